@@ -1,0 +1,241 @@
+"""The built-in professions, sectors and meeting formats, with Danish and English names.
+
+The formats' requirements are the starting values the source documents suggest
+(see the format table in the docs); they are data, so a municipality can change
+them with :func:`attrs.evolve` and a catalogue of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from learnmeet.model import (
+    Discipline,
+    FictionalCase,
+    FormatRequirements,
+    Label,
+    MeetingFormat,
+    Profession,
+    Sector,
+)
+
+__all__ = ["FORMATS", "MONOPROFESSIONAL_COURSE", "PROFESSIONS", "SECTORS"]
+
+
+def _profession(code: str, da: str, en: str, discipline: Discipline) -> Profession:
+    return Profession(code, Label(da=da, en=en), discipline)
+
+
+PROFESSIONS: tuple[Profession, ...] = (
+    _profession("nurse", "sygeplejerske", "nurse", Discipline.NURSING),
+    _profession(
+        "sosu_assistant",
+        "social- og sundhedsassistent",
+        "social and health care assistant",
+        Discipline.CARE,
+    ),
+    _profession(
+        "sosu_helper",
+        "social- og sundhedshjælper",
+        "social and health care helper",
+        Discipline.CARE,
+    ),
+    _profession(
+        "physiotherapist", "fysioterapeut", "physiotherapist", Discipline.THERAPY
+    ),
+    _profession(
+        "occupational_therapist",
+        "ergoterapeut",
+        "occupational therapist",
+        Discipline.THERAPY,
+    ),
+    _profession(
+        "gp", "praktiserende læge", "general practitioner", Discipline.MEDICINE
+    ),
+    _profession(
+        "hospital_doctor", "sygehuslæge", "hospital doctor", Discipline.MEDICINE
+    ),
+    _profession("priest", "præst", "priest", Discipline.SPIRITUAL),
+    _profession("social_worker", "socialrådgiver", "social worker", Discipline.SOCIAL),
+    _profession("psychologist", "psykolog", "psychologist", Discipline.PSYCHOLOGY),
+    _profession(
+        "dietitian", "klinisk diætist", "clinical dietitian", Discipline.NUTRITION
+    ),
+    _profession("pharmacist", "farmaceut", "pharmacist", Discipline.PHARMACY),
+    _profession("pharmaconomist", "farmakonom", "pharmaconomist", Discipline.PHARMACY),
+    _profession("social_educator", "pædagog", "social educator", Discipline.PEDAGOGY),
+    _profession(
+        "needs_assessor", "visitator", "needs assessor", Discipline.ADMINISTRATION
+    ),
+    _profession("volunteer", "frivillig", "volunteer", Discipline.VOLUNTARY),
+)
+"""The built-in professions (faggrupper)."""
+
+
+SECTORS: tuple[Sector, ...] = (
+    Sector("hospital", Label(da="sygehus (region)", en="hospital (region)")),
+    Sector("municipality", Label(da="kommune", en="municipality")),
+    Sector("general_practice", Label(da="almen praksis", en="general practice")),
+    Sector(
+        "specialised_palliation",
+        Label(
+            da="specialiseret palliation (hospice, palliativt team)",
+            en="specialised palliation (hospice, palliative team)",
+        ),
+    ),
+    Sector("civil_society", Label(da="civilsamfund", en="civil society")),
+)
+"""The built-in sectors (sektorer)."""
+
+MONOPROFESSIONAL_COURSE = "palliation_mono"
+"""The course code of the monoprofessional palliation course.
+
+The interdisciplinary course day requires its attendees to have completed it.
+"""
+
+FORMATS: tuple[MeetingFormat, ...] = (
+    MeetingFormat(
+        code="learning_meeting",
+        label=Label(
+            da="tværfagligt læringsmøde", en="interdisciplinary learning meeting"
+        ),
+        description=Label(
+            da="Den tværfaglige gruppe omkring en borger deler viden og reflekterer "
+            "over et konkret borgerforløb.",
+            en="The interdisciplinary group around a citizen shares knowledge and "
+            "reflects on a concrete course of care.",
+        ),
+        default_duration=timedelta(minutes=60),
+        requirements=FormatRequirements(
+            min_professions=2,
+            min_attendees=3,
+            max_attendees=12,
+            case_required=True,
+            fictional_case=FictionalCase.REFUSED,
+            consent_required=True,
+            reflection_required=True,
+            facilitator_required=True,
+            max_outside_care_team_share=0.5,
+        ),
+    ),
+    MeetingFormat(
+        code="home_meeting",
+        label=Label(da="møde hos borgeren", en="home meeting"),
+        description=Label(
+            da="Borgeren, eventuelt pårørende og de relevante fagpersoner mødes i "
+            "borgerens hjem og reflekterer sammen.",
+            en="The citizen, relatives if they wish, and the relevant professionals "
+            "meet in the citizen's home and reflect together.",
+        ),
+        default_duration=timedelta(minutes=45),
+        requirements=FormatRequirements(
+            min_professions=2,
+            min_attendees=3,
+            max_attendees=6,
+            case_required=True,
+            fictional_case=FictionalCase.REFUSED,
+            consent_required=True,
+            citizen_present=True,
+            at_citizen_home=True,
+            reflection_required=True,
+        ),
+    ),
+    MeetingFormat(
+        code="mono_course",
+        label=Label(da="monofagligt kursus", en="monoprofessional course"),
+        description=Label(
+            da="Et kursus for én faggruppe, fx i palliation.",
+            en="A course for one profession, e.g. in palliative care.",
+        ),
+        default_duration=timedelta(hours=6),
+        requirements=FormatRequirements(
+            min_professions=1, max_professions=1, max_attendees=20, min_fill=8
+        ),
+    ),
+    MeetingFormat(
+        code="course_day",
+        label=Label(da="tværfaglig kursusdag", en="interdisciplinary course day"),
+        description=Label(
+            da="En fælles dag for dem, der har gennemført deres monofaglige kursus, "
+            "på holdet for deres eget område.",
+            en="A joint day for those who completed their monoprofessional course, "
+            "on the cohort of their own area.",
+        ),
+        default_duration=timedelta(hours=6),
+        requirements=FormatRequirements(
+            min_professions=2,
+            max_attendees=24,
+            min_fill=12,
+            fictional_case=FictionalCase.FLAGGED,
+            facilitator_required=True,
+            prerequisite_course=MONOPROFESSIONAL_COURSE,
+            cohort_by_area=True,
+        ),
+    ),
+    MeetingFormat(
+        code="study_visit",
+        label=Label(da="studiebesøg", en="study visit"),
+        description=Label(
+            da="Medarbejdere besøger en anden sektor og får indblik i dens tavse "
+            "viden og tilbud.",
+            en="Staff visit another sector and see its tacit knowledge and offers.",
+        ),
+        cross_sectoral=True,
+        default_duration=timedelta(hours=3),
+        requirements=FormatRequirements(
+            min_sectors=2, min_attendees=2, max_attendees=12, host_required=True
+        ),
+    ),
+    MeetingFormat(
+        code="audit",
+        label=Label(da="tværsektoriel audit", en="cross-sectoral audit"),
+        description=Label(
+            da="Et auditpanel fra begge sektorer gennemgår et borgerforløb med fokus "
+            "på overgangen og overleveringsdokumenterne.",
+            en="An audit panel from both sectors reviews a course of care, focusing "
+            "on the transition and its handover documents.",
+        ),
+        cross_sectoral=True,
+        default_duration=timedelta(hours=2),
+        requirements=FormatRequirements(
+            min_professions=2,
+            min_sectors=2,
+            min_attendees=3,
+            max_attendees=12,
+            case_required=True,
+            fictional_case=FictionalCase.REFUSED,
+            consent_required=True,
+            transition_required=True,
+            facilitator_required=True,
+            reflection_required=True,
+        ),
+    ),
+    MeetingFormat(
+        code="roadshow",
+        label=Label(da="roadshow", en="roadshow"),
+        description=Label(
+            da="Oplægsholdere fra en anden sektor giver fælles viden til flere fra "
+            "samme organisation.",
+            en="Presenters from another sector bring shared knowledge to several "
+            "people of one organisation.",
+        ),
+        cross_sectoral=True,
+        default_duration=timedelta(minutes=90),
+        requirements=FormatRequirements(
+            min_sectors=2, min_attendees=4, host_required=True, min_host_attendees=3
+        ),
+    ),
+    MeetingFormat(
+        code="operational_meeting",
+        label=Label(da="driftsmøde", en="operational meeting"),
+        description=Label(
+            da="Et eksisterende møde i driften; det giver læring, når der kobles "
+            "refleksion på.",
+            en="An existing operational meeting; it yields learning once reflection "
+            "is attached.",
+        ),
+        is_learning=False,
+        default_duration=timedelta(minutes=60),
+    ),
+)
+"""The eight built-in meeting formats (mødeformer)."""

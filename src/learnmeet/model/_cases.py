@@ -1,0 +1,333 @@
+"""Citizen cases (borgerforløb) and the transitions between sectors within them.
+
+Both source documents teach that learning starts from *concrete* citizen courses:
+the Esbjerg course days that used fictional cases gave little, and the KOPA
+projects found most value where learning began from a real course of care. A
+case therefore records whether it is concrete or fictional, and a concrete case
+used for learning needs the citizen's recorded consent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._checks import (
+    a_date,
+    each,
+    identifier,
+    instance_of,
+    safe_text,
+    unique,
+)
+from learnmeet.model._labels import LabelledEnum
+from learnmeet.model._people import Citizen, Professional, Relative, Sector
+
+__all__ = [
+    "CaseOrigin",
+    "CitizenCase",
+    "Consent",
+    "HandoverDocument",
+    "PalliativeLevel",
+    "Transition",
+    "TransitionKind",
+]
+
+
+class CaseOrigin(LabelledEnum):
+    """Whether a case is a real course of care or made up for teaching.
+
+    .. versionadded:: 0.1.0
+    """
+
+    CONCRETE = "concrete"
+    FICTIONAL = "fictional"
+
+
+CaseOrigin.set_labels(
+    {
+        CaseOrigin.CONCRETE: ("konkret borgerforløb", "concrete citizen case"),
+        CaseOrigin.FICTIONAL: ("fiktiv case", "fictional case"),
+    }
+)
+
+
+class PalliativeLevel(LabelledEnum):
+    """The level of palliative care (Danish Health Authority, 2017).
+
+    *Basic* palliation is given by services whose main task is not palliation
+    (home care, nursing homes, GPs, hospital wards); *specialised* palliation by
+    palliative teams, palliative departments and hospices, on a doctor's referral.
+
+    .. versionadded:: 0.1.0
+    """
+
+    NONE = "none"
+    BASIC = "basic"
+    SPECIALISED = "specialised"
+
+
+PalliativeLevel.set_labels(
+    {
+        PalliativeLevel.NONE: ("ingen palliativ indsats", "no palliative care"),
+        PalliativeLevel.BASIC: ("basal palliativ indsats", "basic palliative care"),
+        PalliativeLevel.SPECIALISED: (
+            "specialiseret palliativ indsats",
+            "specialised palliative care",
+        ),
+    }
+)
+
+
+class TransitionKind(LabelledEnum):
+    """What kind of move between sectors a transition is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ADMISSION = "admission"
+    DISCHARGE = "discharge"
+    REFERRAL = "referral"
+    TRANSFER = "transfer"
+
+
+TransitionKind.set_labels(
+    {
+        TransitionKind.ADMISSION: ("indlæggelse", "admission"),
+        TransitionKind.DISCHARGE: ("udskrivelse", "discharge"),
+        TransitionKind.REFERRAL: ("henvisning", "referral"),
+        TransitionKind.TRANSFER: ("overflytning", "transfer"),
+    }
+)
+
+
+class HandoverDocument(LabelledEnum):
+    """A document handed over at a transition.
+
+    .. versionadded:: 0.1.0
+    """
+
+    REHABILITATION_PLAN = "rehabilitation_plan"
+    DISCHARGE_SUMMARY = "discharge_summary"
+    NURSING_REPORT = "nursing_report"
+    MEDICATION_LIST = "medication_list"
+    REFERRAL = "referral"
+    CARE_PLAN = "care_plan"
+
+
+HandoverDocument.set_labels(
+    {
+        HandoverDocument.REHABILITATION_PLAN: (
+            "genoptræningsplan",
+            "rehabilitation plan",
+        ),
+        HandoverDocument.DISCHARGE_SUMMARY: ("epikrise", "discharge summary"),
+        HandoverDocument.NURSING_REPORT: ("sygeplejerapport", "nursing report"),
+        HandoverDocument.MEDICATION_LIST: ("medicinliste", "medication list"),
+        HandoverDocument.REFERRAL: ("henvisning", "referral"),
+        HandoverDocument.CARE_PLAN: ("plejeplan", "care plan"),
+    }
+)
+
+
+def _documents(documents: Iterable[HandoverDocument]) -> frozenset[HandoverDocument]:
+    return frozenset(documents)
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """A move of the citizen from one sector to another (overgang).
+
+    Attributes:
+        on: The day of the move.
+        from_sector: The sector the citizen leaves.
+        to_sector: The sector that takes over; must differ from ``from_sector``.
+        kind: Admission, discharge, referral or transfer.
+        documents: The handover documents that went with the citizen.
+        rehabilitation_needed: Whether the citizen needs rehabilitation after
+            the move; a rehabilitation plan is then required at discharge
+            (Sundhedsloven § 140).
+
+    .. versionadded:: 0.1.0
+    """
+
+    on: date = attrs.field(validator=a_date)
+    from_sector: Sector = attrs.field(validator=instance_of(Sector))
+    to_sector: Sector = attrs.field(validator=instance_of(Sector))
+    kind: TransitionKind = attrs.field(validator=instance_of(TransitionKind))
+    documents: frozenset[HandoverDocument] = attrs.field(
+        default=frozenset(),
+        converter=_documents,
+        validator=each(instance_of(HandoverDocument)),
+    )
+    rehabilitation_needed: bool = attrs.field(
+        default=False, validator=instance_of(bool)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.from_sector.code == self.to_sector.code:
+            raise InvalidValueError(
+                "Transition.to_sector: a transition moves the citizen between two "
+                f"different sectors, but both are {self.from_sector.code!r}",
+                "Transition.to_sector: en overgang flytter borgeren mellem to "
+                f"forskellige sektorer, men begge er {self.from_sector.code!r}",
+                field="to_sector",
+                fix="record moves within one sector as part of the case, not as a "
+                "transition",
+            )
+
+    @property
+    def sectors(self) -> frozenset[str]:
+        """The codes of the two sectors the transition connects."""
+        return frozenset((self.from_sector.code, self.to_sector.code))
+
+
+@attrs.frozen(kw_only=True)
+class Consent:
+    """The citizen's recorded consent to use their course of care for learning.
+
+    Attributes:
+        given_on: The day consent was recorded.
+        expires_on: The last day the consent covers, if limited.
+        withdrawn_on: The day consent was withdrawn, if it was.
+
+    .. versionadded:: 0.1.0
+    """
+
+    given_on: date = attrs.field(validator=a_date)
+    expires_on: date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(a_date)
+    )
+    withdrawn_on: date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(a_date)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("expires_on", "withdrawn_on"):
+            later: date | None = getattr(self, name)
+            if later is not None and later < self.given_on:
+                raise InvalidValueError(
+                    f"Consent.{name}: {later.isoformat()} is before the consent was "
+                    f"given ({self.given_on.isoformat()})",
+                    f"Consent.{name}: {later.isoformat()} ligger før samtykket blev "
+                    f"givet ({self.given_on.isoformat()})",
+                    field=name,
+                    fix="check the dates",
+                )
+
+    def is_valid_on(self, day: date) -> bool:
+        """Tell whether the consent covers *day*."""
+        if day < self.given_on:
+            return False
+        if self.withdrawn_on is not None and day >= self.withdrawn_on:
+            return False
+        return self.expires_on is None or day <= self.expires_on
+
+
+def _team(items: Iterable[Professional]) -> tuple[Professional, ...]:
+    return tuple(items)
+
+
+def _relatives(items: Iterable[Relative]) -> tuple[Relative, ...]:
+    return tuple(items)
+
+
+def _transitions(items: Iterable[Transition]) -> tuple[Transition, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class CitizenCase:
+    """A citizen's course of care across sectors (borgerforløb).
+
+    Attributes:
+        id: A stable identifier of the case.
+        citizen: The citizen, by pseudonym.
+        origin: Concrete (a real course) or fictional (made up for teaching).
+        palliative_level: None, basic or specialised palliation.
+        care_team: The professionals who work with the citizen day to day: the
+            direct collaboration partners a learning meeting should gather.
+        relatives: The citizen's next of kin who may take part.
+        transitions: The citizen's moves between sectors, oldest first.
+        consent: The citizen's consent to use the case for learning, if recorded.
+        summary: A short, pseudonymised description of the course.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    citizen: Citizen = attrs.field(validator=instance_of(Citizen))
+    origin: CaseOrigin = attrs.field(
+        default=CaseOrigin.CONCRETE, validator=instance_of(CaseOrigin)
+    )
+    palliative_level: PalliativeLevel = attrs.field(
+        default=PalliativeLevel.NONE, validator=instance_of(PalliativeLevel)
+    )
+    care_team: tuple[Professional, ...] = attrs.field(
+        default=(),
+        converter=_team,
+        validator=[
+            each(instance_of(Professional)),
+            unique(lambda p: p.id, "the professional", "fagpersonen"),
+        ],
+    )
+    relatives: tuple[Relative, ...] = attrs.field(
+        default=(),
+        converter=_relatives,
+        validator=[
+            each(instance_of(Relative)),
+            unique(lambda r: r.id, "the relative", "den pårørende"),
+        ],
+    )
+    transitions: tuple[Transition, ...] = attrs.field(
+        default=(), converter=_transitions, validator=each(instance_of(Transition))
+    )
+    consent: Consent | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Consent))
+    )
+    summary: str = attrs.field(default="", validator=safe_text)
+
+    def __attrs_post_init__(self) -> None:
+        for index, relative in enumerate(self.relatives):
+            if relative.citizen != self.citizen.pseudonym:
+                raise InvalidValueError(
+                    f"CitizenCase.relatives[{index}]: relative {relative.id!r} "
+                    f"belongs to citizen {relative.citizen!r}, not to the case's "
+                    f"citizen {self.citizen.pseudonym!r}",
+                    f"CitizenCase.relatives[{index}]: pårørende {relative.id!r} "
+                    f"hører til borger {relative.citizen!r}, ikke til sagens borger "
+                    f"{self.citizen.pseudonym!r}",
+                    field="relatives",
+                    fix="list only the case citizen's own relatives",
+                )
+        for index, (before, after) in enumerate(
+            zip(self.transitions[:-1], self.transitions[1:], strict=True), start=1
+        ):
+            if after.on < before.on:
+                raise InvalidValueError(
+                    f"CitizenCase.transitions[{index}]: transitions must be in date "
+                    f"order, but {after.on.isoformat()} comes after "
+                    f"{before.on.isoformat()}",
+                    f"CitizenCase.transitions[{index}]: overgange skal stå i "
+                    f"datoorden, men {after.on.isoformat()} står efter "
+                    f"{before.on.isoformat()}",
+                    field="transitions",
+                    fix="sort the transitions by date",
+                )
+
+    @property
+    def is_concrete(self) -> bool:
+        """Tell whether the case is a real course of care."""
+        return self.origin is CaseOrigin.CONCRETE
+
+    @property
+    def sectors(self) -> frozenset[str]:
+        """Codes of every sector the case's transitions touch."""
+        return frozenset(code for t in self.transitions for code in t.sectors)
+
+    def has_consent_on(self, day: date) -> bool:
+        """Tell whether consent to use the case for learning covers *day*."""
+        return self.consent is not None and self.consent.is_valid_on(day)

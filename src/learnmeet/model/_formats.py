@@ -1,0 +1,188 @@
+"""Meeting formats (mødeformer) and their requirements, kept as data.
+
+A format's requirements are plain values, not code: the rules layer compiles them
+into checks, and a municipality can change a threshold (say, the share of
+participants from outside the citizen's care team) by making a new format value
+with :func:`attrs.evolve`, without touching the library.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import attrs
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._checks import (
+    identifier,
+    instance_of,
+    non_negative_int,
+    optional_identifier,
+    positive_duration,
+)
+from learnmeet.model._labels import Label, LabelledEnum
+
+__all__ = ["FictionalCase", "FormatRequirements", "MeetingFormat"]
+
+
+class FictionalCase(LabelledEnum):
+    """What a format makes of a fictional case.
+
+    The Esbjerg course days used fictional cases and gave little, so formats
+    built around a concrete course of care refuse them, and course days flag
+    them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ALLOWED = "allowed"
+    FLAGGED = "flagged"
+    REFUSED = "refused"
+
+
+FictionalCase.set_labels(
+    {
+        FictionalCase.ALLOWED: ("tilladt", "allowed"),
+        FictionalCase.FLAGGED: ("tilladt, men markeret", "allowed but flagged"),
+        FictionalCase.REFUSED: ("ikke tilladt", "refused"),
+    }
+)
+
+
+def _optional_count(
+    instance: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    if value is not None:
+        non_negative_int(instance, attribute, value)
+
+
+def _share(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not (0.0 <= value <= 1.0)
+    ):
+        raise InvalidValueError(
+            f"FormatRequirements.{attribute.name}: expected a share between 0 and 1, "
+            f"got {value!r}",
+            f"FormatRequirements.{attribute.name}: forventede en andel mellem 0 og 1, "
+            f"fik {value!r}",
+            field=attribute.name,
+            fix="give a share such as 0.5",
+        )
+
+
+_BOOL = instance_of(bool)
+
+
+@attrs.frozen(kw_only=True)
+class FormatRequirements:
+    """What a meeting of a format needs, as data.
+
+    Counts are inclusive; ``None`` means no limit.
+
+    Attributes:
+        min_professions: Fewest distinct professions among the professionals.
+        max_professions: Most distinct professions (1 for a monoprofessional
+            course).
+        min_sectors: Fewest distinct sectors among the professionals.
+        min_attendees: Fewest attendees of any kind.
+        max_attendees: Most attendees of any kind (a course's capacity).
+        min_fill: Fewest enrolled for a course session to be worth running.
+        case_required: Whether the meeting must be about a citizen case.
+        fictional_case: What a fictional case means for this format.
+        consent_required: Whether a case needs current consent for learning.
+        transition_required: Whether the case must contain a transition.
+        citizen_present: Whether the case's citizen must attend.
+        at_citizen_home: Whether the meeting is held in the citizen's home.
+        reflection_required: Whether a reflection must be attached.
+        facilitator_required: Whether an attendee must facilitate.
+        host_required: Whether a host organisation must be named by a host.
+        min_host_attendees: Fewest attendees from the host's organisation.
+        max_outside_care_team_share: Largest share of professionals from outside
+            the citizen's care team.
+        prerequisite_course: A course code every professional must have
+            completed.
+        cohort_by_area: Whether attendees go on the cohort of their own area.
+
+    .. versionadded:: 0.1.0
+    """
+
+    min_professions: int = attrs.field(default=0, validator=non_negative_int)
+    max_professions: int | None = attrs.field(default=None, validator=_optional_count)
+    min_sectors: int = attrs.field(default=0, validator=non_negative_int)
+    min_attendees: int = attrs.field(default=1, validator=non_negative_int)
+    max_attendees: int | None = attrs.field(default=None, validator=_optional_count)
+    min_fill: int | None = attrs.field(default=None, validator=_optional_count)
+    case_required: bool = attrs.field(default=False, validator=_BOOL)
+    fictional_case: FictionalCase = attrs.field(
+        default=FictionalCase.ALLOWED, validator=instance_of(FictionalCase)
+    )
+    consent_required: bool = attrs.field(default=False, validator=_BOOL)
+    transition_required: bool = attrs.field(default=False, validator=_BOOL)
+    citizen_present: bool = attrs.field(default=False, validator=_BOOL)
+    at_citizen_home: bool = attrs.field(default=False, validator=_BOOL)
+    reflection_required: bool = attrs.field(default=False, validator=_BOOL)
+    facilitator_required: bool = attrs.field(default=False, validator=_BOOL)
+    host_required: bool = attrs.field(default=False, validator=_BOOL)
+    min_host_attendees: int = attrs.field(default=0, validator=non_negative_int)
+    max_outside_care_team_share: float | None = attrs.field(
+        default=None, validator=_share
+    )
+    prerequisite_course: str | None = attrs.field(
+        default=None, validator=optional_identifier
+    )
+    cohort_by_area: bool = attrs.field(default=False, validator=_BOOL)
+
+    def __attrs_post_init__(self) -> None:
+        for low, high in (
+            ("min_professions", "max_professions"),
+            ("min_attendees", "max_attendees"),
+            ("min_fill", "max_attendees"),
+        ):
+            lo: int | None = getattr(self, low)
+            hi: int | None = getattr(self, high)
+            if lo is not None and hi is not None and lo > hi:
+                raise InvalidValueError(
+                    f"FormatRequirements.{high}: {high} ({hi}) is below {low} ({lo})",
+                    f"FormatRequirements.{high}: {high} ({hi}) er mindre end "
+                    f"{low} ({lo})",
+                    field=high,
+                    fix=f"raise {high} or lower {low}",
+                )
+
+
+@attrs.frozen(kw_only=True)
+class MeetingFormat:
+    """A meeting format (mødeform) such as a learning meeting or an audit.
+
+    The eight built-in formats are in :mod:`learnmeet.catalog`; make your own with
+    this class and add them to a :class:`~learnmeet.Catalog`.
+
+    Attributes:
+        code: A stable code, e.g. ``"learning_meeting"``.
+        label: The name in Danish and English.
+        description: What the format is for, in Danish and English.
+        is_learning: Whether the format is meant to produce learning (an
+            operational meeting is not, until reflection is attached).
+        cross_sectoral: Whether the format is by nature cross-sectoral.
+        default_duration: The usual length of a meeting of this format.
+        requirements: What a meeting of this format needs.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=identifier)
+    label: Label = attrs.field(validator=instance_of(Label))
+    description: Label = attrs.field(validator=instance_of(Label))
+    is_learning: bool = attrs.field(default=True, validator=_BOOL)
+    cross_sectoral: bool = attrs.field(default=False, validator=_BOOL)
+    default_duration: timedelta = attrs.field(
+        default=timedelta(minutes=60), validator=positive_duration
+    )
+    requirements: FormatRequirements = attrs.field(
+        factory=FormatRequirements, validator=instance_of(FormatRequirements)
+    )

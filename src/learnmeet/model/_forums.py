@@ -1,0 +1,92 @@
+"""Existing forums (eksisterende mødefora): the recurring meetings staff already hold.
+
+The Esbjerg project's lesson — *Gør drift til udvikling*, turn operations into
+development — is to put learning into these meetings instead of separate course
+days that cannot be filled. A :class:`Forum` records such a meeting: who meets,
+where, and how often (an RFC 5545 recurrence rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+import attrs
+from dateutil.rrule import rrulestr
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._checks import (
+    aware_datetime,
+    each,
+    identifier,
+    instance_of,
+    positive_duration,
+    safe_text,
+    unique,
+)
+from learnmeet.model._people import Professional, Unit
+
+__all__ = ["Forum"]
+
+
+def _recurrence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    problem = ""
+    if not isinstance(value, str) or not value.strip():
+        problem = (
+            f"expected a recurrence rule such as 'FREQ=WEEKLY;BYDAY=TU', got {value!r}"
+        )
+    elif value.upper().startswith(("RRULE:", "DTSTART")) or "\n" in value:
+        problem = (
+            f"give only the rule's parts, without 'RRULE:' or 'DTSTART', got {value!r}"
+        )
+    else:
+        try:
+            rrulestr(value)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            problem = f"{value!r} is not a valid RFC 5545 recurrence rule ({exc})"
+    if problem:
+        raise InvalidValueError(
+            f"Forum.recurrence: {problem}",
+            f"Forum.recurrence: {value!r} er ikke en gyldig gentagelsesregel "
+            "(RFC 5545)",
+            field="recurrence",
+            fix="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or "
+            "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+        )
+
+
+def _members(items: Iterable[Professional]) -> tuple[Professional, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Forum:
+    """An existing, recurring operational meeting that learning can be attached to.
+
+    Attributes:
+        id: A stable identifier.
+        name: What the forum is called, e.g. "Tirsdagsmøde, hjemmeplejen Nord".
+        unit: The unit that holds the forum.
+        members: The professionals who take part.
+        first_start: The start of the first meeting; aware.
+        duration: How long each meeting lasts.
+        recurrence: An RFC 5545 recurrence rule, e.g. ``"FREQ=WEEKLY;BYDAY=TU"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=safe_text)
+    unit: Unit = attrs.field(validator=instance_of(Unit))
+    members: tuple[Professional, ...] = attrs.field(
+        default=(),
+        converter=_members,
+        validator=[
+            each(instance_of(Professional)),
+            unique(lambda p: p.id, "the professional", "fagpersonen"),
+        ],
+    )
+    first_start: datetime = attrs.field(validator=aware_datetime)
+    duration: timedelta = attrs.field(validator=positive_duration)
+    recurrence: str = attrs.field(validator=_recurrence)

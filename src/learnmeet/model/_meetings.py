@@ -1,0 +1,493 @@
+"""Meetings, their attendees and what happens to them.
+
+Participation follows HL7 FHIR's Appointment: each attendee is required, optional
+or information-only (discussed but not present, like the citizen at a learning
+meeting about their course), answers accepted / declined / tentative / needs
+action, and afterwards did or did not attend.
+
+A :class:`Meeting` is checked for what must hold for *any* meeting when it is
+made (an aware start, a positive duration, nobody listed twice, the citizen
+attendee being the case's citizen, a cancellation only on a cancelled meeting).
+Whether it fits its *format* — enough professions, a concrete case, a
+facilitator — is the rules layer's job, which reports instead of raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+
+import attrs
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._cases import CitizenCase
+from learnmeet.model._checks import (
+    aware_datetime,
+    each,
+    identifier,
+    instance_of,
+    optional_identifier,
+    positive_duration,
+    safe_text,
+    unique,
+)
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._people import (
+    Area,
+    Citizen,
+    Person,
+    Professional,
+    Relative,
+)
+
+__all__ = [
+    "Attendance",
+    "Attendee",
+    "AttendeeRole",
+    "Cancellation",
+    "CancellationReason",
+    "Cohort",
+    "Location",
+    "LocationKind",
+    "Meeting",
+    "MeetingStatus",
+    "Participation",
+    "Reflection",
+    "Rsvp",
+]
+
+
+class AttendeeRole(LabelledEnum):
+    """The part a person plays at a meeting.
+
+    .. versionadded:: 0.1.0
+    """
+
+    FACILITATOR = "facilitator"
+    CASE_PRESENTER = "case_presenter"
+    PARTICIPANT = "participant"
+    CITIZEN = "citizen"
+    RELATIVE = "relative"
+    HOST = "host"
+    OBSERVER = "observer"
+
+
+AttendeeRole.set_labels(
+    {
+        AttendeeRole.FACILITATOR: ("facilitator", "facilitator"),
+        AttendeeRole.CASE_PRESENTER: ("case-fremlægger", "case presenter"),
+        AttendeeRole.PARTICIPANT: ("deltager", "participant"),
+        AttendeeRole.CITIZEN: ("borger", "citizen"),
+        AttendeeRole.RELATIVE: ("pårørende", "relative"),
+        AttendeeRole.HOST: ("vært", "host"),
+        AttendeeRole.OBSERVER: ("observatør", "observer"),
+    }
+)
+
+
+class Participation(LabelledEnum):
+    """Whether an attendee's presence is required (FHIR ``required``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    INFORMATION_ONLY = "information_only"
+
+
+Participation.set_labels(
+    {
+        Participation.REQUIRED: ("skal deltage", "required"),
+        Participation.OPTIONAL: ("kan deltage", "optional"),
+        Participation.INFORMATION_ONLY: ("til orientering", "information only"),
+    }
+)
+
+
+class Rsvp(LabelledEnum):
+    """An attendee's answer to the invitation (FHIR ``participationStatus``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    TENTATIVE = "tentative"
+    NEEDS_ACTION = "needs_action"
+
+
+Rsvp.set_labels(
+    {
+        Rsvp.ACCEPTED: ("accepteret", "accepted"),
+        Rsvp.DECLINED: ("afslået", "declined"),
+        Rsvp.TENTATIVE: ("foreløbigt", "tentative"),
+        Rsvp.NEEDS_ACTION: ("mangler svar", "needs action"),
+    }
+)
+
+
+class Attendance(LabelledEnum):
+    """Whether an attendee took part, once the meeting has been held.
+
+    .. versionadded:: 0.1.0
+    """
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+Attendance.set_labels(
+    {
+        Attendance.YES: ("deltog", "attended"),
+        Attendance.NO: ("deltog ikke", "did not attend"),
+        Attendance.UNKNOWN: ("ukendt", "unknown"),
+    }
+)
+
+
+class MeetingStatus(LabelledEnum):
+    """Where a meeting is in its life.
+
+    .. versionadded:: 0.1.0
+    """
+
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+MeetingStatus.set_labels(
+    {
+        MeetingStatus.PLANNED: ("planlagt", "planned"),
+        MeetingStatus.HELD: ("afholdt", "held"),
+        MeetingStatus.CANCELLED: ("aflyst", "cancelled"),
+    }
+)
+
+
+class CancellationReason(LabelledEnum):
+    """Why a meeting was cancelled; the seeds' reasons come first.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ILLNESS = "illness"
+    PANDEMIC = "pandemic"
+    STAFF_SHORTAGE = "staff_shortage"
+    LOW_ENROLMENT = "low_enrolment"
+    CITIZEN_DECLINED = "citizen_declined"
+    CITIZEN_DECEASED = "citizen_deceased"
+    OTHER = "other"
+
+
+CancellationReason.set_labels(
+    {
+        CancellationReason.ILLNESS: ("sygdom", "illness"),
+        CancellationReason.PANDEMIC: ("pandemi", "pandemic"),
+        CancellationReason.STAFF_SHORTAGE: ("mangel på personale", "staff shortage"),
+        CancellationReason.LOW_ENROLMENT: ("for få tilmeldte", "low enrolment"),
+        CancellationReason.CITIZEN_DECLINED: (
+            "borgeren takkede nej",
+            "citizen declined",
+        ),
+        CancellationReason.CITIZEN_DECEASED: ("borgeren er død", "citizen deceased"),
+        CancellationReason.OTHER: ("andet", "other"),
+    }
+)
+
+
+@attrs.frozen
+class Cancellation:
+    """Why a meeting was cancelled.
+
+    .. versionadded:: 0.1.0
+    """
+
+    reason: CancellationReason = attrs.field(validator=instance_of(CancellationReason))
+    note: str = attrs.field(default="", validator=safe_text)
+
+
+class LocationKind(LabelledEnum):
+    """Where a meeting takes place.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ON_SITE = "on_site"
+    CITIZEN_HOME = "citizen_home"
+    ONLINE = "online"
+
+
+LocationKind.set_labels(
+    {
+        LocationKind.ON_SITE: ("på arbejdsstedet", "on site"),
+        LocationKind.CITIZEN_HOME: ("hjemme hos borgeren", "in the citizen's home"),
+        LocationKind.ONLINE: ("online", "online"),
+    }
+)
+
+
+@attrs.frozen
+class Location:
+    """Where a meeting is held. The citizen's home is never written as an address.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: LocationKind = attrs.field(validator=instance_of(LocationKind))
+    description: str = attrs.field(default="", validator=safe_text)
+
+
+def _labels(items: Iterable[Label]) -> tuple[Label, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Reflection:
+    """The reflection attached to a meeting: a model and the questions chosen.
+
+    Attributes:
+        model: The code of the reflection model, e.g. ``"gibbs"``.
+        questions: The reflection questions to ask, in Danish and English.
+
+    .. versionadded:: 0.1.0
+    """
+
+    model: str = attrs.field(validator=identifier)
+    questions: tuple[Label, ...] = attrs.field(
+        default=(), converter=_labels, validator=each(instance_of(Label))
+    )
+
+
+@attrs.frozen
+class Cohort:
+    """A cohort (hold) that a course session is run for, belonging to one area.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    area: Area = attrs.field(validator=instance_of(Area))
+
+
+_PROFESSIONAL_ROLES = frozenset(
+    {
+        AttendeeRole.FACILITATOR,
+        AttendeeRole.CASE_PRESENTER,
+        AttendeeRole.PARTICIPANT,
+        AttendeeRole.HOST,
+        AttendeeRole.OBSERVER,
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Attendee:
+    """A person invited to a meeting, with their role and answer.
+
+    Attributes:
+        person: A professional, the case's citizen or one of their relatives.
+        role: The part they play; ``CITIZEN`` and ``RELATIVE`` are for exactly
+            those people, the other roles for professionals.
+        participation: Required, optional or information only.
+        rsvp: Their answer to the invitation.
+        attended: Whether they took part, once the meeting has been held.
+
+    .. versionadded:: 0.1.0
+    """
+
+    person: Person = attrs.field(validator=instance_of(Professional, Citizen, Relative))
+    role: AttendeeRole = attrs.field(validator=instance_of(AttendeeRole))
+    participation: Participation = attrs.field(
+        default=Participation.REQUIRED, validator=instance_of(Participation)
+    )
+    rsvp: Rsvp = attrs.field(default=Rsvp.NEEDS_ACTION, validator=instance_of(Rsvp))
+    attended: Attendance = attrs.field(
+        default=Attendance.UNKNOWN, validator=instance_of(Attendance)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        person = self.person
+        if isinstance(person, Citizen):
+            fits = self.role is AttendeeRole.CITIZEN
+        elif isinstance(person, Relative):
+            fits = self.role is AttendeeRole.RELATIVE
+        else:
+            fits = self.role in _PROFESSIONAL_ROLES
+        if not fits:
+            kind = type(person).__name__.lower()
+            raise InvalidValueError(
+                f"Attendee.role: a {kind} cannot have the role {self.role.code!r}",
+                f"Attendee.role: rollen {self.role.label.da!r} passer ikke til "
+                f"{person.key!r}",
+                field="role",
+                fix="give the citizen the role 'citizen', a relative 'relative', "
+                "and professionals one of the other roles",
+            )
+
+    @property
+    def professional(self) -> Professional | None:
+        """The attendee as a professional, or ``None`` for a citizen or relative."""
+        return self.person if isinstance(self.person, Professional) else None
+
+
+def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting of one format, at one time, with its attendees.
+
+    Attributes:
+        id: A stable identifier.
+        format: The meeting format.
+        start: When it starts; must be timezone-aware.
+        duration: How long it lasts; positive whole minutes.
+        location: Where it is held.
+        attendees: Who is invited, each person once.
+        case: The citizen case the meeting is about, if any.
+        reflection: The reflection attached to it, if any.
+        status: Planned, held or cancelled.
+        cancellation: Why it was cancelled; only on a cancelled meeting, and
+            required there.
+        forum: The identifier of the existing forum it belongs to, if any.
+        cohort: The cohort a course session is run for, if any.
+        title: A short title; never a citizen's name.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    format: MeetingFormat = attrs.field(validator=instance_of(MeetingFormat))
+    start: datetime = attrs.field(validator=aware_datetime)
+    duration: timedelta = attrs.field(validator=positive_duration)
+    location: Location = attrs.field(
+        factory=lambda: Location(LocationKind.ON_SITE),
+        validator=instance_of(Location),
+    )
+    attendees: tuple[Attendee, ...] = attrs.field(
+        default=(),
+        converter=_attendees,
+        validator=[
+            each(instance_of(Attendee)),
+            unique(lambda a: a.person.key, "the person", "personen"),
+        ],
+    )
+    case: CitizenCase | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(CitizenCase))
+    )
+    reflection: Reflection | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Reflection))
+    )
+    status: MeetingStatus = attrs.field(
+        default=MeetingStatus.PLANNED, validator=instance_of(MeetingStatus)
+    )
+    cancellation: Cancellation | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Cancellation))
+    )
+    forum: str | None = attrs.field(default=None, validator=optional_identifier)
+    cohort: Cohort | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Cohort))
+    )
+    title: str = attrs.field(default="", validator=safe_text)
+
+    def __attrs_post_init__(self) -> None:
+        cancelled = self.status is MeetingStatus.CANCELLED
+        if cancelled != (self.cancellation is not None):
+            en, da = (
+                (
+                    "a cancelled meeting needs a cancellation with a reason",
+                    "et aflyst møde skal have en aflysning med en årsag",
+                )
+                if cancelled
+                else (
+                    "only a cancelled meeting can carry a cancellation",
+                    "kun et aflyst møde kan have en aflysning",
+                )
+            )
+            raise InvalidValueError(
+                f"Meeting.cancellation: {en}",
+                f"Meeting.cancellation: {da}",
+                field="cancellation",
+                fix="set status to CANCELLED together with a Cancellation, or neither",
+            )
+        for index, attendee in enumerate(self.attendees):
+            self._check_case_person(index, attendee.person)
+
+    def _check_case_person(self, index: int, person: Person) -> None:
+        if isinstance(person, Professional):
+            return
+        case = self.case
+        if isinstance(person, Citizen):
+            ok = case is not None and person == case.citizen
+            whose_en, whose_da = "the citizen", "borgeren"
+        else:
+            ok = case is not None and person.citizen == case.citizen.pseudonym
+            whose_en, whose_da = (
+                "a relative of the citizen",
+                "en pårørende til borgeren",
+            )
+        if not ok:
+            about_en = (
+                "the meeting has no case"
+                if case is None
+                else f"the case's citizen is {case.citizen.pseudonym!r}"
+            )
+            about_da = (
+                "mødet har ingen sag"
+                if case is None
+                else f"sagens borger er {case.citizen.pseudonym!r}"
+            )
+            raise InvalidValueError(
+                f"Meeting.attendees[{index}].person: {person.key!r} may attend only "
+                f"as {whose_en} of the meeting's case, but {about_en}",
+                f"Meeting.attendees[{index}].person: {person.key!r} kan kun deltage "
+                f"som {whose_da} i mødets sag, men {about_da}",
+                field="attendees",
+                fix="attach the case the citizen belongs to, or remove the attendee",
+            )
+
+    @property
+    def end(self) -> datetime:
+        """When the meeting ends, in the start's zone.
+
+        The duration is elapsed time: a two-hour meeting across the change from
+        summer to winter time lasts two hours, not three.
+        """
+        elapsed = self.start.astimezone(timezone.utc) + self.duration
+        return elapsed.astimezone(self.start.tzinfo)
+
+    @property
+    def professionals(self) -> tuple[Professional, ...]:
+        """The attendees who are professionals, in attendee order."""
+        return tuple(
+            a.person for a in self.attendees if isinstance(a.person, Professional)
+        )
+
+    @property
+    def professions(self) -> frozenset[str]:
+        """Codes of the distinct professions among the professional attendees."""
+        return frozenset(p.profession.code for p in self.professionals)
+
+    @property
+    def sectors(self) -> frozenset[str]:
+        """Codes of the distinct sectors among the professional attendees."""
+        return frozenset(p.sector.code for p in self.professionals)
+
+    @property
+    def is_interdisciplinary(self) -> bool:
+        """More than one profession takes part (tværfaglig)."""
+        return len(self.professions) > 1
+
+    @property
+    def is_cross_sectoral(self) -> bool:
+        """More than one sector takes part (tværsektoriel)."""
+        return len(self.sectors) > 1
+
+    def attendee(self, key: str) -> Attendee | None:
+        """Return the attendee whose person has *key*, if any."""
+        return next((a for a in self.attendees if a.person.key == key), None)

@@ -1,0 +1,319 @@
+"""People and where they work: professions, sectors, organisations, units, areas.
+
+A *profession* (faggruppe) is what a person is trained as; a *sector* (sektor) is
+the part of the health and care system their organisation belongs to. The two are
+kept apart on purpose: a meeting is *interdisciplinary* when more than one
+profession takes part and *cross-sectoral* when more than one sector does.
+
+A citizen (borger) is known only by a pseudonym; nothing here holds a name or a
+CPR number of a citizen or a relative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeAlias, Union
+
+import attrs
+
+from learnmeet.model._checks import (
+    each,
+    identifier,
+    instance_of,
+    safe_text,
+    unique,
+)
+from learnmeet.model._labels import Label, LabelledEnum
+
+__all__ = [
+    "Area",
+    "Citizen",
+    "Discipline",
+    "Organisation",
+    "Person",
+    "Profession",
+    "Professional",
+    "Relation",
+    "Relative",
+    "Sector",
+    "StaffRole",
+    "Unit",
+]
+
+
+class Discipline(LabelledEnum):
+    """The field a profession belongs to (fagområde).
+
+    .. versionadded:: 0.1.0
+    """
+
+    NURSING = "nursing"
+    CARE = "care"
+    THERAPY = "therapy"
+    MEDICINE = "medicine"
+    SOCIAL = "social"
+    PSYCHOLOGY = "psychology"
+    NUTRITION = "nutrition"
+    PHARMACY = "pharmacy"
+    PEDAGOGY = "pedagogy"
+    SPIRITUAL = "spiritual"
+    VOLUNTARY = "voluntary"
+    ADMINISTRATION = "administration"
+    OTHER = "other"
+
+
+Discipline.set_labels(
+    {
+        Discipline.NURSING: ("sygepleje", "nursing"),
+        Discipline.CARE: (
+            "social- og sundhedsfagligt arbejde",
+            "social and health care",
+        ),
+        Discipline.THERAPY: ("terapi og genoptræning", "therapy and rehabilitation"),
+        Discipline.MEDICINE: ("medicin", "medicine"),
+        Discipline.SOCIAL: ("socialt arbejde", "social work"),
+        Discipline.PSYCHOLOGY: ("psykologi", "psychology"),
+        Discipline.NUTRITION: ("ernæring", "nutrition"),
+        Discipline.PHARMACY: ("farmaci", "pharmacy"),
+        Discipline.PEDAGOGY: ("pædagogik", "pedagogy"),
+        Discipline.SPIRITUAL: ("sjælesorg", "spiritual care"),
+        Discipline.VOLUNTARY: ("frivilligt arbejde", "voluntary work"),
+        Discipline.ADMINISTRATION: ("administration og visitation", "administration"),
+        Discipline.OTHER: ("andet", "other"),
+    }
+)
+
+
+@attrs.frozen
+class Profession:
+    """A profession (faggruppe), e.g. nurse or physiotherapist.
+
+    Built-in professions live in :mod:`learnmeet.catalog`; make your own with this
+    class and add them to a :class:`~learnmeet.Catalog`.
+
+    Attributes:
+        code: A stable code, e.g. ``"nurse"``.
+        label: The name in Danish and English.
+        discipline: The field the profession belongs to.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=identifier)
+    label: Label = attrs.field(validator=instance_of(Label))
+    discipline: Discipline = attrs.field(validator=instance_of(Discipline))
+
+
+@attrs.frozen
+class Sector:
+    """A sector (sektor): hospital, municipality, general practice and so on.
+
+    Attributes:
+        code: A stable code, e.g. ``"municipality"``.
+        label: The name in Danish and English.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=identifier)
+    label: Label = attrs.field(validator=instance_of(Label))
+
+
+@attrs.frozen
+class Area:
+    """A district (område) of a municipality; course-day cohorts are run per area.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=identifier)
+    label: Label = attrs.field(validator=instance_of(Label))
+
+
+@attrs.frozen
+class Organisation:
+    """An organisation in one sector: a municipality, a hospital, a practice.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=safe_text)
+    sector: Sector = attrs.field(validator=instance_of(Sector))
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """A unit of an organisation, e.g. a home-care group or a hospital ward.
+
+    Attributes:
+        id: A stable identifier.
+        name: The unit's name.
+        organisation: The organisation the unit belongs to.
+        area: The municipal area the unit serves, if any (a hospital ward has
+            none).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=safe_text)
+    organisation: Organisation = attrs.field(validator=instance_of(Organisation))
+    area: Area | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Area))
+    )
+
+    @property
+    def sector(self) -> Sector:
+        """The sector of the unit's organisation."""
+        return self.organisation.sector
+
+
+class StaffRole(LabelledEnum):
+    """A role a professional holds besides their profession.
+
+    .. versionadded:: 0.1.0
+    """
+
+    LEADER = "leader"
+    KEY_PERSON = "key_person"
+    FACILITATOR = "facilitator"
+
+
+StaffRole.set_labels(
+    {
+        StaffRole.LEADER: ("leder", "leader"),
+        StaffRole.KEY_PERSON: ("nøgleperson", "key person"),
+        StaffRole.FACILITATOR: ("facilitator", "facilitator"),
+    }
+)
+
+
+def _roles(roles: Iterable[StaffRole]) -> frozenset[StaffRole]:
+    return frozenset(roles)
+
+
+def _courses(courses: Iterable[str]) -> frozenset[str]:
+    return frozenset(courses)
+
+
+@attrs.frozen(kw_only=True)
+class Professional:
+    """A staff member (medarbejder, fagperson): one profession, one unit.
+
+    Attributes:
+        id: A stable identifier, e.g. an employee number (never a CPR number).
+        profession: What the person is trained as.
+        unit: Where the person works; the unit gives the sector and the area.
+        roles: Staff roles such as leader, key person or facilitator.
+        completed_courses: Codes of the courses the person has completed, e.g.
+            the monoprofessional palliation course that an interdisciplinary
+            course day requires.
+        display_name: A name to show, e.g. initials; may be empty.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    profession: Profession = attrs.field(validator=instance_of(Profession))
+    unit: Unit = attrs.field(validator=instance_of(Unit))
+    roles: frozenset[StaffRole] = attrs.field(
+        default=frozenset(),
+        converter=_roles,
+        validator=each(instance_of(StaffRole)),
+    )
+    completed_courses: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_courses, validator=each(identifier)
+    )
+    display_name: str = attrs.field(default="", validator=safe_text)
+
+    @property
+    def key(self) -> str:
+        """The key that identifies this person among all attendees."""
+        return f"professional:{self.id}"
+
+    @property
+    def sector(self) -> Sector:
+        """The sector the professional works in (their unit's)."""
+        return self.unit.organisation.sector
+
+    def has_role(self, role: StaffRole) -> bool:
+        """Tell whether the professional holds *role*."""
+        return role in self.roles
+
+
+@attrs.frozen
+class Citizen:
+    """The person receiving care (borger), known only by a pseudonym.
+
+    The pseudonym must not be or contain a CPR number, and the library holds no
+    name, address or birth date of a citizen.
+
+    >>> Citizen("B-017").pseudonym
+    'B-017'
+
+    .. versionadded:: 0.1.0
+    """
+
+    pseudonym: str = attrs.field(validator=identifier)
+
+    @property
+    def key(self) -> str:
+        """The key that identifies this person among all attendees."""
+        return f"citizen:{self.pseudonym}"
+
+
+class Relation(LabelledEnum):
+    """How a relative is related to the citizen.
+
+    .. versionadded:: 0.1.0
+    """
+
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    SIBLING = "sibling"
+    FRIEND = "friend"
+    OTHER = "other"
+
+
+Relation.set_labels(
+    {
+        Relation.SPOUSE: ("ægtefælle eller partner", "spouse or partner"),
+        Relation.CHILD: ("barn", "child"),
+        Relation.PARENT: ("forælder", "parent"),
+        Relation.SIBLING: ("søskende", "sibling"),
+        Relation.FRIEND: ("ven", "friend"),
+        Relation.OTHER: ("anden pårørende", "other next of kin"),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Relative:
+    """A next of kin (pårørende) of a citizen, known only by an identifier.
+
+    Attributes:
+        id: A pseudonymous identifier, e.g. ``"B-017-R1"``.
+        citizen: The pseudonym of the citizen this is a relative of.
+        relation: How the relative is related to the citizen.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    citizen: str = attrs.field(validator=identifier)
+    relation: Relation = attrs.field(
+        default=Relation.OTHER, validator=instance_of(Relation)
+    )
+
+    @property
+    def key(self) -> str:
+        """The key that identifies this person among all attendees."""
+        return f"relative:{self.id}"
+
+
+Person: TypeAlias = Union[Professional, Citizen, Relative]  # noqa: UP007
+"""Anyone who can attend a meeting."""
+
+PEOPLE_UNIQUE = unique(lambda p: p.key, "the person", "personen")

@@ -1,0 +1,137 @@
+"""A scenario: everything one municipality's plan is made from, in one value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from learnmeet.model._cases import CitizenCase
+from learnmeet.model._checks import each, instance_of, safe_text, unique
+from learnmeet.model._forums import Forum
+from learnmeet.model._lookup import find
+from learnmeet.model._meetings import Meeting
+from learnmeet.model._people import Area, Organisation, Professional, Unit
+
+__all__ = ["Scenario"]
+
+
+def _areas(items: Iterable[Area]) -> tuple[Area, ...]:
+    return tuple(items)
+
+
+def _organisations(items: Iterable[Organisation]) -> tuple[Organisation, ...]:
+    return tuple(items)
+
+
+def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(items)
+
+
+def _professionals(items: Iterable[Professional]) -> tuple[Professional, ...]:
+    return tuple(items)
+
+
+def _cases(items: Iterable[CitizenCase]) -> tuple[CitizenCase, ...]:
+    return tuple(items)
+
+
+def _forums(items: Iterable[Forum]) -> tuple[Forum, ...]:
+    return tuple(items)
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Scenario:
+    """The people, places, cases, forums and meetings of one municipality's plan.
+
+    Every collection lists each identifier once. The synthetic sample municipality
+    of ``learnmeet demo`` is a scenario; so is a municipality's own data file.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str = attrs.field(validator=safe_text)
+    areas: tuple[Area, ...] = attrs.field(
+        default=(),
+        converter=_areas,
+        validator=[
+            each(instance_of(Area)),
+            unique(lambda a: a.code, "the area", "området"),
+        ],
+    )
+    organisations: tuple[Organisation, ...] = attrs.field(
+        default=(),
+        converter=_organisations,
+        validator=[
+            each(instance_of(Organisation)),
+            unique(lambda o: o.id, "the organisation", "organisationen"),
+        ],
+    )
+    units: tuple[Unit, ...] = attrs.field(
+        default=(),
+        converter=_units,
+        validator=[
+            each(instance_of(Unit)),
+            unique(lambda u: u.id, "the unit", "enheden"),
+        ],
+    )
+    professionals: tuple[Professional, ...] = attrs.field(
+        default=(),
+        converter=_professionals,
+        validator=[
+            each(instance_of(Professional)),
+            unique(lambda p: p.id, "the professional", "fagpersonen"),
+        ],
+    )
+    cases: tuple[CitizenCase, ...] = attrs.field(
+        default=(),
+        converter=_cases,
+        validator=[
+            each(instance_of(CitizenCase)),
+            unique(lambda c: c.id, "the case", "sagen"),
+        ],
+    )
+    forums: tuple[Forum, ...] = attrs.field(
+        default=(),
+        converter=_forums,
+        validator=[
+            each(instance_of(Forum)),
+            unique(lambda f: f.id, "the forum", "mødeforummet"),
+        ],
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(),
+        converter=_meetings,
+        validator=[
+            each(instance_of(Meeting)),
+            unique(lambda m: m.id, "the meeting", "mødet"),
+        ],
+    )
+
+    def professional(self, id: str) -> Professional:
+        """Return the professional with identifier *id*.
+
+        Raises:
+            UnknownCodeError: No professional has that identifier.
+        """
+        return find("professional", id, {p.id: p for p in self.professionals})
+
+    def case(self, id: str) -> CitizenCase:
+        """Return the citizen case with identifier *id*.
+
+        Raises:
+            UnknownCodeError: No case has that identifier.
+        """
+        return find("case", id, {c.id: c for c in self.cases})
+
+    def forum(self, id: str) -> Forum:
+        """Return the forum with identifier *id*.
+
+        Raises:
+            UnknownCodeError: No forum has that identifier.
+        """
+        return find("forum", id, {f.id: f for f in self.forums})
