@@ -124,8 +124,14 @@ class UnknownCodeError(LearnmeetError, LookupError):
         self.suggestions = tuple(suggestions)
         if self.suggestions:
             quoted = ", ".join(repr(s) for s in self.suggestions)
-            en = f"unknown {kind} code {code!r}; did you mean {quoted}?"
-            da = f"ukendt kode {code!r} ({kind}); mente du {quoted}?"
+            en = (
+                f"unknown {kind} code {code!r}; did you mean {quoted}? "
+                "(a code of your own must be added to the catalogue first)"
+            )
+            da = (
+                f"ukendt kode {code!r} ({kind}); mente du {quoted}? "
+                "(en egen kode skal først tilføjes kataloget)"
+            )
         else:
             en = f"unknown {kind} code {code!r}; register it in the catalogue first"
             da = f"ukendt kode {code!r} ({kind}); registrér den i kataloget først"

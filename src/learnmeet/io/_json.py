@@ -478,7 +478,14 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
             "modelværdi som Meeting eller Scenario",
             field="value",
         )
-    data = make_converter(catalog).unstructure(value, cls)
+    conv = make_converter(catalog)
+    # A catalogue entry on its own is a definition: written in full, never as
+    # the bare code it stands for inside other values.
+    data = (
+        conv.unstructure_attrs_asdict(value)
+        if cls in _CODED
+        else conv.unstructure(value, cls)
+    )
     return {"learnmeet": SCHEMA_VERSION, "type": cls.__name__, "data": data}
 
 

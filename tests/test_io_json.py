@@ -1,0 +1,348 @@
+"""JSON in and out: exact round trips, the envelope, and errors with paths."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import learnmeet as lm
+from learnmeet.io._json import MODEL_TYPES
+
+CPH = lm.COPENHAGEN
+CAT = lm.DEFAULT_CATALOG
+
+
+def _sample_meeting() -> lm.Meeting:
+    north = lm.Area("nord", lm.Label("Nord", "North"))
+    kommune = lm.Organisation("k", "Eksempel Kommune", CAT.sector("municipality"))
+    hospital = lm.Organisation("h", "Eksempel Hospital", CAT.sector("hospital"))
+    home_care = lm.Unit(id="hj", name="Hjemmepleje", organisation=kommune, area=north)
+    ward = lm.Unit(id="m1", name="Medicinsk afdeling", organisation=hospital)
+    nurse = lm.Professional(
+        id="p-1",
+        profession=CAT.profession("nurse"),
+        unit=home_care,
+        roles={lm.StaffRole.KEY_PERSON, lm.StaffRole.FACILITATOR},
+    )
+    doctor = lm.Professional(
+        id="p-2", profession=CAT.profession("hospital_doctor"), unit=ward
+    )
+    citizen = lm.Citizen("B-017")
+    relative = lm.Relative(id="B-017-R1", citizen="B-017", relation=lm.Relation.CHILD)
+    case = lm.CitizenCase(
+        id="c-1",
+        citizen=citizen,
+        palliative_level=lm.PalliativeLevel.BASIC,
+        care_team=[nurse, doctor],
+        relatives=[relative],
+        transitions=[
+            lm.Transition(
+                on=date(2026, 2, 1),
+                from_sector=CAT.sector("hospital"),
+                to_sector=CAT.sector("municipality"),
+                kind=lm.TransitionKind.DISCHARGE,
+                documents={lm.HandoverDocument.DISCHARGE_SUMMARY},
+            )
+        ],
+        consent=lm.Consent(given_on=date(2026, 1, 15)),
+    )
+    return lm.Meeting(
+        id="m-1",
+        format=CAT.format("home_meeting"),
+        start=datetime(2026, 3, 3, 10, 0, tzinfo=CPH),
+        duration=timedelta(minutes=45),
+        location=lm.Location(lm.LocationKind.CITIZEN_HOME),
+        attendees=[
+            lm.Attendee(person=nurse, role=lm.AttendeeRole.FACILITATOR),
+            lm.Attendee(person=doctor, role=lm.AttendeeRole.PARTICIPANT),
+            lm.Attendee(
+                person=citizen, role=lm.AttendeeRole.CITIZEN, rsvp=lm.Rsvp.ACCEPTED
+            ),
+            lm.Attendee(
+                person=relative,
+                role=lm.AttendeeRole.RELATIVE,
+                participation=lm.Participation.OPTIONAL,
+            ),
+        ],
+        case=case,
+        reflection=lm.Reflection(
+            "home", [lm.Label("Hvad er vigtigt?", "What matters?")]
+        ),
+    )
+
+
+def _problems(cls: type[Any], document: Any) -> tuple[str, ...]:
+    with pytest.raises(lm.InvalidDataError) as info:
+        lm.from_dict(cls, document)
+    return info.value.errors
+
+
+class TestRoundTrip:
+    """Every model value comes back exactly, zone names included."""
+
+    def test_meeting(self) -> None:
+        meeting = _sample_meeting()
+        back = lm.from_json(lm.Meeting, lm.to_json(meeting))
+        assert back == meeting
+        assert back.start.tzinfo is CPH
+
+    def test_the_zone_is_written_by_name(self) -> None:
+        data = lm.to_dict(_sample_meeting())["data"]
+        assert data["start"] == "2026-03-03T10:00:00+01:00[Europe/Copenhagen]"
+
+    def test_same_value_same_bytes(self) -> None:
+        assert lm.to_json(_sample_meeting()) == lm.to_json(_sample_meeting())
+
+    def test_sets_are_written_sorted(self) -> None:
+        data = lm.to_dict(_sample_meeting())["data"]
+        roles = data["attendees"][0]["person"]["roles"]
+        assert roles == sorted(roles) == ["facilitator", "key_person"]
+
+    def test_a_catalogue_entry_on_its_own_is_written_in_full(self) -> None:
+        document = lm.to_dict(CAT.format("audit"))
+        assert document["data"]["requirements"]["transition_required"] is True
+        assert lm.from_dict(lm.MeetingFormat, document) == CAT.format("audit")
+
+    def test_indent_gives_the_same_document(self) -> None:
+        meeting = _sample_meeting()
+        assert json.loads(lm.to_json(meeting, indent=2)) == lm.to_dict(meeting)
+
+    @settings(max_examples=25)
+    @given(st.data())
+    def test_generated_values_of_every_type(self, data: st.DataObject) -> None:
+        cls = data.draw(st.sampled_from(MODEL_TYPES), label="type")
+        value = data.draw(st.from_type(cls), label="value")
+        text = lm.to_json(value)
+        assert lm.from_json(cls, text) == value
+        assert lm.to_json(lm.from_json(cls, text)) == text
+
+
+class TestCatalogueCodes:
+    """Catalogue entries are written as codes; anything else in full."""
+
+    def test_builtin_entries_are_codes(self) -> None:
+        data = lm.to_dict(_sample_meeting())["data"]
+        assert data["format"] == "home_meeting"
+        assert data["attendees"][0]["person"]["profession"] == "nurse"
+        assert data["case"]["transitions"][0]["from_sector"] == "hospital"
+
+    def test_a_changed_format_is_written_in_full_and_comes_back(self) -> None:
+        stricter = attrs.evolve(
+            CAT.format("home_meeting"),
+            requirements=attrs.evolve(
+                CAT.format("home_meeting").requirements, max_attendees=5
+            ),
+        )
+        meeting = attrs.evolve(_sample_meeting(), format=stricter)
+        data = lm.to_dict(meeting)["data"]
+        assert data["format"]["requirements"]["max_attendees"] == 5
+        assert lm.from_dict(lm.Meeting, lm.to_dict(meeting)) == meeting
+
+    def test_own_catalogue_codes(self) -> None:
+        music = lm.Profession(
+            "music_therapist",
+            lm.Label("musikterapeut", "music therapist"),
+            lm.Discipline.THERAPY,
+        )
+        mine = CAT.extend(professions=[music])
+        prof = lm.Professional(
+            id="p-9",
+            profession=music,
+            unit=_sample_meeting().professionals[0].unit,
+        )
+        document = lm.to_dict(prof, catalog=mine)
+        assert document["data"]["profession"] == "music_therapist"
+        assert lm.from_dict(lm.Professional, document, catalog=mine) == prof
+        errors = _problems(lm.Professional, document)
+        assert len(errors) == 1
+        assert errors[0].startswith(
+            "$.profession: unknown profession code 'music_therapist'"
+        )
+        assert "added to the catalogue" in errors[0]
+
+
+class TestEnvelope:
+    """A document says which schema version and which type it holds."""
+
+    def test_shape(self) -> None:
+        document = lm.to_dict(lm.Citizen("B-1"))
+        assert document == {
+            "learnmeet": lm.SCHEMA_VERSION,
+            "type": "Citizen",
+            "data": {"pseudonym": "B-1"},
+        }
+
+    def test_wrong_type_version_and_extra_fields_are_all_reported(self) -> None:
+        errors = _problems(
+            lm.Meeting, {"learnmeet": 99, "type": "Citizen", "data": {}, "x": 1}
+        )
+        assert [e.split(":")[0] for e in errors] == ["$.learnmeet", "$.type", "$.x"]
+
+    def test_not_an_object(self) -> None:
+        assert _problems(lm.Meeting, [])[0].startswith("$: expected a learnmeet")
+
+    def test_not_json(self) -> None:
+        with pytest.raises(lm.InvalidDataError, match="line 1, column 2"):
+            lm.from_json(lm.Meeting, "{nope")
+
+    def test_only_model_types(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.to_json({"a": 1})
+        with pytest.raises(lm.InvalidValueError):
+            lm.from_json(dict, "{}")  # type: ignore[type-var]
+
+
+class TestErrors:
+    """Every problem is reported at once, each with its JSON path."""
+
+    def test_many_problems_with_paths(self) -> None:
+        document = lm.to_dict(_sample_meeting())
+        data = document["data"]
+        del data["id"]
+        data["start"] = "2026-03-03T10:00:00"
+        data["duration"] = 45
+        data["attendees"][1]["role"] = "participnt"
+        data["attendees"][0]["person"]["profession"] = "nurce"
+        data["case"]["transitions"][0]["to_sector"] = "hospital"
+        data["colour"] = "blue"
+        errors = _problems(lm.Meeting, document)
+        paths = sorted(e.split(": ")[0] for e in errors)
+        assert paths == sorted(
+            [
+                "$.id",
+                "$.start",
+                "$.duration",
+                "$.attendees[1].role",
+                "$.attendees[0].person.profession",
+                "$.case.transitions[0].to_sector",
+                "$.colour",
+            ]
+        )
+        text = "\n".join(errors)
+        assert "did you mean 'participant'" in text
+        assert "did you mean 'nurse'" in text
+        assert "no UTC offset" in text
+
+    def test_danish_messages(self) -> None:
+        document = lm.to_dict(_sample_meeting())
+        document["data"]["attendees"][1]["rsvp"] = "ja"
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.from_dict(lm.Meeting, document)
+        assert info.value.message("da").startswith("1 problem i inputdata")
+        assert "brug en af" in info.value.problems[0].message("da")
+
+    def test_constructor_refusals_get_the_path_of_the_element(self) -> None:
+        document = lm.to_dict(_sample_meeting())
+        document["data"]["case"] = None
+        errors = _problems(lm.Meeting, document)
+        assert errors[0].startswith("$.attendees[2].person: 'citizen:B-017'")
+
+    def test_cpr_numbers_are_refused_with_the_path(self) -> None:
+        document = lm.to_dict(_sample_meeting())
+        document["data"]["case"]["summary"] = "borger 010203-1234"
+        errors = _problems(lm.Meeting, document)
+        assert errors[0].startswith("$.case.summary: ")
+        assert "CPR" in errors[0]
+
+    @pytest.mark.parametrize(
+        ("path", "value", "says"),
+        [
+            (("id",), 5, "expected a string, got a number"),
+            (("title",), None, "expected a string, got null"),
+            (("attendees",), "everyone", "expected an array, got a string"),
+            (("attendees", 0, "person", "kind"), "robot", "'kind'"),
+            (("location",), [], "expected an object (Location), got an array"),
+            (("case", "consent", "given_on"), "15-01-2026", "expected a date"),
+        ],
+    )
+    def test_type_errors(self, path: tuple[Any, ...], value: object, says: str) -> None:
+        document = lm.to_dict(_sample_meeting())
+        node = document["data"]
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+        errors = _problems(lm.Meeting, document)
+        assert len(errors) == 1
+        assert says in errors[0]
+
+    def test_booleans_are_not_numbers(self) -> None:
+        document = lm.to_dict(CAT.format("audit"))
+        document["data"]["requirements"]["min_sectors"] = True
+        errors = _problems(lm.MeetingFormat, document)
+        assert errors == (
+            "$.requirements.min_sectors: expected a whole number, got a boolean",
+        )
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+def _paths(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [here]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(_paths(value, (*here, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_paths(value, (*here, index)))
+    return found
+
+
+def _read(cls: type[Any], document: Any) -> Any:
+    """Return the value read, or the InvalidDataError (any other error escapes)."""
+    try:
+        return lm.from_dict(cls, document)
+    except lm.InvalidDataError as exc:
+        return exc
+
+
+def _all_with_paths(outcome: object) -> bool:
+    return (
+        isinstance(outcome, lm.InvalidDataError)
+        and bool(outcome.errors)
+        and all(e.startswith("$") for e in outcome.errors)
+    )
+
+
+class TestGarbage:
+    """Garbage never escapes as anything but a LearnmeetError."""
+
+    @given(cls=st.sampled_from(MODEL_TYPES), data=_JSON)
+    def test_arbitrary_json(self, cls: type[Any], data: Any) -> None:
+        document = {"learnmeet": 1, "type": cls.__name__, "data": data}
+        outcome = _read(cls, document)
+        # e.g. {} is a FormatRequirements with every default
+        assert isinstance(outcome, cls) or _all_with_paths(outcome)
+
+    @given(st.text(max_size=40))
+    def test_arbitrary_text(self, text: str) -> None:
+        with pytest.raises(lm.InvalidDataError):
+            lm.from_json(lm.Meeting, text)
+
+    @given(data=st.data(), garbage=_JSON)
+    def test_one_element_replaced_by_garbage(
+        self, data: st.DataObject, garbage: Any
+    ) -> None:
+        document = lm.to_dict(_sample_meeting())
+        spoiled = copy.deepcopy(document)
+        path = data.draw(st.sampled_from(_paths(spoiled["data"])[1:]), label="path")
+        node = spoiled["data"]
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = garbage
+        outcome = _read(lm.Meeting, spoiled)
+        assert isinstance(outcome, lm.Meeting) or _all_with_paths(outcome)
