@@ -8,8 +8,9 @@ the builtins keeps working.
 Every message exists in English and Danish: ``str(error)`` is English, and
 ``error.message("da")`` gives the Danish text.
 
-This module imports nothing from the rest of the package, so any module can import
-it without creating an import cycle.
+This module imports nothing from the rest of the package at run time (one name is
+imported for type checkers only), so any module can import it without creating
+an import cycle.
 
 .. versionadded:: 0.1.0
 """
@@ -17,13 +18,17 @@ it without creating an import cycle.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:  # only for the annotation of MeetingRulesError.report
+    from learnmeet.rules import Report
 
 __all__ = [
     "DataProblem",
     "InvalidDataError",
     "InvalidValueError",
     "LearnmeetError",
+    "MeetingRulesError",
     "NaiveDatetimeError",
     "PersonalDataError",
     "SkippedTimeError",
@@ -181,3 +186,20 @@ class InvalidDataError(LearnmeetError, ValueError):
         en = "\n".join([en_head, *(f"  {e}" for e in self.errors)])
         da = "\n".join([da_head, *(f"  {p.message('da')}" for p in self.problems)])
         super().__init__(en, da)
+
+
+class MeetingRulesError(LearnmeetError, ValueError):
+    """A meeting breaks rules of severity error, and the caller asked to raise.
+
+    Validation itself never raises: :func:`learnmeet.validate` returns a report,
+    and ``report.raise_for_errors()`` raises this.
+
+    Attributes:
+        report: The :class:`~learnmeet.Report` with every violation.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, en: str, da: str | None = None, *, report: Report) -> None:
+        super().__init__(en, da)
+        self.report = report

@@ -3,6 +3,7 @@
 Import these names from :mod:`learnmeet`; the submodules are private.
 """
 
+from learnmeet.model._calendar import Holiday, WorkingHours, danish_holidays
 from learnmeet.model._cases import (
     CaseOrigin,
     CitizenCase,
@@ -66,6 +67,7 @@ __all__ = [
     "FormatRequirements",
     "Forum",
     "HandoverDocument",
+    "Holiday",
     "Label",
     "LabelledEnum",
     "Lang",
@@ -90,5 +92,7 @@ __all__ = [
     "Transition",
     "TransitionKind",
     "Unit",
+    "WorkingHours",
+    "danish_holidays",
     "looks_like_cpr",
 ]

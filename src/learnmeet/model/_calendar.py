@@ -1,0 +1,153 @@
+"""The Danish calendar of work: public holidays and working hours.
+
+The public holidays (helligdage) are those of the Danish holiday act: New
+Year's Day, Maundy Thursday, Good Friday, Easter Sunday and Monday, Ascension
+Day, Whit Sunday and Monday, Christmas Day and Boxing Day, and General Prayer
+Day (Store Bededag) up to and including 2023, when it was abolished as a public
+holiday. The moveable feasts are computed from Easter with
+:func:`dateutil.easter.easter`.
+
+Constitution Day (5 June), Christmas Eve and New Year's Eve are not public
+holidays, but most public employers give them off; ask for them with
+``customary=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import attrs
+from dateutil.easter import easter
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._checks import a_date, each, instance_of
+from learnmeet.model._labels import Label
+
+__all__ = ["Holiday", "WorkingHours", "danish_holidays"]
+
+_LAST_PRAYER_DAY = 2023
+
+
+@attrs.frozen
+class Holiday:
+    """A day off: its date, its name, and whether it is an official holiday.
+
+    .. versionadded:: 0.1.0
+    """
+
+    day: date = attrs.field(validator=a_date)
+    label: Label = attrs.field(validator=instance_of(Label))
+    official: bool = attrs.field(default=True, validator=instance_of(bool))
+
+
+def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...]:
+    """Return the Danish public holidays of *year*, in date order.
+
+    >>> [h.label.da for h in danish_holidays(2024)][:4]
+    ['nytårsdag', 'skærtorsdag', 'langfredag', 'påskedag']
+    >>> any(h.label.da == "store bededag" for h in danish_holidays(2024))
+    False
+
+    Args:
+        year: Any year from 1700 to 9999.
+        customary: Also return the customary days off that are not public
+            holidays: Constitution Day, Christmas Eve and New Year's Eve
+            (``official`` is ``False`` on those).
+
+    Raises:
+        InvalidValueError: *year* is out of range.
+
+    .. versionadded:: 0.1.0
+    """
+    if not 1700 <= year <= 9999:
+        raise InvalidValueError(
+            f"danish_holidays: expected a year from 1700 to 9999, got {year!r}",
+            f"danish_holidays: forventede et årstal fra 1700 til 9999, fik {year!r}",
+            field="year",
+        )
+    sunday = easter(year)
+
+    def moveable(days: int, da: str, en: str) -> Holiday:
+        return Holiday(sunday + timedelta(days=days), Label(da, en))
+
+    days = [
+        Holiday(date(year, 1, 1), Label("nytårsdag", "New Year's Day")),
+        moveable(-3, "skærtorsdag", "Maundy Thursday"),
+        moveable(-2, "langfredag", "Good Friday"),
+        moveable(0, "påskedag", "Easter Sunday"),
+        moveable(1, "2. påskedag", "Easter Monday"),
+        moveable(39, "kristi himmelfartsdag", "Ascension Day"),
+        moveable(49, "pinsedag", "Whit Sunday"),
+        moveable(50, "2. pinsedag", "Whit Monday"),
+        Holiday(date(year, 12, 25), Label("juledag", "Christmas Day")),
+        Holiday(date(year, 12, 26), Label("2. juledag", "Boxing Day")),
+    ]
+    if year <= _LAST_PRAYER_DAY:
+        days.append(moveable(26, "store bededag", "General Prayer Day"))
+    if customary:
+        days += [
+            Holiday(date(year, 6, 5), Label("grundlovsdag", "Constitution Day"), False),
+            Holiday(date(year, 12, 24), Label("juleaftensdag", "Christmas Eve"), False),
+            Holiday(
+                date(year, 12, 31), Label("nytårsaftensdag", "New Year's Eve"), False
+            ),
+        ]
+    return tuple(sorted(days, key=lambda h: h.day))
+
+
+def _weekdays(days: Iterable[int]) -> frozenset[int]:
+    return frozenset(days)
+
+
+def _weekday(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
+        raise InvalidValueError(
+            f"WorkingHours.weekdays: expected weekday numbers 0 (Monday) to 6 "
+            f"(Sunday), got {value!r}",
+            f"WorkingHours.weekdays: forventede ugedage som tal fra 0 (mandag) til "
+            f"6 (søndag), fik {value!r}",
+            field="weekdays",
+            fix="use e.g. {0, 1, 2, 3, 4} for Monday to Friday",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class WorkingHours:
+    """When a unit works: from ``start`` to ``end`` local time on ``weekdays``.
+
+    Both datetimes are read as local wall-clock times, so pass them in the
+    unit's zone. Units that work around the clock can use 00:00 to 23:59 on
+    every weekday.
+
+    >>> hours = WorkingHours()
+    >>> hours.covers(datetime(2026, 3, 2, 9), datetime(2026, 3, 2, 10))
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: time = attrs.field(default=time(8), validator=instance_of(time))
+    end: time = attrs.field(default=time(16), validator=instance_of(time))
+    weekdays: frozenset[int] = attrs.field(
+        default=frozenset(range(5)), converter=_weekdays, validator=each(_weekday)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidValueError(
+                "WorkingHours.end: the working day must end after it starts",
+                "WorkingHours.end: arbejdsdagen skal slutte efter den begynder",
+                field="end",
+                fix="give an end later than the start, e.g. 08:00 to 16:00",
+            )
+
+    def covers(self, start: datetime, end: datetime) -> bool:
+        """Tell whether local *start* to *end* lies within one working day."""
+        return (
+            start.date() == end.date()
+            and start.weekday() in self.weekdays
+            and self.start <= start.time()
+            and end.time() <= self.end
+        )

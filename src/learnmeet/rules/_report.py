@@ -1,0 +1,192 @@
+"""Violations and reports: what the rules found, in Danish or English.
+
+A rule breach never raises. Rules return :class:`Violation` values, gathered in
+a :class:`Report`; :meth:`Report.raise_for_errors` turns a report with errors
+into an exception when the caller wants one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from learnmeet.exceptions import MeetingRulesError
+from learnmeet.model import Label, LabelledEnum, Lang
+from learnmeet.model._checks import identifier, instance_of
+
+__all__ = ["Report", "Severity", "Subject", "SubjectKind", "Violation"]
+
+
+class Severity(LabelledEnum):
+    """How serious a violation is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+Severity.set_labels(
+    {
+        Severity.ERROR: ("fejl", "error"),
+        Severity.WARNING: ("advarsel", "warning"),
+        Severity.INFO: ("bemærkning", "note"),
+    }
+)
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class SubjectKind(LabelledEnum):
+    """What a violation is about.
+
+    .. versionadded:: 0.1.0
+    """
+
+    MEETING = "meeting"
+    ATTENDEE = "attendee"
+    CASE = "case"
+
+
+SubjectKind.set_labels(
+    {
+        SubjectKind.MEETING: ("mødet", "the meeting"),
+        SubjectKind.ATTENDEE: ("deltager", "attendee"),
+        SubjectKind.CASE: ("sagen", "the case"),
+    }
+)
+
+
+@attrs.frozen
+class Subject:
+    """The thing a violation concerns: a meeting, an attendee or a case.
+
+    Attributes:
+        kind: Meeting, attendee or case.
+        id: The meeting's or case's id, or the attendee's person key (e.g.
+            ``"professional:p-001"``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: SubjectKind = attrs.field(validator=instance_of(SubjectKind))
+    id: str = attrs.field(validator=identifier)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.kind.code}:{self.id}"
+            if self.kind is not SubjectKind.ATTENDEE
+            else self.id
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Violation:
+    """One breach of one rule.
+
+    Attributes:
+        code: The rule's stable code, e.g. ``"LM101"``.
+        severity: Error, warning or info.
+        subject: What it concerns.
+        message: What is wrong and what would fix it, in Danish and English.
+        meeting: The id of the meeting that was checked.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=identifier)
+    severity: Severity = attrs.field(validator=instance_of(Severity))
+    subject: Subject = attrs.field(validator=instance_of(Subject))
+    message: Label = attrs.field(validator=instance_of(Label))
+    meeting: str = attrs.field(validator=identifier)
+
+    def render(self, lang: Lang = "da") -> str:
+        """Return one line: code, severity, subject and message."""
+        return (
+            f"{self.code} {self.severity.label.get(lang)} [{self.subject}]: "
+            f"{self.message.get(lang)}"
+        )
+
+
+def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
+    return tuple(
+        sorted(items, key=lambda v: (_RANK[v.severity], v.code, str(v.subject)))
+    )
+
+
+@attrs.frozen
+class Report:
+    """What validating one or more meetings found.
+
+    Violations are sorted: errors first, then by code and subject, so the same
+    input always gives the same report.
+
+    Attributes:
+        violations: Every violation found.
+        lang: The language :meth:`render` and ``str()`` use by default.
+
+    .. versionadded:: 0.1.0
+    """
+
+    violations: tuple[Violation, ...] = attrs.field(default=(), converter=_violations)
+    lang: Lang = attrs.field(default="da")
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when there is no error (warnings and notes are allowed)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Violation, ...]:
+        """The violations of severity error."""
+        return tuple(v for v in self.violations if v.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Violation, ...]:
+        """The violations of severity warning."""
+        return tuple(v for v in self.violations if v.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Violation, ...]:
+        """The violations of severity info."""
+        return tuple(v for v in self.violations if v.severity is Severity.INFO)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The distinct codes of every violation."""
+        return frozenset(v.code for v in self.violations)
+
+    def render(self, lang: Lang | None = None) -> str:
+        """Return the report as readable text, one violation a line."""
+        lang = lang or self.lang
+        if not self.violations:
+            return "Ingen problemer fundet." if lang == "da" else "No problems found."
+        head = (
+            f"{len(self.errors)} fejl, {len(self.warnings)} advarsler, "
+            f"{len(self.infos)} bemærkninger"
+            if lang == "da"
+            else f"{len(self.errors)} errors, {len(self.warnings)} warnings, "
+            f"{len(self.infos)} notes"
+        )
+        return "\n".join([head, *(f"  {v.render(lang)}" for v in self.violations)])
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def merge(self, *others: Report) -> Report:
+        """Return one report with the violations of this and *others*."""
+        return Report(
+            [v for r in (self, *others) for v in r.violations], lang=self.lang
+        )
+
+    def raise_for_errors(self) -> Report:
+        """Raise :class:`~learnmeet.MeetingRulesError` if there is an error.
+
+        Returns the report itself when it has no error, so calls can chain.
+        """
+        if self.errors:
+            raise MeetingRulesError(self.render("en"), self.render("da"), report=self)
+        return self

@@ -1,0 +1,223 @@
+"""The rule protocol: a rule is a code, a default severity, texts and a check.
+
+A check is any callable ``(meeting, context) -> Iterable[Finding]``; nothing to
+subclass. Rules are gathered in a :class:`RuleSet`, which composes with ``|``
+and can switch rules off or change their severity by configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+
+import attrs
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model import Label, Meeting, WorkingHours
+from learnmeet.model._checks import each, identifier, instance_of
+from learnmeet.rules._report import Severity, Subject, SubjectKind
+
+__all__ = ["Check", "Finding", "Rule", "RuleContext", "RuleSet"]
+
+
+@attrs.frozen
+class Finding:
+    """What a check found: the subject, the message and, rarely, a severity.
+
+    Attributes:
+        subject: What the finding concerns.
+        message: What is wrong and how to fix it, in Danish and English.
+        severity: Overrides the rule's default severity for this finding (a
+            format can make the same breach an error or a warning).
+
+    .. versionadded:: 0.1.0
+    """
+
+    subject: Subject = attrs.field(validator=instance_of(Subject))
+    message: Label = attrs.field(validator=instance_of(Label))
+    severity: Severity | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Severity))
+    )
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return tuple(items)
+
+
+def _days(items: Iterable[date]) -> frozenset[date]:
+    return frozenset(items)
+
+
+def _hours(items: Mapping[str, WorkingHours]) -> Mapping[str, WorkingHours]:
+    return dict(items)
+
+
+@attrs.frozen(kw_only=True)
+class RuleContext:
+    """What the context rules need beyond the meeting itself.
+
+    Attributes:
+        meetings: Other meetings to check double bookings against.
+        holidays: Days on which no meeting should be held, e.g. from
+            :func:`learnmeet.danish_holidays`. Empty: not checked.
+        working_hours: The working hours of every unit by unit id; a unit not
+            listed uses ``default_hours``.
+        default_hours: Working hours for units without their own; ``None``:
+            working hours are not checked.
+        today: The day consent must still be valid on, besides the meeting's
+            own date; ``None``: only the meeting's date is checked.
+
+    .. versionadded:: 0.1.0
+    """
+
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(), converter=_meetings, validator=each(instance_of(Meeting))
+    )
+    holidays: frozenset[date] = attrs.field(default=frozenset(), converter=_days)
+    working_hours: Mapping[str, WorkingHours] = attrs.field(
+        factory=dict, converter=_hours, eq=False, hash=False
+    )
+    default_hours: WorkingHours | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(WorkingHours))
+    )
+    today: date | None = None
+
+    def hours_of(self, unit_id: str) -> WorkingHours | None:
+        """Return the working hours of a unit, or the default."""
+        return self.working_hours.get(unit_id, self.default_hours)
+
+
+Check = Callable[[Meeting, RuleContext], Iterable[Finding]]
+"""The type of a rule's check: ``(meeting, context) -> findings``."""
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One rule: what it checks, how serious a breach is, and how to fix it.
+
+    Attributes:
+        code: A stable code, e.g. ``"LM101"``; your own rules should use a
+            prefix of your own, e.g. ``"ESB001"``.
+        severity: The default severity of a breach.
+        title: What the rule says, in Danish and English.
+        fix: What fixes a breach, in Danish and English.
+        check: ``(meeting, context) -> Iterable[Finding]``.
+        needs_context: Whether the rule reads the :class:`RuleContext`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=identifier)
+    severity: Severity = attrs.field(validator=instance_of(Severity))
+    title: Label = attrs.field(validator=instance_of(Label))
+    fix: Label = attrs.field(validator=instance_of(Label))
+    check: Check = attrs.field(eq=False)
+    needs_context: bool = False
+
+
+def _codes(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items)
+
+
+def _rules(items: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(items)
+
+
+def _severities(items: Mapping[str, Severity]) -> tuple[tuple[str, Severity], ...]:
+    return tuple(sorted(dict(items).items()))
+
+
+@attrs.frozen
+class RuleSet:
+    """An ordered set of rules with their configuration.
+
+    >>> from learnmeet import DEFAULT_RULES, Severity
+    >>> mine = DEFAULT_RULES.without("LM109").with_severity("LM203", Severity.ERROR)
+    >>> "LM109" in mine.codes, mine.severity_of("LM203").code
+    (False, 'error')
+
+    Attributes:
+        rules: The rules, each code once.
+        disabled: Codes switched off.
+        severities: Severity overrides by code.
+
+    .. versionadded:: 0.1.0
+    """
+
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
+    disabled: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    severities: tuple[tuple[str, Severity], ...] = attrs.field(
+        default=(), converter=_severities
+    )
+
+    def __attrs_post_init__(self) -> None:
+        codes = [r.code for r in self.rules]
+        twice = sorted({c for c in codes if codes.count(c) > 1})
+        if twice:
+            raise InvalidValueError(
+                f"RuleSet.rules: the codes {twice} are used by more than one rule",
+                f"RuleSet.rules: koderne {twice} bruges af mere end én regel",
+                field="rules",
+                fix="give every rule its own code",
+            )
+        unknown = sorted((self.disabled | dict(self.severities).keys()) - set(codes))
+        if unknown:
+            raise InvalidValueError(
+                f"RuleSet: no rule has the codes {unknown}",
+                f"RuleSet: ingen regel har koderne {unknown}",
+                field="disabled",
+                fix="check the spelling of the codes",
+            )
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the rules that are switched on, in order."""
+        return tuple(r.code for r in self.rules if r.code not in self.disabled)
+
+    @property
+    def active(self) -> tuple[Rule, ...]:
+        """The rules that are switched on, in order."""
+        return tuple(r for r in self.rules if r.code not in self.disabled)
+
+    def rule(self, code: str) -> Rule:
+        """Return the rule with *code*.
+
+        Raises:
+            UnknownCodeError: No rule has that code.
+        """
+        from learnmeet.model._lookup import find
+
+        return find("rule", code, {r.code: r for r in self.rules})
+
+    def severity_of(self, code: str) -> Severity:
+        """Return the severity a breach of *code* is reported with."""
+        return dict(self.severities).get(code, self.rule(code).severity)
+
+    def without(self, *codes: str) -> RuleSet:
+        """Return a rule set with the rules of *codes* switched off."""
+        return attrs.evolve(self, disabled=self.disabled | set(codes))
+
+    def with_severity(self, code: str, severity: Severity) -> RuleSet:
+        """Return a rule set that reports *code* with *severity*."""
+        return attrs.evolve(self, severities={**dict(self.severities), code: severity})
+
+    def with_rules(self, *rules: Rule) -> RuleSet:
+        """Return a rule set with *rules* added (replacing rules of the same code)."""
+        new = {r.code for r in rules}
+        return attrs.evolve(
+            self, rules=[*(r for r in self.rules if r.code not in new), *rules]
+        )
+
+    def __or__(self, other: RuleSet) -> RuleSet:
+        """Compose two rule sets; *other*'s rules and configuration win."""
+        merged = self.with_rules(*other.rules)
+        return RuleSet(
+            merged.rules,
+            disabled=(self.disabled - {r.code for r in other.rules}) | other.disabled,
+            severities={**dict(self.severities), **dict(other.severities)},
+        )
+
+
+def meeting_subject(meeting: Meeting) -> Subject:
+    """The subject for a finding about the meeting as a whole."""
+    return Subject(SubjectKind.MEETING, meeting.id)

@@ -1,0 +1,91 @@
+"""Validate meetings against their formats and their context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from learnmeet.model import Lang, Meeting
+from learnmeet.model._labels import check_lang
+from learnmeet.rules._context_rules import CONTEXT_RULES
+from learnmeet.rules._format_rules import FORMAT_RULES
+from learnmeet.rules._report import Report, Violation
+from learnmeet.rules._rule import RuleContext, RuleSet
+
+__all__ = ["DEFAULT_RULES", "validate", "validate_all"]
+
+DEFAULT_RULES = RuleSet((*FORMAT_RULES, *CONTEXT_RULES))
+"""Every built-in rule, switched on, with its default severity.
+
+.. versionadded:: 0.1.0
+"""
+
+_EMPTY = RuleContext()
+
+
+def _check(
+    meeting: Meeting, context: RuleContext | None, rules: RuleSet
+) -> list[Violation]:
+    found = []
+    severities = dict(rules.severities)
+    for rule in rules.active:
+        if rule.needs_context and context is None:
+            continue
+        for finding in rule.check(meeting, context or _EMPTY):
+            severity = severities.get(rule.code) or finding.severity or rule.severity
+            found.append(
+                Violation(
+                    code=rule.code,
+                    severity=severity,
+                    subject=finding.subject,
+                    message=finding.message,
+                    meeting=meeting.id,
+                )
+            )
+    return found
+
+
+def validate(
+    meeting: Meeting,
+    *,
+    context: RuleContext | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+    lang: Lang = "da",
+) -> Report:
+    """Check *meeting* against its format's requirements and its context.
+
+    A breach never raises: it is a violation in the report. Rules that need a
+    context (double bookings, holidays, working hours) run only when *context*
+    is given.
+
+    Args:
+        meeting: The meeting to check.
+        context: Other meetings and the calendar, for the context rules.
+        rules: The rules to apply; defaults to every built-in rule.
+        lang: The language the report renders in by default.
+
+    .. versionadded:: 0.1.0
+    """
+    return Report(_check(meeting, context, rules), lang=check_lang(lang))
+
+
+def validate_all(
+    meetings: Iterable[Meeting],
+    *,
+    context: RuleContext | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+    lang: Lang = "da",
+) -> Report:
+    """Check many meetings in one report; each is also checked against the others.
+
+    The meetings are added to the context's other meetings, so a person booked
+    twice among them is reported.
+
+    .. versionadded:: 0.1.0
+    """
+    meetings = tuple(meetings)
+    if context is not None:
+        import attrs
+
+        context = attrs.evolve(context, meetings=(*context.meetings, *meetings))
+    found = [v for m in meetings for v in _check(m, context, rules)]
+    return Report(found, lang=check_lang(lang))
