@@ -86,6 +86,7 @@ from learnmeet.model import (
     danish_holidays,
     looks_like_cpr,
 )
+from learnmeet.planning import DEFAULT_REFLECTION, Choice, Proposal, compose
 from learnmeet.rules import (
     CONTEXT_RULES,
     DEFAULT_RULES,
@@ -109,6 +110,7 @@ __all__ = [
     "CONTEXT_RULES",
     "COPENHAGEN",
     "DEFAULT_CATALOG",
+    "DEFAULT_REFLECTION",
     "DEFAULT_RULES",
     "FORMATS",
     "FORMAT_RULES",
@@ -126,6 +128,7 @@ __all__ = [
     "CaseOrigin",
     "Catalog",
     "Check",
+    "Choice",
     "Citizen",
     "CitizenCase",
     "Cohort",
@@ -158,6 +161,7 @@ __all__ = [
     "PersonalDataError",
     "Profession",
     "Professional",
+    "Proposal",
     "Reflection",
     "Relation",
     "Relative",
@@ -181,6 +185,7 @@ __all__ = [
     "WorkingHours",
     "WrongTypeError",
     "__version__",
+    "compose",
     "danish_holidays",
     "from_dict",
     "from_json",

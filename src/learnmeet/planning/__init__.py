@@ -1,0 +1,5 @@
+"""Layer 3, planning: composing, scheduling and attaching learning to forums."""
+
+from learnmeet.planning._composer import DEFAULT_REFLECTION, Choice, Proposal, compose
+
+__all__ = ["DEFAULT_REFLECTION", "Choice", "Proposal", "compose"]

@@ -1,0 +1,444 @@
+"""The composer: propose who should meet, for a format and a citizen case.
+
+The order of choice is the source documents' lessons: the citizen's own care
+team first (learning works when direct collaboration partners meet around a
+concrete course), then whoever covers a missing profession or sector (for an
+audit, the two sectors of the transition), a facilitator from the key persons,
+the citizen at a home meeting, a host and visitors of another sector for a
+study visit or a roadshow. The composer never fails: what it could not meet is
+listed as violations, and a proposal that says it is complete validates clean.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+import attrs
+
+from learnmeet.model import (
+    Attendee,
+    AttendeeRole,
+    CitizenCase,
+    Cohort,
+    Label,
+    Location,
+    LocationKind,
+    Meeting,
+    MeetingFormat,
+    Participation,
+    Professional,
+    Reflection,
+    Rsvp,
+    StaffRole,
+)
+from learnmeet.model._checks import each, instance_of
+from learnmeet.rules import DEFAULT_RULES, Report, RuleSet, Violation, validate
+
+__all__ = ["Choice", "Proposal", "compose"]
+
+_AWAITING_ANSWER = frozenset({"LM107"})
+_QUALIFIED = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
+
+DEFAULT_REFLECTION = Reflection(
+    "case_reflection",
+    [
+        Label(
+            "Hvad har vi hver især set i borgerens forløb siden sidst?",
+            "What has each of us seen in the citizen's course since last time?",
+        ),
+        Label(
+            "Hvad lærte vi af hinandens faglige perspektiver?",
+            "What did we learn from each other's professional perspectives?",
+        ),
+        Label(
+            "Hvad gør vi nu, og hvem gør hvad?", "What do we do now, and who does what?"
+        ),
+    ],
+)
+"""The reflection the composer attaches when a format needs one and none is given."""
+
+
+@attrs.frozen
+class Choice:
+    """Why the composer chose a person, and for which role.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    role: AttendeeRole = attrs.field(validator=instance_of(AttendeeRole))
+    reason: Label = attrs.field(validator=instance_of(Label))
+
+
+def _choices(items: Iterable[Choice]) -> tuple[Choice, ...]:
+    return tuple(items)
+
+
+def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """A proposed meeting: who, in which role, why, and what is still missing.
+
+    Attributes:
+        meeting: The proposed meeting, ready to save or change.
+        choices: Why each attendee was chosen, in attendee order.
+        missing: Errors and warnings that could not be resolved from the pool.
+        awaiting: Violations that only the invitees' answers can settle (e.g.
+            the citizen accepting a home meeting).
+
+    .. versionadded:: 0.1.0
+    """
+
+    meeting: Meeting = attrs.field(validator=instance_of(Meeting))
+    choices: tuple[Choice, ...] = attrs.field(
+        converter=_choices, validator=each(instance_of(Choice))
+    )
+    missing: tuple[Violation, ...] = attrs.field(
+        default=(), converter=_violations, validator=each(instance_of(Violation))
+    )
+    awaiting: tuple[Violation, ...] = attrs.field(
+        default=(), converter=_violations, validator=each(instance_of(Violation))
+    )
+
+    @property
+    def complete(self) -> bool:
+        """No error is missing: the meeting validates clean once invitees answer."""
+        return not Report(self.missing).errors
+
+    def explain(self, lang: str = "da") -> str:
+        """Return one line per attendee: who, which role, and why."""
+        en = lang == "en"
+        lines = [
+            f"{c.key} — {c.role.label.en if en else c.role.label.da}: "
+            f"{c.reason.en if en else c.reason.da}"
+            for c in self.choices
+        ]
+        for v in (*self.missing, *self.awaiting):
+            lines.append(f"! {v.code}: {v.message.en if en else v.message.da}")
+        return "\n".join(lines)
+
+
+class _Draft:
+    """The attendees chosen so far, in order, each with a reason."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Professional] = {}
+        self.roles: dict[str, AttendeeRole] = {}
+        self.reasons: dict[str, Label] = {}
+
+    def add(self, person: Professional, role: AttendeeRole, reason: Label) -> None:
+        if person.id in self.people:
+            return
+        self.people[person.id] = person
+        self.roles[person.id] = role
+        self.reasons[person.id] = reason
+
+    @property
+    def professions(self) -> set[str]:
+        return {p.profession.code for p in self.people.values()}
+
+    @property
+    def sectors(self) -> set[str]:
+        return {p.sector.code for p in self.people.values()}
+
+
+def compose(
+    format: MeetingFormat,
+    *,
+    pool: Iterable[Professional],
+    start: datetime,
+    case: CitizenCase | None = None,
+    host: Professional | None = None,
+    cohort: Cohort | None = None,
+    reflection: Reflection | None = None,
+    include_relatives: bool = False,
+    answers: Mapping[str, Rsvp] | None = None,
+    meeting_id: str = "proposal",
+    rules: RuleSet = DEFAULT_RULES,
+) -> Proposal:
+    """Propose attendees with roles for a meeting of *format*.
+
+    Deterministic: the same input gives the same proposal.
+
+    Args:
+        format: The meeting format.
+        pool: The professionals who can be invited.
+        start: When the meeting would start (consent is checked for that day).
+        case: The citizen case the meeting is about, if any.
+        host: The host of a study visit or roadshow; chosen from the pool's
+            leaders and key persons when not given.
+        cohort: The cohort of a course session.
+        reflection: The reflection to attach; a short default is attached when
+            the format needs one and none is given.
+        include_relatives: Invite the case's relatives (optional attendees) when
+            the citizen takes part.
+        answers: Known answers to the invitation by person key, e.g.
+            ``{"citizen:B-017": Rsvp.ACCEPTED}``.
+        meeting_id: The id of the proposed meeting.
+        rules: The rules the proposal is checked with.
+
+    .. versionadded:: 0.1.0
+    """
+    req = format.requirements
+    candidates = sorted({p.id: p for p in pool}.values(), key=lambda p: p.id)
+    if req.prerequisite_course is not None:
+        candidates = [
+            p for p in candidates if req.prerequisite_course in p.completed_courses
+        ]
+    if req.cohort_by_area and cohort is not None:
+        candidates = [p for p in candidates if p.unit.area == cohort.area]
+    if req.max_professions == 1 and candidates:
+        common = Counter(p.profession.code for p in candidates)
+        top = min(common, key=lambda code: (-common[code], code))
+        candidates = [p for p in candidates if p.profession.code == top]
+
+    team = {p.id for p in case.care_team} if case is not None else set()
+    draft = _Draft()
+    citizen_present = req.citizen_present and case is not None
+    reserved = 1 if citizen_present else 0
+    capacity = (req.max_attendees or 10_000) - reserved
+
+    def rank(p: Professional) -> tuple[int, str]:
+        return (0 if p.id in team else 1, p.id)
+
+    ranked = sorted(candidates, key=rank)
+
+    def room() -> bool:
+        return len(draft.people) < capacity
+
+    # The host and the facilitator come first: every other choice depends on them.
+    if req.host_required:
+        host = host or next(
+            (p for p in ranked if p.roles & {StaffRole.LEADER, StaffRole.KEY_PERSON}),
+            ranked[0] if ranked else None,
+        )
+        if host is not None:
+            draft.add(
+                host,
+                AttendeeRole.HOST,
+                Label("vært for besøget", "host of the visit"),
+            )
+    if req.facilitator_required:
+        facilitator = next(
+            (p for p in ranked if p.roles & _QUALIFIED and p.id not in draft.people),
+            None,
+        )
+        if facilitator is not None:
+            draft.add(
+                facilitator,
+                AttendeeRole.FACILITATOR,
+                Label("nøgleperson, der faciliterer", "key person who facilitates"),
+            )
+
+    # The care team: the direct collaboration partners.
+    if case is not None:
+        for p in ranked:
+            if p.id in team and room():
+                draft.add(
+                    p,
+                    AttendeeRole.PARTICIPANT,
+                    Label(
+                        "i borgerens team (direkte samarbejdspartner)",
+                        "in the citizen's care team (direct collaboration partner)",
+                    ),
+                )
+
+    # The sectors of the audited transition, then any missing sector.
+    wanted_sectors: list[str] = []
+    if req.transition_required and case is not None and case.transitions:
+        wanted_sectors = sorted(case.transitions[-1].sectors)
+    for code in wanted_sectors:
+        if code not in draft.sectors and room():
+            pick = next((p for p in ranked if p.sector.code == code), None)
+            if pick is not None:
+                draft.add(
+                    pick,
+                    AttendeeRole.PARTICIPANT,
+                    Label(
+                        f"dækker sektoren {pick.sector.label.da} i overgangen",
+                        f"covers the sector {pick.sector.label.en} of the transition",
+                    ),
+                )
+    host_sector = host.sector.code if req.host_required and host is not None else None
+    while len(draft.sectors) < req.min_sectors or (
+        host_sector is not None and draft.sectors == {host_sector}
+    ):
+        pick = next(
+            (p for p in ranked if p.sector.code not in draft.sectors and room()), None
+        )
+        if pick is None:
+            break
+        draft.add(
+            pick,
+            AttendeeRole.PARTICIPANT,
+            Label(
+                f"dækker sektoren {pick.sector.label.da}",
+                f"covers the sector {pick.sector.label.en}",
+            ),
+        )
+
+    # Missing professions.
+    while len(draft.professions) < req.min_professions and room():
+        pick = next(
+            (p for p in ranked if p.profession.code not in draft.professions), None
+        )
+        if pick is None:
+            break
+        draft.add(
+            pick,
+            AttendeeRole.PARTICIPANT,
+            Label(
+                f"dækker faggruppen {pick.profession.label.da}",
+                f"covers the profession {pick.profession.label.en}",
+            ),
+        )
+
+    # Enough people from the host's organisation for a roadshow.
+    if req.min_host_attendees and host is not None:
+        org = host.unit.organisation.id
+        for p in ranked:
+            have = sum(
+                1 for q in draft.people.values() if q.unit.organisation.id == org
+            )
+            if have >= req.min_host_attendees or not room():
+                break
+            if p.unit.organisation.id == org:
+                draft.add(
+                    p,
+                    AttendeeRole.PARTICIPANT,
+                    Label("fra værtsorganisationen", "from the host organisation"),
+                )
+
+    # Fill up to the format's minimum (a course: up to its capacity).
+    target = max(req.min_attendees, req.min_fill or 0) - reserved
+    if req.min_fill is not None and req.max_attendees is not None:
+        target = req.max_attendees - reserved
+    for p in ranked:
+        if len(draft.people) >= target or not room():
+            break
+        if _outside_share(draft, team, p) > (req.max_outside_care_team_share or 1.0):
+            continue
+        draft.add(
+            p,
+            AttendeeRole.PARTICIPANT,
+            Label("udfylder gruppen", "fills the group")
+            if p.id not in team
+            else Label("i borgerens team", "in the citizen's care team"),
+        )
+
+    return _proposal(
+        format,
+        draft,
+        case=case,
+        start=start,
+        cohort=cohort,
+        reflection=reflection,
+        include_relatives=include_relatives and citizen_present,
+        citizen_present=citizen_present,
+        answers=answers or {},
+        meeting_id=meeting_id,
+        rules=rules,
+    )
+
+
+def _outside_share(draft: _Draft, team: set[str], extra: Professional) -> float:
+    if not team:
+        return 0.0
+    people = [*draft.people, extra.id]
+    return sum(1 for pid in people if pid not in team) / len(people)
+
+
+def _proposal(
+    format: MeetingFormat,
+    draft: _Draft,
+    *,
+    case: CitizenCase | None,
+    start: datetime,
+    cohort: Cohort | None,
+    reflection: Reflection | None,
+    include_relatives: bool,
+    citizen_present: bool,
+    answers: Mapping[str, Rsvp],
+    meeting_id: str,
+    rules: RuleSet,
+) -> Proposal:
+    req = format.requirements
+    attendees: list[Attendee] = []
+    choices: list[Choice] = []
+    presenter_given = False
+    for pid, person in draft.people.items():
+        role = draft.roles[pid]
+        if (
+            role is AttendeeRole.PARTICIPANT
+            and case is not None
+            and not presenter_given
+        ) and pid in {p.id for p in case.care_team}:
+            role = AttendeeRole.CASE_PRESENTER
+            presenter_given = True
+        attendees.append(
+            Attendee(
+                person=person,
+                role=role,
+                rsvp=answers.get(person.key, Rsvp.NEEDS_ACTION),
+            )
+        )
+        choices.append(Choice(person.key, role, draft.reasons[pid]))
+    if citizen_present and case is not None:
+        citizen = case.citizen
+        attendees.append(
+            Attendee(
+                person=citizen,
+                role=AttendeeRole.CITIZEN,
+                rsvp=answers.get(citizen.key, Rsvp.NEEDS_ACTION),
+            )
+        )
+        choices.append(
+            Choice(
+                citizen.key,
+                AttendeeRole.CITIZEN,
+                Label("borgeren, mødet handler om", "the citizen the meeting is about"),
+            )
+        )
+        if include_relatives:
+            for relative in case.relatives:
+                attendees.append(
+                    Attendee(
+                        person=relative,
+                        role=AttendeeRole.RELATIVE,
+                        participation=Participation.OPTIONAL,
+                        rsvp=answers.get(relative.key, Rsvp.NEEDS_ACTION),
+                    )
+                )
+                choices.append(
+                    Choice(
+                        relative.key,
+                        AttendeeRole.RELATIVE,
+                        Label("pårørende (valgfrit)", "relative (optional)"),
+                    )
+                )
+    if reflection is None and req.reflection_required:
+        reflection = DEFAULT_REFLECTION
+    meeting = Meeting(
+        id=meeting_id,
+        format=format,
+        start=start,
+        duration=format.default_duration,
+        location=Location(
+            LocationKind.CITIZEN_HOME if req.at_citizen_home else LocationKind.ON_SITE
+        ),
+        attendees=attendees,
+        case=case,
+        reflection=reflection,
+        cohort=cohort,
+    )
+    report = validate(meeting, rules=rules)
+    missing = [v for v in report.violations if v.code not in _AWAITING_ANSWER]
+    awaiting = [v for v in report.violations if v.code in _AWAITING_ANSWER]
+    return Proposal(
+        meeting=meeting, choices=choices, missing=missing, awaiting=awaiting
+    )
