@@ -123,23 +123,25 @@ class UnknownCodeError(LearnmeetError, LookupError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, kind: str, code: str, suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        kind: str,
+        code: str,
+        suggestions: Iterable[str] = (),
+        *,
+        hint: tuple[str, str] = ("", ""),
+    ) -> None:
         self.kind = kind
         self.code = code
         self.suggestions = tuple(suggestions)
+        hint_en, hint_da = (f" ({h})" if h else "" for h in hint)
         if self.suggestions:
             quoted = ", ".join(repr(s) for s in self.suggestions)
-            en = (
-                f"unknown {kind} code {code!r}; did you mean {quoted}? "
-                "(a code of your own must be added to the catalogue first)"
-            )
-            da = (
-                f"ukendt kode {code!r} ({kind}); mente du {quoted}? "
-                "(en egen kode skal først tilføjes kataloget)"
-            )
+            en = f"unknown {kind} code {code!r}; did you mean {quoted}?{hint_en}"
+            da = f"ukendt kode {code!r} ({kind}); mente du {quoted}?{hint_da}"
         else:
-            en = f"unknown {kind} code {code!r}; register it in the catalogue first"
-            da = f"ukendt kode {code!r} ({kind}); registrér den i kataloget først"
+            en = f"unknown {kind} code {code!r}{hint_en}"
+            da = f"ukendt kode {code!r} ({kind}){hint_da}"
         super().__init__(en, da)
 
 

@@ -13,6 +13,11 @@ from learnmeet.model._lookup import find
 
 __all__ = ["Catalog"]
 
+_HINT = (
+    "a code of your own must be added to the catalogue first",
+    "en egen kode skal først tilføjes kataloget",
+)
+
 _T = TypeVar("_T", Profession, Sector, MeetingFormat)
 
 
@@ -110,7 +115,7 @@ class Catalog:
         Raises:
             UnknownCodeError: No such profession; the closest codes are named.
         """
-        return find("profession", code, self._by_code["profession"])  # type: ignore[no-any-return]
+        return find("profession", code, self._by_code["profession"], hint=_HINT)  # type: ignore[no-any-return]
 
     def sector(self, code: str) -> Sector:
         """Return the sector with *code*.
@@ -118,7 +123,7 @@ class Catalog:
         Raises:
             UnknownCodeError: No such sector; the closest codes are named.
         """
-        return find("sector", code, self._by_code["sector"])  # type: ignore[no-any-return]
+        return find("sector", code, self._by_code["sector"], hint=_HINT)  # type: ignore[no-any-return]
 
     def format(self, code: str) -> MeetingFormat:
         """Return the meeting format with *code*.
@@ -126,7 +131,7 @@ class Catalog:
         Raises:
             UnknownCodeError: No such format; the closest codes are named.
         """
-        return find("format", code, self._by_code["format"])  # type: ignore[no-any-return]
+        return find("format", code, self._by_code["format"], hint=_HINT)  # type: ignore[no-any-return]
 
     def extend(
         self,

@@ -20,7 +20,13 @@ def closest(
     return difflib.get_close_matches(code, sorted(known), n=n, cutoff=0.5)
 
 
-def find(kind: str, code: str, known: Mapping[str, _T]) -> _T:
+def find(
+    kind: str,
+    code: str,
+    known: Mapping[str, _T],
+    *,
+    hint: tuple[str, str] = ("", ""),
+) -> _T:
     """Return ``known[code]``, or raise naming the closest known codes.
 
     Raises:
@@ -29,4 +35,6 @@ def find(kind: str, code: str, known: Mapping[str, _T]) -> _T:
     try:
         return known[code]
     except (KeyError, TypeError):
-        raise UnknownCodeError(kind, str(code), closest(str(code), known)) from None
+        raise UnknownCodeError(
+            kind, str(code), closest(str(code), known), hint=hint
+        ) from None

@@ -1,0 +1,92 @@
+"""The context rules: double bookings, holidays and working hours."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import learnmeet as lm
+from examples import NURSE_N, valid_meetings
+
+VALID = valid_meetings()
+MEETING = VALID["learning_meeting"]
+
+
+def _context(**fields: object) -> lm.RuleContext:
+    return lm.RuleContext(**fields)  # type: ignore[arg-type]
+
+
+class TestDoubleBooking:
+    """Nobody who takes part may be in two overlapping meetings."""
+
+    def test_overlap_is_reported_per_person(self) -> None:
+        other = attrs.evolve(
+            VALID["audit"], start=MEETING.start + timedelta(minutes=30)
+        )
+        report = lm.validate(MEETING, context=_context(meetings=[other]))
+        assert report.codes == {"LM201"}
+        subjects = {str(v.subject) for v in report.violations}
+        shared = {a.person.key for a in MEETING.attendees} & {
+            a.person.key for a in other.attendees
+        }
+        assert subjects == shared
+
+    def test_back_to_back_is_fine(self) -> None:
+        other = attrs.evolve(VALID["audit"], start=MEETING.end)
+        assert lm.validate(MEETING, context=_context(meetings=[other])).ok
+
+    def test_cancelled_meetings_and_the_meeting_itself_do_not_count(self) -> None:
+        cancelled = attrs.evolve(
+            VALID["audit"],
+            status=lm.MeetingStatus.CANCELLED,
+            cancellation=lm.Cancellation(lm.CancellationReason.ILLNESS),
+        )
+        context = _context(meetings=[cancelled, MEETING])
+        assert lm.validate(MEETING, context=context).violations == ()
+
+    def test_validate_all_checks_the_meetings_against_each_other(self) -> None:
+        twin = attrs.evolve(MEETING, id="twin")
+        report = lm.validate_all([MEETING, twin], context=_context())
+        assert report.codes == {"LM201"}
+        assert {v.meeting for v in report.violations} == {MEETING.id, "twin"}
+
+    @given(st.integers(min_value=-180, max_value=180))
+    def test_overlap_exactly_when_the_intervals_meet(self, shift: int) -> None:
+        other = attrs.evolve(
+            MEETING, id="other", start=MEETING.start + timedelta(minutes=shift)
+        )
+        overlaps = other.start < MEETING.end and MEETING.start < other.end
+        report = lm.validate(MEETING, context=_context(meetings=[other]))
+        assert ("LM201" in report.codes) == overlaps
+
+
+class TestCalendar:
+    """Meetings belong on working days, in working hours."""
+
+    def test_public_holiday(self) -> None:
+        good_friday = attrs.evolve(
+            MEETING, start=datetime(2027, 3, 26, 10, tzinfo=lm.COPENHAGEN)
+        )
+        holidays = [h.day for h in lm.danish_holidays(2027)]
+        report = lm.validate(good_friday, context=_context(holidays=holidays))
+        assert report.codes == {"LM202"}
+        assert report.ok  # a warning by default
+
+    def test_outside_working_hours_per_unit(self) -> None:
+        early = attrs.evolve(MEETING, start=MEETING.start.replace(hour=7))
+        context = _context(
+            default_hours=lm.WorkingHours(),
+            working_hours={
+                NURSE_N.unit.id: lm.WorkingHours(start=time(6), end=time(22))
+            },
+        )
+        report = lm.validate(early, context=context)
+        assert report.codes == {"LM203"}
+        assert NURSE_N.key not in {str(v.subject) for v in report.violations}
+
+    def test_context_rules_only_run_with_a_context(self) -> None:
+        early = attrs.evolve(MEETING, start=MEETING.start.replace(hour=5))
+        assert lm.validate(early).ok
