@@ -200,7 +200,12 @@ def compose(
     team = {p.id for p in case.care_team} if case is not None else set()
     draft = _Draft()
     citizen_present = req.citizen_present and case is not None
-    reserved = 1 if citizen_present else 0
+    invite_relatives = include_relatives and citizen_present
+    reserved = (
+        (1 + (len(case.relatives) if invite_relatives else 0))
+        if citizen_present and case is not None
+        else 0
+    )
     capacity = (req.max_attendees or 10_000) - reserved
 
     def rank(p: Professional) -> tuple[int, str]:
@@ -338,7 +343,7 @@ def compose(
         start=start,
         cohort=cohort,
         reflection=reflection,
-        include_relatives=include_relatives and citizen_present,
+        include_relatives=invite_relatives,
         citizen_present=citizen_present,
         answers=answers or {},
         meeting_id=meeting_id,

@@ -1,0 +1,161 @@
+"""The composer proposes the right people: care team first, then what is missing."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import learnmeet as lm
+from examples import (
+    CASE,
+    CITIZEN,
+    DOCTOR,
+    GP,
+    MONDAY_10,
+    NORTH_COHORT,
+    NURSE_N,
+    NURSE_S,
+    OT_N,
+    PT_N,
+    RELATIVE,
+    SSA_N,
+    SSA_S,
+    SSH_N,
+    WARD_NURSE,
+    pro,
+)
+
+CAT = lm.DEFAULT_CATALOG
+POOL = [NURSE_N, SSA_N, SSH_N, PT_N, OT_N, DOCTOR, WARD_NURSE, GP, SSA_S, NURSE_S]
+
+
+def _compose(code: str, **kwargs: object) -> lm.Proposal:
+    options: dict[str, object] = {"pool": POOL, "start": MONDAY_10, **kwargs}
+    return lm.compose(CAT.format(code), **options)  # type: ignore[arg-type]
+
+
+def _roles(proposal: lm.Proposal) -> dict[str, lm.AttendeeRole]:
+    return {a.person.key: a.role for a in proposal.meeting.attendees}
+
+
+class TestLearningMeeting:
+    """A learning meeting gathers the citizen's own care team around the case."""
+
+    def test_care_team_and_a_facilitator(self) -> None:
+        proposal = _compose("learning_meeting", case=CASE)
+        assert proposal.complete, proposal.explain("en")
+        assert lm.validate(proposal.meeting).ok
+        people = {a.person for a in proposal.meeting.attendees}
+        assert set(CASE.care_team) <= people
+        facilitators = [
+            a.person
+            for a in proposal.meeting.attendees
+            if a.role is lm.AttendeeRole.FACILITATOR
+        ]
+        assert len(facilitators) == 1
+        assert facilitators[0].roles & {
+            lm.StaffRole.KEY_PERSON,
+            lm.StaffRole.FACILITATOR,
+        }
+
+    def test_one_case_presenter_from_the_care_team(self) -> None:
+        proposal = _compose("learning_meeting", case=CASE)
+        presenters = [
+            a.person
+            for a in proposal.meeting.attendees
+            if a.role is lm.AttendeeRole.CASE_PRESENTER
+        ]
+        assert len(presenters) == 1
+        assert presenters[0] in CASE.care_team
+
+    def test_every_choice_has_a_reason(self) -> None:
+        proposal = _compose("learning_meeting", case=CASE)
+        assert [c.key for c in proposal.choices] == [
+            a.person.key for a in proposal.meeting.attendees
+        ]
+        text = proposal.explain("da")
+        assert "i borgerens team" in text
+
+    def test_missing_consent_is_listed_not_raised(self) -> None:
+        proposal = _compose("learning_meeting", case=attrs.evolve(CASE, consent=None))
+        assert not proposal.complete
+        assert [v.code for v in proposal.missing] == ["LM108"]
+
+
+class TestHomeMeeting:
+    """A home meeting is held at the citizen's, with the citizen taking part."""
+
+    def test_citizen_invited_and_awaiting_answer(self) -> None:
+        proposal = _compose("home_meeting", case=CASE)
+        assert proposal.meeting.location.kind is lm.LocationKind.CITIZEN_HOME
+        assert _roles(proposal)[CITIZEN.key] is lm.AttendeeRole.CITIZEN
+        assert proposal.complete
+        assert [v.code for v in proposal.awaiting] == ["LM107"]
+        assert len(proposal.meeting.attendees) <= 6
+
+    def test_validates_clean_once_the_citizen_accepts(self) -> None:
+        proposal = _compose(
+            "home_meeting",
+            case=CASE,
+            include_relatives=True,
+            answers={CITIZEN.key: lm.Rsvp.ACCEPTED},
+        )
+        assert proposal.awaiting == ()
+        assert lm.validate(proposal.meeting).ok
+        assert RELATIVE.key in _roles(proposal)
+
+
+class TestAudit:
+    """An audit panel covers both sectors of the audited transition."""
+
+    def test_hospital_side_is_added(self) -> None:
+        proposal = _compose("audit", case=CASE)
+        assert proposal.complete, proposal.explain("en")
+        assert {"hospital", "municipality"} <= proposal.meeting.sectors
+
+    def test_nobody_from_the_hospital_in_the_pool(self) -> None:
+        pool = [p for p in POOL if p.sector.code != "hospital"]
+        proposal = _compose("audit", case=CASE, pool=pool)
+        assert not proposal.complete
+        assert "LM111" in {v.code for v in proposal.missing}
+
+
+class TestVisitsAndCourses:
+    """Hosts, visitors of another sector, and course-day cohorts by area."""
+
+    def test_study_visit_has_a_host_and_visitors_from_another_sector(self) -> None:
+        proposal = _compose("study_visit", host=WARD_NURSE)
+        roles = _roles(proposal)
+        assert roles[WARD_NURSE.key] is lm.AttendeeRole.HOST
+        assert len(proposal.meeting.sectors) >= 2
+        assert proposal.complete, proposal.explain("en")
+
+    def test_roadshow_reaches_the_host_organisation(self) -> None:
+        proposal = _compose("roadshow", host=NURSE_N)
+        assert proposal.complete, proposal.explain("en")
+
+    def test_course_day_only_for_the_cohort_area_and_the_course(self) -> None:
+        newcomer = pro("new", "nurse", NURSE_N.unit, course=False)
+        proposal = _compose("course_day", pool=[*POOL, newcomer], cohort=NORTH_COHORT)
+        people = {a.person for a in proposal.meeting.attendees}
+        assert newcomer not in people
+        assert all(
+            p.unit.area == NORTH_COHORT.area for p in proposal.meeting.professionals
+        )
+        # Too few in the pool to fill a course day: said, not raised.
+        assert "LM123" in {v.code for v in proposal.missing}
+
+    def test_mono_course_takes_one_profession(self) -> None:
+        proposal = _compose("mono_course")
+        assert len(proposal.meeting.professions) == 1
+
+
+class TestDeterminism:
+    """The same input gives the same proposal, whatever the pool's order."""
+
+    @pytest.mark.parametrize("code", [f.code for f in lm.FORMATS])
+    def test_pool_order_does_not_matter(self, code: str) -> None:
+        case = CASE if CAT.format(code).requirements.case_required else None
+        one = _compose(code, case=case)
+        two = _compose(code, case=case, pool=list(reversed(POOL)))
+        assert one == two
