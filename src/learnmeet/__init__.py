@@ -86,7 +86,7 @@ from learnmeet.model import (
     danish_holidays,
     looks_like_cpr,
 )
-from learnmeet.planning import DEFAULT_REFLECTION, Choice, Proposal, compose
+from learnmeet.planning import DEFAULT_REFLECTION, Choice, Proposal, Series, compose
 from learnmeet.rules import (
     CONTEXT_RULES,
     DEFAULT_RULES,
@@ -172,6 +172,7 @@ __all__ = [
     "RuleSet",
     "Scenario",
     "Sector",
+    "Series",
     "Severity",
     "SkippedTimeError",
     "StaffRole",
