@@ -86,7 +86,17 @@ from learnmeet.model import (
     danish_holidays,
     looks_like_cpr,
 )
-from learnmeet.planning import DEFAULT_REFLECTION, Choice, Proposal, Series, compose
+from learnmeet.planning import (
+    DEFAULT_REFLECTION,
+    Choice,
+    Interval,
+    Proposal,
+    Series,
+    busy_from_meetings,
+    compose,
+    find_slots,
+    free_time,
+)
 from learnmeet.rules import (
     CONTEXT_RULES,
     DEFAULT_RULES,
@@ -141,6 +151,7 @@ __all__ = [
     "Forum",
     "HandoverDocument",
     "Holiday",
+    "Interval",
     "InvalidDataError",
     "InvalidValueError",
     "Label",
@@ -186,8 +197,11 @@ __all__ = [
     "WorkingHours",
     "WrongTypeError",
     "__version__",
+    "busy_from_meetings",
     "compose",
     "danish_holidays",
+    "find_slots",
+    "free_time",
     "from_dict",
     "from_json",
     "looks_like_cpr",

@@ -2,5 +2,21 @@
 
 from learnmeet.planning._composer import DEFAULT_REFLECTION, Choice, Proposal, compose
 from learnmeet.planning._recurrence import Series
+from learnmeet.planning._slots import (
+    Interval,
+    busy_from_meetings,
+    find_slots,
+    free_time,
+)
 
-__all__ = ["DEFAULT_REFLECTION", "Choice", "Proposal", "Series", "compose"]
+__all__ = [
+    "DEFAULT_REFLECTION",
+    "Choice",
+    "Interval",
+    "Proposal",
+    "Series",
+    "busy_from_meetings",
+    "compose",
+    "find_slots",
+    "free_time",
+]

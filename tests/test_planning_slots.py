@@ -1,0 +1,185 @@
+"""Common free slots: never on anyone's busy time, and found whenever one exists."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import learnmeet as lm
+
+CPH = lm.COPENHAGEN
+UTC = timezone.utc
+MONDAY = datetime(2026, 3, 2, tzinfo=CPH)
+A, B = "professional:a", "professional:b"
+
+
+def _at(day: int, hour: int, minute: int = 0) -> datetime:
+    return (MONDAY + timedelta(days=day)).replace(hour=hour, minute=minute)
+
+
+class TestExamples:
+    """The earliest stretch long enough, in working hours, on working days."""
+
+    def test_first_gap_that_is_long_enough(self) -> None:
+        busy = {
+            A: [(_at(0, 8), _at(0, 9)), (_at(0, 10), _at(0, 12))],
+            B: [(_at(0, 9, 30), _at(0, 10, 30))],
+        }
+        slots = lm.find_slots(
+            [A, B], (_at(0, 0), _at(5, 0)), timedelta(minutes=90), busy=busy
+        )
+        assert [(s.start, s.end) for s in slots] == [(_at(0, 12), _at(0, 16))]
+
+    def test_short_gaps_are_listed_by_free_time(self) -> None:
+        busy = {A: [(_at(0, 8), _at(0, 9)), (_at(0, 10), _at(0, 12))]}
+        stretches = list(lm.free_time([A], (_at(0, 0), _at(1, 0)), busy=busy))
+        assert [(s.start.hour, s.end.hour) for s in stretches] == [(9, 10), (12, 16)]
+
+    def test_weekend_and_holidays_are_closed(self) -> None:
+        friday_full = {A: [(_at(4, 8), _at(4, 16))]}
+        slots = lm.find_slots(
+            [A], (_at(4, 0), _at(10, 0)), timedelta(hours=1), busy=friday_full
+        )
+        assert slots[0].start == _at(7, 8)  # Monday, not Saturday
+        easter = datetime(2026, 4, 2, tzinfo=CPH)  # Maundy Thursday
+        slots = lm.find_slots(
+            [A], (easter, easter + timedelta(days=6)), timedelta(hours=1), busy={}
+        )
+        assert slots[0].start.date() == date(2026, 4, 7)  # after Easter Monday
+
+    def test_any_time_of_day_when_hours_are_off(self) -> None:
+        slots = lm.find_slots(
+            [A], (_at(5, 0), _at(6, 0)), timedelta(hours=1), busy={}, hours=None
+        )
+        assert slots[0].start == _at(5, 0)
+
+    def test_professionals_or_keys(self) -> None:
+        cat = lm.DEFAULT_CATALOG
+        org = lm.Organisation("k", "Eksempel Kommune", cat.sector("municipality"))
+        unit = lm.Unit(id="u", name="Enhed", organisation=org)
+        person = lm.Professional(id="a", profession=cat.profession("nurse"), unit=unit)
+        busy = {A: [(_at(0, 8), _at(0, 16))]}
+        slots = lm.find_slots(
+            [person], (_at(0, 0), _at(2, 0)), timedelta(hours=1), busy=busy
+        )
+        assert slots[0].start == _at(1, 8)
+
+    def test_limit(self) -> None:
+        busy = {A: [(_at(0, 9), _at(0, 10))]}
+        slots = lm.find_slots(
+            [A], (_at(0, 0), _at(3, 0)), timedelta(hours=1), busy=busy, limit=3
+        )
+        assert [s.start for s in slots] == [_at(0, 8), _at(0, 10), _at(1, 8)]
+
+    def test_busy_from_meetings(self) -> None:
+        from examples import valid_meetings
+
+        meeting = valid_meetings()["audit"]
+        busy = lm.busy_from_meetings([meeting])
+        key = meeting.attendees[0].person.key
+        assert busy[key] == [lm.Interval(meeting.start, meeting.end)]
+
+    @pytest.mark.parametrize(
+        ("window", "duration"),
+        [
+            (
+                (datetime(2026, 3, 2), datetime(2026, 3, 3, tzinfo=CPH)),
+                timedelta(hours=1),
+            ),
+            ((_at(1, 0), _at(0, 0)), timedelta(hours=1)),
+            ((_at(0, 0), _at(1, 0)), timedelta(0)),
+        ],
+    )
+    def test_bad_input(
+        self, window: tuple[datetime, datetime], duration: timedelta
+    ) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.find_slots([A], window, duration, busy={})
+
+
+_QUARTERS = st.integers(min_value=0, max_value=4 * 24 * 2)
+
+
+@st.composite
+def _busy(draw: st.DrawFn) -> dict[str, list[tuple[datetime, datetime]]]:
+    out: dict[str, list[tuple[datetime, datetime]]] = {}
+    for key in (A, B, "professional:c"):
+        spans = []
+        for start, length in draw(
+            st.lists(st.tuples(_QUARTERS, st.integers(1, 24)), max_size=6)
+        ):
+            begin = MONDAY + timedelta(minutes=15 * start)
+            spans.append((begin, begin + timedelta(minutes=15 * length)))
+        out[key] = spans
+    return out
+
+
+def _free_by_brute_force(
+    busy: dict[str, list[tuple[datetime, datetime]]],
+    people: list[str],
+    at: datetime,
+    duration: timedelta,
+    hours: lm.WorkingHours | None,
+) -> bool:
+    end = at + duration
+    if hours is not None and not hours.covers(at, end):
+        return False
+    return all(not (s < end and at < e) for p in people for s, e in busy[p])
+
+
+class TestProperties:
+    """Checked against brute force on small inputs (15-minute grid, two days)."""
+
+    @given(
+        busy=_busy(),
+        quarters=st.integers(min_value=1, max_value=16),
+        use_hours=st.booleans(),
+    )
+    def test_earliest_slot_matches_brute_force(
+        self,
+        busy: dict[str, list[tuple[datetime, datetime]]],
+        quarters: int,
+        use_hours: bool,
+    ) -> None:
+        people = [A, B]
+        duration = timedelta(minutes=15 * quarters)
+        hours = lm.WorkingHours(start=time(8), end=time(16)) if use_hours else None
+        window = (MONDAY, MONDAY + timedelta(days=2))
+        slots = lm.find_slots(
+            people, window, duration, busy=busy, hours=hours, holidays=(), limit=50
+        )
+        # No slot overlaps anyone's busy time or leaves working hours.
+        for slot in slots:
+            assert slot.duration >= duration
+            assert _free_by_brute_force(
+                busy, people, slot.start, slot.end - slot.start, hours
+            )
+        # The first slot is the earliest start a brute-force scan finds.
+        candidates = [
+            MONDAY + timedelta(minutes=15 * q)
+            for q in range(4 * 24 * 2)
+            if MONDAY + timedelta(minutes=15 * q) + duration <= window[1]
+        ]
+        earliest = next(
+            (
+                t
+                for t in candidates
+                if _free_by_brute_force(busy, people, t, duration, hours)
+            ),
+            None,
+        )
+        assert (slots[0].start if slots else None) == earliest
+
+    @given(busy=_busy())
+    def test_same_input_same_output(
+        self, busy: dict[str, list[tuple[datetime, datetime]]]
+    ) -> None:
+        window = (MONDAY, MONDAY + timedelta(days=2))
+        first = lm.find_slots([A, B], window, timedelta(hours=1), busy=busy, limit=10)
+        again = lm.find_slots(
+            [B, A, A], window, timedelta(hours=1), busy=busy, limit=10
+        )
+        assert first == again
