@@ -2,6 +2,12 @@
 
 from learnmeet.planning._composer import DEFAULT_REFLECTION, Choice, Proposal, compose
 from learnmeet.planning._recurrence import Series
+from learnmeet.planning._schedule import (
+    MeetingRequest,
+    ScheduleResult,
+    Unplaced,
+    schedule,
+)
 from learnmeet.planning._slots import (
     Interval,
     busy_from_meetings,
@@ -13,10 +19,14 @@ __all__ = [
     "DEFAULT_REFLECTION",
     "Choice",
     "Interval",
+    "MeetingRequest",
     "Proposal",
+    "ScheduleResult",
     "Series",
+    "Unplaced",
     "busy_from_meetings",
     "compose",
     "find_slots",
     "free_time",
+    "schedule",
 ]

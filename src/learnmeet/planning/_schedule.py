@@ -1,0 +1,283 @@
+"""Scheduling many meetings into people's calendars without double booking.
+
+:func:`schedule` places meeting requests one at a time, the request with the
+earliest deadline first (ties broken by earliest start, then id, so the result
+is deterministic), each at the earliest time all its required attendees are
+free; optional attendees come along when they are free too. Every placed
+meeting is added to its attendees' busy time before the next request, so no
+one is ever booked twice. A request that cannot be placed is returned with the
+reason and the people who block it.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model import (
+    COPENHAGEN,
+    Attendee,
+    CitizenCase,
+    Label,
+    Location,
+    LocationKind,
+    Meeting,
+    MeetingFormat,
+    Participation,
+    Reflection,
+    WorkingHours,
+    danish_holidays,
+)
+from learnmeet.model._checks import (
+    a_date,
+    each,
+    identifier,
+    instance_of,
+    positive_duration,
+    safe_text,
+)
+from learnmeet.planning._slots import Busy, Interval, find_slots
+
+__all__ = ["MeetingRequest", "ScheduleResult", "Unplaced", "schedule"]
+
+_UTC = timezone.utc
+
+
+def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class MeetingRequest:
+    """A meeting to be placed: who, about what, and between which days.
+
+    Attendees whose participation is ``REQUIRED`` must all be free; the others
+    come along when they are free at the chosen time.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    format: MeetingFormat = attrs.field(validator=instance_of(MeetingFormat))
+    attendees: tuple[Attendee, ...] = attrs.field(
+        converter=_attendees, validator=each(instance_of(Attendee))
+    )
+    earliest: date = attrs.field(validator=a_date)
+    latest: date = attrs.field(validator=a_date)
+    duration: timedelta | None = attrs.field(
+        default=None, validator=attrs.validators.optional(positive_duration)
+    )
+    case: CitizenCase | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(CitizenCase))
+    )
+    reflection: Reflection | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Reflection))
+    )
+    location: Location | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Location))
+    )
+    title: str = attrs.field(default="", validator=safe_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.latest < self.earliest:
+            raise InvalidValueError(
+                f"MeetingRequest.latest: {self.latest} is before {self.earliest}",
+                f"MeetingRequest.latest: {self.latest} ligger før {self.earliest}",
+                field="latest",
+                fix="give a latest date on or after the earliest",
+            )
+
+    @property
+    def length(self) -> timedelta:
+        """The meeting's duration: its own, or the format's default."""
+        return self.duration or self.format.default_duration
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The keys of the people who must all be free."""
+        return tuple(
+            a.person.key
+            for a in self.attendees
+            if a.participation is Participation.REQUIRED
+        )
+
+
+@attrs.frozen
+class Unplaced:
+    """A request that could not be placed, why, and who blocks it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    request: MeetingRequest
+    reason: Label
+    blockers: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ScheduleResult:
+    """What :func:`schedule` placed and what it could not.
+
+    .. versionadded:: 0.1.0
+    """
+
+    meetings: tuple[Meeting, ...]
+    unplaced: tuple[Unplaced, ...]
+
+
+def schedule(
+    requests: Iterable[MeetingRequest],
+    *,
+    busy: Busy | None = None,
+    hours: WorkingHours | None = WorkingHours(),  # noqa: B008 - immutable value
+    holidays: Iterable[date] | None = None,
+    zone: ZoneInfo = COPENHAGEN,
+) -> ScheduleResult:
+    """Place meeting requests without double-booking anyone.
+
+    Deterministic: the same requests and busy time give the same result,
+    whatever order the requests come in.
+
+    Args:
+        requests: The meetings to place.
+        busy: Busy time people already have, by person key.
+        hours: Working hours, read in *zone*; ``None`` for any time of day.
+        holidays: Closed days; by default the Danish public holidays of the
+            years the requests span.
+        zone: The zone meetings are placed in.
+
+    .. versionadded:: 0.1.0
+    """
+    todo = sorted(requests, key=lambda r: (r.latest, r.earliest, r.id))
+    ids = [r.id for r in todo]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise InvalidValueError(
+            f"schedule: the request ids {twice} are used more than once",
+            f"schedule: anmodningerne {twice} står der flere gange",
+            field="requests",
+            fix="give every request its own id",
+        )
+    calendar: dict[str, list[tuple[datetime, datetime]]] = {}
+    for key, spans in (busy or {}).items():
+        calendar[key] = sorted(
+            (_utc(s.start), _utc(s.end))
+            if isinstance(s, Interval)
+            else (_utc(s[0]), _utc(s[1]))
+            for s in spans
+        )
+    if holidays is None and todo:
+        years = range(
+            min(r.earliest for r in todo).year, max(r.latest for r in todo).year + 1
+        )
+        closed = frozenset(h.day for y in years for h in danish_holidays(y))
+    else:
+        closed = frozenset(holidays or ())
+
+    placed: list[Meeting] = []
+    unplaced: list[Unplaced] = []
+    for request in todo:
+        window = (
+            datetime.combine(request.earliest, time(0), tzinfo=zone),
+            datetime.combine(request.latest + timedelta(days=1), time(0), tzinfo=zone),
+        )
+
+        def slots_for(keys: Iterable[str], request: MeetingRequest = request) -> bool:
+            found = find_slots(
+                keys,
+                window,  # noqa: B023 - used at once, inside this iteration
+                request.length,
+                busy=calendar,
+                hours=hours,
+                holidays=closed,
+                zone=zone,
+            )
+            return bool(found)
+
+        slots = find_slots(
+            request.required,
+            window,
+            request.length,
+            busy=calendar,
+            hours=hours,
+            holidays=closed,
+            zone=zone,
+        )
+        if not slots:
+            unplaced.append(_why(request, slots_for))
+            continue
+        start = slots[0].start
+        end = start + request.length
+        span = (_utc(start), _utc(end))
+        chosen = [
+            a
+            for a in request.attendees
+            if a.participation is Participation.REQUIRED
+            or _free(calendar.get(a.person.key, ()), span)
+        ]
+        for attendee in chosen:
+            insort(calendar.setdefault(attendee.person.key, []), span)
+        placed.append(
+            Meeting(
+                id=request.id,
+                format=request.format,
+                start=start,
+                duration=request.length,
+                location=request.location
+                or Location(
+                    LocationKind.CITIZEN_HOME
+                    if request.format.requirements.at_citizen_home
+                    else LocationKind.ON_SITE
+                ),
+                attendees=chosen,
+                case=request.case,
+                reflection=request.reflection,
+                title=request.title,
+            )
+        )
+    placed.sort(key=lambda m: (_utc(m.start), m.id))
+    return ScheduleResult(tuple(placed), tuple(unplaced))
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(_UTC)
+
+
+def _free(
+    spans: Iterable[tuple[datetime, datetime]], span: tuple[datetime, datetime]
+) -> bool:
+    start, end = span
+    return all(not (s < end and start < e) for s, e in spans)
+
+
+def _why(request: MeetingRequest, has_time: Callable[[list[str]], bool]) -> Unplaced:
+    alone = [key for key in request.required if not has_time([key])]
+    first, last = request.earliest.isoformat(), request.latest.isoformat()
+    if alone:
+        who = ", ".join(alone)
+        return Unplaced(
+            request,
+            Label(
+                f"{who} har ingen ledig tid på {request.length} mellem {first} og "
+                f"{last}; udvid perioden eller find en stedfortræder",
+                f"{who} has no free {request.length} between {first} and {last}; "
+                "widen the window or find a stand-in",
+            ),
+            tuple(alone),
+        )
+    who = ", ".join(request.required)
+    return Unplaced(
+        request,
+        Label(
+            f"ingen fælles ledig tid for {who} mellem {first} og {last}; udvid "
+            "perioden eller gør nogle deltagere valgfri",
+            f"no common free time for {who} between {first} and {last}; widen the "
+            "window or make some attendees optional",
+        ),
+        tuple(request.required),
+    )
