@@ -1,6 +1,12 @@
 """Layer 3, planning: composing, scheduling and attaching learning to forums."""
 
 from learnmeet.planning._composer import DEFAULT_REFLECTION, Choice, Proposal, compose
+from learnmeet.planning._forums import (
+    LearningPlan,
+    Unattached,
+    attach_learning,
+    forum_series,
+)
 from learnmeet.planning._recurrence import Series
 from learnmeet.planning._schedule import (
     MeetingRequest,
@@ -19,14 +25,18 @@ __all__ = [
     "DEFAULT_REFLECTION",
     "Choice",
     "Interval",
+    "LearningPlan",
     "MeetingRequest",
     "Proposal",
     "ScheduleResult",
     "Series",
+    "Unattached",
     "Unplaced",
+    "attach_learning",
     "busy_from_meetings",
     "compose",
     "find_slots",
+    "forum_series",
     "free_time",
     "schedule",
 ]

@@ -1,0 +1,235 @@
+"""Turn operations into development: attach learning to the forums staff already hold.
+
+The Esbjerg project's interdisciplinary course days could not be filled and
+gave little with fictional cases; what worked was to use the *existing*
+meetings: a forum's chosen occurrences become learning meetings about concrete
+cases of the citizens its members work with, each with reflection attached.
+:func:`attach_learning` does that for a whole period without adding a meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+import attrs
+
+from learnmeet.catalog import DEFAULT_CATALOG
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model import (
+    Attendee,
+    AttendeeRole,
+    CitizenCase,
+    Forum,
+    Label,
+    Location,
+    LocationKind,
+    Meeting,
+    MeetingFormat,
+    Reflection,
+    StaffRole,
+)
+from learnmeet.planning._composer import DEFAULT_REFLECTION
+from learnmeet.planning._recurrence import Series
+from learnmeet.rules import DEFAULT_RULES, Report, RuleSet, validate_all
+
+__all__ = ["LearningPlan", "Unattached", "attach_learning", "forum_series"]
+
+_QUALIFIED = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
+
+
+def forum_series(forum: Forum) -> Series:
+    """The recurrence of a forum as a :class:`Series`.
+
+    .. versionadded:: 0.1.0
+    """
+    return Series(start=forum.first_start, rule=forum.recurrence)
+
+
+@attrs.frozen
+class Unattached:
+    """A case that got no learning meeting, and why.
+
+    .. versionadded:: 0.1.0
+    """
+
+    case: CitizenCase
+    reason: Label
+
+
+@attrs.frozen
+class LearningPlan:
+    """Learning attached to a forum: the meetings, what was left out, the report.
+
+    Attributes:
+        forum: The forum the learning was attached to.
+        meetings: One learning meeting per chosen occurrence.
+        unattached: Cases that could not be given a meeting, with the reason.
+        report: The validation of the meetings (warnings such as many
+            attendees from outside the care team are kept, not hidden).
+
+    .. versionadded:: 0.1.0
+    """
+
+    forum: Forum
+    meetings: tuple[Meeting, ...]
+    unattached: tuple[Unattached, ...]
+    report: Report
+
+
+def _why_not(case: CitizenCase, members: set[str]) -> Label | None:
+    if not case.is_concrete:
+        return Label(
+            "fiktiv case; læring i driften tager udgangspunkt i konkrete borgere",
+            "fictional case; learning in operations starts from concrete citizens",
+        )
+    if not members & {p.id for p in case.care_team}:
+        return Label(
+            "ingen af forummets deltagere arbejder med borgeren",
+            "none of the forum's members works with the citizen",
+        )
+    return None
+
+
+def attach_learning(
+    forum: Forum,
+    *,
+    cases: Iterable[CitizenCase],
+    window: tuple[datetime, datetime],
+    every: int = 1,
+    minutes: int | None = None,
+    skip: Iterable[date] = (),
+    format: MeetingFormat | None = None,
+    reflection: Reflection | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+) -> LearningPlan:
+    """Make chosen occurrences of *forum* into learning meetings about real cases.
+
+    Every *every*-th occurrence in *window* is used (1: all of them), skipping
+    the days in *skip* (e.g. public holidays). Each gets the next case in turn
+    among the concrete, consented cases of the citizens the members work with,
+    those whose care team overlaps the forum most first; a case comes round
+    again when every case has had a turn. With *minutes*, the learning takes
+    the last *minutes* of the meeting instead of all of it.
+
+    Args:
+        forum: The existing forum.
+        cases: Candidate citizen cases.
+        window: The period to plan, two aware datetimes.
+        every: Use every n-th occurrence.
+        minutes: Minutes at the end of each occurrence set aside for learning.
+        skip: Days on which the forum does not meet.
+        format: The learning format; the interdisciplinary learning meeting by
+            default.
+        reflection: The reflection to attach; a short default otherwise.
+        rules: The rules the meetings are validated with.
+
+    Raises:
+        InvalidValueError: *every* or *minutes* is out of range.
+
+    .. versionadded:: 0.1.0
+    """
+    if every < 1:
+        raise InvalidValueError(
+            f"attach_learning: every must be 1 or more, got {every}",
+            f"attach_learning: every skal være 1 eller mere, fik {every}",
+            field="every",
+        )
+    length = forum.duration
+    if minutes is not None:
+        if not 0 < minutes * 60 <= length.total_seconds():
+            raise InvalidValueError(
+                f"attach_learning: minutes must be between 1 and the forum's length "
+                f"({length}), got {minutes}",
+                f"attach_learning: minutes skal være mellem 1 og forummets længde "
+                f"({length}), fik {minutes}",
+                field="minutes",
+            )
+        length = timedelta(minutes=minutes)
+    fmt = format or DEFAULT_CATALOG.format("learning_meeting")
+    members = {p.id for p in forum.members}
+    closed = frozenset(skip)
+    occurrences = [
+        o for o in forum_series(forum).occurrences(*window) if o.date() not in closed
+    ]
+    chosen = occurrences[::every]
+    pool = sorted(
+        set(cases),
+        key=lambda c: (-len(members & {p.id for p in c.care_team}), c.id),
+    )
+    usable = [c for c in pool if _why_not(c, members) is None]
+    unattached = [
+        Unattached(c, reason)
+        for c in pool
+        if (reason := _why_not(c, members)) is not None
+    ]
+    meetings = []
+    turn = 0
+    for number, occurrence in enumerate(chosen, start=1):
+        day = occurrence.date()
+        ready = [c for c in usable if c.has_consent_on(day)]
+        if not ready:
+            continue
+        case = ready[turn % len(ready)]
+        turn += 1
+        start = occurrence + (forum.duration - length)
+        meetings.append(_meeting(forum, case, fmt, start, length, reflection, number))
+    used = {m.case.id for m in meetings if m.case is not None}
+    for case in usable:
+        if case.id in used:
+            continue
+        if any(case.has_consent_on(o.date()) for o in chosen):
+            reason = Label(
+                "ingen ledig forekomst af forummet i perioden",
+                "no occurrence of the forum left in the period",
+            )
+        else:
+            reason = Label(
+                "intet gyldigt samtykke til læring på forummets mødedage",
+                "no current consent to use the case for learning on the forum's "
+                "meeting days",
+            )
+        unattached.append(Unattached(case, reason))
+    return LearningPlan(
+        forum=forum,
+        meetings=tuple(meetings),
+        unattached=tuple(unattached),
+        report=validate_all(meetings, rules=rules),
+    )
+
+
+def _meeting(
+    forum: Forum,
+    case: CitizenCase,
+    fmt: MeetingFormat,
+    start: datetime,
+    length: timedelta,
+    reflection: Reflection | None,
+    number: int,
+) -> Meeting:
+    team = {p.id for p in case.care_team}
+    ordered = sorted(forum.members, key=lambda p: (p.id not in team, p.id))
+    facilitator = next((p for p in ordered if p.roles & _QUALIFIED), None)
+    presenter = next((p for p in ordered if p.id in team and p != facilitator), None)
+    attendees = []
+    for person in ordered:
+        role = (
+            AttendeeRole.FACILITATOR
+            if person == facilitator
+            else AttendeeRole.CASE_PRESENTER
+            if person == presenter
+            else AttendeeRole.PARTICIPANT
+        )
+        attendees.append(Attendee(person=person, role=role))
+    return Meeting(
+        id=f"{forum.id}-{start.astimezone(forum.first_start.tzinfo):%Y%m%d}-{number}",
+        format=fmt,
+        start=start,
+        duration=length,
+        location=Location(LocationKind.ON_SITE, forum.name),
+        attendees=attendees,
+        case=case,
+        reflection=reflection or DEFAULT_REFLECTION,
+        forum=forum.id,
+        title=f"{fmt.label.da}: {forum.name}",
+    )

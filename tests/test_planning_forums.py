@@ -1,0 +1,113 @@
+"""Attaching learning to existing forums: a quarter's plan without an extra meeting."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta
+
+import attrs
+import pytest
+
+import learnmeet as lm
+from examples import CASE, FICTIONAL, HOME_CARE_N, NURSE_N, PT_N, SSA_N, SSH_N, pro
+
+CPH = lm.COPENHAGEN
+FORUM = lm.Forum(
+    id="tirsdag-nord",
+    name="Tirsdagsmøde, hjemmeplejen Nord",
+    unit=HOME_CARE_N,
+    members=[NURSE_N, SSA_N, SSH_N, PT_N],
+    first_start=datetime(2027, 1, 5, 9, tzinfo=CPH),
+    duration=timedelta(minutes=60),
+    recurrence="FREQ=WEEKLY;BYDAY=TU",
+)
+QUARTER = (datetime(2027, 2, 1, tzinfo=CPH), datetime(2027, 5, 1, tzinfo=CPH))
+OTHER = attrs.evolve(CASE, id="c-102", citizen=lm.Citizen("B-102"), relatives=())
+STRANGER = attrs.evolve(
+    CASE,
+    id="c-103",
+    citizen=lm.Citizen("B-103"),
+    relatives=(),
+    care_team=[pro("x-1", "nurse", HOME_CARE_N)],
+)
+
+
+def _plan(**kwargs: object) -> lm.LearningPlan:
+    options: dict[str, object] = {"cases": [CASE, OTHER], "window": QUARTER, **kwargs}
+    return lm.attach_learning(FORUM, **options)  # type: ignore[arg-type]
+
+
+class TestAttach:
+    """Chosen occurrences become learning meetings about concrete cases."""
+
+    def test_every_second_tuesday(self) -> None:
+        plan = _plan(every=2)
+        starts = [m.start for m in plan.meetings]
+        assert all(s.weekday() == 1 and s.hour == 9 for s in starts)
+        assert all(b - a == timedelta(weeks=2) for a, b in itertools.pairwise(starts))
+        assert all(m.forum == FORUM.id for m in plan.meetings)
+
+    def test_no_extra_meeting_is_added(self) -> None:
+        plan = _plan()
+        occurrences = set(lm.forum_series(FORUM).occurrences(*QUARTER))
+        assert {m.start for m in plan.meetings} <= occurrences
+
+    def test_cases_take_turns(self) -> None:
+        plan = _plan()
+        ids = [m.case.id for m in plan.meetings if m.case is not None]
+        assert ids[:4] == ["c-101", "c-102", "c-101", "c-102"]
+
+    def test_meetings_validate_without_errors(self) -> None:
+        plan = _plan()
+        assert plan.report.ok, plan.report.render("en")
+        assert all(m.reflection is not None for m in plan.meetings)
+
+    def test_minutes_at_the_end(self) -> None:
+        plan = _plan(minutes=20)
+        meeting = plan.meetings[0]
+        assert meeting.duration == timedelta(minutes=20)
+        assert meeting.start.hour == 9
+        assert meeting.start.minute == 40
+
+    def test_holidays_are_skipped(self) -> None:
+        holidays = [h.day for h in lm.danish_holidays(2027)]
+        plan = _plan(
+            skip=holidays, window=(QUARTER[0], datetime(2027, 12, 31, tzinfo=CPH))
+        )
+        assert not {m.start.date() for m in plan.meetings} & set(holidays)
+
+    def test_same_input_same_plan(self) -> None:
+        assert _plan() == lm.attach_learning(FORUM, cases=[OTHER, CASE], window=QUARTER)
+
+
+class TestLeftOut:
+    """Cases that cannot be used are reported with the reason, not dropped silently."""
+
+    def test_reasons(self) -> None:
+        no_consent = attrs.evolve(CASE, id="c-104", consent=None)
+        plan = _plan(cases=[CASE, FICTIONAL, STRANGER, no_consent])
+        reasons = {u.case.id: u.reason.en for u in plan.unattached}
+        assert "fictional" in reasons["c-fic"]
+        assert "none of the forum's members" in reasons["c-103"]
+        assert "consent" in reasons["c-104"]
+        late = _plan(
+            cases=[CASE],
+            window=(
+                datetime(2027, 1, 1, tzinfo=CPH),
+                datetime(2027, 1, 20, tzinfo=CPH),
+            ),
+        )
+        assert late.meetings == ()
+        assert "consent" in late.unattached[0].reason.en
+        assert {m.case.id for m in plan.meetings if m.case} == {"c-101"}
+
+    def test_too_few_occurrences(self) -> None:
+        window = (QUARTER[0], datetime(2027, 2, 3, tzinfo=CPH))
+        plan = _plan(window=window)
+        assert len(plan.meetings) == 1
+        assert [u.case.id for u in plan.unattached] == ["c-102"]
+
+    @pytest.mark.parametrize(("every", "minutes"), [(0, None), (1, 0), (1, 61)])
+    def test_bad_arguments(self, every: int, minutes: int | None) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            _plan(every=every, minutes=minutes)
