@@ -1,5 +1,6 @@
 """Layer 3, planning: composing, scheduling and attaching learning to forums."""
 
+from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
 from learnmeet.planning._composer import DEFAULT_REFLECTION, Choice, Proposal, compose
 from learnmeet.planning._forums import (
     LearningPlan,
@@ -24,17 +25,21 @@ from learnmeet.planning._slots import (
 __all__ = [
     "DEFAULT_REFLECTION",
     "Choice",
+    "CourseSession",
+    "Enrolment",
     "Interval",
     "LearningPlan",
     "MeetingRequest",
     "Proposal",
     "ScheduleResult",
     "Series",
+    "SessionFill",
     "Unattached",
     "Unplaced",
     "attach_learning",
     "busy_from_meetings",
     "compose",
+    "enrol",
     "find_slots",
     "forum_series",
     "free_time",

@@ -1,0 +1,275 @@
+"""Cohorts and enrolment for courses and interdisciplinary course days.
+
+The Esbjerg project meant staff who had finished their monoprofessional course
+to go on the course-day cohort (hold) of their own area. Covid-19, sickness and
+recruitment problems left sessions under-filled, and the days were stopped. So
+:func:`enrol` does the enrolment the project intended — eligibility, own area,
+capacity, waiting lists, cancellations — and its fill report flags every
+session below its minimum fill, suggesting merging sessions or moving the
+learning into the area's existing forums.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+
+import attrs
+
+from learnmeet.model import (
+    Area,
+    Attendee,
+    AttendeeRole,
+    CancellationReason,
+    Cohort,
+    Forum,
+    Label,
+    Meeting,
+    MeetingFormat,
+    Professional,
+    Reflection,
+    StaffRole,
+)
+from learnmeet.model._checks import (
+    aware_datetime,
+    identifier,
+    instance_of,
+    positive_duration,
+)
+
+__all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol"]
+
+_QUALIFIED = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
+
+
+@attrs.frozen(kw_only=True)
+class CourseSession:
+    """One course session: a format, a cohort (of one area) and a time.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    format: MeetingFormat = attrs.field(validator=instance_of(MeetingFormat))
+    cohort: Cohort = attrs.field(validator=instance_of(Cohort))
+    start: datetime = attrs.field(validator=aware_datetime)
+    duration: timedelta | None = attrs.field(
+        default=None, validator=attrs.validators.optional(positive_duration)
+    )
+
+    @property
+    def capacity(self) -> int | None:
+        """The most attendees the format takes."""
+        return self.format.requirements.max_attendees
+
+
+@attrs.frozen
+class SessionFill:
+    """How full one session is, and what to do if it is too empty.
+
+    .. versionadded:: 0.1.0
+    """
+
+    session: CourseSession
+    enrolled: int
+    minimum: int | None
+    capacity: int | None
+    suggestion: Label | None = None
+
+    @property
+    def below_minimum(self) -> bool:
+        """``True`` when fewer are enrolled than the format's minimum fill."""
+        return self.minimum is not None and self.enrolled < self.minimum
+
+
+@attrs.frozen
+class Enrolment:
+    """The result of :func:`enrol`.
+
+    Attributes:
+        meetings: One meeting per session, with its enrolled attendees.
+        waiting: People on a waiting list, by session id, in order.
+        ineligible: People who may not enrol, with the reason.
+        cancelled: People who dropped out, with their reason.
+        fill: The fill of every session; those below minimum carry a suggestion.
+
+    .. versionadded:: 0.1.0
+    """
+
+    meetings: tuple[Meeting, ...]
+    waiting: Mapping[str, tuple[Professional, ...]] = attrs.field(eq=False)
+    ineligible: tuple[tuple[Professional, Label], ...]
+    cancelled: tuple[tuple[Professional, CancellationReason], ...]
+    fill: tuple[SessionFill, ...]
+
+    @property
+    def below_minimum(self) -> tuple[SessionFill, ...]:
+        """The sessions below their minimum fill."""
+        return tuple(f for f in self.fill if f.below_minimum)
+
+    def report(self, lang: str = "da") -> str:
+        """The fill report as text, one session a line."""
+        en = lang == "en"
+        lines = []
+        for f in self.fill:
+            label = f.session.cohort.area.label
+            area = label.en if en else label.da
+            mark = "!" if f.below_minimum else " "
+            head = (
+                f"{mark} {f.session.id} ({area}): {f.enrolled} enrolled, minimum "
+                f"{f.minimum}, capacity {f.capacity}"
+                if en
+                else f"{mark} {f.session.id} ({area}): {f.enrolled} tilmeldt, minimum "
+                f"{f.minimum}, plads til {f.capacity}"
+            )
+            lines.append(head)
+            if f.suggestion is not None:
+                lines.append(f"    → {f.suggestion.en if en else f.suggestion.da}")
+        return "\n".join(lines)
+
+
+def enrol(
+    people: Iterable[Professional],
+    sessions: Iterable[CourseSession],
+    *,
+    cancellations: Mapping[str, CancellationReason] | None = None,
+    forums: Iterable[Forum] = (),
+    reflection: Reflection | None = None,
+) -> Enrolment:
+    """Enrol people on the session of their own area's cohort.
+
+    Each person goes on the first session (by start, then id) of their area's
+    cohort that has room; when all are full they go on that session's waiting
+    list. People who have not completed the format's prerequisite course, or
+    whose unit has no area with a session, are listed as ineligible with the
+    reason. People in *cancellations* (by professional id) drop out with their
+    reason, and the waiting list moves up.
+
+    Args:
+        people: Who wants to (or should) take part.
+        sessions: The sessions on offer, each for one area's cohort.
+        cancellations: People who dropped out, by professional id.
+        forums: The areas' existing forums, named in suggestions.
+        reflection: Reflection attached to every session's meeting.
+
+    .. versionadded:: 0.1.0
+    """
+    cancellations = dict(cancellations or {})
+    ordered = sorted(sessions, key=lambda s: (s.start, s.id))
+    by_area: dict[Area, list[CourseSession]] = defaultdict(list)
+    for session in ordered:
+        by_area[session.cohort.area].append(session)
+    seats: dict[str, list[Professional]] = {s.id: [] for s in ordered}
+    waiting: dict[str, list[Professional]] = {s.id: [] for s in ordered}
+    ineligible: list[tuple[Professional, Label]] = []
+    cancelled: list[tuple[Professional, CancellationReason]] = []
+
+    for person in sorted({p.id: p for p in people}.values(), key=lambda p: p.id):
+        if person.id in cancellations:
+            cancelled.append((person, cancellations[person.id]))
+            continue
+        area = person.unit.area
+        options = by_area.get(area) if area is not None else None
+        if not options:
+            ineligible.append(
+                (
+                    person,
+                    Label(
+                        "intet hold for medarbejderens eget område",
+                        "no cohort for the person's own area",
+                    ),
+                )
+            )
+            continue
+        course = options[0].format.requirements.prerequisite_course
+        if course is not None and course not in person.completed_courses:
+            ineligible.append(
+                (
+                    person,
+                    Label(
+                        f"har ikke gennemført kurset {course!r}",
+                        f"has not completed the course {course!r}",
+                    ),
+                )
+            )
+            continue
+        for session in options:
+            if session.capacity is None or len(seats[session.id]) < session.capacity:
+                seats[session.id].append(person)
+                break
+        else:
+            waiting[options[-1].id].append(person)
+
+    fills = _fills(ordered, seats, by_area, list(forums))
+    meetings = tuple(_meeting(s, seats[s.id], reflection) for s in ordered)
+    return Enrolment(
+        meetings=meetings,
+        waiting={k: tuple(v) for k, v in waiting.items() if v},
+        ineligible=tuple(ineligible),
+        cancelled=tuple(cancelled),
+        fill=fills,
+    )
+
+
+def _fills(
+    ordered: list[CourseSession],
+    seats: Mapping[str, list[Professional]],
+    by_area: Mapping[Area, list[CourseSession]],
+    forums: list[Forum],
+) -> tuple[SessionFill, ...]:
+    out = []
+    for session in ordered:
+        req = session.format.requirements
+        enrolled = len(seats[session.id])
+        minimum = req.min_fill
+        suggestion = None
+        if minimum is not None and enrolled < minimum:
+            area = session.cohort.area
+            siblings = by_area[area]
+            together = sum(len(seats[s.id]) for s in siblings)
+            if len(siblings) > 1 and together >= minimum:
+                names = ", ".join(s.id for s in siblings)
+                suggestion = Label(
+                    f"slå holdene {names} sammen ({together} tilmeldte i alt)",
+                    f"merge the sessions {names} ({together} enrolled together)",
+                )
+            else:
+                local = [f.name for f in forums if f.unit.area == area]
+                where_da = ", ".join(local) if local else "områdets eksisterende møder"
+                where_en = ", ".join(local) if local else "the area's existing meetings"
+                suggestion = Label(
+                    f"for få til en kursusdag; flyt læringen ind i {where_da} "
+                    "(gør drift til udvikling)",
+                    f"too few for a course day; move the learning into {where_en} "
+                    "(turn operations into development)",
+                )
+        out.append(
+            SessionFill(session, enrolled, minimum, session.capacity, suggestion)
+        )
+    return tuple(out)
+
+
+def _meeting(
+    session: CourseSession, people: list[Professional], reflection: Reflection | None
+) -> Meeting:
+    facilitator = next((p for p in people if p.roles & _QUALIFIED), None)
+    attendees = [
+        Attendee(
+            person=p,
+            role=AttendeeRole.FACILITATOR
+            if p == facilitator
+            else AttendeeRole.PARTICIPANT,
+        )
+        for p in people
+    ]
+    return Meeting(
+        id=session.id,
+        format=session.format,
+        start=session.start,
+        duration=session.duration or session.format.default_duration,
+        attendees=attendees,
+        cohort=session.cohort,
+        reflection=reflection,
+        title=f"{session.format.label.da}, {session.cohort.area.label.da}",
+    )
