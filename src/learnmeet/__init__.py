@@ -36,6 +36,7 @@ from learnmeet.io import (
     from_json,
     make_converter,
     to_dict,
+    to_ical,
     to_json,
 )
 from learnmeet.model import (
@@ -232,6 +233,7 @@ __all__ = [
     "schedule",
     "taking_part",
     "to_dict",
+    "to_ical",
     "to_json",
     "validate",
     "validate_all",

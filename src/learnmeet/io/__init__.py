@@ -1,5 +1,6 @@
 """Layer 4, JSON: one cattrs converter and a versioned envelope."""
 
+from learnmeet.io._ical import to_ical
 from learnmeet.io._json import (
     SCHEMA_VERSION,
     from_dict,
@@ -15,5 +16,6 @@ __all__ = [
     "from_json",
     "make_converter",
     "to_dict",
+    "to_ical",
     "to_json",
 ]

@@ -1,0 +1,280 @@
+"""iCalendar (RFC 5545) export of meetings, for any calendar program.
+
+The file is written by the library itself, so no extra dependency is needed;
+the tests read it back with the ``icalendar`` package to prove it. It has:
+
+* a VTIMEZONE per IANA zone used, with TZID the zone's name
+  (``Europe/Copenhagen``, never an abbreviation such as ``CET``), its
+  transitions computed from the zone database for the years the meetings span;
+* one VEVENT per meeting with a stable UID (the meeting id), DTSTART and DTEND
+  in the meeting's zone, status, attendees with role and answer, and the
+  reason of a cancellation;
+* CRLF line ends and lines folded at 75 octets, as the standard says.
+
+Attendees have no e-mail address in learnmeet, so each is written as a URN of
+its person key (``urn:learnmeet:professional:p-001``); the citizen appears only
+by pseudonym.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from learnmeet.model import (
+    Attendance,
+    AttendeeRole,
+    Lang,
+    Meeting,
+    MeetingStatus,
+    Participation,
+    Professional,
+    Rsvp,
+)
+from learnmeet.model._labels import check_lang
+
+__all__ = ["to_ical"]
+
+_UTC = timezone.utc
+_PRODID = "-//learnmeet//learnmeet//EN"
+_PARTSTAT = {
+    Rsvp.ACCEPTED: "ACCEPTED",
+    Rsvp.DECLINED: "DECLINED",
+    Rsvp.TENTATIVE: "TENTATIVE",
+    Rsvp.NEEDS_ACTION: "NEEDS-ACTION",
+}
+_ROLE = {
+    Participation.REQUIRED: "REQ-PARTICIPANT",
+    Participation.OPTIONAL: "OPT-PARTICIPANT",
+    Participation.INFORMATION_ONLY: "NON-PARTICIPANT",
+}
+_STATUS = {
+    MeetingStatus.PLANNED: "CONFIRMED",
+    MeetingStatus.HELD: "CONFIRMED",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+
+
+def _escape(text: str) -> str:
+    """Escape a TEXT value (RFC 5545, 3.3.11)."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _param(text: str) -> str:
+    """Quote a parameter value; double quotes are not allowed inside one."""
+    return '"' + text.replace('"', "'") + '"'
+
+
+def _fold(line: str) -> Iterator[str]:
+    """Fold a content line at 75 octets without splitting a UTF-8 character."""
+    data = line.encode()
+    limit = 75
+    while len(data) > limit:
+        cut = limit
+        while cut > 0 and (data[cut] & 0xC0) == 0x80:
+            cut -= 1
+        yield data[:cut].decode()
+        data = data[cut:]
+        limit = 74  # a continuation line starts with a space, which counts
+    yield data.decode()
+
+
+def _local(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(_UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _when(name: str, moment: datetime) -> str:
+    zone = moment.tzinfo
+    second_of_two = (
+        moment.fold == 1 and moment.replace(fold=0).utcoffset() != moment.utcoffset()
+    )
+    # A local time in the autumn fold means its first occurrence (RFC 5545,
+    # 3.3.5); the second one can only be written in UTC.
+    if isinstance(zone, ZoneInfo) and not second_of_two:
+        return f"{name};TZID={zone.key}:{_local(moment)}"
+    return f"{name}:{_utc(moment)}"
+
+
+def _offset(delta: timedelta | None) -> str:
+    minutes = int((delta or timedelta(0)).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def _transitions(zone: tzinfo, first: int, last: int) -> list[datetime]:
+    """Every instant the zone's offset changes in the years *first*..*last*."""
+    found = []
+    moment = datetime(first, 1, 1, tzinfo=_UTC)
+    end = datetime(last + 1, 1, 1, tzinfo=_UTC)
+    step = timedelta(days=1)
+    before = moment.astimezone(zone).utcoffset()
+    while moment < end:
+        after_moment = moment + step
+        after = after_moment.astimezone(zone).utcoffset()
+        if after != before:
+            low, high = moment, after_moment
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                if middle.astimezone(zone).utcoffset() == before:
+                    low = middle
+                else:
+                    high = middle
+            found.append(high.replace(second=0, microsecond=0))
+        moment, before = after_moment, after
+    return found
+
+
+def _vtimezone(zone: ZoneInfo, first: int, last: int) -> list[str]:
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone.key}"]
+    changes = _transitions(zone, first, last)
+    start = datetime(first, 1, 1, tzinfo=_UTC)
+    if not changes:  # a zone without DST in these years: one STANDARD part
+        offset = _offset(start.astimezone(zone).utcoffset())
+        lines += [
+            "BEGIN:STANDARD",
+            f"DTSTART:{_local(start.astimezone(zone).replace(tzinfo=None))}",
+            f"TZOFFSETFROM:{offset}",
+            f"TZOFFSETTO:{offset}",
+            f"TZNAME:{start.astimezone(zone).tzname()}",
+            "END:STANDARD",
+        ]
+    for change in changes:
+        before = (change - timedelta(minutes=1)).astimezone(zone)
+        after = change.astimezone(zone)
+        kind = "DAYLIGHT" if after.dst() else "STANDARD"
+        # DTSTART of a transition is the local time *before* it, on the old offset.
+        wall = change.replace(tzinfo=None) + (before.utcoffset() or timedelta(0))
+        lines += [
+            f"BEGIN:{kind}",
+            f"DTSTART:{_local(wall)}",
+            f"TZOFFSETFROM:{_offset(before.utcoffset())}",
+            f"TZOFFSETTO:{_offset(after.utcoffset())}",
+            f"TZNAME:{after.tzname()}",
+            f"END:{kind}",
+        ]
+    lines.append("END:VTIMEZONE")
+    return lines
+
+
+def _attendee_lines(meeting: Meeting, lang: Lang) -> Iterator[str]:
+    for attendee in meeting.attendees:
+        person = attendee.person
+        name = (
+            person.display_name or person.id
+            if isinstance(person, Professional)
+            else person.key.split(":", 1)[1]
+        )
+        role = (
+            "CHAIR"
+            if attendee.role is AttendeeRole.FACILITATOR
+            else _ROLE[attendee.participation]
+        )
+        params = [
+            f"CN={_param(name)}",
+            "CUTYPE=INDIVIDUAL",
+            f"ROLE={role}",
+            f"PARTSTAT={_PARTSTAT[attendee.rsvp]}",
+            f"RSVP={'TRUE' if attendee.rsvp is Rsvp.NEEDS_ACTION else 'FALSE'}",
+            f"X-LEARNMEET-ROLE={attendee.role.code}",
+        ]
+        if attendee.attended is not Attendance.UNKNOWN:
+            params.append(f"X-LEARNMEET-ATTENDED={attendee.attended.code}")
+        yield f"ATTENDEE;{';'.join(params)}:urn:learnmeet:{person.key}"
+
+
+def _description(meeting: Meeting, lang: Lang) -> str:
+    parts = [meeting.format.label.get(lang)]
+    if meeting.case is not None:
+        parts.append(
+            ("Borger: " if lang == "da" else "Citizen: ")
+            + meeting.case.citizen.pseudonym
+        )
+    if meeting.reflection is not None:
+        parts.append("Refleksion:" if lang == "da" else "Reflection:")
+        parts += [f"- {q.get(lang)}" for q in meeting.reflection.questions]
+    if meeting.cancellation is not None:
+        reason = meeting.cancellation.reason.label.get(lang)
+        parts.append(("Aflyst: " if lang == "da" else "Cancelled: ") + reason)
+    return "\n".join(parts)
+
+
+def _event(meeting: Meeting, lang: Lang, stamp: datetime | None) -> list[str]:
+    summary = meeting.title or meeting.format.label.get(lang)
+    where = meeting.location.description or meeting.location.kind.label.get(lang)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{meeting.id}@learnmeet",
+        f"DTSTAMP:{_utc(stamp or meeting.start)}",
+        _when("DTSTART", meeting.start),
+        _when("DTEND", meeting.end.astimezone(meeting.start.tzinfo)),
+        f"SUMMARY:{_escape(summary)}",
+        f"DESCRIPTION:{_escape(_description(meeting, lang))}",
+        f"LOCATION:{_escape(where)}",
+        f"STATUS:{_STATUS[meeting.status]}",
+        f"CATEGORIES:{_escape(meeting.format.code)}",
+    ]
+    lines += _attendee_lines(meeting, lang)
+    if meeting.cancellation is not None:
+        lines.append(f"X-LEARNMEET-CANCELLATION:{meeting.cancellation.reason.code}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def to_ical(
+    meetings: Iterable[Meeting],
+    *,
+    lang: Lang = "da",
+    name: str = "learnmeet",
+    stamp: datetime | None = None,
+) -> str:
+    """Write meetings as one iCalendar (RFC 5545) calendar.
+
+    The output is deterministic: meetings are written by start and id, and
+    DTSTAMP is *stamp* (an aware datetime, e.g. now) or, by default, each
+    meeting's start, so the same meetings always give the same file.
+
+    Args:
+        meetings: The meetings to write.
+        lang: The language of summaries and descriptions.
+        name: The calendar's name (X-WR-CALNAME).
+        stamp: The DTSTAMP of every event.
+
+    .. versionadded:: 0.1.0
+    """
+    lang = check_lang(lang)
+    ordered = sorted(meetings, key=lambda m: (m.start.astimezone(_UTC), m.id))
+    zones = sorted(
+        {m.start.tzinfo for m in ordered if isinstance(m.start.tzinfo, ZoneInfo)},
+        key=lambda z: z.key,
+    )
+    years = [m.start.year for m in ordered] or [2000]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{_PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_escape(name)}",
+    ]
+    for zone in zones:
+        lines += _vtimezone(zone, min(years) - 1, max(years) + 1)
+    for meeting in ordered:
+        lines += _event(meeting, lang, stamp)
+    lines.append("END:VCALENDAR")
+    out = []
+    for line in lines:
+        first, *rest = _fold(line)
+        out.append(first)
+        out += [" " + part for part in rest]
+    return "\r\n".join(out) + "\r\n"

@@ -1,0 +1,127 @@
+"""iCalendar export, proved by reading it back with the icalendar package."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import attrs
+import icalendar
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import learnmeet as lm
+from examples import CITIZEN, valid_meetings
+
+CPH = lm.COPENHAGEN
+VALID = valid_meetings()
+
+
+def _events(text: str) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(text)
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+class TestFormat:
+    """A valid RFC 5545 file: CRLF, folded lines, a named VTIMEZONE."""
+
+    def test_lines(self) -> None:
+        text = lm.to_ical(VALID.values())
+        assert text.endswith("\r\n")
+        assert "\n" not in text.replace("\r\n", "")
+        assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+    def test_timezone_is_named_by_iana(self) -> None:
+        calendar = icalendar.Calendar.from_ical(lm.to_ical(VALID.values()))
+        (zone,) = calendar.walk("VTIMEZONE")
+        assert str(zone["TZID"]) == "Europe/Copenhagen"
+        assert "TZID=CET" not in lm.to_ical(VALID.values())
+
+    def test_same_meetings_same_file(self) -> None:
+        meetings = list(VALID.values())
+        assert lm.to_ical(meetings) == lm.to_ical(reversed(meetings))
+
+    def test_escaping_survives(self) -> None:
+        meeting = attrs.evolve(VALID["audit"], title="Audit; fase 1, del 2\\3")
+        event = _events(lm.to_ical([meeting]))["m-audit@learnmeet"]
+        assert str(event["SUMMARY"]) == "Audit; fase 1, del 2\\3"
+
+
+class TestRoundTrip:
+    """Times, attendees and status come back through a real parser."""
+
+    def test_times_in_the_meeting_zone(self) -> None:
+        summer = attrs.evolve(
+            VALID["audit"], start=datetime(2027, 7, 1, 10, tzinfo=CPH)
+        )
+        event = _events(lm.to_ical([summer]))["m-audit@learnmeet"]
+        start, end = event["DTSTART"].dt, event["DTEND"].dt
+        assert start == summer.start
+        assert start.utcoffset() == timedelta(hours=2)
+        assert (
+            str(start.tzinfo) in {"Europe/Copenhagen", "CEST"}
+            or getattr(start.tzinfo, "key", None) == "Europe/Copenhagen"
+        )
+        assert end - start == summer.duration
+
+    def test_attendees_with_roles_and_answers(self) -> None:
+        meeting = VALID["home_meeting"]
+        event = _events(lm.to_ical([meeting]))["m-home_meeting@learnmeet"]
+        found = {str(a): a.params for a in event["ATTENDEE"]}
+        assert set(found) == {
+            f"urn:learnmeet:{a.person.key}" for a in meeting.attendees
+        }
+        citizen = found[f"urn:learnmeet:{CITIZEN.key}"]
+        assert citizen["PARTSTAT"] == "ACCEPTED"
+        assert citizen["X-LEARNMEET-ROLE"] == "citizen"
+
+    def test_facilitator_is_the_chair(self) -> None:
+        event = _events(lm.to_ical([VALID["audit"]]))["m-audit@learnmeet"]
+        chairs = [a for a in event["ATTENDEE"] if a.params["ROLE"] == "CHAIR"]
+        assert len(chairs) == 1
+
+    def test_cancellation(self) -> None:
+        cancelled = attrs.evolve(
+            VALID["audit"],
+            status=lm.MeetingStatus.CANCELLED,
+            cancellation=lm.Cancellation(lm.CancellationReason.PANDEMIC),
+        )
+        event = _events(lm.to_ical([cancelled], lang="en"))["m-audit@learnmeet"]
+        assert str(event["STATUS"]) == "CANCELLED"
+        assert "Cancelled: pandemic" in str(event["DESCRIPTION"])
+        assert str(event["X-LEARNMEET-CANCELLATION"]) == "pandemic"
+
+    @given(
+        st.datetimes(
+            min_value=datetime(2020, 1, 1),
+            max_value=datetime(2035, 12, 31),
+            timezones=st.just(CPH),
+            allow_imaginary=False,
+        ),
+        st.integers(min_value=1, max_value=8 * 60),
+    )
+    def test_any_start_round_trips(self, start: datetime, minutes: int) -> None:
+        start = start.replace(second=0, microsecond=0)
+        meeting = attrs.evolve(
+            VALID["operational_meeting"],
+            start=start,
+            duration=timedelta(minutes=minutes),
+        )
+        event = _events(lm.to_ical([meeting]))["m-operational_meeting@learnmeet"]
+        back_start = event["DTSTART"].dt
+        assert back_start.astimezone(timezone.utc) == start.astimezone(timezone.utc)
+        assert event["DTEND"].dt.astimezone(timezone.utc) == meeting.end.astimezone(
+            timezone.utc
+        )
+
+
+class TestBadInput:
+    """Only the two languages are accepted."""
+
+    def test_language(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.to_ical([], lang="fr")  # type: ignore[arg-type]
+
+    def test_empty_calendar(self) -> None:
+        calendar = icalendar.Calendar.from_ical(lm.to_ical([]))
+        assert calendar.walk("VEVENT") == []
