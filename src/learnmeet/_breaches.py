@@ -23,6 +23,7 @@ from learnmeet.model import (
     Location,
     LocationKind,
     Meeting,
+    MeetingStatus,
     Organisation,
     Professional,
     Rsvp,
@@ -314,16 +315,24 @@ def _unqualified_facilitator(meeting: Meeting) -> Meeting:
 # -- context rules --------------------------------------------------------------------
 
 
+def _planned(meeting: Meeting) -> Meeting:
+    """Context rules leave cancelled meetings alone; breach a planned one."""
+    return attrs.evolve(meeting, status=MeetingStatus.PLANNED, cancellation=None)
+
+
 def _double_booked(meeting: Meeting) -> Breach:
+    meeting = _planned(meeting)
     twin = attrs.evolve(meeting, id=f"{meeting.id}-twin")
     return Breach("LM201", meeting, RuleContext(meetings=[twin]))
 
 
 def _holiday(meeting: Meeting) -> Breach:
+    meeting = _planned(meeting)
     return Breach("LM202", meeting, RuleContext(holidays=[meeting.start.date()]))
 
 
 def _after_hours(meeting: Meeting) -> Breach:
+    meeting = _planned(meeting)
     start = meeting.start.time().replace(second=0, microsecond=0, tzinfo=None)
     if start == time(0):
         hours = WorkingHours(start=time(0, 1), end=time(23, 59), weekdays=range(7))

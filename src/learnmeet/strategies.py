@@ -1,0 +1,855 @@
+"""Hypothesis strategies for learnmeet's values, for your own test suites.
+
+Install the extra (``pip install learnmeet[hypothesis]``); this module is never
+imported by :mod:`learnmeet` itself. Every strategy generates values that are
+valid by construction — a generated :class:`~learnmeet.Meeting` fits its
+format, so :func:`learnmeet.validate` reports no violation — and, for every
+rule, :func:`breaches` generates meetings that break exactly that rule:
+
+>>> from hypothesis import given
+>>> import learnmeet
+>>> from learnmeet import strategies as lst
+>>> @given(lst.meetings(format="home_meeting"))
+... def test_home_meetings_are_valid(meeting):
+...     assert learnmeet.validate(meeting).ok
+>>> test_home_meetings_are_valid()
+>>> @given(lst.breaches("LM106"))
+... def test_absent_citizen_is_reported(breach):
+...     report = learnmeet.validate(breach.meeting, context=breach.context)
+...     assert report.codes == {"LM106"}
+>>> test_absent_citizen_is_reported()
+
+The package registers these strategies with hypothesis through its entry
+point, so ``st.from_type(learnmeet.Meeting)`` works without importing this
+module.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from learnmeet._breaches import BREAKERS, Breach, breaker_format
+from learnmeet.catalog import DEFAULT_CATALOG, Catalog
+from learnmeet.exceptions import InvalidValueError, UnknownCodeError
+from learnmeet.model import (
+    COPENHAGEN,
+    Area,
+    Attendance,
+    Attendee,
+    AttendeeRole,
+    Cancellation,
+    CancellationReason,
+    CaseOrigin,
+    Citizen,
+    CitizenCase,
+    Cohort,
+    Consent,
+    FictionalCase,
+    FormatRequirements,
+    Forum,
+    HandoverDocument,
+    Label,
+    Location,
+    LocationKind,
+    Meeting,
+    MeetingFormat,
+    MeetingStatus,
+    Organisation,
+    PalliativeLevel,
+    Participation,
+    Profession,
+    Professional,
+    Reflection,
+    Relation,
+    Relative,
+    Rsvp,
+    Scenario,
+    Sector,
+    StaffRole,
+    Transition,
+    TransitionKind,
+    Unit,
+)
+
+__all__ = [
+    "areas",
+    "attendees",
+    "breaches",
+    "cancellations",
+    "citizen_cases",
+    "citizens",
+    "cohorts",
+    "consents",
+    "format_requirements",
+    "forums",
+    "labels",
+    "locations",
+    "meeting_formats",
+    "meetings",
+    "meetings_breaking",
+    "organisations",
+    "professionals",
+    "professions",
+    "reflections",
+    "relatives",
+    "scenarios",
+    "sectors",
+    "transitions",
+    "units",
+]
+
+_FIRST_DAY = date(2024, 1, 1)
+_LAST_DAY = date(2030, 12, 31)
+_WORDS = st.sampled_from(
+    ["nord", "syd", "øst", "vest", "midt", "by", "land", "kyst", "skov", "å"]
+)
+_TEXT = st.text(
+    st.characters(codec="utf-8", categories=["L", "Zs"], exclude_characters="\x85"),
+    min_size=1,
+    max_size=20,
+).filter(str.strip)
+_RULES = (
+    "FREQ=WEEKLY;BYDAY=TU",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+    "FREQ=WEEKLY;BYDAY=MO,WE",
+    "FREQ=MONTHLY;BYDAY=1WE",
+    "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+)
+
+
+def _code(prefix: str) -> SearchStrategy[str]:
+    # At most four digits: never a CPR-like run of ten.
+    return st.integers(min_value=0, max_value=9999).map(lambda n: f"{prefix}-{n:04d}")
+
+
+def labels() -> SearchStrategy[Label]:
+    """Labels with non-blank Danish and English texts.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(Label, da=_TEXT, en=_TEXT)
+
+
+def professions(catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Profession]:
+    """Professions from *catalog* (the built-in ones by default).
+
+    .. versionadded:: 0.1.0
+    """
+    return st.sampled_from(catalog.professions)
+
+
+def sectors(catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Sector]:
+    """Sectors from *catalog*.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.sampled_from(catalog.sectors)
+
+
+def meeting_formats(
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[MeetingFormat]:
+    """Meeting formats from *catalog*.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.sampled_from(catalog.formats)
+
+
+def areas() -> SearchStrategy[Area]:
+    """Municipal areas with a short code and a bilingual name.
+
+    .. versionadded:: 0.1.0
+    """
+    return _WORDS.map(lambda w: Area(w, Label(f"Område {w}", f"Area {w}")))
+
+
+def organisations(
+    *, sector: Sector | None = None, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[Organisation]:
+    """Organisations in *sector* (any sector of *catalog* by default).
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda s, n: Organisation(f"org-{s.code}-{n}", f"Eksempel {s.label.da} {n}", s),
+        st.just(sector) if sector is not None else sectors(catalog),
+        st.integers(min_value=1, max_value=9),
+    )
+
+
+def units(
+    *,
+    sector: Sector | None = None,
+    area: Area | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[Unit]:
+    """Units of an organisation, in *area* if given (else any area or none).
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda org, a: Unit(
+            id=f"unit-{org.id}", name=f"Enhed, {org.name}", organisation=org, area=a
+        ),
+        organisations(sector=sector, catalog=catalog),
+        st.just(area) if area is not None else st.none() | areas(),
+    )
+
+
+def professionals(
+    *,
+    profession: Profession | None = None,
+    sector: Sector | None = None,
+    area: Area | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[Professional]:
+    """Professionals, optionally of one profession, sector or area.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda id, prof, unit, roles, courses: Professional(
+            id=id,
+            profession=prof,
+            unit=unit,
+            roles=roles,
+            completed_courses=courses,
+        ),
+        _code("p"),
+        st.just(profession) if profession is not None else professions(catalog),
+        units(sector=sector, area=area, catalog=catalog),
+        st.frozensets(st.sampled_from(StaffRole)),
+        st.frozensets(st.sampled_from(["palliation_mono", "demens", "lindring"])),
+    )
+
+
+def citizens() -> SearchStrategy[Citizen]:
+    """Citizens known by a pseudonym such as ``B-0017``.
+
+    .. versionadded:: 0.1.0
+    """
+    return _code("B").map(Citizen)
+
+
+def relatives(citizen: Citizen | None = None) -> SearchStrategy[Relative]:
+    """Relatives of *citizen* (of a generated citizen by default).
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda c, n, rel: Relative(
+            id=f"{c.pseudonym}-R{n}", citizen=c.pseudonym, relation=rel
+        ),
+        st.just(citizen) if citizen is not None else citizens(),
+        st.integers(min_value=1, max_value=9),
+        st.sampled_from(Relation),
+    )
+
+
+def _days(low: date = _FIRST_DAY, high: date = _LAST_DAY) -> SearchStrategy[date]:
+    return st.dates(min_value=low, max_value=high)
+
+
+@st.composite
+def _transitions(
+    draw: st.DrawFn,
+    *,
+    between: tuple[Sector, Sector] | None = None,
+    before: date | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> Transition:
+    if between is None:
+        first, second = draw(
+            st.lists(
+                sectors(catalog), min_size=2, max_size=2, unique_by=lambda s: s.code
+            )
+        )
+    else:
+        first, second = between
+    return Transition(
+        on=draw(_days(high=(before or _LAST_DAY))),
+        from_sector=first,
+        to_sector=second,
+        kind=draw(st.sampled_from(TransitionKind)),
+        documents=draw(st.frozensets(st.sampled_from(HandoverDocument))),
+        rehabilitation_needed=draw(st.booleans()),
+    )
+
+
+def transitions(
+    *,
+    between: tuple[Sector, Sector] | None = None,
+    before: date | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[Transition]:
+    """Transitions between two different sectors, optionally before a day.
+
+    .. versionadded:: 0.1.0
+    """
+    return _transitions(between=between, before=before, catalog=catalog)
+
+
+@st.composite
+def _consents(draw: st.DrawFn, *, valid_on: date | None = None) -> Consent:
+    if valid_on is None:
+        given = draw(_days())
+        expires = draw(st.none() | _days(low=given))
+        withdrawn = draw(st.none() | _days(low=given))
+        return Consent(given_on=given, expires_on=expires, withdrawn_on=withdrawn)
+    given = draw(_days(low=valid_on - timedelta(days=730), high=valid_on))
+    expires = draw(st.none() | _days(low=valid_on, high=valid_on + timedelta(days=730)))
+    return Consent(given_on=given, expires_on=expires)
+
+
+def consents(*, valid_on: date | None = None) -> SearchStrategy[Consent]:
+    """Consents; with *valid_on*, ones that cover that day.
+
+    .. versionadded:: 0.1.0
+    """
+    return _consents(valid_on=valid_on)
+
+
+@st.composite
+def _citizen_cases(
+    draw: st.DrawFn,
+    *,
+    origin: CaseOrigin | None = None,
+    with_transition: bool | None = None,
+    care_team: tuple[Professional, ...] | None = None,
+    consent_on: date | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> CitizenCase:
+    citizen = draw(citizens())
+    team = (
+        care_team
+        if care_team is not None
+        else tuple(
+            draw(
+                st.lists(
+                    professionals(catalog=catalog),
+                    max_size=5,
+                    unique_by=lambda p: p.id,
+                )
+            )
+        )
+    )
+    wanted = draw(st.booleans()) if with_transition is None else with_transition
+    moves = (
+        sorted(
+            draw(
+                st.lists(
+                    transitions(before=consent_on, catalog=catalog),
+                    min_size=1,
+                    max_size=3,
+                )
+            ),
+            key=lambda t: t.on,
+        )
+        if wanted
+        else []
+    )
+    return CitizenCase(
+        id=draw(_code("c")),
+        citizen=citizen,
+        origin=origin or draw(st.sampled_from(CaseOrigin)),
+        palliative_level=draw(st.sampled_from(PalliativeLevel)),
+        care_team=team,
+        relatives=draw(
+            st.lists(relatives(citizen), max_size=2, unique_by=lambda r: r.id)
+        ),
+        transitions=moves,
+        consent=draw(
+            consents(valid_on=consent_on) if consent_on else st.none() | consents()
+        ),
+    )
+
+
+def citizen_cases(
+    *,
+    origin: CaseOrigin | None = None,
+    with_transition: bool | None = None,
+    care_team: tuple[Professional, ...] | None = None,
+    consent_on: date | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[CitizenCase]:
+    """Citizen cases, concrete or fictional, with or without transitions.
+
+    Args:
+        origin: Concrete or fictional; either by default.
+        with_transition: Require (``True``) or forbid (``False``) transitions.
+        care_team: The care team; a generated one by default.
+        consent_on: A day the case's consent must cover.
+        catalog: Where professions and sectors come from.
+
+    .. versionadded:: 0.1.0
+    """
+    return _citizen_cases(
+        origin=origin,
+        with_transition=with_transition,
+        care_team=care_team,
+        consent_on=consent_on,
+        catalog=catalog,
+    )
+
+
+@st.composite
+def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
+    min_prof = draw(st.integers(0, 3))
+    max_prof = draw(st.none() | st.integers(max(min_prof, 1), 6))
+    min_att = draw(st.integers(0, 4))
+    max_att = draw(st.none() | st.integers(min_att, 30))
+    fill = draw(st.none() | st.integers(0, max_att if max_att is not None else 30))
+    return FormatRequirements(
+        min_professions=min_prof,
+        max_professions=max_prof,
+        min_sectors=draw(st.integers(0, 3)),
+        min_attendees=min_att,
+        max_attendees=max_att,
+        min_fill=fill,
+        case_required=draw(st.booleans()),
+        fictional_case=draw(st.sampled_from(FictionalCase)),
+        consent_required=draw(st.booleans()),
+        transition_required=draw(st.booleans()),
+        citizen_present=draw(st.booleans()),
+        at_citizen_home=draw(st.booleans()),
+        reflection_required=draw(st.booleans()),
+        facilitator_required=draw(st.booleans()),
+        host_required=draw(st.booleans()),
+        min_host_attendees=draw(st.integers(0, 4)),
+        max_outside_care_team_share=draw(st.none() | st.floats(0, 1)),
+        prerequisite_course=draw(st.none() | st.just("palliation_mono")),
+        cohort_by_area=draw(st.booleans()),
+    )
+
+
+def format_requirements() -> SearchStrategy[FormatRequirements]:
+    """Consistent format requirements (every minimum at most its maximum).
+
+    .. versionadded:: 0.1.0
+    """
+    return _format_requirements()
+
+
+def locations() -> SearchStrategy[Location]:
+    """Locations of any kind.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(Location, st.sampled_from(LocationKind), st.just("") | _TEXT)
+
+
+def reflections() -> SearchStrategy[Reflection]:
+    """Reflections with one to five bilingual questions.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        Reflection,
+        st.sampled_from(["gibbs", "kolb", "case_reflection", "home"]),
+        st.lists(labels(), min_size=1, max_size=5),
+    )
+
+
+def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
+    """Cohorts of one area.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda a: Cohort(f"hold-{a.code}", a), st.just(area) if area else areas()
+    )
+
+
+def cancellations() -> SearchStrategy[Cancellation]:
+    """Cancellations with a reason.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        Cancellation, st.sampled_from(CancellationReason), st.just("") | _TEXT
+    )
+
+
+def attendees() -> SearchStrategy[Attendee]:
+    """Professional attendees in any professional role and answer.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda p, role, part, rsvp, came: Attendee(
+            person=p, role=role, participation=part, rsvp=rsvp, attended=came
+        ),
+        professionals(),
+        st.sampled_from(
+            [
+                AttendeeRole.FACILITATOR,
+                AttendeeRole.CASE_PRESENTER,
+                AttendeeRole.PARTICIPANT,
+                AttendeeRole.HOST,
+                AttendeeRole.OBSERVER,
+            ]
+        ),
+        st.sampled_from(Participation),
+        st.sampled_from(Rsvp),
+        st.sampled_from(Attendance),
+    )
+
+
+def _format(
+    value: MeetingFormat | str | None, catalog: Catalog
+) -> SearchStrategy[MeetingFormat]:
+    if value is None:
+        return meeting_formats(catalog)
+    if isinstance(value, str):
+        return st.just(catalog.format(value))
+    return st.just(value)
+
+
+_PRO_ANSWERS = st.sampled_from([Rsvp.ACCEPTED, Rsvp.TENTATIVE, Rsvp.NEEDS_ACTION])
+_COUNTED = st.sampled_from([Participation.REQUIRED, Participation.OPTIONAL])
+
+
+def _refuse_fictional(fmt: MeetingFormat) -> None:
+    raise InvalidValueError(
+        f"meetings: a {fmt.code} with a fictional case is never valid; use "
+        "breaches('LM105') for that",
+        f"meetings: mødeformen {fmt.code} med en fiktiv case er aldrig gyldig; brug "
+        "breaches('LM105') til det",
+        field="case_origin",
+    )
+
+
+@st.composite
+def _valid_meeting(
+    draw: st.DrawFn,
+    fmt: MeetingFormat,
+    case_origin: CaseOrigin | None,
+    catalog: Catalog,
+    min_attendees: int,
+    max_attendees: int,
+    prefix: str,
+) -> Meeting:
+    req = fmt.requirements
+    if (
+        req.fictional_case is not FictionalCase.ALLOWED
+        and case_origin is CaseOrigin.FICTIONAL
+    ):
+        _refuse_fictional(fmt)
+    start = draw(
+        st.datetimes(
+            min_value=datetime(2025, 1, 1),
+            max_value=datetime(2030, 12, 31),
+            timezones=st.just(COPENHAGEN),
+            allow_imaginary=False,
+        )
+    ).replace(second=0, microsecond=0)
+    duration = draw(
+        st.just(fmt.default_duration)
+        | st.integers(15, 240).map(lambda m: timedelta(minutes=m))
+    )
+    # How many professions and sectors, and who hosts.
+    least_professions = max(req.min_professions, 1)
+    n_prof = draw(st.integers(least_professions, least_professions + 2))
+    if req.max_professions is not None:
+        n_prof = min(n_prof, req.max_professions)
+    least_sectors = max(req.min_sectors, 2 if req.transition_required else 1)
+    n_sect = min(
+        draw(st.integers(least_sectors, least_sectors + 1)), len(catalog.sectors)
+    )
+    # The facilitator is person 0; the host is the next person, and the host's
+    # organisation supplies the first `host_group` people.
+    host_index = 1 if req.facilitator_required else 0
+    host_group = max(req.min_host_attendees, host_index + 1) if req.host_required else 0
+    citizen_seats = 1 if req.citizen_present else 0
+    need = max(
+        req.min_attendees - citizen_seats,
+        (req.min_fill or 0) - citizen_seats,
+        n_prof,
+        host_group + n_sect - 1,
+        n_sect,
+        host_index + 1,
+        min_attendees,
+    )
+    most = min(
+        (req.max_attendees or need + 6) - citizen_seats, max(need, max_attendees)
+    )
+    count = draw(st.integers(need, max(need, min(most, need + 6))))
+
+    chosen_professions = draw(
+        st.lists(
+            professions(catalog),
+            min_size=n_prof,
+            max_size=n_prof,
+            unique_by=lambda p: p.code,
+        )
+    )
+    chosen_sectors = draw(
+        st.lists(
+            sectors(catalog),
+            min_size=n_sect,
+            max_size=n_sect,
+            unique_by=lambda s: s.code,
+        )
+    )
+    area = draw(areas())
+    cohort = Cohort(f"hold-{area.code}", area) if req.cohort_by_area else None
+    units_by_sector = {}
+    for sector in chosen_sectors:
+        org = Organisation(
+            f"{prefix}org-{sector.code}", f"Eksempel {sector.label.da}", sector
+        )
+        units_by_sector[sector.code] = Unit(
+            id=f"{prefix}unit-{sector.code}",
+            name=f"Enhed, {org.name}",
+            organisation=org,
+            area=area if req.cohort_by_area or sector.code == "municipality" else None,
+        )
+    sector_plan = [chosen_sectors[0]] * host_group
+    sector_plan += chosen_sectors[1:] if host_group else chosen_sectors
+    sector_plan += [
+        draw(st.sampled_from(chosen_sectors)) for _ in range(count - len(sector_plan))
+    ]
+    profession_plan = list(chosen_professions)
+    profession_plan += [
+        draw(st.sampled_from(chosen_professions))
+        for _ in range(count - len(profession_plan))
+    ]
+    courses = {req.prerequisite_course} if req.prerequisite_course else set()
+    people = []
+    for i in range(count):
+        roles = set(draw(st.frozensets(st.sampled_from(StaffRole), max_size=2)))
+        if i == 0 and req.facilitator_required:
+            roles.add(
+                draw(st.sampled_from([StaffRole.KEY_PERSON, StaffRole.FACILITATOR]))
+            )
+        people.append(
+            Professional(
+                id=f"{prefix}p-{i:03d}",
+                profession=profession_plan[i],
+                unit=units_by_sector[sector_plan[i].code],
+                roles=roles,
+                completed_courses=courses | draw(st.frozensets(st.just("demens"))),
+            )
+        )
+    role_of = {p.id: AttendeeRole.PARTICIPANT for p in people}
+    if req.facilitator_required:
+        role_of[people[0].id] = AttendeeRole.FACILITATOR
+    if req.host_required:
+        role_of[people[host_index].id] = AttendeeRole.HOST
+    # The case.
+    wants_case = req.case_required or req.citizen_present or draw(st.booleans())
+    case = None
+    if wants_case:
+        origin = case_origin or (
+            CaseOrigin.CONCRETE
+            if req.fictional_case is not FictionalCase.ALLOWED
+            else draw(st.sampled_from(CaseOrigin))
+        )
+        moves: list[Transition] = []
+        if req.transition_required:
+            pair = (chosen_sectors[0], chosen_sectors[1])
+            moves = [
+                draw(transitions(between=pair, before=start.date(), catalog=catalog))
+            ]
+        citizen = draw(citizens())
+        case = CitizenCase(
+            id=f"{prefix}case",
+            citizen=citizen,
+            origin=origin,
+            palliative_level=draw(st.sampled_from(PalliativeLevel)),
+            care_team=people,
+            relatives=draw(st.lists(relatives(citizen), max_size=1)),
+            transitions=moves,
+            consent=draw(consents(valid_on=start.date())),
+        )
+    attending = [
+        Attendee(
+            person=p,
+            role=role_of[p.id],
+            participation=draw(_COUNTED),
+            rsvp=draw(_PRO_ANSWERS),
+        )
+        for p in people
+    ]
+    if case is not None and req.citizen_present:
+        attending.append(
+            Attendee(person=case.citizen, role=AttendeeRole.CITIZEN, rsvp=Rsvp.ACCEPTED)
+        )
+    elif case is not None and draw(st.booleans()):
+        attending.append(
+            Attendee(
+                person=case.citizen,
+                role=AttendeeRole.CITIZEN,
+                participation=Participation.INFORMATION_ONLY,
+            )
+        )
+    status = draw(st.sampled_from(MeetingStatus))
+    return Meeting(
+        id=f"{prefix}m",
+        format=fmt,
+        start=start,
+        duration=duration,
+        location=Location(
+            LocationKind.CITIZEN_HOME
+            if req.at_citizen_home
+            else draw(st.sampled_from([LocationKind.ON_SITE, LocationKind.ONLINE]))
+        ),
+        attendees=attending,
+        case=case,
+        reflection=draw(reflections()),
+        status=status,
+        cancellation=draw(cancellations())
+        if status is MeetingStatus.CANCELLED
+        else None,
+        cohort=cohort,
+    )
+
+
+def meetings(
+    *,
+    format: MeetingFormat | str | None = None,
+    case_origin: CaseOrigin | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+    min_attendees: int = 0,
+    max_attendees: int = 30,
+) -> SearchStrategy[Meeting]:
+    """Meetings that fit their format: :func:`learnmeet.validate` finds nothing.
+
+    Args:
+        format: A format or its code; any format of *catalog* by default.
+        case_origin: The origin of the case, where the format allows it.
+        catalog: Where formats, professions and sectors come from.
+        min_attendees: Generate at least this many professional attendees.
+        max_attendees: And at most this many (formats' own limits still hold).
+
+    Raises:
+        UnknownCodeError: *format* is a code the catalogue does not know.
+        InvalidValueError: *case_origin* is fictional for a format that
+            refuses fictional cases.
+
+    .. versionadded:: 0.1.0
+    """
+    fixed = catalog.format(format) if isinstance(format, str) else format
+    if (
+        fixed is not None
+        and case_origin is CaseOrigin.FICTIONAL
+        and fixed.requirements.fictional_case is not FictionalCase.ALLOWED
+    ):
+        _refuse_fictional(fixed)
+    return _format(format, catalog).flatmap(
+        lambda fmt: _valid_meeting(
+            fmt, case_origin, catalog, min_attendees, max_attendees, ""
+        )
+    )
+
+
+@st.composite
+def _forums(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Forum:
+    area = draw(areas())
+    unit = draw(units(area=area, catalog=catalog))
+    members = draw(
+        st.lists(
+            professionals(area=area, catalog=catalog),
+            min_size=1,
+            max_size=8,
+            unique_by=lambda p: p.id,
+        )
+    )
+    first = datetime.combine(
+        draw(_days(high=date(2029, 12, 31))),
+        time(draw(st.integers(8, 14)), draw(st.sampled_from([0, 15, 30, 45]))),
+        tzinfo=COPENHAGEN,
+    )
+    return Forum(
+        id=draw(_code("forum")),
+        name=f"Mødeforum, {unit.name}",
+        unit=unit,
+        members=members,
+        first_start=first,
+        duration=timedelta(minutes=draw(st.sampled_from([30, 45, 60, 90]))),
+        recurrence=draw(st.sampled_from(_RULES)),
+    )
+
+
+def forums(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Forum]:
+    """Forums: a unit's recurring meeting with its members and a weekly-ish rule.
+
+    .. versionadded:: 0.1.0
+    """
+    return _forums(catalog=catalog)
+
+
+def _numbered_meeting(catalog: Catalog, number: int) -> SearchStrategy[Meeting]:
+    return _format(None, catalog).flatmap(
+        lambda fmt: _valid_meeting(fmt, None, catalog, 0, 12, f"s{number}-")
+    )
+
+
+@st.composite
+def _scenarios(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Scenario:
+    count = draw(st.integers(0, 3))
+    found = [draw(_numbered_meeting(catalog, i)) for i in range(count)]
+    people = {p.id: p for m in found for p in m.professionals}
+    units_ = {p.unit.id: p.unit for p in people.values()}
+    orgs = {u.organisation.id: u.organisation for u in units_.values()}
+    areas_ = {u.area.code: u.area for u in units_.values() if u.area is not None}
+    cases = {m.case.id: m.case for m in found if m.case is not None}
+    return Scenario(
+        name=draw(_TEXT),
+        areas=sorted(areas_.values(), key=lambda a: a.code),
+        organisations=sorted(orgs.values(), key=lambda o: o.id),
+        units=sorted(units_.values(), key=lambda u: u.id),
+        professionals=sorted(people.values(), key=lambda p: p.id),
+        cases=sorted(cases.values(), key=lambda c: c.id),
+        forums=draw(
+            st.lists(forums(catalog=catalog), max_size=2, unique_by=lambda f: f.id)
+        ),
+        meetings=found,
+    )
+
+
+def scenarios(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Scenario]:
+    """Scenarios whose meetings, people and places are consistent.
+
+    .. versionadded:: 0.1.0
+    """
+    return _scenarios(catalog=catalog)
+
+
+def breaches(code: str) -> SearchStrategy[Breach]:
+    """Meetings (with the context a context rule needs) breaking exactly *code*.
+
+    ``learnmeet.validate(b.meeting, context=b.context).codes == {code}`` holds
+    for every generated breach ``b``.
+
+    Raises:
+        UnknownCodeError: No built-in rule has *code*.
+
+    .. versionadded:: 0.1.0
+    """
+    if code not in BREAKERS:
+        from learnmeet.model._lookup import closest
+
+        raise UnknownCodeError("rule", code, closest(code, sorted(BREAKERS)))
+    breaker = BREAKERS[code][1]
+    return meetings(format=breaker_format(code)).map(breaker)
+
+
+def meetings_breaking(code: str) -> SearchStrategy[Meeting]:
+    """Meetings breaking exactly the format rule *code* (no context needed).
+
+    .. versionadded:: 0.1.0
+    """
+    if code.startswith("LM2"):
+        raise InvalidValueError(
+            f"meetings_breaking: {code} needs a context; use breaches({code!r})",
+            f"meetings_breaking: {code} kræver en kontekst; brug breaches({code!r})",
+            field="code",
+        )
+    return breaches(code).map(lambda b: b.meeting)
