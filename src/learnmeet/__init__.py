@@ -95,6 +95,7 @@ from learnmeet.planning import (
     Interval,
     LearningPlan,
     MeetingRequest,
+    PeriodPlan,
     Proposal,
     ScheduleResult,
     Series,
@@ -108,6 +109,7 @@ from learnmeet.planning import (
     find_slots,
     forum_series,
     free_time,
+    plan_period,
     schedule,
 )
 from learnmeet.rules import (
@@ -185,6 +187,7 @@ __all__ = [
     "Organisation",
     "PalliativeLevel",
     "Participation",
+    "PeriodPlan",
     "Person",
     "PersonalDataError",
     "Profession",
@@ -230,6 +233,7 @@ __all__ = [
     "from_json",
     "looks_like_cpr",
     "make_converter",
+    "plan_period",
     "schedule",
     "taking_part",
     "to_dict",

@@ -8,6 +8,7 @@ from learnmeet.planning._forums import (
     attach_learning,
     forum_series,
 )
+from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._recurrence import Series
 from learnmeet.planning._schedule import (
     MeetingRequest,
@@ -30,6 +31,7 @@ __all__ = [
     "Interval",
     "LearningPlan",
     "MeetingRequest",
+    "PeriodPlan",
     "Proposal",
     "ScheduleResult",
     "Series",
@@ -43,5 +45,6 @@ __all__ = [
     "find_slots",
     "forum_series",
     "free_time",
+    "plan_period",
     "schedule",
 ]

@@ -213,13 +213,16 @@ def _meeting(
     presenter = next((p for p in ordered if p.id in team and p != facilitator), None)
     attendees = []
     for person in ordered:
-        role = (
-            AttendeeRole.FACILITATOR
-            if person == facilitator
-            else AttendeeRole.CASE_PRESENTER
-            if person == presenter
-            else AttendeeRole.PARTICIPANT
-        )
+        if person == facilitator:
+            role = AttendeeRole.FACILITATOR
+        elif person == presenter:
+            role = AttendeeRole.CASE_PRESENTER
+        elif person.id in team:
+            role = AttendeeRole.PARTICIPANT
+        else:
+            # The forum's other members listen and learn; the discussion is the
+            # direct collaborators'.
+            role = AttendeeRole.OBSERVER
         attendees.append(Attendee(person=person, role=role))
     return Meeting(
         id=f"{forum.id}-{start.astimezone(forum.first_start.tzinfo):%Y%m%d}-{number}",

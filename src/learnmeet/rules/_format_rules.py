@@ -176,7 +176,13 @@ def _no_consent(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
 def _outside_care_team(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
     most = meeting.format.requirements.max_outside_care_team_share
     case = meeting.case
-    pros = _professionals(meeting)
+    # Observers (e.g. forum members listening in) learn, but do not make up
+    # the group that discusses the case.
+    pros = [
+        a.person
+        for a in taking_part(meeting)
+        if isinstance(a.person, Professional) and a.role is not AttendeeRole.OBSERVER
+    ]
     if most is None or case is None or not pros:
         return
     team = {p.id for p in case.care_team}

@@ -1,0 +1,306 @@
+"""``learnmeet demo``: the library shown on the synthetic sample municipality.
+
+The demo is an ordered tuple of sections. A section is a function
+``(DemoRun) -> str`` with a bilingual heading; it may write files when the run
+has an output folder. Adding a capability to the demo is one function and one
+line in :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import attrs
+
+from learnmeet.catalog import DEFAULT_CATALOG
+from learnmeet.io import to_ical, to_json
+from learnmeet.model import (
+    COPENHAGEN,
+    AttendeeRole,
+    Label,
+    Lang,
+    Meeting,
+    Rsvp,
+    Scenario,
+)
+from learnmeet.planning import PeriodPlan, compose, plan_period
+from learnmeet.rules import validate
+
+__all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
+
+QUARTER = (date(2027, 1, 1), date(2027, 3, 31))
+
+
+@attrs.frozen
+class DemoRun:
+    """What every demo section gets: the scenario, the language, the folder."""
+
+    scenario: Scenario
+    lang: Lang
+    out: Path | None = None
+
+    def t(self, da: str, en: str) -> str:
+        """Pick the text in the run's language."""
+        return en if self.lang == "en" else da
+
+    def write(self, name: str, text: str) -> str:
+        """Write *text* to *name* in the output folder; return a line saying so."""
+        if self.out is None:
+            return ""
+        path = self.out / name
+        path.write_text(text, encoding="utf-8", newline="")
+        return self.t(f"Skrevet: {path}", f"Written: {path}")
+
+
+@attrs.frozen
+class Section:
+    """One part of the demo."""
+
+    heading: Label
+    show: Callable[[DemoRun], str]
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M")
+
+
+def _overview(run: DemoRun) -> str:
+    s, lang = run.scenario, run.lang
+    lines = [run.t(f"Scenarie: {s.name}", f"Scenario: {s.name}"), ""]
+    lines.append(
+        run.t("Områder:", "Areas:")
+        + " "
+        + ", ".join(a.label.get(lang) for a in s.areas)
+    )
+    lines.append("")
+    lines.append(
+        run.t(
+            "Organisationer og enheder efter sektor:",
+            "Organisations and units by sector:",
+        )
+    )
+    for sector in DEFAULT_CATALOG.sectors:
+        units = [u for u in s.units if u.sector.code == sector.code]
+        if units:
+            lines.append(
+                f"  {sector.label.get(lang)}: " + "; ".join(u.name for u in units)
+            )
+    lines.append("")
+    counts = Counter(
+        (p.profession.label.get(lang), p.sector.label.get(lang))
+        for p in s.professionals
+    )
+    people = len(s.professionals)
+    kinds = len({p.profession.code for p in s.professionals})
+    lines.append(
+        run.t(
+            f"{people} fagpersoner i {kinds} faggrupper:",
+            f"{people} professionals in {kinds} professions:",
+        )
+    )
+    for (profession, where), n in sorted(counts.items()):
+        lines.append(f"  {n:2d} × {profession} ({where})")
+    lines.append("")
+    lines.append(run.t("Borgerforløb:", "Citizen cases:"))
+    for case in s.cases:
+        team = ", ".join(sorted({p.profession.label.get(lang) for p in case.care_team}))
+        lines.append(
+            f"  {case.citizen.pseudonym}: {case.origin.label.get(lang)}, "
+            f"{case.palliative_level.label.get(lang)}; "
+            + run.t("team: ", "care team: ")
+            + team
+        )
+        for move in case.transitions:
+            docs = ", ".join(sorted(d.label.get(lang) for d in move.documents)) or "–"
+            lines.append(
+                f"      {move.on.isoformat()} {move.kind.label.get(lang)}: "
+                f"{move.from_sector.label.get(lang)} → "
+                f"{move.to_sector.label.get(lang)} ({docs})"
+            )
+    lines.append("")
+    lines.append(run.t("Eksisterende mødefora:", "Existing forums:"))
+    for forum in s.forums:
+        lines.append(
+            f"  {forum.name} ({forum.unit.name}): {forum.recurrence}, "
+            + run.t("første gang", "first")
+            + f" {_when(forum.first_start)}, {len(forum.members)} "
+            + run.t("deltagere", "members")
+        )
+    lines.append("")
+    lines.append(run.t("Møder:", "Meetings:"))
+    for meeting in s.meetings:
+        lines += _meeting_lines(run, meeting)
+    written = run.write("scenario.json", to_json(s, indent=1) + "\n")
+    if written:
+        lines += ["", written]
+    return "\n".join(lines)
+
+
+def _meeting_lines(run: DemoRun, meeting: Meeting) -> list[str]:
+    lang = run.lang
+    kinds = []
+    kinds.append(
+        run.t("tværfagligt", "interdisciplinary")
+        if meeting.is_interdisciplinary
+        else run.t("monofagligt", "monoprofessional")
+    )
+    kinds.append(
+        run.t("tværsektorielt", "cross-sectoral")
+        if meeting.is_cross_sectoral
+        else run.t("én sektor", "one sector")
+    )
+    lines = [
+        f"  {_when(meeting.start)} {meeting.format.label.get(lang)}"
+        + (f" – {meeting.title}" if meeting.title else "")
+        + f" ({', '.join(kinds)})"
+    ]
+    by_role: dict[AttendeeRole, list[str]] = {}
+    for a in meeting.attendees:
+        name = getattr(a.person, "display_name", "") or a.person.key.split(":", 1)[1]
+        by_role.setdefault(a.role, []).append(name)
+    for role, names in by_role.items():
+        lines.append(f"      {role.label.get(lang)}: {', '.join(names)}")
+    return lines
+
+
+def _proposals(run: DemoRun) -> str:
+    s, lang = run.scenario, run.lang
+    cases = {c.id: c for c in s.cases}
+    lines = []
+    wanted = (
+        ("learning_meeting", "c-101"),
+        ("home_meeting", "c-102"),
+        ("audit", "c-106"),
+    )
+    start = datetime(2027, 2, 2, 13, 0, tzinfo=COPENHAGEN)
+    for code, case_id in wanted:
+        if case_id not in cases:
+            continue
+        case = cases[case_id]
+        proposal = compose(
+            DEFAULT_CATALOG.format(code),
+            pool=s.professionals,
+            case=case,
+            start=start,
+            answers={case.citizen.key: Rsvp.ACCEPTED},
+        )
+        state = (
+            run.t("komplet", "complete")
+            if proposal.complete
+            else run.t("mangler noget", "incomplete")
+        )
+        lines.append(
+            f"{proposal.meeting.format.label.get(lang)} – "
+            f"{case.citizen.pseudonym} ({state}):"
+        )
+        lines += [f"  {line}" for line in proposal.explain(lang).splitlines()]
+        lines.append("")
+    lines.append(
+        run.t(
+            "En dårligt sammensat tværfaglig kursusdag:",
+            "A badly composed interdisciplinary course day:",
+        )
+    )
+    lines.append(validate(_bad_course_day(s), lang=lang).render(lang))
+    return "\n".join(lines)
+
+
+def _bad_course_day(s: Scenario) -> Meeting:
+    """A course day like the ones that failed: fictional case, mixed areas."""
+    from learnmeet.model import Attendee, Cohort
+
+    fictional = next((c for c in s.cases if not c.is_concrete), None)
+    north = next(a for a in s.areas if a.code == "nord")
+    municipal = [p for p in s.professionals if p.sector.code == "municipality"]
+    # Five from the north (one without the course), two from another area.
+    people = [p for p in municipal if p.unit.area == north][:5]
+    people += [p for p in municipal if p.unit.area not in (north, None)][:2]
+    return Meeting(
+        id="kursusdag-eksempel",
+        format=DEFAULT_CATALOG.format("course_day"),
+        start=datetime(2027, 3, 4, 9, tzinfo=COPENHAGEN),
+        duration=DEFAULT_CATALOG.format("course_day").default_duration,
+        attendees=[Attendee(person=p, role=AttendeeRole.PARTICIPANT) for p in people],
+        case=fictional,
+        cohort=Cohort("hold-nord", north),
+    )
+
+
+def _plan(run: DemoRun) -> str:
+    s, lang = run.scenario, run.lang
+    plan = plan_period(s, start=QUARTER[0], end=QUARTER[1])
+    lines = [
+        run.t(
+            f"Kvartalsplan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} møder",
+            f"Quarter plan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} meetings",
+        ),
+        "",
+    ]
+    lines += render_plan(plan, lang)
+    for name, text in (
+        ("plan.json", to_json(plan.as_scenario(), indent=1) + "\n"),
+        ("plan.ics", to_ical(plan.meetings, lang=lang)),
+    ):
+        written = run.write(name, text)
+        if written:
+            lines.append(written)
+    return "\n".join(lines)
+
+
+def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
+    """The plan as readable lines (shared by the demo and ``learnmeet plan``)."""
+    en = lang == "en"
+    lines = [
+        "Læring i eksisterende mødefora (gør drift til udvikling):"
+        if not en
+        else "Learning in existing forums (turn operations into development):"
+    ]
+    for learning in plan.learning:
+        lines.append(f"  {learning.forum.name}:")
+        for m in learning.meetings:
+            who = m.case.citizen.pseudonym if m.case else "–"
+            lines.append(f"    {_when(m.start)} {who}")
+        for left in learning.unattached:
+            lines.append(
+                f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
+            )
+    lines.append("")
+    lines.append(
+        "Møder hos borgeren og audit:" if not en else "Home meetings and audit:"
+    )
+    for m in plan.scheduled.meetings:
+        lines.append(f"  {_when(m.start)} {m.format.label.get(lang)}: {m.title}")
+    for u in plan.scheduled.unplaced:
+        lines.append(f"  ! {u.request.id}: {u.reason.get(lang)}")
+    lines.append("")
+    lines.append(
+        "Tværfaglige kursusdage pr. område:" if not en else "Course days by area:"
+    )
+    lines += [f"  {line}" for line in plan.enrolment.report(lang).splitlines()]
+    lines.append("")
+    lines.append("Validering af planen:" if not en else "Validation of the plan:")
+    lines += [f"  {line}" for line in plan.report.render(lang).splitlines()]
+    return lines
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(Label("Eksempelkommunen", "The sample municipality"), _overview),
+    Section(Label("Sammensætning og regler", "Composition and rules"), _proposals),
+    Section(Label("Planlægning af et kvartal", "Planning a quarter"), _plan),
+)
+"""The demo's sections, in the order they are shown."""
+
+
+def run_demo(scenario: Scenario, *, lang: Lang = "da", out: Path | None = None) -> str:
+    """Return the whole demo as text (and write its files when *out* is set)."""
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    run = DemoRun(scenario, lang, out)
+    parts = []
+    for number, section in enumerate(SECTIONS, start=1):
+        heading = f"{number}. {section.heading.get(lang)}"
+        parts.append(f"{heading}\n{'=' * len(heading)}\n{section.show(run)}")
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,39 @@
+"""The synthetic sample municipality shipped with learnmeet.
+
+Everything in it is made up: the areas, organisations, staff (by synthetic ids
+and names marked "eksempel"), citizens (pseudonyms only) and their cases. It is
+stored in the library's own JSON format, so it is also an example of a
+municipality's data file.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from learnmeet.io import from_json
+from learnmeet.model import Scenario
+
+__all__ = ["SAMPLE_FILE", "load_sample", "sample_text"]
+
+SAMPLE_FILE = "sample_municipality.json"
+"""The file name of the sample municipality inside this package."""
+
+
+def sample_text() -> str:
+    """Return the sample municipality as learnmeet JSON text.
+
+    .. versionadded:: 0.1.0
+    """
+    return resources.files(__name__).joinpath(SAMPLE_FILE).read_text(encoding="utf-8")
+
+
+def load_sample() -> Scenario:
+    """Return the synthetic sample municipality.
+
+    >>> sample = load_sample()
+    >>> len(sample.areas), len(sample.cases), len(sample.forums)
+    (3, 10, 3)
+
+    .. versionadded:: 0.1.0
+    """
+    return from_json(Scenario, sample_text())

@@ -1,0 +1,228 @@
+"""Plan a period for a whole scenario: the seeds' model of learning in one call.
+
+:func:`plan_period` does, for a municipality's scenario and a period:
+
+1. attach learning to every existing forum (every second occurrence by
+   default) — the learning plan without a single extra meeting;
+2. schedule a home meeting for every concrete case with specialised palliation,
+   and a cross-sectoral audit of the case with the most transitions, around
+   everyone's calendar;
+3. enrol staff on a course-day cohort per area and report the fill.
+
+Everything is deterministic and validated; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from learnmeet.catalog import DEFAULT_CATALOG, Catalog
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model import (
+    COPENHAGEN,
+    CitizenCase,
+    Cohort,
+    Meeting,
+    PalliativeLevel,
+    Rsvp,
+    Scenario,
+    WorkingHours,
+    danish_holidays,
+)
+from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
+from learnmeet.planning._composer import compose
+from learnmeet.planning._forums import LearningPlan, attach_learning
+from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
+from learnmeet.planning._slots import busy_from_meetings
+from learnmeet.rules import Report, RuleContext, validate_all
+
+__all__ = ["PeriodPlan", "plan_period"]
+
+
+@attrs.frozen
+class PeriodPlan:
+    """Everything :func:`plan_period` made for one period.
+
+    Attributes:
+        scenario: The scenario planned for.
+        start: The first day of the period.
+        end: The last day of the period.
+        learning: The learning attached to each forum.
+        scheduled: The home meetings and the audit, placed or not.
+        enrolment: The course-day cohorts and their fill report.
+        report: Validation of every planned meeting, with the calendar.
+
+    .. versionadded:: 0.1.0
+    """
+
+    scenario: Scenario
+    start: date
+    end: date
+    learning: tuple[LearningPlan, ...]
+    scheduled: ScheduleResult
+    enrolment: Enrolment
+    report: Report
+
+    @property
+    def meetings(self) -> tuple[Meeting, ...]:
+        """Every planned meeting, by start and id."""
+        found = [m for plan in self.learning for m in plan.meetings]
+        found += self.scheduled.meetings
+        found += self.enrolment.meetings
+        return tuple(sorted(found, key=lambda m: (m.start, m.id)))
+
+    def as_scenario(self) -> Scenario:
+        """The scenario with the planned meetings in place of its own."""
+        return attrs.evolve(
+            self.scenario,
+            name=f"{self.scenario.name}: {self.start}–{self.end}",
+            meetings=self.meetings,
+        )
+
+
+def _request(
+    case: CitizenCase,
+    code: str,
+    scenario: Scenario,
+    start: date,
+    end: date,
+    catalog: Catalog,
+    zone: ZoneInfo,
+) -> MeetingRequest | None:
+    proposal = compose(
+        catalog.format(code),
+        pool=scenario.professionals,
+        case=case,
+        start=datetime.combine(start, time(9), tzinfo=zone),
+        include_relatives=code == "home_meeting",
+        answers={case.citizen.key: Rsvp.ACCEPTED},
+    )
+    if not proposal.complete:
+        return None
+    meeting = proposal.meeting
+    return MeetingRequest(
+        id=f"{code}-{case.id}",
+        format=meeting.format,
+        attendees=meeting.attendees,
+        earliest=start,
+        latest=end,
+        case=case,
+        reflection=meeting.reflection,
+        location=meeting.location,
+        title=f"{meeting.format.label.da}: {case.citizen.pseudonym}",
+    )
+
+
+def plan_period(
+    scenario: Scenario,
+    *,
+    start: date,
+    end: date,
+    every: int = 2,
+    catalog: Catalog = DEFAULT_CATALOG,
+    zone: ZoneInfo = COPENHAGEN,
+) -> PeriodPlan:
+    """Plan learning, home meetings, an audit and course days for a period.
+
+    Args:
+        scenario: The municipality's people, cases and forums.
+        start: The first day of the period.
+        end: The last day of the period (included).
+        every: Attach learning to every n-th occurrence of each forum.
+        catalog: Where the formats come from.
+        zone: The municipality's time zone.
+
+    Raises:
+        InvalidValueError: *end* is before *start*.
+
+    .. versionadded:: 0.1.0
+    """
+    if end < start:
+        raise InvalidValueError(
+            f"plan_period: the period ends ({end}) before it starts ({start})",
+            f"plan_period: perioden slutter ({end}) før den begynder ({start})",
+            field="end",
+            fix="give an end on or after the start",
+        )
+    window = (
+        datetime.combine(start, time(0), tzinfo=zone),
+        datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone),
+    )
+    holidays = frozenset(
+        h.day for year in range(start.year, end.year + 1) for h in danish_holidays(year)
+    )
+    learning = tuple(
+        attach_learning(
+            forum, cases=scenario.cases, window=window, every=every, skip=holidays
+        )
+        for forum in sorted(scenario.forums, key=lambda f: f.id)
+    )
+    taken = [m for plan in learning for m in plan.meetings]
+    concrete = [c for c in sorted(scenario.cases, key=lambda c: c.id) if c.is_concrete]
+    requests = [
+        r
+        for c in concrete
+        if c.palliative_level is PalliativeLevel.SPECIALISED
+        if (r := _request(c, "home_meeting", scenario, start, end, catalog, zone))
+    ]
+    audited = sorted(
+        (c for c in concrete if c.transitions),
+        key=lambda c: (-len(c.transitions), c.id),
+    )
+    for case in audited:
+        audit = _request(case, "audit", scenario, start, end, catalog, zone)
+        if audit is not None:
+            requests.append(audit)
+            break
+    scheduled = schedule(
+        requests,
+        busy=busy_from_meetings([*scenario.meetings, *taken]),
+        holidays=holidays,
+        zone=zone,
+    )
+    middle = start + (end - start) / 2
+    day = next(
+        middle + timedelta(days=i)
+        for i in range(14)
+        if (middle + timedelta(days=i)).weekday() < 5
+        and middle + timedelta(days=i) not in holidays
+    )
+    areas = sorted(
+        {p.unit.area for p in scenario.professionals if p.unit.area is not None},
+        key=lambda a: a.code,
+    )
+    sessions = [
+        CourseSession(
+            id=f"kursusdag-{area.code}",
+            format=catalog.format("course_day"),
+            cohort=Cohort(f"hold-{area.code}", area),
+            start=datetime.combine(day, time(9), tzinfo=zone),
+        )
+        for area in areas
+    ]
+    enrolment = enrol(
+        [p for p in scenario.professionals if p.sector.code == "municipality"],
+        sessions,
+        forums=scenario.forums,
+    )
+    planned = [*taken, *scheduled.meetings, *enrolment.meetings]
+    report = validate_all(
+        planned,
+        context=RuleContext(
+            meetings=scenario.meetings,
+            holidays=holidays,
+            default_hours=WorkingHours(),
+        ),
+    )
+    return PeriodPlan(
+        scenario=scenario,
+        start=start,
+        end=end,
+        learning=learning,
+        scheduled=scheduled,
+        enrolment=enrolment,
+        report=report,
+    )
