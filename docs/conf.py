@@ -1,0 +1,29 @@
+"""Sphinx configuration for the learnmeet docs (warnings are errors in CI)."""
+
+from __future__ import annotations
+
+import learnmeet
+
+project = "learnmeet"
+author = "The learnmeet developers"
+copyright = "2026, the learnmeet developers"
+version = release = learnmeet.__version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+]
+source_suffix = {".md": "markdown"}
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = f"learnmeet {release}"
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = True
+suppress_warnings = ["ref.python"]
