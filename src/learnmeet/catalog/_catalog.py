@@ -21,13 +21,15 @@ _HINT = (
 _T = TypeVar("_T", Profession, Sector, MeetingFormat)
 
 
-def _index(items: Iterable[_T], kind: str) -> dict[str, _T]:
+def _index(items: Iterable[_T], cls: type[_T], kind: str) -> dict[str, _T]:
     index: dict[str, _T] = {}
     for item in items:
-        if not isinstance(item, (Profession, Sector, MeetingFormat)):
+        if not isinstance(item, cls):
             raise InvalidValueError(
-                f"Catalog: expected a {kind}, got {type(item).__name__}",
-                f"Catalog: forventede en {kind}, fik {type(item).__name__}",
+                f"Catalog: expected a {cls.__name__} among the {kind}s, got "
+                f"{type(item).__name__}",
+                f"Catalog: forventede en {cls.__name__} blandt {kind}, fik "
+                f"{type(item).__name__}",
                 field=kind,
             )
         index[item.code] = item
@@ -91,9 +93,9 @@ class Catalog:
             self,
             "_by_code",
             {
-                "profession": _index(self.professions, "profession"),
-                "sector": _index(self.sectors, "sector"),
-                "format": _index(self.formats, "format"),
+                "profession": _index(self.professions, Profession, "profession"),
+                "sector": _index(self.sectors, Sector, "sector"),
+                "format": _index(self.formats, MeetingFormat, "format"),
             },
         )
         for kind, items in (

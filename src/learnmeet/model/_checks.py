@@ -176,7 +176,7 @@ def aware_datetime(
     """
     where = _where(instance, attribute)
     if not isinstance(value, datetime):
-        raise InvalidValueError(
+        raise WrongTypeError(
             f"{where}: expected a datetime, got {type(value).__name__}",
             f"{where}: forventede et tidspunkt (datetime), fik {type(value).__name__}",
             field=attribute.name,

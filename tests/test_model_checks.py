@@ -1,0 +1,159 @@
+"""Construction refuses what it must: naive time, DST gaps, CPR numbers, bad types."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from dateutil import tz
+from hypothesis import given
+from hypothesis import strategies as st
+
+import learnmeet as lm
+from examples import CASE, NURSE_N, valid_meetings
+
+CPH = lm.COPENHAGEN
+MEETING = valid_meetings()["learning_meeting"]
+
+
+class TestCpr:
+    """Anything shaped like a CPR number is refused, in ids and in free text."""
+
+    @pytest.mark.parametrize("text", ["010203-1234", "0102031234", "x 311299 1234 y"])
+    def test_looks_like_cpr(self, text: str) -> None:
+        assert lm.looks_like_cpr(text)
+
+    @pytest.mark.parametrize(
+        "text", ["B-017", "p-0001", "321399-1234", "12345678", "0102031234567"]
+    )
+    def test_not_cpr(self, text: str) -> None:
+        assert not lm.looks_like_cpr(text)
+
+    @given(
+        st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+        st.integers(0, 9999),
+        st.sampled_from(["-", "", " "]),
+    )
+    def test_every_valid_birth_date_is_caught(
+        self, born: date, serial: int, dash: str
+    ) -> None:
+        assert lm.looks_like_cpr(f"x{born:%d%m%y}{dash}{serial:04d}x")
+
+    @given(st.text(alphabet="abcdefghij-BCDR ", max_size=30))
+    def test_no_digits_no_cpr(self, text: str) -> None:
+        assert not lm.looks_like_cpr(text)
+
+    def test_refused_everywhere(self) -> None:
+        with pytest.raises(lm.PersonalDataError) as info:
+            lm.Citizen("010203-1234")
+        assert info.value.field == "pseudonym"
+        assert "CPR" in info.value.message("da")
+        with pytest.raises(lm.PersonalDataError):
+            attrs.evolve(CASE, summary="CPR 010203-1234")
+        with pytest.raises(lm.PersonalDataError):
+            attrs.evolve(MEETING, title="om 0102031234")
+
+
+class TestIdentifiers:
+    """Identifiers are short, non-blank and without surrounding spaces."""
+
+    @pytest.mark.parametrize("bad", ["", " ", " B-1", "B-1 ", "x" * 201])
+    def test_refused(self, bad: str) -> None:
+        with pytest.raises(lm.InvalidValueError, match="identifier"):
+            lm.Citizen(bad)
+
+    def test_wrong_type(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.Citizen(17)  # type: ignore[arg-type]
+
+    def test_free_text_must_be_text(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="text"):
+            attrs.evolve(MEETING, title=5)
+        with pytest.raises(lm.InvalidValueError):
+            attrs.evolve(MEETING, title="x" * 10_001)
+
+
+class TestTime:
+    """Time is always aware, in an IANA zone or a fixed offset, and exists."""
+
+    def test_naive_is_refused(self) -> None:
+        with pytest.raises(lm.NaiveDatetimeError) as info:
+            attrs.evolve(MEETING, start=datetime(2027, 3, 1, 10))
+        assert info.value.field == "start"
+        assert "tidszone" in info.value.message("da")
+
+    def test_gap_is_refused_with_the_fix(self) -> None:
+        with pytest.raises(lm.SkippedTimeError) as info:
+            attrs.evolve(MEETING, start=datetime(2026, 3, 29, 2, 30, tzinfo=CPH))
+        assert "2026-03-29T03:30:00" in info.value.fix
+
+    @pytest.mark.parametrize("fold", [0, 1])
+    def test_fold_is_accepted(self, fold: int) -> None:
+        start = datetime(2026, 10, 25, 2, 30, fold=fold, tzinfo=CPH)
+        assert attrs.evolve(MEETING, start=start).start.fold == fold
+
+    def test_fixed_offsets_and_utc(self) -> None:
+        for zone in (timezone.utc, timezone(timedelta(hours=2)), ZoneInfo("UTC")):
+            assert attrs.evolve(MEETING, start=datetime(2027, 3, 1, 9, tzinfo=zone))
+
+    def test_other_tzinfo_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="ZoneInfo"):
+            attrs.evolve(
+                MEETING,
+                start=datetime(2027, 3, 1, 9, tzinfo=tz.gettz("Europe/Copenhagen")),
+            )
+
+    def test_not_a_datetime(self) -> None:
+        with pytest.raises(lm.WrongTypeError):
+            attrs.evolve(MEETING, start=date(2027, 3, 1))
+
+    @given(
+        st.datetimes(
+            timezones=st.just(CPH),
+            allow_imaginary=False,
+            min_value=datetime(1990, 1, 1),
+            max_value=datetime(2090, 1, 1),
+        )
+    )
+    def test_any_existing_time_is_accepted(self, start: datetime) -> None:
+        assert attrs.evolve(MEETING, start=start).start == start
+
+    @given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1)))
+    def test_any_naive_time_is_refused(self, start: datetime) -> None:
+        with pytest.raises(lm.NaiveDatetimeError):
+            attrs.evolve(MEETING, start=start)
+
+
+class TestDurations:
+    """Durations are positive whole minutes."""
+
+    @pytest.mark.parametrize(
+        "bad", [timedelta(0), timedelta(minutes=-5), timedelta(seconds=90)]
+    )
+    def test_refused(self, bad: timedelta) -> None:
+        with pytest.raises(lm.InvalidValueError, match="whole number of minutes"):
+            attrs.evolve(MEETING, duration=bad)
+
+    def test_not_a_timedelta(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            attrs.evolve(MEETING, duration=60)
+
+    def test_end_is_elapsed_time_across_the_autumn_change(self) -> None:
+        start = datetime(2026, 10, 25, 1, 30, tzinfo=CPH)
+        meeting = attrs.evolve(MEETING, start=start, duration=timedelta(hours=2))
+        assert meeting.end.astimezone(timezone.utc) - start.astimezone(
+            timezone.utc
+        ) == timedelta(hours=2)
+        assert (meeting.end.hour, meeting.end.minute, meeting.end.fold) == (2, 30, 1)
+
+
+class TestTypes:
+    """A value of the wrong type is a WrongTypeError, also a TypeError."""
+
+    def test_wrong_type(self) -> None:
+        with pytest.raises(TypeError):
+            lm.Professional(id="p", profession="nurse", unit=NURSE_N.unit)  # type: ignore[arg-type]
+        with pytest.raises(lm.WrongTypeError, match="bool"):
+            attrs.evolve(CASE.transitions[0], rehabilitation_needed=1)

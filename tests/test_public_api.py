@@ -1,0 +1,109 @@
+"""The public surface: one __all__, a leaf exceptions module, layers downwards."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+import attrs
+
+import learnmeet as lm
+from learnmeet import exceptions
+
+SRC = Path(lm.__file__).parent
+LAYERS = {"model": 1, "catalog": 1, "rules": 2, "planning": 3, "io": 4}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and not _type_checking_only(tree, node)
+        ):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def _type_checking_only(tree: ast.Module, target: ast.AST) -> bool:
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.If)
+            and ast.unparse(node.test) == "TYPE_CHECKING"
+            and any(child is target for child in ast.walk(node))
+        ):
+            return True
+    return False
+
+
+class TestSurface:
+    """Importers depend on one surface."""
+
+    def test_all_is_sorted_and_resolves(self) -> None:
+        assert len(lm.__all__) == len(set(lm.__all__))
+        assert all(hasattr(lm, name) for name in lm.__all__)
+
+    def test_every_class_is_frozen_attrs_enum_or_error(self) -> None:
+        for name in lm.__all__:
+            obj = getattr(lm, name)
+            if (
+                inspect.isclass(obj)
+                and not issubclass(obj, BaseException)
+                and attrs.has(obj)
+            ):
+                params = attrs.fields(obj)
+                assert obj.__setattr__ is not object.__setattr__ or not params, name
+
+
+class TestExceptions:
+    """One base error; subclasses also derive from the matching builtin."""
+
+    def test_hierarchy(self) -> None:
+        for _, cls in inspect.getmembers(exceptions, inspect.isclass):
+            if issubclass(cls, Exception) and cls.__module__ == exceptions.__name__:
+                assert issubclass(cls, lm.LearnmeetError), cls
+        assert issubclass(lm.InvalidDataError, ValueError)
+        assert issubclass(lm.InvalidValueError, ValueError)
+        assert issubclass(lm.UnknownCodeError, LookupError)
+        assert issubclass(lm.WrongTypeError, TypeError)
+
+    def test_leaf_module(self) -> None:
+        assert not [
+            m for m in _imports(SRC / "exceptions.py") if m.startswith("learnmeet")
+        ]
+
+    def test_bilingual(self) -> None:
+        error = lm.LearnmeetError("hello", "hej")
+        assert (str(error), error.message("da"), error.message("en")) == (
+            "hello",
+            "hej",
+            "hello",
+        )
+        assert lm.LearnmeetError("only").message("da") == "only"
+
+
+class TestLayers:
+    """Layers import downwards only: model ← rules ← planning ← edges."""
+
+    def test_downwards(self) -> None:
+        for layer, level in LAYERS.items():
+            for path in (SRC / layer).glob("*.py"):
+                for module in _imports(path):
+                    parts = module.split(".")
+                    if parts[0] != "learnmeet" or len(parts) < 2:
+                        continue
+                    other = parts[1]
+                    assert other in {*LAYERS, "exceptions", "_version"}, (path, module)
+                    if other in LAYERS:
+                        assert LAYERS[other] <= level, (path, module)
+
+    def test_no_hypothesis_outside_strategies(self) -> None:
+        for path in SRC.rglob("*.py"):
+            if path.name in {"strategies.py", "_hypothesis_plugin.py"}:
+                continue
+            assert not [m for m in _imports(path) if m.startswith("hypothesis")], path
