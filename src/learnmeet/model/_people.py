@@ -189,6 +189,9 @@ StaffRole.set_labels(
 )
 
 
+_FACILITATING = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
+
+
 def _roles(roles: Iterable[StaffRole]) -> frozenset[StaffRole]:
     return frozenset(roles)
 
@@ -240,6 +243,11 @@ class Professional:
     def has_role(self, role: StaffRole) -> bool:
         """Tell whether the professional holds *role*."""
         return role in self.roles
+
+    @property
+    def can_facilitate(self) -> bool:
+        """A facilitator or key person: who may facilitate a learning meeting."""
+        return bool(self.roles & _FACILITATING)
 
 
 @attrs.frozen

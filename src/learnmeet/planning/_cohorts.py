@@ -29,7 +29,6 @@ from learnmeet.model import (
     MeetingFormat,
     Professional,
     Reflection,
-    StaffRole,
 )
 from learnmeet.model._checks import (
     aware_datetime,
@@ -39,8 +38,6 @@ from learnmeet.model._checks import (
 )
 
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol"]
-
-_QUALIFIED = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
 
 
 @attrs.frozen(kw_only=True)
@@ -253,7 +250,7 @@ def _fills(
 def _meeting(
     session: CourseSession, people: list[Professional], reflection: Reflection | None
 ) -> Meeting:
-    facilitator = next((p for p in people if p.roles & _QUALIFIED), None)
+    facilitator = next((p for p in people if p.can_facilitate), None)
     attendees = [
         Attendee(
             person=p,

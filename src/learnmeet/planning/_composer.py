@@ -39,7 +39,6 @@ from learnmeet.rules import DEFAULT_RULES, Report, RuleSet, Violation, validate
 __all__ = ["Choice", "Proposal", "compose"]
 
 _AWAITING_ANSWER = frozenset({"LM107"})
-_QUALIFIED = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
 
 DEFAULT_REFLECTION = Reflection(
     "case_reflection",
@@ -230,7 +229,7 @@ def compose(
             )
     if req.facilitator_required:
         facilitator = next(
-            (p for p in ranked if p.roles & _QUALIFIED and p.id not in draft.people),
+            (p for p in ranked if p.can_facilitate and p.id not in draft.people),
             None,
         )
         if facilitator is not None:

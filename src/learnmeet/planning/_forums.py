@@ -27,15 +27,12 @@ from learnmeet.model import (
     Meeting,
     MeetingFormat,
     Reflection,
-    StaffRole,
 )
 from learnmeet.planning._composer import DEFAULT_REFLECTION
 from learnmeet.planning._recurrence import Series
 from learnmeet.rules import DEFAULT_RULES, Report, RuleSet, validate_all
 
 __all__ = ["LearningPlan", "Unattached", "attach_learning", "forum_series"]
-
-_QUALIFIED = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
 
 
 def forum_series(forum: Forum) -> Series:
@@ -209,7 +206,7 @@ def _meeting(
 ) -> Meeting:
     team = {p.id for p in case.care_team}
     ordered = sorted(forum.members, key=lambda p: (p.id not in team, p.id))
-    facilitator = next((p for p in ordered if p.roles & _QUALIFIED), None)
+    facilitator = next((p for p in ordered if p.can_facilitate), None)
     presenter = next((p for p in ordered if p.id in team and p != facilitator), None)
     attendees = []
     for person in ordered:

@@ -22,7 +22,6 @@ from learnmeet.model import (
     Participation,
     Professional,
     Rsvp,
-    StaffRole,
 )
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Check, Finding, Rule, RuleContext, meeting_subject
@@ -401,13 +400,12 @@ def _no_facilitator(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
 
 
 def _unqualified_facilitator(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
-    qualified = {StaffRole.FACILITATOR, StaffRole.KEY_PERSON}
     for a in taking_part(meeting):
         person = a.person
         if (
             a.role is AttendeeRole.FACILITATOR
             and isinstance(person, Professional)
-            and not person.roles & qualified
+            and not person.can_facilitate
         ):
             yield Finding(
                 Subject(SubjectKind.ATTENDEE, person.key),
