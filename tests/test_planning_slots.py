@@ -183,3 +183,68 @@ class TestProperties:
             [B, A, A], window, timedelta(hours=1), busy=busy, limit=10
         )
         assert first == again
+
+
+class TestUnitHours:
+    """A slot must fit the working hours of every attendee's unit."""
+
+    def test_intersection_of_units(self) -> None:
+        from examples import GP, NURSE_N
+
+        late = lm.WorkingHours(start=time(12), end=time(20))
+        slots = lm.find_slots(
+            [NURSE_N, GP],
+            (_at(0, 0), _at(1, 0)),
+            timedelta(hours=1),
+            busy={},
+            unit_hours={GP.unit.id: late},
+        )
+        assert slots[0].start == _at(0, 12)
+        assert slots[0].end == _at(0, 16)
+
+    def test_no_shared_time(self) -> None:
+        from examples import GP, NURSE_N
+
+        night = lm.WorkingHours(start=time(17), end=time(23))
+        slots = lm.find_slots(
+            [NURSE_N, GP],
+            (_at(0, 0), _at(5, 0)),
+            timedelta(hours=1),
+            busy={},
+            unit_hours={GP.unit.id: night},
+        )
+        assert slots == []
+
+    def test_schedule_respects_unit_hours(self) -> None:
+        from examples import GP, NURSE_N, attend
+
+        request = lm.MeetingRequest(
+            id="r",
+            format=lm.DEFAULT_CATALOG.format("operational_meeting"),
+            attendees=[attend(NURSE_N), attend(GP)],
+            earliest=date(2026, 3, 2),
+            latest=date(2026, 3, 6),
+        )
+        late = lm.WorkingHours(start=time(14), end=time(20))
+        (meeting,) = lm.schedule([request], unit_hours={GP.unit.id: late}).meetings
+        assert meeting.start.hour == 14
+
+
+class TestHolidayProperty:
+    """No slot ever falls on a Danish public holiday (the default)."""
+
+    @given(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 1)))
+    def test_never_on_a_holiday(self, first: date) -> None:
+        start = datetime.combine(first, time(0), tzinfo=CPH)
+        slots = lm.find_slots(
+            [A],
+            (start, start + timedelta(days=20)),
+            timedelta(hours=1),
+            busy={},
+            limit=30,
+        )
+        holidays = {
+            h.day for y in (first.year, first.year + 1) for h in lm.danish_holidays(y)
+        }
+        assert slots
+        assert not {s.start.date() for s in slots} & holidays

@@ -90,3 +90,23 @@ class TestCalendar:
     def test_context_rules_only_run_with_a_context(self) -> None:
         early = attrs.evolve(MEETING, start=MEETING.start.replace(hour=5))
         assert lm.validate(early).ok
+
+
+class TestRepeatedHour:
+    """Overlap is decided on instants, not on the wall clock (fold matters)."""
+
+    def test_second_two_thirty_does_not_clash_with_the_first(self) -> None:
+        first = attrs.evolve(
+            MEETING,
+            id="first",
+            start=datetime(2026, 10, 25, 2, 0, tzinfo=lm.COPENHAGEN),
+            duration=timedelta(minutes=45),
+        )
+        second = attrs.evolve(
+            MEETING,
+            id="second",
+            start=datetime(2026, 10, 25, 2, 0, fold=1, tzinfo=lm.COPENHAGEN),
+            duration=timedelta(minutes=45),
+        )
+        report = lm.validate(first, context=_context(meetings=[second]))
+        assert "LM201" not in report.codes

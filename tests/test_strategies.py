@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -111,6 +112,28 @@ class TestBreaches:
     def test_unknown_code(self) -> None:
         with pytest.raises(lm.UnknownCodeError, match="LM101"):
             lst.breaches("LM1011")
+
+
+class TestPlanningStrategies:
+    """Strategies for the planning layer's values."""
+
+    @given(lst.series())
+    def test_series_expand(self, series: lm.Series) -> None:
+        found = series.occurrences()
+        assert 1 <= len(found) <= 60
+        assert all(o.tzinfo is lm.COPENHAGEN for o in found)
+
+    @given(lst.meeting_requests())
+    def test_requests(self, request: lm.MeetingRequest) -> None:
+        assert request.earliest <= request.latest
+
+    @given(lst.working_hours(), lst.intervals(), lst.course_sessions())
+    def test_others(
+        self, hours: lm.WorkingHours, span: lm.Interval, session: lm.CourseSession
+    ) -> None:
+        assert hours.start < hours.end
+        assert span.duration > timedelta(0)
+        assert session.cohort.area == session.cohort.area
 
 
 class TestOtherStrategies:

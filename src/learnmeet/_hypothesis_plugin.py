@@ -31,12 +31,15 @@ _STRATEGIES = {
     "CitizenCase": "citizen_cases",
     "Cohort": "cohorts",
     "Consent": "consents",
+    "CourseSession": "course_sessions",
     "FormatRequirements": "format_requirements",
     "Forum": "forums",
+    "Interval": "intervals",
     "Label": "labels",
     "Location": "locations",
     "Meeting": "meetings",
     "MeetingFormat": "meeting_formats",
+    "MeetingRequest": "meeting_requests",
     "Organisation": "organisations",
     "Profession": "professions",
     "Professional": "professionals",
@@ -44,8 +47,10 @@ _STRATEGIES = {
     "Relative": "relatives",
     "Scenario": "scenarios",
     "Sector": "sectors",
+    "Series": "series",
     "Transition": "transitions",
     "Unit": "units",
+    "WorkingHours": "working_hours",
 }
 
 

@@ -28,7 +28,7 @@ module.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -74,7 +74,9 @@ from learnmeet.model import (
     Transition,
     TransitionKind,
     Unit,
+    WorkingHours,
 )
+from learnmeet.planning import CourseSession, Interval, MeetingRequest, Series
 
 __all__ = [
     "areas",
@@ -85,11 +87,14 @@ __all__ = [
     "citizens",
     "cohorts",
     "consents",
+    "course_sessions",
     "format_requirements",
     "forums",
+    "intervals",
     "labels",
     "locations",
     "meeting_formats",
+    "meeting_requests",
     "meetings",
     "meetings_breaking",
     "organisations",
@@ -99,8 +104,10 @@ __all__ = [
     "relatives",
     "scenarios",
     "sectors",
+    "series",
     "transitions",
     "units",
+    "working_hours",
 ]
 
 _FIRST_DAY = date(2024, 1, 1)
@@ -820,6 +827,108 @@ def scenarios(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Scenario]
     .. versionadded:: 0.1.0
     """
     return _scenarios(catalog=catalog)
+
+
+def working_hours() -> SearchStrategy[WorkingHours]:
+    """Working hours: a start before an end, on one or more weekdays.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda start, length, days: WorkingHours(
+            start=time(start), end=time(min(start + length, 23)), weekdays=days
+        ),
+        st.integers(0, 12),
+        st.integers(1, 12),
+        st.frozensets(st.integers(0, 6), min_size=1),
+    )
+
+
+def series() -> SearchStrategy[Series]:
+    """Recurring series in Copenhagen time, weekly-ish, ending after a count.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda start, rule, count: Series(start=start, rule=f"{rule};COUNT={count}"),
+        st.datetimes(
+            min_value=datetime(2024, 1, 1),
+            max_value=datetime(2030, 12, 31),
+            timezones=st.just(COPENHAGEN),
+            allow_imaginary=False,
+        ).map(lambda d: d.replace(second=0, microsecond=0, fold=0)),
+        st.sampled_from(_RULES),
+        st.integers(1, 60),
+    )
+
+
+def _later(start: datetime, minutes: int) -> datetime:
+    """*minutes* of elapsed time after *start*, in its zone (fold-safe)."""
+    moment = start.astimezone(timezone.utc) + timedelta(minutes=minutes)
+    return moment.astimezone(start.tzinfo)
+
+
+def intervals() -> SearchStrategy[Interval]:
+    """Intervals of 15 minutes to a day, in Copenhagen time.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda start, minutes: Interval(start, _later(start, minutes)),
+        st.datetimes(
+            min_value=datetime(2024, 1, 1),
+            max_value=datetime(2030, 12, 31),
+            timezones=st.just(COPENHAGEN),
+            allow_imaginary=False,
+        ),
+        st.integers(15, 24 * 60),
+    )
+
+
+@st.composite
+def _meeting_requests(draw: st.DrawFn, *, catalog: Catalog) -> MeetingRequest:
+    meeting = draw(meetings(catalog=catalog))
+    first = draw(_days(low=date(2025, 1, 1), high=date(2030, 12, 1)))
+    return MeetingRequest(
+        id=meeting.id,
+        format=meeting.format,
+        attendees=meeting.attendees,
+        earliest=first,
+        latest=first + timedelta(days=draw(st.integers(0, 60))),
+        duration=meeting.duration,
+        case=meeting.case,
+        reflection=meeting.reflection,
+        location=meeting.location,
+    )
+
+
+def meeting_requests(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[MeetingRequest]:
+    """Requests for meetings that fit their format, with a window of days.
+
+    .. versionadded:: 0.1.0
+    """
+    return _meeting_requests(catalog=catalog)
+
+
+def course_sessions(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[CourseSession]:
+    """Course-day sessions for one area's cohort.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda cohort, day: CourseSession(
+            id=f"kursusdag-{cohort.area.code}",
+            format=catalog.format("course_day"),
+            cohort=cohort,
+            start=datetime.combine(day, time(9), tzinfo=COPENHAGEN),
+        ),
+        cohorts(),
+        _days(low=date(2025, 1, 1)),
+    )
 
 
 def breaches(code: str) -> SearchStrategy[Breach]:

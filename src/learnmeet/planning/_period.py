@@ -14,7 +14,7 @@ Everything is deterministic and validated; nothing is dropped silently.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -72,7 +72,9 @@ class PeriodPlan:
         found = [m for plan in self.learning for m in plan.meetings]
         found += self.scheduled.meetings
         found += self.enrolment.meetings
-        return tuple(sorted(found, key=lambda m: (m.start, m.id)))
+        return tuple(
+            sorted(found, key=lambda m: (m.start.astimezone(timezone.utc), m.id))
+        )
 
     def as_scenario(self) -> Scenario:
         """The scenario with the planned meetings in place of its own."""

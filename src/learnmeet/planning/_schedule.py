@@ -12,7 +12,7 @@ reason and the people who block it.
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -29,6 +29,7 @@ from learnmeet.model import (
     Meeting,
     MeetingFormat,
     Participation,
+    Professional,
     Reflection,
     WorkingHours,
     danish_holidays,
@@ -98,6 +99,15 @@ class MeetingRequest:
         return self.duration or self.format.default_duration
 
     @property
+    def required_people(self) -> tuple[Professional | str, ...]:
+        """The people who must all be free (professionals, or keys of others)."""
+        return tuple(
+            a.person if isinstance(a.person, Professional) else a.person.key
+            for a in self.attendees
+            if a.participation is Participation.REQUIRED
+        )
+
+    @property
     def required(self) -> tuple[str, ...]:
         """The keys of the people who must all be free."""
         return tuple(
@@ -135,6 +145,7 @@ def schedule(
     *,
     busy: Busy | None = None,
     hours: WorkingHours | None = WorkingHours(),  # noqa: B008 - immutable value
+    unit_hours: Mapping[str, WorkingHours] | None = None,
     holidays: Iterable[date] | None = None,
     zone: ZoneInfo = COPENHAGEN,
 ) -> ScheduleResult:
@@ -147,6 +158,7 @@ def schedule(
         requests: The meetings to place.
         busy: Busy time people already have, by person key.
         hours: Working hours, read in *zone*; ``None`` for any time of day.
+        unit_hours: Working hours of particular units, by unit id.
         holidays: Closed days; by default the Danish public holidays of the
             years the requests span.
         zone: The zone meetings are placed in.
@@ -179,6 +191,22 @@ def schedule(
     else:
         closed = frozenset(holidays or ())
 
+    def fits(
+        people: Iterable[Professional | str],
+        window: tuple[datetime, datetime],
+        length: timedelta,
+    ) -> Sequence[Interval]:
+        return find_slots(
+            people,
+            window,
+            length,
+            busy=calendar,
+            hours=hours,
+            unit_hours=unit_hours,
+            holidays=closed,
+            zone=zone,
+        )
+
     placed: list[Meeting] = []
     unplaced: list[Unplaced] = []
     for request in todo:
@@ -186,30 +214,9 @@ def schedule(
             datetime.combine(request.earliest, time(0), tzinfo=zone),
             datetime.combine(request.latest + timedelta(days=1), time(0), tzinfo=zone),
         )
-
-        def slots_for(keys: Iterable[str], request: MeetingRequest = request) -> bool:
-            found = find_slots(
-                keys,
-                window,  # noqa: B023 - used at once, inside this iteration
-                request.length,
-                busy=calendar,
-                hours=hours,
-                holidays=closed,
-                zone=zone,
-            )
-            return bool(found)
-
-        slots = find_slots(
-            request.required,
-            window,
-            request.length,
-            busy=calendar,
-            hours=hours,
-            holidays=closed,
-            zone=zone,
-        )
+        slots = fits(request.required_people, window, request.length)
         if not slots:
-            unplaced.append(_why(request, slots_for))
+            unplaced.append(_why(request, fits, window))
             continue
         start = slots[0].start
         end = start + request.length
@@ -255,8 +262,19 @@ def _free(
     return all(not (s < end and start < e) for s, e in spans)
 
 
-def _why(request: MeetingRequest, has_time: Callable[[list[str]], bool]) -> Unplaced:
-    alone = [key for key in request.required if not has_time([key])]
+def _why(
+    request: MeetingRequest,
+    fits: Callable[
+        [Iterable[Professional | str], tuple[datetime, datetime], timedelta],
+        Sequence[Interval],
+    ],
+    window: tuple[datetime, datetime],
+) -> Unplaced:
+    alone = [
+        who if isinstance(who, str) else who.key
+        for who in request.required_people
+        if not fits([who], window, request.length)
+    ]
     first, last = request.earliest.isoformat(), request.latest.isoformat()
     if alone:
         who = ", ".join(alone)

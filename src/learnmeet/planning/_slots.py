@@ -34,7 +34,9 @@ class Interval:
     end: datetime = attrs.field(validator=aware_datetime)
 
     def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
+        # In UTC: Python compares two times of one zone on the wall clock and
+        # ignores fold, which gets the repeated autumn hour wrong.
+        if self.end.astimezone(_UTC) <= self.start.astimezone(_UTC):
             raise InvalidValueError(
                 "Interval.end: an interval must end after it starts",
                 "Interval.end: et interval skal slutte efter det begynder",
@@ -115,12 +117,34 @@ def _working_days(
         day += timedelta(days=1)
 
 
+def _common_hours(
+    people: Iterable[Professional | str],
+    hours: WorkingHours | None,
+    unit_hours: Mapping[str, WorkingHours],
+) -> tuple[bool, WorkingHours | None]:
+    """Whether *people* share any working time, and which (``None``: any time)."""
+    found = {
+        unit_hours.get(p.unit.id, hours) if isinstance(p, Professional) else hours
+        for p in people
+    }
+    limits = [h for h in found if h is not None]
+    if not limits:
+        return True, None
+    start = max(h.start for h in limits)
+    end = min(h.end for h in limits)
+    days = frozenset.intersection(*(h.weekdays for h in limits))
+    if end <= start or not days:
+        return False, None
+    return True, WorkingHours(start=start, end=end, weekdays=days)
+
+
 def free_time(
     people: Iterable[Professional | str],
     window: tuple[datetime, datetime],
     *,
     busy: Busy,
     hours: WorkingHours | None = WorkingHours(),  # noqa: B008 - immutable value
+    unit_hours: Mapping[str, WorkingHours] | None = None,
     holidays: Iterable[date] | None = None,
     zone: ZoneInfo = COPENHAGEN,
 ) -> Iterator[Interval]:
@@ -131,6 +155,10 @@ def free_time(
     .. versionadded:: 0.1.0
     """
     low, high = _window(window)
+    people = list(people)
+    possible, shared = _common_hours(people, hours, unit_hours or {})
+    if not possible:
+        return
     closed = frozenset(
         holidays
         if holidays is not None
@@ -149,7 +177,7 @@ def free_time(
         )
     )
     index = 0
-    for opens, shuts in _working_days(low, high, hours, closed, zone):
+    for opens, shuts in _working_days(low, high, shared, closed, zone):
         cursor = opens
         # Busy spans that ended before this open stretch are behind us for good.
         while index < len(taken) and taken[index][1] <= cursor:
@@ -202,6 +230,7 @@ def find_slots(
     *,
     busy: Busy,
     hours: WorkingHours | None = WorkingHours(),  # noqa: B008 - immutable value
+    unit_hours: Mapping[str, WorkingHours] | None = None,
     holidays: Iterable[date] | None = None,
     limit: int = 1,
     zone: ZoneInfo = COPENHAGEN,
@@ -218,6 +247,9 @@ def find_slots(
         duration: How long the meeting lasts.
         busy: Busy intervals by person key.
         hours: Working hours, read in *zone*; ``None`` for any time of day.
+        unit_hours: Working hours of particular units, by unit id; a
+            professional of such a unit has those hours instead of *hours*.
+            The slot must fit everyone's hours.
         holidays: Days to leave out; by default the Danish public holidays of
             the window's years.
         limit: How many slots to return at most.
@@ -238,7 +270,13 @@ def find_slots(
         )
     found: list[Interval] = []
     for stretch in free_time(
-        people, window, busy=busy, hours=hours, holidays=holidays, zone=zone
+        people,
+        window,
+        busy=busy,
+        hours=hours,
+        unit_hours=unit_hours,
+        holidays=holidays,
+        zone=zone,
     ):
         if stretch.duration >= duration:
             found.append(stretch)

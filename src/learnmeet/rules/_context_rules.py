@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timezone
 
 from learnmeet.model import Label, Meeting, MeetingStatus, Professional
 from learnmeet.rules._format_rules import taking_part
@@ -11,6 +11,10 @@ from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, Rule, RuleContext, meeting_subject
 
 __all__ = ["CONTEXT_RULES"]
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
 
 
 def _local(moment: datetime) -> str:
@@ -22,10 +26,12 @@ def _double_booked(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         return
     mine = {a.person.key for a in taking_part(meeting)}
     clashes: dict[str, list[str]] = {}
+    # Instants in UTC: same-zone comparisons ignore fold (the repeated hour).
+    start, end = _utc(meeting.start), _utc(meeting.end)
     for other in context.meetings:
         if other.id == meeting.id or other.status is MeetingStatus.CANCELLED:
             continue
-        if other.start < meeting.end and meeting.start < other.end:
+        if _utc(other.start) < end and start < _utc(other.end):
             for a in taking_part(other):
                 if a.person.key in mine:
                     clashes.setdefault(a.person.key, []).append(other.id)
