@@ -15,7 +15,7 @@ holidays, but most public employers give them off; ask for them with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -144,10 +144,19 @@ class WorkingHours:
             )
 
     def covers(self, start: datetime, end: datetime) -> bool:
-        """Tell whether local *start* to *end* lies within one working day."""
-        return (
-            start.date() == end.date()
-            and start.weekday() in self.weekdays
-            and self.start <= start.time()
-            and end.time() <= self.end
-        )
+        """Tell whether local *start* to *end* lies within one working day.
+
+        Aware times are compared as instants against the working day in their
+        own zone, so the repeated hour at the end of summer time counts right;
+        naive times are compared on the wall clock.
+        """
+        if start.date() != end.date() or start.weekday() not in self.weekdays:
+            return False
+        if start.tzinfo is None or end.tzinfo is None:
+            return self.start <= start.time() and end.time() <= self.end
+        opens = datetime.combine(start.date(), self.start, tzinfo=start.tzinfo)
+        shuts = datetime.combine(start.date(), self.end, tzinfo=start.tzinfo)
+        utc = timezone.utc
+        return opens.astimezone(utc) <= start.astimezone(utc) and end.astimezone(
+            utc
+        ) <= shuts.astimezone(utc)
