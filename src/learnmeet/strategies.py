@@ -309,8 +309,11 @@ def _consents(draw: st.DrawFn, *, valid_on: date | None = None) -> Consent:
         expires = draw(st.none() | _days(low=given))
         withdrawn = draw(st.none() | _days(low=given))
         return Consent(given_on=given, expires_on=expires, withdrawn_on=withdrawn)
-    given = draw(_days(low=valid_on - timedelta(days=730), high=valid_on))
-    expires = draw(st.none() | _days(low=valid_on, high=valid_on + timedelta(days=730)))
+    two_years = timedelta(days=730)
+    earliest = valid_on - min(two_years, valid_on - date.min)
+    latest = valid_on + min(two_years, date.max - valid_on)
+    given = draw(_days(low=earliest, high=valid_on))
+    expires = draw(st.none() | _days(low=valid_on, high=latest))
     return Consent(given_on=given, expires_on=expires)
 
 
