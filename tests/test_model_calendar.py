@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 import learnmeet as lm
 
-# The official Danish public holidays (helligdage) 2020-2030, written down by hand
-# from the public calendar of Danish holidays (Danish Wikipedia, "Helligdage i
-# Danmark", and borger.dk's list of public holidays), not computed: New Year's Day,
+# The official Danish public holidays (helligdage) 2020-2030, written down by hand,
+# not computed, from the public yearly lists at kalender-365.dk/helligdage/<year>.html
+# (e.g. 2028: Maundy Thursday 13 April ... Whit Monday 5 June): New Year's Day,
 # Maundy Thursday, Good Friday, Easter Sunday, Easter Monday, General Prayer Day
-# (up to 2023; abolished as a public holiday from 2024 by the act of 28 March
-# 2023), Ascension Day, Whit Sunday, Whit Monday, Christmas Day, Boxing Day.
+# (up to 2023; abolished as a public holiday from 2024 by the act of 2023),
+# Ascension Day, Whit Sunday, Whit Monday, Christmas Day, Boxing Day.
 OFFICIAL = {
     2020: "01-01 04-09 04-10 04-12 04-13 05-08 05-21 05-31 06-01 12-25 12-26",
     2021: "01-01 04-01 04-02 04-04 04-05 04-30 05-13 05-23 05-24 12-25 12-26",
