@@ -19,7 +19,9 @@ from learnmeet.catalog import DEFAULT_CATALOG
 from learnmeet.io import to_ical, to_json
 from learnmeet.model import (
     COPENHAGEN,
+    Attendee,
     AttendeeRole,
+    Cohort,
     Label,
     Lang,
     Meeting,
@@ -210,8 +212,6 @@ def _proposals(run: DemoRun) -> str:
 
 def _bad_course_day(s: Scenario) -> Meeting:
     """A course day like the ones that failed: fictional case, mixed areas."""
-    from learnmeet.model import Attendee, Cohort
-
     fictional = next((c for c in s.cases if not c.is_concrete), None)
     north = next(a for a in s.areas if a.code == "nord")
     municipal = [p for p in s.professionals if p.sector.code == "municipality"]

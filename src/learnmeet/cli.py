@@ -15,9 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from learnmeet._demo import render_plan, run_demo
 from learnmeet._version import __version__
+from learnmeet.data import load_sample
 from learnmeet.exceptions import InvalidDataError, LearnmeetError
+from learnmeet.io import from_json, to_ical, to_json
 from learnmeet.model import Lang, Scenario
+from learnmeet.planning import plan_period
 
 __all__ = ["main"]
 
@@ -66,8 +70,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
-    from learnmeet.io import from_json
-
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -95,9 +97,6 @@ def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    from learnmeet._demo import run_demo
-    from learnmeet.data import load_sample
-
     out.write(run_demo(load_sample(), lang=args.lang, out=args.out))
     return 0
 
@@ -120,10 +119,6 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from learnmeet._demo import render_plan
-    from learnmeet.io import to_ical, to_json
-    from learnmeet.planning import plan_period
-
     scenario = _read(args.file, args.lang, err)
     if scenario is None:
         return 1

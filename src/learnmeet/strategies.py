@@ -76,6 +76,7 @@ from learnmeet.model import (
     Unit,
     WorkingHours,
 )
+from learnmeet.model._lookup import closest
 from learnmeet.planning import CourseSession, Interval, MeetingRequest, Series
 
 __all__ = [
@@ -946,8 +947,6 @@ def breaches(code: str) -> SearchStrategy[Breach]:
     .. versionadded:: 0.1.0
     """
     if code not in BREAKERS:
-        from learnmeet.model._lookup import closest
-
         raise UnknownCodeError("rule", code, closest(code, sorted(BREAKERS)))
     breaker = BREAKERS[code][1]
     return meetings(format=breaker_format(code)).map(breaker)

@@ -15,7 +15,14 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import COPENHAGEN, Professional, WorkingHours, danish_holidays
+from learnmeet.model import (
+    COPENHAGEN,
+    Meeting,
+    MeetingStatus,
+    Professional,
+    WorkingHours,
+    danish_holidays,
+)
 from learnmeet.model._checks import aware_datetime
 
 __all__ = ["Interval", "busy_from_meetings", "find_slots", "free_time"]
@@ -58,19 +65,14 @@ def _key(person: Professional | str) -> str:
     return person if isinstance(person, str) else person.key
 
 
-def busy_from_meetings(meetings: Iterable[object]) -> dict[str, list[Interval]]:
+def busy_from_meetings(meetings: Iterable[Meeting]) -> dict[str, list[Interval]]:
     """Collect each attendee's busy time from meetings that are not cancelled.
 
     .. versionadded:: 0.1.0
     """
-    from learnmeet.model import Meeting, MeetingStatus
-
     busy: dict[str, list[Interval]] = {}
     for meeting in meetings:
-        if (
-            not isinstance(meeting, Meeting)
-            or meeting.status is MeetingStatus.CANCELLED
-        ):
+        if meeting.status is MeetingStatus.CANCELLED:
             continue
         span = Interval(meeting.start, meeting.end)
         for attendee in meeting.attendees:

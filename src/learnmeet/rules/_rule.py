@@ -15,6 +15,7 @@ import attrs
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model import Label, Meeting, WorkingHours
 from learnmeet.model._checks import each, identifier, instance_of
+from learnmeet.model._lookup import find
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 
 __all__ = ["Check", "Finding", "Rule", "RuleContext", "RuleSet"]
@@ -185,8 +186,6 @@ class RuleSet:
         Raises:
             UnknownCodeError: No rule has that code.
         """
-        from learnmeet.model._lookup import find
-
         return find("rule", code, {r.code: r for r in self.rules})
 
     def severity_of(self, code: str) -> Severity:
