@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # only for the annotation of MeetingRulesError.report
     from learnmeet.rules import Report
 
 __all__ = [
+    "CycleOrderError",
     "DataProblem",
     "InvalidDataError",
     "InvalidValueError",
@@ -205,3 +206,22 @@ class MeetingRulesError(LearnmeetError, ValueError):
     def __init__(self, en: str, da: str | None = None, *, report: Report) -> None:
         super().__init__(en, da)
         self.report = report
+
+
+class CycleOrderError(LearnmeetError, ValueError):
+    """A step was taken out of order in a reflection cycle.
+
+    A :class:`~learnmeet.ReflectionCycle` keeps its phases in order: nothing is
+    concluded before it has been described, actions are agreed in an action
+    phase, and a cycle closes with open actions only when they are carried to
+    the next meeting. The refused step leaves the cycle as it was.
+
+    Attributes:
+        fix: What to do instead, in English.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, en: str, da: str | None = None, *, fix: str = "") -> None:
+        super().__init__(f"{en} ({fix})" if fix else en, da)
+        self.fix = fix

@@ -17,9 +17,11 @@ from datetime import datetime
 
 import attrs
 
+from learnmeet.catalog import QUESTION_BANK
 from learnmeet.model import (
     Attendee,
     AttendeeRole,
+    Audience,
     CitizenCase,
     Cohort,
     Label,
@@ -40,23 +42,28 @@ __all__ = ["Choice", "Proposal", "compose"]
 
 _AWAITING_ANSWER = frozenset({"LM107"})
 
-DEFAULT_REFLECTION = Reflection(
-    "case_reflection",
-    [
-        Label(
-            "Hvad har vi hver især set i borgerens forløb siden sidst?",
-            "What has each of us seen in the citizen's course since last time?",
-        ),
-        Label(
-            "Hvad lærte vi af hinandens faglige perspektiver?",
-            "What did we learn from each other's professional perspectives?",
-        ),
-        Label(
-            "Hvad gør vi nu, og hvem gør hvad?", "What do we do now, and who does what?"
-        ),
-    ],
+DEFAULT_REFLECTION = QUESTION_BANK.choose(
+    "case_learning", format="learning_meeting", seed="default"
 )
-"""The reflection the composer attaches when a format needs one and none is given."""
+"""The reflection the composer attaches when a format needs one and none is given.
+
+One question from each phase of the ``case_learning`` model. A meeting in the
+citizen's home gets the plain-language ``home_conversation`` questions instead,
+and another format the case questions that suit it.
+"""
+
+
+def _default_reflection(format: MeetingFormat, at_home: bool) -> Reflection:
+    if at_home:
+        return QUESTION_BANK.choose(
+            "home_conversation",
+            format=format,
+            audience=Audience.CITIZEN_AND_RELATIVES,
+            seed="default",
+        )
+    if format.code == "learning_meeting":
+        return DEFAULT_REFLECTION
+    return QUESTION_BANK.choose("case_learning", format=format, seed="default")
 
 
 @attrs.frozen
@@ -426,7 +433,7 @@ def _proposal(
                     )
                 )
     if reflection is None and req.reflection_required:
-        reflection = DEFAULT_REFLECTION
+        reflection = _default_reflection(format, req.at_citizen_home)
     meeting = Meeting(
         id=meeting_id,
         format=format,

@@ -1,0 +1,739 @@
+"""Evaluation: response rates and participants' yield, never for tiny groups.
+
+:func:`evaluate` classifies every invitation by the AAPOR final dispositions,
+gives the response rates RR1 and RR3, and the yield of the meetings grouped by
+format, by case origin (concrete or fictional), by interdisciplinary or
+monoprofessional, and by cross-sectoral or single-sector — the comparisons the
+KOPA evaluation drew its lessons from. A group with fewer respondents than the
+privacy threshold is suppressed, and so is the next smallest group of the same
+comparison when it alone could give the suppressed one away.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from statistics import NormalDist
+
+import attrs
+
+from learnmeet.exceptions import DataProblem, InvalidDataError, InvalidValueError
+from learnmeet.model import (
+    Eligibility,
+    Invitation,
+    ItemKind,
+    KirkpatrickLevel,
+    Label,
+    LabelledEnum,
+    Lang,
+    Meeting,
+    Outcome,
+    Response,
+    Survey,
+    SurveyItem,
+    Theme,
+)
+
+__all__ = [
+    "HIGH_YIELD",
+    "Dimension",
+    "Disposition",
+    "Evaluation",
+    "LevelSummary",
+    "ResponseRates",
+    "Suppression",
+    "YieldGroup",
+    "evaluate",
+]
+
+HIGH_YIELD = 75.0
+"""A response's yield (0–100) at or above this is *high*: "agree" or more on a
+five-point scale."""
+
+
+class Disposition(LabelledEnum):
+    """The final disposition of an invitation (AAPOR Standard Definitions).
+
+    .. versionadded:: 0.1.0
+    """
+
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    REFUSAL = "refusal"
+    NON_CONTACT = "non_contact"
+    OTHER = "other"
+    UNKNOWN_ELIGIBILITY = "unknown_eligibility"
+    NOT_ELIGIBLE = "not_eligible"
+
+
+Disposition.set_labels(
+    {
+        Disposition.COMPLETE: ("fuldført (I)", "complete (I)"),
+        Disposition.PARTIAL: ("delvist (P)", "partial (P)"),
+        Disposition.REFUSAL: ("afslag (R)", "refusal (R)"),
+        Disposition.NON_CONTACT: ("ikke nået (NC)", "non-contact (NC)"),
+        Disposition.OTHER: ("andet (O)", "other (O)"),
+        Disposition.UNKNOWN_ELIGIBILITY: (
+            "ukendt om omfattet (U)",
+            "unknown eligibility (U)",
+        ),
+        Disposition.NOT_ELIGIBLE: ("ikke omfattet (NE)", "not eligible (NE)"),
+    }
+)
+
+
+class Dimension(LabelledEnum):
+    """What the meetings are grouped by when yield is compared.
+
+    .. versionadded:: 0.1.0
+    """
+
+    OVERALL = "overall"
+    FORMAT = "format"
+    CASE_ORIGIN = "case_origin"
+    DISCIPLINES = "disciplines"
+    SECTORS = "sectors"
+
+
+Dimension.set_labels(
+    {
+        Dimension.OVERALL: ("i alt", "overall"),
+        Dimension.FORMAT: ("mødeform", "format"),
+        Dimension.CASE_ORIGIN: ("casens oprindelse", "case origin"),
+        Dimension.DISCIPLINES: ("faglighed", "disciplines"),
+        Dimension.SECTORS: ("sektorer", "sectors"),
+    }
+)
+
+
+class Suppression(LabelledEnum):
+    """Why a group's figures are not reported.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TOO_FEW = "too_few"
+    COMPLEMENT = "complement"
+
+
+Suppression.set_labels(
+    {
+        Suppression.TOO_FEW: (
+            "for få svarpersoner",
+            "too few respondents",
+        ),
+        Suppression.COMPLEMENT: (
+            "skjult, så en lille gruppe ikke kan regnes ud",
+            "hidden so that a small group cannot be worked out",
+        ),
+    }
+)
+
+_GROUP_LABELS = {
+    "all": Label("alle møder", "all meetings"),
+    "no_case": Label("ingen borgersag", "no citizen case"),
+    "interdisciplinary": Label("tværfaglige", "interdisciplinary"),
+    "monoprofessional": Label("monofaglige", "monoprofessional"),
+    "cross_sectoral": Label("tværsektorielle", "cross-sectoral"),
+    "single_sector": Label("én sektor", "single-sector"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class ResponseRates:
+    """How many invitations ended how, and the response rates.
+
+    RR1 counts every invitee whose eligibility is not ruled out; RR3 counts
+    those of unknown eligibility only in the estimated proportion
+    :attr:`eligibility_rate` that would have been eligible.
+
+    .. versionadded:: 0.1.0
+    """
+
+    complete: int
+    partial: int
+    refusal: int
+    non_contact: int
+    other: int
+    unknown_eligibility: int
+    not_eligible: int
+    eligibility_rate: float | None
+    """The proportion *e* of invitees of unknown eligibility taken as eligible."""
+    rr1: float | None
+    """``I / (I + P + R + NC + O + U)``; ``None`` when nobody is counted."""
+    rr3: float | None
+    """``I / (I + P + R + NC + O + e·U)``; ``None`` when nobody is counted."""
+
+    @property
+    def invitations(self) -> int:
+        """Every invitation, of whatever disposition."""
+        return (
+            self.complete
+            + self.partial
+            + self.refusal
+            + self.non_contact
+            + self.other
+            + self.unknown_eligibility
+            + self.not_eligible
+        )
+
+    def count(self, disposition: Disposition) -> int:
+        """The number of invitations with *disposition*."""
+        return int(getattr(self, disposition.value))
+
+
+@attrs.frozen(kw_only=True)
+class YieldGroup:
+    """The yield reported by the respondents of one group of meetings.
+
+    All figures are ``None`` when the group is suppressed.
+
+    Attributes:
+        dimension: What the meetings are grouped by.
+        code: The group, e.g. a format code or ``"interdisciplinary"``.
+        label: The group's name in Danish and English.
+        respondents: Distinct people who answered about meetings of the group.
+        responses: Responses with a yield answer (one per person and meeting).
+        mean: The mean yield, from 0 (lowest point on every item) to 100.
+        high: Responses with a yield of 75 or more ("agree" or more).
+        share: ``high / responses``.
+        ci_low: Lower bound of the Wilson score interval for ``share``.
+        ci_high: Upper bound of that interval.
+        suppression: Why the figures are hidden, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    dimension: Dimension
+    code: str
+    label: Label
+    respondents: int | None
+    responses: int | None
+    mean: float | None
+    high: int | None
+    share: float | None
+    ci_low: float | None
+    ci_high: float | None
+    suppression: Suppression | None = None
+
+    @property
+    def suppressed(self) -> bool:
+        """Whether the group's figures are hidden."""
+        return self.suppression is not None
+
+
+@attrs.frozen(kw_only=True)
+class LevelSummary:
+    """The mean score of a survey's items at one Kirkpatrick level.
+
+    Attributes:
+        level: The level.
+        items: How many Likert items the survey has at this level.
+        respondents: Distinct people who answered one of them.
+        mean: Their mean score from 0 to 100, or ``None`` when there is no
+            item or the group is suppressed.
+        suppression: Why the figures are hidden, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    level: KirkpatrickLevel
+    items: int
+    respondents: int | None
+    mean: float | None
+    suppression: Suppression | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """The summary of a survey: response rates, yield by group, levels, themes.
+
+    .. versionadded:: 0.1.0
+    """
+
+    survey: Survey
+    rates: ResponseRates
+    groups: tuple[YieldGroup, ...]
+    levels: tuple[LevelSummary, ...]
+    themes: tuple[Theme, ...]
+    free_text_answers: int
+    threshold: int
+    confidence: float
+
+    def by(self, dimension: Dimension) -> tuple[YieldGroup, ...]:
+        """The groups of one dimension, in report order."""
+        return tuple(g for g in self.groups if g.dimension is dimension)
+
+    def group(self, dimension: Dimension, code: str) -> YieldGroup | None:
+        """The group *code* of *dimension*, or ``None`` if no meeting was in it."""
+        return next((g for g in self.by(dimension) if g.code == code), None)
+
+    def to_csv(self, lang: Lang = "da") -> str:
+        """The yield groups as CSV; see :func:`learnmeet.evaluation_csv`."""
+        from learnmeet.evaluation._export import evaluation_csv
+
+        return evaluation_csv(self, lang)
+
+    def to_text(self, lang: Lang = "da") -> str:
+        """The summary as a plain-text table; see :func:`learnmeet.evaluation_text`."""
+        from learnmeet.evaluation._export import evaluation_text
+
+        return evaluation_text(self, lang)
+
+    def to_svg(self, lang: Lang = "da", dimension: Dimension = Dimension.FORMAT) -> str:
+        """A bar chart of yield; see :func:`learnmeet.yield_chart_svg`."""
+        from learnmeet.evaluation._export import yield_chart_svg
+
+        return yield_chart_svg(self, lang, dimension=dimension)
+
+
+# -- checking the input --------------------------------------------------------
+
+
+def _check_parameters(
+    threshold: object, confidence: object, eligibility_rate: object
+) -> None:
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
+        raise InvalidValueError(
+            f"evaluate: threshold must be a whole number of 1 or more, got "
+            f"{threshold!r}",
+            f"evaluate: threshold skal være et helt tal på 1 eller mere, fik "
+            f"{threshold!r}",
+            field="threshold",
+            fix="keep the default of 5 unless your data protection rules say more",
+        )
+    if not isinstance(confidence, float) or not 0.0 < confidence < 1.0:
+        raise InvalidValueError(
+            f"evaluate: confidence must be a number between 0 and 1, got "
+            f"{confidence!r}",
+            f"evaluate: confidence skal være et tal mellem 0 og 1, fik {confidence!r}",
+            field="confidence",
+            fix="use e.g. 0.95",
+        )
+    if eligibility_rate is not None and (
+        not isinstance(eligibility_rate, (int, float))
+        or isinstance(eligibility_rate, bool)
+        or not 0.0 <= eligibility_rate <= 1.0
+    ):
+        raise InvalidValueError(
+            f"evaluate: eligibility_rate must be between 0 and 1, got "
+            f"{eligibility_rate!r}",
+            f"evaluate: eligibility_rate skal være mellem 0 og 1, fik "
+            f"{eligibility_rate!r}",
+            field="eligibility_rate",
+            fix="leave it out to estimate it from the invitations of known eligibility",
+        )
+
+
+def _problem(path: str, en: str, da: str) -> DataProblem:
+    return DataProblem(path, en, da)
+
+
+def _check_answers(
+    survey: Survey, response: Response, path: str
+) -> Iterable[DataProblem]:
+    for j, answer in enumerate(response.answers):
+        where = f"{path}.answers[{j}]"
+        item = survey.item(answer.item)
+        if item is None:
+            yield _problem(
+                f"{where}.item",
+                f"survey {survey.id!r} has no item {answer.item!r}",
+                f"spørgeskemaet {survey.id!r} har intet spørgsmål {answer.item!r}",
+            )
+        elif item.kind is ItemKind.LIKERT and answer.score is None:
+            yield _problem(
+                f"{where}.score",
+                f"item {item.id!r} is a Likert item; give a score from 1 to "
+                f"{item.scale}, not a text",
+                f"spørgsmålet {item.id!r} besvares på en skala; angiv et tal fra 1 "
+                f"til {item.scale}, ikke en tekst",
+            )
+        elif (
+            item.kind is ItemKind.LIKERT and not 1 <= (answer.score or 0) <= item.scale
+        ):
+            yield _problem(
+                f"{where}.score",
+                f"item {item.id!r} is scored from 1 to {item.scale}, got "
+                f"{answer.score}",
+                f"spørgsmålet {item.id!r} besvares fra 1 til {item.scale}, fik "
+                f"{answer.score}",
+            )
+        elif item.kind is ItemKind.FREE_TEXT and answer.text is None:
+            yield _problem(
+                f"{where}.text",
+                f"item {item.id!r} is answered in free text, not with a score",
+                f"spørgsmålet {item.id!r} besvares med fritekst, ikke et tal",
+            )
+
+
+def _check(
+    survey: Survey,
+    invitations: Sequence[Invitation],
+    responses: Sequence[Response],
+    meetings: Sequence[Meeting],
+) -> tuple[dict[str, Meeting], dict[str, Response]]:
+    problems: list[DataProblem] = []
+    by_meeting: dict[str, Meeting] = {}
+    for i, meeting in enumerate(meetings):
+        if meeting.id in by_meeting:
+            problems.append(
+                _problem(
+                    f"$.meetings[{i}].id",
+                    f"the meeting {meeting.id!r} is given twice",
+                    f"mødet {meeting.id!r} er givet to gange",
+                )
+            )
+        by_meeting[meeting.id] = meeting
+    seen: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for i, inv in enumerate(invitations):
+        path = f"$.invitations[{i}]"
+        if inv.id in seen:
+            problems.append(
+                _problem(
+                    f"{path}.id",
+                    f"the invitation {inv.id!r} is given twice",
+                    f"invitationen {inv.id!r} er givet to gange",
+                )
+            )
+        seen.add(inv.id)
+        if inv.survey != survey.id:
+            problems.append(
+                _problem(
+                    f"{path}.survey",
+                    f"the invitation is for survey {inv.survey!r}, not {survey.id!r}",
+                    f"invitationen gælder spørgeskemaet {inv.survey!r}, ikke "
+                    f"{survey.id!r}",
+                )
+            )
+        if inv.meeting not in by_meeting:
+            problems.append(
+                _problem(
+                    f"{path}.meeting",
+                    f"no meeting {inv.meeting!r} was given; pass every meeting "
+                    "invited about",
+                    f"mødet {inv.meeting!r} er ikke givet; giv alle møder, der er "
+                    "inviteret til",
+                )
+            )
+        if (inv.meeting, inv.invitee) in pairs:
+            problems.append(
+                _problem(
+                    f"{path}.invitee",
+                    f"{inv.invitee!r} is invited twice about meeting {inv.meeting!r}",
+                    f"{inv.invitee!r} er inviteret to gange til mødet {inv.meeting!r}",
+                )
+            )
+        pairs.add((inv.meeting, inv.invitee))
+    by_invitation: dict[str, Response] = {}
+    for i, response in enumerate(responses):
+        path = f"$.responses[{i}]"
+        if response.invitation not in seen:
+            problems.append(
+                _problem(
+                    f"{path}.invitation",
+                    f"there is no invitation {response.invitation!r}",
+                    f"der er ingen invitation {response.invitation!r}",
+                )
+            )
+        elif response.invitation in by_invitation:
+            problems.append(
+                _problem(
+                    f"{path}.invitation",
+                    f"invitation {response.invitation!r} is answered twice",
+                    f"invitationen {response.invitation!r} er besvaret to gange",
+                )
+            )
+        by_invitation.setdefault(response.invitation, response)
+        problems.extend(_check_answers(survey, response, path))
+    if problems:
+        raise InvalidDataError(problems)
+    return by_meeting, by_invitation
+
+
+# -- computing -----------------------------------------------------------------
+
+
+def _disposition(
+    survey: Survey, invitation: Invitation, response: Response | None
+) -> Disposition:
+    if invitation.eligibility is Eligibility.NOT_ELIGIBLE:
+        return Disposition.NOT_ELIGIBLE
+    if response is not None:
+        answered = {a.item for a in response.answers}
+        likert = {i.id for i in survey.items if i.kind is ItemKind.LIKERT}
+        return Disposition.COMPLETE if likert <= answered else Disposition.PARTIAL
+    if invitation.outcome is Outcome.REFUSED:
+        return Disposition.REFUSAL
+    if invitation.outcome is Outcome.OTHER:
+        return Disposition.OTHER
+    if invitation.eligibility is Eligibility.UNKNOWN:
+        return Disposition.UNKNOWN_ELIGIBILITY
+    return Disposition.NON_CONTACT
+
+
+def _rates(
+    counts: Mapping[Disposition, int], eligibility_rate: float | None
+) -> ResponseRates:
+    c = {d: counts.get(d, 0) for d in Disposition}
+    eligible = sum(
+        c[d]
+        for d in (
+            Disposition.COMPLETE,
+            Disposition.PARTIAL,
+            Disposition.REFUSAL,
+            Disposition.NON_CONTACT,
+            Disposition.OTHER,
+        )
+    )
+    unknown = c[Disposition.UNKNOWN_ELIGIBILITY]
+    e = eligibility_rate
+    if e is None:
+        known = eligible + c[Disposition.NOT_ELIGIBLE]
+        e = eligible / known if known else None
+    rr1 = c[Disposition.COMPLETE] / (eligible + unknown) if eligible + unknown else None
+    rr3_base = eligible + (e if e is not None else 1.0) * unknown
+    rr3 = c[Disposition.COMPLETE] / rr3_base if rr3_base else None
+    return ResponseRates(
+        complete=c[Disposition.COMPLETE],
+        partial=c[Disposition.PARTIAL],
+        refusal=c[Disposition.REFUSAL],
+        non_contact=c[Disposition.NON_CONTACT],
+        other=c[Disposition.OTHER],
+        unknown_eligibility=unknown,
+        not_eligible=c[Disposition.NOT_ELIGIBLE],
+        eligibility_rate=None if e is None else float(e),
+        rr1=rr1,
+        rr3=rr3,
+    )
+
+
+def _normalised(score: int, item: SurveyItem) -> float:
+    return 100.0 * (score - 1) / (item.scale - 1)
+
+
+def _wilson(high: int, n: int, z: float) -> tuple[float, float]:
+    p = high / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _groups_of(meeting: Meeting) -> list[tuple[Dimension, str, Label]]:
+    case = meeting.case
+    origin = (
+        ("no_case", _GROUP_LABELS["no_case"])
+        if case is None
+        else (case.origin.code, case.origin.label)
+    )
+    disciplines = (
+        "interdisciplinary" if meeting.is_interdisciplinary else "monoprofessional"
+    )
+    sectors = "cross_sectoral" if meeting.is_cross_sectoral else "single_sector"
+    return [
+        (Dimension.OVERALL, "all", _GROUP_LABELS["all"]),
+        (Dimension.FORMAT, meeting.format.code, meeting.format.label),
+        (Dimension.CASE_ORIGIN, *origin),
+        (Dimension.DISCIPLINES, disciplines, _GROUP_LABELS[disciplines]),
+        (Dimension.SECTORS, sectors, _GROUP_LABELS[sectors]),
+    ]
+
+
+@attrs.define
+class _Tally:
+    label: Label
+    people: set[str] = attrs.Factory(set)
+    yields: list[float] = attrs.Factory(list)
+
+
+def _yield_groups(
+    tallies: Mapping[tuple[Dimension, str], _Tally], threshold: int, z: float
+) -> tuple[YieldGroup, ...]:
+    suppressed: dict[tuple[Dimension, str], Suppression] = {
+        key: Suppression.TOO_FEW
+        for key, t in tallies.items()
+        if len(t.people) < threshold
+    }
+    for dimension in Dimension:
+        if dimension is Dimension.OVERALL:
+            continue
+        keys = [k for k in tallies if k[0] is dimension]
+        primary = [k for k in keys if k in suppressed]
+        rest = [k for k in keys if k not in suppressed]
+        if len(primary) == 1 and rest:
+            # Alone, one hidden group could be worked out from the total.
+            smallest = min(rest, key=lambda k: (len(tallies[k].people), k[1]))
+            suppressed[smallest] = Suppression.COMPLEMENT
+    out: list[YieldGroup] = []
+    for key in sorted(tallies, key=lambda k: (list(Dimension).index(k[0]), k[1])):
+        tally = tallies[key]
+        if key in suppressed:
+            out.append(
+                YieldGroup(
+                    dimension=key[0],
+                    code=key[1],
+                    label=tally.label,
+                    respondents=None,
+                    responses=None,
+                    mean=None,
+                    high=None,
+                    share=None,
+                    ci_low=None,
+                    ci_high=None,
+                    suppression=suppressed[key],
+                )
+            )
+            continue
+        n = len(tally.yields)
+        high = sum(1 for y in tally.yields if y >= HIGH_YIELD)
+        low, upper = _wilson(high, n, z)
+        out.append(
+            YieldGroup(
+                dimension=key[0],
+                code=key[1],
+                label=tally.label,
+                respondents=len(tally.people),
+                responses=n,
+                mean=sum(tally.yields) / n,
+                high=high,
+                share=high / n,
+                ci_low=low,
+                ci_high=upper,
+            )
+        )
+    return tuple(out)
+
+
+def evaluate(
+    survey: Survey,
+    invitations: Iterable[Invitation],
+    responses: Iterable[Response],
+    meetings: Iterable[Meeting],
+    *,
+    themes: Iterable[Theme] = (),
+    threshold: int = 5,
+    confidence: float = 0.95,
+    eligibility_rate: float | None = None,
+) -> Evaluation:
+    """Summarise a survey: response rates, yield by group, Kirkpatrick levels.
+
+    Each invitation gets its AAPOR disposition: a response with every Likert
+    item answered is complete (I), one with some is partial (P); without a
+    response, a refusal is R, another outcome O, and no reply NC when the
+    invitee is known to be eligible, U when that is unknown; invitees known not
+    to be eligible (NE) are left out. RR1 is ``I / (I+P+R+NC+O+U)``; RR3 is
+    ``I / (I+P+R+NC+O+e·U)`` with *e* estimated as the eligible share of those
+    whose eligibility is known, unless *eligibility_rate* is given.
+
+    A response's yield is the mean of its yield items, each scaled from 0
+    (lowest point) to 100 (highest); 75 or more ("agree" or more on a
+    five-point scale) is high. Every group of meetings reports the number of
+    respondents and responses, the mean yield, and the share with high yield
+    with a Wilson score interval. A group with fewer distinct respondents than
+    *threshold* reports nothing, and neither does the smallest other group of
+    its comparison when it is the only one hidden.
+
+    Args:
+        survey: The survey.
+        invitations: Every invitation sent, for this survey.
+        responses: The responses received, one per invitation at most.
+        meetings: Every meeting the invitations are about.
+        themes: Themes from focus groups and interviews, kept as given.
+        threshold: The smallest number of respondents a group may report.
+        confidence: The confidence level of the intervals.
+        eligibility_rate: The proportion *e* for RR3, if known.
+
+    Raises:
+        InvalidDataError: An invitation, response or answer does not fit the
+            survey or the meetings; every problem is listed with its path.
+        InvalidValueError: *threshold*, *confidence* or *eligibility_rate* is
+            out of range.
+
+    .. versionadded:: 0.1.0
+    """
+    invitations = tuple(invitations)
+    responses = tuple(responses)
+    meetings = tuple(meetings)
+    themes = tuple(themes)
+    _check_parameters(threshold, confidence, eligibility_rate)
+    by_meeting, by_invitation = _check(survey, invitations, responses, meetings)
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+
+    counts: dict[Disposition, int] = defaultdict(int)
+    tallies: dict[tuple[Dimension, str], _Tally] = {}
+    levels: dict[KirkpatrickLevel, tuple[set[str], list[float]]] = {
+        level: (set(), []) for level in KirkpatrickLevel
+    }
+    free_text = 0
+    for invitation in invitations:
+        response = by_invitation.get(invitation.id)
+        disposition = _disposition(survey, invitation, response)
+        counts[disposition] += 1
+        if response is None or disposition not in (
+            Disposition.COMPLETE,
+            Disposition.PARTIAL,
+        ):
+            continue
+        scores: list[float] = []
+        for answer in response.answers:
+            item = survey.item(answer.item)
+            assert item is not None  # checked above
+            if answer.score is None:
+                free_text += 1
+                continue
+            value = _normalised(answer.score, item)
+            people, values = levels[item.level]
+            people.add(invitation.invitee)
+            values.append(value)
+            if item.measures_yield:
+                scores.append(value)
+        if not scores:
+            continue
+        score = sum(scores) / len(scores)
+        for dimension, code, label in _groups_of(by_meeting[invitation.meeting]):
+            tally = tallies.setdefault((dimension, code), _Tally(label))
+            tally.people.add(invitation.invitee)
+            tally.yields.append(score)
+
+    level_summaries = []
+    for level in KirkpatrickLevel:
+        items = sum(
+            1 for i in survey.items if i.level is level and i.kind is ItemKind.LIKERT
+        )
+        people, values = levels[level]
+        if not items:
+            level_summaries.append(
+                LevelSummary(level=level, items=0, respondents=None, mean=None)
+            )
+        elif len(people) < threshold:
+            level_summaries.append(
+                LevelSummary(
+                    level=level,
+                    items=items,
+                    respondents=None,
+                    mean=None,
+                    suppression=Suppression.TOO_FEW,
+                )
+            )
+        else:
+            level_summaries.append(
+                LevelSummary(
+                    level=level,
+                    items=items,
+                    respondents=len(people),
+                    mean=sum(values) / len(values),
+                )
+            )
+    return Evaluation(
+        survey=survey,
+        rates=_rates(counts, eligibility_rate),
+        groups=_yield_groups(tallies, threshold, z),
+        levels=tuple(level_summaries),
+        themes=themes,
+        free_text_answers=free_text,
+        threshold=threshold,
+        confidence=confidence,
+    )

@@ -1,0 +1,531 @@
+"""The reflection cycle: what was said, learned and agreed, phase by phase.
+
+A :class:`ReflectionCycle` records one meeting's reflection, following the
+phases of its :class:`~learnmeet.ReflectionModel`. It is immutable: every step
+returns a new cycle, and a step out of order raises
+:class:`~learnmeet.CycleOrderError` and changes nothing. The next meeting about
+the same case or forum starts with the open actions of the last one
+(:meth:`ReflectionCycle.next`), so a series of meetings forms one cycle of
+learning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from learnmeet.exceptions import CycleOrderError, InvalidValueError
+from learnmeet.model._checks import (
+    a_date,
+    each,
+    identifier,
+    instance_of,
+    non_negative_int,
+    safe_text,
+    unique,
+)
+from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._meetings import Attendee, Meeting
+from learnmeet.model._people import Citizen, Person, Profession, Professional, Relative
+from learnmeet.model._reflection import PhaseKind, ReflectionModel, ReflectionPhase
+
+__all__ = [
+    "LEARNING_TAGS",
+    "Action",
+    "ActionStatus",
+    "Contribution",
+    "LearningPoint",
+    "ReflectionCycle",
+]
+
+LEARNING_TAGS: dict[str, Label] = {
+    "knowing_offers": Label(
+        "kendskab til andre sektorers tilbud", "knowing other sectors' offers"
+    ),
+    "face_to_face": Label("ansigt på hinanden", "putting a face to each other"),
+    "handover": Label("information ved overgange", "handover information"),
+    "roles": Label("hinandens roller og opgaver", "each other's roles and tasks"),
+    "shared_language": Label("fælles sprog", "a shared language"),
+    "tacit_knowledge": Label("tavs viden gjort synlig", "tacit knowledge made visible"),
+    "citizen_perspective": Label("borgerens perspektiv", "the citizen's perspective"),
+    "palliation": Label("palliativ viden", "palliative knowledge"),
+}
+"""Built-in tags for learning points, from the source documents' lessons.
+
+Any identifier may be used as a tag; these have labels in Danish and English.
+
+.. versionadded:: 0.1.0
+"""
+
+
+class ActionStatus(LabelledEnum):
+    """Where an agreed action stands.
+
+    .. versionadded:: 0.1.0
+    """
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+ActionStatus.set_labels(
+    {
+        ActionStatus.OPEN: ("åben", "open"),
+        ActionStatus.DONE: ("udført", "done"),
+        ActionStatus.DROPPED: ("opgivet", "dropped"),
+    }
+)
+
+
+def _profession(person: Person) -> Profession | None:
+    return person.profession if isinstance(person, Professional) else None
+
+
+@attrs.frozen(kw_only=True)
+class Contribution:
+    """What one attendee said in one phase.
+
+    Attributes:
+        phase: The code of the phase.
+        person: The attendee's key, e.g. ``"professional:p-1"``.
+        profession: The attendee's profession; ``None`` for the citizen or a
+            relative.
+        text: What was said, in a few words; never a name or a CPR number.
+
+    .. versionadded:: 0.1.0
+    """
+
+    phase: str = attrs.field(validator=identifier)
+    person: str = attrs.field(validator=identifier)
+    profession: Profession | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Profession))
+    )
+    text: str = attrs.field(default="", validator=safe_text)
+
+
+def _tags(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items)
+
+
+@attrs.frozen(kw_only=True)
+class LearningPoint:
+    """Something the group learned, tagged with what kind of learning it is.
+
+    Attributes:
+        phase: The code of the phase it was recorded in.
+        text: The learning point.
+        tags: Tags such as those in :data:`~learnmeet.LEARNING_TAGS`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    phase: str = attrs.field(validator=identifier)
+    text: str = attrs.field(validator=safe_text)
+    tags: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_tags, validator=each(identifier)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Action:
+    """An action agreed at a meeting: who does what, by when.
+
+    Attributes:
+        id: A stable identifier, unique across a series of meetings.
+        text: What is to be done.
+        owner: The key of the person who owns it.
+        due: When it is due.
+        status: Open, done or dropped.
+        raised_at: The id of the meeting that agreed it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    text: str = attrs.field(validator=safe_text)
+    owner: str = attrs.field(validator=identifier)
+    due: date = attrs.field(validator=a_date)
+    raised_at: str = attrs.field(validator=identifier)
+    status: ActionStatus = attrs.field(
+        default=ActionStatus.OPEN, validator=instance_of(ActionStatus)
+    )
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the action is still to be done."""
+        return self.status is ActionStatus.OPEN
+
+
+def _contributions(items: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    return tuple(items)
+
+
+def _points(items: Iterable[LearningPoint]) -> tuple[LearningPoint, ...]:
+    return tuple(items)
+
+
+def _actions(items: Iterable[Action]) -> tuple[Action, ...]:
+    return tuple(items)
+
+
+def _refuse(en: str, da: str, fix: str) -> CycleOrderError:
+    return CycleOrderError(en, da, fix=fix)
+
+
+def _key(who: Attendee | Person | str) -> tuple[str, Profession | None]:
+    if isinstance(who, Attendee):
+        who = who.person
+    if isinstance(who, (Professional, Citizen, Relative)):
+        return who.key, _profession(who)
+    return who, None
+
+
+@attrs.frozen(kw_only=True)
+class ReflectionCycle:
+    """One meeting's reflection, phase by phase; every step returns a new cycle.
+
+    >>> from datetime import date
+    >>> from learnmeet import QUESTION_BANK
+    >>> cycle = ReflectionCycle.start(QUESTION_BANK.model("kolb"), subject="forum-1",
+    ...                               meeting="m-1")
+    >>> cycle = cycle.contribute("professional:p-1", "Vi så et fald i går")
+    >>> cycle.learn("Faldrisiko ses først af hjemmeplejen")
+    Traceback (most recent call last):
+    ...
+    learnmeet.exceptions.CycleOrderError: a learning point cannot be recorded in ...
+    >>> cycle = cycle.advance().contribute("professional:p-2", "Vi vidste det ikke")
+    >>> cycle = cycle.advance().contribute("professional:p-1", "Et fælles sprog")
+    >>> cycle = cycle.learn("Faldrisiko ses først af hjemmeplejen", tags={"handover"})
+    >>> cycle = cycle.advance().contribute("professional:p-2", "Ring ved fald")
+    >>> cycle = cycle.act("a-1", "Aftal fast opkald ved fald", owner="professional:p-2",
+    ...                   due=date(2027, 2, 1))
+    >>> closed = cycle.close(carry=True)
+    >>> [a.id for a in closed.next("m-2").carried_actions]
+    ['a-1']
+
+    Attributes:
+        model: The reflection model it follows.
+        subject: The id of the case or forum the series of meetings is about.
+        meeting: The id of the meeting.
+        position: The index of the current phase.
+        contributions: What attendees said, in order.
+        learning_points: What was learned, in order.
+        actions: Actions carried from earlier meetings and agreed at this one.
+        closed: Whether the cycle is closed; a closed cycle takes no more steps.
+
+    .. versionadded:: 0.1.0
+    """
+
+    model: ReflectionModel = attrs.field(validator=instance_of(ReflectionModel))
+    subject: str = attrs.field(validator=identifier)
+    meeting: str = attrs.field(validator=identifier)
+    position: int = attrs.field(default=0, validator=non_negative_int)
+    contributions: tuple[Contribution, ...] = attrs.field(
+        default=(), converter=_contributions, validator=each(instance_of(Contribution))
+    )
+    learning_points: tuple[LearningPoint, ...] = attrs.field(
+        default=(), converter=_points, validator=each(instance_of(LearningPoint))
+    )
+    actions: tuple[Action, ...] = attrs.field(
+        default=(),
+        converter=_actions,
+        validator=[
+            each(instance_of(Action)),
+            unique(lambda a: a.id, "the action", "handlingen"),
+        ],
+    )
+    closed: bool = attrs.field(default=False, validator=instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        problem = self._problem()
+        if problem is not None:
+            en, da = problem
+            raise InvalidValueError(
+                f"ReflectionCycle: {en}",
+                f"ReflectionCycle: {da}",
+                fix="build cycles with start() and their step methods",
+            )
+
+    def _problem(self) -> tuple[str, str] | None:
+        phases = self.model.phases
+        if not 0 <= self.position < len(phases):
+            return (
+                f"position must be a phase index from 0 to {len(phases) - 1}, "
+                f"got {self.position!r}",
+                f"position skal være et faseindeks fra 0 til {len(phases) - 1}, "
+                f"fik {self.position!r}",
+            )
+        order = {p.code: i for i, p in enumerate(phases)}
+        for code in [c.phase for c in self.contributions] + [
+            p.phase for p in self.learning_points
+        ]:
+            if order.get(code, len(phases)) > self.position:
+                return (
+                    f"phase {code!r} is not in the model or not reached yet",
+                    f"fasen {code!r} findes ikke i modellen eller er ikke nået",
+                )
+        for point in self.learning_points:
+            if phases[order[point.phase]].kind.rank < PhaseKind.REFLECTION.rank:
+                return (
+                    f"a learning point is recorded in phase {point.phase!r}, before "
+                    "anything was reflected on",
+                    f"en læringspointe er skrevet i fasen {point.phase!r}, før der "
+                    "er reflekteret",
+                )
+        spoken = {c.phase for c in self.contributions}
+        for index in range(self.position + self.closed):
+            phase = phases[index]
+            if phase.code not in spoken and self._needs_words(phase):
+                return (
+                    f"phase {phase.code!r} was passed without a contribution",
+                    f"fasen {phase.code!r} blev forladt uden et indlæg",
+                )
+        if self.closed and self.position != len(phases) - 1:
+            return (
+                "a cycle can close only in its last phase",
+                "en cyklus kan kun lukkes i sin sidste fase",
+            )
+        first_action = next(
+            i for i, p in enumerate(phases) if p.kind is PhaseKind.ACTION
+        )
+        if self.position < first_action and any(
+            a.raised_at == self.meeting for a in self.actions
+        ):
+            return (
+                "an action was agreed before the action phase",
+                "en handling blev aftalt før handlingsfasen",
+            )
+        return None
+
+    def _needs_words(self, phase: ReflectionPhase) -> bool:
+        if phase.kind is PhaseKind.FOLLOW_UP:
+            return bool(self.carried_actions)
+        return True
+
+    # -- reading ---------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        model: ReflectionModel,
+        *,
+        subject: str,
+        meeting: Meeting | str,
+        previous: ReflectionCycle | None = None,
+    ) -> ReflectionCycle:
+        """Begin the reflection of a meeting at the model's first phase.
+
+        Args:
+            model: The reflection model to follow.
+            subject: The id of the case or forum the series is about.
+            meeting: The meeting (or its id).
+            previous: The closed cycle of the last meeting about the same
+                subject; its open actions are carried into this one.
+
+        Raises:
+            CycleOrderError: *previous* is still open or about another subject.
+        """
+        meeting_id = meeting.id if isinstance(meeting, Meeting) else meeting
+        carried: tuple[Action, ...] = ()
+        if previous is not None:
+            if not previous.closed:
+                raise _refuse(
+                    f"the previous cycle (meeting {previous.meeting!r}) is still open",
+                    f"den forrige cyklus (møde {previous.meeting!r}) er ikke lukket",
+                    "close the previous cycle first",
+                )
+            if previous.subject != subject:
+                raise _refuse(
+                    f"the previous cycle is about {previous.subject!r}, not "
+                    f"{subject!r}",
+                    f"den forrige cyklus handler om {previous.subject!r}, ikke "
+                    f"{subject!r}",
+                    "continue a series only with cycles about the same case or forum",
+                )
+            carried = previous.open_actions
+        return cls(model=model, subject=subject, meeting=meeting_id, actions=carried)
+
+    @property
+    def phase(self) -> ReflectionPhase:
+        """The current phase."""
+        return self.model.phases[self.position]
+
+    @property
+    def open_actions(self) -> tuple[Action, ...]:
+        """The actions still open, carried ones first."""
+        return tuple(a for a in self.actions if a.is_open)
+
+    @property
+    def carried_actions(self) -> tuple[Action, ...]:
+        """The actions agreed at earlier meetings of the series."""
+        return tuple(a for a in self.actions if a.raised_at != self.meeting)
+
+    @property
+    def is_last_phase(self) -> bool:
+        """Whether the current phase is the model's last."""
+        return self.position == len(self.model.phases) - 1
+
+    def contributions_in(self, phase: str) -> tuple[Contribution, ...]:
+        """The contributions made in *phase*."""
+        self.model.phase(phase)
+        return tuple(c for c in self.contributions if c.phase == phase)
+
+    # -- steps -----------------------------------------------------------------
+
+    def _open(self, step_en: str, step_da: str) -> None:
+        if self.closed:
+            raise _refuse(
+                f"the cycle of meeting {self.meeting!r} is closed; cannot {step_en}",
+                f"cyklussen for mødet {self.meeting!r} er lukket; kan ikke {step_da}",
+                "start the next meeting's cycle with next()",
+            )
+
+    def contribute(
+        self, by: Attendee | Person | str, text: str = ""
+    ) -> ReflectionCycle:
+        """Record what *by* said in the current phase.
+
+        Args:
+            by: An attendee, a person, or a person's key.
+            text: What was said, in a few words.
+        """
+        self._open("contribute", "give et indlæg")
+        person, profession = _key(by)
+        contribution = Contribution(
+            phase=self.phase.code, person=person, profession=profession, text=text
+        )
+        return attrs.evolve(self, contributions=(*self.contributions, contribution))
+
+    def learn(self, text: str, *, tags: Iterable[str] = ()) -> ReflectionCycle:
+        """Record a learning point in the current phase.
+
+        Raises:
+            CycleOrderError: The current phase describes or follows up; a
+                conclusion comes only after a description.
+        """
+        self._open("record a learning point", "skrive en læringspointe")
+        if self.phase.kind.rank < PhaseKind.REFLECTION.rank:
+            raise _refuse(
+                f"a learning point cannot be recorded in phase {self.phase.code!r} "
+                f"({self.phase.kind.label.en}): describe first, then conclude",
+                f"en læringspointe kan ikke skrives i fasen {self.phase.code!r} "
+                f"({self.phase.kind.label.da}): beskriv først, konkludér bagefter",
+                "advance to a reflection, conclusion or action phase",
+            )
+        point = LearningPoint(phase=self.phase.code, text=text, tags=tags)
+        return attrs.evolve(self, learning_points=(*self.learning_points, point))
+
+    def act(
+        self, id: str, text: str, *, owner: Attendee | Person | str, due: date
+    ) -> ReflectionCycle:
+        """Agree on an action in the current phase, which must be an action phase.
+
+        Raises:
+            CycleOrderError: Not in an action phase, or the id is taken.
+        """
+        self._open("agree on an action", "aftale en handling")
+        if self.phase.kind is not PhaseKind.ACTION:
+            raise _refuse(
+                f"actions are agreed in an action phase, not in {self.phase.code!r}",
+                f"handlinger aftales i en handlingsfase, ikke i {self.phase.code!r}",
+                "advance to the action phase",
+            )
+        if any(a.id == id for a in self.actions):
+            raise _refuse(
+                f"the action id {id!r} is already used in this series",
+                f"handlingen {id!r} findes allerede i forløbet",
+                "give the action a new id",
+            )
+        action = Action(
+            id=id, text=text, owner=_key(owner)[0], due=due, raised_at=self.meeting
+        )
+        return attrs.evolve(self, actions=(*self.actions, action))
+
+    def settle(self, action: str, status: ActionStatus) -> ReflectionCycle:
+        """Mark an open action as done or dropped, in any phase.
+
+        Raises:
+            CycleOrderError: No such action, or it is already settled.
+        """
+        self._open("settle an action", "afslutte en handling")
+        found = next((a for a in self.actions if a.id == action), None)
+        if found is None:
+            raise _refuse(
+                f"there is no action {action!r} in this cycle",
+                f"der er ingen handling {action!r} i cyklussen",
+                "use the id of one of the cycle's actions",
+            )
+        if not found.is_open or status is ActionStatus.OPEN:
+            raise _refuse(
+                f"action {action!r} is {found.status.label.en}; only an open action "
+                "can be marked done or dropped",
+                f"handlingen {action!r} er {found.status.label.da}; kun en åben "
+                "handling kan markeres udført eller opgivet",
+                "settle each open action once, as DONE or DROPPED",
+            )
+        settled = attrs.evolve(found, status=status)
+        return attrs.evolve(
+            self, actions=tuple(settled if a is found else a for a in self.actions)
+        )
+
+    def advance(self) -> ReflectionCycle:
+        """Move on to the next phase.
+
+        Raises:
+            CycleOrderError: The current phase has no contribution yet, or it is
+                the last phase.
+        """
+        self._open("advance", "gå videre")
+        if self.is_last_phase:
+            raise _refuse(
+                f"{self.phase.code!r} is the last phase",
+                f"{self.phase.code!r} er den sidste fase",
+                "close the cycle",
+            )
+        if self._needs_words(self.phase) and not self.contributions_in(self.phase.code):
+            raise _refuse(
+                f"phase {self.phase.code!r} has no contribution yet",
+                f"fasen {self.phase.code!r} har endnu intet indlæg",
+                "record at least one contribution before moving on",
+            )
+        return attrs.evolve(self, position=self.position + 1)
+
+    def close(self, *, carry: bool = False) -> ReflectionCycle:
+        """Close the cycle after its last phase.
+
+        Args:
+            carry: Carry the open actions to the next meeting of the series.
+
+        Raises:
+            CycleOrderError: Not in the last phase, the last phase has no
+                contribution, or actions are open and *carry* is false.
+        """
+        self._open("close", "lukke")
+        if not self.is_last_phase or not self.contributions_in(self.phase.code):
+            raise _refuse(
+                "the cycle can close only in its last phase, after a contribution",
+                "cyklussen kan kun lukkes i sidste fase, efter et indlæg",
+                "go through every phase first",
+            )
+        if self.open_actions and not carry:
+            ids = ", ".join(a.id for a in self.open_actions)
+            raise _refuse(
+                f"actions {ids} are still open",
+                f"handlingerne {ids} er stadig åbne",
+                "mark them done or dropped, or close with carry=True to carry them "
+                "to the next meeting",
+            )
+        return attrs.evolve(self, closed=True)
+
+    def next(self, meeting: Meeting | str) -> ReflectionCycle:
+        """Start the next meeting's cycle, carrying this one's open actions.
+
+        Raises:
+            CycleOrderError: This cycle is still open.
+        """
+        return ReflectionCycle.start(
+            self.model, subject=self.subject, meeting=meeting, previous=self
+        )

@@ -1,0 +1,418 @@
+"""Surveys, invitations and responses, and qualitative themes with quotes.
+
+The KOPA evaluation measured what participants got out of the learning (their
+*yield*, udbytte) with a questionnaire, focus groups and interviews. A
+:class:`Survey` has Likert and free-text items in Danish and English, each
+tagged with its Kirkpatrick level; an :class:`Invitation` asks one attendee of
+one meeting; a :class:`Response` answers it. Qualitative material is recorded as
+:class:`Theme` values with pseudonymised :class:`Quote` values.
+:func:`learnmeet.evaluate` turns them into figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._checks import each, identifier, instance_of, safe_text, unique
+from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._meetings import Attendance, AttendeeRole, Meeting
+from learnmeet.model._people import Profession, Professional
+
+__all__ = [
+    "Answer",
+    "Eligibility",
+    "Invitation",
+    "ItemKind",
+    "KirkpatrickLevel",
+    "Outcome",
+    "Quote",
+    "QuoteSource",
+    "Response",
+    "Survey",
+    "SurveyItem",
+    "Theme",
+    "invite",
+]
+
+
+class KirkpatrickLevel(LabelledEnum):
+    """The four levels of training evaluation (Kirkpatrick).
+
+    .. versionadded:: 0.1.0
+    """
+
+    REACTION = "reaction"
+    LEARNING = "learning"
+    BEHAVIOUR = "behaviour"
+    RESULTS = "results"
+
+
+KirkpatrickLevel.set_labels(
+    {
+        KirkpatrickLevel.REACTION: ("reaktion", "reaction"),
+        KirkpatrickLevel.LEARNING: ("læring", "learning"),
+        KirkpatrickLevel.BEHAVIOUR: ("adfærd", "behaviour"),
+        KirkpatrickLevel.RESULTS: ("resultater", "results"),
+    }
+)
+
+
+class ItemKind(LabelledEnum):
+    """How a survey item is answered.
+
+    .. versionadded:: 0.1.0
+    """
+
+    LIKERT = "likert"
+    FREE_TEXT = "free_text"
+
+
+ItemKind.set_labels(
+    {
+        ItemKind.LIKERT: ("skala", "Likert scale"),
+        ItemKind.FREE_TEXT: ("fritekst", "free text"),
+    }
+)
+
+_MIN_SCALE, _MAX_SCALE = 2, 11
+
+
+def _refuse(cls: str, field: str, en: str, da: str, fix: str) -> InvalidValueError:
+    return InvalidValueError(
+        f"{cls}.{field}: {en}", f"{cls}.{field}: {da}", field=field, fix=fix
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SurveyItem:
+    """One question of a survey.
+
+    Attributes:
+        id: A stable identifier, unique within the survey.
+        text: The question or statement.
+        level: The Kirkpatrick level it measures.
+        kind: Likert scale or free text.
+        scale: The number of points on a Likert scale (2–11; 5 by default),
+            from 1 (e.g. "strongly disagree") up.
+        measures_yield: Whether the item counts towards the respondent's yield
+            (Likert items only).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    text: Label = attrs.field(validator=instance_of(Label))
+    level: KirkpatrickLevel = attrs.field(validator=instance_of(KirkpatrickLevel))
+    kind: ItemKind = attrs.field(
+        default=ItemKind.LIKERT, validator=instance_of(ItemKind)
+    )
+    scale: int = attrs.field(default=5, validator=instance_of(int))
+    measures_yield: bool = attrs.field(default=False, validator=instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        if not _MIN_SCALE <= self.scale <= _MAX_SCALE:
+            raise _refuse(
+                "SurveyItem",
+                "scale",
+                f"a scale has {_MIN_SCALE} to {_MAX_SCALE} points, got {self.scale}",
+                f"en skala har {_MIN_SCALE} til {_MAX_SCALE} trin, fik {self.scale}",
+                "use e.g. scale=5",
+            )
+        if self.measures_yield and self.kind is not ItemKind.LIKERT:
+            raise _refuse(
+                "SurveyItem",
+                "measures_yield",
+                "only a Likert item can measure yield",
+                "kun et skala-spørgsmål kan måle udbytte",
+                "set measures_yield=False on free-text items",
+            )
+
+
+def _items(items: Iterable[SurveyItem]) -> tuple[SurveyItem, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Survey:
+    """A questionnaire sent to the participants of meetings.
+
+    A survey has at least one Likert item that measures yield: what
+    participants say they got out of the meeting.
+
+    Attributes:
+        id: A stable identifier.
+        title: Its title in Danish and English.
+        items: The questions, in order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    title: Label = attrs.field(validator=instance_of(Label))
+    items: tuple[SurveyItem, ...] = attrs.field(
+        converter=_items,
+        validator=[
+            each(instance_of(SurveyItem)),
+            unique(lambda i: i.id, "the item", "spørgsmålet"),
+        ],
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not any(i.measures_yield for i in self.items):
+            raise _refuse(
+                "Survey",
+                "items",
+                "needs at least one Likert item that measures yield",
+                "skal have mindst ét skala-spørgsmål, der måler udbytte",
+                "set measures_yield=True on an item such as 'I got a lot out of the "
+                "meeting'",
+            )
+
+    def item(self, id: str) -> SurveyItem | None:
+        """Return the item with *id*, if any."""
+        return next((i for i in self.items if i.id == id), None)
+
+
+class Eligibility(LabelledEnum):
+    """Whether an invitee belongs to the population surveyed (AAPOR).
+
+    An attendee who took part is eligible; one who did not is not; one whose
+    attendance was never recorded is of unknown eligibility.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNKNOWN = "unknown"
+
+
+Eligibility.set_labels(
+    {
+        Eligibility.ELIGIBLE: ("omfattet", "eligible"),
+        Eligibility.NOT_ELIGIBLE: ("ikke omfattet", "not eligible"),
+        Eligibility.UNKNOWN: ("ukendt", "unknown"),
+    }
+)
+
+
+class Outcome(LabelledEnum):
+    """What came of an invitation that has no response.
+
+    .. versionadded:: 0.1.0
+    """
+
+    NO_REPLY = "no_reply"
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"
+    OTHER = "other"
+
+
+Outcome.set_labels(
+    {
+        Outcome.NO_REPLY: ("intet svar", "no reply"),
+        Outcome.REFUSED: ("afslået", "refused"),
+        Outcome.UNREACHABLE: ("ikke nået", "unreachable"),
+        Outcome.OTHER: ("andet", "other"),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Invitation:
+    """One person invited to answer a survey about one meeting.
+
+    Attributes:
+        id: A stable identifier.
+        survey: The survey's id.
+        meeting: The meeting's id.
+        invitee: The invitee's key, e.g. ``"professional:p-1"``.
+        eligibility: Whether they belong to the population surveyed.
+        outcome: What came of it when no response arrived.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    survey: str = attrs.field(validator=identifier)
+    meeting: str = attrs.field(validator=identifier)
+    invitee: str = attrs.field(validator=identifier)
+    eligibility: Eligibility = attrs.field(
+        default=Eligibility.ELIGIBLE, validator=instance_of(Eligibility)
+    )
+    outcome: Outcome = attrs.field(
+        default=Outcome.NO_REPLY, validator=instance_of(Outcome)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Answer:
+    """The answer to one item: a point on its scale, or a text.
+
+    Attributes:
+        item: The item's id.
+        score: The point chosen on a Likert item (1 up to its scale).
+        text: The text written in a free-text item; never a name or CPR number.
+
+    .. versionadded:: 0.1.0
+    """
+
+    item: str = attrs.field(validator=identifier)
+    score: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(int))
+    )
+    text: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(safe_text)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (self.score is None) == (self.text is None):
+            raise _refuse(
+                "Answer",
+                "score",
+                "give either a score or a text",
+                "angiv enten et tal på skalaen eller en tekst",
+                "a Likert item takes score=, a free-text item takes text=",
+            )
+
+
+def _answers(items: Iterable[Answer]) -> tuple[Answer, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """The answers to one invitation.
+
+    Attributes:
+        invitation: The invitation's id.
+        answers: The answers, at least one, each item once.
+
+    .. versionadded:: 0.1.0
+    """
+
+    invitation: str = attrs.field(validator=identifier)
+    answers: tuple[Answer, ...] = attrs.field(
+        converter=_answers,
+        validator=[
+            each(instance_of(Answer)),
+            unique(lambda a: a.item, "the item", "spørgsmålet"),
+        ],
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.answers:
+            raise _refuse(
+                "Response",
+                "answers",
+                "a response needs at least one answer",
+                "et svar skal have mindst ét svar",
+                "record an invitation without answers with an Outcome instead",
+            )
+
+
+class QuoteSource(LabelledEnum):
+    """Where a quote was collected.
+
+    .. versionadded:: 0.1.0
+    """
+
+    FOCUS_GROUP = "focus_group"
+    INTERVIEW = "interview"
+    FREE_TEXT = "free_text"
+
+
+QuoteSource.set_labels(
+    {
+        QuoteSource.FOCUS_GROUP: ("fokusgruppe", "focus group"),
+        QuoteSource.INTERVIEW: ("interview", "interview"),
+        QuoteSource.FREE_TEXT: ("fritekstsvar", "free-text answer"),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """A pseudonymised quote: what was said, by whom in code, in what setting.
+
+    Attributes:
+        text: The quote; names are replaced before it is recorded, and a CPR
+            number is refused.
+        speaker: A pseudonym for the speaker, e.g. ``"FG1-D3"``.
+        source: Focus group, interview or free-text answer.
+        profession: The speaker's profession, if it may be told.
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str = attrs.field(validator=safe_text)
+    speaker: str = attrs.field(validator=identifier)
+    source: QuoteSource = attrs.field(validator=instance_of(QuoteSource))
+    profession: Profession | None = attrs.field(
+        default=None, validator=attrs.validators.optional(instance_of(Profession))
+    )
+
+
+def _quotes(items: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Theme:
+    """A theme found in focus groups and interviews, with the quotes behind it.
+
+    Attributes:
+        code: A stable code, e.g. ``"knowing_offers"``.
+        label: The theme in Danish and English.
+        quotes: The quotes that carry it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=identifier)
+    label: Label = attrs.field(validator=instance_of(Label))
+    quotes: tuple[Quote, ...] = attrs.field(
+        default=(), converter=_quotes, validator=each(instance_of(Quote))
+    )
+
+
+_ELIGIBILITY = {
+    Attendance.YES: Eligibility.ELIGIBLE,
+    Attendance.NO: Eligibility.NOT_ELIGIBLE,
+    Attendance.UNKNOWN: Eligibility.UNKNOWN,
+}
+
+
+def invite(survey: Survey, meetings: Iterable[Meeting]) -> tuple[Invitation, ...]:
+    """Invite every professional attendee of *meetings* to answer *survey*.
+
+    Observers are left out (they came to look, not to learn together), and so
+    are the citizen and relatives, whom a survey of professionals does not ask.
+    Eligibility follows the attendance record: attended means eligible, absent
+    means not eligible, and unrecorded means unknown. Invitation ids are
+    ``"<survey>:<meeting>:<person key>"``.
+
+    .. versionadded:: 0.1.0
+    """
+    out: list[Invitation] = []
+    for meeting in meetings:
+        for attendee in meeting.attendees:
+            if (
+                not isinstance(attendee.person, Professional)
+                or attendee.role is AttendeeRole.OBSERVER
+            ):
+                continue
+            key = attendee.person.key
+            out.append(
+                Invitation(
+                    id=f"{survey.id}:{meeting.id}:{key}",
+                    survey=survey.id,
+                    meeting=meeting.id,
+                    invitee=key,
+                    eligibility=_ELIGIBILITY[attendee.attended],
+                )
+            )
+    return tuple(out)
