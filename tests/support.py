@@ -32,6 +32,20 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.Sector, lst.sectors()),
     (lm.Transition, lst.transitions()),
     (lm.Unit, lst.units()),
+    (lm.Question, lst.questions()),
+    (lm.ReflectionModel, lst.reflection_models()),
+    (lm.ReflectionCycle, lst.reflection_cycles()),
+    (lm.Survey, lst.surveys()),
+    (lm.SurveyItem, lst.survey_items()),
+    (lm.Quote, lst.quotes()),
+    (lm.Theme, lst.themes()),
+    (lm.Invitation, lst.invitations()),
+    (lm.Response, lst.responses()),
+    (lm.Answer, lst.answers()),
+    (lm.Action, lst.actions()),
+    (lm.Contribution, lst.contributions()),
+    (lm.LearningPoint, lst.learning_points()),
+    (lm.ReflectionPhase, lst.reflection_phases()),
 )
 """Every JSON model type with the public strategy for it."""
 

@@ -29,19 +29,26 @@ module.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
+from typing import NamedTuple
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from learnmeet._breaches import BREAKERS, Breach, breaker_format
-from learnmeet.catalog import DEFAULT_CATALOG, Catalog
+from learnmeet.catalog import DEFAULT_CATALOG, QUESTION_BANK, Catalog
 from learnmeet.exceptions import InvalidValueError, UnknownCodeError
 from learnmeet.model import (
     COPENHAGEN,
+    LEARNING_TAGS,
+    Action,
+    ActionStatus,
+    Answer,
     Area,
     Attendance,
     Attendee,
     AttendeeRole,
+    Audience,
     Cancellation,
     CancellationReason,
     CaseOrigin,
@@ -49,37 +56,60 @@ from learnmeet.model import (
     CitizenCase,
     Cohort,
     Consent,
+    Contribution,
+    Eligibility,
     FictionalCase,
     FormatRequirements,
     Forum,
     HandoverDocument,
+    Invitation,
+    ItemKind,
+    KirkpatrickLevel,
     Label,
+    LearningPoint,
     Location,
     LocationKind,
     Meeting,
     MeetingFormat,
     MeetingStatus,
     Organisation,
+    Outcome,
     PalliativeLevel,
     Participation,
+    PhaseKind,
     Profession,
     Professional,
+    Question,
+    QuestionBank,
+    Quote,
+    QuoteSource,
     Reflection,
+    ReflectionCycle,
+    ReflectionModel,
+    ReflectionPhase,
     Relation,
     Relative,
+    Response,
     Rsvp,
     Scenario,
     Sector,
     StaffRole,
+    Survey,
+    SurveyItem,
+    Theme,
     Transition,
     TransitionKind,
     Unit,
     WorkingHours,
+    invite,
 )
 from learnmeet.model._lookup import closest
 from learnmeet.planning import CourseSession, Interval, MeetingRequest, Series
 
 __all__ = [
+    "SurveyData",
+    "actions",
+    "answers",
     "areas",
     "attendees",
     "breaches",
@@ -88,11 +118,14 @@ __all__ = [
     "citizens",
     "cohorts",
     "consents",
+    "contributions",
     "course_sessions",
     "format_requirements",
     "forums",
     "intervals",
+    "invitations",
     "labels",
+    "learning_points",
     "locations",
     "meeting_formats",
     "meeting_requests",
@@ -101,11 +134,22 @@ __all__ = [
     "organisations",
     "professionals",
     "professions",
+    "question_banks",
+    "questions",
+    "quotes",
+    "reflection_cycles",
+    "reflection_models",
+    "reflection_phases",
     "reflections",
     "relatives",
+    "responses",
     "scenarios",
     "sectors",
     "series",
+    "survey_data",
+    "survey_items",
+    "surveys",
+    "themes",
     "transitions",
     "units",
     "working_hours",
@@ -462,7 +506,7 @@ def reflections() -> SearchStrategy[Reflection]:
     """
     return st.builds(
         Reflection,
-        st.sampled_from(["gibbs", "kolb", "case_reflection", "home"]),
+        st.sampled_from([m.code for m in QUESTION_BANK.models]),
         st.lists(labels(), min_size=1, max_size=5),
     )
 
@@ -964,3 +1008,441 @@ def meetings_breaking(code: str) -> SearchStrategy[Meeting]:
             field="code",
         )
     return breaches(code).map(lambda b: b.meeting)
+
+
+# -- reflection ----------------------------------------------------------------
+
+_KINDS = tuple(PhaseKind)
+
+
+@st.composite
+def _questions(draw: st.DrawFn, *, id: str, catalog: Catalog) -> Question:
+    return Question(
+        id=id,
+        text=draw(labels()),
+        audiences=draw(st.frozensets(st.sampled_from(Audience), min_size=1)),
+        formats=draw(st.frozensets(st.sampled_from([f.code for f in catalog.formats]))),
+    )
+
+
+def questions(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Question]:
+    """Reflection questions for some audiences and, at times, some formats.
+
+    .. versionadded:: 0.1.0
+    """
+    return _code("q").flatmap(lambda id: _questions(id=id, catalog=catalog))
+
+
+@st.composite
+def _reflection_models(draw: st.DrawFn, *, catalog: Catalog) -> ReflectionModel:
+    extra = draw(st.lists(st.sampled_from(_KINDS), max_size=5))
+    kinds = sorted(
+        [PhaseKind.DESCRIPTION, PhaseKind.ACTION, *extra], key=lambda k: k.rank
+    )
+    code = draw(_code("model"))
+    phases = []
+    for index, kind in enumerate(kinds):
+        phase = f"{kind.code}-{index}"
+        count = draw(st.integers(1, 3))
+        phases.append(
+            ReflectionPhase(
+                code=phase,
+                label=draw(labels()),
+                kind=kind,
+                questions=[
+                    draw(_questions(id=f"{code}.{phase}.{n}", catalog=catalog))
+                    for n in range(count)
+                ],
+            )
+        )
+    return ReflectionModel(code=code, label=draw(labels()), phases=phases)
+
+
+def reflection_models(
+    *, catalog: Catalog = DEFAULT_CATALOG, builtin: bool | None = None
+) -> SearchStrategy[ReflectionModel]:
+    """Reflection models: the built-in ones and generated ones.
+
+    Generated models have phases in a valid order, with at least one
+    description and one action phase.
+
+    Args:
+        catalog: Where the format codes of questions come from.
+        builtin: ``True`` for built-in models only, ``False`` for generated
+            ones only, ``None`` (the default) for both.
+
+    .. versionadded:: 0.1.0
+    """
+    made = _reflection_models(catalog=catalog)
+    known = st.sampled_from(QUESTION_BANK.models)
+    if builtin is None:
+        return known | made
+    return known if builtin else made
+
+
+def question_banks(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[QuestionBank]:
+    """Question banks: the built-in bank extended with zero to two models.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.lists(
+        reflection_models(catalog=catalog, builtin=False),
+        max_size=2,
+        unique_by=lambda m: m.code,
+    ).map(QUESTION_BANK.extend)
+
+
+_SAYINGS = st.sampled_from(
+    [
+        "Vi så et fald i går",
+        "Hospitalet vidste ikke, at vi kommer dagligt",
+        "Borgeren ønsker at blive hjemme",
+        "Epikrisen manglede genoptræningsplanen",
+        "Vi kendte ikke hinandens telefonnumre",
+        "Palliationsteamet kan rådgive os",
+    ]
+)
+_PEOPLE = [f"professional:p-{n:04d}" for n in range(1, 7)]
+
+
+@st.composite
+def _steps(draw: st.DrawFn, cycle: ReflectionCycle, stop: int) -> ReflectionCycle:
+    """Walk *cycle* forward with valid steps until phase *stop*."""
+    number = len(cycle.actions)
+    while True:
+        for _ in range(draw(st.integers(1, 3))):
+            cycle = cycle.contribute(draw(st.sampled_from(_PEOPLE)), draw(_SAYINGS))
+        if cycle.phase.kind.rank >= PhaseKind.REFLECTION.rank and draw(st.booleans()):
+            tags = draw(st.frozensets(st.sampled_from(sorted(LEARNING_TAGS))))
+            cycle = cycle.learn(draw(_SAYINGS), tags=tags)
+        if cycle.phase.kind is PhaseKind.ACTION:
+            for _ in range(draw(st.integers(0, 2))):
+                number += 1
+                cycle = cycle.act(
+                    f"{cycle.meeting}-a{number}",
+                    draw(_SAYINGS),
+                    owner=draw(st.sampled_from(_PEOPLE)),
+                    due=draw(_days()),
+                )
+        for action in cycle.open_actions:
+            if draw(st.integers(0, 3)) == 0:
+                status = draw(
+                    st.sampled_from([ActionStatus.DONE, ActionStatus.DROPPED])
+                )
+                cycle = cycle.settle(action.id, status)
+        if cycle.position >= stop:
+            return cycle
+        cycle = cycle.advance()
+
+
+@st.composite
+def _reflection_cycles(
+    draw: st.DrawFn,
+    *,
+    model: ReflectionModel | None,
+    closed: bool | None,
+    catalog: Catalog,
+) -> ReflectionCycle:
+    chosen = model if model is not None else draw(reflection_models(catalog=catalog))
+    last = len(chosen.phases) - 1
+    subject = draw(_code("case"))
+    previous = None
+    if draw(st.booleans()):
+        earlier = ReflectionCycle.start(chosen, subject=subject, meeting="m-0")
+        previous = draw(_steps(earlier, last)).close(carry=True)
+    cycle = ReflectionCycle.start(
+        chosen, subject=subject, meeting="m-1", previous=previous
+    )
+    closing = draw(st.booleans()) if closed is None else closed
+    stop = last if closing else draw(st.integers(0, last))
+    cycle = draw(_steps(cycle, stop))
+    return cycle.close(carry=True) if closing else cycle
+
+
+def reflection_cycles(
+    *,
+    model: ReflectionModel | None = None,
+    closed: bool | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[ReflectionCycle]:
+    """Reflection cycles at any phase, built by valid steps only.
+
+    Some continue an earlier meeting's closed cycle and start with its open
+    actions; some have contributions, learning points and actions, some
+    actions settled.
+
+    Args:
+        model: Follow this model; any model by default.
+        closed: ``True`` for closed cycles only, ``False`` for open ones only.
+        catalog: Where the format codes of generated questions come from.
+
+    .. versionadded:: 0.1.0
+    """
+    return _reflection_cycles(model=model, closed=closed, catalog=catalog)
+
+
+# -- surveys and evaluation ----------------------------------------------------
+
+
+@st.composite
+def _survey_items(draw: st.DrawFn, *, id: str, yield_item: bool) -> SurveyItem:
+    kind = ItemKind.LIKERT if yield_item else draw(st.sampled_from(ItemKind))
+    return SurveyItem(
+        id=id,
+        text=draw(labels()),
+        level=draw(st.sampled_from(KirkpatrickLevel)),
+        kind=kind,
+        scale=draw(st.sampled_from([4, 5, 7])) if kind is ItemKind.LIKERT else 5,
+        measures_yield=yield_item or (kind is ItemKind.LIKERT and draw(st.booleans())),
+    )
+
+
+def survey_items() -> SearchStrategy[SurveyItem]:
+    """Survey items: Likert (4, 5 or 7 points) and free text, at every level.
+
+    .. versionadded:: 0.1.0
+    """
+    return _code("item").flatmap(lambda id: _survey_items(id=id, yield_item=False))
+
+
+@st.composite
+def _surveys(draw: st.DrawFn) -> Survey:
+    count = draw(st.integers(1, 6))
+    first = draw(st.integers(0, count - 1))
+    items = [
+        draw(_survey_items(id=f"item-{n}", yield_item=n == first)) for n in range(count)
+    ]
+    return Survey(id=draw(_code("survey")), title=draw(labels()), items=items)
+
+
+def surveys() -> SearchStrategy[Survey]:
+    """Surveys of one to six items, at least one of them measuring yield.
+
+    .. versionadded:: 0.1.0
+    """
+    return _surveys()
+
+
+def quotes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Quote]:
+    """Pseudonymised quotes from focus groups, interviews and free text.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda text, speaker, source, profession: Quote(
+            text=text, speaker=speaker, source=source, profession=profession
+        ),
+        _SAYINGS,
+        _code("FG"),
+        st.sampled_from(QuoteSource),
+        st.none() | professions(catalog),
+    )
+
+
+def themes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Theme]:
+    """Themes with zero to three quotes.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda code, label, found: Theme(code=code, label=label, quotes=found),
+        st.sampled_from(sorted(LEARNING_TAGS)),
+        labels(),
+        st.lists(quotes(catalog=catalog), max_size=3),
+    )
+
+
+class SurveyData(NamedTuple):
+    """A survey with meetings, invitations and responses that fit together.
+
+    .. versionadded:: 0.1.0
+    """
+
+    survey: Survey
+    meetings: tuple[Meeting, ...]
+    invitations: tuple[Invitation, ...]
+    responses: tuple[Response, ...]
+
+
+@st.composite
+def _answers(draw: st.DrawFn, survey: Survey, complete: bool) -> tuple[Answer, ...]:
+    out = []
+    for item in survey.items:
+        if item.kind is ItemKind.FREE_TEXT:
+            if draw(st.booleans()):
+                out.append(Answer(item=item.id, text=draw(_SAYINGS)))
+        elif complete or draw(st.booleans()):
+            out.append(Answer(item=item.id, score=draw(st.integers(1, item.scale))))
+    if not out:  # a partial response answers something
+        item = next(i for i in survey.items if i.measures_yield)
+        out.append(Answer(item=item.id, score=draw(st.integers(1, item.scale))))
+    return tuple(out)
+
+
+@st.composite
+def _survey_data(draw: st.DrawFn, *, catalog: Catalog, max_meetings: int) -> SurveyData:
+    survey = draw(surveys())
+    count = draw(st.integers(1, max_meetings))
+    found = [draw(_numbered_meeting(catalog, i)) for i in range(count)]
+    invitations: list[Invitation] = []
+    responses: list[Response] = []
+    for meeting in found:
+        for invitation in invite(survey, [meeting]):
+            invitation = attrs.evolve(
+                invitation,
+                eligibility=draw(st.sampled_from(Eligibility))
+                if draw(st.integers(0, 4)) == 0
+                else Eligibility.ELIGIBLE,
+                outcome=draw(st.sampled_from(Outcome)),
+            )
+            invitations.append(invitation)
+            answer = draw(st.sampled_from(["complete", "partial", "none"]))
+            if answer != "none":
+                responses.append(
+                    Response(
+                        invitation=invitation.id,
+                        answers=draw(_answers(survey, answer == "complete")),
+                    )
+                )
+    return SurveyData(survey, tuple(found), tuple(invitations), tuple(responses))
+
+
+def survey_data(
+    *, catalog: Catalog = DEFAULT_CATALOG, max_meetings: int = 4
+) -> SearchStrategy[SurveyData]:
+    """A survey, its meetings, invitations and responses, consistent together.
+
+    Every invitation is for the survey and one of the meetings, every
+    response answers one invitation with scores on the items' scales, so
+    :func:`learnmeet.evaluate` accepts the data.
+
+    .. versionadded:: 0.1.0
+    """
+    return _survey_data(catalog=catalog, max_meetings=max_meetings)
+
+
+# -- the parts of cycles and surveys, one by one --------------------------------
+
+
+def reflection_phases(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[ReflectionPhase]:
+    """Phases of built-in and generated reflection models.
+
+    .. versionadded:: 0.1.0
+    """
+    return reflection_models(catalog=catalog).flatmap(
+        lambda m: st.sampled_from(m.phases)
+    )
+
+
+def contributions(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[Contribution]:
+    """Contributions by professionals (with their profession) and by citizens.
+
+    .. versionadded:: 0.1.0
+    """
+    by_professional = st.builds(
+        lambda phase, person, profession, text: Contribution(
+            phase=phase, person=person, profession=profession, text=text
+        ),
+        st.sampled_from([k.code for k in PhaseKind]),
+        st.sampled_from(_PEOPLE),
+        professions(catalog),
+        _SAYINGS,
+    )
+    by_citizen = st.builds(
+        lambda phase, person, text: Contribution(phase=phase, person=person, text=text),
+        st.sampled_from([k.code for k in PhaseKind]),
+        _code("B").map(lambda c: f"citizen:{c}"),
+        _SAYINGS,
+    )
+    return by_professional | by_citizen
+
+
+def learning_points() -> SearchStrategy[LearningPoint]:
+    """Learning points tagged with the built-in tags.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda phase, text, tags: LearningPoint(phase=phase, text=text, tags=tags),
+        st.sampled_from(["reflection", "conclusion", "action"]),
+        _SAYINGS,
+        st.frozensets(st.sampled_from(sorted(LEARNING_TAGS))),
+    )
+
+
+def actions() -> SearchStrategy[Action]:
+    """Actions, open, done or dropped.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda id, text, owner, due, meeting, status: Action(
+            id=id, text=text, owner=owner, due=due, raised_at=meeting, status=status
+        ),
+        _code("a"),
+        _SAYINGS,
+        st.sampled_from(_PEOPLE),
+        _days(),
+        _code("m"),
+        st.sampled_from(ActionStatus),
+    )
+
+
+def invitations() -> SearchStrategy[Invitation]:
+    """Invitations of every eligibility and outcome.
+
+    Use :func:`survey_data` for invitations that fit a survey and its meetings.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda survey, meeting, person, eligibility, outcome: Invitation(
+            id=f"{survey}:{meeting}:{person}",
+            survey=survey,
+            meeting=meeting,
+            invitee=person,
+            eligibility=eligibility,
+            outcome=outcome,
+        ),
+        _code("survey"),
+        _code("m"),
+        st.sampled_from(_PEOPLE),
+        st.sampled_from(Eligibility),
+        st.sampled_from(Outcome),
+    )
+
+
+def answers() -> SearchStrategy[Answer]:
+    """Answers: a score from 1 to 7, or a text.
+
+    .. versionadded:: 0.1.0
+    """
+    scored = st.builds(
+        lambda item, score: Answer(item=item, score=score),
+        _code("item"),
+        st.integers(1, 7),
+    )
+    written = st.builds(
+        lambda item, text: Answer(item=item, text=text), _code("item"), _SAYINGS
+    )
+    return scored | written
+
+
+def responses() -> SearchStrategy[Response]:
+    """Responses of one to five answers, each item once.
+
+    Use :func:`survey_data` for responses that fit a survey.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda invitation, found: Response(invitation=invitation, answers=found),
+        _code("inv"),
+        st.lists(answers(), min_size=1, max_size=5, unique_by=lambda a: a.item),
+    )
