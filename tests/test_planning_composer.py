@@ -93,6 +93,18 @@ class TestHomeMeeting:
         assert [v.code for v in proposal.awaiting] == ["LM107"]
         assert len(proposal.meeting.attendees) <= 6
 
+    def test_home_meeting_gets_plain_language_questions(self) -> None:
+        reflection = _compose("home_meeting", case=CASE).meeting.reflection
+        assert reflection is not None
+        assert reflection.model == "home_conversation"
+        plain = {
+            q.text
+            for q in lm.QUESTION_BANK.questions(
+                model="home_conversation", audience=lm.Audience.CITIZEN_AND_RELATIVES
+            )
+        }
+        assert set(reflection.questions) <= plain
+
     def test_validates_clean_once_the_citizen_accepts(self) -> None:
         proposal = _compose(
             "home_meeting",

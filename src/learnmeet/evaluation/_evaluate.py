@@ -519,7 +519,10 @@ def _wilson(high: int, n: int, z: float) -> tuple[float, float]:
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At the ends the interval touches 0 or 1 exactly, not a rounding away.
+    low = 0.0 if high == 0 else max(0.0, centre - half)
+    upper = 1.0 if high == n else min(1.0, centre + half)
+    return low, upper
 
 
 def _groups_of(meeting: Meeting) -> list[tuple[Dimension, str, Label]]:

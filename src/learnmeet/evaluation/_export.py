@@ -42,6 +42,7 @@ _T = {
     "respondents": Label("svarpersoner", "respondents"),
     "responses": Label("svar", "responses"),
     "mean": Label("gns. udbytte", "mean yield"),
+    "score": Label("gns. score (0–100)", "mean score (0–100)"),
     "share": Label("højt udbytte", "high yield"),
     "ci": Label("konfidensinterval", "confidence interval"),
     "level": Label("niveau", "level"),
@@ -177,7 +178,7 @@ def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
             _T["level"].get(lang),
             _T["items"].get(lang),
             _T["respondents"].get(lang),
-            _T["mean"].get(lang),
+            _T["score"].get(lang),
         ]
     ]
     for s in evaluation.levels:

@@ -1,0 +1,97 @@
+"""The SVG bar chart: well-formed, and it shows its bars and labels when drawn.
+
+The chart is rendered to PNG with CairoSVG (a test dependency) and the pixels
+are read back, so a chart that parses but draws nothing fails.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+
+import cairosvg
+import pytest
+from PIL import Image
+
+import learnmeet as lm
+from test_evaluation import INVITATIONS, MEETINGS, RESPONSES, SURVEY
+
+SVG = "{http://www.w3.org/2000/svg}"
+BAR = (0x2B, 0x6C, 0x8F)
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> lm.Evaluation:
+    return lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS, threshold=2)
+
+
+def _render(svg: str) -> Image.Image:
+    png = cairosvg.svg2png(bytestring=svg.encode())
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def _bars(root: ET.Element) -> list[ET.Element]:
+    return [r for r in root.iter(f"{SVG}rect") if r.get("fill") == "#2b6c8f"]
+
+
+def _texts(root: ET.Element) -> list[str]:
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+class TestChart:
+    def test_one_bar_per_reported_format_with_its_label(
+        self, evaluation: lm.Evaluation
+    ) -> None:
+        root = ET.fromstring(evaluation.to_svg("en"))
+        shown = [g for g in evaluation.by(lm.Dimension.FORMAT) if not g.suppressed]
+        assert len(_bars(root)) == len(shown) == 3
+        texts = _texts(root)
+        for group in shown:
+            assert group.label.en in texts
+        assert "Share reporting high yield, by format" in texts
+
+    def test_bar_width_is_the_share(self, evaluation: lm.Evaluation) -> None:
+        root = ET.fromstring(evaluation.to_svg("en"))
+        widths = sorted(float(b.get("width", "0")) for b in _bars(root))
+        shares = sorted(
+            (g.share or 0) for g in evaluation.by(lm.Dimension.FORMAT) if g.share
+        )
+        full = widths[-1] / shares[-1]
+        assert [round(w / full, 3) for w in widths] == [round(s, 3) for s in shares]
+
+    def test_the_bars_and_labels_are_drawn(self, evaluation: lm.Evaluation) -> None:
+        svg = evaluation.to_svg("da")
+        root = ET.fromstring(svg)
+        image = _render(svg)
+        assert image.size == (int(root.get("width", 0)), int(root.get("height", 0)))
+        for bar in _bars(root):
+            x = float(bar.get("x", 0)) + float(bar.get("width", 0)) / 2
+            y = float(bar.get("y", 0)) + 3
+            assert image.getpixel((int(x), int(y))) == BAR
+        # the labels left of the bars are drawn as dark pixels
+        label_area = image.crop((0, 50, 240, image.size[1] - 40))
+        dark = sum(label_area.convert("L").histogram()[:70])
+        assert dark > 100
+
+    def test_a_suppressed_group_shows_why_and_no_bar(self) -> None:
+        hidden = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS)
+        root = ET.fromstring(hidden.to_svg("en"))
+        assert len(_bars(root)) == 1  # only the learning meeting is reported
+        assert _texts(root).count("fewer than 5 respondents") == 2
+
+    def test_other_dimensions_and_escaping(self, evaluation: lm.Evaluation) -> None:
+        svg = evaluation.to_svg("en", dimension=lm.Dimension.SECTORS)
+        root = ET.fromstring(svg)
+        assert "cross-sectoral" in _texts(root)
+        assert "single-sector" in _texts(root)
+
+    def test_the_same_evaluation_gives_the_same_bytes(
+        self, evaluation: lm.Evaluation
+    ) -> None:
+        again = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS, threshold=2)
+        assert again.to_svg("da") == evaluation.to_svg("da")
+
+    def test_an_empty_evaluation_is_still_a_picture(self) -> None:
+        empty = lm.evaluate(SURVEY, [], [], [])
+        image = _render(empty.to_svg("en"))
+        assert image.size[0] > 0
