@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import icalendar
@@ -54,6 +57,35 @@ class TestDemo:
         calendar = icalendar.Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
         assert len(calendar.walk("VEVENT")) == len(plan.meetings)
         assert "plan.ics" in out
+
+    def test_reflection_and_evaluation(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, _ = _run(capsys, "demo", "--lang", "en", "--out", str(tmp_path))
+        assert code == 0
+        section = out[out.index("4. Reflection and evaluation") :]
+        assert "What matters most to you right now?" in section or (
+            "What works well, and what is hard?" in section
+        )
+        assert "Meeting 2 starts with what was still open" in section
+        assert "Action a-2 (2027-02-02, done)" in section
+        assert "Yield – format" in section
+        rows = list(
+            csv.DictReader(io.StringIO((tmp_path / "evaluation.csv").read_text()))
+        )
+        shown = [r for r in rows if r["dimension"] == "format" and not r["suppressed"]]
+        assert shown
+        for row in shown:
+            assert row["label"] in section
+        svg = ET.fromstring((tmp_path / "yield.svg").read_text())
+        assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+        assert "yield.svg" in out
+
+    def test_reflection_in_danish(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = _run(capsys, "demo")
+        section = out[out.index("4. Refleksion og evaluering") :]
+        assert "Refleksionsspørgsmål til et tværfagligt læringsmøde" in section
+        assert "Svarprocent: RR1" in section
 
 
 class TestCheck:

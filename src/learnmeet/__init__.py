@@ -18,6 +18,7 @@ from learnmeet.catalog import (
     QUESTION_BANK,
     REFLECTION_MODELS,
     SECTORS,
+    YIELD_SURVEY,
     Catalog,
 )
 from learnmeet.evaluation import (
@@ -192,6 +193,7 @@ __all__ = [
     "REFLECTION_MODELS",
     "SCHEMA_VERSION",
     "SECTORS",
+    "YIELD_SURVEY",
     "Action",
     "ActionStatus",
     "Answer",

@@ -8,6 +8,7 @@ line in :data:`SECTIONS`.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
@@ -15,18 +16,36 @@ from pathlib import Path
 
 import attrs
 
-from learnmeet.catalog import DEFAULT_CATALOG
+from learnmeet.catalog import DEFAULT_CATALOG, QUESTION_BANK, YIELD_SURVEY
+from learnmeet.evaluation import evaluate
 from learnmeet.io import to_ical, to_json
 from learnmeet.model import (
     COPENHAGEN,
+    LEARNING_TAGS,
+    ActionStatus,
+    Answer,
     Attendee,
     AttendeeRole,
+    Audience,
     Cohort,
+    Eligibility,
+    Forum,
+    Invitation,
+    ItemKind,
     Label,
     Lang,
     Meeting,
+    Outcome,
+    PhaseKind,
+    Quote,
+    QuoteSource,
+    Reflection,
+    ReflectionCycle,
+    Response,
     Rsvp,
     Scenario,
+    Theme,
+    invite,
 )
 from learnmeet.planning import PeriodPlan, compose, plan_period
 from learnmeet.rules import validate
@@ -286,10 +305,198 @@ def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
     return lines
 
 
+def _questions(run: DemoRun, title: str, reflection: Reflection) -> list[str]:
+    lines = [title]
+    lines += [f"  - {q.get(run.lang)}" for q in reflection.questions]
+    return lines
+
+
+def _run_cycle(s: Scenario) -> tuple[ReflectionCycle, ReflectionCycle, Forum]:
+    """Two meetings of the first forum, one cycle of learning across them."""
+    forum = s.forums[0]
+    a, b, *rest = forum.members
+    c = rest[0] if rest else a
+    model = QUESTION_BANK.model("case_learning")
+    first = ReflectionCycle.start(model, subject=forum.id, meeting=f"{forum.id}-1")
+    first = first.advance()  # nothing carried: the follow-up has nothing to say
+    first = first.contribute(a, "Borgeren faldt to gange efter udskrivelsen")
+    first = first.advance().contribute(b, "Genoptræningsplanen kom ikke med")
+    first = first.contribute(c, "Vi vidste ikke, at palliationsteamet kan rådgive")
+    first = first.learn(
+        "Vi kender ikke hinandens tilbud", tags={"knowing_offers", "handover"}
+    )
+    first = first.advance().contribute(a, "Ring til afdelingen ved manglende plan")
+    first = first.learn(
+        "Et ansigt på hinanden gør det let at ringe", tags={"face_to_face"}
+    )
+    first = first.advance().contribute(b, "Vi aftaler to ting")
+    first = first.act(
+        "a-1", "Bed om genoptræningsplanen", owner=b, due=date(2027, 1, 19)
+    )
+    first = first.act("a-2", "Inviter palliationsteamet", owner=a, due=date(2027, 2, 2))
+    first = first.settle("a-1", ActionStatus.DONE).close(carry=True)
+    second = first.next(f"{forum.id}-2")
+    second = second.contribute(a, "Palliationsteamet kommer næste gang")
+    second = second.settle("a-2", ActionStatus.DONE)
+    return first, second, forum
+
+
+def _cycle_lines(run: DemoRun, cycle: ReflectionCycle) -> list[str]:
+    lines = []
+    for phase in cycle.model.phases[: cycle.position + 1]:
+        said = cycle.contributions_in(phase.code)
+        if not said and phase.kind is PhaseKind.FOLLOW_UP:
+            continue
+        lines.append(f"    {phase.label.get(run.lang)}:")
+        lines += [
+            f"      {c.profession.label.get(run.lang) if c.profession else c.person}: "
+            f"{c.text}"
+            for c in said
+        ]
+        for point in cycle.learning_points:
+            if point.phase == phase.code:
+                tags = ", ".join(
+                    LEARNING_TAGS[t].get(run.lang) for t in sorted(point.tags)
+                )
+                lines.append(f"      * {point.text} [{tags}]")
+    for action in cycle.actions:
+        lines.append(
+            f"    {run.t('Handling', 'Action')} {action.id} ({action.due}, "
+            f"{action.status.label.get(run.lang)}): {action.text}"
+        )
+    return lines
+
+
+def _synthetic_quarter(
+    meetings: tuple[Meeting, ...],
+) -> tuple[tuple[Invitation, ...], tuple[Response, ...]]:
+    """Invitations and generated answers: half answer, as in the KOPA survey.
+
+    Learning around a concrete case with one's direct collaborators scores
+    higher than a course day with a fictional case, as the sources found.
+    """
+    rng = random.Random(2027)
+    base = {"learning_meeting": 4.2, "home_meeting": 4.4, "audit": 4.0}
+    invitations = []
+    responses = []
+    for invitation in invite(YIELD_SURVEY, meetings):
+        meeting = next(m for m in meetings if m.id == invitation.meeting)
+        # The plan's meetings are not held yet: say who took part.
+        draw = rng.random()
+        eligibility = (
+            Eligibility.NOT_ELIGIBLE
+            if draw < 0.05
+            else Eligibility.UNKNOWN
+            if draw < 0.12
+            else Eligibility.ELIGIBLE
+        )
+        answers_now = rng.random() < 0.55
+        outcome = Outcome.REFUSED if rng.random() < 0.1 else Outcome.NO_REPLY
+        invitation = attrs.evolve(invitation, eligibility=eligibility, outcome=outcome)
+        invitations.append(invitation)
+        if not answers_now:
+            continue
+        mean = base.get(meeting.format.code, 3.1)
+        answers = [
+            Answer(item=item.id, score=min(5, max(1, round(rng.gauss(mean, 0.8)))))
+            for item in YIELD_SURVEY.items
+            if item.kind is not ItemKind.FREE_TEXT
+        ]
+        responses.append(Response(invitation=invitation.id, answers=answers))
+    return tuple(invitations), tuple(responses)
+
+
+_THEMES = (
+    Theme(
+        code="knowing_offers",
+        label=LEARNING_TAGS["knowing_offers"],
+        quotes=[
+            Quote(
+                text="Nu ved jeg, hvad hospitalet kan, og hvem jeg skal ringe til.",
+                speaker="FG1-D2",
+                source=QuoteSource.FOCUS_GROUP,
+            ),
+            Quote(
+                text="Det var første gang, vi talte sammen om den samme borger.",
+                speaker="INT-04",
+                source=QuoteSource.INTERVIEW,
+            ),
+        ],
+    ),
+)
+
+
+def _reflection(run: DemoRun) -> str:
+    s, lang = run.scenario, run.lang
+    learning = DEFAULT_CATALOG.format("learning_meeting")
+    home = DEFAULT_CATALOG.format("home_meeting")
+    lines = _questions(
+        run,
+        run.t(
+            "Refleksionsspørgsmål til et tværfagligt læringsmøde:",
+            "Reflection questions for an interdisciplinary learning meeting:",
+        ),
+        QUESTION_BANK.choose("case_learning", format=learning, seed="demo"),
+    )
+    lines.append("")
+    lines += _questions(
+        run,
+        run.t(
+            "Til et møde hjemme hos borgeren (i et sprog, borgeren bruger):",
+            "For a meeting in the citizen's home (in the citizen's own words):",
+        ),
+        QUESTION_BANK.choose(
+            "home_conversation",
+            format=home,
+            audience=Audience.CITIZEN_AND_RELATIVES,
+            seed="demo",
+        ),
+    )
+    first, second, forum = _run_cycle(s)
+    lines += [
+        "",
+        run.t(
+            f"En refleksionscyklus over to møder i {forum.name}:",
+            f"A reflection cycle across two meetings of {forum.name}:",
+        ),
+        run.t("  Møde 1:", "  Meeting 1:"),
+        *_cycle_lines(run, first),
+        run.t(
+            "  Møde 2 begynder med det, der stadig var åbent:",
+            "  Meeting 2 starts with what was still open:",
+        ),
+        *_cycle_lines(run, second),
+    ]
+    plan = plan_period(s, start=QUARTER[0], end=QUARTER[1])
+    invitations, responses = _synthetic_quarter(plan.meetings)
+    evaluation = evaluate(
+        YIELD_SURVEY, invitations, responses, plan.meetings, themes=_THEMES
+    )
+    lines += [
+        "",
+        run.t(
+            "Evaluering af kvartalet (syntetiske svar):",
+            "Evaluation of the quarter (synthetic answers):",
+        ),
+        *(f"  {line}".rstrip() for line in evaluation.to_text(lang).splitlines()),
+    ]
+    for name, text in (
+        ("evaluation.csv", evaluation.to_csv(lang)),
+        ("yield.svg", evaluation.to_svg(lang)),
+    ):
+        written = run.write(name, text)
+        if written:
+            lines.append(written)
+    return "\n".join(lines)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label("Eksempelkommunen", "The sample municipality"), _overview),
     Section(Label("Sammensætning og regler", "Composition and rules"), _proposals),
     Section(Label("Planlægning af et kvartal", "Planning a quarter"), _plan),
+    Section(
+        Label("Refleksion og evaluering", "Reflection and evaluation"), _reflection
+    ),
 )
 """The demo's sections, in the order they are shown."""
 

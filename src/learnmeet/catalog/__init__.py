@@ -8,6 +8,7 @@ from learnmeet.catalog._builtin import (
 )
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import REFLECTION_MODELS
+from learnmeet.catalog._surveys import YIELD_SURVEY
 from learnmeet.model import QuestionBank
 
 DEFAULT_CATALOG = Catalog(professions=PROFESSIONS, sectors=SECTORS, formats=FORMATS)
@@ -26,5 +27,6 @@ __all__ = [
     "QUESTION_BANK",
     "REFLECTION_MODELS",
     "SECTORS",
+    "YIELD_SURVEY",
     "Catalog",
 ]
