@@ -7,15 +7,19 @@ import io
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import learnmeet as lm
+from support import ROOT, source_checkout
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = source_checkout
+
 DOCS = ROOT / "docs"
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _block_after(marker: str, text: str) -> str:
@@ -89,8 +93,9 @@ class TestReadme:
     """The README's example and its two Quickstart commands are true."""
 
     def test_example_prints_what_it_says(self) -> None:
-        code = _block_after("example", README)
-        shown = re.search(r"```python\n.*?```\n\n```text\n(.*?)```", README, re.S)
+        readme = _readme()
+        code = _block_after("example", readme)
+        shown = re.search(r"```python\n.*?```\n\n```text\n(.*?)```", readme, re.S)
         assert shown
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
@@ -98,8 +103,8 @@ class TestReadme:
         assert out.getvalue() == shown.group(1)
 
     def test_quickstart_commands(self) -> None:
-        demo = _block_after("demo-command", README).strip()
-        tests = _block_after("test-command", README).strip()
+        demo = _block_after("demo-command", _readme()).strip()
+        tests = _block_after("test-command", _readme()).strip()
         assert demo.startswith("python3 -m venv .venv && ")
         assert demo.endswith("learnmeet demo")
         assert tests.startswith("python3 -m venv .venv && ")
