@@ -114,6 +114,29 @@ class TestReadme:
         assert 'bash -c "$test_command"' in ci
 
 
+class TestPypiPage:
+    """The PyPI page is the README's first part and the newest changelog section."""
+
+    def test_readme_marker_ends_the_first_part(self) -> None:
+        readme = _readme()
+        assert readme.count("<!-- pypi-end -->") == 1
+        first = readme.split("<!-- pypi-end -->")[0]
+        assert "## Quickstart" not in first
+        assert "<!-- example -->" in first
+        # Relative links would break on PyPI; the first part has none left
+        # that the pyproject substitution does not rewrite.
+        assert not re.findall(r"\]\((?!https?://|#|docs/)[^)]*\)", first)
+
+    def test_pyproject_uses_the_marker_and_the_first_changelog_section(self) -> None:
+        text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        assert 'dynamic = ["version", "readme"]' in text
+        assert 'end-before = "<!-- pypi-end -->"' in text
+        changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+        first = re.search(r"\n(## .*?\n)(?:## |\Z)", changelog, re.S)
+        assert first
+        assert first.group(1).startswith((f"## [{lm.__version__}]", "## [Unreleased]"))
+
+
 class TestChangelog:
     """The version cannot drift from the changelog."""
 
