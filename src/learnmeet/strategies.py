@@ -80,6 +80,7 @@ from learnmeet.model._lookup import closest
 from learnmeet.planning import CourseSession, Interval, MeetingRequest, Series
 
 __all__ = [
+    "Breach",
     "areas",
     "attendees",
     "breaches",
