@@ -1,13 +1,35 @@
-"""Shared strategies for the test suite, built on ``learnmeet.strategies``."""
+"""Shared strategies for the test suite, built on ``learnmeet.strategies``.
+
+Also :data:`source_checkout`, the mark for tests that read the repository
+(README, docs, changelog) rather than the installed package.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository root, when the tests run from a source checkout."""
+
+IN_SOURCE_CHECKOUT = all(
+    (ROOT / name).is_file()
+    for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "docs/conf.py")
+)
+"""Whether the tests run from a source checkout (not a copy of ``tests/``)."""
+
+source_checkout = pytest.mark.skipif(
+    not IN_SOURCE_CHECKOUT,
+    reason="reads README, docs or CHANGELOG from a source checkout; this run "
+    "tests an installed learnmeet from a copy of tests/",
+)
+"""Mark a test (or a module, as ``pytestmark``) that needs the source checkout."""
 
 MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.Area, lst.areas()),

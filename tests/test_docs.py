@@ -7,15 +7,19 @@ import io
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import learnmeet as lm
+from support import ROOT, source_checkout
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = source_checkout
+
 DOCS = ROOT / "docs"
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _block_after(marker: str, text: str) -> str:
@@ -89,8 +93,9 @@ class TestReadme:
     """The README's example and its two Quickstart commands are true."""
 
     def test_example_prints_what_it_says(self) -> None:
-        code = _block_after("example", README)
-        shown = re.search(r"```python\n.*?```\n\n```text\n(.*?)```", README, re.S)
+        readme = _readme()
+        code = _block_after("example", readme)
+        shown = re.search(r"```python\n.*?```\n\n```text\n(.*?)```", readme, re.S)
         assert shown
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
@@ -98,8 +103,8 @@ class TestReadme:
         assert out.getvalue() == shown.group(1)
 
     def test_quickstart_commands(self) -> None:
-        demo = _block_after("demo-command", README).strip()
-        tests = _block_after("test-command", README).strip()
+        demo = _block_after("demo-command", _readme()).strip()
+        tests = _block_after("test-command", _readme()).strip()
         assert demo.startswith("python3 -m venv .venv && ")
         assert demo.endswith("learnmeet demo")
         assert tests.startswith("python3 -m venv .venv && ")
@@ -107,6 +112,29 @@ class TestReadme:
         ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
         assert "<!-- test-command -->" in ci
         assert 'bash -c "$test_command"' in ci
+
+
+class TestPypiPage:
+    """The PyPI page is the README's first part and the newest changelog section."""
+
+    def test_readme_marker_ends_the_first_part(self) -> None:
+        readme = _readme()
+        assert readme.count("<!-- pypi-end -->") == 1
+        first = readme.split("<!-- pypi-end -->")[0]
+        assert "## Quickstart" not in first
+        assert "<!-- example -->" in first
+        # Relative links would break on PyPI; the first part has none left
+        # that the pyproject substitution does not rewrite.
+        assert not re.findall(r"\]\((?!https?://|#|docs/)[^)]*\)", first)
+
+    def test_pyproject_uses_the_marker_and_the_first_changelog_section(self) -> None:
+        text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        assert 'dynamic = ["version", "readme"]' in text
+        assert 'end-before = "<!-- pypi-end -->"' in text
+        changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+        first = re.search(r"\n(## .*?\n)(?:## |\Z)", changelog, re.S)
+        assert first
+        assert first.group(1).startswith((f"## [{lm.__version__}]", "## [Unreleased]"))
 
 
 class TestChangelog:

@@ -188,6 +188,47 @@ class TestEnvelope:
     def test_not_an_object(self) -> None:
         assert _problems(lm.Meeting, [])[0].startswith("$: expected a learnmeet")
 
+    def test_danish_envelope_messages_are_danish(self) -> None:
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Meeting, [])
+        assert caught.value.problems[0].da.endswith("; fik en liste")
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Citizen, {"learnmeet": 1, "type": "Citizen", "x": 1})
+        assert [p.message("da") for p in caught.value.problems] == [
+            "$.data: forventede et learnmeet-dokument "
+            '{"learnmeet": 1, "type": "Meeting", "data": {...}}; \'data\' mangler',
+            "$.x: ukendt felt i konvolutten; fjern det",
+        ]
+
+
+class TestSchemaVersions:
+    """Version 1 is the first schema; a reader refuses any other, saying which
+    version it reads (docs/json.md, "Versions")."""
+
+    @pytest.mark.parametrize("version", [2, 99, 0, "1", None, 1.5])
+    def test_other_versions_are_refused(self, version: object) -> None:
+        document = {"learnmeet": version, "type": "Citizen", "data": {}}
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Citizen, document)
+        (problem,) = caught.value.problems
+        assert problem.path == "$.learnmeet"
+        assert problem.en == (
+            f"unsupported schema version {version!r}; this release reads version 1"
+        )
+        assert problem.da == (
+            f"skemaversion {version!r} understøttes ikke; denne udgave læser version 1"
+        )
+
+    def test_missing_version_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidDataError, match=r"\$\.learnmeet: unsupported"):
+            lm.from_dict(lm.Citizen, {"type": "Citizen", "data": {"pseudonym": "B-1"}})
+
+    def test_this_release_writes_and_reads_version_one(self) -> None:
+        assert lm.SCHEMA_VERSION == 1
+        text = lm.to_json(lm.Citizen("B-1"))
+        assert json.loads(text)["learnmeet"] == 1
+        assert lm.from_json(lm.Citizen, text) == lm.Citizen("B-1")
+
     def test_not_json(self) -> None:
         with pytest.raises(lm.InvalidDataError, match="line 1, column 2"):
             lm.from_json(lm.Meeting, "{nope")
@@ -271,6 +312,29 @@ class TestErrors:
         errors = _problems(lm.Meeting, document)
         assert len(errors) == 1
         assert says in errors[0]
+
+    @pytest.mark.parametrize(
+        ("value", "en", "da"),
+        [
+            (None, "null", "null"),
+            (True, "a boolean", "en sandhedsværdi"),
+            (2.5, "a number", "et tal"),
+            ("to", "a string", "en tekst"),
+            ([], "an array", "en liste"),
+            ({}, "an object", "et objekt"),
+        ],
+    )
+    def test_json_types_are_named_in_both_languages(
+        self, value: object, en: str, da: str
+    ) -> None:
+        document = lm.to_dict(CAT.format("audit"))
+        document["data"]["requirements"]["min_sectors"] = value
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.MeetingFormat, document)
+        (problem,) = caught.value.problems
+        assert problem.path == "$.requirements.min_sectors"
+        assert problem.en == f"expected a whole number, got {en}"
+        assert problem.da == f"forventede et helt tal, fik {da}"
 
     def test_booleans_are_not_numbers(self) -> None:
         document = lm.to_dict(CAT.format("audit"))

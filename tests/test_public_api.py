@@ -1,4 +1,7 @@
-"""The public surface: one __all__, a leaf exceptions module, layers downwards."""
+"""The public surface: one __all__ and a leaf exceptions module.
+
+The layers are checked in test_architecture.py.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ import learnmeet as lm
 from learnmeet import exceptions
 
 SRC = Path(lm.__file__).parent
-LAYERS = {"model": 1, "catalog": 1, "rules": 2, "planning": 3, "io": 4}
 
 
 def _imports(path: Path) -> set[str]:
@@ -85,25 +87,3 @@ class TestExceptions:
             "hello",
         )
         assert lm.LearnmeetError("only").message("da") == "only"
-
-
-class TestLayers:
-    """Layers import downwards only: model ← rules ← planning ← edges."""
-
-    def test_downwards(self) -> None:
-        for layer, level in LAYERS.items():
-            for path in (SRC / layer).glob("*.py"):
-                for module in _imports(path):
-                    parts = module.split(".")
-                    if parts[0] != "learnmeet" or len(parts) < 2:
-                        continue
-                    other = parts[1]
-                    assert other in {*LAYERS, "exceptions", "_version"}, (path, module)
-                    if other in LAYERS:
-                        assert LAYERS[other] <= level, (path, module)
-
-    def test_no_hypothesis_outside_strategies(self) -> None:
-        for path in SRC.rglob("*.py"):
-            if path.name in {"strategies.py", "_hypothesis_plugin.py"}:
-                continue
-            assert not [m for m in _imports(path) if m.startswith("hypothesis")], path

@@ -157,3 +157,21 @@ class TestOtherStrategies:
     def test_scenarios_are_consistent(self, scenario: lm.Scenario) -> None:
         ids = {p.id for p in scenario.professionals}
         assert all(p.id in ids for m in scenario.meetings for p in m.professionals)
+
+
+class TestTypedForUsers:
+    """Every public strategy's type is asserted in tests/typing/check_public_api.py."""
+
+    def test_every_strategy_is_type_checked(self) -> None:
+        from pathlib import Path
+
+        text = (Path(__file__).parent / "typing" / "check_public_api.py").read_text(
+            encoding="utf-8"
+        )
+        functions = [n for n in lst.__all__ if n[0].islower()]
+        missing = [n for n in functions if f"assert_type(lst.{n}(" not in text]
+        assert missing == []
+
+    def test_breach_is_public(self) -> None:
+        assert "Breach" in lst.__all__
+        assert isinstance(lst.breaches("LM101"), st.SearchStrategy)

@@ -48,22 +48,42 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="show the library on a sample municipality")
     lang(demo)
     demo.add_argument(
-        "--out", type=Path, help="also write scenario, plan and .ics here"
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="also write scenario.json, plan.json and plan.ics here",
     )
 
     check = commands.add_parser(
         "check", help="read a scenario file and report problems"
     )
-    check.add_argument("file", type=Path)
+    check.add_argument(
+        "file", type=Path, metavar="FILE", help="a scenario in learnmeet JSON"
+    )
     lang(check)
 
     plan = commands.add_parser("plan", help="plan a period for a scenario file")
-    plan.add_argument("file", type=Path)
-    plan.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
-    plan.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
-    plan.add_argument("--out", type=Path, help="write plan.json and plan.ics here")
     plan.add_argument(
-        "--every", type=int, default=2, help="learning at every n-th forum meeting"
+        "file", type=Path, metavar="FILE", help="a scenario in learnmeet JSON"
+    )
+    for flag, dest, what in (("--from", "start", "first"), ("--to", "end", "last")):
+        plan.add_argument(
+            flag,
+            dest=dest,
+            type=date.fromisoformat,
+            required=True,
+            metavar="DATE",
+            help=f"{what} day of the period, YYYY-MM-DD",
+        )
+    plan.add_argument(
+        "--out", type=Path, metavar="DIR", help="write plan.json and plan.ics here"
+    )
+    plan.add_argument(
+        "--every",
+        type=int,
+        default=2,
+        metavar="N",
+        help="learning at every n-th forum meeting (default: 2)",
     )
     lang(plan)
     return parser

@@ -107,6 +107,7 @@ from learnmeet.model._lookup import closest
 from learnmeet.planning import CourseSession, Interval, MeetingRequest, Series
 
 __all__ = [
+    "Breach",
     "SurveyData",
     "actions",
     "answers",

@@ -1,25 +1,36 @@
-"""The public API as an importing app uses it; checked by mypy, never run."""
+"""The public API as an importing app uses it; checked by mypy, never run.
+
+Only public names: ``learnmeet``, ``learnmeet.strategies`` and
+``learnmeet.data``. Every strategy in ``learnmeet.strategies.__all__`` is
+asserted to be ``SearchStrategy[<its type>]`` (tests/test_strategies.py checks
+that none is missing here).
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 from typing_extensions import assert_type
 
 import learnmeet as lm
 from learnmeet import strategies as lst
-from learnmeet._breaches import Breach
+from learnmeet.data import load_sample
 
 cat = lm.DEFAULT_CATALOG
 assert_type(cat.profession("nurse"), lm.Profession)
 assert_type(cat.format("audit"), lm.MeetingFormat)
+assert_type(cat.extend(formats=[cat.format("audit")]), lm.Catalog)
 sample = lm.from_json(lm.Scenario, "{}")
 assert_type(sample, lm.Scenario)
+assert_type(load_sample(), lm.Scenario)
 assert_type(lm.to_json(sample), str)
 meeting = sample.meetings[0]
 assert_type(lm.validate(meeting), lm.Report)
 assert_type(lm.validate(meeting).errors, tuple[lm.Violation, ...])
+assert_type(lm.validate(meeting).render("da"), str)
 assert_type(
     lm.compose(cat.format("home_meeting"), pool=[], start=meeting.start), lm.Proposal
 )
@@ -33,15 +44,91 @@ assert_type(
     ).occurrences(),
     tuple[datetime, ...],
 )
+assert_type(lm.forum_series(sample.forums[0]), lm.Series)
+assert_type(
+    lm.attach_learning(
+        sample.forums[0], cases=sample.cases, window=(meeting.start, meeting.end)
+    ),
+    lm.LearningPlan,
+)
+assert_type(lm.enrol(sample.professionals, []), lm.Enrolment)
+assert_type(lm.enrol(sample.professionals, []).fill, tuple[lm.SessionFill, ...])
 assert_type(lm.to_ical([meeting]), str)
+try:
+    lm.from_json(lm.Meeting, "{}")
+except lm.InvalidDataError as error:
+    assert_type(error.problems, tuple[lm.DataProblem, ...])
+    assert_type(error.message("da"), str)
 
-assert_type(lst.meetings(), SearchStrategy[lm.Meeting])
-assert_type(lst.professionals(), SearchStrategy[lm.Professional])
+# Every public strategy, in the order of learnmeet.strategies.__all__.
+assert_type(lst.areas(), SearchStrategy[lm.Area])
+assert_type(lst.attendees(), SearchStrategy[lm.Attendee])
+assert_type(lst.breaches("LM101"), SearchStrategy[lst.Breach])
+assert_type(lst.cancellations(), SearchStrategy[lm.Cancellation])
 assert_type(lst.citizen_cases(), SearchStrategy[lm.CitizenCase])
-assert_type(lst.scenarios(), SearchStrategy[lm.Scenario])
-assert_type(lst.forums(), SearchStrategy[lm.Forum])
-assert_type(lst.transitions(), SearchStrategy[lm.Transition])
+assert_type(lst.citizens(), SearchStrategy[lm.Citizen])
+assert_type(lst.cohorts(), SearchStrategy[lm.Cohort])
 assert_type(lst.consents(), SearchStrategy[lm.Consent])
+assert_type(lst.course_sessions(), SearchStrategy[lm.CourseSession])
 assert_type(lst.format_requirements(), SearchStrategy[lm.FormatRequirements])
-assert_type(lst.breaches("LM101"), SearchStrategy[Breach])
+assert_type(lst.forums(), SearchStrategy[lm.Forum])
+assert_type(lst.intervals(), SearchStrategy[lm.Interval])
+assert_type(lst.labels(), SearchStrategy[lm.Label])
+assert_type(lst.locations(), SearchStrategy[lm.Location])
+assert_type(lst.meeting_formats(), SearchStrategy[lm.MeetingFormat])
+assert_type(lst.meeting_requests(), SearchStrategy[lm.MeetingRequest])
+assert_type(lst.meetings(), SearchStrategy[lm.Meeting])
 assert_type(lst.meetings_breaking("LM101"), SearchStrategy[lm.Meeting])
+assert_type(lst.organisations(), SearchStrategy[lm.Organisation])
+assert_type(lst.professionals(), SearchStrategy[lm.Professional])
+assert_type(lst.professions(), SearchStrategy[lm.Profession])
+assert_type(lst.reflections(), SearchStrategy[lm.Reflection])
+assert_type(lst.relatives(), SearchStrategy[lm.Relative])
+assert_type(lst.scenarios(), SearchStrategy[lm.Scenario])
+assert_type(lst.sectors(), SearchStrategy[lm.Sector])
+assert_type(lst.series(), SearchStrategy[lm.Series])
+assert_type(lst.transitions(), SearchStrategy[lm.Transition])
+assert_type(lst.units(), SearchStrategy[lm.Unit])
+assert_type(lst.working_hours(), SearchStrategy[lm.WorkingHours])
+assert_type(lst.actions(), SearchStrategy[lm.Action])
+assert_type(lst.answers(), SearchStrategy[lm.Answer])
+assert_type(lst.contributions(), SearchStrategy[lm.Contribution])
+assert_type(lst.invitations(), SearchStrategy[lm.Invitation])
+assert_type(lst.learning_points(), SearchStrategy[lm.LearningPoint])
+assert_type(lst.question_banks(), SearchStrategy[lm.QuestionBank])
+assert_type(lst.questions(), SearchStrategy[lm.Question])
+assert_type(lst.quotes(), SearchStrategy[lm.Quote])
+assert_type(lst.reflection_cycles(), SearchStrategy[lm.ReflectionCycle])
+assert_type(lst.reflection_models(), SearchStrategy[lm.ReflectionModel])
+assert_type(lst.reflection_phases(), SearchStrategy[lm.ReflectionPhase])
+assert_type(lst.responses(), SearchStrategy[lm.Response])
+assert_type(lst.survey_data(), SearchStrategy[lst.SurveyData])
+assert_type(lst.survey_items(), SearchStrategy[lm.SurveyItem])
+assert_type(lst.surveys(), SearchStrategy[lm.Survey])
+assert_type(lst.themes(), SearchStrategy[lm.Theme])
+
+# The attributes of a breach, as a user's test reads them.
+assert_type(lst.breaches("LM201").example().meeting, lm.Meeting)
+assert_type(lst.breaches("LM201").example().context, lm.RuleContext | None)
+
+
+@given(lst.meetings(format="home_meeting"), st.from_type(lm.Citizen))
+def check_in_a_users_test(meeting: lm.Meeting, citizen: lm.Citizen) -> None:
+    assert_type(lm.validate(meeting).ok, bool)
+    assert_type(citizen.pseudonym, str)
+
+
+@given(lst.survey_data())
+def check_an_evaluation(data: lst.SurveyData) -> None:
+    result = lm.evaluate(data.survey, data.invitations, data.responses, data.meetings)
+    assert_type(result.rates.rr1, float | None)
+    group = result.group(lm.Dimension.FORMAT, "learning_meeting")
+    assert_type(group, lm.YieldGroup | None)
+    assert_type(result.to_svg("da"), str)
+
+
+def check_a_cycle(model: lm.ReflectionModel) -> None:
+    cycle = lm.ReflectionCycle.start(model, subject="forum-1", meeting="m-1")
+    assert_type(cycle.contribute("professional:p-1", "x").advance(), lm.ReflectionCycle)
+    assert_type(cycle.open_actions, tuple[lm.Action, ...])
+    assert_type(lm.QUESTION_BANK.choose("gibbs", seed=1), lm.Reflection)

@@ -174,26 +174,28 @@ class _HookError(ValueError):
         self.da = da
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
+_JSON_TYPES = (
+    (type(None), "null", "null"),
+    (bool, "a boolean", "en sandhedsværdi"),
+    ((int, float), "a number", "et tal"),
+    (str, "a string", "en tekst"),
+    (list, "an array", "en liste"),
+    (dict, "an object", "et objekt"),
+)
+
+
+def _json_type(value: object, lang: str = "en") -> str:
+    """Name the JSON type of *value* in English or Danish (bool before int)."""
+    for types, en, da in _JSON_TYPES:
+        if isinstance(value, types):
+            return da if lang == "da" else en
     return type(value).__name__
 
 
 def _expected(what_en: str, what_da: str, value: object) -> _HookError:
     return _HookError(
         f"expected {what_en}, got {_json_type(value)}",
-        f"forventede {what_da}, fik {_json_type(value)}",
+        f"forventede {what_da}, fik {_json_type(value, 'da')}",
     )
 
 
@@ -546,7 +548,15 @@ def from_dict(
 def _unwrap(cls: type[Any], document: object) -> object:
     if not isinstance(document, Mapping):
         raise InvalidDataError(
-            [DataProblem("$", *_envelope_help(f"got {_json_type(document)}"))]
+            [
+                DataProblem(
+                    "$",
+                    *_envelope_help(
+                        f"got {_json_type(document)}",
+                        f"fik {_json_type(document, 'da')}",
+                    ),
+                )
+            ]
         )
     problems = []
     version = document.get("learnmeet")
@@ -570,10 +580,18 @@ def _unwrap(cls: type[Any], document: object) -> object:
             )
         )
     if "data" not in document:
-        problems.append(DataProblem("$.data", *_envelope_help("'data' is missing")))
+        problems.append(
+            DataProblem(
+                "$.data", *_envelope_help("'data' is missing", "'data' mangler")
+            )
+        )
     extra = sorted(set(document) - {"learnmeet", "type", "data"})
     problems.extend(
-        DataProblem(f"$.{key}", "unknown envelope field; remove it", "ukendt felt")
+        DataProblem(
+            f"$.{key}",
+            "unknown envelope field; remove it",
+            "ukendt felt i konvolutten; fjern det",
+        )
         for key in extra
     )
     if problems:
@@ -581,11 +599,11 @@ def _unwrap(cls: type[Any], document: object) -> object:
     return document["data"]
 
 
-def _envelope_help(what: str) -> tuple[str, str]:
+def _envelope_help(what_en: str, what_da: str) -> tuple[str, str]:
     shape = '{"learnmeet": 1, "type": "Meeting", "data": {...}}'
     return (
-        f"expected a learnmeet document {shape}; {what}",
-        f"forventede et learnmeet-dokument {shape}; {what}",
+        f"expected a learnmeet document {shape}; {what_en}",
+        f"forventede et learnmeet-dokument {shape}; {what_da}",
     )
 
 
