@@ -237,12 +237,13 @@ def _wire(parse: Callable[[object], T]) -> Callable[[object, object], T]:
 
 
 def _structure_enum(value: object, cls: type[LabelledEnum]) -> LabelledEnum:
-    codes = [m.code for m in cls]
     if isinstance(value, str):
-        try:
-            return cls(value)
-        except ValueError:
-            pass
+        # The happy path is one dictionary look-up; the list of codes is built
+        # only for the error message.
+        member = cls._value2member_map_.get(value)
+        if member is not None:
+            return member  # type: ignore[return-value]
+    codes = [m.code for m in cls]
     near = closest(value, codes) if isinstance(value, str) else []
     hint_en = f"; did you mean {near[0]!r}?" if near else ""
     hint_da = f"; mente du {near[0]!r}?" if near else ""

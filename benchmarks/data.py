@@ -1,0 +1,136 @@
+"""A synthetic municipality that scales, built through learnmeet's public API.
+
+``municipality(scale)`` gives about 3,000 care staff, 500 citizen cases and
+20,000 meetings a year at scale 1, twice that at scale 2, and so on. The same
+seed gives the same municipality.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import learnmeet as lm
+
+CAT = lm.DEFAULT_CATALOG
+CPH = lm.COPENHAGEN
+YEAR = 2027
+
+_PROFESSIONS = [
+    ("sosu_helper", 30),
+    ("sosu_assistant", 25),
+    ("nurse", 20),
+    ("physiotherapist", 6),
+    ("occupational_therapist", 6),
+    ("gp", 3),
+    ("hospital_doctor", 4),
+    ("priest", 1),
+]
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """Everything a workload needs, generated once."""
+
+    staff: list[lm.Professional]
+    cases: list[lm.CitizenCase]
+    meetings: list[lm.Meeting]
+    requests: list[lm.MeetingRequest]
+
+
+def _units(rng: random.Random, n: int) -> list[lm.Unit]:
+    kommune = lm.Organisation("k", "Syntetisk Kommune", CAT.sector("municipality"))
+    hospital = lm.Organisation("h", "Syntetisk Sygehus", CAT.sector("hospital"))
+    practice = lm.Organisation(
+        "lp", "Syntetisk Lægehus", CAT.sector("general_practice")
+    )
+    orgs = [kommune, kommune, kommune, hospital, practice]
+    return [
+        lm.Unit(id=f"u-{i:04d}", name=f"Enhed {i}", organisation=orgs[i % len(orgs)])
+        for i in range(n)
+    ]
+
+
+def staff(rng: random.Random, count: int) -> list[lm.Professional]:
+    """*count* professionals in units of about 30, mostly municipal."""
+    units = _units(rng, max(1, count // 30))
+    codes = [c for c, w in _PROFESSIONS for _ in range(w)]
+    return [
+        lm.Professional(
+            id=f"p-{i:05d}",
+            profession=CAT.profession(rng.choice(codes)),
+            unit=units[i % len(units)],
+        )
+        for i in range(count)
+    ]
+
+
+def _attendees(people: list[lm.Professional]) -> list[lm.Attendee]:
+    first, *rest = people
+    out = [
+        lm.Attendee(
+            person=first, role=lm.AttendeeRole.FACILITATOR, rsvp=lm.Rsvp.ACCEPTED
+        )
+    ]
+    out += [
+        lm.Attendee(person=p, role=lm.AttendeeRole.PARTICIPANT, rsvp=lm.Rsvp.ACCEPTED)
+        for p in rest
+    ]
+    return out
+
+
+def municipality(
+    scale: int = 1, *, seed: int = 2027, meetings: int | None = None
+) -> Municipality:
+    """A municipality of *scale* times 3,000 staff, 500 cases, 20,000 meetings."""
+    rng = random.Random(seed * 1000 + scale)
+    people = staff(rng, 3000 * scale)
+    cases = []
+    for i in range(500 * scale):
+        team = rng.sample(people, 6)
+        cases.append(
+            lm.CitizenCase(
+                id=f"c-{i:05d}",
+                citizen=lm.Citizen(f"B-{i:05d}"),
+                care_team=team,
+                consent=lm.Consent(given_on=date(YEAR - 1, 12, 1)),
+            )
+        )
+    fmt = CAT.format("learning_meeting")
+    count = 20_000 * scale if meetings is None else meetings
+    found = []
+    requests = []
+    start_of_year = datetime(YEAR, 1, 4, 8, tzinfo=CPH)
+    for i in range(count):
+        case = cases[i % len(cases)]
+        people_here = list(case.care_team)[: rng.randint(6, 6)]
+        people_here += rng.sample(people, rng.randint(0, 4))
+        unique = list({p.id: p for p in people_here}.values())
+        day = start_of_year + timedelta(days=rng.randrange(0, 360))
+        start = day.replace(hour=rng.choice([8, 9, 10, 12, 13, 14]))
+        attendees = _attendees(unique)
+        found.append(
+            lm.Meeting(
+                id=f"m-{i:06d}",
+                format=fmt,
+                start=start,
+                duration=timedelta(hours=1),
+                attendees=attendees,
+                case=case,
+                reflection=lm.DEFAULT_REFLECTION,
+            )
+        )
+        earliest = date(YEAR, 1, 4) + timedelta(days=rng.randrange(0, 330))
+        requests.append(
+            lm.MeetingRequest(
+                id=f"r-{i:06d}",
+                format=fmt,
+                attendees=attendees[: rng.randint(3, 5)],
+                earliest=earliest,
+                latest=earliest + timedelta(days=28),
+                duration=timedelta(minutes=60),
+                case=case,
+            )
+        )
+    return Municipality(people, cases, found, requests)

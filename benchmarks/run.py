@@ -1,0 +1,726 @@
+"""learnmeet's benchmarks: every figure a ratio measured in the same run.
+
+    python benchmarks/run.py [--quick] [--json PATH]
+
+Contenders of a workload run in interleaved rounds (A B C, B C A, C A B …) so
+that a noisy neighbour slows all of them alike. Before each timed call the
+garbage collector runs a full collection and is then switched off, and it is
+switched on again after the call — the same for every contender, so no one
+pays for another's garbage. The table gives the median and the min–max of the
+rounds, the ratio of medians, and whether the target is met. ``--quick`` runs
+small sizes and few rounds to catch breakage in CI; it judges nothing.
+
+Install the peers with ``pip install -e '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import orjson
+import pydantic
+from dateutil.rrule import WEEKLY, rrule
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from data import CPH, YEAR, municipality, staff
+from shapes import (
+    DAttendee,
+    DCase,
+    DMeeting,
+    DProfessional,
+    MAttendee,
+    MCase,
+    MMeeting,
+    MProfessional,
+    PMeeting,
+    as_dict,
+)
+
+import learnmeet as lm
+
+HERE = Path(__file__).parent
+
+
+@dataclass
+class Timing:
+    """The rounds of one contender."""
+
+    seconds: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+def race(contenders: dict[str, Callable[[], object]], rounds: int) -> dict[str, Timing]:
+    """Run every contender *rounds* times, interleaved and rotated."""
+    names = list(contenders)
+    out = {n: Timing() for n in names}
+    for r in range(rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            out[name].seconds.append(timed(contenders[name]))
+    return out
+
+
+@dataclass
+class Row:
+    workload: str
+    contender: str
+    median: float
+    low: float
+    high: float
+    ratio: float | None = None
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+
+ROWS: list[Row] = []
+
+
+def record(
+    workload: str,
+    timings: dict[str, Timing],
+    base: str | None,
+    targets: dict[str, tuple[str, float]] | None = None,
+) -> None:
+    """Add rows; *targets* maps a contender to (text, max ratio to *base*)."""
+    targets = targets or {}
+    for name, t in timings.items():
+        row = Row(workload, name, t.median, min(t.seconds), max(t.seconds))
+        if base is not None and name != "learnmeet":
+            row.ratio = timings["learnmeet"].median / t.median
+            if name in targets:
+                row.target, limit = targets[name]
+                row.met = row.ratio <= limit
+        ROWS.append(row)
+
+
+def absolute(workload: str, name: str, t: Timing, target: str, limit: float) -> Row:
+    row = Row(workload, name, t.median, min(t.seconds), max(t.seconds))
+    row.target, row.met = target, t.median <= limit
+    ROWS.append(row)
+    return row
+
+
+# -- 1. construction ---------------------------------------------------------
+
+
+def construction(meetings: list[lm.Meeting], rounds: int) -> None:
+    src = [
+        (
+            m.id,
+            m.format,
+            m.start,
+            m.duration,
+            [(a.person, a.role) for a in m.attendees],
+            m.case,
+        )
+        for m in meetings
+    ]
+    people: dict[str, Any] = {}
+    for m in meetings:
+        for a in m.attendees:
+            p = a.person
+            assert isinstance(p, lm.Professional)
+            people[p.id] = p
+    mpeople = {
+        k: MProfessional(p.id, p.profession.code, p.unit.id, p.sector.code)
+        for k, p in people.items()
+    }
+    dpeople = {
+        k: DProfessional(p.id, p.profession.code, p.unit.id, p.sector.code)
+        for k, p in people.items()
+    }
+    cases = {m.case.id: m.case for m in meetings if m.case}
+    mcases = {
+        k: MCase(c.id, c.citizen.pseudonym, c.origin.value) for k, c in cases.items()
+    }
+    dcases = {
+        k: DCase(c.id, c.citizen.pseudonym, c.origin.value) for k, c in cases.items()
+    }
+    plain = [
+        (i, f.code, s, d, [(p.id, r.value) for p, r in ps], c.id if c else None)
+        for i, f, s, d, ps, c in src
+    ]
+    attendee, meeting = lm.Attendee, lm.Meeting
+
+    def learnmeet() -> None:
+        for i, f, s, d, ps, c in src:
+            meeting(
+                id=i,
+                format=f,
+                start=s,
+                duration=d,
+                attendees=[attendee(person=p, role=r) for p, r in ps],
+                case=c,
+            )
+
+    def with_msgspec() -> None:
+        for i, f, s, d, ps, c in plain:
+            MMeeting(
+                i,
+                f,
+                s,
+                d,
+                tuple(MAttendee(mpeople[p], r) for p, r in ps),
+                mcases[c] if c else None,
+            )
+
+    def with_dataclass() -> None:
+        for i, f, s, d, ps, c in plain:
+            DMeeting(
+                i,
+                f,
+                s,
+                d,
+                tuple(DAttendee(dpeople[p], r) for p, r in ps),
+                dcases[c] if c else None,
+            )
+
+    t = race(
+        {"learnmeet": learnmeet, "msgspec": with_msgspec, "dataclass": with_dataclass},
+        rounds,
+    )
+    record(
+        f"construct {len(meetings):,} meetings",
+        t,
+        "learnmeet",
+        {"msgspec": ("≤ 2.5× msgspec", 2.5), "dataclass": ("≤ 1.3× dataclass", 1.3)},
+    )
+
+
+# -- 2. JSON -----------------------------------------------------------------
+
+
+def json_round_trip(meetings: list[lm.Meeting], rounds: int) -> None:
+    conv = lm.make_converter()
+    many = tuple[lm.Meeting, ...]
+    structs = [
+        MMeeting(
+            m.id,
+            m.format.code,
+            m.start,
+            m.duration,
+            tuple(
+                MAttendee(
+                    MProfessional(p.id, p.profession.code, p.unit.id, p.sector.code),
+                    a.role.value,
+                )
+                for a in m.attendees
+                for p in [a.person]
+                if isinstance(p, lm.Professional)
+            ),
+            MCase(m.case.id, m.case.citizen.pseudonym, m.case.origin.value)
+            if m.case
+            else None,
+        )
+        for m in meetings
+    ]
+    dicts = [as_dict(m) for m in meetings]
+    adapter = pydantic.TypeAdapter(list[PMeeting])
+    models = adapter.validate_python(
+        [{**d, "duration": timedelta(seconds=d["duration"])} for d in dicts]
+    )
+    out: dict[str, Any] = {}
+
+    def learnmeet() -> None:
+        text = json.dumps(conv.unstructure(tuple(meetings), many), ensure_ascii=False)
+        out["learnmeet"] = conv.structure(json.loads(text), many)
+
+    def with_msgspec() -> None:
+        out["msgspec"] = msgspec.json.decode(
+            msgspec.json.encode(structs), type=list[MMeeting]
+        )
+
+    def with_pydantic() -> None:
+        out["pydantic"] = adapter.validate_json(adapter.dump_json(models))
+
+    def with_orjson() -> None:
+        out["orjson"] = orjson.loads(orjson.dumps(dicts))
+
+    t = race(
+        {
+            "learnmeet": learnmeet,
+            "msgspec": with_msgspec,
+            "pydantic v2": with_pydantic,
+            "orjson (floor)": with_orjson,
+        },
+        rounds,
+    )
+    record(
+        f"JSON round trip, {len(meetings):,} meetings",
+        t,
+        "learnmeet",
+        {"msgspec": ("≤ 2.5× msgspec", 2.5), "pydantic v2": ("≤ 0.5× pydantic", 0.5)},
+    )
+    zones = {
+        "learnmeet": getattr(out["learnmeet"][0].start.tzinfo, "key", None),
+        "msgspec": getattr(out["msgspec"][0].start.tzinfo, "key", None),
+        "pydantic v2": getattr(out["pydantic"][0].start.tzinfo, "key", None),
+        "orjson (floor)": None,
+    }
+    assert out["learnmeet"] == tuple(meetings), "the round trip changed the meetings"
+    for row in ROWS[-4:]:
+        kept = zones[row.contender] == "Europe/Copenhagen"
+        row.note = "zone kept" if kept else "zone lost"
+        if row.contender == "learnmeet":
+            assert kept, "learnmeet lost the IANA zone"
+
+
+# -- 3. validation -----------------------------------------------------------
+
+
+def validation(meetings: list[lm.Meeting], rounds: int) -> None:
+    rules = lm.DEFAULT_RULES  # without a context only the context-free rules run
+
+    def learnmeet() -> None:
+        for m in meetings:
+            lm.validate(m, rules=rules)
+
+    def floor() -> None:
+        for m in meetings:
+            for a in m.attendees:
+                p = a.person
+                if isinstance(p, lm.Professional):
+                    _ = (p.profession.code, p.sector.code, a.role)
+            _ = m.case.origin if m.case else None
+
+    t = race({"learnmeet": learnmeet, "bare loop (floor)": floor}, rounds)
+    record(
+        f"validate {len(meetings):,} meetings, context-free rules",
+        t,
+        "learnmeet",
+        {"bare loop (floor)": ("≤ 6× floor", 6.0)},
+    )
+
+
+# -- 4. recurrence -----------------------------------------------------------
+
+
+def recurrence(count: int, rounds: int) -> None:
+    starts = [
+        datetime(YEAR, 1, 4, 8 + (i % 8), 15 * (i % 4), tzinfo=CPH)
+        + timedelta(days=i % 5)
+        for i in range(count)
+    ]
+    found: dict[str, list[list[datetime]]] = {}
+
+    def learnmeet() -> None:
+        found["learnmeet"] = [
+            list(lm.Series(start=s, rule="FREQ=WEEKLY;COUNT=52").occurrences())
+            for s in starts
+        ]
+
+    def raw() -> None:
+        found["rrule"] = [list(rrule(WEEKLY, count=52, dtstart=s)) for s in starts]
+
+    t = race({"learnmeet": learnmeet, "dateutil.rrule": raw}, rounds)
+    record(
+        f"expand {count:,} weekly series over a year",
+        t,
+        "learnmeet",
+        {"dateutil.rrule": ("≤ 1.2× rrule", 1.2)},
+    )
+    off = sum(
+        1
+        for s, occ in zip(starts, found["learnmeet"], strict=True)
+        for o in occ
+        if (o.astimezone(CPH).hour, o.astimezone(CPH).minute) != (s.hour, s.minute)
+    )
+    ROWS[-2].note = f"{off} off local time"
+    assert off == 0
+
+
+# -- 5. free slots -----------------------------------------------------------
+
+
+def _busy(
+    people: list[lm.Professional], per_person: int, seed: int
+) -> dict[str, list[tuple[datetime, datetime]]]:
+    import random
+
+    rng = random.Random(seed)
+    out = {}
+    for p in people:
+        spans = []
+        for _ in range(per_person):
+            day = datetime(YEAR, 1, 1, tzinfo=CPH) + timedelta(days=rng.randrange(365))
+            start = day.replace(hour=rng.randrange(8, 15), minute=rng.choice([0, 30]))
+            spans.append((start, start + timedelta(minutes=rng.choice([30, 60, 90]))))
+        out[p.key] = sorted(spans)
+    return out
+
+
+def sweep_baseline(
+    group: list[str],
+    busy: dict[str, list[tuple[datetime, datetime]]],
+    window: tuple[datetime, datetime],
+    length: timedelta,
+) -> datetime | None:
+    """Sort-and-sweep without working hours: the first gap of *length*."""
+    spans = sorted(s for k in group for s in busy.get(k, ()))
+    cursor = window[0]
+    for start, end in spans:
+        if start - cursor >= length:
+            return cursor
+        cursor = max(cursor, end)
+    return cursor if window[1] - cursor >= length else None
+
+
+def slots(groups: int, per_person: int, rounds: int, quick: bool) -> None:
+    import random
+
+    rng = random.Random(7)
+    people = staff(rng, 800)
+    window = (datetime(YEAR, 1, 4, tzinfo=CPH), datetime(YEAR + 1, 1, 1, tzinfo=CPH))
+    length = timedelta(minutes=90)
+    queries = [[p.key for p in rng.sample(people, 8)] for _ in range(groups)]
+    growth = []
+    for n in (per_person, per_person * 2):
+        busy = _busy(people, n, seed=n)
+
+        def learnmeet(busy: dict[str, list[tuple[datetime, datetime]]] = busy) -> None:
+            for q in queries:
+                lm.find_slots(q, window, length, busy=busy, hours=None, holidays=())
+
+        def baseline(busy: dict[str, list[tuple[datetime, datetime]]] = busy) -> None:
+            for q in queries:
+                sweep_baseline(q, busy, window, length)
+
+        t = race({"learnmeet": learnmeet, "sort-and-sweep": baseline}, rounds)
+        name = f"first 90-min slot, {groups:,} groups of 8, {n} busy/person"
+        record(name, t, "learnmeet")
+        growth.append(t["learnmeet"].median)
+        if n == per_person:
+            absolute(
+                name,
+                "learnmeet (typical, total)",
+                t["learnmeet"],
+                "≤ 0.3 s total",
+                0.3 * (1 if not quick else 1e9),
+            )
+    row = Row(
+        "first slot: growth per doubling of intervals",
+        "learnmeet",
+        growth[1],
+        growth[1],
+        growth[1],
+    )
+    row.ratio = growth[1] / growth[0]
+    row.target, row.met = "≤ 2.3×", row.ratio <= 2.3
+    ROWS.append(row)
+
+    # Worst case: nobody is ever free together, about 10k intervals per query.
+    worst_groups = max(1, groups // 100)
+    full = {}
+    for p in people[:8]:
+        spans = []
+        day = window[0]
+        while day < window[1]:
+            for h in range(0, 24, 1):
+                s = day + timedelta(hours=h)
+                spans.append((s, s + timedelta(minutes=70)))
+            day += timedelta(days=1)
+        full[p.key] = spans[: 10_000 // 8]
+    group = [p.key for p in people[:8]]
+    full_window = (window[0], full[group[0]][-1][1])
+
+    def worst() -> None:
+        for _ in range(worst_groups):
+            assert not lm.find_slots(
+                group, full_window, length, busy=full, hours=None, holidays=()
+            )
+
+    t = race({"learnmeet": worst}, rounds)
+    absolute(
+        f"no slot: {worst_groups} queries × ~10k intervals",
+        "learnmeet (total)",
+        t["learnmeet"],
+        "≤ 5 s total",
+        5.0,
+    )
+
+
+# -- 6 and 7. scheduling -----------------------------------------------------
+
+
+def _schedule_one(scale_meetings: tuple[int, int]) -> float:
+    scale, count = scale_meetings
+    town = municipality(scale, seed=scale * 7919 + count, meetings=count)
+    start = time.perf_counter()
+    lm.schedule(town.requests)
+    return time.perf_counter() - start
+
+
+def scheduling(count: int, rounds: int) -> None:
+    towns = {n: municipality(n, meetings=count * n) for n in (1, 2)}
+    t1 = race({"learnmeet": lambda: lm.schedule(towns[1].requests)}, rounds)[
+        "learnmeet"
+    ]
+    t2 = race({"learnmeet": lambda: lm.schedule(towns[2].requests)}, rounds)[
+        "learnmeet"
+    ]
+    absolute(
+        f"schedule a year: {3000:,} staff, {count:,} requests",
+        "learnmeet",
+        t1,
+        "< 5 s",
+        5.0,
+    )
+    row = Row(
+        "schedule: growth per doubling of size",
+        "learnmeet",
+        t2.median,
+        min(t2.seconds),
+        max(t2.seconds),
+    )
+    row.ratio = t2.median / t1.median
+    row.target, row.met = "≤ 2.3×", row.ratio <= 2.3
+    ROWS.append(row)
+
+
+def country(municipalities: int, count: int) -> None:
+    workers = os.cpu_count() or 1
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(_schedule_one, [(1, count)] * municipalities))
+    elapsed = time.perf_counter() - start
+    t = Timing([elapsed])
+    row = absolute(
+        f"plan the country: {municipalities} municipalities",
+        f"learnmeet ({workers} processes)",
+        t,
+        "< 5 min",
+        300.0,
+    )
+    row.note = "generation included"
+
+
+# -- 8. import ---------------------------------------------------------------
+
+
+def imports(rounds: int) -> None:
+    def run(code: str) -> Callable[[], object]:
+        return lambda: subprocess.run([sys.executable, "-c", code], check=True)
+
+    t = race(
+        {
+            "learnmeet": run(
+                "import learnmeet, sys; assert 'hypothesis' not in sys.modules"
+            ),
+            "attrs+cattrs+rrule": run("import attrs, cattrs, dateutil.rrule"),
+        },
+        rounds,
+    )
+    record(
+        "import learnmeet (fresh interpreter)",
+        t,
+        "learnmeet",
+        {"attrs+cattrs+rrule": ("≤ 1.3×", 1.3)},
+    )
+    ROWS[-2].note = "hypothesis not imported"
+
+
+# -- 9. strategies -----------------------------------------------------------
+
+
+def strategies(count: int, rounds: int) -> None:
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import strategies as st
+
+    from learnmeet import strategies as lst
+
+    def draw_all(strategy: st.SearchStrategy[lm.Meeting]) -> Callable[[], object]:
+        @settings(
+            max_examples=count,
+            database=None,
+            phases=[Phase.generate],
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(strategy)
+        def draw(meeting: lm.Meeting) -> None:
+            pass
+
+        return draw
+
+    aware = st.datetimes(
+        min_value=datetime(2025, 1, 1),
+        max_value=datetime(2030, 1, 1),
+        timezones=st.just(CPH),
+        allow_imaginary=False,
+    )
+    inferred = st.builds(
+        lm.Meeting,
+        id=st.text("abcdefgh-0123456789", min_size=1, max_size=12).map(
+            lambda s: f"m{s}"
+        ),
+        start=aware,
+        duration=st.timedeltas(
+            min_value=timedelta(minutes=30), max_value=timedelta(hours=3)
+        ).map(lambda d: timedelta(minutes=max(1, int(d.total_seconds() // 60)))),
+        attendees=st.lists(
+            st.from_type(lm.Professional),
+            min_size=6,
+            max_size=10,
+            unique_by=lambda p: p.id,
+        ).map(
+            lambda ps: [
+                lm.Attendee(person=p, role=lm.AttendeeRole.PARTICIPANT) for p in ps
+            ]
+        ),
+    )
+    t = race(
+        {
+            "learnmeet": draw_all(lst.meetings(min_attendees=6, max_attendees=10)),
+            "inferred st.builds": draw_all(inferred),
+        },
+        rounds,
+    )
+    record(
+        f"draw {count:,} meetings (6–10 attendees)",
+        t,
+        "learnmeet",
+        {"inferred st.builds": ("≤ 1×", 1.0)},
+    )
+
+
+# -- the table ---------------------------------------------------------------
+
+
+def table() -> str:
+    head = (
+        "workload",
+        "contender",
+        "median s",
+        "min–max s",
+        "ratio",
+        "target",
+        "met",
+        "note",
+    )
+    rows = [head]
+    for r in ROWS:
+        rows.append(
+            (
+                r.workload,
+                r.contender,
+                f"{r.median:.4f}",
+                f"{r.low:.4f}–{r.high:.4f}",
+                "" if r.ratio is None else f"{r.ratio:.2f}×",
+                r.target,
+                "" if r.met is None else ("yes" if r.met else "MISSED"),
+                r.note,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "learnmeet": lm.__version__,
+        "msgspec": msgspec.__version__,
+        "pydantic": pydantic.VERSION,
+        "orjson": orjson.__version__,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small sizes: catch breakage, judge nothing",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=HERE / "results.json",
+        help="where to write the results",
+    )
+    args = parser.parse_args(argv)
+    q = args.quick
+    rounds = 3 if q else 5
+    began = time.perf_counter()
+    print("generating data …", flush=True)
+    town = municipality(1, meetings=2_000 if q else 100_000)
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("construction", lambda: construction(town.meetings, rounds)),
+        (
+            "json",
+            lambda: json_round_trip(town.meetings[: 1_000 if q else 20_000], rounds),
+        ),
+        ("validation", lambda: validation(town.meetings, rounds)),
+        ("recurrence", lambda: recurrence(500 if q else 10_000, rounds)),
+        ("slots", lambda: slots(200 if q else 10_000, 300, 3, q)),
+        ("scheduling", lambda: scheduling(2_000 if q else 20_000, 1 if q else 3)),
+        ("country", lambda: country(4 if q else 98, 1_000 if q else 20_000)),
+        ("import", lambda: imports(3 if q else 15)),
+        ("strategies", lambda: strategies(50 if q else 1_000, 1 if q else 3)),
+    ]
+    for name, step in steps:
+        print(f"{name} …", flush=True)
+        step()
+    print()
+    print(table())
+    missed = [r for r in ROWS if r.met is False]
+    print()
+    print(
+        f"{len(missed)} target(s) missed"
+        + (" (--quick judges nothing)" if q else "")
+        + f"; {time.perf_counter() - began:.0f} s"
+    )
+    args.json.write_text(
+        json.dumps(
+            {"quick": q, "machine": machine(), "rows": [r.__dict__ for r in ROWS]},
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"results: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
