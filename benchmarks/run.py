@@ -677,6 +677,13 @@ def main(argv: list[str] | None = None) -> int:
         default=HERE / "results.json",
         help="where to write the results",
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="WORKLOAD",
+        help="run only this workload (repeatable): construction, json, "
+        "validation, recurrence, slots, scheduling, country, import, strategies",
+    )
     args = parser.parse_args(argv)
     q = args.quick
     rounds = 3 if q else 5
@@ -697,6 +704,11 @@ def main(argv: list[str] | None = None) -> int:
         ("import", lambda: imports(3 if q else 15)),
         ("strategies", lambda: strategies(50 if q else 1_000, 1 if q else 3)),
     ]
+    if args.only:
+        unknown = set(args.only) - {name for name, _ in steps}
+        if unknown:
+            parser.error(f"no such workload: {', '.join(sorted(unknown))}")
+        steps = [(name, step) for name, step in steps if name in args.only]
     for name, step in steps:
         print(f"{name} …", flush=True)
         step()
