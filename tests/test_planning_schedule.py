@@ -171,3 +171,41 @@ class TestProperties:
             request = next(r for r in requests if r.id == m.id)
             assert request.earliest <= m.start.date() <= request.latest
             assert lm.WorkingHours().covers(m.start, m.end)
+
+
+class TestBusyIndex:
+    """Scheduling against an index: the same result, and the index untouched."""
+
+    def test_the_index_is_not_changed(self) -> None:
+        index = lm.BusyIndex({NURSE_N.key: [MONDAY_ALL_DAY]})
+        before = index.intervals(NURSE_N.key)
+        result = lm.schedule(
+            [_request("a", [NURSE_N, SSA_N]), _request("b", [NURSE_N, GP])],
+            busy=index,
+        )
+        assert [m.start for m in result.meetings] == [
+            datetime(2027, 3, 2, 8, tzinfo=lm.COPENHAGEN),
+            datetime(2027, 3, 2, 10, tzinfo=lm.COPENHAGEN),
+        ]
+        assert index.intervals(NURSE_N.key) == before
+
+    @given(seed=st.integers(0, 2**16))
+    @settings(max_examples=25)
+    def test_same_result_as_with_a_mapping(self, seed: int) -> None:
+        rng = random.Random(seed)
+        busy = {
+            p.key: [
+                lm.Interval(
+                    _monday(8 + h) + timedelta(days=d),
+                    _monday(9 + h) + timedelta(days=d),
+                )
+                for d in range(5)
+                for h in rng.sample(range(8), 3)
+            ]
+            for p in PEOPLE
+        }
+        requests = [
+            _request(f"r-{n}", rng.sample(PEOPLE, rng.randint(2, 4))) for n in range(6)
+        ]
+        by_mapping = lm.schedule(requests, busy=busy)
+        assert lm.schedule(requests, busy=lm.BusyIndex(busy)) == by_mapping

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import learnmeet as lm
+from learnmeet import strategies as lst
 
 CPH = lm.COPENHAGEN
 UTC = timezone.utc
@@ -248,3 +250,133 @@ class TestHolidayProperty:
         }
         assert slots
         assert not {s.start.date() for s in slots} & holidays
+
+
+class TestBusyIndex:
+    """An index built once answers exactly as the mapping it was built from."""
+
+    def test_overlapping_and_touching_spans_are_merged(self) -> None:
+        index = lm.BusyIndex(
+            {
+                A: [
+                    (_at(0, 8), _at(0, 10)),
+                    (_at(0, 9), _at(0, 11)),
+                    lm.Interval(_at(0, 11), _at(0, 12)),
+                    (_at(0, 14), _at(0, 15)),
+                ]
+            }
+        )
+        assert [(i.start, i.end) for i in index.intervals(A)] == [
+            (_at(0, 8), _at(0, 12)),
+            (_at(0, 14), _at(0, 15)),
+        ]
+        assert index.intervals(B) == ()
+        assert index.people == frozenset({A})
+        assert repr(index) == "<BusyIndex: 1 people, 2 busy spans>"
+
+    def test_a_naive_interval_is_named_by_its_path(self) -> None:
+        naive = datetime(2026, 3, 2, 9)
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.BusyIndex({A: [(_at(0, 8), _at(0, 9)), (naive, naive)]})
+        assert str(caught.value).startswith("busy['professional:a'][1]: ")
+        assert "tidszone" in caught.value.da
+        assert caught.value.fix
+
+    def test_an_interval_that_ends_before_it_starts_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match=r"\[0\]: the interval ends"):
+            lm.find_slots(
+                [A],
+                (_at(0, 0), _at(1, 0)),
+                timedelta(hours=1),
+                busy={A: [(_at(0, 10), _at(0, 9))]},
+            )
+
+    def test_an_empty_interval_takes_no_time(self) -> None:
+        index = lm.BusyIndex({A: [(_at(0, 9), _at(0, 9))]})
+        assert index.intervals(A) == ()
+
+    def test_the_autumn_hour_that_happens_twice_is_two_instants(self) -> None:
+        first = datetime(2026, 10, 25, 2, 30, tzinfo=CPH)
+        second = first.replace(fold=1)
+        index = lm.BusyIndex({A: [(first, second)]})
+        (span,) = index.intervals(A)
+        assert span.duration == timedelta(hours=1)
+
+    @given(
+        busy=_busy(),
+        quarters=st.integers(min_value=1, max_value=16),
+        use_hours=st.booleans(),
+    )
+    def test_index_and_mapping_and_free_time_agree(
+        self,
+        busy: dict[str, list[tuple[datetime, datetime]]],
+        quarters: int,
+        use_hours: bool,
+    ) -> None:
+        duration = timedelta(minutes=15 * quarters)
+        hours = lm.WorkingHours(start=time(8), end=time(16)) if use_hours else None
+        window = (MONDAY, MONDAY + timedelta(days=2))
+        people = [A, B, "professional:c"]
+        ask = {"hours": hours, "holidays": (), "limit": 50}
+        by_mapping = lm.find_slots(people, window, duration, busy=busy, **ask)  # type: ignore[arg-type]
+        by_index = lm.find_slots(
+            people,
+            window,
+            duration,
+            busy=lm.BusyIndex(busy),
+            **ask,  # type: ignore[arg-type]
+        )
+        stretches = lm.free_time(people, window, busy=busy, hours=hours, holidays=())
+        long_enough = [s for s in stretches if s.duration >= duration]
+        assert by_mapping == by_index == long_enough[:50]
+
+    @given(busy=_busy())
+    def test_free_time_is_the_complement_of_busy_time(
+        self, busy: dict[str, list[tuple[datetime, datetime]]]
+    ) -> None:
+        window = (MONDAY, MONDAY + timedelta(days=2))
+        free = list(lm.free_time([A, B], window, busy=busy, hours=None))
+        taken = sorted(s for k in (A, B) for s in busy[k])
+        # Free stretches are disjoint, in order, and touch no busy interval ...
+        for one, two in pairwise(free):
+            assert one.end < two.start
+        for stretch in free:
+            assert all(not (s < stretch.end and stretch.start < e) for s, e in taken)
+        # ... and every quarter-hour point not in them is busy.
+        for q in range(4 * 24 * 2):
+            at = MONDAY + timedelta(minutes=15 * q)
+            in_free = any(s.start <= at < s.end for s in free)
+            is_busy = any(s <= at < e for s, e in taken)
+            assert in_free != is_busy
+
+    @given(index=lst.busy_indexes(people=[A, B]))
+    def test_every_drawn_index_knows_its_people(self, index: lm.BusyIndex) -> None:
+        assert index.people == {A, B}
+        for key in (A, B):
+            spans = index.intervals(key)
+            for one, two in pairwise(spans):
+                assert one.end < two.start
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 200), st.integers(1, 30)).map(
+            lambda p: (p[0], p[0] + p[1])
+        ),
+        max_size=25,
+    )
+)
+def test_spans_added_one_by_one_equal_spans_read_at_once(
+    pairs: list[tuple[int, int]],
+) -> None:
+    """The scheduler books spans one at a time; the result must stay merged."""
+    from learnmeet.planning._slots import _Spans
+
+    grown = _Spans()
+    for start, end in pairs:
+        grown.add(start, end)
+    at_once = _Spans(pairs)
+    assert (grown.starts, grown.ends) == (at_once.starts, at_once.ends)
+    assert all(e < s for e, s in zip(grown.ends, grown.starts[1:], strict=False))
+    for start, end in pairs:
+        assert not grown.is_free(start, end)

@@ -133,6 +133,7 @@ from learnmeet.model import (
 )
 from learnmeet.planning import (
     DEFAULT_REFLECTION,
+    BusyIndex,
     Choice,
     CourseSession,
     Enrolment,
@@ -202,6 +203,7 @@ __all__ = [
     "Attendee",
     "AttendeeRole",
     "Audience",
+    "BusyIndex",
     "Cancellation",
     "CancellationReason",
     "CaseOrigin",

@@ -28,6 +28,7 @@ _STRATEGIES = {
     "Answer": "answers",
     "Area": "areas",
     "Attendee": "attendees",
+    "BusyIndex": "busy_indexes",
     "Cancellation": "cancellations",
     "Citizen": "citizens",
     "CitizenCase": "citizen_cases",

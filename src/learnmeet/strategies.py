@@ -28,6 +28,7 @@ module.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
@@ -104,7 +105,13 @@ from learnmeet.model import (
     invite,
 )
 from learnmeet.model._lookup import closest
-from learnmeet.planning import CourseSession, Interval, MeetingRequest, Series
+from learnmeet.planning import (
+    BusyIndex,
+    CourseSession,
+    Interval,
+    MeetingRequest,
+    Series,
+)
 
 __all__ = [
     "Breach",
@@ -114,6 +121,7 @@ __all__ = [
     "areas",
     "attendees",
     "breaches",
+    "busy_indexes",
     "cancellations",
     "citizen_cases",
     "citizens",
@@ -932,6 +940,34 @@ def intervals() -> SearchStrategy[Interval]:
         ),
         st.integers(15, 24 * 60),
     )
+
+
+def busy_indexes(
+    *, people: Sequence[str] | None = None, max_intervals: int = 12
+) -> SearchStrategy[BusyIndex]:
+    """Indexes of busy time: up to *max_intervals* intervals per person.
+
+    Args:
+        people: The person keys; by default one to four synthetic ones.
+        max_intervals: The most intervals a person has (overlaps included).
+
+    .. versionadded:: 0.2.0
+    """
+    keys = (
+        st.just(list(people))
+        if people is not None
+        else st.lists(
+            st.from_regex(r"professional:p-[0-9]{3}", fullmatch=True),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        )
+    )
+    return keys.flatmap(
+        lambda names: st.fixed_dictionaries(
+            {k: st.lists(intervals(), max_size=max_intervals) for k in names}
+        )
+    ).map(BusyIndex)
 
 
 @st.composite

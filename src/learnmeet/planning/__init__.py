@@ -17,6 +17,7 @@ from learnmeet.planning._schedule import (
     schedule,
 )
 from learnmeet.planning._slots import (
+    BusyIndex,
     Interval,
     busy_from_meetings,
     find_slots,
@@ -25,6 +26,7 @@ from learnmeet.planning._slots import (
 
 __all__ = [
     "DEFAULT_REFLECTION",
+    "BusyIndex",
     "Choice",
     "CourseSession",
     "Enrolment",

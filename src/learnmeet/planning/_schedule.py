@@ -11,7 +11,6 @@ reason and the people who block it.
 
 from __future__ import annotations
 
-from bisect import insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -42,7 +41,7 @@ from learnmeet.model._checks import (
     positive_duration,
     safe_text,
 )
-from learnmeet.planning._slots import Busy, Interval, find_slots
+from learnmeet.planning._slots import Busy, BusyIndex, Interval, find_slots
 
 __all__ = ["MeetingRequest", "ScheduleResult", "Unplaced", "schedule"]
 
@@ -143,7 +142,7 @@ class ScheduleResult:
 def schedule(
     requests: Iterable[MeetingRequest],
     *,
-    busy: Busy | None = None,
+    busy: Busy | BusyIndex | None = None,
     hours: WorkingHours | None = WorkingHours(),  # noqa: B008 - immutable value
     unit_hours: Mapping[str, WorkingHours] | None = None,
     holidays: Iterable[date] | None = None,
@@ -156,7 +155,8 @@ def schedule(
 
     Args:
         requests: The meetings to place.
-        busy: Busy time people already have, by person key.
+        busy: Busy time people already have, by person key, or a
+            :class:`BusyIndex` of it (which is not changed).
         hours: Working hours, read in *zone*; ``None`` for any time of day.
         unit_hours: Working hours of particular units, by unit id.
         holidays: Closed days; by default the Danish public holidays of the
@@ -175,14 +175,8 @@ def schedule(
             field="requests",
             fix="give every request its own id",
         )
-    calendar: dict[str, list[tuple[datetime, datetime]]] = {}
-    for key, spans in (busy or {}).items():
-        calendar[key] = sorted(
-            (_utc(s.start), _utc(s.end))
-            if isinstance(s, Interval)
-            else (_utc(s[0]), _utc(s[1]))
-            for s in spans
-        )
+    # A private, growing copy: every placed meeting is booked into it.
+    calendar = busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
     if holidays is None and todo:
         years = range(
             min(r.earliest for r in todo).year, max(r.latest for r in todo).year + 1
@@ -219,16 +213,15 @@ def schedule(
             unplaced.append(_why(request, fits, window))
             continue
         start = slots[0].start
-        end = start + request.length
-        span = (_utc(start), _utc(end))
+        end = _utc(start) + request.length
         chosen = [
             a
             for a in request.attendees
             if a.participation is Participation.REQUIRED
-            or _free(calendar.get(a.person.key, ()), span)
+            or calendar._is_free(a.person.key, start, end)
         ]
         for attendee in chosen:
-            insort(calendar.setdefault(attendee.person.key, []), span)
+            calendar._book(attendee.person.key, start, end)
         placed.append(
             Meeting(
                 id=request.id,
@@ -253,13 +246,6 @@ def schedule(
 
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(_UTC)
-
-
-def _free(
-    spans: Iterable[tuple[datetime, datetime]], span: tuple[datetime, datetime]
-) -> bool:
-    start, end = span
-    return all(not (s < end and start < e) for s, e in spans)
 
 
 def _why(
