@@ -410,3 +410,63 @@ class TestGarbage:
         node[path[-1]] = garbage
         outcome = _read(lm.Meeting, spoiled)
         assert isinstance(outcome, lm.Meeting) or _all_with_paths(outcome)
+
+
+class TestRepeatedValues:
+    """A value that recurs in a document is built once, and never wrongly."""
+
+    def test_equal_json_gives_the_same_object(self) -> None:
+        meeting = _sample_meeting()
+        scenario = lm.Scenario(
+            name="s", meetings=[meeting, attrs.evolve(meeting, id="m-2")]
+        )
+        back = lm.from_json(lm.Scenario, lm.to_json(scenario))
+        first, second = back.meetings
+        assert first.attendees[0].person is second.attendees[0].person
+        assert first.case is second.case
+        assert back == scenario
+
+    def test_a_bad_value_is_reported_every_time_it_occurs(self) -> None:
+        meeting = _sample_meeting()
+        document = lm.to_dict(
+            lm.Scenario(name="s", meetings=[meeting, attrs.evolve(meeting, id="m-2")])
+        )
+        for m in document["data"]["meetings"]:
+            m["attendees"][0]["person"]["profession"] = "nurce"
+        errors = _problems(lm.Scenario, document)
+        assert sorted(e.split(": ")[0] for e in errors) == [
+            "$.meetings[0].attendees[0].person.profession",
+            "$.meetings[1].attendees[0].person.profession",
+        ]
+
+    def test_a_repeated_value_after_a_good_one_still_fails_where_it_differs(
+        self,
+    ) -> None:
+        meeting = _sample_meeting()
+        document = lm.to_dict(
+            lm.Scenario(name="s", meetings=[meeting, attrs.evolve(meeting, id="m-2")])
+        )
+        document["data"]["meetings"][1]["attendees"][0]["person"]["id"] = " p-1"
+        errors = _problems(lm.Scenario, document)
+        assert [e.split(": ")[0] for e in errors] == [
+            "$.meetings[1].attendees[0].person.id"
+        ]
+
+
+_SCALARS = st.sampled_from([0, 1, True, False, 0.0, -0.0, 1.0, "1", "", None])
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
+
+
+@given(_JSON, _JSON)
+def test_frozen_json_is_equal_exactly_when_the_json_text_is(a: Any, b: Any) -> None:
+    """The memo's key: 1, 1.0, true and "1" must never stand for each other."""
+    from learnmeet.io._json import _frozen
+
+    assert (_frozen(a) == _frozen(b)) == (json.dumps(a) == json.dumps(b))

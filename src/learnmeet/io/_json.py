@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -161,6 +161,10 @@ _PERSON_KINDS: dict[str, type[Any]] = {
 }
 _KIND_OF = {cls: kind for kind, cls in _PERSON_KINDS.items()}
 _CODED = (Profession, Sector, MeetingFormat)
+_SHARED = frozenset(
+    {Area, Organisation, Unit, Professional, Citizen, Relative, CitizenCase, Location}
+)
+"""Values that recur across a document; each distinct one is structured once."""
 
 T = TypeVar("T")
 
@@ -254,6 +258,76 @@ def _structure_enum(value: object, cls: type[LabelledEnum]) -> LabelledEnum:
     )
 
 
+def _enum_value(member: enum.Enum) -> Any:
+    return member._value_  # what .value reads, without the descriptor
+
+
+# -- structuring a repeated value once -------------------------------------------
+
+_LIST = object()  # tags a frozen array, so it never equals a frozen object
+_MEMO_MAX = 50_000
+
+
+def _frozen(value: object) -> Hashable:
+    """A hashable stand-in for a JSON value: equal only for equal JSON.
+
+    Numbers and booleans carry their type, so ``1``, ``1.0`` and ``true`` stay
+    apart. Anything unhashable raises TypeError, and is then not remembered.
+    """
+    cls = value.__class__
+    if cls is str or value is None:
+        return value
+    if cls is dict:
+        # Strings, the usual member, are their own stand-ins: no call for them.
+        return tuple(
+            [
+                (k, v if v.__class__ is str or v is None else _frozen(v))
+                for k, v in value.items()  # type: ignore[attr-defined]
+            ]
+        )
+    if cls is list:
+        return (
+            _LIST,
+            tuple(
+                [
+                    v if v.__class__ is str or v is None else _frozen(v)
+                    for v in value  # type: ignore[attr-defined]
+                ]
+            ),
+        )
+    if cls is float:
+        return (float, value.hex())  # type: ignore[attr-defined]  # -0.0 is not 0.0
+    return (cls, value)
+
+
+def _memoised(
+    structure: Callable[[object, object], Any],
+) -> Callable[[object, object], Any]:
+    """Structure each distinct JSON value once and share the (immutable) result.
+
+    A document of 20,000 meetings names the same few thousand people, units
+    and cases again and again; each is built and validated the first time, and
+    an equal JSON value after that gets the same frozen object back. A value
+    that fails is never remembered, so it fails again with its full path.
+    """
+    done: dict[Hashable, Any] = {}
+
+    def memo(value: object, t: object) -> Any:
+        try:
+            key = _frozen(value)
+            found = done.get(key)
+        except TypeError:  # not JSON (e.g. a set given to from_dict)
+            return structure(value, t)
+        if found is None:
+            found = structure(value, t)
+            if len(done) >= _MEMO_MAX:
+                done.clear()
+            done[key] = found
+        return found
+
+    return memo
+
+
 # -- the converter -------------------------------------------------------------
 
 
@@ -292,7 +366,7 @@ def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
     )
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
-        lambda member: member.value,
+        _enum_value,
     )
     _register_collections(conv)
     _register_classes(conv, catalog)
@@ -335,8 +409,10 @@ def _register_collections(conv: Converter) -> None:
         (item, *_) = get_args(t)
         sort = get_origin(t) is frozenset
 
+        hook = conv.get_unstructure_hook(item)
+
         def unstructure(value: Any) -> list[Any]:
-            out = [conv.unstructure(element, item) for element in value]
+            out = [hook(element) for element in value]
             return sorted(out, key=json.dumps) if sort else out
 
         return unstructure
@@ -355,7 +431,7 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
                 raise _expected(f"an object ({name})", f"et objekt ({name})", value)
             return generated(value, cls)
 
-        return structure
+        return _memoised(structure) if cls in _SHARED else structure
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
 
@@ -382,10 +458,11 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
 
         def unstructure(value: Any) -> Any:
             try:
-                if lookup(value.code) == value:
-                    return value.code
+                entry = lookup(value.code)
             except UnknownCodeError:
-                pass
+                return full(value)
+            if entry is value or entry == value:
+                return value.code
             return full(value)
 
         return unstructure
@@ -407,11 +484,15 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
                 f"a person needs a 'kind' of {kinds}, got {kind!r}",
                 f"en person skal have en 'kind' blandt {kinds}, fik {kind!r}",
             )
-        return conv.structure({k: v for k, v in value.items() if k != "kind"}, cls)
+        return structure_as[cls]({k: v for k, v in value.items() if k != "kind"}, cls)
 
     def unstructure_person(value: Any) -> dict[str, Any]:
-        return {"kind": _KIND_OF[type(value)], **conv.unstructure(value, type(value))}
+        cls = type(value)
+        return {"kind": _KIND_OF[cls], **unstructure_as[cls](value)}
 
+    # Each kind's hooks, fetched once rather than looked up for every person.
+    structure_as = {cls: conv.get_structure_hook(cls) for cls in _KIND_OF}
+    unstructure_as = {cls: conv.get_unstructure_hook(cls) for cls in _KIND_OF}
     conv.register_structure_hook(Person, structure_person)
     conv.register_unstructure_hook(Person, unstructure_person)
 

@@ -47,6 +47,8 @@ _CPR = re.compile(
 )
 _MAX_IDENTIFIER = 200
 _MAX_TEXT = 10_000
+_ZERO = timedelta(0)
+_MINUTE = timedelta(minutes=1)
 
 
 def looks_like_cpr(text: str) -> bool:
@@ -76,8 +78,14 @@ def instance_of(
     ``TypeError``) in both languages. ``bool`` never passes for ``int``.
     """
     names = " or ".join(t.__name__ for t in types)
+    # The usual case is a value of exactly one of the types: one set look-up.
+    # Anything else (a subclass, a wrong type, a bool for an int) takes the
+    # full check below.
+    exact = frozenset(types) - ({bool} if bool not in types else set())
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ in exact:
+            return
         if not isinstance(value, types) or (
             isinstance(value, bool) and bool not in types
         ):
@@ -106,28 +114,42 @@ def each(
     return validate
 
 
+# Texts already found free of CPR numbers. Codes, names and units repeat
+# across thousands of values, so most checks are one look-up; the cache is
+# emptied when it is full, so it never grows without bound.
+_CLEAN: set[str] = set()
+_CLEAN_MAX = 100_000
+_CPR_LENGTH = 10  # the fewest characters a CPR number can have
+
+
 def _refuse_cpr(instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
-    if looks_like_cpr(text):
-        where = _where(instance, attribute)
-        raise PersonalDataError(
-            f"{where}: the text contains something that looks like a CPR number; "
-            "learnmeet holds pseudonyms only",
-            f"{where}: teksten indeholder noget, der ligner et CPR-nummer; "
-            "learnmeet må kun indeholde pseudonymer",
-            field=attribute.name,
-            fix="replace the CPR number with a pseudonym such as 'B-017'",
-        )
+    if len(text) < _CPR_LENGTH or text in _CLEAN:
+        return
+    if not looks_like_cpr(text):
+        if len(_CLEAN) >= _CLEAN_MAX:
+            _CLEAN.clear()
+        _CLEAN.add(text)
+        return
+    where = _where(instance, attribute)
+    raise PersonalDataError(
+        f"{where}: the text contains something that looks like a CPR number; "
+        "learnmeet holds pseudonyms only",
+        f"{where}: teksten indeholder noget, der ligner et CPR-nummer; "
+        "learnmeet må kun indeholde pseudonymer",
+        field=attribute.name,
+        fix="replace the CPR number with a pseudonym such as 'B-017'",
+    )
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a short, non-blank, CPR-free identifier."""
-    where = _where(instance, attribute)
     if (
         not isinstance(value, str)
         or not value.strip()
         or value != value.strip()
         or len(value) > _MAX_IDENTIFIER
     ):
+        where = _where(instance, attribute)
         raise InvalidValueError(
             f"{where}: an identifier must be a non-empty string of at most "
             f"{_MAX_IDENTIFIER} characters without surrounding spaces, got {value!r}",
@@ -149,8 +171,8 @@ def optional_identifier(
 
 def safe_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse free text that is not a string, is too long or holds a CPR number."""
-    where = _where(instance, attribute)
     if not isinstance(value, str) or len(value) > _MAX_TEXT:
+        where = _where(instance, attribute)
         raise InvalidValueError(
             f"{where}: expected a text of at most {_MAX_TEXT} characters, "
             f"got {type(value).__name__}",
@@ -174,6 +196,16 @@ def aware_datetime(
     A zone must be a :class:`zoneinfo.ZoneInfo` (an IANA zone, which the JSON
     format keeps by name) or a fixed :class:`datetime.timezone`.
     """
+    zone = getattr(value, "tzinfo", None)
+    if (
+        zone.__class__ is ZoneInfo
+        and value.__class__ is datetime
+        and value.replace(fold=1 - value.fold).utcoffset() == value.utcoffset()
+    ):
+        # The usual case, checked cheaply: an IANA zone, and a local time with
+        # one offset whichever fold it is read with — so neither in the
+        # spring-forward gap nor in the repeated autumn hour.
+        return
     where = _where(instance, attribute)
     if not isinstance(value, datetime):
         raise WrongTypeError(
@@ -234,6 +266,8 @@ def positive_duration(
     instance: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
     """Refuse durations that are not positive whole minutes."""
+    if value.__class__ is timedelta and value > _ZERO and not value % _MINUTE:
+        return
     where = _where(instance, attribute)
     if not isinstance(value, timedelta):
         raise InvalidValueError(
@@ -242,7 +276,7 @@ def positive_duration(
             field=attribute.name,
             fix="pass timedelta(minutes=90)",
         )
-    if value <= timedelta(0) or value % timedelta(minutes=1):
+    if value <= _ZERO or value % _MINUTE:
         raise InvalidValueError(
             f"{where}: a duration must be a positive whole number of minutes, "
             f"got {value}",
