@@ -197,3 +197,97 @@ class TestBadInput:
     def test_bad_ical(self, text: str) -> None:
         with pytest.raises(lm.InvalidValueError):
             lm.Series.from_ical(text)
+
+
+def _reference(
+    series: lm.Series, after: datetime | None, before: datetime | None
+) -> tuple[datetime, ...]:
+    """The plain expansion, step by step: naive wall clock, each time moved
+    out of a gap through UTC, bounds and dates applied as instants, sorted."""
+    from dateutil.rrule import rrulestr
+
+    zone = series.zone
+    rule = series.rule
+    if "UNTIL=" in rule:
+        from learnmeet.planning._recurrence import _normalise_until
+
+        rule = _normalise_until(rule, zone)
+    naive = rrulestr(rule, dtstart=series.start.replace(tzinfo=None, fold=0))
+    found = set()
+    for wall in naive:
+        local = wall.replace(tzinfo=zone)
+        moment = local.astimezone(UTC).astimezone(zone)
+        if moment.replace(tzinfo=None) == local.replace(tzinfo=None):
+            moment = local
+        instant = moment.astimezone(UTC)
+        if (after is None or instant >= after) and (
+            before is None or instant <= before
+        ):
+            found.add(instant)
+    found.update(
+        r.astimezone(UTC)
+        for r in series.rdates
+        if (after is None or r >= after) and (before is None or r <= before)
+    )
+    found.difference_update(x.astimezone(UTC) for x in series.exdates)
+    return tuple(m.astimezone(zone) for m in sorted(found))
+
+
+def _existing_or_none(naive: datetime) -> datetime | None:
+    local = naive.replace(tzinfo=CPH)
+    back = local.astimezone(UTC).astimezone(CPH).replace(tzinfo=None)
+    return local if back == naive else None
+
+
+# Starts close to the changes of summer time, where the shortcuts must not cut.
+_NEAR_CHANGES = (
+    st.builds(
+        lambda day, minutes: (
+            datetime(2027, 3, 26) + timedelta(days=day, minutes=minutes)
+        ),
+        st.sampled_from([0, 1, 2, 210, 211, 212, 213, 214]),
+        st.integers(0, 24 * 4 - 1).map(lambda q: 15 * q),
+    )
+    .map(_existing_or_none)
+    .filter(lambda start: start is not None)
+)
+
+
+@given(
+    start=_NEAR_CHANGES,
+    rule=st.sampled_from(
+        [
+            "FREQ=HOURLY;COUNT=30",
+            "FREQ=MINUTELY;INTERVAL=30;COUNT=60",
+            "FREQ=DAILY;COUNT=10",
+            "FREQ=WEEKLY;COUNT=5",
+            "FREQ=HOURLY;UNTIL=20271101T000000Z",
+            "FREQ=DAILY;UNTIL=20271031",
+        ]
+    ),
+    skip=st.sets(st.integers(0, 40), max_size=3),
+    extra=st.sets(st.integers(0, 40 * 60), max_size=2),
+    bounded=st.booleans(),
+)
+def test_occurrences_equal_the_plain_expansion(
+    start: datetime,
+    rule: str,
+    skip: set[int],
+    extra: set[int],
+    bounded: bool,
+) -> None:
+    plain = lm.Series(start=start, rule=rule)
+    every = plain.occurrences() if "COUNT" in rule or "UNTIL" in rule else ()
+    series = lm.Series(
+        start=start,
+        rule=rule,
+        exdates=[every[i] for i in skip if i < len(every)],
+        rdates=[
+            (start.astimezone(UTC) + timedelta(minutes=m)).astimezone(CPH)
+            for m in extra
+        ],
+    )
+    after = start + timedelta(hours=3) if bounded else None
+    before = start + timedelta(days=2) if bounded else None
+    assert series.occurrences(after, before) == _reference(series, after, before)
+    assert plain.occurrences() == _reference(plain, None, None)

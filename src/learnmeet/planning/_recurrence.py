@@ -22,8 +22,9 @@ as instants), and ``DTSTART;TZID=...`` is read by :meth:`Series.from_ical`.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -38,6 +39,7 @@ from learnmeet.model._checks import aware_datetime, each
 __all__ = ["Series"]
 
 _UTC = timezone.utc
+_ANY_START = datetime(2000, 1, 3, 9)  # replaced by each series' own start
 _UNTIL = re.compile(r"UNTIL=([0-9TZ]+)", re.IGNORECASE)
 _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?")
 
@@ -138,6 +140,8 @@ class Series:
         default=frozenset(), converter=_instants, validator=each(aware_datetime)
     )
     _rrule: rrule = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _endless: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _aware: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         zone = self.start.tzinfo
@@ -152,15 +156,23 @@ class Series:
                 fix="use tzinfo=ZoneInfo('Europe/Copenhagen')",
             )
         try:
-            rule = _normalise_until(self.rule, zone)
             # dateutil expands on the naive wall clock; the zone is put back on
             # each occurrence, which is what keeps 09:00 at 09:00.
-            parsed = rrulestr(rule, dtstart=self.start.replace(tzinfo=None, fold=0))
+            # Without UNTIL, dateutil can be given the aware start and then
+            # hands out aware local times itself (wall-clock arithmetic all the
+            # same); an UNTIL is written on the wall clock, so with one the
+            # expansion is naive and the zone put on afterwards.
+            aware = "UNTIL" not in self.rule.upper()
+            start = self.start.replace(fold=0)
+            parsed = _parse(self.rule, zone).replace(
+                dtstart=start if aware else start.replace(tzinfo=None)
+            )
         except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
             raise _bad_rule(self.rule, str(exc), str(exc)) from None
-        if not isinstance(parsed, rrule):  # pragma: no cover - no RRULE: prefix
-            raise _bad_rule(self.rule, "not a single rule", "ikke én regel")
+        parts = {p.split("=")[0].strip().upper() for p in self.rule.split(";")}
         object.__setattr__(self, "_rrule", parsed)
+        object.__setattr__(self, "_aware", aware)
+        object.__setattr__(self, "_endless", not parts & {"COUNT", "UNTIL"})
 
     @property
     def zone(self) -> ZoneInfo:
@@ -245,9 +257,7 @@ class Series:
                     field=name,
                     fix="pass datetimes with tzinfo",
                 )
-        parts = {p.split("=")[0].strip().upper() for p in self.rule.split(";")}
-        endless = not parts & {"COUNT", "UNTIL"}
-        if endless and before is None:
+        if self._endless and before is None:
             raise InvalidValueError(
                 "Series.occurrences: the rule never ends; give 'before'",
                 "Series.occurrences: reglen slutter aldrig; angiv 'before'",
@@ -256,7 +266,12 @@ class Series:
             )
         low = None if after is None else _utc(after)
         high = None if before is None else _utc(before)
-        found = set(self._expand(low, high))
+        expanded, moved = self._expand(low, high)
+        if not (moved or self.rdates or self.exdates):
+            # The usual case: the rule's wall-clock times, already in order and
+            # each once, are the answer as they are.
+            return tuple(expanded)
+        found = {_utc(moment) for moment in expanded}
         found.update(_utc(r) for r in self.rdates if _inside(_utc(r), low, high))
         found.difference_update(_utc(x) for x in self.exdates)
         zone = self.zone
@@ -264,28 +279,85 @@ class Series:
 
     def _expand(
         self, low: datetime | None, high: datetime | None
-    ) -> Iterator[datetime]:
+    ) -> tuple[list[datetime], bool]:
+        """The rule's occurrences as aware local times, and whether any was moved.
+
+        A wall time with one offset is its own answer; only a time in the
+        spring-forward gap (moved forward) or the repeated autumn hour (the
+        first of the two, which fold 0 already is) needs a closer look.
+        """
         zone = self.zone
         # The wall clock and the instant differ by at most a day; widen the
         # naive window by a day on each side and filter on instants.
-        naive_low = None if low is None else low.astimezone(zone).replace(tzinfo=None)
-        naive_high = (
-            None if high is None else high.astimezone(zone).replace(tzinfo=None)
-        )
-        if naive_low is not None and naive_high is not None:
+        aware = self._aware
+
+        def wall_clock(moment: datetime) -> datetime:
+            local = moment.astimezone(zone)
+            return local if aware else local.replace(tzinfo=None)
+
+        earliest = datetime.min.replace(tzinfo=zone if aware else None)
+        if low is not None and high is not None:
             wall = self._rrule.between(
-                naive_low - timedelta(days=1), naive_high + timedelta(days=1), inc=True
+                wall_clock(low) - timedelta(days=1),
+                wall_clock(high) + timedelta(days=1),
+                inc=True,
             )
-        elif naive_high is not None:
+        elif high is not None:
             wall = self._rrule.between(
-                datetime.min, naive_high + timedelta(days=1), inc=True
+                earliest, wall_clock(high) + timedelta(days=1), inc=True
             )
         else:
             wall = list(self._rrule)
-        for local in wall:
-            moment = _utc(_existing(local.replace(tzinfo=zone)))
-            if _inside(moment, low, high):
-                yield moment
+        if not wall:
+            return [], False
+        changes = _change_days(zone, wall[0].year, wall[-1].year)
+        out = []
+        moved = False
+        bounded = low is not None or high is not None
+        for occurrence in wall:
+            local = occurrence if aware else occurrence.replace(tzinfo=zone)
+            if occurrence.toordinal() in changes:
+                existing = _existing(local)
+                moved = moved or existing is not local
+                local = existing
+            if bounded and not _inside(local, low, high):
+                continue
+            out.append(local)
+        return out, moved
+
+
+@functools.lru_cache(maxsize=64)
+def _change_days(zone: ZoneInfo, first: int, last: int) -> frozenset[int]:
+    """The local days (as ordinals) on which *zone*'s offset changes.
+
+    Only a wall time on such a day can fall in a gap or a repeated hour, so
+    only those occurrences need the round trip through UTC. A change exactly
+    at midnight is put on both neighbouring days, to be safe.
+    """
+    days: set[int] = set()
+    day = date(first, 1, 1).toordinal() - 1
+    end = date(last, 12, 31).toordinal() + 1
+    offset = datetime.fromordinal(day).replace(tzinfo=zone).utcoffset()
+    while day < end:
+        day += 1
+        following = datetime.fromordinal(day).replace(tzinfo=zone).utcoffset()
+        if following != offset:
+            days.update((day - 1, day))
+        offset = following
+    return frozenset(days)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(rule: str, zone: ZoneInfo) -> rrule:
+    """Read a rule once per zone; each series then only sets its own start.
+
+    UNTIL is normalised to the zone's wall clock first, which is why the zone
+    is part of the key.
+    """
+    parsed = rrulestr(_normalise_until(rule, zone), dtstart=_ANY_START)
+    if not isinstance(parsed, rrule):  # pragma: no cover - no RRULE: prefix
+        raise ValueError("not a single rule")
+    return parsed
 
 
 def _inside(moment: datetime, low: datetime | None, high: datetime | None) -> bool:
