@@ -53,7 +53,11 @@ def _units(rng: random.Random, n: int) -> list[lm.Unit]:
 
 
 def staff(rng: random.Random, count: int) -> list[lm.Professional]:
-    """*count* professionals in units of about 30, mostly municipal."""
+    """*count* professionals in units of about 30, mostly municipal.
+
+    Every tenth is a key person, as the source documents advise: someone in
+    each unit who facilitates learning meetings.
+    """
     units = _units(rng, max(1, count // 30))
     codes = [c for c, w in _PROFESSIONS for _ in range(w)]
     return [
@@ -61,13 +65,17 @@ def staff(rng: random.Random, count: int) -> list[lm.Professional]:
             id=f"p-{i:05d}",
             profession=CAT.profession(rng.choice(codes)),
             unit=units[i % len(units)],
+            roles={lm.StaffRole.KEY_PERSON} if i % 10 == 0 else (),
         )
         for i in range(count)
     ]
 
 
 def _attendees(people: list[lm.Professional]) -> list[lm.Attendee]:
-    first, *rest = people
+    """The first key person facilitates; everybody else takes part."""
+    keys = [p for p in people if p.can_facilitate]
+    first = keys[0] if keys else people[0]
+    rest = [p for p in people if p is not first]
     out = [
         lm.Attendee(
             person=first, role=lm.AttendeeRole.FACILITATOR, rsvp=lm.Rsvp.ACCEPTED
@@ -88,7 +96,10 @@ def municipality(
     people = staff(rng, 3000 * scale)
     cases = []
     for i in range(500 * scale):
-        team = rng.sample(people, 6)
+        # A care team of six with a key person in it, so a realistic plan
+        # has a qualified facilitator for its learning meetings.
+        key = people[10 * rng.randrange(len(people) // 10)]
+        team = [key, *(p for p in rng.sample(people, 6) if p is not key)][:6]
         cases.append(
             lm.CitizenCase(
                 id=f"c-{i:05d}",

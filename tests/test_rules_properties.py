@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,44 @@ class TestValidate:
     @given(st.from_type(lm.Meeting) | lst.breaches("LM109").map(lambda b: b.meeting))
     def test_deterministic(self, meeting: lm.Meeting) -> None:
         assert lm.validate(meeting) == lm.validate(meeting)
+
+    @given(
+        st.lists(
+            st.from_type(lm.Meeting)
+            | st.sampled_from(["LM101", "LM103", "LM109", "LM124"]).flatmap(
+                lambda code: lst.breaches(code).map(lambda b: b.meeting)
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    def test_same_report_as_each_rule_asked_alone(
+        self, meetings: list[lm.Meeting]
+    ) -> None:
+        """The facts rules share are worked out once per meeting; asking each
+        rule on its own, about a fresh copy and with nothing remembered, must
+        find exactly the same."""
+        from learnmeet.rules import _format_rules
+
+        def alone(rule: lm.Rule, meeting: lm.Meeting) -> list[lm.Finding]:
+            _format_rules._last = (None, None)
+            return list(rule.check(attrs.evolve(meeting), lm.RuleContext()))
+
+        for meeting in meetings:  # in turn, as a plan is checked
+            report = lm.validate(meeting)
+            found = [
+                lm.Violation(
+                    code=rule.code,
+                    severity=finding.severity or rule.severity,
+                    subject=finding.subject,
+                    message=finding.message,
+                    meeting=meeting.id,
+                )
+                for rule in lm.DEFAULT_RULES.active
+                if not rule.needs_context
+                for finding in alone(rule, meeting)
+            ]
+            assert report == lm.Report(found)
 
     @given(lst.meetings(), lst.meetings())
     def test_context_never_raises(self, one: lm.Meeting, two: lm.Meeting) -> None:

@@ -29,27 +29,60 @@ from learnmeet.rules._rule import Check, Finding, Rule, RuleContext, meeting_sub
 __all__ = ["FORMAT_RULES", "taking_part"]
 
 
+class _Facts:
+    """What many rules ask of one meeting, worked out once for all of them."""
+
+    __slots__ = ("host", "professionals", "taking_part")
+
+    def __init__(self, meeting: Meeting) -> None:
+        self.taking_part = tuple(
+            [
+                a
+                for a in meeting.attendees
+                if a.participation is not Participation.INFORMATION_ONLY
+                and a.rsvp is not Rsvp.DECLINED
+            ]
+        )
+        self.professionals = tuple(
+            [a.person for a in self.taking_part if isinstance(a.person, Professional)]
+        )
+        self.host = next(
+            (
+                a.person
+                for a in self.taking_part
+                if a.role is AttendeeRole.HOST and isinstance(a.person, Professional)
+            ),
+            None,
+        )
+
+
+# The facts of the meeting checked last. The rules of one validation ask one
+# after another about the same meeting; the pair is replaced in one step, so
+# a thread never reads one meeting's facts for another.
+_last: tuple[Meeting | None, _Facts | None] = (None, None)
+
+
+def _facts(meeting: Meeting) -> _Facts:
+    global _last
+    seen, facts = _last
+    if seen is meeting and facts is not None:
+        return facts
+    facts = _Facts(meeting)
+    _last = (meeting, facts)
+    return facts
+
+
 def taking_part(meeting: Meeting) -> tuple[Attendee, ...]:
     """The attendees who take part: not information-only, not declined."""
-    return tuple(
-        a
-        for a in meeting.attendees
-        if a.participation is not Participation.INFORMATION_ONLY
-        and a.rsvp is not Rsvp.DECLINED
-    )
+    return _facts(meeting).taking_part
 
 
-def _professionals(meeting: Meeting) -> list[Professional]:
-    return [
-        a.person for a in taking_part(meeting) if isinstance(a.person, Professional)
-    ]
+def _professionals(meeting: Meeting) -> tuple[Professional, ...]:
+    return _facts(meeting).professionals
 
 
 def _host(meeting: Meeting) -> Professional | None:
-    for a in taking_part(meeting):
-        if a.role is AttendeeRole.HOST and isinstance(a.person, Professional):
-            return a.person
-    return None
+    return _facts(meeting).host
 
 
 def _on(meeting: Meeting, da: str, en: str) -> Iterator[Finding]:

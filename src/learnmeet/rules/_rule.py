@@ -150,6 +150,11 @@ class RuleSet:
     severities: tuple[tuple[str, Severity], ...] = attrs.field(
         default=(), converter=_severities
     )
+    # The active rules, each with its severity override (or None), worked out
+    # once: validation reads this for every meeting.
+    _plan: tuple[tuple[Rule, Severity | None], ...] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         codes = [r.code for r in self.rules]
@@ -169,6 +174,9 @@ class RuleSet:
                 field="disabled",
                 fix="check the spelling of the codes",
             )
+        overrides = dict(self.severities)
+        plan = tuple((r, overrides.get(r.code)) for r in self.active)
+        object.__setattr__(self, "_plan", plan)
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -26,16 +26,15 @@ def _check(
     meeting: Meeting, context: RuleContext | None, rules: RuleSet
 ) -> list[Violation]:
     found = []
-    severities = dict(rules.severities)
-    for rule in rules.active:
+    given = context or _EMPTY
+    for rule, override in rules._plan:
         if rule.needs_context and context is None:
             continue
-        for finding in rule.check(meeting, context or _EMPTY):
-            severity = severities.get(rule.code) or finding.severity or rule.severity
+        for finding in rule.check(meeting, given):
             found.append(
                 Violation(
                     code=rule.code,
-                    severity=severity,
+                    severity=override or finding.severity or rule.severity,
                     subject=finding.subject,
                     message=finding.message,
                     meeting=meeting.id,
