@@ -10,6 +10,7 @@ import inspect
 from pathlib import Path
 
 import attrs
+import pytest
 
 import learnmeet as lm
 from learnmeet import exceptions
@@ -87,3 +88,42 @@ class TestExceptions:
             "hello",
         )
         assert lm.LearnmeetError("only").message("da") == "only"
+
+
+class TestLazyLayers:
+    """``import learnmeet`` loads the model; the other layers load on first use."""
+
+    def _fresh(self, code: str) -> str:
+        import subprocess
+        import sys
+
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    def test_import_loads_only_the_model_layer(self) -> None:
+        loaded = self._fresh(
+            "import sys, learnmeet; print(sorted(m for m in sys.modules if m in "
+            "{'cattrs', 'hypothesis', 'learnmeet.io', 'learnmeet.rules', "
+            "'learnmeet.planning', 'learnmeet.evaluation', 'urllib.request'}))"
+        )
+        assert loaded == "[]"
+
+    def test_first_use_loads_the_layer(self) -> None:
+        out = self._fresh(
+            "import sys, learnmeet; learnmeet.to_json; "
+            "print('learnmeet.io' in sys.modules, 'learnmeet.planning' in sys.modules)"
+        )
+        assert out == "True False"
+
+    def test_every_public_name_in_a_fresh_interpreter(self) -> None:
+        out = self._fresh(
+            "import learnmeet; ns = {}; exec('from learnmeet import *', ns); "
+            "print(sorted(set(learnmeet.__all__) - set(ns)), "
+            "set(learnmeet.__all__) <= set(dir(learnmeet)))"
+        )
+        assert out == "[] True"
+
+    def test_a_misspelt_name_is_an_attribute_error(self) -> None:
+        with pytest.raises(AttributeError, match="'Meetng'"):
+            lm.Meetng  # type: ignore[attr-defined]  # noqa: B018

@@ -9,6 +9,8 @@ change. The hypothesis strategies live in :mod:`learnmeet.strategies` (install
 ``learnmeet[hypothesis]``) and are never imported by this module.
 """
 
+from typing import TYPE_CHECKING
+
 from learnmeet._version import __version__
 from learnmeet.catalog import (
     DEFAULT_CATALOG,
@@ -20,21 +22,6 @@ from learnmeet.catalog import (
     SECTORS,
     YIELD_SURVEY,
     Catalog,
-)
-from learnmeet.evaluation import (
-    CSV_COLUMNS,
-    HIGH_YIELD,
-    Dimension,
-    Disposition,
-    Evaluation,
-    LevelSummary,
-    ResponseRates,
-    Suppression,
-    YieldGroup,
-    evaluate,
-    evaluation_csv,
-    evaluation_text,
-    yield_chart_svg,
 )
 from learnmeet.exceptions import (
     CycleOrderError,
@@ -48,15 +35,6 @@ from learnmeet.exceptions import (
     SkippedTimeError,
     UnknownCodeError,
     WrongTypeError,
-)
-from learnmeet.io import (
-    SCHEMA_VERSION,
-    from_dict,
-    from_json,
-    make_converter,
-    to_dict,
-    to_ical,
-    to_json,
 )
 from learnmeet.model import (
     COPENHAGEN,
@@ -131,50 +109,143 @@ from learnmeet.model import (
     invite,
     looks_like_cpr,
 )
-from learnmeet.planning import (
-    DEFAULT_REFLECTION,
-    BusyIndex,
-    Choice,
-    CourseSession,
-    Enrolment,
-    Interval,
-    LearningPlan,
-    MeetingRequest,
-    PeriodPlan,
-    Proposal,
-    ScheduleResult,
-    Series,
-    SessionFill,
-    Unattached,
-    Unplaced,
-    attach_learning,
-    busy_from_meetings,
-    compose,
-    enrol,
-    find_slots,
-    forum_series,
-    free_time,
-    plan_period,
-    schedule,
-)
-from learnmeet.rules import (
-    CONTEXT_RULES,
-    DEFAULT_RULES,
-    FORMAT_RULES,
-    Check,
-    Finding,
-    Report,
-    Rule,
-    RuleContext,
-    RuleSet,
-    Severity,
-    Subject,
-    SubjectKind,
-    Violation,
-    taking_part,
-    validate,
-    validate_all,
-)
+
+if TYPE_CHECKING:
+    from learnmeet.evaluation import (
+        CSV_COLUMNS,
+        HIGH_YIELD,
+        Dimension,
+        Disposition,
+        Evaluation,
+        LevelSummary,
+        ResponseRates,
+        Suppression,
+        YieldGroup,
+        evaluate,
+        evaluation_csv,
+        evaluation_text,
+        yield_chart_svg,
+    )
+    from learnmeet.io import (
+        SCHEMA_VERSION,
+        from_dict,
+        from_json,
+        make_converter,
+        to_dict,
+        to_ical,
+        to_json,
+    )
+    from learnmeet.planning import (
+        DEFAULT_REFLECTION,
+        BusyIndex,
+        Choice,
+        CourseSession,
+        Enrolment,
+        Interval,
+        LearningPlan,
+        MeetingRequest,
+        PeriodPlan,
+        Proposal,
+        ScheduleResult,
+        Series,
+        SessionFill,
+        Unattached,
+        Unplaced,
+        attach_learning,
+        busy_from_meetings,
+        compose,
+        enrol,
+        find_slots,
+        forum_series,
+        free_time,
+        plan_period,
+        schedule,
+    )
+    from learnmeet.rules import (
+        CONTEXT_RULES,
+        DEFAULT_RULES,
+        FORMAT_RULES,
+        Check,
+        Finding,
+        Report,
+        Rule,
+        RuleContext,
+        RuleSet,
+        Severity,
+        Subject,
+        SubjectKind,
+        Violation,
+        taking_part,
+        validate,
+        validate_all,
+    )
+
+# The layers above the model load on first use: ``import learnmeet`` gives the
+# values, the catalogues and the errors, and pays for rules, planning, JSON and
+# evaluation only when one of their names is first read (PEP 562). mypy and
+# IDEs see every name through the imports above.
+_LAZY: dict[str, str] = {
+    "CSV_COLUMNS": "learnmeet.evaluation",
+    "HIGH_YIELD": "learnmeet.evaluation",
+    "Dimension": "learnmeet.evaluation",
+    "Disposition": "learnmeet.evaluation",
+    "Evaluation": "learnmeet.evaluation",
+    "LevelSummary": "learnmeet.evaluation",
+    "ResponseRates": "learnmeet.evaluation",
+    "Suppression": "learnmeet.evaluation",
+    "YieldGroup": "learnmeet.evaluation",
+    "evaluate": "learnmeet.evaluation",
+    "evaluation_csv": "learnmeet.evaluation",
+    "evaluation_text": "learnmeet.evaluation",
+    "yield_chart_svg": "learnmeet.evaluation",
+    "SCHEMA_VERSION": "learnmeet.io",
+    "from_dict": "learnmeet.io",
+    "from_json": "learnmeet.io",
+    "make_converter": "learnmeet.io",
+    "to_dict": "learnmeet.io",
+    "to_ical": "learnmeet.io",
+    "to_json": "learnmeet.io",
+    "DEFAULT_REFLECTION": "learnmeet.planning",
+    "BusyIndex": "learnmeet.planning",
+    "Choice": "learnmeet.planning",
+    "CourseSession": "learnmeet.planning",
+    "Enrolment": "learnmeet.planning",
+    "Interval": "learnmeet.planning",
+    "LearningPlan": "learnmeet.planning",
+    "MeetingRequest": "learnmeet.planning",
+    "PeriodPlan": "learnmeet.planning",
+    "Proposal": "learnmeet.planning",
+    "ScheduleResult": "learnmeet.planning",
+    "Series": "learnmeet.planning",
+    "SessionFill": "learnmeet.planning",
+    "Unattached": "learnmeet.planning",
+    "Unplaced": "learnmeet.planning",
+    "attach_learning": "learnmeet.planning",
+    "busy_from_meetings": "learnmeet.planning",
+    "compose": "learnmeet.planning",
+    "enrol": "learnmeet.planning",
+    "find_slots": "learnmeet.planning",
+    "forum_series": "learnmeet.planning",
+    "free_time": "learnmeet.planning",
+    "plan_period": "learnmeet.planning",
+    "schedule": "learnmeet.planning",
+    "CONTEXT_RULES": "learnmeet.rules",
+    "DEFAULT_RULES": "learnmeet.rules",
+    "FORMAT_RULES": "learnmeet.rules",
+    "Check": "learnmeet.rules",
+    "Finding": "learnmeet.rules",
+    "Report": "learnmeet.rules",
+    "Rule": "learnmeet.rules",
+    "RuleContext": "learnmeet.rules",
+    "RuleSet": "learnmeet.rules",
+    "Severity": "learnmeet.rules",
+    "Subject": "learnmeet.rules",
+    "SubjectKind": "learnmeet.rules",
+    "Violation": "learnmeet.rules",
+    "taking_part": "learnmeet.rules",
+    "validate": "learnmeet.rules",
+    "validate_all": "learnmeet.rules",
+}
 
 __all__ = [
     "CONTEXT_RULES",
@@ -330,3 +401,19 @@ __all__ = [
     "validate_all",
     "yield_chart_svg",
 ]
+
+
+if not TYPE_CHECKING:  # hidden from mypy, so a misspelt name is still an error
+
+    def __getattr__(name: str) -> object:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'learnmeet' has no attribute {name!r}")
+        from importlib import import_module
+
+        value = getattr(import_module(module), name)
+        globals()[name] = value  # the next read is an ordinary one
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})
