@@ -24,8 +24,9 @@ PACKAGE = Path(learnmeet.__file__).resolve().parent
 LOWER = {
     "exceptions": set(),
     "_version": set(),
-    "model": {"exceptions"},
-    "catalog": {"model", "exceptions"},
+    "_lazy": set(),
+    "model": {"exceptions", "_lazy"},
+    "catalog": {"model", "exceptions", "_lazy"},
     "rules": {"model", "catalog", "exceptions"},
     "evaluation": {"model", "exceptions"},
     "planning": {"rules", "model", "catalog", "exceptions"},

@@ -91,7 +91,7 @@ class TestExceptions:
 
 
 class TestLazyLayers:
-    """``import learnmeet`` loads the model; the other layers load on first use."""
+    """``import learnmeet`` loads the core values; the rest loads on first use."""
 
     def _fresh(self, code: str) -> str:
         import subprocess
@@ -105,7 +105,9 @@ class TestLazyLayers:
         loaded = self._fresh(
             "import sys, learnmeet; print(sorted(m for m in sys.modules if m in "
             "{'cattrs', 'hypothesis', 'learnmeet.io', 'learnmeet.rules', "
-            "'learnmeet.planning', 'learnmeet.evaluation', 'urllib.request'}))"
+            "'learnmeet.planning', 'learnmeet.evaluation', 'urllib.request', "
+            "'learnmeet.model._cycle', 'learnmeet.model._survey', "
+            "'learnmeet.catalog._reflection'}))"
         )
         assert loaded == "[]"
 

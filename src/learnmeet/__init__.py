@@ -11,16 +11,14 @@ change. The hypothesis strategies live in :mod:`learnmeet.strategies` (install
 
 from typing import TYPE_CHECKING
 
+from learnmeet._lazy import lazy_names
 from learnmeet._version import __version__
 from learnmeet.catalog import (
     DEFAULT_CATALOG,
     FORMATS,
     MONOPROFESSIONAL_COURSE,
     PROFESSIONS,
-    QUESTION_BANK,
-    REFLECTION_MODELS,
     SECTORS,
-    YIELD_SURVEY,
     Catalog,
 )
 from learnmeet.exceptions import (
@@ -39,15 +37,10 @@ from learnmeet.exceptions import (
 from learnmeet.model import (
     COPENHAGEN,
     LANGUAGES,
-    LEARNING_TAGS,
-    Action,
-    ActionStatus,
-    Answer,
     Area,
     Attendance,
     Attendee,
     AttendeeRole,
-    Audience,
     Cancellation,
     CancellationReason,
     CaseOrigin,
@@ -55,62 +48,45 @@ from learnmeet.model import (
     CitizenCase,
     Cohort,
     Consent,
-    Contribution,
     Discipline,
-    Eligibility,
     FictionalCase,
     FormatRequirements,
-    Forum,
     HandoverDocument,
     Holiday,
-    Invitation,
-    ItemKind,
-    KirkpatrickLevel,
     Label,
     LabelledEnum,
     Lang,
-    LearningPoint,
     Location,
     LocationKind,
     Meeting,
     MeetingFormat,
     MeetingStatus,
     Organisation,
-    Outcome,
     PalliativeLevel,
     Participation,
     Person,
-    PhaseKind,
     Profession,
     Professional,
-    Question,
-    QuestionBank,
-    Quote,
-    QuoteSource,
     Reflection,
-    ReflectionCycle,
-    ReflectionModel,
-    ReflectionPhase,
     Relation,
     Relative,
-    Response,
     Rsvp,
-    Scenario,
     Sector,
     StaffRole,
-    Survey,
-    SurveyItem,
-    Theme,
     Transition,
     TransitionKind,
     Unit,
     WorkingHours,
     danish_holidays,
-    invite,
     looks_like_cpr,
 )
 
 if TYPE_CHECKING:
+    from learnmeet.catalog import (
+        QUESTION_BANK,
+        REFLECTION_MODELS,
+        YIELD_SURVEY,
+    )
     from learnmeet.evaluation import (
         CSV_COLUMNS,
         HIGH_YIELD,
@@ -134,6 +110,35 @@ if TYPE_CHECKING:
         to_dict,
         to_ical,
         to_json,
+    )
+    from learnmeet.model import (
+        LEARNING_TAGS,
+        Action,
+        ActionStatus,
+        Answer,
+        Audience,
+        Contribution,
+        Eligibility,
+        Forum,
+        Invitation,
+        ItemKind,
+        KirkpatrickLevel,
+        LearningPoint,
+        Outcome,
+        PhaseKind,
+        Question,
+        QuestionBank,
+        Quote,
+        QuoteSource,
+        ReflectionCycle,
+        ReflectionModel,
+        ReflectionPhase,
+        Response,
+        Scenario,
+        Survey,
+        SurveyItem,
+        Theme,
+        invite,
     )
     from learnmeet.planning import (
         DEFAULT_REFLECTION,
@@ -180,11 +185,42 @@ if TYPE_CHECKING:
         validate_all,
     )
 
-# The layers above the model load on first use: ``import learnmeet`` gives the
-# values, the catalogues and the errors, and pays for rules, planning, JSON and
-# evaluation only when one of their names is first read (PEP 562). mypy and
-# IDEs see every name through the imports above.
+# Loaded on first use (see learnmeet._lazy): ``import learnmeet`` gives the
+# people, cases, formats, meetings, catalogues and errors, and pays for the
+# reflection and survey values and for rules, planning, JSON and evaluation
+# only when one of their names is first read. mypy and IDEs see every name
+# through the imports above.
 _LAZY: dict[str, str] = {
+    "LEARNING_TAGS": "learnmeet.model",
+    "Action": "learnmeet.model",
+    "ActionStatus": "learnmeet.model",
+    "Answer": "learnmeet.model",
+    "Audience": "learnmeet.model",
+    "Contribution": "learnmeet.model",
+    "Eligibility": "learnmeet.model",
+    "Forum": "learnmeet.model",
+    "Invitation": "learnmeet.model",
+    "ItemKind": "learnmeet.model",
+    "KirkpatrickLevel": "learnmeet.model",
+    "LearningPoint": "learnmeet.model",
+    "Outcome": "learnmeet.model",
+    "PhaseKind": "learnmeet.model",
+    "Question": "learnmeet.model",
+    "QuestionBank": "learnmeet.model",
+    "Quote": "learnmeet.model",
+    "QuoteSource": "learnmeet.model",
+    "ReflectionCycle": "learnmeet.model",
+    "ReflectionModel": "learnmeet.model",
+    "ReflectionPhase": "learnmeet.model",
+    "Response": "learnmeet.model",
+    "Scenario": "learnmeet.model",
+    "Survey": "learnmeet.model",
+    "SurveyItem": "learnmeet.model",
+    "Theme": "learnmeet.model",
+    "invite": "learnmeet.model",
+    "QUESTION_BANK": "learnmeet.catalog",
+    "REFLECTION_MODELS": "learnmeet.catalog",
+    "YIELD_SURVEY": "learnmeet.catalog",
     "CSV_COLUMNS": "learnmeet.evaluation",
     "HIGH_YIELD": "learnmeet.evaluation",
     "Dimension": "learnmeet.evaluation",
@@ -404,16 +440,4 @@ __all__ = [
 
 
 if not TYPE_CHECKING:  # hidden from mypy, so a misspelt name is still an error
-
-    def __getattr__(name: str) -> object:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module 'learnmeet' has no attribute {name!r}")
-        from importlib import import_module
-
-        value = getattr(import_module(module), name)
-        globals()[name] = value  # the next read is an ordinary one
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *_LAZY})
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY)

@@ -1,5 +1,8 @@
 """The built-in catalogues and the :class:`Catalog` that holds them."""
 
+from typing import TYPE_CHECKING
+
+from learnmeet._lazy import lazy_names
 from learnmeet.catalog._builtin import (
     FORMATS,
     MONOPROFESSIONAL_COURSE,
@@ -7,17 +10,20 @@ from learnmeet.catalog._builtin import (
     SECTORS,
 )
 from learnmeet.catalog._catalog import Catalog
-from learnmeet.catalog._reflection import REFLECTION_MODELS
-from learnmeet.catalog._surveys import YIELD_SURVEY
-from learnmeet.model import QuestionBank
+
+if TYPE_CHECKING:
+    from learnmeet.catalog._reflection import QUESTION_BANK, REFLECTION_MODELS
+    from learnmeet.catalog._surveys import YIELD_SURVEY
+
+# The reflection models and the survey load on first use (see learnmeet._lazy).
+_LAZY = {
+    "QUESTION_BANK": "learnmeet.catalog._reflection",
+    "REFLECTION_MODELS": "learnmeet.catalog._reflection",
+    "YIELD_SURVEY": "learnmeet.catalog._surveys",
+}
 
 DEFAULT_CATALOG = Catalog(professions=PROFESSIONS, sectors=SECTORS, formats=FORMATS)
 """The built-in professions, sectors and formats."""
-
-QUESTION_BANK = QuestionBank(REFLECTION_MODELS)
-"""The built-in reflection models: Gibbs, Kolb, the case meeting, the home
-conversation and the After Action Review, with their questions in Danish and
-English."""
 
 __all__ = [
     "DEFAULT_CATALOG",
@@ -30,3 +36,6 @@ __all__ = [
     "YIELD_SURVEY",
     "Catalog",
 ]
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY)

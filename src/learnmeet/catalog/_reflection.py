@@ -14,11 +14,12 @@ from learnmeet.model import (
     Label,
     PhaseKind,
     Question,
+    QuestionBank,
     ReflectionModel,
     ReflectionPhase,
 )
 
-__all__ = ["REFLECTION_MODELS"]
+__all__ = ["QUESTION_BANK", "REFLECTION_MODELS"]
 
 _PRO = frozenset({Audience.PROFESSIONALS})
 _LEAD = frozenset({Audience.LEADERS_AND_KEY_PERSONS})
@@ -462,3 +463,8 @@ REFLECTION_MODELS: tuple[ReflectionModel, ...] = (
     AFTER_ACTION_REVIEW,
 )
 """The built-in reflection models, in the order the library offers them."""
+
+QUESTION_BANK = QuestionBank(REFLECTION_MODELS)
+"""The built-in reflection models: Gibbs, Kolb, the case meeting, the home
+conversation and the After Action Review, with their questions in Danish and
+English."""
