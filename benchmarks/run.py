@@ -584,8 +584,11 @@ def strategies(count: int, rounds: int) -> None:
         timezones=st.just(CPH),
         allow_imaginary=False,
     )
+    # What inference gives for each field, spelled out where hypothesis cannot
+    # read the (string) annotation itself: format is from_type(MeetingFormat).
     inferred = st.builds(
         lm.Meeting,
+        format=st.from_type(lm.MeetingFormat),
         id=st.text("abcdefgh-0123456789", min_size=1, max_size=12).map(
             lambda s: f"m{s}"
         ),

@@ -28,9 +28,10 @@ module.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -579,6 +580,52 @@ _PRO_ANSWERS = st.sampled_from([Rsvp.ACCEPTED, Rsvp.TENTATIVE, Rsvp.NEEDS_ACTION
 _COUNTED = st.sampled_from([Participation.REQUIRED, Participation.OPTIONAL])
 
 
+T = TypeVar("T")
+
+# Strategies _valid_meeting draws from, built once: a strategy made inside a
+# composite is new at every draw, and hypothesis checks every new strategy
+# before its first draw — that checking cost more than the drawing.
+_STARTS = st.datetimes(
+    min_value=datetime(2025, 1, 1),
+    max_value=datetime(2030, 12, 31),
+    timezones=st.just(COPENHAGEN),
+    allow_imaginary=False,
+)
+_MINUTES = st.integers(15, 240).map(lambda m: timedelta(minutes=m))
+_STAFF_ROLES = st.frozensets(st.sampled_from(StaffRole), max_size=2)
+_FACILITATING = st.sampled_from([StaffRole.KEY_PERSON, StaffRole.FACILITATOR])
+_COURSES = st.frozensets(st.just("demens"))
+_ORIGINS = st.sampled_from(CaseOrigin)
+_LEVELS = st.sampled_from(PalliativeLevel)
+_STATUSES = st.sampled_from(MeetingStatus)
+_PLACES = st.sampled_from([LocationKind.ON_SITE, LocationKind.ONLINE])
+_AREAS = areas()
+_CITIZENS = citizens()
+_REFLECTIONS = reflections()
+_CANCELLATIONS = cancellations()
+
+
+@functools.lru_cache(maxsize=512)
+def _between(low: int, high: int) -> SearchStrategy[int]:
+    return st.integers(low, high)
+
+
+def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
+    """One of *items*, shrinking towards the first, like ``sampled_from``."""
+    return items[draw(_between(0, len(items) - 1))]
+
+
+@functools.lru_cache(maxsize=64)
+def _distinct(
+    what: SearchStrategy[Any], count: int, key: Callable[[Any], Any]
+) -> SearchStrategy[list[Any]]:
+    return st.lists(what, min_size=count, max_size=count, unique_by=key)
+
+
+def _by_code(entry: Profession | Sector) -> str:
+    return entry.code
+
+
 def _refuse_fictional(fmt: MeetingFormat) -> None:
     raise InvalidValueError(
         f"meetings: a {fmt.code} with a fictional case is never valid; use "
@@ -605,27 +652,15 @@ def _valid_meeting(
         and case_origin is CaseOrigin.FICTIONAL
     ):
         _refuse_fictional(fmt)
-    start = draw(
-        st.datetimes(
-            min_value=datetime(2025, 1, 1),
-            max_value=datetime(2030, 12, 31),
-            timezones=st.just(COPENHAGEN),
-            allow_imaginary=False,
-        )
-    ).replace(second=0, microsecond=0)
-    duration = draw(
-        st.just(fmt.default_duration)
-        | st.integers(15, 240).map(lambda m: timedelta(minutes=m))
-    )
+    start = draw(_STARTS).replace(second=0, microsecond=0)
+    duration = draw(_MINUTES) if draw(st.booleans()) else fmt.default_duration
     # How many professions and sectors, and who hosts.
     least_professions = max(req.min_professions, 1)
-    n_prof = draw(st.integers(least_professions, least_professions + 2))
+    n_prof = draw(_between(least_professions, least_professions + 2))
     if req.max_professions is not None:
         n_prof = min(n_prof, req.max_professions)
     least_sectors = max(req.min_sectors, 2 if req.transition_required else 1)
-    n_sect = min(
-        draw(st.integers(least_sectors, least_sectors + 1)), len(catalog.sectors)
-    )
+    n_sect = min(draw(_between(least_sectors, least_sectors + 1)), len(catalog.sectors))
     # The facilitator is person 0; the host is the next person, and the host's
     # organisation supplies the first `host_group` people.
     host_index = 1 if req.facilitator_required else 0
@@ -643,25 +678,11 @@ def _valid_meeting(
     most = min(
         (req.max_attendees or need + 6) - citizen_seats, max(need, max_attendees)
     )
-    count = draw(st.integers(need, max(need, min(most, need + 6))))
+    count = draw(_between(need, max(need, min(most, need + 6))))
 
-    chosen_professions = draw(
-        st.lists(
-            professions(catalog),
-            min_size=n_prof,
-            max_size=n_prof,
-            unique_by=lambda p: p.code,
-        )
-    )
-    chosen_sectors = draw(
-        st.lists(
-            sectors(catalog),
-            min_size=n_sect,
-            max_size=n_sect,
-            unique_by=lambda s: s.code,
-        )
-    )
-    area = draw(areas())
+    chosen_professions = draw(_distinct(professions(catalog), n_prof, _by_code))
+    chosen_sectors = draw(_distinct(sectors(catalog), n_sect, _by_code))
+    area = draw(_AREAS)
     cohort = Cohort(f"hold-{area.code}", area) if req.cohort_by_area else None
     units_by_sector = {}
     for sector in chosen_sectors:
@@ -677,28 +698,25 @@ def _valid_meeting(
     sector_plan = [chosen_sectors[0]] * host_group
     sector_plan += chosen_sectors[1:] if host_group else chosen_sectors
     sector_plan += [
-        draw(st.sampled_from(chosen_sectors)) for _ in range(count - len(sector_plan))
+        _pick(draw, chosen_sectors) for _ in range(count - len(sector_plan))
     ]
     profession_plan = list(chosen_professions)
     profession_plan += [
-        draw(st.sampled_from(chosen_professions))
-        for _ in range(count - len(profession_plan))
+        _pick(draw, chosen_professions) for _ in range(count - len(profession_plan))
     ]
     courses = {req.prerequisite_course} if req.prerequisite_course else set()
     people = []
     for i in range(count):
-        roles = set(draw(st.frozensets(st.sampled_from(StaffRole), max_size=2)))
+        roles = set(draw(_STAFF_ROLES))
         if i == 0 and req.facilitator_required:
-            roles.add(
-                draw(st.sampled_from([StaffRole.KEY_PERSON, StaffRole.FACILITATOR]))
-            )
+            roles.add(draw(_FACILITATING))
         people.append(
             Professional(
                 id=f"{prefix}p-{i:03d}",
                 profession=profession_plan[i],
                 unit=units_by_sector[sector_plan[i].code],
                 roles=roles,
-                completed_courses=courses | draw(st.frozensets(st.just("demens"))),
+                completed_courses=courses | draw(_COURSES),
             )
         )
     role_of = {p.id: AttendeeRole.PARTICIPANT for p in people}
@@ -713,7 +731,7 @@ def _valid_meeting(
         origin = case_origin or (
             CaseOrigin.CONCRETE
             if req.fictional_case is not FictionalCase.ALLOWED
-            else draw(st.sampled_from(CaseOrigin))
+            else draw(_ORIGINS)
         )
         moves: list[Transition] = []
         if req.transition_required:
@@ -721,12 +739,12 @@ def _valid_meeting(
             moves = [
                 draw(transitions(between=pair, before=start.date(), catalog=catalog))
             ]
-        citizen = draw(citizens())
+        citizen = draw(_CITIZENS)
         case = CitizenCase(
             id=f"{prefix}case",
             citizen=citizen,
             origin=origin,
-            palliative_level=draw(st.sampled_from(PalliativeLevel)),
+            palliative_level=draw(_LEVELS),
             care_team=people,
             relatives=draw(st.lists(relatives(citizen), max_size=1)),
             transitions=moves,
@@ -753,22 +771,20 @@ def _valid_meeting(
                 participation=Participation.INFORMATION_ONLY,
             )
         )
-    status = draw(st.sampled_from(MeetingStatus))
+    status = draw(_STATUSES)
     return Meeting(
         id=f"{prefix}m",
         format=fmt,
         start=start,
         duration=duration,
         location=Location(
-            LocationKind.CITIZEN_HOME
-            if req.at_citizen_home
-            else draw(st.sampled_from([LocationKind.ON_SITE, LocationKind.ONLINE]))
+            LocationKind.CITIZEN_HOME if req.at_citizen_home else draw(_PLACES)
         ),
         attendees=attending,
         case=case,
-        reflection=draw(reflections()),
+        reflection=draw(_REFLECTIONS),
         status=status,
-        cancellation=draw(cancellations())
+        cancellation=draw(_CANCELLATIONS)
         if status is MeetingStatus.CANCELLED
         else None,
         cohort=cohort,
