@@ -412,8 +412,10 @@ def _register_collections(conv: Converter) -> None:
         hook = conv.get_unstructure_hook(item)
 
         def unstructure(value: Any) -> list[Any]:
+            if not value:  # most roles, courses and relatives: nothing to do
+                return []
             out = [hook(element) for element in value]
-            return sorted(out, key=json.dumps) if sort else out
+            return sorted(out, key=json.dumps) if sort and len(out) > 1 else out
 
         return unstructure
 
