@@ -209,3 +209,20 @@ class TestBusyIndex:
         ]
         by_mapping = lm.schedule(requests, busy=busy)
         assert lm.schedule(requests, busy=lm.BusyIndex(busy)) == by_mapping
+
+
+def test_a_meeting_across_the_spring_change_books_its_elapsed_time() -> None:
+    """02:00 becomes 03:00 on 28 March 2027: a three-hour meeting from
+    midnight ends at 04:00, and the next one for the same people starts there,
+    not at 03:00 wall-clock time (which would book them twice)."""
+    night = (date(2027, 3, 28), date(2027, 3, 28))
+    first = attrs.evolve(
+        _request("a", [NURSE_N, GP], days=night), duration=timedelta(hours=3)
+    )
+    second = _request("b", [NURSE_N, GP], days=night)
+    result = lm.schedule([first, second], hours=None, holidays=())
+    a, b = sorted(result.meetings, key=lambda m: m.id)
+    assert a.start == datetime(2027, 3, 28, 0, tzinfo=lm.COPENHAGEN)
+    assert a.end == datetime(2027, 3, 28, 4, tzinfo=lm.COPENHAGEN)
+    assert b.start == a.end
+    assert _no_double_booking(result.meetings)
