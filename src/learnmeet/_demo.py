@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import attrs
@@ -47,7 +47,14 @@ from learnmeet.model import (
     Theme,
     invite,
 )
-from learnmeet.planning import PeriodPlan, compose, plan_period
+from learnmeet.planning import (
+    BusyIndex,
+    PeriodPlan,
+    busy_from_meetings,
+    compose,
+    find_slots,
+    plan_period,
+)
 from learnmeet.rules import validate
 
 __all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
@@ -259,6 +266,7 @@ def _plan(run: DemoRun) -> str:
         "",
     ]
     lines += render_plan(plan, lang)
+    lines += ["", *_free_time(run, plan)]
     for name, text in (
         ("plan.json", to_json(plan.as_scenario(), indent=1) + "\n"),
         ("plan.ics", to_ical(plan.meetings, lang=lang)),
@@ -267,6 +275,33 @@ def _plan(run: DemoRun) -> str:
         if written:
             lines.append(written)
     return "\n".join(lines)
+
+
+def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
+    """When could a care team meet again? Asked of an index of everyone's time."""
+    s = run.scenario
+    busy = BusyIndex(busy_from_meetings([*s.meetings, *plan.meetings]))
+    case = next(c for c in s.cases if c.is_concrete)
+    first = datetime.combine(QUARTER[0], time(0), tzinfo=COPENHAGEN)
+    slots = find_slots(
+        case.care_team,
+        (first, first + timedelta(days=14)),
+        timedelta(minutes=90),
+        busy=busy,
+        limit=3,
+    )
+    lines = [
+        run.t(
+            f"Fælles ledig tid for {case.citizen.pseudonym}s team "
+            f"({len(case.care_team)} personer, 90 minutter), fundet i et "
+            f"BusyIndex over {len(busy.people)} kalendere:",
+            f"Common free time for {case.citizen.pseudonym}'s care team "
+            f"({len(case.care_team)} people, 90 minutes), found in a BusyIndex "
+            f"of {len(busy.people)} calendars:",
+        )
+    ]
+    lines += [f"  {_when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
+    return lines
 
 
 def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
