@@ -534,6 +534,14 @@ def country(municipalities: int, count: int) -> None:
 
 
 def imports(rounds: int) -> None:
+    # Byte-compile learnmeet first, as pip does when it installs a wheel: the
+    # peers in site-packages were compiled at install, and an editable
+    # checkout (or PYTHONDONTWRITEBYTECODE) would otherwise make every run
+    # compile learnmeet's sources again.
+    import compileall
+
+    compileall.compile_dir(Path(lm.__file__).parent, quiet=1)
+
     def run(code: str) -> Callable[[], object]:
         return lambda: subprocess.run([sys.executable, "-c", code], check=True)
 
