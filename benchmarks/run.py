@@ -667,6 +667,27 @@ def table() -> str:
     return "\n".join(lines)
 
 
+def markdown(quick: bool) -> str:
+    """The table as docs/performance.md shows it, with the machine above it."""
+    m = machine()
+    lines = [
+        f"{'A --quick run' if quick else 'A full run'} on {m['platform']}, "
+        f"{m['cpus']} CPUs, Python {m['python']}; learnmeet {m['learnmeet']}, "
+        f"msgspec {m['msgspec']}, pydantic {m['pydantic']}, orjson {m['orjson']}.",
+        "",
+        "| workload | contender | median s | min–max s | ratio | target | met | note |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in ROWS:
+        ratio = "" if r.ratio is None else f"{r.ratio:.2f}×"
+        met = "" if r.met is None else ("yes" if r.met else "**missed**")
+        lines.append(
+            f"| {r.workload} | {r.contender} | {r.median:.4f} | "
+            f"{r.low:.4f}–{r.high:.4f} | {ratio} | {r.target} | {met} | {r.note} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def machine() -> dict[str, Any]:
     return {
         "python": platform.python_version(),
@@ -692,6 +713,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=HERE / "results.json",
         help="where to write the results",
+    )
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        help="also write the table as Markdown (as in docs/performance.md)",
     )
     parser.add_argument(
         "--only",
@@ -747,6 +773,9 @@ def main(argv: list[str] | None = None) -> int:
         encoding="utf-8",
     )
     print(f"results: {args.json}")
+    if args.markdown:
+        args.markdown.write_text(markdown(q), encoding="utf-8")
+        print(f"table: {args.markdown}")
     return 0
 
 
