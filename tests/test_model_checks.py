@@ -157,3 +157,44 @@ class TestTypes:
             lm.Professional(id="p", profession="nurse", unit=NURSE_N.unit)  # type: ignore[arg-type]
         with pytest.raises(lm.WrongTypeError, match="bool"):
             attrs.evolve(CASE.transitions[0], rehabilitation_needed=1)
+
+    def test_wrong_item_in_a_collection(self) -> None:
+        attendees = (*MEETING.attendees, "professional:p-x")
+        with pytest.raises(
+            lm.WrongTypeError, match=r"Meeting.attendees: expected Attendee, got str"
+        ):
+            attrs.evolve(MEETING, attendees=attendees)
+
+    def test_wrong_type_where_none_is_allowed(self) -> None:
+        with pytest.raises(
+            lm.WrongTypeError, match=r"Meeting.case: expected CitizenCase, got str"
+        ):
+            attrs.evolve(MEETING, case="c-1")
+        assert attrs.evolve(MEETING, case=None).case is None
+
+    def test_subclasses_pass_where_the_class_is_asked_for(self) -> None:
+        """The exact-class shortcut is only a shortcut: a subclass still passes
+        the full check, in a collection and where ``None`` is allowed."""
+
+        @attrs.frozen(kw_only=True)
+        class Mine(lm.Attendee):
+            pass
+
+        @attrs.frozen
+        class MyReflection(lm.Reflection):
+            pass
+
+        first = MEETING.attendees[0]
+        mine = Mine(person=first.person, role=first.role)
+        changed = attrs.evolve(MEETING, attendees=(mine, *MEETING.attendees[1:]))
+        assert changed.attendees[0] is mine
+        assert MEETING.reflection is not None
+        own = MyReflection(*attrs.astuple(MEETING.reflection, recurse=False))
+        assert attrs.evolve(MEETING, reflection=own).reflection is own
+
+    def test_a_bool_is_not_a_score(self) -> None:
+        assert lm.Answer(item="q", score=None, text="godt").score is None
+        with pytest.raises(
+            lm.WrongTypeError, match=r"Answer\.score: expected int, got bool"
+        ):
+            lm.Answer(item="q", score=True)

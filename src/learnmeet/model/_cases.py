@@ -20,6 +20,7 @@ from learnmeet.model._checks import (
     each,
     identifier,
     instance_of,
+    optional,
     safe_text,
     unique,
 )
@@ -53,6 +54,7 @@ CaseOrigin.set_labels(
         CaseOrigin.FICTIONAL: ("fiktiv case", "fictional case"),
     }
 )
+_CONCRETE = CaseOrigin.CONCRETE  # read per case by the rules; a global is cheaper
 
 
 class PalliativeLevel(LabelledEnum):
@@ -198,12 +200,8 @@ class Consent:
     """
 
     given_on: date = attrs.field(validator=a_date)
-    expires_on: date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(a_date)
-    )
-    withdrawn_on: date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(a_date)
-    )
+    expires_on: date | None = attrs.field(default=None, validator=optional(a_date))
+    withdrawn_on: date | None = attrs.field(default=None, validator=optional(a_date))
 
     def __attrs_post_init__(self) -> None:
         for name in ("expires_on", "withdrawn_on"):
@@ -286,7 +284,7 @@ class CitizenCase:
         default=(), converter=_transitions, validator=each(instance_of(Transition))
     )
     consent: Consent | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Consent))
+        default=None, validator=optional(instance_of(Consent))
     )
     summary: str = attrs.field(default="", validator=safe_text)
 
@@ -321,7 +319,7 @@ class CitizenCase:
     @property
     def is_concrete(self) -> bool:
         """Tell whether the case is a real course of care."""
-        return self.origin is CaseOrigin.CONCRETE
+        return self.origin is _CONCRETE
 
     @property
     def sectors(self) -> frozenset[str]:

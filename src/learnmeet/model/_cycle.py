@@ -23,6 +23,7 @@ from learnmeet.model._checks import (
     identifier,
     instance_of,
     non_negative_int,
+    optional,
     safe_text,
     unique,
 )
@@ -101,7 +102,7 @@ class Contribution:
     phase: str = attrs.field(validator=identifier)
     person: str = attrs.field(validator=identifier)
     profession: Profession | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Profession))
+        default=None, validator=optional(instance_of(Profession))
     )
     text: str = attrs.field(default="", validator=safe_text)
 

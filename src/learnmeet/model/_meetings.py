@@ -26,6 +26,7 @@ from learnmeet.model._checks import (
     each,
     identifier,
     instance_of,
+    optional,
     optional_identifier,
     positive_duration,
     safe_text,
@@ -273,15 +274,23 @@ class Cohort:
     area: Area = attrs.field(validator=instance_of(Area))
 
 
-_PROFESSIONAL_ROLES = frozenset(
-    {
-        AttendeeRole.FACILITATOR,
-        AttendeeRole.CASE_PRESENTER,
-        AttendeeRole.PARTICIPANT,
-        AttendeeRole.HOST,
-        AttendeeRole.OBSERVER,
-    }
+# Immutable, so every meeting without a location of its own can share it.
+_ON_SITE = Location(LocationKind.ON_SITE)
+
+# A tuple, not a set: membership is then by identity, where a set would call
+# Enum.__hash__ (Python code) for every attendee made.
+_PROFESSIONAL_ROLES = (
+    AttendeeRole.FACILITATOR,
+    AttendeeRole.CASE_PRESENTER,
+    AttendeeRole.PARTICIPANT,
+    AttendeeRole.HOST,
+    AttendeeRole.OBSERVER,
 )
+# Members read for every value made; reading one off its class costs ten
+# times a module global in Python 3.11.
+_CITIZEN_ROLE = AttendeeRole.CITIZEN
+_RELATIVE_ROLE = AttendeeRole.RELATIVE
+_CANCELLED = MeetingStatus.CANCELLED
 
 
 @attrs.frozen(kw_only=True)
@@ -311,10 +320,12 @@ class Attendee:
 
     def __attrs_post_init__(self) -> None:
         person = self.person
-        if isinstance(person, Citizen):
-            fits = self.role is AttendeeRole.CITIZEN
+        if person.__class__ is Professional:
+            fits = self.role in _PROFESSIONAL_ROLES
+        elif isinstance(person, Citizen):
+            fits = self.role is _CITIZEN_ROLE
         elif isinstance(person, Relative):
-            fits = self.role is AttendeeRole.RELATIVE
+            fits = self.role is _RELATIVE_ROLE
         else:
             fits = self.role in _PROFESSIONAL_ROLES
         if not fits:
@@ -366,7 +377,7 @@ class Meeting:
     start: datetime = attrs.field(validator=aware_datetime)
     duration: timedelta = attrs.field(validator=positive_duration)
     location: Location = attrs.field(
-        factory=lambda: Location(LocationKind.ON_SITE),
+        default=_ON_SITE,
         validator=instance_of(Location),
     )
     attendees: tuple[Attendee, ...] = attrs.field(
@@ -378,25 +389,25 @@ class Meeting:
         ],
     )
     case: CitizenCase | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(CitizenCase))
+        default=None, validator=optional(instance_of(CitizenCase))
     )
     reflection: Reflection | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Reflection))
+        default=None, validator=optional(instance_of(Reflection))
     )
     status: MeetingStatus = attrs.field(
         default=MeetingStatus.PLANNED, validator=instance_of(MeetingStatus)
     )
     cancellation: Cancellation | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Cancellation))
+        default=None, validator=optional(instance_of(Cancellation))
     )
     forum: str | None = attrs.field(default=None, validator=optional_identifier)
     cohort: Cohort | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Cohort))
+        default=None, validator=optional(instance_of(Cohort))
     )
     title: str = attrs.field(default="", validator=safe_text)
 
     def __attrs_post_init__(self) -> None:
-        cancelled = self.status is MeetingStatus.CANCELLED
+        cancelled = self.status is _CANCELLED
         if cancelled != (self.cancellation is not None):
             en, da = (
                 (
@@ -416,7 +427,9 @@ class Meeting:
                 fix="set status to CANCELLED together with a Cancellation, or neither",
             )
         for index, attendee in enumerate(self.attendees):
-            self._check_case_person(index, attendee.person)
+            person = attendee.person
+            if person.__class__ is not Professional:  # a professional needs no case
+                self._check_case_person(index, person)
 
     def _check_case_person(self, index: int, person: Person) -> None:
         if isinstance(person, Professional):

@@ -20,6 +20,7 @@ from learnmeet.model._checks import (
     each,
     identifier,
     instance_of,
+    optional,
     safe_text,
     unique,
 )
@@ -159,9 +160,7 @@ class Unit:
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=safe_text)
     organisation: Organisation = attrs.field(validator=instance_of(Organisation))
-    area: Area | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Area))
-    )
+    area: Area | None = attrs.field(default=None, validator=optional(instance_of(Area)))
 
     @property
     def sector(self) -> Sector:
@@ -247,7 +246,7 @@ class Professional:
     @property
     def can_facilitate(self) -> bool:
         """A facilitator or key person: who may facilitate a learning meeting."""
-        return bool(self.roles & _FACILITATING)
+        return not self.roles.isdisjoint(_FACILITATING)
 
 
 @attrs.frozen

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model._checks import each, identifier, instance_of, unique
+from learnmeet.model._checks import each, identifier, instance_of, optional, unique
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._lookup import find
@@ -229,7 +229,7 @@ class ReflectionModel:
         ],
     )
     source: Label | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Label))
+        default=None, validator=optional(instance_of(Label))
     )
 
     def __attrs_post_init__(self) -> None:

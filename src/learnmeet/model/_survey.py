@@ -16,7 +16,14 @@ from collections.abc import Iterable
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model._checks import each, identifier, instance_of, safe_text, unique
+from learnmeet.model._checks import (
+    each,
+    identifier,
+    instance_of,
+    optional,
+    safe_text,
+    unique,
+)
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._meetings import Attendance, AttendeeRole, Meeting
 from learnmeet.model._people import Profession, Professional
@@ -261,12 +268,8 @@ class Answer:
     """
 
     item: str = attrs.field(validator=identifier)
-    score: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(int))
-    )
-    text: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(safe_text)
-    )
+    score: int | None = attrs.field(default=None, validator=optional(instance_of(int)))
+    text: str | None = attrs.field(default=None, validator=optional(safe_text))
 
     def __attrs_post_init__(self) -> None:
         if (self.score is None) == (self.text is None):
@@ -352,7 +355,7 @@ class Quote:
     speaker: str = attrs.field(validator=identifier)
     source: QuoteSource = attrs.field(validator=instance_of(QuoteSource))
     profession: Profession | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Profession))
+        default=None, validator=optional(instance_of(Profession))
     )
 
 

@@ -34,6 +34,7 @@ from learnmeet.model._checks import (
     aware_datetime,
     identifier,
     instance_of,
+    optional,
     positive_duration,
 )
 
@@ -52,7 +53,7 @@ class CourseSession:
     cohort: Cohort = attrs.field(validator=instance_of(Cohort))
     start: datetime = attrs.field(validator=aware_datetime)
     duration: timedelta | None = attrs.field(
-        default=None, validator=attrs.validators.optional(positive_duration)
+        default=None, validator=optional(positive_duration)
     )
 
     @property

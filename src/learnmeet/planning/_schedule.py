@@ -38,6 +38,7 @@ from learnmeet.model._checks import (
     each,
     identifier,
     instance_of,
+    optional,
     positive_duration,
     safe_text,
 )
@@ -70,16 +71,16 @@ class MeetingRequest:
     earliest: date = attrs.field(validator=a_date)
     latest: date = attrs.field(validator=a_date)
     duration: timedelta | None = attrs.field(
-        default=None, validator=attrs.validators.optional(positive_duration)
+        default=None, validator=optional(positive_duration)
     )
     case: CitizenCase | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(CitizenCase))
+        default=None, validator=optional(instance_of(CitizenCase))
     )
     reflection: Reflection | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Reflection))
+        default=None, validator=optional(instance_of(Reflection))
     )
     location: Location | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Location))
+        default=None, validator=optional(instance_of(Location))
     )
     title: str = attrs.field(default="", validator=safe_text)
 
