@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import learnmeet as lm
 from examples import valid_meetings
+from learnmeet import strategies as lst
+from learnmeet._breaches import BREAKERS, breaker_format
 
-MEETING = valid_meetings()["learning_meeting"]
+VALID = valid_meetings()
+MEETING = VALID["learning_meeting"]
 
 
 def _friday_check(meeting: lm.Meeting, context: lm.RuleContext) -> Iterator[lm.Finding]:
@@ -69,3 +75,139 @@ class TestConfiguration:
         codes = [r.code for r in lm.DEFAULT_RULES.rules]
         assert codes == sorted(codes)
         assert len(set(codes)) == len(codes)
+
+
+def _never_asked(meeting: lm.Meeting, context: lm.RuleContext) -> Iterator[lm.Finding]:
+    raise AssertionError(f"asked about {meeting.id} where it does not apply")
+
+
+def _format_rule(code: str, check: lm.Check, applies: lm.Applies | None) -> lm.Rule:
+    return lm.Rule(
+        code=code,
+        severity=lm.Severity.WARNING,
+        title=lm.Label("Egen regel", "Own rule"),
+        fix=lm.Label("Ret mødet", "Fix the meeting"),
+        check=check,
+        applies=applies,
+    )
+
+
+_RULES_THAT_APPLY = [r for r in lm.DEFAULT_RULES.rules if r.applies is not None]
+
+
+def _assert_applies_where_it_finds(rule: lm.Rule, meeting: lm.Meeting) -> None:
+    assert rule.applies is not None
+    found = list(rule.check(meeting, lm.RuleContext()))
+    if found:
+        assert rule.applies(meeting.format), (rule.code, meeting.format, found)
+
+
+def _one_change_away(fmt: lm.MeetingFormat) -> Iterator[lm.MeetingFormat]:
+    """*fmt* with one requirement (or whether it is learning) changed."""
+    yield attrs.evolve(fmt, is_learning=not fmt.is_learning)
+    req = fmt.requirements
+    for field in attrs.fields(lm.FormatRequirements):
+        value = getattr(req, field.name)
+        if isinstance(value, bool):
+            others: list[object] = [not value]
+        elif isinstance(value, lm.FictionalCase):
+            others = list(lm.FictionalCase)
+        elif isinstance(value, int | float) or value is None:
+            others = [None, 0, 1, 2, 3, 0.0, 0.5, 1.0, 100]
+        else:
+            others = [None, "another_course"]
+        for other in others:
+            try:
+                changed = attrs.evolve(req, **{field.name: other})
+            except lm.LearnmeetError:
+                continue  # not a value this requirement can have
+            yield attrs.evolve(fmt, requirements=changed)
+
+
+class TestApplies:
+    """A rule that cannot find anything in a format is not asked about its meetings."""
+
+    def test_not_asked_where_it_does_not_apply(self) -> None:
+        other = _format_rule(
+            "ESB002", _never_asked, lambda f: f.code != MEETING.format.code
+        )
+        report = lm.validate(MEETING, rules=lm.DEFAULT_RULES.with_rules(other))
+        assert report.ok, report.render("en")
+
+    def test_asked_where_it_applies(self) -> None:
+        mondays = _format_rule(
+            "ESB001", _friday_check, lambda f: f.code == MEETING.format.code
+        )
+        report = lm.validate(MEETING, rules=lm.DEFAULT_RULES.with_rules(mondays))
+        assert report.codes == {"ESB001"}
+
+    def test_asked_once_per_format(self) -> None:
+        asked: list[str] = []
+
+        def applies(fmt: lm.MeetingFormat) -> bool:
+            asked.append(fmt.code)
+            return True
+
+        rules = lm.RuleSet([_format_rule("ESB001", _friday_check, applies)])
+        meetings = [attrs.evolve(MEETING, id=f"m-{i}") for i in range(5)]
+        for meeting in meetings:
+            lm.validate(meeting, rules=rules)
+        lm.validate_all(meetings, rules=rules)
+        assert asked == [MEETING.format.code]
+
+    def test_a_format_of_equal_value_is_asked_about_again(self) -> None:
+        """Plans are kept by the format's identity; a copy is planned anew."""
+        asked: list[lm.MeetingFormat] = []
+
+        def applies(fmt: lm.MeetingFormat) -> bool:
+            asked.append(fmt)
+            return True
+
+        rules = lm.RuleSet([_format_rule("ESB001", _friday_check, applies)])
+        copy = attrs.evolve(MEETING, format=attrs.evolve(MEETING.format))
+        assert lm.validate(MEETING, rules=rules) == lm.validate(copy, rules=rules)
+        assert len(asked) == 2
+        assert asked[0] is not asked[1]
+
+    def test_many_formats_are_planned_right(self) -> None:
+        """More formats than the plans kept: every report is still right."""
+        mondays = _format_rule("ESB001", _friday_check, lambda f: f.code[-1] in "02468")
+        rules = lm.RuleSet([mondays])
+        for i in range(300):
+            fmt = attrs.evolve(MEETING.format, code=f"own_format_{i}")
+            report = lm.validate(attrs.evolve(MEETING, format=fmt), rules=rules)
+            assert report.codes == ({"ESB001"} if i % 2 == 0 else set()), i
+
+    def test_applies_is_not_part_of_equality(self) -> None:
+        one = _format_rule("ESB001", _friday_check, None)
+        other = _format_rule("ESB001", _friday_check, lambda f: False)
+        assert one == other
+
+    @settings(max_examples=100)
+    @given(st.sampled_from(_RULES_THAT_APPLY), st.data())
+    def test_a_built_in_rule_finds_nothing_where_it_does_not_apply(
+        self, rule: lm.Rule, data: st.DataObject
+    ) -> None:
+        meeting = data.draw(
+            lst.breaches(rule.code).map(lambda b: b.meeting) | lst.meetings()
+        )
+        fmt = attrs.evolve(
+            meeting.format,
+            requirements=data.draw(lst.format_requirements()),
+            is_learning=data.draw(st.booleans()),
+        )
+        _assert_applies_where_it_finds(rule, attrs.evolve(meeting, format=fmt))
+
+    @pytest.mark.parametrize("code", sorted(r.code for r in _RULES_THAT_APPLY))
+    def test_applies_wherever_one_requirement_changes(self, code: str) -> None:
+        """Each breach again under formats that differ in one requirement."""
+        rule = lm.DEFAULT_RULES.rule(code)
+        breach = BREAKERS[code][1](VALID[breaker_format(code)]).meeting
+        for fmt in _one_change_away(breach.format):
+            _assert_applies_where_it_finds(rule, attrs.evolve(breach, format=fmt))
+
+    @pytest.mark.parametrize("code", sorted(BREAKERS))
+    def test_every_breach_is_of_a_format_its_rule_applies_to(self, code: str) -> None:
+        rule = lm.DEFAULT_RULES.rule(code)
+        breach = BREAKERS[code][1](VALID[breaker_format(code)])
+        assert rule.applies is None or rule.applies(breach.meeting.format)

@@ -3,13 +3,14 @@
 from learnmeet.rules._context_rules import CONTEXT_RULES
 from learnmeet.rules._format_rules import FORMAT_RULES, taking_part
 from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
-from learnmeet.rules._rule import Check, Finding, Rule, RuleContext, RuleSet
+from learnmeet.rules._rule import Applies, Check, Finding, Rule, RuleContext, RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate, validate_all
 
 __all__ = [
     "CONTEXT_RULES",
     "DEFAULT_RULES",
     "FORMAT_RULES",
+    "Applies",
     "Check",
     "Finding",
     "Report",

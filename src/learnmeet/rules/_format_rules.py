@@ -10,50 +10,82 @@ or who has *declined* is not counted as taking part.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from learnmeet.model import (
     Attendee,
     AttendeeRole,
+    CitizenCase,
     FictionalCase,
     Label,
     LocationKind,
     Meeting,
+    MeetingFormat,
     Participation,
     Professional,
     Rsvp,
 )
 from learnmeet.rules._report import Severity, Subject, SubjectKind
-from learnmeet.rules._rule import Check, Finding, Rule, RuleContext, meeting_subject
+from learnmeet.rules._rule import (
+    Applies,
+    Check,
+    Finding,
+    Rule,
+    RuleContext,
+    meeting_subject,
+)
 
 __all__ = ["FORMAT_RULES", "taking_part"]
 
 
-class _Facts:
-    """What many rules ask of one meeting, worked out once for all of them."""
+# Enum members read once: in Python 3.11 reading one off its class costs ten
+# times a module global, and the rules read them for every attendee.
+_INFORMATION_ONLY = Participation.INFORMATION_ONLY
+_DECLINED = Rsvp.DECLINED
+_ACCEPTED = Rsvp.ACCEPTED
+_HOST = AttendeeRole.HOST
+_OBSERVER = AttendeeRole.OBSERVER
+_FACILITATOR = AttendeeRole.FACILITATOR
+_FICTION_ALLOWED = FictionalCase.ALLOWED
+_FICTION_REFUSED = FictionalCase.REFUSED
+_CITIZEN_HOME = LocationKind.CITIZEN_HOME
 
-    __slots__ = ("host", "professionals", "taking_part")
+
+class _Facts:
+    """What many rules ask of one meeting, worked out once for all of them.
+
+    One pass over the attendees: who takes part, which of them are
+    professionals, which of those discuss (are not observers), who
+    facilitates, and the first professional host.
+    """
+
+    __slots__ = ("discussants", "facilitators", "host", "professionals", "taking_part")
 
     def __init__(self, meeting: Meeting) -> None:
-        self.taking_part = tuple(
-            [
-                a
-                for a in meeting.attendees
-                if a.participation is not Participation.INFORMATION_ONLY
-                and a.rsvp is not Rsvp.DECLINED
-            ]
-        )
-        self.professionals = tuple(
-            [a.person for a in self.taking_part if isinstance(a.person, Professional)]
-        )
-        self.host = next(
-            (
-                a.person
-                for a in self.taking_part
-                if a.role is AttendeeRole.HOST and isinstance(a.person, Professional)
-            ),
-            None,
-        )
+        taking: list[Attendee] = []
+        professionals: list[Professional] = []
+        discussants: list[Professional] = []
+        facilitators: list[Attendee] = []
+        host: Professional | None = None
+        for a in meeting.attendees:
+            if a.participation is _INFORMATION_ONLY or a.rsvp is _DECLINED:
+                continue
+            taking.append(a)
+            role = a.role
+            if role is _FACILITATOR:
+                facilitators.append(a)
+            person = a.person
+            if isinstance(person, Professional):
+                professionals.append(person)
+                if role is not _OBSERVER:
+                    discussants.append(person)
+                if host is None and role is _HOST:
+                    host = person
+        self.taking_part = tuple(taking)
+        self.professionals = tuple(professionals)
+        self.discussants = discussants
+        self.facilitators = facilitators
+        self.host = host
 
 
 # The facts of the meeting checked last. The rules of one validation ask one
@@ -85,8 +117,25 @@ def _host(meeting: Meeting) -> Professional | None:
     return _facts(meeting).host
 
 
-def _on(meeting: Meeting, da: str, en: str) -> Iterator[Finding]:
-    yield Finding(meeting_subject(meeting), Label(da, en))
+# The care team of a case as professional ids, for the cases checked lately.
+# A case is immutable and the entry holds it, so its id stays its own.
+_TEAMS: dict[int, tuple[CitizenCase, frozenset[str]]] = {}
+_MAX_TEAMS = 4096
+
+
+def _team(case: CitizenCase) -> frozenset[str]:
+    known = _TEAMS.get(id(case))
+    if known is not None and known[0] is case:
+        return known[1]
+    team = frozenset([p.id for p in case.care_team])
+    if len(_TEAMS) >= _MAX_TEAMS:
+        _TEAMS.clear()
+    _TEAMS[id(case)] = (case, team)
+    return team
+
+
+def _on(meeting: Meeting, da: str, en: str) -> tuple[Finding]:
+    return (Finding(meeting_subject(meeting), Label(da, en)),)
 
 
 def _case_subject(meeting: Meeting) -> Subject:
@@ -105,11 +154,11 @@ def _en(meeting: Meeting) -> str:
 # -- professions and sectors -----------------------------------------------------
 
 
-def _too_few_professions(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _too_few_professions(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     need = meeting.format.requirements.min_professions
     have = {p.profession.code for p in _professionals(meeting)}
     if len(have) < need:
-        yield from _on(
+        return _on(
             meeting,
             f"{len(have)} faggruppe(r) deltager, men {_da(meeting)} kræver "
             f"mindst {need}; invitér en fra en anden faggruppe i borgerens team",
@@ -117,13 +166,14 @@ def _too_few_professions(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
             f"at least {need}; invite someone of another profession from the "
             "citizen's care team",
         )
+    return ()
 
 
-def _too_many_professions(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _too_many_professions(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     most = meeting.format.requirements.max_professions
     have = sorted({p.profession.code for p in _professionals(meeting)})
     if most is not None and len(have) > most:
-        yield from _on(
+        return _on(
             meeting,
             f"{len(have)} faggrupper deltager ({', '.join(have)}), men "
             f"{_da(meeting)} er for højst {most}; tilmeld de andre deres eget "
@@ -132,15 +182,16 @@ def _too_many_professions(meeting: Meeting, _: RuleContext) -> Iterator[Finding]
             f"{_en(meeting)} is for at most {most}; enrol the others on their "
             "own profession's course",
         )
+    return ()
 
 
-def _too_few_sectors(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _too_few_sectors(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     req = meeting.format.requirements
     if req.host_required and _host(meeting) is not None:
-        return  # LM113 says it more precisely when there is a host
+        return ()  # LM113 says it more precisely when there is a host
     have = {p.sector.code for p in _professionals(meeting)}
     if len(have) < req.min_sectors:
-        yield from _on(
+        return _on(
             meeting,
             f"{len(have)} sektor(er) deltager, men {_da(meeting)} er "
             f"tværsektorielt og kræver mindst {req.min_sectors}; invitér en direkte "
@@ -149,79 +200,84 @@ def _too_few_sectors(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
             f"cross-sectoral and needs at least {req.min_sectors}; invite a direct "
             "collaboration partner from another sector",
         )
+    return ()
 
 
 # -- the case --------------------------------------------------------------------
 
 
-def _no_case(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _no_case(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if meeting.format.requirements.case_required and meeting.case is None:
-        yield from _on(
+        return _on(
             meeting,
             f"{_da(meeting)} skal tage udgangspunkt i et konkret "
             "borgerforløb; vælg en borger, som deltagerne arbejder med",
             f"{_en(meeting)} must start from a concrete citizen case; pick a "
             "citizen the attendees work with",
         )
+    return ()
 
 
-def _fictional_case(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _fictional_case(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     policy = meeting.format.requirements.fictional_case
     case = meeting.case
-    if case is None or case.is_concrete or policy is FictionalCase.ALLOWED:
-        return
-    yield Finding(
-        _case_subject(meeting),
-        Label(
-            f"sagen {case.id!r} er fiktiv; fiktive cases gav begrænset udbytte, "
-            "brug et konkret borgerforløb fra deltagernes egen hverdag",
-            f"case {case.id!r} is fictional; fictional cases gave little, use a "
-            "concrete course of care from the attendees' own work",
+    if case is None or case.is_concrete or policy is _FICTION_ALLOWED:
+        return ()
+    return (
+        Finding(
+            _case_subject(meeting),
+            Label(
+                f"sagen {case.id!r} er fiktiv; fiktive cases gav begrænset udbytte, "
+                "brug et konkret borgerforløb fra deltagernes egen hverdag",
+                f"case {case.id!r} is fictional; fictional cases gave little, use a "
+                "concrete course of care from the attendees' own work",
+            ),
+            Severity.ERROR if policy is _FICTION_REFUSED else Severity.WARNING,
         ),
-        Severity.ERROR if policy is FictionalCase.REFUSED else Severity.WARNING,
     )
 
 
-def _no_consent(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
+def _no_consent(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
     case = meeting.case
     if not meeting.format.requirements.consent_required or case is None:
-        return
+        return ()
     if not case.is_concrete:
-        return
-    days = {meeting.start.date()}
-    if context.today is not None:
-        days.add(context.today)
+        return ()
+    day = meeting.start.date()
+    today = context.today
+    if (today is None or today == day) and case.has_consent_on(day):
+        return ()  # the common case, without sets and sorting
+    days = {day} if today is None else {day, today}
     missing = sorted(d.isoformat() for d in days if not case.has_consent_on(d))
     if missing:
-        yield Finding(
-            _case_subject(meeting),
-            Label(
-                f"der er ikke registreret et gyldigt samtykke til at bruge sag "
-                f"{case.id!r} til læring ({', '.join(missing)}); indhent og registrér "
-                "borgerens samtykke",
-                f"no recorded consent covers using case {case.id!r} for learning "
-                f"({', '.join(missing)}); ask the citizen and record the consent",
+        return (
+            Finding(
+                _case_subject(meeting),
+                Label(
+                    f"der er ikke registreret et gyldigt samtykke til at bruge sag "
+                    f"{case.id!r} til læring ({', '.join(missing)}); indhent og "
+                    "registrér borgerens samtykke",
+                    f"no recorded consent covers using case {case.id!r} for learning "
+                    f"({', '.join(missing)}); ask the citizen and record the consent",
+                ),
             ),
         )
+    return ()
 
 
-def _outside_care_team(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _outside_care_team(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     most = meeting.format.requirements.max_outside_care_team_share
     case = meeting.case
     # Observers (e.g. forum members listening in) learn, but do not make up
     # the group that discusses the case.
-    pros = [
-        a.person
-        for a in taking_part(meeting)
-        if isinstance(a.person, Professional) and a.role is not AttendeeRole.OBSERVER
-    ]
+    pros = _facts(meeting).discussants
     if most is None or case is None or not pros:
-        return
-    team = {p.id for p in case.care_team}
+        return ()
+    team = _team(case)
     outside = [p for p in pros if p.id not in team]
     share = len(outside) / len(pros)
     if share > most:
-        yield from _on(
+        return _on(
             meeting,
             f"{len(outside)} af {len(pros)} fagpersoner ({share:.0%}) er ikke i "
             f"borgerens team (højst {most:.0%}); læring virker bedst, når de direkte "
@@ -230,6 +286,7 @@ def _outside_care_team(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
             f"the citizen's care team (at most {most:.0%}); learning works best when "
             "direct collaboration partners meet",
         )
+    return ()
 
 
 # -- the citizen at a home meeting ----------------------------------------------
@@ -241,88 +298,96 @@ def _citizen_attendee(meeting: Meeting) -> Attendee | None:
     return meeting.attendee(meeting.case.citizen.key)
 
 
-def _citizen_absent(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _citizen_absent(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if not meeting.format.requirements.citizen_present or meeting.case is None:
-        return
+        return ()
     attendee = _citizen_attendee(meeting)
-    if attendee is None or attendee.participation is Participation.INFORMATION_ONLY:
-        yield from _on(
+    if attendee is None or attendee.participation is _INFORMATION_ONLY:
+        return _on(
             meeting,
             f"borgeren {meeting.case.citizen.pseudonym!r} skal deltage i "
             f"{_da(meeting)}; invitér borgeren som deltager",
             f"citizen {meeting.case.citizen.pseudonym!r} must take part in "
             f"{_en(meeting)}; invite the citizen as an attendee",
         )
+    return ()
 
 
-def _citizen_not_accepted(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _citizen_not_accepted(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if not meeting.format.requirements.citizen_present:
-        return
+        return ()
     attendee = _citizen_attendee(meeting)
-    if attendee is None or attendee.participation is Participation.INFORMATION_ONLY:
-        return
-    if attendee.rsvp is not Rsvp.ACCEPTED:
-        yield Finding(
-            Subject(SubjectKind.ATTENDEE, attendee.person.key),
-            Label(
-                f"borgeren har ikke sagt ja til mødet (svar: "
-                f"{attendee.rsvp.label.da}); mødet holdes kun, når borgeren har "
-                "sagt ja",
-                f"the citizen has not accepted the meeting (answer: "
-                f"{attendee.rsvp.label.en}); hold it only once the citizen accepts",
+    if attendee is None or attendee.participation is _INFORMATION_ONLY:
+        return ()
+    if attendee.rsvp is not _ACCEPTED:
+        return (
+            Finding(
+                Subject(SubjectKind.ATTENDEE, attendee.person.key),
+                Label(
+                    f"borgeren har ikke sagt ja til mødet (svar: "
+                    f"{attendee.rsvp.label.da}); mødet holdes kun, når borgeren har "
+                    "sagt ja",
+                    f"the citizen has not accepted the meeting (answer: "
+                    f"{attendee.rsvp.label.en}); hold it only once the citizen accepts",
+                ),
             ),
         )
+    return ()
 
 
-def _not_at_home(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _not_at_home(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if (
         meeting.format.requirements.at_citizen_home
-        and meeting.location.kind is not LocationKind.CITIZEN_HOME
+        and meeting.location.kind is not _CITIZEN_HOME
     ):
-        yield from _on(
+        return _on(
             meeting,
             f"{_da(meeting)} holdes hjemme hos borgeren, ikke "
             f"{meeting.location.kind.label.da}; sæt stedet til borgerens hjem",
             f"{_en(meeting)} is held in the citizen's home, not "
             f"{meeting.location.kind.label.en}; set the location to the citizen's home",
         )
+    return ()
 
 
 # -- audits ------------------------------------------------------------------------
 
 
-def _no_transition(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _no_transition(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     case = meeting.case
     if (
         meeting.format.requirements.transition_required
         and case is not None
         and not case.transitions
     ):
-        yield Finding(
-            _case_subject(meeting),
-            Label(
-                f"sag {case.id!r} har ingen overgang mellem sektorer; en audit "
-                "ser på en overgang, vælg et forløb med en indlæggelse eller "
-                "udskrivelse",
-                f"case {case.id!r} has no transition between sectors; an audit "
-                "looks at a transition, pick a course with an admission or "
-                "discharge",
+        return (
+            Finding(
+                _case_subject(meeting),
+                Label(
+                    f"sag {case.id!r} har ingen overgang mellem sektorer; en audit "
+                    "ser på en overgang, vælg et forløb med en indlæggelse eller "
+                    "udskrivelse",
+                    f"case {case.id!r} has no transition between sectors; an audit "
+                    "looks at a transition, pick a course with an admission or "
+                    "discharge",
+                ),
             ),
         )
+    return ()
 
 
-def _panel_misses_sectors(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _panel_misses_sectors(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     case = meeting.case
     if not meeting.format.requirements.transition_required or case is None:
-        return
+        return ()
     if not case.transitions:
-        return
+        return ()
     present = {p.sector.code for p in _professionals(meeting)}
     if any(t.sectors <= present for t in case.transitions):
-        return
+        return ()
     latest = case.transitions[-1]
     missing = sorted(latest.sectors - present)
-    yield from _on(
+    return _on(
         meeting,
         f"auditpanelet dækker ikke begge sektorer i overgangen "
         f"({latest.from_sector.label.da} → {latest.to_sector.label.da}); mangler: "
@@ -336,136 +401,144 @@ def _panel_misses_sectors(meeting: Meeting, _: RuleContext) -> Iterator[Finding]
 # -- study visits and roadshows -------------------------------------------------------
 
 
-def _no_host(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _no_host(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if meeting.format.requirements.host_required and _host(meeting) is None:
-        yield from _on(
+        return _on(
             meeting,
             f"{_da(meeting)} skal have en vært fra den organisation, der "
             "besøges; giv en fagperson rollen vært",
             f"{_en(meeting)} needs a host from the organisation visited; "
             "give one professional the role host",
         )
+    return ()
 
 
-def _visitors_from_host_sector(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _visitors_from_host_sector(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     req = meeting.format.requirements
     host = _host(meeting)
     if not req.host_required or host is None or req.min_sectors < 2:
-        return
+        return ()
     if all(p.sector == host.sector for p in _professionals(meeting)):
-        yield from _on(
+        return _on(
             meeting,
             f"alle deltagere kommer fra værtens sektor ({host.sector.label.da}); "
             "et besøg på tværs kræver gæster fra en anden sektor",
             f"everyone comes from the host's sector ({host.sector.label.en}); a "
             "cross-sectoral visit needs guests from another sector",
         )
+    return ()
 
 
-def _too_few_from_host(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _too_few_from_host(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     need = meeting.format.requirements.min_host_attendees
     host = _host(meeting)
     if not need or host is None:
-        return
+        return ()
     org = host.unit.organisation.id
     have = sum(1 for p in _professionals(meeting) if p.unit.organisation.id == org)
     if have < need:
-        yield from _on(
+        return _on(
             meeting,
             f"kun {have} deltager(e) fra værtsorganisationen; {_da(meeting)} "
             f"skal nå mindst {need} fra samme organisation",
             f"only {have} attendee(s) from the host organisation; "
             f"{_en(meeting)} should reach at least {need} of one organisation",
         )
+    return ()
 
 
 # -- size, facilitation and reflection -----------------------------------------------
 
 
-def _too_few_attendees(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _too_few_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     need = meeting.format.requirements.min_attendees
     have = len(taking_part(meeting))
     if have < need:
-        yield from _on(
+        return _on(
             meeting,
             f"{have} deltager(e), men {_da(meeting)} kræver mindst {need}",
             f"{have} attendee(s), but {_en(meeting)} needs at least {need}",
         )
+    return ()
 
 
-def _too_many_attendees(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _too_many_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     most = meeting.format.requirements.max_attendees
     have = len(taking_part(meeting))
     if most is not None and have > most:
-        yield from _on(
+        return _on(
             meeting,
             f"{have} deltagere, men {_da(meeting)} er for højst {most}; del "
             "gruppen eller hold flere møder",
             f"{have} attendees, but {_en(meeting)} is for at most {most}; "
             "split the group or hold more meetings",
         )
+    return ()
 
 
-def _below_fill(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _below_fill(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     fill = meeting.format.requirements.min_fill
     have = len(taking_part(meeting))
     if fill is not None and have < fill:
-        yield from _on(
+        return _on(
             meeting,
             f"kun {have} tilmeldt, under minimum på {fill}; slå hold sammen eller "
             "flyt læringen ind i områdets eksisterende møder",
             f"only {have} enrolled, below the minimum fill of {fill}; merge sessions "
             "or move the learning into the area's existing meetings",
         )
+    return ()
 
 
-def _no_facilitator(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _no_facilitator(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if not meeting.format.requirements.facilitator_required:
-        return
-    if not any(a.role is AttendeeRole.FACILITATOR for a in taking_part(meeting)):
-        yield from _on(
+        return ()
+    if not _facts(meeting).facilitators:
+        return _on(
             meeting,
             f"{_da(meeting)} skal have en facilitator; giv en nøgleperson "
             "rollen facilitator",
             f"{_en(meeting)} needs a facilitator; give a key person the role "
             "facilitator",
         )
+    return ()
 
 
-def _unqualified_facilitator(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
-    for a in taking_part(meeting):
+def _unqualified_facilitator(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
+    found = []
+    for a in _facts(meeting).facilitators:
         person = a.person
-        if (
-            a.role is AttendeeRole.FACILITATOR
-            and isinstance(person, Professional)
-            and not person.can_facilitate
-        ):
-            yield Finding(
-                Subject(SubjectKind.ATTENDEE, person.key),
-                Label(
-                    f"{person.id!r} faciliterer, men er hverken facilitator eller "
-                    "nøgleperson; vælg en nøgleperson eller registrér rollen",
-                    f"{person.id!r} facilitates but is neither a facilitator nor a "
-                    "key person; pick a key person or record the role",
-                ),
+        if isinstance(person, Professional) and not person.can_facilitate:
+            found.append(
+                Finding(
+                    Subject(SubjectKind.ATTENDEE, person.key),
+                    Label(
+                        f"{person.id!r} faciliterer, men er hverken facilitator eller "
+                        "nøgleperson; vælg en nøgleperson eller registrér rollen",
+                        f"{person.id!r} facilitates but is neither a facilitator nor a "
+                        "key person; pick a key person or record the role",
+                    ),
+                )
             )
+    return found
 
 
-def _no_reflection(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _no_reflection(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     req = meeting.format.requirements
     if req.reflection_required and meeting.reflection is None:
-        yield from _on(
+        return _on(
             meeting,
             f"{_da(meeting)} skal have refleksion tilknyttet; vælg "
             "refleksionsspørgsmål, der gør mødet til læring",
             f"{_en(meeting)} needs reflection attached; choose reflection "
             "questions that turn the meeting into learning",
         )
+    return ()
 
 
-def _operations_without_learning(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _operations_without_learning(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if not meeting.format.is_learning and meeting.reflection is None:
-        yield from _on(
+        return _on(
             meeting,
             "mødet giver ikke læring, før der kobles refleksion på; gør drift til "
             "udvikling med et par refleksionsspørgsmål om en konkret borger",
@@ -473,54 +546,63 @@ def _operations_without_learning(meeting: Meeting, _: RuleContext) -> Iterator[F
             "operations into development with a few reflection questions about a "
             "concrete citizen",
         )
+    return ()
 
 
 # -- course days -----------------------------------------------------------------------
 
 
-def _missing_course(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _missing_course(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     course = meeting.format.requirements.prerequisite_course
     if course is None:
-        return
+        return ()
+    found = []
     for p in _professionals(meeting):
         if course not in p.completed_courses:
-            yield Finding(
-                Subject(SubjectKind.ATTENDEE, p.key),
-                Label(
-                    f"{p.id!r} har ikke gennemført kurset {course!r}, som "
-                    f"{_da(meeting)} bygger på; tilmeld først det monofaglige "
-                    "kursus",
-                    f"{p.id!r} has not completed the course {course!r} that "
-                    f"{_en(meeting)} builds on; enrol them on the "
-                    "monoprofessional course first",
-                ),
+            found.append(
+                Finding(
+                    Subject(SubjectKind.ATTENDEE, p.key),
+                    Label(
+                        f"{p.id!r} har ikke gennemført kurset {course!r}, som "
+                        f"{_da(meeting)} bygger på; tilmeld først det monofaglige "
+                        "kursus",
+                        f"{p.id!r} has not completed the course {course!r} that "
+                        f"{_en(meeting)} builds on; enrol them on the "
+                        "monoprofessional course first",
+                    ),
+                )
             )
+    return found
 
 
-def _wrong_cohort(meeting: Meeting, _: RuleContext) -> Iterator[Finding]:
+def _wrong_cohort(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if not meeting.format.requirements.cohort_by_area:
-        return
+        return ()
     cohort = meeting.cohort
     if cohort is None:
-        yield from _on(
+        return _on(
             meeting,
             f"{_da(meeting)} holdes for et områdehold; angiv holdet",
             f"{_en(meeting)} is run for an area's cohort; set the cohort",
         )
-        return
+    found = []
     for p in _professionals(meeting):
         if p.unit.area != cohort.area:
             where_da = p.unit.area.label.da if p.unit.area else "intet område"
             where_en = p.unit.area.label.en if p.unit.area else "no area"
-            yield Finding(
-                Subject(SubjectKind.ATTENDEE, p.key),
-                Label(
-                    f"{p.id!r} arbejder i {where_da}, men er tilmeldt holdet for "
-                    f"{cohort.area.label.da}; tilmeld på eget områdes hold",
-                    f"{p.id!r} works in {where_en} but is enrolled on the cohort of "
-                    f"{cohort.area.label.en}; enrol them on their own area's cohort",
-                ),
+            found.append(
+                Finding(
+                    Subject(SubjectKind.ATTENDEE, p.key),
+                    Label(
+                        f"{p.id!r} arbejder i {where_da}, men er tilmeldt holdet for "
+                        f"{cohort.area.label.da}; tilmeld på eget områdes hold",
+                        f"{p.id!r} works in {where_en} but is enrolled on the "
+                        f"cohort of {cohort.area.label.en}; enrol them on their own "
+                        "area's cohort",
+                    ),
+                )
             )
+    return found
 
 
 def _rule(
@@ -529,10 +611,50 @@ def _rule(
     title: tuple[str, str],
     fix: tuple[str, str],
     check: Check,
+    applies: Applies | None,
 ) -> Rule:
     return Rule(
-        code=code, severity=severity, title=Label(*title), fix=Label(*fix), check=check
+        code=code,
+        severity=severity,
+        title=Label(*title),
+        fix=Label(*fix),
+        check=check,
+        applies=applies,
     )
+
+
+# When each rule can find anything, read from the format alone: a rule whose
+# requirement the format does not set is not asked (tests check that such a
+# rule indeed finds nothing).
+def _needs(name: str) -> Applies:
+    """The rule applies where the requirement *name* is set (true, non-zero)."""
+
+    def applies(fmt: MeetingFormat) -> bool:
+        return bool(getattr(fmt.requirements, name))
+
+    return applies
+
+
+def _limits(name: str) -> Applies:
+    """The rule applies where the limit *name* is not ``None``."""
+
+    def applies(fmt: MeetingFormat) -> bool:
+        return getattr(fmt.requirements, name) is not None
+
+    return applies
+
+
+def _visit_across_sectors(fmt: MeetingFormat) -> bool:
+    req = fmt.requirements
+    return req.host_required and req.min_sectors >= 2
+
+
+def _fiction_matters(fmt: MeetingFormat) -> bool:
+    return fmt.requirements.fictional_case is not _FICTION_ALLOWED
+
+
+def _not_learning(fmt: MeetingFormat) -> bool:
+    return not fmt.is_learning
 
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -547,6 +669,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Invite another profession from the citizen's care team",
         ),
         _too_few_professions,
+        _needs("min_professions"),
     ),
     _rule(
         "LM102",
@@ -557,6 +680,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Enrol each profession on its own course",
         ),
         _too_many_professions,
+        _limits("max_professions"),
     ),
     _rule(
         "LM103",
@@ -567,6 +691,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Invite a collaboration partner from another sector",
         ),
         _too_few_sectors,
+        _needs("min_sectors"),
     ),
     _rule(
         "LM104",
@@ -574,6 +699,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Ingen borgersag", "No citizen case"),
         ("Tag udgangspunkt i en konkret borger", "Start from a concrete citizen"),
         _no_case,
+        _needs("case_required"),
     ),
     _rule(
         "LM105",
@@ -581,6 +707,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Fiktiv case", "Fictional case"),
         ("Brug et konkret borgerforløb", "Use a concrete course of care"),
         _fictional_case,
+        _fiction_matters,
     ),
     _rule(
         "LM106",
@@ -588,6 +715,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Borgeren deltager ikke", "Citizen absent"),
         ("Invitér borgeren", "Invite the citizen"),
         _citizen_absent,
+        _needs("citizen_present"),
     ),
     _rule(
         "LM107",
@@ -595,6 +723,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Borgeren har ikke sagt ja", "Citizen has not accepted"),
         ("Hold mødet, når borgeren har sagt ja", "Hold it once the citizen accepts"),
         _citizen_not_accepted,
+        _needs("citizen_present"),
     ),
     _rule(
         "LM108",
@@ -602,6 +731,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Intet gyldigt samtykke", "No current consent"),
         ("Indhent og registrér samtykke", "Ask for and record consent"),
         _no_consent,
+        _needs("consent_required"),
     ),
     _rule(
         "LM109",
@@ -612,6 +742,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Invite the direct collaboration partners",
         ),
         _outside_care_team,
+        _limits("max_outside_care_team_share"),
     ),
     _rule(
         "LM110",
@@ -619,6 +750,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Audit uden overgang", "Audit without a transition"),
         ("Vælg et forløb med en overgang", "Pick a course with a transition"),
         _no_transition,
+        _needs("transition_required"),
     ),
     _rule(
         "LM111",
@@ -632,6 +764,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Invite from both sectors of the transition",
         ),
         _panel_misses_sectors,
+        _needs("transition_required"),
     ),
     _rule(
         "LM112",
@@ -639,6 +772,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Ingen vært", "No host"),
         ("Giv en fagperson rollen vært", "Give one professional the role host"),
         _no_host,
+        _needs("host_required"),
     ),
     _rule(
         "LM113",
@@ -646,6 +780,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Gæster fra værtens sektor", "Visitors from the host's sector"),
         ("Invitér gæster fra en anden sektor", "Invite visitors from another sector"),
         _visitors_from_host_sector,
+        _visit_across_sectors,
     ),
     _rule(
         "LM114",
@@ -656,6 +791,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Invite more from the host organisation",
         ),
         _too_few_from_host,
+        _needs("min_host_attendees"),
     ),
     _rule(
         "LM115",
@@ -663,6 +799,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("For få deltagere", "Too few attendees"),
         ("Invitér flere", "Invite more people"),
         _too_few_attendees,
+        _needs("min_attendees"),
     ),
     _rule(
         "LM116",
@@ -670,6 +807,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("For mange deltagere", "Too many attendees"),
         ("Del gruppen", "Split the group"),
         _too_many_attendees,
+        _limits("max_attendees"),
     ),
     _rule(
         "LM117",
@@ -680,6 +818,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Give a key person the role facilitator",
         ),
         _no_facilitator,
+        _needs("facilitator_required"),
     ),
     _rule(
         "LM118",
@@ -687,6 +826,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Ingen refleksion", "No reflection"),
         ("Tilknyt refleksionsspørgsmål", "Attach reflection questions"),
         _no_reflection,
+        _needs("reflection_required"),
     ),
     _rule(
         "LM119",
@@ -697,6 +837,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Enrol on the monoprofessional course first",
         ),
         _missing_course,
+        _limits("prerequisite_course"),
     ),
     _rule(
         "LM120",
@@ -704,6 +845,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Forkert områdehold", "Wrong area cohort"),
         ("Tilmeld på eget områdes hold", "Enrol on the own area's cohort"),
         _wrong_cohort,
+        _needs("cohort_by_area"),
     ),
     _rule(
         "LM121",
@@ -711,6 +853,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Ikke hjemme hos borgeren", "Not in the citizen's home"),
         ("Hold mødet hjemme hos borgeren", "Hold it in the citizen's home"),
         _not_at_home,
+        _needs("at_citizen_home"),
     ),
     _rule(
         "LM122",
@@ -718,6 +861,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Drift uden læring", "Operations without learning"),
         ("Kobl refleksion på mødet", "Attach reflection to the meeting"),
         _operations_without_learning,
+        _not_learning,
     ),
     _rule(
         "LM123",
@@ -728,6 +872,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
             "Merge sessions or use existing meetings",
         ),
         _below_fill,
+        _limits("min_fill"),
     ),
     _rule(
         "LM124",
@@ -735,6 +880,7 @@ FORMAT_RULES: tuple[Rule, ...] = (
         ("Facilitator uden rolle", "Facilitator without the role"),
         ("Vælg en nøgleperson som facilitator", "Pick a key person to facilitate"),
         _unqualified_facilitator,
+        None,
     ),
 )
 """The rules that compare a meeting with its format, in code order."""

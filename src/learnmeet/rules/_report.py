@@ -112,8 +112,11 @@ class Violation:
 
 
 def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
+    found = tuple(items)
+    if len(found) < 2:  # most reports: nothing to sort
+        return found
     return tuple(
-        sorted(items, key=lambda v: (_RANK[v.severity], v.code, str(v.subject)))
+        sorted(found, key=lambda v: (_RANK[v.severity], v.code, str(v.subject)))
     )
 
 

@@ -13,12 +13,12 @@ from datetime import date
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import Label, Meeting, WorkingHours
-from learnmeet.model._checks import each, identifier, instance_of
+from learnmeet.model import Label, Meeting, MeetingFormat, WorkingHours
+from learnmeet.model._checks import each, identifier, instance_of, optional
 from learnmeet.model._lookup import find
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 
-__all__ = ["Check", "Finding", "Rule", "RuleContext", "RuleSet"]
+__all__ = ["Applies", "Check", "Finding", "Rule", "RuleContext", "RuleSet"]
 
 
 @attrs.frozen
@@ -37,7 +37,7 @@ class Finding:
     subject: Subject = attrs.field(validator=instance_of(Subject))
     message: Label = attrs.field(validator=instance_of(Label))
     severity: Severity | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(Severity))
+        default=None, validator=optional(instance_of(Severity))
     )
 
 
@@ -79,7 +79,7 @@ class RuleContext:
         factory=dict, converter=_hours, eq=False, hash=False
     )
     default_hours: WorkingHours | None = attrs.field(
-        default=None, validator=attrs.validators.optional(instance_of(WorkingHours))
+        default=None, validator=optional(instance_of(WorkingHours))
     )
     today: date | None = None
 
@@ -90,6 +90,9 @@ class RuleContext:
 
 Check = Callable[[Meeting, RuleContext], Iterable[Finding]]
 """The type of a rule's check: ``(meeting, context) -> findings``."""
+
+Applies = Callable[[MeetingFormat], bool]
+"""The type of a rule's ``applies``: ``format -> whether its check can find any``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -104,8 +107,14 @@ class Rule:
         fix: What fixes a breach, in Danish and English.
         check: ``(meeting, context) -> Iterable[Finding]``.
         needs_context: Whether the rule reads the :class:`RuleContext`.
+        applies: ``format -> bool``: whether the check can find anything in a
+            meeting of that format, read from the format alone (e.g. a rule
+            about the host cannot, where the format needs no host). Validation
+            asks it once per format and does not run the check where it says
+            ``False``. ``None``: the check runs for every meeting.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *applies*.
     """
 
     code: str = attrs.field(validator=identifier)
@@ -114,6 +123,12 @@ class Rule:
     fix: Label = attrs.field(validator=instance_of(Label))
     check: Check = attrs.field(eq=False)
     needs_context: bool = False
+    applies: Applies | None = attrs.field(default=None, eq=False)
+
+
+_Plan = tuple[tuple[Rule, Severity | None], ...]
+# Plans kept per rule set: far more than there are formats in any catalogue.
+_MAX_PLANS = 256
 
 
 def _codes(items: Iterable[str]) -> frozenset[str]:
@@ -151,8 +166,11 @@ class RuleSet:
         default=(), converter=_severities
     )
     # The active rules, each with its severity override (or None), worked out
-    # once: validation reads this for every meeting.
-    _plan: tuple[tuple[Rule, Severity | None], ...] = attrs.field(
+    # once; and per format (by identity: formats are few and shared) and
+    # context, the ones that can find anything. Validation reads these for
+    # every meeting.
+    _plan: _Plan = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _plans: dict[tuple[int, bool], tuple[MeetingFormat, _Plan]] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
 
@@ -177,6 +195,25 @@ class RuleSet:
         overrides = dict(self.severities)
         plan = tuple((r, overrides.get(r.code)) for r in self.active)
         object.__setattr__(self, "_plan", plan)
+        object.__setattr__(self, "_plans", {})
+
+    def _plan_for(self, fmt: MeetingFormat, with_context: bool) -> _Plan:
+        """The active rules that can find anything in a meeting of *fmt*."""
+        key = (id(fmt), with_context)
+        known = self._plans.get(key)
+        # The entry holds its format, so no other format can have its id.
+        if known is not None and known[0] is fmt:
+            return known[1]
+        plan = tuple(
+            (rule, override)
+            for rule, override in self._plan
+            if (with_context or not rule.needs_context)
+            and (rule.applies is None or rule.applies(fmt))
+        )
+        if len(self._plans) >= _MAX_PLANS:
+            self._plans.clear()
+        self._plans[key] = (fmt, plan)
+        return plan
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -27,9 +27,7 @@ def _check(
 ) -> list[Violation]:
     found = []
     given = context or _EMPTY
-    for rule, override in rules._plan:
-        if rule.needs_context and context is None:
-            continue
+    for rule, override in rules._plan_for(meeting.format, context is not None):
         for finding in rule.check(meeting, given):
             found.append(
                 Violation(
