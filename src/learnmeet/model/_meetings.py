@@ -320,9 +320,7 @@ class Attendee:
 
     def __attrs_post_init__(self) -> None:
         person = self.person
-        if person.__class__ is Professional:
-            fits = self.role in _PROFESSIONAL_ROLES
-        elif isinstance(person, Citizen):
+        if isinstance(person, Citizen):
             fits = self.role is _CITIZEN_ROLE
         elif isinstance(person, Relative):
             fits = self.role is _RELATIVE_ROLE
@@ -428,12 +426,10 @@ class Meeting:
             )
         for index, attendee in enumerate(self.attendees):
             person = attendee.person
-            if person.__class__ is not Professional:  # a professional needs no case
+            if not isinstance(person, Professional):  # a professional needs no case
                 self._check_case_person(index, person)
 
-    def _check_case_person(self, index: int, person: Person) -> None:
-        if isinstance(person, Professional):
-            return
+    def _check_case_person(self, index: int, person: Citizen | Relative) -> None:
         case = self.case
         if isinstance(person, Citizen):
             ok = case is not None and person == case.citizen
