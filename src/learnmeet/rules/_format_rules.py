@@ -134,8 +134,14 @@ def _team(case: CitizenCase) -> frozenset[str]:
     return team
 
 
+def _one(
+    subject: Subject, da: str, en: str, severity: Severity | None = None
+) -> tuple[Finding]:
+    return (Finding(subject, Label(da, en), severity),)
+
+
 def _on(meeting: Meeting, da: str, en: str) -> tuple[Finding]:
-    return (Finding(meeting_subject(meeting), Label(da, en)),)
+    return _one(meeting_subject(meeting), da, en)
 
 
 def _case_subject(meeting: Meeting) -> Subject:
@@ -223,17 +229,13 @@ def _fictional_case(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     case = meeting.case
     if case is None or case.is_concrete or policy is _FICTION_ALLOWED:
         return ()
-    return (
-        Finding(
-            _case_subject(meeting),
-            Label(
-                f"sagen {case.id!r} er fiktiv; fiktive cases gav begrænset udbytte, "
-                "brug et konkret borgerforløb fra deltagernes egen hverdag",
-                f"case {case.id!r} is fictional; fictional cases gave little, use a "
-                "concrete course of care from the attendees' own work",
-            ),
-            Severity.ERROR if policy is _FICTION_REFUSED else Severity.WARNING,
-        ),
+    return _one(
+        _case_subject(meeting),
+        f"sagen {case.id!r} er fiktiv; fiktive cases gav begrænset udbytte, "
+        "brug et konkret borgerforløb fra deltagernes egen hverdag",
+        f"case {case.id!r} is fictional; fictional cases gave little, use a "
+        "concrete course of care from the attendees' own work",
+        Severity.ERROR if policy is _FICTION_REFUSED else Severity.WARNING,
     )
 
 
@@ -250,17 +252,13 @@ def _no_consent(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
     days = {day} if today is None else {day, today}
     missing = sorted(d.isoformat() for d in days if not case.has_consent_on(d))
     if missing:
-        return (
-            Finding(
-                _case_subject(meeting),
-                Label(
-                    f"der er ikke registreret et gyldigt samtykke til at bruge sag "
-                    f"{case.id!r} til læring ({', '.join(missing)}); indhent og "
-                    "registrér borgerens samtykke",
-                    f"no recorded consent covers using case {case.id!r} for learning "
-                    f"({', '.join(missing)}); ask the citizen and record the consent",
-                ),
-            ),
+        return _one(
+            _case_subject(meeting),
+            f"der er ikke registreret et gyldigt samtykke til at bruge sag "
+            f"{case.id!r} til læring ({', '.join(missing)}); indhent og "
+            "registrér borgerens samtykke",
+            f"no recorded consent covers using case {case.id!r} for learning "
+            f"({', '.join(missing)}); ask the citizen and record the consent",
         )
     return ()
 
@@ -320,17 +318,13 @@ def _citizen_not_accepted(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
     if attendee is None or attendee.participation is _INFORMATION_ONLY:
         return ()
     if attendee.rsvp is not _ACCEPTED:
-        return (
-            Finding(
-                Subject(SubjectKind.ATTENDEE, attendee.person.key),
-                Label(
-                    f"borgeren har ikke sagt ja til mødet (svar: "
-                    f"{attendee.rsvp.label.da}); mødet holdes kun, når borgeren har "
-                    "sagt ja",
-                    f"the citizen has not accepted the meeting (answer: "
-                    f"{attendee.rsvp.label.en}); hold it only once the citizen accepts",
-                ),
-            ),
+        return _one(
+            Subject(SubjectKind.ATTENDEE, attendee.person.key),
+            f"borgeren har ikke sagt ja til mødet (svar: "
+            f"{attendee.rsvp.label.da}); mødet holdes kun, når borgeren har "
+            "sagt ja",
+            f"the citizen has not accepted the meeting (answer: "
+            f"{attendee.rsvp.label.en}); hold it only once the citizen accepts",
         )
     return ()
 
@@ -360,18 +354,14 @@ def _no_transition(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         and case is not None
         and not case.transitions
     ):
-        return (
-            Finding(
-                _case_subject(meeting),
-                Label(
-                    f"sag {case.id!r} har ingen overgang mellem sektorer; en audit "
-                    "ser på en overgang, vælg et forløb med en indlæggelse eller "
-                    "udskrivelse",
-                    f"case {case.id!r} has no transition between sectors; an audit "
-                    "looks at a transition, pick a course with an admission or "
-                    "discharge",
-                ),
-            ),
+        return _one(
+            _case_subject(meeting),
+            f"sag {case.id!r} har ingen overgang mellem sektorer; en audit "
+            "ser på en overgang, vælg et forløb med en indlæggelse eller "
+            "udskrivelse",
+            f"case {case.id!r} has no transition between sectors; an audit "
+            "looks at a transition, pick a course with an admission or "
+            "discharge",
         )
     return ()
 
