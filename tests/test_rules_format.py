@@ -298,10 +298,35 @@ class TestMessages:
 
     def test_report_text(self) -> None:
         report = lm.validate(BREACHES["LM104"][0](), lang="en")
-        assert str(report).startswith("1 errors, 0 warnings, 0 notes")
+        assert str(report).startswith("1 error, 0 warnings, 0 notes")
         assert "LM104 error [meeting:m-learning_meeting]" in str(report)
         assert report.render("da").startswith("1 fejl")
         assert lm.validate(VALID["audit"]).render("en") == "No problems found."
+
+    @pytest.mark.parametrize(
+        ("each", "en", "da"),
+        [
+            (1, "1 error, 1 warning, 1 note", "1 fejl, 1 advarsel, 1 bemærkning"),
+            (2, "2 errors, 2 warnings, 2 notes", "2 fejl, 2 advarsler, 2 bemærkninger"),
+        ],
+    )
+    def test_report_head_counts_in_both_languages(
+        self, each: int, en: str, da: str
+    ) -> None:
+        found = [
+            lm.Violation(
+                code=f"ESB{i}{n}",
+                severity=severity,
+                subject=lm.Subject(lm.SubjectKind.MEETING, "m-1"),
+                message=lm.Label("besked", "message"),
+                meeting="m-1",
+            )
+            for i, severity in enumerate(lm.Severity)
+            for n in range(each)
+        ]
+        report = lm.Report(found)
+        assert report.render("en").split("\n")[0] == en
+        assert report.render("da").split("\n")[0] == da
 
 
 class TestRaising:

@@ -111,6 +111,17 @@ class Violation:
         )
 
 
+# (singular, plural) of the report's head, in the order errors, warnings, notes.
+_HEAD_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "da": (("fejl", "fejl"), ("advarsel", "advarsler"), ("bemærkning", "bemærkninger")),
+    "en": (("error", "errors"), ("warning", "warnings"), ("note", "notes")),
+}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
     found = tuple(items)
     if len(found) < 2:  # most reports: nothing to sort
@@ -167,12 +178,10 @@ class Report:
         lang = lang or self.lang
         if not self.violations:
             return "Ingen problemer fundet." if lang == "da" else "No problems found."
-        head = (
-            f"{len(self.errors)} fejl, {len(self.warnings)} advarsler, "
-            f"{len(self.infos)} bemærkninger"
-            if lang == "da"
-            else f"{len(self.errors)} errors, {len(self.warnings)} warnings, "
-            f"{len(self.infos)} notes"
+        counts = (len(self.errors), len(self.warnings), len(self.infos))
+        words = _HEAD_WORDS[lang]
+        head = ", ".join(
+            _count(n, *word) for n, word in zip(counts, words, strict=True)
         )
         return "\n".join([head, *(f"  {v.render(lang)}" for v in self.violations)])
 
