@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from statistics import NormalDist
 
 import attrs
 
@@ -662,8 +663,6 @@ def evaluate(
     themes = tuple(themes)
     _check_parameters(threshold, confidence, eligibility_rate)
     by_meeting, by_invitation = _check(survey, invitations, responses, meetings)
-    from statistics import NormalDist  # only here: statistics is slow to import
-
     z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
 
     counts: dict[Disposition, int] = defaultdict(int)

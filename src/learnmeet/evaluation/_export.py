@@ -9,28 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+from xml.sax.saxutils import escape, quoteattr
 
 from learnmeet.evaluation._evaluate import Dimension, Evaluation, YieldGroup
 from learnmeet.model import Label, Lang
 from learnmeet.model._labels import check_lang
-
-
-# XML escaping by hand: xml.sax.saxutils would pull in urllib and http.client
-# (some 20 ms) at import time for three replacements.
-def escape(text: str) -> str:
-    """Escape ``&``, ``<`` and ``>`` for XML character data."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def quoteattr(text: str) -> str:
-    """Quote *text* as an XML attribute value, in double quotes."""
-    escaped = escape(text).replace('"', "&quot;")
-    return (
-        '"'
-        + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-        + '"'
-    )
-
 
 __all__ = ["CSV_COLUMNS", "evaluation_csv", "evaluation_text", "yield_chart_svg"]
 
