@@ -14,6 +14,7 @@ holidays, but most public employers give them off; ask for them with
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
@@ -95,6 +96,19 @@ def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...
             ),
         ]
     return tuple(sorted(days, key=lambda h: h.day))
+
+
+@functools.lru_cache(maxsize=64)
+def holiday_days(first_year: int, last_year: int) -> frozenset[date]:
+    """The days of the Danish public holidays from *first_year* to *last_year*.
+
+    What planning closes by default; worked out once per span of years.
+    """
+    return frozenset(
+        h.day
+        for year in range(first_year, last_year + 1)
+        for h in danish_holidays(year)
+    )
 
 
 def _weekdays(days: Iterable[int]) -> frozenset[int]:

@@ -30,8 +30,8 @@ from learnmeet.model import (
     Rsvp,
     Scenario,
     WorkingHours,
-    danish_holidays,
 )
+from learnmeet.model._calendar import holiday_days
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning
@@ -153,9 +153,7 @@ def plan_period(
         datetime.combine(start, time(0), tzinfo=zone),
         datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone),
     )
-    holidays = frozenset(
-        h.day for year in range(start.year, end.year + 1) for h in danish_holidays(year)
-    )
+    holidays = holiday_days(start.year, end.year)
     learning = tuple(
         attach_learning(
             forum, cases=scenario.cases, window=window, every=every, skip=holidays

@@ -31,8 +31,8 @@ from learnmeet.model import (
     Professional,
     Reflection,
     WorkingHours,
-    danish_holidays,
 )
+from learnmeet.model._calendar import holiday_days
 from learnmeet.model._checks import (
     a_date,
     each,
@@ -179,10 +179,9 @@ def schedule(
     # A private, growing copy: every placed meeting is booked into it.
     calendar = busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
     if holidays is None and todo:
-        years = range(
-            min(r.earliest for r in todo).year, max(r.latest for r in todo).year + 1
+        closed = holiday_days(
+            min(r.earliest for r in todo).year, max(r.latest for r in todo).year
         )
-        closed = frozenset(h.day for y in years for h in danish_holidays(y))
     else:
         closed = frozenset(holidays or ())
 

@@ -15,7 +15,6 @@ out) are produced lazily, so a slot found on the first day costs one day.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
@@ -31,8 +30,8 @@ from learnmeet.model import (
     MeetingStatus,
     Professional,
     WorkingHours,
-    danish_holidays,
 )
+from learnmeet.model._calendar import holiday_days
 from learnmeet.model._checks import aware_datetime
 
 __all__ = ["BusyIndex", "Interval", "busy_from_meetings", "find_slots", "free_time"]
@@ -133,6 +132,13 @@ class _Spans:
         self.starts[i:j] = [start]
         self.ends[i:j] = [end]
 
+    def copy(self) -> _Spans:
+        """A copy to add to; the spans are already disjoint and sorted."""
+        copy = _Spans()
+        copy.starts = self.starts.copy()
+        copy.ends = self.ends.copy()
+        return copy
+
     def is_free(self, start: int, end: int) -> bool:
         i = bisect_right(self.ends, start)
         return i == len(self.starts) or self.starts[i] >= end
@@ -208,10 +214,7 @@ class BusyIndex:
     def _copy(self) -> BusyIndex:
         """A copy whose spans the scheduler may add to; never handed out."""
         copy = BusyIndex({})
-        copy._people.update(
-            (key, _Spans(zip(spans.starts, spans.ends, strict=True)))
-            for key, spans in self._people.items()
-        )
+        copy._people.update((key, spans.copy()) for key, spans in self._people.items())
         return copy
 
     def _book(self, person: str, start: datetime, end: datetime) -> None:
@@ -300,13 +303,6 @@ def _stretches(
             at = end
 
 
-@functools.lru_cache(maxsize=64)
-def _holidays(first: int, last: int) -> frozenset[date]:
-    return frozenset(
-        h.day for year in range(first, last + 1) for h in danish_holidays(year)
-    )
-
-
 def _working_days(
     low: int,
     high: int,
@@ -366,7 +362,7 @@ def _search(
     if not possible:
         return
     if holidays is None:
-        closed = _holidays(_moment(low, zone).year, _moment(high, zone).year)
+        closed = holiday_days(_moment(low, zone).year, _moment(high, zone).year)
     else:
         closed = frozenset(holidays)
     lists = _spans_of(busy, map(_key, people))
