@@ -29,9 +29,9 @@ module.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -615,15 +615,14 @@ def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
     return items[draw(_between(0, len(items) - 1))]
 
 
-@functools.lru_cache(maxsize=64)
-def _distinct(
-    what: SearchStrategy[Any], count: int, key: Callable[[Any], Any]
-) -> SearchStrategy[list[Any]]:
-    return st.lists(what, min_size=count, max_size=count, unique_by=key)
+@functools.lru_cache(maxsize=512)
+def _distinct_indices(size: int, count: int) -> SearchStrategy[list[int]]:
+    return st.lists(_between(0, size - 1), min_size=count, max_size=count, unique=True)
 
 
-def _by_code(entry: Profession | Sector) -> str:
-    return entry.code
+def _distinct(draw: st.DrawFn, items: Sequence[T], count: int) -> list[T]:
+    """*count* different entries of *items*, shrinking towards the first ones."""
+    return [items[i] for i in draw(_distinct_indices(len(items), count))]
 
 
 def _refuse_fictional(fmt: MeetingFormat) -> None:
@@ -680,8 +679,8 @@ def _valid_meeting(
     )
     count = draw(_between(need, max(need, min(most, need + 6))))
 
-    chosen_professions = draw(_distinct(professions(catalog), n_prof, _by_code))
-    chosen_sectors = draw(_distinct(sectors(catalog), n_sect, _by_code))
+    chosen_professions = _distinct(draw, catalog.professions, n_prof)
+    chosen_sectors = _distinct(draw, catalog.sectors, n_sect)
     area = draw(_AREAS)
     cohort = Cohort(f"hold-{area.code}", area) if req.cohort_by_area else None
     units_by_sector = {}
