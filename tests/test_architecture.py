@@ -39,7 +39,6 @@ EDGES = {
     "cli",
     "_demo",
     "strategies",
-    "_breaches",
     "_hypothesis_plugin",
     "__init__",
     "__main__",
@@ -47,7 +46,7 @@ EDGES = {
 """The edges: they may import any layer (io not the command line, see below)."""
 
 NOT_FROM_IO = {"cli", "_demo", "__main__"}
-HYPOTHESIS_ALLOWED = {"strategies", "_breaches", "_hypothesis_plugin"}
+HYPOTHESIS_ALLOWED = {"strategies", "_hypothesis_plugin"}
 
 
 def _modules() -> list[tuple[str, Path]]:

@@ -6,7 +6,7 @@ import pytest
 
 import learnmeet as lm
 from examples import valid_meetings
-from learnmeet._breaches import BREAKERS, breaker_format
+from learnmeet.strategies._breaches import BREAKERS, breaker_format
 
 VALID = valid_meetings()
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import learnmeet as lm
 from examples import valid_meetings
 from learnmeet import strategies as lst
-from learnmeet._breaches import BREAKERS, breaker_format
+from learnmeet.strategies._breaches import BREAKERS, breaker_format
 
 VALID = valid_meetings()
 MEETING = VALID["learning_meeting"]

@@ -1,9 +1,9 @@
-"""Breakers: turn a valid meeting into one that breaks exactly one rule.
+"""Breakers, and the strategies for meetings that break exactly one rule.
 
-Each breaker takes a meeting of its format that validates clean and returns a
+A breaker takes a meeting of its format that validates clean and returns a
 :class:`Breach` whose meeting (with its context, for the context rules) breaks
-that one rule and no other. :mod:`learnmeet.strategies` builds its
-per-violation strategies from these; they have no dependency on hypothesis.
+that one rule and no other; :func:`breaches` draws valid meetings and breaks
+them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from datetime import time, timedelta
 from typing import Any
 
 import attrs
+from hypothesis.strategies import SearchStrategy
 
+from learnmeet.exceptions import InvalidValueError, UnknownCodeError
 from learnmeet.model import (
     Area,
     Attendee,
@@ -33,9 +35,9 @@ from learnmeet.model import (
     Unit,
     WorkingHours,
 )
+from learnmeet.model._lookup import closest
 from learnmeet.rules import RuleContext, taking_part
-
-__all__ = ["BREAKERS", "Breach", "breaker_format"]
+from learnmeet.strategies._meetings import meetings
 
 
 @attrs.frozen
@@ -380,3 +382,34 @@ BREAKERS: dict[str, tuple[str, Callable[[Meeting], Breach]]] = {
 def breaker_format(code: str) -> str:
     """The code of the built-in format a breach of *code* starts from."""
     return BREAKERS[code][0]
+
+
+def breaches(code: str) -> SearchStrategy[Breach]:
+    """Meetings (with the context a context rule needs) breaking exactly *code*.
+
+    ``learnmeet.validate(b.meeting, context=b.context).codes == {code}`` holds
+    for every generated breach ``b``.
+
+    Raises:
+        UnknownCodeError: No built-in rule has *code*.
+
+    .. versionadded:: 0.1.0
+    """
+    if code not in BREAKERS:
+        raise UnknownCodeError("rule", code, closest(code, sorted(BREAKERS)))
+    breaker = BREAKERS[code][1]
+    return meetings(format=breaker_format(code)).map(breaker)
+
+
+def meetings_breaking(code: str) -> SearchStrategy[Meeting]:
+    """Meetings breaking exactly the format rule *code* (no context needed).
+
+    .. versionadded:: 0.1.0
+    """
+    if code.startswith("LM2"):
+        raise InvalidValueError(
+            f"meetings_breaking: {code} needs a context; use breaches({code!r})",
+            f"meetings_breaking: {code} kræver en kontekst; brug breaches({code!r})",
+            field="code",
+        )
+    return breaches(code).map(lambda b: b.meeting)

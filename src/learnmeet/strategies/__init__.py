@@ -1,0 +1,133 @@
+"""Hypothesis strategies for learnmeet's values, for your own test suites.
+
+Install the extra (``pip install learnmeet[hypothesis]``); this module is never
+imported by :mod:`learnmeet` itself. Every strategy generates values that are
+valid by construction — a generated :class:`~learnmeet.Meeting` fits its
+format, so :func:`learnmeet.validate` reports no violation — and, for every
+rule, :func:`breaches` generates meetings that break exactly that rule:
+
+>>> from hypothesis import given
+>>> import learnmeet
+>>> from learnmeet import strategies as lst
+>>> @given(lst.meetings(format="home_meeting"))
+... def test_home_meetings_are_valid(meeting):
+...     assert learnmeet.validate(meeting).ok
+>>> test_home_meetings_are_valid()
+>>> @given(lst.breaches("LM106"))
+... def test_absent_citizen_is_reported(breach):
+...     report = learnmeet.validate(breach.meeting, context=breach.context)
+...     assert report.codes == {"LM106"}
+>>> test_absent_citizen_is_reported()
+
+The package registers these strategies with hypothesis through its entry
+point, so ``st.from_type(learnmeet.Meeting)`` works without importing this
+module.
+
+.. versionadded:: 0.1.0
+"""
+
+from learnmeet.strategies._breaches import Breach, breaches, meetings_breaking
+from learnmeet.strategies._cases import citizen_cases, consents, transitions
+from learnmeet.strategies._meetings import (
+    attendees,
+    cancellations,
+    cohorts,
+    format_requirements,
+    forums,
+    locations,
+    meetings,
+    reflections,
+    scenarios,
+)
+from learnmeet.strategies._people import (
+    areas,
+    citizens,
+    labels,
+    meeting_formats,
+    organisations,
+    professionals,
+    professions,
+    relatives,
+    sectors,
+    units,
+)
+from learnmeet.strategies._planning import (
+    busy_indexes,
+    course_sessions,
+    intervals,
+    meeting_requests,
+    series,
+    working_hours,
+)
+from learnmeet.strategies._reflection import (
+    actions,
+    contributions,
+    learning_points,
+    question_banks,
+    questions,
+    reflection_cycles,
+    reflection_models,
+    reflection_phases,
+)
+from learnmeet.strategies._survey import (
+    SurveyData,
+    answers,
+    invitations,
+    quotes,
+    responses,
+    survey_data,
+    survey_items,
+    surveys,
+    themes,
+)
+
+__all__ = [
+    "Breach",
+    "SurveyData",
+    "actions",
+    "answers",
+    "areas",
+    "attendees",
+    "breaches",
+    "busy_indexes",
+    "cancellations",
+    "citizen_cases",
+    "citizens",
+    "cohorts",
+    "consents",
+    "contributions",
+    "course_sessions",
+    "format_requirements",
+    "forums",
+    "intervals",
+    "invitations",
+    "labels",
+    "learning_points",
+    "locations",
+    "meeting_formats",
+    "meeting_requests",
+    "meetings",
+    "meetings_breaking",
+    "organisations",
+    "professionals",
+    "professions",
+    "question_banks",
+    "questions",
+    "quotes",
+    "reflection_cycles",
+    "reflection_models",
+    "reflection_phases",
+    "reflections",
+    "relatives",
+    "responses",
+    "scenarios",
+    "sectors",
+    "series",
+    "survey_data",
+    "survey_items",
+    "surveys",
+    "themes",
+    "transitions",
+    "units",
+    "working_hours",
+]

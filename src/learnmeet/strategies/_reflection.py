@@ -1,0 +1,254 @@
+"""Strategies for reflection models, question banks and cycles."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from learnmeet.catalog import DEFAULT_CATALOG, QUESTION_BANK, Catalog
+from learnmeet.model import (
+    LEARNING_TAGS,
+    Action,
+    ActionStatus,
+    Audience,
+    Contribution,
+    LearningPoint,
+    PhaseKind,
+    Question,
+    QuestionBank,
+    ReflectionCycle,
+    ReflectionModel,
+    ReflectionPhase,
+)
+from learnmeet.strategies._common import _PEOPLE, _SAYINGS, _code, _days
+from learnmeet.strategies._people import labels, professions
+
+# -- reflection ----------------------------------------------------------------
+
+_KINDS = tuple(PhaseKind)
+
+
+@st.composite
+def _questions(draw: st.DrawFn, *, id: str, catalog: Catalog) -> Question:
+    return Question(
+        id=id,
+        text=draw(labels()),
+        audiences=draw(st.frozensets(st.sampled_from(Audience), min_size=1)),
+        formats=draw(st.frozensets(st.sampled_from([f.code for f in catalog.formats]))),
+    )
+
+
+def questions(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Question]:
+    """Reflection questions for some audiences and, at times, some formats.
+
+    .. versionadded:: 0.1.0
+    """
+    return _code("q").flatmap(lambda id: _questions(id=id, catalog=catalog))
+
+
+@st.composite
+def _reflection_models(draw: st.DrawFn, *, catalog: Catalog) -> ReflectionModel:
+    extra = draw(st.lists(st.sampled_from(_KINDS), max_size=5))
+    kinds = sorted(
+        [PhaseKind.DESCRIPTION, PhaseKind.ACTION, *extra], key=lambda k: k.rank
+    )
+    code = draw(_code("model"))
+    phases = []
+    for index, kind in enumerate(kinds):
+        phase = f"{kind.code}-{index}"
+        count = draw(st.integers(1, 3))
+        phases.append(
+            ReflectionPhase(
+                code=phase,
+                label=draw(labels()),
+                kind=kind,
+                questions=[
+                    draw(_questions(id=f"{code}.{phase}.{n}", catalog=catalog))
+                    for n in range(count)
+                ],
+            )
+        )
+    return ReflectionModel(code=code, label=draw(labels()), phases=phases)
+
+
+def reflection_models(
+    *, catalog: Catalog = DEFAULT_CATALOG, builtin: bool | None = None
+) -> SearchStrategy[ReflectionModel]:
+    """Reflection models: the built-in ones and generated ones.
+
+    Generated models have phases in a valid order, with at least one
+    description and one action phase.
+
+    Args:
+        catalog: Where the format codes of questions come from.
+        builtin: ``True`` for built-in models only, ``False`` for generated
+            ones only, ``None`` (the default) for both.
+
+    .. versionadded:: 0.1.0
+    """
+    made = _reflection_models(catalog=catalog)
+    known = st.sampled_from(QUESTION_BANK.models)
+    if builtin is None:
+        return known | made
+    return known if builtin else made
+
+
+def question_banks(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[QuestionBank]:
+    """Question banks: the built-in bank extended with zero to two models.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.lists(
+        reflection_models(catalog=catalog, builtin=False),
+        max_size=2,
+        unique_by=lambda m: m.code,
+    ).map(QUESTION_BANK.extend)
+
+
+@st.composite
+def _steps(draw: st.DrawFn, cycle: ReflectionCycle, stop: int) -> ReflectionCycle:
+    """Walk *cycle* forward with valid steps until phase *stop*."""
+    number = len(cycle.actions)
+    while True:
+        for _ in range(draw(st.integers(1, 3))):
+            cycle = cycle.contribute(draw(st.sampled_from(_PEOPLE)), draw(_SAYINGS))
+        if cycle.phase.kind.rank >= PhaseKind.REFLECTION.rank and draw(st.booleans()):
+            tags = draw(st.frozensets(st.sampled_from(sorted(LEARNING_TAGS))))
+            cycle = cycle.learn(draw(_SAYINGS), tags=tags)
+        if cycle.phase.kind is PhaseKind.ACTION:
+            for _ in range(draw(st.integers(0, 2))):
+                number += 1
+                cycle = cycle.act(
+                    f"{cycle.meeting}-a{number}",
+                    draw(_SAYINGS),
+                    owner=draw(st.sampled_from(_PEOPLE)),
+                    due=draw(_days()),
+                )
+        for action in cycle.open_actions:
+            if draw(st.integers(0, 3)) == 0:
+                status = draw(
+                    st.sampled_from([ActionStatus.DONE, ActionStatus.DROPPED])
+                )
+                cycle = cycle.settle(action.id, status)
+        if cycle.position >= stop:
+            return cycle
+        cycle = cycle.advance()
+
+
+@st.composite
+def _reflection_cycles(
+    draw: st.DrawFn,
+    *,
+    model: ReflectionModel | None,
+    closed: bool | None,
+    catalog: Catalog,
+) -> ReflectionCycle:
+    chosen = model if model is not None else draw(reflection_models(catalog=catalog))
+    last = len(chosen.phases) - 1
+    subject = draw(_code("case"))
+    previous = None
+    if draw(st.booleans()):
+        earlier = ReflectionCycle.start(chosen, subject=subject, meeting="m-0")
+        previous = draw(_steps(earlier, last)).close(carry=True)
+    cycle = ReflectionCycle.start(
+        chosen, subject=subject, meeting="m-1", previous=previous
+    )
+    closing = draw(st.booleans()) if closed is None else closed
+    stop = last if closing else draw(st.integers(0, last))
+    cycle = draw(_steps(cycle, stop))
+    return cycle.close(carry=True) if closing else cycle
+
+
+def reflection_cycles(
+    *,
+    model: ReflectionModel | None = None,
+    closed: bool | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[ReflectionCycle]:
+    """Reflection cycles at any phase, built by valid steps only.
+
+    Some continue an earlier meeting's closed cycle and start with its open
+    actions; some have contributions, learning points and actions, some
+    actions settled.
+
+    Args:
+        model: Follow this model; any model by default.
+        closed: ``True`` for closed cycles only, ``False`` for open ones only.
+        catalog: Where the format codes of generated questions come from.
+
+    .. versionadded:: 0.1.0
+    """
+    return _reflection_cycles(model=model, closed=closed, catalog=catalog)
+
+
+# -- the parts of cycles and surveys, one by one --------------------------------
+
+
+def reflection_phases(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[ReflectionPhase]:
+    """Phases of built-in and generated reflection models.
+
+    .. versionadded:: 0.1.0
+    """
+    return reflection_models(catalog=catalog).flatmap(
+        lambda m: st.sampled_from(m.phases)
+    )
+
+
+def contributions(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[Contribution]:
+    """Contributions by professionals (with their profession) and by citizens.
+
+    .. versionadded:: 0.1.0
+    """
+    by_professional = st.builds(
+        lambda phase, person, profession, text: Contribution(
+            phase=phase, person=person, profession=profession, text=text
+        ),
+        st.sampled_from([k.code for k in PhaseKind]),
+        st.sampled_from(_PEOPLE),
+        professions(catalog),
+        _SAYINGS,
+    )
+    by_citizen = st.builds(
+        lambda phase, person, text: Contribution(phase=phase, person=person, text=text),
+        st.sampled_from([k.code for k in PhaseKind]),
+        _code("B").map(lambda c: f"citizen:{c}"),
+        _SAYINGS,
+    )
+    return by_professional | by_citizen
+
+
+def learning_points() -> SearchStrategy[LearningPoint]:
+    """Learning points tagged with the built-in tags.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda phase, text, tags: LearningPoint(phase=phase, text=text, tags=tags),
+        st.sampled_from(["reflection", "conclusion", "action"]),
+        _SAYINGS,
+        st.frozensets(st.sampled_from(sorted(LEARNING_TAGS))),
+    )
+
+
+def actions() -> SearchStrategy[Action]:
+    """Actions, open, done or dropped.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        lambda id, text, owner, due, meeting, status: Action(
+            id=id, text=text, owner=owner, due=due, raised_at=meeting, status=status
+        ),
+        _code("a"),
+        _SAYINGS,
+        st.sampled_from(_PEOPLE),
+        _days(),
+        _code("m"),
+        st.sampled_from(ActionStatus),
+    )
