@@ -37,7 +37,6 @@ EDGES = {
     "io",
     "data",
     "cli",
-    "_demo",
     "strategies",
     "_hypothesis_plugin",
     "__init__",
@@ -45,7 +44,7 @@ EDGES = {
 }
 """The edges: they may import any layer (io not the command line, see below)."""
 
-NOT_FROM_IO = {"cli", "_demo", "__main__"}
+NOT_FROM_IO = {"cli", "__main__"}
 HYPOTHESIS_ALLOWED = {"strategies", "_hypothesis_plugin"}
 
 

@@ -240,7 +240,7 @@ class TestYield:
 
     def test_free_text_is_counted_not_reported(self, result: lm.Evaluation) -> None:
         assert result.free_text_answers == 2
-        assert "At ringe til hinanden" not in result.to_text("da")
+        assert "At ringe til hinanden" not in lm.evaluation_text(result, "da")
 
     def test_a_lower_threshold_shows_more(self) -> None:
         low = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS, threshold=2)
@@ -449,7 +449,7 @@ class TestProperties:
 
 class TestExport:
     def test_csv(self, result: lm.Evaluation) -> None:
-        rows = list(csv.DictReader(io.StringIO(result.to_csv("en"))))
+        rows = list(csv.DictReader(io.StringIO(lm.evaluation_csv(result, "en"))))
         assert tuple(rows[0]) == lm.CSV_COLUMNS
         by = {(r["dimension"], r["group"]): r for r in rows}
         meeting = by[("format", "learning_meeting")]
@@ -462,11 +462,11 @@ class TestExport:
         assert len(rows) == len(result.groups)
 
     def test_csv_label_in_danish(self, result: lm.Evaluation) -> None:
-        assert "tværfagligt læringsmøde" in result.to_csv("da")
+        assert "tværfagligt læringsmøde" in lm.evaluation_csv(result, "da")
 
     def test_text(self, result: lm.Evaluation) -> None:
-        da = result.to_text("da")
-        en = result.to_text("en")
+        da = lm.evaluation_text(result, "da")
+        en = lm.evaluation_text(result, "en")
         assert "RR1 64,7 %" in da
         assert "RR1 64.7 %" in en
         assert "færre end 5 svarpersoner" in da
@@ -487,9 +487,9 @@ class TestExport:
         )
         text = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS, themes=[theme])
         assert '"Nu ved jeg, hvem jeg skal ringe til" – FG1-D3, focus group' in (
-            text.to_text("en")
+            lm.evaluation_text(text, "en")
         )
 
     def test_unknown_language(self, result: lm.Evaluation) -> None:
         with pytest.raises(lm.InvalidValueError, match="unknown language"):
-            result.to_csv("sv")  # type: ignore[arg-type]
+            lm.evaluation_csv(result, "sv")  # type: ignore[arg-type]

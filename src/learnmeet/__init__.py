@@ -88,7 +88,6 @@ if TYPE_CHECKING:
         YIELD_SURVEY,
     )
     from learnmeet.evaluation import (
-        CSV_COLUMNS,
         HIGH_YIELD,
         Dimension,
         Disposition,
@@ -98,18 +97,19 @@ if TYPE_CHECKING:
         Suppression,
         YieldGroup,
         evaluate,
-        evaluation_csv,
-        evaluation_text,
-        yield_chart_svg,
     )
     from learnmeet.io import (
+        CSV_COLUMNS,
         SCHEMA_VERSION,
+        evaluation_csv,
+        evaluation_text,
         from_dict,
         from_json,
         make_converter,
         to_dict,
         to_ical,
         to_json,
+        yield_chart_svg,
     )
     from learnmeet.model import (
         LEARNING_TAGS,
@@ -222,7 +222,7 @@ _LAZY: dict[str, str] = {
     "QUESTION_BANK": "learnmeet.catalog",
     "REFLECTION_MODELS": "learnmeet.catalog",
     "YIELD_SURVEY": "learnmeet.catalog",
-    "CSV_COLUMNS": "learnmeet.evaluation",
+    "CSV_COLUMNS": "learnmeet.io",
     "HIGH_YIELD": "learnmeet.evaluation",
     "Dimension": "learnmeet.evaluation",
     "Disposition": "learnmeet.evaluation",
@@ -232,9 +232,9 @@ _LAZY: dict[str, str] = {
     "Suppression": "learnmeet.evaluation",
     "YieldGroup": "learnmeet.evaluation",
     "evaluate": "learnmeet.evaluation",
-    "evaluation_csv": "learnmeet.evaluation",
-    "evaluation_text": "learnmeet.evaluation",
-    "yield_chart_svg": "learnmeet.evaluation",
+    "evaluation_csv": "learnmeet.io",
+    "evaluation_text": "learnmeet.io",
+    "yield_chart_svg": "learnmeet.io",
     "SCHEMA_VERSION": "learnmeet.io",
     "from_dict": "learnmeet.io",
     "from_json": "learnmeet.io",

@@ -125,7 +125,7 @@ def check_an_evaluation(data: lst.SurveyData) -> None:
     assert_type(result.rates.rr1, float | None)
     group = result.group(lm.Dimension.FORMAT, "learning_meeting")
     assert_type(group, lm.YieldGroup | None)
-    assert_type(result.to_svg("da"), str)
+    assert_type(lm.yield_chart_svg(result, "da"), str)
 
 
 def check_a_cycle(model: lm.ReflectionModel) -> None:

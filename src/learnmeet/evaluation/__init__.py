@@ -1,4 +1,4 @@
-"""Evaluation: response rates, yield by group, and its export.
+"""Evaluation: response rates and yield by group (exports live in io).
 
 Layer 2, beside the rules: pure functions from model values (a survey, its
 invitations and responses, the meetings) to a summary.
@@ -15,15 +15,8 @@ from learnmeet.evaluation._evaluate import (
     YieldGroup,
     evaluate,
 )
-from learnmeet.evaluation._export import (
-    CSV_COLUMNS,
-    evaluation_csv,
-    evaluation_text,
-    yield_chart_svg,
-)
 
 __all__ = [
-    "CSV_COLUMNS",
     "HIGH_YIELD",
     "Dimension",
     "Disposition",
@@ -33,7 +26,4 @@ __all__ = [
     "Suppression",
     "YieldGroup",
     "evaluate",
-    "evaluation_csv",
-    "evaluation_text",
-    "yield_chart_svg",
 ]

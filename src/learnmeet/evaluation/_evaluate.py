@@ -26,7 +26,6 @@ from learnmeet.model import (
     KirkpatrickLevel,
     Label,
     LabelledEnum,
-    Lang,
     Meeting,
     Outcome,
     Response,
@@ -268,24 +267,6 @@ class Evaluation:
     def group(self, dimension: Dimension, code: str) -> YieldGroup | None:
         """The group *code* of *dimension*, or ``None`` if no meeting was in it."""
         return next((g for g in self.by(dimension) if g.code == code), None)
-
-    def to_csv(self, lang: Lang = "da") -> str:
-        """The yield groups as CSV; see :func:`learnmeet.evaluation_csv`."""
-        from learnmeet.evaluation._export import evaluation_csv
-
-        return evaluation_csv(self, lang)
-
-    def to_text(self, lang: Lang = "da") -> str:
-        """The summary as a plain-text table; see :func:`learnmeet.evaluation_text`."""
-        from learnmeet.evaluation._export import evaluation_text
-
-        return evaluation_text(self, lang)
-
-    def to_svg(self, lang: Lang = "da", dimension: Dimension = Dimension.FORMAT) -> str:
-        """A bar chart of yield; see :func:`learnmeet.yield_chart_svg`."""
-        from learnmeet.evaluation._export import yield_chart_svg
-
-        return yield_chart_svg(self, lang, dimension=dimension)
 
 
 # -- checking the input --------------------------------------------------------

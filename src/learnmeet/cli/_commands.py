@@ -1,10 +1,4 @@
-"""The ``learnmeet`` command line.
-
-``learnmeet demo`` shows the library on the synthetic sample municipality;
-``learnmeet check FILE`` reads a scenario file and reports every problem with
-its JSON path; ``learnmeet plan FILE --from DATE --to DATE`` plans a period for
-a municipality's own scenario. Exit codes: 0 done, 1 bad input, 2 usage error.
-"""
+"""The commands of ``learnmeet``: the parser, demo, check and plan."""
 
 from __future__ import annotations
 
@@ -15,8 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from learnmeet._demo import render_plan, run_demo
 from learnmeet._version import __version__
+from learnmeet.cli._demo import run_demo
+from learnmeet.cli._render import render_plan
 from learnmeet.data import load_sample
 from learnmeet.exceptions import InvalidDataError, LearnmeetError
 from learnmeet.io import from_json, to_ical, to_json

@@ -17,8 +17,15 @@ from pathlib import Path
 import attrs
 
 from learnmeet.catalog import DEFAULT_CATALOG, QUESTION_BANK, YIELD_SURVEY
+from learnmeet.cli._render import render_plan, when
 from learnmeet.evaluation import evaluate
-from learnmeet.io import to_ical, to_json
+from learnmeet.io import (
+    evaluation_csv,
+    evaluation_text,
+    to_ical,
+    to_json,
+    yield_chart_svg,
+)
 from learnmeet.model import (
     COPENHAGEN,
     LEARNING_TAGS,
@@ -91,10 +98,6 @@ class Section:
     show: Callable[[DemoRun], str]
 
 
-def _when(moment: datetime) -> str:
-    return moment.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M")
-
-
 def _overview(run: DemoRun) -> str:
     s, lang = run.scenario, run.lang
     lines = [run.t(f"Scenarie: {s.name}", f"Scenario: {s.name}"), ""]
@@ -154,7 +157,7 @@ def _overview(run: DemoRun) -> str:
         lines.append(
             f"  {forum.name} ({forum.unit.name}): {forum.recurrence}, "
             + run.t("første gang", "first")
-            + f" {_when(forum.first_start)}, {len(forum.members)} "
+            + f" {when(forum.first_start)}, {len(forum.members)} "
             + run.t("deltagere", "members")
         )
     lines.append("")
@@ -181,7 +184,7 @@ def _meeting_lines(run: DemoRun, meeting: Meeting) -> list[str]:
         else run.t("én sektor", "one sector")
     )
     lines = [
-        f"  {_when(meeting.start)} {meeting.format.label.get(lang)}"
+        f"  {when(meeting.start)} {meeting.format.label.get(lang)}"
         + (f" – {meeting.title}" if meeting.title else "")
         + f" ({', '.join(kinds)})"
     ]
@@ -300,43 +303,7 @@ def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
             f"of {len(busy.people)} calendars:",
         )
     ]
-    lines += [f"  {_when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
-    return lines
-
-
-def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
-    """The plan as readable lines (shared by the demo and ``learnmeet plan``)."""
-    en = lang == "en"
-    lines = [
-        "Læring i eksisterende mødefora (gør drift til udvikling):"
-        if not en
-        else "Learning in existing forums (turn operations into development):"
-    ]
-    for learning in plan.learning:
-        lines.append(f"  {learning.forum.name}:")
-        for m in learning.meetings:
-            who = m.case.citizen.pseudonym if m.case else "–"
-            lines.append(f"    {_when(m.start)} {who}")
-        for left in learning.unattached:
-            lines.append(
-                f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
-            )
-    lines.append("")
-    lines.append(
-        "Møder hos borgeren og audit:" if not en else "Home meetings and audit:"
-    )
-    for m in plan.scheduled.meetings:
-        lines.append(f"  {_when(m.start)} {m.format.label.get(lang)}: {m.title}")
-    for u in plan.scheduled.unplaced:
-        lines.append(f"  ! {u.request.id}: {u.reason.get(lang)}")
-    lines.append("")
-    lines.append(
-        "Tværfaglige kursusdage pr. område:" if not en else "Course days by area:"
-    )
-    lines += [f"  {line}" for line in plan.enrolment.report(lang).splitlines()]
-    lines.append("")
-    lines.append("Validering af planen:" if not en else "Validation of the plan:")
-    lines += [f"  {line}" for line in plan.report.render(lang).splitlines()]
+    lines += [f"  {when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
     return lines
 
 
@@ -513,11 +480,14 @@ def _reflection(run: DemoRun) -> str:
             "Evaluering af kvartalet (syntetiske svar):",
             "Evaluation of the quarter (synthetic answers):",
         ),
-        *(f"  {line}".rstrip() for line in evaluation.to_text(lang).splitlines()),
+        *(
+            f"  {line}".rstrip()
+            for line in evaluation_text(evaluation, lang).splitlines()
+        ),
     ]
     for name, text in (
-        ("evaluation.csv", evaluation.to_csv(lang)),
-        ("yield.svg", evaluation.to_svg(lang)),
+        ("evaluation.csv", evaluation_csv(evaluation, lang)),
+        ("yield.svg", yield_chart_svg(evaluation, lang)),
     ):
         written = run.write(name, text)
         if written:

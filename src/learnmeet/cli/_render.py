@@ -1,0 +1,51 @@
+"""How the command line shows a plan: readable lines in Danish or English."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from learnmeet.model import COPENHAGEN, Lang
+from learnmeet.planning import PeriodPlan
+
+__all__ = ["render_plan", "when"]
+
+
+def when(moment: datetime) -> str:
+    """A moment as local Copenhagen time, to the minute."""
+    return moment.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M")
+
+
+def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
+    """The plan as readable lines (shared by the demo and ``learnmeet plan``)."""
+    en = lang == "en"
+    lines = [
+        "Læring i eksisterende mødefora (gør drift til udvikling):"
+        if not en
+        else "Learning in existing forums (turn operations into development):"
+    ]
+    for learning in plan.learning:
+        lines.append(f"  {learning.forum.name}:")
+        for m in learning.meetings:
+            who = m.case.citizen.pseudonym if m.case else "–"
+            lines.append(f"    {when(m.start)} {who}")
+        for left in learning.unattached:
+            lines.append(
+                f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
+            )
+    lines.append("")
+    lines.append(
+        "Møder hos borgeren og audit:" if not en else "Home meetings and audit:"
+    )
+    for m in plan.scheduled.meetings:
+        lines.append(f"  {when(m.start)} {m.format.label.get(lang)}: {m.title}")
+    for u in plan.scheduled.unplaced:
+        lines.append(f"  ! {u.request.id}: {u.reason.get(lang)}")
+    lines.append("")
+    lines.append(
+        "Tværfaglige kursusdage pr. område:" if not en else "Course days by area:"
+    )
+    lines += [f"  {line}" for line in plan.enrolment.report(lang).splitlines()]
+    lines.append("")
+    lines.append("Validering af planen:" if not en else "Validation of the plan:")
+    lines += [f"  {line}" for line in plan.report.render(lang).splitlines()]
+    return lines

@@ -1,0 +1,59 @@
+"""CSV exports: one row a record, stable English column names."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from learnmeet.evaluation import Evaluation
+from learnmeet.io._figures import csv_number
+from learnmeet.model import Lang
+from learnmeet.model._labels import check_lang
+
+__all__ = ["CSV_COLUMNS", "evaluation_csv"]
+
+CSV_COLUMNS = (
+    "dimension",
+    "group",
+    "label",
+    "respondents",
+    "responses",
+    "mean_yield",
+    "high_yield",
+    "share_high",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+)
+
+
+def evaluation_csv(evaluation: Evaluation, lang: Lang = "da") -> str:
+    """The yield groups as CSV, one row a group, suppressed groups left blank.
+
+    The header has stable English column names (:data:`CSV_COLUMNS`); the
+    ``label`` column is in *lang*. Numbers use a full stop; shares and interval
+    bounds are proportions from 0 to 1, ``mean_yield`` runs from 0 to 100.
+
+    .. versionadded:: 0.1.0
+    """
+    lang = check_lang(lang)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for g in evaluation.groups:
+        writer.writerow(
+            [
+                g.dimension.code,
+                g.code,
+                g.label.get(lang),
+                "" if g.respondents is None else g.respondents,
+                "" if g.responses is None else g.responses,
+                csv_number(g.mean),
+                "" if g.high is None else g.high,
+                csv_number(g.share),
+                csv_number(g.ci_low),
+                csv_number(g.ci_high),
+                "" if g.suppression is None else g.suppression.code,
+            ]
+        )
+    return out.getvalue()

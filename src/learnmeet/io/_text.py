@@ -1,0 +1,122 @@
+"""Plain-text exports: tables a person reads in a terminal or an e-mail."""
+
+from __future__ import annotations
+
+from learnmeet.evaluation import Dimension, Evaluation, YieldGroup
+from learnmeet.io._figures import TERMS, number, percent
+from learnmeet.model import Lang
+from learnmeet.model._labels import check_lang
+
+__all__ = ["evaluation_text"]
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
+
+
+def _group_cells(g: YieldGroup, lang: Lang, threshold: int) -> list[str]:
+    if g.suppression is not None:
+        note = (
+            TERMS["few"].get(lang).format(n=threshold)
+            if g.suppression.code == "too_few"
+            else TERMS["hidden"].get(lang)
+        )
+        return [g.label.get(lang), "", "", "", "", note]
+    return [
+        g.label.get(lang),
+        str(g.respondents),
+        str(g.responses),
+        number(g.mean, lang),
+        percent(g.share, lang),
+        f"{percent(g.ci_low, lang)} – {percent(g.ci_high, lang)}",
+    ]
+
+
+def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
+    """The summary as plain-text tables: rates, yield by group, levels, themes.
+
+    .. versionadded:: 0.1.0
+    """
+    lang = check_lang(lang)
+    r = evaluation.rates
+    lines = [
+        f"{evaluation.survey.title.get(lang)}",
+        "",
+        f"{TERMS['rates'].get(lang)}: RR1 {percent(r.rr1, lang)}, "
+        f"RR3 {percent(r.rr3, lang)} "
+        f"({r.invitations} {TERMS['invitations'].get(lang)}; I={r.complete} "
+        f"P={r.partial} R={r.refusal} NC={r.non_contact} O={r.other} "
+        f"U={r.unknown_eligibility} NE={r.not_eligible})",
+    ]
+    conf = percent(evaluation.confidence, lang, digits=0)
+    header = [
+        TERMS["group"].get(lang),
+        TERMS["respondents"].get(lang),
+        TERMS["responses"].get(lang),
+        TERMS["mean"].get(lang),
+        TERMS["share"].get(lang),
+        f"{conf} {TERMS['ci'].get(lang)}",
+    ]
+    for dimension in Dimension:
+        groups = evaluation.by(dimension)
+        if not groups:
+            continue
+        lines += ["", f"{TERMS['yield'].get(lang)} – {dimension.label.get(lang)}"]
+        rows = [header] + [_group_cells(g, lang, evaluation.threshold) for g in groups]
+        lines += _table(rows, right={1, 2, 3, 4})
+    level_rows = [
+        [
+            TERMS["level"].get(lang),
+            TERMS["items"].get(lang),
+            TERMS["respondents"].get(lang),
+            TERMS["score"].get(lang),
+        ]
+    ]
+    for s in evaluation.levels:
+        if s.items == 0:
+            level_rows.append(
+                [s.level.label.get(lang), "0", "", TERMS["no_items"].get(lang)]
+            )
+        elif s.suppression is not None:
+            level_rows.append(
+                [
+                    s.level.label.get(lang),
+                    str(s.items),
+                    "",
+                    TERMS["few"].get(lang).format(n=evaluation.threshold),
+                ]
+            )
+        else:
+            level_rows.append(
+                [
+                    s.level.label.get(lang),
+                    str(s.items),
+                    str(s.respondents),
+                    number(s.mean, lang),
+                ]
+            )
+    lines += ["", TERMS["levels"].get(lang)]
+    lines += _table(level_rows, right={1, 2, 3})
+    if evaluation.free_text_answers:
+        lines += ["", f"{TERMS['free_text'].get(lang)}: {evaluation.free_text_answers}"]
+    if evaluation.themes:
+        lines += ["", TERMS["themes"].get(lang)]
+        for theme in evaluation.themes:
+            lines.append(
+                f"  {theme.label.get(lang)} ({len(theme.quotes)} "
+                f"{TERMS['quotes'].get(lang)})"
+            )
+            for quote in theme.quotes:
+                source = quote.source.label.get(lang)
+                lines.append(f'    "{quote.text}" – {quote.speaker}, {source}')
+    return "\n".join(lines) + "\n"
