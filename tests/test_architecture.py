@@ -21,15 +21,16 @@ import learnmeet
 
 PACKAGE = Path(learnmeet.__file__).resolve().parent
 
+LEAVES = {"exceptions", "_version", "_lazy"}
+"""Modules that import nothing of the package; every layer may import them."""
+
 LOWER = {
-    "exceptions": set(),
-    "_version": set(),
-    "_lazy": set(),
-    "model": {"exceptions", "_lazy"},
-    "catalog": {"model", "exceptions", "_lazy"},
-    "rules": {"model", "catalog", "exceptions"},
-    "evaluation": {"model", "exceptions"},
-    "planning": {"rules", "model", "catalog", "exceptions"},
+    **{leaf: set() for leaf in LEAVES},
+    "model": LEAVES,
+    "catalog": {"model", *LEAVES},
+    "rules": {"model", "catalog", *LEAVES},
+    "evaluation": {"model", *LEAVES},
+    "planning": {"rules", "model", "catalog", *LEAVES},
 }
 """The layers below each lower layer (a layer may always import itself)."""
 

@@ -90,6 +90,46 @@ class TestExceptions:
         assert lm.LearnmeetError("only").message("da") == "only"
 
 
+def _typing_imports() -> dict[str, str]:
+    """Each name the root imports for type checkers, mapped to its module."""
+    tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and _type_checking_only(tree, node):
+            for alias in node.names:
+                assert alias.asname == alias.name, f"{alias.name} is not re-exported"
+                assert node.module is not None
+                found[alias.name] = node.module
+    return found
+
+
+class TestOneTable:
+    """The root's table of public names is the one list: the rest follow it."""
+
+    def test_type_checkers_see_what_the_table_says(self) -> None:
+        table = {name: module for module, names in lm._PUBLIC.items() for name in names}
+        assert _typing_imports() == table
+
+    def test_all_and_dir_come_from_the_table(self) -> None:
+        names = {name for row in lm._PUBLIC.values() for name in row}
+        assert set(lm.__all__) == names | {"__version__"}
+        assert names <= set(dir(lm))
+
+    def test_every_name_is_defined_where_the_table_says(self) -> None:
+        import importlib
+
+        for module, names in lm._PUBLIC.items():
+            defined = set(getattr(importlib.import_module(module), "__all__", ()))
+            assert set(names) <= defined, module
+
+    def test_a_layer_package_serves_its_own_names(self) -> None:
+        import learnmeet.planning
+
+        assert learnmeet.planning.enrol is lm.enrol  # type: ignore[attr-defined]
+        with pytest.raises(AttributeError, match="validate"):
+            learnmeet.planning.validate  # type: ignore[attr-defined]  # noqa: B018
+
+
 class TestLazyLayers:
     """``import learnmeet`` loads the core values; the rest loads on first use."""
 

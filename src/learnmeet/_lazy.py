@@ -1,13 +1,10 @@
-"""Names a package loads on first use (PEP 562), so importing it stays cheap.
+"""Public names loaded on first use (PEP 562), from one table keyed by module.
 
-A package lists its lazy names and the modules that define them, imports them
-for type checkers under ``TYPE_CHECKING``, and installs the hooks outside it::
-
-    if not TYPE_CHECKING:
-        __getattr__, __dir__ = lazy_names(__name__, _LAZY)
-
-Hidden from mypy like this, the hooks do not make every attribute valid to
-the type checker: a misspelt name is still an error.
+The package root lists every public name under the private module that defines
+it; :func:`lazy_names` makes the root's ``__getattr__`` and ``__dir__`` from
+that table, and :func:`forward` lets a layer's package (``learnmeet.planning``)
+hand out the names of its own modules from the same table, so no second list
+exists anywhere.
 """
 
 from __future__ import annotations
@@ -17,20 +14,21 @@ from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import Any
 
+_Hooks = tuple[Callable[[str], Any], Callable[[], list[str]]]
 
-def lazy_names(
-    package: str, lazy: Mapping[str, str]
-) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """Return a module ``__getattr__`` and ``__dir__`` for *package*.
+
+def lazy_names(package: str, table: Mapping[str, tuple[str, ...]]) -> _Hooks:
+    """Return a module ``__getattr__`` and ``__dir__`` serving *table*'s names.
 
     Args:
-        package: The package's ``__name__``.
-        lazy: Each lazy name, mapped to the module to import it from.
+        package: The ``__name__`` of the module the hooks are for.
+        table: Each defining module, mapped to the public names it defines.
     """
     namespace = sys.modules[package].__dict__
+    home = {name: module for module, names in table.items() for name in names}
 
     def get(name: str) -> Any:
-        module = lazy.get(name)
+        module = home.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         value = getattr(import_module(module), name)
@@ -38,6 +36,21 @@ def lazy_names(
         return value
 
     def names() -> list[str]:
-        return sorted({*namespace, *lazy})
+        return sorted({*namespace, *home})
 
     return get, names
+
+
+def forward(package: str) -> _Hooks:
+    """Hooks for a layer's package: the root's names whose module is inside it.
+
+    ``from learnmeet.planning import enrol`` keeps working, read from the
+    root's table; the public place to import from is :mod:`learnmeet`.
+    """
+    root = sys.modules["learnmeet"]
+    table: dict[str, tuple[str, ...]] = {
+        module: names
+        for module, names in root._PUBLIC.items()
+        if module.startswith(f"{package}.")
+    }
+    return lazy_names(package, table)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:  # only for the annotation of MeetingRulesError.report
-    from learnmeet.rules import Report
+    from learnmeet.rules._report import Report
 
 __all__ = [
     "CycleOrderError",

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from learnmeet.model import (
-    Discipline,
-    FictionalCase,
-    FormatRequirements,
-    Label,
-    MeetingFormat,
-    Profession,
-    Sector,
-)
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
+from learnmeet.model._labels import Label
+from learnmeet.model._people import Discipline, Profession, Sector
 
-__all__ = ["FORMATS", "MONOPROFESSIONAL_COURSE", "PROFESSIONS", "SECTORS"]
+__all__ = [
+    "DEFAULT_CATALOG",
+    "FORMATS",
+    "MONOPROFESSIONAL_COURSE",
+    "PROFESSIONS",
+    "SECTORS",
+]
 
 
 def _profession(code: str, da: str, en: str, discipline: Discipline) -> Profession:
@@ -239,3 +240,6 @@ FORMATS: tuple[MeetingFormat, ...] = (
     ),
 )
 """The eight built-in meeting formats (mødeformer)."""
+
+DEFAULT_CATALOG = Catalog(professions=PROFESSIONS, sectors=SECTORS, formats=FORMATS)
+"""The built-in professions, sectors and formats."""

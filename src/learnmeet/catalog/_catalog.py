@@ -8,8 +8,9 @@ from typing import Any, TypeVar
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import MeetingFormat, Profession, Sector
+from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._lookup import find
+from learnmeet.model._people import Profession, Sector
 
 __all__ = ["Catalog"]
 

@@ -9,9 +9,9 @@ Action Review is the short debrief many teams already know.
 
 from __future__ import annotations
 
-from learnmeet.model import (
+from learnmeet.model._labels import Label
+from learnmeet.model._reflection import (
     Audience,
-    Label,
     PhaseKind,
     Question,
     QuestionBank,

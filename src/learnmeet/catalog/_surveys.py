@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from learnmeet.model import ItemKind, KirkpatrickLevel, Label, Survey, SurveyItem
+from learnmeet.model._labels import Label
+from learnmeet.model._survey import ItemKind, KirkpatrickLevel, Survey, SurveyItem
 
 __all__ = ["YIELD_SURVEY"]
 

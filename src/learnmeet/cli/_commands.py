@@ -14,9 +14,11 @@ from learnmeet.cli._demo import run_demo
 from learnmeet.cli._render import render_plan
 from learnmeet.data import load_sample
 from learnmeet.exceptions import InvalidDataError, LearnmeetError
-from learnmeet.io import from_json, to_ical, to_json
-from learnmeet.model import Lang, Scenario
-from learnmeet.planning import plan_period
+from learnmeet.io._ical import to_ical
+from learnmeet.io._json import from_json, to_json
+from learnmeet.model._labels import Lang
+from learnmeet.model._scenario import Scenario
+from learnmeet.planning._period import plan_period
 
 __all__ = ["main"]
 

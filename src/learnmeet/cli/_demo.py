@@ -16,53 +16,46 @@ from pathlib import Path
 
 import attrs
 
-from learnmeet.catalog import DEFAULT_CATALOG, QUESTION_BANK, YIELD_SURVEY
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._reflection import QUESTION_BANK
+from learnmeet.catalog._surveys import YIELD_SURVEY
 from learnmeet.cli._render import render_plan, when
-from learnmeet.evaluation import evaluate
-from learnmeet.io import (
-    evaluation_csv,
-    evaluation_text,
-    to_ical,
-    to_json,
-    yield_chart_svg,
-)
-from learnmeet.model import (
-    COPENHAGEN,
-    LEARNING_TAGS,
-    ActionStatus,
-    Answer,
+from learnmeet.evaluation._evaluate import evaluate
+from learnmeet.io._csv import evaluation_csv
+from learnmeet.io._ical import to_ical
+from learnmeet.io._json import to_json
+from learnmeet.io._svg import yield_chart_svg
+from learnmeet.io._text import evaluation_text
+from learnmeet.model._checks import COPENHAGEN
+from learnmeet.model._cycle import LEARNING_TAGS, ActionStatus, ReflectionCycle
+from learnmeet.model._forums import Forum
+from learnmeet.model._labels import Label, Lang
+from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
-    Audience,
     Cohort,
+    Meeting,
+    Reflection,
+    Rsvp,
+)
+from learnmeet.model._reflection import Audience, PhaseKind
+from learnmeet.model._scenario import Scenario
+from learnmeet.model._survey import (
+    Answer,
     Eligibility,
-    Forum,
     Invitation,
     ItemKind,
-    Label,
-    Lang,
-    Meeting,
     Outcome,
-    PhaseKind,
     Quote,
     QuoteSource,
-    Reflection,
-    ReflectionCycle,
     Response,
-    Rsvp,
-    Scenario,
     Theme,
     invite,
 )
-from learnmeet.planning import (
-    BusyIndex,
-    PeriodPlan,
-    busy_from_meetings,
-    compose,
-    find_slots,
-    plan_period,
-)
-from learnmeet.rules import validate
+from learnmeet.planning._composer import compose
+from learnmeet.planning._period import PeriodPlan, plan_period
+from learnmeet.planning._slots import BusyIndex, busy_from_meetings, find_slots
+from learnmeet.rules._validate import validate
 
 __all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from learnmeet.model import COPENHAGEN, Lang
-from learnmeet.planning import PeriodPlan
+from learnmeet.model._checks import COPENHAGEN
+from learnmeet.model._labels import Lang
+from learnmeet.planning._period import PeriodPlan
 
 __all__ = ["render_plan", "when"]
 

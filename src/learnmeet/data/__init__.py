@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from learnmeet.io import from_json
-from learnmeet.model import Scenario
+from learnmeet.io._json import from_json
+from learnmeet.model._scenario import Scenario
 
 __all__ = ["SAMPLE_FILE", "load_sample", "sample_text"]
 

@@ -1,29 +1,13 @@
-"""Evaluation: response rates and yield by group (exports live in io).
+"""Layer 2, beside the rules: response rates and yield by group.
 
-Layer 2, beside the rules: pure functions from model values (a survey, its
-invitations and responses, the meetings) to a summary.
+Import the public names from :mod:`learnmeet`; the modules here are private.
+The names of this layer can also be read from this package, served from the
+root's one table of public names.
 """
 
-from learnmeet.evaluation._evaluate import (
-    HIGH_YIELD,
-    Dimension,
-    Disposition,
-    Evaluation,
-    LevelSummary,
-    ResponseRates,
-    Suppression,
-    YieldGroup,
-    evaluate,
-)
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "HIGH_YIELD",
-    "Dimension",
-    "Disposition",
-    "Evaluation",
-    "LevelSummary",
-    "ResponseRates",
-    "Suppression",
-    "YieldGroup",
-    "evaluate",
-]
+from learnmeet._lazy import forward
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = forward(__name__)

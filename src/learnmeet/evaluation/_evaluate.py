@@ -19,14 +19,13 @@ from statistics import NormalDist
 import attrs
 
 from learnmeet.exceptions import DataProblem, InvalidDataError, InvalidValueError
-from learnmeet.model import (
+from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._meetings import Meeting
+from learnmeet.model._survey import (
     Eligibility,
     Invitation,
     ItemKind,
     KirkpatrickLevel,
-    Label,
-    LabelledEnum,
-    Meeting,
     Outcome,
     Response,
     Survey,

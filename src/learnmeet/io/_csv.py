@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from learnmeet.evaluation import Evaluation
+from learnmeet.evaluation._evaluate import Evaluation
 from learnmeet.io._figures import csv_number
-from learnmeet.model import Lang
-from learnmeet.model._labels import check_lang
+from learnmeet.model._labels import Lang, check_lang
 
 __all__ = ["CSV_COLUMNS", "evaluation_csv"]
 

@@ -6,7 +6,7 @@ before the per cent sign.
 
 from __future__ import annotations
 
-from learnmeet.model import Label, Lang
+from learnmeet.model._labels import Label, Lang
 
 __all__ = ["TERMS", "csv_number", "number", "percent"]
 

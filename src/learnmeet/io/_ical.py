@@ -22,17 +22,16 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from learnmeet.model import (
+from learnmeet.model._labels import Lang, check_lang
+from learnmeet.model._meetings import (
     Attendance,
     AttendeeRole,
-    Lang,
     Meeting,
     MeetingStatus,
     Participation,
-    Professional,
     Rsvp,
 )
-from learnmeet.model._labels import check_lang
+from learnmeet.model._people import Professional
 
 __all__ = ["to_ical"]
 

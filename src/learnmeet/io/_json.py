@@ -38,7 +38,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from learnmeet.catalog import DEFAULT_CATALOG, Catalog
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import (
     DataProblem,
     InvalidDataError,
@@ -55,47 +56,42 @@ from learnmeet.io._wire import (
     parse_datetime,
     parse_duration,
 )
-from learnmeet.model import (
-    Action,
-    Answer,
-    Area,
+from learnmeet.model._cases import CitizenCase, Consent, Transition
+from learnmeet.model._cycle import Action, Contribution, LearningPoint, ReflectionCycle
+from learnmeet.model._formats import FormatRequirements, MeetingFormat
+from learnmeet.model._forums import Forum
+from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._lookup import closest
+from learnmeet.model._meetings import (
     Attendee,
     Cancellation,
-    Citizen,
-    CitizenCase,
     Cohort,
-    Consent,
-    Contribution,
-    FormatRequirements,
-    Forum,
-    Invitation,
-    Label,
-    LabelledEnum,
-    LearningPoint,
     Location,
     Meeting,
-    MeetingFormat,
+    Reflection,
+)
+from learnmeet.model._people import (
+    Area,
+    Citizen,
     Organisation,
     Person,
     Profession,
     Professional,
-    Question,
-    Quote,
-    Reflection,
-    ReflectionCycle,
-    ReflectionModel,
-    ReflectionPhase,
     Relative,
-    Response,
-    Scenario,
     Sector,
+    Unit,
+)
+from learnmeet.model._reflection import Question, ReflectionModel, ReflectionPhase
+from learnmeet.model._scenario import Scenario
+from learnmeet.model._survey import (
+    Answer,
+    Invitation,
+    Quote,
+    Response,
     Survey,
     SurveyItem,
     Theme,
-    Transition,
-    Unit,
 )
-from learnmeet.model._lookup import closest
 
 __all__ = [
     "MODEL_TYPES",

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from learnmeet.evaluation import Dimension, Evaluation
+from learnmeet.evaluation._evaluate import Dimension, Evaluation
 from learnmeet.io._figures import TERMS, percent
-from learnmeet.model import Lang
-from learnmeet.model._labels import check_lang
+from learnmeet.model._labels import Lang, check_lang
 
 __all__ = ["yield_chart_svg"]
 

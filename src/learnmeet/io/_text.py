@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from learnmeet.evaluation import Dimension, Evaluation, YieldGroup
+from learnmeet.evaluation._evaluate import Dimension, Evaluation, YieldGroup
 from learnmeet.io._figures import TERMS, number, percent
-from learnmeet.model import Lang
-from learnmeet.model._labels import check_lang
+from learnmeet.model._labels import Lang, check_lang
 
 __all__ = ["evaluation_text"]
 

@@ -17,19 +17,6 @@ from datetime import datetime, timedelta
 
 import attrs
 
-from learnmeet.model import (
-    Area,
-    Attendee,
-    AttendeeRole,
-    CancellationReason,
-    Cohort,
-    Forum,
-    Label,
-    Meeting,
-    MeetingFormat,
-    Professional,
-    Reflection,
-)
 from learnmeet.model._checks import (
     aware_datetime,
     identifier,
@@ -37,6 +24,18 @@ from learnmeet.model._checks import (
     optional,
     positive_duration,
 )
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._forums import Forum
+from learnmeet.model._labels import Label
+from learnmeet.model._meetings import (
+    Attendee,
+    AttendeeRole,
+    CancellationReason,
+    Cohort,
+    Meeting,
+    Reflection,
+)
+from learnmeet.model._people import Area, Professional
 
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol"]
 

@@ -17,28 +17,29 @@ from datetime import datetime
 
 import attrs
 
-from learnmeet.catalog import QUESTION_BANK
-from learnmeet.model import (
+from learnmeet.catalog._reflection import QUESTION_BANK
+from learnmeet.model._cases import CitizenCase
+from learnmeet.model._checks import each, instance_of
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._labels import Label
+from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
-    Audience,
-    CitizenCase,
     Cohort,
-    Label,
     Location,
     LocationKind,
     Meeting,
-    MeetingFormat,
     Participation,
-    Professional,
     Reflection,
     Rsvp,
-    StaffRole,
 )
-from learnmeet.model._checks import each, instance_of
-from learnmeet.rules import DEFAULT_RULES, Report, RuleSet, Violation, validate
+from learnmeet.model._people import Professional, StaffRole
+from learnmeet.model._reflection import Audience
+from learnmeet.rules._report import Report, Violation
+from learnmeet.rules._rule import RuleSet
+from learnmeet.rules._validate import DEFAULT_RULES, validate
 
-__all__ = ["Choice", "Proposal", "compose"]
+__all__ = ["DEFAULT_REFLECTION", "Choice", "Proposal", "compose"]
 
 _AWAITING_ANSWER = frozenset({"LM107"})
 

@@ -14,23 +14,25 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from learnmeet.catalog import DEFAULT_CATALOG
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import (
+from learnmeet.model._cases import CitizenCase
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._forums import Forum
+from learnmeet.model._labels import Label
+from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
-    CitizenCase,
-    Forum,
-    Label,
     Location,
     LocationKind,
     Meeting,
-    MeetingFormat,
     Reflection,
 )
 from learnmeet.planning._composer import DEFAULT_REFLECTION
 from learnmeet.planning._recurrence import Series
-from learnmeet.rules import DEFAULT_RULES, Report, RuleSet, validate_all
+from learnmeet.rules._report import Report
+from learnmeet.rules._rule import RuleSet
+from learnmeet.rules._validate import DEFAULT_RULES, validate_all
 
 __all__ = ["LearningPlan", "Unattached", "attach_learning", "forum_series"]
 

@@ -19,25 +19,22 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from learnmeet.catalog import DEFAULT_CATALOG, Catalog
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import (
-    COPENHAGEN,
-    CitizenCase,
-    Cohort,
-    Meeting,
-    PalliativeLevel,
-    Rsvp,
-    Scenario,
-    WorkingHours,
-)
-from learnmeet.model._calendar import holiday_days
+from learnmeet.model._calendar import WorkingHours, holiday_days
+from learnmeet.model._cases import CitizenCase, PalliativeLevel
+from learnmeet.model._checks import COPENHAGEN
+from learnmeet.model._meetings import Cohort, Meeting, Rsvp
+from learnmeet.model._scenario import Scenario
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning
 from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
 from learnmeet.planning._slots import busy_from_meetings
-from learnmeet.rules import Report, RuleContext, validate_all
+from learnmeet.rules._report import Report
+from learnmeet.rules._rule import RuleContext
+from learnmeet.rules._validate import validate_all
 
 __all__ = ["PeriodPlan", "plan_period"]
 

@@ -33,8 +33,7 @@ import attrs
 from dateutil.rrule import rrule, rrulestr
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import COPENHAGEN
-from learnmeet.model._checks import aware_datetime, each
+from learnmeet.model._checks import COPENHAGEN, aware_datetime, each
 
 __all__ = ["Series"]
 

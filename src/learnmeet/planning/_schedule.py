@@ -18,22 +18,10 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import (
-    COPENHAGEN,
-    Attendee,
-    CitizenCase,
-    Label,
-    Location,
-    LocationKind,
-    Meeting,
-    MeetingFormat,
-    Participation,
-    Professional,
-    Reflection,
-    WorkingHours,
-)
-from learnmeet.model._calendar import holiday_days
+from learnmeet.model._calendar import WorkingHours, holiday_days
+from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
+    COPENHAGEN,
     a_date,
     each,
     identifier,
@@ -42,6 +30,17 @@ from learnmeet.model._checks import (
     positive_duration,
     safe_text,
 )
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._labels import Label
+from learnmeet.model._meetings import (
+    Attendee,
+    Location,
+    LocationKind,
+    Meeting,
+    Participation,
+    Reflection,
+)
+from learnmeet.model._people import Professional
 from learnmeet.planning._slots import Busy, BusyIndex, Interval, find_slots
 
 __all__ = ["MeetingRequest", "ScheduleResult", "Unplaced", "schedule"]

@@ -24,15 +24,10 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import (
-    COPENHAGEN,
-    Meeting,
-    MeetingStatus,
-    Professional,
-    WorkingHours,
-)
-from learnmeet.model._calendar import holiday_days
-from learnmeet.model._checks import aware_datetime
+from learnmeet.model._calendar import WorkingHours, holiday_days
+from learnmeet.model._checks import COPENHAGEN, aware_datetime
+from learnmeet.model._meetings import Meeting, MeetingStatus
+from learnmeet.model._people import Professional
 
 __all__ = ["BusyIndex", "Interval", "busy_from_meetings", "find_slots", "free_time"]
 

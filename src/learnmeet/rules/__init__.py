@@ -1,27 +1,13 @@
-"""Layer 2, the rules: pure checks from meetings to reports of violations."""
+"""Layer 2, the rules: pure checks from meetings to reports of violations.
 
-from learnmeet.rules._context_rules import CONTEXT_RULES
-from learnmeet.rules._format_rules import FORMAT_RULES, taking_part
-from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
-from learnmeet.rules._rule import Applies, Check, Finding, Rule, RuleContext, RuleSet
-from learnmeet.rules._validate import DEFAULT_RULES, validate, validate_all
+Import the public names from :mod:`learnmeet`; the modules here are private.
+The names of this layer can also be read from this package, served from the
+root's one table of public names.
+"""
 
-__all__ = [
-    "CONTEXT_RULES",
-    "DEFAULT_RULES",
-    "FORMAT_RULES",
-    "Applies",
-    "Check",
-    "Finding",
-    "Report",
-    "Rule",
-    "RuleContext",
-    "RuleSet",
-    "Severity",
-    "Subject",
-    "SubjectKind",
-    "Violation",
-    "taking_part",
-    "validate",
-    "validate_all",
-]
+from typing import TYPE_CHECKING
+
+from learnmeet._lazy import forward
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = forward(__name__)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from learnmeet.model import Label, Meeting, MeetingStatus, Professional
+from learnmeet.model._labels import Label
+from learnmeet.model._meetings import Meeting, MeetingStatus
+from learnmeet.model._people import Professional
 from learnmeet.rules._format_rules import taking_part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, Rule, RuleContext, meeting_subject

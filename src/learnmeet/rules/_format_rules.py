@@ -12,19 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from learnmeet.model import (
+from learnmeet.model._cases import CitizenCase
+from learnmeet.model._formats import FictionalCase, MeetingFormat
+from learnmeet.model._labels import Label
+from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
-    CitizenCase,
-    FictionalCase,
-    Label,
     LocationKind,
     Meeting,
-    MeetingFormat,
     Participation,
-    Professional,
     Rsvp,
 )
+from learnmeet.model._people import Professional
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import (
     Applies,

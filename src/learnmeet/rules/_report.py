@@ -12,8 +12,8 @@ from collections.abc import Iterable
 import attrs
 
 from learnmeet.exceptions import MeetingRulesError
-from learnmeet.model import Label, LabelledEnum, Lang
 from learnmeet.model._checks import identifier, instance_of
+from learnmeet.model._labels import Label, LabelledEnum, Lang
 
 __all__ = ["Report", "Severity", "Subject", "SubjectKind", "Violation"]
 

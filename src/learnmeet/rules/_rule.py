@@ -13,9 +13,12 @@ from datetime import date
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import Label, Meeting, MeetingFormat, WorkingHours
+from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._checks import each, identifier, instance_of, optional
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._labels import Label
 from learnmeet.model._lookup import find
+from learnmeet.model._meetings import Meeting
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 
 __all__ = ["Applies", "Check", "Finding", "Rule", "RuleContext", "RuleSet"]

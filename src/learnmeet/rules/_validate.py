@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from learnmeet.model import Lang, Meeting
-from learnmeet.model._labels import check_lang
+from learnmeet.model._labels import Lang, check_lang
+from learnmeet.model._meetings import Meeting
 from learnmeet.rules._context_rules import CONTEXT_RULES
 from learnmeet.rules._format_rules import FORMAT_RULES
 from learnmeet.rules._report import Report, Violation

@@ -16,27 +16,22 @@ import attrs
 from hypothesis.strategies import SearchStrategy
 
 from learnmeet.exceptions import InvalidValueError, UnknownCodeError
-from learnmeet.model import (
-    Area,
+from learnmeet.model._calendar import WorkingHours
+from learnmeet.model._cases import CaseOrigin, Transition, TransitionKind
+from learnmeet.model._labels import Label
+from learnmeet.model._lookup import closest
+from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
-    CaseOrigin,
-    Label,
     Location,
     LocationKind,
     Meeting,
     MeetingStatus,
-    Organisation,
-    Professional,
     Rsvp,
-    Sector,
-    Transition,
-    TransitionKind,
-    Unit,
-    WorkingHours,
 )
-from learnmeet.model._lookup import closest
-from learnmeet.rules import RuleContext, taking_part
+from learnmeet.model._people import Area, Organisation, Professional, Sector, Unit
+from learnmeet.rules._format_rules import taking_part
+from learnmeet.rules._rule import RuleContext
 from learnmeet.strategies._meetings import meetings
 
 

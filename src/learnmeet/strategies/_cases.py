@@ -7,18 +7,18 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from learnmeet.catalog import DEFAULT_CATALOG, Catalog
-from learnmeet.model import (
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._cases import (
     CaseOrigin,
     CitizenCase,
     Consent,
     HandoverDocument,
     PalliativeLevel,
-    Professional,
-    Sector,
     Transition,
     TransitionKind,
 )
+from learnmeet.model._people import Professional, Sector
 from learnmeet.strategies._common import _LAST_DAY, _code, _days
 from learnmeet.strategies._people import citizens, professionals, relatives, sectors
 

@@ -7,38 +7,31 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from learnmeet.catalog import DEFAULT_CATALOG, QUESTION_BANK, Catalog
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model import (
-    COPENHAGEN,
-    Area,
+from learnmeet.model._cases import CaseOrigin, CitizenCase, PalliativeLevel, Transition
+from learnmeet.model._checks import COPENHAGEN
+from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
+from learnmeet.model._forums import Forum
+from learnmeet.model._meetings import (
     Attendance,
     Attendee,
     AttendeeRole,
     Cancellation,
     CancellationReason,
-    CaseOrigin,
-    CitizenCase,
     Cohort,
-    FictionalCase,
-    FormatRequirements,
-    Forum,
     Location,
     LocationKind,
     Meeting,
-    MeetingFormat,
     MeetingStatus,
-    Organisation,
-    PalliativeLevel,
     Participation,
-    Professional,
     Reflection,
     Rsvp,
-    Scenario,
-    StaffRole,
-    Transition,
-    Unit,
 )
+from learnmeet.model._people import Area, Organisation, Professional, StaffRole, Unit
+from learnmeet.model._scenario import Scenario
 from learnmeet.strategies._cases import consents, transitions
 from learnmeet.strategies._common import (
     _RULES,

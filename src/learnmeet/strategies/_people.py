@@ -5,12 +5,13 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from learnmeet.catalog import DEFAULT_CATALOG, Catalog
-from learnmeet.model import (
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._labels import Label
+from learnmeet.model._people import (
     Area,
     Citizen,
-    Label,
-    MeetingFormat,
     Organisation,
     Profession,
     Professional,

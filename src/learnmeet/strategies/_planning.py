@@ -8,18 +8,14 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from learnmeet.catalog import DEFAULT_CATALOG, Catalog
-from learnmeet.model import (
-    COPENHAGEN,
-    WorkingHours,
-)
-from learnmeet.planning import (
-    BusyIndex,
-    CourseSession,
-    Interval,
-    MeetingRequest,
-    Series,
-)
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._calendar import WorkingHours
+from learnmeet.model._checks import COPENHAGEN
+from learnmeet.planning._cohorts import CourseSession
+from learnmeet.planning._recurrence import Series
+from learnmeet.planning._schedule import MeetingRequest
+from learnmeet.planning._slots import BusyIndex, Interval
 from learnmeet.strategies._common import _RULES, _days, _later
 from learnmeet.strategies._meetings import cohorts, meetings
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from learnmeet.catalog import DEFAULT_CATALOG, QUESTION_BANK, Catalog
-from learnmeet.model import (
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.catalog._reflection import QUESTION_BANK
+from learnmeet.model._cycle import (
     LEARNING_TAGS,
     Action,
     ActionStatus,
-    Audience,
     Contribution,
     LearningPoint,
+    ReflectionCycle,
+)
+from learnmeet.model._reflection import (
+    Audience,
     PhaseKind,
     Question,
     QuestionBank,
-    ReflectionCycle,
     ReflectionModel,
     ReflectionPhase,
 )

@@ -8,15 +8,16 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from learnmeet.catalog import DEFAULT_CATALOG, Catalog
-from learnmeet.model import (
-    LEARNING_TAGS,
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._cycle import LEARNING_TAGS
+from learnmeet.model._meetings import Meeting
+from learnmeet.model._survey import (
     Answer,
     Eligibility,
     Invitation,
     ItemKind,
     KirkpatrickLevel,
-    Meeting,
     Outcome,
     Quote,
     QuoteSource,
