@@ -567,8 +567,7 @@ def imports(rounds: int) -> None:
 
 
 def strategies(count: int, rounds: int) -> None:
-    from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis import strategies as st
+    from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
     from learnmeet import strategies as lst
 

@@ -14,8 +14,8 @@ CAT = lm.DEFAULT_CATALOG
 CPH = lm.COPENHAGEN
 MONDAY_10 = datetime(2027, 3, 1, 10, 0, tzinfo=CPH)
 
-NORTH = lm.Area("nord", lm.Label("Nord", "North"))
-SOUTH = lm.Area("syd", lm.Label("Syd", "South"))
+NORTH = lm.Area("nord", lm.Label(da="Nord", en="North"))
+SOUTH = lm.Area("syd", lm.Label(da="Syd", en="South"))
 KOMMUNE = lm.Organisation("k", "Eksempel Kommune", CAT.sector("municipality"))
 HOSPITAL = lm.Organisation("h", "Eksempel Hospital", CAT.sector("hospital"))
 PRACTICE = lm.Organisation("lp", "Eksempel Lægehus", CAT.sector("general_practice"))
@@ -84,7 +84,7 @@ FICTIONAL = lm.CitizenCase(
     id="c-fic", citizen=lm.Citizen("F-1"), origin=lm.CaseOrigin.FICTIONAL
 )
 REFLECTION = lm.Reflection(
-    "case", [lm.Label("Hvad har vi lært?", "What have we learned?")]
+    "case", [lm.Label(da="Hvad har vi lært?", en="What have we learned?")]
 )
 NORTH_COHORT = lm.Cohort("hold-nord", NORTH)
 

@@ -18,8 +18,7 @@ import io
 from datetime import datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import CASE, DOCTOR, FICTIONAL, NURSE_N, PT_N, SSA_N, SSA_S, attend
@@ -31,30 +30,32 @@ L = lm.KirkpatrickLevel
 
 SURVEY = lm.Survey(
     id="kvartal-1",
-    title=lm.Label("Udbytte af læringsmøder", "Yield of learning meetings"),
+    title=lm.Label(da="Udbytte af læringsmøder", en="Yield of learning meetings"),
     items=[
         lm.SurveyItem(
             id="y1",
-            text=lm.Label("Jeg lærte noget nyt", "I learned something new"),
+            text=lm.Label(da="Jeg lærte noget nyt", en="I learned something new"),
             level=L.LEARNING,
             measures_yield=True,
         ),
         lm.SurveyItem(
             id="y2",
             text=lm.Label(
-                "Jeg gør noget anderledes nu", "I now do something differently"
+                da="Jeg gør noget anderledes nu", en="I now do something differently"
             ),
             level=L.BEHAVIOUR,
             measures_yield=True,
         ),
         lm.SurveyItem(
             id="r1",
-            text=lm.Label("Mødet var godt tilrettelagt", "The meeting was well run"),
+            text=lm.Label(
+                da="Mødet var godt tilrettelagt", en="The meeting was well run"
+            ),
             level=L.REACTION,
         ),
         lm.SurveyItem(
             id="t1",
-            text=lm.Label("Hvad tager du med?", "What do you take with you?"),
+            text=lm.Label(da="Hvad tager du med?", en="What do you take with you?"),
             level=L.REACTION,
             kind=lm.ItemKind.FREE_TEXT,
         ),
@@ -274,7 +275,7 @@ class TestBadInput:
         ]
         with pytest.raises(lm.InvalidDataError) as caught:
             lm.evaluate(SURVEY, [*INVITATIONS, stray, INVITATIONS[0]], bad, MEETINGS)
-        paths = [p.path for p in caught.value.problems]
+        paths = [p.json_path for p in caught.value.problems]
         assert paths == [
             "$.invitations[18].survey",
             "$.invitations[18].meeting",
@@ -317,13 +318,13 @@ class TestBadInput:
 
     def test_a_survey_measures_yield(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="measures yield"):
-            lm.Survey(id="s", title=lm.Label("s", "s"), items=[SURVEY.items[2]])
+            lm.Survey(id="s", title=lm.Label(da="s", en="s"), items=[SURVEY.items[2]])
 
     def test_only_likert_items_measure_yield(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="only a Likert item"):
             lm.SurveyItem(
                 id="t",
-                text=lm.Label("t", "t"),
+                text=lm.Label(da="t", en="t"),
                 level=L.RESULTS,
                 kind=lm.ItemKind.FREE_TEXT,
                 measures_yield=True,
@@ -332,7 +333,9 @@ class TestBadInput:
     @pytest.mark.parametrize("scale", [1, 12])
     def test_scale_bounds(self, scale: int) -> None:
         with pytest.raises(lm.InvalidValueError, match="2 to 11 points"):
-            lm.SurveyItem(id="s", text=lm.Label("s", "s"), level=L.RESULTS, scale=scale)
+            lm.SurveyItem(
+                id="s", text=lm.Label(da="s", en="s"), level=L.RESULTS, scale=scale
+            )
 
     def test_a_response_answers_something(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="at least one answer"):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet._hypothesis_plugin import _STRATEGIES, _hypothesis_setup_hook

@@ -7,8 +7,7 @@ from datetime import datetime, timedelta, timezone
 import attrs
 import icalendar
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from examples import CITIZEN, valid_meetings

@@ -9,8 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet.io._json import MODEL_TYPES
@@ -20,7 +19,7 @@ CAT = lm.DEFAULT_CATALOG
 
 
 def _sample_meeting() -> lm.Meeting:
-    north = lm.Area("nord", lm.Label("Nord", "North"))
+    north = lm.Area("nord", lm.Label(da="Nord", en="North"))
     kommune = lm.Organisation("k", "Eksempel Kommune", CAT.sector("municipality"))
     hospital = lm.Organisation("h", "Eksempel Hospital", CAT.sector("hospital"))
     home_care = lm.Unit(id="hj", name="Hjemmepleje", organisation=kommune, area=north)
@@ -73,7 +72,7 @@ def _sample_meeting() -> lm.Meeting:
         ],
         case=case,
         reflection=lm.Reflection(
-            "home", [lm.Label("Hvad er vigtigt?", "What matters?")]
+            "home", [lm.Label(da="Hvad er vigtigt?", en="What matters?")]
         ),
     )
 
@@ -148,7 +147,7 @@ class TestCatalogueCodes:
     def test_own_catalogue_codes(self) -> None:
         music = lm.Profession(
             "music_therapist",
-            lm.Label("musikterapeut", "music therapist"),
+            lm.Label(da="musikterapeut", en="music therapist"),
             lm.Discipline.THERAPY,
         )
         mine = CAT.extend(professions=[music])
@@ -165,7 +164,7 @@ class TestCatalogueCodes:
         assert errors[0].startswith(
             "$.profession: unknown profession code 'music_therapist'"
         )
-        assert "added to the catalogue" in errors[0]
+        assert "to the catalogue first" in errors[0]
 
 
 class TestEnvelope:
@@ -191,13 +190,13 @@ class TestEnvelope:
     def test_danish_envelope_messages_are_danish(self) -> None:
         with pytest.raises(lm.InvalidDataError) as caught:
             lm.from_dict(lm.Meeting, [])
-        assert caught.value.problems[0].da.endswith("; fik en liste")
+        assert caught.value.problems[0].reason.da.endswith("fik en liste")
         with pytest.raises(lm.InvalidDataError) as caught:
             lm.from_dict(lm.Citizen, {"learnmeet": 1, "type": "Citizen", "x": 1})
         assert [p.message("da") for p in caught.value.problems] == [
-            "$.data: forventede et learnmeet-dokument "
-            '{"learnmeet": 1, "type": "Meeting", "data": {...}}; \'data\' mangler',
-            "$.x: ukendt felt i konvolutten; fjern det",
+            "$.data: 'data' mangler (løsning: skriv et learnmeet-dokument: "
+            '{"learnmeet": 1, "type": "Meeting", "data": {...}})',
+            "$.x: ukendt felt i konvolutten (løsning: fjern det)",
         ]
 
 
@@ -211,12 +210,14 @@ class TestSchemaVersions:
         with pytest.raises(lm.InvalidDataError) as caught:
             lm.from_dict(lm.Citizen, document)
         (problem,) = caught.value.problems
-        assert problem.path == "$.learnmeet"
-        assert problem.en == (
-            f"unsupported schema version {version!r}; this release reads version 1"
+        assert problem.json_path == "$.learnmeet"
+        assert problem.message("en") == (
+            f"$.learnmeet: unsupported schema version {version!r} "
+            "(fix: this release reads version 1)"
         )
-        assert problem.da == (
-            f"skemaversion {version!r} understøttes ikke; denne udgave læser version 1"
+        assert problem.message("da") == (
+            f"$.learnmeet: skemaversion {version!r} understøttes ikke "
+            "(løsning: denne udgave læser version 1)"
         )
 
     def test_missing_version_is_refused(self) -> None:
@@ -332,16 +333,18 @@ class TestErrors:
         with pytest.raises(lm.InvalidDataError) as caught:
             lm.from_dict(lm.MeetingFormat, document)
         (problem,) = caught.value.problems
-        assert problem.path == "$.requirements.min_sectors"
-        assert problem.en == f"expected a whole number, got {en}"
-        assert problem.da == f"forventede et helt tal, fik {da}"
+        assert problem.path == ("requirements", "min_sectors")
+        assert problem.json_path == "$.requirements.min_sectors"
+        assert problem.reason.en == f"expected a whole number, got {en}"
+        assert problem.reason.da == f"forventede et helt tal, fik {da}"
 
     def test_booleans_are_not_numbers(self) -> None:
         document = lm.to_dict(CAT.format("audit"))
         document["data"]["requirements"]["min_sectors"] = True
         errors = _problems(lm.MeetingFormat, document)
         assert errors == (
-            "$.requirements.min_sectors: expected a whole number, got a boolean",
+            "$.requirements.min_sectors: expected a whole number, got a boolean "
+            "(fix: write a whole number here)",
         )
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import enum
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import learnmeet as lm
 
@@ -22,18 +21,18 @@ class TestLabels:
 
     @given(st.text(min_size=1).filter(str.strip), st.text(min_size=1).filter(str.strip))
     def test_get(self, da: str, en: str) -> None:
-        label = lm.Label(da, en)
+        label = lm.Label(da=da, en=en)
         assert label.get("da") == da == str(label)
         assert label.get("en") == en
 
     @pytest.mark.parametrize(("da", "en"), [("", "x"), ("x", " "), ("x", None)])
     def test_both_texts_needed(self, da: str, en: object) -> None:
         with pytest.raises(lm.InvalidValueError):
-            lm.Label(da, en)  # type: ignore[arg-type]
+            lm.Label(da=da, en=en)  # type: ignore[arg-type]
 
     def test_unknown_language(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="'da'"):
-            lm.Label("a", "b").get("fr")  # type: ignore[arg-type]
+            lm.Label(da="a", en="b").get("fr")  # type: ignore[arg-type]
 
 
 class TestEnums:

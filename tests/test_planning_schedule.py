@@ -7,8 +7,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import CASE, DOCTOR, GP, NURSE_N, OT_N, PT_N, SSA_N, SSH_N, attend

@@ -81,13 +81,36 @@ class TestExceptions:
         ]
 
     def test_bilingual(self) -> None:
-        error = lm.LearnmeetError("hello", "hej")
-        assert (str(error), error.message("da"), error.message("en")) == (
-            "hello",
-            "hej",
-            "hello",
+        """An error says what is wrong and the fix, each in Danish and English."""
+        error = lm.InvalidValueError(
+            reason=lm.Label(da="hej", en="hello"),
+            fix=lm.Label(da="sig farvel", en="say goodbye"),
+            where="Greeting",
+            path=("words", 2),
         )
-        assert lm.LearnmeetError("only").message("da") == "only"
+        assert str(error) == "Greeting.words[2]: hello (fix: say goodbye)"
+        assert error.message("da") == "Greeting.words[2]: hej (løsning: sig farvel)"
+        assert error.field == "words"
+
+    def test_texts_are_given_by_keyword_only(self) -> None:
+        with pytest.raises(TypeError):
+            lm.LearnmeetError("hello", "hej")  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            lm.Label("hej", "hello")  # type: ignore[misc]
+
+    def test_errors_survive_pickling(self) -> None:
+        """An error raised in a worker process arrives whole in the parent."""
+        import pickle
+
+        error = lm.UnknownCodeError(
+            kind="profession", code="nurce", suggestions=["nurse"]
+        )
+        again = pickle.loads(pickle.dumps(error))
+        assert (type(again), again.message("da"), again.code) == (
+            lm.UnknownCodeError,
+            error.message("da"),
+            "nurce",
+        )
 
 
 def _typing_imports() -> dict[str, str]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst
@@ -18,9 +17,11 @@ LEAD = lm.Audience.LEADERS_AND_KEY_PERSONS
 def _phase(code: str, kind: lm.PhaseKind, *ids: str) -> lm.ReflectionPhase:
     return lm.ReflectionPhase(
         code=code,
-        label=lm.Label(code, code),
+        label=lm.Label(da=code, en=code),
         kind=kind,
-        questions=[lm.Question(id=i, text=lm.Label(f"{i}?", f"{i}?")) for i in ids],
+        questions=[
+            lm.Question(id=i, text=lm.Label(da=f"{i}?", en=f"{i}?")) for i in ids
+        ],
     )
 
 
@@ -88,7 +89,7 @@ class TestModelRules:
         with pytest.raises(lm.InvalidValueError, match="description phase"):
             lm.ReflectionModel(
                 code="x",
-                label=lm.Label("x", "x"),
+                label=lm.Label(da="x", en="x"),
                 phases=[_phase("a", lm.PhaseKind.ACTION, "q1")],
             )
 
@@ -96,7 +97,7 @@ class TestModelRules:
         with pytest.raises(lm.InvalidValueError, match="comes after") as caught:
             lm.ReflectionModel(
                 code="x",
-                label=lm.Label("x", "x"),
+                label=lm.Label(da="x", en="x"),
                 phases=[
                     _phase("d", lm.PhaseKind.DESCRIPTION, "q1"),
                     _phase("c", lm.PhaseKind.CONCLUSION, "q2"),
@@ -110,7 +111,7 @@ class TestModelRules:
         with pytest.raises(lm.InvalidValueError, match="used twice"):
             lm.ReflectionModel(
                 code="x",
-                label=lm.Label("x", "x"),
+                label=lm.Label(da="x", en="x"),
                 phases=[
                     _phase("d", lm.PhaseKind.DESCRIPTION, "q1"),
                     _phase("a", lm.PhaseKind.ACTION, "q1"),
@@ -123,11 +124,11 @@ class TestModelRules:
 
     def test_a_question_needs_an_audience(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="audience"):
-            lm.Question(id="q", text=lm.Label("a?", "a?"), audiences=[])
+            lm.Question(id="q", text=lm.Label(da="a?", en="a?"), audiences=[])
 
     def test_cpr_in_a_question_id_is_refused(self) -> None:
         with pytest.raises(lm.PersonalDataError):
-            lm.Question(id="010190-1234", text=lm.Label("a?", "a?"))
+            lm.Question(id="010190-1234", text=lm.Label(da="a?", en="a?"))
 
     def test_unknown_phase_names_the_closest(self) -> None:
         with pytest.raises(lm.UnknownCodeError, match="'analysis'"):
@@ -167,7 +168,8 @@ class TestFiltering:
 class TestExtending:
     def test_with_questions_adds_to_a_phase(self) -> None:
         extra = lm.Question(
-            id="own.1", text=lm.Label("Hvad sagde lægen?", "What did the doctor say?")
+            id="own.1",
+            text=lm.Label(da="Hvad sagde lægen?", en="What did the doctor say?"),
         )
         bank = BANK.with_questions("kolb", "concrete_experience", [extra])
         assert bank.model("kolb").phase("concrete_experience").questions[-1] == extra

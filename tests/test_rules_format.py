@@ -318,7 +318,7 @@ class TestMessages:
                 code=f"ESB{i}{n}",
                 severity=severity,
                 subject=lm.Subject(lm.SubjectKind.MEETING, "m-1"),
-                message=lm.Label("besked", "message"),
+                message=lm.Label(da="besked", en="message"),
                 meeting="m-1",
             )
             for i, severity in enumerate(lm.Severity)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import attrs
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 import attrs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import valid_meetings
@@ -22,15 +21,15 @@ def _friday_check(meeting: lm.Meeting, context: lm.RuleContext) -> Iterator[lm.F
     if meeting.start.weekday() == 0:
         yield lm.Finding(
             lm.Subject(lm.SubjectKind.MEETING, meeting.id),
-            lm.Label("ingen møder om mandagen", "no meetings on Mondays"),
+            lm.Label(da="ingen møder om mandagen", en="no meetings on Mondays"),
         )
 
 
 MONDAYS = lm.Rule(
     code="ESB001",
     severity=lm.Severity.WARNING,
-    title=lm.Label("Mandagsmøde", "Monday meeting"),
-    fix=lm.Label("Flyt mødet", "Move the meeting"),
+    title=lm.Label(da="Mandagsmøde", en="Monday meeting"),
+    fix=lm.Label(da="Flyt mødet", en="Move the meeting"),
     check=_friday_check,
 )
 
@@ -85,8 +84,8 @@ def _format_rule(code: str, check: lm.Check, applies: lm.Applies | None) -> lm.R
     return lm.Rule(
         code=code,
         severity=lm.Severity.WARNING,
-        title=lm.Label("Egen regel", "Own rule"),
-        fix=lm.Label("Ret mødet", "Fix the meeting"),
+        title=lm.Label(da="Egen regel", en="Own rule"),
+        fix=lm.Label(da="Ret mødet", en="Fix the meeting"),
         check=check,
         applies=applies,
     )

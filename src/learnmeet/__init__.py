@@ -21,10 +21,13 @@ from learnmeet._version import __version__ as __version__
 
 _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.exceptions": (
+        "LANGUAGES",
         "CycleOrderError",
         "DataProblem",
         "InvalidDataError",
         "InvalidValueError",
+        "Label",
+        "Lang",
         "LearnmeetError",
         "MeetingRulesError",
         "NaiveDatetimeError",
@@ -33,7 +36,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "UnknownCodeError",
         "WrongTypeError",
     ),
-    "learnmeet.model._labels": ("LANGUAGES", "Label", "LabelledEnum", "Lang"),
+    "learnmeet.model._labels": ("LabelledEnum",),
     "learnmeet.model._checks": ("COPENHAGEN", "looks_like_cpr"),
     "learnmeet.model._people": (
         "Area",
@@ -209,17 +212,9 @@ __all__ = sorted(["__version__", *(name for row in _PUBLIC.values() for name in 
 if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.catalog._builtin import (
         DEFAULT_CATALOG as DEFAULT_CATALOG,
-    )
-    from learnmeet.catalog._builtin import (
         FORMATS as FORMATS,
-    )
-    from learnmeet.catalog._builtin import (
         MONOPROFESSIONAL_COURSE as MONOPROFESSIONAL_COURSE,
-    )
-    from learnmeet.catalog._builtin import (
         PROFESSIONS as PROFESSIONS,
-    )
-    from learnmeet.catalog._builtin import (
         SECTORS as SECTORS,
     )
     from learnmeet.catalog._catalog import (
@@ -227,8 +222,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.catalog._reflection import (
         QUESTION_BANK as QUESTION_BANK,
-    )
-    from learnmeet.catalog._reflection import (
         REFLECTION_MODELS as REFLECTION_MODELS,
     )
     from learnmeet.catalog._surveys import (
@@ -236,68 +229,33 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.evaluation._evaluate import (
         HIGH_YIELD as HIGH_YIELD,
-    )
-    from learnmeet.evaluation._evaluate import (
         Dimension as Dimension,
-    )
-    from learnmeet.evaluation._evaluate import (
         Disposition as Disposition,
-    )
-    from learnmeet.evaluation._evaluate import (
         Evaluation as Evaluation,
-    )
-    from learnmeet.evaluation._evaluate import (
         LevelSummary as LevelSummary,
-    )
-    from learnmeet.evaluation._evaluate import (
         ResponseRates as ResponseRates,
-    )
-    from learnmeet.evaluation._evaluate import (
         Suppression as Suppression,
-    )
-    from learnmeet.evaluation._evaluate import (
         YieldGroup as YieldGroup,
-    )
-    from learnmeet.evaluation._evaluate import (
         evaluate as evaluate,
     )
     from learnmeet.exceptions import (
+        LANGUAGES as LANGUAGES,
         CycleOrderError as CycleOrderError,
-    )
-    from learnmeet.exceptions import (
         DataProblem as DataProblem,
-    )
-    from learnmeet.exceptions import (
         InvalidDataError as InvalidDataError,
-    )
-    from learnmeet.exceptions import (
         InvalidValueError as InvalidValueError,
-    )
-    from learnmeet.exceptions import (
+        Label as Label,
+        Lang as Lang,
         LearnmeetError as LearnmeetError,
-    )
-    from learnmeet.exceptions import (
         MeetingRulesError as MeetingRulesError,
-    )
-    from learnmeet.exceptions import (
         NaiveDatetimeError as NaiveDatetimeError,
-    )
-    from learnmeet.exceptions import (
         PersonalDataError as PersonalDataError,
-    )
-    from learnmeet.exceptions import (
         SkippedTimeError as SkippedTimeError,
-    )
-    from learnmeet.exceptions import (
         UnknownCodeError as UnknownCodeError,
-    )
-    from learnmeet.exceptions import (
         WrongTypeError as WrongTypeError,
     )
     from learnmeet.io._csv import (
         CSV_COLUMNS as CSV_COLUMNS,
-    )
-    from learnmeet.io._csv import (
         evaluation_csv as evaluation_csv,
     )
     from learnmeet.io._ical import (
@@ -305,20 +263,10 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.io._json import (
         SCHEMA_VERSION as SCHEMA_VERSION,
-    )
-    from learnmeet.io._json import (
         from_dict as from_dict,
-    )
-    from learnmeet.io._json import (
         from_json as from_json,
-    )
-    from learnmeet.io._json import (
         make_converter as make_converter,
-    )
-    from learnmeet.io._json import (
         to_dict as to_dict,
-    )
-    from learnmeet.io._json import (
         to_json as to_json,
     )
     from learnmeet.io._svg import (
@@ -329,173 +277,76 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.model._calendar import (
         Holiday as Holiday,
-    )
-    from learnmeet.model._calendar import (
         WorkingHours as WorkingHours,
-    )
-    from learnmeet.model._calendar import (
         danish_holidays as danish_holidays,
     )
     from learnmeet.model._cases import (
         CaseOrigin as CaseOrigin,
-    )
-    from learnmeet.model._cases import (
         CitizenCase as CitizenCase,
-    )
-    from learnmeet.model._cases import (
         Consent as Consent,
-    )
-    from learnmeet.model._cases import (
         HandoverDocument as HandoverDocument,
-    )
-    from learnmeet.model._cases import (
         PalliativeLevel as PalliativeLevel,
-    )
-    from learnmeet.model._cases import (
         Transition as Transition,
-    )
-    from learnmeet.model._cases import (
         TransitionKind as TransitionKind,
     )
     from learnmeet.model._checks import (
         COPENHAGEN as COPENHAGEN,
-    )
-    from learnmeet.model._checks import (
         looks_like_cpr as looks_like_cpr,
     )
     from learnmeet.model._cycle import (
         LEARNING_TAGS as LEARNING_TAGS,
-    )
-    from learnmeet.model._cycle import (
         Action as Action,
-    )
-    from learnmeet.model._cycle import (
         ActionStatus as ActionStatus,
-    )
-    from learnmeet.model._cycle import (
         Contribution as Contribution,
-    )
-    from learnmeet.model._cycle import (
         LearningPoint as LearningPoint,
-    )
-    from learnmeet.model._cycle import (
         ReflectionCycle as ReflectionCycle,
     )
     from learnmeet.model._formats import (
         FictionalCase as FictionalCase,
-    )
-    from learnmeet.model._formats import (
         FormatRequirements as FormatRequirements,
-    )
-    from learnmeet.model._formats import (
         MeetingFormat as MeetingFormat,
     )
     from learnmeet.model._forums import (
         Forum as Forum,
     )
     from learnmeet.model._labels import (
-        LANGUAGES as LANGUAGES,
-    )
-    from learnmeet.model._labels import (
-        Label as Label,
-    )
-    from learnmeet.model._labels import (
         LabelledEnum as LabelledEnum,
-    )
-    from learnmeet.model._labels import (
-        Lang as Lang,
     )
     from learnmeet.model._meetings import (
         Attendance as Attendance,
-    )
-    from learnmeet.model._meetings import (
         Attendee as Attendee,
-    )
-    from learnmeet.model._meetings import (
         AttendeeRole as AttendeeRole,
-    )
-    from learnmeet.model._meetings import (
         Cancellation as Cancellation,
-    )
-    from learnmeet.model._meetings import (
         CancellationReason as CancellationReason,
-    )
-    from learnmeet.model._meetings import (
         Cohort as Cohort,
-    )
-    from learnmeet.model._meetings import (
         Location as Location,
-    )
-    from learnmeet.model._meetings import (
         LocationKind as LocationKind,
-    )
-    from learnmeet.model._meetings import (
         Meeting as Meeting,
-    )
-    from learnmeet.model._meetings import (
         MeetingStatus as MeetingStatus,
-    )
-    from learnmeet.model._meetings import (
         Participation as Participation,
-    )
-    from learnmeet.model._meetings import (
         Reflection as Reflection,
-    )
-    from learnmeet.model._meetings import (
         Rsvp as Rsvp,
     )
     from learnmeet.model._people import (
         Area as Area,
-    )
-    from learnmeet.model._people import (
         Citizen as Citizen,
-    )
-    from learnmeet.model._people import (
         Discipline as Discipline,
-    )
-    from learnmeet.model._people import (
         Organisation as Organisation,
-    )
-    from learnmeet.model._people import (
         Person as Person,
-    )
-    from learnmeet.model._people import (
         Profession as Profession,
-    )
-    from learnmeet.model._people import (
         Professional as Professional,
-    )
-    from learnmeet.model._people import (
         Relation as Relation,
-    )
-    from learnmeet.model._people import (
         Relative as Relative,
-    )
-    from learnmeet.model._people import (
         Sector as Sector,
-    )
-    from learnmeet.model._people import (
         StaffRole as StaffRole,
-    )
-    from learnmeet.model._people import (
         Unit as Unit,
     )
     from learnmeet.model._reflection import (
         Audience as Audience,
-    )
-    from learnmeet.model._reflection import (
         PhaseKind as PhaseKind,
-    )
-    from learnmeet.model._reflection import (
         Question as Question,
-    )
-    from learnmeet.model._reflection import (
         QuestionBank as QuestionBank,
-    )
-    from learnmeet.model._reflection import (
         ReflectionModel as ReflectionModel,
-    )
-    from learnmeet.model._reflection import (
         ReflectionPhase as ReflectionPhase,
     )
     from learnmeet.model._scenario import (
@@ -503,83 +354,39 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.model._survey import (
         Answer as Answer,
-    )
-    from learnmeet.model._survey import (
         Eligibility as Eligibility,
-    )
-    from learnmeet.model._survey import (
         Invitation as Invitation,
-    )
-    from learnmeet.model._survey import (
         ItemKind as ItemKind,
-    )
-    from learnmeet.model._survey import (
         KirkpatrickLevel as KirkpatrickLevel,
-    )
-    from learnmeet.model._survey import (
         Outcome as Outcome,
-    )
-    from learnmeet.model._survey import (
         Quote as Quote,
-    )
-    from learnmeet.model._survey import (
         QuoteSource as QuoteSource,
-    )
-    from learnmeet.model._survey import (
         Response as Response,
-    )
-    from learnmeet.model._survey import (
         Survey as Survey,
-    )
-    from learnmeet.model._survey import (
         SurveyItem as SurveyItem,
-    )
-    from learnmeet.model._survey import (
         Theme as Theme,
-    )
-    from learnmeet.model._survey import (
         invite as invite,
     )
     from learnmeet.planning._cohorts import (
         CourseSession as CourseSession,
-    )
-    from learnmeet.planning._cohorts import (
         Enrolment as Enrolment,
-    )
-    from learnmeet.planning._cohorts import (
         SessionFill as SessionFill,
-    )
-    from learnmeet.planning._cohorts import (
         enrol as enrol,
     )
     from learnmeet.planning._composer import (
         DEFAULT_REFLECTION as DEFAULT_REFLECTION,
-    )
-    from learnmeet.planning._composer import (
         Choice as Choice,
-    )
-    from learnmeet.planning._composer import (
         Proposal as Proposal,
-    )
-    from learnmeet.planning._composer import (
         compose as compose,
     )
     from learnmeet.planning._forums import (
         LearningPlan as LearningPlan,
-    )
-    from learnmeet.planning._forums import (
         Unattached as Unattached,
-    )
-    from learnmeet.planning._forums import (
         attach_learning as attach_learning,
-    )
-    from learnmeet.planning._forums import (
         forum_series as forum_series,
     )
     from learnmeet.planning._period import (
         PeriodPlan as PeriodPlan,
-    )
-    from learnmeet.planning._period import (
         plan_period as plan_period,
     )
     from learnmeet.planning._recurrence import (
@@ -587,29 +394,15 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.planning._schedule import (
         MeetingRequest as MeetingRequest,
-    )
-    from learnmeet.planning._schedule import (
         ScheduleResult as ScheduleResult,
-    )
-    from learnmeet.planning._schedule import (
         Unplaced as Unplaced,
-    )
-    from learnmeet.planning._schedule import (
         schedule as schedule,
     )
     from learnmeet.planning._slots import (
         BusyIndex as BusyIndex,
-    )
-    from learnmeet.planning._slots import (
         Interval as Interval,
-    )
-    from learnmeet.planning._slots import (
         busy_from_meetings as busy_from_meetings,
-    )
-    from learnmeet.planning._slots import (
         find_slots as find_slots,
-    )
-    from learnmeet.planning._slots import (
         free_time as free_time,
     )
     from learnmeet.rules._context_rules import (
@@ -617,50 +410,26 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.rules._format_rules import (
         FORMAT_RULES as FORMAT_RULES,
-    )
-    from learnmeet.rules._format_rules import (
         taking_part as taking_part,
     )
     from learnmeet.rules._report import (
         Report as Report,
-    )
-    from learnmeet.rules._report import (
         Severity as Severity,
-    )
-    from learnmeet.rules._report import (
         Subject as Subject,
-    )
-    from learnmeet.rules._report import (
         SubjectKind as SubjectKind,
-    )
-    from learnmeet.rules._report import (
         Violation as Violation,
     )
     from learnmeet.rules._rule import (
         Applies as Applies,
-    )
-    from learnmeet.rules._rule import (
         Check as Check,
-    )
-    from learnmeet.rules._rule import (
         Finding as Finding,
-    )
-    from learnmeet.rules._rule import (
         Rule as Rule,
-    )
-    from learnmeet.rules._rule import (
         RuleContext as RuleContext,
-    )
-    from learnmeet.rules._rule import (
         RuleSet as RuleSet,
     )
     from learnmeet.rules._validate import (
         DEFAULT_RULES as DEFAULT_RULES,
-    )
-    from learnmeet.rules._validate import (
         validate as validate,
-    )
-    from learnmeet.rules._validate import (
         validate_all as validate_all,
     )
 else:

@@ -1,85 +1,267 @@
-"""Everything learnmeet raises, in one leaf module.
+"""Everything learnmeet raises, and the bilingual text it is written in.
 
 Every exception derives from :class:`LearnmeetError`, so an application can catch
 all of the library's refusals with one ``except`` clause. Each subclass also derives
-from the matching builtin (``ValueError``, ``LookupError``), so code written against
-the builtins keeps working.
+from the matching builtin (``ValueError``, ``LookupError``, ``TypeError``), so code
+written against the builtins keeps working.
 
-Every message exists in English and Danish: ``str(error)`` is English, and
-``error.message("da")`` gives the Danish text.
+Every error says what is wrong (:attr:`~LearnmeetError.reason`), how to put it
+right (:attr:`~LearnmeetError.fix`) and where (:attr:`~LearnmeetError.path`, a
+tuple of keys and indices), each text in Danish and English as a :class:`Label`.
+``str(error)`` is the English message and ``error.message("da")`` the Danish one,
+both rendered from those parts.
 
-This module imports nothing from the rest of the package at run time (one name is
-imported for type checkers only), so any module can import it without creating
-an import cycle.
+A :class:`Label` holds a Danish and an English text, given by keyword. It lives
+here, with the errors written in it, so that this module imports nothing from the
+rest of the package at run time (one name is imported for type checkers only) and
+any module can import it without creating an import cycle.
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, Union
+
+import attrs
 
 if TYPE_CHECKING:  # only for the annotation of MeetingRulesError.report
     from learnmeet.rules._report import Report
 
 __all__ = [
+    "LANGUAGES",
     "CycleOrderError",
     "DataProblem",
     "InvalidDataError",
     "InvalidValueError",
+    "Label",
+    "Lang",
     "LearnmeetError",
     "MeetingRulesError",
     "NaiveDatetimeError",
+    "PathKey",
     "PersonalDataError",
     "SkippedTimeError",
     "UnknownCodeError",
     "WrongTypeError",
+    "check_lang",
+    "render_path",
 ]
 
-_Lang = Literal["da", "en"]
+Lang: TypeAlias = Literal["da", "en"]
+"""A language learnmeet speaks: ``"da"`` (Danish, the default) or ``"en"``."""
+
+LANGUAGES: tuple[Lang, ...] = ("da", "en")
+"""The languages learnmeet speaks, Danish first."""
+
+PathKey: TypeAlias = Union[str, int]  # noqa: UP007
+"""One step of a path: a field name or a list index."""
+
+
+def check_lang(lang: object) -> Lang:
+    """Return *lang* if it is a language learnmeet speaks, else raise.
+
+    Every function that takes a language checks it with this, so ``"fr"`` is
+    refused everywhere, never quietly read as Danish or English.
+
+    Raises:
+        InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+    """
+    if lang == "da":
+        return "da"
+    if lang == "en":
+        return "en"
+    raise InvalidValueError(
+        reason=Label(
+            da=f"ukendt sprog {_shown(lang)}",
+            en=f"unknown language {_shown(lang)}",
+        ),
+        fix=Label(
+            da="brug 'da' (dansk) eller 'en' (engelsk)",
+            en="use 'da' (Danish) or 'en' (English)",
+        ),
+        path=("lang",),
+    )
+
+
+def _shown(value: object) -> str:
+    """*value* as it may be shown in a message: short, and only if it is a code."""
+    if isinstance(value, str) and len(value) <= 20 and value.isprintable():
+        return repr(value)
+    return f"of type {type(value).__name__}"
+
+
+def _text(instance: Label, attribute: attrs.Attribute[str], value: object) -> None:
+    if isinstance(value, str) and value.strip():
+        return
+    raise InvalidValueError(
+        reason=Label(
+            da=f"teksten skal være en ikke-tom tekst, ikke {_kind(value)}",
+            en=f"the text must be a non-empty string, not {_kind(value)}",
+        ),
+        fix=Label(
+            da="giv teksten på både dansk (da=) og engelsk (en=)",
+            en="give the text in both Danish (da=) and English (en=)",
+        ),
+        where="Label",
+        path=(attribute.name,),
+    )
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, str):
+        return "blank" if value else "empty"
+    return type(value).__name__
+
+
+@attrs.frozen(kw_only=True)
+class Label:
+    """A text in Danish and English, always given by keyword.
+
+    >>> Label(da="sygeplejerske", en="nurse").get("en")
+    'nurse'
+
+    Attributes:
+        da: The Danish text.
+        en: The English text.
+
+    Raises:
+        InvalidValueError: A text is missing, blank or not a string.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 The texts are keyword-only.
+    """
+
+    da: str = attrs.field(validator=_text)
+    en: str = attrs.field(validator=_text)
+
+    def get(self, lang: Lang = "da") -> str:
+        """Return the text in *lang*.
+
+        Raises:
+            InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+        """
+        return self.en if check_lang(lang) == "en" else self.da
+
+    def __str__(self) -> str:
+        return self.da
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def render_path(path: Iterable[PathKey], root: str = "$") -> str:
+    """Render a structured path as text: ``$.attendees[2].role``.
+
+    A field name that is not an identifier is quoted (``$.hours['p-1']``), as
+    in JSONPath. With an empty *root* the first field stands first.
+
+    >>> render_path(("attendees", 2, "role"))
+    '$.attendees[2].role'
+    >>> render_path(("start",), root="Meeting")
+    'Meeting.start'
+
+    .. versionadded:: 0.2.0
+    """
+    out = root
+    for key in path:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        elif _IDENTIFIER.fullmatch(key):
+            out += f".{key}" if out else key
+        else:
+            out += f"[{key!r}]"
+    return out
+
+
+_FIX_WORD = Label(da="løsning", en="fix")
 
 
 class LearnmeetError(Exception):
     """The base of every error learnmeet raises.
 
     Args:
-        en: The message in English; ``str(error)`` returns it.
-        da: The same message in Danish; defaults to the English text.
-
-    .. versionadded:: 0.1.0
-    """
-
-    def __init__(self, en: str, da: str | None = None) -> None:
-        super().__init__(en)
-        self.en = en
-        self.da = en if da is None else da
-
-    def message(self, lang: _Lang = "en") -> str:
-        """Return the message in Danish (``"da"``) or English (``"en"``)."""
-        return self.da if lang == "da" else self.en
-
-    def __str__(self) -> str:
-        return self.en
-
-
-class InvalidValueError(LearnmeetError, ValueError):
-    """A value was refused at construction.
+        reason: What is wrong, in Danish and English.
+        fix: How to put it right, in Danish and English.
+        where: What the path starts from: the class whose value was refused
+            (``"Meeting"``), ``"$"`` for a JSON document, or empty.
+        path: The keys and indices from *where* to what was refused, e.g.
+            ``("attendees", 2, "role")``.
 
     Attributes:
-        field: The name of the attribute that holds the refused value, e.g.
-            ``"start"``; empty where the problem concerns the whole value.
-        fix: What to do instead, in English.
+        reason: What is wrong, as a :class:`Label`.
+        fix: How to put it right, as a :class:`Label`.
+        where: What :attr:`path` starts from.
+        path: The structured path to what was refused.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Texts are :class:`Label` values given by
+       keyword, the fix is bilingual, and the path is structured.
     """
 
     def __init__(
-        self, en: str, da: str | None = None, *, field: str = "", fix: str = ""
+        self,
+        *,
+        reason: Label,
+        fix: Label,
+        where: str = "",
+        path: Iterable[PathKey] = (),
     ) -> None:
-        super().__init__(en, da)
-        self.field = field
+        self.reason = reason
         self.fix = fix
+        self.where = where
+        self.path: tuple[PathKey, ...] = tuple(path)
+        super().__init__(self.message("en"))
+
+    @property
+    def location(self) -> str:
+        """The path as text, e.g. ``"Meeting.attendees[2].role"``; may be empty."""
+        return render_path(self.path, self.where)
+
+    def message(self, lang: Lang = "en") -> str:
+        """Return where, what is wrong and the fix, in Danish or English.
+
+        Raises:
+            InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+        """
+        lang = check_lang(lang)
+        head = f"{self.location}: " if self.location else ""
+        return (
+            f"{head}{self.reason.get(lang)} "
+            f"({_FIX_WORD.get(lang)}: {self.fix.get(lang)})"
+        )
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only arguments: rebuild from the instance's state, so an
+        # error crossing a process boundary (a pool of workers) arrives whole.
+        return (_restore, (type(self), self.__dict__.copy()))
+
+
+def _restore(cls: type[LearnmeetError], state: dict[str, Any]) -> LearnmeetError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.message("en"))
+    return error
+
+
+class InvalidValueError(LearnmeetError, ValueError):
+    """A value was refused at construction, or an argument by a function.
+
+    .. versionadded:: 0.1.0
+    """
+
+    @property
+    def field(self) -> str:
+        """The name of the attribute or argument refused, e.g. ``"start"``.
+
+        Empty where the problem concerns the whole value.
+        """
+        return next((key for key in self.path if isinstance(key, str)), "")
 
 
 class WrongTypeError(InvalidValueError, TypeError):
@@ -107,7 +289,8 @@ class PersonalDataError(InvalidValueError):
     """Text or an identifier looks like personal data the library must not hold.
 
     A citizen is known only by a pseudonym: anything that looks like a Danish CPR
-    number (``DDMMYY-XXXX``) is refused.
+    number (``DDMMYY-XXXX``) is refused. The refused text is never repeated in
+    the message.
 
     .. versionadded:: 0.1.0
     """
@@ -115,6 +298,14 @@ class PersonalDataError(InvalidValueError):
 
 class UnknownCodeError(LearnmeetError, LookupError):
     """A catalogue was asked for a code it does not know.
+
+    Args:
+        kind: What was looked up, e.g. ``"profession"``.
+        code: The unknown code.
+        suggestions: The closest known codes, best first (may be empty).
+        what: What was looked up, as people call it in Danish and English;
+            defaults to *kind* in both.
+        hint: What to do when no known code is close, in Danish and English.
 
     Attributes:
         kind: What was looked up, e.g. ``"profession"``.
@@ -126,44 +317,89 @@ class UnknownCodeError(LearnmeetError, LookupError):
 
     def __init__(
         self,
+        *,
         kind: str,
         code: str,
         suggestions: Iterable[str] = (),
-        *,
-        hint: tuple[str, str] = ("", ""),
+        what: Label | None = None,
+        hint: Label | None = None,
     ) -> None:
         self.kind = kind
         self.code = code
         self.suggestions = tuple(suggestions)
-        hint_en, hint_da = (f" ({h})" if h else "" for h in hint)
+        name = what or Label(da=kind, en=kind)
+        shown = _shown(code)
+        hint = hint or Label(
+            da="ret stavningen af koden", en="check the spelling of the code"
+        )
         if self.suggestions:
             quoted = ", ".join(repr(s) for s in self.suggestions)
-            en = f"unknown {kind} code {code!r}; did you mean {quoted}?{hint_en}"
-            da = f"ukendt kode {code!r} ({kind}); mente du {quoted}?{hint_da}"
+            fix = Label(
+                da=f"mente du {quoted}? Ellers: {hint.da}",
+                en=f"did you mean {quoted}? Otherwise: {hint.en}",
+            )
         else:
-            en = f"unknown {kind} code {code!r}{hint_en}"
-            da = f"ukendt kode {code!r} ({kind}){hint_da}"
-        super().__init__(en, da)
+            fix = hint
+        super().__init__(
+            reason=Label(
+                da=f"ukendt kode {shown} ({name.da})",
+                en=f"unknown {name.en} code {shown}",
+            ),
+            fix=fix,
+        )
 
 
-class DataProblem(NamedTuple):
-    """One problem found in input data: where it is and what is wrong.
+def _path(keys: Iterable[PathKey]) -> tuple[PathKey, ...]:
+    return tuple(keys)
+
+
+@attrs.frozen(kw_only=True)
+class DataProblem:
+    """One problem found in input data: where it is, what is wrong, the fix.
+
+    >>> problem = DataProblem(
+    ...     path=("attendees", 2, "role"),
+    ...     reason=Label(da="ukendt rolle", en="unknown role"),
+    ...     fix=Label(da="brug 'participant'", en="use 'participant'"),
+    ... )
+    >>> problem.json_path
+    '$.attendees[2].role'
+    >>> problem.message("en")
+    "$.attendees[2].role: unknown role (fix: use 'participant')"
 
     Attributes:
-        path: A JSON path to the bad element, e.g. ``"$.attendees[2].role"``.
-        en: What is wrong and how to fix it, in English.
-        da: The same in Danish.
+        path: The keys and indices from the document's data to the bad
+            element, e.g. ``("attendees", 2, "role")``.
+        reason: What is wrong, in Danish and English.
+        fix: How to put it right, in Danish and English.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 A structured *path*, and a bilingual *fix*.
     """
 
-    path: str
-    en: str
-    da: str
+    path: tuple[PathKey, ...] = attrs.field(converter=_path)
+    reason: Label
+    fix: Label
 
-    def message(self, lang: _Lang = "en") -> str:
-        """Return ``"<path>: <message>"`` in the given language."""
-        return f"{self.path}: {self.da if lang == 'da' else self.en}"
+    @property
+    def json_path(self) -> str:
+        """The path as JSONPath text, e.g. ``"$.attendees[2].role"``."""
+        return render_path(self.path)
+
+    def message(self, lang: Lang = "en") -> str:
+        """Return ``"<path>: <what is wrong> (fix: <fix>)"`` in *lang*."""
+        lang = check_lang(lang)
+        return (
+            f"{self.json_path}: {self.reason.get(lang)} "
+            f"({_FIX_WORD.get(lang)}: {self.fix.get(lang)})"
+        )
+
+
+def _problems_head(count: int) -> Label:
+    return Label(
+        da=f"{count} problem{'er' if count != 1 else ''} i inputdata",
+        en=f"{count} problem{'s' if count != 1 else ''} in the input data",
+    )
 
 
 class InvalidDataError(LearnmeetError, ValueError):
@@ -172,6 +408,9 @@ class InvalidDataError(LearnmeetError, ValueError):
     Every problem found is listed, each with its JSON path, so a whole file can be
     fixed in one go. Nothing is half-built: no value is returned when any problem
     is found.
+
+    Args:
+        problems: Every problem, in document order.
 
     Attributes:
         problems: Every problem, in document order.
@@ -183,12 +422,22 @@ class InvalidDataError(LearnmeetError, ValueError):
     def __init__(self, problems: Sequence[DataProblem]) -> None:
         self.problems = tuple(problems)
         self.errors = tuple(p.message("en") for p in self.problems)
-        count = len(self.problems)
-        en_head = f"{count} problem{'s' if count != 1 else ''} in the input data:"
-        da_head = f"{count} problem{'er' if count != 1 else ''} i inputdata:"
-        en = "\n".join([en_head, *(f"  {e}" for e in self.errors)])
-        da = "\n".join([da_head, *(f"  {p.message('da')}" for p in self.problems)])
-        super().__init__(en, da)
+        super().__init__(
+            reason=_problems_head(len(self.problems)),
+            fix=Label(
+                da="ret hvert problem på den sti, det står ved",
+                en="correct each problem at the path it is listed with",
+            ),
+        )
+
+    def message(self, lang: Lang = "en") -> str:
+        """Return a head line and every problem on a line of its own."""
+        lang = check_lang(lang)
+        head = f"{self.reason.get(lang)}:"
+        return "\n".join([head, *(f"  {p.message(lang)}" for p in self.problems)])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,))
 
 
 class MeetingRulesError(LearnmeetError, ValueError):
@@ -197,15 +446,38 @@ class MeetingRulesError(LearnmeetError, ValueError):
     Validation itself never raises: :func:`learnmeet.validate` returns a report,
     and ``report.raise_for_errors()`` raises this.
 
+    Args:
+        report: The report with the errors.
+
     Attributes:
         report: The :class:`~learnmeet.Report` with every violation.
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, en: str, da: str | None = None, *, report: Report) -> None:
-        super().__init__(en, da)
+    def __init__(self, *, report: Report) -> None:
         self.report = report
+        super().__init__(
+            reason=Label(
+                da="mødet bryder regler af alvorlighed fejl",
+                en="the meeting breaks rules of severity error",
+            ),
+            fix=Label(
+                da="ret hver fejl i rapporten; hver linje siger hvordan",
+                en="correct each error in the report; each line says how",
+            ),
+        )
+
+    def message(self, lang: Lang = "en") -> str:
+        """Return the report, one violation a line, each with its fix."""
+        return self.report.render(check_lang(lang))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore_rules, (type(self), self.report))
+
+
+def _restore_rules(cls: type[MeetingRulesError], report: Report) -> MeetingRulesError:
+    return cls(report=report)
 
 
 class CycleOrderError(LearnmeetError, ValueError):
@@ -216,12 +488,5 @@ class CycleOrderError(LearnmeetError, ValueError):
     phase, and a cycle closes with open actions only when they are carried to
     the next meeting. The refused step leaves the cycle as it was.
 
-    Attributes:
-        fix: What to do instead, in English.
-
     .. versionadded:: 0.1.0
     """
-
-    def __init__(self, en: str, da: str | None = None, *, fix: str = "") -> None:
-        super().__init__(f"{en} ({fix})" if fix else en, da)
-        self.fix = fix

@@ -23,52 +23,91 @@ __all__ = [
 ]
 
 
-def _profession(code: str, da: str, en: str, discipline: Discipline) -> Profession:
+def _profession(code: str, *, da: str, en: str, discipline: Discipline) -> Profession:
     return Profession(code, Label(da=da, en=en), discipline)
 
 
 PROFESSIONS: tuple[Profession, ...] = (
-    _profession("nurse", "sygeplejerske", "nurse", Discipline.NURSING),
+    _profession("nurse", da="sygeplejerske", en="nurse", discipline=Discipline.NURSING),
     _profession(
         "sosu_assistant",
-        "social- og sundhedsassistent",
-        "social and health care assistant",
-        Discipline.CARE,
+        da="social- og sundhedsassistent",
+        en="social and health care assistant",
+        discipline=Discipline.CARE,
     ),
     _profession(
         "sosu_helper",
-        "social- og sundhedshjælper",
-        "social and health care helper",
-        Discipline.CARE,
+        da="social- og sundhedshjælper",
+        en="social and health care helper",
+        discipline=Discipline.CARE,
     ),
     _profession(
-        "physiotherapist", "fysioterapeut", "physiotherapist", Discipline.THERAPY
+        "physiotherapist",
+        da="fysioterapeut",
+        en="physiotherapist",
+        discipline=Discipline.THERAPY,
     ),
     _profession(
         "occupational_therapist",
-        "ergoterapeut",
-        "occupational therapist",
-        Discipline.THERAPY,
+        da="ergoterapeut",
+        en="occupational therapist",
+        discipline=Discipline.THERAPY,
     ),
     _profession(
-        "gp", "praktiserende læge", "general practitioner", Discipline.MEDICINE
+        "gp",
+        da="praktiserende læge",
+        en="general practitioner",
+        discipline=Discipline.MEDICINE,
     ),
     _profession(
-        "hospital_doctor", "sygehuslæge", "hospital doctor", Discipline.MEDICINE
+        "hospital_doctor",
+        da="sygehuslæge",
+        en="hospital doctor",
+        discipline=Discipline.MEDICINE,
     ),
-    _profession("priest", "præst", "priest", Discipline.SPIRITUAL),
-    _profession("social_worker", "socialrådgiver", "social worker", Discipline.SOCIAL),
-    _profession("psychologist", "psykolog", "psychologist", Discipline.PSYCHOLOGY),
+    _profession("priest", da="præst", en="priest", discipline=Discipline.SPIRITUAL),
     _profession(
-        "dietitian", "klinisk diætist", "clinical dietitian", Discipline.NUTRITION
+        "social_worker",
+        da="socialrådgiver",
+        en="social worker",
+        discipline=Discipline.SOCIAL,
     ),
-    _profession("pharmacist", "farmaceut", "pharmacist", Discipline.PHARMACY),
-    _profession("pharmaconomist", "farmakonom", "pharmaconomist", Discipline.PHARMACY),
-    _profession("social_educator", "pædagog", "social educator", Discipline.PEDAGOGY),
     _profession(
-        "needs_assessor", "visitator", "needs assessor", Discipline.ADMINISTRATION
+        "psychologist",
+        da="psykolog",
+        en="psychologist",
+        discipline=Discipline.PSYCHOLOGY,
     ),
-    _profession("volunteer", "frivillig", "volunteer", Discipline.VOLUNTARY),
+    _profession(
+        "dietitian",
+        da="klinisk diætist",
+        en="clinical dietitian",
+        discipline=Discipline.NUTRITION,
+    ),
+    _profession(
+        "pharmacist", da="farmaceut", en="pharmacist", discipline=Discipline.PHARMACY
+    ),
+    _profession(
+        "pharmaconomist",
+        da="farmakonom",
+        en="pharmaconomist",
+        discipline=Discipline.PHARMACY,
+    ),
+    _profession(
+        "social_educator",
+        da="pædagog",
+        en="social educator",
+        discipline=Discipline.PEDAGOGY,
+    ),
+    _profession(
+        "needs_assessor",
+        da="visitator",
+        en="needs assessor",
+        discipline=Discipline.ADMINISTRATION,
+    ),
+    _profession(
+        "volunteer", da="frivillig", en="volunteer", discipline=Discipline.VOLUNTARY
+    ),
 )
 """The built-in professions (faggrupper)."""
 

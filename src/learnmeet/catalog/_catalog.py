@@ -7,31 +7,42 @@ from typing import Any, TypeVar
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._lookup import find
 from learnmeet.model._people import Profession, Sector
 
 __all__ = ["Catalog"]
 
-_HINT = (
-    "a code of your own must be added to the catalogue first",
-    "en egen kode skal først tilføjes kataloget",
+_HINT = Label(
+    da="en egen kode skal først tilføjes kataloget med Catalog.extend()",
+    en="add a code of your own to the catalogue first, with Catalog.extend()",
 )
+_WHAT = {
+    "profession": Label(da="faggruppe", en="profession"),
+    "sector": Label(da="sektor", en="sector"),
+    "format": Label(da="mødeform", en="format"),
+}
 
 _T = TypeVar("_T", Profession, Sector, MeetingFormat)
 
 
 def _index(items: Iterable[_T], cls: type[_T], kind: str) -> dict[str, _T]:
     index: dict[str, _T] = {}
-    for item in items:
+    for position, item in enumerate(items):
         if not isinstance(item, cls):
-            raise InvalidValueError(
-                f"Catalog: expected a {cls.__name__} among the {kind}s, got "
-                f"{type(item).__name__}",
-                f"Catalog: forventede en {cls.__name__} blandt {kind}, fik "
-                f"{type(item).__name__}",
-                field=kind,
+            got = type(item).__name__
+            raise WrongTypeError(
+                reason=Label(
+                    da=f"forventede en {cls.__name__}, fik {got}",
+                    en=f"expected a {cls.__name__}, got {got}",
+                ),
+                fix=Label(
+                    da=f"giv kun {cls.__name__}-værdier her",
+                    en=f"give only {cls.__name__} values here",
+                ),
+                where="Catalog",
+                path=(f"{kind}s", position),
             )
         index[item.code] = item
     return index
@@ -64,8 +75,11 @@ class Catalog:
     catalogue and replaces entries that share a code:
 
     >>> from learnmeet import DEFAULT_CATALOG, Discipline, Label, Profession
-    >>> music = Profession("music_therapist", Label("musikterapeut", "music therapist"),
-    ...                    Discipline.THERAPY)
+    >>> music = Profession(
+    ...     "music_therapist",
+    ...     Label(da="musikterapeut", en="music therapist"),
+    ...     Discipline.THERAPY,
+    ... )
     >>> mine = DEFAULT_CATALOG.extend(professions=[music])
     >>> mine.profession("music_therapist").label.da
     'musikterapeut'
@@ -75,7 +89,7 @@ class Catalog:
     >>> mine.profession("nurce")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    learnmeet.exceptions.UnknownCodeError: unknown profession code 'nurce'; ...
+    learnmeet.exceptions.UnknownCodeError: unknown profession code 'nurce' (fix: ...)
 
     .. versionadded:: 0.1.0
     """
@@ -104,12 +118,21 @@ class Catalog:
             ("sectors", self.sectors),
             ("formats", self.formats),
         ):
-            if len({i.code for i in items}) != len(items):
+            codes = [i.code for i in items]
+            twice = sorted({c for c in codes if codes.count(c) > 1})
+            if twice:
                 raise InvalidValueError(
-                    f"Catalog.{kind}: a code is listed twice",
-                    f"Catalog.{kind}: en kode står der to gange",
-                    field=kind,
-                    fix="use extend() to replace an entry",
+                    reason=Label(
+                        da=f"koderne {twice} står der mere end én gang",
+                        en=f"the codes {twice} are listed more than once",
+                    ),
+                    fix=Label(
+                        da="skriv hver kode én gang; brug extend() for at "
+                        "erstatte en post",
+                        en="list each code once; use extend() to replace an entry",
+                    ),
+                    where="Catalog",
+                    path=(kind,),
                 )
 
     def profession(self, code: str) -> Profession:
@@ -118,7 +141,14 @@ class Catalog:
         Raises:
             UnknownCodeError: No such profession; the closest codes are named.
         """
-        return find("profession", code, self._by_code["profession"], hint=_HINT)  # type: ignore[no-any-return]
+        found: Profession = find(
+            "profession",
+            code,
+            self._by_code["profession"],
+            what=_WHAT["profession"],
+            hint=_HINT,
+        )
+        return found
 
     def sector(self, code: str) -> Sector:
         """Return the sector with *code*.
@@ -126,7 +156,10 @@ class Catalog:
         Raises:
             UnknownCodeError: No such sector; the closest codes are named.
         """
-        return find("sector", code, self._by_code["sector"], hint=_HINT)  # type: ignore[no-any-return]
+        found: Sector = find(
+            "sector", code, self._by_code["sector"], what=_WHAT["sector"], hint=_HINT
+        )
+        return found
 
     def format(self, code: str) -> MeetingFormat:
         """Return the meeting format with *code*.
@@ -134,7 +167,10 @@ class Catalog:
         Raises:
             UnknownCodeError: No such format; the closest codes are named.
         """
-        return find("format", code, self._by_code["format"], hint=_HINT)  # type: ignore[no-any-return]
+        found: MeetingFormat = find(
+            "format", code, self._by_code["format"], what=_WHAT["format"], hint=_HINT
+        )
+        return found
 
     def extend(
         self,

@@ -11,21 +11,21 @@ _L = KirkpatrickLevel
 
 YIELD_SURVEY = Survey(
     id="yield",
-    title=Label("Dit udbytte af mødet", "What you got out of the meeting"),
+    title=Label(da="Dit udbytte af mødet", en="What you got out of the meeting"),
     items=[
         SurveyItem(
             id="relevant",
             text=Label(
-                "Mødet var relevant for mit arbejde",
-                "The meeting was relevant to my work",
+                da="Mødet var relevant for mit arbejde",
+                en="The meeting was relevant to my work",
             ),
             level=_L.REACTION,
         ),
         SurveyItem(
             id="other_professions",
             text=Label(
-                "Jeg lærte noget om de andre faggruppers arbejde",
-                "I learned something about the other professions' work",
+                da="Jeg lærte noget om de andre faggruppers arbejde",
+                en="I learned something about the other professions' work",
             ),
             level=_L.LEARNING,
             measures_yield=True,
@@ -33,8 +33,8 @@ YIELD_SURVEY = Survey(
         SurveyItem(
             id="other_sectors",
             text=Label(
-                "Jeg kender nu de andre sektorers tilbud bedre",
-                "I now know the other sectors' offers better",
+                da="Jeg kender nu de andre sektorers tilbud bedre",
+                en="I now know the other sectors' offers better",
             ),
             level=_L.LEARNING,
             measures_yield=True,
@@ -42,8 +42,8 @@ YIELD_SURVEY = Survey(
         SurveyItem(
             id="practice",
             text=Label(
-                "Jeg gør noget anderledes i mit arbejde efter mødet",
-                "I do something differently in my work after the meeting",
+                da="Jeg gør noget anderledes i mit arbejde efter mødet",
+                en="I do something differently in my work after the meeting",
             ),
             level=_L.BEHAVIOUR,
             measures_yield=True,
@@ -51,14 +51,16 @@ YIELD_SURVEY = Survey(
         SurveyItem(
             id="coordination",
             text=Label(
-                "Borgerens forløb blev bedre koordineret",
-                "The citizen's course was better coordinated",
+                da="Borgerens forløb blev bedre koordineret",
+                en="The citizen's course was better coordinated",
             ),
             level=_L.RESULTS,
         ),
         SurveyItem(
             id="take_away",
-            text=Label("Hvad tager du med fra mødet?", "What do you take from it?"),
+            text=Label(
+                da="Hvad tager du med fra mødet?", en="What do you take from it?"
+            ),
             level=_L.LEARNING,
             kind=ItemKind.FREE_TEXT,
         ),

@@ -70,7 +70,7 @@ class DemoRun:
     lang: Lang
     out: Path | None = None
 
-    def t(self, da: str, en: str) -> str:
+    def t(self, *, da: str, en: str) -> str:
         """Pick the text in the run's language."""
         return en if self.lang == "en" else da
 
@@ -80,7 +80,7 @@ class DemoRun:
             return ""
         path = self.out / name
         path.write_text(text, encoding="utf-8", newline="")
-        return self.t(f"Skrevet: {path}", f"Written: {path}")
+        return self.t(da=f"Skrevet: {path}", en=f"Written: {path}")
 
 
 @attrs.frozen
@@ -93,17 +93,17 @@ class Section:
 
 def _overview(run: DemoRun) -> str:
     s, lang = run.scenario, run.lang
-    lines = [run.t(f"Scenarie: {s.name}", f"Scenario: {s.name}"), ""]
+    lines = [run.t(da=f"Scenarie: {s.name}", en=f"Scenario: {s.name}"), ""]
     lines.append(
-        run.t("Områder:", "Areas:")
+        run.t(da="Områder:", en="Areas:")
         + " "
         + ", ".join(a.label.get(lang) for a in s.areas)
     )
     lines.append("")
     lines.append(
         run.t(
-            "Organisationer og enheder efter sektor:",
-            "Organisations and units by sector:",
+            da="Organisationer og enheder efter sektor:",
+            en="Organisations and units by sector:",
         )
     )
     for sector in DEFAULT_CATALOG.sectors:
@@ -121,20 +121,20 @@ def _overview(run: DemoRun) -> str:
     kinds = len({p.profession.code for p in s.professionals})
     lines.append(
         run.t(
-            f"{people} fagpersoner i {kinds} faggrupper:",
-            f"{people} professionals in {kinds} professions:",
+            da=f"{people} fagpersoner i {kinds} faggrupper:",
+            en=f"{people} professionals in {kinds} professions:",
         )
     )
     for (profession, where), n in sorted(counts.items()):
         lines.append(f"  {n:2d} × {profession} ({where})")
     lines.append("")
-    lines.append(run.t("Borgerforløb:", "Citizen cases:"))
+    lines.append(run.t(da="Borgerforløb:", en="Citizen cases:"))
     for case in s.cases:
         team = ", ".join(sorted({p.profession.label.get(lang) for p in case.care_team}))
         lines.append(
             f"  {case.citizen.pseudonym}: {case.origin.label.get(lang)}, "
             f"{case.palliative_level.label.get(lang)}; "
-            + run.t("team: ", "care team: ")
+            + run.t(da="team: ", en="care team: ")
             + team
         )
         for move in case.transitions:
@@ -145,16 +145,16 @@ def _overview(run: DemoRun) -> str:
                 f"{move.to_sector.label.get(lang)} ({docs})"
             )
     lines.append("")
-    lines.append(run.t("Eksisterende mødefora:", "Existing forums:"))
+    lines.append(run.t(da="Eksisterende mødefora:", en="Existing forums:"))
     for forum in s.forums:
         lines.append(
             f"  {forum.name} ({forum.unit.name}): {forum.recurrence}, "
-            + run.t("første gang", "first")
+            + run.t(da="første gang", en="first")
             + f" {when(forum.first_start)}, {len(forum.members)} "
-            + run.t("deltagere", "members")
+            + run.t(da="deltagere", en="members")
         )
     lines.append("")
-    lines.append(run.t("Møder:", "Meetings:"))
+    lines.append(run.t(da="Møder:", en="Meetings:"))
     for meeting in s.meetings:
         lines += _meeting_lines(run, meeting)
     written = run.write("scenario.json", to_json(s, indent=1) + "\n")
@@ -167,14 +167,14 @@ def _meeting_lines(run: DemoRun, meeting: Meeting) -> list[str]:
     lang = run.lang
     kinds = []
     kinds.append(
-        run.t("tværfagligt", "interdisciplinary")
+        run.t(da="tværfagligt", en="interdisciplinary")
         if meeting.is_interdisciplinary
-        else run.t("monofagligt", "monoprofessional")
+        else run.t(da="monofagligt", en="monoprofessional")
     )
     kinds.append(
-        run.t("tværsektorielt", "cross-sectoral")
+        run.t(da="tværsektorielt", en="cross-sectoral")
         if meeting.is_cross_sectoral
-        else run.t("én sektor", "one sector")
+        else run.t(da="én sektor", en="one sector")
     )
     lines = [
         f"  {when(meeting.start)} {meeting.format.label.get(lang)}"
@@ -212,9 +212,9 @@ def _proposals(run: DemoRun) -> str:
             answers={case.citizen.key: Rsvp.ACCEPTED},
         )
         state = (
-            run.t("komplet", "complete")
+            run.t(da="komplet", en="complete")
             if proposal.complete
-            else run.t("mangler noget", "incomplete")
+            else run.t(da="mangler noget", en="incomplete")
         )
         lines.append(
             f"{proposal.meeting.format.label.get(lang)} – "
@@ -224,8 +224,8 @@ def _proposals(run: DemoRun) -> str:
         lines.append("")
     lines.append(
         run.t(
-            "En dårligt sammensat tværfaglig kursusdag:",
-            "A badly composed interdisciplinary course day:",
+            da="En dårligt sammensat tværfaglig kursusdag:",
+            en="A badly composed interdisciplinary course day:",
         )
     )
     lines.append(validate(_bad_course_day(s), lang=lang).render(lang))
@@ -256,8 +256,8 @@ def _plan(run: DemoRun) -> str:
     plan = plan_period(s, start=QUARTER[0], end=QUARTER[1])
     lines = [
         run.t(
-            f"Kvartalsplan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} møder",
-            f"Quarter plan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} meetings",
+            da=f"Kvartalsplan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} møder",
+            en=f"Quarter plan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} meetings",
         ),
         "",
     ]
@@ -288,10 +288,10 @@ def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
     )
     lines = [
         run.t(
-            f"Fælles ledig tid for {case.citizen.pseudonym}s team "
+            da=f"Fælles ledig tid for {case.citizen.pseudonym}s team "
             f"({len(case.care_team)} personer, 90 minutter), fundet i et "
             f"BusyIndex over {len(busy.people)} kalendere:",
-            f"Common free time for {case.citizen.pseudonym}'s care team "
+            en=f"Common free time for {case.citizen.pseudonym}'s care team "
             f"({len(case.care_team)} people, 90 minutes), found in a BusyIndex "
             f"of {len(busy.people)} calendars:",
         )
@@ -356,7 +356,7 @@ def _cycle_lines(run: DemoRun, cycle: ReflectionCycle) -> list[str]:
                 lines.append(f"      * {point.text} [{tags}]")
     for action in cycle.actions:
         lines.append(
-            f"    {run.t('Handling', 'Action')} {action.id} ({action.due}, "
+            f"    {run.t(da='Handling', en='Action')} {action.id} ({action.due}, "
             f"{action.status.label.get(run.lang)}): {action.text}"
         )
     return lines
@@ -428,8 +428,8 @@ def _reflection(run: DemoRun) -> str:
     lines = _questions(
         run,
         run.t(
-            "Refleksionsspørgsmål til et tværfagligt læringsmøde:",
-            "Reflection questions for an interdisciplinary learning meeting:",
+            da="Refleksionsspørgsmål til et tværfagligt læringsmøde:",
+            en="Reflection questions for an interdisciplinary learning meeting:",
         ),
         QUESTION_BANK.choose("case_learning", format=learning, seed="demo"),
     )
@@ -437,8 +437,8 @@ def _reflection(run: DemoRun) -> str:
     lines += _questions(
         run,
         run.t(
-            "Til et møde hjemme hos borgeren (i et sprog, borgeren bruger):",
-            "For a meeting in the citizen's home (in the citizen's own words):",
+            da="Til et møde hjemme hos borgeren (i et sprog, borgeren bruger):",
+            en="For a meeting in the citizen's home (in the citizen's own words):",
         ),
         QUESTION_BANK.choose(
             "home_conversation",
@@ -451,14 +451,14 @@ def _reflection(run: DemoRun) -> str:
     lines += [
         "",
         run.t(
-            f"En refleksionscyklus over to møder i {forum.name}:",
-            f"A reflection cycle across two meetings of {forum.name}:",
+            da=f"En refleksionscyklus over to møder i {forum.name}:",
+            en=f"A reflection cycle across two meetings of {forum.name}:",
         ),
-        run.t("  Møde 1:", "  Meeting 1:"),
+        run.t(da="  Møde 1:", en="  Meeting 1:"),
         *_cycle_lines(run, first),
         run.t(
-            "  Møde 2 begynder med det, der stadig var åbent:",
-            "  Meeting 2 starts with what was still open:",
+            da="  Møde 2 begynder med det, der stadig var åbent:",
+            en="  Meeting 2 starts with what was still open:",
         ),
         *_cycle_lines(run, second),
     ]
@@ -470,8 +470,8 @@ def _reflection(run: DemoRun) -> str:
     lines += [
         "",
         run.t(
-            "Evaluering af kvartalet (syntetiske svar):",
-            "Evaluation of the quarter (synthetic answers):",
+            da="Evaluering af kvartalet (syntetiske svar):",
+            en="Evaluation of the quarter (synthetic answers):",
         ),
         *(
             f"  {line}".rstrip()
@@ -489,11 +489,14 @@ def _reflection(run: DemoRun) -> str:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(Label("Eksempelkommunen", "The sample municipality"), _overview),
-    Section(Label("Sammensætning og regler", "Composition and rules"), _proposals),
-    Section(Label("Planlægning af et kvartal", "Planning a quarter"), _plan),
+    Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
-        Label("Refleksion og evaluering", "Reflection and evaluation"), _reflection
+        Label(da="Sammensætning og regler", en="Composition and rules"), _proposals
+    ),
+    Section(Label(da="Planlægning af et kvartal", en="Planning a quarter"), _plan),
+    Section(
+        Label(da="Refleksion og evaluering", en="Reflection and evaluation"),
+        _reflection,
     ),
 )
 """The demo's sections, in the order they are shown."""

@@ -18,8 +18,14 @@ from statistics import NormalDist
 
 import attrs
 
-from learnmeet.exceptions import DataProblem, InvalidDataError, InvalidValueError
-from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.exceptions import (
+    DataProblem,
+    InvalidDataError,
+    InvalidValueError,
+    Label,
+    PathKey,
+)
+from learnmeet.model._labels import LabelledEnum
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._survey import (
     Eligibility,
@@ -56,29 +62,19 @@ class Disposition(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    COMPLETE = "complete"
-    PARTIAL = "partial"
-    REFUSAL = "refusal"
-    NON_CONTACT = "non_contact"
-    OTHER = "other"
-    UNKNOWN_ELIGIBILITY = "unknown_eligibility"
-    NOT_ELIGIBLE = "not_eligible"
-
-
-Disposition.set_labels(
-    {
-        Disposition.COMPLETE: ("fuldført (I)", "complete (I)"),
-        Disposition.PARTIAL: ("delvist (P)", "partial (P)"),
-        Disposition.REFUSAL: ("afslag (R)", "refusal (R)"),
-        Disposition.NON_CONTACT: ("ikke nået (NC)", "non-contact (NC)"),
-        Disposition.OTHER: ("andet (O)", "other (O)"),
-        Disposition.UNKNOWN_ELIGIBILITY: (
-            "ukendt om omfattet (U)",
-            "unknown eligibility (U)",
-        ),
-        Disposition.NOT_ELIGIBLE: ("ikke omfattet (NE)", "not eligible (NE)"),
-    }
-)
+    COMPLETE = "complete", Label(da="fuldført (I)", en="complete (I)")
+    PARTIAL = "partial", Label(da="delvist (P)", en="partial (P)")
+    REFUSAL = "refusal", Label(da="afslag (R)", en="refusal (R)")
+    NON_CONTACT = "non_contact", Label(da="ikke nået (NC)", en="non-contact (NC)")
+    OTHER = "other", Label(da="andet (O)", en="other (O)")
+    UNKNOWN_ELIGIBILITY = (
+        "unknown_eligibility",
+        Label(da="ukendt om omfattet (U)", en="unknown eligibility (U)"),
+    )
+    NOT_ELIGIBLE = (
+        "not_eligible",
+        Label(da="ikke omfattet (NE)", en="not eligible (NE)"),
+    )
 
 
 class Dimension(LabelledEnum):
@@ -87,22 +83,11 @@ class Dimension(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    OVERALL = "overall"
-    FORMAT = "format"
-    CASE_ORIGIN = "case_origin"
-    DISCIPLINES = "disciplines"
-    SECTORS = "sectors"
-
-
-Dimension.set_labels(
-    {
-        Dimension.OVERALL: ("i alt", "overall"),
-        Dimension.FORMAT: ("mødeform", "format"),
-        Dimension.CASE_ORIGIN: ("casens oprindelse", "case origin"),
-        Dimension.DISCIPLINES: ("faglighed", "disciplines"),
-        Dimension.SECTORS: ("sektorer", "sectors"),
-    }
-)
+    OVERALL = "overall", Label(da="i alt", en="overall")
+    FORMAT = "format", Label(da="mødeform", en="format")
+    CASE_ORIGIN = "case_origin", Label(da="casens oprindelse", en="case origin")
+    DISCIPLINES = "disciplines", Label(da="faglighed", en="disciplines")
+    SECTORS = "sectors", Label(da="sektorer", en="sectors")
 
 
 class Suppression(LabelledEnum):
@@ -111,30 +96,23 @@ class Suppression(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    TOO_FEW = "too_few"
-    COMPLEMENT = "complement"
-
-
-Suppression.set_labels(
-    {
-        Suppression.TOO_FEW: (
-            "for få svarpersoner",
-            "too few respondents",
+    TOO_FEW = "too_few", Label(da="for få svarpersoner", en="too few respondents")
+    COMPLEMENT = (
+        "complement",
+        Label(
+            da="skjult, så en lille gruppe ikke kan regnes ud",
+            en="hidden so that a small group cannot be worked out",
         ),
-        Suppression.COMPLEMENT: (
-            "skjult, så en lille gruppe ikke kan regnes ud",
-            "hidden so that a small group cannot be worked out",
-        ),
-    }
-)
+    )
+
 
 _GROUP_LABELS = {
-    "all": Label("alle møder", "all meetings"),
-    "no_case": Label("ingen borgersag", "no citizen case"),
-    "interdisciplinary": Label("tværfaglige", "interdisciplinary"),
-    "monoprofessional": Label("monofaglige", "monoprofessional"),
-    "cross_sectoral": Label("tværsektorielle", "cross-sectoral"),
-    "single_sector": Label("én sektor", "single-sector"),
+    "all": Label(da="alle møder", en="all meetings"),
+    "no_case": Label(da="ingen borgersag", en="no citizen case"),
+    "interdisciplinary": Label(da="tværfaglige", en="interdisciplinary"),
+    "monoprofessional": Label(da="monofaglige", en="monoprofessional"),
+    "cross_sectoral": Label(da="tværsektorielle", en="cross-sectoral"),
+    "single_sector": Label(da="én sektor", en="single-sector"),
 }
 
 
@@ -276,20 +254,27 @@ def _check_parameters(
 ) -> None:
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
         raise InvalidValueError(
-            f"evaluate: threshold must be a whole number of 1 or more, got "
-            f"{threshold!r}",
-            f"evaluate: threshold skal være et helt tal på 1 eller mere, fik "
-            f"{threshold!r}",
-            field="threshold",
-            fix="keep the default of 5 unless your data protection rules say more",
+            reason=Label(
+                da="threshold skal være et helt tal på 1 eller mere",
+                en="threshold must be a whole number of 1 or more",
+            ),
+            fix=Label(
+                da="behold standarden på 5, medmindre jeres databeskyttelsesregler "
+                "siger mere",
+                en="keep the default of 5 unless your data protection rules say more",
+            ),
+            where="evaluate",
+            path=("threshold",),
         )
     if not isinstance(confidence, float) or not 0.0 < confidence < 1.0:
         raise InvalidValueError(
-            f"evaluate: confidence must be a number between 0 and 1, got "
-            f"{confidence!r}",
-            f"evaluate: confidence skal være et tal mellem 0 og 1, fik {confidence!r}",
-            field="confidence",
-            fix="use e.g. 0.95",
+            reason=Label(
+                da="confidence skal være et tal mellem 0 og 1",
+                en="confidence must be a number between 0 and 1",
+            ),
+            fix=Label(da="brug fx 0.95", en="use e.g. 0.95"),
+            where="evaluate",
+            path=("confidence",),
         )
     if eligibility_rate is not None and (
         not isinstance(eligibility_rate, (int, float))
@@ -297,55 +282,92 @@ def _check_parameters(
         or not 0.0 <= eligibility_rate <= 1.0
     ):
         raise InvalidValueError(
-            f"evaluate: eligibility_rate must be between 0 and 1, got "
-            f"{eligibility_rate!r}",
-            f"evaluate: eligibility_rate skal være mellem 0 og 1, fik "
-            f"{eligibility_rate!r}",
-            field="eligibility_rate",
-            fix="leave it out to estimate it from the invitations of known eligibility",
+            reason=Label(
+                da="eligibility_rate skal være et tal mellem 0 og 1",
+                en="eligibility_rate must be a number between 0 and 1",
+            ),
+            fix=Label(
+                da="udelad den for at skønne den ud fra invitationerne med kendt "
+                "egnethed",
+                en="leave it out to estimate it from the invitations of known "
+                "eligibility",
+            ),
+            where="evaluate",
+            path=("eligibility_rate",),
         )
 
 
-def _problem(path: str, en: str, da: str) -> DataProblem:
-    return DataProblem(path, en, da)
+_Path = tuple[PathKey, ...]
 
 
 def _check_answers(
-    survey: Survey, response: Response, path: str
+    survey: Survey, response: Response, path: _Path
 ) -> Iterable[DataProblem]:
     for j, answer in enumerate(response.answers):
-        where = f"{path}.answers[{j}]"
+        where = (*path, "answers", j)
         item = survey.item(answer.item)
         if item is None:
-            yield _problem(
-                f"{where}.item",
-                f"survey {survey.id!r} has no item {answer.item!r}",
-                f"spørgeskemaet {survey.id!r} har intet spørgsmål {answer.item!r}",
+            yield DataProblem(
+                path=(*where, "item"),
+                reason=Label(
+                    da=f"spørgeskemaet {survey.id!r} har intet spørgsmål "
+                    f"{answer.item!r}",
+                    en=f"survey {survey.id!r} has no item {answer.item!r}",
+                ),
+                fix=Label(
+                    da="brug id'et på et af spørgeskemaets spørgsmål",
+                    en="use the id of one of the survey's items",
+                ),
             )
         elif item.kind is ItemKind.LIKERT and answer.score is None:
-            yield _problem(
-                f"{where}.score",
-                f"item {item.id!r} is a Likert item; give a score from 1 to "
-                f"{item.scale}, not a text",
-                f"spørgsmålet {item.id!r} besvares på en skala; angiv et tal fra 1 "
-                f"til {item.scale}, ikke en tekst",
+            yield DataProblem(
+                path=(*where, "score"),
+                reason=Label(
+                    da=f"spørgsmålet {item.id!r} besvares på en skala, ikke med "
+                    "en tekst",
+                    en=f"item {item.id!r} is a Likert item, not answered in text",
+                ),
+                fix=Label(
+                    da=f"angiv et tal fra 1 til {item.scale}",
+                    en=f"give a score from 1 to {item.scale}",
+                ),
             )
         elif (
             item.kind is ItemKind.LIKERT and not 1 <= (answer.score or 0) <= item.scale
         ):
-            yield _problem(
-                f"{where}.score",
-                f"item {item.id!r} is scored from 1 to {item.scale}, got "
-                f"{answer.score}",
-                f"spørgsmålet {item.id!r} besvares fra 1 til {item.scale}, fik "
-                f"{answer.score}",
+            yield DataProblem(
+                path=(*where, "score"),
+                reason=Label(
+                    da=f"spørgsmålet {item.id!r} besvares fra 1 til {item.scale}, "
+                    f"fik {answer.score}",
+                    en=f"item {item.id!r} is scored from 1 to {item.scale}, "
+                    f"got {answer.score}",
+                ),
+                fix=Label(
+                    da=f"angiv et tal fra 1 til {item.scale}",
+                    en=f"give a score from 1 to {item.scale}",
+                ),
             )
         elif item.kind is ItemKind.FREE_TEXT and answer.text is None:
-            yield _problem(
-                f"{where}.text",
-                f"item {item.id!r} is answered in free text, not with a score",
-                f"spørgsmålet {item.id!r} besvares med fritekst, ikke et tal",
+            yield DataProblem(
+                path=(*where, "text"),
+                reason=Label(
+                    da=f"spørgsmålet {item.id!r} besvares med fritekst, ikke et tal",
+                    en=f"item {item.id!r} is answered in free text, not with a score",
+                ),
+                fix=Label(da="angiv svaret som text=", en="give the answer as text="),
             )
+
+
+def _twice(what: Label, fix: Label, path: _Path) -> DataProblem:
+    return DataProblem(
+        path=path,
+        reason=Label(da=f"{what.da} er givet to gange", en=f"{what.en} is given twice"),
+        fix=fix,
+    )
+
+
+_GIVE_ONCE = Label(da="giv hver kun én gang", en="give each only once")
 
 
 def _check(
@@ -359,71 +381,104 @@ def _check(
     for i, meeting in enumerate(meetings):
         if meeting.id in by_meeting:
             problems.append(
-                _problem(
-                    f"$.meetings[{i}].id",
-                    f"the meeting {meeting.id!r} is given twice",
-                    f"mødet {meeting.id!r} er givet to gange",
+                _twice(
+                    Label(da=f"mødet {meeting.id!r}", en=f"the meeting {meeting.id!r}"),
+                    _GIVE_ONCE,
+                    ("meetings", i, "id"),
                 )
             )
         by_meeting[meeting.id] = meeting
     seen: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for i, inv in enumerate(invitations):
-        path = f"$.invitations[{i}]"
+        path: _Path = ("invitations", i)
         if inv.id in seen:
             problems.append(
-                _problem(
-                    f"{path}.id",
-                    f"the invitation {inv.id!r} is given twice",
-                    f"invitationen {inv.id!r} er givet to gange",
+                _twice(
+                    Label(
+                        da=f"invitationen {inv.id!r}", en=f"the invitation {inv.id!r}"
+                    ),
+                    _GIVE_ONCE,
+                    (*path, "id"),
                 )
             )
         seen.add(inv.id)
         if inv.survey != survey.id:
             problems.append(
-                _problem(
-                    f"{path}.survey",
-                    f"the invitation is for survey {inv.survey!r}, not {survey.id!r}",
-                    f"invitationen gælder spørgeskemaet {inv.survey!r}, ikke "
-                    f"{survey.id!r}",
+                DataProblem(
+                    path=(*path, "survey"),
+                    reason=Label(
+                        da=f"invitationen gælder spørgeskemaet {inv.survey!r}, "
+                        f"ikke {survey.id!r}",
+                        en=f"the invitation is for survey {inv.survey!r}, not "
+                        f"{survey.id!r}",
+                    ),
+                    fix=Label(
+                        da="giv kun invitationer til det spørgeskema, der evalueres",
+                        en="pass only invitations to the survey being evaluated",
+                    ),
                 )
             )
         if inv.meeting not in by_meeting:
             problems.append(
-                _problem(
-                    f"{path}.meeting",
-                    f"no meeting {inv.meeting!r} was given; pass every meeting "
-                    "invited about",
-                    f"mødet {inv.meeting!r} er ikke givet; giv alle møder, der er "
-                    "inviteret til",
+                DataProblem(
+                    path=(*path, "meeting"),
+                    reason=Label(
+                        da=f"mødet {inv.meeting!r} er ikke givet",
+                        en=f"no meeting {inv.meeting!r} was given",
+                    ),
+                    fix=Label(
+                        da="giv alle møder, der er inviteret til",
+                        en="pass every meeting invited about",
+                    ),
                 )
             )
         if (inv.meeting, inv.invitee) in pairs:
             problems.append(
-                _problem(
-                    f"{path}.invitee",
-                    f"{inv.invitee!r} is invited twice about meeting {inv.meeting!r}",
-                    f"{inv.invitee!r} er inviteret to gange til mødet {inv.meeting!r}",
+                DataProblem(
+                    path=(*path, "invitee"),
+                    reason=Label(
+                        da=f"{inv.invitee!r} er inviteret to gange til mødet "
+                        f"{inv.meeting!r}",
+                        en=f"{inv.invitee!r} is invited twice about meeting "
+                        f"{inv.meeting!r}",
+                    ),
+                    fix=Label(
+                        da="invitér hver person én gang pr. møde",
+                        en="invite each person once per meeting",
+                    ),
                 )
             )
         pairs.add((inv.meeting, inv.invitee))
     by_invitation: dict[str, Response] = {}
     for i, response in enumerate(responses):
-        path = f"$.responses[{i}]"
+        path = ("responses", i)
         if response.invitation not in seen:
             problems.append(
-                _problem(
-                    f"{path}.invitation",
-                    f"there is no invitation {response.invitation!r}",
-                    f"der er ingen invitation {response.invitation!r}",
+                DataProblem(
+                    path=(*path, "invitation"),
+                    reason=Label(
+                        da=f"der er ingen invitation {response.invitation!r}",
+                        en=f"there is no invitation {response.invitation!r}",
+                    ),
+                    fix=Label(
+                        da="giv den invitation, svaret hører til",
+                        en="pass the invitation the response answers",
+                    ),
                 )
             )
         elif response.invitation in by_invitation:
             problems.append(
-                _problem(
-                    f"{path}.invitation",
-                    f"invitation {response.invitation!r} is answered twice",
-                    f"invitationen {response.invitation!r} er besvaret to gange",
+                DataProblem(
+                    path=(*path, "invitation"),
+                    reason=Label(
+                        da=f"invitationen {response.invitation!r} er besvaret to gange",
+                        en=f"invitation {response.invitation!r} is answered twice",
+                    ),
+                    fix=Label(
+                        da="giv ét svar pr. invitation",
+                        en="pass one response per invitation",
+                    ),
                 )
             )
         by_invitation.setdefault(response.invitation, response)

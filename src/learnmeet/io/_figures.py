@@ -11,30 +11,32 @@ from learnmeet.model._labels import Label, Lang
 __all__ = ["TERMS", "csv_number", "number", "percent"]
 
 TERMS = {
-    "rates": Label("Svarprocent", "Response rate"),
-    "invitations": Label("invitationer", "invitations"),
-    "yield": Label("Udbytte", "Yield"),
-    "levels": Label("Kirkpatrick-niveauer", "Kirkpatrick levels"),
-    "themes": Label("Temaer", "Themes"),
-    "quotes": Label("citater", "quotes"),
-    "group": Label("gruppe", "group"),
-    "respondents": Label("svarpersoner", "respondents"),
-    "responses": Label("svar", "responses"),
-    "mean": Label("gns. udbytte", "mean yield"),
-    "score": Label("gns. score (0–100)", "mean score (0–100)"),
-    "share": Label("højt udbytte", "high yield"),
-    "ci": Label("konfidensinterval", "confidence interval"),
-    "level": Label("niveau", "level"),
-    "items": Label("spørgsmål", "items"),
-    "no_items": Label("ingen spørgsmål", "no items"),
-    "free_text": Label("fritekstsvar (vises ikke)", "free-text answers (not shown)"),
-    "chart": Label(
-        "Andel med højt udbytte efter mødeform",
-        "Share reporting high yield, by format",
+    "rates": Label(da="Svarprocent", en="Response rate"),
+    "invitations": Label(da="invitationer", en="invitations"),
+    "yield": Label(da="Udbytte", en="Yield"),
+    "levels": Label(da="Kirkpatrick-niveauer", en="Kirkpatrick levels"),
+    "themes": Label(da="Temaer", en="Themes"),
+    "quotes": Label(da="citater", en="quotes"),
+    "group": Label(da="gruppe", en="group"),
+    "respondents": Label(da="svarpersoner", en="respondents"),
+    "responses": Label(da="svar", en="responses"),
+    "mean": Label(da="gns. udbytte", en="mean yield"),
+    "score": Label(da="gns. score (0–100)", en="mean score (0–100)"),
+    "share": Label(da="højt udbytte", en="high yield"),
+    "ci": Label(da="konfidensinterval", en="confidence interval"),
+    "level": Label(da="niveau", en="level"),
+    "items": Label(da="spørgsmål", en="items"),
+    "no_items": Label(da="ingen spørgsmål", en="no items"),
+    "free_text": Label(
+        da="fritekstsvar (vises ikke)", en="free-text answers (not shown)"
     ),
-    "few": Label("færre end {n} svarpersoner", "fewer than {n} respondents"),
+    "chart": Label(
+        da="Andel med højt udbytte efter mødeform",
+        en="Share reporting high yield, by format",
+    ),
+    "few": Label(da="færre end {n} svarpersoner", en="fewer than {n} respondents"),
     "hidden": Label(
-        "skjult (beskytter lille gruppe)", "hidden (protects a small group)"
+        da="skjult (beskytter lille gruppe)", en="hidden (protects a small group)"
     ),
 }
 

@@ -24,6 +24,7 @@ import enum
 import functools
 import json
 from collections.abc import Callable, Hashable, Mapping
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -45,10 +46,11 @@ from learnmeet.exceptions import (
     InvalidDataError,
     InvalidValueError,
     LearnmeetError,
+    PathKey,
     UnknownCodeError,
+    WrongTypeError,
 )
 from learnmeet.io._wire import (
-    WireError,
     format_date,
     format_datetime,
     format_duration,
@@ -165,38 +167,40 @@ _SHARED = frozenset(
 T = TypeVar("T")
 
 
-class _HookError(ValueError):
-    """A problem found by one of our hooks, in both languages."""
-
-    def __init__(self, en: str, da: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.da = da
-
-
 _JSON_TYPES = (
-    (type(None), "null", "null"),
-    (bool, "a boolean", "en sandhedsværdi"),
-    ((int, float), "a number", "et tal"),
-    (str, "a string", "en tekst"),
-    (list, "an array", "en liste"),
-    (dict, "an object", "et objekt"),
+    (type(None), Label(da="null", en="null")),
+    (bool, Label(da="en sandhedsværdi", en="a boolean")),
+    ((int, float), Label(da="et tal", en="a number")),
+    (str, Label(da="en tekst", en="a string")),
+    (list, Label(da="en liste", en="an array")),
+    (dict, Label(da="et objekt", en="an object")),
 )
 
 
-def _json_type(value: object, lang: str = "en") -> str:
-    """Name the JSON type of *value* in English or Danish (bool before int)."""
-    for types, en, da in _JSON_TYPES:
+def _json_type(value: object) -> Label:
+    """Name the JSON type of *value* in Danish and English (bool before int)."""
+    for types, name in _JSON_TYPES:
         if isinstance(value, types):
-            return da if lang == "da" else en
-    return type(value).__name__
+            return name
+    return Label(da=type(value).__name__, en=type(value).__name__)
 
 
-def _expected(what_en: str, what_da: str, value: object) -> _HookError:
-    return _HookError(
-        f"expected {what_en}, got {_json_type(value)}",
-        f"forventede {what_da}, fik {_json_type(value, 'da')}",
+def _expected(what: Label, value: object) -> InvalidValueError:
+    got = _json_type(value)
+    return InvalidValueError(
+        reason=Label(
+            da=f"forventede {what.da}, fik {got.da}",
+            en=f"expected {what.en}, got {got.en}",
+        ),
+        fix=Label(da=f"skriv {what.da} her", en=f"write {what.en} here"),
     )
+
+
+_A_STRING = Label(da="en tekst", en="a string")
+_A_WHOLE_NUMBER = Label(da="et helt tal", en="a whole number")
+_A_NUMBER = Label(da="et tal", en="a number")
+_A_BOOLEAN = Label(da="true eller false", en="true or false")
+_AN_ARRAY = Label(da="en liste", en="an array")
 
 
 # -- primitives: strict, no silent str(5) or int("5") -------------------------
@@ -204,34 +208,31 @@ def _expected(what_en: str, what_da: str, value: object) -> _HookError:
 
 def _structure_str(value: object, _: object) -> str:
     if not isinstance(value, str):
-        raise _expected("a string", "en tekst", value)
+        raise _expected(_A_STRING, value)
     return value
 
 
 def _structure_int(value: object, _: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _expected("a whole number", "et helt tal", value)
+        raise _expected(_A_WHOLE_NUMBER, value)
     return value
 
 
 def _structure_float(value: object, _: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _expected("a number", "et tal", value)
+        raise _expected(_A_NUMBER, value)
     return float(value)
 
 
 def _structure_bool(value: object, _: object) -> bool:
     if not isinstance(value, bool):
-        raise _expected("true or false", "true eller false", value)
+        raise _expected(_A_BOOLEAN, value)
     return value
 
 
 def _wire(parse: Callable[[object], T]) -> Callable[[object, object], T]:
     def structure(value: object, _: object) -> T:
-        try:
-            return parse(value)
-        except WireError as exc:
-            raise _HookError(exc.en, exc.da) from None
+        return parse(value)  # a WireError is an InvalidValueError with no path
 
     return structure
 
@@ -245,12 +246,17 @@ def _structure_enum(value: object, cls: type[LabelledEnum]) -> LabelledEnum:
             return member  # type: ignore[return-value]
     codes = [m.code for m in cls]
     near = closest(value, codes) if isinstance(value, str) else []
-    hint_en = f"; did you mean {near[0]!r}?" if near else ""
-    hint_da = f"; mente du {near[0]!r}?" if near else ""
     allowed = ", ".join(codes)
-    raise _HookError(
-        f"{value!r} is not a valid {cls.__name__}; use one of: {allowed}{hint_en}",
-        f"{value!r} er ikke en gyldig {cls.__name__}; brug en af: {allowed}{hint_da}",
+    raise InvalidValueError(
+        reason=Label(
+            da=f"ikke en gyldig {cls.__name__}", en=f"not a valid {cls.__name__}"
+        ),
+        fix=Label(
+            da=f"mente du {near[0]!r}? Brug en af: {allowed}",
+            en=f"did you mean {near[0]!r}? Use one of: {allowed}",
+        )
+        if near
+        else Label(da=f"brug en af: {allowed}", en=f"use one of: {allowed}"),
     )
 
 
@@ -261,7 +267,12 @@ def _enum_value(member: enum.Enum) -> Any:
 # -- structuring a repeated value once -------------------------------------------
 
 _LIST = object()  # tags a frozen array, so it never equals a frozen object
-_MEMO_MAX = 50_000
+_MEMO: ContextVar[dict[Hashable, Any] | None] = ContextVar("_MEMO", default=None)
+"""The values built so far by the :func:`from_dict` call running in this context.
+
+Set for the length of one call and reset after it, so nothing a document held
+outlives the call, and calls in other threads or tasks never share it.
+"""
 
 
 def _frozen(value: object) -> Hashable:
@@ -305,19 +316,21 @@ def _memoised(
     and cases again and again; each is built and validated the first time, and
     an equal JSON value after that gets the same frozen object back. A value
     that fails is never remembered, so it fails again with its full path.
+    Outside a :func:`from_dict` call (a converter used directly) nothing is
+    remembered.
     """
-    done: dict[Hashable, Any] = {}
 
     def memo(value: object, t: object) -> Any:
+        done = _MEMO.get()
+        if done is None:
+            return structure(value, t)
         try:
-            key = _frozen(value)
+            key = (t, _frozen(value))
             found = done.get(key)
         except TypeError:  # not JSON (e.g. a set given to from_dict)
             return structure(value, t)
         if found is None:
             found = structure(value, t)
-            if len(done) >= _MEMO_MAX:
-                done.clear()
             done[key] = found
         return found
 
@@ -386,7 +399,7 @@ def _register_collections(conv: Converter) -> None:
 
         def structure(value: object, _: object) -> Any:
             if not isinstance(value, list):
-                raise _expected("an array", "en liste", value)
+                raise _expected(_AN_ARRAY, value)
             out, errors = [], []
             for index, element in enumerate(value):
                 try:
@@ -426,7 +439,9 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
 
         def structure(value: object, _: object) -> Any:
             if not isinstance(value, dict):
-                raise _expected(f"an object ({name})", f"et objekt ({name})", value)
+                raise _expected(
+                    Label(da=f"et objekt ({name})", en=f"an object ({name})"), value
+                )
             return generated(value, cls)
 
         return _memoised(structure) if cls in _SHARED else structure
@@ -473,14 +488,22 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
 
     def structure_person(value: object, _: object) -> Any:
         if not isinstance(value, dict):
-            raise _expected("an object (a person)", "et objekt (en person)", value)
-        kinds = ", ".join(_PERSON_KINDS)
+            raise _expected(
+                Label(da="et objekt (en person)", en="an object (a person)"), value
+            )
+        kinds = ", ".join(repr(k) for k in _PERSON_KINDS)
         kind = value.get("kind")
         cls = _PERSON_KINDS.get(kind) if isinstance(kind, str) else None
         if cls is None:
-            raise _HookError(
-                f"a person needs a 'kind' of {kinds}, got {kind!r}",
-                f"en person skal have en 'kind' blandt {kinds}, fik {kind!r}",
+            raise InvalidValueError(
+                reason=Label(
+                    da="en person skal have en gyldig 'kind'",
+                    en="a person needs a valid 'kind'",
+                ),
+                fix=Label(
+                    da=f"sæt 'kind' til en af: {kinds}",
+                    en=f"set 'kind' to one of: {kinds}",
+                ),
             )
         return structure_as[cls]({k: v for k, v in value.items() if k != "kind"}, cls)
 
@@ -497,9 +520,16 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
 
 # -- errors with paths ---------------------------------------------------------
 
+_Path = tuple[PathKey, ...]
 
-def _problems(exc: BaseException, path: str) -> list[DataProblem]:
-    """Flatten a (nested) structuring failure into problems with JSON paths."""
+
+def _problems(exc: BaseException, path: _Path) -> list[DataProblem]:
+    """Flatten a (nested) structuring failure into problems with JSON paths.
+
+    cattrs notes each failure with the attribute or index it happened at; a
+    model value's own refusal carries the path inside that value. Both are
+    data, joined here: no path is ever read back out of a message.
+    """
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         found: list[DataProblem] = []
         for sub in exc.exceptions:
@@ -510,58 +540,59 @@ def _problems(exc: BaseException, path: str) -> list[DataProblem]:
         out = []
         for key in sorted(exc.extra_fields):
             near = closest(key, allowed)
-            hint_en = f"; did you mean {near[0]!r}?" if near else "; remove it"
-            hint_da = f"; mente du {near[0]!r}?" if near else "; fjern det"
             out.append(
                 DataProblem(
-                    f"{path}.{key}",
-                    f"unknown field {key!r} for {exc.cl.__name__}{hint_en}",
-                    f"ukendt felt {key!r} i {exc.cl.__name__}{hint_da}",
+                    path=(*path, key),
+                    reason=Label(
+                        da=f"ukendt felt i {exc.cl.__name__}",
+                        en=f"unknown field for {exc.cl.__name__}",
+                    ),
+                    fix=Label(
+                        da=f"mente du {near[0]!r}?", en=f"did you mean {near[0]!r}?"
+                    )
+                    if near
+                    else Label(
+                        da=f"fjern det; felterne er {', '.join(allowed)}",
+                        en=f"remove it; the fields are {', '.join(allowed)}",
+                    ),
                 )
             )
         return out
     if isinstance(exc, KeyError) and _step(exc):
         return [
             DataProblem(
-                path,
-                "required field is missing; add it",
-                "påkrævet felt mangler; tilføj det",
+                path=path,
+                reason=Label(
+                    da="påkrævet felt mangler", en="required field is missing"
+                ),
+                fix=Label(da="tilføj det", en="add it"),
             )
         ]
-    if isinstance(exc, _HookError):
-        return [DataProblem(path, exc.en, exc.da)]
-    if isinstance(exc, InvalidValueError):
-        where, en = _split(exc.en)
-        _, da = _split(exc.da)
-        if exc.fix:
-            en = f"{en} (fix: {exc.fix})"
-        return [DataProblem(path + where, en, da)]
     if isinstance(exc, LearnmeetError):
-        return [DataProblem(path, exc.en, exc.da)]
+        # A model value's refusal starts at its class ("Meeting.start"); in a
+        # document the class is where the path already is.
+        return [DataProblem(path=path + exc.path, reason=exc.reason, fix=exc.fix)]
     return [
         DataProblem(
-            path,
-            f"invalid value ({type(exc).__name__}: {exc})",
-            f"ugyldig værdi ({type(exc).__name__}: {exc})",
+            path=path,
+            reason=Label(
+                da="værdien kan ikke læses her", en="the value cannot be read here"
+            ),
+            fix=Label(
+                da="skriv værdien, som dokumentationen af formatet viser",
+                en="write the value as the documentation of the format shows",
+            ),
         )
     ]
 
 
-def _step(exc: BaseException) -> str:
+def _step(exc: BaseException) -> _Path:
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
-            return f".{note.name}"
+            return (note.name,)
         if isinstance(note, IterableValidationNote):
-            return f"[{note.index}]"
-    return ""
-
-
-def _split(message: str) -> tuple[str, str]:
-    """Split ``"Meeting.attendees[1].person: text"`` into the path and the text."""
-    head, sep, text = message.partition(": ")
-    if sep and "." in head and " " not in head:
-        return head[head.index(".") :], text
-    return "", message
+            return (note.index,)
+    return ()
 
 
 # -- the public functions ------------------------------------------------------
@@ -581,12 +612,17 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
     """
     cls = type(value)
     if cls not in _KIND_OF and _BY_NAME.get(cls.__name__) is not cls:
-        raise InvalidValueError(
-            f"cannot write a {cls.__name__} as learnmeet JSON; use a model value "
-            "such as a Meeting or a Scenario",
-            f"kan ikke skrive {cls.__name__} som learnmeet-JSON; brug en "
-            "modelværdi som Meeting eller Scenario",
-            field="value",
+        raise WrongTypeError(
+            reason=Label(
+                da=f"kan ikke skrive {cls.__name__} som learnmeet-JSON",
+                en=f"cannot write a {cls.__name__} as learnmeet JSON",
+            ),
+            fix=Label(
+                da="giv en modelværdi som Meeting eller Scenario",
+                en="pass a model value such as a Meeting or a Scenario",
+            ),
+            where="to_dict",
+            path=("value",),
         )
     conv = make_converter(catalog)
     # A catalogue entry on its own is a definition: written in full, never as
@@ -611,66 +647,99 @@ def from_dict(
     .. versionadded:: 0.1.0
     """
     if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls:
-        raise InvalidValueError(
-            f"cannot read {cls!r} from learnmeet JSON; use a model class such as "
-            "learnmeet.Meeting",
-            f"kan ikke læse {cls!r} fra learnmeet-JSON; brug en modelklasse som "
-            "learnmeet.Meeting",
-            field="cls",
+        name = getattr(cls, "__name__", type(cls).__name__)
+        raise WrongTypeError(
+            reason=Label(
+                da=f"kan ikke læse {name} fra learnmeet-JSON",
+                en=f"cannot read {name} from learnmeet JSON",
+            ),
+            fix=Label(
+                da="giv en modelklasse som learnmeet.Meeting",
+                en="pass a model class such as learnmeet.Meeting",
+            ),
+            where="from_dict",
+            path=("cls",),
         )
     data = _unwrap(cls, document)
+    # Each distinct person, unit or case is built once per call: the memo
+    # lives as long as this call, never beyond it.
+    token = _MEMO.set({})
     try:
         return make_converter(catalog).structure(data, cls)
     except Exception as exc:  # every failure becomes a path
-        raise InvalidDataError(_problems(exc, "$")) from None
+        raise InvalidDataError(_problems(exc, ())) from None
+    finally:
+        _MEMO.reset(token)
 
 
 def _unwrap(cls: type[Any], document: object) -> object:
     if not isinstance(document, Mapping):
+        got = _json_type(document)
         raise InvalidDataError(
             [
                 DataProblem(
-                    "$",
-                    *_envelope_help(
-                        f"got {_json_type(document)}",
-                        f"fik {_json_type(document, 'da')}",
+                    path=(),
+                    reason=Label(
+                        da=f"forventede et learnmeet-dokument, fik {got.da}",
+                        en=f"expected a learnmeet document, got {got.en}",
                     ),
+                    fix=_ENVELOPE,
                 )
             ]
         )
     problems = []
     version = document.get("learnmeet")
     if version != SCHEMA_VERSION:
+        short = isinstance(version, str) and len(version) <= 5
+        plain = version is None or isinstance(version, (bool, int, float))
+        shown = repr(version) if short or plain else "?"
         problems.append(
             DataProblem(
-                "$.learnmeet",
-                f"unsupported schema version {version!r}; this release reads "
-                f"version {SCHEMA_VERSION}",
-                f"skemaversion {version!r} understøttes ikke; denne udgave læser "
-                f"version {SCHEMA_VERSION}",
+                path=("learnmeet",),
+                reason=Label(
+                    da=f"skemaversion {shown} understøttes ikke",
+                    en=f"unsupported schema version {shown}",
+                ),
+                fix=Label(
+                    da=f"denne udgave læser version {SCHEMA_VERSION}",
+                    en=f"this release reads version {SCHEMA_VERSION}",
+                ),
             )
         )
     kind = document.get("type")
     if kind != cls.__name__:
+        shown = repr(kind) if kind in _BY_NAME else "?"
         problems.append(
             DataProblem(
-                "$.type",
-                f"the document holds {kind!r}, but {cls.__name__!r} was asked for",
-                f"dokumentet indeholder {kind!r}, men {cls.__name__!r} blev bedt om",
+                path=("type",),
+                reason=Label(
+                    da=f"dokumentet indeholder {shown}, men {cls.__name__!r} blev "
+                    "bedt om",
+                    en=f"the document holds {shown}, but {cls.__name__!r} was "
+                    "asked for",
+                ),
+                fix=Label(
+                    da=f"læs det med den klasse, det holder, eller giv et "
+                    f"{cls.__name__}-dokument",
+                    en=f"read it as the class it holds, or give a {cls.__name__} "
+                    "document",
+                ),
             )
         )
     if "data" not in document:
         problems.append(
             DataProblem(
-                "$.data", *_envelope_help("'data' is missing", "'data' mangler")
+                path=("data",),
+                reason=Label(da="'data' mangler", en="'data' is missing"),
+                fix=_ENVELOPE,
             )
         )
-    extra = sorted(set(document) - {"learnmeet", "type", "data"})
+    extra = sorted(str(key) for key in set(document) - {"learnmeet", "type", "data"})
     problems.extend(
         DataProblem(
-            f"$.{key}",
-            "unknown envelope field; remove it",
-            "ukendt felt i konvolutten; fjern det",
+            path=(key,),
+            reason=Label(da="ukendt felt i konvolutten", en="unknown envelope field"),
+            fix=Label(da="fjern det", en="remove it"),
         )
         for key in extra
     )
@@ -679,12 +748,11 @@ def _unwrap(cls: type[Any], document: object) -> object:
     return document["data"]
 
 
-def _envelope_help(what_en: str, what_da: str) -> tuple[str, str]:
-    shape = '{"learnmeet": 1, "type": "Meeting", "data": {...}}'
-    return (
-        f"expected a learnmeet document {shape}; {what_en}",
-        f"forventede et learnmeet-dokument {shape}; {what_da}",
-    )
+_ENVELOPE = Label(
+    da='skriv et learnmeet-dokument: {"learnmeet": 1, "type": "Meeting", '
+    '"data": {...}}',
+    en='write a learnmeet document: {"learnmeet": 1, "type": "Meeting", "data": {...}}',
+)
 
 
 def to_json(
@@ -728,11 +796,17 @@ def from_json(
         raise InvalidDataError(
             [
                 DataProblem(
-                    "$",
-                    f"not valid JSON at line {line}, column {column}: "
-                    f"{getattr(exc, 'msg', exc)}",
-                    f"ikke gyldig JSON i linje {line}, kolonne {column}: "
-                    f"{getattr(exc, 'msg', exc)}",
+                    path=(),
+                    reason=Label(
+                        da=f"ikke gyldig JSON i linje {line}, kolonne {column}",
+                        en=f"not valid JSON at line {line}, column {column}",
+                    ),
+                    fix=Label(
+                        da="ret tegnsætningen dér: kommaer, anførselstegn og "
+                        "parenteser; gem filen som UTF-8",
+                        en="correct the punctuation there: commas, quotes and "
+                        "brackets; save the file as UTF-8",
+                    ),
                 )
             ]
         ) from None

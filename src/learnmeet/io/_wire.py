@@ -18,6 +18,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from learnmeet.exceptions import InvalidValueError, Label
+
 __all__ = [
     "WireError",
     "format_date",
@@ -29,13 +31,23 @@ __all__ = [
 ]
 
 
-class WireError(ValueError):
-    """A wire value could not be read; carries the message in both languages."""
+class WireError(InvalidValueError):
+    """A wire value (a datetime, date or duration) could not be read.
 
-    def __init__(self, en: str, da: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.da = da
+    A refused text is not repeated unless it has the value's own shape, so
+    nothing that could be personal data is written back.
+    """
+
+
+def _refuse(reason: Label, fix: Label) -> WireError:
+    return WireError(reason=reason, fix=fix)
+
+
+_WRITE_DATETIME = Label(
+    da="skriv tidspunktet som '2026-03-01T09:00:00+01:00[Europe/Copenhagen]'",
+    en="write the datetime like '2026-03-01T09:00:00+01:00[Europe/Copenhagen]'",
+)
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z_+-]*(?:/[A-Za-z0-9_+-]+){0,2}")
 
 
 _DATETIME = re.compile(
@@ -46,7 +58,6 @@ _DATETIME = re.compile(
 )
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
-_EXAMPLE = "2026-03-01T09:00:00+01:00[Europe/Copenhagen]"
 
 
 def format_datetime(value: datetime) -> str:
@@ -83,24 +94,27 @@ def parse_datetime(text: object) -> datetime:
             unknown zone or an offset the zone does not have then.
     """
     if not isinstance(text, str):
-        raise WireError(
-            f"expected a datetime string such as {_EXAMPLE!r}, "
-            f"got {type(text).__name__}",
-            f"forventede et tidspunkt som tekst, fx {_EXAMPLE!r}, "
-            f"fik {type(text).__name__}",
+        raise _refuse(
+            Label(
+                da=f"forventede et tidspunkt som tekst, fik {type(text).__name__}",
+                en=f"expected a datetime string, got {type(text).__name__}",
+            ),
+            _WRITE_DATETIME,
         )
     match = _DATETIME.fullmatch(text)
     if match is None:
-        raise WireError(
-            f"{text!r} is not a datetime; write it like {_EXAMPLE!r}",
-            f"{text!r} er ikke et tidspunkt; skriv det som {_EXAMPLE!r}",
+        raise _refuse(
+            Label(da="teksten er ikke et tidspunkt", en="the text is not a datetime"),
+            _WRITE_DATETIME,
         )
     if match["off"] is None:
-        raise WireError(
-            f"{text!r} has no UTC offset; learnmeet refuses naive datetimes, write "
-            f"it like {_EXAMPLE!r}",
-            f"{text!r} har ingen UTC-forskydning; learnmeet afviser tidspunkter "
-            f"uden tidszone, skriv det som {_EXAMPLE!r}",
+        raise _refuse(
+            Label(
+                da=f"{text!r} har ingen UTC-forskydning; learnmeet afviser "
+                "tidspunkter uden tidszone",
+                en=f"{text!r} has no UTC offset; learnmeet refuses naive datetimes",
+            ),
+            _WRITE_DATETIME,
         )
     try:
         local = datetime(
@@ -112,10 +126,16 @@ def parse_datetime(text: object) -> datetime:
             int(match["s"] or 0),
             int((match["f"] or "0").ljust(6, "0")),
         )
-    except ValueError as exc:
-        raise WireError(
-            f"{text!r} is not a valid date and time ({exc})",
-            f"{text!r} er ikke en gyldig dato og tid ({exc})",
+    except ValueError:
+        raise _refuse(
+            Label(
+                da=f"{text!r} er ikke en gyldig dato og tid",
+                en=f"{text!r} is not a valid date and time",
+            ),
+            Label(
+                da="ret datoen eller klokkeslættet, fx måned 01-12 og time 00-23",
+                en="correct the date or the time, e.g. month 01-12 and hour 00-23",
+            ),
         ) from None
     offset = _offset(match["off"])
     if match["zone"] is None:
@@ -126,11 +146,14 @@ def parse_datetime(text: object) -> datetime:
         if candidate.utcoffset() == offset:
             return candidate
     actual = _show(local.replace(tzinfo=zone).utcoffset())
-    raise WireError(
-        f"{text!r}: {zone.key} is at UTC{actual} at that local time, not "
-        f"UTC{match['off']}; correct the offset or the zone",
-        f"{text!r}: {zone.key} har UTC{actual} på det lokale tidspunkt, ikke "
-        f"UTC{match['off']}; ret forskydningen eller zonen",
+    raise _refuse(
+        Label(
+            da=f"{zone.key} har UTC{actual} på det lokale tidspunkt, ikke "
+            f"UTC{match['off']}",
+            en=f"{zone.key} is at UTC{actual} at that local time, not "
+            f"UTC{match['off']}",
+        ),
+        Label(da="ret forskydningen eller zonen", en="correct the offset or the zone"),
     )
 
 
@@ -138,11 +161,18 @@ def _zone(key: str, text: str) -> ZoneInfo:
     try:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
-        raise WireError(
-            f"{text!r} names an unknown time zone {key!r}; use an IANA name such "
-            "as 'Europe/Copenhagen' (not an abbreviation such as 'CET')",
-            f"{text!r} angiver en ukendt tidszone {key!r}; brug et IANA-navn som "
-            "'Europe/Copenhagen' (ikke en forkortelse som 'CET')",
+        shown = f" {key!r}" if _ZONE_NAME.fullmatch(key) and len(key) <= 40 else ""
+        raise _refuse(
+            Label(
+                da=f"ukendt tidszone{shown}",
+                en=f"unknown time zone{shown}",
+            ),
+            Label(
+                da="brug et IANA-navn som 'Europe/Copenhagen' (ikke en forkortelse "
+                "som 'CET')",
+                en="use an IANA name such as 'Europe/Copenhagen' (not an "
+                "abbreviation such as 'CET')",
+            ),
         ) from None
 
 
@@ -158,17 +188,20 @@ def parse_date(text: object) -> date:
         WireError: The text is not such a date.
     """
     match = _DATE.fullmatch(text) if isinstance(text, str) else None
+    write = Label(
+        da="skriv datoen som '2026-03-01'", en="write the date like '2026-03-01'"
+    )
     if match is None:
-        raise WireError(
-            f"expected a date such as '2026-03-01', got {text!r}",
-            f"forventede en dato som '2026-03-01', fik {text!r}",
-        )
+        raise _refuse(Label(da="forventede en dato", en="expected a date"), write)
     try:
         return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError as exc:
-        raise WireError(
-            f"{text!r} is not a valid date ({exc})",
-            f"{text!r} er ikke en gyldig dato ({exc})",
+    except ValueError:
+        raise _refuse(
+            Label(
+                da=f"{text!r} er ikke en gyldig dato",
+                en=f"{text!r} is not a valid date",
+            ),
+            write,
         ) from None
 
 
@@ -190,9 +223,15 @@ def parse_duration(text: object) -> timedelta:
     """
     match = _DURATION.fullmatch(text) if isinstance(text, str) else None
     if match is None or text in ("P", "PT") or str(text).endswith("T"):
-        raise WireError(
-            f"expected an ISO 8601 duration such as 'PT1H30M', got {text!r}",
-            f"forventede en ISO 8601-varighed som 'PT1H30M', fik {text!r}",
+        raise _refuse(
+            Label(
+                da="forventede en ISO 8601-varighed",
+                en="expected an ISO 8601 duration",
+            ),
+            Label(
+                da="skriv varigheden som 'PT1H30M'",
+                en="write the duration like 'PT1H30M'",
+            ),
         )
     days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
     return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)

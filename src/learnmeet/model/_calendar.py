@@ -23,7 +23,7 @@ import attrs
 from dateutil.easter import easter
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model._checks import a_date, each, instance_of
+from learnmeet.model._checks import a_date, each, instance_of, refuse
 from learnmeet.model._labels import Label
 
 __all__ = ["Holiday", "WorkingHours", "danish_holidays"]
@@ -64,35 +64,45 @@ def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...
     """
     if not 1700 <= year <= 9999:
         raise InvalidValueError(
-            f"danish_holidays: expected a year from 1700 to 9999, got {year!r}",
-            f"danish_holidays: forventede et årstal fra 1700 til 9999, fik {year!r}",
-            field="year",
+            reason=Label(
+                da=f"forventede et årstal fra 1700 til 9999, fik {year!r}",
+                en=f"expected a year from 1700 to 9999, got {year!r}",
+            ),
+            fix=Label(da="giv et årstal som 2027", en="give a year such as 2027"),
+            where="danish_holidays",
+            path=("year",),
         )
     sunday = easter(year)
 
-    def moveable(days: int, da: str, en: str) -> Holiday:
-        return Holiday(sunday + timedelta(days=days), Label(da, en))
+    def moveable(days: int, *, da: str, en: str) -> Holiday:
+        return Holiday(sunday + timedelta(days=days), Label(da=da, en=en))
 
     days = [
-        Holiday(date(year, 1, 1), Label("nytårsdag", "New Year's Day")),
-        moveable(-3, "skærtorsdag", "Maundy Thursday"),
-        moveable(-2, "langfredag", "Good Friday"),
-        moveable(0, "påskedag", "Easter Sunday"),
-        moveable(1, "2. påskedag", "Easter Monday"),
-        moveable(39, "kristi himmelfartsdag", "Ascension Day"),
-        moveable(49, "pinsedag", "Whit Sunday"),
-        moveable(50, "2. pinsedag", "Whit Monday"),
-        Holiday(date(year, 12, 25), Label("juledag", "Christmas Day")),
-        Holiday(date(year, 12, 26), Label("2. juledag", "Boxing Day")),
+        Holiday(date(year, 1, 1), Label(da="nytårsdag", en="New Year's Day")),
+        moveable(-3, da="skærtorsdag", en="Maundy Thursday"),
+        moveable(-2, da="langfredag", en="Good Friday"),
+        moveable(0, da="påskedag", en="Easter Sunday"),
+        moveable(1, da="2. påskedag", en="Easter Monday"),
+        moveable(39, da="kristi himmelfartsdag", en="Ascension Day"),
+        moveable(49, da="pinsedag", en="Whit Sunday"),
+        moveable(50, da="2. pinsedag", en="Whit Monday"),
+        Holiday(date(year, 12, 25), Label(da="juledag", en="Christmas Day")),
+        Holiday(date(year, 12, 26), Label(da="2. juledag", en="Boxing Day")),
     ]
     if year <= _LAST_PRAYER_DAY:
-        days.append(moveable(26, "store bededag", "General Prayer Day"))
+        days.append(moveable(26, da="store bededag", en="General Prayer Day"))
     if customary:
         days += [
-            Holiday(date(year, 6, 5), Label("grundlovsdag", "Constitution Day"), False),
-            Holiday(date(year, 12, 24), Label("juleaftensdag", "Christmas Eve"), False),
             Holiday(
-                date(year, 12, 31), Label("nytårsaftensdag", "New Year's Eve"), False
+                date(year, 6, 5), Label(da="grundlovsdag", en="Constitution Day"), False
+            ),
+            Holiday(
+                date(year, 12, 24), Label(da="juleaftensdag", en="Christmas Eve"), False
+            ),
+            Holiday(
+                date(year, 12, 31),
+                Label(da="nytårsaftensdag", en="New Year's Eve"),
+                False,
             ),
         ]
     return tuple(sorted(days, key=lambda h: h.day))
@@ -117,13 +127,18 @@ def _weekdays(days: Iterable[int]) -> frozenset[int]:
 
 def _weekday(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
-        raise InvalidValueError(
-            f"WorkingHours.weekdays: expected weekday numbers 0 (Monday) to 6 "
-            f"(Sunday), got {value!r}",
-            f"WorkingHours.weekdays: forventede ugedage som tal fra 0 (mandag) til "
-            f"6 (søndag), fik {value!r}",
-            field="weekdays",
-            fix="use e.g. {0, 1, 2, 3, 4} for Monday to Friday",
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=Label(
+                da="forventede ugedage som tal fra 0 (mandag) til 6 (søndag)",
+                en="expected weekday numbers 0 (Monday) to 6 (Sunday)",
+            ),
+            fix=Label(
+                da="brug fx {0, 1, 2, 3, 4} for mandag til fredag",
+                en="use e.g. {0, 1, 2, 3, 4} for Monday to Friday",
+            ),
         )
 
 
@@ -151,10 +166,16 @@ class WorkingHours:
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
             raise InvalidValueError(
-                "WorkingHours.end: the working day must end after it starts",
-                "WorkingHours.end: arbejdsdagen skal slutte efter den begynder",
-                field="end",
-                fix="give an end later than the start, e.g. 08:00 to 16:00",
+                reason=Label(
+                    da="arbejdsdagen skal slutte efter den begynder",
+                    en="the working day must end after it starts",
+                ),
+                fix=Label(
+                    da="giv en slutning efter begyndelsen, fx 08:00 til 16:00",
+                    en="give an end later than the start, e.g. 08:00 to 16:00",
+                ),
+                where="WorkingHours",
+                path=("end",),
             )
 
     def covers(self, start: datetime, end: datetime) -> bool:

@@ -24,7 +24,7 @@ from learnmeet.model._checks import (
     safe_text,
     unique,
 )
-from learnmeet.model._labels import LabelledEnum
+from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._people import Citizen, Professional, Relative, Sector
 
 __all__ = [
@@ -44,16 +44,10 @@ class CaseOrigin(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    CONCRETE = "concrete"
-    FICTIONAL = "fictional"
+    CONCRETE = "concrete", Label(da="konkret borgerforløb", en="concrete citizen case")
+    FICTIONAL = "fictional", Label(da="fiktiv case", en="fictional case")
 
 
-CaseOrigin.set_labels(
-    {
-        CaseOrigin.CONCRETE: ("konkret borgerforløb", "concrete citizen case"),
-        CaseOrigin.FICTIONAL: ("fiktiv case", "fictional case"),
-    }
-)
 _CONCRETE = CaseOrigin.CONCRETE  # read per case by the rules; a global is cheaper
 
 
@@ -67,21 +61,12 @@ class PalliativeLevel(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    NONE = "none"
-    BASIC = "basic"
-    SPECIALISED = "specialised"
-
-
-PalliativeLevel.set_labels(
-    {
-        PalliativeLevel.NONE: ("ingen palliativ indsats", "no palliative care"),
-        PalliativeLevel.BASIC: ("basal palliativ indsats", "basic palliative care"),
-        PalliativeLevel.SPECIALISED: (
-            "specialiseret palliativ indsats",
-            "specialised palliative care",
-        ),
-    }
-)
+    NONE = "none", Label(da="ingen palliativ indsats", en="no palliative care")
+    BASIC = "basic", Label(da="basal palliativ indsats", en="basic palliative care")
+    SPECIALISED = (
+        "specialised",
+        Label(da="specialiseret palliativ indsats", en="specialised palliative care"),
+    )
 
 
 class TransitionKind(LabelledEnum):
@@ -90,20 +75,10 @@ class TransitionKind(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    ADMISSION = "admission"
-    DISCHARGE = "discharge"
-    REFERRAL = "referral"
-    TRANSFER = "transfer"
-
-
-TransitionKind.set_labels(
-    {
-        TransitionKind.ADMISSION: ("indlæggelse", "admission"),
-        TransitionKind.DISCHARGE: ("udskrivelse", "discharge"),
-        TransitionKind.REFERRAL: ("henvisning", "referral"),
-        TransitionKind.TRANSFER: ("overflytning", "transfer"),
-    }
-)
+    ADMISSION = "admission", Label(da="indlæggelse", en="admission")
+    DISCHARGE = "discharge", Label(da="udskrivelse", en="discharge")
+    REFERRAL = "referral", Label(da="henvisning", en="referral")
+    TRANSFER = "transfer", Label(da="overflytning", en="transfer")
 
 
 class HandoverDocument(LabelledEnum):
@@ -112,27 +87,18 @@ class HandoverDocument(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    REHABILITATION_PLAN = "rehabilitation_plan"
-    DISCHARGE_SUMMARY = "discharge_summary"
-    NURSING_REPORT = "nursing_report"
-    MEDICATION_LIST = "medication_list"
-    REFERRAL = "referral"
-    CARE_PLAN = "care_plan"
-
-
-HandoverDocument.set_labels(
-    {
-        HandoverDocument.REHABILITATION_PLAN: (
-            "genoptræningsplan",
-            "rehabilitation plan",
-        ),
-        HandoverDocument.DISCHARGE_SUMMARY: ("epikrise", "discharge summary"),
-        HandoverDocument.NURSING_REPORT: ("sygeplejerapport", "nursing report"),
-        HandoverDocument.MEDICATION_LIST: ("medicinliste", "medication list"),
-        HandoverDocument.REFERRAL: ("henvisning", "referral"),
-        HandoverDocument.CARE_PLAN: ("plejeplan", "care plan"),
-    }
-)
+    REHABILITATION_PLAN = (
+        "rehabilitation_plan",
+        Label(da="genoptræningsplan", en="rehabilitation plan"),
+    )
+    DISCHARGE_SUMMARY = (
+        "discharge_summary",
+        Label(da="epikrise", en="discharge summary"),
+    )
+    NURSING_REPORT = "nursing_report", Label(da="sygeplejerapport", en="nursing report")
+    MEDICATION_LIST = "medication_list", Label(da="medicinliste", en="medication list")
+    REFERRAL = "referral", Label(da="henvisning", en="referral")
+    CARE_PLAN = "care_plan", Label(da="plejeplan", en="care plan")
 
 
 def _documents(documents: Iterable[HandoverDocument]) -> frozenset[HandoverDocument]:
@@ -172,13 +138,20 @@ class Transition:
     def __attrs_post_init__(self) -> None:
         if self.from_sector.code == self.to_sector.code:
             raise InvalidValueError(
-                "Transition.to_sector: a transition moves the citizen between two "
-                f"different sectors, but both are {self.from_sector.code!r}",
-                "Transition.to_sector: en overgang flytter borgeren mellem to "
-                f"forskellige sektorer, men begge er {self.from_sector.code!r}",
-                field="to_sector",
-                fix="record moves within one sector as part of the case, not as a "
-                "transition",
+                reason=Label(
+                    da="en overgang flytter borgeren mellem to forskellige "
+                    f"sektorer, men begge er {self.from_sector.code!r}",
+                    en="a transition moves the citizen between two different "
+                    f"sectors, but both are {self.from_sector.code!r}",
+                ),
+                fix=Label(
+                    da="registrér flytninger inden for én sektor som en del af "
+                    "forløbet, ikke som en overgang",
+                    en="record moves within one sector as part of the case, not "
+                    "as a transition",
+                ),
+                where="Transition",
+                path=("to_sector",),
             )
 
     @property
@@ -208,12 +181,18 @@ class Consent:
             later: date | None = getattr(self, name)
             if later is not None and later < self.given_on:
                 raise InvalidValueError(
-                    f"Consent.{name}: {later.isoformat()} is before the consent was "
-                    f"given ({self.given_on.isoformat()})",
-                    f"Consent.{name}: {later.isoformat()} ligger før samtykket blev "
-                    f"givet ({self.given_on.isoformat()})",
-                    field=name,
-                    fix="check the dates",
+                    reason=Label(
+                        da=f"{later.isoformat()} ligger før samtykket blev givet "
+                        f"({self.given_on.isoformat()})",
+                        en=f"{later.isoformat()} is before the consent was given "
+                        f"({self.given_on.isoformat()})",
+                    ),
+                    fix=Label(
+                        da=f"giv en dato fra {self.given_on.isoformat()} og frem",
+                        en=f"give a date on or after {self.given_on.isoformat()}",
+                    ),
+                    where="Consent",
+                    path=(name,),
                 )
 
     def is_valid_on(self, day: date) -> bool:
@@ -269,7 +248,7 @@ class CitizenCase:
         converter=_team,
         validator=[
             each(instance_of(Professional)),
-            unique(lambda p: p.id, "the professional", "fagpersonen"),
+            unique(lambda p: p.id, what=Label(da="fagpersonen", en="the professional")),
         ],
     )
     relatives: tuple[Relative, ...] = attrs.field(
@@ -277,7 +256,7 @@ class CitizenCase:
         converter=_relatives,
         validator=[
             each(instance_of(Relative)),
-            unique(lambda r: r.id, "the relative", "den pårørende"),
+            unique(lambda r: r.id, what=Label(da="den pårørende", en="the relative")),
         ],
     )
     transitions: tuple[Transition, ...] = attrs.field(
@@ -292,28 +271,38 @@ class CitizenCase:
         for index, relative in enumerate(self.relatives):
             if relative.citizen != self.citizen.pseudonym:
                 raise InvalidValueError(
-                    f"CitizenCase.relatives[{index}]: relative {relative.id!r} "
-                    f"belongs to citizen {relative.citizen!r}, not to the case's "
-                    f"citizen {self.citizen.pseudonym!r}",
-                    f"CitizenCase.relatives[{index}]: pårørende {relative.id!r} "
-                    f"hører til borger {relative.citizen!r}, ikke til sagens borger "
-                    f"{self.citizen.pseudonym!r}",
-                    field="relatives",
-                    fix="list only the case citizen's own relatives",
+                    reason=Label(
+                        da=f"pårørende {relative.id!r} hører til borger "
+                        f"{relative.citizen!r}, ikke til sagens borger "
+                        f"{self.citizen.pseudonym!r}",
+                        en=f"relative {relative.id!r} belongs to citizen "
+                        f"{relative.citizen!r}, not to the case's citizen "
+                        f"{self.citizen.pseudonym!r}",
+                    ),
+                    fix=Label(
+                        da="skriv kun sagens egen borgers pårørende",
+                        en="list only the case citizen's own relatives",
+                    ),
+                    where="CitizenCase",
+                    path=("relatives", index),
                 )
         for index, (before, after) in enumerate(
             zip(self.transitions[:-1], self.transitions[1:], strict=True), start=1
         ):
             if after.on < before.on:
                 raise InvalidValueError(
-                    f"CitizenCase.transitions[{index}]: transitions must be in date "
-                    f"order, but {after.on.isoformat()} comes after "
-                    f"{before.on.isoformat()}",
-                    f"CitizenCase.transitions[{index}]: overgange skal stå i "
-                    f"datoorden, men {after.on.isoformat()} står efter "
-                    f"{before.on.isoformat()}",
-                    field="transitions",
-                    fix="sort the transitions by date",
+                    reason=Label(
+                        da=f"overgange skal stå i datoorden, men "
+                        f"{after.on.isoformat()} står efter {before.on.isoformat()}",
+                        en=f"transitions must be in date order, but "
+                        f"{after.on.isoformat()} comes after {before.on.isoformat()}",
+                    ),
+                    fix=Label(
+                        da="sortér overgangene efter dato",
+                        en="sort the transitions by date",
+                    ),
+                    where="CitizenCase",
+                    path=("transitions", index),
                 )
 
     @property

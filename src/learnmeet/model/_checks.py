@@ -1,7 +1,9 @@
 """Validators shared by the model's values.
 
-Every validator raises an :class:`~learnmeet.exceptions.InvalidValueError` subclass
-naming the class and attribute, in English and Danish, with a fix.
+Every validator raises an :class:`~learnmeet.exceptions.InvalidValueError`
+subclass whose path starts at the class and attribute (``Meeting.start``), with
+what is wrong and the fix in Danish and English. A refused text is never
+repeated in the message: it may be personal data.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import attrs
 
 from learnmeet.exceptions import (
     InvalidValueError,
+    Label,
     NaiveDatetimeError,
     PersonalDataError,
     SkippedTimeError,
@@ -34,6 +37,7 @@ __all__ = [
     "optional",
     "optional_identifier",
     "positive_duration",
+    "refuse",
     "safe_text",
     "unique",
 ]
@@ -48,8 +52,11 @@ _CPR = re.compile(
 )
 _MAX_IDENTIFIER = 200
 _MAX_TEXT = 10_000
+_CPR_LENGTH = 10  # the fewest characters a CPR number can have
 _ZERO = timedelta(0)
 _MINUTE = timedelta(minutes=1)
+
+_Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
 
 
 def looks_like_cpr(text: str) -> bool:
@@ -65,13 +72,29 @@ def looks_like_cpr(text: str) -> bool:
     return _CPR.search(text) is not None
 
 
-def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
+def refuse(
+    error: type[InvalidValueError],
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    *,
+    reason: Label,
+    fix: Label,
+) -> InvalidValueError:
+    """Make *error* for the value of *attribute* of *instance*'s class.
+
+    Its path is ``<Class>.<attribute>``; :func:`each` adds the index of an
+    item, and the JSON reader the document's path in front.
+    """
+    return error(
+        reason=reason, fix=fix, where=type(instance).__name__, path=(attribute.name,)
+    )
 
 
-def instance_of(
-    *types: type[Any],
-) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def instance_of(*types: type[Any]) -> _Validator:
     """Make a validator that refuses values of any other type.
 
     Like :func:`attrs.validators.instance_of`, but raises
@@ -90,32 +113,58 @@ def instance_of(
         if not isinstance(value, types) or (
             isinstance(value, bool) and bool not in types
         ):
-            where = _where(instance, attribute)
-            raise WrongTypeError(
-                f"{where}: expected {names}, got {type(value).__name__}",
-                f"{where}: forventede {names}, fik {type(value).__name__}",
-                field=attribute.name,
-                fix=f"pass a {names}",
+            raise refuse(
+                WrongTypeError,
+                instance,
+                attribute,
+                reason=Label(
+                    da=f"forventede {names}, fik {_type_name(value)}",
+                    en=f"expected {names}, got {_type_name(value)}",
+                ),
+                fix=Label(
+                    da=f"giv en værdi af typen {names}",
+                    en=f"pass a value of type {names}",
+                ),
             )
 
-    _EXACT[validate] = exact
+    # each() and optional() read this to make the exact-class test themselves,
+    # without a call per value; any other value still goes to the validator.
+    setattr(validate, "exact", exact)  # noqa: B010
     return validate
 
 
-_Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
-
-# The exact classes each instance_of validator lets through at once, so that
-# each() and optional() can make that test themselves, without a call per
-# value; any other value still goes to the validator, which says what is
-# wrong exactly as it would on its own.
-_EXACT: dict[_Validator, frozenset[type[Any]]] = {}
+def _at(error: InvalidValueError, index: int) -> InvalidValueError:
+    """The same error, one index deeper: ``Meeting.attendees[3]``."""
+    head, *rest = error.path or ("",)
+    return type(error)(
+        reason=error.reason, fix=error.fix, where=error.where, path=(head, index, *rest)
+    )
 
 
 def each(
     validator: _Validator,
 ) -> Callable[[object, attrs.Attribute[Any], Iterable[Any]], None]:
-    """Make a validator that applies *validator* to every item of a collection."""
-    exact = _EXACT.get(validator)
+    """Make a validator that applies *validator* to every item of a collection.
+
+    An error names the item's index in its path.
+    """
+    exact: frozenset[type[Any]] | None = getattr(validator, "exact", None)
+
+    def check(
+        instance: object,
+        attribute: attrs.Attribute[Any],
+        value: Iterable[Any],
+        item: Any,
+    ) -> None:
+        try:
+            validator(instance, attribute, item)
+        except InvalidValueError as error:
+            if isinstance(value, (set, frozenset)):
+                raise  # a set has no order, so no index to name
+            # Only a refusal pays for finding the index.
+            index = next(i for i, other in enumerate(value) if other is item)
+            raise _at(error, index) from None
+
     if exact is not None:
 
         def validate_types(
@@ -123,7 +172,7 @@ def each(
         ) -> None:
             for item in value:
                 if item.__class__ not in exact:
-                    validator(instance, attribute, item)
+                    check(instance, attribute, value, item)
 
         return validate_types
 
@@ -131,7 +180,7 @@ def each(
         instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]
     ) -> None:
         for item in value:
-            validator(instance, attribute, item)
+            check(instance, attribute, value, item)
 
     return validate
 
@@ -142,7 +191,7 @@ def optional(validator: _Validator) -> _Validator:
     Like :func:`attrs.validators.optional`, without its call overhead on the
     common values.
     """
-    exact = _EXACT.get(validator)
+    exact: frozenset[type[Any]] | None = getattr(validator, "exact", None)
     if exact is not None:
 
         def validate_type(
@@ -160,49 +209,65 @@ def optional(validator: _Validator) -> _Validator:
     return validate
 
 
-# Texts already found free of CPR numbers. Codes, names and units repeat
-# across thousands of values, so most checks are one look-up; the cache is
-# emptied when it is full, so it never grows without bound.
-_CLEAN: set[str] = set()
-_CLEAN_MAX = 100_000
-_CPR_LENGTH = 10  # the fewest characters a CPR number can have
-
-
 def _refuse_cpr(instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
-    if len(text) < _CPR_LENGTH or text in _CLEAN:
+    if len(text) < _CPR_LENGTH or not looks_like_cpr(text):
         return
-    if not looks_like_cpr(text):
-        if len(_CLEAN) >= _CLEAN_MAX:
-            _CLEAN.clear()
-        _CLEAN.add(text)
-        return
-    where = _where(instance, attribute)
-    raise PersonalDataError(
-        f"{where}: the text contains something that looks like a CPR number; "
-        "learnmeet holds pseudonyms only",
-        f"{where}: teksten indeholder noget, der ligner et CPR-nummer; "
-        "learnmeet må kun indeholde pseudonymer",
-        field=attribute.name,
-        fix="replace the CPR number with a pseudonym such as 'B-017'",
+    raise refuse(
+        PersonalDataError,
+        instance,
+        attribute,
+        reason=Label(
+            da="teksten indeholder noget, der ligner et CPR-nummer; learnmeet må "
+            "kun indeholde pseudonymer",
+            en="the text contains something that looks like a CPR number; "
+            "learnmeet holds pseudonyms only",
+        ),
+        fix=Label(
+            da="erstat CPR-nummeret med et pseudonym som 'B-017'",
+            en="replace the CPR number with a pseudonym such as 'B-017'",
+        ),
     )
+
+
+def _identifier_problem(value: object) -> Label | None:
+    if not isinstance(value, str):
+        return Label(
+            da=f"en identifikator skal være en tekst, ikke {_type_name(value)}",
+            en=f"an identifier must be a string, not {_type_name(value)}",
+        )
+    if not value.strip():
+        return Label(
+            da="en identifikator må ikke være tom",
+            en="an identifier must not be empty",
+        )
+    if value != value.strip():
+        return Label(
+            da="en identifikator må ikke have mellemrum før eller efter",
+            en="an identifier must not have spaces before or after it",
+        )
+    if len(value) > _MAX_IDENTIFIER:
+        return Label(
+            da=f"en identifikator har højst {_MAX_IDENTIFIER} tegn, "
+            f"denne har {len(value)}",
+            en=f"an identifier has at most {_MAX_IDENTIFIER} characters, "
+            f"this one has {len(value)}",
+        )
+    return None
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a short, non-blank, CPR-free identifier."""
-    if (
-        not isinstance(value, str)
-        or not value.strip()
-        or value != value.strip()
-        or len(value) > _MAX_IDENTIFIER
-    ):
-        where = _where(instance, attribute)
-        raise InvalidValueError(
-            f"{where}: an identifier must be a non-empty string of at most "
-            f"{_MAX_IDENTIFIER} characters without surrounding spaces, got {value!r}",
-            f"{where}: en identifikator skal være en ikke-tom tekst på højst "
-            f"{_MAX_IDENTIFIER} tegn uden mellemrum før og efter, fik {value!r}",
-            field=attribute.name,
-            fix="use a short code such as 'p-0001'",
+    problem = _identifier_problem(value)
+    if problem is not None:
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=problem,
+            fix=Label(
+                da="brug en kort kode som 'p-0001'",
+                en="use a short code such as 'p-0001'",
+            ),
         )
     _refuse_cpr(instance, attribute, value)
 
@@ -218,20 +283,32 @@ def optional_identifier(
 def safe_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse free text that is not a string, is too long or holds a CPR number."""
     if not isinstance(value, str) or len(value) > _MAX_TEXT:
-        where = _where(instance, attribute)
-        raise InvalidValueError(
-            f"{where}: expected a text of at most {_MAX_TEXT} characters, "
-            f"got {type(value).__name__}",
-            f"{where}: forventede en tekst på højst {_MAX_TEXT} tegn, "
-            f"fik {type(value).__name__}",
-            field=attribute.name,
-            fix="give a shorter text",
+        got = (
+            Label(da=f"{len(value)} tegn", en=f"{len(value)} characters")
+            if isinstance(value, str)
+            else Label(da=_type_name(value), en=_type_name(value))
+        )
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"forventede en tekst på højst {_MAX_TEXT} tegn, fik {got.da}",
+                en=f"expected a text of at most {_MAX_TEXT} characters, got {got.en}",
+            ),
+            fix=Label(da="giv en kortere tekst", en="give a shorter text"),
         )
     _refuse_cpr(instance, attribute, value)
 
 
 def _zone_name(tz: tzinfo | None) -> str:
     return getattr(tz, "key", None) or str(tz)
+
+
+_AWARE_FIX = Label(
+    da="giv et datetime med tzinfo=ZoneInfo('Europe/Copenhagen')",
+    en="pass a datetime with tzinfo=ZoneInfo('Europe/Copenhagen')",
+)
 
 
 def aware_datetime(
@@ -252,60 +329,95 @@ def aware_datetime(
         # one offset whichever fold it is read with — so neither in the
         # spring-forward gap nor in the repeated autumn hour.
         return
-    where = _where(instance, attribute)
     if not isinstance(value, datetime):
-        raise WrongTypeError(
-            f"{where}: expected a datetime, got {type(value).__name__}",
-            f"{where}: forventede et tidspunkt (datetime), fik {type(value).__name__}",
-            field=attribute.name,
-            fix="pass a datetime with tzinfo=ZoneInfo('Europe/Copenhagen')",
+        raise refuse(
+            WrongTypeError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"forventede et tidspunkt (datetime), fik {_type_name(value)}",
+                en=f"expected a datetime, got {_type_name(value)}",
+            ),
+            fix=_AWARE_FIX,
         )
     if value.tzinfo is None or value.utcoffset() is None:
-        raise NaiveDatetimeError(
-            f"{where}: {value.isoformat()} has no time zone; learnmeet only "
-            "accepts aware datetimes",
-            f"{where}: {value.isoformat()} har ingen tidszone; learnmeet tager kun "
-            "imod tidspunkter med tidszone",
-            field=attribute.name,
-            fix="add tzinfo=ZoneInfo('Europe/Copenhagen')",
+        raise refuse(
+            NaiveDatetimeError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"{value.isoformat()} har ingen tidszone; learnmeet tager kun "
+                "imod tidspunkter med tidszone",
+                en=f"{value.isoformat()} has no time zone; learnmeet only accepts "
+                "aware datetimes",
+            ),
+            fix=Label(
+                da="tilføj tzinfo=ZoneInfo('Europe/Copenhagen')",
+                en="add tzinfo=ZoneInfo('Europe/Copenhagen')",
+            ),
         )
     if not isinstance(value.tzinfo, (ZoneInfo, timezone)):
-        raise InvalidValueError(
-            f"{where}: time zone {_zone_name(value.tzinfo)!r} is of type "
-            f"{type(value.tzinfo).__name__}; use zoneinfo.ZoneInfo (an IANA zone) "
-            "or datetime.timezone",
-            f"{where}: tidszonen {_zone_name(value.tzinfo)!r} er af typen "
-            f"{type(value.tzinfo).__name__}; brug zoneinfo.ZoneInfo (en IANA-zone) "
-            "eller datetime.timezone",
-            field=attribute.name,
-            fix="use ZoneInfo('Europe/Copenhagen')",
+        zone_type = _type_name(value.tzinfo)
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"tidszonen {_zone_name(value.tzinfo)!r} er af typen {zone_type}, "
+                "som learnmeet ikke kan gemme",
+                en=f"time zone {_zone_name(value.tzinfo)!r} is of type {zone_type}, "
+                "which learnmeet cannot keep",
+            ),
+            fix=Label(
+                da="brug zoneinfo.ZoneInfo (en IANA-zone, fx 'Europe/Copenhagen') "
+                "eller datetime.timezone",
+                en="use zoneinfo.ZoneInfo (an IANA zone such as "
+                "'Europe/Copenhagen') or datetime.timezone",
+            ),
         )
     if isinstance(value.tzinfo, ZoneInfo):
         # A local time in the spring-forward gap does not survive a trip to UTC
         # and back unchanged: it never happens on a wall clock.
         there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
         if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
-            raise SkippedTimeError(
-                f"{where}: {value.replace(tzinfo=None).isoformat()} does not exist "
-                f"in {value.tzinfo.key} (the clocks skip it for daylight saving time)",
-                f"{where}: {value.replace(tzinfo=None).isoformat()} findes ikke i "
-                f"{value.tzinfo.key} (uret springer over det ved overgang til "
-                "sommertid)",
-                field=attribute.name,
-                fix=f"use {there_and_back.replace(tzinfo=None).isoformat()} instead",
+            local = value.replace(tzinfo=None).isoformat()
+            instead = there_and_back.replace(tzinfo=None).isoformat()
+            raise refuse(
+                SkippedTimeError,
+                instance,
+                attribute,
+                reason=Label(
+                    da=f"{local} findes ikke i {value.tzinfo.key} (uret springer over "
+                    "det ved overgang til sommertid)",
+                    en=f"{local} does not exist in {value.tzinfo.key} (the clocks "
+                    "skip it for daylight saving time)",
+                ),
+                fix=Label(da=f"brug {instead} i stedet", en=f"use {instead} instead"),
             )
 
 
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a calendar date (a datetime is not a date here)."""
     if not isinstance(value, date) or isinstance(value, datetime):
-        where = _where(instance, attribute)
-        raise InvalidValueError(
-            f"{where}: expected a date, got {type(value).__name__}",
-            f"{where}: forventede en dato, fik {type(value).__name__}",
-            field=attribute.name,
-            fix="pass a datetime.date such as date(2026, 3, 1)",
+        raise refuse(
+            WrongTypeError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"forventede en dato, fik {_type_name(value)}",
+                en=f"expected a date, got {_type_name(value)}",
+            ),
+            fix=Label(
+                da="giv en datetime.date som date(2026, 3, 1)",
+                en="pass a datetime.date such as date(2026, 3, 1)",
+            ),
         )
+
+
+_DURATION_FIX = Label(
+    da="giv en varighed som timedelta(minutes=90)",
+    en="pass a duration such as timedelta(minutes=90)",
+)
 
 
 def positive_duration(
@@ -314,23 +426,27 @@ def positive_duration(
     """Refuse durations that are not positive whole minutes."""
     if value.__class__ is timedelta and value > _ZERO and not value % _MINUTE:
         return
-    where = _where(instance, attribute)
     if not isinstance(value, timedelta):
-        raise InvalidValueError(
-            f"{where}: expected a timedelta, got {type(value).__name__}",
-            f"{where}: forventede en varighed (timedelta), fik {type(value).__name__}",
-            field=attribute.name,
-            fix="pass timedelta(minutes=90)",
+        raise refuse(
+            WrongTypeError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"forventede en varighed (timedelta), fik {_type_name(value)}",
+                en=f"expected a timedelta, got {_type_name(value)}",
+            ),
+            fix=_DURATION_FIX,
         )
-    if value <= _ZERO or value % _MINUTE:
-        raise InvalidValueError(
-            f"{where}: a duration must be a positive whole number of minutes, "
-            f"got {value}",
-            f"{where}: en varighed skal være et positivt helt antal minutter, "
-            f"fik {value}",
-            field=attribute.name,
-            fix="pass timedelta(minutes=90)",
-        )
+    raise refuse(
+        InvalidValueError,
+        instance,
+        attribute,
+        reason=Label(
+            da=f"en varighed skal være et positivt helt antal minutter, fik {value}",
+            en=f"a duration must be a positive whole number of minutes, got {value}",
+        ),
+        fix=_DURATION_FIX,
+    )
 
 
 def non_negative_int(
@@ -338,19 +454,32 @@ def non_negative_int(
 ) -> None:
     """Refuse anything but an ``int`` (not a ``bool``) that is zero or more."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        where = _where(instance, attribute)
-        raise InvalidValueError(
-            f"{where}: expected a whole number of 0 or more, got {value!r}",
-            f"{where}: forventede et helt tal på 0 eller mere, fik {value!r}",
-            field=attribute.name,
-            fix="give a whole number such as 2",
+        got = value if isinstance(value, int) and not isinstance(value, bool) else None
+        shown = Label(
+            da=_type_name(value) if got is None else str(got),
+            en=_type_name(value) if got is None else str(got),
+        )
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"forventede et helt tal på 0 eller mere, fik {shown.da}",
+                en=f"expected a whole number of 0 or more, got {shown.en}",
+            ),
+            fix=Label(da="giv et helt tal som 2", en="give a whole number such as 2"),
         )
 
 
 def unique(
-    key: Callable[[Any], Hashable], what_en: str, what_da: str
+    key: Callable[[Any], Hashable], *, what: Label
 ) -> Callable[[object, attrs.Attribute[Any], Iterable[Any]], None]:
-    """Make a validator that refuses a collection in which *key* repeats."""
+    """Make a validator that refuses a collection in which *key* repeats.
+
+    Args:
+        key: What must not repeat, read from each item.
+        what: What the key is, e.g. ``Label(da="personen", en="the person")``.
+    """
 
     def validate(
         instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]
@@ -359,12 +488,14 @@ def unique(
         for index, item in enumerate(value):
             k = key(item)
             if k in seen:
-                where = f"{_where(instance, attribute)}[{index}]"
                 raise InvalidValueError(
-                    f"{where}: {what_en} {k!r} is listed twice",
-                    f"{where}: {what_da} {k!r} står der to gange",
-                    field=attribute.name,
-                    fix="list each only once",
+                    reason=Label(
+                        da=f"{what.da} {k!r} står der to gange",
+                        en=f"{what.en} {k!r} is listed twice",
+                    ),
+                    fix=Label(da="skriv hver kun én gang", en="list each only once"),
+                    where=type(instance).__name__,
+                    path=(attribute.name, index),
                 )
             seen.add(k)
 

@@ -43,15 +43,19 @@ __all__ = [
 
 LEARNING_TAGS: dict[str, Label] = {
     "knowing_offers": Label(
-        "kendskab til andre sektorers tilbud", "knowing other sectors' offers"
+        da="kendskab til andre sektorers tilbud", en="knowing other sectors' offers"
     ),
-    "face_to_face": Label("ansigt på hinanden", "putting a face to each other"),
-    "handover": Label("information ved overgange", "handover information"),
-    "roles": Label("hinandens roller og opgaver", "each other's roles and tasks"),
-    "shared_language": Label("fælles sprog", "a shared language"),
-    "tacit_knowledge": Label("tavs viden gjort synlig", "tacit knowledge made visible"),
-    "citizen_perspective": Label("borgerens perspektiv", "the citizen's perspective"),
-    "palliation": Label("palliativ viden", "palliative knowledge"),
+    "face_to_face": Label(da="ansigt på hinanden", en="putting a face to each other"),
+    "handover": Label(da="information ved overgange", en="handover information"),
+    "roles": Label(da="hinandens roller og opgaver", en="each other's roles and tasks"),
+    "shared_language": Label(da="fælles sprog", en="a shared language"),
+    "tacit_knowledge": Label(
+        da="tavs viden gjort synlig", en="tacit knowledge made visible"
+    ),
+    "citizen_perspective": Label(
+        da="borgerens perspektiv", en="the citizen's perspective"
+    ),
+    "palliation": Label(da="palliativ viden", en="palliative knowledge"),
 }
 """Built-in tags for learning points, from the source documents' lessons.
 
@@ -67,18 +71,9 @@ class ActionStatus(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    OPEN = "open"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-ActionStatus.set_labels(
-    {
-        ActionStatus.OPEN: ("åben", "open"),
-        ActionStatus.DONE: ("udført", "done"),
-        ActionStatus.DROPPED: ("opgivet", "dropped"),
-    }
-)
+    OPEN = "open", Label(da="åben", en="open")
+    DONE = "done", Label(da="udført", en="done")
+    DROPPED = "dropped", Label(da="opgivet", en="dropped")
 
 
 def _profession(person: Person) -> Profession | None:
@@ -172,8 +167,8 @@ def _actions(items: Iterable[Action]) -> tuple[Action, ...]:
     return tuple(items)
 
 
-def _refuse(en: str, da: str, fix: str) -> CycleOrderError:
-    return CycleOrderError(en, da, fix=fix)
+def _refuse(*, reason: Label, fix: Label) -> CycleOrderError:
+    return CycleOrderError(reason=reason, fix=fix)
 
 
 def _key(who: Attendee | Person | str) -> tuple[str, Profession | None]:
@@ -235,7 +230,7 @@ class ReflectionCycle:
         converter=_actions,
         validator=[
             each(instance_of(Action)),
-            unique(lambda a: a.id, "the action", "handlingen"),
+            unique(lambda a: a.id, what=Label(da="handlingen", en="the action")),
         ],
     )
     closed: bool = attrs.field(default=False, validator=instance_of(bool))
@@ -243,51 +238,53 @@ class ReflectionCycle:
     def __attrs_post_init__(self) -> None:
         problem = self._problem()
         if problem is not None:
-            en, da = problem
             raise InvalidValueError(
-                f"ReflectionCycle: {en}",
-                f"ReflectionCycle: {da}",
-                fix="build cycles with start() and their step methods",
+                reason=problem,
+                fix=Label(
+                    da="byg cyklusser med start() og deres trin-metoder",
+                    en="build cycles with start() and their step methods",
+                ),
+                where="ReflectionCycle",
             )
 
-    def _problem(self) -> tuple[str, str] | None:
+    def _problem(self) -> Label | None:
         phases = self.model.phases
         if not 0 <= self.position < len(phases):
-            return (
-                f"position must be a phase index from 0 to {len(phases) - 1}, "
-                f"got {self.position!r}",
-                f"position skal være et faseindeks fra 0 til {len(phases) - 1}, "
+            return Label(
+                da=f"position skal være et faseindeks fra 0 til {len(phases) - 1}, "
                 f"fik {self.position!r}",
+                en=f"position must be a phase index from 0 to {len(phases) - 1}, "
+                f"got {self.position!r}",
             )
         order = {p.code: i for i, p in enumerate(phases)}
         for code in [c.phase for c in self.contributions] + [
             p.phase for p in self.learning_points
         ]:
             if order.get(code, len(phases)) > self.position:
-                return (
-                    f"phase {code!r} is not in the model or not reached yet",
-                    f"fasen {code!r} findes ikke i modellen eller er ikke nået",
+                return Label(
+                    da=f"fasen {code!r} findes ikke i modellen eller er ikke nået",
+                    en=f"phase {code!r} is not in the model or not reached yet",
                 )
         for point in self.learning_points:
             if phases[order[point.phase]].kind.rank < PhaseKind.REFLECTION.rank:
-                return (
-                    f"a learning point is recorded in phase {point.phase!r}, before "
-                    "anything was reflected on",
-                    f"en læringspointe er skrevet i fasen {point.phase!r}, før der "
+                return Label(
+                    da=f"en læringspointe er skrevet i fasen {point.phase!r}, før der "
                     "er reflekteret",
+                    en=f"a learning point is recorded in phase {point.phase!r}, before "
+                    "anything was reflected on",
                 )
         spoken = {c.phase for c in self.contributions}
         for index in range(self.position + self.closed):
             phase = phases[index]
             if phase.code not in spoken and self._needs_words(phase):
-                return (
-                    f"phase {phase.code!r} was passed without a contribution",
-                    f"fasen {phase.code!r} blev forladt uden et indlæg",
+                return Label(
+                    da=f"fasen {phase.code!r} blev forladt uden et indlæg",
+                    en=f"phase {phase.code!r} was passed without a contribution",
                 )
         if self.closed and self.position != len(phases) - 1:
-            return (
-                "a cycle can close only in its last phase",
-                "en cyklus kan kun lukkes i sin sidste fase",
+            return Label(
+                da="en cyklus kan kun lukkes i sin sidste fase",
+                en="a cycle can close only in its last phase",
             )
         first_action = next(
             i for i, p in enumerate(phases) if p.kind is PhaseKind.ACTION
@@ -295,9 +292,9 @@ class ReflectionCycle:
         if self.position < first_action and any(
             a.raised_at == self.meeting for a in self.actions
         ):
-            return (
-                "an action was agreed before the action phase",
-                "en handling blev aftalt før handlingsfasen",
+            return Label(
+                da="en handling blev aftalt før handlingsfasen",
+                en="an action was agreed before the action phase",
             )
         return None
 
@@ -334,17 +331,31 @@ class ReflectionCycle:
         if previous is not None:
             if not previous.closed:
                 raise _refuse(
-                    f"the previous cycle (meeting {previous.meeting!r}) is still open",
-                    f"den forrige cyklus (møde {previous.meeting!r}) er ikke lukket",
-                    "close the previous cycle first",
+                    reason=Label(
+                        da=f"den forrige cyklus (møde {previous.meeting!r}) er ikke "
+                        "lukket",
+                        en=f"the previous cycle (meeting {previous.meeting!r}) is "
+                        "still open",
+                    ),
+                    fix=Label(
+                        da="luk den forrige cyklus først",
+                        en="close the previous cycle first",
+                    ),
                 )
             if previous.subject != subject:
                 raise _refuse(
-                    f"the previous cycle is about {previous.subject!r}, not "
-                    f"{subject!r}",
-                    f"den forrige cyklus handler om {previous.subject!r}, ikke "
-                    f"{subject!r}",
-                    "continue a series only with cycles about the same case or forum",
+                    reason=Label(
+                        da=f"den forrige cyklus handler om {previous.subject!r}, ikke "
+                        f"{subject!r}",
+                        en=f"the previous cycle is about {previous.subject!r}, not "
+                        f"{subject!r}",
+                    ),
+                    fix=Label(
+                        da="fortsæt kun et forløb med cyklusser om samme sag eller "
+                        "mødeforum",
+                        en="continue a series only with cycles about the same case or "
+                        "forum",
+                    ),
                 )
             carried = previous.open_actions
         return cls(model=model, subject=subject, meeting=meeting_id, actions=carried)
@@ -376,12 +387,19 @@ class ReflectionCycle:
 
     # -- steps -----------------------------------------------------------------
 
-    def _open(self, step_en: str, step_da: str) -> None:
+    def _open(self, step: Label) -> None:
         if self.closed:
             raise _refuse(
-                f"the cycle of meeting {self.meeting!r} is closed; cannot {step_en}",
-                f"cyklussen for mødet {self.meeting!r} er lukket; kan ikke {step_da}",
-                "start the next meeting's cycle with next()",
+                reason=Label(
+                    da=f"cyklussen for mødet {self.meeting!r} er lukket; kan ikke "
+                    f"{step.da}",
+                    en=f"the cycle of meeting {self.meeting!r} is closed; cannot "
+                    f"{step.en}",
+                ),
+                fix=Label(
+                    da="begynd næste mødes cyklus med next()",
+                    en="start the next meeting's cycle with next()",
+                ),
             )
 
     def contribute(
@@ -393,7 +411,7 @@ class ReflectionCycle:
             by: An attendee, a person, or a person's key.
             text: What was said, in a few words.
         """
-        self._open("contribute", "give et indlæg")
+        self._open(Label(da="give et indlæg", en="contribute"))
         person, profession = _key(by)
         contribution = Contribution(
             phase=self.phase.code, person=person, profession=profession, text=text
@@ -407,14 +425,21 @@ class ReflectionCycle:
             CycleOrderError: The current phase describes or follows up; a
                 conclusion comes only after a description.
         """
-        self._open("record a learning point", "skrive en læringspointe")
+        self._open(Label(da="skrive en læringspointe", en="record a learning point"))
         if self.phase.kind.rank < PhaseKind.REFLECTION.rank:
             raise _refuse(
-                f"a learning point cannot be recorded in phase {self.phase.code!r} "
-                f"({self.phase.kind.label.en}): describe first, then conclude",
-                f"en læringspointe kan ikke skrives i fasen {self.phase.code!r} "
-                f"({self.phase.kind.label.da}): beskriv først, konkludér bagefter",
-                "advance to a reflection, conclusion or action phase",
+                reason=Label(
+                    da=f"en læringspointe kan ikke skrives i fasen {self.phase.code!r} "
+                    f"({self.phase.kind.label.da}): beskriv først, konkludér bagefter",
+                    en="a learning point cannot be recorded in phase "
+                    f"{self.phase.code!r} "
+                    f"({self.phase.kind.label.en}): describe first, then conclude",
+                ),
+                fix=Label(
+                    da="gå videre til en refleksions-, konklusions- eller "
+                    "handlingsfase",
+                    en="advance to a reflection, conclusion or action phase",
+                ),
             )
         point = LearningPoint(phase=self.phase.code, text=text, tags=tags)
         return attrs.evolve(self, learning_points=(*self.learning_points, point))
@@ -427,18 +452,26 @@ class ReflectionCycle:
         Raises:
             CycleOrderError: Not in an action phase, or the id is taken.
         """
-        self._open("agree on an action", "aftale en handling")
+        self._open(Label(da="aftale en handling", en="agree on an action"))
         if self.phase.kind is not PhaseKind.ACTION:
             raise _refuse(
-                f"actions are agreed in an action phase, not in {self.phase.code!r}",
-                f"handlinger aftales i en handlingsfase, ikke i {self.phase.code!r}",
-                "advance to the action phase",
+                reason=Label(
+                    da="handlinger aftales i en handlingsfase, ikke i "
+                    f"{self.phase.code!r}",
+                    en="actions are agreed in an action phase, not in "
+                    f"{self.phase.code!r}",
+                ),
+                fix=Label(
+                    da="gå videre til handlingsfasen", en="advance to the action phase"
+                ),
             )
         if any(a.id == id for a in self.actions):
             raise _refuse(
-                f"the action id {id!r} is already used in this series",
-                f"handlingen {id!r} findes allerede i forløbet",
-                "give the action a new id",
+                reason=Label(
+                    da=f"handlingen {id!r} findes allerede i forløbet",
+                    en=f"the action id {id!r} is already used in this series",
+                ),
+                fix=Label(da="giv handlingen et nyt id", en="give the action a new id"),
             )
         action = Action(
             id=id, text=text, owner=_key(owner)[0], due=due, raised_at=self.meeting
@@ -451,21 +484,32 @@ class ReflectionCycle:
         Raises:
             CycleOrderError: No such action, or it is already settled.
         """
-        self._open("settle an action", "afslutte en handling")
+        self._open(Label(da="afslutte en handling", en="settle an action"))
         found = next((a for a in self.actions if a.id == action), None)
         if found is None:
             raise _refuse(
-                f"there is no action {action!r} in this cycle",
-                f"der er ingen handling {action!r} i cyklussen",
-                "use the id of one of the cycle's actions",
+                reason=Label(
+                    da=f"der er ingen handling {action!r} i cyklussen",
+                    en=f"there is no action {action!r} in this cycle",
+                ),
+                fix=Label(
+                    da="brug id'et på en af cyklussens handlinger",
+                    en="use the id of one of the cycle's actions",
+                ),
             )
         if not found.is_open or status is ActionStatus.OPEN:
             raise _refuse(
-                f"action {action!r} is {found.status.label.en}; only an open action "
-                "can be marked done or dropped",
-                f"handlingen {action!r} er {found.status.label.da}; kun en åben "
-                "handling kan markeres udført eller opgivet",
-                "settle each open action once, as DONE or DROPPED",
+                reason=Label(
+                    da=f"handlingen {action!r} er {found.status.label.da}; kun en åben "
+                    "handling kan markeres udført eller opgivet",
+                    en=f"action {action!r} is {found.status.label.en}; only an open "
+                    "action "
+                    "can be marked done or dropped",
+                ),
+                fix=Label(
+                    da="afslut hver åben handling én gang, som DONE eller DROPPED",
+                    en="settle each open action once, as DONE or DROPPED",
+                ),
             )
         settled = attrs.evolve(found, status=status)
         return attrs.evolve(
@@ -479,18 +523,25 @@ class ReflectionCycle:
             CycleOrderError: The current phase has no contribution yet, or it is
                 the last phase.
         """
-        self._open("advance", "gå videre")
+        self._open(Label(da="gå videre", en="advance"))
         if self.is_last_phase:
             raise _refuse(
-                f"{self.phase.code!r} is the last phase",
-                f"{self.phase.code!r} er den sidste fase",
-                "close the cycle",
+                reason=Label(
+                    da=f"{self.phase.code!r} er den sidste fase",
+                    en=f"{self.phase.code!r} is the last phase",
+                ),
+                fix=Label(da="luk cyklussen", en="close the cycle"),
             )
         if self._needs_words(self.phase) and not self.contributions_in(self.phase.code):
             raise _refuse(
-                f"phase {self.phase.code!r} has no contribution yet",
-                f"fasen {self.phase.code!r} har endnu intet indlæg",
-                "record at least one contribution before moving on",
+                reason=Label(
+                    da=f"fasen {self.phase.code!r} har endnu intet indlæg",
+                    en=f"phase {self.phase.code!r} has no contribution yet",
+                ),
+                fix=Label(
+                    da="skriv mindst ét indlæg, før I går videre",
+                    en="record at least one contribution before moving on",
+                ),
             )
         return attrs.evolve(self, position=self.position + 1)
 
@@ -504,20 +555,32 @@ class ReflectionCycle:
             CycleOrderError: Not in the last phase, the last phase has no
                 contribution, or actions are open and *carry* is false.
         """
-        self._open("close", "lukke")
+        self._open(Label(da="lukke", en="close"))
         if not self.is_last_phase or not self.contributions_in(self.phase.code):
             raise _refuse(
-                "the cycle can close only in its last phase, after a contribution",
-                "cyklussen kan kun lukkes i sidste fase, efter et indlæg",
-                "go through every phase first",
+                reason=Label(
+                    da="cyklussen kan kun lukkes i sidste fase, efter et indlæg",
+                    en="the cycle can close only in its last phase, after a "
+                    "contribution",
+                ),
+                fix=Label(
+                    da="gå gennem alle faser først", en="go through every phase first"
+                ),
             )
         if self.open_actions and not carry:
             ids = ", ".join(a.id for a in self.open_actions)
             raise _refuse(
-                f"actions {ids} are still open",
-                f"handlingerne {ids} er stadig åbne",
-                "mark them done or dropped, or close with carry=True to carry them "
-                "to the next meeting",
+                reason=Label(
+                    da=f"handlingerne {ids} er stadig åbne",
+                    en=f"actions {ids} are still open",
+                ),
+                fix=Label(
+                    da="markér dem udført eller opgivet, eller luk med carry=True for "
+                    "at tage dem med til næste møde",
+                    en="mark them done or dropped, or close with carry=True to carry "
+                    "them "
+                    "to the next meeting",
+                ),
             )
         return attrs.evolve(self, closed=True)
 

@@ -20,6 +20,7 @@ from learnmeet.model._checks import (
     non_negative_int,
     optional_identifier,
     positive_duration,
+    refuse,
 )
 from learnmeet.model._labels import Label, LabelledEnum
 
@@ -36,18 +37,9 @@ class FictionalCase(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    ALLOWED = "allowed"
-    FLAGGED = "flagged"
-    REFUSED = "refused"
-
-
-FictionalCase.set_labels(
-    {
-        FictionalCase.ALLOWED: ("tilladt", "allowed"),
-        FictionalCase.FLAGGED: ("tilladt, men markeret", "allowed but flagged"),
-        FictionalCase.REFUSED: ("ikke tilladt", "refused"),
-    }
-)
+    ALLOWED = "allowed", Label(da="tilladt", en="allowed")
+    FLAGGED = "flagged", Label(da="tilladt, men markeret", en="allowed but flagged")
+    REFUSED = "refused", Label(da="ikke tilladt", en="refused")
 
 
 def _optional_count(
@@ -65,13 +57,15 @@ def _share(instance: object, attribute: attrs.Attribute[Any], value: Any) -> Non
         or not isinstance(value, (int, float))
         or not (0.0 <= value <= 1.0)
     ):
-        raise InvalidValueError(
-            f"FormatRequirements.{attribute.name}: expected a share between 0 and 1, "
-            f"got {value!r}",
-            f"FormatRequirements.{attribute.name}: forventede en andel mellem 0 og 1, "
-            f"fik {value!r}",
-            field=attribute.name,
-            fix="give a share such as 0.5",
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=Label(
+                da="forventede en andel mellem 0 og 1",
+                en="expected a share between 0 and 1",
+            ),
+            fix=Label(da="giv en andel som 0.5", en="give a share such as 0.5"),
         )
 
 
@@ -147,11 +141,16 @@ class FormatRequirements:
             hi: int | None = getattr(self, high)
             if lo is not None and hi is not None and lo > hi:
                 raise InvalidValueError(
-                    f"FormatRequirements.{high}: {high} ({hi}) is below {low} ({lo})",
-                    f"FormatRequirements.{high}: {high} ({hi}) er mindre end "
-                    f"{low} ({lo})",
-                    field=high,
-                    fix=f"raise {high} or lower {low}",
+                    reason=Label(
+                        da=f"{high} ({hi}) er mindre end {low} ({lo})",
+                        en=f"{high} ({hi}) is below {low} ({lo})",
+                    ),
+                    fix=Label(
+                        da=f"hæv {high} eller sænk {low}",
+                        en=f"raise {high} or lower {low}",
+                    ),
+                    where="FormatRequirements",
+                    path=(high,),
                 )
 
 

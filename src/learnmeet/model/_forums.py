@@ -15,13 +15,14 @@ from typing import Any
 import attrs
 from dateutil.rrule import rrulestr
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._checks import (
     aware_datetime,
     each,
     identifier,
     instance_of,
     positive_duration,
+    refuse,
     safe_text,
     unique,
 )
@@ -30,29 +31,41 @@ from learnmeet.model._people import Professional, Unit
 __all__ = ["Forum"]
 
 
-def _recurrence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    problem = ""
+def _recurrence_problem(value: object) -> Label | None:
     if not isinstance(value, str) or not value.strip():
-        problem = (
-            f"expected a recurrence rule such as 'FREQ=WEEKLY;BYDAY=TU', got {value!r}"
+        return Label(
+            da="forventede en gentagelsesregel (RFC 5545)",
+            en="expected a recurrence rule (RFC 5545)",
         )
-    elif value.upper().startswith(("RRULE:", "DTSTART")) or "\n" in value:
-        problem = (
-            f"give only the rule's parts, without 'RRULE:' or 'DTSTART', got {value!r}"
+    if value.upper().startswith(("RRULE:", "DTSTART")) or "\n" in value:
+        return Label(
+            da="giv kun reglens dele, uden 'RRULE:' eller 'DTSTART'",
+            en="give only the rule's parts, without 'RRULE:' or 'DTSTART'",
         )
-    else:
-        try:
-            rrulestr(value)
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
-            problem = f"{value!r} is not a valid RFC 5545 recurrence rule ({exc})"
-    if problem:
-        raise InvalidValueError(
-            f"Forum.recurrence: {problem}",
-            f"Forum.recurrence: {value!r} er ikke en gyldig gentagelsesregel "
-            "(RFC 5545)",
-            field="recurrence",
-            fix="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or "
-            "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+    try:
+        rrulestr(value)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return Label(
+            da="er ikke en gyldig gentagelsesregel (RFC 5545)",
+            en="is not a valid recurrence rule (RFC 5545)",
+        )
+    return None
+
+
+def _recurrence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    problem = _recurrence_problem(value)
+    if problem is not None:
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=problem,
+            fix=Label(
+                da="skriv fx 'FREQ=WEEKLY;BYDAY=TU' eller "
+                "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+                en="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or "
+                "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+            ),
         )
 
 
@@ -84,7 +97,7 @@ class Forum:
         converter=_members,
         validator=[
             each(instance_of(Professional)),
-            unique(lambda p: p.id, "the professional", "fagpersonen"),
+            unique(lambda p: p.id, what=Label(da="fagpersonen", en="the professional")),
         ],
     )
     first_start: datetime = attrs.field(validator=aware_datetime)

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Mapping
 from typing import TypeVar
 
-from learnmeet.exceptions import UnknownCodeError
+from learnmeet.exceptions import Label, UnknownCodeError
 
 __all__ = ["closest", "find"]
 
@@ -25,9 +25,17 @@ def find(
     code: str,
     known: Mapping[str, _T],
     *,
-    hint: tuple[str, str] = ("", ""),
+    what: Label | None = None,
+    hint: Label | None = None,
 ) -> _T:
     """Return ``known[code]``, or raise naming the closest known codes.
+
+    Args:
+        kind: What is looked up, e.g. ``"profession"``.
+        code: The code asked for.
+        known: The known entries by code.
+        what: What is looked up, in Danish and English.
+        hint: What to do when no known code is close, in Danish and English.
 
     Raises:
         UnknownCodeError: *code* is not in *known*.
@@ -35,6 +43,7 @@ def find(
     try:
         return known[code]
     except (KeyError, TypeError):
+        near = closest(str(code), known)
         raise UnknownCodeError(
-            kind, str(code), closest(str(code), known), hint=hint
+            kind=kind, code=str(code), suggestions=near, what=what, hint=hint
         ) from None

@@ -65,26 +65,13 @@ class AttendeeRole(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    FACILITATOR = "facilitator"
-    CASE_PRESENTER = "case_presenter"
-    PARTICIPANT = "participant"
-    CITIZEN = "citizen"
-    RELATIVE = "relative"
-    HOST = "host"
-    OBSERVER = "observer"
-
-
-AttendeeRole.set_labels(
-    {
-        AttendeeRole.FACILITATOR: ("facilitator", "facilitator"),
-        AttendeeRole.CASE_PRESENTER: ("case-fremlægger", "case presenter"),
-        AttendeeRole.PARTICIPANT: ("deltager", "participant"),
-        AttendeeRole.CITIZEN: ("borger", "citizen"),
-        AttendeeRole.RELATIVE: ("pårørende", "relative"),
-        AttendeeRole.HOST: ("vært", "host"),
-        AttendeeRole.OBSERVER: ("observatør", "observer"),
-    }
-)
+    FACILITATOR = "facilitator", Label(da="facilitator", en="facilitator")
+    CASE_PRESENTER = "case_presenter", Label(da="case-fremlægger", en="case presenter")
+    PARTICIPANT = "participant", Label(da="deltager", en="participant")
+    CITIZEN = "citizen", Label(da="borger", en="citizen")
+    RELATIVE = "relative", Label(da="pårørende", en="relative")
+    HOST = "host", Label(da="vært", en="host")
+    OBSERVER = "observer", Label(da="observatør", en="observer")
 
 
 class Participation(LabelledEnum):
@@ -93,18 +80,12 @@ class Participation(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    REQUIRED = "required"
-    OPTIONAL = "optional"
-    INFORMATION_ONLY = "information_only"
-
-
-Participation.set_labels(
-    {
-        Participation.REQUIRED: ("skal deltage", "required"),
-        Participation.OPTIONAL: ("kan deltage", "optional"),
-        Participation.INFORMATION_ONLY: ("til orientering", "information only"),
-    }
-)
+    REQUIRED = "required", Label(da="skal deltage", en="required")
+    OPTIONAL = "optional", Label(da="kan deltage", en="optional")
+    INFORMATION_ONLY = (
+        "information_only",
+        Label(da="til orientering", en="information only"),
+    )
 
 
 class Rsvp(LabelledEnum):
@@ -113,20 +94,10 @@ class Rsvp(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    TENTATIVE = "tentative"
-    NEEDS_ACTION = "needs_action"
-
-
-Rsvp.set_labels(
-    {
-        Rsvp.ACCEPTED: ("accepteret", "accepted"),
-        Rsvp.DECLINED: ("afslået", "declined"),
-        Rsvp.TENTATIVE: ("foreløbigt", "tentative"),
-        Rsvp.NEEDS_ACTION: ("mangler svar", "needs action"),
-    }
-)
+    ACCEPTED = "accepted", Label(da="accepteret", en="accepted")
+    DECLINED = "declined", Label(da="afslået", en="declined")
+    TENTATIVE = "tentative", Label(da="foreløbigt", en="tentative")
+    NEEDS_ACTION = "needs_action", Label(da="mangler svar", en="needs action")
 
 
 class Attendance(LabelledEnum):
@@ -135,18 +106,9 @@ class Attendance(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    YES = "yes"
-    NO = "no"
-    UNKNOWN = "unknown"
-
-
-Attendance.set_labels(
-    {
-        Attendance.YES: ("deltog", "attended"),
-        Attendance.NO: ("deltog ikke", "did not attend"),
-        Attendance.UNKNOWN: ("ukendt", "unknown"),
-    }
-)
+    YES = "yes", Label(da="deltog", en="attended")
+    NO = "no", Label(da="deltog ikke", en="did not attend")
+    UNKNOWN = "unknown", Label(da="ukendt", en="unknown")
 
 
 class MeetingStatus(LabelledEnum):
@@ -155,18 +117,9 @@ class MeetingStatus(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    PLANNED = "planned"
-    HELD = "held"
-    CANCELLED = "cancelled"
-
-
-MeetingStatus.set_labels(
-    {
-        MeetingStatus.PLANNED: ("planlagt", "planned"),
-        MeetingStatus.HELD: ("afholdt", "held"),
-        MeetingStatus.CANCELLED: ("aflyst", "cancelled"),
-    }
-)
+    PLANNED = "planned", Label(da="planlagt", en="planned")
+    HELD = "held", Label(da="afholdt", en="held")
+    CANCELLED = "cancelled", Label(da="aflyst", en="cancelled")
 
 
 class CancellationReason(LabelledEnum):
@@ -175,29 +128,22 @@ class CancellationReason(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    ILLNESS = "illness"
-    PANDEMIC = "pandemic"
-    STAFF_SHORTAGE = "staff_shortage"
-    LOW_ENROLMENT = "low_enrolment"
-    CITIZEN_DECLINED = "citizen_declined"
-    CITIZEN_DECEASED = "citizen_deceased"
-    OTHER = "other"
-
-
-CancellationReason.set_labels(
-    {
-        CancellationReason.ILLNESS: ("sygdom", "illness"),
-        CancellationReason.PANDEMIC: ("pandemi", "pandemic"),
-        CancellationReason.STAFF_SHORTAGE: ("mangel på personale", "staff shortage"),
-        CancellationReason.LOW_ENROLMENT: ("for få tilmeldte", "low enrolment"),
-        CancellationReason.CITIZEN_DECLINED: (
-            "borgeren takkede nej",
-            "citizen declined",
-        ),
-        CancellationReason.CITIZEN_DECEASED: ("borgeren er død", "citizen deceased"),
-        CancellationReason.OTHER: ("andet", "other"),
-    }
-)
+    ILLNESS = "illness", Label(da="sygdom", en="illness")
+    PANDEMIC = "pandemic", Label(da="pandemi", en="pandemic")
+    STAFF_SHORTAGE = (
+        "staff_shortage",
+        Label(da="mangel på personale", en="staff shortage"),
+    )
+    LOW_ENROLMENT = "low_enrolment", Label(da="for få tilmeldte", en="low enrolment")
+    CITIZEN_DECLINED = (
+        "citizen_declined",
+        Label(da="borgeren takkede nej", en="citizen declined"),
+    )
+    CITIZEN_DECEASED = (
+        "citizen_deceased",
+        Label(da="borgeren er død", en="citizen deceased"),
+    )
+    OTHER = "other", Label(da="andet", en="other")
 
 
 @attrs.frozen
@@ -217,18 +163,12 @@ class LocationKind(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    ON_SITE = "on_site"
-    CITIZEN_HOME = "citizen_home"
-    ONLINE = "online"
-
-
-LocationKind.set_labels(
-    {
-        LocationKind.ON_SITE: ("på arbejdsstedet", "on site"),
-        LocationKind.CITIZEN_HOME: ("hjemme hos borgeren", "in the citizen's home"),
-        LocationKind.ONLINE: ("online", "online"),
-    }
-)
+    ON_SITE = "on_site", Label(da="på arbejdsstedet", en="on site")
+    CITIZEN_HOME = (
+        "citizen_home",
+        Label(da="hjemme hos borgeren", en="in the citizen's home"),
+    )
+    ONLINE = "online", Label(da="online", en="online")
 
 
 @attrs.frozen
@@ -329,12 +269,18 @@ class Attendee:
         if not fits:
             kind = type(person).__name__.lower()
             raise InvalidValueError(
-                f"Attendee.role: a {kind} cannot have the role {self.role.code!r}",
-                f"Attendee.role: rollen {self.role.label.da!r} passer ikke til "
-                f"{person.key!r}",
-                field="role",
-                fix="give the citizen the role 'citizen', a relative 'relative', "
-                "and professionals one of the other roles",
+                reason=Label(
+                    da=f"rollen {self.role.label.da!r} passer ikke til {person.key!r}",
+                    en=f"a {kind} cannot have the role {self.role.code!r}",
+                ),
+                fix=Label(
+                    da="giv borgeren rollen 'citizen', en pårørende 'relative' og "
+                    "fagpersoner en af de andre roller",
+                    en="give the citizen the role 'citizen', a relative 'relative', "
+                    "and professionals one of the other roles",
+                ),
+                where="Attendee",
+                path=("role",),
             )
 
     @property
@@ -383,7 +329,7 @@ class Meeting:
         converter=_attendees,
         validator=[
             each(instance_of(Attendee)),
-            unique(lambda a: a.person.key, "the person", "personen"),
+            unique(lambda a: a.person.key, what=Label(da="personen", en="the person")),
         ],
     )
     case: CitizenCase | None = attrs.field(
@@ -407,22 +353,24 @@ class Meeting:
     def __attrs_post_init__(self) -> None:
         cancelled = self.status is _CANCELLED
         if cancelled != (self.cancellation is not None):
-            en, da = (
-                (
-                    "a cancelled meeting needs a cancellation with a reason",
-                    "et aflyst møde skal have en aflysning med en årsag",
+            raise InvalidValueError(
+                reason=Label(
+                    da="et aflyst møde skal have en aflysning med en årsag",
+                    en="a cancelled meeting needs a cancellation with a reason",
                 )
                 if cancelled
-                else (
-                    "only a cancelled meeting can carry a cancellation",
-                    "kun et aflyst møde kan have en aflysning",
-                )
-            )
-            raise InvalidValueError(
-                f"Meeting.cancellation: {en}",
-                f"Meeting.cancellation: {da}",
-                field="cancellation",
-                fix="set status to CANCELLED together with a Cancellation, or neither",
+                else Label(
+                    da="kun et aflyst møde kan have en aflysning",
+                    en="only a cancelled meeting can carry a cancellation",
+                ),
+                fix=Label(
+                    da="sæt status til CANCELLED sammen med en Cancellation, eller "
+                    "ingen af dem",
+                    en="set status to CANCELLED together with a Cancellation, or "
+                    "neither",
+                ),
+                where="Meeting",
+                path=("cancellation",),
             )
         for index, attendee in enumerate(self.attendees):
             person = attendee.person
@@ -433,31 +381,35 @@ class Meeting:
         case = self.case
         if isinstance(person, Citizen):
             ok = case is not None and person == case.citizen
-            whose_en, whose_da = "the citizen", "borgeren"
+            whose = Label(da="borgeren", en="the citizen")
         else:
             ok = case is not None and person.citizen == case.citizen.pseudonym
-            whose_en, whose_da = (
-                "a relative of the citizen",
-                "en pårørende til borgeren",
+            whose = Label(
+                da="en pårørende til borgeren", en="a relative of the citizen"
             )
         if not ok:
-            about_en = (
-                "the meeting has no case"
+            about = (
+                Label(da="mødet har ingen sag", en="the meeting has no case")
                 if case is None
-                else f"the case's citizen is {case.citizen.pseudonym!r}"
-            )
-            about_da = (
-                "mødet har ingen sag"
-                if case is None
-                else f"sagens borger er {case.citizen.pseudonym!r}"
+                else Label(
+                    da=f"sagens borger er {case.citizen.pseudonym!r}",
+                    en=f"the case's citizen is {case.citizen.pseudonym!r}",
+                )
             )
             raise InvalidValueError(
-                f"Meeting.attendees[{index}].person: {person.key!r} may attend only "
-                f"as {whose_en} of the meeting's case, but {about_en}",
-                f"Meeting.attendees[{index}].person: {person.key!r} kan kun deltage "
-                f"som {whose_da} i mødets sag, men {about_da}",
-                field="attendees",
-                fix="attach the case the citizen belongs to, or remove the attendee",
+                reason=Label(
+                    da=f"{person.key!r} kan kun deltage som {whose.da} i mødets "
+                    f"sag, men {about.da}",
+                    en=f"{person.key!r} may attend only as {whose.en} of the "
+                    f"meeting's case, but {about.en}",
+                ),
+                fix=Label(
+                    da="knyt den sag, borgeren hører til, til mødet, eller fjern "
+                    "deltageren",
+                    en="attach the case the citizen belongs to, or remove the attendee",
+                ),
+                where="Meeting",
+                path=("attendees", index, "person"),
             )
 
     @property

@@ -48,41 +48,28 @@ class Discipline(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    NURSING = "nursing"
-    CARE = "care"
-    THERAPY = "therapy"
-    MEDICINE = "medicine"
-    SOCIAL = "social"
-    PSYCHOLOGY = "psychology"
-    NUTRITION = "nutrition"
-    PHARMACY = "pharmacy"
-    PEDAGOGY = "pedagogy"
-    SPIRITUAL = "spiritual"
-    VOLUNTARY = "voluntary"
-    ADMINISTRATION = "administration"
-    OTHER = "other"
-
-
-Discipline.set_labels(
-    {
-        Discipline.NURSING: ("sygepleje", "nursing"),
-        Discipline.CARE: (
-            "social- og sundhedsfagligt arbejde",
-            "social and health care",
-        ),
-        Discipline.THERAPY: ("terapi og genoptræning", "therapy and rehabilitation"),
-        Discipline.MEDICINE: ("medicin", "medicine"),
-        Discipline.SOCIAL: ("socialt arbejde", "social work"),
-        Discipline.PSYCHOLOGY: ("psykologi", "psychology"),
-        Discipline.NUTRITION: ("ernæring", "nutrition"),
-        Discipline.PHARMACY: ("farmaci", "pharmacy"),
-        Discipline.PEDAGOGY: ("pædagogik", "pedagogy"),
-        Discipline.SPIRITUAL: ("sjælesorg", "spiritual care"),
-        Discipline.VOLUNTARY: ("frivilligt arbejde", "voluntary work"),
-        Discipline.ADMINISTRATION: ("administration og visitation", "administration"),
-        Discipline.OTHER: ("andet", "other"),
-    }
-)
+    NURSING = "nursing", Label(da="sygepleje", en="nursing")
+    CARE = (
+        "care",
+        Label(da="social- og sundhedsfagligt arbejde", en="social and health care"),
+    )
+    THERAPY = (
+        "therapy",
+        Label(da="terapi og genoptræning", en="therapy and rehabilitation"),
+    )
+    MEDICINE = "medicine", Label(da="medicin", en="medicine")
+    SOCIAL = "social", Label(da="socialt arbejde", en="social work")
+    PSYCHOLOGY = "psychology", Label(da="psykologi", en="psychology")
+    NUTRITION = "nutrition", Label(da="ernæring", en="nutrition")
+    PHARMACY = "pharmacy", Label(da="farmaci", en="pharmacy")
+    PEDAGOGY = "pedagogy", Label(da="pædagogik", en="pedagogy")
+    SPIRITUAL = "spiritual", Label(da="sjælesorg", en="spiritual care")
+    VOLUNTARY = "voluntary", Label(da="frivilligt arbejde", en="voluntary work")
+    ADMINISTRATION = (
+        "administration",
+        Label(da="administration og visitation", en="administration"),
+    )
+    OTHER = "other", Label(da="andet", en="other")
 
 
 @attrs.frozen
@@ -174,18 +161,9 @@ class StaffRole(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    LEADER = "leader"
-    KEY_PERSON = "key_person"
-    FACILITATOR = "facilitator"
-
-
-StaffRole.set_labels(
-    {
-        StaffRole.LEADER: ("leder", "leader"),
-        StaffRole.KEY_PERSON: ("nøgleperson", "key person"),
-        StaffRole.FACILITATOR: ("facilitator", "facilitator"),
-    }
-)
+    LEADER = "leader", Label(da="leder", en="leader")
+    KEY_PERSON = "key_person", Label(da="nøgleperson", en="key person")
+    FACILITATOR = "facilitator", Label(da="facilitator", en="facilitator")
 
 
 _FACILITATING = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
@@ -276,24 +254,12 @@ class Relation(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    SPOUSE = "spouse"
-    CHILD = "child"
-    PARENT = "parent"
-    SIBLING = "sibling"
-    FRIEND = "friend"
-    OTHER = "other"
-
-
-Relation.set_labels(
-    {
-        Relation.SPOUSE: ("ægtefælle eller partner", "spouse or partner"),
-        Relation.CHILD: ("barn", "child"),
-        Relation.PARENT: ("forælder", "parent"),
-        Relation.SIBLING: ("søskende", "sibling"),
-        Relation.FRIEND: ("ven", "friend"),
-        Relation.OTHER: ("anden pårørende", "other next of kin"),
-    }
-)
+    SPOUSE = "spouse", Label(da="ægtefælle eller partner", en="spouse or partner")
+    CHILD = "child", Label(da="barn", en="child")
+    PARENT = "parent", Label(da="forælder", en="parent")
+    SIBLING = "sibling", Label(da="søskende", en="sibling")
+    FRIEND = "friend", Label(da="ven", en="friend")
+    OTHER = "other", Label(da="anden pårørende", en="other next of kin")
 
 
 @attrs.frozen(kw_only=True)
@@ -323,4 +289,4 @@ class Relative:
 Person: TypeAlias = Union[Professional, Citizen, Relative]  # noqa: UP007
 """Anyone who can attend a meeting."""
 
-PEOPLE_UNIQUE = unique(lambda p: p.key, "the person", "personen")
+PEOPLE_UNIQUE = unique(lambda p: p.key, what=Label(da="personen", en="the person"))

@@ -17,7 +17,14 @@ from typing import Any
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model._checks import each, identifier, instance_of, optional, unique
+from learnmeet.model._checks import (
+    each,
+    identifier,
+    instance_of,
+    optional,
+    refuse,
+    unique,
+)
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._lookup import find
@@ -39,24 +46,15 @@ class Audience(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    PROFESSIONALS = "professionals"
-    CITIZEN_AND_RELATIVES = "citizen_and_relatives"
-    LEADERS_AND_KEY_PERSONS = "leaders_and_key_persons"
-
-
-Audience.set_labels(
-    {
-        Audience.PROFESSIONALS: ("fagpersoner", "professionals"),
-        Audience.CITIZEN_AND_RELATIVES: (
-            "borger og pårørende",
-            "citizen and relatives",
-        ),
-        Audience.LEADERS_AND_KEY_PERSONS: (
-            "ledere og nøglepersoner",
-            "leaders and key persons",
-        ),
-    }
-)
+    PROFESSIONALS = "professionals", Label(da="fagpersoner", en="professionals")
+    CITIZEN_AND_RELATIVES = (
+        "citizen_and_relatives",
+        Label(da="borger og pårørende", en="citizen and relatives"),
+    )
+    LEADERS_AND_KEY_PERSONS = (
+        "leaders_and_key_persons",
+        Label(da="ledere og nøglepersoner", en="leaders and key persons"),
+    )
 
 
 class PhaseKind(LabelledEnum):
@@ -70,11 +68,11 @@ class PhaseKind(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    FOLLOW_UP = "follow_up"
-    DESCRIPTION = "description"
-    REFLECTION = "reflection"
-    CONCLUSION = "conclusion"
-    ACTION = "action"
+    FOLLOW_UP = "follow_up", Label(da="opfølgning", en="follow-up")
+    DESCRIPTION = "description", Label(da="beskrivelse", en="description")
+    REFLECTION = "reflection", Label(da="refleksion", en="reflection")
+    CONCLUSION = "conclusion", Label(da="konklusion", en="conclusion")
+    ACTION = "action", Label(da="handling", en="action")
 
     @property
     def rank(self) -> int:
@@ -84,15 +82,6 @@ class PhaseKind(LabelledEnum):
 
 _KIND_ORDER = tuple(PhaseKind)
 
-PhaseKind.set_labels(
-    {
-        PhaseKind.FOLLOW_UP: ("opfølgning", "follow-up"),
-        PhaseKind.DESCRIPTION: ("beskrivelse", "description"),
-        PhaseKind.REFLECTION: ("refleksion", "reflection"),
-        PhaseKind.CONCLUSION: ("konklusion", "conclusion"),
-        PhaseKind.ACTION: ("handling", "action"),
-    }
-)
 
 _ALL_AUDIENCES = frozenset(Audience)
 
@@ -106,15 +95,18 @@ def _formats(items: Iterable[str]) -> frozenset[str]:
 
 
 def _not_empty(
-    what_en: str, what_da: str, fix: str
+    *, what: Label, fix: Label
 ) -> Callable[[object, attrs.Attribute[Any], Any], None]:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not value:
-            where = f"{type(instance).__name__}.{attribute.name}"
-            raise InvalidValueError(
-                f"{where}: needs at least one {what_en}",
-                f"{where}: skal have mindst én {what_da}",
-                field=attribute.name,
+            raise refuse(
+                InvalidValueError,
+                instance,
+                attribute,
+                reason=Label(
+                    da=f"skal have mindst én {what.da}",
+                    en=f"needs at least one {what.en}",
+                ),
                 fix=fix,
             )
 
@@ -131,7 +123,8 @@ class Question:
         audiences: Whom it speaks to; all audiences by default.
         formats: Codes of the meeting formats it suits; empty means any format.
 
-    >>> q = Question(id="g-desc-1", text=Label("Hvad skete der?", "What happened?"))
+    >>> text = Label(da="Hvad skete der?", en="What happened?")
+    >>> q = Question(id="g-desc-1", text=text)
     >>> q.suits(format="home_meeting", audience=Audience.PROFESSIONALS)
     True
 
@@ -145,7 +138,13 @@ class Question:
         converter=_audiences,
         validator=[
             each(instance_of(Audience)),
-            _not_empty("audience", "målgruppe", "leave out audiences for all"),
+            _not_empty(
+                what=Label(da="målgruppe", en="audience"),
+                fix=Label(
+                    da="udelad målgrupper for at spørge alle",
+                    en="leave out audiences to ask everyone",
+                ),
+            ),
         ],
     )
     formats: frozenset[str] = attrs.field(
@@ -192,7 +191,10 @@ class ReflectionPhase:
         converter=_questions,
         validator=[
             each(instance_of(Question)),
-            _not_empty("question", "spørgsmål", "give the phase a question"),
+            _not_empty(
+                what=Label(da="spørgsmål", en="question"),
+                fix=Label(da="giv fasen et spørgsmål", en="give the phase a question"),
+            ),
         ],
     )
 
@@ -225,7 +227,7 @@ class ReflectionModel:
         converter=_phases,
         validator=[
             each(instance_of(ReflectionPhase)),
-            unique(lambda p: p.code, "the phase", "fasen"),
+            unique(lambda p: p.code, what=Label(da="fasen", en="the phase")),
         ],
     )
     source: Label | None = attrs.field(
@@ -234,22 +236,22 @@ class ReflectionModel:
 
     def __attrs_post_init__(self) -> None:
         kinds = [p.kind for p in self.phases]
-        problem: tuple[str, str] | None = None
+        problem: Label | None = None
         if PhaseKind.DESCRIPTION not in kinds or PhaseKind.ACTION not in kinds:
-            problem = (
-                "needs at least one description phase and one action phase",
-                "skal have mindst én beskrivelsesfase og én handlingsfase",
+            problem = Label(
+                da="skal have mindst én beskrivelsesfase og én handlingsfase",
+                en="needs at least one description phase and one action phase",
             )
         else:
             for before, after in zip(self.phases, self.phases[1:], strict=False):
                 if after.kind.rank < before.kind.rank:
-                    problem = (
-                        f"phase {after.code!r} ({after.kind.code}) comes after "
-                        f"{before.code!r} ({before.kind.code}); kinds must follow "
-                        "follow-up, description, reflection, conclusion, action",
-                        f"fasen {after.code!r} ({after.kind.code}) kommer efter "
+                    problem = Label(
+                        da=f"fasen {after.code!r} ({after.kind.code}) kommer efter "
                         f"{before.code!r} ({before.kind.code}); faserne skal følge "
                         "opfølgning, beskrivelse, refleksion, konklusion, handling",
+                        en=f"phase {after.code!r} ({after.kind.code}) comes after "
+                        f"{before.code!r} ({before.kind.code}); kinds must follow "
+                        "follow-up, description, reflection, conclusion, action",
                     )
                     break
         if problem is None:
@@ -257,17 +259,21 @@ class ReflectionModel:
             for phase in self.phases:
                 for question in phase.questions:
                     if question.id in seen:
-                        problem = (
-                            f"the question id {question.id!r} is used twice",
-                            f"spørgsmålet {question.id!r} står der to gange",
+                        problem = Label(
+                            da=f"spørgsmålet {question.id!r} står der to gange",
+                            en=f"the question id {question.id!r} is used twice",
                         )
                     seen.add(question.id)
         if problem is not None:
             raise InvalidValueError(
-                f"ReflectionModel.phases: {problem[0]}",
-                f"ReflectionModel.phases: {problem[1]}",
-                field="phases",
-                fix="order the phases from describing to acting, each question once",
+                reason=problem,
+                fix=Label(
+                    da="ordn faserne fra beskrivelse til handling, hvert spørgsmål "
+                    "én gang",
+                    en="order the phases from describing to acting, each question once",
+                ),
+                where="ReflectionModel",
+                path=("phases",),
             )
 
     def phase(self, code: str) -> ReflectionPhase:
@@ -276,7 +282,12 @@ class ReflectionModel:
         Raises:
             UnknownCodeError: The model has no such phase; the closest are named.
         """
-        return find("phase", code, {p.code: p for p in self.phases})
+        return find(
+            "phase",
+            code,
+            {p.code: p for p in self.phases},
+            what=Label(da="fase", en="phase"),
+        )
 
     def index(self, code: str) -> int:
         """Return the position of the phase with *code*, from 0."""
@@ -338,12 +349,16 @@ class ReflectionModel:
         """
         if not _is_count(per_phase):
             raise InvalidValueError(
-                "ReflectionModel.choose: per_phase must be 1 or more, got "
-                f"{per_phase!r}",
-                f"ReflectionModel.choose: per_phase skal være 1 eller mere, fik "
-                f"{per_phase!r}",
-                field="per_phase",
-                fix="ask at least one question per phase",
+                reason=Label(
+                    da="per_phase skal være et helt tal på 1 eller mere",
+                    en="per_phase must be a whole number of 1 or more",
+                ),
+                fix=Label(
+                    da="stil mindst ét spørgsmål pr. fase",
+                    en="ask at least one question per phase",
+                ),
+                where="ReflectionModel.choose",
+                path=("per_phase",),
             )
         chosen: list[Label] = []
         for phase in self.phases:
@@ -393,7 +408,7 @@ class QuestionBank:
         converter=_models,
         validator=[
             each(instance_of(ReflectionModel)),
-            unique(lambda m: m.code, "the model", "modellen"),
+            unique(lambda m: m.code, what=Label(da="modellen", en="the model")),
         ],
     )
     _by_code: Mapping[str, ReflectionModel] = attrs.field(
@@ -409,7 +424,12 @@ class QuestionBank:
         Raises:
             UnknownCodeError: No such model; the closest codes are named.
         """
-        return find("reflection model", code, self._by_code)
+        return find(
+            "reflection model",
+            code,
+            self._by_code,
+            what=Label(da="refleksionsmodel", en="reflection model"),
+        )
 
     def extend(self, models: Iterable[ReflectionModel]) -> QuestionBank:
         """Return a bank with *models* added, replacing any with the same code."""

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from learnmeet.exceptions import Label
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import each, instance_of, safe_text, unique
 from learnmeet.model._forums import Forum
@@ -60,7 +61,7 @@ class Scenario:
         converter=_areas,
         validator=[
             each(instance_of(Area)),
-            unique(lambda a: a.code, "the area", "området"),
+            unique(lambda a: a.code, what=Label(da="området", en="the area")),
         ],
     )
     organisations: tuple[Organisation, ...] = attrs.field(
@@ -68,7 +69,9 @@ class Scenario:
         converter=_organisations,
         validator=[
             each(instance_of(Organisation)),
-            unique(lambda o: o.id, "the organisation", "organisationen"),
+            unique(
+                lambda o: o.id, what=Label(da="organisationen", en="the organisation")
+            ),
         ],
     )
     units: tuple[Unit, ...] = attrs.field(
@@ -76,7 +79,7 @@ class Scenario:
         converter=_units,
         validator=[
             each(instance_of(Unit)),
-            unique(lambda u: u.id, "the unit", "enheden"),
+            unique(lambda u: u.id, what=Label(da="enheden", en="the unit")),
         ],
     )
     professionals: tuple[Professional, ...] = attrs.field(
@@ -84,7 +87,7 @@ class Scenario:
         converter=_professionals,
         validator=[
             each(instance_of(Professional)),
-            unique(lambda p: p.id, "the professional", "fagpersonen"),
+            unique(lambda p: p.id, what=Label(da="fagpersonen", en="the professional")),
         ],
     )
     cases: tuple[CitizenCase, ...] = attrs.field(
@@ -92,7 +95,7 @@ class Scenario:
         converter=_cases,
         validator=[
             each(instance_of(CitizenCase)),
-            unique(lambda c: c.id, "the case", "sagen"),
+            unique(lambda c: c.id, what=Label(da="sagen", en="the case")),
         ],
     )
     forums: tuple[Forum, ...] = attrs.field(
@@ -100,7 +103,7 @@ class Scenario:
         converter=_forums,
         validator=[
             each(instance_of(Forum)),
-            unique(lambda f: f.id, "the forum", "mødeforummet"),
+            unique(lambda f: f.id, what=Label(da="mødeforummet", en="the forum")),
         ],
     )
     meetings: tuple[Meeting, ...] = attrs.field(
@@ -108,7 +111,7 @@ class Scenario:
         converter=_meetings,
         validator=[
             each(instance_of(Meeting)),
-            unique(lambda m: m.id, "the meeting", "mødet"),
+            unique(lambda m: m.id, what=Label(da="mødet", en="the meeting")),
         ],
     )
 
@@ -118,7 +121,12 @@ class Scenario:
         Raises:
             UnknownCodeError: No professional has that identifier.
         """
-        return find("professional", id, {p.id: p for p in self.professionals})
+        return find(
+            "professional",
+            id,
+            {p.id: p for p in self.professionals},
+            what=Label(da="fagperson", en="professional"),
+        )
 
     def case(self, id: str) -> CitizenCase:
         """Return the citizen case with identifier *id*.
@@ -126,7 +134,12 @@ class Scenario:
         Raises:
             UnknownCodeError: No case has that identifier.
         """
-        return find("case", id, {c.id: c for c in self.cases})
+        return find(
+            "case",
+            id,
+            {c.id: c for c in self.cases},
+            what=Label(da="borgerforløb", en="case"),
+        )
 
     def forum(self, id: str) -> Forum:
         """Return the forum with identifier *id*.
@@ -134,4 +147,9 @@ class Scenario:
         Raises:
             UnknownCodeError: No forum has that identifier.
         """
-        return find("forum", id, {f.id: f for f in self.forums})
+        return find(
+            "forum",
+            id,
+            {f.id: f for f in self.forums},
+            what=Label(da="mødeforum", en="forum"),
+        )

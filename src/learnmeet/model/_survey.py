@@ -51,20 +51,10 @@ class KirkpatrickLevel(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    REACTION = "reaction"
-    LEARNING = "learning"
-    BEHAVIOUR = "behaviour"
-    RESULTS = "results"
-
-
-KirkpatrickLevel.set_labels(
-    {
-        KirkpatrickLevel.REACTION: ("reaktion", "reaction"),
-        KirkpatrickLevel.LEARNING: ("læring", "learning"),
-        KirkpatrickLevel.BEHAVIOUR: ("adfærd", "behaviour"),
-        KirkpatrickLevel.RESULTS: ("resultater", "results"),
-    }
-)
+    REACTION = "reaction", Label(da="reaktion", en="reaction")
+    LEARNING = "learning", Label(da="læring", en="learning")
+    BEHAVIOUR = "behaviour", Label(da="adfærd", en="behaviour")
+    RESULTS = "results", Label(da="resultater", en="results")
 
 
 class ItemKind(LabelledEnum):
@@ -73,24 +63,15 @@ class ItemKind(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    LIKERT = "likert"
-    FREE_TEXT = "free_text"
+    LIKERT = "likert", Label(da="skala", en="Likert scale")
+    FREE_TEXT = "free_text", Label(da="fritekst", en="free text")
 
-
-ItemKind.set_labels(
-    {
-        ItemKind.LIKERT: ("skala", "Likert scale"),
-        ItemKind.FREE_TEXT: ("fritekst", "free text"),
-    }
-)
 
 _MIN_SCALE, _MAX_SCALE = 2, 11
 
 
-def _refuse(cls: str, field: str, en: str, da: str, fix: str) -> InvalidValueError:
-    return InvalidValueError(
-        f"{cls}.{field}: {en}", f"{cls}.{field}: {da}", field=field, fix=fix
-    )
+def _refuse(cls: str, field: str, *, reason: Label, fix: Label) -> InvalidValueError:
+    return InvalidValueError(reason=reason, fix=fix, where=cls, path=(field,))
 
 
 @attrs.frozen(kw_only=True)
@@ -124,17 +105,26 @@ class SurveyItem:
             raise _refuse(
                 "SurveyItem",
                 "scale",
-                f"a scale has {_MIN_SCALE} to {_MAX_SCALE} points, got {self.scale}",
-                f"en skala har {_MIN_SCALE} til {_MAX_SCALE} trin, fik {self.scale}",
-                "use e.g. scale=5",
+                reason=Label(
+                    da=f"en skala har {_MIN_SCALE} til {_MAX_SCALE} trin, "
+                    f"fik {self.scale}",
+                    en=f"a scale has {_MIN_SCALE} to {_MAX_SCALE} points, "
+                    f"got {self.scale}",
+                ),
+                fix=Label(da="brug fx scale=5", en="use e.g. scale=5"),
             )
         if self.measures_yield and self.kind is not ItemKind.LIKERT:
             raise _refuse(
                 "SurveyItem",
                 "measures_yield",
-                "only a Likert item can measure yield",
-                "kun et skala-spørgsmål kan måle udbytte",
-                "set measures_yield=False on free-text items",
+                reason=Label(
+                    da="kun et skala-spørgsmål kan måle udbytte",
+                    en="only a Likert item can measure yield",
+                ),
+                fix=Label(
+                    da="sæt measures_yield=False på fritekstspørgsmål",
+                    en="set measures_yield=False on free-text items",
+                ),
             )
 
 
@@ -163,7 +153,7 @@ class Survey:
         converter=_items,
         validator=[
             each(instance_of(SurveyItem)),
-            unique(lambda i: i.id, "the item", "spørgsmålet"),
+            unique(lambda i: i.id, what=Label(da="spørgsmålet", en="the item")),
         ],
     )
 
@@ -172,10 +162,16 @@ class Survey:
             raise _refuse(
                 "Survey",
                 "items",
-                "needs at least one Likert item that measures yield",
-                "skal have mindst ét skala-spørgsmål, der måler udbytte",
-                "set measures_yield=True on an item such as 'I got a lot out of the "
-                "meeting'",
+                reason=Label(
+                    da="skal have mindst ét skala-spørgsmål, der måler udbytte",
+                    en="needs at least one Likert item that measures yield",
+                ),
+                fix=Label(
+                    da="sæt measures_yield=True på et spørgsmål som 'Jeg fik meget "
+                    "ud af mødet'",
+                    en="set measures_yield=True on an item such as 'I got a lot "
+                    "out of the meeting'",
+                ),
             )
 
     def item(self, id: str) -> SurveyItem | None:
@@ -192,18 +188,9 @@ class Eligibility(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    ELIGIBLE = "eligible"
-    NOT_ELIGIBLE = "not_eligible"
-    UNKNOWN = "unknown"
-
-
-Eligibility.set_labels(
-    {
-        Eligibility.ELIGIBLE: ("omfattet", "eligible"),
-        Eligibility.NOT_ELIGIBLE: ("ikke omfattet", "not eligible"),
-        Eligibility.UNKNOWN: ("ukendt", "unknown"),
-    }
-)
+    ELIGIBLE = "eligible", Label(da="omfattet", en="eligible")
+    NOT_ELIGIBLE = "not_eligible", Label(da="ikke omfattet", en="not eligible")
+    UNKNOWN = "unknown", Label(da="ukendt", en="unknown")
 
 
 class Outcome(LabelledEnum):
@@ -212,20 +199,10 @@ class Outcome(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    NO_REPLY = "no_reply"
-    REFUSED = "refused"
-    UNREACHABLE = "unreachable"
-    OTHER = "other"
-
-
-Outcome.set_labels(
-    {
-        Outcome.NO_REPLY: ("intet svar", "no reply"),
-        Outcome.REFUSED: ("afslået", "refused"),
-        Outcome.UNREACHABLE: ("ikke nået", "unreachable"),
-        Outcome.OTHER: ("andet", "other"),
-    }
-)
+    NO_REPLY = "no_reply", Label(da="intet svar", en="no reply")
+    REFUSED = "refused", Label(da="afslået", en="refused")
+    UNREACHABLE = "unreachable", Label(da="ikke nået", en="unreachable")
+    OTHER = "other", Label(da="andet", en="other")
 
 
 @attrs.frozen(kw_only=True)
@@ -276,9 +253,14 @@ class Answer:
             raise _refuse(
                 "Answer",
                 "score",
-                "give either a score or a text",
-                "angiv enten et tal på skalaen eller en tekst",
-                "a Likert item takes score=, a free-text item takes text=",
+                reason=Label(
+                    da="angiv enten et tal på skalaen eller en tekst, ikke begge",
+                    en="give either a score or a text, not both",
+                ),
+                fix=Label(
+                    da="et skala-spørgsmål tager score=, et fritekstspørgsmål text=",
+                    en="a Likert item takes score=, a free-text item takes text=",
+                ),
             )
 
 
@@ -302,7 +284,7 @@ class Response:
         converter=_answers,
         validator=[
             each(instance_of(Answer)),
-            unique(lambda a: a.item, "the item", "spørgsmålet"),
+            unique(lambda a: a.item, what=Label(da="spørgsmålet", en="the item")),
         ],
     )
 
@@ -311,9 +293,14 @@ class Response:
             raise _refuse(
                 "Response",
                 "answers",
-                "a response needs at least one answer",
-                "et svar skal have mindst ét svar",
-                "record an invitation without answers with an Outcome instead",
+                reason=Label(
+                    da="en besvarelse skal have mindst ét svar",
+                    en="a response needs at least one answer",
+                ),
+                fix=Label(
+                    da="registrér en invitation uden svar med et Outcome i stedet",
+                    en="record an invitation without answers with an Outcome instead",
+                ),
             )
 
 
@@ -323,18 +310,9 @@ class QuoteSource(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    FOCUS_GROUP = "focus_group"
-    INTERVIEW = "interview"
-    FREE_TEXT = "free_text"
-
-
-QuoteSource.set_labels(
-    {
-        QuoteSource.FOCUS_GROUP: ("fokusgruppe", "focus group"),
-        QuoteSource.INTERVIEW: ("interview", "interview"),
-        QuoteSource.FREE_TEXT: ("fritekstsvar", "free-text answer"),
-    }
-)
+    FOCUS_GROUP = "focus_group", Label(da="fokusgruppe", en="focus group")
+    INTERVIEW = "interview", Label(da="interview", en="interview")
+    FREE_TEXT = "free_text", Label(da="fritekstsvar", en="free-text answer")
 
 
 @attrs.frozen(kw_only=True)

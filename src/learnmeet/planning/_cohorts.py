@@ -173,8 +173,8 @@ def enrol(
                 (
                     person,
                     Label(
-                        "intet hold for medarbejderens eget område",
-                        "no cohort for the person's own area",
+                        da="intet hold for medarbejderens eget område",
+                        en="no cohort for the person's own area",
                     ),
                 )
             )
@@ -185,8 +185,8 @@ def enrol(
                 (
                     person,
                     Label(
-                        f"har ikke gennemført kurset {course!r}",
-                        f"has not completed the course {course!r}",
+                        da=f"har ikke gennemført kurset {course!r}",
+                        en=f"has not completed the course {course!r}",
                     ),
                 )
             )
@@ -228,17 +228,17 @@ def _fills(
             if len(siblings) > 1 and together >= minimum:
                 names = ", ".join(s.id for s in siblings)
                 suggestion = Label(
-                    f"slå holdene {names} sammen ({together} tilmeldte i alt)",
-                    f"merge the sessions {names} ({together} enrolled together)",
+                    da=f"slå holdene {names} sammen ({together} tilmeldte i alt)",
+                    en=f"merge the sessions {names} ({together} enrolled together)",
                 )
             else:
                 local = [f.name for f in forums if f.unit.area == area]
                 where_da = ", ".join(local) if local else "områdets eksisterende møder"
                 where_en = ", ".join(local) if local else "the area's existing meetings"
                 suggestion = Label(
-                    f"for få til en kursusdag; flyt læringen ind i {where_da} "
+                    da=f"for få til en kursusdag; flyt læringen ind i {where_da} "
                     "(gør drift til udvikling)",
-                    f"too few for a course day; move the learning into {where_en} "
+                    en=f"too few for a course day; move the learning into {where_en} "
                     "(turn operations into development)",
                 )
         out.append(

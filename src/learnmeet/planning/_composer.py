@@ -233,7 +233,7 @@ def compose(
             draft.add(
                 host,
                 AttendeeRole.HOST,
-                Label("vært for besøget", "host of the visit"),
+                Label(da="vært for besøget", en="host of the visit"),
             )
     if req.facilitator_required:
         facilitator = next(
@@ -244,7 +244,9 @@ def compose(
             draft.add(
                 facilitator,
                 AttendeeRole.FACILITATOR,
-                Label("nøgleperson, der faciliterer", "key person who facilitates"),
+                Label(
+                    da="nøgleperson, der faciliterer", en="key person who facilitates"
+                ),
             )
 
     # The care team: the direct collaboration partners.
@@ -255,8 +257,8 @@ def compose(
                     p,
                     AttendeeRole.PARTICIPANT,
                     Label(
-                        "i borgerens team (direkte samarbejdspartner)",
-                        "in the citizen's care team (direct collaboration partner)",
+                        da="i borgerens team (direkte samarbejdspartner)",
+                        en="in the citizen's care team (direct collaboration partner)",
                     ),
                 )
 
@@ -272,8 +274,9 @@ def compose(
                     pick,
                     AttendeeRole.PARTICIPANT,
                     Label(
-                        f"dækker sektoren {pick.sector.label.da} i overgangen",
-                        f"covers the sector {pick.sector.label.en} of the transition",
+                        da=f"dækker sektoren {pick.sector.label.da} i overgangen",
+                        en=f"covers the sector {pick.sector.label.en} of the "
+                        "transition",
                     ),
                 )
     host_sector = host.sector.code if req.host_required and host is not None else None
@@ -289,8 +292,8 @@ def compose(
             pick,
             AttendeeRole.PARTICIPANT,
             Label(
-                f"dækker sektoren {pick.sector.label.da}",
-                f"covers the sector {pick.sector.label.en}",
+                da=f"dækker sektoren {pick.sector.label.da}",
+                en=f"covers the sector {pick.sector.label.en}",
             ),
         )
 
@@ -305,8 +308,8 @@ def compose(
             pick,
             AttendeeRole.PARTICIPANT,
             Label(
-                f"dækker faggruppen {pick.profession.label.da}",
-                f"covers the profession {pick.profession.label.en}",
+                da=f"dækker faggruppen {pick.profession.label.da}",
+                en=f"covers the profession {pick.profession.label.en}",
             ),
         )
 
@@ -323,7 +326,9 @@ def compose(
                 draft.add(
                     p,
                     AttendeeRole.PARTICIPANT,
-                    Label("fra værtsorganisationen", "from the host organisation"),
+                    Label(
+                        da="fra værtsorganisationen", en="from the host organisation"
+                    ),
                 )
 
     # Fill up to the format's minimum (a course: up to its capacity).
@@ -338,9 +343,9 @@ def compose(
         draft.add(
             p,
             AttendeeRole.PARTICIPANT,
-            Label("udfylder gruppen", "fills the group")
+            Label(da="udfylder gruppen", en="fills the group")
             if p.id not in team
-            else Label("i borgerens team", "in the citizen's care team"),
+            else Label(da="i borgerens team", en="in the citizen's care team"),
         )
 
     return _proposal(
@@ -413,7 +418,10 @@ def _proposal(
             Choice(
                 citizen.key,
                 AttendeeRole.CITIZEN,
-                Label("borgeren, mødet handler om", "the citizen the meeting is about"),
+                Label(
+                    da="borgeren, mødet handler om",
+                    en="the citizen the meeting is about",
+                ),
             )
         )
         if include_relatives:
@@ -430,7 +438,7 @@ def _proposal(
                     Choice(
                         relative.key,
                         AttendeeRole.RELATIVE,
-                        Label("pårørende (valgfrit)", "relative (optional)"),
+                        Label(da="pårørende (valgfrit)", en="relative (optional)"),
                     )
                 )
     if reflection is None and req.reflection_required:

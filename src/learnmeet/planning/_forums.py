@@ -15,11 +15,10 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
-from learnmeet.model._labels import Label
 from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
@@ -79,13 +78,13 @@ class LearningPlan:
 def _why_not(case: CitizenCase, members: set[str]) -> Label | None:
     if not case.is_concrete:
         return Label(
-            "fiktiv case; læring i driften tager udgangspunkt i konkrete borgere",
-            "fictional case; learning in operations starts from concrete citizens",
+            da="fiktiv case; læring i driften tager udgangspunkt i konkrete borgere",
+            en="fictional case; learning in operations starts from concrete citizens",
         )
     if not members & {p.id for p in case.care_team}:
         return Label(
-            "ingen af forummets deltagere arbejder med borgeren",
-            "none of the forum's members works with the citizen",
+            da="ingen af forummets deltagere arbejder med borgeren",
+            en="none of the forum's members works with the citizen",
         )
     return None
 
@@ -130,19 +129,33 @@ def attach_learning(
     """
     if every < 1:
         raise InvalidValueError(
-            f"attach_learning: every must be 1 or more, got {every}",
-            f"attach_learning: every skal være 1 eller mere, fik {every}",
-            field="every",
+            reason=Label(
+                da=f"every skal være 1 eller mere, fik {every}",
+                en=f"every must be 1 or more, got {every}",
+            ),
+            fix=Label(
+                da="brug 1 for hvert møde, 2 for hvert andet",
+                en="use 1 for every meeting, 2 for every other",
+            ),
+            where="attach_learning",
+            path=("every",),
         )
     length = forum.duration
     if minutes is not None:
         if not 0 < minutes * 60 <= length.total_seconds():
             raise InvalidValueError(
-                f"attach_learning: minutes must be between 1 and the forum's length "
-                f"({length}), got {minutes}",
-                f"attach_learning: minutes skal være mellem 1 og forummets længde "
-                f"({length}), fik {minutes}",
-                field="minutes",
+                reason=Label(
+                    da=f"minutes skal være mellem 1 og forummets længde ({length}), "
+                    f"fik {minutes}",
+                    en=f"minutes must be between 1 and the forum's length "
+                    f"({length}), got {minutes}",
+                ),
+                fix=Label(
+                    da="giv læringen en del af mødet, fx 20 minutter",
+                    en="give the learning part of the meeting, e.g. 20 minutes",
+                ),
+                where="attach_learning",
+                path=("minutes",),
             )
         length = timedelta(minutes=minutes)
     fmt = format or DEFAULT_CATALOG.format("learning_meeting")
@@ -179,13 +192,13 @@ def attach_learning(
             continue
         if any(case.has_consent_on(o.date()) for o in chosen):
             reason = Label(
-                "ingen ledig forekomst af forummet i perioden",
-                "no occurrence of the forum left in the period",
+                da="ingen ledig forekomst af forummet i perioden",
+                en="no occurrence of the forum left in the period",
             )
         else:
             reason = Label(
-                "intet gyldigt samtykke til læring på forummets mødedage",
-                "no current consent to use the case for learning on the forum's "
+                da="intet gyldigt samtykke til læring på forummets mødedage",
+                en="no current consent to use the case for learning on the forum's "
                 "meeting days",
             )
         unattached.append(Unattached(case, reason))

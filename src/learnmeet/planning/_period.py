@@ -21,7 +21,7 @@ import attrs
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
 from learnmeet.model._checks import COPENHAGEN
@@ -141,10 +141,16 @@ def plan_period(
     """
     if end < start:
         raise InvalidValueError(
-            f"plan_period: the period ends ({end}) before it starts ({start})",
-            f"plan_period: perioden slutter ({end}) før den begynder ({start})",
-            field="end",
-            fix="give an end on or after the start",
+            reason=Label(
+                da=f"perioden slutter ({end}) før den begynder ({start})",
+                en=f"the period ends ({end}) before it starts ({start})",
+            ),
+            fix=Label(
+                da="giv en slutdato på eller efter startdatoen",
+                en="give an end on or after the start",
+            ),
+            where="plan_period",
+            path=("end",),
         )
     window = (
         datetime.combine(start, time(0), tzinfo=zone),

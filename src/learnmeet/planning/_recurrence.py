@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 from dateutil.rrule import rrule, rrulestr
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._checks import COPENHAGEN, aware_datetime, each
 
 __all__ = ["Series"]
@@ -43,14 +43,26 @@ _UNTIL = re.compile(r"UNTIL=([0-9TZ]+)", re.IGNORECASE)
 _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?")
 
 
-def _bad_rule(rule: str, problem_en: str, problem_da: str) -> InvalidValueError:
+def _bad_rule(problem: Label) -> InvalidValueError:
     return InvalidValueError(
-        f"Series.rule: {rule!r} is not a valid RFC 5545 recurrence rule: {problem_en}",
-        f"Series.rule: {rule!r} er ikke en gyldig gentagelsesregel (RFC 5545): "
-        f"{problem_da}",
-        field="rule",
-        fix="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+        reason=Label(
+            da=f"ikke en gyldig gentagelsesregel (RFC 5545): {problem.da}",
+            en=f"not a valid RFC 5545 recurrence rule: {problem.en}",
+        ),
+        fix=Label(
+            da="skriv fx 'FREQ=WEEKLY;BYDAY=TU' eller "
+            "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+            en="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+        ),
+        where="Series",
+        path=("rule",),
     )
+
+
+_WRITE_START = Label(
+    da="skriv fx 'DTSTART;TZID=Europe/Copenhagen:20260106T090000'",
+    en="write e.g. 'DTSTART;TZID=Europe/Copenhagen:20260106T090000'",
+)
 
 
 def _stamp(text: str, zone: ZoneInfo | None) -> datetime | date:
@@ -96,12 +108,13 @@ def _instants(items: Iterable[datetime]) -> frozenset[datetime]:
 
 def _check_rule(instance: Series, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise _bad_rule(str(value), "it is empty", "den er tom")
+        raise _bad_rule(Label(da="den er tom", en="it is empty"))
     if "\n" in value or value.upper().startswith(("RRULE:", "DTSTART")):
         raise _bad_rule(
-            value,
-            "give only the rule's parts (use Series.from_ical for whole lines)",
-            "angiv kun reglens dele (brug Series.from_ical til hele linjer)",
+            Label(
+                da="angiv kun reglens dele (brug Series.from_ical til hele linjer)",
+                en="give only the rule's parts (use Series.from_ical for whole lines)",
+            )
         )
 
 
@@ -146,13 +159,17 @@ class Series:
         zone = self.start.tzinfo
         if not isinstance(zone, ZoneInfo):
             raise InvalidValueError(
-                "Series.start: a series needs an IANA zone such as "
-                "ZoneInfo('Europe/Copenhagen') to keep its local time across DST",
-                "Series.start: en serie skal have en IANA-zone som "
-                "ZoneInfo('Europe/Copenhagen') for at holde sin lokale tid hen "
-                "over sommertid",
-                field="start",
-                fix="use tzinfo=ZoneInfo('Europe/Copenhagen')",
+                reason=Label(
+                    da="en serie skal have en IANA-zone for at holde sin lokale tid "
+                    "hen over sommertid",
+                    en="a series needs an IANA zone to keep its local time across DST",
+                ),
+                fix=Label(
+                    da="brug tzinfo=ZoneInfo('Europe/Copenhagen')",
+                    en="use tzinfo=ZoneInfo('Europe/Copenhagen')",
+                ),
+                where="Series",
+                path=("start",),
             )
         try:
             # dateutil expands on the naive wall clock; the zone is put back on
@@ -166,8 +183,13 @@ class Series:
             parsed = _parse(self.rule, zone).replace(
                 dtstart=start if aware else start.replace(tzinfo=None)
             )
-        except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
-            raise _bad_rule(self.rule, str(exc), str(exc)) from None
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+            raise _bad_rule(
+                Label(
+                    da="en del af reglen kan ikke læses",
+                    en="a part of the rule cannot be read",
+                )
+            ) from None
         parts = {p.split("=")[0].strip().upper() for p in self.rule.split(";")}
         object.__setattr__(self, "_rrule", parsed)
         object.__setattr__(self, "_aware", aware)
@@ -209,13 +231,15 @@ class Series:
                     rule = value
                     continue
                 stamps = [_stamp(v, zone) for v in value.split(",")]
-            except (ValueError, ZoneInfoNotFoundError) as exc:
+            except (ValueError, ZoneInfoNotFoundError):
                 raise InvalidValueError(
-                    f"Series.from_ical: line {number} ({line!r}) cannot be read: {exc}",
-                    f"Series.from_ical: linje {number} ({line!r}) kan ikke "
-                    f"læses: {exc}",
-                    field="text",
-                    fix="write e.g. 'DTSTART;TZID=Europe/Copenhagen:20260106T090000'",
+                    reason=Label(
+                        da=f"linje {number} kan ikke læses",
+                        en=f"line {number} cannot be read",
+                    ),
+                    fix=_WRITE_START,
+                    where="Series.from_ical",
+                    path=("text",),
                 ) from None
             if head.upper() == "DTSTART":
                 start = _as_datetime(stamps[0], zone, time(0))
@@ -223,10 +247,10 @@ class Series:
                 found[head.upper()] += [(stamp, zone) for stamp in stamps]
         if start is None:
             raise InvalidValueError(
-                "Series.from_ical: no DTSTART line",
-                "Series.from_ical: ingen DTSTART-linje",
-                field="text",
-                fix="add e.g. 'DTSTART;TZID=Europe/Copenhagen:20260106T090000'",
+                reason=Label(da="ingen DTSTART-linje", en="no DTSTART line"),
+                fix=_WRITE_START,
+                where="Series.from_ical",
+                path=("text",),
             )
         if not isinstance(start.tzinfo, ZoneInfo):
             start = start.astimezone(default_zone)
@@ -251,17 +275,25 @@ class Series:
         for name, bound in (("after", after), ("before", before)):
             if bound is not None and bound.utcoffset() is None:
                 raise InvalidValueError(
-                    f"Series.occurrences: {name} must be an aware datetime",
-                    f"Series.occurrences: {name} skal have en tidszone",
-                    field=name,
-                    fix="pass datetimes with tzinfo",
+                    reason=Label(
+                        da=f"{name} skal have en tidszone",
+                        en=f"{name} must be an aware datetime",
+                    ),
+                    fix=Label(
+                        da="giv tidspunkter med tzinfo", en="pass datetimes with tzinfo"
+                    ),
+                    where="Series.occurrences",
+                    path=(name,),
                 )
         if self._endless and before is None:
             raise InvalidValueError(
-                "Series.occurrences: the rule never ends; give 'before'",
-                "Series.occurrences: reglen slutter aldrig; angiv 'before'",
-                field="before",
-                fix="pass before=... or add COUNT or UNTIL to the rule",
+                reason=Label(da="reglen slutter aldrig", en="the rule never ends"),
+                fix=Label(
+                    da="giv before=... eller tilføj COUNT eller UNTIL til reglen",
+                    en="pass before=... or add COUNT or UNTIL to the rule",
+                ),
+                where="Series.occurrences",
+                path=("before",),
             )
         low = None if after is None else _utc(after)
         high = None if before is None else _utc(before)

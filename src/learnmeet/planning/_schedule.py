@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
@@ -31,7 +31,6 @@ from learnmeet.model._checks import (
     safe_text,
 )
 from learnmeet.model._formats import MeetingFormat
-from learnmeet.model._labels import Label
 from learnmeet.model._meetings import (
     Attendee,
     Location,
@@ -86,10 +85,16 @@ class MeetingRequest:
     def __attrs_post_init__(self) -> None:
         if self.latest < self.earliest:
             raise InvalidValueError(
-                f"MeetingRequest.latest: {self.latest} is before {self.earliest}",
-                f"MeetingRequest.latest: {self.latest} ligger før {self.earliest}",
-                field="latest",
-                fix="give a latest date on or after the earliest",
+                reason=Label(
+                    da=f"{self.latest} ligger før {self.earliest}",
+                    en=f"{self.latest} is before {self.earliest}",
+                ),
+                fix=Label(
+                    da="giv en seneste dato på eller efter den tidligste",
+                    en="give a latest date on or after the earliest",
+                ),
+                where="MeetingRequest",
+                path=("latest",),
             )
 
     @property
@@ -170,10 +175,16 @@ def schedule(
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
         raise InvalidValueError(
-            f"schedule: the request ids {twice} are used more than once",
-            f"schedule: anmodningerne {twice} står der flere gange",
-            field="requests",
-            fix="give every request its own id",
+            reason=Label(
+                da=f"anmodningerne {twice} står der flere gange",
+                en=f"the request ids {twice} are used more than once",
+            ),
+            fix=Label(
+                da="giv hver anmodning sit eget id",
+                en="give every request its own id",
+            ),
+            where="schedule",
+            path=("requests",),
         )
     # A private, growing copy: every placed meeting is booked into it.
     calendar = busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
@@ -266,9 +277,9 @@ def _why(
         return Unplaced(
             request,
             Label(
-                f"{who} har ingen ledig tid på {request.length} mellem {first} og "
+                da=f"{who} har ingen ledig tid på {request.length} mellem {first} og "
                 f"{last}; udvid perioden eller find en stedfortræder",
-                f"{who} has no free {request.length} between {first} and {last}; "
+                en=f"{who} has no free {request.length} between {first} and {last}; "
                 "widen the window or find a stand-in",
             ),
             tuple(alone),
@@ -277,9 +288,9 @@ def _why(
     return Unplaced(
         request,
         Label(
-            f"ingen fælles ledig tid for {who} mellem {first} og {last}; udvid "
+            da=f"ingen fælles ledig tid for {who} mellem {first} og {last}; udvid "
             "perioden eller gør nogle deltagere valgfri",
-            f"no common free time for {who} between {first} and {last}; widen the "
+            en=f"no common free time for {who} between {first} and {last}; widen the "
             "window or make some attendees optional",
         ),
         tuple(request.required),

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._checks import COPENHAGEN, aware_datetime
 from learnmeet.model._meetings import Meeting, MeetingStatus
@@ -49,10 +49,16 @@ class Interval:
         # ignores fold, which gets the repeated autumn hour wrong.
         if self.end.astimezone(_UTC) <= self.start.astimezone(_UTC):
             raise InvalidValueError(
-                "Interval.end: an interval must end after it starts",
-                "Interval.end: et interval skal slutte efter det begynder",
-                field="end",
-                fix="swap start and end, or give a positive length",
+                reason=Label(
+                    da="et interval skal slutte efter det begynder",
+                    en="an interval must end after it starts",
+                ),
+                fix=Label(
+                    da="byt om på start og slut, eller giv en positiv længde",
+                    en="swap start and end, or give a positive length",
+                ),
+                where="Interval",
+                path=("end",),
             )
 
     @property
@@ -151,18 +157,27 @@ def _read_spans(
         )
         if start.utcoffset() is None or end.utcoffset() is None:
             raise InvalidValueError(
-                f"busy[{key!r}][{n}]: busy intervals must be aware datetimes",
-                f"busy[{key!r}][{n}]: optagede intervaller skal have en tidszone",
-                field="busy",
-                fix="give every busy interval a tzinfo",
+                reason=Label(
+                    da="optagede intervaller skal have en tidszone",
+                    en="busy intervals must be aware datetimes",
+                ),
+                fix=Label(
+                    da="giv hvert optaget interval en tzinfo",
+                    en="give every busy interval a tzinfo",
+                ),
+                where="busy",
+                path=(key, n),
             )
         low, high = _micros(start), _micros(end)
         if high < low:
             raise InvalidValueError(
-                f"busy[{key!r}][{n}]: the interval ends before it starts",
-                f"busy[{key!r}][{n}]: intervallet slutter før det begynder",
-                field="busy",
-                fix="swap start and end",
+                reason=Label(
+                    da="intervallet slutter før det begynder",
+                    en="the interval ends before it starts",
+                ),
+                fix=Label(da="byt om på start og slut", en="swap start and end"),
+                where="busy",
+                path=(key, n),
             )
         if high > low:
             pairs.append((low, high))
@@ -391,11 +406,16 @@ def _window(window: tuple[datetime, datetime]) -> tuple[int, int]:
     low, high = window
     if low.utcoffset() is None or high.utcoffset() is None or high <= low:
         raise InvalidValueError(
-            "find_slots: the window must be two aware datetimes, the second later",
-            "find_slots: vinduet skal være to tidspunkter med tidszone, det andet "
-            "senere",
-            field="window",
-            fix="pass (start, end) with tzinfo=ZoneInfo('Europe/Copenhagen')",
+            reason=Label(
+                da="vinduet skal være to tidspunkter med tidszone, det andet senere",
+                en="the window must be two aware datetimes, the second later",
+            ),
+            fix=Label(
+                da="giv (start, slut) med tzinfo=ZoneInfo('Europe/Copenhagen')",
+                en="pass (start, end) with tzinfo=ZoneInfo('Europe/Copenhagen')",
+            ),
+            where="find_slots",
+            path=("window",),
         )
     return _micros(low), _micros(high)
 
@@ -445,10 +465,16 @@ def find_slots(
     """
     if duration <= timedelta(0):
         raise InvalidValueError(
-            f"find_slots: the duration must be positive, got {duration}",
-            f"find_slots: varigheden skal være positiv, fik {duration}",
-            field="duration",
-            fix="pass e.g. timedelta(minutes=90)",
+            reason=Label(
+                da=f"varigheden skal være positiv, fik {duration}",
+                en=f"the duration must be positive, got {duration}",
+            ),
+            fix=Label(
+                da="giv fx timedelta(minutes=90)",
+                en="pass e.g. timedelta(minutes=90)",
+            ),
+            where="find_slots",
+            path=("duration",),
         )
     length = max(1, duration // _MICROSECOND)
     found = _search(people, window, length, busy, hours, unit_hours, holidays, zone)

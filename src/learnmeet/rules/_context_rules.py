@@ -42,9 +42,10 @@ def _double_booked(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             Subject(SubjectKind.ATTENDEE, key),
             Label(
-                f"{key} er dobbeltbooket: mødet overlapper {others}; flyt et af "
+                da=f"{key} er dobbeltbooket: mødet overlapper {others}; flyt et af "
                 "møderne eller find en stedfortræder",
-                f"{key} is double-booked: the meeting overlaps {others}; move one of "
+                en=f"{key} is double-booked: the meeting overlaps {others}; move one "
+                "of "
                 "the meetings or find a stand-in",
             ),
         )
@@ -56,8 +57,9 @@ def _on_holiday(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             meeting_subject(meeting),
             Label(
-                f"mødet ligger på en helligdag ({day.isoformat()}); vælg en anden dag",
-                f"the meeting falls on a public holiday ({day.isoformat()}); pick "
+                da=f"mødet ligger på en helligdag ({day.isoformat()}); vælg en anden "
+                "dag",
+                en=f"the meeting falls on a public holiday ({day.isoformat()}); pick "
                 "another day",
             ),
         )
@@ -78,10 +80,11 @@ def _outside_hours(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             Subject(SubjectKind.ATTENDEE, person.key),
             Label(
-                f"{person.id!r} arbejder {hours.start:%H:%M}–{hours.end:%H:%M}, men "
+                da=f"{person.id!r} arbejder {hours.start:%H:%M}–{hours.end:%H:%M}, men "
                 f"mødet er {_local(start)}–{end:%H:%M}; flyt mødet ind i "
                 "arbejdstiden",
-                f"{person.id!r} works {hours.start:%H:%M}–{hours.end:%H:%M}, but the "
+                en=f"{person.id!r} works {hours.start:%H:%M}–{hours.end:%H:%M}, but "
+                "the "
                 f"meeting is {_local(start)}–{end:%H:%M}; move it into working hours",
             ),
         )
@@ -91,24 +94,24 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     Rule(
         code="LM201",
         severity=Severity.ERROR,
-        title=Label("Dobbeltbooking", "Double booking"),
-        fix=Label("Flyt et af møderne", "Move one of the meetings"),
+        title=Label(da="Dobbeltbooking", en="Double booking"),
+        fix=Label(da="Flyt et af møderne", en="Move one of the meetings"),
         check=_double_booked,
         needs_context=True,
     ),
     Rule(
         code="LM202",
         severity=Severity.WARNING,
-        title=Label("Helligdag", "Public holiday"),
-        fix=Label("Vælg en anden dag", "Pick another day"),
+        title=Label(da="Helligdag", en="Public holiday"),
+        fix=Label(da="Vælg en anden dag", en="Pick another day"),
         check=_on_holiday,
         needs_context=True,
     ),
     Rule(
         code="LM203",
         severity=Severity.WARNING,
-        title=Label("Uden for arbejdstid", "Outside working hours"),
-        fix=Label("Flyt mødet ind i arbejdstiden", "Move it into working hours"),
+        title=Label(da="Uden for arbejdstid", en="Outside working hours"),
+        fix=Label(da="Flyt mødet ind i arbejdstiden", en="Move it into working hours"),
         check=_outside_hours,
         needs_context=True,
     ),

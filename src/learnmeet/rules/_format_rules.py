@@ -134,13 +134,13 @@ def _team(case: CitizenCase) -> frozenset[str]:
 
 
 def _one(
-    subject: Subject, da: str, en: str, severity: Severity | None = None
+    subject: Subject, *, da: str, en: str, severity: Severity | None = None
 ) -> tuple[Finding]:
-    return (Finding(subject, Label(da, en), severity),)
+    return (Finding(subject, Label(da=da, en=en), severity),)
 
 
-def _on(meeting: Meeting, da: str, en: str) -> tuple[Finding]:
-    return _one(meeting_subject(meeting), da, en)
+def _on(meeting: Meeting, *, da: str, en: str) -> tuple[Finding]:
+    return _one(meeting_subject(meeting), da=da, en=en)
 
 
 def _case_subject(meeting: Meeting) -> Subject:
@@ -165,9 +165,9 @@ def _too_few_professions(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if len(have) < need:
         return _on(
             meeting,
-            f"{len(have)} faggruppe(r) deltager, men {_da(meeting)} kræver "
+            da=f"{len(have)} faggruppe(r) deltager, men {_da(meeting)} kræver "
             f"mindst {need}; invitér en fra en anden faggruppe i borgerens team",
-            f"{len(have)} profession(s) take part, but {_en(meeting)} needs "
+            en=f"{len(have)} profession(s) take part, but {_en(meeting)} needs "
             f"at least {need}; invite someone of another profession from the "
             "citizen's care team",
         )
@@ -180,10 +180,10 @@ def _too_many_professions(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
     if most is not None and len(have) > most:
         return _on(
             meeting,
-            f"{len(have)} faggrupper deltager ({', '.join(have)}), men "
+            da=f"{len(have)} faggrupper deltager ({', '.join(have)}), men "
             f"{_da(meeting)} er for højst {most}; tilmeld de andre deres eget "
             "faggruppes hold",
-            f"{len(have)} professions take part ({', '.join(have)}), but "
+            en=f"{len(have)} professions take part ({', '.join(have)}), but "
             f"{_en(meeting)} is for at most {most}; enrol the others on their "
             "own profession's course",
         )
@@ -198,10 +198,10 @@ def _too_few_sectors(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if len(have) < req.min_sectors:
         return _on(
             meeting,
-            f"{len(have)} sektor(er) deltager, men {_da(meeting)} er "
+            da=f"{len(have)} sektor(er) deltager, men {_da(meeting)} er "
             f"tværsektorielt og kræver mindst {req.min_sectors}; invitér en direkte "
             "samarbejdspartner fra en anden sektor",
-            f"{len(have)} sector(s) take part, but {_en(meeting)} is "
+            en=f"{len(have)} sector(s) take part, but {_en(meeting)} is "
             f"cross-sectoral and needs at least {req.min_sectors}; invite a direct "
             "collaboration partner from another sector",
         )
@@ -215,9 +215,9 @@ def _no_case(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if meeting.format.requirements.case_required and meeting.case is None:
         return _on(
             meeting,
-            f"{_da(meeting)} skal tage udgangspunkt i et konkret "
+            da=f"{_da(meeting)} skal tage udgangspunkt i et konkret "
             "borgerforløb; vælg en borger, som deltagerne arbejder med",
-            f"{_en(meeting)} must start from a concrete citizen case; pick a "
+            en=f"{_en(meeting)} must start from a concrete citizen case; pick a "
             "citizen the attendees work with",
         )
     return ()
@@ -230,11 +230,11 @@ def _fictional_case(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         return ()
     return _one(
         _case_subject(meeting),
-        f"sagen {case.id!r} er fiktiv; fiktive cases gav begrænset udbytte, "
+        da=f"sagen {case.id!r} er fiktiv; fiktive cases gav begrænset udbytte, "
         "brug et konkret borgerforløb fra deltagernes egen hverdag",
-        f"case {case.id!r} is fictional; fictional cases gave little, use a "
+        en=f"case {case.id!r} is fictional; fictional cases gave little, use a "
         "concrete course of care from the attendees' own work",
-        Severity.ERROR if policy is _FICTION_REFUSED else Severity.WARNING,
+        severity=Severity.ERROR if policy is _FICTION_REFUSED else Severity.WARNING,
     )
 
 
@@ -253,10 +253,10 @@ def _no_consent(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
     if missing:
         return _one(
             _case_subject(meeting),
-            f"der er ikke registreret et gyldigt samtykke til at bruge sag "
+            da=f"der er ikke registreret et gyldigt samtykke til at bruge sag "
             f"{case.id!r} til læring ({', '.join(missing)}); indhent og "
             "registrér borgerens samtykke",
-            f"no recorded consent covers using case {case.id!r} for learning "
+            en=f"no recorded consent covers using case {case.id!r} for learning "
             f"({', '.join(missing)}); ask the citizen and record the consent",
         )
     return ()
@@ -276,10 +276,10 @@ def _outside_care_team(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if share > most:
         return _on(
             meeting,
-            f"{len(outside)} af {len(pros)} fagpersoner ({share:.0%}) er ikke i "
+            da=f"{len(outside)} af {len(pros)} fagpersoner ({share:.0%}) er ikke i "
             f"borgerens team (højst {most:.0%}); læring virker bedst, når de direkte "
             "samarbejdspartnere mødes",
-            f"{len(outside)} of {len(pros)} professionals ({share:.0%}) are not in "
+            en=f"{len(outside)} of {len(pros)} professionals ({share:.0%}) are not in "
             f"the citizen's care team (at most {most:.0%}); learning works best when "
             "direct collaboration partners meet",
         )
@@ -302,9 +302,9 @@ def _citizen_absent(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if attendee is None or attendee.participation is _INFORMATION_ONLY:
         return _on(
             meeting,
-            f"borgeren {meeting.case.citizen.pseudonym!r} skal deltage i "
+            da=f"borgeren {meeting.case.citizen.pseudonym!r} skal deltage i "
             f"{_da(meeting)}; invitér borgeren som deltager",
-            f"citizen {meeting.case.citizen.pseudonym!r} must take part in "
+            en=f"citizen {meeting.case.citizen.pseudonym!r} must take part in "
             f"{_en(meeting)}; invite the citizen as an attendee",
         )
     return ()
@@ -319,10 +319,10 @@ def _citizen_not_accepted(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
     if attendee.rsvp is not _ACCEPTED:
         return _one(
             Subject(SubjectKind.ATTENDEE, attendee.person.key),
-            f"borgeren har ikke sagt ja til mødet (svar: "
+            da=f"borgeren har ikke sagt ja til mødet (svar: "
             f"{attendee.rsvp.label.da}); mødet holdes kun, når borgeren har "
             "sagt ja",
-            f"the citizen has not accepted the meeting (answer: "
+            en=f"the citizen has not accepted the meeting (answer: "
             f"{attendee.rsvp.label.en}); hold it only once the citizen accepts",
         )
     return ()
@@ -335,9 +335,9 @@ def _not_at_home(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     ):
         return _on(
             meeting,
-            f"{_da(meeting)} holdes hjemme hos borgeren, ikke "
+            da=f"{_da(meeting)} holdes hjemme hos borgeren, ikke "
             f"{meeting.location.kind.label.da}; sæt stedet til borgerens hjem",
-            f"{_en(meeting)} is held in the citizen's home, not "
+            en=f"{_en(meeting)} is held in the citizen's home, not "
             f"{meeting.location.kind.label.en}; set the location to the citizen's home",
         )
     return ()
@@ -355,10 +355,10 @@ def _no_transition(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     ):
         return _one(
             _case_subject(meeting),
-            f"sag {case.id!r} har ingen overgang mellem sektorer; en audit "
+            da=f"sag {case.id!r} har ingen overgang mellem sektorer; en audit "
             "ser på en overgang, vælg et forløb med en indlæggelse eller "
             "udskrivelse",
-            f"case {case.id!r} has no transition between sectors; an audit "
+            en=f"case {case.id!r} has no transition between sectors; an audit "
             "looks at a transition, pick a course with an admission or "
             "discharge",
         )
@@ -378,10 +378,10 @@ def _panel_misses_sectors(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
     missing = sorted(latest.sectors - present)
     return _on(
         meeting,
-        f"auditpanelet dækker ikke begge sektorer i overgangen "
+        da=f"auditpanelet dækker ikke begge sektorer i overgangen "
         f"({latest.from_sector.label.da} → {latest.to_sector.label.da}); mangler: "
         f"{', '.join(missing)}",
-        f"the audit panel does not cover both sectors of the transition "
+        en=f"the audit panel does not cover both sectors of the transition "
         f"({latest.from_sector.label.en} → {latest.to_sector.label.en}); missing: "
         f"{', '.join(missing)}",
     )
@@ -394,9 +394,9 @@ def _no_host(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if meeting.format.requirements.host_required and _host(meeting) is None:
         return _on(
             meeting,
-            f"{_da(meeting)} skal have en vært fra den organisation, der "
+            da=f"{_da(meeting)} skal have en vært fra den organisation, der "
             "besøges; giv en fagperson rollen vært",
-            f"{_en(meeting)} needs a host from the organisation visited; "
+            en=f"{_en(meeting)} needs a host from the organisation visited; "
             "give one professional the role host",
         )
     return ()
@@ -410,9 +410,9 @@ def _visitors_from_host_sector(meeting: Meeting, _: RuleContext) -> Sequence[Fin
     if all(p.sector == host.sector for p in _professionals(meeting)):
         return _on(
             meeting,
-            f"alle deltagere kommer fra værtens sektor ({host.sector.label.da}); "
+            da=f"alle deltagere kommer fra værtens sektor ({host.sector.label.da}); "
             "et besøg på tværs kræver gæster fra en anden sektor",
-            f"everyone comes from the host's sector ({host.sector.label.en}); a "
+            en=f"everyone comes from the host's sector ({host.sector.label.en}); a "
             "cross-sectoral visit needs guests from another sector",
         )
     return ()
@@ -428,9 +428,9 @@ def _too_few_from_host(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if have < need:
         return _on(
             meeting,
-            f"kun {have} deltager(e) fra værtsorganisationen; {_da(meeting)} "
+            da=f"kun {have} deltager(e) fra værtsorganisationen; {_da(meeting)} "
             f"skal nå mindst {need} fra samme organisation",
-            f"only {have} attendee(s) from the host organisation; "
+            en=f"only {have} attendee(s) from the host organisation; "
             f"{_en(meeting)} should reach at least {need} of one organisation",
         )
     return ()
@@ -445,8 +445,8 @@ def _too_few_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if have < need:
         return _on(
             meeting,
-            f"{have} deltager(e), men {_da(meeting)} kræver mindst {need}",
-            f"{have} attendee(s), but {_en(meeting)} needs at least {need}",
+            da=f"{have} deltager(e), men {_da(meeting)} kræver mindst {need}",
+            en=f"{have} attendee(s), but {_en(meeting)} needs at least {need}",
         )
     return ()
 
@@ -457,9 +457,9 @@ def _too_many_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if most is not None and have > most:
         return _on(
             meeting,
-            f"{have} deltagere, men {_da(meeting)} er for højst {most}; del "
+            da=f"{have} deltagere, men {_da(meeting)} er for højst {most}; del "
             "gruppen eller hold flere møder",
-            f"{have} attendees, but {_en(meeting)} is for at most {most}; "
+            en=f"{have} attendees, but {_en(meeting)} is for at most {most}; "
             "split the group or hold more meetings",
         )
     return ()
@@ -471,9 +471,10 @@ def _below_fill(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if fill is not None and have < fill:
         return _on(
             meeting,
-            f"kun {have} tilmeldt, under minimum på {fill}; slå hold sammen eller "
+            da=f"kun {have} tilmeldt, under minimum på {fill}; slå hold sammen eller "
             "flyt læringen ind i områdets eksisterende møder",
-            f"only {have} enrolled, below the minimum fill of {fill}; merge sessions "
+            en=f"only {have} enrolled, below the minimum fill of {fill}; merge "
+            "sessions "
             "or move the learning into the area's existing meetings",
         )
     return ()
@@ -485,9 +486,9 @@ def _no_facilitator(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if not _facts(meeting).facilitators:
         return _on(
             meeting,
-            f"{_da(meeting)} skal have en facilitator; giv en nøgleperson "
+            da=f"{_da(meeting)} skal have en facilitator; giv en nøgleperson "
             "rollen facilitator",
-            f"{_en(meeting)} needs a facilitator; give a key person the role "
+            en=f"{_en(meeting)} needs a facilitator; give a key person the role "
             "facilitator",
         )
     return ()
@@ -502,9 +503,11 @@ def _unqualified_facilitator(meeting: Meeting, _: RuleContext) -> Sequence[Findi
                 Finding(
                     Subject(SubjectKind.ATTENDEE, person.key),
                     Label(
-                        f"{person.id!r} faciliterer, men er hverken facilitator eller "
+                        da=f"{person.id!r} faciliterer, men er hverken facilitator "
+                        "eller "
                         "nøgleperson; vælg en nøgleperson eller registrér rollen",
-                        f"{person.id!r} facilitates but is neither a facilitator nor a "
+                        en=f"{person.id!r} facilitates but is neither a facilitator "
+                        "nor a "
                         "key person; pick a key person or record the role",
                     ),
                 )
@@ -517,9 +520,9 @@ def _no_reflection(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if req.reflection_required and meeting.reflection is None:
         return _on(
             meeting,
-            f"{_da(meeting)} skal have refleksion tilknyttet; vælg "
+            da=f"{_da(meeting)} skal have refleksion tilknyttet; vælg "
             "refleksionsspørgsmål, der gør mødet til læring",
-            f"{_en(meeting)} needs reflection attached; choose reflection "
+            en=f"{_en(meeting)} needs reflection attached; choose reflection "
             "questions that turn the meeting into learning",
         )
     return ()
@@ -529,9 +532,9 @@ def _operations_without_learning(meeting: Meeting, _: RuleContext) -> Sequence[F
     if not meeting.format.is_learning and meeting.reflection is None:
         return _on(
             meeting,
-            "mødet giver ikke læring, før der kobles refleksion på; gør drift til "
+            da="mødet giver ikke læring, før der kobles refleksion på; gør drift til "
             "udvikling med et par refleksionsspørgsmål om en konkret borger",
-            "the meeting yields no learning until reflection is attached; turn "
+            en="the meeting yields no learning until reflection is attached; turn "
             "operations into development with a few reflection questions about a "
             "concrete citizen",
         )
@@ -552,10 +555,10 @@ def _missing_course(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
                 Finding(
                     Subject(SubjectKind.ATTENDEE, p.key),
                     Label(
-                        f"{p.id!r} har ikke gennemført kurset {course!r}, som "
+                        da=f"{p.id!r} har ikke gennemført kurset {course!r}, som "
                         f"{_da(meeting)} bygger på; tilmeld først det monofaglige "
                         "kursus",
-                        f"{p.id!r} has not completed the course {course!r} that "
+                        en=f"{p.id!r} has not completed the course {course!r} that "
                         f"{_en(meeting)} builds on; enrol them on the "
                         "monoprofessional course first",
                     ),
@@ -571,8 +574,8 @@ def _wrong_cohort(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if cohort is None:
         return _on(
             meeting,
-            f"{_da(meeting)} holdes for et områdehold; angiv holdet",
-            f"{_en(meeting)} is run for an area's cohort; set the cohort",
+            da=f"{_da(meeting)} holdes for et områdehold; angiv holdet",
+            en=f"{_en(meeting)} is run for an area's cohort; set the cohort",
         )
     found = []
     for p in _professionals(meeting):
@@ -583,9 +586,10 @@ def _wrong_cohort(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
                 Finding(
                     Subject(SubjectKind.ATTENDEE, p.key),
                     Label(
-                        f"{p.id!r} arbejder i {where_da}, men er tilmeldt holdet for "
+                        da=f"{p.id!r} arbejder i {where_da}, men er tilmeldt holdet "
+                        "for "
                         f"{cohort.area.label.da}; tilmeld på eget områdes hold",
-                        f"{p.id!r} works in {where_en} but is enrolled on the "
+                        en=f"{p.id!r} works in {where_en} but is enrolled on the "
                         f"cohort of {cohort.area.label.en}; enrol them on their own "
                         "area's cohort",
                     ),
@@ -605,8 +609,8 @@ def _rule(
     return Rule(
         code=code,
         severity=severity,
-        title=Label(*title),
-        fix=Label(*fix),
+        title=Label(da=title[0], en=title[1]),
+        fix=Label(da=fix[0], en=fix[1]),
         check=check,
         applies=applies,
     )

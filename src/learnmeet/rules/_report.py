@@ -24,18 +24,10 @@ class Severity(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+    ERROR = "error", Label(da="fejl", en="error")
+    WARNING = "warning", Label(da="advarsel", en="warning")
+    INFO = "info", Label(da="bemærkning", en="note")
 
-
-Severity.set_labels(
-    {
-        Severity.ERROR: ("fejl", "error"),
-        Severity.WARNING: ("advarsel", "warning"),
-        Severity.INFO: ("bemærkning", "note"),
-    }
-)
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -46,18 +38,9 @@ class SubjectKind(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    MEETING = "meeting"
-    ATTENDEE = "attendee"
-    CASE = "case"
-
-
-SubjectKind.set_labels(
-    {
-        SubjectKind.MEETING: ("mødet", "the meeting"),
-        SubjectKind.ATTENDEE: ("deltager", "attendee"),
-        SubjectKind.CASE: ("sagen", "the case"),
-    }
-)
+    MEETING = "meeting", Label(da="mødet", en="the meeting")
+    ATTENDEE = "attendee", Label(da="deltager", en="attendee")
+    CASE = "case", Label(da="sagen", en="the case")
 
 
 @attrs.frozen
@@ -200,5 +183,5 @@ class Report:
         Returns the report itself when it has no error, so calls can chain.
         """
         if self.errors:
-            raise MeetingRulesError(self.render("en"), self.render("da"), report=self)
+            raise MeetingRulesError(report=self)
         return self

@@ -182,18 +182,29 @@ class RuleSet:
         twice = sorted({c for c in codes if codes.count(c) > 1})
         if twice:
             raise InvalidValueError(
-                f"RuleSet.rules: the codes {twice} are used by more than one rule",
-                f"RuleSet.rules: koderne {twice} bruges af mere end én regel",
-                field="rules",
-                fix="give every rule its own code",
+                reason=Label(
+                    da=f"koderne {twice} bruges af mere end én regel",
+                    en=f"the codes {twice} are used by more than one rule",
+                ),
+                fix=Label(
+                    da="giv hver regel sin egen kode",
+                    en="give every rule its own code",
+                ),
+                where="RuleSet",
+                path=("rules",),
             )
         unknown = sorted((self.disabled | dict(self.severities).keys()) - set(codes))
         if unknown:
             raise InvalidValueError(
-                f"RuleSet: no rule has the codes {unknown}",
-                f"RuleSet: ingen regel har koderne {unknown}",
-                field="disabled",
-                fix="check the spelling of the codes",
+                reason=Label(
+                    da=f"ingen regel har koderne {unknown}",
+                    en=f"no rule has the codes {unknown}",
+                ),
+                fix=Label(
+                    da="ret stavningen af koderne", en="check the spelling of the codes"
+                ),
+                where="RuleSet",
+                path=("disabled",),
             )
         overrides = dict(self.severities)
         plan = tuple((r, overrides.get(r.code)) for r in self.active)
@@ -234,7 +245,12 @@ class RuleSet:
         Raises:
             UnknownCodeError: No rule has that code.
         """
-        return find("rule", code, {r.code: r for r in self.rules})
+        return find(
+            "rule",
+            code,
+            {r.code: r for r in self.rules},
+            what=Label(da="regel", en="rule"),
+        )
 
     def severity_of(self, code: str) -> Severity:
         """Return the severity a breach of *code* is reported with."""

@@ -15,11 +15,10 @@ from typing import Any
 import attrs
 from hypothesis.strategies import SearchStrategy
 
-from learnmeet.exceptions import InvalidValueError, UnknownCodeError
+from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cases import CaseOrigin, Transition, TransitionKind
 from learnmeet.model._labels import Label
-from learnmeet.model._lookup import closest
 from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
@@ -32,6 +31,7 @@ from learnmeet.model._meetings import (
 from learnmeet.model._people import Area, Organisation, Professional, Sector, Unit
 from learnmeet.rules._format_rules import taking_part
 from learnmeet.rules._rule import RuleContext
+from learnmeet.rules._validate import DEFAULT_RULES
 from learnmeet.strategies._meetings import meetings
 
 
@@ -172,7 +172,7 @@ def _no_transition(meeting: Meeting) -> Meeting:
     return attrs.evolve(meeting, case=attrs.evolve(meeting.case, transitions=()))
 
 
-_NOWHERE = Sector("breach_sector", Label("ingen sektor", "no sector"))
+_NOWHERE = Sector("breach_sector", Label(da="ingen sektor", en="no sector"))
 
 
 def _uncovered_transition(meeting: Meeting) -> Meeting:
@@ -266,7 +266,7 @@ def _course_missing(meeting: Meeting) -> Meeting:
     )
 
 
-_OTHER_AREA = Area("breach-area", Label("et andet område", "another area"))
+_OTHER_AREA = Area("breach-area", Label(da="et andet område", en="another area"))
 
 
 def _other_area(meeting: Meeting) -> Meeting:
@@ -390,8 +390,7 @@ def breaches(code: str) -> SearchStrategy[Breach]:
 
     .. versionadded:: 0.1.0
     """
-    if code not in BREAKERS:
-        raise UnknownCodeError("rule", code, closest(code, sorted(BREAKERS)))
+    DEFAULT_RULES.rule(code)  # an unknown code names the closest known ones
     breaker = BREAKERS[code][1]
     return meetings(format=breaker_format(code)).map(breaker)
 
@@ -401,10 +400,14 @@ def meetings_breaking(code: str) -> SearchStrategy[Meeting]:
 
     .. versionadded:: 0.1.0
     """
-    if code.startswith("LM2"):
+    if DEFAULT_RULES.rule(code).needs_context:
         raise InvalidValueError(
-            f"meetings_breaking: {code} needs a context; use breaches({code!r})",
-            f"meetings_breaking: {code} kræver en kontekst; brug breaches({code!r})",
-            field="code",
+            reason=Label(da=f"{code} kræver en kontekst", en=f"{code} needs a context"),
+            fix=Label(
+                da=f"brug breaches({code!r}), som giver konteksten med",
+                en=f"use breaches({code!r}), which gives the context too",
+            ),
+            where="meetings_breaking",
+            path=("code",),
         )
     return breaches(code).map(lambda b: b.meeting)

@@ -10,7 +10,7 @@ from hypothesis.strategies import SearchStrategy
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import QUESTION_BANK
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._cases import CaseOrigin, CitizenCase, PalliativeLevel, Transition
 from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
@@ -195,11 +195,16 @@ _CANCELLATIONS = cancellations()
 
 def _refuse_fictional(fmt: MeetingFormat) -> None:
     raise InvalidValueError(
-        f"meetings: a {fmt.code} with a fictional case is never valid; use "
-        "breaches('LM105') for that",
-        f"meetings: mødeformen {fmt.code} med en fiktiv case er aldrig gyldig; brug "
-        "breaches('LM105') til det",
-        field="case_origin",
+        reason=Label(
+            da=f"mødeformen {fmt.code} med en fiktiv case er aldrig gyldig",
+            en=f"a {fmt.code} with a fictional case is never valid",
+        ),
+        fix=Label(
+            da="brug breaches('LM105') til møder med en fiktiv case",
+            en="use breaches('LM105') for meetings with a fictional case",
+        ),
+        where="meetings",
+        path=("case_origin",),
     )
 
 

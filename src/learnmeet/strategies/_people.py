@@ -63,7 +63,7 @@ def areas() -> SearchStrategy[Area]:
 
     .. versionadded:: 0.1.0
     """
-    return _WORDS.map(lambda w: Area(w, Label(f"Område {w}", f"Area {w}")))
+    return _WORDS.map(lambda w: Area(w, Label(da=f"Område {w}", en=f"Area {w}")))
 
 
 def organisations(
