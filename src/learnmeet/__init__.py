@@ -80,6 +80,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Participation",
         "Reflection",
         "Rsvp",
+        "taking_part",
     ),
     "learnmeet.model._calendar": ("Holiday", "WorkingHours", "danish_holidays"),
     "learnmeet.model._reflection": (
@@ -140,7 +141,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "RuleContext",
         "RuleSet",
     ),
-    "learnmeet.rules._format_rules": ("FORMAT_RULES", "taking_part"),
+    "learnmeet.rules._format_rules": ("FORMAT_RULES",),
     "learnmeet.rules._context_rules": ("CONTEXT_RULES",),
     "learnmeet.rules._validate": ("DEFAULT_RULES", "validate", "validate_all"),
     "learnmeet.evaluation._evaluate": (
@@ -326,6 +327,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Participation as Participation,
         Reflection as Reflection,
         Rsvp as Rsvp,
+        taking_part as taking_part,
     )
     from learnmeet.model._people import (
         Area as Area,
@@ -410,7 +412,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.rules._format_rules import (
         FORMAT_RULES as FORMAT_RULES,
-        taking_part as taking_part,
     )
     from learnmeet.rules._report import (
         Report as Report,

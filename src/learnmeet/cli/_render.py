@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from learnmeet.model._checks import COPENHAGEN
-from learnmeet.model._labels import Lang
+from learnmeet.model._labels import Label, Lang
 from learnmeet.planning._period import PeriodPlan
 
 __all__ = ["render_plan", "when"]
@@ -16,14 +16,24 @@ def when(moment: datetime) -> str:
     return moment.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M")
 
 
+_HEADINGS = {
+    "learning": Label(
+        da="Læring i eksisterende mødefora (gør drift til udvikling):",
+        en="Learning in existing forums (turn operations into development):",
+    ),
+    "scheduled": Label(
+        da="Møder hos borgeren og audit:", en="Home meetings and audit:"
+    ),
+    "courses": Label(
+        da="Tværfaglige kursusdage pr. område:", en="Course days by area:"
+    ),
+    "validation": Label(da="Validering af planen:", en="Validation of the plan:"),
+}
+
+
 def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
     """The plan as readable lines (shared by the demo and ``learnmeet plan``)."""
-    en = lang == "en"
-    lines = [
-        "Læring i eksisterende mødefora (gør drift til udvikling):"
-        if not en
-        else "Learning in existing forums (turn operations into development):"
-    ]
+    lines = [_HEADINGS["learning"].get(lang)]
     for learning in plan.learning:
         lines.append(f"  {learning.forum.name}:")
         for m in learning.meetings:
@@ -34,19 +44,15 @@ def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
                 f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
             )
     lines.append("")
-    lines.append(
-        "Møder hos borgeren og audit:" if not en else "Home meetings and audit:"
-    )
+    lines.append(_HEADINGS["scheduled"].get(lang))
     for m in plan.scheduled.meetings:
         lines.append(f"  {when(m.start)} {m.format.label.get(lang)}: {m.title}")
     for u in plan.scheduled.unplaced:
         lines.append(f"  ! {u.request.id}: {u.reason.get(lang)}")
     lines.append("")
-    lines.append(
-        "Tværfaglige kursusdage pr. område:" if not en else "Course days by area:"
-    )
+    lines.append(_HEADINGS["courses"].get(lang))
     lines += [f"  {line}" for line in plan.enrolment.report(lang).splitlines()]
     lines.append("")
-    lines.append("Validering af planen:" if not en else "Validation of the plan:")
+    lines.append(_HEADINGS["validation"].get(lang))
     lines += [f"  {line}" for line in plan.report.render(lang).splitlines()]
     return lines

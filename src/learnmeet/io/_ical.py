@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from learnmeet.model._labels import Lang, check_lang
+from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
     Attendance,
     AttendeeRole,
@@ -192,19 +192,21 @@ def _attendee_lines(meeting: Meeting, lang: Lang) -> Iterator[str]:
         yield f"ATTENDEE;{';'.join(params)}:urn:learnmeet:{person.key}"
 
 
+_CITIZEN = Label(da="Borger", en="Citizen")
+_REFLECTION = Label(da="Refleksion", en="Reflection")
+_CANCELLED = Label(da="Aflyst", en="Cancelled")
+
+
 def _description(meeting: Meeting, lang: Lang) -> str:
     parts = [meeting.format.label.get(lang)]
     if meeting.case is not None:
-        parts.append(
-            ("Borger: " if lang == "da" else "Citizen: ")
-            + meeting.case.citizen.pseudonym
-        )
+        parts.append(f"{_CITIZEN.get(lang)}: {meeting.case.citizen.pseudonym}")
     if meeting.reflection is not None:
-        parts.append("Refleksion:" if lang == "da" else "Reflection:")
+        parts.append(f"{_REFLECTION.get(lang)}:")
         parts += [f"- {q.get(lang)}" for q in meeting.reflection.questions]
     if meeting.cancellation is not None:
         reason = meeting.cancellation.reason.label.get(lang)
-        parts.append(("Aflyst: " if lang == "da" else "Cancelled: ") + reason)
+        parts.append(f"{_CANCELLED.get(lang)}: {reason}")
     return "\n".join(parts)
 
 

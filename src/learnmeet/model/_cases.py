@@ -9,6 +9,7 @@ used for learning needs the citizen's recorded consent.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 
@@ -304,6 +305,14 @@ class CitizenCase:
                     where="CitizenCase",
                     path=("transitions", index),
                 )
+
+    @functools.cached_property
+    def care_team_ids(self) -> frozenset[str]:
+        """The ids of the professionals in the care team, worked out once.
+
+        .. versionadded:: 0.2.0
+        """
+        return frozenset([p.id for p in self.care_team])
 
     @property
     def is_concrete(self) -> bool:

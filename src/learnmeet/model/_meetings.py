@@ -14,6 +14,7 @@ facilitator — is the rules layer's job, which reports instead of raising.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
@@ -56,6 +57,7 @@ __all__ = [
     "Participation",
     "Reflection",
     "Rsvp",
+    "taking_part",
 ]
 
 
@@ -231,6 +233,8 @@ _PROFESSIONAL_ROLES = (
 _CITIZEN_ROLE = AttendeeRole.CITIZEN
 _RELATIVE_ROLE = AttendeeRole.RELATIVE
 _CANCELLED = MeetingStatus.CANCELLED
+_INFORMATION_ONLY = Participation.INFORMATION_ONLY
+_DECLINED = Rsvp.DECLINED
 
 
 @attrs.frozen(kw_only=True)
@@ -287,6 +291,23 @@ class Attendee:
     def professional(self) -> Professional | None:
         """The attendee as a professional, or ``None`` for a citizen or relative."""
         return self.person if isinstance(self.person, Professional) else None
+
+    @property
+    def takes_part(self) -> bool:
+        """Whether the attendee takes part: the one definition of the library.
+
+        Someone who is information-only (discussed but not present, like the
+        citizen at a learning meeting about their course) or who has declined
+        does not take part; everyone else does, an answer still awaited
+        included. Whether a meeting is interdisciplinary or cross-sectoral,
+        how many attend and who is double-booked are all counted over those
+        who take part.
+
+        .. versionadded:: 0.2.0
+        """
+        return (
+            self.participation is not _INFORMATION_ONLY and self.rsvp is not _DECLINED
+        )
 
 
 def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
@@ -424,20 +445,48 @@ class Meeting:
 
     @property
     def professionals(self) -> tuple[Professional, ...]:
-        """The attendees who are professionals, in attendee order."""
+        """Every professional invited, in attendee order, taking part or not."""
         return tuple(
             a.person for a in self.attendees if isinstance(a.person, Professional)
         )
 
+    @functools.cached_property
+    def taking_part(self) -> tuple[Attendee, ...]:
+        """The attendees who take part (:attr:`Attendee.takes_part`), in order.
+
+        Worked out once per meeting: rules, evaluation, planning and the
+        command line all count over these.
+
+        .. versionadded:: 0.2.0
+        """
+        return tuple([a for a in self.attendees if a.takes_part])
+
+    @functools.cached_property
+    def professionals_taking_part(self) -> tuple[Professional, ...]:
+        """The professionals among those who take part, in attendee order.
+
+        .. versionadded:: 0.2.0
+        """
+        return tuple(
+            [a.person for a in self.taking_part if isinstance(a.person, Professional)]
+        )
+
     @property
     def professions(self) -> frozenset[str]:
-        """Codes of the distinct professions among the professional attendees."""
-        return frozenset(p.profession.code for p in self.professionals)
+        """Codes of the distinct professions of the professionals taking part.
+
+        .. versionchanged:: 0.2.0 Counted over those who take part: someone
+           who declined or is information-only brings no profession.
+        """
+        return frozenset(p.profession.code for p in self.professionals_taking_part)
 
     @property
     def sectors(self) -> frozenset[str]:
-        """Codes of the distinct sectors among the professional attendees."""
-        return frozenset(p.sector.code for p in self.professionals)
+        """Codes of the distinct sectors of the professionals taking part.
+
+        .. versionchanged:: 0.2.0 Counted over those who take part.
+        """
+        return frozenset(p.sector.code for p in self.professionals_taking_part)
 
     @property
     def is_interdisciplinary(self) -> bool:
@@ -452,3 +501,12 @@ class Meeting:
     def attendee(self, key: str) -> Attendee | None:
         """Return the attendee whose person has *key*, if any."""
         return next((a for a in self.attendees if a.person.key == key), None)
+
+
+def taking_part(meeting: Meeting) -> tuple[Attendee, ...]:
+    """The attendees of *meeting* who take part: :attr:`Meeting.taking_part`.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Defined once, on the model.
+    """
+    return meeting.taking_part

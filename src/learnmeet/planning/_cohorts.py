@@ -26,7 +26,7 @@ from learnmeet.model._checks import (
 )
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
-from learnmeet.model._labels import Label
+from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
@@ -105,24 +105,25 @@ class Enrolment:
         """The sessions below their minimum fill."""
         return tuple(f for f in self.fill if f.below_minimum)
 
-    def report(self, lang: str = "da") -> str:
-        """The fill report as text, one session a line."""
-        en = lang == "en"
+    def report(self, lang: Lang = "da") -> str:
+        """The fill report as text, one session a line.
+
+        Raises:
+            InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+        """
+        lang = check_lang(lang)
         lines = []
         for f in self.fill:
-            label = f.session.cohort.area.label
-            area = label.en if en else label.da
+            area = f.session.cohort.area.label.get(lang)
             mark = "!" if f.below_minimum else " "
-            head = (
-                f"{mark} {f.session.id} ({area}): {f.enrolled} enrolled, minimum "
-                f"{f.minimum}, capacity {f.capacity}"
-                if en
-                else f"{mark} {f.session.id} ({area}): {f.enrolled} tilmeldt, minimum "
-                f"{f.minimum}, plads til {f.capacity}"
+            fill = Label(
+                da=f"{f.enrolled} tilmeldt, minimum {f.minimum}, plads til "
+                f"{f.capacity}",
+                en=f"{f.enrolled} enrolled, minimum {f.minimum}, capacity {f.capacity}",
             )
-            lines.append(head)
+            lines.append(f"{mark} {f.session.id} ({area}): {fill.get(lang)}")
             if f.suggestion is not None:
-                lines.append(f"    → {f.suggestion.en if en else f.suggestion.da}")
+                lines.append(f"    → {f.suggestion.get(lang)}")
         return "\n".join(lines)
 
 

@@ -21,7 +21,7 @@ from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import each, instance_of
 from learnmeet.model._formats import MeetingFormat
-from learnmeet.model._labels import Label
+from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
@@ -117,16 +117,19 @@ class Proposal:
         """No error is missing: the meeting validates clean once invitees answer."""
         return not Report(self.missing).errors
 
-    def explain(self, lang: str = "da") -> str:
-        """Return one line per attendee: who, which role, and why."""
-        en = lang == "en"
+    def explain(self, lang: Lang = "da") -> str:
+        """Return one line per attendee: who, which role, and why.
+
+        Raises:
+            InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+        """
+        lang = check_lang(lang)
         lines = [
-            f"{c.key} — {c.role.label.en if en else c.role.label.da}: "
-            f"{c.reason.en if en else c.reason.da}"
+            f"{c.key} — {c.role.label.get(lang)}: {c.reason.get(lang)}"
             for c in self.choices
         ]
         for v in (*self.missing, *self.awaiting):
-            lines.append(f"! {v.code}: {v.message.en if en else v.message.da}")
+            lines.append(f"! {v.code}: {v.message.get(lang)}")
         return "\n".join(lines)
 
 

@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
-from learnmeet.rules._format_rules import taking_part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, Rule, RuleContext, meeting_subject
 
@@ -26,7 +25,7 @@ def _local(moment: datetime) -> str:
 def _double_booked(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
     if meeting.status is MeetingStatus.CANCELLED:
         return
-    mine = {a.person.key for a in taking_part(meeting)}
+    mine = {a.person.key for a in meeting.taking_part}
     clashes: dict[str, list[str]] = {}
     # Instants in UTC: same-zone comparisons ignore fold (the repeated hour).
     start, end = _utc(meeting.start), _utc(meeting.end)
@@ -34,7 +33,7 @@ def _double_booked(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         if other.id == meeting.id or other.status is MeetingStatus.CANCELLED:
             continue
         if _utc(other.start) < end and start < _utc(other.end):
-            for a in taking_part(other):
+            for a in other.taking_part:
                 if a.person.key in mine:
                     clashes.setdefault(a.person.key, []).append(other.id)
     for key in sorted(clashes):
@@ -70,7 +69,7 @@ def _outside_hours(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         return
     start = meeting.start
     end = meeting.end
-    for a in taking_part(meeting):
+    for a in meeting.taking_part:
         person = a.person
         if not isinstance(person, Professional):
             continue

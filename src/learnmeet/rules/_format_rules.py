@@ -4,8 +4,8 @@ Each rule is one lesson of the source documents. Thresholds are read from the
 format's :class:`~learnmeet.FormatRequirements`, so a municipality changes a
 threshold by changing its format, not the rule.
 
-Who counts: an attendee who is *information only* (discussed but not present)
-or who has *declined* is not counted as taking part.
+Who counts: those who take part (:attr:`~learnmeet.Attendee.takes_part`, the
+model's one definition): neither information-only nor declined.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from learnmeet.rules._rule import (
     meeting_subject,
 )
 
-__all__ = ["FORMAT_RULES", "taking_part"]
+__all__ = ["FORMAT_RULES"]
 
 
 # Enum members read once: in Python 3.11 reading one off its class costs ten
@@ -51,86 +51,47 @@ _CITIZEN_HOME = LocationKind.CITIZEN_HOME
 
 
 class _Facts:
-    """What many rules ask of one meeting, worked out once for all of them.
+    """What many rules ask of one meeting, in one pass over those taking part.
 
-    One pass over the attendees: who takes part, which of them are
-    professionals, which of those discuss (are not observers), who
-    facilitates, and the first professional host.
+    Which professionals discuss (are not observers), who facilitates, and the
+    first professional host.
     """
 
-    __slots__ = ("discussants", "facilitators", "host", "professionals", "taking_part")
+    __slots__ = ("discussants", "facilitators", "host")
 
     def __init__(self, meeting: Meeting) -> None:
-        taking: list[Attendee] = []
-        professionals: list[Professional] = []
         discussants: list[Professional] = []
         facilitators: list[Attendee] = []
         host: Professional | None = None
-        for a in meeting.attendees:
-            if a.participation is _INFORMATION_ONLY or a.rsvp is _DECLINED:
-                continue
-            taking.append(a)
+        for a in meeting.taking_part:
             role = a.role
             if role is _FACILITATOR:
                 facilitators.append(a)
             person = a.person
             if isinstance(person, Professional):
-                professionals.append(person)
                 if role is not _OBSERVER:
                     discussants.append(person)
                 if host is None and role is _HOST:
                     host = person
-        self.taking_part = tuple(taking)
-        self.professionals = tuple(professionals)
         self.discussants = discussants
         self.facilitators = facilitators
         self.host = host
 
 
-# The facts of the meeting checked last. The rules of one validation ask one
-# after another about the same meeting; the pair is replaced in one step, so
-# a thread never reads one meeting's facts for another.
-_last: tuple[Meeting | None, _Facts | None] = (None, None)
-
-
 def _facts(meeting: Meeting) -> _Facts:
-    global _last
-    seen, facts = _last
-    if seen is meeting and facts is not None:
-        return facts
-    facts = _Facts(meeting)
-    _last = (meeting, facts)
-    return facts
-
-
-def taking_part(meeting: Meeting) -> tuple[Attendee, ...]:
-    """The attendees who take part: not information-only, not declined."""
-    return _facts(meeting).taking_part
+    return _Facts(meeting)
 
 
 def _professionals(meeting: Meeting) -> tuple[Professional, ...]:
-    return _facts(meeting).professionals
+    return meeting.professionals_taking_part
 
 
 def _host(meeting: Meeting) -> Professional | None:
     return _facts(meeting).host
 
 
-# The care team of a case as professional ids, for the cases checked lately.
-# A case is immutable and the entry holds it, so its id stays its own.
-_TEAMS: dict[int, tuple[CitizenCase, frozenset[str]]] = {}
-_MAX_TEAMS = 4096
-
-
 def _team(case: CitizenCase) -> frozenset[str]:
-    known = _TEAMS.get(id(case))
-    if known is not None and known[0] is case:
-        return known[1]
-    team = frozenset([p.id for p in case.care_team])
-    if len(_TEAMS) >= _MAX_TEAMS:
-        _TEAMS.clear()
-    _TEAMS[id(case)] = (case, team)
-    return team
+    return case.care_team_ids
 
 
 def _one(
@@ -441,7 +402,7 @@ def _too_few_from_host(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 
 def _too_few_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     need = meeting.format.requirements.min_attendees
-    have = len(taking_part(meeting))
+    have = len(meeting.taking_part)
     if have < need:
         return _on(
             meeting,
@@ -453,7 +414,7 @@ def _too_few_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 
 def _too_many_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     most = meeting.format.requirements.max_attendees
-    have = len(taking_part(meeting))
+    have = len(meeting.taking_part)
     if most is not None and have > most:
         return _on(
             meeting,
@@ -467,7 +428,7 @@ def _too_many_attendees(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 
 def _below_fill(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     fill = meeting.format.requirements.min_fill
-    have = len(taking_part(meeting))
+    have = len(meeting.taking_part)
     if fill is not None and have < fill:
         return _on(
             meeting,

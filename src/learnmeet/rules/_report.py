@@ -13,7 +13,7 @@ import attrs
 
 from learnmeet.exceptions import MeetingRulesError
 from learnmeet.model._checks import identifier, instance_of
-from learnmeet.model._labels import Label, LabelledEnum, Lang
+from learnmeet.model._labels import Label, LabelledEnum, Lang, check_lang
 
 __all__ = ["Report", "Severity", "Subject", "SubjectKind", "Violation"]
 
@@ -95,14 +95,18 @@ class Violation:
 
 
 # (singular, plural) of the report's head, in the order errors, warnings, notes.
-_HEAD_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "da": (("fejl", "fejl"), ("advarsel", "advarsler"), ("bemærkning", "bemærkninger")),
-    "en": (("error", "errors"), ("warning", "warnings"), ("note", "notes")),
-}
+_HEAD_WORDS = (
+    (Label(da="fejl", en="error"), Label(da="fejl", en="errors")),
+    (Label(da="advarsel", en="warning"), Label(da="advarsler", en="warnings")),
+    (Label(da="bemærkning", en="note"), Label(da="bemærkninger", en="notes")),
+)
+_NOTHING_FOUND = Label(da="Ingen problemer fundet.", en="No problems found.")
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def _language(
+    instance: object, attribute: attrs.Attribute[Lang], value: object
+) -> None:
+    check_lang(value)
 
 
 def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
@@ -129,7 +133,7 @@ class Report:
     """
 
     violations: tuple[Violation, ...] = attrs.field(default=(), converter=_violations)
-    lang: Lang = attrs.field(default="da")
+    lang: Lang = attrs.field(default="da", validator=_language)
 
     @property
     def ok(self) -> bool:
@@ -157,14 +161,18 @@ class Report:
         return frozenset(v.code for v in self.violations)
 
     def render(self, lang: Lang | None = None) -> str:
-        """Return the report as readable text, one violation a line."""
-        lang = lang or self.lang
+        """Return the report as readable text, one violation a line.
+
+        Raises:
+            InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+        """
+        lang = check_lang(self.lang if lang is None else lang)
         if not self.violations:
-            return "Ingen problemer fundet." if lang == "da" else "No problems found."
+            return _NOTHING_FOUND.get(lang)
         counts = (len(self.errors), len(self.warnings), len(self.infos))
-        words = _HEAD_WORDS[lang]
         head = ", ".join(
-            _count(n, *word) for n, word in zip(counts, words, strict=True)
+            f"{n} {(one if n == 1 else many).get(lang)}"
+            for n, (one, many) in zip(counts, _HEAD_WORDS, strict=True)
         )
         return "\n".join([head, *(f"  {v.render(lang)}" for v in self.violations)])
 

@@ -29,7 +29,6 @@ from learnmeet.model._meetings import (
     Rsvp,
 )
 from learnmeet.model._people import Area, Organisation, Professional, Sector, Unit
-from learnmeet.rules._format_rules import taking_part
 from learnmeet.rules._rule import RuleContext
 from learnmeet.rules._validate import DEFAULT_RULES
 from learnmeet.strategies._meetings import meetings
@@ -106,7 +105,7 @@ def _no_case(meeting: Meeting) -> Meeting:
     people = _replace(
         meeting, lambda a: a if isinstance(a.person, Professional) else None
     )
-    left = len(taking_part(people))
+    left = len(people.taking_part)
     if left < people.format.requirements.min_attendees:
         people = _requirements(people, min_attendees=left)
     return attrs.evolve(people, case=None)
@@ -225,7 +224,7 @@ def _host_alone(meeting: Meeting) -> Meeting:
 
 
 def _size(meeting: Meeting, *, below: bool) -> Meeting:
-    n = len(taking_part(meeting))
+    n = len(meeting.taking_part)
     req = meeting.format.requirements
     if below:
         return _requirements(
@@ -288,7 +287,7 @@ def _not_at_home(meeting: Meeting) -> Meeting:
 
 
 def _under_filled(meeting: Meeting) -> Meeting:
-    n = len(taking_part(meeting))
+    n = len(meeting.taking_part)
     req = meeting.format.requirements
     return _requirements(
         meeting,
