@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -377,12 +378,22 @@ def _read(cls: type[Any], document: Any) -> Any:
         return exc
 
 
+_PYTHON_ERROR = re.compile(r"\b[A-Z]\w*(Error|Exception|Warning)\b|Traceback")
+
+
 def _all_with_paths(outcome: object) -> bool:
-    return (
-        isinstance(outcome, lm.InvalidDataError)
-        and bool(outcome.errors)
-        and all(e.startswith("$") for e in outcome.errors)
-    )
+    """A refusal lists problems, each with its path, a reason and a fix, in
+    both languages, and none wraps Python's own exception text."""
+    if not isinstance(outcome, lm.InvalidDataError) or not outcome.problems:
+        return False
+    for problem in outcome.problems:
+        for lang in lm.LANGUAGES:
+            text = problem.message(lang)
+            if not text.startswith("$") or _PYTHON_ERROR.search(text):
+                return False
+        if problem.reason.da == problem.reason.en or problem.fix.da == problem.fix.en:
+            return False
+    return True
 
 
 class TestGarbage:

@@ -44,6 +44,22 @@ def _type_checking_only(tree: ast.Module, target: ast.AST) -> bool:
     return False
 
 
+def _is_frozen(cls: type) -> bool:
+    """Whether assigning to a field of an instance raises FrozenInstanceError.
+
+    Tried on a blank instance, so no valid value of the class is needed.
+    """
+    blank = object.__new__(cls)
+    field = attrs.fields(cls)[0].name
+    try:
+        blank.__setattr__(field, None)
+    except attrs.exceptions.FrozenInstanceError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
 class TestSurface:
     """Importers depend on one surface."""
 
@@ -52,6 +68,7 @@ class TestSurface:
         assert all(hasattr(lm, name) for name in lm.__all__)
 
     def test_every_class_is_frozen_attrs_enum_or_error(self) -> None:
+        """Values are immutable: every public attrs class refuses assignment."""
         for name in lm.__all__:
             obj = getattr(lm, name)
             if (
@@ -59,8 +76,18 @@ class TestSurface:
                 and not issubclass(obj, BaseException)
                 and attrs.has(obj)
             ):
-                params = attrs.fields(obj)
-                assert obj.__setattr__ is not object.__setattr__ or not params, name
+                assert _is_frozen(obj), name
+
+    def test_the_frozen_check_catches_a_mutable_class(self) -> None:
+        @attrs.define
+        class Mutable:
+            x: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+        @attrs.frozen
+        class Frozen:
+            x: int
+
+        assert (_is_frozen(Mutable), _is_frozen(Frozen)) == (False, True)
 
 
 class TestExceptions:

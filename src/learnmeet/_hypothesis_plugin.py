@@ -3,9 +3,10 @@
 Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, so
 ``st.from_type(learnmeet.Meeting)`` works in a user's test suite without
 importing :mod:`learnmeet.strategies`. The hook must be cheap and must never
-fail: it registers *lazy* strategies (the strategies module is imported on the
+fail: it registers *lazy* strategies (the strategies package is imported on the
 first draw), and any error is swallowed so a broken install cannot break the
-user's hypothesis.
+user's hypothesis. :func:`register` does the work and lets errors through, so
+the test suite can see that registration happens.
 """
 
 from __future__ import annotations
@@ -13,17 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-
-def _lazy(name: str) -> Callable[[type[Any]], Any]:
-    def resolve(_: type[Any]) -> Any:
-        from learnmeet import strategies
-
-        return getattr(strategies, name)()
-
-    return resolve
-
-
-_STRATEGIES = {
+_STRATEGIES: dict[str, str] = {
     "Action": "actions",
     "Answer": "answers",
     "Area": "areas",
@@ -68,18 +59,41 @@ _STRATEGIES = {
     "Unit": "units",
     "WorkingHours": "working_hours",
 }
+"""The registry: each public type with a strategy, and its function's name.
+
+Each name is a public function of :mod:`learnmeet.strategies` that takes no
+required argument; the test suite holds the registry to the public names, so a
+new public value type cannot be left without a strategy unnoticed.
+"""
+
+
+def _lazy(name: str) -> Callable[[type[Any]], Any]:
+    def resolve(_: type[Any]) -> Any:
+        from learnmeet import strategies
+
+        return getattr(strategies, name)()
+
+    return resolve
+
+
+def register() -> None:
+    """Register a lazy strategy for every type in the registry ``_STRATEGIES``.
+
+    Raises:
+        AttributeError: A registered name is not a public learnmeet type.
+        ImportError: hypothesis is not installed.
+    """
+    from hypothesis import strategies as st
+
+    import learnmeet
+
+    for type_name, strategy_name in _STRATEGIES.items():
+        st.register_type_strategy(getattr(learnmeet, type_name), _lazy(strategy_name))
 
 
 def _hypothesis_setup_hook() -> None:
-    """Register a lazy strategy for every public model type (never raises)."""
+    """Hypothesis' entry point: :func:`register`, never raising."""
     try:
-        from hypothesis import strategies as st
-
-        import learnmeet
-
-        for type_name, strategy_name in _STRATEGIES.items():
-            st.register_type_strategy(
-                getattr(learnmeet, type_name), _lazy(strategy_name)
-            )
-    except Exception:
+        register()
+    except Exception:  # a broken install must not break the user's hypothesis
         return

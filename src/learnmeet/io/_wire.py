@@ -39,7 +39,7 @@ class WireError(InvalidValueError):
     """
 
 
-def _refuse(reason: Label, fix: Label) -> WireError:
+def _refuse(*, reason: Label, fix: Label) -> WireError:
     return WireError(reason=reason, fix=fix)
 
 
@@ -95,26 +95,28 @@ def parse_datetime(text: object) -> datetime:
     """
     if not isinstance(text, str):
         raise _refuse(
-            Label(
+            reason=Label(
                 da=f"forventede et tidspunkt som tekst, fik {type(text).__name__}",
                 en=f"expected a datetime string, got {type(text).__name__}",
             ),
-            _WRITE_DATETIME,
+            fix=_WRITE_DATETIME,
         )
     match = _DATETIME.fullmatch(text)
     if match is None:
         raise _refuse(
-            Label(da="teksten er ikke et tidspunkt", en="the text is not a datetime"),
-            _WRITE_DATETIME,
+            reason=Label(
+                da="teksten er ikke et tidspunkt", en="the text is not a datetime"
+            ),
+            fix=_WRITE_DATETIME,
         )
     if match["off"] is None:
         raise _refuse(
-            Label(
+            reason=Label(
                 da=f"{text!r} har ingen UTC-forskydning; learnmeet afviser "
                 "tidspunkter uden tidszone",
                 en=f"{text!r} has no UTC offset; learnmeet refuses naive datetimes",
             ),
-            _WRITE_DATETIME,
+            fix=_WRITE_DATETIME,
         )
     try:
         local = datetime(
@@ -128,11 +130,11 @@ def parse_datetime(text: object) -> datetime:
         )
     except ValueError:
         raise _refuse(
-            Label(
+            reason=Label(
                 da=f"{text!r} er ikke en gyldig dato og tid",
                 en=f"{text!r} is not a valid date and time",
             ),
-            Label(
+            fix=Label(
                 da="ret datoen eller klokkeslættet, fx måned 01-12 og time 00-23",
                 en="correct the date or the time, e.g. month 01-12 and hour 00-23",
             ),
@@ -147,13 +149,15 @@ def parse_datetime(text: object) -> datetime:
             return candidate
     actual = _show(local.replace(tzinfo=zone).utcoffset())
     raise _refuse(
-        Label(
+        reason=Label(
             da=f"{zone.key} har UTC{actual} på det lokale tidspunkt, ikke "
             f"UTC{match['off']}",
             en=f"{zone.key} is at UTC{actual} at that local time, not "
             f"UTC{match['off']}",
         ),
-        Label(da="ret forskydningen eller zonen", en="correct the offset or the zone"),
+        fix=Label(
+            da="ret forskydningen eller zonen", en="correct the offset or the zone"
+        ),
     )
 
 
@@ -163,11 +167,11 @@ def _zone(key: str, text: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError):
         shown = f" {key!r}" if _ZONE_NAME.fullmatch(key) and len(key) <= 40 else ""
         raise _refuse(
-            Label(
+            reason=Label(
                 da=f"ukendt tidszone{shown}",
                 en=f"unknown time zone{shown}",
             ),
-            Label(
+            fix=Label(
                 da="brug et IANA-navn som 'Europe/Copenhagen' (ikke en forkortelse "
                 "som 'CET')",
                 en="use an IANA name such as 'Europe/Copenhagen' (not an "
@@ -192,16 +196,18 @@ def parse_date(text: object) -> date:
         da="skriv datoen som '2026-03-01'", en="write the date like '2026-03-01'"
     )
     if match is None:
-        raise _refuse(Label(da="forventede en dato", en="expected a date"), write)
+        raise _refuse(
+            reason=Label(da="forventede en dato", en="expected a date"), fix=write
+        )
     try:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         raise _refuse(
-            Label(
+            reason=Label(
                 da=f"{text!r} er ikke en gyldig dato",
                 en=f"{text!r} is not a valid date",
             ),
-            write,
+            fix=write,
         ) from None
 
 
@@ -224,11 +230,11 @@ def parse_duration(text: object) -> timedelta:
     match = _DURATION.fullmatch(text) if isinstance(text, str) else None
     if match is None or text in ("P", "PT") or str(text).endswith("T"):
         raise _refuse(
-            Label(
+            reason=Label(
                 da="forventede en ISO 8601-varighed",
                 en="expected an ISO 8601 duration",
             ),
-            Label(
+            fix=Label(
                 da="skriv varigheden som 'PT1H30M'",
                 en="write the duration like 'PT1H30M'",
             ),

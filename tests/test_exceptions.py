@@ -1,0 +1,255 @@
+"""Every text is bilingual by keyword, and every error says how to fix it.
+
+The rules are checked twice: statically, over every module of the package (so
+a raise site no test reaches is still held to them), and on the errors
+themselves.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import pickle
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import learnmeet as lm
+from learnmeet import exceptions
+from learnmeet.data import load_sample
+
+SRC = Path(lm.__file__).parent
+MODULES = sorted(SRC.rglob("*.py"))
+
+ERRORS = {
+    name
+    for name, cls in inspect.getmembers(exceptions, inspect.isclass)
+    if issubclass(cls, exceptions.LearnmeetError)
+} | {"WireError"}  # io's own subclass of InvalidValueError
+"""Every error class of the package, by name."""
+
+BUILDS_ITS_OWN_TEXT = {"UnknownCodeError", "InvalidDataError", "MeetingRulesError"}
+"""Errors that write their message and fix from structured fields."""
+
+RAISERS = {"refuse", "_refuse"}
+"""Helpers that make an error: held to the same rule as the error classes."""
+
+_BILINGUAL_NAME = re.compile(r"^(da|en)$|_(da|en)$|^(da|en)_")
+
+
+def _trees() -> Iterator[tuple[Path, ast.Module]]:
+    for path in MODULES:
+        yield path, ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def _calls(name_test: object) -> Iterator[tuple[Path, ast.Call, str]]:
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = (
+                    func.id
+                    if isinstance(func, ast.Name)
+                    else func.attr
+                    if isinstance(func, ast.Attribute)
+                    else ""
+                )
+                if name_test(name):  # type: ignore[operator]
+                    yield path, node, name
+
+
+def _where(path: Path, node: ast.AST) -> str:
+    return f"{path.relative_to(SRC)}:{getattr(node, 'lineno', '?')}"
+
+
+def _texts(node: ast.expr) -> list[str]:
+    """The literal parts of a string or f-string, to compare two languages."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [
+            v.value
+            for v in node.values
+            if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        ]
+    return []
+
+
+class TestNoPositionalPair:
+    """No Danish/English pair is given by position anywhere in the package."""
+
+    def test_no_function_takes_a_language_by_position(self) -> None:
+        found = [
+            f"{_where(path, node)} {node.name}({arg.arg})"
+            for path, tree in _trees()
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for arg in [*node.args.posonlyargs, *node.args.args]
+            if _BILINGUAL_NAME.search(arg.arg)
+        ]
+        assert found == []
+
+    def test_every_label_is_written_by_keyword(self) -> None:
+        found = [
+            _where(path, call)
+            for path, call, _ in _calls(lambda name: name == "Label")
+            if call.args or {k.arg for k in call.keywords} != {"da", "en"}
+        ]
+        assert found == []
+
+    def test_a_label_refuses_positional_texts(self) -> None:
+        with pytest.raises(TypeError):
+            lm.Label("sygeplejerske", "nurse")  # type: ignore[misc]
+
+    def test_the_checker_sees_a_positional_pair(self, tmp_path: Path) -> None:
+        source = "def t(self, da, en): ...\nx = Label('a', 'b')\n"
+        tree = ast.parse(source)
+        functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+        assert [a.arg for a in functions[0].args.args if _BILINGUAL_NAME.search(a.arg)]
+        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+        assert calls[0].args
+
+
+class TestEveryErrorSaysHowToFixIt:
+    """Each raise site gives what is wrong and the fix, each in both languages."""
+
+    def test_every_raise_site_gives_a_reason_and_a_fix(self) -> None:
+        missing = [
+            f"{_where(path, call)} {name}"
+            for path, call, name in _calls(
+                lambda n: n in ERRORS or n in RAISERS or n == "DataProblem"
+            )
+            if name not in BUILDS_ITS_OWN_TEXT
+            and not {"reason", "fix"} <= {k.arg for k in call.keywords}
+        ]
+        assert missing == []
+
+    def test_no_text_is_the_same_in_both_languages(self) -> None:
+        """A reason or fix copied into both languages is in one language only."""
+        same = []
+        for path, call, _ in _calls(
+            lambda n: n in ERRORS or n in RAISERS or n == "DataProblem"
+        ):
+            for keyword in call.keywords:
+                value = keyword.value
+                if keyword.arg not in ("reason", "fix") or not (
+                    isinstance(value, ast.Call)
+                    and getattr(value.func, "id", "") == "Label"
+                ):
+                    continue
+                texts = {k.arg: _texts(k.value) for k in value.keywords}
+                if texts.get("da") and texts.get("da") == texts.get("en"):
+                    same.append(_where(path, value))
+        assert same == []
+
+    @pytest.mark.parametrize(
+        "error",
+        [
+            lm.InvalidValueError(
+                reason=lm.Label(da="forkert", en="wrong"),
+                fix=lm.Label(da="ret det", en="correct it"),
+                where="Meeting",
+                path=("attendees", 1, "role"),
+            ),
+            lm.UnknownCodeError(kind="profession", code="nurce", suggestions=["nurse"]),
+            lm.UnknownCodeError(kind="format", code="x"),
+            lm.InvalidDataError(
+                [
+                    lm.DataProblem(
+                        path=("start",),
+                        reason=lm.Label(da="ingen tidszone", en="no time zone"),
+                        fix=lm.Label(da="tilføj en", en="add one"),
+                    )
+                ]
+            ),
+            lm.CycleOrderError(
+                reason=lm.Label(da="for tidligt", en="too early"),
+                fix=lm.Label(da="vent", en="wait"),
+            ),
+        ],
+        ids=lambda e: type(e).__name__,
+    )
+    def test_the_message_differs_by_language(self, error: lm.LearnmeetError) -> None:
+        assert error.message("da") != error.message("en")
+        assert error.fix.da != error.fix.en
+        assert str(error) == error.message("en")
+        again = pickle.loads(pickle.dumps(error))
+        assert (type(again), again.message("da")) == (type(error), error.message("da"))
+
+    def test_an_error_needs_a_fix(self) -> None:
+        with pytest.raises(TypeError):
+            lm.InvalidValueError(reason=lm.Label(da="a", en="b"))  # type: ignore[call-arg]
+
+    def test_rules_errors_render_the_report(self) -> None:
+        meeting = load_sample().meetings[1]
+        report = lm.validate(meeting.__class__(**{**_fields(meeting), "attendees": ()}))
+        with pytest.raises(lm.MeetingRulesError) as caught:
+            report.raise_for_errors()
+        assert caught.value.message("da") == report.render("da")
+        assert caught.value.message("en") == report.render("en")
+
+
+def _fields(value: object) -> dict[str, object]:
+    import attrs
+
+    return {f.name: getattr(value, f.name) for f in attrs.fields(type(value))}
+
+
+class TestPaths:
+    """A path is data: keys and indices, rendered as JSONPath text."""
+
+    @pytest.mark.parametrize(
+        ("path", "root", "text"),
+        [
+            ((), "$", "$"),
+            (("attendees", 2, "role"), "$", "$.attendees[2].role"),
+            (("start",), "Meeting", "Meeting.start"),
+            (("lang",), "", "lang"),
+            (("professional:p-1", 0), "busy", "busy['professional:p-1'][0]"),
+        ],
+    )
+    def test_render(self, path: tuple[str | int, ...], root: str, text: str) -> None:
+        assert exceptions.render_path(path, root) == text
+
+    def test_a_validator_error_carries_its_index(self) -> None:
+        meeting = load_sample().meetings[0]
+        with pytest.raises(lm.WrongTypeError) as caught:
+            meeting.__class__(**{**_fields(meeting), "attendees": (1, 2)})
+        assert (caught.value.where, caught.value.path) == ("Meeting", ("attendees", 0))
+
+
+def _renderers() -> list[tuple[str, object]]:
+    sample = load_sample()
+    meeting = sample.meetings[0]
+    plan = lm.plan_period(sample, start=date(2027, 1, 1), end=date(2027, 1, 31))
+    proposal = lm.compose(
+        lm.DEFAULT_CATALOG.format("learning_meeting"),
+        pool=sample.professionals,
+        case=sample.cases[0],
+        start=meeting.start,
+    )
+    report = lm.validate(meeting)
+    error = lm.InvalidDataError([])
+    return [
+        ("Label.get", meeting.format.label.get),
+        ("Report.render", report.render),
+        ("Proposal.explain", proposal.explain),
+        ("Enrolment.report", plan.enrolment.report),
+        ("to_ical", lambda lang: lm.to_ical([meeting], lang=lang)),
+        ("validate", lambda lang: lm.validate(meeting, lang=lang)),
+        ("LearnmeetError.message", error.message),
+    ]
+
+
+class TestLanguages:
+    """Every function that takes a language refuses one learnmeet does not speak."""
+
+    @pytest.mark.parametrize(("name", "render"), _renderers(), ids=lambda x: str(x))
+    def test_an_unknown_language_is_refused(self, name: str, render: object) -> None:
+        for lang in lm.LANGUAGES:
+            render(lang)  # type: ignore[operator]
+        with pytest.raises(lm.InvalidValueError, match="'fr'"):
+            render("fr")  # type: ignore[operator]
