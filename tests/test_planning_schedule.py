@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import CASE, DOCTOR, GP, NURSE_N, OT_N, PT_N, SSA_N, SSH_N, attend
+from learnmeet import strategies as lst
 
 CAT = lm.DEFAULT_CATALOG
 PEOPLE = [NURSE_N, SSA_N, SSH_N, PT_N, OT_N, DOCTOR, GP]
@@ -98,6 +99,40 @@ class TestPlacing:
         assert meeting.location.kind is lm.LocationKind.CITIZEN_HOME
         assert meeting.case == CASE
         assert meeting.duration == CAT.format("home_meeting").default_duration
+
+
+class TestFromMeeting:
+    """A meeting crosses into planning in one call and keeps what schedule keeps."""
+
+    @settings(max_examples=20)
+    @given(lst.meetings(), st.integers(0, 30))
+    def test_a_meeting_becomes_a_request(self, meeting: lm.Meeting, days: int) -> None:
+        first = meeting.start.date()
+        request = lm.MeetingRequest.from_meeting(
+            meeting, earliest=first, latest=first + timedelta(days=days)
+        )
+        kept = ("id", "format", "attendees", "duration", "case", "reflection")
+        assert [getattr(request, f) for f in kept] == [
+            getattr(meeting, f) for f in kept
+        ]
+        assert (request.location, request.title) == (meeting.location, meeting.title)
+        assert (request.earliest, request.latest) == (
+            first,
+            first + timedelta(days=days),
+        )
+
+    def test_the_window_is_checked(self) -> None:
+        meeting = _meeting_for_request()
+        with pytest.raises(lm.InvalidValueError, match="latest"):
+            lm.MeetingRequest.from_meeting(
+                meeting, earliest=date(2027, 3, 2), latest=date(2027, 3, 1)
+            )
+
+
+def _meeting_for_request() -> lm.Meeting:
+    from learnmeet.data import load_sample
+
+    return load_sample().meetings[0]
 
 
 class TestUnplaced:

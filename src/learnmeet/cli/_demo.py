@@ -29,7 +29,7 @@ from learnmeet.io._text import evaluation_text
 from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._cycle import LEARNING_TAGS, ActionStatus, ReflectionCycle
 from learnmeet.model._forums import Forum
-from learnmeet.model._labels import Label, Lang
+from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
     Attendee,
     AttendeeRole,
@@ -72,7 +72,7 @@ class DemoRun:
 
     def t(self, *, da: str, en: str) -> str:
         """Pick the text in the run's language."""
-        return en if self.lang == "en" else da
+        return Label(da=da, en=en).get(self.lang)
 
     def write(self, name: str, text: str) -> str:
         """Write *text* to *name* in the output folder; return a line saying so."""
@@ -506,7 +506,7 @@ def run_demo(scenario: Scenario, *, lang: Lang = "da", out: Path | None = None) 
     """Return the whole demo as text (and write its files when *out* is set)."""
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    run = DemoRun(scenario, lang, out)
+    run = DemoRun(scenario, check_lang(lang), out)
     parts = []
     for number, section in enumerate(SECTIONS, start=1):
         heading = f"{number}. {section.heading.get(lang)}"

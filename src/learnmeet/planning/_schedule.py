@@ -97,6 +97,43 @@ class MeetingRequest:
                 path=("latest",),
             )
 
+    @classmethod
+    def from_meeting(
+        cls, meeting: Meeting, *, earliest: date, latest: date
+    ) -> MeetingRequest:
+        """A request to place *meeting* again, on a day from *earliest* to *latest*.
+
+        Carries everything :func:`schedule` keeps (id, format, attendees,
+        duration, case, reflection, location and title), so a meeting read
+        from JSON crosses into planning in one call.
+
+        >>> from datetime import date
+        >>> from learnmeet.data import load_sample
+        >>> meeting = load_sample().meetings[0]
+        >>> request = MeetingRequest.from_meeting(
+        ...     meeting, earliest=date(2027, 3, 1), latest=date(2027, 3, 31)
+        ... )
+        >>> (request.id, request.attendees) == (meeting.id, meeting.attendees)
+        True
+
+        Raises:
+            InvalidValueError: *latest* is before *earliest*.
+
+        .. versionadded:: 0.2.0
+        """
+        return cls(
+            id=meeting.id,
+            format=meeting.format,
+            attendees=meeting.attendees,
+            earliest=earliest,
+            latest=latest,
+            duration=meeting.duration,
+            case=meeting.case,
+            reflection=meeting.reflection,
+            location=meeting.location,
+            title=meeting.title,
+        )
+
     @property
     def length(self) -> timedelta:
         """The meeting's duration: its own, or the format's default."""

@@ -102,16 +102,10 @@ def busy_indexes(
 def _meeting_requests(draw: st.DrawFn, *, catalog: Catalog) -> MeetingRequest:
     meeting = draw(meetings(catalog=catalog))
     first = draw(_days(low=date(2025, 1, 1), high=date(2030, 12, 1)))
-    return MeetingRequest(
-        id=meeting.id,
-        format=meeting.format,
-        attendees=meeting.attendees,
+    return MeetingRequest.from_meeting(
+        meeting,
         earliest=first,
         latest=first + timedelta(days=draw(st.integers(0, 60))),
-        duration=meeting.duration,
-        case=meeting.case,
-        reflection=meeting.reflection,
-        location=meeting.location,
     )
 
 
