@@ -28,7 +28,14 @@ from learnmeet.model._checks import (
 )
 from learnmeet.model._people import Professional, Unit
 
-__all__ = ["Forum"]
+__all__ = ["WRITE_A_RULE", "Forum"]
+
+
+WRITE_A_RULE = Label(
+    da="skriv fx 'FREQ=WEEKLY;BYDAY=TU' eller 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+    en="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
+)
+"""How to write a recurrence rule: the fix of every refused one."""
 
 
 def _recurrence_problem(value: object) -> Label | None:
@@ -60,12 +67,7 @@ def _recurrence(instance: object, attribute: attrs.Attribute[Any], value: Any) -
             instance,
             attribute,
             reason=problem,
-            fix=Label(
-                da="skriv fx 'FREQ=WEEKLY;BYDAY=TU' eller "
-                "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
-                en="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or "
-                "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
-            ),
+            fix=WRITE_A_RULE,
         )
 
 

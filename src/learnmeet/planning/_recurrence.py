@@ -34,6 +34,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._checks import COPENHAGEN, aware_datetime, each
+from learnmeet.model._forums import WRITE_A_RULE
 
 __all__ = ["Series"]
 
@@ -49,11 +50,7 @@ def _bad_rule(problem: Label) -> InvalidValueError:
             da=f"ikke en gyldig gentagelsesregel (RFC 5545): {problem.da}",
             en=f"not a valid RFC 5545 recurrence rule: {problem.en}",
         ),
-        fix=Label(
-            da="skriv fx 'FREQ=WEEKLY;BYDAY=TU' eller "
-            "'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
-            en="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
-        ),
+        fix=WRITE_A_RULE,
         where="Series",
         path=("rule",),
     )
