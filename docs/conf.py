@@ -13,6 +13,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "sphinx_copybutton",
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence"]
@@ -27,3 +28,14 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True
 suppress_warnings = ["ref.python"]
+
+# A copy button on every code block that copies only the code: the ">>> " and
+# "... " of a Python session and the "$ " of a shell are left behind (and a
+# session's output with them), so what is pasted runs.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+
+# Long lines in code blocks (error messages, JSON paths) wrap instead of
+# scrolling sideways: docs/_static/wrap.css.
+html_static_path = ["_static"]
+html_css_files = ["wrap.css"]
