@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import learnmeet
+
+# docs/_ext: public_api, the directive that makes the API reference from
+# learnmeet's table of public names.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "learnmeet"
 author = "The learnmeet developers"
@@ -14,6 +21,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx_copybutton",
+    "public_api",
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence"]
