@@ -16,6 +16,7 @@ Install the peers with ``pip install -e '.[bench]'``.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -38,7 +39,7 @@ from dateutil.rrule import WEEKLY, rrule
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from data import CPH, YEAR, municipality, staff
+from data import CPH, YEAR, Municipality, municipality, staff
 from shapes import (
     DAttendee,
     DCase,
@@ -532,6 +533,79 @@ def country(municipalities: int, count: int) -> None:
 
 # -- 8. import ---------------------------------------------------------------
 
+# What a program reads first, in a fresh interpreter, after ``import learnmeet``
+# (which loads nothing but its table of names): each name loads its layer.
+IMPORT_CASES: dict[str, tuple[str, ...]] = {
+    "the model: Meeting, DEFAULT_CATALOG": ("Meeting", "DEFAULT_CATALOG"),
+    "first use of from_json, Series, validate, schedule": (
+        "from_json",
+        "Series",
+        "validate",
+        "schedule",
+    ),
+}
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules in ``sys.modules`` after *code* runs in a fresh interpreter."""
+    show = "\nimport sys as _s; print(' '.join(sorted(_s.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code + show],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(done.stdout.split())
+
+
+def _imported_in(module: str) -> set[str]:
+    """The absolute imports written in *module*'s source, bar ``TYPE_CHECKING``."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    assert spec is not None, module
+    assert spec.origin is not None, module
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    skip = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for stmt in block.body
+        for node in ast.walk(stmt)
+    }
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+def plain_imports(code: str) -> tuple[str, set[str]]:
+    """What *code* pulls in besides learnmeet, as one plain import statement.
+
+    The modules that the learnmeet modules *code* loads import themselves,
+    limited to those loaded by *code* and missing from a bare interpreter
+    (``python -c pass``): the third-party and standard-library code learnmeet
+    needs. Also returns the modules the two leave behind differently, which
+    is empty when both sides pay for the same code.
+    """
+    bare = _modules_after("pass")
+    after = _modules_after(code)
+    ours = sorted(m for m in after if m == "learnmeet" or m.startswith("learnmeet."))
+    needed = sorted(
+        name
+        for name in set().union(*(_imported_in(m) for m in ours))
+        if name in after and name not in bare and name.split(".")[0] != "learnmeet"
+    )
+    plain = f"import {', '.join(needed)}"
+    theirs = {m for m in after if m not in ours}
+    return plain, theirs ^ _modules_after(plain)
+
 
 def imports(rounds: int) -> None:
     # Byte-compile learnmeet first, as pip does when it installs a wheel: the
@@ -545,22 +619,24 @@ def imports(rounds: int) -> None:
     def run(code: str) -> Callable[[], object]:
         return lambda: subprocess.run([sys.executable, "-c", code], check=True)
 
-    t = race(
-        {
-            "learnmeet": run(
-                "import learnmeet, sys; assert 'hypothesis' not in sys.modules"
-            ),
-            "attrs+cattrs+rrule": run("import attrs, cattrs, dateutil.rrule"),
-        },
-        rounds,
-    )
-    record(
-        "import learnmeet (fresh interpreter)",
-        t,
-        "learnmeet",
-        {"attrs+cattrs+rrule": ("≤ 1.3×", 1.3)},
-    )
-    ROWS[-2].note = "hypothesis not imported"
+    for what, names in IMPORT_CASES.items():
+        code = "import learnmeet; " + "; ".join(f"learnmeet.{n}" for n in names)
+        plain, differ = plain_imports(code)
+        t = race(
+            {
+                "learnmeet": run(
+                    f"{code}; import sys; assert 'hypothesis' not in sys.modules"
+                ),
+                "plain imports": run(plain),
+            },
+            rounds,
+        )
+        record(f"import learnmeet + {what} (fresh interpreter)", t, "learnmeet")
+        own = t["learnmeet"].median - t["plain imports"].median
+        ROWS[-2].note = f"hypothesis not imported; learnmeet's own {own * 1e3:+.1f} ms"
+        ROWS[-1].note = plain + (
+            f"; NOT the same modules: {', '.join(sorted(differ))}" if differ else ""
+        )
 
 
 # -- 9. strategies -----------------------------------------------------------
@@ -729,15 +805,19 @@ def main(argv: list[str] | None = None) -> int:
     q = args.quick
     rounds = 3 if q else 5
     began = time.perf_counter()
-    print("generating data …", flush=True)
-    town = municipality(1, meetings=2_000 if q else 100_000)
+
+    @functools.cache
+    def town() -> Municipality:  # made once, only for the workloads using it
+        print("generating data …", flush=True)
+        return municipality(1, meetings=2_000 if q else 100_000)
+
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("construction", lambda: construction(town.meetings, rounds)),
+        ("construction", lambda: construction(town().meetings, rounds)),
         (
             "json",
-            lambda: json_round_trip(town.meetings[: 1_000 if q else 20_000], rounds),
+            lambda: json_round_trip(town().meetings[: 1_000 if q else 20_000], rounds),
         ),
-        ("validation", lambda: validation(town.meetings, rounds)),
+        ("validation", lambda: validation(town().meetings, rounds)),
         ("recurrence", lambda: recurrence(500 if q else 10_000, rounds)),
         ("slots", lambda: slots(200 if q else 10_000, 300, 3, q)),
         ("scheduling", lambda: scheduling(2_000 if q else 20_000, 1 if q else 3)),
