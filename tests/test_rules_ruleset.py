@@ -201,12 +201,12 @@ class TestApplies:
     def test_applies_wherever_one_requirement_changes(self, code: str) -> None:
         """Each breach again under formats that differ in one requirement."""
         rule = lm.DEFAULT_RULES.rule(code)
-        breach = BREAKERS[code][1](VALID[breaker_format(code)]).meeting
+        breach = BREAKERS[code](VALID[breaker_format(code)]).meeting
         for fmt in _one_change_away(breach.format):
             _assert_applies_where_it_finds(rule, attrs.evolve(breach, format=fmt))
 
     @pytest.mark.parametrize("code", sorted(BREAKERS))
     def test_every_breach_is_of_a_format_its_rule_applies_to(self, code: str) -> None:
         rule = lm.DEFAULT_RULES.rule(code)
-        breach = BREAKERS[code][1](VALID[breaker_format(code)])
+        breach = BREAKERS[code](VALID[breaker_format(code)])
         assert rule.applies is None or rule.applies(breach.meeting.format)
