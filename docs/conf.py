@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import learnmeet
+
+# docs/_ext: ruletable, the directive that renders the rule table from
+# learnmeet.DEFAULT_RULES.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "learnmeet"
 author = "The learnmeet developers"
@@ -13,6 +20,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "ruletable",
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence"]
