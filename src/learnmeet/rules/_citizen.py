@@ -73,14 +73,13 @@ def CITIZEN_ABSENT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     severity=Severity.ERROR,
     title=Label(da="Borgeren har ikke sagt ja", en="Citizen has not accepted"),
     meaning=Label(
-        da="Et møde hjemme hos borgeren holdes kun, når borgeren har sagt ja: det "
-        "er borgerens hjem og borgerens eget forløb, og møderne hos borgeren i "
-        "Esbjerg blev holdt med borgeren, ikke om borgeren. Kun borgerens svar "
-        "afgør det.",
+        da="Et møde hjemme hos borgeren holdes kun, når borgeren har sagt ja, og kun "
+        "borgerens svar kan afgøre det. Det er borgerens hjem og eget forløb: "
+        "møderne hos borgeren i Esbjerg blev holdt med borgeren, ikke om borgeren.",
         en="A meeting in the citizen's home is held only once the citizen has said "
-        "yes: it is the citizen's home and the citizen's own course of care, and "
-        "Esbjerg's home meetings were held with the citizen, not about them. Only "
-        "the citizen's answer settles it.",
+        "yes, and only the citizen's answer can settle that. It is the citizen's "
+        "home and own course of care: Esbjerg's home meetings were held with the "
+        "citizen, not about them.",
     ),
     fix=Label(
         da="Hold mødet, når borgeren har sagt ja", en="Hold it once the citizen accepts"
