@@ -8,7 +8,8 @@ from pathlib import Path
 import learnmeet
 
 # docs/_ext: public_api, the directive that makes the API reference from
-# learnmeet's table of public names.
+# learnmeet's table of public names, and ruletable, the one that renders the
+# rule table from learnmeet.DEFAULT_RULES.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "learnmeet"
@@ -22,6 +23,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx_copybutton",
     "public_api",
+    "ruletable",
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence"]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -29,16 +33,22 @@ def _block_after(marker: str, text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def inventory(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
-    """The names in the objects inventory of a fresh docs build."""
-    from sphinx.util.inventory import InventoryFile
-
+def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh HTML build of the docs."""
     out = tmp_path_factory.mktemp("html")
     # In a subprocess: Sphinx's own deprecation warnings are not ours to fail on.
     build = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(DOCS), str(out)]
     done = subprocess.run(build, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    with (out / "objects.inv").open("rb") as fh:
+    return out
+
+
+@pytest.fixture(scope="module")
+def inventory(html: Path) -> set[str]:
+    """The names in the objects inventory of a fresh docs build."""
+    from sphinx.util.inventory import InventoryFile
+
+    with (html / "objects.inv").open("rb") as fh:
         data = InventoryFile.load(fh, "", lambda base, uri: uri)
     names = set()
     for kind, entries in data.items():
@@ -65,20 +75,119 @@ class TestReference:
         assert missing == []
 
 
-class TestRuleTable:
-    """docs/rules.md lists every code with its severity, meaning and fix."""
+def _ruletable() -> ModuleType:
+    """docs/_ext/ruletable.py, the extension that renders the rule table."""
+    spec = importlib.util.spec_from_file_location(
+        "ruletable", DOCS / "_ext" / "ruletable.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    def test_in_step_with_the_code(self) -> None:
+
+class _Tables(HTMLParser):
+    """The cell texts of every row of the HTML tables of class rule-table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, ...]] = []
+        self._depth = 0
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and "rule-table" in (dict(attrs).get("class") or ""):
+            self._depth += 1
+        elif self._depth and tag == "tr":
+            self._row = []
+        elif self._row is not None and tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self._depth:
+            self._depth -= 1
+        elif tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.rows.append(tuple(self._row))
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _shown(text: str) -> str:
+    """*text* as the HTML shows it: Sphinx makes quotes typographic."""
+    return text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+
+class TestRuleTable:
+    """docs/rules.md shows every rule: code, severity, titles, meaning and fix.
+
+    The table is rendered from ``learnmeet.DEFAULT_RULES`` by the ``rule-table``
+    directive (docs/_ext/ruletable.py); these tests fail when the built page
+    would not show a rule as the code declares it.
+    """
+
+    def test_the_page_renders_the_table_from_the_rules(self) -> None:
         text = (DOCS / "rules.md").read_text(encoding="utf-8")
-        rows = re.findall(
-            r"^\| `(\w+)` \| (\w+) \| (.+?) \| (.+?) \| (.+?) \|$", text, re.M
-        )
-        documented = {code: (sev, en, da, fix) for code, sev, en, da, fix in rows}
-        expected = {
-            r.code: (r.severity.code, r.title.en, r.title.da, r.fix.en)
+        assert "```{rule-table}\n```" in text
+        assert not re.findall(r"^\| `\w+` \|", text, re.M), "a hand-written table"
+
+    def test_the_built_page_shows_every_rule(self, html: Path) -> None:
+        parser = _Tables()
+        parser.feed((html / "rules.html").read_text(encoding="utf-8"))
+        head, *shown = [tuple(_shown(cell) for cell in row) for row in parser.rows]
+        assert head == ("code", "severity", "rule", "regel", "meaning", "fix")
+        expected = [
+            (
+                r.code,
+                r.severity.code,
+                r.title.en,
+                r.title.da,
+                r.meaning.en if r.meaning else "—",
+                r.fix.en,
+            )
             for r in lm.DEFAULT_RULES.rules
-        }
-        assert documented == expected
+        ]
+        assert shown == expected
+
+    def test_every_built_in_rule_has_a_meaning_to_show(self) -> None:
+        assert all(r.meaning is not None for r in lm.DEFAULT_RULES.rules)
+
+    def test_rows_of_the_directive(self) -> None:
+        rows = _ruletable().rows(lm.DEFAULT_RULES)
+        assert [row[0] for row in rows] == list(lm.DEFAULT_RULES.codes)
+        rule = lm.DEFAULT_RULES.rule("LM112")
+        assert rows[lm.DEFAULT_RULES.codes.index("LM112")] == (
+            "LM112",
+            "error",
+            "No host",
+            "Ingen vært",
+            rule.meaning.en if rule.meaning else None,
+            "Give one professional the role host",
+        )
+
+    def test_a_rule_without_a_meaning_is_shown_with_a_dash(self) -> None:
+        own = lm.Rule(
+            code="ESB001",
+            severity=lm.Severity.INFO,
+            title=lm.Label(da="Egen regel", en="Own rule"),
+            fix=lm.Label(da="Ret mødet", en="Fix the meeting"),
+            check=lambda meeting, context: (),
+        )
+        assert own.meaning is None
+        table = _ruletable()
+        assert table.rows(lm.RuleSet([own])) == [
+            ("ESB001", "info", "Own rule", "Egen regel", "—", "Fix the meeting")
+        ]
+        rendered = table.table(lm.RuleSet([own])).astext()
+        assert "ESB001" in rendered
+        assert "—" in rendered
 
 
 class TestFormatsPage:

@@ -1,4 +1,7 @@
-"""The context rules: double bookings, holidays and working hours."""
+"""The context rules: double bookings, holidays and working hours.
+
+They read the RuleContext and run only when validation is given one.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from examples import NURSE_N, valid_meetings
+from learnmeet.rules import _context as topic
+from rule_cases import codes_of
 
 VALID = valid_meetings()
 MEETING = VALID["learning_meeting"]
@@ -16,6 +21,14 @@ MEETING = VALID["learning_meeting"]
 
 def _context(**fields: object) -> lm.RuleContext:
     return lm.RuleContext(**fields)  # type: ignore[arg-type]
+
+
+class TestDeclared:
+    """Every rule of the topic needs a context, and is tested below."""
+
+    def test_the_context_rules(self) -> None:
+        assert codes_of(topic) == {"LM201", "LM202", "LM203"}
+        assert all(lm.DEFAULT_RULES.rule(c).needs_context for c in codes_of(topic))
 
 
 class TestDoubleBooking:

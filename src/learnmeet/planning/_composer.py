@@ -41,8 +41,6 @@ from learnmeet.rules._validate import DEFAULT_RULES, validate
 
 __all__ = ["DEFAULT_REFLECTION", "Choice", "Proposal", "compose"]
 
-_AWAITING_ANSWER = frozenset({"LM107"})
-
 DEFAULT_REFLECTION = QUESTION_BANK.choose(
     "case_learning", format="learning_meeting", seed="default"
 )
@@ -96,7 +94,8 @@ class Proposal:
         choices: Why each attendee was chosen, in attendee order.
         missing: Errors and warnings that could not be resolved from the pool.
         awaiting: Violations that only the invitees' answers can settle (e.g.
-            the citizen accepting a home meeting).
+            the citizen accepting a home meeting): those of the rules with
+            :attr:`~learnmeet.Rule.settled_by_answers`.
 
     .. versionadded:: 0.1.0
     """
@@ -460,8 +459,10 @@ def _proposal(
         cohort=cohort,
     )
     report = validate(meeting, rules=rules)
-    missing = [v for v in report.violations if v.code not in _AWAITING_ANSWER]
-    awaiting = [v for v in report.violations if v.code in _AWAITING_ANSWER]
+    # What only the invitees' answers settle is awaited, not missing.
+    settled_by_answers = {r.code for r in rules.active if r.settled_by_answers}
+    missing = [v for v in report.violations if v.code not in settled_by_answers]
+    awaiting = [v for v in report.violations if v.code in settled_by_answers]
     return Proposal(
         meeting=meeting, choices=choices, missing=missing, awaiting=awaiting
     )

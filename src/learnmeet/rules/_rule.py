@@ -3,12 +3,19 @@
 A check is any callable ``(meeting, context) -> Iterable[Finding]``; nothing to
 subclass. Rules are gathered in a :class:`RuleSet`, which composes with ``|``
 and can switch rules off or change their severity by configuration.
+
+The built-in rules are each declared once, in the topic module of the lesson
+they carry (``_visits.py``, ``_case.py`` …): :func:`rule` puts the code,
+severity, texts, meaning, fix and ``applies`` on the check itself, and makes
+the module-level :class:`Rule` value that docs, strategies and planning read.
+:func:`gather` collects those values; nothing lists them a second time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from types import ModuleType
 
 import attrs
 
@@ -21,7 +28,18 @@ from learnmeet.model._lookup import find
 from learnmeet.model._meetings import Meeting
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 
-__all__ = ["Applies", "Check", "Finding", "Rule", "RuleContext", "RuleSet"]
+__all__ = [
+    "Applies",
+    "Check",
+    "Finding",
+    "Rule",
+    "RuleContext",
+    "RuleSet",
+    "gather",
+    "limits",
+    "needs",
+    "rule",
+]
 
 
 @attrs.frozen
@@ -100,13 +118,16 @@ Applies = Callable[[MeetingFormat], bool]
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """One rule: what it checks, how serious a breach is, and how to fix it.
+    """One rule: what it checks, what it means, how serious a breach is, the fix.
 
     Attributes:
         code: A stable code, e.g. ``"LM101"``; your own rules should use a
             prefix of your own, e.g. ``"ESB001"``.
         severity: The default severity of a breach.
-        title: What the rule says, in Danish and English.
+        title: What the rule is called, in Danish and English.
+        meaning: What the rule says and why, in a sentence or two, in Danish
+            and English; the rule table in the docs shows it. ``None``: the
+            title says enough.
         fix: What fixes a breach, in Danish and English.
         check: ``(meeting, context) -> Iterable[Finding]``.
         needs_context: Whether the rule reads the :class:`RuleContext`.
@@ -115,18 +136,97 @@ class Rule:
             about the host cannot, where the format needs no host). Validation
             asks it once per format and does not run the check where it says
             ``False``. ``None``: the check runs for every meeting.
+        settled_by_answers: Whether only the invitees' answers can settle a
+            breach (the citizen has not yet said yes to a meeting in their
+            home), not a change to the meeting. :func:`~learnmeet.compose`
+            lists such breaches as awaiting, not as missing.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *applies*.
+    .. versionchanged:: 0.2.0 *applies*, *meaning* and *settled_by_answers*.
     """
 
     code: str = attrs.field(validator=identifier)
     severity: Severity = attrs.field(validator=instance_of(Severity))
     title: Label = attrs.field(validator=instance_of(Label))
+    meaning: Label | None = attrs.field(
+        default=None, validator=optional(instance_of(Label))
+    )
     fix: Label = attrs.field(validator=instance_of(Label))
     check: Check = attrs.field(eq=False)
     needs_context: bool = False
     applies: Applies | None = attrs.field(default=None, eq=False)
+    settled_by_answers: bool = attrs.field(default=False, validator=instance_of(bool))
+
+
+def rule(
+    *,
+    code: str,
+    severity: Severity,
+    title: Label,
+    meaning: Label,
+    fix: Label,
+    applies: Applies | None = None,
+    needs_context: bool = False,
+    settled_by_answers: bool = False,
+) -> Callable[[Check], Rule]:
+    """Declare a built-in rule on its check, which it turns into the rule.
+
+    The decorated function's name becomes the :class:`Rule`'s name, e.g.
+    ``NO_HOST``: code, texts, ``applies`` and check are written in one place,
+    and every other layer reads them from that value. Built-in rules always
+    say what they mean.
+    """
+
+    def declare(check: Check) -> Rule:
+        return Rule(
+            code=code,
+            severity=severity,
+            title=title,
+            meaning=meaning,
+            fix=fix,
+            check=check,
+            needs_context=needs_context,
+            applies=applies,
+            settled_by_answers=settled_by_answers,
+        )
+
+    return declare
+
+
+def gather(*modules: ModuleType) -> tuple[Rule, ...]:
+    """Every :class:`Rule` value *modules* define, each once, in code order.
+
+    A rule imported into a second module is still one rule (it is the same
+    value); two rules with one code are refused by :class:`RuleSet`.
+    """
+    found = {
+        id(value): value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, Rule)
+    }
+    return tuple(sorted(found.values(), key=lambda r: r.code))
+
+
+# When each built-in rule can find anything, read from the format alone: a rule
+# whose requirement the format does not set is not asked (tests check that such
+# a rule indeed finds nothing).
+def needs(name: str) -> Applies:
+    """The rule applies where the requirement *name* is set (true, non-zero)."""
+
+    def applies(fmt: MeetingFormat) -> bool:
+        return bool(getattr(fmt.requirements, name))
+
+    return applies
+
+
+def limits(name: str) -> Applies:
+    """The rule applies where the limit *name* is not ``None``."""
+
+    def applies(fmt: MeetingFormat) -> bool:
+        return getattr(fmt.requirements, name) is not None
+
+    return applies
 
 
 _Plan = tuple[tuple[Rule, Severity | None], ...]

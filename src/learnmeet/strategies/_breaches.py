@@ -1,16 +1,18 @@
 """Breakers, and the strategies for meetings that break exactly one rule.
 
-A breaker takes a meeting of its format that validates clean and returns a
-:class:`Breach` whose meeting (with its context, for the context rules) breaks
-that one rule and no other; :func:`breaches` draws valid meetings and breaks
-them.
+A breaker takes a meeting of its format that validates clean and changes it so
+that it (with its context, for the context rules) breaks that one rule and no
+other. Each is declared against the rule object it breaks,
+``@breaks(NO_HOST, start_from="study_visit")``; :data:`BREAKERS` gathers them,
+and :func:`breaches` draws valid meetings and breaks them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import time, timedelta
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeAlias
 
 import attrs
 from hypothesis.strategies import SearchStrategy
@@ -29,8 +31,35 @@ from learnmeet.model._meetings import (
     Rsvp,
 )
 from learnmeet.model._people import Area, Organisation, Professional, Sector, Unit
-from learnmeet.rules._rule import RuleContext
+from learnmeet.rules._audit import NO_TRANSITION, PANEL_MISSES_SECTORS
+from learnmeet.rules._case import (
+    FICTIONAL_CASE,
+    MANY_OUTSIDE_CARE_TEAM,
+    NO_CASE,
+    NO_CONSENT,
+)
+from learnmeet.rules._citizen import CITIZEN_ABSENT, CITIZEN_NOT_ACCEPTED, NOT_AT_HOME
+from learnmeet.rules._composition import (
+    TOO_FEW_PROFESSIONS,
+    TOO_FEW_SECTORS,
+    TOO_MANY_PROFESSIONS,
+)
+from learnmeet.rules._context import DOUBLE_BOOKING, ON_HOLIDAY, OUTSIDE_HOURS
+from learnmeet.rules._courses import MISSING_COURSE, WRONG_COHORT
+from learnmeet.rules._facilitation import (
+    NO_FACILITATOR,
+    NO_REFLECTION,
+    OPERATIONS_WITHOUT_LEARNING,
+    UNQUALIFIED_FACILITATOR,
+)
+from learnmeet.rules._rule import Rule, RuleContext
+from learnmeet.rules._size import BELOW_FILL, TOO_FEW_ATTENDEES, TOO_MANY_ATTENDEES
 from learnmeet.rules._validate import DEFAULT_RULES
+from learnmeet.rules._visits import (
+    NO_HOST,
+    TOO_FEW_FROM_HOST,
+    VISITORS_FROM_HOST_SECTOR,
+)
 from learnmeet.strategies._meetings import meetings
 
 
@@ -44,6 +73,46 @@ class Breach:
     code: str
     meeting: Meeting
     context: RuleContext | None = None
+
+
+# What a breaker's change returns: the meeting, or for a context rule the
+# meeting with the context that makes it a breach.
+_Changed: TypeAlias = Meeting | tuple[Meeting, RuleContext]
+
+
+@attrs.frozen
+class Breaker:
+    """How to break one rule: the built-in format to start from, and the change.
+
+    Calling it on a valid meeting of that format gives the :class:`Breach`.
+    """
+
+    rule: Rule
+    start_from: str
+    change: Callable[[Meeting], _Changed]
+
+    def __call__(self, meeting: Meeting) -> Breach:
+        changed = self.change(meeting)
+        if isinstance(changed, Meeting):
+            return Breach(self.rule.code, changed)
+        return Breach(self.rule.code, *changed)
+
+
+def breaks(
+    rule: Rule, *, start_from: str
+) -> Callable[[Callable[[Meeting], _Changed]], Breaker]:
+    """Declare the decorated change as the breaker of *rule*.
+
+    Args:
+        rule: The built-in rule the change breaks, and no other.
+        start_from: The code of the built-in format whose valid meetings the
+            change starts from.
+    """
+
+    def declare(change: Callable[[Meeting], _Changed]) -> Breaker:
+        return Breaker(rule, start_from, change)
+
+    return declare
 
 
 def _replace(meeting: Meeting, fn: Callable[[Attendee], Attendee | None]) -> Meeting:
@@ -82,11 +151,13 @@ def _elsewhere(unit: Unit, suffix: str) -> Unit:
 # -- format rules -------------------------------------------------------------------
 
 
+@breaks(TOO_FEW_PROFESSIONS, start_from="learning_meeting")
 def _one_profession(meeting: Meeting) -> Meeting:
     profession = _first_professional(meeting).profession
     return _on_professionals(meeting, lambda p: attrs.evolve(p, profession=profession))
 
 
+@breaks(TOO_MANY_PROFESSIONS, start_from="mono_course")
 def _second_profession(meeting: Meeting) -> Meeting:
     first = _first_professional(meeting)
     other = attrs.evolve(first.profession, code=f"{first.profession.code}-other")
@@ -95,12 +166,14 @@ def _second_profession(meeting: Meeting) -> Meeting:
     )
 
 
+@breaks(TOO_FEW_SECTORS, start_from="learning_meeting")
 def _one_sector(meeting: Meeting) -> Meeting:
     unit = _first_professional(meeting).unit
     changed = _on_professionals(meeting, lambda p: attrs.evolve(p, unit=unit))
     return _requirements(changed, min_sectors=2)
 
 
+@breaks(NO_CASE, start_from="learning_meeting")
 def _no_case(meeting: Meeting) -> Meeting:
     people = _replace(
         meeting, lambda a: a if isinstance(a.person, Professional) else None
@@ -111,6 +184,7 @@ def _no_case(meeting: Meeting) -> Meeting:
     return attrs.evolve(people, case=None)
 
 
+@breaks(FICTIONAL_CASE, start_from="audit")
 def _fictional(meeting: Meeting) -> Meeting:
     assert meeting.case is not None
     return attrs.evolve(
@@ -118,6 +192,7 @@ def _fictional(meeting: Meeting) -> Meeting:
     )
 
 
+@breaks(CITIZEN_ABSENT, start_from="home_meeting")
 def _citizen_absent(meeting: Meeting) -> Meeting:
     stand_in = attrs.evolve(_first_professional(meeting), id="breach-stand-in")
 
@@ -129,6 +204,7 @@ def _citizen_absent(meeting: Meeting) -> Meeting:
     return _replace(meeting, swap)
 
 
+@breaks(CITIZEN_NOT_ACCEPTED, start_from="home_meeting")
 def _citizen_tentative(meeting: Meeting) -> Meeting:
     return _replace(
         meeting,
@@ -140,11 +216,13 @@ def _citizen_tentative(meeting: Meeting) -> Meeting:
     )
 
 
+@breaks(NO_CONSENT, start_from="learning_meeting")
 def _no_consent(meeting: Meeting) -> Meeting:
     assert meeting.case is not None
     return attrs.evolve(meeting, case=attrs.evolve(meeting.case, consent=None))
 
 
+@breaks(MANY_OUTSIDE_CARE_TEAM, start_from="learning_meeting")
 def _outsiders(meeting: Meeting) -> Meeting:
     def outsider(a: Attendee) -> Attendee:
         person = a.person
@@ -166,6 +244,7 @@ def _outsiders(meeting: Meeting) -> Meeting:
     )
 
 
+@breaks(NO_TRANSITION, start_from="audit")
 def _no_transition(meeting: Meeting) -> Meeting:
     assert meeting.case is not None
     return attrs.evolve(meeting, case=attrs.evolve(meeting.case, transitions=()))
@@ -174,6 +253,7 @@ def _no_transition(meeting: Meeting) -> Meeting:
 _NOWHERE = Sector("breach_sector", Label(da="ingen sektor", en="no sector"))
 
 
+@breaks(PANEL_MISSES_SECTORS, start_from="audit")
 def _uncovered_transition(meeting: Meeting) -> Meeting:
     case = meeting.case
     assert case is not None
@@ -187,6 +267,7 @@ def _uncovered_transition(meeting: Meeting) -> Meeting:
     return attrs.evolve(meeting, case=attrs.evolve(case, transitions=[moved]))
 
 
+@breaks(NO_HOST, start_from="study_visit")
 def _host_demoted(meeting: Meeting) -> Meeting:
     return _replace(
         meeting,
@@ -206,11 +287,13 @@ def _host_of(meeting: Meeting) -> Professional:
     )
 
 
+@breaks(VISITORS_FROM_HOST_SECTOR, start_from="study_visit")
 def _visitors_at_home(meeting: Meeting) -> Meeting:
     unit = _host_of(meeting).unit
     return _on_professionals(meeting, lambda p: attrs.evolve(p, unit=unit))
 
 
+@breaks(TOO_FEW_FROM_HOST, start_from="roadshow")
 def _host_alone(meeting: Meeting) -> Meeting:
     host = _host_of(meeting)
     org = host.unit.organisation
@@ -242,6 +325,17 @@ def _size(meeting: Meeting, *, below: bool) -> Meeting:
     )
 
 
+@breaks(TOO_FEW_ATTENDEES, start_from="learning_meeting")
+def _one_too_few(meeting: Meeting) -> Meeting:
+    return _size(meeting, below=True)
+
+
+@breaks(TOO_MANY_ATTENDEES, start_from="learning_meeting")
+def _one_too_many(meeting: Meeting) -> Meeting:
+    return _size(meeting, below=False)
+
+
+@breaks(NO_FACILITATOR, start_from="learning_meeting")
 def _no_facilitator(meeting: Meeting) -> Meeting:
     return _replace(
         meeting,
@@ -253,10 +347,21 @@ def _no_facilitator(meeting: Meeting) -> Meeting:
     )
 
 
-def _no_reflection(meeting: Meeting) -> Meeting:
+def _without_reflection(meeting: Meeting) -> Meeting:
     return attrs.evolve(meeting, reflection=None)
 
 
+@breaks(NO_REFLECTION, start_from="learning_meeting")
+def _no_reflection(meeting: Meeting) -> Meeting:
+    return _without_reflection(meeting)
+
+
+@breaks(OPERATIONS_WITHOUT_LEARNING, start_from="operational_meeting")
+def _operations_unreflected(meeting: Meeting) -> Meeting:
+    return _without_reflection(meeting)
+
+
+@breaks(MISSING_COURSE, start_from="course_day")
 def _course_missing(meeting: Meeting) -> Meeting:
     first = _first_professional(meeting)
     return _on_professionals(
@@ -268,6 +373,7 @@ def _course_missing(meeting: Meeting) -> Meeting:
 _OTHER_AREA = Area("breach-area", Label(da="et andet område", en="another area"))
 
 
+@breaks(WRONG_COHORT, start_from="course_day")
 def _other_area(meeting: Meeting) -> Meeting:
     first = _first_professional(meeting)
     return _on_professionals(
@@ -282,10 +388,12 @@ def _other_area(meeting: Meeting) -> Meeting:
     )
 
 
+@breaks(NOT_AT_HOME, start_from="home_meeting")
 def _not_at_home(meeting: Meeting) -> Meeting:
     return attrs.evolve(meeting, location=Location(LocationKind.ON_SITE))
 
 
+@breaks(BELOW_FILL, start_from="course_day")
 def _under_filled(meeting: Meeting) -> Meeting:
     n = len(meeting.taking_part)
     req = meeting.format.requirements
@@ -298,6 +406,7 @@ def _under_filled(meeting: Meeting) -> Meeting:
     )
 
 
+@breaks(UNQUALIFIED_FACILITATOR, start_from="learning_meeting")
 def _unqualified_facilitator(meeting: Meeting) -> Meeting:
     def strip(a: Attendee) -> Attendee:
         person = a.person
@@ -316,66 +425,48 @@ def _planned(meeting: Meeting) -> Meeting:
     return attrs.evolve(meeting, status=MeetingStatus.PLANNED, cancellation=None)
 
 
-def _double_booked(meeting: Meeting) -> Breach:
+@breaks(DOUBLE_BOOKING, start_from="learning_meeting")
+def _double_booked(meeting: Meeting) -> tuple[Meeting, RuleContext]:
     meeting = _planned(meeting)
     twin = attrs.evolve(meeting, id=f"{meeting.id}-twin")
-    return Breach("LM201", meeting, RuleContext(meetings=[twin]))
+    return meeting, RuleContext(meetings=[twin])
 
 
-def _holiday(meeting: Meeting) -> Breach:
+@breaks(ON_HOLIDAY, start_from="learning_meeting")
+def _holiday(meeting: Meeting) -> tuple[Meeting, RuleContext]:
     meeting = _planned(meeting)
-    return Breach("LM202", meeting, RuleContext(holidays=[meeting.start.date()]))
+    return meeting, RuleContext(holidays=[meeting.start.date()])
 
 
-def _after_hours(meeting: Meeting) -> Breach:
+@breaks(OUTSIDE_HOURS, start_from="learning_meeting")
+def _after_hours(meeting: Meeting) -> tuple[Meeting, RuleContext]:
     meeting = _planned(meeting)
     start = meeting.start.time().replace(second=0, microsecond=0, tzinfo=None)
     if start == time(0):
         hours = WorkingHours(start=time(0, 1), end=time(23, 59), weekdays=range(7))
     else:
         hours = WorkingHours(start=time(0), end=start, weekdays=range(7))
-    return Breach("LM203", meeting, RuleContext(default_hours=hours))
+    return meeting, RuleContext(default_hours=hours)
 
 
-def _wrap(code: str, fn: Callable[[Meeting], Meeting]) -> Callable[[Meeting], Breach]:
-    return lambda meeting: Breach(code, fn(meeting))
+# -- gathered ------------------------------------------------------------------------
 
 
-BREAKERS: dict[str, tuple[str, Callable[[Meeting], Breach]]] = {
-    "LM101": ("learning_meeting", _wrap("LM101", _one_profession)),
-    "LM102": ("mono_course", _wrap("LM102", _second_profession)),
-    "LM103": ("learning_meeting", _wrap("LM103", _one_sector)),
-    "LM104": ("learning_meeting", _wrap("LM104", _no_case)),
-    "LM105": ("audit", _wrap("LM105", _fictional)),
-    "LM106": ("home_meeting", _wrap("LM106", _citizen_absent)),
-    "LM107": ("home_meeting", _wrap("LM107", _citizen_tentative)),
-    "LM108": ("learning_meeting", _wrap("LM108", _no_consent)),
-    "LM109": ("learning_meeting", _wrap("LM109", _outsiders)),
-    "LM110": ("audit", _wrap("LM110", _no_transition)),
-    "LM111": ("audit", _wrap("LM111", _uncovered_transition)),
-    "LM112": ("study_visit", _wrap("LM112", _host_demoted)),
-    "LM113": ("study_visit", _wrap("LM113", _visitors_at_home)),
-    "LM114": ("roadshow", _wrap("LM114", _host_alone)),
-    "LM115": ("learning_meeting", _wrap("LM115", lambda m: _size(m, below=True))),
-    "LM116": ("learning_meeting", _wrap("LM116", lambda m: _size(m, below=False))),
-    "LM117": ("learning_meeting", _wrap("LM117", _no_facilitator)),
-    "LM118": ("learning_meeting", _wrap("LM118", _no_reflection)),
-    "LM119": ("course_day", _wrap("LM119", _course_missing)),
-    "LM120": ("course_day", _wrap("LM120", _other_area)),
-    "LM121": ("home_meeting", _wrap("LM121", _not_at_home)),
-    "LM122": ("operational_meeting", _wrap("LM122", _no_reflection)),
-    "LM123": ("course_day", _wrap("LM123", _under_filled)),
-    "LM124": ("learning_meeting", _wrap("LM124", _unqualified_facilitator)),
-    "LM201": ("learning_meeting", _double_booked),
-    "LM202": ("learning_meeting", _holiday),
-    "LM203": ("learning_meeting", _after_hours),
-}
-"""For every built-in rule code: the format to start from, and the breaker."""
+def _gathered(namespace: Mapping[str, object]) -> Mapping[str, Breaker]:
+    found = sorted(
+        (value for value in namespace.values() if isinstance(value, Breaker)),
+        key=lambda b: b.rule.code,
+    )
+    return MappingProxyType({b.rule.code: b for b in found})
+
+
+BREAKERS: Mapping[str, Breaker] = _gathered(globals())
+"""The breaker declared in this module for each built-in rule, by its code."""
 
 
 def breaker_format(code: str) -> str:
     """The code of the built-in format a breach of *code* starts from."""
-    return BREAKERS[code][0]
+    return BREAKERS[code].start_from
 
 
 def breaches(code: str) -> SearchStrategy[Breach]:
@@ -389,9 +480,9 @@ def breaches(code: str) -> SearchStrategy[Breach]:
 
     .. versionadded:: 0.1.0
     """
-    DEFAULT_RULES.rule(code)  # an unknown code names the closest known ones
-    breaker = BREAKERS[code][1]
-    return meetings(format=breaker_format(code)).map(breaker)
+    rule = DEFAULT_RULES.rule(code)  # an unknown code names the closest known ones
+    breaker = BREAKERS[rule.code]
+    return meetings(format=breaker.start_from).map(breaker)
 
 
 def meetings_breaking(code: str) -> SearchStrategy[Meeting]:

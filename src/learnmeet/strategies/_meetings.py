@@ -32,6 +32,7 @@ from learnmeet.model._meetings import (
 )
 from learnmeet.model._people import Area, Organisation, Professional, StaffRole, Unit
 from learnmeet.model._scenario import Scenario
+from learnmeet.rules._case import FICTIONAL_CASE
 from learnmeet.strategies._cases import consents, transitions
 from learnmeet.strategies._common import (
     _RULES,
@@ -200,8 +201,9 @@ def _refuse_fictional(fmt: MeetingFormat) -> None:
             en=f"a {fmt.code} with a fictional case is never valid",
         ),
         fix=Label(
-            da="brug breaches('LM105') til møder med en fiktiv case",
-            en="use breaches('LM105') for meetings with a fictional case",
+            da=f"brug breaches({FICTIONAL_CASE.code!r}) til møder med en fiktiv case",
+            en=f"use breaches({FICTIONAL_CASE.code!r}) for meetings with a fictional "
+            "case",
         ),
         where="meetings",
         path=("case_origin",),

@@ -1,4 +1,9 @@
-"""Rule sets: users add rules, switch them off and change severities."""
+"""The rule protocol: rules, their declaration, and rule sets.
+
+A rule is a code, a severity, texts and any callable check; users add rules,
+switch them off and change severities. The built-in rules are declared with
+``@rule`` on their checks and gathered from their modules.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
-from examples import valid_meetings
+from examples import HOME_CARE_S, attend, pro, valid_meetings
 from learnmeet import strategies as lst
+from learnmeet.rules._rule import gather, limits, needs, rule
 from learnmeet.strategies._breaches import BREAKERS, breaker_format
 
 VALID = valid_meetings()
@@ -54,6 +60,20 @@ class TestOwnRules:
         assert "LM109" not in (base | lm.RuleSet([MONDAYS])).codes
 
 
+_MANY_OUTSIDERS = attrs.evolve(
+    MEETING,
+    attendees=[
+        *MEETING.attendees,
+        attend(pro("o-1", "psychologist", HOME_CARE_S)),
+        attend(pro("o-2", "priest", HOME_CARE_S)),
+        attend(pro("o-3", "nurse", HOME_CARE_S)),
+        attend(pro("o-4", "nurse", HOME_CARE_S)),
+        attend(pro("o-5", "nurse", HOME_CARE_S)),
+    ],
+)
+"""A learning meeting breaking only LM109, a warning: most people are outsiders."""
+
+
 class TestConfiguration:
     """Configuration is checked: unknown or duplicate codes are refused."""
 
@@ -69,6 +89,17 @@ class TestConfiguration:
         assert lm.DEFAULT_RULES.rule("LM101").title.en == "Too few professions"
         with pytest.raises(lm.UnknownCodeError, match="LM10"):
             lm.DEFAULT_RULES.rule("LM10")
+
+    def test_configuration_changes_severity(self) -> None:
+        rules = lm.DEFAULT_RULES.with_severity("LM109", lm.Severity.ERROR)
+        assert not lm.validate(_MANY_OUTSIDERS, rules=rules).ok
+        assert lm.validate(_MANY_OUTSIDERS).ok
+
+    def test_configuration_switches_a_rule_off(self) -> None:
+        without_case = attrs.evolve(MEETING, case=None)
+        rules = lm.DEFAULT_RULES.without("LM104")
+        assert lm.validate(without_case, rules=rules).violations == ()
+        assert lm.validate(without_case).codes == {"LM104"}
 
     def test_codes_are_stable_and_unique(self) -> None:
         codes = [r.code for r in lm.DEFAULT_RULES.rules]
@@ -201,12 +232,144 @@ class TestApplies:
     def test_applies_wherever_one_requirement_changes(self, code: str) -> None:
         """Each breach again under formats that differ in one requirement."""
         rule = lm.DEFAULT_RULES.rule(code)
-        breach = BREAKERS[code][1](VALID[breaker_format(code)]).meeting
+        breach = BREAKERS[code](VALID[breaker_format(code)]).meeting
         for fmt in _one_change_away(breach.format):
             _assert_applies_where_it_finds(rule, attrs.evolve(breach, format=fmt))
 
     @pytest.mark.parametrize("code", sorted(BREAKERS))
     def test_every_breach_is_of_a_format_its_rule_applies_to(self, code: str) -> None:
         rule = lm.DEFAULT_RULES.rule(code)
-        breach = BREAKERS[code][1](VALID[breaker_format(code)])
+        breach = BREAKERS[code](VALID[breaker_format(code)])
         assert rule.applies is None or rule.applies(breach.meeting.format)
+
+
+class TestMeaning:
+    """A rule may say what it means; a user's rule need not."""
+
+    def test_defaults_to_none(self) -> None:
+        assert MONDAYS.meaning is None
+        assert not MONDAYS.settled_by_answers
+
+    def test_given_by_keyword_as_a_label(self) -> None:
+        meant = attrs.evolve(
+            MONDAYS,
+            meaning=lm.Label(
+                da="Mandage er til planlægning.", en="Mondays are for planning."
+            ),
+        )
+        assert meant.meaning is not None
+        assert meant.meaning.get("en") == "Mondays are for planning."
+        assert meant != MONDAYS
+
+    def test_a_plain_string_is_refused(self) -> None:
+        with pytest.raises(lm.WrongTypeError):
+            attrs.evolve(MONDAYS, meaning="Mondays are for planning.")
+
+    def test_a_users_rule_with_a_meaning_runs_as_before(self) -> None:
+        meant = attrs.evolve(
+            MONDAYS,
+            meaning=lm.Label(da="Ingen mandagsmøder.", en="No Monday meetings."),
+        )
+        report = lm.validate(MEETING, rules=lm.DEFAULT_RULES.with_rules(meant))
+        assert report.codes == {"ESB001"}
+
+
+class TestSettledByAnswers:
+    """compose awaits the breaches of rules that only answers settle."""
+
+    def test_a_users_rule_of_that_kind_is_awaited(self) -> None:
+        def unanswered(
+            meeting: lm.Meeting, context: lm.RuleContext
+        ) -> Iterator[lm.Finding]:
+            for a in meeting.taking_part:
+                if a.rsvp is lm.Rsvp.NEEDS_ACTION:
+                    yield lm.Finding(
+                        lm.Subject(lm.SubjectKind.ATTENDEE, a.person.key),
+                        lm.Label(da="har ikke svaret", en="has not answered"),
+                    )
+
+        waiting = lm.Rule(
+            code="ESB003",
+            severity=lm.Severity.ERROR,
+            title=lm.Label(da="Mangler svar", en="Not answered"),
+            fix=lm.Label(da="Vent på svar", en="Wait for the answers"),
+            check=unanswered,
+            settled_by_answers=True,
+        )
+        proposal = lm.compose(
+            MEETING.format,
+            pool=MEETING.professionals,
+            case=MEETING.case,
+            start=MEETING.start,
+            rules=lm.DEFAULT_RULES.with_rules(waiting),
+        )
+        assert proposal.awaiting
+        assert {v.code for v in proposal.awaiting} == {"ESB003"}
+        assert proposal.complete
+        not_waiting = attrs.evolve(waiting, settled_by_answers=False)
+        again = lm.compose(
+            MEETING.format,
+            pool=MEETING.professionals,
+            case=MEETING.case,
+            start=MEETING.start,
+            rules=lm.DEFAULT_RULES.with_rules(not_waiting),
+        )
+        assert {v.code for v in again.missing} == {"ESB003"}
+        assert not again.complete
+
+
+@rule(
+    code="ESB010",
+    severity=lm.Severity.INFO,
+    title=lm.Label(da="Erklæret", en="Declared"),
+    meaning=lm.Label(da="En regel erklæret på sit tjek.", en="A rule on its check."),
+    fix=lm.Label(da="Intet", en="Nothing"),
+    applies=needs("reflection_required"),
+)
+def DECLARED(meeting: lm.Meeting, context: lm.RuleContext) -> Iterator[lm.Finding]:  # noqa: N802
+    """The check itself."""
+    return iter(())
+
+
+class TestDeclaration:
+    """@rule makes the Rule value from the texts and the check they sit on."""
+
+    def test_the_function_becomes_the_rule(self) -> None:
+        assert isinstance(DECLARED, lm.Rule)
+        assert DECLARED.code == "ESB010"
+        assert DECLARED.meaning == lm.Label(
+            da="En regel erklæret på sit tjek.", en="A rule on its check."
+        )
+        assert DECLARED.check.__doc__ == "The check itself."
+        assert not DECLARED.needs_context
+        assert not DECLARED.settled_by_answers
+
+    def test_needs_and_limits(self) -> None:
+        fmt = lm.DEFAULT_CATALOG.format("learning_meeting")
+        assert DECLARED.applies is not None
+        assert DECLARED.applies(fmt)
+        assert needs("min_professions")(fmt)
+        assert not needs("host_required")(fmt)
+        assert limits("max_attendees")(fmt)
+        assert not limits("min_fill")(fmt)
+
+    def test_gather_collects_each_rule_once_in_code_order(self) -> None:
+        import types
+
+        one = types.ModuleType("one")
+        two = types.ModuleType("two")
+        one.B = attrs.evolve(MONDAYS, code="ESB002")
+        one.A = MONDAYS
+        one.not_a_rule = "ESB009"
+        two.A = MONDAYS  # the same rule, imported into a second module
+        assert gather(one, two) == (MONDAYS, one.B)
+        assert gather(one, two)[0] is MONDAYS
+
+    def test_two_rules_with_one_code_are_refused(self) -> None:
+        import types
+
+        one = types.ModuleType("one")
+        one.A = MONDAYS
+        one.B = attrs.evolve(MONDAYS, severity=lm.Severity.ERROR)
+        with pytest.raises(lm.InvalidValueError, match="more than one rule"):
+            lm.RuleSet(gather(one))

@@ -1,0 +1,161 @@
+"""Rules that make a meeting learning: a qualified facilitator and reflection.
+
+A meeting is not learning until it is reflected on. Esbjerg let reflection
+questions carry its learning meetings, built the competences of leaders and
+key persons to lead them, and turned operations into development ("gør drift
+til udvikling") by attaching reflection to the meetings staff already hold.
+"""
+
+# ruff: noqa: N802 -- each rule is a check declared with @rule, named as the
+# Rule constant it becomes.
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._labels import Label
+from learnmeet.model._meetings import Meeting
+from learnmeet.model._people import Professional
+from learnmeet.rules._facts import facts, format_da, format_en, on
+from learnmeet.rules._report import Severity, Subject, SubjectKind
+from learnmeet.rules._rule import Finding, RuleContext, needs, rule
+
+__all__ = [
+    "NO_FACILITATOR",
+    "NO_REFLECTION",
+    "OPERATIONS_WITHOUT_LEARNING",
+    "UNQUALIFIED_FACILITATOR",
+]
+
+
+@rule(
+    code="LM117",
+    severity=Severity.ERROR,
+    title=Label(da="Ingen facilitator", en="No facilitator"),
+    meaning=Label(
+        da="En mødeform, der kræver en facilitator, har en deltager i den rolle. "
+        "Esbjerg bar læringen gennem ledere og nøglepersoner, der ledte "
+        "refleksionen i møderne.",
+        en="A format that needs a facilitator has an attendee in that role. "
+        "Esbjerg carried its learning through leaders and key persons who led the "
+        "reflection in the meetings.",
+    ),
+    fix=Label(
+        da="Giv en nøgleperson rollen facilitator",
+        en="Give a key person the role facilitator",
+    ),
+    applies=needs("facilitator_required"),
+)
+def NO_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
+    """Someone taking part has the role facilitator."""
+    if not meeting.format.requirements.facilitator_required:
+        return ()
+    if not facts(meeting).facilitators:
+        return on(
+            meeting,
+            da=f"{format_da(meeting)} skal have en facilitator; giv en nøgleperson "
+            "rollen facilitator",
+            en=f"{format_en(meeting)} needs a facilitator; give a key person the role "
+            "facilitator",
+        )
+    return ()
+
+
+@rule(
+    code="LM118",
+    severity=Severity.ERROR,
+    title=Label(da="Ingen refleksion", en="No reflection"),
+    meaning=Label(
+        da="En læringsmødeform har refleksionsspørgsmål tilknyttet. Et møde bliver "
+        "først til læring, når der reflekteres over det; i Esbjerg bar "
+        "refleksionsspørgsmål læringsmøderne og møderne hos borgeren.",
+        en="A learning format has reflection questions attached. A meeting is not "
+        "learning until it is reflected on; in Esbjerg reflection questions "
+        "carried the learning meetings and the meetings in the citizen's home.",
+    ),
+    fix=Label(da="Tilknyt refleksionsspørgsmål", en="Attach reflection questions"),
+    applies=needs("reflection_required"),
+)
+def NO_REFLECTION(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
+    """A reflection is attached where the format needs one."""
+    req = meeting.format.requirements
+    if req.reflection_required and meeting.reflection is None:
+        return on(
+            meeting,
+            da=f"{format_da(meeting)} skal have refleksion tilknyttet; vælg "
+            "refleksionsspørgsmål, der gør mødet til læring",
+            en=f"{format_en(meeting)} needs reflection attached; choose reflection "
+            "questions that turn the meeting into learning",
+        )
+    return ()
+
+
+def _not_learning(fmt: MeetingFormat) -> bool:
+    return not fmt.is_learning
+
+
+@rule(
+    code="LM122",
+    severity=Severity.INFO,
+    title=Label(da="Drift uden læring", en="Operations without learning"),
+    meaning=Label(
+        da="Et driftsmøde uden refleksion noteres som en mulighed for læring, ikke "
+        "som en fejl. Esbjergs erfaring var at gøre drift til udvikling: koble "
+        "refleksion på de møder, medarbejderne allerede holder.",
+        en="An operational meeting without reflection is noted as a chance for "
+        "learning, not as a fault. Esbjerg's lesson was to turn operations into "
+        "development: attach reflection to the meetings staff already hold.",
+    ),
+    fix=Label(da="Kobl refleksion på mødet", en="Attach reflection to the meeting"),
+    applies=_not_learning,
+)
+def OPERATIONS_WITHOUT_LEARNING(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
+    """A meeting of a format that is not learning has no reflection attached."""
+    if not meeting.format.is_learning and meeting.reflection is None:
+        return on(
+            meeting,
+            da="mødet giver ikke læring, før der kobles refleksion på; gør drift til "
+            "udvikling med et par refleksionsspørgsmål om en konkret borger",
+            en="the meeting yields no learning until reflection is attached; turn "
+            "operations into development with a few reflection questions about a "
+            "concrete citizen",
+        )
+    return ()
+
+
+@rule(
+    code="LM124",
+    severity=Severity.WARNING,
+    title=Label(da="Facilitator uden rolle", en="Facilitator without the role"),
+    meaning=Label(
+        da="Den, der faciliterer, er registreret som facilitator eller nøgleperson. "
+        "Esbjerg udviklede lederes og nøglepersoners kompetencer, så de kunne bære "
+        "refleksionen i møderne.",
+        en="Whoever facilitates is a registered facilitator or key person. Esbjerg "
+        "built up the competences of leaders and key persons so that they could "
+        "carry the reflection in the meetings.",
+    ),
+    fix=Label(
+        da="Vælg en nøgleperson som facilitator", en="Pick a key person to facilitate"
+    ),
+)
+def UNQUALIFIED_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
+    """Every professional facilitating can facilitate (by staff role)."""
+    found = []
+    for a in facts(meeting).facilitators:
+        person = a.person
+        if isinstance(person, Professional) and not person.can_facilitate:
+            found.append(
+                Finding(
+                    Subject(SubjectKind.ATTENDEE, person.key),
+                    Label(
+                        da=f"{person.id!r} faciliterer, men er hverken facilitator "
+                        "eller nøgleperson; vælg en nøgleperson eller registrér "
+                        "rollen",
+                        en=f"{person.id!r} facilitates but is neither a facilitator "
+                        "nor a key person; pick a key person or record the role",
+                    ),
+                )
+            )
+    return found

@@ -1,0 +1,85 @@
+"""The meeting in the citizen's home: the citizen there, willing, at home."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import learnmeet as lm
+from examples import CITIZEN, NURSE_N, PT_N, SSA_N, attend
+from learnmeet.rules import _citizen
+from learnmeet.rules._citizen import CITIZEN_NOT_ACCEPTED
+from rule_cases import (
+    VALID,
+    BreachTable,
+    assert_breaks_exactly,
+    cases,
+    codes_of,
+    with_attendees,
+    with_changes,
+)
+
+BREACHES: BreachTable = {
+    "LM106": (
+        lambda: with_attendees(
+            "home_meeting", attend(NURSE_N), attend(SSA_N), attend(PT_N)
+        ),
+    ),
+    "LM107": (
+        lambda: with_attendees(
+            "home_meeting",
+            attend(NURSE_N),
+            attend(SSA_N),
+            attend(CITIZEN, lm.AttendeeRole.CITIZEN, lm.Rsvp.TENTATIVE),
+        ),
+    ),
+    "LM121": (
+        lambda: with_changes(
+            "home_meeting", location=lm.Location(lm.LocationKind.ON_SITE)
+        ),
+    ),
+}
+
+
+class TestEachRule:
+    """Each hand-written breach reports exactly its rule's code."""
+
+    @pytest.mark.parametrize(("code", "index"), cases(BREACHES))
+    def test_exactly_that_code(self, code: str, index: int) -> None:
+        assert_breaks_exactly(BREACHES[code][index](), code)
+
+    def test_every_rule_of_the_topic_has_a_breach(self) -> None:
+        assert set(BREACHES) == codes_of(_citizen)
+
+
+class TestTheCitizenTakesPart:
+    """Informed is not present; an answer other than yes is awaited."""
+
+    def test_information_only_is_absent(self) -> None:
+        meeting = VALID["home_meeting"]
+        info_only = [
+            attrs.evolve(a, participation=lm.Participation.INFORMATION_ONLY)
+            if a.person == CITIZEN
+            else a
+            for a in meeting.attendees
+        ]
+        report = lm.validate(attrs.evolve(meeting, attendees=info_only))
+        assert report.codes == {"LM106"}
+
+    @pytest.mark.parametrize(
+        "answer", [lm.Rsvp.DECLINED, lm.Rsvp.TENTATIVE, lm.Rsvp.NEEDS_ACTION]
+    )
+    def test_any_answer_but_yes(self, answer: lm.Rsvp) -> None:
+        meeting = VALID["home_meeting"]
+        answered = [
+            attrs.evolve(a, rsvp=answer) if a.person == CITIZEN else a
+            for a in meeting.attendees
+        ]
+        report = lm.validate(attrs.evolve(meeting, attendees=answered))
+        assert report.codes == {"LM107"}
+        assert answer.label.en in report.violations[0].message.en
+
+    def test_only_the_answer_settles_it(self) -> None:
+        assert CITIZEN_NOT_ACCEPTED.settled_by_answers
+        others = [r for r in lm.DEFAULT_RULES.rules if r is not CITIZEN_NOT_ACCEPTED]
+        assert not any(r.settled_by_answers for r in others)

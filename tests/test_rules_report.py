@@ -1,0 +1,73 @@
+"""Reports: what validation found, sorted and rendered in Danish or English."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import learnmeet as lm
+from examples import NURSE_N, PT_N, SSA_N, attend
+from rule_cases import VALID, with_attendees
+
+NO_CASE = attrs.evolve(VALID["learning_meeting"], case=None)
+"""A learning meeting breaking one error, LM104."""
+
+NO_FACILITATOR = with_attendees(
+    "learning_meeting", attend(NURSE_N), attend(SSA_N), attend(PT_N)
+)
+"""A learning meeting breaking one error, LM117."""
+
+
+class TestText:
+    """A report says how many of each severity, then one line per violation."""
+
+    def test_report_text(self) -> None:
+        report = lm.validate(NO_CASE, lang="en")
+        assert str(report).startswith("1 error, 0 warnings, 0 notes")
+        assert "LM104 error [meeting:m-learning_meeting]" in str(report)
+        assert report.render("da").startswith("1 fejl")
+        assert lm.validate(VALID["audit"]).render("en") == "No problems found."
+
+    @pytest.mark.parametrize(
+        ("each", "en", "da"),
+        [
+            (1, "1 error, 1 warning, 1 note", "1 fejl, 1 advarsel, 1 bemærkning"),
+            (2, "2 errors, 2 warnings, 2 notes", "2 fejl, 2 advarsler, 2 bemærkninger"),
+        ],
+    )
+    def test_report_head_counts_in_both_languages(
+        self, each: int, en: str, da: str
+    ) -> None:
+        found = [
+            lm.Violation(
+                code=f"ESB{i}{n}",
+                severity=severity,
+                subject=lm.Subject(lm.SubjectKind.MEETING, "m-1"),
+                message=lm.Label(da="besked", en="message"),
+                meeting="m-1",
+            )
+            for i, severity in enumerate(lm.Severity)
+            for n in range(each)
+        ]
+        report = lm.Report(found)
+        assert report.render("en").split("\n")[0] == en
+        assert report.render("da").split("\n")[0] == da
+
+
+class TestRaising:
+    """A breach never raises, unless the caller asks for it."""
+
+    def test_raise_for_errors(self) -> None:
+        report = lm.validate(NO_FACILITATOR)
+        with pytest.raises(lm.MeetingRulesError) as info:
+            report.raise_for_errors()
+        assert info.value.report is report
+        assert "LM117" in str(info.value)
+        assert "LM117" in info.value.message("da")
+
+    def test_no_errors_returns_the_report(self) -> None:
+        report = lm.validate(
+            attrs.evolve(VALID["operational_meeting"], reflection=None)
+        )
+        assert report.infos
+        assert report.raise_for_errors() is report

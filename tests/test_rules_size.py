@@ -1,0 +1,89 @@
+"""Size: enough people taking part, not too many, and a course filled."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+
+import learnmeet as lm
+from examples import CASE, GP, NURSE_N, PT_N, SSA_N, SSH_N, attend, pro
+from learnmeet import strategies as lst
+from learnmeet.rules import _size
+from learnmeet.rules._size import BELOW_FILL, TOO_FEW_ATTENDEES, TOO_MANY_ATTENDEES
+from rule_cases import (
+    VALID,
+    BreachTable,
+    assert_breaks_exactly,
+    cases,
+    codes_of,
+    with_attendees,
+    with_changes,
+)
+
+F = lm.AttendeeRole.FACILITATOR
+HELPERS = [pro(f"t-{i}", "sosu_helper", SSH_N.unit) for i in range(9)]
+
+BREACHES: BreachTable = {
+    "LM115": (
+        lambda: with_attendees("learning_meeting", attend(NURSE_N, F), attend(GP)),
+    ),
+    "LM116": (
+        lambda: with_changes(
+            "learning_meeting",
+            attendees=[attend(NURSE_N, F), attend(SSA_N), attend(PT_N), attend(GP)]
+            + [attend(p) for p in HELPERS],
+            case=attrs.evolve(CASE, care_team=[*CASE.care_team, *HELPERS]),
+        ),
+    ),
+    "LM123": (
+        lambda: with_attendees("course_day", *VALID["course_day"].attendees[:11]),
+    ),
+}
+
+
+class TestEachRule:
+    """Each hand-written breach reports exactly its rule's code."""
+
+    @pytest.mark.parametrize(("code", "index"), cases(BREACHES))
+    def test_exactly_that_code(self, code: str, index: int) -> None:
+        assert_breaks_exactly(BREACHES[code][index](), code)
+
+    def test_every_rule_of_the_topic_has_a_breach(self) -> None:
+        assert set(BREACHES) == codes_of(_size)
+
+    def test_below_fill_is_a_warning(self) -> None:
+        assert lm.validate(BREACHES["LM123"][0]()).ok
+
+
+class TestCountedOverThoseTakingPart:
+    """Sizes count Meeting.taking_part, the model's one definition."""
+
+    @given(lst.meetings(), lst.format_requirements())
+    def test_each_size_rule(
+        self, meeting: lm.Meeting, req: lm.FormatRequirements
+    ) -> None:
+        meeting = attrs.evolve(
+            meeting, format=attrs.evolve(meeting.format, requirements=req)
+        )
+        have = len(meeting.taking_part)
+        expected = {
+            TOO_FEW_ATTENDEES: have < req.min_attendees,
+            TOO_MANY_ATTENDEES: req.max_attendees is not None
+            and have > req.max_attendees,
+            BELOW_FILL: req.min_fill is not None and have < req.min_fill,
+        }
+        for rule, breached in expected.items():
+            found = list(rule.check(meeting, lm.RuleContext()))
+            assert bool(found) == breached, rule.code
+
+    def test_information_only_is_not_counted(self) -> None:
+        meeting = VALID["learning_meeting"]
+        informed = [
+            attrs.evolve(a, participation=lm.Participation.INFORMATION_ONLY)
+            if a.person in (PT_N, GP)
+            else a
+            for a in meeting.attendees
+        ]
+        report = lm.validate(attrs.evolve(meeting, attendees=informed))
+        assert report.codes == {"LM115"}

@@ -1,0 +1,58 @@
+"""Study visits and roadshows: a host, guests from elsewhere, an audience."""
+
+from __future__ import annotations
+
+import pytest
+
+import learnmeet as lm
+from examples import DOCTOR, GP, NURSE_N, SSA_N, WARD_NURSE, WARD_PT, attend
+from learnmeet.rules import _visits
+from rule_cases import (
+    BreachTable,
+    assert_breaks_exactly,
+    cases,
+    codes_of,
+    with_attendees,
+)
+
+H = lm.AttendeeRole.HOST
+
+BREACHES: BreachTable = {
+    "LM112": (
+        lambda: with_attendees("study_visit", attend(WARD_NURSE), attend(NURSE_N)),
+    ),
+    "LM113": (
+        lambda: with_attendees(
+            "study_visit", attend(WARD_NURSE, H), attend(DOCTOR), attend(WARD_PT)
+        ),
+    ),
+    "LM114": (
+        lambda: with_attendees(
+            "roadshow", attend(NURSE_N, H), attend(SSA_N), attend(DOCTOR), attend(GP)
+        ),
+    ),
+}
+
+
+class TestEachRule:
+    """Each hand-written breach reports exactly its rule's code."""
+
+    @pytest.mark.parametrize(("code", "index"), cases(BREACHES))
+    def test_exactly_that_code(self, code: str, index: int) -> None:
+        assert_breaks_exactly(BREACHES[code][index](), code)
+
+    def test_every_rule_of_the_topic_has_a_breach(self) -> None:
+        assert set(BREACHES) == codes_of(_visits)
+
+
+class TestTheHost:
+    """A host who declined hosts nothing."""
+
+    def test_a_declined_host_is_no_host(self) -> None:
+        meeting = with_attendees(
+            "study_visit",
+            attend(WARD_NURSE, H, lm.Rsvp.DECLINED),
+            attend(NURSE_N),
+            attend(SSA_N),
+        )
+        assert "LM112" in lm.validate(meeting).codes
