@@ -465,22 +465,3 @@ class TestRepeatedValues:
         assert [e.split(": ")[0] for e in errors] == [
             "$.meetings[1].attendees[0].person.id"
         ]
-
-
-_SCALARS = st.sampled_from([0, 1, True, False, 0.0, -0.0, 1.0, "1", "", None])
-_JSON = st.recursive(
-    _SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=3)
-        | st.dictionaries(st.sampled_from(["a", "b"]), inner, max_size=2)
-    ),
-    max_leaves=6,
-)
-
-
-@given(_JSON, _JSON)
-def test_frozen_json_is_equal_exactly_when_the_json_text_is(a: Any, b: Any) -> None:
-    """The memo's key: 1, 1.0, true and "1" must never stand for each other."""
-    from learnmeet.io._json import _frozen
-
-    assert (_frozen(a) == _frozen(b)) == (json.dumps(a) == json.dumps(b))

@@ -23,8 +23,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from collections.abc import Callable, Hashable, Mapping
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -50,6 +49,7 @@ from learnmeet.exceptions import (
     UnknownCodeError,
     WrongTypeError,
 )
+from learnmeet.io._memo import MemoConverter, memoised
 from learnmeet.io._wire import (
     format_date,
     format_datetime,
@@ -264,79 +264,6 @@ def _enum_value(member: enum.Enum) -> Any:
     return member._value_  # what .value reads, without the descriptor
 
 
-# -- structuring a repeated value once -------------------------------------------
-
-_LIST = object()  # tags a frozen array, so it never equals a frozen object
-_MEMO: ContextVar[dict[Hashable, Any] | None] = ContextVar("_MEMO", default=None)
-"""The values built so far by the :func:`from_dict` call running in this context.
-
-Set for the length of one call and reset after it, so nothing a document held
-outlives the call, and calls in other threads or tasks never share it.
-"""
-
-
-def _frozen(value: object) -> Hashable:
-    """A hashable stand-in for a JSON value: equal only for equal JSON.
-
-    Numbers and booleans carry their type, so ``1``, ``1.0`` and ``true`` stay
-    apart. Anything unhashable raises TypeError, and is then not remembered.
-    """
-    cls = value.__class__
-    if cls is str or value is None:
-        return value
-    if cls is dict:
-        # Strings, the usual member, are their own stand-ins: no call for them.
-        return tuple(
-            [
-                (k, v if v.__class__ is str or v is None else _frozen(v))
-                for k, v in value.items()  # type: ignore[attr-defined]
-            ]
-        )
-    if cls is list:
-        return (
-            _LIST,
-            tuple(
-                [
-                    v if v.__class__ is str or v is None else _frozen(v)
-                    for v in value  # type: ignore[attr-defined]
-                ]
-            ),
-        )
-    if cls is float:
-        return (float, value.hex())  # type: ignore[attr-defined]  # -0.0 is not 0.0
-    return (cls, value)
-
-
-def _memoised(
-    structure: Callable[[object, object], Any],
-) -> Callable[[object, object], Any]:
-    """Structure each distinct JSON value once and share the (immutable) result.
-
-    A document of 20,000 meetings names the same few thousand people, units
-    and cases again and again; each is built and validated the first time, and
-    an equal JSON value after that gets the same frozen object back. A value
-    that fails is never remembered, so it fails again with its full path.
-    Outside a :func:`from_dict` call (a converter used directly) nothing is
-    remembered.
-    """
-
-    def memo(value: object, t: object) -> Any:
-        done = _MEMO.get()
-        if done is None:
-            return structure(value, t)
-        try:
-            key = (t, _frozen(value))
-            found = done.get(key)
-        except TypeError:  # not JSON (e.g. a set given to from_dict)
-            return structure(value, t)
-        if found is None:
-            found = structure(value, t)
-            done[key] = found
-        return found
-
-    return memo
-
-
 # -- the converter -------------------------------------------------------------
 
 
@@ -355,7 +282,7 @@ def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
 
     .. versionadded:: 0.1.0
     """
-    conv = Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv = MemoConverter(forbid_extra_keys=True, detailed_validation=True)
 
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -444,7 +371,7 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
                 )
             return generated(value, cls)
 
-        return _memoised(structure) if cls in _SHARED else structure
+        return memoised(structure) if cls in _SHARED else structure
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
 
@@ -661,15 +588,10 @@ def from_dict(
             path=("cls",),
         )
     data = _unwrap(cls, document)
-    # Each distinct person, unit or case is built once per call: the memo
-    # lives as long as this call, never beyond it.
-    token = _MEMO.set({})
     try:
         return make_converter(catalog).structure(data, cls)
     except Exception as exc:  # every failure becomes a path
         raise InvalidDataError(_problems(exc, ())) from None
-    finally:
-        _MEMO.reset(token)
 
 
 def _unwrap(cls: type[Any], document: object) -> object:
