@@ -14,9 +14,9 @@ facilitator — is the rules layer's job, which reports instead of raising.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 import attrs
 
@@ -57,7 +57,9 @@ __all__ = [
     "Participation",
     "Reflection",
     "Rsvp",
+    "TakingPart",
     "taking_part",
+    "who_takes_part",
 ]
 
 
@@ -216,6 +218,16 @@ class Cohort:
     area: Area = attrs.field(validator=instance_of(Area))
 
 
+class TakingPart(NamedTuple):
+    """Who takes part in a meeting, and in which roles."""
+
+    attendees: tuple[Attendee, ...]
+    professionals: tuple[Professional, ...]
+    facilitators: tuple[Attendee, ...]
+    host: Professional | None
+    discussants: tuple[Professional, ...]
+
+
 # Immutable, so every meeting without a location of its own can share it.
 _ON_SITE = Location(LocationKind.ON_SITE)
 
@@ -235,6 +247,9 @@ _RELATIVE_ROLE = AttendeeRole.RELATIVE
 _CANCELLED = MeetingStatus.CANCELLED
 _INFORMATION_ONLY = Participation.INFORMATION_ONLY
 _DECLINED = Rsvp.DECLINED
+_FACILITATOR_ROLE = AttendeeRole.FACILITATOR
+_HOST_ROLE = AttendeeRole.HOST
+_OBSERVER_ROLE = AttendeeRole.OBSERVER
 
 
 @attrs.frozen(kw_only=True)
@@ -450,26 +465,51 @@ class Meeting:
             a.person for a in self.attendees if isinstance(a.person, Professional)
         )
 
-    @functools.cached_property
+    @property
     def taking_part(self) -> tuple[Attendee, ...]:
         """The attendees who take part (:attr:`Attendee.takes_part`), in order.
 
-        Worked out once per meeting: rules, evaluation, planning and the
-        command line all count over these.
+        Rules, evaluation, planning and the command line all count over these.
 
         .. versionadded:: 0.2.0
         """
-        return tuple([a for a in self.attendees if a.takes_part])
+        return who_takes_part(self).attendees
 
-    @functools.cached_property
+    @property
     def professionals_taking_part(self) -> tuple[Professional, ...]:
         """The professionals among those who take part, in attendee order.
 
         .. versionadded:: 0.2.0
         """
-        return tuple(
-            [a.person for a in self.taking_part if isinstance(a.person, Professional)]
-        )
+        return who_takes_part(self).professionals
+
+    @property
+    def facilitators(self) -> tuple[Attendee, ...]:
+        """Those taking part in the role of facilitator.
+
+        .. versionadded:: 0.2.0
+        """
+        return who_takes_part(self).facilitators
+
+    @property
+    def host(self) -> Professional | None:
+        """The first professional taking part in the role of host, if any.
+
+        .. versionadded:: 0.2.0
+        """
+        return who_takes_part(self).host
+
+    @property
+    def discussants(self) -> tuple[Professional, ...]:
+        """The professionals taking part who discuss: every role but observer.
+
+        Observers (forum members listening in) learn, but do not make up the
+        group around the citizen whose share from outside the care team a
+        learning meeting limits.
+
+        .. versionadded:: 0.2.0
+        """
+        return who_takes_part(self).discussants
 
     @property
     def professions(self) -> frozenset[str]:
@@ -510,3 +550,38 @@ def taking_part(meeting: Meeting) -> tuple[Attendee, ...]:
     .. versionchanged:: 0.2.0 Defined once, on the model.
     """
     return meeting.taking_part
+
+
+def who_takes_part(meeting: Meeting) -> TakingPart:
+    """Who takes part in *meeting*, and in which roles, in one pass.
+
+    The one place the attendees are sorted by :attr:`Attendee.takes_part`;
+    :class:`Meeting`'s properties read it, and validation works it out once
+    per meeting for all its rules.
+    """
+    taking: list[Attendee] = []
+    professionals: list[Professional] = []
+    facilitators: list[Attendee] = []
+    discussants: list[Professional] = []
+    host: Professional | None = None
+    for a in meeting.attendees:
+        if not a.takes_part:
+            continue
+        taking.append(a)
+        role = a.role
+        if role is _FACILITATOR_ROLE:
+            facilitators.append(a)
+        person = a.person
+        if person.__class__ is Professional or isinstance(person, Professional):
+            professionals.append(person)
+            if role is not _OBSERVER_ROLE:
+                discussants.append(person)
+            if host is None and role is _HOST_ROLE:
+                host = person
+    return TakingPart(
+        tuple(taking),
+        tuple(professionals),
+        tuple(facilitators),
+        host,
+        tuple(discussants),
+    )

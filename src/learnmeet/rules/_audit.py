@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import case_subject, on, one
+from learnmeet.rules._facts import case_subject, on, one, part
 from learnmeet.rules._report import Severity
 from learnmeet.rules._rule import Finding, RuleContext, needs, rule
 
@@ -88,7 +88,7 @@ def PANEL_MISSES_SECTORS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         return ()
     if not case.transitions:
         return ()
-    present = {p.sector.code for p in meeting.professionals_taking_part}
+    present = {p.sector.code for p in part(meeting).professionals}
     if any(t.sectors <= present for t in case.transitions):
         return ()
     latest = case.transitions[-1]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from learnmeet.model._formats import FictionalCase, MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import case_subject, facts, format_da, format_en, on, one
+from learnmeet.rules._facts import case_subject, format_da, format_en, on, one, part
 from learnmeet.rules._report import Severity
 from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
 
@@ -155,7 +155,7 @@ def MANY_OUTSIDE_CARE_TEAM(meeting: Meeting, _: RuleContext) -> Sequence[Finding
     case = meeting.case
     # Observers (e.g. forum members listening in) learn, but do not make up
     # the group that discusses the case.
-    pros = facts(meeting).discussants
+    pros = part(meeting).discussants
     if most is None or case is None or not pros:
         return ()
     team = case.care_team_ids

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import format_da, format_en, host, on
+from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity
 from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
 
@@ -44,7 +44,7 @@ __all__ = ["TOO_FEW_PROFESSIONS", "TOO_FEW_SECTORS", "TOO_MANY_PROFESSIONS"]
 def TOO_FEW_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count the distinct professions of the professionals taking part."""
     need = meeting.format.requirements.min_professions
-    have = {p.profession.code for p in meeting.professionals_taking_part}
+    have = {p.profession.code for p in part(meeting).professionals}
     if len(have) < need:
         return on(
             meeting,
@@ -79,7 +79,7 @@ def TOO_FEW_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 def TOO_MANY_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count them too, and name them when there are too many."""
     most = meeting.format.requirements.max_professions
-    have = sorted({p.profession.code for p in meeting.professionals_taking_part})
+    have = sorted({p.profession.code for p in part(meeting).professionals})
     if most is not None and len(have) > most:
         return on(
             meeting,
@@ -116,10 +116,10 @@ def TOO_MANY_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 def TOO_FEW_SECTORS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count the distinct sectors, unless a host makes the visit rule say it."""
     req = meeting.format.requirements
-    if req.host_required and host(meeting) is not None:
+    if req.host_required and part(meeting).host is not None:
         # VISITORS_FROM_HOST_SECTOR says it more precisely when there is a host.
         return ()
-    have = {p.sector.code for p in meeting.professionals_taking_part}
+    have = {p.sector.code for p in part(meeting).professionals}
     if len(have) < req.min_sectors:
         return on(
             meeting,

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
+from learnmeet.rules._facts import part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, RuleContext, meeting_subject, rule
 
@@ -48,7 +49,7 @@ def DOUBLE_BOOKING(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
     """Overlaps with the context's other meetings, per person taking part."""
     if meeting.status is MeetingStatus.CANCELLED:
         return
-    mine = {a.person.key for a in meeting.taking_part}
+    mine = {a.person.key for a in part(meeting).attendees}
     clashes: dict[str, list[str]] = {}
     # Instants in UTC: same-zone comparisons ignore fold (the repeated hour).
     start, end = _utc(meeting.start), _utc(meeting.end)
@@ -56,7 +57,7 @@ def DOUBLE_BOOKING(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         if other.id == meeting.id or other.status is MeetingStatus.CANCELLED:
             continue
         if _utc(other.start) < end and start < _utc(other.end):
-            for a in other.taking_part:
+            for a in part(other).attendees:
                 if a.person.key in mine:
                     clashes.setdefault(a.person.key, []).append(other.id)
     for key in sorted(clashes):
@@ -123,7 +124,7 @@ def OUTSIDE_HOURS(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         return
     start = meeting.start
     end = meeting.end
-    for a in meeting.taking_part:
+    for a in part(meeting).attendees:
         person = a.person
         if not isinstance(person, Professional):
             continue

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import format_da, format_en, on
+from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
 
@@ -45,7 +45,7 @@ def MISSING_COURSE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if course is None:
         return ()
     found = []
-    for p in meeting.professionals_taking_part:
+    for p in part(meeting).professionals:
         if course not in p.completed_courses:
             found.append(
                 Finding(
@@ -90,7 +90,7 @@ def WRONG_COHORT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
             en=f"{format_en(meeting)} is run for an area's cohort; set the cohort",
         )
     found = []
-    for p in meeting.professionals_taking_part:
+    for p in part(meeting).professionals:
         if p.unit.area != cohort.area:
             where_da = p.unit.area.label.da if p.unit.area else "intet område"
             where_en = p.unit.area.label.en if p.unit.area else "no area"

@@ -17,7 +17,7 @@ from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._people import Professional
-from learnmeet.rules._facts import facts, format_da, format_en, on
+from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, RuleContext, needs, rule
 
@@ -51,7 +51,7 @@ def NO_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Someone taking part has the role facilitator."""
     if not meeting.format.requirements.facilitator_required:
         return ()
-    if not facts(meeting).facilitators:
+    if not part(meeting).facilitators:
         return on(
             meeting,
             da=f"{format_da(meeting)} skal have en facilitator; giv en nøgleperson "
@@ -143,7 +143,7 @@ def OPERATIONS_WITHOUT_LEARNING(meeting: Meeting, _: RuleContext) -> Sequence[Fi
 def UNQUALIFIED_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Every professional facilitating can facilitate (by staff role)."""
     found = []
-    for a in facts(meeting).facilitators:
+    for a in part(meeting).facilitators:
         person = a.person
         if isinstance(person, Professional) and not person.can_facilitate:
             found.append(

@@ -3,72 +3,59 @@
 Who takes part is the model's one definition (:attr:`Meeting.taking_part
 <learnmeet.Meeting.taking_part>` and :attr:`Meeting.professionals_taking_part
 <learnmeet.Meeting.professionals_taking_part>`: neither information-only nor
-declined); the facts here are read from it, never worked out again.
+declined); a validation works it out once per meeting (:func:`hold`) and every
+rule reads it through :func:`part`.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar, Token
+
 from learnmeet.model._labels import Label
-from learnmeet.model._meetings import Attendee, AttendeeRole, Meeting
-from learnmeet.model._people import Professional
+from learnmeet.model._meetings import Meeting, TakingPart, who_takes_part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, meeting_subject
 
 __all__ = [
-    "Facts",
     "case_subject",
-    "facts",
     "format_da",
     "format_en",
-    "host",
+    "hold",
     "on",
     "one",
+    "part",
+    "release",
 ]
 
 
-# Enum members read once: in Python 3.11 reading one off its class costs ten
-# times a module global, and the facts read them for every attendee.
-_HOST = AttendeeRole.HOST
-_OBSERVER = AttendeeRole.OBSERVER
-_FACILITATOR = AttendeeRole.FACILITATOR
+_HELD: ContextVar[tuple[Meeting, TakingPart] | None] = ContextVar("_HELD", default=None)
+"""The meeting a validation is checking now, and who takes part in it."""
 
 
-class Facts:
-    """What several rules ask of one meeting, in one pass over those taking part.
+def part(meeting: Meeting) -> TakingPart:
+    """Who takes part in *meeting* and in which roles (the model's answer).
 
-    Which professionals discuss (are not observers), who facilitates, and the
-    first professional host.
+    Worked out once per meeting while :func:`hold` holds it, so the rules of
+    one validation share one pass over the attendees; otherwise worked out
+    afresh. Nothing outlives the validation.
     """
-
-    __slots__ = ("discussants", "facilitators", "host")
-
-    def __init__(self, meeting: Meeting) -> None:
-        discussants: list[Professional] = []
-        facilitators: list[Attendee] = []
-        host: Professional | None = None
-        for a in meeting.taking_part:
-            role = a.role
-            if role is _FACILITATOR:
-                facilitators.append(a)
-            person = a.person
-            if isinstance(person, Professional):
-                if role is not _OBSERVER:
-                    discussants.append(person)
-                if host is None and role is _HOST:
-                    host = person
-        self.discussants = discussants
-        self.facilitators = facilitators
-        self.host = host
+    held = _HELD.get()
+    if held is not None and held[0] is meeting:
+        return held[1]
+    return who_takes_part(meeting)
 
 
-def facts(meeting: Meeting) -> Facts:
-    """The facts of *meeting*, worked out afresh (nothing is remembered)."""
-    return Facts(meeting)
+def hold(meeting: Meeting) -> Token[tuple[Meeting, TakingPart] | None]:
+    """Work out who takes part in *meeting* once, for the rules checking it.
+
+    Give the token back to :func:`release` when the meeting is checked.
+    """
+    return _HELD.set((meeting, who_takes_part(meeting)))
 
 
-def host(meeting: Meeting) -> Professional | None:
-    """The first professional taking part as host, if any."""
-    return facts(meeting).host
+def release(token: Token[tuple[Meeting, TakingPart] | None]) -> None:
+    """Forget the meeting :func:`hold` held."""
+    _HELD.reset(token)
 
 
 def one(

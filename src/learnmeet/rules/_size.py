@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import format_da, format_en, on
+from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity
 from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
 
@@ -38,7 +38,7 @@ __all__ = ["BELOW_FILL", "TOO_FEW_ATTENDEES", "TOO_MANY_ATTENDEES"]
 def TOO_FEW_ATTENDEES(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count everyone taking part, of any kind."""
     need = meeting.format.requirements.min_attendees
-    have = len(meeting.taking_part)
+    have = len(part(meeting).attendees)
     if have < need:
         return on(
             meeting,
@@ -66,7 +66,7 @@ def TOO_FEW_ATTENDEES(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 def TOO_MANY_ATTENDEES(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count everyone taking part against the format's most."""
     most = meeting.format.requirements.max_attendees
-    have = len(meeting.taking_part)
+    have = len(part(meeting).attendees)
     if most is not None and have > most:
         return on(
             meeting,
@@ -101,7 +101,7 @@ def TOO_MANY_ATTENDEES(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 def BELOW_FILL(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count everyone taking part (enrolled) against the minimum fill."""
     fill = meeting.format.requirements.min_fill
-    have = len(meeting.taking_part)
+    have = len(part(meeting).attendees)
     if fill is not None and have < fill:
         return on(
             meeting,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from learnmeet.model._labels import Lang, check_lang
 from learnmeet.model._meetings import Meeting
 from learnmeet.rules._context_rules import CONTEXT_RULES
+from learnmeet.rules._facts import hold, release
 from learnmeet.rules._format_rules import FORMAT_RULES
 from learnmeet.rules._report import Report, Violation
 from learnmeet.rules._rule import RuleContext, RuleSet
@@ -27,17 +28,21 @@ def _check(
 ) -> list[Violation]:
     found = []
     given = context or _EMPTY
-    for rule, override in rules._plan_for(meeting.format, context is not None):
-        for finding in rule.check(meeting, given):
-            found.append(
-                Violation(
-                    code=rule.code,
-                    severity=override or finding.severity or rule.severity,
-                    subject=finding.subject,
-                    message=finding.message,
-                    meeting=meeting.id,
+    held = hold(meeting)  # who takes part: worked out once for every rule
+    try:
+        for rule, override in rules._plan_for(meeting.format, context is not None):
+            for finding in rule.check(meeting, given):
+                found.append(
+                    Violation(
+                        code=rule.code,
+                        severity=override or finding.severity or rule.severity,
+                        subject=finding.subject,
+                        message=finding.message,
+                        meeting=meeting.id,
+                    )
                 )
-            )
+    finally:
+        release(held)
     return found
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import format_da, format_en, host, on
+from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity
 from learnmeet.rules._rule import Finding, RuleContext, needs, rule
 
@@ -41,7 +41,7 @@ __all__ = ["NO_HOST", "TOO_FEW_FROM_HOST", "VISITORS_FROM_HOST_SECTOR"]
 )
 def NO_HOST(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """A professional takes part as host where the format needs one."""
-    if meeting.format.requirements.host_required and host(meeting) is None:
+    if meeting.format.requirements.host_required and part(meeting).host is None:
         return on(
             meeting,
             da=f"{format_da(meeting)} skal have en vært fra den organisation, der "
@@ -78,10 +78,10 @@ def _visit_across_sectors(fmt: MeetingFormat) -> bool:
 def VISITORS_FROM_HOST_SECTOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Someone taking part comes from a sector other than the host's."""
     req = meeting.format.requirements
-    the_host = host(meeting)
+    the_host = part(meeting).host
     if not req.host_required or the_host is None or req.min_sectors < 2:
         return ()
-    if all(p.sector == the_host.sector for p in meeting.professionals_taking_part):
+    if all(p.sector == the_host.sector for p in part(meeting).professionals):
         return on(
             meeting,
             da=f"alle deltagere kommer fra værtens sektor "
@@ -116,13 +116,11 @@ def VISITORS_FROM_HOST_SECTOR(meeting: Meeting, _: RuleContext) -> Sequence[Find
 def TOO_FEW_FROM_HOST(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count the professionals taking part from the host's organisation."""
     need = meeting.format.requirements.min_host_attendees
-    the_host = host(meeting)
+    the_host = part(meeting).host
     if not need or the_host is None:
         return ()
     org = the_host.unit.organisation.id
-    have = sum(
-        1 for p in meeting.professionals_taking_part if p.unit.organisation.id == org
-    )
+    have = sum(1 for p in part(meeting).professionals if p.unit.organisation.id == org)
     if have < need:
         return on(
             meeting,
