@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 import learnmeet as lm
-from test_evaluation import INVITATIONS, MEETINGS, RESPONSES, SURVEY
+from test_evaluation_evaluate import INVITATIONS, MEETINGS, RESPONSES, SURVEY
 
 SVG = "{http://www.w3.org/2000/svg}"
 BAR = (0x2B, 0x6C, 0x8F)
