@@ -1,91 +1,22 @@
-"""The learnmeet command: demo, check and plan, in Danish and English."""
+"""The learnmeet command: check and plan, entry points, and help on the docs page.
+
+The demo command's output is tested in test_cli_demo.py.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import icalendar
 import pytest
 
 import learnmeet as lm
 from learnmeet.cli import main
 from learnmeet.data import sample_text
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-class TestDemo:
-    """The demo shows the sample municipality, proposals and a quarter's plan."""
-
-    def test_danish_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = _run(capsys, "demo")
-        assert code == 0
-        assert "1. Eksempelkommunen" in out
-        assert "sygeplejerske" in out
-        assert "Læring i eksisterende mødefora" in out
-        assert "LM120" in out
-
-    def test_english(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = _run(capsys, "demo", "--lang", "en")
-        assert code == 0
-        assert "1. The sample municipality" in out
-        assert "nurse" in out
-        assert "turn operations into development" in out
-
-    def test_same_output_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
-        assert _run(capsys, "demo") == _run(capsys, "demo")
-
-    def test_out_writes_scenario_plan_and_calendar(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
-    ) -> None:
-        code, out, _ = _run(capsys, "demo", "--out", str(tmp_path))
-        assert code == 0
-        scenario = lm.from_json(lm.Scenario, (tmp_path / "scenario.json").read_text())
-        assert len(scenario.cases) == 10
-        plan = lm.from_json(lm.Scenario, (tmp_path / "plan.json").read_text())
-        assert plan.meetings
-        calendar = icalendar.Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
-        assert len(calendar.walk("VEVENT")) == len(plan.meetings)
-        assert "plan.ics" in out
-
-    def test_reflection_and_evaluation(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
-    ) -> None:
-        code, out, _ = _run(capsys, "demo", "--lang", "en", "--out", str(tmp_path))
-        assert code == 0
-        section = out[out.index("4. Reflection and evaluation") :]
-        assert "What matters most to you right now?" in section or (
-            "What works well, and what is hard?" in section
-        )
-        assert "Meeting 2 starts with what was still open" in section
-        assert "Action a-2 (2027-02-02, done)" in section
-        assert "Yield – format" in section
-        rows = list(
-            csv.DictReader(io.StringIO((tmp_path / "evaluation.csv").read_text()))
-        )
-        shown = [r for r in rows if r["dimension"] == "format" and not r["suppressed"]]
-        assert shown
-        for row in shown:
-            assert row["label"] in section
-        svg = ET.fromstring((tmp_path / "yield.svg").read_text())
-        assert svg.tag == "{http://www.w3.org/2000/svg}svg"
-        assert "yield.svg" in out
-
-    def test_reflection_in_danish(self, capsys: pytest.CaptureFixture[str]) -> None:
-        _, out, _ = _run(capsys, "demo")
-        section = out[out.index("4. Refleksion og evaluering") :]
-        assert "Refleksionsspørgsmål til et tværfagligt læringsmøde" in section
-        assert "Svarprocent: RR1" in section
+from support import ROOT, run_cli, source_checkout
 
 
 class TestCheck:
@@ -96,9 +27,23 @@ class TestCheck:
     ) -> None:
         path = tmp_path / "kommune.json"
         path.write_text(sample_text())
-        code, out, _ = _run(capsys, "check", str(path), "--lang", "en")
+        code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 0
         assert "OK" in out
+
+    def test_the_summary_counts_in_danish(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "kommune.json"
+        path.write_text(sample_text())
+        sample = lm.from_json(lm.Scenario, sample_text())
+        code, out, err = run_cli(capsys, "check", str(path))
+        assert (code, err) == (0, "")
+        assert out == (
+            f"{path}: OK – {len(sample.professionals)} fagpersoner, "
+            f"{len(sample.cases)} borgerforløb, {len(sample.forums)} mødefora, "
+            f"{len(sample.meetings)} møder\n"
+        )
 
     def test_broken_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -109,7 +54,7 @@ class TestCheck:
         del document["data"]["cases"][2]["citizen"]
         path = tmp_path / "kommune.json"
         path.write_text(json.dumps(document))
-        code, _, err = _run(capsys, "check", str(path))
+        code, _, err = run_cli(capsys, "check", str(path))
         assert code == 1
         assert "3 problem(er)" in err
         assert "$.meetings[0].start:" in err
@@ -120,14 +65,14 @@ class TestCheck:
     def test_not_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "x.json"
         path.write_text("{")
-        code, _, err = _run(capsys, "check", str(path), "--lang", "en")
+        code, _, err = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 1
         assert "not valid JSON" in err
 
     def test_missing_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        code, _, err = _run(
+        code, _, err = run_cli(
             capsys, "check", str(tmp_path / "none.json"), "--lang", "en"
         )
         assert code == 1
@@ -143,7 +88,7 @@ class TestPlan:
         path = tmp_path / "kommune.json"
         path.write_text(sample_text())
         out_dir = tmp_path / "plan"
-        code, out, _ = _run(
+        code, out, _ = run_cli(
             capsys,
             "plan",
             str(path),
@@ -166,11 +111,43 @@ class TestPlan:
     ) -> None:
         path = tmp_path / "kommune.json"
         path.write_text(sample_text())
-        code, _, err = _run(
+        code, _, err = run_cli(
             capsys, "plan", str(path), "--from", "2027-03-31", "--to", "2027-01-01"
         )
         assert code == 1
         assert "perioden slutter" in err
+
+    def test_without_out_nothing_is_written(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        path = tmp_path / "kommune.json"
+        path.write_text(sample_text())
+        monkeypatch.chdir(tmp_path)
+        code, out, _ = run_cli(
+            capsys, "plan", str(path), "--from", "2027-01-01", "--to", "2027-01-31"
+        )
+        assert code == 0
+        assert "Tværfaglige kursusdage pr. område:" in out
+        assert "Skrevet" not in out
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune.json"]
+
+    def test_a_file_it_cannot_read(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, err = run_cli(
+            capsys,
+            "plan",
+            str(tmp_path / "none.json"),
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-01-31",
+        )
+        assert (code, out) == (1, "")
+        assert "none.json" in err
 
     def test_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as info:
@@ -190,3 +167,47 @@ class TestEntryPoints:
             check=True,
         )
         assert done.stdout.strip() == f"learnmeet {lm.__version__}"
+
+
+PAGE = ROOT / "docs" / "cli.md"
+COMMANDS = ["learnmeet", "learnmeet demo", "learnmeet check", "learnmeet plan"]
+
+
+def _shown(command: str) -> str:
+    text = PAGE.read_text(encoding="utf-8")
+    match = re.search(rf"<!-- help: {command} -->\n```text\n(.*?)```", text, re.S)
+    assert match, f"docs/cli.md has no help block for {command!r}"
+    return match.group(1)
+
+
+def _normal(text: str) -> str:
+    """The text with colours removed and whitespace runs made one space.
+
+    Python versions wrap long usage lines differently; the words must match.
+    """
+    return " ".join(re.sub(r"\x1b\[[0-9;]*m", "", text).split())
+
+
+@source_checkout
+class TestHelpOnTheDocsPage:
+    """docs/cli.md shows the command's real help, so the two cannot drift apart."""
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_help_on_the_page_is_the_real_help(
+        self,
+        command: str,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        monkeypatch.setenv("COLUMNS", "80")
+        monkeypatch.setenv("NO_COLOR", "1")
+        with pytest.raises(SystemExit) as done:
+            main([*command.split()[1:], "--help"])
+        assert done.value.code == 0
+        assert _normal(capsys.readouterr().out) == _normal(_shown(command))
+
+    def test_usage_summary_names_every_command(self) -> None:
+        text = PAGE.read_text(encoding="utf-8")
+        for command in ("demo", "check", "plan"):
+            assert f"learnmeet {command}" in text
+        assert "learnmeet --version" in text
