@@ -234,21 +234,6 @@ class TestConstruction:
         assert "not reached" in caught.value.errors[0]
 
 
-class TestStrategy:
-    @given(lst.reflection_cycles(closed=True))
-    def test_closed_cycles_carry_only_open_actions(
-        self, cycle: lm.ReflectionCycle
-    ) -> None:
-        assert cycle.closed
-        following = cycle.next("m-next")
-        assert following.actions == cycle.open_actions
-
-    @given(lst.reflection_cycles(closed=False, model=KOLB))
-    def test_open_cycles_of_one_model(self, cycle: lm.ReflectionCycle) -> None:
-        assert not cycle.closed
-        assert cycle.model == KOLB
-
-
 _WHO = st.sampled_from(["professional:p-1", "professional:p-2", "citizen:B-1"])
 
 
