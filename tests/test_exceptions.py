@@ -273,7 +273,9 @@ def _renderers() -> list[tuple[str, object]]:
 class TestLanguages:
     """Every function that takes a language refuses one learnmeet does not speak."""
 
-    @pytest.mark.parametrize(("name", "render"), _renderers(), ids=lambda x: str(x))
+    @pytest.mark.parametrize(
+        ("name", "render"), [pytest.param(*r, id=r[0]) for r in _renderers()]
+    )
     def test_an_unknown_language_is_refused(self, name: str, render: object) -> None:
         for lang in lm.LANGUAGES:
             render(lang)  # type: ignore[operator]
