@@ -73,11 +73,6 @@ class TestScenarios:
     def test_scenarios_are_consistent(self, scenario: lm.Scenario) -> None:
         ids = {p.id for p in scenario.professionals}
         assert all(p.id in ids for m in scenario.meetings for p in m.professionals)
-
-    @given(lst.scenarios())
-    def test_every_place_of_a_professional_is_listed(
-        self, scenario: lm.Scenario
-    ) -> None:
         units = {u.id for u in scenario.units}
         organisations = {o.id for o in scenario.organisations}
         areas = {a.code for a in scenario.areas}

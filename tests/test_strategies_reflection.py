@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 
 import learnmeet as lm
 from learnmeet import strategies as lst
@@ -46,6 +46,7 @@ class TestModels:
         assert lm.PhaseKind.ACTION in kinds
         assert [k.rank for k in kinds] == sorted(k.rank for k in kinds)
 
+    @settings(max_examples=20)
     @given(lst.question_banks())
     def test_banks_extend_the_built_in_one(self, bank: lm.QuestionBank) -> None:
         assert set(bank.models) >= BUILT_IN
