@@ -46,7 +46,7 @@ class TestDefaults:
 
     def test_requirements_are_given_by_keyword(self) -> None:
         with pytest.raises(TypeError):
-            R(2)  # type: ignore[misc]
+            R(2)  # type: ignore[call-arg]
 
 
 class TestRefusals:
@@ -65,7 +65,7 @@ class TestRefusals:
         self, low: str, high: str, values: tuple[int, int]
     ) -> None:
         with pytest.raises(lm.InvalidValueError) as info:
-            R(**{low: values[0], high: values[1]})
+            R(**{low: values[0], high: values[1]})  # type: ignore[arg-type]
         error = info.value
         assert (error.where, error.path) == ("FormatRequirements", (high,))
         assert error.reason.en == f"{high} ({values[1]}) is below {low} ({values[0]})"
@@ -89,7 +89,7 @@ class TestRefusals:
         self, field: str, value: object
     ) -> None:
         with pytest.raises(lm.InvalidValueError) as info:
-            R(**{field: value})
+            R(**{field: value})  # type: ignore[arg-type]
         assert (info.value.where, info.value.path) == ("FormatRequirements", (field,))
         assert "0 or more" in info.value.reason.en
         assert "0 eller mere" in info.value.reason.da
@@ -105,7 +105,7 @@ class TestRefusals:
     @pytest.mark.parametrize("field", ["case_required", "citizen_present"])
     def test_a_flag_is_a_bool(self, field: str) -> None:
         with pytest.raises(lm.WrongTypeError) as info:
-            R(**{field: 1})
+            R(**{field: 1})  # type: ignore[arg-type]
         assert info.value.path == (field,)
 
     def test_a_format_needs_a_positive_duration_and_requirements(self) -> None:
@@ -117,7 +117,7 @@ class TestRefusals:
             ("default_duration",),
         )
         with pytest.raises(lm.WrongTypeError) as info:
-            attrs.evolve(audit, requirements={"min_sectors": 2})
+            attrs.evolve(audit, requirements={"min_sectors": 2})  # type: ignore[arg-type]
         assert info.value.path == ("requirements",)
 
 

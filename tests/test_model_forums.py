@@ -7,6 +7,7 @@ attached to it later (planning). Here: what a forum accepts and refuses.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import attrs
 import pytest
@@ -33,7 +34,7 @@ VALUES = ["WEEKLY", "DAILY", "MONTHLY", "TU", "1WE", "MO,FR", "2", "-1", "40", "
 """Values of rule parts, some of them wrong for some parts."""
 
 
-def _refused(**changes: object) -> lm.InvalidValueError:
+def _refused(**changes: Any) -> lm.InvalidValueError:
     with pytest.raises(lm.InvalidValueError) as info:
         attrs.evolve(FORUM, **changes)
     return info.value
@@ -56,7 +57,7 @@ class TestAForum:
 
     def test_only_professionals_are_members(self) -> None:
         with pytest.raises(lm.WrongTypeError) as info:
-            attrs.evolve(FORUM, members=[NURSE_N, lm.Citizen("B-101")])
+            attrs.evolve(FORUM, members=[NURSE_N, lm.Citizen("B-101")])  # type: ignore[list-item]
         assert info.value.path == ("members", 1)
 
     def test_the_first_start_has_a_zone(self) -> None:

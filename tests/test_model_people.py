@@ -72,7 +72,7 @@ class TestPlaces:
 
     def test_a_unit_is_given_by_keyword(self) -> None:
         with pytest.raises(TypeError):
-            lm.Unit("u", "Enhed", KOMMUNE)  # type: ignore[misc]
+            lm.Unit("u", "Enhed", KOMMUNE)  # type: ignore[call-arg]
 
     def test_an_organisation_needs_a_sector(self) -> None:
         with pytest.raises(lm.WrongTypeError) as info:
@@ -81,7 +81,7 @@ class TestPlaces:
 
     def test_an_area_must_be_an_area(self) -> None:
         with pytest.raises(lm.WrongTypeError) as info:
-            attrs.evolve(HOME_CARE_N, area="nord")
+            attrs.evolve(HOME_CARE_N, area="nord")  # type: ignore[arg-type]
         assert (info.value.where, info.value.path) == ("Unit", ("area",))
 
     @given(lst.units())
@@ -118,7 +118,7 @@ class TestProfessionals:
 
     def test_a_role_must_be_a_staff_role(self) -> None:
         with pytest.raises(lm.WrongTypeError) as info:
-            attrs.evolve(NURSE_N, roles=["leader"])
+            attrs.evolve(NURSE_N, roles=["leader"])  # type: ignore[list-item]
         assert (info.value.where, info.value.path) == ("Professional", ("roles",))
 
     def test_a_course_code_must_be_an_identifier(self) -> None:

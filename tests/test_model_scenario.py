@@ -85,7 +85,7 @@ class TestAScenario:
 
     def test_an_item_of_the_wrong_kind_names_its_place(self) -> None:
         with pytest.raises(lm.WrongTypeError) as info:
-            attrs.evolve(SCENARIO, units=[HOME_CARE_N, KOMMUNE])
+            attrs.evolve(SCENARIO, units=[HOME_CARE_N, KOMMUNE])  # type: ignore[list-item]
         assert (info.value.where, info.value.path) == ("Scenario", ("units", 1))
 
     def test_the_name_holds_no_cpr_number(self) -> None:
