@@ -1,7 +1,8 @@
 """Shared strategies for the test suite, built on ``learnmeet.strategies``.
 
 Also :data:`source_checkout`, the mark for tests that read the repository
-(README, docs, changelog) rather than the installed package.
+(README, docs, changelog) rather than the installed package, and
+:func:`run_cli`, which runs the command line in the test's process.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst
+from learnmeet.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository root, when the tests run from a source checkout."""
@@ -82,3 +84,10 @@ def pools() -> st.SearchStrategy[list[lm.Professional]]:
     return st.lists(
         lst.professionals(), min_size=0, max_size=12, unique_by=lambda p: p.id
     )
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run ``learnmeet *argv``; return its exit code, standard output and error."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

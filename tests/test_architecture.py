@@ -1,10 +1,15 @@
-"""The layers import downwards only: model ← rules ← planning ← edges.
+"""The package's shape: layers import downwards, and the tests mirror the source.
 
-Every module under ``learnmeet`` is parsed with :mod:`ast` (nothing is
-imported), and each import of a ``learnmeet`` module is checked against the
-layer table below. Imports under ``if TYPE_CHECKING:`` are for type checkers
-only and are exempt: they never run, so they cannot make an import cycle.
-``docs/explanation/architecture.md`` explains the table.
+Layers, model ← rules ← planning ← edges: every module under ``learnmeet`` is
+parsed with :mod:`ast` (nothing is imported), and each import of a
+``learnmeet`` module is checked against the layer table below. Imports under
+``if TYPE_CHECKING:`` are for type checkers only and are exempt: they never
+run, so they cannot make an import cycle. ``docs/explanation/architecture.md``
+explains the table.
+
+Tests: every source module has one test module named after it (see
+:class:`TestTestsMirrorTheSource`), so a reader finds a module's behaviour in
+one place.
 """
 
 from __future__ import annotations
@@ -12,8 +17,8 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterator, Mapping
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -188,3 +193,199 @@ def test_importing_learnmeet_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+# -- the tests mirror the source ---------------------------------------------
+
+TESTS = Path(__file__).resolve().parent
+
+CROSS_CUTTING = frozenset({"test_architecture.py", "test_docs.py", "test_doctests.py"})
+"""Test modules about the whole package or its docs rather than one module."""
+
+_FORWARDS = "only forwards the root's names of its layer (learnmeet._lazy.forward)"
+
+EXEMPT: Mapping[str, tuple[str | None, str]] = {
+    "__main__.py": (
+        None,
+        "one line that runs the command; test_cli_commands runs python -m learnmeet",
+    ),
+    "_version.py": (
+        None,
+        "one line, the version; test_cli_commands and test_docs read it",
+    ),
+    "catalog/__init__.py": ("test_lazy.py", _FORWARDS),
+    "evaluation/__init__.py": ("test_lazy.py", _FORWARDS),
+    "io/__init__.py": ("test_lazy.py", _FORWARDS),
+    "model/__init__.py": ("test_lazy.py", _FORWARDS),
+    "planning/__init__.py": ("test_lazy.py", _FORWARDS),
+    "rules/__init__.py": ("test_lazy.py", _FORWARDS),
+    "cli/__init__.py": (
+        "test_cli_commands.py",
+        "re-exports main from cli._commands, where it is tested",
+    ),
+    "rules/_format_rules.py": (
+        "test_rules_registry.py",
+        "gathers the format rules of the topic modules; tested with the registry",
+    ),
+    "rules/_context_rules.py": (
+        "test_rules_registry.py",
+        "gathers the context rules of the topic modules; tested with the registry",
+    ),
+}
+"""Source modules without a test module of their own: where they are tested
+instead (``None``: by other tests, as a side effect) and why."""
+
+
+def mirror(module: PurePosixPath) -> str:
+    """The test module named after *module*, a path relative to the package.
+
+    ``<pkg>/_<mod>.py`` is tested in ``test_<pkg>_<mod>.py``, a top-level
+    ``<mod>.py`` or ``_<mod>.py`` in ``test_<mod>.py``, a package's
+    ``__init__.py`` in ``test_<pkg>.py`` and the root's in ``test_public_api.py``.
+    """
+    *packages, name = module.parts
+    stem = name.removesuffix(".py")
+    if stem == "__init__":
+        parts = packages or ["public_api"]
+    else:
+        parts = [*packages, stem.removeprefix("_")]
+    return f"test_{'_'.join(parts)}.py"
+
+
+def mirror_problems(
+    package: Path,
+    tests: Path,
+    exempt: Mapping[str, tuple[str | None, str]] = EXEMPT,
+    cross_cutting: frozenset[str] = CROSS_CUTTING,
+) -> tuple[list[str], list[str]]:
+    """Source modules missing their test module, and test modules of no source.
+
+    Returns ``(missing, orphans)``: each source module (relative to *package*)
+    whose test module is not in *tests*, as ``"<module> -> <test module>"``, and
+    each ``test_*.py`` in *tests* that is named after no source module, is not
+    where an exempt module is tested, and is not cross-cutting.
+    """
+    modules = sorted(
+        PurePosixPath(path.relative_to(package).as_posix())
+        for path in package.rglob("*.py")
+    )
+    present = {path.name for path in tests.glob("test_*.py")}
+    missing = []
+    claimed = set(cross_cutting)
+    for module in modules:
+        if str(module) in exempt:
+            tested_in = exempt[str(module)][0]
+            if tested_in is not None:
+                claimed.add(tested_in)
+                if tested_in not in present:
+                    missing.append(f"{module} -> {tested_in} (exempt)")
+            continue
+        wanted = mirror(module)
+        claimed.add(wanted)
+        if wanted not in present:
+            missing.append(f"{module} -> {wanted}")
+    return missing, sorted(present - claimed)
+
+
+class TestTestsMirrorTheSource:
+    """One test module per source module, named after it.
+
+    ``learnmeet/<pkg>/_<mod>.py`` is tested in ``tests/test_<pkg>_<mod>.py``,
+    ``learnmeet/<mod>.py`` and ``learnmeet/_<mod>.py`` in ``tests/test_<mod>.py``,
+    a package's ``__init__.py`` with code of its own in ``tests/test_<pkg>.py``,
+    and the root ``learnmeet/__init__.py`` in ``tests/test_public_api.py``.
+    The few modules in ``EXEMPT`` say why they have none; the test modules in
+    ``CROSS_CUTTING`` check the whole package or its docs. Every other
+    ``tests/test_*.py`` must be named after a source module.
+    """
+
+    def test_every_source_module_has_its_test_module(self) -> None:
+        missing, _ = mirror_problems(PACKAGE, TESTS)
+        assert not missing, "source modules without their test module:\n  " + (
+            "\n  ".join(missing)
+        )
+
+    def test_every_test_module_is_named_after_a_source_module(self) -> None:
+        _, orphans = mirror_problems(PACKAGE, TESTS)
+        assert not orphans, (
+            "test modules named after no source module (rename each after its "
+            "module, or move its tests to the test modules of the modules they "
+            "test):\n  " + "\n  ".join(orphans)
+        )
+
+    def test_every_exemption_names_a_source_module_and_a_reason(self) -> None:
+        modules = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")}
+        assert set(EXEMPT) <= modules
+        assert all(reason.strip() for _, reason in EXEMPT.values())
+
+    def test_an_exempt_package_forwards_and_holds_no_code(self) -> None:
+        """A layer package exempt as a forwarder has nothing else to test."""
+        for module, (_, reason) in EXEMPT.items():
+            if reason != _FORWARDS:
+                continue
+            tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
+            defined = [
+                node
+                for node in tree.body
+                if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+            ]
+            assert defined == [], module
+            assert "forward(__name__)" in ast.unparse(tree), module
+
+
+class TestTheMirrorChecker:
+    """The mirror check names what it must name, on a package made up here."""
+
+    @pytest.mark.parametrize(
+        ("module", "test"),
+        [
+            ("model/_people.py", "test_model_people.py"),
+            ("io/_svg.py", "test_io_svg.py"),
+            ("cli/_commands.py", "test_cli_commands.py"),
+            ("strategies/_breaches.py", "test_strategies_breaches.py"),
+            ("exceptions.py", "test_exceptions.py"),
+            ("_lazy.py", "test_lazy.py"),
+            ("_hypothesis_plugin.py", "test_hypothesis_plugin.py"),
+            ("data/__init__.py", "test_data.py"),
+            ("strategies/__init__.py", "test_strategies.py"),
+            ("__init__.py", "test_public_api.py"),
+        ],
+    )
+    def test_the_naming_rule(self, module: str, test: str) -> None:
+        assert mirror(PurePosixPath(module)) == test
+
+    def test_names_a_missing_test_module_and_an_orphan(self, tmp_path: Path) -> None:
+        package, tests = tmp_path / "pkg", tmp_path / "tests"
+        for name in (
+            "__init__.py",
+            "_version.py",
+            "model/__init__.py",
+            "model/_people.py",
+            "model/_formats.py",
+            "rules/_format_rules.py",
+        ):
+            (package / name).parent.mkdir(parents=True, exist_ok=True)
+            (package / name).write_text("", encoding="utf-8")
+        tests.mkdir()
+        for name in (
+            "test_public_api.py",
+            "test_model_people.py",
+            "test_people.py",
+            "test_docs.py",
+            "conftest.py",
+        ):
+            (tests / name).write_text("", encoding="utf-8")
+        exempt = {
+            "_version.py": (None, "one line"),
+            "model/__init__.py": ("test_lazy.py", "forwards"),
+            "rules/_format_rules.py": ("test_rules_registry.py", "gathers"),
+        }
+        missing, orphans = mirror_problems(
+            package, tests, exempt, frozenset({"test_docs.py"})
+        )
+        assert missing == [
+            "model/__init__.py -> test_lazy.py (exempt)",
+            "model/_formats.py -> test_model_formats.py",
+            "rules/_format_rules.py -> test_rules_registry.py (exempt)",
+        ]
+        assert orphans == ["test_people.py"]

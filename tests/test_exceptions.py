@@ -78,6 +78,32 @@ def _texts(node: ast.expr) -> list[str]:
     return []
 
 
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and not _type_checking_only(tree, node)
+        ):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def _type_checking_only(tree: ast.Module, target: ast.AST) -> bool:
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.If)
+            and ast.unparse(node.test) == "TYPE_CHECKING"
+            and any(child is target for child in ast.walk(node))
+        ):
+            return True
+    return False
+
+
 class TestNoPositionalPair:
     """No Danish/English pair is given by position anywhere in the package."""
 
@@ -247,9 +273,60 @@ def _renderers() -> list[tuple[str, object]]:
 class TestLanguages:
     """Every function that takes a language refuses one learnmeet does not speak."""
 
-    @pytest.mark.parametrize(("name", "render"), _renderers(), ids=lambda x: str(x))
+    @pytest.mark.parametrize(
+        ("name", "render"), [pytest.param(*r, id=r[0]) for r in _renderers()]
+    )
     def test_an_unknown_language_is_refused(self, name: str, render: object) -> None:
         for lang in lm.LANGUAGES:
             render(lang)  # type: ignore[operator]
         with pytest.raises(lm.InvalidValueError, match="'fr'"):
             render("fr")  # type: ignore[operator]
+
+
+class TestTheErrorClasses:
+    """One base error; subclasses also derive from the matching builtin; the module
+    imports nothing of the package, so every layer can import it."""
+
+    def test_hierarchy(self) -> None:
+        for _, cls in inspect.getmembers(exceptions, inspect.isclass):
+            if issubclass(cls, Exception) and cls.__module__ == exceptions.__name__:
+                assert issubclass(cls, lm.LearnmeetError), cls
+        assert issubclass(lm.InvalidDataError, ValueError)
+        assert issubclass(lm.InvalidValueError, ValueError)
+        assert issubclass(lm.UnknownCodeError, LookupError)
+        assert issubclass(lm.WrongTypeError, TypeError)
+
+    def test_leaf_module(self) -> None:
+        assert not [
+            m for m in _imports(SRC / "exceptions.py") if m.startswith("learnmeet")
+        ]
+
+    def test_bilingual(self) -> None:
+        """An error says what is wrong and the fix, each in Danish and English."""
+        error = lm.InvalidValueError(
+            reason=lm.Label(da="hej", en="hello"),
+            fix=lm.Label(da="sig farvel", en="say goodbye"),
+            where="Greeting",
+            path=("words", 2),
+        )
+        assert str(error) == "Greeting.words[2]: hello (fix: say goodbye)"
+        assert error.message("da") == "Greeting.words[2]: hej (løsning: sig farvel)"
+        assert error.field == "words"
+
+    def test_texts_are_given_by_keyword_only(self) -> None:
+        with pytest.raises(TypeError):
+            lm.LearnmeetError("hello", "hej")  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            lm.Label("hej", "hello")  # type: ignore[misc]
+
+    def test_errors_survive_pickling(self) -> None:
+        """An error raised in a worker process arrives whole in the parent."""
+        error = lm.UnknownCodeError(
+            kind="profession", code="nurce", suggestions=["nurse"]
+        )
+        again = pickle.loads(pickle.dumps(error))
+        assert (type(again), again.message("da"), again.code) == (
+            lm.UnknownCodeError,
+            error.message("da"),
+            "nurce",
+        )

@@ -53,6 +53,13 @@ class TestForward:
         assert "to_json" in dir(learnmeet.io)
         assert "validate" not in dir(learnmeet.io)
 
+    def test_a_layer_package_serves_its_own_names(self) -> None:
+        import learnmeet.planning
+
+        assert learnmeet.planning.enrol is lm.enrol  # type: ignore[attr-defined]
+        with pytest.raises(AttributeError, match="validate"):
+            learnmeet.planning.validate  # type: ignore[attr-defined]  # noqa: B018
+
     def test_forward_reads_the_root_table(self) -> None:
         import learnmeet.evaluation  # noqa: F401 - forward() serves a loaded package
 

@@ -171,3 +171,12 @@ class TestDeterminism:
         one = _compose(code, case=case)
         two = _compose(code, case=case, pool=list(reversed(POOL)))
         assert one == two
+
+
+class TestComposerUsesTheBank:
+    """A proposal's reflection comes from the built-in bank's case model."""
+
+    def test_default_reflection_is_from_the_case_model(self) -> None:
+        assert lm.DEFAULT_REFLECTION.model == "case_learning"
+        texts = {q.text for q in lm.QUESTION_BANK.questions(model="case_learning")}
+        assert set(lm.DEFAULT_REFLECTION.questions) <= texts

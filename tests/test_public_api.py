@@ -1,6 +1,7 @@
-"""The public surface: one __all__ and a leaf exceptions module.
+"""The public surface: one table of public names, one __all__, loaded on use.
 
-The layers are checked in test_architecture.py.
+The layers are checked in test_architecture.py, the exceptions module in
+test_exceptions.py, and the layer packages' forwarding in test_lazy.py.
 """
 
 from __future__ import annotations
@@ -13,24 +14,8 @@ import attrs
 import pytest
 
 import learnmeet as lm
-from learnmeet import exceptions
 
 SRC = Path(lm.__file__).parent
-
-
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = set()
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.ImportFrom)
-            and node.module
-            and not _type_checking_only(tree, node)
-        ):
-            found.add(node.module)
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return found
 
 
 def _type_checking_only(tree: ast.Module, target: ast.AST) -> bool:
@@ -90,56 +75,6 @@ class TestSurface:
         assert (_is_frozen(Mutable), _is_frozen(Frozen)) == (False, True)
 
 
-class TestExceptions:
-    """One base error; subclasses also derive from the matching builtin."""
-
-    def test_hierarchy(self) -> None:
-        for _, cls in inspect.getmembers(exceptions, inspect.isclass):
-            if issubclass(cls, Exception) and cls.__module__ == exceptions.__name__:
-                assert issubclass(cls, lm.LearnmeetError), cls
-        assert issubclass(lm.InvalidDataError, ValueError)
-        assert issubclass(lm.InvalidValueError, ValueError)
-        assert issubclass(lm.UnknownCodeError, LookupError)
-        assert issubclass(lm.WrongTypeError, TypeError)
-
-    def test_leaf_module(self) -> None:
-        assert not [
-            m for m in _imports(SRC / "exceptions.py") if m.startswith("learnmeet")
-        ]
-
-    def test_bilingual(self) -> None:
-        """An error says what is wrong and the fix, each in Danish and English."""
-        error = lm.InvalidValueError(
-            reason=lm.Label(da="hej", en="hello"),
-            fix=lm.Label(da="sig farvel", en="say goodbye"),
-            where="Greeting",
-            path=("words", 2),
-        )
-        assert str(error) == "Greeting.words[2]: hello (fix: say goodbye)"
-        assert error.message("da") == "Greeting.words[2]: hej (løsning: sig farvel)"
-        assert error.field == "words"
-
-    def test_texts_are_given_by_keyword_only(self) -> None:
-        with pytest.raises(TypeError):
-            lm.LearnmeetError("hello", "hej")  # type: ignore[misc]
-        with pytest.raises(TypeError):
-            lm.Label("hej", "hello")  # type: ignore[misc]
-
-    def test_errors_survive_pickling(self) -> None:
-        """An error raised in a worker process arrives whole in the parent."""
-        import pickle
-
-        error = lm.UnknownCodeError(
-            kind="profession", code="nurce", suggestions=["nurse"]
-        )
-        again = pickle.loads(pickle.dumps(error))
-        assert (type(again), again.message("da"), again.code) == (
-            lm.UnknownCodeError,
-            error.message("da"),
-            "nurce",
-        )
-
-
 def _typing_imports() -> dict[str, str]:
     """Each name the root imports for type checkers, mapped to its module."""
     tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
@@ -171,13 +106,6 @@ class TestOneTable:
         for module, names in lm._PUBLIC.items():
             defined = set(getattr(importlib.import_module(module), "__all__", ()))
             assert set(names) <= defined, module
-
-    def test_a_layer_package_serves_its_own_names(self) -> None:
-        import learnmeet.planning
-
-        assert learnmeet.planning.enrol is lm.enrol  # type: ignore[attr-defined]
-        with pytest.raises(AttributeError, match="validate"):
-            learnmeet.planning.validate  # type: ignore[attr-defined]  # noqa: B018
 
 
 class TestLazyLayers:

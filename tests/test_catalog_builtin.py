@@ -1,4 +1,4 @@
-"""The built-in catalogues and catalogues of one's own."""
+"""The built-in catalogue: the professions, sectors and formats of the design."""
 
 from __future__ import annotations
 
@@ -83,56 +83,3 @@ class TestBuiltIn:
         assert [f.code for f in lm.FORMATS if not f.is_learning] == [
             "operational_meeting"
         ]
-
-
-class TestLookups:
-    """An unknown code names the closest known codes."""
-
-    @pytest.mark.parametrize(
-        ("kind", "code", "near"),
-        [
-            ("profession", "nurce", "nurse"),
-            ("sector", "hospitl", "hospital"),
-            ("format", "audt", "audit"),
-        ],
-    )
-    def test_closest(self, kind: str, code: str, near: str) -> None:
-        with pytest.raises(lm.UnknownCodeError) as info:
-            getattr(CAT, kind)(code)
-        assert near in info.value.suggestions
-        assert isinstance(info.value, LookupError)
-        assert near in info.value.message("da")
-
-    def test_nothing_close(self) -> None:
-        with pytest.raises(lm.UnknownCodeError) as info:
-            CAT.profession("zzzzzz")
-        assert info.value.suggestions == ()
-
-
-class TestOwnCatalogue:
-    """Users add and replace entries without editing the library."""
-
-    def test_extend_adds_and_replaces(self) -> None:
-        music = lm.Profession(
-            "music_therapist",
-            lm.Label(da="musikterapeut", en="music therapist"),
-            lm.Discipline.THERAPY,
-        )
-        nurse = lm.Profession(
-            "nurse",
-            lm.Label(da="sygeplejerske (SD)", en="nurse (RN)"),
-            lm.Discipline.NURSING,
-        )
-        mine = CAT.extend(professions=[music, nurse])
-        assert mine.profession("music_therapist") == music
-        assert mine.profession("nurse").label.en == "nurse (RN)"
-        assert CAT.profession("nurse").label.en == "nurse"
-        assert len(mine.professions) == len(CAT.professions) + 1
-
-    def test_duplicate_codes_are_refused(self) -> None:
-        with pytest.raises(lm.InvalidValueError, match="listed more than once"):
-            lm.Catalog(professions=[lm.PROFESSIONS[0], lm.PROFESSIONS[0]])
-
-    def test_wrong_kind(self) -> None:
-        with pytest.raises(lm.InvalidValueError):
-            lm.Catalog(professions=[lm.SECTORS[0]])  # type: ignore[list-item]

@@ -1,4 +1,8 @@
-"""Reflection models and the question bank."""
+"""Reflection models, their phases and questions, and question banks.
+
+The built-in models and bank are in test_catalog_reflection.py; they serve
+here as data to filter, extend and choose from.
+"""
 
 from __future__ import annotations
 
@@ -25,66 +29,10 @@ def _phase(code: str, kind: lm.PhaseKind, *ids: str) -> lm.ReflectionPhase:
     )
 
 
-class TestBuiltinModels:
-    def test_the_five_models(self) -> None:
-        assert [m.code for m in lm.REFLECTION_MODELS] == [
-            "case_learning",
-            "home_conversation",
-            "gibbs",
-            "kolb",
-            "after_action_review",
-        ]
-
-    def test_gibbs_has_six_phases_and_kolb_four(self) -> None:
-        gibbs = [p.code for p in BANK.model("gibbs").phases]
-        assert gibbs == [
-            "description",
-            "feelings",
-            "evaluation",
-            "analysis",
-            "conclusion",
-            "action_plan",
-        ]
-        assert len(BANK.model("kolb").phases) == 4
-
-    def test_case_model_follows_up_then_presents_and_acts(self) -> None:
-        kinds = [p.kind for p in BANK.model("case_learning").phases]
-        assert kinds == [
-            lm.PhaseKind.FOLLOW_UP,
-            lm.PhaseKind.DESCRIPTION,
-            lm.PhaseKind.REFLECTION,
-            lm.PhaseKind.CONCLUSION,
-            lm.PhaseKind.ACTION,
-        ]
-
-    @pytest.mark.parametrize("question", BANK.questions(), ids=lambda q: q.id)
-    def test_every_question_is_in_both_languages(self, question: lm.Question) -> None:
-        da, en = question.text.da, question.text.en
-        assert da.strip()
-        assert en.strip()
-        assert da != en  # translated, not copied
-        assert da.endswith(("?", "."))
-        assert en.endswith(("?", "."))
-
-    def test_every_phase_and_model_label_is_in_both_languages(self) -> None:
-        for model in lm.REFLECTION_MODELS:
-            for label in (model.label, *(p.label for p in model.phases)):
-                assert label.da.strip()
-                assert label.en.strip()
-
-    def test_home_conversation_speaks_plainly_to_the_citizen(self) -> None:
-        for question in BANK.questions(model="home_conversation", audience=HOME):
-            assert len(question.text.da.split()) <= 10, question.text.da
-            assert "palliat" not in question.text.da.lower()
-
-    def test_every_model_asks_the_citizen_something_only_at_home(self) -> None:
-        home = BANK.questions(model="home_conversation", audience=HOME)
-        assert {q.id.split(".")[1] for q in home} == {
-            p.code for p in BANK.model("home_conversation").phases
-        }
-
-
 class TestModelRules:
+    """A model describes before it concludes and acts, never goes back a
+    kind of phase, and asks each question once."""
+
     def test_needs_description_and_action(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="description phase"):
             lm.ReflectionModel(
@@ -136,6 +84,9 @@ class TestModelRules:
 
 
 class TestFiltering:
+    """Questions are filtered by model, phase, audience and format; every
+    question found suits what was asked for."""
+
     def test_format_tags_narrow_the_questions(self) -> None:
         model = BANK.model("case_learning")
         at_course = model.questions(phase="perspectives", format="mono_course")
@@ -166,6 +117,8 @@ class TestFiltering:
 
 
 class TestExtending:
+    """A bank is extended by returning a new one; a model's code is its key."""
+
     def test_with_questions_adds_to_a_phase(self) -> None:
         extra = lm.Question(
             id="own.1",
@@ -193,6 +146,9 @@ class TestExtending:
 
 
 class TestChoosing:
+    """Choosing questions asks about every phase, keeps the model's order,
+    and gives the same questions for the same seed."""
+
     @given(st.sampled_from(BANK.models), st.integers() | st.text(max_size=10))
     def test_same_seed_same_questions(
         self, model: lm.ReflectionModel, seed: int | str
@@ -255,10 +211,3 @@ class TestChoosing:
             chosen = set(model.choose(format=fmt, per_phase=5).questions)
             suitable = {q.text for q in model.questions(format=fmt)}
             assert chosen <= suitable
-
-
-class TestComposerUsesTheBank:
-    def test_default_reflection_is_from_the_case_model(self) -> None:
-        assert lm.DEFAULT_REFLECTION.model == "case_learning"
-        texts = {q.text for q in BANK.questions(model="case_learning")}
-        assert set(lm.DEFAULT_REFLECTION.questions) <= texts

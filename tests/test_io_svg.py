@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 import learnmeet as lm
-from test_evaluation import INVITATIONS, MEETINGS, RESPONSES, SURVEY
+from evaluation_data import INVITATIONS, MEETINGS, RESPONSES, SURVEY
 
 SVG = "{http://www.w3.org/2000/svg}"
 BAR = (0x2B, 0x6C, 0x8F)
@@ -39,6 +39,8 @@ def _texts(root: ET.Element) -> list[str]:
 
 
 class TestChart:
+    """One bar a reported group, as wide as its share; a hidden group shows why."""
+
     def test_one_bar_per_reported_format_with_its_label(
         self, evaluation: lm.Evaluation
     ) -> None:

@@ -2,12 +2,16 @@
 
 Breakers are declared against the rule objects they break; the table of them
 is gathered, so a rule without a breaker, or a breaker of no built-in rule,
-fails here rather than in a user's test suite.
+fails here rather than in a user's test suite. The public strategies built on
+them, breaches() and meetings_breaking(), break exactly their rule too.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
 
 import learnmeet as lm
 from examples import valid_meetings
@@ -81,3 +85,29 @@ class TestLookUp:
                 lst.meetings_breaking(rule.code)
         else:
             lst.meetings_breaking(rule.code)
+
+
+class TestBreaches:
+    """For every rule, a strategy that breaks exactly that rule."""
+
+    @pytest.mark.parametrize("code", lm.DEFAULT_RULES.codes)
+    def test_exactly_that_code(self, code: str) -> None:
+        @settings(max_examples=10)
+        @given(lst.breaches(code))
+        def check(breach: Any) -> None:
+            report = lm.validate(breach.meeting, context=breach.context)
+            assert report.codes == {code}, report.render("en")
+
+        check()
+
+    @given(lst.meetings_breaking("LM117"))
+    def test_meetings_breaking(self, meeting: lm.Meeting) -> None:
+        assert lm.validate(meeting).codes == {"LM117"}
+
+    def test_context_rules_need_breaches(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="context"):
+            lst.meetings_breaking("LM201")
+
+    def test_unknown_code(self) -> None:
+        with pytest.raises(lm.UnknownCodeError, match="LM101"):
+            lst.breaches("LM1011")

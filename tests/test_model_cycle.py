@@ -38,6 +38,10 @@ def _to_action_phase(model: lm.ReflectionModel = KOLB) -> lm.ReflectionCycle:
 
 
 class TestOrder:
+    """A cycle keeps its phases in order: nothing is concluded before it is
+    described, actions are agreed in the action phase, and a refused step
+    says why and how to go on."""
+
     def test_no_advance_without_a_contribution(self) -> None:
         cycle = lm.ReflectionCycle.start(KOLB, subject="c-1", meeting="m-1")
         with pytest.raises(lm.CycleOrderError, match="no contribution") as caught:
@@ -117,6 +121,9 @@ class TestOrder:
 
 
 class TestContributions:
+    """A contribution records who spoke, in which phase, and their profession
+    if they have one; it never holds a CPR number."""
+
     def test_by_attendee_records_the_profession(self) -> None:
         cycle = lm.ReflectionCycle.start(KOLB, subject="c-1", meeting="m-1")
         cycle = cycle.contribute(attend(PT_N), "Genoptræningsplanen kom ikke med")
@@ -140,6 +147,9 @@ class TestContributions:
 
 
 class TestSeries:
+    """The next meeting about the same subject starts from the open actions of
+    the last, and must speak to them before it moves on."""
+
     def test_next_meeting_starts_with_the_open_actions(self) -> None:
         first = _to_action_phase(CASE_MODEL)
         first = first.act("a-1", "Ring til egen læge", owner=NURSE_N, due=DUE)
@@ -232,21 +242,6 @@ class TestConstruction:
             lm.from_dict(lm.ReflectionCycle, document)
         assert caught.value.problems[0].json_path.startswith("$")
         assert "not reached" in caught.value.errors[0]
-
-
-class TestStrategy:
-    @given(lst.reflection_cycles(closed=True))
-    def test_closed_cycles_carry_only_open_actions(
-        self, cycle: lm.ReflectionCycle
-    ) -> None:
-        assert cycle.closed
-        following = cycle.next("m-next")
-        assert following.actions == cycle.open_actions
-
-    @given(lst.reflection_cycles(closed=False, model=KOLB))
-    def test_open_cycles_of_one_model(self, cycle: lm.ReflectionCycle) -> None:
-        assert not cycle.closed
-        assert cycle.model == KOLB
 
 
 _WHO = st.sampled_from(["professional:p-1", "professional:p-2", "citizen:B-1"])

@@ -1,0 +1,78 @@
+"""learnmeet demo: the sample municipality, proposals, a quarter's plan, evaluation."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import icalendar
+import pytest
+
+import learnmeet as lm
+from support import run_cli
+
+
+class TestDemo:
+    """The demo shows the sample municipality, proposals and a quarter's plan."""
+
+    def test_danish_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run_cli(capsys, "demo")
+        assert code == 0
+        assert "1. Eksempelkommunen" in out
+        assert "sygeplejerske" in out
+        assert "Læring i eksisterende mødefora" in out
+        assert "LM120" in out
+
+    def test_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert code == 0
+        assert "1. The sample municipality" in out
+        assert "nurse" in out
+        assert "turn operations into development" in out
+
+    def test_same_output_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert run_cli(capsys, "demo") == run_cli(capsys, "demo")
+
+    def test_out_writes_scenario_plan_and_calendar(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
+        assert code == 0
+        scenario = lm.from_json(lm.Scenario, (tmp_path / "scenario.json").read_text())
+        assert len(scenario.cases) == 10
+        plan = lm.from_json(lm.Scenario, (tmp_path / "plan.json").read_text())
+        assert plan.meetings
+        calendar = icalendar.Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+        assert len(calendar.walk("VEVENT")) == len(plan.meetings)
+        assert "plan.ics" in out
+
+    def test_reflection_and_evaluation(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en", "--out", str(tmp_path))
+        assert code == 0
+        section = out[out.index("4. Reflection and evaluation") :]
+        assert "What matters most to you right now?" in section or (
+            "What works well, and what is hard?" in section
+        )
+        assert "Meeting 2 starts with what was still open" in section
+        assert "Action a-2 (2027-02-02, done)" in section
+        assert "Yield – format" in section
+        rows = list(
+            csv.DictReader(io.StringIO((tmp_path / "evaluation.csv").read_text()))
+        )
+        shown = [r for r in rows if r["dimension"] == "format" and not r["suppressed"]]
+        assert shown
+        for row in shown:
+            assert row["label"] in section
+        svg = ET.fromstring((tmp_path / "yield.svg").read_text())
+        assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+        assert "yield.svg" in out
+
+    def test_reflection_in_danish(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run_cli(capsys, "demo")
+        section = out[out.index("4. Refleksion og evaluering") :]
+        assert "Refleksionsspørgsmål til et tværfagligt læringsmøde" in section
+        assert "Svarprocent: RR1" in section

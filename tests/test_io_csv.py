@@ -1,0 +1,72 @@
+"""The evaluation as CSV: stable English columns, labels in the chosen language."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import given, settings
+
+import learnmeet as lm
+from evaluation_data import evaluated
+from learnmeet import strategies as lst
+
+
+@pytest.fixture(scope="module")
+def result() -> lm.Evaluation:
+    return evaluated()
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+class TestExport:
+    """One row a yield group; a suppressed group is named but its figures are blank."""
+
+    def test_csv(self, result: lm.Evaluation) -> None:
+        rows = _rows(lm.evaluation_csv(result, "en"))
+        assert tuple(rows[0]) == lm.CSV_COLUMNS
+        by = {(r["dimension"], r["group"]): r for r in rows}
+        meeting = by[("format", "learning_meeting")]
+        assert meeting["label"] == "interdisciplinary learning meeting"
+        assert (meeting["respondents"], meeting["share_high"]) == ("6", "0.5000")
+        assert meeting["suppressed"] == ""
+        course = by[("format", "mono_course")]
+        assert course["suppressed"] == "too_few"
+        assert course["respondents"] == course["mean_yield"] == ""
+        assert len(rows) == len(result.groups)
+
+    def test_csv_label_in_danish(self, result: lm.Evaluation) -> None:
+        assert "tværfagligt læringsmøde" in lm.evaluation_csv(result, "da")
+
+    def test_unknown_language(self, result: lm.Evaluation) -> None:
+        with pytest.raises(lm.InvalidValueError, match="unknown language"):
+            lm.evaluation_csv(result, "sv")  # type: ignore[arg-type]
+
+
+class TestOnlyTheLabelIsTranslated:
+    """A program reads the columns: only the label column changes with the language."""
+
+    def test_the_two_languages_differ_only_in_the_label(
+        self, result: lm.Evaluation
+    ) -> None:
+        da = _rows(lm.evaluation_csv(result, "da"))
+        en = _rows(lm.evaluation_csv(result, "en"))
+        assert [{**r, "label": ""} for r in da] == [{**r, "label": ""} for r in en]
+        assert [r["label"] for r in da] != [r["label"] for r in en]
+
+    @settings(max_examples=20, deadline=None)
+    @given(lst.survey_data())
+    def test_numbers_use_a_full_stop_and_shares_are_proportions(
+        self, data: lst.SurveyData
+    ) -> None:
+        found = lm.evaluate(
+            data.survey, data.invitations, data.responses, data.meetings, threshold=1
+        )
+        for row in _rows(lm.evaluation_csv(found, "da")):
+            for column in ("share_high", "ci_low", "ci_high"):
+                assert "," not in row[column]
+                assert 0 <= float(row[column]) <= 1
+            assert 0 <= float(row["mean_yield"]) <= 100

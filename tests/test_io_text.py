@@ -1,0 +1,60 @@
+"""The evaluation as plain text: tables a person reads, numbers in their language."""
+
+from __future__ import annotations
+
+import pytest
+
+import learnmeet as lm
+from evaluation_data import evaluated
+
+
+@pytest.fixture(scope="module")
+def result() -> lm.Evaluation:
+    return evaluated()
+
+
+class TestExport:
+    """Danish writes a decimal comma, English a point; small groups say why they
+    are hidden instead of showing figures."""
+
+    def test_text(self, result: lm.Evaluation) -> None:
+        da = lm.evaluation_text(result, "da")
+        en = lm.evaluation_text(result, "en")
+        assert "RR1 64,7 %" in da
+        assert "RR1 64.7 %" in en
+        assert "færre end 5 svarpersoner" in da
+        assert "fewer than 5 respondents" in en
+        assert "50,0 %" in da
+
+    def test_themes_in_the_text(self) -> None:
+        theme = lm.Theme(
+            code="knowing_offers",
+            label=lm.LEARNING_TAGS["knowing_offers"],
+            quotes=[
+                lm.Quote(
+                    text="Nu ved jeg, hvem jeg skal ringe til",
+                    speaker="FG1-D3",
+                    source=lm.QuoteSource.FOCUS_GROUP,
+                )
+            ],
+        )
+        text = evaluated(themes=[theme])
+        assert '"Nu ved jeg, hvem jeg skal ringe til" – FG1-D3, focus group' in (
+            lm.evaluation_text(text, "en")
+        )
+
+
+class TestHiddenFigures:
+    """Where too few answered, the text says so, for groups and for levels alike."""
+
+    def test_a_level_with_too_few_respondents_shows_no_score(self) -> None:
+        text = lm.evaluation_text(evaluated(threshold=13), "en")
+        levels = text[text.index("Kirkpatrick levels") :]
+        assert "fewer than 13 respondents" in levels
+        assert "no items" in levels  # the results level has none in the survey
+
+    def test_a_dimension_without_groups_has_no_table(self) -> None:
+        empty = lm.evaluate(evaluated().survey, [], [], [])
+        text = lm.evaluation_text(empty, "en")
+        assert "Yield –" not in text
+        assert "RR1 –, RR3 –" in text  # no rate without invitations

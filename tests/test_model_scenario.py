@@ -1,0 +1,158 @@
+"""A scenario: one municipality's people, places, cases, forums and meetings.
+
+Every list in a scenario names each identifier once, and the scenario looks
+its professionals, cases and forums up by identifier.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, strategies as st
+
+import learnmeet as lm
+from examples import (
+    CASE,
+    FICTIONAL,
+    HOME_CARE_N,
+    HOSPITAL,
+    KOMMUNE,
+    NORTH,
+    NURSE_N,
+    SOUTH,
+    SSA_N,
+    WARD,
+    valid_meetings,
+)
+from learnmeet import strategies as lst
+
+FORUM = lm.Forum(
+    id="tirsdag-nord",
+    name="Tirsdagsmøde, hjemmeplejen Nord",
+    unit=HOME_CARE_N,
+    members=[NURSE_N, SSA_N],
+    first_start=datetime(2027, 1, 5, 13, 30, tzinfo=lm.COPENHAGEN),
+    duration=timedelta(minutes=45),
+    recurrence="FREQ=WEEKLY;BYDAY=TU",
+)
+MEETINGS = list(valid_meetings().values())
+SCENARIO = lm.Scenario(
+    name="Eksempelkommunen",
+    areas=[NORTH, SOUTH],
+    organisations=[KOMMUNE, HOSPITAL],
+    units=[HOME_CARE_N, WARD],
+    professionals=[NURSE_N, SSA_N],
+    cases=[CASE, FICTIONAL],
+    forums=[FORUM],
+    meetings=MEETINGS,
+)
+
+LISTS: dict[str, tuple[st.SearchStrategy[Any], Any, tuple[str, str]]] = {
+    "areas": (lst.areas(), lambda a: a.code, ("området", "the area")),
+    "organisations": (
+        lst.organisations(),
+        lambda o: o.id,
+        ("organisationen", "the organisation"),
+    ),
+    "units": (lst.units(), lambda u: u.id, ("enheden", "the unit")),
+    "professionals": (
+        lst.professionals(),
+        lambda p: p.id,
+        ("fagpersonen", "the professional"),
+    ),
+    "cases": (lst.citizen_cases(), lambda c: c.id, ("sagen", "the case")),
+    "forums": (lst.forums(), lambda f: f.id, ("mødeforummet", "the forum")),
+    "meetings": (lst.meetings(), lambda m: m.id, ("mødet", "the meeting")),
+}
+"""Each list of a scenario: a strategy for its items, their key, and what the
+refusal calls an item, in Danish and English."""
+
+
+class TestAScenario:
+    """A scenario holds its lists as tuples, empty by default."""
+
+    def test_lists_become_tuples(self) -> None:
+        assert SCENARIO.areas == (NORTH, SOUTH)
+        assert isinstance(SCENARIO.meetings, tuple)
+        assert len(SCENARIO.meetings) == len(MEETINGS)
+
+    def test_only_a_name_is_needed(self) -> None:
+        empty = lm.Scenario(name="Tom kommune")
+        assert all(getattr(empty, f.name) == () for f in attrs.fields(lm.Scenario)[1:])
+
+    def test_an_item_of_the_wrong_kind_names_its_place(self) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            attrs.evolve(SCENARIO, units=[HOME_CARE_N, KOMMUNE])  # type: ignore[list-item]
+        assert (info.value.where, info.value.path) == ("Scenario", ("units", 1))
+
+    def test_the_name_holds_no_cpr_number(self) -> None:
+        with pytest.raises(lm.PersonalDataError) as info:
+            attrs.evolve(SCENARIO, name="Plan for 0102031234")
+        assert info.value.path == ("name",)
+
+
+class TestLookUps:
+    """Professionals, cases and forums are found by identifier; an unknown one
+    names the closest, with what was looked up in both languages."""
+
+    def test_found(self) -> None:
+        assert SCENARIO.professional("p-02") is SSA_N
+        assert SCENARIO.case("c-fic") is FICTIONAL
+        assert SCENARIO.forum("tirsdag-nord") is FORUM
+
+    @pytest.mark.parametrize(
+        ("method", "code", "near", "da", "en"),
+        [
+            ("professional", "p-20", "p-02", "fagperson", "professional"),
+            ("case", "c-10", "c-101", "borgerforløb", "case"),
+            ("forum", "tirsdag-syd", "tirsdag-nord", "mødeforum", "forum"),
+        ],
+    )
+    def test_unknown(self, method: str, code: str, near: str, da: str, en: str) -> None:
+        with pytest.raises(lm.UnknownCodeError) as info:
+            getattr(SCENARIO, method)(code)
+        error = info.value
+        assert error.kind == method
+        assert near in error.suggestions
+        assert error.reason.da == f"ukendt kode {code!r} ({da})"
+        assert error.reason.en == f"unknown {en} code {code!r}"
+        assert repr(near) in error.fix.da
+        assert repr(near) in error.fix.en
+
+
+class TestEachIdentifierOnce:
+    """Every list names each identifier once; a repeat is refused at the place of
+    the second, in both languages."""
+
+    def test_a_case_listed_twice(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(SCENARIO, cases=[CASE, FICTIONAL, CASE])
+        error = info.value
+        assert (error.where, error.path) == ("Scenario", ("cases", 2))
+        assert error.reason.en == "the case 'c-101' is listed twice"
+        assert error.reason.da == "sagen 'c-101' står der to gange"
+        assert (error.fix.da, error.fix.en) == (
+            "skriv hver kun én gang",
+            "list each only once",
+        )
+
+    @given(st.sampled_from(sorted(LISTS)), st.data())
+    def test_a_repeated_id_in_any_list_is_refused(
+        self, field: str, data: st.DataObject
+    ) -> None:
+        items, key, (da, en) = LISTS[field]
+        distinct = data.draw(st.lists(items, min_size=1, max_size=3, unique_by=key))
+        lm.Scenario(name="s", **{field: distinct})  # distinct ids are taken
+        again = data.draw(st.sampled_from(distinct))
+        at = data.draw(st.integers(0, len(distinct)))
+        repeated = [*distinct[:at], again, *distinct[at:]]
+        second = max(i for i, item in enumerate(repeated) if key(item) == key(again))
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Scenario(name="s", **{field: repeated})
+        error = info.value
+        assert (error.where, error.path) == ("Scenario", (field, second))
+        assert error.reason.en == f"{en} {key(again)!r} is listed twice"
+        assert error.reason.da == f"{da} {key(again)!r} står der to gange"

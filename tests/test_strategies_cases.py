@@ -1,0 +1,55 @@
+"""Strategies for citizen cases, transitions and consents honour their parameters."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import given, strategies as st
+
+import learnmeet as lm
+from examples import NURSE_N, PT_N
+from learnmeet import strategies as lst
+
+CAT = lm.DEFAULT_CATALOG
+HOSPITAL, HOME = CAT.sector("hospital"), CAT.sector("municipality")
+
+
+class TestCitizenCases:
+    """A case is concrete or fictional, with or without transitions, as asked."""
+
+    @given(lst.citizen_cases(origin=lm.CaseOrigin.FICTIONAL, with_transition=True))
+    def test_cases(self, case: lm.CitizenCase) -> None:
+        assert not case.is_concrete
+        assert case.transitions
+
+    @given(st.dates(), st.data())
+    def test_consents_cover_the_day(self, day: Any, data: st.DataObject) -> None:
+        consent = data.draw(lst.consents(valid_on=day))
+        assert consent.is_valid_on(day)
+
+    @given(
+        lst.citizen_cases(
+            with_transition=False,
+            care_team=(NURSE_N, PT_N),
+            consent_on=date(2027, 3, 1),
+        )
+    )
+    def test_care_team_and_consent_as_given(self, case: lm.CitizenCase) -> None:
+        assert case.transitions == ()
+        assert case.care_team == (NURSE_N, PT_N)
+        assert case.has_consent_on(date(2027, 3, 1))
+        assert all(r.citizen == case.citizen.pseudonym for r in case.relatives)
+
+
+class TestTransitions:
+    """A transition goes between the two sectors asked for, before the day given."""
+
+    @given(lst.transitions(between=(HOSPITAL, HOME), before=date(2027, 1, 1)))
+    def test_between_and_before(self, move: lm.Transition) -> None:
+        assert (move.from_sector, move.to_sector) == (HOSPITAL, HOME)
+        assert move.on <= date(2027, 1, 1)
+
+    @given(lst.transitions())
+    def test_always_two_sectors(self, move: lm.Transition) -> None:
+        assert move.from_sector != move.to_sector
