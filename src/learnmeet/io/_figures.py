@@ -42,6 +42,10 @@ TERMS = {
 
 
 def percent(value: float | None, lang: Lang, digits: int = 1) -> str:
+    """A share from 0 to 1 as per cent, e.g. ``"64,7 %"`` in Danish, "–" if none.
+
+    *lang* has been checked by the caller (an export function).
+    """
     if value is None:
         return "–"
     text = f"{100 * value:.{digits}f}"
@@ -49,6 +53,7 @@ def percent(value: float | None, lang: Lang, digits: int = 1) -> str:
 
 
 def number(value: float | None, lang: Lang) -> str:
+    """A number to one decimal, with a decimal comma in Danish; "–" if none."""
     if value is None:
         return "–"
     text = f"{value:.1f}"
@@ -56,4 +61,5 @@ def number(value: float | None, lang: Lang) -> str:
 
 
 def csv_number(value: float | None) -> str:
+    """A number for CSV: a full stop and four decimals, empty if none."""
     return "" if value is None else f"{value:.4f}"

@@ -22,7 +22,6 @@ from learnmeet.model._checks import (
     instance_of,
     optional,
     safe_text,
-    unique,
 )
 from learnmeet.model._labels import Label, LabelledEnum
 
@@ -288,5 +287,3 @@ class Relative:
 
 Person: TypeAlias = Union[Professional, Citizen, Relative]  # noqa: UP007
 """Anyone who can attend a meeting."""
-
-PEOPLE_UNIQUE = unique(lambda p: p.key, what=Label(da="personen", en="the person"))
