@@ -11,6 +11,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 import attrs
+import pytest
 
 import learnmeet as lm
 from examples import valid_meetings
@@ -55,3 +56,23 @@ def assert_breaks_exactly(meeting: lm.Meeting, code: str) -> lm.Report:
         assert violation.render("da").startswith(f"{code} ")
         assert violation.render("en").startswith(f"{code} ")
     return report
+
+
+def each_rule_tests(table: BreachTable, topic: ModuleType) -> type:
+    """The test class every topic module runs on its hand-written table.
+
+    Each breach reports exactly its rule's code, in both languages, and every
+    rule the topic module declares has at least one breach in the table.
+    """
+
+    class TestEachRule:
+        """Each hand-written breach reports exactly its rule's code."""
+
+        @pytest.mark.parametrize(("code", "index"), cases(table))
+        def test_exactly_that_code(self, code: str, index: int) -> None:
+            assert_breaks_exactly(table[code][index](), code)
+
+        def test_every_rule_of_the_topic_has_a_breach(self) -> None:
+            assert set(table) == codes_of(topic)
+
+    return TestEachRule

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
-import pytest
 
 import learnmeet as lm
 from examples import (
@@ -26,9 +25,7 @@ from learnmeet.rules import _case
 from rule_cases import (
     VALID,
     BreachTable,
-    assert_breaks_exactly,
-    cases,
-    codes_of,
+    each_rule_tests,
     with_attendees,
     with_changes,
 )
@@ -70,15 +67,7 @@ BREACHES: BreachTable = {
 }
 
 
-class TestEachRule:
-    """Each hand-written breach reports exactly its rule's code."""
-
-    @pytest.mark.parametrize(("code", "index"), cases(BREACHES))
-    def test_exactly_that_code(self, code: str, index: int) -> None:
-        assert_breaks_exactly(BREACHES[code][index](), code)
-
-    def test_every_rule_of_the_topic_has_a_breach(self) -> None:
-        assert set(BREACHES) == codes_of(_case)
+TestEachRule = each_rule_tests(BREACHES, _case)
 
 
 class TestFictionSeverity:

@@ -7,7 +7,6 @@ sector; both are counted over the professionals taking part.
 from __future__ import annotations
 
 import attrs
-import pytest
 from hypothesis import given, strategies as st
 
 import learnmeet as lm
@@ -22,9 +21,7 @@ from learnmeet.rules._composition import (
 from rule_cases import (
     VALID,
     BreachTable,
-    assert_breaks_exactly,
-    cases,
-    codes_of,
+    each_rule_tests,
     with_attendees,
     with_changes,
 )
@@ -64,15 +61,7 @@ BREACHES: BreachTable = {
 }
 
 
-class TestEachRule:
-    """Each hand-written breach reports exactly its rule's code."""
-
-    @pytest.mark.parametrize(("code", "index"), cases(BREACHES))
-    def test_exactly_that_code(self, code: str, index: int) -> None:
-        assert_breaks_exactly(BREACHES[code][index](), code)
-
-    def test_every_rule_of_the_topic_has_a_breach(self) -> None:
-        assert set(BREACHES) == codes_of(_composition)
+TestEachRule = each_rule_tests(BREACHES, _composition)
 
 
 def _any_requirements(meeting: lm.Meeting, req: lm.FormatRequirements) -> lm.Meeting:

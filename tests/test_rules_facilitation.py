@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 import learnmeet as lm
 from examples import NURSE_N, PT_N, SSA_N, attend
 from learnmeet.rules import _facilitation
 from rule_cases import (
     BreachTable,
-    assert_breaks_exactly,
-    cases,
-    codes_of,
+    each_rule_tests,
     with_attendees,
     with_changes,
 )
@@ -34,15 +30,7 @@ BREACHES: BreachTable = {
 }
 
 
-class TestEachRule:
-    """Each hand-written breach reports exactly its rule's code."""
-
-    @pytest.mark.parametrize(("code", "index"), cases(BREACHES))
-    def test_exactly_that_code(self, code: str, index: int) -> None:
-        assert_breaks_exactly(BREACHES[code][index](), code)
-
-    def test_every_rule_of_the_topic_has_a_breach(self) -> None:
-        assert set(BREACHES) == codes_of(_facilitation)
+TestEachRule = each_rule_tests(BREACHES, _facilitation)
 
 
 class TestSeverity:
