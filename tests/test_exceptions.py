@@ -126,9 +126,19 @@ class TestNoPositionalPair:
         ]
         assert found == []
 
-    def test_a_label_refuses_positional_texts(self) -> None:
-        with pytest.raises(TypeError):
-            lm.Label("sygeplejerske", "nurse")  # type: ignore[misc]
+    def test_a_label_by_position_is_deprecated(self) -> None:
+        """Older code keeps working, in the one order a Label ever had."""
+        with pytest.warns(DeprecationWarning, match="da=..., en="):
+            label = lm.Label("sygeplejerske", "nurse")
+        assert (label.da, label.en) == ("sygeplejerske", "nurse")
+
+    @pytest.mark.parametrize("texts", [("a",), ("a", "b", "c")])
+    def test_a_label_by_position_needs_both_texts(self, texts: tuple[str]) -> None:
+        with (
+            pytest.raises(TypeError),
+            pytest.warns(DeprecationWarning, match="by position"),
+        ):
+            lm.Label(*texts)
 
     def test_the_checker_sees_a_positional_pair(self, tmp_path: Path) -> None:
         source = "def t(self, da, en): ...\nx = Label('a', 'b')\n"
@@ -317,7 +327,7 @@ class TestTheErrorClasses:
         with pytest.raises(TypeError):
             lm.LearnmeetError("hello", "hej")  # type: ignore[misc]
         with pytest.raises(TypeError):
-            lm.Label("hej", "hello")  # type: ignore[misc]
+            lm.InvalidValueError("hello", "hej")  # type: ignore[misc]
 
     def test_errors_survive_pickling(self) -> None:
         """An error raised in a worker process arrives whole in the parent."""

@@ -22,6 +22,7 @@ any module can import it without creating an import cycle.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, Union
 
@@ -116,9 +117,9 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(init=False)
 class Label:
-    """A text in Danish and English, always given by keyword.
+    """A text in Danish and English, given by keyword.
 
     >>> Label(da="sygeplejerske", en="nurse").get("en")
     'nurse'
@@ -131,11 +132,30 @@ class Label:
         InvalidValueError: A text is missing, blank or not a string.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 The texts are keyword-only.
+    .. deprecated:: 0.2.0 The texts by position, ``Label(da, en)``: a
+       ``DeprecationWarning`` says so, and a later release will refuse them.
+       Every error takes its texts by keyword only.
     """
 
     da: str = attrs.field(validator=_text)
     en: str = attrs.field(validator=_text)
+
+    def __init__(self, *texts: str, da: str = "", en: str = "") -> None:
+        if texts:
+            warnings.warn(
+                "Label(da, en) by position is deprecated; write "
+                "Label(da=..., en=...)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            if len(texts) != 2 or da or en:
+                raise TypeError("Label takes da= and en=, each once")
+            da, en = texts
+        fields = attrs.fields(Label)
+        _text(self, fields.da, da)
+        _text(self, fields.en, en)
+        object.__setattr__(self, "da", da)
+        object.__setattr__(self, "en", en)
 
     def get(self, lang: Lang = "da") -> str:
         """Return the text in *lang*.
