@@ -35,9 +35,10 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "SkippedTimeError",
         "UnknownCodeError",
         "WrongTypeError",
+        "looks_like_cpr",
     ),
     "learnmeet.model._labels": ("LabelledEnum",),
-    "learnmeet.model._checks": ("COPENHAGEN", "looks_like_cpr"),
+    "learnmeet.model._checks": ("COPENHAGEN",),
     "learnmeet.model._people": (
         "Area",
         "Citizen",
@@ -254,6 +255,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         SkippedTimeError as SkippedTimeError,
         UnknownCodeError as UnknownCodeError,
         WrongTypeError as WrongTypeError,
+        looks_like_cpr as looks_like_cpr,
     )
     from learnmeet.io._csv import (
         CSV_COLUMNS as CSV_COLUMNS,
@@ -292,7 +294,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.model._checks import (
         COPENHAGEN as COPENHAGEN,
-        looks_like_cpr as looks_like_cpr,
     )
     from learnmeet.model._cycle import (
         LEARNING_TAGS as LEARNING_TAGS,

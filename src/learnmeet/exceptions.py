@@ -22,6 +22,7 @@ any module can import it without creating an import cycle.
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, Union
@@ -48,7 +49,11 @@ __all__ = [
     "UnknownCodeError",
     "WrongTypeError",
     "check_lang",
+    "looks_like_cpr",
+    "redact",
+    "refuse_personal_data",
     "render_path",
+    "shown",
 ]
 
 Lang: TypeAlias = Literal["da", "en"]
@@ -76,8 +81,8 @@ def check_lang(lang: object) -> Lang:
         return "en"
     raise InvalidValueError(
         reason=Label(
-            da=f"ukendt sprog {_shown(lang)}",
-            en=f"unknown language {_shown(lang)}",
+            da=f"ukendt sprog {shown(lang).da}",
+            en=f"unknown language {shown(lang).en}",
         ),
         fix=Label(
             da="brug 'da' (dansk) eller 'en' (engelsk)",
@@ -87,15 +92,163 @@ def check_lang(lang: object) -> Lang:
     )
 
 
-def _shown(value: object) -> str:
-    """*value* as it may be shown in a message: short, and only if it is a code."""
-    if isinstance(value, str) and len(value) <= 20 and value.isprintable():
-        return repr(value)
-    return f"of type {type(value).__name__}"
+# -- personal data -------------------------------------------------------------
+
+# Six digits that form a day (01-31) and a month (01-12) and two of a year,
+# then four digits, with no further digit on either side: the shape of a
+# Danish CPR number. Between the pairs a dash, dot, slash or space may stand,
+# and before the last four up to a few of them ("010203 - 1234"). It runs on
+# the text after _normalised(), which has turned every Unicode digit, dash
+# and space into its ASCII form and dropped invisible format characters.
+_CPR = re.compile(
+    r"(?<![0-9])(?:0[1-9]|[12][0-9]|3[01])[-./\s]?(?:0[1-9]|1[0-2])[-./\s]?"
+    r"[0-9]{2}\s{0,2}[-./]?\s{0,2}[0-9]{4}(?![0-9])"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_REDACTED = "[CPR]"
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """*text* as the CPR check reads it, and where each character came from.
+
+    Each non-ASCII character is read in its compatibility form (NFKC:
+    fullwidth digits and punctuation become ASCII); a Unicode digit of any
+    script becomes its ASCII digit, any dash ``-`` and any space `` ``; an
+    invisible format character (zero-width space, soft hyphen, direction
+    marks) is dropped.
+    """
+    if text.isascii():
+        return text, []
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFKC", char) if ord(char) > 127 else char:
+            category = unicodedata.category(part)
+            if category == "Cf":
+                continue
+            if category == "Nd":
+                part = str(unicodedata.decimal(part))
+            elif category == "Pd" or part == "\u2212":
+                part = "-"
+            elif category == "Zs":
+                part = " "
+            out.append(part)
+            origin.append(index)
+    return "".join(out), origin
+
+
+def looks_like_cpr(text: str) -> bool:
+    """Tell whether *text* holds something shaped like a Danish CPR number.
+
+    Six digits of a valid day and month and two of a year, then four, with
+    any dash, dot, slash or space between the pairs (``010203-1234``,
+    ``010203.1234``, ``01 02 03 1234``, ``010203 - 1234``), in any script's
+    digits, and with invisible characters ignored.
+
+    >>> looks_like_cpr("borger B-017")
+    False
+    >>> looks_like_cpr("010203-1234"), looks_like_cpr("01 02 03 1234")
+    (True, True)
+
+    It errs on the side of refusing. Known false positives: a ten-digit
+    number whose first six digits form a date (an order number
+    ``1012251234``), and a date with a two-digit year followed by four digits
+    (``01.02.26 0930``). A phone number never starts with a valid day and
+    month in the first two pairs, and an ISO date (``2026-03-01``) does not
+    match.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Other separators, other scripts' digits and
+       invisible characters.
+    """
+    return _CPR.search(_normalised(text)[0]) is not None
+
+
+def redact(text: str) -> str:
+    """*text* with every CPR-like number in it replaced by ``[CPR]``.
+
+    Every message that repeats something given to the library goes through
+    this, so a refused value is never written back.
+    """
+    normal, origin = _normalised(text)
+    spans = [m.span() for m in _CPR.finditer(normal)]
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        if origin:
+            start, end = origin[start], origin[end - 1] + 1
+        out += [text[last:start], _REDACTED]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def shown(value: object) -> Label:
+    """*value* as a message may show it: a short code, redacted, or its type.
+
+    A string of up to 40 printable characters is shown quoted, with any
+    CPR-like number in it replaced by ``[CPR]``; anything else by its type.
+    """
+    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
+        quoted = repr(redact(value))
+        return Label(da=quoted, en=quoted)
+    kind = type(value).__name__
+    return Label(da=f"af typen {kind}", en=f"of type {kind}")
+
+
+def _refusal(text: str) -> Label | None:
+    """Why *text* may not be held, or ``None`` when it may."""
+    if _SURROGATE.search(text):
+        return Label(
+            da="teksten indeholder et ugyldigt tegn (en enlig surrogat), som ikke "
+            "kan skrives som UTF-8",
+            en="the text holds an invalid character (a lone surrogate) that "
+            "cannot be written as UTF-8",
+        )
+    if looks_like_cpr(text):
+        return Label(
+            da="teksten indeholder noget, der ligner et CPR-nummer; learnmeet må "
+            "kun indeholde pseudonymer",
+            en="the text contains something that looks like a CPR number; "
+            "learnmeet holds pseudonyms only",
+        )
+    return None
+
+
+def refuse_personal_data(text: str, *, where: str, path: Iterable[PathKey]) -> None:
+    """Refuse *text* if it holds a CPR-like number or an unwritable character.
+
+    The one check every text the library accepts passes: identifiers, free
+    text and both texts of every :class:`Label`.
+
+    Raises:
+        PersonalDataError: *text* looks like it holds a CPR number.
+        InvalidValueError: *text* holds a lone surrogate.
+    """
+    problem = _refusal(text)
+    if problem is None:
+        return
+    cpr = problem.en.startswith("the text contains")
+    raise (PersonalDataError if cpr else InvalidValueError)(
+        reason=problem,
+        fix=Label(
+            da="erstat CPR-nummeret med et pseudonym som 'B-017'",
+            en="replace the CPR number with a pseudonym such as 'B-017'",
+        )
+        if cpr
+        else Label(
+            da="fjern tegnet, eller læs teksten som UTF-8",
+            en="remove the character, or read the text as UTF-8",
+        ),
+        where=where,
+        path=path,
+    )
 
 
 def _text(instance: Label, attribute: attrs.Attribute[str], value: object) -> None:
     if isinstance(value, str) and value.strip():
+        refuse_personal_data(value, where="Label", path=(attribute.name,))
         return
     raise InvalidValueError(
         reason=Label(
@@ -143,8 +296,7 @@ class Label:
     def __init__(self, *texts: str, da: str = "", en: str = "") -> None:
         if texts:
             warnings.warn(
-                "Label(da, en) by position is deprecated; write "
-                "Label(da=..., en=...)",
+                "Label(da, en) by position is deprecated; write Label(da=..., en=...)",
                 DeprecationWarning,
                 stacklevel=2,
             )
@@ -176,7 +328,8 @@ def render_path(path: Iterable[PathKey], root: str = "$") -> str:
     """Render a structured path as text: ``$.attendees[2].role``.
 
     A field name that is not an identifier is quoted (``$.hours['p-1']``), as
-    in JSONPath. With an empty *root* the first field stands first.
+    in JSONPath, with any CPR-like number in it redacted: a path never
+    repeats one. With an empty *root* the first field stands first.
 
     >>> render_path(("attendees", 2, "role"))
     '$.attendees[2].role'
@@ -192,7 +345,7 @@ def render_path(path: Iterable[PathKey], root: str = "$") -> str:
         elif _IDENTIFIER.fullmatch(key):
             out += f".{key}" if out else key
         else:
-            out += f"[{key!r}]"
+            out += f"[{redact(str(key))!r}]"
     return out
 
 
@@ -348,7 +501,7 @@ class UnknownCodeError(LearnmeetError, LookupError):
         self.code = code
         self.suggestions = tuple(suggestions)
         name = what or Label(da=kind, en=kind)
-        shown = _shown(code)
+        code_shown = shown(code)
         hint = hint or Label(
             da="ret stavningen af koden", en="check the spelling of the code"
         )
@@ -362,8 +515,8 @@ class UnknownCodeError(LearnmeetError, LookupError):
             fix = hint
         super().__init__(
             reason=Label(
-                da=f"ukendt kode {shown} ({name.da})",
-                en=f"unknown {name.en} code {shown}",
+                da=f"ukendt kode {code_shown.da} ({name.da})",
+                en=f"unknown {name.en} code {code_shown.en}",
             ),
             fix=fix,
         )
