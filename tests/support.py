@@ -70,6 +70,14 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.Contribution, lst.contributions()),
     (lm.LearningPoint, lst.learning_points()),
     (lm.ReflectionPhase, lst.reflection_phases()),
+    (lm.QuestionBank, lst.question_banks()),
+    (lm.WorkingHours, lst.working_hours()),
+    (
+        lm.Holiday,
+        st.integers(1900, 2100).flatmap(
+            lambda year: st.sampled_from(lm.danish_holidays(year, customary=True))
+        ),
+    ),
 )
 """Every JSON model type with the public strategy for it."""
 

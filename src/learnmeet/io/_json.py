@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import importlib
 import json
+import pkgutil
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -38,6 +40,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+import learnmeet.model
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import (
@@ -54,24 +57,18 @@ from learnmeet.io._wire import (
     format_date,
     format_datetime,
     format_duration,
+    format_time,
     parse_date,
     parse_datetime,
     parse_duration,
+    parse_time,
 )
-from learnmeet.model._cases import CitizenCase, Consent, Transition
-from learnmeet.model._cycle import Action, Contribution, LearningPoint, ReflectionCycle
-from learnmeet.model._formats import FormatRequirements, MeetingFormat
-from learnmeet.model._forums import Forum
+from learnmeet.model._cases import CitizenCase
+from learnmeet.model._checks import expect, expect_count
+from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._lookup import closest
-from learnmeet.model._meetings import (
-    Attendee,
-    Cancellation,
-    Cohort,
-    Location,
-    Meeting,
-    Reflection,
-)
+from learnmeet.model._meetings import Location
 from learnmeet.model._people import (
     Area,
     Citizen,
@@ -83,19 +80,9 @@ from learnmeet.model._people import (
     Sector,
     Unit,
 )
-from learnmeet.model._reflection import Question, ReflectionModel, ReflectionPhase
-from learnmeet.model._scenario import Scenario
-from learnmeet.model._survey import (
-    Answer,
-    Invitation,
-    Quote,
-    Response,
-    Survey,
-    SurveyItem,
-    Theme,
-)
 
 __all__ = [
+    "MAX_DEPTH",
     "MODEL_TYPES",
     "SCHEMA_VERSION",
     "from_dict",
@@ -111,44 +98,25 @@ SCHEMA_VERSION = 1
 .. versionadded:: 0.1.0
 """
 
-MODEL_TYPES: tuple[type[Any], ...] = (
-    Action,
-    Answer,
-    Area,
-    Attendee,
-    Cancellation,
-    Citizen,
-    CitizenCase,
-    Cohort,
-    Consent,
-    Contribution,
-    FormatRequirements,
-    Forum,
-    Invitation,
-    Label,
-    LearningPoint,
-    Location,
-    Meeting,
-    MeetingFormat,
-    Organisation,
-    Profession,
-    Professional,
-    Question,
-    Quote,
-    Reflection,
-    ReflectionCycle,
-    ReflectionModel,
-    ReflectionPhase,
-    Relative,
-    Response,
-    Scenario,
-    Sector,
-    Survey,
-    SurveyItem,
-    Theme,
-    Transition,
-    Unit,
-)
+
+def _model_types() -> tuple[type[Any], ...]:
+    """Every value class of the model layer, and the Label its texts are in.
+
+    Read from the model's modules, so a new model class is written and read
+    without being listed here.
+    """
+    found: set[type[Any]] = {Label}
+    for info in pkgutil.iter_modules(learnmeet.model.__path__):
+        module = importlib.import_module(f"learnmeet.model.{info.name}")
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if isinstance(value, type) and attrs.has(value):
+                attrs.resolve_types(value)  # string annotations, read once
+                found.add(value)
+    return tuple(sorted(found, key=lambda cls: cls.__name__))
+
+
+MODEL_TYPES: tuple[type[Any], ...] = _model_types()
 """Every class :func:`to_json` and :func:`from_json` handle."""
 
 _BY_NAME = {cls.__name__: cls for cls in MODEL_TYPES}
@@ -267,7 +235,6 @@ def _enum_value(member: enum.Enum) -> Any:
 # -- the converter -------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=8)
 def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
     """Return the converter learnmeet reads and writes JSON with.
 
@@ -280,8 +247,17 @@ def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
         catalog: The catalogue whose codes stand for its professions, sectors
             and formats.
 
+    Raises:
+        WrongTypeError: *catalog* is not a :class:`~learnmeet.Catalog`.
+
     .. versionadded:: 0.1.0
     """
+    expect(catalog, Catalog, where="make_converter", name="catalog")
+    return _converter(catalog)
+
+
+@functools.lru_cache(maxsize=8)
+def _converter(catalog: Catalog) -> Converter:
     conv = MemoConverter(forbid_extra_keys=True, detailed_validation=True)
 
     conv.register_structure_hook(str, _structure_str)
@@ -292,6 +268,7 @@ def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
         (datetime, parse_datetime, format_datetime),
         (date, parse_date, format_date),
         (timedelta, parse_duration, format_duration),
+        (time, parse_time, format_time),
     ):
         conv.register_structure_hook(cls, _wire(parse))
         conv.register_unstructure_hook(cls, fmt)
@@ -525,6 +502,45 @@ def _step(exc: BaseException) -> _Path:
 # -- the public functions ------------------------------------------------------
 
 
+MAX_DEPTH = 48
+"""How deeply a document may nest arrays and objects.
+
+The deepest value learnmeet writes (a scenario's meetings, their attendees,
+their people, units and organisations) is about a dozen levels down; a
+document nested deeper is refused before it is read, so no input can exhaust
+Python's recursion limit.
+"""
+
+
+def _too_deep(document: object) -> _Path | None:
+    """The path to the first value nested deeper than :data:`MAX_DEPTH`."""
+    todo: list[tuple[object, _Path]] = [(document, ())]
+    while todo:
+        value, path = todo.pop()
+        if len(path) > MAX_DEPTH:
+            return path
+        if isinstance(value, Mapping):
+            todo.extend((v, (*path, str(k))) for k, v in value.items())
+        elif isinstance(value, (list, tuple)):
+            todo.extend((v, (*path, i)) for i, v in enumerate(value))
+    return None
+
+
+def _nested_too_deep(path: _Path) -> DataProblem:
+    return DataProblem(
+        path=path,
+        reason=Label(
+            da=f"dokumentet er indlejret dybere end {MAX_DEPTH} niveauer",
+            en=f"the document nests deeper than {MAX_DEPTH} levels",
+        ),
+        fix=Label(
+            da="et learnmeet-dokument har langt færre niveauer; tjek hvordan det "
+            "blev lavet",
+            en="a learnmeet document has far fewer levels; check how it was made",
+        ),
+    )
+
+
 def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]:
     """Turn a model value into a JSON-ready dict inside the versioned envelope.
 
@@ -587,6 +603,9 @@ def from_dict(
             where="from_dict",
             path=("cls",),
         )
+    deep = _too_deep(document)
+    if deep is not None:
+        raise InvalidDataError([_nested_too_deep(deep)])
     data = _unwrap(cls, document)
     try:
         return make_converter(catalog).structure(data, cls)
@@ -685,10 +704,13 @@ def to_json(
     The same value always gives the same text.
 
     Raises:
-        InvalidValueError: *value* is not a learnmeet model value.
+        InvalidValueError: *value* is not a learnmeet model value, or *indent*
+            not ``None`` or a whole number from 0 to 8.
 
     .. versionadded:: 0.1.0
     """
+    if indent is not None:
+        expect_count(indent, where="to_json", name="indent", most=8)
     return json.dumps(
         to_dict(value, catalog=catalog), ensure_ascii=False, indent=indent
     )
@@ -710,8 +732,11 @@ def from_json(
 
     .. versionadded:: 0.1.0
     """
+    expect(text, str, bytes, bytearray, where="from_json", name="text")
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise InvalidDataError([_nested_too_deep(())]) from None
     except (ValueError, TypeError) as exc:
         line = getattr(exc, "lineno", "?")
         column = getattr(exc, "colno", "?")

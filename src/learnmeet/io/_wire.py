@@ -15,7 +15,7 @@ Danish, through :class:`WireError`.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from learnmeet.exceptions import InvalidValueError, Label
@@ -25,9 +25,11 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_duration",
+    "format_time",
     "parse_date",
     "parse_datetime",
     "parse_duration",
+    "parse_time",
 ]
 
 
@@ -241,3 +243,29 @@ def parse_duration(text: object) -> timedelta:
         )
     days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
     return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+
+
+_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?")
+
+
+def format_time(value: time) -> str:
+    """Write a time of day as ``HH:MM``, or ``HH:MM:SS`` when it has seconds."""
+    return value.isoformat(timespec="seconds" if value.second else "minutes")
+
+
+def parse_time(text: object) -> time:
+    """Read a time of day, ``HH:MM`` or ``HH:MM:SS`` (ISO 8601, ASCII digits).
+
+    Raises:
+        WireError: The text is not such a time.
+    """
+    match = _TIME.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise _refuse(
+            reason=Label(da="forventede et klokkeslæt", en="expected a time of day"),
+            fix=Label(
+                da="skriv klokkeslættet som '08:00'",
+                en="write the time like '08:00'",
+            ),
+        )
+    return time(int(match[1]), int(match[2]), int(match[3] or 0))

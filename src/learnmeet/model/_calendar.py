@@ -23,7 +23,14 @@ import attrs
 from dateutil.easter import easter
 
 from learnmeet.exceptions import InvalidValueError
-from learnmeet.model._checks import a_date, each, instance_of, refuse
+from learnmeet.model._checks import (
+    a_date,
+    each,
+    expect,
+    expect_count,
+    instance_of,
+    refuse,
+)
 from learnmeet.model._labels import Label
 
 __all__ = ["Holiday", "WorkingHours", "danish_holidays"]
@@ -58,20 +65,13 @@ def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...
             (``official`` is ``False`` on those).
 
     Raises:
+        WrongTypeError: *year* is not an ``int``, or *customary* not a ``bool``.
         InvalidValueError: *year* is out of range.
 
     .. versionadded:: 0.1.0
     """
-    if not 1700 <= year <= 9999:
-        raise InvalidValueError(
-            reason=Label(
-                da=f"forventede et årstal fra 1700 til 9999, fik {year!r}",
-                en=f"expected a year from 1700 to 9999, got {year!r}",
-            ),
-            fix=Label(da="giv et årstal som 2027", en="give a year such as 2027"),
-            where="danish_holidays",
-            path=("year",),
-        )
+    expect_count(year, where="danish_holidays", name="year", least=1700, most=9999)
+    expect(customary, bool, where="danish_holidays", name="customary")
     sunday = easter(year)
 
     def moveable(days: int, *, da: str, en: str) -> Holiday:

@@ -29,6 +29,9 @@ __all__ = [
     "a_date",
     "aware_datetime",
     "each",
+    "expect",
+    "expect_count",
+    "expect_each",
     "identifier",
     "instance_of",
     "non_negative_int",
@@ -466,3 +469,128 @@ def unique(
             seen.add(k)
 
     return validate
+
+
+# -- arguments of public functions ---------------------------------------------
+
+
+def _names(types: tuple[type[Any], ...]) -> str:
+    return " or ".join(t.__name__ for t in types)
+
+
+def _is(value: object, types: tuple[type[Any], ...]) -> bool:
+    return isinstance(value, types) and not (
+        isinstance(value, bool) and bool not in types and int in types
+    )
+
+
+def expect(
+    value: object,
+    *types: type[Any],
+    where: str,
+    name: str,
+    optional: bool = False,
+) -> None:
+    """Refuse an argument of a public function that is not one of *types*.
+
+    Args:
+        value: The argument given.
+        types: The types it may have (``bool`` never passes for ``int``).
+        where: The function's name, e.g. ``"validate"``.
+        name: The argument's name, e.g. ``"meeting"``.
+        optional: Whether ``None`` is allowed too.
+
+    Raises:
+        WrongTypeError: *value* is of another type; its path names the
+            argument, its reason and fix say what is expected in both
+            languages.
+    """
+    if (optional and value is None) or _is(value, types):
+        return
+    names = _names(types) + (" or None" if optional else "")
+    names_da = _names(types) + (" eller None" if optional else "")
+    got = type(value).__name__
+    raise WrongTypeError(
+        reason=Label(
+            da=f"{name} skal være {names_da}, ikke {got}",
+            en=f"{name} must be {names}, not {got}",
+        ),
+        fix=Label(da=f"giv {name} som {names_da}", en=f"pass {name} as {names}"),
+        where=where,
+        path=(name,),
+    )
+
+
+def expect_each(
+    values: object, *types: type[Any], where: str, name: str
+) -> tuple[Any, ...]:
+    """Return the items of a collection argument, refusing any of another type.
+
+    A string, bytes or a mapping is not taken for a collection of items.
+
+    Raises:
+        WrongTypeError: *values* is not a collection, or an item is of another
+            type; the path names the argument and the item's index.
+    """
+    if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
+        got = type(values).__name__
+        raise WrongTypeError(
+            reason=Label(
+                da=f"{name} skal være en samling af {_names(types)}, ikke {got}",
+                en=f"{name} must be a collection of {_names(types)}, not {got}",
+            ),
+            fix=Label(
+                da=f"giv {name} som en liste eller tuple",
+                en=f"pass {name} as a list or a tuple",
+            ),
+            where=where,
+            path=(name,),
+        )
+    items = tuple(values)
+    for index, item in enumerate(items):
+        if not _is(item, types):
+            got = type(item).__name__
+            raise WrongTypeError(
+                reason=Label(
+                    da=f"hvert element i {name} skal være {_names(types)}, ikke {got}",
+                    en=f"each item of {name} must be {_names(types)}, not {got}",
+                ),
+                fix=Label(
+                    da=f"giv kun {_names(types)} i {name}",
+                    en=f"pass only {_names(types)} in {name}",
+                ),
+                where=where,
+                path=(name, index),
+            )
+    return items
+
+
+def expect_count(
+    value: object, *, where: str, name: str, least: int = 0, most: int | None = None
+) -> None:
+    """Refuse a whole-number argument outside *least* to *most*.
+
+    Raises:
+        WrongTypeError: *value* is not an ``int`` (a ``bool`` is not).
+        InvalidValueError: *value* is outside the range.
+    """
+    expect(value, int, where=where, name=name)
+    assert isinstance(value, int)
+    if value < least or (most is not None and value > most):
+        span = (
+            Label(da=f"fra {least} til {most}", en=f"from {least} to {most}")
+            if most is not None
+            else Label(da=f"på {least} eller mere", en=f"of {least} or more")
+        )
+        raise InvalidValueError(
+            reason=Label(
+                da=f"{name} skal være et helt tal {span.da}, fik {value}",
+                en=f"{name} must be a whole number {span.en}, got {value}",
+            ),
+            fix=Label(
+                da=f"giv {name} et helt tal {span.da}",
+                en=f"give {name} a whole number {span.en}",
+            ),
+            where=where,
+            path=(name,),
+        )

@@ -18,6 +18,8 @@ import attrs
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._checks import (
     each,
+    expect,
+    expect_each,
     identifier,
     instance_of,
     optional,
@@ -376,8 +378,14 @@ def invite(survey: Survey, meetings: Iterable[Meeting]) -> tuple[Invitation, ...
     means not eligible, and unrecorded means unknown. Invitation ids are
     ``"<survey>:<meeting>:<person key>"``.
 
+    Raises:
+        WrongTypeError: *survey* is not a :class:`Survey`, or something in
+            *meetings* not a :class:`~learnmeet.Meeting`.
+
     .. versionadded:: 0.1.0
     """
+    expect(survey, Survey, where="invite", name="survey")
+    meetings = expect_each(meetings, Meeting, where="invite", name="meetings")
     out: list[Invitation] = []
     for meeting in meetings:
         for attendee in meeting.attendees:

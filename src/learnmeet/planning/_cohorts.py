@@ -19,6 +19,8 @@ import attrs
 
 from learnmeet.model._checks import (
     aware_datetime,
+    expect,
+    expect_each,
     identifier,
     instance_of,
     optional,
@@ -151,8 +153,17 @@ def enrol(
         forums: The areas' existing forums, named in suggestions.
         reflection: Reflection attached to every session's meeting.
 
+    Raises:
+        WrongTypeError: An argument, or an item of one, is of the wrong type.
+
     .. versionadded:: 0.1.0
     """
+    where = "enrol"
+    people = expect_each(people, Professional, where=where, name="people")
+    sessions = expect_each(sessions, CourseSession, where=where, name="sessions")
+    expect(cancellations, Mapping, where=where, name="cancellations", optional=True)
+    forums = expect_each(forums, Forum, where=where, name="forums")
+    expect(reflection, Reflection, where=where, name="reflection", optional=True)
     cancellations = dict(cancellations or {})
     ordered = sorted(sessions, key=lambda s: (s.start, s.id))
     by_area: dict[Area, list[CourseSession]] = defaultdict(list)

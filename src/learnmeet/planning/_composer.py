@@ -19,7 +19,7 @@ import attrs
 
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import each, instance_of
+from learnmeet.model._checks import each, expect, expect_each, instance_of
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -191,8 +191,25 @@ def compose(
         meeting_id: The id of the proposed meeting.
         rules: The rules the proposal is checked with.
 
+    Raises:
+        WrongTypeError: An argument, or someone in *pool*, is of the wrong
+            type.
+        InvalidValueError: The meeting cannot be made (e.g. a naive *start*).
+
     .. versionadded:: 0.1.0
     """
+    where = "compose"
+    expect(format, MeetingFormat, where=where, name="format")
+    pool = expect_each(pool, Professional, where=where, name="pool")
+    expect(start, datetime, where=where, name="start")
+    expect(case, CitizenCase, where=where, name="case", optional=True)
+    expect(host, Professional, where=where, name="host", optional=True)
+    expect(cohort, Cohort, where=where, name="cohort", optional=True)
+    expect(reflection, Reflection, where=where, name="reflection", optional=True)
+    expect(include_relatives, bool, where=where, name="include_relatives")
+    expect(answers, Mapping, where=where, name="answers", optional=True)
+    expect(meeting_id, str, where=where, name="meeting_id")
+    expect(rules, RuleSet, where=where, name="rules")
     req = format.requirements
     candidates = sorted({p.id: p for p in pool}.values(), key=lambda p: p.id)
     if req.prerequisite_course is not None:

@@ -24,6 +24,8 @@ from learnmeet.model._checks import (
     COPENHAGEN,
     a_date,
     each,
+    expect,
+    expect_each,
     identifier,
     instance_of,
     optional,
@@ -205,8 +207,21 @@ def schedule(
             years the requests span.
         zone: The zone meetings are placed in.
 
+    Raises:
+        WrongTypeError: An argument, or one of the requests, is of the wrong
+            type.
+        InvalidValueError: Two requests share an id.
+
     .. versionadded:: 0.1.0
     """
+    where = "schedule"
+    requests = expect_each(requests, MeetingRequest, where=where, name="requests")
+    expect(busy, BusyIndex, Mapping, where=where, name="busy", optional=True)
+    expect(hours, WorkingHours, where=where, name="hours", optional=True)
+    expect(unit_hours, Mapping, where=where, name="unit_hours", optional=True)
+    expect(zone, ZoneInfo, where=where, name="zone")
+    if holidays is not None:
+        holidays = expect_each(holidays, date, where=where, name="holidays")
     todo = sorted(requests, key=lambda r: (r.latest, r.earliest, r.id))
     ids = [r.id for r in todo]
     if len(set(ids)) != len(ids):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
+from learnmeet.model._checks import expect, expect_each
 from learnmeet.model._labels import Lang, check_lang
 from learnmeet.model._meetings import Meeting
 from learnmeet.rules._context_rules import CONTEXT_RULES
@@ -46,6 +49,15 @@ def _check(
     return found
 
 
+def _arguments(where: str, context: object, rules: object) -> None:
+    # The exact classes pass at the cost of two comparisons: this runs for
+    # every meeting validated.
+    if context is not None and context.__class__ is not RuleContext:
+        expect(context, RuleContext, where=where, name="context", optional=True)
+    if rules.__class__ is not RuleSet:
+        expect(rules, RuleSet, where=where, name="rules")
+
+
 def validate(
     meeting: Meeting,
     *,
@@ -65,8 +77,15 @@ def validate(
         rules: The rules to apply; defaults to every built-in rule.
         lang: The language the report renders in by default.
 
+    Raises:
+        WrongTypeError: An argument is of the wrong type.
+        InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+
     .. versionadded:: 0.1.0
     """
+    if meeting.__class__ is not Meeting:
+        expect(meeting, Meeting, where="validate", name="meeting")
+    _arguments("validate", context, rules)
     return Report(_check(meeting, context, rules), lang=check_lang(lang))
 
 
@@ -82,12 +101,17 @@ def validate_all(
     The meetings are added to the context's other meetings, so a person booked
     twice among them is reported.
 
+    Raises:
+        WrongTypeError: An argument, or one of the meetings, is of the wrong
+            type.
+        InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+
     .. versionadded:: 0.1.0
     """
-    meetings = tuple(meetings)
+    meetings = expect_each(meetings, Meeting, where="validate_all", name="meetings")
+    _arguments("validate_all", context, rules)
+    lang = check_lang(lang)
     if context is not None:
-        import attrs
-
         context = attrs.evolve(context, meetings=(*context.meetings, *meetings))
     found = [v for m in meetings for v in _check(m, context, rules)]
-    return Report(found, lang=check_lang(lang))
+    return Report(found, lang=lang)
