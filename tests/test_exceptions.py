@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from learnmeet import exceptions
@@ -340,3 +341,109 @@ class TestTheErrorClasses:
             error.message("da"),
             "nurce",
         )
+
+
+# -- personal data ---------------------------------------------------------------
+
+_DAYS = st.integers(1, 28).map(lambda d: f"{d:02d}")
+_MONTHS = st.integers(1, 12).map(lambda m: f"{m:02d}")
+_YEARS = st.integers(0, 99).map(lambda y: f"{y:02d}")
+_SERIALS = st.integers(0, 9999).map(lambda n: f"{n:04d}")
+_SEPARATORS = st.sampled_from(["", "-", ".", "/", " ", " - ", "–", "—", "‑", "−"])
+_PAIR_SEPARATORS = st.sampled_from(["", "", " ", ".", "-"])
+_INVISIBLE = st.sampled_from(["", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200e"])
+_SCRIPTS = st.sampled_from([0x30, 0x660, 0x6F0, 0x966, 0xFF10])
+"""The zero of ASCII, Arabic-Indic, Persian, Devanagari and fullwidth digits."""
+
+
+@st.composite
+def cpr_numbers(draw: st.DrawFn) -> str:
+    """A CPR number written in one of the many ways people and programs do."""
+    pair = draw(_PAIR_SEPARATORS)
+    digits = (
+        f"{draw(_DAYS)}{pair}{draw(_MONTHS)}{pair}{draw(_YEARS)}"
+        f"{draw(_SEPARATORS)}{draw(_SERIALS)}"
+    )
+    zero = draw(_SCRIPTS)
+    written = "".join(chr(zero + int(c)) if c.isdigit() else c for c in digits)
+    hidden = draw(_INVISIBLE)
+    if hidden:
+        at = draw(st.integers(1, len(written) - 1))
+        written = written[:at] + hidden + written[at:]
+    return written
+
+
+_AROUND = st.sampled_from(["", "Borger ", "sag: ", "CPR "])
+
+
+class TestPersonalData:
+    """A CPR number is refused in every text, however it is written."""
+
+    @given(cpr_numbers(), _AROUND)
+    def test_every_writing_is_seen(self, cpr: str, before: str) -> None:
+        assert lm.looks_like_cpr(before + cpr + " har smerter")
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("borger B-017", False),
+            ("tlf. 4512 3456", False),
+            ("tlf. 45 12 34 56", False),
+            ("2026-03-01 09:00", False),
+            ("01.02.2026", False),
+            ("kl. 1030-1130", False),
+            # the documented false positives: refusing errs on the safe side
+            ("Ordre 1012251234", True),
+            ("01.02.26 0930", True),
+        ],
+    )
+    def test_what_is_not_a_cpr_number(self, text: str, found: bool) -> None:
+        assert lm.looks_like_cpr(text) is found
+
+    @given(cpr_numbers())
+    def test_refused_in_an_identifier_a_text_and_a_label(self, cpr: str) -> None:
+        for build in (
+            lambda: lm.Citizen(cpr),
+            lambda: lm.Location(lm.LocationKind.ON_SITE, f"hos {cpr}"),
+            lambda: lm.Label(da=f"Borger {cpr}", en="x"),
+            lambda: lm.Area("nord", lm.Label(da="Nord", en=f"North {cpr}")),
+        ):
+            with pytest.raises(lm.InvalidValueError) as caught:
+                build()
+            assert isinstance(caught.value, lm.PersonalDataError)
+
+    @given(cpr_numbers(), st.sampled_from(["code", "field", "lang"]))
+    def test_no_message_repeats_the_number(self, cpr: str, where: str) -> None:
+        """Whatever refuses a value that holds a CPR number never writes it back."""
+        attempts = {
+            "code": lambda: lm.DEFAULT_CATALOG.profession(cpr),
+            "field": lambda: lm.from_dict(
+                lm.Citizen,
+                {"learnmeet": 1, "type": "Citizen", "data": {cpr: "B-1"}},
+            ),
+            "lang": lambda: lm.Label(da="a", en="b").get(cpr),  # type: ignore[arg-type]
+        }
+        with pytest.raises(lm.LearnmeetError) as caught:
+            attempts[where]()
+        for lang in lm.LANGUAGES:
+            text = caught.value.message(lang)
+            assert not lm.looks_like_cpr(text), text
+
+    @given(cpr_numbers(), st.text(max_size=10), st.text(max_size=10))
+    def test_redact_removes_the_number_and_keeps_the_rest(
+        self, cpr: str, before: str, after: str
+    ) -> None:
+        text = f"{before} {cpr} {after}"
+        redacted = exceptions.redact(text)
+        assert not lm.looks_like_cpr(redacted)
+        assert "[CPR]" in redacted
+
+    def test_redact_leaves_other_text_alone(self) -> None:
+        assert exceptions.redact("borger B-017, tlf. 4512 3456") == (
+            "borger B-017, tlf. 4512 3456"
+        )
+
+    def test_a_lone_surrogate_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="surrogate") as caught:
+            lm.Citizen("B-\ud800")
+        assert caught.value.path == ("pseudonym",)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import date, datetime, timedelta
+import subprocess
+import sys
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import attrs
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
-from learnmeet.io._json import MODEL_TYPES
+from learnmeet.io._json import MAX_DEPTH, MODEL_TYPES
 
 CPH = lm.COPENHAGEN
 CAT = lm.DEFAULT_CATALOG
@@ -465,3 +467,88 @@ class TestRepeatedValues:
         assert [e.split(": ")[0] for e in errors] == [
             "$.meetings[1].attendees[0].person.id"
         ]
+
+
+class TestDepth:
+    """A document nests arrays and objects at most MAX_DEPTH levels deep."""
+
+    @pytest.mark.parametrize("depth", [60, 5_000, 200_000])
+    def test_deep_text_is_refused_with_a_path(self, depth: int) -> None:
+        text = (
+            '{"learnmeet": 1, "type": "Citizen", "data": {"pseudonym": '
+            + "[" * depth
+            + "]" * depth
+            + "}}"
+        )
+        with pytest.raises(lm.InvalidDataError, match="deeper than 48") as caught:
+            lm.from_json(lm.Citizen, text)
+        assert caught.value.problems[0].path[:2] in ((), ("data", "pseudonym"))
+
+    def test_a_deep_dict_is_refused_before_it_is_read(self) -> None:
+        data: Any = "B-1"
+        for _ in range(100):
+            data = {"x": data}
+        with pytest.raises(lm.InvalidDataError, match="deeper") as caught:
+            lm.from_dict(lm.Citizen, {"learnmeet": 1, "type": "Citizen", "data": data})
+        assert caught.value.problems[0].json_path.startswith("$.data.x.x")
+
+    def test_as_deep_as_allowed_is_read_and_refused_for_its_shape(self) -> None:
+        data: Any = "B-1"
+        for _ in range(MAX_DEPTH - 3):
+            data = [data]
+        with pytest.raises(lm.InvalidDataError, match="expected a string"):
+            lm.from_dict(
+                lm.Citizen,
+                {"learnmeet": 1, "type": "Citizen", "data": {"pseudonym": data}},
+            )
+
+
+class TestEveryModelType:
+    """Every value class of the model is written and read, in any process."""
+
+    def test_the_model_types_are_read_from_the_model(self) -> None:
+        import inspect
+
+        public = {
+            obj
+            for name in lm.__all__
+            if inspect.isclass(obj := getattr(lm, name))
+            and attrs.has(obj)
+            and obj.__module__.startswith("learnmeet.model")
+        }
+        assert public | {lm.Label} == set(MODEL_TYPES)
+
+    def test_a_catalogue_entry_in_a_fresh_process(self) -> None:
+        code = (
+            "import learnmeet as lm\n"
+            "fmt = lm.DEFAULT_CATALOG.format('audit')\n"
+            "print(lm.from_json(lm.MeetingFormat, lm.to_json(fmt)) == fmt)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "True"
+
+    @pytest.mark.parametrize(
+        ("hours", "text"),
+        [
+            (lm.WorkingHours(), '"start": "08:00", "end": "16:00"'),
+            (
+                lm.WorkingHours(start=time(7, 30, 15), end=time(15)),
+                '"start": "07:30:15", "end": "15:00"',
+            ),
+        ],
+    )
+    def test_working_hours_as_times_of_day(
+        self, hours: lm.WorkingHours, text: str
+    ) -> None:
+        written = lm.to_json(hours)
+        assert text in written
+        assert lm.from_json(lm.WorkingHours, written) == hours
+
+    @pytest.mark.parametrize("start", ["8:00", "24:00", "08:60", "٠٨:٠٠", 800])
+    def test_a_time_of_day_is_strict(self, start: object) -> None:
+        document = lm.to_dict(lm.WorkingHours())
+        document["data"]["start"] = start
+        with pytest.raises(lm.InvalidDataError, match="time of day"):
+            lm.from_dict(lm.WorkingHours, document)
