@@ -503,6 +503,39 @@ class TestDepth:
             )
 
 
+class TestNotJSON:
+    """Text json.loads refuses is one problem at ``$`` that says what and how."""
+
+    @pytest.mark.parametrize(
+        ("text", "reason", "fix"),
+        [
+            ('{"learnmeet": 1,\n "type": }', "line 2, column 10", "punctuation"),
+            (b'{"learnmeet": \xff1}', "byte 14 is not UTF-8", "save the file"),
+            ('{"learnmeet": NaN}', "NaN is not a JSON number", "finite number"),
+            ('{"x": [-Infinity]}', "-Infinity is not a JSON number", "null"),
+            ('{"x": ' + "7" * 5_000 + "}", "too long to read", "4,300 digits"),
+        ],
+    )
+    def test_what_is_wrong_and_how_to_fix_it(
+        self, text: str | bytes, reason: str, fix: str
+    ) -> None:
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_json(lm.Citizen, text)
+        (problem,) = caught.value.problems
+        assert problem.json_path == "$"
+        assert reason in problem.reason.en
+        assert fix in problem.fix.en
+        assert problem.reason.da != problem.reason.en
+        assert "Error" not in caught.value.message("en")
+
+    @given(st.binary(max_size=64))
+    def test_any_bytes_are_read_or_refused(self, data: bytes) -> None:
+        try:
+            lm.from_json(lm.Citizen, data)
+        except lm.InvalidDataError as error:
+            assert all(p.json_path.startswith("$") for p in error.problems)
+
+
 class TestEveryModelType:
     """Every value class of the model is written and read, in any process."""
 

@@ -632,7 +632,9 @@ def _unwrap(cls: type[Any], document: object) -> object:
     version = document.get("learnmeet")
     if version != SCHEMA_VERSION:
         short = isinstance(version, str) and len(version) <= 5
-        plain = version is None or isinstance(version, (bool, int, float))
+        plain = version is None or (
+            isinstance(version, (bool, int, float)) and len(str(version)) <= 20
+        )
         shown = repr(version) if short or plain else "?"
         problems.append(
             DataProblem(
@@ -649,7 +651,7 @@ def _unwrap(cls: type[Any], document: object) -> object:
         )
     kind = document.get("type")
     if kind != cls.__name__:
-        shown = repr(kind) if kind in _BY_NAME else "?"
+        shown = repr(kind) if isinstance(kind, str) and kind in _BY_NAME else "?"
         problems.append(
             DataProblem(
                 path=("type",),
@@ -734,27 +736,59 @@ def from_json(
     """
     expect(text, str, bytes, bytearray, where="from_json", name="text")
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
         raise InvalidDataError([_nested_too_deep(())]) from None
     except (ValueError, TypeError) as exc:
-        line = getattr(exc, "lineno", "?")
-        column = getattr(exc, "colno", "?")
-        raise InvalidDataError(
-            [
-                DataProblem(
-                    path=(),
-                    reason=Label(
-                        da=f"ikke gyldig JSON i linje {line}, kolonne {column}",
-                        en=f"not valid JSON at line {line}, column {column}",
-                    ),
-                    fix=Label(
-                        da="ret tegnsætningen dér: kommaer, anførselstegn og "
-                        "parenteser; gem filen som UTF-8",
-                        en="correct the punctuation there: commas, quotes and "
-                        "brackets; save the file as UTF-8",
-                    ),
-                )
-            ]
-        ) from None
+        raise InvalidDataError([_not_json(exc)]) from None
     return from_dict(cls, document, catalog=catalog)
+
+
+class _NotStandardJSON(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python reads them, JSON has none."""
+
+
+def _refuse_constant(name: str) -> object:
+    raise _NotStandardJSON(name)
+
+
+def _not_json(exc: Exception) -> DataProblem:
+    """The problem with text :func:`json.loads` refused with *exc*."""
+    if isinstance(exc, json.JSONDecodeError):
+        where = Label(
+            da=f"i linje {exc.lineno}, kolonne {exc.colno}",
+            en=f"at line {exc.lineno}, column {exc.colno}",
+        )
+        reason = Label(da=f"ikke gyldig JSON {where.da}", en=f"not valid JSON {where.en}")
+        fix = Label(
+            da="ret tegnsætningen dér: kommaer, anførselstegn og parenteser",
+            en="correct the punctuation there: commas, quotes and brackets",
+        )
+    elif isinstance(exc, UnicodeDecodeError):
+        reason = Label(
+            da=f"bytes {exc.start} er ikke UTF-8",
+            en=f"byte {exc.start} is not UTF-8",
+        )
+        fix = Label(
+            da="gem filen som UTF-8 (eller UTF-16 med BOM)",
+            en="save the file as UTF-8 (or UTF-16 with a byte order mark)",
+        )
+    elif isinstance(exc, _NotStandardJSON):
+        reason = Label(
+            da=f"{exc} er ikke et JSON-tal",
+            en=f"{exc} is not a JSON number",
+        )
+        fix = Label(
+            da="skriv et endeligt tal, eller null hvor værdien mangler",
+            en="write a finite number, or null where the value is missing",
+        )
+    else:  # int() refuses a number of more than sys.get_int_max_str_digits() digits
+        reason = Label(
+            da="et tal er for langt til at læse",
+            en="a number is too long to read",
+        )
+        fix = Label(
+            da="skriv tal med højst 4300 cifre",
+            en="write numbers of at most 4,300 digits",
+        )
+    return DataProblem(path=(), reason=reason, fix=fix)
