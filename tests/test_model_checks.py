@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -199,67 +198,3 @@ class TestTypes:
             lm.WrongTypeError, match=r"Answer\.score: expected int, got bool"
         ):
             lm.Answer(item="q", score=True)
-
-
-class TestArguments:
-    """A public function names the argument it refuses, and what it expects."""
-
-    def test_expect_names_the_argument(self) -> None:
-        from learnmeet.model._checks import expect
-
-        with pytest.raises(lm.WrongTypeError) as caught:
-            expect(None, lm.Meeting, where="validate", name="meeting")
-        assert (caught.value.where, caught.value.path) == ("validate", ("meeting",))
-        assert "Meeting" in caught.value.message("da")
-        assert caught.value.message("da") != caught.value.message("en")
-
-    def test_a_bool_is_not_a_whole_number(self) -> None:
-        from learnmeet.model._checks import expect_count
-
-        with pytest.raises(lm.WrongTypeError):
-            expect_count(True, where="f", name="n")
-
-    @pytest.mark.parametrize(("value", "least", "most"), [(-1, 0, None), (9, 1, 8)])
-    def test_a_count_out_of_range(self, value: int, least: int, most: int) -> None:
-        from learnmeet.model._checks import expect_count
-
-        with pytest.raises(lm.InvalidValueError, match="whole number") as caught:
-            expect_count(value, where="f", name="n", least=least, most=most)
-        assert caught.value.path == ("n",)
-
-    @pytest.mark.parametrize("values", ["abc", b"abc", {"a": 1}, 5, None])
-    def test_not_a_collection(self, values: object) -> None:
-        from learnmeet.model._checks import expect_each
-
-        with pytest.raises(lm.WrongTypeError, match="collection"):
-            expect_each(values, lm.Meeting, where="f", name="meetings")
-
-    def test_the_bad_item_is_named_by_its_index(self) -> None:
-        from learnmeet.model._checks import expect_each
-
-        with pytest.raises(lm.WrongTypeError) as caught:
-            expect_each([MEETING, "m-2"], lm.Meeting, where="f", name="meetings")
-        assert caught.value.path == ("meetings", 1)
-
-    @pytest.mark.parametrize(
-        "call",
-        [
-            lambda: lm.validate(None),  # type: ignore[arg-type]
-            lambda: lm.validate(MEETING, rules="all"),  # type: ignore[arg-type]
-            lambda: lm.validate_all([MEETING, None]),  # type: ignore[list-item]
-            lambda: lm.compose("learning_meeting", pool=[], start=MEETING.start),  # type: ignore[arg-type]
-            lambda: lm.schedule(["x"]),  # type: ignore[list-item]
-            lambda: lm.enrol("people", []),  # type: ignore[arg-type]
-            lambda: lm.invite(None, []),  # type: ignore[arg-type]
-            lambda: lm.danish_holidays("2027"),  # type: ignore[arg-type]
-            lambda: lm.danish_holidays(20270),
-            lambda: lm.make_converter("catalogue"),  # type: ignore[arg-type]
-            lambda: lm.from_json(lm.Meeting, None),  # type: ignore[arg-type]
-            lambda: lm.to_json(MEETING, indent=-1),
-        ],
-    )
-    def test_public_functions_refuse_with_a_library_error(self, call: Any) -> None:
-        with pytest.raises(lm.LearnmeetError) as caught:
-            call()
-        assert isinstance(caught.value, (TypeError, ValueError))
-        assert caught.value.path

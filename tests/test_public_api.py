@@ -7,8 +7,12 @@ test_exceptions.py, and the layer packages' forwarding in test_lazy.py.
 from __future__ import annotations
 
 import ast
+import enum
 import inspect
+import warnings
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -147,3 +151,528 @@ class TestLazyLayers:
     def test_a_misspelt_name_is_an_attribute_error(self) -> None:
         with pytest.raises(AttributeError, match="'Meetng'"):
             lm.Meetng  # type: ignore[attr-defined]  # noqa: B018
+
+
+# -- every argument of every public function and method -------------------------------
+
+
+class _Stranger:
+    """A value no public function takes for any argument."""
+
+
+STRANGER = _Stranger()
+
+
+def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
+    """A valid call of every public function and method: the callable, its kwargs.
+
+    Keyed by qualified name (``validate``, ``Catalog.profession``); a class's
+    own name stands for its constructor where that is not made by attrs.
+    """
+    from evaluation_data import INVITATIONS, MEETINGS, RESPONSES, SURVEY
+    from learnmeet.data import load_sample
+
+    sample = load_sample()
+    meeting = sample.meetings[0]
+    person = sample.professionals[0]
+    forum = sample.forums[0]
+    case = sample.cases[0]
+    start = meeting.start
+    window = (start, start + timedelta(days=7))
+    evaluation = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS)
+    report = lm.validate(meeting)
+    kolb = lm.QUESTION_BANK.model("kolb")
+    cycle = lm.ReflectionCycle.start(kolb, subject=case.id, meeting=meeting.id)
+    reflecting = cycle
+    while reflecting.phase.kind is not lm.PhaseKind.REFLECTION:
+        reflecting = reflecting.contribute(person, "noget").advance()
+    learning = reflecting
+    while learning.phase.kind is not lm.PhaseKind.ACTION:
+        learning = learning.contribute(person, "noget").advance()
+    acting = learning.contribute(person, "vi gør det").act(
+        "a-1", "Ring", owner=person, due=date(2027, 3, 1)
+    )
+    ending = acting
+    while ending.phase is not ending.model.phases[-1]:
+        ending = ending.contribute(person, "noget").advance()
+    closed = ending.contribute(person, "slut").close(carry=True)
+    series = lm.forum_series(forum)
+    busy = {"professional:p-001": [(start, start + timedelta(hours=1))]}
+    hours = lm.WorkingHours()
+    enrolment = lm.enrol(sample.professionals, [], forums=sample.forums)
+    proposal = lm.compose(
+        meeting.format, pool=sample.professionals, start=start, case=meeting.case
+    )
+    catalog = lm.DEFAULT_CATALOG
+    question = kolb.phases[0].questions[0]
+    new_question = lm.Question(
+        id="kolb.extra.1", text=lm.Label(da="Hvad så du?", en="What did you see?")
+    )
+    return {
+        "attach_learning": (
+            lm.attach_learning,
+            {
+                "forum": forum,
+                "cases": sample.cases,
+                "window": window,
+                "every": 1,
+                "minutes": 20,
+                "skip": [],
+                "format": catalog.format("learning_meeting"),
+                "reflection": meeting.reflection,
+                "rules": lm.DEFAULT_RULES,
+            },
+        ),
+        "busy_from_meetings": (lm.busy_from_meetings, {"meetings": [meeting]}),
+        "compose": (
+            lm.compose,
+            {
+                "format": meeting.format,
+                "pool": sample.professionals,
+                "start": start,
+                "case": meeting.case,
+                "host": None,
+                "cohort": None,
+                "reflection": None,
+                "include_relatives": False,
+                "answers": {},
+                "meeting_id": "m-x",
+                "rules": lm.DEFAULT_RULES,
+            },
+        ),
+        "danish_holidays": (lm.danish_holidays, {"year": 2027, "customary": True}),
+        "enrol": (
+            lm.enrol,
+            {
+                "people": sample.professionals,
+                "sessions": [],
+                "cancellations": {},
+                "forums": sample.forums,
+                "reflection": None,
+            },
+        ),
+        "evaluate": (
+            lm.evaluate,
+            {
+                "survey": SURVEY,
+                "invitations": INVITATIONS,
+                "responses": RESPONSES,
+                "meetings": MEETINGS,
+                "themes": [],
+                "threshold": 5,
+                "confidence": 0.9,
+                "eligibility_rate": 0.5,
+            },
+        ),
+        "evaluation_csv": (lm.evaluation_csv, {"evaluation": evaluation, "lang": "en"}),
+        "evaluation_text": (
+            lm.evaluation_text,
+            {"evaluation": evaluation, "lang": "en"},
+        ),
+        "find_slots": (
+            lm.find_slots,
+            {
+                "people": [person],
+                "window": window,
+                "duration": timedelta(hours=1),
+                "busy": busy,
+                "hours": hours,
+                "unit_hours": {},
+                "holidays": [date(2027, 1, 1)],
+                "limit": 2,
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "forum_series": (lm.forum_series, {"forum": forum}),
+        "free_time": (
+            lm.free_time,
+            {
+                "people": [person],
+                "window": window,
+                "busy": busy,
+                "hours": hours,
+                "unit_hours": {},
+                "holidays": [],
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "from_dict": (
+            lm.from_dict,
+            {"cls": lm.Meeting, "document": lm.to_dict(meeting), "catalog": catalog},
+        ),
+        "from_json": (
+            lm.from_json,
+            {"cls": lm.Meeting, "text": lm.to_json(meeting), "catalog": catalog},
+        ),
+        "invite": (lm.invite, {"survey": SURVEY, "meetings": MEETINGS}),
+        "looks_like_cpr": (lm.looks_like_cpr, {"text": "p-1"}),
+        "make_converter": (lm.make_converter, {"catalog": catalog}),
+        "plan_period": (
+            lm.plan_period,
+            {
+                "scenario": sample,
+                "start": date(2027, 1, 1),
+                "end": date(2027, 1, 31),
+                "every": 2,
+                "catalog": catalog,
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "schedule": (
+            lm.schedule,
+            {
+                "requests": [],
+                "busy": busy,
+                "hours": hours,
+                "unit_hours": {},
+                "holidays": [],
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "taking_part": (lm.taking_part, {"meeting": meeting}),
+        "to_dict": (lm.to_dict, {"value": meeting, "catalog": catalog}),
+        "to_ical": (
+            lm.to_ical,
+            {"meetings": [meeting], "lang": "en", "name": "Plan", "stamp": start},
+        ),
+        "to_json": (lm.to_json, {"value": meeting, "catalog": catalog, "indent": 2}),
+        "validate": (
+            lm.validate,
+            {
+                "meeting": meeting,
+                "context": lm.RuleContext(),
+                "rules": lm.DEFAULT_RULES,
+                "lang": "en",
+            },
+        ),
+        "validate_all": (
+            lm.validate_all,
+            {
+                "meetings": [meeting],
+                "context": None,
+                "rules": lm.DEFAULT_RULES,
+                "lang": "en",
+            },
+        ),
+        "yield_chart_svg": (
+            lm.yield_chart_svg,
+            {"evaluation": evaluation, "lang": "en", "dimension": lm.Dimension.FORMAT},
+        ),
+        "BusyIndex": (lm.BusyIndex, {"busy": busy}),
+        "BusyIndex.intervals": (
+            lm.BusyIndex(busy).intervals,
+            {"person": "professional:p-001", "zone": lm.COPENHAGEN},
+        ),
+        "Catalog.profession": (catalog.profession, {"code": "nurse"}),
+        "Catalog.sector": (catalog.sector, {"code": "hospital"}),
+        "Catalog.format": (catalog.format, {"code": "learning_meeting"}),
+        "Catalog.extend": (
+            catalog.extend,
+            {"professions": [], "sectors": [], "formats": []},
+        ),
+        "CitizenCase.has_consent_on": (case.has_consent_on, {"day": date(2027, 1, 5)}),
+        "Consent.is_valid_on": (
+            lm.Consent(given_on=date(2027, 1, 1)).is_valid_on,
+            {"day": date(2027, 1, 5)},
+        ),
+        "DataProblem.message": (
+            lm.DataProblem(
+                path=("x",),
+                reason=lm.Label(da="a", en="b"),
+                fix=lm.Label(da="c", en="d"),
+            ).message,
+            {"lang": "en"},
+        ),
+        "Enrolment.report": (enrolment.report, {"lang": "en"}),
+        "Evaluation.by": (evaluation.by, {"dimension": lm.Dimension.FORMAT}),
+        "Evaluation.group": (
+            evaluation.group,
+            {"dimension": lm.Dimension.FORMAT, "code": "learning_meeting"},
+        ),
+        "Label": (lm.Label, {"da": "a", "en": "b"}),
+        "Label.get": (lm.Label(da="a", en="b").get, {"lang": "en"}),
+        "Meeting.attendee": (
+            meeting.attendee,
+            {"key": meeting.attendees[0].person.key},
+        ),
+        "MeetingRequest.from_meeting": (
+            lm.MeetingRequest.from_meeting,
+            {
+                "meeting": meeting,
+                "earliest": date(2027, 1, 4),
+                "latest": date(2027, 1, 29),
+            },
+        ),
+        "Professional.has_role": (person.has_role, {"role": lm.StaffRole.LEADER}),
+        "Proposal.explain": (proposal.explain, {"lang": "en"}),
+        "Question.suits": (
+            question.suits,
+            {"format": "learning_meeting", "audience": lm.Audience.PROFESSIONALS},
+        ),
+        "QuestionBank.model": (lm.QUESTION_BANK.model, {"code": "kolb"}),
+        "QuestionBank.extend": (lm.QUESTION_BANK.extend, {"models": []}),
+        "QuestionBank.with_questions": (
+            lm.QUESTION_BANK.with_questions,
+            {
+                "model": "kolb",
+                "phase": kolb.phases[0].code,
+                "questions": [new_question],
+            },
+        ),
+        "QuestionBank.questions": (
+            lm.QUESTION_BANK.questions,
+            {
+                "model": "kolb",
+                "phase": None,
+                "format": "learning_meeting",
+                "audience": None,
+            },
+        ),
+        "QuestionBank.choose": (
+            lm.QUESTION_BANK.choose,
+            {
+                "model": "kolb",
+                "format": None,
+                "audience": lm.Audience.PROFESSIONALS,
+                "per_phase": 1,
+                "seed": "s",
+            },
+        ),
+        "ReflectionCycle.start": (
+            lm.ReflectionCycle.start,
+            {"model": kolb, "subject": case.id, "meeting": meeting, "previous": None},
+        ),
+        "ReflectionCycle.contributions_in": (
+            cycle.contributions_in,
+            {"phase": kolb.phases[0].code},
+        ),
+        "ReflectionCycle.contribute": (cycle.contribute, {"by": person, "text": "x"}),
+        "ReflectionCycle.learn": (
+            reflecting.learn,
+            {"text": "Vi lærte", "tags": ["knowing_offers"]},
+        ),
+        "ReflectionCycle.act": (
+            learning.contribute(person, "vi gør det").act,
+            {"id": "a-2", "text": "Ring", "owner": person, "due": date(2027, 3, 1)},
+        ),
+        "ReflectionCycle.settle": (
+            acting.settle,
+            {"action": "a-1", "status": lm.ActionStatus.DONE},
+        ),
+        "ReflectionCycle.close": (
+            ending.contribute(person, "slut").close,
+            {"carry": True},
+        ),
+        "ReflectionCycle.next": (closed.next, {"meeting": "m-2"}),
+        "ReflectionModel.phase": (kolb.phase, {"code": kolb.phases[0].code}),
+        "ReflectionModel.index": (kolb.index, {"code": kolb.phases[0].code}),
+        "ReflectionModel.questions": (
+            kolb.questions,
+            {"phase": None, "format": None, "audience": None},
+        ),
+        "ReflectionModel.with_questions": (
+            kolb.with_questions,
+            {"phase": kolb.phases[0].code, "questions": [new_question]},
+        ),
+        "ReflectionModel.choose": (
+            kolb.choose,
+            {
+                "format": None,
+                "audience": lm.Audience.PROFESSIONALS,
+                "per_phase": 1,
+                "seed": 3,
+            },
+        ),
+        "Report.render": (report.render, {"lang": "en"}),
+        "Report.merge": (report.merge, {"others": [report]}),  # *others
+        "ResponseRates.count": (
+            evaluation.rates.count,
+            {"disposition": lm.Disposition.COMPLETE},
+        ),
+        "RuleContext.hours_of": (lm.RuleContext().hours_of, {"unit_id": "u"}),
+        "RuleSet.rule": (lm.DEFAULT_RULES.rule, {"code": "LM101"}),
+        "RuleSet.severity_of": (lm.DEFAULT_RULES.severity_of, {"code": "LM101"}),
+        "RuleSet.with_severity": (
+            lm.DEFAULT_RULES.with_severity,
+            {"code": "LM101", "severity": lm.Severity.WARNING},
+        ),
+        "RuleSet.without": (lm.DEFAULT_RULES.without, {"codes": ["LM101"]}),
+        "RuleSet.with_rules": (
+            lm.DEFAULT_RULES.with_rules,
+            {"rules": [lm.DEFAULT_RULES.rule("LM101")]},
+        ),
+        "Scenario.professional": (sample.professional, {"id": person.id}),
+        "Scenario.case": (sample.case, {"id": case.id}),
+        "Scenario.forum": (sample.forum, {"id": forum.id}),
+        "Series.from_ical": (
+            lm.Series.from_ical,
+            {
+                "text": "DTSTART;TZID=Europe/Copenhagen:20270105T090000\n"
+                "RRULE:FREQ=WEEKLY;COUNT=4",
+                "default_zone": lm.COPENHAGEN,
+            },
+        ),
+        "Series.occurrences": (
+            series.occurrences,
+            {"after": window[0], "before": window[1]},
+        ),
+        "Survey.item": (SURVEY.item, {"id": "y1"}),
+        "Violation.render": (
+            (report.violations or lm.validate(MEETINGS[2]).violations)[0].render,
+            {"lang": "en"},
+        ),
+        "WorkingHours.covers": (
+            hours.covers,
+            {"start": start, "end": start + timedelta(hours=1)},
+        ),
+    }
+
+
+def _public_callables() -> dict[str, Any]:
+    """Every public function, public method with arguments, and plain constructor."""
+    found: dict[str, Any] = {}
+    for name in lm.__all__:
+        obj = getattr(lm, name)
+        if inspect.isfunction(obj):
+            found[name] = obj
+            continue
+        if not inspect.isclass(obj) or issubclass(obj, (BaseException, enum.Enum)):
+            continue
+        init = vars(obj).get("__init__")
+        if init is not None and "generated" not in init.__code__.co_filename:
+            found[name] = init  # a constructor of its own, not made by attrs
+        for attribute, value in vars(obj).items():
+            function = getattr(value, "__func__", value)
+            if attribute.startswith("_") or not inspect.isfunction(function):
+                continue
+            parameters = [
+                p
+                for p in inspect.signature(function).parameters
+                if p not in ("self", "cls")
+            ]
+            if parameters:
+                found[f"{name}.{attribute}"] = function
+    return found
+
+
+CALLS = _calls()
+
+
+def _invoke(function: Any, kwargs: dict[str, Any]) -> Any:
+    """Call *function* with *kwargs*; a ``*name`` argument's list goes by position."""
+    star = next(
+        (
+            p.name
+            for p in inspect.signature(function).parameters.values()
+            if p.kind is inspect.Parameter.VAR_POSITIONAL
+        ),
+        None,
+    )
+    if star is None:
+        return function(**kwargs)
+    rest = {key: value for key, value in kwargs.items() if key != star}
+    with warnings.catch_warnings():
+        # Label(da, en) by position is deprecated, and still checked.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return function(*kwargs.get(star, ()), **rest)
+
+
+def _arguments(name: str) -> list[str]:
+    """The arguments of the public callable *name*, but ``self`` and ``cls``."""
+    return list(inspect.signature(CALLS[name][0]).parameters)
+
+
+def _is_collection(function: Any, argument: str) -> bool:
+    """Whether *argument* of *function* is a collection of any length."""
+    parameter = inspect.signature(function).parameters[argument]
+    if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+        return True
+    return str(parameter.annotation).startswith(("Iterable[", "Sequence["))
+
+
+def _wrong(function: Any, argument: str) -> Any:
+    """A stranger for *argument*; for a ``*name`` argument, one stranger in it."""
+    kind = inspect.signature(function).parameters[argument].kind
+    return [STRANGER] if kind is inspect.Parameter.VAR_POSITIONAL else STRANGER
+
+
+class TestArguments:
+    """Every argument of every public function and method is checked.
+
+    A value of the wrong type is refused with a :class:`~learnmeet.WrongTypeError`
+    (or, for a document read, an :class:`~learnmeet.InvalidDataError`) that
+    names the argument — never a raw AttributeError from deep inside.
+    """
+
+    def test_every_public_callable_has_a_valid_call_here(self) -> None:
+        assert sorted(_public_callables()) == sorted(CALLS)
+
+    @pytest.mark.parametrize("name", sorted(CALLS))
+    def test_the_valid_call_passes(self, name: str) -> None:
+        function, kwargs = CALLS[name]
+        _invoke(function, kwargs)
+
+    @pytest.mark.parametrize(
+        ("name", "argument"),
+        [(name, argument) for name in sorted(CALLS) for argument in _arguments(name)],
+    )
+    def test_a_stranger_is_refused_naming_the_argument(
+        self, name: str, argument: str
+    ) -> None:
+        function, kwargs = CALLS[name]
+        with pytest.raises(lm.LearnmeetError) as caught:
+            _invoke(function, {**kwargs, argument: _wrong(function, argument)})
+        error = caught.value
+        assert isinstance(error, (TypeError, ValueError))
+        if isinstance(error, lm.InvalidDataError):
+            assert error.problems[0].json_path == "$"
+        else:
+            assert error.path[:1] == (argument,), error.message("en")
+            assert error.where == name
+        for lang in lm.LANGUAGES:
+            text = error.message(lang)
+            assert "_Stranger object" not in text
+            assert "Traceback" not in text
+
+    @pytest.mark.parametrize(
+        ("name", "argument"),
+        [
+            (name, argument)
+            for name in sorted(CALLS)
+            for argument in _arguments(name)
+            if _is_collection(CALLS[name][0], argument)
+            and name != "Label"  # Label(da, en) by position: two texts or none
+        ],
+    )
+    def test_a_stranger_in_a_collection_is_refused_by_its_index(
+        self, name: str, argument: str
+    ) -> None:
+        function, kwargs = CALLS[name]
+        with pytest.raises(lm.LearnmeetError) as caught:
+            _invoke(function, {**kwargs, argument: [STRANGER]})
+        assert caught.value.path[:2] == (argument, 0), caught.value.message("en")
+
+
+class TestMappedValues:
+    """The values of a mapping argument are checked where the function reads
+    them, and refused with their key: busy time by person, hours by unit."""
+
+    @pytest.mark.parametrize("interval", ["08:00-09:00", (1, 2), [None], 5])
+    def test_a_busy_interval_of_the_wrong_kind(self, interval: object) -> None:
+        function, kwargs = CALLS["find_slots"]
+        key = "professional:p-001"
+        with pytest.raises(lm.WrongTypeError) as caught:
+            function(**{**kwargs, "people": [key], "busy": {key: [interval]}})
+        assert caught.value.location == f"busy['{key}'][0]"
+
+    def test_a_busy_value_that_is_no_collection(self) -> None:
+        function, kwargs = CALLS["find_slots"]
+        with pytest.raises(lm.WrongTypeError) as caught:
+            function(**{**kwargs, "busy": {"professional:p-001": STRANGER}})
+        assert caught.value.path == ("busy", "professional:p-001")
+
+    def test_unit_hours_of_the_wrong_kind(self) -> None:
+        function, kwargs = CALLS["find_slots"]
+        with pytest.raises(lm.WrongTypeError) as caught:
+            function(**{**kwargs, "unit_hours": {"u": "08-16"}})
+        assert caught.value.path == ("unit_hours", "u")

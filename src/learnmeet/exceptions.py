@@ -66,11 +66,15 @@ PathKey: TypeAlias = Union[str, int]  # noqa: UP007
 """One step of a path: a field name or a list index."""
 
 
-def check_lang(lang: object) -> Lang:
+def check_lang(lang: object, *, where: str = "") -> Lang:
     """Return *lang* if it is a language learnmeet speaks, else raise.
 
     Every function that takes a language checks it with this, so ``"fr"`` is
     refused everywhere, never quietly read as Danish or English.
+
+    Args:
+        lang: The language given.
+        where: The function or method that was given it, for the message.
 
     Raises:
         InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
@@ -88,6 +92,7 @@ def check_lang(lang: object) -> Lang:
             da="brug 'da' (dansk) eller 'en' (engelsk)",
             en="use 'da' (Danish) or 'en' (English)",
         ),
+        where=where,
         path=("lang",),
     )
 
@@ -161,6 +166,16 @@ def looks_like_cpr(text: str) -> bool:
     .. versionchanged:: 0.2.0 Other separators, other scripts' digits and
        invisible characters.
     """
+    if not isinstance(text, str):
+        raise WrongTypeError(
+            reason=Label(
+                da=f"text skal være str, ikke {type(text).__name__}",
+                en=f"text must be str, not {type(text).__name__}",
+            ),
+            fix=Label(da="giv text som str", en="pass text as str"),
+            where="looks_like_cpr",
+            path=("text",),
+        )
     return _CPR.search(_normalised(text)[0]) is not None
 
 
@@ -301,7 +316,18 @@ class Label:
                 stacklevel=2,
             )
             if len(texts) != 2 or da or en:
-                raise TypeError("Label takes da= and en=, each once")
+                raise WrongTypeError(
+                    reason=Label(
+                        da="Label tager teksterne da= og en=, hver én gang",
+                        en="Label takes the texts da= and en=, each once",
+                    ),
+                    fix=Label(
+                        da='skriv Label(da="...", en="...")',
+                        en='write Label(da="...", en="...")',
+                    ),
+                    where="Label",
+                    path=("texts",),
+                )
             da, en = texts
         fields = attrs.fields(Label)
         _text(self, fields.da, da)
@@ -315,7 +341,7 @@ class Label:
         Raises:
             InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
         """
-        return self.en if check_lang(lang) == "en" else self.da
+        return self.en if check_lang(lang, where="Label.get") == "en" else self.da
 
     def __str__(self) -> str:
         return self.da
@@ -561,7 +587,7 @@ class DataProblem:
 
     def message(self, lang: Lang = "en") -> str:
         """Return ``"<path>: <what is wrong> (fix: <fix>)"`` in *lang*."""
-        lang = check_lang(lang)
+        lang = check_lang(lang, where="DataProblem.message")
         return (
             f"{self.json_path}: {self.reason.get(lang)} "
             f"({_FIX_WORD.get(lang)}: {self.fix.get(lang)})"

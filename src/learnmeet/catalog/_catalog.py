@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import attrs
 
 from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError
+from learnmeet.model._arguments import checked
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._lookup import find
 from learnmeet.model._people import Profession, Sector
@@ -135,6 +136,7 @@ class Catalog:
                     path=(kind,),
                 )
 
+    @checked
     def profession(self, code: str) -> Profession:
         """Return the profession with *code*.
 
@@ -150,6 +152,7 @@ class Catalog:
         )
         return found
 
+    @checked
     def sector(self, code: str) -> Sector:
         """Return the sector with *code*.
 
@@ -161,6 +164,7 @@ class Catalog:
         )
         return found
 
+    @checked
     def format(self, code: str) -> MeetingFormat:
         """Return the meeting format with *code*.
 
@@ -172,6 +176,7 @@ class Catalog:
         )
         return found
 
+    @checked
     def extend(
         self,
         *,

@@ -25,6 +25,7 @@ from learnmeet.exceptions import (
     Label,
     PathKey,
 )
+from learnmeet.model._arguments import checked
 from learnmeet.model._labels import LabelledEnum
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._survey import (
@@ -154,6 +155,7 @@ class ResponseRates:
             + self.not_eligible
         )
 
+    @checked
     def count(self, disposition: Disposition) -> int:
         """The number of invitations with *disposition*."""
         return int(getattr(self, disposition.value))
@@ -237,10 +239,12 @@ class Evaluation:
     threshold: int
     confidence: float
 
+    @checked
     def by(self, dimension: Dimension) -> tuple[YieldGroup, ...]:
         """The groups of one dimension, in report order."""
         return tuple(g for g in self.groups if g.dimension is dimension)
 
+    @checked
     def group(self, dimension: Dimension, code: str) -> YieldGroup | None:
         """The group *code* of *dimension*, or ``None`` if no meeting was in it."""
         return next((g for g in self.by(dimension) if g.code == code), None)
@@ -645,6 +649,7 @@ def _yield_groups(
     return tuple(out)
 
 
+@checked
 def evaluate(
     survey: Survey,
     invitations: Iterable[Invitation],

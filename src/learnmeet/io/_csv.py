@@ -7,6 +7,7 @@ import io
 
 from learnmeet.evaluation._evaluate import Evaluation
 from learnmeet.io._figures import csv_number
+from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
 
 __all__ = ["CSV_COLUMNS", "evaluation_csv"]
@@ -26,6 +27,7 @@ CSV_COLUMNS = (
 )
 
 
+@checked
 def evaluation_csv(evaluation: Evaluation, lang: Lang = "da") -> str:
     """The yield groups as CSV, one row a group, suppressed groups left blank.
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
+from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
     Attendance,
@@ -232,6 +233,7 @@ def _event(meeting: Meeting, lang: Lang, stamp: datetime | None) -> list[str]:
     return lines
 
 
+@checked
 def to_ical(
     meetings: Iterable[Meeting],
     *,

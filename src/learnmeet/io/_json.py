@@ -63,8 +63,8 @@ from learnmeet.io._wire import (
     parse_duration,
     parse_time,
 )
+from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import expect, expect_count
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._lookup import closest
@@ -235,6 +235,7 @@ def _enum_value(member: enum.Enum) -> Any:
 # -- the converter -------------------------------------------------------------
 
 
+@checked
 def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
     """Return the converter learnmeet reads and writes JSON with.
 
@@ -252,7 +253,6 @@ def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
 
     .. versionadded:: 0.1.0
     """
-    expect(catalog, Catalog, where="make_converter", name="catalog")
     return _converter(catalog)
 
 
@@ -541,6 +541,7 @@ def _nested_too_deep(path: _Path) -> DataProblem:
     )
 
 
+@checked
 def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]:
     """Turn a model value into a JSON-ready dict inside the versioned envelope.
 
@@ -553,20 +554,7 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
 
     .. versionadded:: 0.1.0
     """
-    cls = type(value)
-    if cls not in _KIND_OF and _BY_NAME.get(cls.__name__) is not cls:
-        raise WrongTypeError(
-            reason=Label(
-                da=f"kan ikke skrive {cls.__name__} som learnmeet-JSON",
-                en=f"cannot write a {cls.__name__} as learnmeet JSON",
-            ),
-            fix=Label(
-                da="giv en modelværdi som Meeting eller Scenario",
-                en="pass a model value such as a Meeting or a Scenario",
-            ),
-            where="to_dict",
-            path=("value",),
-        )
+    cls = _writable(value, "to_dict")
     conv = make_converter(catalog)
     # A catalogue entry on its own is a definition: written in full, never as
     # the bare code it stands for inside other values.
@@ -578,31 +566,75 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
     return {"learnmeet": SCHEMA_VERSION, "type": cls.__name__, "data": data}
 
 
-def from_dict(
-    cls: type[T], document: Mapping[str, Any], *, catalog: Catalog = DEFAULT_CATALOG
-) -> T:
-    """Read a value of type *cls* from a dict made by :func:`to_dict`.
+def _writable(value: object, where: str) -> type[Any]:
+    """The model class of *value*, which :func:`to_dict` can write.
 
     Raises:
-        InvalidDataError: The document is not a valid *cls*; ``errors`` lists
-            every problem with its JSON path, e.g. ``$.attendees[2].role: ...``.
-
-    .. versionadded:: 0.1.0
+        WrongTypeError: *value* is not a learnmeet model value.
     """
-    if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls:
-        name = getattr(cls, "__name__", type(cls).__name__)
+    cls = type(value)
+    if cls not in _KIND_OF and _BY_NAME.get(cls.__name__) is not cls:
         raise WrongTypeError(
             reason=Label(
-                da=f"kan ikke læse {name} fra learnmeet-JSON",
-                en=f"cannot read {name} from learnmeet JSON",
+                da=f"kan ikke skrive {cls.__name__} som learnmeet-JSON",
+                en=f"cannot write a {cls.__name__} as learnmeet JSON",
+            ),
+            fix=Label(
+                da="giv en modelværdi som Meeting eller Scenario",
+                en="pass a model value such as a Meeting or a Scenario",
+            ),
+            where=where,
+            path=("value",),
+        )
+    return cls
+
+
+def _readable(cls: type[Any], where: str) -> None:
+    """Refuse a class :func:`from_dict` cannot read.
+
+    Raises:
+        WrongTypeError: *cls* is not a learnmeet model class.
+    """
+    if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls:
+        raise WrongTypeError(
+            reason=Label(
+                da=f"kan ikke læse {cls.__name__} fra learnmeet-JSON",
+                en=f"cannot read {cls.__name__} from learnmeet JSON",
             ),
             fix=Label(
                 da="giv en modelklasse som learnmeet.Meeting",
                 en="pass a model class such as learnmeet.Meeting",
             ),
-            where="from_dict",
+            where=where,
             path=("cls",),
         )
+
+
+@checked
+def from_dict(
+    cls: type[T], document: object, *, catalog: Catalog = DEFAULT_CATALOG
+) -> T:
+    """Read a value of type *cls* from a dict made by :func:`to_dict`.
+
+    Args:
+        cls: The model class to read, e.g. ``learnmeet.Meeting``.
+        document: A parsed JSON value, normally the dict :func:`to_dict`
+            made; anything else is refused as data, with the path ``$``.
+        catalog: The catalogue the codes in the document are looked up in.
+
+    Raises:
+        WrongTypeError: *cls* is not a learnmeet model class.
+        InvalidDataError: The document is not a valid *cls*; ``errors`` lists
+            every problem with its JSON path, e.g. ``$.attendees[2].role: ...``.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Any JSON value is read or refused as data.
+    """
+    _readable(cls, "from_dict")
+    return _read(cls, document, catalog)
+
+
+def _read(cls: type[T], document: object, catalog: Catalog) -> T:
     deep = _too_deep(document)
     if deep is not None:
         raise InvalidDataError([_nested_too_deep(deep)])
@@ -698,6 +730,7 @@ _ENVELOPE = Label(
 )
 
 
+@checked
 def to_json(
     value: Any, *, catalog: Catalog = DEFAULT_CATALOG, indent: int | None = None
 ) -> str:
@@ -711,6 +744,7 @@ def to_json(
 
     .. versionadded:: 0.1.0
     """
+    _writable(value, "to_json")
     if indent is not None:
         expect_count(indent, where="to_json", name="indent", most=8)
     return json.dumps(
@@ -718,8 +752,9 @@ def to_json(
     )
 
 
+@checked
 def from_json(
-    cls: type[T], text: str | bytes, *, catalog: Catalog = DEFAULT_CATALOG
+    cls: type[T], text: str | bytes | bytearray, *, catalog: Catalog = DEFAULT_CATALOG
 ) -> T:
     """Read a value of type *cls* from a JSON document made by :func:`to_json`.
 
@@ -734,22 +769,22 @@ def from_json(
 
     .. versionadded:: 0.1.0
     """
-    expect(text, str, bytes, bytearray, where="from_json", name="text")
+    _readable(cls, "from_json")
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
         raise InvalidDataError([_nested_too_deep(())]) from None
     except (ValueError, TypeError) as exc:
         raise InvalidDataError([_not_json(exc)]) from None
-    return from_dict(cls, document, catalog=catalog)
+    return _read(cls, document, catalog)
 
 
-class _NotStandardJSON(ValueError):
+class _NotStandardJSONError(ValueError):
     """``NaN``, ``Infinity`` or ``-Infinity``: Python reads them, JSON has none."""
 
 
 def _refuse_constant(name: str) -> object:
-    raise _NotStandardJSON(name)
+    raise _NotStandardJSONError(name)
 
 
 def _not_json(exc: Exception) -> DataProblem:
@@ -759,7 +794,9 @@ def _not_json(exc: Exception) -> DataProblem:
             da=f"i linje {exc.lineno}, kolonne {exc.colno}",
             en=f"at line {exc.lineno}, column {exc.colno}",
         )
-        reason = Label(da=f"ikke gyldig JSON {where.da}", en=f"not valid JSON {where.en}")
+        reason = Label(
+            da=f"ikke gyldig JSON {where.da}", en=f"not valid JSON {where.en}"
+        )
         fix = Label(
             da="ret tegnsætningen dér: kommaer, anførselstegn og parenteser",
             en="correct the punctuation there: commas, quotes and brackets",
@@ -773,7 +810,7 @@ def _not_json(exc: Exception) -> DataProblem:
             da="gem filen som UTF-8 (eller UTF-16 med BOM)",
             en="save the file as UTF-8 (or UTF-16 with a byte order mark)",
         )
-    elif isinstance(exc, _NotStandardJSON):
+    elif isinstance(exc, _NotStandardJSONError):
         reason = Label(
             da=f"{exc} er ikke et JSON-tal",
             en=f"{exc} is not a JSON number",

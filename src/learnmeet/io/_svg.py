@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from learnmeet.evaluation._evaluate import Dimension, Evaluation
 from learnmeet.io._figures import TERMS, percent
+from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
 
 __all__ = ["yield_chart_svg"]
@@ -29,6 +30,7 @@ def _x(share: float) -> float:
     return _LEFT + share * _PLOT
 
 
+@checked
 def yield_chart_svg(
     evaluation: Evaluation,
     lang: Lang = "da",

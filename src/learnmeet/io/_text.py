@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from learnmeet.evaluation._evaluate import Dimension, Evaluation, YieldGroup
 from learnmeet.io._figures import TERMS, number, percent
+from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
 
 __all__ = ["evaluation_text"]
@@ -41,6 +42,7 @@ def _group_cells(g: YieldGroup, lang: Lang, threshold: int) -> list[str]:
     ]
 
 
+@checked
 def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
     """The summary as plain-text tables: rates, yield by group, levels, themes.
 

@@ -23,11 +23,10 @@ import attrs
 from dateutil.easter import easter
 
 from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._checks import (
     a_date,
     each,
-    expect,
-    expect_count,
     instance_of,
     refuse,
 )
@@ -50,6 +49,7 @@ class Holiday:
     official: bool = attrs.field(default=True, validator=instance_of(bool))
 
 
+@checked
 def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...]:
     """Return the Danish public holidays of *year*, in date order.
 
@@ -71,7 +71,6 @@ def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...
     .. versionadded:: 0.1.0
     """
     expect_count(year, where="danish_holidays", name="year", least=1700, most=9999)
-    expect(customary, bool, where="danish_holidays", name="customary")
     sunday = easter(year)
 
     def moveable(days: int, *, da: str, en: str) -> Holiday:
@@ -178,6 +177,7 @@ class WorkingHours:
                 path=("end",),
             )
 
+    @checked
     def covers(self, start: datetime, end: datetime) -> bool:
         """Tell whether local *start* to *end* lies within one working day.
 

@@ -16,6 +16,7 @@ from datetime import date
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     a_date,
     each,
@@ -196,6 +197,7 @@ class Consent:
                     path=(name,),
                 )
 
+    @checked
     def is_valid_on(self, day: date) -> bool:
         """Tell whether the consent covers *day*."""
         if day < self.given_on:
@@ -324,6 +326,7 @@ class CitizenCase:
         """Codes of every sector the case's transitions touch."""
         return frozenset(code for t in self.transitions for code in t.sectors)
 
+    @checked
     def has_consent_on(self, day: date) -> bool:
         """Tell whether consent to use the case for learning covers *day*."""
         return self.consent is not None and self.consent.is_valid_on(day)

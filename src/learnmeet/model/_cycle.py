@@ -17,6 +17,7 @@ from datetime import date
 import attrs
 
 from learnmeet.exceptions import CycleOrderError, InvalidValueError
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     a_date,
     each,
@@ -306,6 +307,7 @@ class ReflectionCycle:
     # -- reading ---------------------------------------------------------------
 
     @classmethod
+    @checked
     def start(
         cls,
         model: ReflectionModel,
@@ -380,6 +382,7 @@ class ReflectionCycle:
         """Whether the current phase is the model's last."""
         return self.position == len(self.model.phases) - 1
 
+    @checked
     def contributions_in(self, phase: str) -> tuple[Contribution, ...]:
         """The contributions made in *phase*."""
         self.model.phase(phase)
@@ -402,6 +405,7 @@ class ReflectionCycle:
                 ),
             )
 
+    @checked
     def contribute(
         self, by: Attendee | Person | str, text: str = ""
     ) -> ReflectionCycle:
@@ -418,6 +422,7 @@ class ReflectionCycle:
         )
         return attrs.evolve(self, contributions=(*self.contributions, contribution))
 
+    @checked
     def learn(self, text: str, *, tags: Iterable[str] = ()) -> ReflectionCycle:
         """Record a learning point in the current phase.
 
@@ -444,6 +449,7 @@ class ReflectionCycle:
         point = LearningPoint(phase=self.phase.code, text=text, tags=tags)
         return attrs.evolve(self, learning_points=(*self.learning_points, point))
 
+    @checked
     def act(
         self, id: str, text: str, *, owner: Attendee | Person | str, due: date
     ) -> ReflectionCycle:
@@ -478,6 +484,7 @@ class ReflectionCycle:
         )
         return attrs.evolve(self, actions=(*self.actions, action))
 
+    @checked
     def settle(self, action: str, status: ActionStatus) -> ReflectionCycle:
         """Mark an open action as done or dropped, in any phase.
 
@@ -545,6 +552,7 @@ class ReflectionCycle:
             )
         return attrs.evolve(self, position=self.position + 1)
 
+    @checked
     def close(self, *, carry: bool = False) -> ReflectionCycle:
         """Close the cycle after its last phase.
 
@@ -584,6 +592,7 @@ class ReflectionCycle:
             )
         return attrs.evolve(self, closed=True)
 
+    @checked
     def next(self, meeting: Meeting | str) -> ReflectionCycle:
         """Start the next meeting's cycle, carrying this one's open actions.
 

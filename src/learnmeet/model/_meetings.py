@@ -21,6 +21,7 @@ from typing import NamedTuple
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
     aware_datetime,
@@ -538,11 +539,13 @@ class Meeting:
         """More than one sector takes part (tværsektoriel)."""
         return len(self.sectors) > 1
 
+    @checked
     def attendee(self, key: str) -> Attendee | None:
         """Return the attendee whose person has *key*, if any."""
         return next((a for a in self.attendees if a.person.key == key), None)
 
 
+@checked
 def taking_part(meeting: Meeting) -> tuple[Attendee, ...]:
     """The attendees of *meeting* who take part: :attr:`Meeting.taking_part`.
 

@@ -16,6 +16,7 @@ from typing import TypeAlias, Union
 
 import attrs
 
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     each,
     identifier,
@@ -216,6 +217,7 @@ class Professional:
         """The sector the professional works in (their unit's)."""
         return self.unit.organisation.sector
 
+    @checked
     def has_role(self, role: StaffRole) -> bool:
         """Tell whether the professional holds *role*."""
         return role in self.roles

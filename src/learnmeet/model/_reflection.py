@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     each,
     identifier,
@@ -151,6 +152,7 @@ class Question:
         default=frozenset(), converter=_formats, validator=each(identifier)
     )
 
+    @checked
     def suits(
         self,
         *,
@@ -276,6 +278,7 @@ class ReflectionModel:
                 path=("phases",),
             )
 
+    @checked
     def phase(self, code: str) -> ReflectionPhase:
         """Return the phase with *code*.
 
@@ -289,10 +292,12 @@ class ReflectionModel:
             what=Label(da="fase", en="phase"),
         )
 
+    @checked
     def index(self, code: str) -> int:
         """Return the position of the phase with *code*, from 0."""
         return self.phases.index(self.phase(code))
 
+    @checked
     def questions(
         self,
         *,
@@ -309,6 +314,7 @@ class ReflectionModel:
             if q.suits(format=format, audience=audience)
         )
 
+    @checked
     def with_questions(
         self, phase: str, questions: Iterable[Question]
     ) -> ReflectionModel:
@@ -320,6 +326,7 @@ class ReflectionModel:
             phases=tuple(extended if p is target else p for p in self.phases),
         )
 
+    @checked
     def choose(
         self,
         *,
@@ -418,6 +425,7 @@ class QuestionBank:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", {m.code: m for m in self.models})
 
+    @checked
     def model(self, code: str) -> ReflectionModel:
         """Return the model with *code*.
 
@@ -431,18 +439,21 @@ class QuestionBank:
             what=Label(da="refleksionsmodel", en="reflection model"),
         )
 
+    @checked
     def extend(self, models: Iterable[ReflectionModel]) -> QuestionBank:
         """Return a bank with *models* added, replacing any with the same code."""
         merged = dict(self._by_code)
         merged.update((m.code, m) for m in models)
         return QuestionBank(tuple(merged.values()))
 
+    @checked
     def with_questions(
         self, model: str, phase: str, questions: Iterable[Question]
     ) -> QuestionBank:
         """Return a bank with *questions* added to *phase* of *model*."""
         return self.extend([self.model(model).with_questions(phase, questions)])
 
+    @checked
     def questions(
         self,
         *,
@@ -460,6 +471,7 @@ class QuestionBank:
             for q in m.questions(phase=phase, format=format, audience=audience)
         )
 
+    @checked
     def choose(
         self,
         model: str,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from learnmeet.exceptions import Label
+from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import each, instance_of, safe_text, unique
 from learnmeet.model._forums import Forum
@@ -115,6 +116,7 @@ class Scenario:
         ],
     )
 
+    @checked
     def professional(self, id: str) -> Professional:
         """Return the professional with identifier *id*.
 
@@ -128,6 +130,7 @@ class Scenario:
             what=Label(da="fagperson", en="professional"),
         )
 
+    @checked
     def case(self, id: str) -> CitizenCase:
         """Return the citizen case with identifier *id*.
 
@@ -141,6 +144,7 @@ class Scenario:
             what=Label(da="borgerforløb", en="case"),
         )
 
+    @checked
     def forum(self, id: str) -> Forum:
         """Return the forum with identifier *id*.
 

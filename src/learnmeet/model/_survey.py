@@ -16,10 +16,9 @@ from collections.abc import Iterable
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     each,
-    expect,
-    expect_each,
     identifier,
     instance_of,
     optional,
@@ -176,6 +175,7 @@ class Survey:
                 ),
             )
 
+    @checked
     def item(self, id: str) -> SurveyItem | None:
         """Return the item with *id*, if any."""
         return next((i for i in self.items if i.id == id), None)
@@ -369,6 +369,7 @@ _ELIGIBILITY = {
 }
 
 
+@checked
 def invite(survey: Survey, meetings: Iterable[Meeting]) -> tuple[Invitation, ...]:
     """Invite every professional attendee of *meetings* to answer *survey*.
 
@@ -384,8 +385,6 @@ def invite(survey: Survey, meetings: Iterable[Meeting]) -> tuple[Invitation, ...
 
     .. versionadded:: 0.1.0
     """
-    expect(survey, Survey, where="invite", name="survey")
-    meetings = expect_each(meetings, Meeting, where="invite", name="meetings")
     out: list[Invitation] = []
     for meeting in meetings:
         for attendee in meeting.attendees:

@@ -17,10 +17,9 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     aware_datetime,
-    expect,
-    expect_each,
     identifier,
     instance_of,
     optional,
@@ -107,6 +106,7 @@ class Enrolment:
         """The sessions below their minimum fill."""
         return tuple(f for f in self.fill if f.below_minimum)
 
+    @checked
     def report(self, lang: Lang = "da") -> str:
         """The fill report as text, one session a line.
 
@@ -129,6 +129,7 @@ class Enrolment:
         return "\n".join(lines)
 
 
+@checked
 def enrol(
     people: Iterable[Professional],
     sessions: Iterable[CourseSession],
@@ -158,12 +159,6 @@ def enrol(
 
     .. versionadded:: 0.1.0
     """
-    where = "enrol"
-    people = expect_each(people, Professional, where=where, name="people")
-    sessions = expect_each(sessions, CourseSession, where=where, name="sessions")
-    expect(cancellations, Mapping, where=where, name="cancellations", optional=True)
-    forums = expect_each(forums, Forum, where=where, name="forums")
-    expect(reflection, Reflection, where=where, name="reflection", optional=True)
     cancellations = dict(cancellations or {})
     ordered = sorted(sessions, key=lambda s: (s.start, s.id))
     by_area: dict[Area, list[CourseSession]] = defaultdict(list)

@@ -18,8 +18,9 @@ from datetime import datetime
 import attrs
 
 from learnmeet.catalog._reflection import QUESTION_BANK
+from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import each, expect, expect_each, instance_of
+from learnmeet.model._checks import each, instance_of
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -116,6 +117,7 @@ class Proposal:
         """No error is missing: the meeting validates clean once invitees answer."""
         return not Report(self.missing).errors
 
+    @checked
     def explain(self, lang: Lang = "da") -> str:
         """Return one line per attendee: who, which role, and why.
 
@@ -156,6 +158,7 @@ class _Draft:
         return {p.sector.code for p in self.people.values()}
 
 
+@checked
 def compose(
     format: MeetingFormat,
     *,
@@ -198,18 +201,6 @@ def compose(
 
     .. versionadded:: 0.1.0
     """
-    where = "compose"
-    expect(format, MeetingFormat, where=where, name="format")
-    pool = expect_each(pool, Professional, where=where, name="pool")
-    expect(start, datetime, where=where, name="start")
-    expect(case, CitizenCase, where=where, name="case", optional=True)
-    expect(host, Professional, where=where, name="host", optional=True)
-    expect(cohort, Cohort, where=where, name="cohort", optional=True)
-    expect(reflection, Reflection, where=where, name="reflection", optional=True)
-    expect(include_relatives, bool, where=where, name="include_relatives")
-    expect(answers, Mapping, where=where, name="answers", optional=True)
-    expect(meeting_id, str, where=where, name="meeting_id")
-    expect(rules, RuleSet, where=where, name="rules")
     req = format.requirements
     candidates = sorted({p.id: p for p in pool}.values(), key=lambda p: p.id)
     if req.prerequisite_course is not None:

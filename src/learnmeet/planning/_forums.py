@@ -16,6 +16,7 @@ import attrs
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError, Label
+from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
@@ -36,6 +37,7 @@ from learnmeet.rules._validate import DEFAULT_RULES, validate_all
 __all__ = ["LearningPlan", "Unattached", "attach_learning", "forum_series"]
 
 
+@checked
 def forum_series(forum: Forum) -> Series:
     """The recurrence of a forum as a :class:`Series`.
 
@@ -89,6 +91,7 @@ def _why_not(case: CitizenCase, members: set[str]) -> Label | None:
     return None
 
 
+@checked
 def attach_learning(
     forum: Forum,
     *,

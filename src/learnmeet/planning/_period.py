@@ -22,6 +22,7 @@ import attrs
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import InvalidValueError, Label
+from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
 from learnmeet.model._checks import COPENHAGEN
@@ -115,6 +116,7 @@ def _request(
     )
 
 
+@checked
 def plan_period(
     scenario: Scenario,
     *,

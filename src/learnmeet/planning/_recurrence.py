@@ -33,6 +33,7 @@ import attrs
 from dateutil.rrule import rrule, rrulestr
 
 from learnmeet.exceptions import InvalidValueError, Label
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import COPENHAGEN, aware_datetime, each
 from learnmeet.model._forums import WRITE_A_RULE
 
@@ -199,6 +200,7 @@ class Series:
         return self.start.tzinfo
 
     @classmethod
+    @checked
     def from_ical(cls, text: str, *, default_zone: ZoneInfo = COPENHAGEN) -> Series:
         """Read DTSTART, RRULE, EXDATE and RDATE lines of an iCalendar event.
 
@@ -258,6 +260,7 @@ class Series:
         rdates = [_as_datetime(s, z, at) for s, z in found["RDATE"]]
         return cls(start=start, rule=rule, exdates=exdates, rdates=rdates)
 
+    @checked
     def occurrences(
         self, after: datetime | None = None, before: datetime | None = None
     ) -> tuple[datetime, ...]:

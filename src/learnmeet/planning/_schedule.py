@@ -18,14 +18,13 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from learnmeet.exceptions import InvalidValueError, Label
+from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
     COPENHAGEN,
     a_date,
     each,
-    expect,
-    expect_each,
     identifier,
     instance_of,
     optional,
@@ -100,6 +99,7 @@ class MeetingRequest:
             )
 
     @classmethod
+    @checked
     def from_meeting(
         cls, meeting: Meeting, *, earliest: date, latest: date
     ) -> MeetingRequest:
@@ -183,6 +183,7 @@ class ScheduleResult:
     unplaced: tuple[Unplaced, ...]
 
 
+@checked
 def schedule(
     requests: Iterable[MeetingRequest],
     *,
@@ -214,14 +215,6 @@ def schedule(
 
     .. versionadded:: 0.1.0
     """
-    where = "schedule"
-    requests = expect_each(requests, MeetingRequest, where=where, name="requests")
-    expect(busy, BusyIndex, Mapping, where=where, name="busy", optional=True)
-    expect(hours, WorkingHours, where=where, name="hours", optional=True)
-    expect(unit_hours, Mapping, where=where, name="unit_hours", optional=True)
-    expect(zone, ZoneInfo, where=where, name="zone")
-    if holidays is not None:
-        holidays = expect_each(holidays, date, where=where, name="holidays")
     todo = sorted(requests, key=lambda r: (r.latest, r.earliest, r.id))
     ids = [r.id for r in todo]
     if len(set(ids)) != len(ids):

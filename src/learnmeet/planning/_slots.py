@@ -23,7 +23,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError, Label
+from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError
+from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._checks import COPENHAGEN, aware_datetime
 from learnmeet.model._meetings import Meeting, MeetingStatus
@@ -87,6 +88,7 @@ def _key(person: Professional | str) -> str:
     return person if isinstance(person, str) else person.key
 
 
+@checked
 def busy_from_meetings(meetings: Iterable[Meeting]) -> dict[str, list[Interval]]:
     """Collect each attendee's busy time from meetings that are not cancelled.
 
@@ -145,16 +147,42 @@ class _Spans:
         return i == len(self.starts) or self.starts[i] >= end
 
 
-def _read_spans(
-    key: str, intervals: Iterable[Interval | tuple[datetime, datetime]]
-) -> _Spans:
+def _pair(key: str, n: int, interval: object) -> tuple[datetime, datetime]:
+    """The start and end of the *n*-th busy interval of *key*, or a refusal."""
+    if isinstance(interval, Interval):
+        return interval.start, interval.end
+    if isinstance(interval, (tuple, list)) and len(interval) == 2:
+        start, end = interval
+        if isinstance(start, datetime) and isinstance(end, datetime):
+            return start, end
+    shown = type(interval).__name__
+    raise WrongTypeError(
+        reason=Label(
+            da="et optaget interval skal være et Interval eller et par "
+            f"(datetime, datetime), ikke {shown}",
+            en="a busy interval must be an Interval or a pair "
+            f"(datetime, datetime), not {shown}",
+        ),
+        fix=Label(
+            da="giv hvert optaget interval som (start, slut)",
+            en="give every busy interval as (start, end)",
+        ),
+        where="busy",
+        path=(key, n),
+    )
+
+
+def _read_spans(key: str, intervals: Iterable[object]) -> _Spans:
+    """One person's busy intervals read, each checked where it is read.
+
+    Raises:
+        WrongTypeError: An interval is neither an :class:`Interval` nor a pair
+            of datetimes; the path is ``busy['<key>'][<n>]``.
+        InvalidValueError: An interval is not aware, or ends before it starts.
+    """
     pairs = []
     for n, interval in enumerate(intervals):
-        start, end = (
-            (interval.start, interval.end)
-            if isinstance(interval, Interval)
-            else interval
-        )
+        start, end = _pair(key, n, interval)
         if start.utcoffset() is None or end.utcoffset() is None:
             raise InvalidValueError(
                 reason=Label(
@@ -216,6 +244,7 @@ class BusyIndex:
 
     _people: dict[str, _Spans]
 
+    @checked
     def __init__(self, busy: Busy) -> None:
         self.__attrs_init__(
             {key: _read_spans(key, spans) for key, spans in busy.items()}
@@ -241,6 +270,7 @@ class BusyIndex:
         """The keys of the people the index knows."""
         return frozenset(self._people)
 
+    @checked
     def intervals(
         self, person: str, zone: ZoneInfo = COPENHAGEN
     ) -> tuple[Interval, ...]:
@@ -381,6 +411,7 @@ def _search(
         yield Interval(_moment(start, zone), _moment(end, zone))
 
 
+@checked
 def free_time(
     people: Iterable[Professional | str],
     window: tuple[datetime, datetime],
@@ -420,6 +451,7 @@ def _window(window: tuple[datetime, datetime]) -> tuple[int, int]:
     return _micros(low), _micros(high)
 
 
+@checked
 def find_slots(
     people: Iterable[Professional | str],
     window: tuple[datetime, datetime],

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from learnmeet.exceptions import MeetingRulesError
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import identifier, instance_of
 from learnmeet.model._labels import Label, LabelledEnum, Lang, check_lang
 
@@ -86,6 +87,7 @@ class Violation:
     message: Label = attrs.field(validator=instance_of(Label))
     meeting: str = attrs.field(validator=identifier)
 
+    @checked
     def render(self, lang: Lang = "da") -> str:
         """Return one line: code, severity, subject and message."""
         return (
@@ -160,6 +162,7 @@ class Report:
         """The distinct codes of every violation."""
         return frozenset(v.code for v in self.violations)
 
+    @checked
     def render(self, lang: Lang | None = None) -> str:
         """Return the report as readable text, one violation a line.
 
@@ -179,6 +182,7 @@ class Report:
     def __str__(self) -> str:
         return self.render()
 
+    @checked
     def merge(self, *others: Report) -> Report:
         """Return one report with the violations of this and *others*."""
         return Report(

@@ -20,6 +20,7 @@ from types import ModuleType
 import attrs
 
 from learnmeet.exceptions import InvalidValueError
+from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._checks import each, identifier, instance_of, optional
 from learnmeet.model._formats import MeetingFormat
@@ -104,6 +105,7 @@ class RuleContext:
     )
     today: date | None = None
 
+    @checked
     def hours_of(self, unit_id: str) -> WorkingHours | None:
         """Return the working hours of a unit, or the default."""
         return self.working_hours.get(unit_id, self.default_hours)
@@ -339,6 +341,7 @@ class RuleSet:
         """The rules that are switched on, in order."""
         return tuple(r for r in self.rules if r.code not in self.disabled)
 
+    @checked
     def rule(self, code: str) -> Rule:
         """Return the rule with *code*.
 
@@ -352,18 +355,22 @@ class RuleSet:
             what=Label(da="regel", en="rule"),
         )
 
+    @checked
     def severity_of(self, code: str) -> Severity:
         """Return the severity a breach of *code* is reported with."""
         return dict(self.severities).get(code, self.rule(code).severity)
 
+    @checked
     def without(self, *codes: str) -> RuleSet:
         """Return a rule set with the rules of *codes* switched off."""
         return attrs.evolve(self, disabled=self.disabled | set(codes))
 
+    @checked
     def with_severity(self, code: str, severity: Severity) -> RuleSet:
         """Return a rule set that reports *code* with *severity*."""
         return attrs.evolve(self, severities={**dict(self.severities), code: severity})
 
+    @checked
     def with_rules(self, *rules: Rule) -> RuleSet:
         """Return a rule set with *rules* added (replacing rules of the same code)."""
         new = {r.code for r in rules}

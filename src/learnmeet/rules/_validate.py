@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from learnmeet.model._checks import expect, expect_each
-from learnmeet.model._labels import Lang, check_lang
+from learnmeet.model._arguments import checked
+from learnmeet.model._labels import Lang
 from learnmeet.model._meetings import Meeting
 from learnmeet.rules._context_rules import CONTEXT_RULES
 from learnmeet.rules._facts import hold, release
@@ -49,15 +49,7 @@ def _check(
     return found
 
 
-def _arguments(where: str, context: object, rules: object) -> None:
-    # The exact classes pass at the cost of two comparisons: this runs for
-    # every meeting validated.
-    if context is not None and context.__class__ is not RuleContext:
-        expect(context, RuleContext, where=where, name="context", optional=True)
-    if rules.__class__ is not RuleSet:
-        expect(rules, RuleSet, where=where, name="rules")
-
-
+@checked
 def validate(
     meeting: Meeting,
     *,
@@ -83,12 +75,10 @@ def validate(
 
     .. versionadded:: 0.1.0
     """
-    if meeting.__class__ is not Meeting:
-        expect(meeting, Meeting, where="validate", name="meeting")
-    _arguments("validate", context, rules)
-    return Report(_check(meeting, context, rules), lang=check_lang(lang))
+    return Report(_check(meeting, context, rules), lang=lang)
 
 
+@checked
 def validate_all(
     meetings: Iterable[Meeting],
     *,
@@ -108,9 +98,6 @@ def validate_all(
 
     .. versionadded:: 0.1.0
     """
-    meetings = expect_each(meetings, Meeting, where="validate_all", name="meetings")
-    _arguments("validate_all", context, rules)
-    lang = check_lang(lang)
     if context is not None:
         context = attrs.evolve(context, meetings=(*context.meetings, *meetings))
     found = [v for m in meetings for v in _check(m, context, rules)]
