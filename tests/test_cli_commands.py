@@ -1,11 +1,16 @@
 """The learnmeet command: check and plan, entry points, and help on the docs page.
 
-The demo command's output is tested in test_cli_demo.py.
+Files in other encodings or that cannot be read, and an output folder that
+cannot be written, end in a message in the chosen language and exit code 1,
+never a traceback. The demo command's output is tested in test_cli_demo.py;
+reading and writing files in test_cli_files.py.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
 import subprocess
 import sys
@@ -14,36 +19,61 @@ from pathlib import Path
 import pytest
 
 import learnmeet as lm
-from learnmeet.cli import main
+from learnmeet.cli import _commands, main
 from learnmeet.data import sample_text
 from support import ROOT, run_cli, source_checkout
+
+PERIOD = ("--from", "2027-01-01", "--to", "2027-03-31")
+
+# Words that give English away in a Danish message, and Danish in an English one.
+ENGLISH = re.compile(
+    r"\b(usage|error|argument|arguments|options?|must|expected|invalid|choose|"
+    r"required|unrecognized|cannot|file|fix|the)\b"
+)
+DANISH = re.compile(r"\b(skal|ikke|fejl|brug|tilvalg|mangler|filen|løsning|og|på)\b")
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "kommune.json"
+    path.write_text(sample_text(), encoding="utf-8")
+    return path
 
 
 class TestCheck:
     """check reports every problem with its JSON path, never a traceback."""
 
     def test_sample_is_fine(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, capsys: pytest.CaptureFixture[str], sample: Path
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
-        code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
+        code, out, _ = run_cli(capsys, "check", str(sample), "--lang", "en")
         assert code == 0
         assert "OK" in out
 
     def test_the_summary_counts_in_danish(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, capsys: pytest.CaptureFixture[str], sample: Path
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
-        sample = lm.from_json(lm.Scenario, sample_text())
-        code, out, err = run_cli(capsys, "check", str(path))
+        scenario = lm.from_json(lm.Scenario, sample_text())
+        code, out, err = run_cli(capsys, "check", str(sample))
         assert (code, err) == (0, "")
         assert out == (
-            f"{path}: OK – {len(sample.professionals)} fagpersoner, "
-            f"{len(sample.cases)} borgerforløb, {len(sample.forums)} mødefora, "
-            f"{len(sample.meetings)} møder\n"
+            f"{sample}: OK – {len(scenario.professionals)} fagpersoner, "
+            f"{len(scenario.cases)} borgerforløb, {len(scenario.forums)} mødefora, "
+            f"{len(scenario.meetings)} møder\n"
         )
+
+    def test_one_of_each_is_counted_in_the_singular(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(sample_text())
+        data = document["data"]
+        data["forums"], data["meetings"] = data["forums"][:1], data["meetings"][:1]
+        path = tmp_path / "lille.json"
+        path.write_text(json.dumps(document))
+        _, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert "1 forum, 1 meeting\n" in out
+        _, out, _ = run_cli(capsys, "check", str(path))
+        assert "1 mødeforum, 1 møde\n" in out
 
     def test_broken_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -56,7 +86,7 @@ class TestCheck:
         path.write_text(json.dumps(document))
         code, _, err = run_cli(capsys, "check", str(path))
         assert code == 1
-        assert "3 problem(er)" in err
+        assert f"{path}: 3 problemer:\n" in err
         assert "$.meetings[0].start:" in err
         assert "$.meetings[1].attendees[0].role:" in err
         assert "$.cases[2].citizen:" in err
@@ -67,67 +97,145 @@ class TestCheck:
         path.write_text("{")
         code, _, err = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 1
-        assert "not valid JSON" in err
+        assert f"{path}: 1 problem:\n  $: not valid JSON" in err
 
     def test_missing_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        code, _, err = run_cli(
+        code, out, err = run_cli(
             capsys, "check", str(tmp_path / "none.json"), "--lang", "en"
         )
+        assert (code, out) == (1, "")
+        assert err == (
+            f"{tmp_path / 'none.json'}: the file does not exist (fix: correct the "
+            "path, or run the command from the file's folder)\n"
+        )
+
+    def test_a_folder(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        code, out, err = run_cli(capsys, "check", str(tmp_path))
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{tmp_path}: ")
+        assert "Traceback" not in err
+
+    def test_a_cpr_number_in_the_file_name_is_not_repeated(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "150575-1234.json"
+        path.write_text("[]")
+        code, _, err = run_cli(capsys, "check", str(path))
         assert code == 1
-        assert "cannot read" in err
+        assert "150575" not in err
+        assert f"{tmp_path / '[CPR].json'}: 1 problem:" in err
+
+    def test_a_cpr_number_in_the_name_of_a_good_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "150575-1234.json"
+        path.write_text(sample_text())
+        code, out, _ = run_cli(capsys, "check", str(path))
+        assert code == 0
+        assert out.startswith(f"{tmp_path / '[CPR].json'}: OK")
+
+
+class TestEncodings:
+    """UTF-8 with or without a mark and UTF-16 by its mark are read; anything
+    else is refused with a message that says what was found."""
+
+    @pytest.mark.parametrize(
+        ("mark", "codec"),
+        [
+            (b"", "utf-8"),
+            (codecs.BOM_UTF8, "utf-8"),
+            (codecs.BOM_UTF16_LE, "utf-16-le"),
+            (codecs.BOM_UTF16_BE, "utf-16-be"),
+        ],
+    )
+    def test_read(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        mark: bytes,
+        codec: str,
+    ) -> None:
+        path = tmp_path / "kommune.json"
+        path.write_bytes(mark + sample_text().encode(codec))
+        code, out, err = run_cli(capsys, "check", str(path))
+        assert (code, err) == (0, "")
+        assert "OK – 47 fagpersoner" in out
+
+    def _windows_file(self, tmp_path: Path) -> Path:
+        """The sample as an older Windows program saves it."""
+        text = sample_text().replace('"name": "', '"name": "Søndergård ', 1)
+        path = tmp_path / "kommune.json"
+        path.write_bytes(text.encode("cp1252"))
+        return path
+
+    def test_windows_1252_in_danish(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = self._windows_file(tmp_path)
+        code, out, err = run_cli(capsys, "check", str(path))
+        assert (code, out) == (1, "")
+        assert re.fullmatch(
+            rf"{re.escape(str(path))}: filen er ikke UTF-8: byte 0xF8 i linje "
+            r"\d+, kolonne \d+ kan ikke læses; filen er sandsynligvis gemt som "
+            r"Windows-1252 eller ISO-8859-1 \(Latin-1\), hvor den byte er 'ø' "
+            r"\(løsning: gem filen som UTF-8 \(i Notesblok: Gem som, Kodning: "
+            r"UTF-8\) og kør igen\)\n",
+            err,
+        )
+        assert not ENGLISH.search(err.replace(str(path), ""))
+
+    def test_windows_1252_in_english(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = self._windows_file(tmp_path)
+        code, _, err = run_cli(capsys, "plan", str(path), *PERIOD, "--lang", "en")
+        assert code == 1
+        assert ": the file is not UTF-8: byte 0xF8 at line " in err
+        assert "(fix: save the file as UTF-8" in err
+        assert not DANISH.search(err.replace(str(path), ""))
+
+    def test_deeply_nested_json(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "dyb.json"
+        path.write_text("[" * 100_000 + "]" * 100_000)
+        code, out, err = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{path}: ")
+        assert "Traceback" not in err
 
 
 class TestPlan:
     """plan does for a user's scenario what the demo does for the sample."""
 
     def test_plan_writes_json_and_ics(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
         out_dir = tmp_path / "plan"
         code, out, _ = run_cli(
-            capsys,
-            "plan",
-            str(path),
-            "--from",
-            "2027-01-01",
-            "--to",
-            "2027-03-31",
-            "--out",
-            str(out_dir),
-            "--lang",
-            "en",
+            capsys, "plan", str(sample), *PERIOD, "--out", str(out_dir), "--lang", "en"
         )
         assert code == 0
         assert "Course days by area" in out
+        assert out.endswith(
+            f"Written: {out_dir / 'plan.json'}, {out_dir / 'plan.ics'}\n"
+        )
         assert (out_dir / "plan.ics").read_text().startswith("BEGIN:VCALENDAR")
         assert lm.from_json(lm.Scenario, (out_dir / "plan.json").read_text()).meetings
-
-    def test_bad_period(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
-    ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
-        code, _, err = run_cli(
-            capsys, "plan", str(path), "--from", "2027-03-31", "--to", "2027-01-01"
-        )
-        assert code == 1
-        assert "perioden slutter" in err
+        assert sorted(p.name for p in out_dir.iterdir()) == ["plan.ics", "plan.json"]
 
     def test_without_out_nothing_is_written(
         self,
         capsys: pytest.CaptureFixture[str],
+        sample: Path,
         tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
         monkeypatch.chdir(tmp_path)
         code, out, _ = run_cli(
-            capsys, "plan", str(path), "--from", "2027-01-01", "--to", "2027-01-31"
+            capsys, "plan", str(sample), "--from", "2027-01-01", "--to", "2027-01-31"
         )
         assert code == 0
         assert "Tværfaglige kursusdage pr. område:" in out
@@ -137,23 +245,130 @@ class TestPlan:
     def test_a_file_it_cannot_read(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        code, out, err = run_cli(
-            capsys,
-            "plan",
-            str(tmp_path / "none.json"),
-            "--from",
-            "2027-01-01",
-            "--to",
-            "2027-01-31",
-        )
+        code, out, err = run_cli(capsys, "plan", str(tmp_path / "none.json"), *PERIOD)
         assert (code, out) == (1, "")
-        assert "none.json" in err
+        assert err.startswith(f"{tmp_path / 'none.json'}: filen findes ikke")
+
+    def test_bad_period(self, capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+        code, _, err = run_cli(
+            capsys, "plan", str(sample), "--from", "2027-03-31", "--to", "2027-01-01"
+        )
+        assert code == 1
+        assert "perioden slutter" in err
 
     def test_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as info:
             main(["plan"])
         assert info.value.code == 2
         capsys.readouterr()
+
+
+class TestOut:
+    """--out is checked before anything is printed; files are written whole."""
+
+    def test_an_existing_file(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "plan.txt"
+        target.write_text("mine")
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(target)
+        )
+        assert (code, out) == (1, "")
+        assert err == (
+            f"{target}: det er en fil, ikke en mappe (løsning: giv navnet på en "
+            "mappe; findes den ikke, laver learnmeet den)\n"
+        )
+        assert target.read_text() == "mine"
+
+    def test_a_folder_that_cannot_be_made(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        (tmp_path / "fil").write_text("")
+        target = tmp_path / "fil" / "plan"
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(target), "--lang", "en"
+        )
+        assert (code, out) == (1, "")
+        assert err.startswith(
+            f"{target}: cannot write here: part of the path is a file, not a folder"
+        )
+
+    def test_a_folder_in_the_way_of_a_file(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        (tmp_path / "plan.json").mkdir()
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(tmp_path)
+        )
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{tmp_path / 'plan.json'}: der ligger en mappe")
+        assert not (tmp_path / "plan.ics").exists()
+
+    def test_a_failed_write_leaves_the_earlier_plan(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        folder = tmp_path / "plan"
+        assert (
+            run_cli(capsys, "plan", str(sample), *PERIOD, "--out", str(folder))[0] == 0
+        )
+        before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+        def full(*args: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", full)
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), "--from", "2027-04-01", "--to", "2027-06-30",
+            "--out", str(folder),
+        )  # fmt: skip
+        assert (code, out) == (1, "")
+        assert "systemfejl ENOSPC" in err
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+    def test_an_unwritable_text_leaves_no_empty_file(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        # What a lone surrogate in the plan did: plan.json left behind empty.
+        monkeypatch.setattr(_commands, "to_json", lambda *a, **k: '{"x": "\udc80"}')
+        folder = tmp_path / "plan"
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(folder), "--lang", "en"
+        )
+        assert (code, out) == (1, "")
+        assert "lone surrogate" in err
+        assert list(folder.iterdir()) == []
+
+    def test_the_demo_checks_its_folder_too(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        target = tmp_path / "demo"
+        target.write_text("mine")
+        code, out, err = run_cli(capsys, "demo", "--out", str(target), "--lang", "en")
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{target}: it is a file, not a folder")
+
+    def test_the_demo_writes_whole_files_only(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
+        assert code == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "evaluation.csv",
+            "plan.ics",
+            "plan.json",
+            "scenario.json",
+            "yield.svg",
+        ]
+        assert f"Skrevet: {tmp_path / 'yield.svg'}" in out
 
 
 class TestEntryPoints:

@@ -19,9 +19,15 @@ import attrs
 
 from learnmeet._version import __version__
 from learnmeet.cli._demo import run_demo
+from learnmeet.cli._files import prepare_folder, read_text, visible, write_files
 from learnmeet.cli._render import render_plan
 from learnmeet.data import load_sample
-from learnmeet.exceptions import InvalidDataError, Label, LearnmeetError
+from learnmeet.exceptions import (
+    InvalidDataError,
+    InvalidValueError,
+    Label,
+    LearnmeetError,
+)
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_json
 from learnmeet.model._labels import LANGUAGES, Lang
@@ -60,22 +66,49 @@ def _scenario_file(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
-    """The scenario in *path*, or ``None`` once every problem is written to *err*."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        cannot = Label(da=f"kan ikke læse {path}", en=f"cannot read {path}")
-        err.write(f"{cannot.get(lang)}: {exc.strerror}\n")
-        return None
+    """The scenario in *path*, or ``None`` once every problem is written to *err*.
+
+    Raises:
+        InvalidValueError: The file cannot be read or decoded, or is nested
+            deeper than the JSON reader goes.
+    """
+    text = read_text(path)
     try:
         return from_json(Scenario, text)
     except InvalidDataError as exc:
         count = len(exc.problems)
-        head = Label(da=f"{count} problem(er)", en=f"{count} problem(s)")
-        err.write(f"{path}: {head.get(lang)}:\n")
+        head = Label(
+            da=f"{visible(path)}: {_count(count, 'problem', 'problemer')}:",
+            en=f"{visible(path)}: {_count(count, 'problem', 'problems')}:",
+        )
+        err.write(head.get(lang) + "\n")
         for problem in exc.problems:
             err.write(f"  {problem.message(lang)}\n")
         return None
+    except RecursionError:
+        raise InvalidValueError(
+            reason=Label(
+                da="JSON-dokumentet er indlejret for dybt til at blive læst",
+                en="the JSON document is nested too deeply to be read",
+            ),
+            fix=Label(
+                da="et scenarie har kun få niveauer; tjek, at filen er et "
+                "learnmeet-scenarie",
+                en="a scenario has only a few levels; check that the file is a "
+                "learnmeet scenario",
+            ),
+            where=visible(path),
+        ) from None
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """*number* with its noun, in the singular for one: "1 problem", "2 problems"."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def _written(paths: Sequence[Path]) -> Label:
+    names = ", ".join(visible(path) for path in paths)
+    return Label(da=f"Skrevet: {names}", en=f"Written: {names}")
 
 
 # -- demo ----------------------------------------------------------------------
@@ -102,15 +135,20 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scenario = _read(args.file, args.lang, err)
     if scenario is None:
         return 1
-    people, cases = len(scenario.professionals), len(scenario.cases)
-    forums, meetings = len(scenario.forums), len(scenario.meetings)
-    summary = Label(
-        da=f"{people} fagpersoner, {cases} borgerforløb, {forums} mødefora, "
-        f"{meetings} møder",
-        en=f"{people} professionals, {cases} citizen cases, {forums} forums, "
-        f"{meetings} meetings",
+    counted = (
+        (len(scenario.professionals), "fagperson", "fagpersoner", "professional"),
+        (len(scenario.cases), "borgerforløb", "borgerforløb", "citizen case"),
+        (len(scenario.forums), "mødeforum", "mødefora", "forum"),
+        (len(scenario.meetings), "møde", "møder", "meeting"),
     )
-    out.write(f"{args.file}: OK – {summary.get(args.lang)}\n")
+    path = visible(args.file)
+    summary = Label(
+        da=f"{path}: OK – "
+        + ", ".join(_count(n, one, many) for n, one, many, _ in counted),
+        en=f"{path}: OK – "
+        + ", ".join(_count(n, one, f"{one}s") for n, _, _, one in counted),
+    )
+    out.write(summary.get(args.lang) + "\n")
     return 0
 
 
@@ -145,18 +183,15 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if scenario is None:
         return 1
     plan = plan_period(scenario, start=args.start, end=args.end, every=args.every)
-    out.write("\n".join(render_plan(plan, args.lang)) + "\n")
+    text = "\n".join(render_plan(plan, args.lang)) + "\n"
     if args.out is not None:
-        args.out.mkdir(parents=True, exist_ok=True)
-        files = (args.out / "plan.json", args.out / "plan.ics")
-        files[0].write_text(
-            to_json(plan.as_scenario(), indent=1) + "\n", encoding="utf-8"
-        )
-        files[1].write_text(
-            to_ical(plan.meetings, lang=args.lang), encoding="utf-8", newline=""
-        )
-        written = Label(da="Skrevet", en="Written").get(args.lang)
-        out.write(f"{written}: {files[0]}, {files[1]}\n")
+        files = {
+            "plan.json": to_json(plan.as_scenario(), indent=1) + "\n",
+            "plan.ics": to_ical(plan.meetings, lang=args.lang),
+        }
+        prepare_folder(args.out)
+        text += _written(write_files(args.out, files)).get(args.lang) + "\n"
+    out.write(text)
     return 0
 
 
