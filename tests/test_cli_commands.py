@@ -207,6 +207,62 @@ class TestEncodings:
         assert "Traceback" not in err
 
 
+class TestEnvelope:
+    """The hints of the envelope name the class read, in the chosen language."""
+
+    def _check(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, lang: str
+    ) -> str:
+        path = tmp_path / "s.json"
+        path.write_text(text)
+        code, _, err = run_cli(capsys, "check", str(path), "--lang", lang)
+        assert code == 1
+        return err.removeprefix(f"{path}: 1 problem:\n")
+
+    def test_a_list_is_told_to_be_a_scenario(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        assert self._check(capsys, tmp_path, "[]", "en") == (
+            "  $: expected a learnmeet document, got an array (fix: write a "
+            'learnmeet document: {"learnmeet": 1, "type": "Scenario", "data": '
+            "{...}})\n"
+        )
+        assert 'skriv et learnmeet-dokument: {"learnmeet": 1, "type": "Scenario"' in (
+            self._check(capsys, tmp_path, "[]", "da")
+        )
+
+    def test_the_version_as_text(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(sample_text())
+        document["learnmeet"] = "1"
+        text = json.dumps(document)
+        assert self._check(capsys, tmp_path, text, "en") == (
+            "  $.learnmeet: the version is the number 1, not the text '1' "
+            '(fix: write "learnmeet": 1 without quotes)\n'
+        )
+        assert self._check(capsys, tmp_path, text, "da") == (
+            "  $.learnmeet: versionen er tallet 1, ikke teksten '1' "
+            '(løsning: skriv "learnmeet": 1 uden anførselstegn)\n'
+        )
+
+    def test_another_version_as_text_is_unsupported(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(sample_text())
+        document["learnmeet"] = "2"
+        assert self._check(capsys, tmp_path, json.dumps(document), "en") == (
+            "  $.learnmeet: unsupported schema version '2' (fix: this release "
+            "reads version 1)\n"
+        )
+
+    def test_a_missing_data_names_the_class(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        text = '{"learnmeet": 1, "type": "Scenario"}'
+        assert '"type": "Scenario"' in self._check(capsys, tmp_path, text, "en")
+
+
 class TestPlan:
     """plan does for a user's scenario what the demo does for the sample."""
 
