@@ -1,9 +1,10 @@
 """The learnmeet command: check and plan, entry points, and help on the docs page.
 
-Files in other encodings or that cannot be read, and an output folder that
-cannot be written, end in a message in the chosen language and exit code 1,
-never a traceback. The demo command's output is tested in test_cli_demo.py;
-reading and writing files in test_cli_files.py.
+Files in other encodings or that cannot be read, an output folder that
+cannot be written, a console that cannot show every character: each ends in
+a message in the chosen language and an exit code, never a traceback. The
+demo command's output is tested in test_cli_demo.py; the parts in
+test_cli_files.py and test_cli_streams.py.
 """
 
 from __future__ import annotations
@@ -38,6 +39,21 @@ def sample(tmp_path: Path) -> Path:
     path = tmp_path / "kommune.json"
     path.write_text(sample_text(), encoding="utf-8")
     return path
+
+
+def _learnmeet(
+    *argv: str, encoding: str = "utf-8", cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m learnmeet *argv`` with its streams in *encoding*."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("PYTHONUTF8", None)
+    return subprocess.run(
+        [sys.executable, "-m", "learnmeet", *argv],
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
 
 
 class TestCheck:
@@ -425,6 +441,65 @@ class TestOut:
             "yield.svg",
         ]
         assert f"Skrevet: {tmp_path / 'yield.svg'}" in out
+
+
+class TestInItsOwnProcess:
+    """Exit codes, and output to a console in any encoding, or to no one."""
+
+    @pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
+    def test_a_console_that_cannot_show_every_character(
+        self, sample: Path, encoding: str
+    ) -> None:
+        done = _learnmeet("plan", str(sample), *PERIOD, encoding=encoding)
+        assert (done.returncode, done.stderr) == (0, b"")
+        text = done.stdout.decode(encoding)
+        assert "->" in text
+        assert "→" not in text
+
+    def test_the_demo_on_a_windows_console(self) -> None:
+        done = _learnmeet("demo", "--lang", "en", encoding="cp1252")
+        assert (done.returncode, done.stderr) == (0, b"")
+        text = done.stdout.decode("cp1252")
+        assert "hospital (region) -> municipality" in text
+        danish = _learnmeet("demo", encoding="cp1252").stdout.decode("cp1252")
+        assert "Tirsdagsmøde" in danish  # cp1252 has the Danish letters
+
+    def test_errors_on_an_ascii_console(self, tmp_path: Path) -> None:
+        path = tmp_path / "ø.json"
+        path.write_bytes("ø".encode("latin-1"))
+        done = _learnmeet("check", str(path), encoding="ascii")
+        assert done.returncode == 1
+        assert b"Traceback" not in done.stderr
+        assert b"filen er ikke UTF-8: byte 0xF8" in done.stderr
+
+    def test_utf8_stays_utf8(self, sample: Path) -> None:
+        done = _learnmeet("plan", str(sample), *PERIOD, encoding="utf-8")
+        assert done.returncode == 0
+        assert "→".encode() in done.stdout
+        assert "Tværfaglige kursusdage".encode() in done.stdout
+
+    def test_a_reader_that_goes_away(self) -> None:
+        with subprocess.Popen(
+            [sys.executable, "-m", "learnmeet", "demo"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as process:
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdout.close()  # before it writes: as `| head -0` does
+            err = process.stderr.read()
+            code = process.wait()
+        assert (code, err) == (1, b"")
+
+    def test_the_lone_surrogate_case_leaves_no_file(self, tmp_path: Path) -> None:
+        document = json.loads(sample_text())
+        document["data"]["units"][0]["name"] = "Hjemmeplejen \udc80"
+        path = tmp_path / "kommune.json"
+        path.write_text(json.dumps(document, ensure_ascii=True))
+        done = _learnmeet("plan", str(path), *PERIOD, "--out", str(tmp_path / "ud"))
+        assert done.returncode == 1
+        assert b"Traceback" not in done.stderr
+        assert not (tmp_path / "ud" / "plan.json").exists()
 
 
 class TestEntryPoints:

@@ -21,6 +21,7 @@ from learnmeet._version import __version__
 from learnmeet.cli._demo import run_demo
 from learnmeet.cli._files import prepare_folder, read_text, visible, write_files
 from learnmeet.cli._render import render_plan
+from learnmeet.cli._streams import quiet_broken_pipe, safe_streams
 from learnmeet.data import load_sample
 from learnmeet.exceptions import (
     InvalidDataError,
@@ -244,8 +245,23 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``learnmeet`` command; return its exit code.
 
+    Output to a stream in any encoding works: what it cannot encode is
+    replaced. A reader that goes away early ends the command with 1.
+
     .. versionadded:: 0.1.0
     """
+    with safe_streams():
+        try:
+            code = _run(argv)
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away: `learnmeet demo | head`
+            quiet_broken_pipe()
+            return 1
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
     try:
