@@ -1,10 +1,11 @@
 """The learnmeet command: check and plan, entry points, and help on the docs page.
 
-Files in other encodings or that cannot be read, an output folder that
-cannot be written, a console that cannot show every character: each ends in
-a message in the chosen language and an exit code, never a traceback. The
-demo command's output is tested in test_cli_demo.py; the parts in
-test_cli_files.py and test_cli_streams.py.
+Every kind of trouble at the edges ends in a message in the chosen language
+and an exit code, never a traceback: files in other encodings or that cannot
+be read, an output folder that cannot be written, a console that cannot show
+every character, bad option values. The demo command's output is tested in
+test_cli_demo.py; the parts are tested in test_cli_files.py,
+test_cli_parser.py and test_cli_streams.py.
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ def sample(tmp_path: Path) -> Path:
     path = tmp_path / "kommune.json"
     path.write_text(sample_text(), encoding="utf-8")
     return path
+
+
+def _usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run ``learnmeet *argv``, which must be a usage error; its standard error."""
+    with pytest.raises(SystemExit) as done:
+        main(list(argv))
+    assert done.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    return err
 
 
 def _learnmeet(
@@ -321,19 +332,6 @@ class TestPlan:
         assert (code, out) == (1, "")
         assert err.startswith(f"{tmp_path / 'none.json'}: filen findes ikke")
 
-    def test_bad_period(self, capsys: pytest.CaptureFixture[str], sample: Path) -> None:
-        code, _, err = run_cli(
-            capsys, "plan", str(sample), "--from", "2027-03-31", "--to", "2027-01-01"
-        )
-        assert code == 1
-        assert "perioden slutter" in err
-
-    def test_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
-        with pytest.raises(SystemExit) as info:
-            main(["plan"])
-        assert info.value.code == 2
-        capsys.readouterr()
-
 
 class TestOut:
     """--out is checked before anything is printed; files are written whole."""
@@ -443,8 +441,143 @@ class TestOut:
         assert f"Skrevet: {tmp_path / 'yield.svg'}" in out
 
 
+class TestUsageErrors:
+    """A bad option value exits 2, names the option, in the chosen language."""
+
+    @pytest.mark.parametrize("every", ["0", "-2", "to", "1.5"])
+    def test_every(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, every: str
+    ) -> None:
+        err = _usage_error(capsys, "plan", str(sample), *PERIOD, "--every", every)
+        assert err.startswith("brug: learnmeet plan [-h] --from DATO --to DATO")
+        assert err.endswith(
+            "learnmeet plan: fejl: --every skal være et helt tal på 1 eller mere, "
+            f"ikke '{every}'\n"
+        )
+        assert not ENGLISH.search(err)
+
+    def test_every_in_english(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        err = _usage_error(
+            capsys, "plan", str(sample), *PERIOD, "--every", "0", "--lang", "en"
+        )
+        assert err.startswith("usage: learnmeet plan [-h] --from DATE --to DATE")
+        assert err.endswith(
+            "learnmeet plan: error: --every must be a whole number of 1 or more, "
+            "not '0'\n"
+        )
+        assert not DANISH.search(err)
+
+    @pytest.mark.parametrize(
+        ("option", "value", "english"),
+        [
+            (
+                "--from",
+                "1/1/2027",
+                "--from must be a date written YYYY-MM-DD, e.g. 2027-01-31, not "
+                "'1/1/2027'",
+            ),
+            ("--to", "2027-02-30", "--to: '2027-02-30' is not a day of the calendar"),
+        ],
+    )
+    def test_dates(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        option: str,
+        value: str,
+        english: str,
+    ) -> None:
+        argv = ["plan", str(sample), "--from", "2027-01-01", "--to", "2027-03-31"]
+        argv[argv.index(option) + 1] = value
+        err = _usage_error(capsys, *argv, "--lang", "en")
+        assert err.endswith(f"learnmeet plan: error: {english}\n")
+        assert "fromisoformat" not in err
+
+    def test_the_end_before_the_start(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        err = _usage_error(
+            capsys, "plan", str(sample), "--from", "2027-03-31", "--to", "2027-01-01"
+        )
+        assert err.endswith(
+            "learnmeet plan: fejl: --to (2027-01-01) ligger før --from (2027-03-31); "
+            "perioden skal slutte på eller efter sin første dag\n"
+        )
+
+    def test_one_day_is_a_period(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        day = ("--from", "2027-01-05", "--to", "2027-01-05")
+        assert run_cli(capsys, "plan", str(sample), *day)[0] == 0
+
+    @pytest.mark.parametrize(
+        ("argv", "danish"),
+        [
+            ([], "learnmeet: fejl: disse skal angives: {demo,check,plan}\n"),
+            (
+                ["tjek", "a.json"],
+                "learnmeet: fejl: {demo,check,plan}: ugyldigt valg 'tjek' (vælg "
+                "mellem ",
+            ),
+            (
+                ["plan", "a.json"],
+                "learnmeet plan: fejl: disse skal angives: --from, --to\n",
+            ),
+            (
+                ["check", "a.json", "--hurtig"],
+                "learnmeet: fejl: ukendte argumenter: --hurtig\n",
+            ),
+            (
+                ["check", "a.json", "--lang", "fr"],
+                "learnmeet check: fejl: --lang: ugyldigt valg 'fr'",
+            ),
+            (["demo", "--out"], "learnmeet demo: fejl: --out: mangler sin værdi\n"),
+        ],
+    )
+    def test_argparse_in_danish(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], danish: str
+    ) -> None:
+        err = _usage_error(capsys, *argv)
+        assert err.startswith("brug: learnmeet")
+        assert danish in err
+        assert not ENGLISH.search(err)
+
+    def test_the_language_may_come_first(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "--lang", "en", "check", str(sample))
+        assert code == 0
+        assert "47 professionals" in out
+        err = _usage_error(capsys, "--lang", "en", "plan", str(sample))
+        assert err.endswith(
+            "learnmeet plan: error: the following arguments are required: --from, "
+            "--to\n"
+        )
+
+    @pytest.mark.parametrize("lang", ["da", "en"])
+    def test_help_is_in_one_language(
+        self, capsys: pytest.CaptureFixture[str], lang: str
+    ) -> None:
+        for command in ([], ["demo"], ["check"], ["plan"]):
+            with pytest.raises(SystemExit) as done:
+                main([*command, "--help", "--lang", lang])
+            assert done.value.code == 0
+            out = capsys.readouterr().out
+            other = ENGLISH if lang == "da" else DANISH
+            assert not other.search(out), (command, other.search(out))
+
+
 class TestInItsOwnProcess:
     """Exit codes, and output to a console in any encoding, or to no one."""
+
+    def test_exit_codes(self, sample: Path, tmp_path: Path) -> None:
+        assert _learnmeet("check", str(sample)).returncode == 0
+        assert _learnmeet("check", str(tmp_path / "none.json")).returncode == 1
+        usage = _learnmeet("plan", str(sample), *PERIOD, "--every", "0")
+        assert usage.returncode == 2
+        assert b"--every" in usage.stderr
 
     @pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
     def test_a_console_that_cannot_show_every_character(
@@ -514,6 +647,15 @@ class TestEntryPoints:
         )
         assert done.stdout.strip() == f"learnmeet {lm.__version__}"
 
+    def test_argv_defaults_to_the_command_line(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(sys, "argv", ["learnmeet", "--version"])
+        with pytest.raises(SystemExit) as done:
+            main()
+        assert done.value.code == 0
+        assert capsys.readouterr().out == f"learnmeet {lm.__version__}\n"
+
 
 PAGE = ROOT / "docs" / "cli.md"
 COMMANDS = ["learnmeet", "learnmeet demo", "learnmeet check", "learnmeet plan"]
@@ -536,7 +678,8 @@ def _normal(text: str) -> str:
 
 @source_checkout
 class TestHelpOnTheDocsPage:
-    """docs/cli.md shows the command's real help, so the two cannot drift apart."""
+    """docs/cli.md shows the command's real help (in English, as the page is),
+    so the two cannot drift apart."""
 
     @pytest.mark.parametrize("command", COMMANDS)
     def test_help_on_the_page_is_the_real_help(
@@ -548,7 +691,7 @@ class TestHelpOnTheDocsPage:
         monkeypatch.setenv("COLUMNS", "80")
         monkeypatch.setenv("NO_COLOR", "1")
         with pytest.raises(SystemExit) as done:
-            main([*command.split()[1:], "--help"])
+            main([*command.split()[1:], "--help", "--lang", "en"])
         assert done.value.code == 0
         assert _normal(capsys.readouterr().out) == _normal(_shown(command))
 

@@ -4,6 +4,11 @@ A command is a :class:`Command`: its name, its help, the arguments it adds to
 the parser and the function that runs it. :data:`COMMANDS` lists them in the
 order ``learnmeet --help`` shows them; the parser and :func:`main` are made
 from that tuple, so adding a command is one declaration here.
+
+:func:`main` reads ``--lang`` first, so that the parser's help and errors are
+in that language too; it never lets a traceback through for bad input, a
+file it cannot read or write, or an output stream that cannot take a
+character (exit codes: 0 done, 1 bad input, 2 usage error).
 """
 
 from __future__ import annotations
@@ -11,7 +16,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -20,6 +24,7 @@ import attrs
 from learnmeet._version import __version__
 from learnmeet.cli._demo import run_demo
 from learnmeet.cli._files import prepare_folder, read_text, visible, write_files
+from learnmeet.cli._parser import Parser, add_lang, day, language, whole_number
 from learnmeet.cli._render import render_plan
 from learnmeet.cli._streams import quiet_broken_pipe, safe_streams
 from learnmeet.data import load_sample
@@ -31,7 +36,7 @@ from learnmeet.exceptions import (
 )
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_json
-from learnmeet.model._labels import LANGUAGES, Lang
+from learnmeet.model._labels import Lang
 from learnmeet.model._scenario import Scenario
 from learnmeet.planning._period import plan_period
 
@@ -40,6 +45,9 @@ __all__ = ["COMMANDS", "Command", "main"]
 Run = Callable[[argparse.Namespace, TextIO, TextIO], int]
 """A command's function: ``(arguments, out, err) -> exit code``."""
 
+Check = Callable[[argparse.Namespace], Label | None]
+"""A command's check of its arguments together: what is wrong, or ``None``."""
+
 
 @attrs.frozen(kw_only=True)
 class Command:
@@ -47,22 +55,33 @@ class Command:
 
     Attributes:
         name: What the user types, e.g. ``"plan"``.
-        help: One line for ``learnmeet --help``.
-        arguments: Adds the command's own arguments to its parser; every
-            command also gets ``--lang``.
+        help: One line for ``learnmeet --help``, in Danish and English.
+        arguments: Adds the command's own arguments to its parser, taking
+            their help from ``parser.text(da=..., en=...)``; every command
+            also gets ``--lang``.
         run: Runs the command: ``(arguments, out, err) -> exit code``, where
             0 is done and 1 is bad input (argparse gives 2 for bad usage).
+        check: Checks the arguments together once argparse has read each
+            (``--to`` not before ``--from``); what it returns is a usage
+            error, exit code 2.
     """
 
     name: str
-    help: str
-    arguments: Callable[[argparse.ArgumentParser], None]
+    help: Label
+    arguments: Callable[[Parser], None]
     run: Run
+    check: Check | None = None
 
 
-def _scenario_file(parser: argparse.ArgumentParser) -> None:
+def _scenario_file(parser: Parser) -> None:
     parser.add_argument(
-        "file", type=Path, metavar="FILE", help="a scenario in learnmeet JSON"
+        "file",
+        type=Path,
+        metavar=parser.text(da="FIL", en="FILE"),
+        help=parser.text(
+            da="et scenarie i learnmeet-JSON (UTF-8, UTF-16)",
+            en="a scenario in learnmeet JSON (UTF-8, UTF-16)",
+        ),
     )
 
 
@@ -115,12 +134,17 @@ def _written(paths: Sequence[Path]) -> Label:
 # -- demo ----------------------------------------------------------------------
 
 
-def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+def _demo_arguments(parser: Parser) -> None:
     parser.add_argument(
         "--out",
         type=Path,
-        metavar="DIR",
-        help="also write scenario.json, plan.json and plan.ics here",
+        metavar=parser.text(da="MAPPE", en="DIR"),
+        help=parser.text(
+            da="skriv også scenario.json, plan.json, plan.ics, evaluation.csv og "
+            "yield.svg her",
+            en="also write scenario.json, plan.json, plan.ics, evaluation.csv and "
+            "yield.svg here",
+        ),
     )
 
 
@@ -156,26 +180,52 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- plan ----------------------------------------------------------------------
 
 
-def _plan_arguments(parser: argparse.ArgumentParser) -> None:
+def _plan_arguments(parser: Parser) -> None:
     _scenario_file(parser)
-    for flag, dest, what in (("--from", "start", "first"), ("--to", "end", "last")):
+    date_word = parser.text(da="DATO", en="DATE")
+    for flag, dest, what in (
+        ("--from", "start", Label(da="første", en="first")),
+        ("--to", "end", Label(da="sidste", en="last")),
+    ):
         parser.add_argument(
             flag,
             dest=dest,
-            type=date.fromisoformat,
+            type=day(flag, parser.lang),
             required=True,
-            metavar="DATE",
-            help=f"{what} day of the period, YYYY-MM-DD",
+            metavar=date_word,
+            help=parser.text(
+                da=f"periodens {what.da} dag, ÅÅÅÅ-MM-DD",
+                en=f"{what.en} day of the period, YYYY-MM-DD",
+            ),
         )
     parser.add_argument(
-        "--out", type=Path, metavar="DIR", help="write plan.json and plan.ics here"
+        "--out",
+        type=Path,
+        metavar=parser.text(da="MAPPE", en="DIR"),
+        help=parser.text(
+            da="skriv plan.json og plan.ics her", en="write plan.json and plan.ics here"
+        ),
     )
     parser.add_argument(
         "--every",
-        type=int,
+        type=whole_number("--every", parser.lang),
         default=2,
         metavar="N",
-        help="learning at every n-th forum meeting (default: 2)",
+        help=parser.text(
+            da="læring ved hvert n-te møde i et mødeforum (standard: 2)",
+            en="learning at every n-th forum meeting (default: 2)",
+        ),
+    )
+
+
+def _plan_check(args: argparse.Namespace) -> Label | None:
+    if args.end >= args.start:
+        return None
+    return Label(
+        da=f"--to ({args.end}) ligger før --from ({args.start}); perioden skal "
+        "slutte på eller efter sin første dag",
+        en=f"--to ({args.end}) is before --from ({args.start}); the period must "
+        "end on or after its first day",
     )
 
 
@@ -199,60 +249,82 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="demo",
-        help="show the library on a sample municipality",
+        help=Label(
+            da="vis biblioteket på en eksempelkommune",
+            en="show the library on a sample municipality",
+        ),
         arguments=_demo_arguments,
         run=_demo,
     ),
     Command(
         name="check",
-        help="read a scenario file and report problems",
+        help=Label(
+            da="læs en scenariefil og meld problemer",
+            en="read a scenario file and report problems",
+        ),
         arguments=_scenario_file,
         run=_check,
     ),
     Command(
         name="plan",
-        help="plan a period for a scenario file",
+        help=Label(
+            da="planlæg en periode for en scenariefil",
+            en="plan a period for a scenario file",
+        ),
         arguments=_plan_arguments,
         run=_plan,
+        check=_plan_check,
     ),
 )
 """Every command, in the order ``learnmeet --help`` lists them."""
 
+_DESCRIPTION = Label(
+    da="Tværfaglige og tværsektorielle læringsmøder.",
+    en="Interdisciplinary and cross-sectoral learning meetings.",
+)
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="learnmeet",
-        description="Tværfaglige og tværsektorielle læringsmøder / "
-        "interdisciplinary and cross-sectoral learning meetings.",
-    )
+
+def _parser(lang: Lang) -> tuple[Parser, dict[str, Parser]]:
+    """The parser in *lang*, and each command's own parser by its name."""
+    parser = Parser(prog="learnmeet", lang=lang, description=_DESCRIPTION.get(lang))
     parser.add_argument(
-        "--version", action="version", version=f"learnmeet {__version__}"
+        "--version",
+        action="version",
+        version=f"learnmeet {__version__}",
+        help=parser.text(
+            da="vis versionen og afslut", en="show program's version number and exit"
+        ),
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    add_lang(parser)
+    names = "{" + ",".join(command.name for command in COMMANDS) + "}"
+    commands = parser.add_subparsers(dest="command", required=True, metavar=names)
+    parsers = {}
     for command in COMMANDS:
-        sub = commands.add_parser(command.name, help=command.help)
+        sub = commands.add_parser(command.name, help=command.help.get(lang), lang=lang)
         command.arguments(sub)
-        sub.add_argument(
-            "--lang",
-            choices=LANGUAGES,
-            default="da",
-            help="sprog / language (default: da)",
-        )
-        sub.set_defaults(run=command.run)
-    return parser
+        add_lang(sub)
+        parsers[command.name] = sub
+    return parser, parsers
+
+
+_BY_NAME = {command.name: command for command in COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``learnmeet`` command; return its exit code.
 
-    Output to a stream in any encoding works: what it cannot encode is
-    replaced. A reader that goes away early ends the command with 1.
+    Exit codes: 0 done; 1 bad input (a file that cannot be read or written,
+    data with problems) or output that could not be written; 2 a usage error,
+    raised by argparse as :class:`SystemExit`, as ``--help`` and
+    ``--version`` raise it with 0. Output to a stream in any encoding works:
+    what it cannot encode is replaced.
 
     .. versionadded:: 0.1.0
     """
+    arguments = list(sys.argv[1:] if argv is None else argv)
     with safe_streams():
         try:
-            code = _run(argv)
+            code = _run(arguments)
             if sys.stdout is not None:
                 sys.stdout.flush()
         except BrokenPipeError:  # the reader went away: `learnmeet demo | head`
@@ -261,12 +333,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _run(argv: Sequence[str] | None) -> int:
-    args = _parser().parse_args(argv)
-    out, err = sys.stdout, sys.stderr
+def _run(argv: list[str]) -> int:
+    parser, parsers = _parser(language(argv))
+    args = parser.parse_args(argv)
+    args.lang = getattr(args, "lang", parser.lang)
+    command = _BY_NAME[args.command]
+    problem = command.check(args) if command.check else None
+    if problem is not None:
+        parsers[command.name].error(problem.get(args.lang))
     try:
-        code: int = args.run(args, out, err)
+        return command.run(args, sys.stdout, sys.stderr)
     except LearnmeetError as exc:
-        err.write(exc.message(args.lang) + "\n")
+        sys.stderr.write(exc.message(args.lang) + "\n")
         return 1
-    return code
