@@ -11,14 +11,19 @@ test_cli_parser.py and test_cli_streams.py.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet.cli import _commands, main
@@ -324,6 +329,19 @@ class TestPlan:
         assert "Tværfaglige kursusdage pr. område:" in out
         assert "Skrevet" not in out
         assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune.json"]
+
+    def test_a_file_with_problems_plans_and_writes_nothing(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "kommune.json"
+        path.write_text(sample_text().replace('"learnmeet": 1', '"learnmeet": 2'))
+        folder = tmp_path / "plan"
+        code, out, err = run_cli(
+            capsys, "plan", str(path), *PERIOD, "--out", str(folder)
+        )
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{path}: 1 problem:\n  $.learnmeet:")
+        assert not folder.exists()
 
     def test_a_file_it_cannot_read(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -633,6 +651,108 @@ class TestInItsOwnProcess:
         assert done.returncode == 1
         assert b"Traceback" not in done.stderr
         assert not (tmp_path / "ud" / "plan.json").exists()
+
+
+# -- nothing but SystemExit, whatever the arguments and the file ---------------
+
+WORDS = [
+    *("demo", "check", "plan", "--from", "--to", "--every", "--out", "--lang"),
+    *("da", "en", "fr", "-h", "--help", "--version", "--", "--lang=en"),
+    *("2027-01-01", "2027-01-31", "2027-02-30", "0", "2", "-1"),
+    *("FILE", "FILE", "FILE", "OUT", "OUT/plan.json", "FILE/OUT"),
+]
+"""Words the command knows, to draw among arbitrary ones: FILE is the file."""
+
+GOOD = sample_text().encode()
+files = st.one_of(
+    st.sampled_from(
+        [
+            GOOD,
+            codecs.BOM_UTF8 + GOOD,
+            codecs.BOM_UTF16_BE + sample_text().encode("utf-16-be"),
+        ]
+    ),
+    st.sampled_from(
+        [
+            GOOD[: len(GOOD) // 2],
+            GOOD.replace(b'"learnmeet": 1', b'"learnmeet": "1"'),
+            GOOD.replace(b"\xc3\xb8", b"\xf8"),  # ø as Windows-1252 writes it
+            sample_text().encode("utf-16-le"),
+            b"[" * 5000,
+        ]
+    ),
+    st.binary(max_size=300),
+)
+# No "/" or "\\": a drawn path stays in the test's folder ("..", at most
+# one level up, stays in it too: the command runs two levels down).
+words = st.text(st.characters(blacklist_characters="/\\"), max_size=12)
+dates = st.sampled_from(["2027-01-01", "2027-01-31", "2027-03-31", "2027-02-30"])
+
+
+def _command(
+    name: str,
+    start: str,
+    end: str,
+    every: str | None,
+    out: str | None,
+    lang: str | None,
+    extra: list[str],
+) -> list[str]:
+    """A command line of the command's shape, with any values in it."""
+    argv = [name] if name == "demo" else [name, "FILE"]
+    if name == "plan":
+        argv += ["--from", start, "--to", end]
+        argv += ["--every", every] if every is not None else []
+    argv += ["--out", out] if out is not None and name != "check" else []
+    argv += ["--lang", lang] if lang is not None else []
+    return argv + extra
+
+
+commands = st.builds(
+    _command,
+    st.sampled_from(["check", "plan", "plan", "check", "demo"]),
+    st.one_of(dates, dates, dates, words),
+    st.one_of(dates, dates, dates, words),
+    st.none() | st.sampled_from(["0", "1", "3"]) | words,
+    st.none() | st.sampled_from(["OUT", "FILE", "OUT/x", "FILE/x"]) | words,
+    st.none() | st.sampled_from(["da", "en", "en", "fr"]),
+    st.one_of(st.just([]), st.just([]), st.lists(words, max_size=1)),
+)
+anything = st.lists(st.sampled_from(WORDS) | words, max_size=10)
+argument_lists = st.one_of(commands, commands, anything)
+
+
+@contextlib.contextmanager
+def _in_a_folder_of_its_own() -> Iterator[Path]:
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory() as folder:
+        inner = Path(folder, "a", "b")
+        inner.mkdir(parents=True)
+        os.chdir(inner)
+        try:
+            yield inner
+        finally:
+            os.chdir(here)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(argv=argument_lists, data=files)
+def test_main_raises_nothing_but_systemexit(argv: list[str], data: bytes) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        _in_a_folder_of_its_own() as folder,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        (folder / "FILE").write_bytes(data)
+        try:
+            code = main(argv)
+        except SystemExit as done:
+            code = done.code
+            assert code in (0, 2), code
+        else:
+            assert code in (0, 1), code
+    assert "Traceback" not in err.getvalue()
 
 
 class TestEntryPoints:
