@@ -1,49 +1,111 @@
 """The learnmeet command: check and plan, entry points, and help on the docs page.
 
-The demo command's output is tested in test_cli_demo.py.
+Every kind of trouble at the edges ends in a message in the chosen language
+and an exit code, never a traceback: files in other encodings or that cannot
+be read, an output folder that cannot be written, a console that cannot show
+every character, bad option values. The demo command's output is tested in
+test_cli_demo.py; the parts are tested in test_cli_files.py,
+test_cli_parser.py and test_cli_streams.py.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import io
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import learnmeet as lm
-from learnmeet.cli import main
+from learnmeet.cli import _commands, main
 from learnmeet.data import sample_text
 from support import ROOT, run_cli, source_checkout
+
+PERIOD = ("--from", "2027-01-01", "--to", "2027-03-31")
+
+# Words that give English away in a Danish message, and Danish in an English one.
+ENGLISH = re.compile(
+    r"\b(usage|error|argument|arguments|options?|must|expected|invalid|choose|"
+    r"required|unrecognized|cannot|file|fix|the)\b"
+)
+DANISH = re.compile(r"\b(skal|ikke|fejl|brug|tilvalg|mangler|filen|løsning|og|på)\b")
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "kommune.json"
+    path.write_text(sample_text(), encoding="utf-8")
+    return path
+
+
+def _usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run ``learnmeet *argv``, which must be a usage error; its standard error."""
+    with pytest.raises(SystemExit) as done:
+        main(list(argv))
+    assert done.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    return err
+
+
+def _learnmeet(
+    *argv: str, encoding: str = "utf-8", cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m learnmeet *argv`` with its streams in *encoding*."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("PYTHONUTF8", None)
+    return subprocess.run(
+        [sys.executable, "-m", "learnmeet", *argv],
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
 
 
 class TestCheck:
     """check reports every problem with its JSON path, never a traceback."""
 
     def test_sample_is_fine(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, capsys: pytest.CaptureFixture[str], sample: Path
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
-        code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
+        code, out, _ = run_cli(capsys, "check", str(sample), "--lang", "en")
         assert code == 0
         assert "OK" in out
 
     def test_the_summary_counts_in_danish(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, capsys: pytest.CaptureFixture[str], sample: Path
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
-        sample = lm.from_json(lm.Scenario, sample_text())
-        code, out, err = run_cli(capsys, "check", str(path))
+        scenario = lm.from_json(lm.Scenario, sample_text())
+        code, out, err = run_cli(capsys, "check", str(sample))
         assert (code, err) == (0, "")
         assert out == (
-            f"{path}: OK – {len(sample.professionals)} fagpersoner, "
-            f"{len(sample.cases)} borgerforløb, {len(sample.forums)} mødefora, "
-            f"{len(sample.meetings)} møder\n"
+            f"{sample}: OK – {len(scenario.professionals)} fagpersoner, "
+            f"{len(scenario.cases)} borgerforløb, {len(scenario.forums)} mødefora, "
+            f"{len(scenario.meetings)} møder\n"
         )
+
+    def test_one_of_each_is_counted_in_the_singular(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(sample_text())
+        data = document["data"]
+        data["forums"], data["meetings"] = data["forums"][:1], data["meetings"][:1]
+        path = tmp_path / "lille.json"
+        path.write_text(json.dumps(document))
+        _, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert "1 forum, 1 meeting\n" in out
+        _, out, _ = run_cli(capsys, "check", str(path))
+        assert "1 mødeforum, 1 møde\n" in out
 
     def test_broken_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -56,7 +118,7 @@ class TestCheck:
         path.write_text(json.dumps(document))
         code, _, err = run_cli(capsys, "check", str(path))
         assert code == 1
-        assert "3 problem(er)" in err
+        assert f"{path}: 3 problemer:\n" in err
         assert "$.meetings[0].start:" in err
         assert "$.meetings[1].attendees[0].role:" in err
         assert "$.cases[2].citizen:" in err
@@ -67,93 +129,630 @@ class TestCheck:
         path.write_text("{")
         code, _, err = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 1
-        assert "not valid JSON" in err
+        assert f"{path}: 1 problem:\n  $: not valid JSON" in err
 
     def test_missing_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        code, _, err = run_cli(
+        code, out, err = run_cli(
             capsys, "check", str(tmp_path / "none.json"), "--lang", "en"
         )
+        assert (code, out) == (1, "")
+        assert err == (
+            f"{tmp_path / 'none.json'}: the file does not exist (fix: correct the "
+            "path, or run the command from the file's folder)\n"
+        )
+
+    def test_a_folder(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        code, out, err = run_cli(capsys, "check", str(tmp_path))
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{tmp_path}: ")
+        assert "Traceback" not in err
+
+    def test_a_cpr_number_in_the_file_name_is_not_repeated(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "150575-1234.json"
+        path.write_text("[]")
+        code, _, err = run_cli(capsys, "check", str(path))
         assert code == 1
-        assert "cannot read" in err
+        assert "150575" not in err
+        assert f"{tmp_path / '[CPR].json'}: 1 problem:" in err
+
+    def test_a_cpr_number_in_the_name_of_a_good_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "150575-1234.json"
+        path.write_text(sample_text())
+        code, out, _ = run_cli(capsys, "check", str(path))
+        assert code == 0
+        assert out.startswith(f"{tmp_path / '[CPR].json'}: OK")
+
+
+class TestEncodings:
+    """UTF-8 with or without a mark and UTF-16 by its mark are read; anything
+    else is refused with a message that says what was found."""
+
+    @pytest.mark.parametrize(
+        ("mark", "codec"),
+        [
+            (b"", "utf-8"),
+            (codecs.BOM_UTF8, "utf-8"),
+            (codecs.BOM_UTF16_LE, "utf-16-le"),
+            (codecs.BOM_UTF16_BE, "utf-16-be"),
+        ],
+    )
+    def test_read(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        mark: bytes,
+        codec: str,
+    ) -> None:
+        path = tmp_path / "kommune.json"
+        path.write_bytes(mark + sample_text().encode(codec))
+        code, out, err = run_cli(capsys, "check", str(path))
+        assert (code, err) == (0, "")
+        assert "OK – 47 fagpersoner" in out
+
+    def _windows_file(self, tmp_path: Path) -> Path:
+        """The sample as an older Windows program saves it."""
+        text = sample_text().replace('"name": "', '"name": "Søndergård ', 1)
+        path = tmp_path / "kommune.json"
+        path.write_bytes(text.encode("cp1252"))
+        return path
+
+    def test_windows_1252_in_danish(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = self._windows_file(tmp_path)
+        code, out, err = run_cli(capsys, "check", str(path))
+        assert (code, out) == (1, "")
+        assert re.fullmatch(
+            rf"{re.escape(str(path))}: filen er ikke UTF-8: byte 0xF8 i linje "
+            r"\d+, kolonne \d+ kan ikke læses; filen er sandsynligvis gemt som "
+            r"Windows-1252 eller ISO-8859-1 \(Latin-1\), hvor den byte er 'ø' "
+            r"\(løsning: gem filen som UTF-8 \(i Notesblok: Gem som, Kodning: "
+            r"UTF-8\) og kør igen\)\n",
+            err,
+        )
+        assert not ENGLISH.search(err.replace(str(path), ""))
+
+    def test_windows_1252_in_english(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = self._windows_file(tmp_path)
+        code, _, err = run_cli(capsys, "plan", str(path), *PERIOD, "--lang", "en")
+        assert code == 1
+        assert ": the file is not UTF-8: byte 0xF8 at line " in err
+        assert "(fix: save the file as UTF-8" in err
+        assert not DANISH.search(err.replace(str(path), ""))
+
+    def test_deeply_nested_json(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "dyb.json"
+        path.write_text("[" * 100_000 + "]" * 100_000)
+        code, out, err = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{path}: ")
+        assert "Traceback" not in err
+
+
+class TestEnvelope:
+    """The hints of the envelope name the class read, in the chosen language."""
+
+    def _check(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, lang: str
+    ) -> str:
+        path = tmp_path / "s.json"
+        path.write_text(text)
+        code, _, err = run_cli(capsys, "check", str(path), "--lang", lang)
+        assert code == 1
+        return err.removeprefix(f"{path}: 1 problem:\n")
+
+    def test_a_list_is_told_to_be_a_scenario(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        assert self._check(capsys, tmp_path, "[]", "en") == (
+            "  $: expected a learnmeet document, got an array (fix: write a "
+            'learnmeet document: {"learnmeet": 1, "type": "Scenario", "data": '
+            "{...}})\n"
+        )
+        assert 'skriv et learnmeet-dokument: {"learnmeet": 1, "type": "Scenario"' in (
+            self._check(capsys, tmp_path, "[]", "da")
+        )
+
+    def test_the_version_as_text(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(sample_text())
+        document["learnmeet"] = "1"
+        text = json.dumps(document)
+        assert self._check(capsys, tmp_path, text, "en") == (
+            "  $.learnmeet: the version is the number 1, not the text '1' "
+            '(fix: write "learnmeet": 1 without quotes)\n'
+        )
+        assert self._check(capsys, tmp_path, text, "da") == (
+            "  $.learnmeet: versionen er tallet 1, ikke teksten '1' "
+            '(løsning: skriv "learnmeet": 1 uden anførselstegn)\n'
+        )
+
+    def test_another_version_as_text_is_unsupported(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(sample_text())
+        document["learnmeet"] = "2"
+        assert self._check(capsys, tmp_path, json.dumps(document), "en") == (
+            "  $.learnmeet: unsupported schema version '2' (fix: this release "
+            "reads version 1)\n"
+        )
+
+    def test_a_missing_data_names_the_class(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        text = '{"learnmeet": 1, "type": "Scenario"}'
+        assert '"type": "Scenario"' in self._check(capsys, tmp_path, text, "en")
 
 
 class TestPlan:
     """plan does for a user's scenario what the demo does for the sample."""
 
     def test_plan_writes_json_and_ics(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
         out_dir = tmp_path / "plan"
         code, out, _ = run_cli(
-            capsys,
-            "plan",
-            str(path),
-            "--from",
-            "2027-01-01",
-            "--to",
-            "2027-03-31",
-            "--out",
-            str(out_dir),
-            "--lang",
-            "en",
+            capsys, "plan", str(sample), *PERIOD, "--out", str(out_dir), "--lang", "en"
         )
         assert code == 0
         assert "Course days by area" in out
+        assert out.endswith(
+            f"Written: {out_dir / 'plan.json'}, {out_dir / 'plan.ics'}\n"
+        )
         assert (out_dir / "plan.ics").read_text().startswith("BEGIN:VCALENDAR")
         assert lm.from_json(lm.Scenario, (out_dir / "plan.json").read_text()).meetings
-
-    def test_bad_period(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
-    ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
-        code, _, err = run_cli(
-            capsys, "plan", str(path), "--from", "2027-03-31", "--to", "2027-01-01"
-        )
-        assert code == 1
-        assert "perioden slutter" in err
+        assert sorted(p.name for p in out_dir.iterdir()) == ["plan.ics", "plan.json"]
 
     def test_without_out_nothing_is_written(
         self,
         capsys: pytest.CaptureFixture[str],
+        sample: Path,
         tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        path = tmp_path / "kommune.json"
-        path.write_text(sample_text())
         monkeypatch.chdir(tmp_path)
         code, out, _ = run_cli(
-            capsys, "plan", str(path), "--from", "2027-01-01", "--to", "2027-01-31"
+            capsys, "plan", str(sample), "--from", "2027-01-01", "--to", "2027-01-31"
         )
         assert code == 0
         assert "Tværfaglige kursusdage pr. område:" in out
         assert "Skrevet" not in out
         assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune.json"]
 
+    def test_a_file_with_problems_plans_and_writes_nothing(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "kommune.json"
+        path.write_text(sample_text().replace('"learnmeet": 1', '"learnmeet": 2'))
+        folder = tmp_path / "plan"
+        code, out, err = run_cli(
+            capsys, "plan", str(path), *PERIOD, "--out", str(folder)
+        )
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{path}: 1 problem:\n  $.learnmeet:")
+        assert not folder.exists()
+
     def test_a_file_it_cannot_read(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
+        code, out, err = run_cli(capsys, "plan", str(tmp_path / "none.json"), *PERIOD)
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{tmp_path / 'none.json'}: filen findes ikke")
+
+
+class TestOut:
+    """--out is checked before anything is printed; files are written whole."""
+
+    def test_an_existing_file(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "plan.txt"
+        target.write_text("mine")
         code, out, err = run_cli(
-            capsys,
-            "plan",
-            str(tmp_path / "none.json"),
-            "--from",
-            "2027-01-01",
-            "--to",
-            "2027-01-31",
+            capsys, "plan", str(sample), *PERIOD, "--out", str(target)
         )
         assert (code, out) == (1, "")
-        assert "none.json" in err
+        assert err == (
+            f"{target}: det er en fil, ikke en mappe (løsning: giv navnet på en "
+            "mappe; findes den ikke, laver learnmeet den)\n"
+        )
+        assert target.read_text() == "mine"
 
-    def test_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
-        with pytest.raises(SystemExit) as info:
-            main(["plan"])
-        assert info.value.code == 2
-        capsys.readouterr()
+    def test_a_folder_that_cannot_be_made(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        (tmp_path / "fil").write_text("")
+        target = tmp_path / "fil" / "plan"
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(target), "--lang", "en"
+        )
+        assert (code, out) == (1, "")
+        assert err.startswith(
+            f"{target}: cannot write here: part of the path is a file, not a folder"
+        )
+
+    def test_a_folder_in_the_way_of_a_file(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        (tmp_path / "plan.json").mkdir()
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(tmp_path)
+        )
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{tmp_path / 'plan.json'}: der ligger en mappe")
+        assert not (tmp_path / "plan.ics").exists()
+
+    def test_a_failed_write_leaves_the_earlier_plan(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        folder = tmp_path / "plan"
+        assert (
+            run_cli(capsys, "plan", str(sample), *PERIOD, "--out", str(folder))[0] == 0
+        )
+        before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+        def full(*args: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", full)
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), "--from", "2027-04-01", "--to", "2027-06-30",
+            "--out", str(folder),
+        )  # fmt: skip
+        assert (code, out) == (1, "")
+        assert "systemfejl ENOSPC" in err
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+    def test_an_unwritable_text_leaves_no_empty_file(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        # What a lone surrogate in the plan did: plan.json left behind empty.
+        monkeypatch.setattr(_commands, "to_json", lambda *a, **k: '{"x": "\udc80"}')
+        folder = tmp_path / "plan"
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(folder), "--lang", "en"
+        )
+        assert (code, out) == (1, "")
+        assert "lone surrogate" in err
+        assert list(folder.iterdir()) == []
+
+    def test_the_demo_checks_its_folder_too(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        target = tmp_path / "demo"
+        target.write_text("mine")
+        code, out, err = run_cli(capsys, "demo", "--out", str(target), "--lang", "en")
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{target}: it is a file, not a folder")
+
+    def test_the_demo_writes_whole_files_only(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
+        assert code == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "evaluation.csv",
+            "plan.ics",
+            "plan.json",
+            "scenario.json",
+            "yield.svg",
+        ]
+        assert f"Skrevet: {tmp_path / 'yield.svg'}" in out
+
+
+class TestUsageErrors:
+    """A bad option value exits 2, names the option, in the chosen language."""
+
+    @pytest.mark.parametrize("every", ["0", "-2", "to", "1.5"])
+    def test_every(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, every: str
+    ) -> None:
+        err = _usage_error(capsys, "plan", str(sample), *PERIOD, "--every", every)
+        assert err.startswith("brug: learnmeet plan [-h] --from DATO --to DATO")
+        assert err.endswith(
+            "learnmeet plan: fejl: --every skal være et helt tal på 1 eller mere, "
+            f"ikke '{every}'\n"
+        )
+        assert not ENGLISH.search(err)
+
+    def test_every_in_english(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        err = _usage_error(
+            capsys, "plan", str(sample), *PERIOD, "--every", "0", "--lang", "en"
+        )
+        assert err.startswith("usage: learnmeet plan [-h] --from DATE --to DATE")
+        assert err.endswith(
+            "learnmeet plan: error: --every must be a whole number of 1 or more, "
+            "not '0'\n"
+        )
+        assert not DANISH.search(err)
+
+    @pytest.mark.parametrize(
+        ("option", "value", "english"),
+        [
+            (
+                "--from",
+                "1/1/2027",
+                "--from must be a date written YYYY-MM-DD, e.g. 2027-01-31, not "
+                "'1/1/2027'",
+            ),
+            ("--to", "2027-02-30", "--to: '2027-02-30' is not a day of the calendar"),
+        ],
+    )
+    def test_dates(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        option: str,
+        value: str,
+        english: str,
+    ) -> None:
+        argv = ["plan", str(sample), "--from", "2027-01-01", "--to", "2027-03-31"]
+        argv[argv.index(option) + 1] = value
+        err = _usage_error(capsys, *argv, "--lang", "en")
+        assert err.endswith(f"learnmeet plan: error: {english}\n")
+        assert "fromisoformat" not in err
+
+    def test_the_end_before_the_start(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        err = _usage_error(
+            capsys, "plan", str(sample), "--from", "2027-03-31", "--to", "2027-01-01"
+        )
+        assert err.endswith(
+            "learnmeet plan: fejl: --to (2027-01-01) ligger før --from (2027-03-31); "
+            "perioden skal slutte på eller efter sin første dag\n"
+        )
+
+    def test_one_day_is_a_period(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        day = ("--from", "2027-01-05", "--to", "2027-01-05")
+        assert run_cli(capsys, "plan", str(sample), *day)[0] == 0
+
+    @pytest.mark.parametrize(
+        ("argv", "danish"),
+        [
+            ([], "learnmeet: fejl: disse skal angives: {demo,check,plan}\n"),
+            (
+                ["tjek", "a.json"],
+                "learnmeet: fejl: {demo,check,plan}: ugyldigt valg 'tjek' (vælg "
+                "mellem ",
+            ),
+            (
+                ["plan", "a.json"],
+                "learnmeet plan: fejl: disse skal angives: --from, --to\n",
+            ),
+            (
+                ["check", "a.json", "--hurtig"],
+                "learnmeet: fejl: ukendte argumenter: --hurtig\n",
+            ),
+            (
+                ["check", "a.json", "--lang", "fr"],
+                "learnmeet check: fejl: --lang: ugyldigt valg 'fr'",
+            ),
+            (["demo", "--out"], "learnmeet demo: fejl: --out: mangler sin værdi\n"),
+        ],
+    )
+    def test_argparse_in_danish(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], danish: str
+    ) -> None:
+        err = _usage_error(capsys, *argv)
+        assert err.startswith("brug: learnmeet")
+        assert danish in err
+        assert not ENGLISH.search(err)
+
+    def test_the_language_may_come_first(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "--lang", "en", "check", str(sample))
+        assert code == 0
+        assert "47 professionals" in out
+        err = _usage_error(capsys, "--lang", "en", "plan", str(sample))
+        assert err.endswith(
+            "learnmeet plan: error: the following arguments are required: --from, "
+            "--to\n"
+        )
+
+    @pytest.mark.parametrize("lang", ["da", "en"])
+    def test_help_is_in_one_language(
+        self, capsys: pytest.CaptureFixture[str], lang: str
+    ) -> None:
+        for command in ([], ["demo"], ["check"], ["plan"]):
+            with pytest.raises(SystemExit) as done:
+                main([*command, "--help", "--lang", lang])
+            assert done.value.code == 0
+            out = capsys.readouterr().out
+            other = ENGLISH if lang == "da" else DANISH
+            assert not other.search(out), (command, other.search(out))
+
+
+class TestInItsOwnProcess:
+    """Exit codes, and output to a console in any encoding, or to no one."""
+
+    def test_exit_codes(self, sample: Path, tmp_path: Path) -> None:
+        assert _learnmeet("check", str(sample)).returncode == 0
+        assert _learnmeet("check", str(tmp_path / "none.json")).returncode == 1
+        usage = _learnmeet("plan", str(sample), *PERIOD, "--every", "0")
+        assert usage.returncode == 2
+        assert b"--every" in usage.stderr
+
+    @pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
+    def test_a_console_that_cannot_show_every_character(
+        self, sample: Path, encoding: str
+    ) -> None:
+        done = _learnmeet("plan", str(sample), *PERIOD, encoding=encoding)
+        assert (done.returncode, done.stderr) == (0, b"")
+        text = done.stdout.decode(encoding)
+        assert "->" in text
+        assert "→" not in text
+
+    def test_the_demo_on_a_windows_console(self) -> None:
+        done = _learnmeet("demo", "--lang", "en", encoding="cp1252")
+        assert (done.returncode, done.stderr) == (0, b"")
+        text = done.stdout.decode("cp1252")
+        assert "hospital (region) -> municipality" in text
+        danish = _learnmeet("demo", encoding="cp1252").stdout.decode("cp1252")
+        assert "Tirsdagsmøde" in danish  # cp1252 has the Danish letters
+
+    def test_errors_on_an_ascii_console(self, tmp_path: Path) -> None:
+        path = tmp_path / "ø.json"
+        path.write_bytes("ø".encode("latin-1"))
+        done = _learnmeet("check", str(path), encoding="ascii")
+        assert done.returncode == 1
+        assert b"Traceback" not in done.stderr
+        assert b"filen er ikke UTF-8: byte 0xF8" in done.stderr
+
+    def test_utf8_stays_utf8(self, sample: Path) -> None:
+        done = _learnmeet("plan", str(sample), *PERIOD, encoding="utf-8")
+        assert done.returncode == 0
+        assert "→".encode() in done.stdout
+        assert "Tværfaglige kursusdage".encode() in done.stdout
+
+    def test_a_reader_that_goes_away(self) -> None:
+        with subprocess.Popen(
+            [sys.executable, "-m", "learnmeet", "demo"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as process:
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdout.close()  # before it writes: as `| head -0` does
+            err = process.stderr.read()
+            code = process.wait()
+        assert (code, err) == (1, b"")
+
+    def test_the_lone_surrogate_case_leaves_no_file(self, tmp_path: Path) -> None:
+        document = json.loads(sample_text())
+        document["data"]["units"][0]["name"] = "Hjemmeplejen \udc80"
+        path = tmp_path / "kommune.json"
+        path.write_text(json.dumps(document, ensure_ascii=True))
+        done = _learnmeet("plan", str(path), *PERIOD, "--out", str(tmp_path / "ud"))
+        assert done.returncode == 1
+        assert b"Traceback" not in done.stderr
+        assert not (tmp_path / "ud" / "plan.json").exists()
+
+
+# -- nothing but SystemExit, whatever the arguments and the file ---------------
+
+WORDS = [
+    *("demo", "check", "plan", "--from", "--to", "--every", "--out", "--lang"),
+    *("da", "en", "fr", "-h", "--help", "--version", "--", "--lang=en"),
+    *("2027-01-01", "2027-01-31", "2027-02-30", "0", "2", "-1"),
+    *("FILE", "FILE", "FILE", "OUT", "OUT/plan.json", "FILE/OUT"),
+]
+"""Words the command knows, to draw among arbitrary ones: FILE is the file."""
+
+GOOD = sample_text().encode()
+files = st.one_of(
+    st.sampled_from(
+        [
+            GOOD,
+            codecs.BOM_UTF8 + GOOD,
+            codecs.BOM_UTF16_BE + sample_text().encode("utf-16-be"),
+        ]
+    ),
+    st.sampled_from(
+        [
+            GOOD[: len(GOOD) // 2],
+            GOOD.replace(b'"learnmeet": 1', b'"learnmeet": "1"'),
+            GOOD.replace(b"\xc3\xb8", b"\xf8"),  # ø as Windows-1252 writes it
+            sample_text().encode("utf-16-le"),
+            b"[" * 5000,
+        ]
+    ),
+    st.binary(max_size=300),
+)
+# No "/" or "\\": a drawn path stays in the test's folder ("..", at most
+# one level up, stays in it too: the command runs two levels down).
+words = st.text(st.characters(blacklist_characters="/\\"), max_size=12)
+dates = st.sampled_from(["2027-01-01", "2027-01-31", "2027-03-31", "2027-02-30"])
+
+
+def _command(
+    name: str,
+    start: str,
+    end: str,
+    every: str | None,
+    out: str | None,
+    lang: str | None,
+    extra: list[str],
+) -> list[str]:
+    """A command line of the command's shape, with any values in it."""
+    argv = [name] if name == "demo" else [name, "FILE"]
+    if name == "plan":
+        argv += ["--from", start, "--to", end]
+        argv += ["--every", every] if every is not None else []
+    argv += ["--out", out] if out is not None and name != "check" else []
+    argv += ["--lang", lang] if lang is not None else []
+    return argv + extra
+
+
+commands = st.builds(
+    _command,
+    st.sampled_from(["check", "plan", "plan", "check", "demo"]),
+    st.one_of(dates, dates, dates, words),
+    st.one_of(dates, dates, dates, words),
+    st.none() | st.sampled_from(["0", "1", "3"]) | words,
+    st.none() | st.sampled_from(["OUT", "FILE", "OUT/x", "FILE/x"]) | words,
+    st.none() | st.sampled_from(["da", "en", "en", "fr"]),
+    st.one_of(st.just([]), st.just([]), st.lists(words, max_size=1)),
+)
+anything = st.lists(st.sampled_from(WORDS) | words, max_size=10)
+argument_lists = st.one_of(commands, commands, anything)
+
+
+@contextlib.contextmanager
+def _in_a_folder_of_its_own() -> Iterator[Path]:
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory() as folder:
+        inner = Path(folder, "a", "b")
+        inner.mkdir(parents=True)
+        os.chdir(inner)
+        try:
+            yield inner
+        finally:
+            os.chdir(here)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(argv=argument_lists, data=files)
+def test_main_raises_nothing_but_systemexit(argv: list[str], data: bytes) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        _in_a_folder_of_its_own() as folder,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        (folder / "FILE").write_bytes(data)
+        try:
+            code = main(argv)
+        except SystemExit as done:
+            code = done.code
+            assert code in (0, 2), code
+        else:
+            assert code in (0, 1), code
+    assert "Traceback" not in err.getvalue()
 
 
 class TestEntryPoints:
@@ -167,6 +766,15 @@ class TestEntryPoints:
             check=True,
         )
         assert done.stdout.strip() == f"learnmeet {lm.__version__}"
+
+    def test_argv_defaults_to_the_command_line(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(sys, "argv", ["learnmeet", "--version"])
+        with pytest.raises(SystemExit) as done:
+            main()
+        assert done.value.code == 0
+        assert capsys.readouterr().out == f"learnmeet {lm.__version__}\n"
 
 
 PAGE = ROOT / "docs" / "cli.md"
@@ -190,7 +798,8 @@ def _normal(text: str) -> str:
 
 @source_checkout
 class TestHelpOnTheDocsPage:
-    """docs/cli.md shows the command's real help, so the two cannot drift apart."""
+    """docs/cli.md shows the command's real help (in English, as the page is),
+    so the two cannot drift apart."""
 
     @pytest.mark.parametrize("command", COMMANDS)
     def test_help_on_the_page_is_the_real_help(
@@ -202,7 +811,7 @@ class TestHelpOnTheDocsPage:
         monkeypatch.setenv("COLUMNS", "80")
         monkeypatch.setenv("NO_COLOR", "1")
         with pytest.raises(SystemExit) as done:
-            main([*command.split()[1:], "--help"])
+            main([*command.split()[1:], "--help", "--lang", "en"])
         assert done.value.code == 0
         assert _normal(capsys.readouterr().out) == _normal(_shown(command))
 

@@ -4,6 +4,11 @@ A command is a :class:`Command`: its name, its help, the arguments it adds to
 the parser and the function that runs it. :data:`COMMANDS` lists them in the
 order ``learnmeet --help`` shows them; the parser and :func:`main` are made
 from that tuple, so adding a command is one declaration here.
+
+:func:`main` reads ``--lang`` first, so that the parser's help and errors are
+in that language too; it never lets a traceback through for bad input, a
+file it cannot read or write, or an output stream that cannot take a
+character (exit codes: 0 done, 1 bad input, 2 usage error).
 """
 
 from __future__ import annotations
@@ -11,7 +16,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -19,12 +23,20 @@ import attrs
 
 from learnmeet._version import __version__
 from learnmeet.cli._demo import run_demo
+from learnmeet.cli._files import prepare_folder, read_text, visible, write_files
+from learnmeet.cli._parser import Parser, add_lang, day, language, whole_number
 from learnmeet.cli._render import render_plan
+from learnmeet.cli._streams import quiet_broken_pipe, safe_streams
 from learnmeet.data import load_sample
-from learnmeet.exceptions import InvalidDataError, Label, LearnmeetError
+from learnmeet.exceptions import (
+    InvalidDataError,
+    InvalidValueError,
+    Label,
+    LearnmeetError,
+)
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_json
-from learnmeet.model._labels import LANGUAGES, Lang
+from learnmeet.model._labels import Lang
 from learnmeet.model._scenario import Scenario
 from learnmeet.planning._period import plan_period
 
@@ -33,6 +45,9 @@ __all__ = ["COMMANDS", "Command", "main"]
 Run = Callable[[argparse.Namespace, TextIO, TextIO], int]
 """A command's function: ``(arguments, out, err) -> exit code``."""
 
+Check = Callable[[argparse.Namespace], Label | None]
+"""A command's check of its arguments together: what is wrong, or ``None``."""
+
 
 @attrs.frozen(kw_only=True)
 class Command:
@@ -40,53 +55,96 @@ class Command:
 
     Attributes:
         name: What the user types, e.g. ``"plan"``.
-        help: One line for ``learnmeet --help``.
-        arguments: Adds the command's own arguments to its parser; every
-            command also gets ``--lang``.
+        help: One line for ``learnmeet --help``, in Danish and English.
+        arguments: Adds the command's own arguments to its parser, taking
+            their help from ``parser.text(da=..., en=...)``; every command
+            also gets ``--lang``.
         run: Runs the command: ``(arguments, out, err) -> exit code``, where
             0 is done and 1 is bad input (argparse gives 2 for bad usage).
+        check: Checks the arguments together once argparse has read each
+            (``--to`` not before ``--from``); what it returns is a usage
+            error, exit code 2.
     """
 
     name: str
-    help: str
-    arguments: Callable[[argparse.ArgumentParser], None]
+    help: Label
+    arguments: Callable[[Parser], None]
     run: Run
+    check: Check | None = None
 
 
-def _scenario_file(parser: argparse.ArgumentParser) -> None:
+def _scenario_file(parser: Parser) -> None:
     parser.add_argument(
-        "file", type=Path, metavar="FILE", help="a scenario in learnmeet JSON"
+        "file",
+        type=Path,
+        metavar=parser.text(da="FIL", en="FILE"),
+        help=parser.text(
+            da="et scenarie i learnmeet-JSON (UTF-8, UTF-16)",
+            en="a scenario in learnmeet JSON (UTF-8, UTF-16)",
+        ),
     )
 
 
 def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
-    """The scenario in *path*, or ``None`` once every problem is written to *err*."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        cannot = Label(da=f"kan ikke læse {path}", en=f"cannot read {path}")
-        err.write(f"{cannot.get(lang)}: {exc.strerror}\n")
-        return None
+    """The scenario in *path*, or ``None`` once every problem is written to *err*.
+
+    Raises:
+        InvalidValueError: The file cannot be read or decoded, or is nested
+            deeper than the JSON reader goes.
+    """
+    text = read_text(path)
     try:
         return from_json(Scenario, text)
     except InvalidDataError as exc:
         count = len(exc.problems)
-        head = Label(da=f"{count} problem(er)", en=f"{count} problem(s)")
-        err.write(f"{path}: {head.get(lang)}:\n")
+        head = Label(
+            da=f"{visible(path)}: {_count(count, 'problem', 'problemer')}:",
+            en=f"{visible(path)}: {_count(count, 'problem', 'problems')}:",
+        )
+        err.write(head.get(lang) + "\n")
         for problem in exc.problems:
             err.write(f"  {problem.message(lang)}\n")
         return None
+    except RecursionError:
+        raise InvalidValueError(
+            reason=Label(
+                da="JSON-dokumentet er indlejret for dybt til at blive læst",
+                en="the JSON document is nested too deeply to be read",
+            ),
+            fix=Label(
+                da="et scenarie har kun få niveauer; tjek, at filen er et "
+                "learnmeet-scenarie",
+                en="a scenario has only a few levels; check that the file is a "
+                "learnmeet scenario",
+            ),
+            where=visible(path),
+        ) from None
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """*number* with its noun, in the singular for one: "1 problem", "2 problems"."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def _written(paths: Sequence[Path]) -> Label:
+    names = ", ".join(visible(path) for path in paths)
+    return Label(da=f"Skrevet: {names}", en=f"Written: {names}")
 
 
 # -- demo ----------------------------------------------------------------------
 
 
-def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+def _demo_arguments(parser: Parser) -> None:
     parser.add_argument(
         "--out",
         type=Path,
-        metavar="DIR",
-        help="also write scenario.json, plan.json and plan.ics here",
+        metavar=parser.text(da="MAPPE", en="DIR"),
+        help=parser.text(
+            da="skriv også scenario.json, plan.json, plan.ics, evaluation.csv og "
+            "yield.svg her",
+            en="also write scenario.json, plan.json, plan.ics, evaluation.csv and "
+            "yield.svg here",
+        ),
     )
 
 
@@ -102,41 +160,72 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scenario = _read(args.file, args.lang, err)
     if scenario is None:
         return 1
-    people, cases = len(scenario.professionals), len(scenario.cases)
-    forums, meetings = len(scenario.forums), len(scenario.meetings)
-    summary = Label(
-        da=f"{people} fagpersoner, {cases} borgerforløb, {forums} mødefora, "
-        f"{meetings} møder",
-        en=f"{people} professionals, {cases} citizen cases, {forums} forums, "
-        f"{meetings} meetings",
+    counted = (
+        (len(scenario.professionals), "fagperson", "fagpersoner", "professional"),
+        (len(scenario.cases), "borgerforløb", "borgerforløb", "citizen case"),
+        (len(scenario.forums), "mødeforum", "mødefora", "forum"),
+        (len(scenario.meetings), "møde", "møder", "meeting"),
     )
-    out.write(f"{args.file}: OK – {summary.get(args.lang)}\n")
+    path = visible(args.file)
+    summary = Label(
+        da=f"{path}: OK – "
+        + ", ".join(_count(n, one, many) for n, one, many, _ in counted),
+        en=f"{path}: OK – "
+        + ", ".join(_count(n, one, f"{one}s") for n, _, _, one in counted),
+    )
+    out.write(summary.get(args.lang) + "\n")
     return 0
 
 
 # -- plan ----------------------------------------------------------------------
 
 
-def _plan_arguments(parser: argparse.ArgumentParser) -> None:
+def _plan_arguments(parser: Parser) -> None:
     _scenario_file(parser)
-    for flag, dest, what in (("--from", "start", "first"), ("--to", "end", "last")):
+    date_word = parser.text(da="DATO", en="DATE")
+    for flag, dest, what in (
+        ("--from", "start", Label(da="første", en="first")),
+        ("--to", "end", Label(da="sidste", en="last")),
+    ):
         parser.add_argument(
             flag,
             dest=dest,
-            type=date.fromisoformat,
+            type=day(flag, parser.lang),
             required=True,
-            metavar="DATE",
-            help=f"{what} day of the period, YYYY-MM-DD",
+            metavar=date_word,
+            help=parser.text(
+                da=f"periodens {what.da} dag, ÅÅÅÅ-MM-DD",
+                en=f"{what.en} day of the period, YYYY-MM-DD",
+            ),
         )
     parser.add_argument(
-        "--out", type=Path, metavar="DIR", help="write plan.json and plan.ics here"
+        "--out",
+        type=Path,
+        metavar=parser.text(da="MAPPE", en="DIR"),
+        help=parser.text(
+            da="skriv plan.json og plan.ics her", en="write plan.json and plan.ics here"
+        ),
     )
     parser.add_argument(
         "--every",
-        type=int,
+        type=whole_number("--every", parser.lang),
         default=2,
         metavar="N",
-        help="learning at every n-th forum meeting (default: 2)",
+        help=parser.text(
+            da="læring ved hvert n-te møde i et mødeforum (standard: 2)",
+            en="learning at every n-th forum meeting (default: 2)",
+        ),
+    )
+
+
+def _plan_check(args: argparse.Namespace) -> Label | None:
+    if args.end >= args.start:
+        return None
+    return Label(
+        da=f"--to ({args.end}) ligger før --from ({args.start}); perioden skal "
+        "slutte på eller efter sin første dag",
+        en=f"--to ({args.end}) is before --from ({args.start}); the period must "
+        "end on or after its first day",
     )
 
 
@@ -145,77 +234,115 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if scenario is None:
         return 1
     plan = plan_period(scenario, start=args.start, end=args.end, every=args.every)
-    out.write("\n".join(render_plan(plan, args.lang)) + "\n")
+    text = "\n".join(render_plan(plan, args.lang)) + "\n"
     if args.out is not None:
-        args.out.mkdir(parents=True, exist_ok=True)
-        files = (args.out / "plan.json", args.out / "plan.ics")
-        files[0].write_text(
-            to_json(plan.as_scenario(), indent=1) + "\n", encoding="utf-8"
-        )
-        files[1].write_text(
-            to_ical(plan.meetings, lang=args.lang), encoding="utf-8", newline=""
-        )
-        written = Label(da="Skrevet", en="Written").get(args.lang)
-        out.write(f"{written}: {files[0]}, {files[1]}\n")
+        files = {
+            "plan.json": to_json(plan.as_scenario(), indent=1) + "\n",
+            "plan.ics": to_ical(plan.meetings, lang=args.lang),
+        }
+        prepare_folder(args.out)
+        text += _written(write_files(args.out, files)).get(args.lang) + "\n"
+    out.write(text)
     return 0
 
 
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="demo",
-        help="show the library on a sample municipality",
+        help=Label(
+            da="vis biblioteket på en eksempelkommune",
+            en="show the library on a sample municipality",
+        ),
         arguments=_demo_arguments,
         run=_demo,
     ),
     Command(
         name="check",
-        help="read a scenario file and report problems",
+        help=Label(
+            da="læs en scenariefil og meld problemer",
+            en="read a scenario file and report problems",
+        ),
         arguments=_scenario_file,
         run=_check,
     ),
     Command(
         name="plan",
-        help="plan a period for a scenario file",
+        help=Label(
+            da="planlæg en periode for en scenariefil",
+            en="plan a period for a scenario file",
+        ),
         arguments=_plan_arguments,
         run=_plan,
+        check=_plan_check,
     ),
 )
 """Every command, in the order ``learnmeet --help`` lists them."""
 
+_DESCRIPTION = Label(
+    da="Tværfaglige og tværsektorielle læringsmøder.",
+    en="Interdisciplinary and cross-sectoral learning meetings.",
+)
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="learnmeet",
-        description="Tværfaglige og tværsektorielle læringsmøder / "
-        "interdisciplinary and cross-sectoral learning meetings.",
-    )
+
+def _parser(lang: Lang) -> tuple[Parser, dict[str, Parser]]:
+    """The parser in *lang*, and each command's own parser by its name."""
+    parser = Parser(prog="learnmeet", lang=lang, description=_DESCRIPTION.get(lang))
     parser.add_argument(
-        "--version", action="version", version=f"learnmeet {__version__}"
+        "--version",
+        action="version",
+        version=f"learnmeet {__version__}",
+        help=parser.text(
+            da="vis versionen og afslut", en="show program's version number and exit"
+        ),
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    add_lang(parser)
+    names = "{" + ",".join(command.name for command in COMMANDS) + "}"
+    commands = parser.add_subparsers(dest="command", required=True, metavar=names)
+    parsers = {}
     for command in COMMANDS:
-        sub = commands.add_parser(command.name, help=command.help)
+        sub = commands.add_parser(command.name, help=command.help.get(lang), lang=lang)
         command.arguments(sub)
-        sub.add_argument(
-            "--lang",
-            choices=LANGUAGES,
-            default="da",
-            help="sprog / language (default: da)",
-        )
-        sub.set_defaults(run=command.run)
-    return parser
+        add_lang(sub)
+        parsers[command.name] = sub
+    return parser, parsers
+
+
+_BY_NAME = {command.name: command for command in COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``learnmeet`` command; return its exit code.
 
+    Exit codes: 0 done; 1 bad input (a file that cannot be read or written,
+    data with problems) or output that could not be written; 2 a usage error,
+    raised by argparse as :class:`SystemExit`, as ``--help`` and
+    ``--version`` raise it with 0. Output to a stream in any encoding works:
+    what it cannot encode is replaced.
+
     .. versionadded:: 0.1.0
     """
-    args = _parser().parse_args(argv)
-    out, err = sys.stdout, sys.stderr
-    try:
-        code: int = args.run(args, out, err)
-    except LearnmeetError as exc:
-        err.write(exc.message(args.lang) + "\n")
-        return 1
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    with safe_streams():
+        try:
+            code = _run(arguments)
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away: `learnmeet demo | head`
+            quiet_broken_pipe()
+            return 1
     return code
+
+
+def _run(argv: list[str]) -> int:
+    parser, parsers = _parser(language(argv))
+    args = parser.parse_args(argv)
+    args.lang = getattr(args, "lang", parser.lang)
+    command = _BY_NAME[args.command]
+    problem = command.check(args) if command.check else None
+    if problem is not None:
+        parsers[command.name].error(problem.get(args.lang))
+    try:
+        return command.run(args, sys.stdout, sys.stderr)
+    except LearnmeetError as exc:
+        sys.stderr.write(exc.message(args.lang) + "\n")
+        return 1

@@ -19,6 +19,7 @@ import attrs
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.catalog._surveys import YIELD_SURVEY
+from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
 from learnmeet.io._csv import evaluation_csv
@@ -64,22 +65,27 @@ QUARTER = (date(2027, 1, 1), date(2027, 3, 31))
 
 @attrs.frozen
 class DemoRun:
-    """What every demo section gets: the scenario, the language, the folder."""
+    """What every demo section gets: the scenario, the language, the folder.
+
+    The files the sections write are gathered in :attr:`files` and written
+    together, atomically, when every section has run (:func:`run_demo`).
+    """
 
     scenario: Scenario
     lang: Lang
     out: Path | None = None
+    files: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def t(self, *, da: str, en: str) -> str:
         """Pick the text in the run's language."""
         return Label(da=da, en=en).get(self.lang)
 
     def write(self, name: str, text: str) -> str:
-        """Write *text* to *name* in the output folder; return a line saying so."""
+        """Keep *text* for *name* in the output folder; return a line saying so."""
         if self.out is None:
             return ""
-        path = self.out / name
-        path.write_text(text, encoding="utf-8", newline="")
+        self.files[name] = text
+        path = visible(self.out / name)
         return self.t(da=f"Skrevet: {path}", en=f"Written: {path}")
 
 
@@ -503,12 +509,21 @@ SECTIONS: tuple[Section, ...] = (
 
 
 def run_demo(scenario: Scenario, *, lang: Lang = "da", out: Path | None = None) -> str:
-    """Return the whole demo as text (and write its files when *out* is set)."""
+    """Return the whole demo as text (and write its files when *out* is set).
+
+    The folder *out* is made and checked first; the files are written, each
+    atomically, once every section has run, so a run that fails writes none.
+
+    Raises:
+        InvalidValueError: *out* is not a folder that can be written in.
+    """
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        prepare_folder(out)
     run = DemoRun(scenario, check_lang(lang), out)
     parts = []
     for number, section in enumerate(SECTIONS, start=1):
         heading = f"{number}. {section.heading.get(lang)}"
         parts.append(f"{heading}\n{'=' * len(heading)}\n{section.show(run)}")
+    if out is not None:
+        write_files(out, run.files)
     return "\n\n".join(parts) + "\n"

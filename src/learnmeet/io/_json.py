@@ -656,13 +656,29 @@ def _unwrap(cls: type[Any], document: object) -> object:
                         da=f"forventede et learnmeet-dokument, fik {got.da}",
                         en=f"expected a learnmeet document, got {got.en}",
                     ),
-                    fix=_ENVELOPE,
+                    fix=_envelope(cls),
                 )
             ]
         )
     problems = []
     version = document.get("learnmeet")
-    if version != SCHEMA_VERSION:
+    if isinstance(version, str) and version.strip() == str(SCHEMA_VERSION):
+        problems.append(
+            DataProblem(
+                path=("learnmeet",),
+                reason=Label(
+                    da=f"versionen er tallet {SCHEMA_VERSION}, ikke teksten "
+                    f"{version!r}",
+                    en=f"the version is the number {SCHEMA_VERSION}, not the text "
+                    f"{version!r}",
+                ),
+                fix=Label(
+                    da=f'skriv "learnmeet": {SCHEMA_VERSION} uden anførselstegn',
+                    en=f'write "learnmeet": {SCHEMA_VERSION} without quotes',
+                ),
+            )
+        )
+    elif version != SCHEMA_VERSION:
         short = isinstance(version, str) and len(version) <= 5
         plain = version is None or (
             isinstance(version, (bool, int, float)) and len(str(version)) <= 20
@@ -706,7 +722,7 @@ def _unwrap(cls: type[Any], document: object) -> object:
             DataProblem(
                 path=("data",),
                 reason=Label(da="'data' mangler", en="'data' is missing"),
-                fix=_ENVELOPE,
+                fix=_envelope(cls),
             )
         )
     extra = sorted(str(key) for key in set(document) - {"learnmeet", "type", "data"})
@@ -723,11 +739,15 @@ def _unwrap(cls: type[Any], document: object) -> object:
     return document["data"]
 
 
-_ENVELOPE = Label(
-    da='skriv et learnmeet-dokument: {"learnmeet": 1, "type": "Meeting", '
-    '"data": {...}}',
-    en='write a learnmeet document: {"learnmeet": 1, "type": "Meeting", "data": {...}}',
-)
+def _envelope(cls: type[Any]) -> Label:
+    """How a document of *cls* begins, as the fix for a broken envelope."""
+    document = (
+        f'{{"learnmeet": {SCHEMA_VERSION}, "type": "{cls.__name__}", "data": {{...}}}}'
+    )
+    return Label(
+        da=f"skriv et learnmeet-dokument: {document}",
+        en=f"write a learnmeet document: {document}",
+    )
 
 
 @checked
