@@ -207,19 +207,31 @@ class TestSchemaVersions:
     """Version 1 is the first schema; a reader refuses any other, saying which
     version it reads (docs/json.md, "Versions")."""
 
-    @pytest.mark.parametrize("version", [2, 99, 0, "2", None, 1.5])
-    def test_other_versions_are_refused(self, version: object) -> None:
+    @pytest.mark.parametrize(
+        ("version", "shown"),
+        [
+            (2, "2"),
+            (99, "99"),
+            (0, "0"),
+            ("2", "'2'"),
+            (None, "null"),
+            (1.5, "1.5"),
+            (True, "true"),  # equal to 1 in Python, not the version
+            (1.0, "1.0"),
+        ],
+    )
+    def test_other_versions_are_refused(self, version: object, shown: str) -> None:
         document = {"learnmeet": version, "type": "Citizen", "data": {}}
         with pytest.raises(lm.InvalidDataError) as caught:
             lm.from_dict(lm.Citizen, document)
         (problem,) = caught.value.problems
         assert problem.json_path == "$.learnmeet"
         assert problem.message("en") == (
-            f"$.learnmeet: unsupported schema version {version!r} "
+            f"$.learnmeet: unsupported schema version {shown} "
             "(fix: this release reads version 1)"
         )
         assert problem.message("da") == (
-            f"$.learnmeet: skemaversion {version!r} understøttes ikke "
+            f"$.learnmeet: skemaversion {shown} understøttes ikke "
             "(løsning: denne udgave læser version 1)"
         )
 

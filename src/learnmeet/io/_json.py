@@ -678,12 +678,13 @@ def _unwrap(cls: type[Any], document: object) -> object:
                 ),
             )
         )
-    elif version != SCHEMA_VERSION:
+    elif type(version) is not int or version != SCHEMA_VERSION:
+        # true and 1.0 equal 1 to Python; the version is the whole number.
         short = isinstance(version, str) and len(version) <= 5
         plain = version is None or (
             isinstance(version, (bool, int, float)) and len(str(version)) <= 20
         )
-        shown = repr(version) if short or plain else "?"
+        shown = json.dumps(version) if plain else repr(version) if short else "?"
         problems.append(
             DataProblem(
                 path=("learnmeet",),
