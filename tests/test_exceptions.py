@@ -376,6 +376,35 @@ def cpr_numbers(draw: st.DrawFn) -> str:
 _AROUND = st.sampled_from(["", "Borger ", "sag: ", "CPR "])
 
 
+class TestUnwritableText:
+    """A character no export can write is refused in every text, by its code."""
+
+    @given(
+        st.sampled_from(
+            [chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))]
+            + ["\x7f", "\x85", "\x9f", "\ufffe", "\uffff"]
+        ),
+        st.sampled_from(["identifier", "text", "label"]),
+    )
+    def test_a_control_character(self, char: str, where: str) -> None:
+        builds = {
+            "identifier": lambda: lm.Citizen(f"B-{char}1"),
+            "text": lambda: lm.Location(lm.LocationKind.ON_SITE, f"Stue{char} 3"),
+            "label": lambda: lm.Label(da=f"Nord{char}", en="North"),
+        }
+        with pytest.raises(lm.InvalidValueError) as caught:
+            builds[where]()
+        assert not isinstance(caught.value, lm.PersonalDataError)
+        code = f"U+{ord(char):04X}"
+        for lang in lm.LANGUAGES:
+            assert code in caught.value.message(lang)
+            assert char not in caught.value.message(lang)
+
+    def test_tabs_and_line_breaks_are_text(self) -> None:
+        place = lm.Location(lm.LocationKind.ON_SITE, "Stue 3\tanden sal\r\nved trappen")
+        assert place.description.count("\n") == 1
+
+
 class TestPersonalData:
     """A CPR number is refused in every text, however it is written."""
 

@@ -11,6 +11,7 @@ from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from examples import CITIZEN, valid_meetings
+from learnmeet.strategies._common import _TEXT
 
 CPH = lm.COPENHAGEN
 VALID = valid_meetings()
@@ -124,3 +125,19 @@ class TestBadInput:
     def test_empty_calendar(self) -> None:
         calendar = icalendar.Calendar.from_ical(lm.to_ical([]))
         assert calendar.walk("VEVENT") == []
+
+
+class TestAnyText:
+    """Whatever text a meeting may hold, the calendar is valid and gives it back."""
+
+    @given(_TEXT, _TEXT)
+    def test_location_and_calendar_name(self, place: str, name: str) -> None:
+        meeting = attrs.evolve(
+            VALID["operational_meeting"],
+            location=lm.Location(lm.LocationKind.ON_SITE, place),
+        )
+        text = lm.to_ical([meeting], name=name)
+        assert all(ord(c) >= 0x20 or c in "\t\r\n" for c in text)  # RFC 5545 TSAFE
+        event = _events(text)["m-operational_meeting@learnmeet"]
+        # icalendar reads a line break back as \n: RFC 5545 has only that one.
+        assert str(event["LOCATION"]) == place.replace("\r\n", "\n").replace("\r", "\n")

@@ -9,12 +9,15 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
+import attrs
 import cairosvg
 import pytest
+from hypothesis import given, settings
 from PIL import Image
 
 import learnmeet as lm
 from evaluation_data import INVITATIONS, MEETINGS, RESPONSES, SURVEY
+from learnmeet.strategies._common import _TEXT
 
 SVG = "{http://www.w3.org/2000/svg}"
 BAR = (0x2B, 0x6C, 0x8F)
@@ -97,3 +100,25 @@ class TestChart:
         empty = lm.evaluate(SURVEY, [], [], [])
         image = _render(lm.yield_chart_svg(empty, "en"))
         assert image.size[0] > 0
+
+
+class TestAnyText:
+    """Whatever text a label may hold, the chart is well-formed XML and shows it."""
+
+    @settings(max_examples=40)
+    @given(_TEXT)
+    def test_a_format_label_of_any_text(self, text: str) -> None:
+        def relabel(meeting: lm.Meeting) -> lm.Meeting:
+            if meeting.format.code != "learning_meeting":
+                return meeting
+            label = lm.Label(da=text, en=text)
+            return attrs.evolve(
+                meeting, format=attrs.evolve(meeting.format, label=label)
+            )
+
+        meetings = [relabel(m) for m in MEETINGS]
+        evaluation = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, meetings, threshold=2)
+        root = ET.fromstring(lm.yield_chart_svg(evaluation, "en"))
+        shown = " ".join(_texts(root))
+        first_word = text.split()[0]
+        assert first_word[:10] in shown.replace("\n", " ") or "…" in shown

@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
 
 import learnmeet as lm
+from learnmeet.strategies._common import _TEXT
 
 ENUMS = [
     obj
@@ -19,7 +20,7 @@ ENUMS = [
 class TestLabels:
     """A label has both texts; get() picks one."""
 
-    @given(st.text(min_size=1).filter(str.strip), st.text(min_size=1).filter(str.strip))
+    @given(_TEXT, _TEXT)
     def test_get(self, da: str, en: str) -> None:
         label = lm.Label(da=da, en=en)
         assert label.get("da") == da == str(label)

@@ -8,9 +8,10 @@ far from here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
-from hypothesis import given, strategies as st
+from hypothesis import find, given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet.strategies._common import (
@@ -45,8 +46,9 @@ class TestCodesAndTexts:
 
     @given(_TEXT)
     def test_texts_make_labels_and_names(self, text: str) -> None:
-        assert 1 <= len(text) <= 20
+        assert 1 <= len(text) <= 2_000
         assert text.strip()
+        assert not lm.looks_like_cpr(text)
         assert lm.Label(da=text, en=text).get("en") == text
         assert lm.Location(lm.LocationKind.ON_SITE, text).description == text
 
@@ -55,6 +57,21 @@ class TestCodesAndTexts:
         assert not lm.looks_like_cpr(saying)
         assert lm.Contribution(phase="p", person=who, text=saying).person == who
         assert who.startswith("professional:p-")
+
+    def test_texts_reach_every_hostile_kind(self) -> None:
+        """Right-to-left, control, invisible, astral and long text are all drawn."""
+        kinds = {
+            "right-to-left": lambda t: any(
+                unicodedata.bidirectional(c) in ("R", "AL") for c in t
+            ),
+            "control": lambda t: any(unicodedata.category(c) == "Cc" for c in t),
+            "invisible": lambda t: any(unicodedata.category(c) == "Cf" for c in t),
+            "astral": lambda t: any(ord(c) > 0xFFFF for c in t),
+            "long": lambda t: len(t) >= 200,
+        }
+        wide = settings(database=None, max_examples=5_000)
+        for holds in kinds.values():
+            assert holds(find(_TEXT, holds, settings=wide))
 
     def test_every_rule_is_one_a_forum_takes(self) -> None:
         first = datetime(2027, 1, 4, 9, tzinfo=CPH)

@@ -158,6 +158,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "learnmeet.planning._recurrence": ("Series",),
     "learnmeet.planning._slots": (
+        "MAX_SLOTS",
         "BusyIndex",
         "Interval",
         "busy_from_meetings",
@@ -402,6 +403,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         schedule as schedule,
     )
     from learnmeet.planning._slots import (
+        MAX_SLOTS as MAX_SLOTS,
         BusyIndex as BusyIndex,
         Interval as Interval,
         busy_from_meetings as busy_from_meetings,

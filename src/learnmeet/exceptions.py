@@ -25,7 +25,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, Union
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, Union
 
 import attrs
 
@@ -110,6 +110,11 @@ _CPR = re.compile(
     r"[0-9]{2}\s{0,2}[-./]?\s{0,2}[0-9]{4}(?![0-9])"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls but tab, line feed and carriage return; DEL and the C1
+# controls; U+FFFE and U+FFFF. XML 1.0 (the SVG charts) has no place for
+# the C0 ones and the last two, iCalendar (RFC 5545, TSAFE-CHAR) none for
+# the C0 ones and DEL, and no text of a meeting needs any of them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _REDACTED = "[CPR]"
 
 
@@ -212,52 +217,84 @@ def shown(value: object) -> Label:
     return Label(da=f"af typen {kind}", en=f"of type {kind}")
 
 
-def _refusal(text: str) -> Label | None:
-    """Why *text* may not be held, or ``None`` when it may."""
+class _Refusal(NamedTuple):
+    reason: Label
+    fix: Label
+    personal: bool
+
+
+def text_refusal(text: str) -> _Refusal | None:
+    """Why *text* may not be held, or ``None`` when it may.
+
+    A text is refused when it holds something shaped like a CPR number, a
+    lone surrogate (it cannot be written as UTF-8), or a control character
+    other than tab, line feed and carriage return (iCalendar and XML, so the
+    calendar and chart exports, cannot hold one). The strategies draw only
+    text this passes.
+    """
     if _SURROGATE.search(text):
-        return Label(
-            da="teksten indeholder et ugyldigt tegn (en enlig surrogat), som ikke "
-            "kan skrives som UTF-8",
-            en="the text holds an invalid character (a lone surrogate) that "
-            "cannot be written as UTF-8",
+        return _Refusal(
+            Label(
+                da="teksten indeholder et ugyldigt tegn (en enlig surrogat), som "
+                "ikke kan skrives som UTF-8",
+                en="the text holds an invalid character (a lone surrogate) that "
+                "cannot be written as UTF-8",
+            ),
+            Label(
+                da="fjern tegnet, eller læs teksten som UTF-8",
+                en="remove the character, or read the text as UTF-8",
+            ),
+            personal=False,
+        )
+    control = _CONTROL.search(text)
+    if control is not None:
+        code = f"U+{ord(control.group()):04X}"
+        return _Refusal(
+            Label(
+                da=f"teksten indeholder et styretegn ({code}) ved tegn "
+                f"{control.start() + 1}, som hverken iCalendar eller SVG kan rumme",
+                en=f"the text holds a control character ({code}) at character "
+                f"{control.start() + 1}, which neither iCalendar nor SVG can hold",
+            ),
+            Label(
+                da="fjern tegnet; tabulator og linjeskift er tilladt",
+                en="remove the character; tabs and line breaks are allowed",
+            ),
+            personal=False,
         )
     if looks_like_cpr(text):
-        return Label(
-            da="teksten indeholder noget, der ligner et CPR-nummer; learnmeet må "
-            "kun indeholde pseudonymer",
-            en="the text contains something that looks like a CPR number; "
-            "learnmeet holds pseudonyms only",
+        return _Refusal(
+            Label(
+                da="teksten indeholder noget, der ligner et CPR-nummer; learnmeet "
+                "må kun indeholde pseudonymer",
+                en="the text contains something that looks like a CPR number; "
+                "learnmeet holds pseudonyms only",
+            ),
+            Label(
+                da="erstat CPR-nummeret med et pseudonym som 'B-017'",
+                en="replace the CPR number with a pseudonym such as 'B-017'",
+            ),
+            personal=True,
         )
     return None
 
 
 def refuse_personal_data(text: str, *, where: str, path: Iterable[PathKey]) -> None:
-    """Refuse *text* if it holds a CPR-like number or an unwritable character.
+    """Refuse *text* if it holds a CPR-like number or a character no export takes.
 
     The one check every text the library accepts passes: identifiers, free
-    text and both texts of every :class:`Label`.
+    text and both texts of every :class:`Label` (see :func:`text_refusal`).
 
     Raises:
         PersonalDataError: *text* looks like it holds a CPR number.
-        InvalidValueError: *text* holds a lone surrogate.
+        InvalidValueError: *text* holds a lone surrogate or a control
+            character.
     """
-    problem = _refusal(text)
+    problem = text_refusal(text)
     if problem is None:
         return
-    cpr = problem.en.startswith("the text contains")
-    raise (PersonalDataError if cpr else InvalidValueError)(
-        reason=problem,
-        fix=Label(
-            da="erstat CPR-nummeret med et pseudonym som 'B-017'",
-            en="replace the CPR number with a pseudonym such as 'B-017'",
-        )
-        if cpr
-        else Label(
-            da="fjern tegnet, eller læs teksten som UTF-8",
-            en="remove the character, or read the text as UTF-8",
-        ),
-        where=where,
-        path=path,
+    raise (PersonalDataError if problem.personal else InvalidValueError)(
+        reason=problem.reason, fix=problem.fix, where=where, path=path
     )
 
 

@@ -189,8 +189,8 @@ def optional(validator: _Validator) -> _Validator:
     return validate
 
 
-def _refuse_cpr(instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
-    if len(text) < _CPR_LENGTH and text.isascii():
+def _refuse_text(instance: object, attribute: attrs.Attribute[Any], text: str) -> None:
+    if len(text) < _CPR_LENGTH and text.isascii() and text.isprintable():
         return  # too short for a CPR number, and no character to refuse
     refuse_personal_data(text, where=type(instance).__name__, path=(attribute.name,))
 
@@ -235,7 +235,7 @@ def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
                 en="use a short code such as 'p-0001'",
             ),
         )
-    _refuse_cpr(instance, attribute, value)
+    _refuse_text(instance, attribute, value)
 
 
 def optional_identifier(
@@ -264,7 +264,7 @@ def safe_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> 
             ),
             fix=Label(da="giv en kortere tekst", en="give a shorter text"),
         )
-    _refuse_cpr(instance, attribute, value)
+    _refuse_text(instance, attribute, value)
 
 
 def _zone_name(tz: tzinfo | None) -> str:

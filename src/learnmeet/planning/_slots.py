@@ -24,15 +24,25 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError
-from learnmeet.model._arguments import checked
+from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._checks import COPENHAGEN, aware_datetime
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
 
-__all__ = ["BusyIndex", "Interval", "busy_from_meetings", "find_slots", "free_time"]
+__all__ = [
+    "MAX_SLOTS",
+    "BusyIndex",
+    "Interval",
+    "busy_from_meetings",
+    "find_slots",
+    "free_time",
+]
 
 _UTC = timezone.utc
+
+#: The most slots :func:`find_slots` returns in one call.
+MAX_SLOTS = 1_000
 
 
 @attrs.frozen
@@ -485,16 +495,18 @@ def find_slots(
             The slot must fit everyone's hours.
         holidays: Days to leave out; by default the Danish public holidays of
             the window's years.
-        limit: How many slots to return at most.
+        limit: How many slots to return at most, 1 to :data:`MAX_SLOTS`.
         zone: The zone working hours are read in.
 
     Raises:
         InvalidValueError: The window or a busy interval is not aware, a busy
-            interval ends before it starts, or the duration is not positive.
+            interval ends before it starts, the duration is not positive, or
+            *limit* is outside 1 to :data:`MAX_SLOTS`.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 *busy* may be a :class:`BusyIndex`.
     """
+    expect_count(limit, where="find_slots", name="limit", least=1, most=MAX_SLOTS)
     if duration <= timedelta(0):
         raise InvalidValueError(
             reason=Label(

@@ -111,18 +111,20 @@ def professionals(
     .. versionadded:: 0.1.0
     """
     return st.builds(
-        lambda id, prof, unit, roles, courses: Professional(
+        lambda id, prof, unit, roles, courses, name: Professional(
             id=id,
             profession=prof,
             unit=unit,
             roles=roles,
             completed_courses=courses,
+            display_name=name,
         ),
         _code("p"),
         st.just(profession) if profession is not None else professions(catalog),
         units(sector=sector, area=area, catalog=catalog),
         st.frozensets(st.sampled_from(StaffRole)),
         st.frozensets(st.sampled_from(["palliation_mono", "demens", "lindring"])),
+        st.just("") | _TEXT,
     )
 
 
