@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import learnmeet as lm
-from evaluation_data import evaluated
+from evaluation_data import OVERLAP, evaluated
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,23 @@ class TestHiddenFigures:
         levels = text[text.index("Kirkpatrick levels") :]
         assert "fewer than 13 respondents" in levels
         assert "no items" in levels  # the results level has none in the survey
+
+    def test_a_group_hidden_as_a_complement_says_so(self) -> None:
+        found = OVERLAP.evaluated()
+        da = lm.evaluation_text(found, "da")
+        en = lm.evaluation_text(found, "en")
+        meeting = next(
+            line
+            for line in en.splitlines()
+            if line.startswith("interdisciplinary learning meeting")
+        )
+        assert meeting.rstrip().endswith("hidden (protects a small group)")
+        møde = next(
+            line
+            for line in da.splitlines()
+            if line.startswith("tværfagligt læringsmøde")
+        )
+        assert møde.rstrip().endswith("skjult (beskytter lille gruppe)")
 
     def test_a_dimension_without_groups_has_no_table(self) -> None:
         empty = lm.evaluate(evaluated().survey, [], [], [])
