@@ -157,6 +157,15 @@ class Round(NamedTuple):
             SURVEY, self.invitations, self.responses, self.meetings, **options
         )
 
+    def without(self, meeting: str) -> Round:
+        """The round as reported before *meeting* was held."""
+        kept = {i.id for i in self.invitations if i.meeting != meeting}
+        return Round(
+            tuple(i for i in self.invitations if i.id in kept),
+            tuple(r for r in self.responses if r.invitation in kept),
+            tuple(m for m in self.meetings if m.id != meeting),
+        )
+
 
 def _round(
     meetings: list[lm.Meeting], answers: dict[str, list[tuple[str, int, int]]]

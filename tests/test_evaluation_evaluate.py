@@ -28,6 +28,7 @@ from evaluation_data import (
     RESPONSES,
     SURVEY,
     L,
+    evaluated,
 )
 from learnmeet import strategies as lst
 
@@ -484,6 +485,19 @@ class TestSmallGroupsCannotBeWorkedOut:
             assert overall is not None
             assert not overall.suppressed
 
+    def test_the_responses_are_kept_pseudonymised(self) -> None:
+        result = OVERLAP.evaluated()
+        overall = result.group(D.OVERALL, "all")
+        assert overall is not None
+        assert len(overall.members) == overall.responses == 12
+        assert len({p for p, _ in overall.members}) == overall.respondents
+        keys = {k for pair in overall.members for k in pair}
+        assert not any("q1" in k or "i-" in k for k in keys)
+        assert "members" not in repr(overall)
+        assert all(not g.members for g in result.groups if g.suppressed)
+        text = lm.evaluation_csv(result, "da") + lm.evaluation_text(result, "en")
+        assert not any(k in text for k in keys)
+
     @settings(max_examples=60, deadline=None)
     @given(lst.survey_data(max_meetings=6), st.integers(1, 6), st.booleans())
     def test_no_small_set_can_be_derived(
@@ -524,3 +538,141 @@ class TestSmallGroupsCannotBeWorkedOut:
             if g.suppression is lm.Suppression.COMPLEMENT:
                 more = [*shown.values(), sets.groups[(g.dimension, g.code)]]
                 assert _leaks(sets.who, more, threshold=threshold) != []
+
+
+class TestReleasedReports:
+    """A report released earlier is subtracted from too: the new report shows
+    nothing that, against it, gives away the answers of fewer than five."""
+
+    def test_two_reports_one_meeting_apart(self) -> None:
+        earlier = ACROSS.without("L2").evaluated()
+        overall = earlier.group(D.OVERALL, "all")
+        assert overall is not None
+        assert overall.respondents == 20  # the three of L2 not yet among them
+        alone = ACROSS.evaluated()
+        assert not alone.group(D.OVERALL, "all").suppressed  # type: ignore[union-attr]
+        later = ACROSS.evaluated(released=[earlier])
+        now = later.group(D.OVERALL, "all")
+        assert now is not None
+        assert now.suppression is lm.Suppression.COMPLEMENT
+        sets = Sets(SURVEY, *ACROSS)
+        before = Sets(SURVEY, *ACROSS.without("L2"))
+        fixed = list(_shown(earlier, before).values())
+        assert _leaks(sets.who, list(_shown(later, sets).values()), fixed) == []
+        # the levels would give L2's mean too: every level is hidden
+        assert all(s.mean is None for s in later.levels)
+        assert {s.suppression for s in later.levels if s.items} == {
+            lm.Suppression.COMPLEMENT
+        }
+
+    def test_a_group_released_before_may_be_shown_again(self) -> None:
+        # Released again, the same report changes nothing.
+        first = ACROSS.evaluated()
+        again = ACROSS.evaluated(released=[first, first])
+        assert [g.suppression for g in again.groups] == [
+            g.suppression for g in first.groups
+        ]
+
+    def test_what_was_released_shapes_what_is_hidden(self) -> None:
+        # Before the home meeting, the sectors split L2 off; so now the
+        # sectors are hidden, and the formats shown.
+        earlier = ACROSS.without("H").evaluated()
+        later = ACROSS.evaluated(released=[earlier])
+        hidden = {g.code for g in later.groups if g.suppressed}
+        assert hidden == {"cross_sectoral", "single_sector"}
+
+    def test_released_must_be_evaluations(self) -> None:
+        earlier = evaluated()
+        with pytest.raises(lm.WrongTypeError) as one:
+            evaluated(released=earlier)
+        assert one.value.path == ("released",)
+        assert "released=[" in one.value.message("en")
+        assert "evalueringer" in one.value.message("da")
+        with pytest.raises(lm.WrongTypeError) as number:
+            evaluated(released=5)
+        assert number.value.path == ("released",)
+        assert isinstance(number.value, TypeError)
+        with pytest.raises(lm.WrongTypeError) as text:
+            evaluated(released="report")
+        assert text.value.field == "released"
+        with pytest.raises(lm.WrongTypeError) as element:
+            evaluated(released=[earlier, {"groups": []}])
+        assert element.value.path == ("released", 1)
+        assert "Evaluation" in element.value.message("da")
+
+    def test_a_released_report_must_say_which_responses(self) -> None:
+        earlier = evaluated()
+        bare = attrs.evolve(
+            earlier,
+            groups=tuple(attrs.evolve(g, members=frozenset()) for g in earlier.groups),
+        )
+        with pytest.raises(lm.InvalidValueError) as caught:
+            evaluated(released=[bare])
+        assert caught.value.path == ("released", 0, "groups", 0, "members")
+        assert "members" in caught.value.message("da")
+        levels = attrs.evolve(
+            earlier,
+            levels=tuple(attrs.evolve(s, members=frozenset()) for s in earlier.levels),
+        )
+        with pytest.raises(lm.InvalidValueError, match=r"released\[0\]\.levels\[0\]"):
+            evaluated(released=[levels])
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        lst.survey_data(max_meetings=5),
+        st.integers(2, 6),
+        st.booleans(),
+        st.booleans(),
+        st.data(),
+    )
+    def test_no_small_set_against_a_released_report(
+        self,
+        data: lst.SurveyData,
+        threshold: int,
+        growing: bool,
+        shared: bool,
+        draw: st.DataObject,
+    ) -> None:
+        data = _people_shared(data, shared)
+        ids = [m.id for m in data.meetings]
+        left_out = draw.draw(st.sets(st.sampled_from(ids)))
+        kept = {i.id for i in data.invitations if i.meeting not in left_out}
+        part = lst.SurveyData(
+            data.survey,
+            tuple(m for m in data.meetings if m.id not in left_out),
+            tuple(i for i in data.invitations if i.id in kept),
+            tuple(r for r in data.responses if r.invitation in kept),
+        )
+        first, second = (part, data) if growing else (data, part)
+
+        def run(
+            d: lst.SurveyData, released: Sequence[lm.Evaluation] = ()
+        ) -> lm.Evaluation:
+            return lm.evaluate(
+                d.survey,
+                d.invitations,
+                d.responses,
+                d.meetings,
+                threshold=threshold,
+                released=released,
+            )
+
+        earlier = run(first)
+        later = run(second, [earlier])
+        before, now = _sets(first), _sets(second)
+        fixed = _shown(earlier, before)
+        shown = _shown(later, now)
+        who = {**before.who, **now.who}
+        # the same group in both reports
+        for key, group in shown.items():
+            if key in fixed:
+                changed = group ^ fixed[key]
+                assert not changed or len({who[r] for r in changed}) >= threshold
+        # and every other combination of the two reports
+        assert _leaks(who, list(shown.values()), list(fixed.values()), threshold) == []
+        # the same level in both reports
+        for s in later.levels:
+            old = next(e for e in earlier.levels if e.level is s.level)
+            if s.mean is not None and old.mean is not None:
+                changed = now.levels[s.level] ^ before.levels[s.level]
+                assert not changed or len({who[r] for r in changed}) >= threshold

@@ -90,6 +90,10 @@ class TestChart:
         assert texts.count("hidden (protects a small group)") == 1
         danish = _texts(ET.fromstring(lm.yield_chart_svg(hidden, "da")))
         assert danish.count("skjult (beskytter lille gruppe)") == 1
+        svg = lm.yield_chart_svg(hidden, "en", dimension=lm.Dimension.OVERALL)
+        keys = {k for g in hidden.groups for pair in g.members for k in pair}
+        assert keys
+        assert not any(k in svg for k in keys)
 
     def test_other_dimensions_and_escaping(self, evaluation: lm.Evaluation) -> None:
         svg = lm.yield_chart_svg(evaluation, "en", dimension=lm.Dimension.SECTORS)

@@ -27,10 +27,14 @@ difference of two shown groups, the overall figure less the shown groups of a
 comparison, or any other sum of differences, within a comparison or across
 comparisons. People are counted in the set a combination covers, never by
 adding up the groups' counts, since one person may answer about several
-meetings. The overall group ("all") is a group like the others.
+meetings. The overall group ("all") is a group like the others. With
+*released* reports, the same holds for their shown groups and the new ones
+together: the new report opens no such combination that the released ones
+had not opened already. A Kirkpatrick level is a sum over its answers, and
+gets the same guarantee against the same level of the released reports.
 
 How. The responses fall into *atoms*, the classes of responses that every
-shown group holds whole or not at all. A combination
+shown group (and released group) holds whole or not at all. A combination
 that is zero outside a set *S* of atoms exists exactly when the rank of the
 shown groups' 0/1 rows over the atoms drops when the columns of *S* are left
 out. Only atoms of fewer than ``threshold`` people can be part of a leak; the
@@ -68,6 +72,7 @@ from learnmeet.exceptions import (
     InvalidValueError,
     Label,
     PathKey,
+    WrongTypeError,
 )
 from learnmeet.model._labels import LabelledEnum
 from learnmeet.model._meetings import Meeting
@@ -140,8 +145,8 @@ class Suppression(LabelledEnum):
     A group is hidden as :attr:`TOO_FEW` when fewer people than the threshold
     answered about its meetings (primary suppression), and as
     :attr:`COMPLEMENT` when it has enough but showing it would let a small
-    group be worked out by adding and subtracting shown groups (secondary
-    suppression).
+    group be worked out by adding and subtracting shown groups, within the
+    report or together with a released one (secondary suppression).
 
     .. versionadded:: 0.1.0
     """
@@ -227,8 +232,17 @@ class YieldGroup:
         ci_low: Lower bound of the Wilson score interval for ``share``.
         ci_high: Upper bound of that interval.
         suppression: Why the figures are hidden, or ``None``.
+        members: The responses the figures are computed from, pseudonymised:
+            one pair of keys a response, the respondent's and the response's
+            (hashes of the invitee and of the survey and invitation), so that
+            a later :func:`evaluate` given this report as *released* can tell
+            which responses two reports have in common. Empty when the group
+            is suppressed. Pseudonymised is not anonymous: whoever holds the
+            invitations can compute the keys, so keep an evaluation as you
+            keep the responses; the exports never write them.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 :attr:`members`.
     """
 
     dimension: Dimension
@@ -242,6 +256,7 @@ class YieldGroup:
     ci_low: float | None
     ci_high: float | None
     suppression: Suppression | None = None
+    members: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), repr=False)
 
     @property
     def suppressed(self) -> bool:
@@ -260,8 +275,11 @@ class LevelSummary:
         mean: Their mean score from 0 to 100, or ``None`` when there is no
             item or the group is suppressed.
         suppression: Why the figures are hidden, or ``None``.
+        members: The responses with an answer at this level, pseudonymised as
+            in :attr:`YieldGroup.members`; empty when nothing is reported.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 :attr:`members`.
     """
 
     level: KirkpatrickLevel
@@ -269,6 +287,7 @@ class LevelSummary:
     respondents: int | None
     mean: float | None
     suppression: Suppression | None = None
+    members: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -345,6 +364,83 @@ def _check_parameters(
             where="evaluate",
             path=("eligibility_rate",),
         )
+
+
+_RELEASED_FIX = Label(
+    da="giv de tidligere rapporter som en liste, fx released=[forrige], hver "
+    "som evaluate() returnerede den",
+    en="pass the earlier reports as a list, e.g. released=[previous], each as "
+    "evaluate() returned it",
+)
+
+
+def _check_released(released: object) -> tuple[Evaluation, ...]:
+    if isinstance(released, Evaluation):
+        raise WrongTypeError(
+            reason=Label(
+                da="released skal være en samling af evalueringer, ikke én",
+                en="released must be a collection of evaluations, not one",
+            ),
+            fix=_RELEASED_FIX,
+            where="evaluate",
+            path=("released",),
+        )
+    if isinstance(released, (str, bytes)) or not isinstance(released, Iterable):
+        raise WrongTypeError(
+            reason=Label(
+                da="released skal være en samling af evalueringer, ikke "
+                f"{type(released).__name__}",
+                en="released must be a collection of evaluations, not "
+                f"{type(released).__name__}",
+            ),
+            fix=_RELEASED_FIX,
+            where="evaluate",
+            path=("released",),
+        )
+    found = tuple(released)
+    for i, earlier in enumerate(found):
+        if not isinstance(earlier, Evaluation):
+            raise WrongTypeError(
+                reason=Label(
+                    da=f"en tidligere rapport skal være en Evaluation, ikke "
+                    f"{type(earlier).__name__}",
+                    en=f"an earlier report must be an Evaluation, not "
+                    f"{type(earlier).__name__}",
+                ),
+                fix=_RELEASED_FIX,
+                where="evaluate",
+                path=("released", i),
+            )
+        missing = _without_members(earlier)
+        if missing is not None:
+            raise InvalidValueError(
+                reason=Label(
+                    da="den tidligere rapport siger ikke, hvilke svar dens "
+                    "grupper har (members mangler)",
+                    en="the earlier report does not say which responses its "
+                    "groups hold (members are missing)",
+                ),
+                fix=Label(
+                    da="evaluér den tidligere rapports data igen med denne "
+                    "version, og giv den rapport",
+                    en="evaluate the earlier report's data again with this "
+                    "version, and pass that report",
+                ),
+                where="evaluate",
+                path=("released", i, *missing, "members"),
+            )
+    return found
+
+
+def _without_members(earlier: Evaluation) -> tuple[str, int] | None:
+    """Where a released report shows a group or level without its responses."""
+    for j, g in enumerate(earlier.groups):
+        if not g.suppressed and len(g.members) != g.responses:
+            return ("groups", j)
+    for j, level in enumerate(earlier.levels):
+        if level.respondents is not None and not level.members:
+            return ("levels", j)
+    return None
 
 
 _Path = tuple[PathKey, ...]
@@ -885,6 +981,7 @@ def _yield_groups(
     tallies: Mapping[tuple[Dimension, str], _Tally],
     threshold: int,
     z: float,
+    released: Sequence[Evaluation],
 ) -> tuple[YieldGroup, ...]:
     keys = sorted(tallies, key=lambda k: (list(Dimension).index(k[0]), k[1]))
     figures = [
@@ -896,13 +993,21 @@ def _yield_groups(
         )
         for key in keys
     ]
-    person = {r: p for tally in tallies.values() for p, r in tally.members}
+    person: dict[str, str] = {}
+    fixed: list[frozenset[str]] = []
+    for earlier in released:
+        for group in earlier.groups:
+            if not group.suppressed:
+                fixed.append(frozenset(r for _, r in group.members))
+                person.update((r, p) for p, r in group.members)
+    for tally in tallies.values():
+        person.update((r, p) for p, r in tally.members)
     suppressed = {
         i: Suppression.TOO_FEW
         for i, figure in enumerate(figures)
         if figure.respondents < threshold
     }
-    for i in _complements(figures, suppressed, (), person, threshold):
+    for i in _complements(figures, suppressed, fixed, person, threshold):
         suppressed[i] = Suppression.COMPLEMENT
     out: list[YieldGroup] = []
     for i, key in enumerate(keys):
@@ -939,6 +1044,7 @@ def _yield_groups(
                 share=high / n,
                 ci_low=low,
                 ci_high=upper,
+                members=frozenset(tally.members),
             )
         )
     return tuple(out)
@@ -948,6 +1054,7 @@ def _level_summaries(
     survey: Survey,
     levels: Mapping[KirkpatrickLevel, tuple[set[_Member], list[float]]],
     threshold: int,
+    released: Sequence[Evaluation],
 ) -> tuple[LevelSummary, ...]:
     out = []
     for level in KirkpatrickLevel:
@@ -958,14 +1065,41 @@ def _level_summaries(
         people = {p for p, _ in members}
         if not items:
             out.append(LevelSummary(level=level, items=0, respondents=None, mean=None))
-        elif len(people) < threshold:
+            continue
+        suppression = Suppression.TOO_FEW if len(people) < threshold else None
+        if suppression is None:
+            # A level's mean is a sum over its answers, as a group's is over its
+            # responses: against the same level of a released report it must
+            # not give away the answers of a few.
+            fixed = [
+                frozenset(r for _, r in s.members)
+                for earlier in released
+                for s in earlier.levels
+                if s.level is level and s.respondents is not None
+            ]
+            person = {
+                r: p
+                for earlier in released
+                for s in earlier.levels
+                if s.level is level
+                for p, r in s.members
+            }
+            person.update((r, p) for p, r in members)
+            figure = _Figure(
+                order=(0, level.code),
+                responses=frozenset(r for _, r in members),
+                respondents=len(people),
+            )
+            if _complements([figure], (), fixed, person, threshold):
+                suppression = Suppression.COMPLEMENT
+        if suppression is not None:
             out.append(
                 LevelSummary(
                     level=level,
                     items=items,
                     respondents=None,
                     mean=None,
-                    suppression=Suppression.TOO_FEW,
+                    suppression=suppression,
                 )
             )
         else:
@@ -975,6 +1109,7 @@ def _level_summaries(
                     items=items,
                     respondents=len(people),
                     mean=sum(values) / len(values),
+                    members=frozenset(members),
                 )
             )
     return tuple(out)
@@ -990,6 +1125,7 @@ def evaluate(
     threshold: int = 5,
     confidence: float = 0.95,
     eligibility_rate: float | None = None,
+    released: Iterable[Evaluation] = (),
 ) -> Evaluation:
     """Summarise a survey: response rates, yield by group, Kirkpatrick levels.
 
@@ -1014,6 +1150,15 @@ def evaluate(
     coefficients — depends on the answers of fewer than *threshold* people;
     the module's documentation gives the method and the exact guarantee.
 
+    Reports released earlier are protected against in the same way when they
+    are passed as *released*: the new report shows no group that, added to or
+    subtracted from the groups those reports showed, gives away the answers of
+    fewer than *threshold* people, e.g. the overall figure of two reports one
+    meeting apart, which would give that meeting's mean. A Kirkpatrick level
+    is hidden when against the same level of a released report it would.
+    Responses are matched across reports by survey and invitation, through
+    the pseudonymised :attr:`YieldGroup.members`.
+
     Args:
         survey: The survey.
         invitations: Every invitation sent, for this survey.
@@ -1023,22 +1168,28 @@ def evaluate(
         threshold: The smallest number of respondents a group may report.
         confidence: The confidence level of the intervals.
         eligibility_rate: The proportion *e* for RR3, if known.
+        released: Reports of this survey already released, as :func:`evaluate`
+            returned them.
 
     Raises:
         InvalidDataError: An invitation, response or answer does not fit the
             survey or the meetings; every problem is listed with its path.
         InvalidValueError: *threshold*, *confidence* or *eligibility_rate* is
-            out of range.
+            out of range, or a released report does not say which responses
+            its groups hold.
+        WrongTypeError: *released* is not a collection of evaluations.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Secondary suppression is exact across every
-       comparison and the overall figure.
+       comparison and the overall figure, and *released* protects against
+       earlier reports.
     """
     invitations = tuple(invitations)
     responses = tuple(responses)
     meetings = tuple(meetings)
     themes = tuple(themes)
     _check_parameters(threshold, confidence, eligibility_rate)
+    earlier = _check_released(released)
     by_meeting, by_invitation = _check(survey, invitations, responses, meetings)
     z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
 
@@ -1082,8 +1233,8 @@ def evaluate(
     return Evaluation(
         survey=survey,
         rates=_rates(counts, eligibility_rate),
-        groups=_yield_groups(tallies, threshold, z),
-        levels=_level_summaries(survey, levels, threshold),
+        groups=_yield_groups(tallies, threshold, z, earlier),
+        levels=_level_summaries(survey, levels, threshold, earlier),
         themes=themes,
         free_text_answers=free_text,
         threshold=threshold,
