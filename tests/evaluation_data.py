@@ -12,12 +12,16 @@ same hand-computed figures:
 
 Dispositions: I = a1–a5, b1–b4, c1–c2 (11); P = a6; R = a7; NC = b5; O = e1;
 U = b6, d1 (2); NE = c3. RR1 = 11 / 17; e = 15 / 16; RR3 = 11 / (15 + 2e).
+
+Two more rounds, each built so that the rule of 0.1.0 (hide the next smallest
+group of a comparison when one alone is too small) let a small group be
+worked out by subtraction; see :data:`ACROSS` and :data:`OVERLAP`.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import learnmeet as lm
 from examples import CASE, DOCTOR, FICTIONAL, NURSE_N, PT_N, SSA_N, SSA_S, attend
@@ -138,3 +142,91 @@ RESPONSES = (
 def evaluated(**options: Any) -> lm.Evaluation:
     """The evaluation of the fixed data set, with *options* for evaluate()."""
     return lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS, **options)
+
+
+class Round(NamedTuple):
+    """Meetings, their invitations and responses: what evaluate() takes."""
+
+    invitations: tuple[lm.Invitation, ...]
+    responses: tuple[lm.Response, ...]
+    meetings: tuple[lm.Meeting, ...]
+
+    def evaluated(self, **options: Any) -> lm.Evaluation:
+        """The evaluation of the round with SURVEY, with *options*."""
+        return lm.evaluate(
+            SURVEY, self.invitations, self.responses, self.meetings, **options
+        )
+
+    def without(self, meeting: str) -> Round:
+        """The round as reported before *meeting* was held."""
+        kept = {i.id for i in self.invitations if i.meeting != meeting}
+        return Round(
+            tuple(i for i in self.invitations if i.id in kept),
+            tuple(r for r in self.responses if r.invitation in kept),
+            tuple(m for m in self.meetings if m.id != meeting),
+        )
+
+
+def _round(
+    meetings: list[lm.Meeting], answers: dict[str, list[tuple[str, int, int]]]
+) -> Round:
+    """Every invitee answers every item: (person, y1, y2) a meeting."""
+    invitations, responses = [], []
+    for meeting, given in answers.items():
+        for who, y1, y2 in given:
+            invitation = lm.Invitation(
+                id=f"i-{meeting}-{who}",
+                survey=SURVEY.id,
+                meeting=meeting,
+                invitee=f"professional:{who}",
+            )
+            invitations.append(invitation)
+            responses.append(
+                lm.Response(
+                    invitation=invitation.id,
+                    answers=[
+                        lm.Answer(item="y1", score=y1),
+                        lm.Answer(item="y2", score=y2),
+                        lm.Answer(item="r1", score=4),
+                    ],
+                )
+            )
+    return Round(tuple(invitations), tuple(responses), tuple(meetings))
+
+
+ACROSS = _round(
+    [
+        # learning meetings: L1 in the municipality, L2 with the hospital
+        _meeting("L1", "learning_meeting", [NURSE_N, PT_N], case=CASE),
+        _meeting("L2", "learning_meeting", [NURSE_N, DOCTOR], case=CASE),
+        _meeting("K", "course_day", [NURSE_N, SSA_N], case=FICTIONAL),
+        _meeting("H", "home_meeting", [NURSE_N, DOCTOR], case=CASE),
+    ],
+    {
+        "L1": [(f"l{n}", 4, 4) for n in range(1, 9)],
+        "L2": [("x1", 5, 5), ("x2", 2, 1), ("l1", 4, 5)],
+        "K": [(f"k{n}", 3, 4) for n in range(1, 7)],
+        "H": [(f"h{n}", 4, 3) for n in range(1, 7)],
+    },
+)
+"""No group is too small, yet one small set is: the cross-sectoral learning
+meeting L2 (x1, x2 and l1; three people). Under the rule of 0.1.0 every group
+was shown, and L2 came out twice: cross-sectoral less home meeting, and
+learning meeting less single-sector plus course day."""
+
+OVERLAP = _round(
+    [
+        _meeting("M", "learning_meeting", [NURSE_N, DOCTOR], case=CASE),
+        _meeting("N", "course_day", [NURSE_N, SSA_N], case=FICTIONAL),
+        _meeting("V", "home_meeting", [NURSE_N, PT_N], case=CASE),
+    ],
+    {
+        "M": [(f"m{n}", 4, 4) for n in range(1, 7)],
+        "N": [("q1", 2, 2), ("q2", 5, 4), ("q3", 3, 3)],
+        "V": [("q1", 1, 2), ("q2", 5, 5), ("q4", 4, 3)],
+    },
+)
+"""Two small groups, the course day N and the home meeting V, three people
+each; q1 and q2 answered about both, so together they are six responses
+but four people. Under the rule of 0.1.0 (two hidden, so no complement) the
+overall figure less the learning meeting gave those four people's mean."""

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import learnmeet as lm
-from evaluation_data import evaluated
+from evaluation_data import ACROSS, OVERLAP, evaluated
 from learnmeet import strategies as lst
 
 
@@ -37,6 +37,32 @@ class TestExport:
         assert course["suppressed"] == "too_few"
         assert course["respondents"] == course["mean_yield"] == ""
         assert len(rows) == len(result.groups)
+
+    def test_a_group_hidden_as_a_complement(self) -> None:
+        # The learning meeting has six respondents, but the overall figure
+        # less it would give away four people: hidden, and the row says why.
+        found = OVERLAP.evaluated()
+        for lang in ("da", "en"):
+            by = {
+                (r["dimension"], r["group"]): r
+                for r in _rows(lm.evaluation_csv(found, lang))
+            }
+            meeting = by[("format", "learning_meeting")]
+            assert meeting["suppressed"] == "complement"
+            assert meeting["respondents"] == meeting["share_high"] == ""
+
+    def test_the_overall_figure_hidden_against_an_earlier_report(self) -> None:
+        found = ACROSS.evaluated(released=[ACROSS.without("L2").evaluated()])
+        rows = _rows(lm.evaluation_csv(found, "en"))
+        assert rows[0]["group"] == "all"
+        assert (rows[0]["suppressed"], rows[0]["mean_yield"]) == ("complement", "")
+
+    def test_the_pseudonymised_responses_are_never_written(self) -> None:
+        found = OVERLAP.evaluated()
+        text = lm.evaluation_csv(found, "da")
+        keys = {k for g in found.groups for pair in g.members for k in pair}
+        assert keys
+        assert not any(k in text for k in keys)
 
     def test_csv_label_in_danish(self, result: lm.Evaluation) -> None:
         assert "tværfagligt læringsmøde" in lm.evaluation_csv(result, "da")

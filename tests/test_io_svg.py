@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from PIL import Image
 
 import learnmeet as lm
-from evaluation_data import INVITATIONS, MEETINGS, RESPONSES, SURVEY
+from evaluation_data import INVITATIONS, MEETINGS, OVERLAP, RESPONSES, SURVEY
 from learnmeet.strategies._common import _TEXT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -83,6 +83,20 @@ class TestChart:
         root = ET.fromstring(lm.yield_chart_svg(hidden, "en"))
         assert len(_bars(root)) == 1  # only the learning meeting is reported
         assert _texts(root).count("fewer than 5 respondents") == 2
+
+    def test_a_group_hidden_as_a_complement_shows_why(self) -> None:
+        hidden = OVERLAP.evaluated()
+        root = ET.fromstring(lm.yield_chart_svg(hidden, "en"))
+        assert _bars(root) == []  # the learning meeting is hidden as well
+        texts = _texts(root)
+        assert texts.count("fewer than 5 respondents") == 2
+        assert texts.count("hidden (protects a small group)") == 1
+        danish = _texts(ET.fromstring(lm.yield_chart_svg(hidden, "da")))
+        assert danish.count("skjult (beskytter lille gruppe)") == 1
+        svg = lm.yield_chart_svg(hidden, "en", dimension=lm.Dimension.OVERALL)
+        keys = {k for g in hidden.groups for pair in g.members for k in pair}
+        assert keys
+        assert not any(k in svg for k in keys)
 
     def test_other_dimensions_and_escaping(self, evaluation: lm.Evaluation) -> None:
         svg = lm.yield_chart_svg(evaluation, "en", dimension=lm.Dimension.SECTORS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import learnmeet as lm
-from evaluation_data import evaluated
+from evaluation_data import ACROSS, OVERLAP, evaluated
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,36 @@ class TestHiddenFigures:
         levels = text[text.index("Kirkpatrick levels") :]
         assert "fewer than 13 respondents" in levels
         assert "no items" in levels  # the results level has none in the survey
+
+    def test_a_group_hidden_as_a_complement_says_so(self) -> None:
+        found = OVERLAP.evaluated()
+        da = lm.evaluation_text(found, "da")
+        en = lm.evaluation_text(found, "en")
+        meeting = next(
+            line
+            for line in en.splitlines()
+            if line.startswith("interdisciplinary learning meeting")
+        )
+        assert meeting.rstrip().endswith("hidden (protects a small group)")
+        møde = next(
+            line
+            for line in da.splitlines()
+            if line.startswith("tværfagligt læringsmøde")
+        )
+        assert møde.rstrip().endswith("skjult (beskytter lille gruppe)")
+        keys = {k for g in found.groups for pair in g.members for k in pair}
+        assert not any(k in da + en for k in keys)
+
+    def test_levels_hidden_against_an_earlier_report_say_so(self) -> None:
+        found = ACROSS.evaluated(released=[ACROSS.without("L2").evaluated()])
+        text = lm.evaluation_text(found, "en")
+        levels = text[text.index("Kirkpatrick levels") :]
+        # 22 people answered: a level hidden as a complement is not "too few"
+        assert levels.count("hidden (protects a small group)") == 3
+        assert "fewer than" not in levels
+        danish = lm.evaluation_text(found, "da")
+        niveauer = danish[danish.index("Kirkpatrick-niveauer") :]
+        assert niveauer.count("skjult (beskytter lille gruppe)") == 3
 
     def test_a_dimension_without_groups_has_no_table(self) -> None:
         empty = lm.evaluate(evaluated().survey, [], [], [])

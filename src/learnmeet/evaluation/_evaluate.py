@@ -4,13 +4,61 @@
 gives the response rates RR1 and RR3, and the yield of the meetings grouped by
 format, by case origin (concrete or fictional), by interdisciplinary or
 monoprofessional, and by cross-sectoral or single-sector — the comparisons the
-KOPA evaluation drew its lessons from. A group with fewer respondents than the
-privacy threshold is suppressed, and so is the next smallest group of the same
-comparison when it alone could give the suppressed one away.
+KOPA evaluation drew its lessons from.
+
+Small groups are protected as statistical disclosure control protects the
+cells of a table — primary and secondary (complementary) cell suppression, as
+in Hundepool et al., *Statistical Disclosure Control* (Wiley, 2012), chapter 4.
+*Primary* suppression hides every group with fewer respondents than the
+threshold (:attr:`Suppression.TOO_FEW`); *secondary* suppression hides
+further groups (:attr:`Suppression.COMPLEMENT`) until no small group can be
+worked out by adding and subtracting the groups shown.
+
+What is guaranteed. Every figure a group shows — its responses, its sum of
+yields (``mean × responses``) and its number of high yields — is a sum over
+the group's responses, so any sum, difference or other linear combination of
+shown groups is a weighted sum over responses, and depends on the answers of
+the people whose responses it weighs. **No linear combination of the groups
+shown, with any coefficients, that is not zero everywhere depends on the
+answers of fewer than** ``threshold`` **distinct people.** In particular no
+set of fewer than ``threshold`` respondents (and so of fewer than
+``threshold`` responses, as each respondent gives at least one) is the
+difference of two shown groups, the overall figure less the shown groups of a
+comparison, or any other sum of differences, within a comparison or across
+comparisons. People are counted in the set a combination covers, never by
+adding up the groups' counts, since one person may answer about several
+meetings. The overall group ("all") is a group like the others. With
+*released* reports, the same holds for their shown groups and the new ones
+together: the new report opens no such combination that the released ones
+had not opened already. A Kirkpatrick level is a sum over its answers, and
+gets the same guarantee against the same level of the released reports.
+
+How. The responses fall into *atoms*, the classes of responses that every
+shown group (and released group) holds whole or not at all. A combination
+that is zero outside a set *S* of atoms exists exactly when the rank of the
+shown groups' 0/1 rows over the atoms drops when the columns of *S* are left
+out. Only atoms of fewer than ``threshold`` people can be part of a leak; the
+sets of them whose people stay under the threshold are enumerated by their
+distinct unions of people, and each largest one is tested by exact row
+reduction over the integers (no rounding). While a leak is found, the group
+whose hiding closes the most of it is hidden, the smallest first among equals
+(groups holding the same responses go together), and the overall group only
+when nothing else is left to hide — so never within one report, where it
+alone gives nothing away. Then each group hidden this way is shown again,
+the largest first, if the report stays safe with it; so every group hidden as
+a complement is needed: showing it, with all else as reported, would open a
+leak.
+
+Not covered: what a figure tells by itself (a shown mean of 100 says that
+every respondent of the group gave the top score), the numbers of
+respondents (people do not add up, so they give no answer away by
+subtraction), and the levels against the yield groups, which are means over
+other items.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -93,6 +141,12 @@ class Dimension(LabelledEnum):
 
 class Suppression(LabelledEnum):
     """Why a group's figures are not reported.
+
+    A group is hidden as :attr:`TOO_FEW` when fewer people than the threshold
+    answered about its meetings (primary suppression), and as
+    :attr:`COMPLEMENT` when it has enough but showing it would let a small
+    group be worked out by adding and subtracting shown groups, within the
+    report or together with a released one (secondary suppression).
 
     .. versionadded:: 0.1.0
     """
@@ -179,8 +233,17 @@ class YieldGroup:
         ci_low: Lower bound of the Wilson score interval for ``share``.
         ci_high: Upper bound of that interval.
         suppression: Why the figures are hidden, or ``None``.
+        members: The responses the figures are computed from, pseudonymised:
+            one pair of keys a response, the respondent's and the response's
+            (hashes of the invitee and of the survey and invitation), so that
+            a later :func:`evaluate` given this report as *released* can tell
+            which responses two reports have in common. Empty when the group
+            is suppressed. Pseudonymised is not anonymous: whoever holds the
+            invitations can compute the keys, so keep an evaluation as you
+            keep the responses; the exports never write them.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 :attr:`members`.
     """
 
     dimension: Dimension
@@ -194,6 +257,7 @@ class YieldGroup:
     ci_low: float | None
     ci_high: float | None
     suppression: Suppression | None = None
+    members: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), repr=False)
 
     @property
     def suppressed(self) -> bool:
@@ -212,8 +276,11 @@ class LevelSummary:
         mean: Their mean score from 0 to 100, or ``None`` when there is no
             item or the group is suppressed.
         suppression: Why the figures are hidden, or ``None``.
+        members: The responses with an answer at this level, pseudonymised as
+            in :attr:`YieldGroup.members`; empty when nothing is reported.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 :attr:`members`.
     """
 
     level: KirkpatrickLevel
@@ -221,6 +288,7 @@ class LevelSummary:
     respondents: int | None
     mean: float | None
     suppression: Suppression | None = None
+    members: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -299,6 +367,45 @@ def _check_parameters(
             where="evaluate",
             path=("eligibility_rate",),
         )
+
+
+def _check_released(released: Iterable[Evaluation]) -> tuple[Evaluation, ...]:
+    """The released reports, each with the members of what it shows.
+
+    Their type is checked by ``@checked`` from :func:`evaluate`'s annotation.
+    """
+    found = tuple(released)
+    for i, earlier in enumerate(found):
+        missing = _without_members(earlier)
+        if missing is not None:
+            raise InvalidValueError(
+                reason=Label(
+                    da="den tidligere rapport siger ikke, hvilke svar dens "
+                    "grupper har (members mangler)",
+                    en="the earlier report does not say which responses its "
+                    "groups hold (members are missing)",
+                ),
+                fix=Label(
+                    da="evaluér den tidligere rapports data igen med denne "
+                    "version, og giv den rapport",
+                    en="evaluate the earlier report's data again with this "
+                    "version, and pass that report",
+                ),
+                where="evaluate",
+                path=("released", i, *missing, "members"),
+            )
+    return found
+
+
+def _without_members(earlier: Evaluation) -> tuple[str, int] | None:
+    """Where a released report shows a group or level without its responses."""
+    for j, g in enumerate(earlier.groups):
+        if not g.suppressed and len(g.members) != g.responses:
+            return ("groups", j)
+    for j, level in enumerate(earlier.levels):
+        if level.respondents is not None and not level.members:
+            return ("levels", j)
+    return None
 
 
 _Path = tuple[PathKey, ...]
@@ -584,35 +691,293 @@ def _groups_of(meeting: Meeting) -> list[tuple[Dimension, str, Label]]:
     ]
 
 
+_Member = tuple[str, str]
+"""A response, pseudonymised: the respondent's key and the response's key."""
+
+
+def _pseudonym(kind: bytes, key: str) -> str:
+    return hashlib.blake2b(key.encode(), digest_size=10, person=kind).hexdigest()
+
+
+def _member(survey: Survey, invitation: Invitation) -> _Member:
+    return (
+        _pseudonym(b"learnmeet-person", invitation.invitee),
+        _pseudonym(b"learnmeet-answer", f"{survey.id}\n{invitation.id}"),
+    )
+
+
 @attrs.define
 class _Tally:
     label: Label
-    people: set[str] = attrs.Factory(set)
+    members: set[_Member] = attrs.Factory(set)
     yields: list[float] = attrs.Factory(list)
+
+    @property
+    def people(self) -> set[str]:
+        return {person for person, _ in self.members}
+
+
+# -- protecting small groups (statistical disclosure control) ------------------
+
+
+@attrs.frozen
+class _Figure:
+    """A figure that may be shown: which responses it sums, and how big it is."""
+
+    order: tuple[int, str]
+    responses: frozenset[str]
+    respondents: int
+    overall: bool = False
+
+
+_Matrix = list[list[int]]
+
+
+def _eliminated(row: list[int], pivot: list[int], column: int) -> list[int]:
+    """*row* less a multiple of *pivot*, zero in *column*, in lowest integers."""
+    p, f = pivot[column], row[column]
+    out = [p * a - f * b for a, b in zip(row, pivot, strict=True)]
+    divisor = math.gcd(*out)
+    return [x // divisor for x in out] if divisor > 1 else out
+
+
+def _within(rows: _Matrix, inside: Sequence[int]) -> _Matrix:
+    """The combinations of *rows* zero outside the columns *inside*.
+
+    Exact row reduction over the integers on the other columns: the rows left
+    zero there span those combinations, returned over *inside* (in order).
+    """
+    kept = set(inside)
+    left = [row for row in rows if any(row)]
+    for column in range(len(left[0]) if left else 0):
+        if column in kept:
+            continue
+        pivot = next((row for row in left if row[column]), None)
+        if pivot is None:
+            continue
+        left = [
+            _eliminated(row, pivot, column) if row[column] else row
+            for row in left
+            if row is not pivot
+        ]
+    out = [[row[j] for j in inside] for row in left]
+    return [row for row in out if any(row)]
+
+
+def _rank(rows: _Matrix) -> int:
+    """The rank of an integer matrix, exactly."""
+    width = len(rows[0]) if rows else 0
+    nonzero = [row for row in rows if any(row)]
+    rank = 0
+    for column in range(width):
+        pivot = next((row for row in nonzero if row[column]), None)
+        if pivot is None:
+            continue
+        rank += 1
+        nonzero = [
+            _eliminated(row, pivot, column) if row[column] else row
+            for row in nonzero
+            if row is not pivot
+        ]
+        nonzero = [row for row in nonzero if any(row)]
+    return rank
+
+
+class _Atoms:
+    """Sets of responses as 0/1 rows over their atoms.
+
+    An atom is a class of responses that every set holds whole or not at all;
+    responses in no set are left out. ``people[j]`` is who gave the responses
+    of atom *j*.
+    """
+
+    def __init__(self, sets: Sequence[frozenset[str]], person: Mapping[str, str]):
+        people: dict[tuple[bool, ...], set[str]] = defaultdict(set)
+        for response, who in person.items():
+            pattern = tuple(response in s for s in sets)
+            if any(pattern):
+                people[pattern].add(who)
+        patterns = sorted(people, reverse=True)
+        self.people = [frozenset(people[p]) for p in patterns]
+        self.rows = [[int(p[i]) for p in patterns] for i in range(len(sets))]
+
+    def matrix(self, rows: Iterable[int]) -> _Matrix:
+        return [self.rows[i] for i in rows]
+
+    def people_of(self, atoms: Iterable[int]) -> frozenset[str]:
+        return frozenset().union(*(self.people[j] for j in atoms))
+
+
+def _leak(
+    atoms: _Atoms, every: Sequence[int], fixed: Sequence[int], threshold: int
+) -> list[int] | None:
+    """Atoms of few people on which *every* opens more than *fixed*, or ``None``.
+
+    Finds a set of atoms of fewer than *threshold* people in all on which the
+    rows *every* open a combination that the rows *fixed* alone do not.
+    A combination zero outside a set of atoms depends on the answers of the
+    people of those atoms only, so a leak lies within the atoms of fewer than
+    *threshold* people, and among those within the ones some such combination
+    is not zero on. The sets of them whose people stay under the threshold
+    are found by their distinct unions of people; a combination found within
+    a set is also within every larger one, so the largest are tested.
+    """
+    small = [j for j, p in enumerate(atoms.people) if len(p) < threshold]
+    opened = _within(atoms.matrix(every), small)
+    known = _within(atoms.matrix(fixed), small)
+    if _rank(opened) == _rank(known):
+        return None
+    support = [k for k in range(len(small)) if any(row[k] for row in opened)]
+    people = [atoms.people[small[k]] for k in support]
+    unions: set[frozenset[str]] = set()
+    frontier: list[frozenset[str]] = [frozenset()]
+    while frontier:
+        grown = {
+            union | who
+            for union in frontier
+            for who in people
+            if len(union | who) < threshold
+        } - unions
+        unions |= grown
+        frontier = sorted(grown, key=sorted)
+    regions = {
+        tuple(k for k, who in zip(support, people, strict=True) if who <= union)
+        for union in unions
+    }
+    largest = sorted(
+        (r for r in regions if not any(set(r) < set(other) for other in regions)),
+        key=lambda r: (len(atoms.people_of(small[k] for k in r)), r),
+    )
+    return next(
+        (
+            [small[k] for k in region]
+            for region in largest
+            if _rank(_within(opened, region)) > _rank(_within(known, region))
+        ),
+        None,
+    )
+
+
+def _find_leak(
+    figures: Sequence[_Figure],
+    shown: Sequence[int],
+    fixed: Sequence[frozenset[str]],
+    person: Mapping[str, str],
+    threshold: int,
+) -> tuple[_Atoms, list[int]] | None:
+    atoms = _Atoms([*fixed, *(figures[i].responses for i in shown)], person)
+    every = range(len(fixed) + len(shown))
+    region = _leak(atoms, every, range(len(fixed)), threshold)
+    return None if region is None else (atoms, region)
+
+
+def _to_hide(
+    figures: Sequence[_Figure],
+    shown: Sequence[int],
+    fixed: int,
+    atoms: _Atoms,
+    region: list[int],
+) -> list[int]:
+    """The figures to hide next: those whose hiding closes most of the leak.
+
+    Figures with the same responses are hidden together (one alone would be
+    the other). The overall figure is hidden only when nothing else is left
+    to hide; of the others, the class whose hiding leaves the fewest
+    combinations within *region* is chosen, the smallest first among equals.
+    The rows of *atoms* are the *fixed* sets, already public, then the
+    *shown* figures in order.
+    """
+    classes: dict[frozenset[str], list[int]] = defaultdict(list)
+    for position, i in enumerate(shown):
+        classes[figures[i].responses].append(position)
+
+    def cost(positions: list[int]) -> tuple[bool, int, int, int, tuple[int, str]]:
+        left = [r for r in range(fixed + len(shown)) if r - fixed not in positions]
+        first = figures[shown[positions[0]]]
+        return (
+            any(figures[shown[p]].overall for p in positions),
+            _rank(_within(atoms.matrix(left), region)),
+            first.respondents,
+            len(first.responses),
+            min(figures[shown[p]].order for p in positions),
+        )
+
+    return [shown[p] for p in min(classes.values(), key=cost)]
+
+
+def _complements(
+    figures: Sequence[_Figure],
+    hidden: Iterable[int],
+    fixed: Sequence[frozenset[str]],
+    person: Mapping[str, str],
+    threshold: int,
+) -> list[int]:
+    """The figures to hide besides *hidden* so that no leak is left.
+
+    No combination of the figures shown and the *fixed* sets, already public
+    (the groups of released reports), may depend on fewer than *threshold*
+    people unless the fixed sets alone already give it. Greedy, then pruned:
+    while there is a leak, hide the class of figures :func:`_to_hide`
+    chooses; then show again each figure so hidden, the largest first, whose
+    showing opens no leak.
+    """
+    primary = set(hidden)
+    complement: list[int] = []
+
+    def shown() -> list[int]:
+        return [
+            i for i in range(len(figures)) if i not in primary and i not in complement
+        ]
+
+    while (found := _find_leak(figures, shown(), fixed, person, threshold)) is not None:
+        atoms, region = found
+        complement.extend(_to_hide(figures, shown(), len(fixed), atoms, region))
+    for i in sorted(
+        complement,
+        key=lambda i: (-figures[i].respondents, -len(figures[i].responses), i),
+    ):
+        complement.remove(i)
+        if _find_leak(figures, shown(), fixed, person, threshold) is not None:
+            complement.append(i)
+    return sorted(complement)
 
 
 def _yield_groups(
-    tallies: Mapping[tuple[Dimension, str], _Tally], threshold: int, z: float
+    tallies: Mapping[tuple[Dimension, str], _Tally],
+    threshold: int,
+    z: float,
+    released: Sequence[Evaluation],
 ) -> tuple[YieldGroup, ...]:
-    suppressed: dict[tuple[Dimension, str], Suppression] = {
-        key: Suppression.TOO_FEW
-        for key, t in tallies.items()
-        if len(t.people) < threshold
+    keys = sorted(tallies, key=lambda k: (list(Dimension).index(k[0]), k[1]))
+    figures = [
+        _Figure(
+            order=(list(Dimension).index(key[0]), key[1]),
+            responses=frozenset(r for _, r in tallies[key].members),
+            respondents=len(tallies[key].people),
+            overall=key[0] is Dimension.OVERALL,
+        )
+        for key in keys
+    ]
+    person: dict[str, str] = {}
+    fixed: list[frozenset[str]] = []
+    for earlier in released:
+        for group in earlier.groups:
+            if not group.suppressed:
+                fixed.append(frozenset(r for _, r in group.members))
+                person.update((r, p) for p, r in group.members)
+    for tally in tallies.values():
+        person.update((r, p) for p, r in tally.members)
+    suppressed = {
+        i: Suppression.TOO_FEW
+        for i, figure in enumerate(figures)
+        if figure.respondents < threshold
     }
-    for dimension in Dimension:
-        if dimension is Dimension.OVERALL:
-            continue
-        keys = [k for k in tallies if k[0] is dimension]
-        primary = [k for k in keys if k in suppressed]
-        rest = [k for k in keys if k not in suppressed]
-        if len(primary) == 1 and rest:
-            # Alone, one hidden group could be worked out from the total.
-            smallest = min(rest, key=lambda k: (len(tallies[k].people), k[1]))
-            suppressed[smallest] = Suppression.COMPLEMENT
+    for i in _complements(figures, suppressed, fixed, person, threshold):
+        suppressed[i] = Suppression.COMPLEMENT
     out: list[YieldGroup] = []
-    for key in sorted(tallies, key=lambda k: (list(Dimension).index(k[0]), k[1])):
+    for i, key in enumerate(keys):
         tally = tallies[key]
-        if key in suppressed:
+        if i in suppressed:
             out.append(
                 YieldGroup(
                     dimension=key[0],
@@ -625,7 +990,7 @@ def _yield_groups(
                     share=None,
                     ci_low=None,
                     ci_high=None,
-                    suppression=suppressed[key],
+                    suppression=suppressed[i],
                 )
             )
             continue
@@ -644,8 +1009,74 @@ def _yield_groups(
                 share=high / n,
                 ci_low=low,
                 ci_high=upper,
+                members=frozenset(tally.members),
             )
         )
+    return tuple(out)
+
+
+def _level_summaries(
+    survey: Survey,
+    levels: Mapping[KirkpatrickLevel, tuple[set[_Member], list[float]]],
+    threshold: int,
+    released: Sequence[Evaluation],
+) -> tuple[LevelSummary, ...]:
+    out = []
+    for level in KirkpatrickLevel:
+        items = sum(
+            1 for i in survey.items if i.level is level and i.kind is ItemKind.LIKERT
+        )
+        members, values = levels[level]
+        people = {p for p, _ in members}
+        if not items:
+            out.append(LevelSummary(level=level, items=0, respondents=None, mean=None))
+            continue
+        suppression = Suppression.TOO_FEW if len(people) < threshold else None
+        if suppression is None:
+            # A level's mean is a sum over its answers, as a group's is over its
+            # responses: against the same level of a released report it must
+            # not give away the answers of a few.
+            fixed = [
+                frozenset(r for _, r in s.members)
+                for earlier in released
+                for s in earlier.levels
+                if s.level is level and s.respondents is not None
+            ]
+            person = {
+                r: p
+                for earlier in released
+                for s in earlier.levels
+                if s.level is level
+                for p, r in s.members
+            }
+            person.update((r, p) for p, r in members)
+            figure = _Figure(
+                order=(0, level.code),
+                responses=frozenset(r for _, r in members),
+                respondents=len(people),
+            )
+            if _complements([figure], (), fixed, person, threshold):
+                suppression = Suppression.COMPLEMENT
+        if suppression is not None:
+            out.append(
+                LevelSummary(
+                    level=level,
+                    items=items,
+                    respondents=None,
+                    mean=None,
+                    suppression=suppression,
+                )
+            )
+        else:
+            out.append(
+                LevelSummary(
+                    level=level,
+                    items=items,
+                    respondents=len(people),
+                    mean=sum(values) / len(values),
+                    members=frozenset(members),
+                )
+            )
     return tuple(out)
 
 
@@ -660,6 +1091,7 @@ def evaluate(
     threshold: int = 5,
     confidence: float = 0.95,
     eligibility_rate: float | None = None,
+    released: Iterable[Evaluation] = (),
 ) -> Evaluation:
     """Summarise a survey: response rates, yield by group, Kirkpatrick levels.
 
@@ -675,9 +1107,23 @@ def evaluate(
     (lowest point) to 100 (highest); 75 or more ("agree" or more on a
     five-point scale) is high. Every group of meetings reports the number of
     respondents and responses, the mean yield, and the share with high yield
-    with a Wilson score interval. A group with fewer distinct respondents than
-    *threshold* reports nothing, and neither does the smallest other group of
-    its comparison when it is the only one hidden.
+    with a Wilson score interval.
+
+    A group with fewer distinct respondents than *threshold* reports nothing
+    (:attr:`Suppression.TOO_FEW`), and further groups are hidden
+    (:attr:`Suppression.COMPLEMENT`) until no sum or difference of the groups
+    shown — the overall figure included, across comparisons, and with any
+    coefficients — depends on the answers of fewer than *threshold* people;
+    the module's documentation gives the method and the exact guarantee.
+
+    Reports released earlier are protected against in the same way when they
+    are passed as *released*: the new report shows no group that, added to or
+    subtracted from the groups those reports showed, gives away the answers of
+    fewer than *threshold* people, e.g. the overall figure of two reports one
+    meeting apart, which would give that meeting's mean. A Kirkpatrick level
+    is hidden when against the same level of a released report it would.
+    Responses are matched across reports by survey and invitation, through
+    the pseudonymised :attr:`YieldGroup.members`.
 
     Args:
         survey: The survey.
@@ -688,26 +1134,34 @@ def evaluate(
         threshold: The smallest number of respondents a group may report.
         confidence: The confidence level of the intervals.
         eligibility_rate: The proportion *e* for RR3, if known.
+        released: Reports of this survey already released, as :func:`evaluate`
+            returned them.
 
     Raises:
         InvalidDataError: An invitation, response or answer does not fit the
             survey or the meetings; every problem is listed with its path.
         InvalidValueError: *threshold*, *confidence* or *eligibility_rate* is
-            out of range.
+            out of range, or a released report does not say which responses
+            its groups hold.
+        WrongTypeError: *released* is not a collection of evaluations.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Secondary suppression is exact across every
+       comparison and the overall figure, and *released* protects against
+       earlier reports.
     """
     invitations = tuple(invitations)
     responses = tuple(responses)
     meetings = tuple(meetings)
     themes = tuple(themes)
     _check_parameters(threshold, confidence, eligibility_rate)
+    earlier = _check_released(released)
     by_meeting, by_invitation = _check(survey, invitations, responses, meetings)
     z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
 
     counts: dict[Disposition, int] = defaultdict(int)
     tallies: dict[tuple[Dimension, str], _Tally] = {}
-    levels: dict[KirkpatrickLevel, tuple[set[str], list[float]]] = {
+    levels: dict[KirkpatrickLevel, tuple[set[_Member], list[float]]] = {
         level: (set(), []) for level in KirkpatrickLevel
     }
     free_text = 0
@@ -720,6 +1174,7 @@ def evaluate(
             Disposition.PARTIAL,
         ):
             continue
+        member = _member(survey, invitation)
         scores: list[float] = []
         for answer in response.answers:
             item = survey.item(answer.item)
@@ -728,8 +1183,8 @@ def evaluate(
                 free_text += 1
                 continue
             value = _normalised(answer.score, item)
-            people, values = levels[item.level]
-            people.add(invitation.invitee)
+            members, values = levels[item.level]
+            members.add(member)
             values.append(value)
             if item.measures_yield:
                 scores.append(value)
@@ -738,43 +1193,14 @@ def evaluate(
         score = sum(scores) / len(scores)
         for dimension, code, label in _groups_of(by_meeting[invitation.meeting]):
             tally = tallies.setdefault((dimension, code), _Tally(label))
-            tally.people.add(invitation.invitee)
+            tally.members.add(member)
             tally.yields.append(score)
 
-    level_summaries = []
-    for level in KirkpatrickLevel:
-        items = sum(
-            1 for i in survey.items if i.level is level and i.kind is ItemKind.LIKERT
-        )
-        people, values = levels[level]
-        if not items:
-            level_summaries.append(
-                LevelSummary(level=level, items=0, respondents=None, mean=None)
-            )
-        elif len(people) < threshold:
-            level_summaries.append(
-                LevelSummary(
-                    level=level,
-                    items=items,
-                    respondents=None,
-                    mean=None,
-                    suppression=Suppression.TOO_FEW,
-                )
-            )
-        else:
-            level_summaries.append(
-                LevelSummary(
-                    level=level,
-                    items=items,
-                    respondents=len(people),
-                    mean=sum(values) / len(values),
-                )
-            )
     return Evaluation(
         survey=survey,
         rates=_rates(counts, eligibility_rate),
-        groups=_yield_groups(tallies, threshold, z),
-        levels=tuple(level_summaries),
+        groups=_yield_groups(tallies, threshold, z, earlier),
+        levels=_level_summaries(survey, levels, threshold, earlier),
         themes=themes,
         free_text_answers=free_text,
         threshold=threshold,

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from learnmeet.evaluation._evaluate import Dimension, Evaluation, YieldGroup
+from learnmeet.evaluation._evaluate import (
+    Dimension,
+    Evaluation,
+    Suppression,
+    YieldGroup,
+)
 from learnmeet.io._figures import TERMS, number, percent
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
@@ -24,13 +29,15 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
     return lines
 
 
+def _why(suppression: Suppression, lang: Lang, threshold: int) -> str:
+    if suppression is Suppression.TOO_FEW:
+        return TERMS["few"].get(lang).format(n=threshold)
+    return TERMS["hidden"].get(lang)
+
+
 def _group_cells(g: YieldGroup, lang: Lang, threshold: int) -> list[str]:
     if g.suppression is not None:
-        note = (
-            TERMS["few"].get(lang).format(n=threshold)
-            if g.suppression.code == "too_few"
-            else TERMS["hidden"].get(lang)
-        )
+        note = _why(g.suppression, lang, threshold)
         return [g.label.get(lang), "", "", "", "", note]
     return [
         g.label.get(lang),
@@ -94,7 +101,7 @@ def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
                     s.level.label.get(lang),
                     str(s.items),
                     "",
-                    TERMS["few"].get(lang).format(n=evaluation.threshold),
+                    _why(s.suppression, lang, evaluation.threshold),
                 ]
             )
         else:
