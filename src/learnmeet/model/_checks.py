@@ -44,6 +44,7 @@ __all__ = [
     "safe_text",
     "time_refusal",
     "unique",
+    "year_problem",
     "zone_problem",
 ]
 
@@ -353,6 +354,24 @@ def zone_problem(key: str | None) -> Label | None:
     )
 
 
+def year_problem(year: int) -> tuple[Label, Label] | None:
+    """Why a time in *year* may not be held, and the fix; ``None`` if it may."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return (
+        Label(
+            da=f"år {year} ligger uden for de år, learnmeet tager imod "
+            f"({FIRST_YEAR}-{LAST_YEAR})",
+            en=f"year {year} is outside the years learnmeet accepts "
+            f"({FIRST_YEAR}-{LAST_YEAR})",
+        ),
+        Label(
+            da=f"giv et tidspunkt fra {FIRST_YEAR}-01-01 til {LAST_YEAR}-12-31",
+            en=f"give a time from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31",
+        ),
+    )
+
+
 def time_refusal(value: datetime) -> _Refusal | None:
     """Why the aware *value* may not be held, or ``None`` when it may.
 
@@ -365,20 +384,9 @@ def time_refusal(value: datetime) -> _Refusal | None:
         problem = zone_problem(zone.key)
         if problem is not None:
             return InvalidValueError, problem, _WRITE_A_ZONE
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        return (
-            InvalidValueError,
-            Label(
-                da=f"år {value.year} ligger uden for de år, learnmeet tager imod "
-                f"({FIRST_YEAR}-{LAST_YEAR})",
-                en=f"year {value.year} is outside the years learnmeet accepts "
-                f"({FIRST_YEAR}-{LAST_YEAR})",
-            ),
-            Label(
-                da=f"giv et tidspunkt fra {FIRST_YEAR}-01-01 til {LAST_YEAR}-12-31",
-                en=f"give a time from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31",
-            ),
-        )
+    outside = year_problem(value.year)
+    if outside is not None:
+        return (InvalidValueError, *outside)
     offset = value.utcoffset()
     if offset is not None and offset % _MINUTE:
         shown_offset = _offset_text(offset)
