@@ -723,7 +723,7 @@ def check_rule(
     else:
         # Most counts end within the first years; walk further only if not.
         walls = tuple(walk(rule, start, years_on(first, FIRST_WITHIN_YEARS)))
-        if len(walls) < rule.count:
+        if walls and len(walls) < rule.count:
             walls = tuple(walk(rule, start, years_on(first, MAX_SPAN_YEARS)))
         found = walls[0] if walls else None
     if found is None or found.replace(tzinfo=None) > years_on(
