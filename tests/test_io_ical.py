@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import attrs
 import icalendar
@@ -113,6 +114,95 @@ class TestRoundTrip:
         assert event["DTEND"].dt.astimezone(timezone.utc) == meeting.end.astimezone(
             timezone.utc
         )
+
+
+class TestTheRangeOfTime:
+    """Every datetime the model accepts can be written: the edges of its years,
+    offsets with seconds in a zone's history, meetings centuries apart."""
+
+    @pytest.mark.parametrize(
+        "start",
+        [
+            datetime(1900, 1, 1, 0, 0, tzinfo=CPH),
+            datetime(9998, 12, 31, 23, 30, tzinfo=CPH),
+            datetime(9998, 12, 31, 23, 30, tzinfo=ZoneInfo("Pacific/Kiritimati")),
+            datetime(1900, 1, 1, 0, 0, tzinfo=ZoneInfo("America/Los_Angeles")),
+        ],
+    )
+    def test_the_first_and_last_years(self, start: datetime) -> None:
+        meeting = attrs.evolve(
+            VALID["operational_meeting"], start=start, duration=timedelta(days=7)
+        )
+        event = _events(lm.to_ical([meeting]))["m-operational_meeting@learnmeet"]
+        assert event["DTSTART"].dt.astimezone(timezone.utc) == start.astimezone(
+            timezone.utc
+        )
+
+    def test_an_offset_with_seconds_in_the_zone_history(self) -> None:
+        """Monrovia left its local mean time (-00:44:30) in January 1972; a
+        meeting in 1973 has a VTIMEZONE that starts from that offset."""
+        meeting = attrs.evolve(
+            VALID["audit"],
+            start=datetime(1973, 3, 1, 10, tzinfo=ZoneInfo("Africa/Monrovia")),
+        )
+        text = lm.to_ical([meeting])
+        (zone,) = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")
+        (change,) = zone.walk("STANDARD")
+        assert change["TZOFFSETFROM"].td == -timedelta(minutes=44, seconds=30)
+        assert change["TZOFFSETTO"].td == timedelta(0)
+        assert "TZOFFSETFROM:-004430\r\n" in text
+        # 00:44:30 UTC: midnight on the old offset.
+        assert change["DTSTART"].dt == datetime(1972, 1, 7, 0, 0)
+
+    def test_only_the_years_around_the_meetings_are_described(self) -> None:
+        years = (1901, 2027, 6000, 9998)
+        meetings = [
+            attrs.evolve(
+                VALID["audit"], id=f"m-{y}", start=datetime(y, 6, 3, 10, tzinfo=CPH)
+            )
+            for y in years
+        ]
+        (zone,) = icalendar.Calendar.from_ical(lm.to_ical(meetings)).walk("VTIMEZONE")
+        described = {c["DTSTART"].dt.year for c in zone.subcomponents}
+        around = {y + step for y in years for step in (-1, 0, 1)}
+        assert described <= around
+        assert {1900, 2026, 2027, 2028, 5999, 6000, 6001, 9997, 9998} <= described
+
+    @given(
+        st.datetimes(
+            min_value=datetime(1900, 1, 1),
+            max_value=datetime(9998, 12, 31, 23, 59),
+            timezones=st.sampled_from(
+                [
+                    CPH,
+                    ZoneInfo("UTC"),
+                    ZoneInfo("America/St_Johns"),
+                    ZoneInfo("Australia/Lord_Howe"),
+                    timezone(timedelta(hours=5, minutes=45)),
+                ]
+            ),
+        ),
+        st.integers(min_value=1, max_value=7 * 24 * 60),
+    )
+    def test_any_accepted_datetime_is_written(
+        self, start: datetime, minutes: int
+    ) -> None:
+        """Whatever the model takes, JSON and iCalendar write, and read back as
+        the same instants (iCalendar's to the second: RFC 5545 has no
+        fractions of a second)."""
+        try:
+            meeting = attrs.evolve(
+                VALID["operational_meeting"],
+                start=start,
+                duration=timedelta(minutes=minutes),
+            )
+        except lm.InvalidValueError:
+            return  # a spring-forward gap, or a local mean time: refused
+        assert lm.from_json(lm.Meeting, lm.to_json(meeting)) == meeting
+        event = _events(lm.to_ical([meeting]))["m-operational_meeting@learnmeet"]
+        for name, moment in (("DTSTART", meeting.start), ("DTEND", meeting.end)):
+            back = event[name].dt.astimezone(timezone.utc)
+            assert back == moment.astimezone(timezone.utc).replace(microsecond=0)
 
 
 class TestBadInput:

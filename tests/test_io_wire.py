@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from learnmeet.io._wire import (
     WireError,
@@ -58,7 +58,7 @@ class TestDatetime:
         [
             ("2026-03-01T09:00:00", "no UTC offset"),
             ("2026-03-01", "not a datetime"),
-            ("2026-02-30T09:00:00+01:00", "not a valid date"),
+            ("2026-02-30T09:00:00+01:00", "does not exist"),
             ("2026-03-01T09:00:00+02:00[CEST]", "IANA"),
             ("2026-03-01T09:00:00+01:00[Mars/Olympus]", "unknown time zone"),
             ("2026-07-01T09:00:00+01:00[Europe/Copenhagen]", "UTC+02:00"),
@@ -80,6 +80,9 @@ class TestDatetime:
             timezones=st.sampled_from(
                 [CPH, ZoneInfo("UTC"), ZoneInfo("America/New_York"), timezone.utc]
             ),
+            # A time in a spring-forward gap is no instant of its zone: the
+            # model refuses it, and so does the reader (the offset disagrees).
+            allow_imaginary=False,
         )
     )
     def test_round_trip_is_exact(self, value: datetime) -> None:
@@ -90,6 +93,244 @@ class TestDatetime:
         assert getattr(back.tzinfo, "key", None) == getattr(value.tzinfo, "key", None)
 
 
+INSTANT = datetime(2027, 2, 2, 9, tzinfo=timezone.utc)
+"""One instant, 10:00 in Copenhagen, for the spellings below."""
+
+
+class TestRfc9557Spellings:
+    """Every spelling RFC 9557 (and RFC 3339 under it) allows is read as the
+    instant it names; writing keeps the one form."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2027-02-02T10:00:00+01:00[Europe/Copenhagen]",
+            "2027-02-02T09:00:00Z[Europe/Copenhagen]",
+            "2027-02-02t09:00:00z[Europe/Copenhagen]",
+            "2027-02-02t10:00:00+01:00[Europe/Copenhagen]",
+            "2027-02-02T09:00:00-00:00[Europe/Copenhagen]",
+            "2027-02-02T10:00:00+01:00[!Europe/Copenhagen]",
+            "2027-02-02T09:00:00Z[!Europe/Copenhagen]",
+            "2027-02-02T10:00:00+01:00[Europe/Copenhagen][u-ca=iso8601]",
+            "2027-02-02T10:00:00+01:00[Europe/Copenhagen][!u-ca=iso8601]",
+            "2027-02-02T10:00:00+01:00[Europe/Copenhagen][u-ca=gregory]",
+            "2027-02-02T10:00:00+01:00[Europe/Copenhagen][u-ca=hebrew]",
+            "2027-02-02T10:00:00+01:00[Europe/Copenhagen][knort=blargel]",
+            "2027-02-02T10:00:00+01:00[Europe/Copenhagen][u-ca=chinese][u-ca=japanese]",
+            "2027-02-02T10:00:00.000000000+01:00[Europe/Copenhagen]",
+            "2027-02-02T10:00+01:00[Europe/Copenhagen]",
+        ],
+    )
+    def test_spellings_of_ten_in_copenhagen(self, text: str) -> None:
+        value = parse_datetime(text)
+        assert value == INSTANT
+        assert value.tzinfo is CPH
+        assert (value.hour, value.utcoffset()) == (10, timedelta(hours=1))
+        assert format_datetime(value) == "2027-02-02T10:00:00+01:00[Europe/Copenhagen]"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2027-02-02T09:00:00Z",
+            "2027-02-02T09:00:00z",
+            "2027-02-02T09:00:00-00:00",
+            "2027-02-02T09:00:00+00:00",
+            "2027-02-02T09:00:00Z[u-ca=iso8601]",
+        ],
+    )
+    def test_utc_without_a_zone(self, text: str) -> None:
+        value = parse_datetime(text)
+        assert value == INSTANT
+        assert value.tzinfo is timezone.utc
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2027-02-02T10:00:00+01:00[+01:00]",
+            "2027-02-02T10:00:00+01:00[!+01:00]",
+            "2027-02-02T09:00:00Z[+01:00]",
+        ],
+    )
+    def test_an_offset_as_the_time_zone(self, text: str) -> None:
+        value = parse_datetime(text)
+        assert value == INSTANT
+        assert value.tzinfo == timezone(timedelta(hours=1))
+        assert value.hour == 10
+
+    def test_the_second_half_past_two_of_the_autumn_night(self) -> None:
+        """Z with a zone picks the fold from the instant itself."""
+        first = parse_datetime("2026-10-25T00:30:00Z[Europe/Copenhagen]")
+        second = parse_datetime("2026-10-25T01:30:00Z[Europe/Copenhagen]")
+        assert (first.hour, first.minute, first.fold) == (2, 30, 0)
+        assert (second.hour, second.minute, second.fold) == (2, 30, 1)
+
+    @pytest.mark.parametrize(
+        ("text", "says"),
+        [
+            # The offset and the zone disagree, critical or not (RFC 9557, 3.4).
+            ("2027-02-02T10:00:00+02:00[Europe/Copenhagen]", "UTC+01:00 at that"),
+            ("2027-02-02T10:00:00+02:00[!Europe/Copenhagen]", "(marked critical)"),
+            ("2027-02-02T10:00:00+01:00[+02:00]", "UTC+02:00 at that"),
+            # 02:30 on the spring night does not exist at +01:00 in Copenhagen.
+            ("2026-03-29T02:30:00+01:00[Europe/Copenhagen]", "UTC+02:00"),
+            # Critical tags learnmeet cannot act on (3.3), experimental keys (3.2).
+            ("2027-02-02T09:00:00Z[!u-ca=hebrew]", "marked critical"),
+            ("2027-02-02T09:00:00Z[!knort=blargel]", "marked critical"),
+            ("2027-02-02T09:00:00Z[_foo=bar]", "experimental"),
+            ("2027-02-02T09:00:00Z[!u-ca=iso8601][u-ca=hebrew]", "more than once"),
+            ("2027-02-02T09:00:00Z[u-ca=hebrew][!u-ca=iso8601]", "more than once"),
+            # The grammar of 4.1.
+            ("2027-02-02T09:00:00Z[u-ca=iso8601][Europe/Copenhagen]", "come first"),
+            ("2027-02-02T09:00:00Z[Europe/Paris][Europe/Copenhagen]", "come first"),
+            ("2027-02-02T09:00:00Z[]", "neither a time zone"),
+            ("2027-02-02T09:00:00Z[ Europe/Paris]", "neither a time zone"),
+            ("2027-02-02T09:00:00Z[!!Europe/Paris]", "neither a time zone"),
+            ("2027-02-02T09:00:00Z[U-CA=iso8601]", "neither a time zone"),
+            ("2027-02-02T09:00:00Z[u-ca=a--b]", "neither a time zone"),
+            ("2027-02-02T09:00:00Z[u-ca=]", "neither a time zone"),
+            ("2027-02-02T09:00:00Z[Europe//Paris]", "neither a time zone"),
+            ("2027-02-02T09:00:00Z[../etc/passwd]", "'.' or '..'"),
+            ("2027-02-02T09:00:00Z[Europe/Paris]x", "not a datetime"),
+            ("2027-02-02T09:00:00Z [Europe/Paris]", "not a datetime"),
+            ("2027-02-02 09:00:00Z", "not a datetime"),
+            # Zones: unknown, an abbreviation, a legacy name, a fixed Etc zone.
+            ("2027-02-02T09:00:00Z[Mars/Olympus_Mons]", "unknown time zone"),
+            ("2027-02-02T09:00:00Z[!Mars/Olympus_Mons]", "unknown time zone"),
+            ("2027-02-02T10:00:00+01:00[CET]", "'CET' is an abbreviation"),
+            ("2027-02-02T09:00:00+00:00[GMT]", "'GMT' is an abbreviation"),
+            ("2027-02-02T09:00:00Z[Etc/GMT-1]", "not a region's zone"),
+            # RFC 9557 needs the offset; a zone does not replace it (1.1).
+            (
+                "2027-02-02T10:00:00[Europe/Copenhagen][u-ca=iso8601]",
+                "the datetime has no UTC offset",
+            ),
+            # What a datetime cannot hold.
+            ("2016-12-31T23:59:60Z", "leap second"),
+            ("2027-02-02T09:00:00.1234567Z", "finer than a microsecond"),
+            ("2027-02-02T09:00:00+24:00", "does not exist"),
+            ("2027-02-02T09:00:00+01:60", "does not exist"),
+            ("0000-01-01T00:00:00Z", "year 0 is outside"),
+            ("1899-12-31T23:00:00Z", "year 1899 is outside"),
+            ("9999-06-01T10:00:00+02:00", "year 9999 is outside"),
+            ("9998-12-31T23:30:00Z[Asia/Tokyo]", "year 9999 is outside"),
+            ("1900-01-01T00:30:00Z[America/New_York]", "year 1899 is outside"),
+            # Monrovia's local mean time was -00:44:30.
+            ("1960-05-01T10:00:00Z[Africa/Monrovia]", "not a whole number"),
+        ],
+    )
+    def test_refused_with_the_reason(self, text: str, says: str) -> None:
+        with pytest.raises(WireError) as info:
+            parse_datetime(text)
+        error = info.value
+        assert says in error.reason.en
+        assert error.reason.da != error.reason.en
+        assert error.fix.da != error.fix.en
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2027-02-02T09:00:00Z[!x=0102031234]",
+            "2027-02-02T09:00:00Z[_0102031234=x]",
+            "2027-02-02T09:00:00Z[x0102031234]",
+        ],
+    )
+    def test_a_refusal_never_repeats_a_cpr_number(self, text: str) -> None:
+        with pytest.raises(WireError) as info:
+            parse_datetime(text)
+        for lang in ("da", "en"):
+            assert "0102031234" not in info.value.message(lang)
+
+    def test_a_very_long_text_is_refused_unread(self) -> None:
+        text = "2027-02-02T09:00:00Z" + "[u-ca=iso8601]" * 100_000
+        with pytest.raises(WireError, match="not a datetime"):
+            parse_datetime(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # Arabic-Indic, fullwidth and Devanagari digits.
+            "\u0662\u0660\u0662\u0667-02-02T09:00:00Z",
+            "２０２７-02-02T09:00:00Z",
+            "2027-02-02T09:00:00+०१:00",
+            "2027-02-02T09:00:00.\u0665Z",
+        ],
+    )
+    def test_digits_are_ascii(self, text: str) -> None:
+        with pytest.raises(WireError, match="not a datetime"):
+            parse_datetime(text)
+
+    @given(
+        instant=st.datetimes(
+            min_value=datetime(1901, 1, 1),
+            max_value=datetime(9997, 12, 31),
+            timezones=st.just(timezone.utc),
+        ),
+        zone=st.sampled_from(
+            [
+                CPH,
+                ZoneInfo("UTC"),
+                ZoneInfo("America/St_Johns"),
+                ZoneInfo("Asia/Kathmandu"),
+                ZoneInfo("Australia/Lord_Howe"),
+            ]
+        ),
+        utc_form=st.booleans(),
+        lower=st.booleans(),
+        critical=st.booleans(),
+        zeros=st.integers(0, 3),
+        tags=st.lists(
+            st.sampled_from(
+                [
+                    "[u-ca=iso8601]",
+                    "[u-ca=hebrew]",
+                    "[u-ca=gregory]",
+                    "[knort=blargel]",
+                    "[a-1_b=x-y-z]",
+                ]
+            ),
+            max_size=3,
+        ),
+        iso_critical=st.booleans(),
+    )
+    def test_any_spelling_reads_as_its_instant(
+        self,
+        instant: datetime,
+        zone: ZoneInfo,
+        utc_form: bool,
+        lower: bool,
+        critical: bool,
+        zeros: int,
+        tags: list[str],
+        iso_critical: bool,
+    ) -> None:
+        if iso_critical:
+            # A critical calendar, and no other calendar beside it (3.3).
+            tags = ["[!u-ca=iso8601]", *(t for t in tags if "u-ca" not in t)]
+        local = instant.astimezone(zone)
+        offset = local.utcoffset()
+        assume(offset is not None and not offset % timedelta(minutes=1))
+        shown = instant if utc_form else local
+        text = shown.replace(tzinfo=None).isoformat(timespec="microseconds")
+        text += "0" * zeros
+        text += "Z" if utc_form else local.isoformat()[-6:]
+        text += f"[{'!' if critical else ''}{zone.key}]" + "".join(tags)
+        if lower:
+            text = text.replace("T", "t", 1).replace("Z", "z")
+        value = parse_datetime(text)
+        assert value == instant
+        assert value.tzinfo is zone
+        assert value.replace(tzinfo=None) == local.replace(tzinfo=None)
+        assert value.fold == local.fold
+
+    @given(st.text(max_size=60))
+    def test_any_text_is_read_or_refused_with_a_wire_error(self, text: str) -> None:
+        try:
+            value = parse_datetime(text)
+        except WireError:
+            return
+        assert value.utcoffset() is not None
+
+
 class TestDate:
     """A date is exactly YYYY-MM-DD."""
 
@@ -97,7 +338,18 @@ class TestDate:
     def test_round_trip(self, value: date) -> None:
         assert parse_date(format_date(value)) == value
 
-    @pytest.mark.parametrize("text", ["2026-3-1", "01-03-2026", "2026-13-01", 5, None])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026-3-1",
+            "01-03-2026",
+            "2026-13-01",
+            5,
+            None,
+            "\u0662\u0660\u0662\u0666-\u0660\u0663-\u0660\u0661",
+            "２０２６-０３-０１",
+        ],
+    )
     def test_refused(self, text: object) -> None:
         with pytest.raises(WireError):
             parse_date(text)
@@ -127,7 +379,13 @@ class TestDuration:
         value = timedelta(seconds=seconds)
         assert parse_duration(format_duration(value)) == value
 
-    @pytest.mark.parametrize("text", ["P", "PT", "90", "PT1.5H", "-PT1H", 90, None])
+    @pytest.mark.parametrize(
+        "text", ["P", "PT", "90", "PT1.5H", "-PT1H", 90, None, "PT\u0663H", "PT１H"]
+    )
     def test_refused(self, text: object) -> None:
         with pytest.raises(WireError, match="ISO 8601"):
             parse_duration(text)
+
+    def test_longer_than_a_datetime_can_hold(self) -> None:
+        with pytest.raises(WireError, match="longer than a datetime can hold"):
+            parse_duration("P999999999DT999999999H")

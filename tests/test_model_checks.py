@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from importlib.resources import files
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -12,6 +14,7 @@ from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from examples import CASE, NURSE_N, valid_meetings
+from learnmeet.model._checks import LONGEST
 
 CPH = lm.COPENHAGEN
 MEETING = valid_meetings()["learning_meeting"]
@@ -125,8 +128,145 @@ class TestTime:
             attrs.evolve(MEETING, start=start)
 
 
+class TestTheRangeOfTime:
+    """Accepted datetimes lie in the years 1900-9998 of their own local time, at
+    whole-minute offsets, in a region's zone: there .end, JSON and iCalendar
+    always work."""
+
+    @pytest.mark.parametrize(
+        "start",
+        [
+            datetime(1900, 1, 1, 0, 0, tzinfo=CPH),
+            datetime(9998, 12, 31, 23, 59, 59, 999_999, tzinfo=CPH),
+            datetime(1900, 1, 1, tzinfo=timezone(timedelta(hours=-12))),
+            datetime(9998, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=14))),
+        ],
+    )
+    def test_the_edges_are_taken_and_work(self, start: datetime) -> None:
+        meeting = attrs.evolve(MEETING, start=start, duration=LONGEST)
+        assert meeting.end - meeting.start == timedelta(days=7)
+        assert lm.from_json(lm.Meeting, lm.to_json(meeting)) == meeting
+        assert "BEGIN:VEVENT" in lm.to_ical([meeting])
+
+    @pytest.mark.parametrize(
+        "start",
+        [
+            datetime(1899, 12, 31, 23, 59, tzinfo=CPH),
+            datetime(9999, 1, 1, tzinfo=CPH),
+            datetime(9999, 12, 31, 23, tzinfo=timezone.utc),
+            datetime(1, 1, 1, tzinfo=timezone.utc),
+        ],
+    )
+    def test_years_outside_are_refused(self, start: datetime) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(MEETING, start=start)
+        error = info.value
+        assert (error.where, error.path) == ("Meeting", ("start",))
+        assert "(1900-9998)" in error.reason.en
+        assert "(1900-9998)" in error.reason.da
+        assert "1900-01-01" in error.fix.en
+
+    @pytest.mark.parametrize(
+        "start",
+        [
+            # Monrovia kept its local mean time, -00:44:30, until 1972.
+            datetime(1960, 5, 1, 10, tzinfo=ZoneInfo("Africa/Monrovia")),
+            datetime(2027, 3, 1, 9, tzinfo=timezone(timedelta(seconds=30))),
+            datetime(2027, 3, 1, 9, tzinfo=timezone(-timedelta(hours=1, seconds=1))),
+        ],
+    )
+    def test_offsets_with_seconds_are_refused(self, start: datetime) -> None:
+        with pytest.raises(lm.InvalidValueError, match="whole number of minutes"):
+            attrs.evolve(MEETING, start=start)
+
+    def test_copenhagen_mean_time_is_before_the_range(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="year 1890"):
+            attrs.evolve(MEETING, start=datetime(1890, 6, 1, 10, tzinfo=CPH))
+
+    @pytest.mark.parametrize(
+        "key",
+        [
+            "CET",
+            "EET",
+            "WET",
+            "MET",
+            "EST",
+            "MST",
+            "HST",
+            "GMT",
+            "UCT",
+            "Zulu",
+            "Etc/UTC",
+            "Etc/GMT-1",
+            "US/Eastern",
+            "Poland",
+            "Factory",
+        ],
+    )
+    def test_abbreviations_and_legacy_names_are_refused(self, key: str) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(MEETING, start=datetime(2027, 3, 1, 9, tzinfo=ZoneInfo(key)))
+        error = info.value
+        assert error.path == ("start",)
+        assert f"'{key}'" in error.reason.en
+        assert f"'{key}'" in error.reason.da
+        assert "Europe/Copenhagen" in error.fix.en
+        assert "Europe/Copenhagen" in error.fix.da
+
+    @pytest.mark.parametrize(
+        "key",
+        [
+            "UTC",
+            "Europe/Copenhagen",
+            "Atlantic/Faroe",
+            "America/Nuuk",
+            "America/Argentina/Buenos_Aires",
+        ],
+    )
+    def test_region_zones_are_taken(self, key: str) -> None:
+        start = datetime(2027, 3, 1, 9, tzinfo=ZoneInfo(key))
+        assert attrs.evolve(MEETING, start=start).start == start
+
+    def test_a_zone_without_a_name_is_refused(self) -> None:
+        path = Path(str(files("tzdata").joinpath("zoneinfo", "Europe", "Copenhagen")))
+        with path.open("rb") as data:
+            nameless = ZoneInfo.from_file(data)
+        with pytest.raises(lm.InvalidValueError, match="no IANA name"):
+            attrs.evolve(MEETING, start=datetime(2027, 3, 1, 9, tzinfo=nameless))
+
+    @given(
+        st.datetimes(
+            min_value=datetime(1900, 1, 1),
+            max_value=datetime(9998, 12, 31, 23, 59),
+            timezones=st.sampled_from(
+                [
+                    CPH,
+                    ZoneInfo("UTC"),
+                    ZoneInfo("Pacific/Kiritimati"),
+                    ZoneInfo("America/St_Johns"),
+                    timezone(timedelta(hours=-11)),
+                ]
+            ),
+            allow_imaginary=False,
+        ),
+        st.integers(1, 7 * 24 * 60),
+    )
+    def test_any_accepted_start_has_an_end(self, start: datetime, minutes: int) -> None:
+        length = timedelta(minutes=minutes)
+        offset = start.utcoffset()
+        assert offset is not None
+        if offset % timedelta(minutes=1):
+            # A local mean time, before the zone's first standard offset.
+            with pytest.raises(lm.InvalidValueError, match="whole number of minutes"):
+                attrs.evolve(MEETING, start=start, duration=length)
+            return
+        meeting = attrs.evolve(MEETING, start=start, duration=length)
+        elapsed = meeting.end.astimezone(timezone.utc) - start.astimezone(timezone.utc)
+        assert elapsed == length
+
+
 class TestDurations:
-    """Durations are positive whole minutes."""
+    """Durations are positive whole minutes, a week at most."""
 
     @pytest.mark.parametrize(
         "bad", [timedelta(0), timedelta(minutes=-5), timedelta(seconds=90)]
@@ -138,6 +278,16 @@ class TestDurations:
     def test_not_a_timedelta(self) -> None:
         with pytest.raises(lm.InvalidValueError):
             attrs.evolve(MEETING, duration=60)
+
+    def test_a_week_is_the_longest(self) -> None:
+        week = timedelta(days=7)
+        assert attrs.evolve(MEETING, duration=week).duration == week
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(MEETING, duration=week + timedelta(minutes=1))
+        assert info.value.reason.en.startswith("a duration is at most 7 days")
+        assert info.value.reason.da.startswith("en varighed er højst 7 dage")
+        with pytest.raises(lm.InvalidValueError, match="at most 7 days"):
+            attrs.evolve(MEETING, duration=timedelta(days=999_999_999))
 
     def test_end_is_elapsed_time_across_the_autumn_change(self) -> None:
         start = datetime(2026, 10, 25, 1, 30, tzinfo=CPH)

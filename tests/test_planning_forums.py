@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import attrs
 import pytest
@@ -12,6 +12,7 @@ import learnmeet as lm
 from examples import CASE, FICTIONAL, HOME_CARE_N, NURSE_N, PT_N, SSA_N, SSH_N, pro
 
 CPH = lm.COPENHAGEN
+UTC = timezone.utc
 FORUM = lm.Forum(
     id="tirsdag-nord",
     name="Tirsdagsmøde, hjemmeplejen Nord",
@@ -68,6 +69,44 @@ class TestAttach:
         assert meeting.duration == timedelta(minutes=20)
         assert meeting.start.hour == 9
         assert meeting.start.minute == 40
+
+    def test_minutes_at_the_end_across_the_autumn_change(self) -> None:
+        """A two-hour forum from 01:30 summer time on the night summer time
+        ends: its last half hour starts 90 minutes later, at 02:00 winter time
+        (the second 02:00), and ends when the forum does."""
+        night = attrs.evolve(
+            FORUM,
+            first_start=datetime(2027, 10, 31, 1, 30, tzinfo=CPH),
+            duration=timedelta(hours=2),
+            recurrence="FREQ=WEEKLY;COUNT=1",
+        )
+        window = (datetime(2027, 10, 1, tzinfo=CPH), datetime(2027, 12, 1, tzinfo=CPH))
+        plan = lm.attach_learning(night, cases=[CASE], window=window, minutes=30)
+        (meeting,) = plan.meetings
+        forum_end = night.first_start.astimezone(UTC) + night.duration
+        assert meeting.end.astimezone(UTC) == forum_end
+        assert (meeting.start.hour, meeting.start.minute, meeting.start.fold) == (
+            2,
+            0,
+            1,
+        )
+
+    def test_the_window_is_five_years_at_most(self) -> None:
+        start = datetime(2027, 1, 1, tzinfo=CPH)
+        with pytest.raises(lm.InvalidValueError) as info:
+            _plan(window=(start, start + timedelta(days=1828)))
+        error = info.value
+        assert (error.where, error.path) == ("attach_learning", ("window",))
+        assert "longer than five years" in error.reason.en
+        with pytest.raises(lm.InvalidValueError, match="must end after it starts"):
+            _plan(window=(start, start))
+
+    def test_a_forum_of_long_standing(self) -> None:
+        """A forum held every Tuesday since 1927 plans a quarter of 2027 as
+        one that began this year does."""
+        old = attrs.evolve(FORUM, first_start=datetime(1927, 1, 4, 9, tzinfo=CPH))
+        plan = lm.attach_learning(old, cases=[CASE, OTHER], window=QUARTER)
+        assert [m.start for m in plan.meetings] == [m.start for m in _plan().meetings]
 
     def test_holidays_are_skipped(self) -> None:
         holidays = [h.day for h in lm.danish_holidays(2027)]

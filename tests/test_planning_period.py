@@ -49,3 +49,30 @@ class TestQuarter:
     def test_end_before_start(self) -> None:
         with pytest.raises(lm.InvalidValueError):
             lm.plan_period(SAMPLE, start=Q1[1], end=Q1[0])
+
+
+class TestThePeriod:
+    """A period is five years at most, in the years of the model: a scenario
+    file can never make a plan run for minutes."""
+
+    def test_five_years_at_most(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.plan_period(SAMPLE, start=date(2027, 1, 1), end=date(2032, 1, 2))
+        error = info.value
+        assert (error.where, error.path) == ("plan_period", ("end",))
+        assert "longer than five years (1827 days)" in error.reason.en
+        assert "længere end fem år" in error.reason.da
+
+    @pytest.mark.parametrize(
+        ("start", "end", "field"),
+        [
+            (date(1899, 12, 1), date(1900, 1, 31), "start"),
+            (date(9998, 12, 1), date(9999, 1, 31), "end"),
+        ],
+    )
+    def test_outside_the_years_of_the_model(
+        self, start: date, end: date, field: str
+    ) -> None:
+        with pytest.raises(lm.InvalidValueError, match="outside the years") as info:
+            lm.plan_period(SAMPLE, start=start, end=end)
+        assert info.value.path == (field,)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+import time
+from datetime import date, datetime, time as clock, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, strategies as st
 
 import learnmeet as lm
+from learnmeet.model._rrule import read_rule, until_wall
 
 CPH = lm.COPENHAGEN
 UTC = timezone.utc
@@ -27,7 +29,7 @@ class TestLocalTime:
         )
         times = {o.time() for o in series.occurrences()}
         offsets = {o.utcoffset() for o in series.occurrences()}
-        assert times == {time(9)}
+        assert times == {clock(9)}
         assert offsets == {timedelta(hours=1), timedelta(hours=2)}
 
     def test_gap_moves_forward_by_the_gap(self) -> None:
@@ -50,12 +52,44 @@ class TestLocalTime:
             "2026-10-26T02:30:00+01:00",
         ]
 
-    def test_hourly_through_the_repeated_hour_skips_nothing(self) -> None:
+    def test_hour_by_hour_through_the_repeated_hour_skips_nothing(self) -> None:
         series = lm.Series(
-            start=datetime(2026, 10, 25, 0, 0, tzinfo=CPH), rule="FREQ=HOURLY;COUNT=5"
+            start=datetime(2026, 10, 25, 0, 0, tzinfo=CPH),
+            rule="FREQ=DAILY;BYHOUR=0,1,2,3,4;COUNT=5",
         )
         walls = [o.strftime("%H:%M") for o in series.occurrences()]
         assert walls == ["00:00", "01:00", "02:00", "03:00", "04:00"]
+
+    def test_a_start_at_the_second_half_past_two_is_kept(self) -> None:
+        """The start is the first occurrence, at the instant given: 02:30 CET
+        (01:30 UTC), not the 02:30 CEST an hour before it."""
+        start = datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=CPH)
+        first, second = lm.Series(start=start, rule="FREQ=DAILY;COUNT=2").occurrences()
+        assert first.fold == 1
+        assert first.astimezone(UTC) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+        assert second.isoformat() == "2026-10-26T02:30:00+01:00"
+
+    def test_a_series_begun_in_the_second_pass_goes_on_in_it(self) -> None:
+        """Nothing comes before DTSTART: after a start at the second 02:00, the
+        02:30 of that night is the second one too."""
+        start = datetime(2026, 10, 25, 2, 0, fold=1, tzinfo=CPH)
+        series = lm.Series(start=start, rule="FREQ=DAILY;BYMINUTE=0,30;COUNT=3")
+        assert [
+            o.astimezone(UTC).strftime("%d %H:%M") for o in series.occurrences()
+        ] == [
+            "25 01:00",
+            "25 01:30",
+            "26 01:00",
+        ]
+
+    def test_the_first_of_the_two_in_a_later_autumn(self) -> None:
+        start = datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=CPH)
+        series = lm.Series(
+            start=start, rule="FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;COUNT=2"
+        )
+        later = series.occurrences()[1]
+        assert (later.day, later.hour, later.minute) == (31, 2, 30)
+        assert later.utcoffset() == timedelta(hours=2)  # the first 02:30 of 2027
 
     @given(
         day=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
@@ -63,7 +97,7 @@ class TestLocalTime:
         weeks=st.integers(min_value=1, max_value=60),
     )
     def test_every_occurrence_at_its_local_time(
-        self, day: date, at: time, weeks: int
+        self, day: date, at: clock, weeks: int
     ) -> None:
         start = datetime.combine(day, at.replace(microsecond=0), tzinfo=CPH)
         if start.astimezone(UTC).astimezone(CPH).replace(tzinfo=None) != start.replace(
@@ -157,6 +191,14 @@ class TestPitfalls:
         ]
         assert series.zone == ZoneInfo("Europe/Copenhagen")
 
+    def test_blank_and_other_lines_are_passed_over(self) -> None:
+        series = lm.Series.from_ical(
+            "DTSTART;TZID=Europe/Copenhagen:20260106T090000\n\n"
+            "DTEND;TZID=Europe/Copenhagen:20260106T100000\n"
+            "RRULE:FREQ=WEEKLY;COUNT=2\n"
+        )
+        assert len(series.occurrences()) == 2
+
     def test_floating_and_utc_starts_take_a_zone(self) -> None:
         floating = lm.Series.from_ical(
             "DTSTART:20260106T090000\nRRULE:FREQ=DAILY;COUNT=1"
@@ -165,6 +207,109 @@ class TestPitfalls:
         utc = lm.Series.from_ical("DTSTART:20260106T080000Z\nRRULE:FREQ=DAILY;COUNT=1")
         assert utc.start == datetime(2026, 1, 6, 9, tzinfo=CPH)
         assert utc.zone is CPH
+
+
+class TestLimits:
+    """Every expansion does bounded work, and says so when a limit is met."""
+
+    def test_a_window_of_five_years_at_most(self) -> None:
+        series = lm.Series(
+            start=datetime(2027, 1, 4, 9, tzinfo=CPH), rule="FREQ=WEEKLY"
+        )
+        low = datetime(2027, 1, 1, tzinfo=CPH)
+        assert len(series.occurrences(low, low + timedelta(days=1827))) == 261
+        with pytest.raises(lm.InvalidValueError) as info:
+            series.occurrences(low, low + timedelta(days=1828))
+        error = info.value
+        assert (error.where, error.path) == ("Series.occurrences", ("before",))
+        assert "longer than five years (1827 days)" in error.reason.en
+        assert "længere end fem år" in error.reason.da
+
+    def test_ten_thousand_occurrences_a_call_at_most(self) -> None:
+        series = lm.Series(
+            start=datetime(2027, 1, 1, 8, tzinfo=CPH),
+            rule="FREQ=DAILY;BYHOUR=8,10,12,14,16",
+        )
+        with pytest.raises(lm.InvalidValueError) as info:
+            series.occurrences(before=datetime(2033, 1, 1, tzinfo=CPH))
+        assert "more than 10,000 occurrences" in info.value.reason.en
+        assert "mere end 10.000 forekomster" in info.value.reason.da
+        assert "shorter window" in info.value.fix.en
+
+    def test_a_forum_of_long_standing_is_walked_from_the_window(self) -> None:
+        """A weekly meeting since 1927 is asked about 2027: the rule is walked
+        from the window's week, not through a century of Tuesdays."""
+        weekly = lm.Series(
+            start=datetime(1927, 1, 4, 9, tzinfo=CPH), rule="FREQ=WEEKLY;BYDAY=TU"
+        )
+        window = (datetime(2027, 1, 1, tzinfo=CPH), datetime(2027, 2, 1, tzinfo=CPH))
+        found = weekly.occurrences(*window)
+        assert [o.day for o in found] == [5, 12, 19, 26]
+        assert all(o.hour == 9 for o in found)
+
+    def test_a_hundred_years_walked_at_most(self) -> None:
+        weekly = lm.Series(
+            start=datetime(1950, 1, 3, 9, tzinfo=CPH), rule="FREQ=WEEKLY;BYDAY=TU"
+        )
+        assert weekly.occurrences(before=datetime(2049, 12, 31, tzinfo=CPH))
+        with pytest.raises(lm.InvalidValueError) as info:
+            weekly.occurrences(before=datetime(2051, 1, 1, tzinfo=CPH))
+        error = info.value
+        assert "walked more than 100 years" in error.reason.en
+        assert "mere end 100 år" in error.reason.da
+        assert "after= and before=" in error.fix.en
+        until = lm.Series(
+            start=datetime(1950, 1, 3, 9, tzinfo=CPH), rule="FREQ=YEARLY;UNTIL=21000101"
+        )
+        with pytest.raises(lm.InvalidValueError, match="more than 100 years"):
+            until.occurrences()
+        assert len(until.occurrences(datetime(2090, 1, 1, tzinfo=CPH))) == 10
+
+    def test_a_count_is_reached_within_a_hundred_years(self) -> None:
+        """A COUNT counts from the start, so its series is always walked from
+        it: 29 February forty times (160 years) is refused when it is made."""
+        start = datetime(1950, 1, 3, 9, tzinfo=CPH)
+        counted = lm.Series(start=start, rule="FREQ=WEEKLY;COUNT=3")
+        assert len(counted.occurrences(before=datetime(2200, 1, 1, tzinfo=UTC))) == 3
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series(
+                start=datetime(2028, 2, 29, 9, tzinfo=CPH),
+                rule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=40",
+            )
+        assert "COUNT (40) is not reached within 100 years" in info.value.reason.en
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30;COUNT=1",
+            "FREQ=MINUTELY;BYMONTHDAY=31;BYMONTH=4;COUNT=1",
+            "FREQ=HOURLY;COUNT=2000000",
+            "FREQ=MINUTELY",
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+            "FREQ=WEEKLY;INTERVAL=0",
+        ],
+    )
+    def test_rules_that_ran_without_bound_are_refused_at_once(self, rule: str) -> None:
+        began = time.perf_counter()
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series(start=datetime(2027, 3, 1, 9, tzinfo=CPH), rule=rule)
+        assert time.perf_counter() - began < 2.0
+        assert (info.value.where, info.value.path) == ("Series", ("rule",))
+
+    def test_a_rare_rule_is_walked_in_bounded_time(self) -> None:
+        """29 February on a Monday: 2044, then 2072; a window between them
+        finds nothing, quickly."""
+        series = lm.Series(
+            start=datetime(2044, 2, 29, 9, tzinfo=CPH),
+            rule="FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO",
+        )
+        began = time.perf_counter()
+        window = (datetime(2050, 1, 1, tzinfo=CPH), datetime(2054, 12, 31, tzinfo=CPH))
+        assert series.occurrences(*window) == ()
+        assert time.perf_counter() - began < 2.0
+        assert [
+            o.year for o in series.occurrences(before=datetime(2073, 1, 1, tzinfo=CPH))
+        ] == [2044, 2072]
 
 
 class TestBadInput:
@@ -191,6 +336,10 @@ class TestBadInput:
             "RRULE:FREQ=WEEKLY",
             "DTSTART;TZID=Mars/Olympus:20260106T090000",
             "DTSTART:2026-01-06",
+            "DTSTART:\u0662\u0660\u0662\u0666\u0660\u0661\u0660\u0666T090000",
+            "DTSTART:99991231T230000Z\nRRULE:FREQ=DAILY;COUNT=1",
+            "DTSTART:20260106T090000\nRRULE:FREQ=HOURLY",
+            "DTSTART;TZID=CET:20260106T090000\nRRULE:FREQ=DAILY;COUNT=1",
         ],
     )
     def test_bad_ical(self, text: str) -> None:
@@ -206,12 +355,11 @@ def _reference(
     from dateutil.rrule import rrulestr
 
     zone = series.zone
-    rule = series.rule
-    if "UNTIL=" in rule:
-        from learnmeet.planning._recurrence import _normalise_until
-
-        rule = _normalise_until(rule, zone)
-    naive = rrulestr(rule, dtstart=series.start.replace(tzinfo=None, fold=0))
+    text, _, _ = series.rule.partition(";UNTIL=")
+    naive = rrulestr(text, dtstart=series.start.replace(tzinfo=None, fold=0))
+    until = until_wall(read_rule(series.rule, where="", path=()), zone)
+    if until is not None:
+        naive = naive.replace(until=until)
     found = set()
     for wall in naive:
         local = wall.replace(tzinfo=zone)
@@ -256,11 +404,11 @@ _NEAR_CHANGES = (
     start=_NEAR_CHANGES,
     rule=st.sampled_from(
         [
-            "FREQ=HOURLY;COUNT=30",
-            "FREQ=MINUTELY;INTERVAL=30;COUNT=60",
+            "FREQ=DAILY;BYHOUR=1,2,3,4,5;COUNT=30",
+            "FREQ=DAILY;BYHOUR=2,3;BYMINUTE=0,30;COUNT=60",
             "FREQ=DAILY;COUNT=10",
             "FREQ=WEEKLY;COUNT=5",
-            "FREQ=HOURLY;UNTIL=20271101T000000Z",
+            "FREQ=DAILY;BYHOUR=0,2,3;UNTIL=20271101T000000Z",
             "FREQ=DAILY;UNTIL=20271031",
         ]
     ),

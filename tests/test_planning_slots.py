@@ -101,6 +101,69 @@ class TestExamples:
             lm.find_slots([A], window, duration, busy={})
 
 
+class TestTheWindow:
+    """A window is two instants, in the years of the model, five years apart
+    at most: the bound on the days a search walks."""
+
+    def test_the_two_ends_are_compared_as_instants(self) -> None:
+        """02:30 summer time to 02:10 winter time of the autumn night is 40
+        minutes, although 02:10 comes first on the wall clock."""
+        low = datetime(2026, 10, 25, 2, 30, tzinfo=CPH)  # 00:30 UTC
+        high = datetime(2026, 10, 25, 2, 10, fold=1, tzinfo=CPH)  # 01:10 UTC
+        (slot,) = lm.find_slots(
+            [A], (low, high), timedelta(minutes=30), busy={}, hours=None, holidays=()
+        )
+        assert slot.duration == timedelta(minutes=40)
+        assert slot.start.astimezone(UTC) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+        # The other way round it ends before it starts.
+        late = datetime(2026, 10, 25, 2, 10, fold=0, tzinfo=CPH)  # 00:10 UTC
+        with pytest.raises(lm.InvalidValueError, match="must end after it starts"):
+            lm.find_slots([A], (low, late), timedelta(minutes=5), busy={}, hours=None)
+
+    def test_five_years_at_most(self) -> None:
+        start = datetime(2027, 1, 1, tzinfo=CPH)
+        found = lm.find_slots(
+            [A], (start, start + timedelta(days=1827)), timedelta(hours=1), busy={}
+        )
+        assert found
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.find_slots(
+                [A], (start, start + timedelta(days=1828)), timedelta(hours=1), busy={}
+            )
+        error = info.value
+        assert (error.where, error.path) == ("find_slots", ("window",))
+        assert "longer than five years (1827 days)" in error.reason.en
+        assert "længere end fem år" in error.reason.da
+        with pytest.raises(lm.InvalidValueError, match="five years"):
+            next(
+                lm.free_time(
+                    [A], (start, start + timedelta(days=4000)), busy={}, hours=None
+                )
+            )
+
+    @pytest.mark.parametrize(
+        "window",
+        [
+            (datetime(9998, 12, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, tzinfo=UTC)),
+            (datetime(1899, 12, 1, tzinfo=CPH), datetime(1900, 1, 5, tzinfo=CPH)),
+        ],
+    )
+    def test_outside_the_years_of_the_model(
+        self, window: tuple[datetime, datetime]
+    ) -> None:
+        with pytest.raises(lm.InvalidValueError, match="outside the years") as info:
+            lm.find_slots([A], window, timedelta(hours=1), busy={})
+        assert info.value.path == ("window",)
+
+    def test_the_last_days_of_the_range(self) -> None:
+        window = (
+            datetime(9998, 12, 27, tzinfo=CPH),
+            datetime(9998, 12, 31, 23, 59, tzinfo=CPH),
+        )
+        (slot,) = lm.find_slots([A], window, timedelta(hours=1), busy={})
+        assert slot.start.year == 9998
+
+
 _QUARTERS = st.integers(min_value=0, max_value=4 * 24 * 2)
 
 

@@ -4,12 +4,19 @@ The file is written by the library itself, so no extra dependency is needed;
 the tests read it back with the ``icalendar`` package to prove it. It has:
 
 * a VTIMEZONE per IANA zone used, with TZID the zone's name
-  (``Europe/Copenhagen``, never an abbreviation such as ``CET``), its
-  transitions computed from the zone database for the years the meetings span;
+  (``Europe/Copenhagen``, never an abbreviation such as ``CET``: the model
+  refuses those), its transitions computed from the zone database, to the
+  second, for the years of the meetings and the years either side of each;
+  an offset with seconds in the zone's history (a local mean time) is
+  written with its seconds (``-004430``), as RFC 5545 (3.3.14) allows;
 * one VEVENT per meeting with a stable UID (the meeting id), DTSTART and DTEND
   in the meeting's zone, status, attendees with role and answer, and the
   reason of a cancellation;
 * CRLF line ends and lines folded at 75 octets, as the standard says.
+
+Times are written to the second (RFC 5545's DATE-TIME has no fractions). Every
+datetime the model accepts (years 1900-9998, see
+:func:`~learnmeet.model._checks.aware_datetime`) can be written.
 
 Attendees have no e-mail address in learnmeet, so each is written as a URN of
 its person key (``urn:learnmeet:professional:p-001``); the citizen appears only
@@ -19,7 +26,7 @@ by pseudonym.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import MAXYEAR, MINYEAR, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from learnmeet.model._arguments import checked
@@ -107,13 +114,23 @@ def _when(name: str, moment: datetime) -> str:
 
 
 def _offset(delta: timedelta | None) -> str:
-    minutes = int((delta or timedelta(0)).total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    """A UTC-OFFSET (RFC 5545, 3.3.14): ``+0100``, or ``+005020`` with seconds."""
+    seconds = int((delta or timedelta(0)).total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
+
+
+_SECOND = timedelta(seconds=1)
 
 
 def _transitions(zone: tzinfo, first: int, last: int) -> list[datetime]:
-    """Every instant the zone's offset changes in the years *first*..*last*."""
+    """Every instant the zone's offset changes in the years *first*..*last*.
+
+    Found day by day, then to the second (a local mean time's offset has
+    seconds, so its end does too).
+    """
     found = []
     moment = datetime(first, 1, 1, tzinfo=_UTC)
     end = datetime(last + 1, 1, 1, tzinfo=_UTC)
@@ -124,45 +141,83 @@ def _transitions(zone: tzinfo, first: int, last: int) -> list[datetime]:
         after = after_moment.astimezone(zone).utcoffset()
         if after != before:
             low, high = moment, after_moment
-            while high - low > timedelta(minutes=1):
+            while high - low > _SECOND:
                 middle = low + (high - low) / 2
                 if middle.astimezone(zone).utcoffset() == before:
                     low = middle
                 else:
                     high = middle
-            found.append(high.replace(second=0, microsecond=0))
+            found.append(high.replace(microsecond=0))
         moment, before = after_moment, after
     return found
 
 
-def _vtimezone(zone: ZoneInfo, first: int, last: int) -> list[str]:
+# The years a VTIMEZONE can describe: the next year's first day must exist.
+_FIRST_ZONE_YEAR = MINYEAR
+_LAST_ZONE_YEAR = MAXYEAR - 1
+
+
+def _spans(years: Iterable[int]) -> list[tuple[int, int]]:
+    """The years around the meetings' (each and its neighbours), as runs."""
+    around = sorted(
+        {
+            min(max(year + step, _FIRST_ZONE_YEAR), _LAST_ZONE_YEAR)
+            for year in years
+            for step in (-1, 0, 1)
+        }
+    )
+    runs: list[tuple[int, int]] = []
+    for year in around:
+        if runs and runs[-1][1] == year - 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
+
+
+def _observance(
+    kind: str, wall: datetime, before: str, after: str, name: str
+) -> list[str]:
+    return [
+        f"BEGIN:{kind}",
+        f"DTSTART:{_local(wall)}",
+        f"TZOFFSETFROM:{before}",
+        f"TZOFFSETTO:{after}",
+        f"TZNAME:{name}",
+        f"END:{kind}",
+    ]
+
+
+def _vtimezone(zone: ZoneInfo, years: Iterable[int]) -> list[str]:
+    """The zone's VTIMEZONE for the years of the meetings and their neighbours.
+
+    Only those years are computed, so meetings centuries apart cost a few
+    years each, not the centuries between. A run of years whose first year has
+    no change of offset opens with the offset in force on its first day.
+    """
     lines = ["BEGIN:VTIMEZONE", f"TZID:{zone.key}"]
-    changes = _transitions(zone, first, last)
-    start = datetime(first, 1, 1, tzinfo=_UTC)
-    if not changes:  # a zone without DST in these years: one STANDARD part
-        offset = _offset(start.astimezone(zone).utcoffset())
-        lines += [
-            "BEGIN:STANDARD",
-            f"DTSTART:{_local(start.astimezone(zone).replace(tzinfo=None))}",
-            f"TZOFFSETFROM:{offset}",
-            f"TZOFFSETTO:{offset}",
-            f"TZNAME:{start.astimezone(zone).tzname()}",
-            "END:STANDARD",
-        ]
-    for change in changes:
-        before = (change - timedelta(minutes=1)).astimezone(zone)
-        after = change.astimezone(zone)
-        kind = "DAYLIGHT" if after.dst() else "STANDARD"
-        # DTSTART of a transition is the local time *before* it, on the old offset.
-        wall = change.replace(tzinfo=None) + (before.utcoffset() or timedelta(0))
-        lines += [
-            f"BEGIN:{kind}",
-            f"DTSTART:{_local(wall)}",
-            f"TZOFFSETFROM:{_offset(before.utcoffset())}",
-            f"TZOFFSETTO:{_offset(after.utcoffset())}",
-            f"TZNAME:{after.tzname()}",
-            f"END:{kind}",
-        ]
+    for first, last in _spans(years):
+        changes = _transitions(zone, first, last)
+        start = datetime(first, 1, 1, tzinfo=_UTC).astimezone(zone)
+        if not changes or changes[0].year > first:
+            offset = _offset(start.utcoffset())
+            kind = "DAYLIGHT" if start.dst() else "STANDARD"
+            wall = start.replace(tzinfo=None)
+            lines += _observance(kind, wall, offset, offset, str(start.tzname()))
+        for change in changes:
+            before = (change - _SECOND).astimezone(zone)
+            after = change.astimezone(zone)
+            kind = "DAYLIGHT" if after.dst() else "STANDARD"
+            # DTSTART of a transition is the local time *before* it, on the old
+            # offset.
+            wall = change.replace(tzinfo=None) + (before.utcoffset() or timedelta(0))
+            lines += _observance(
+                kind,
+                wall,
+                _offset(before.utcoffset()),
+                _offset(after.utcoffset()),
+                str(after.tzname()),
+            )
     lines.append("END:VTIMEZONE")
     return lines
 
@@ -261,7 +316,7 @@ def to_ical(
         {m.start.tzinfo for m in ordered if isinstance(m.start.tzinfo, ZoneInfo)},
         key=lambda z: z.key,
     )
-    years = [m.start.year for m in ordered] or [2000]
+    years = [y for m in ordered for y in (m.start.year, m.end.year)] or [2000]
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -271,7 +326,7 @@ def to_ical(
         f"X-WR-CALNAME:{_escape(name)}",
     ]
     for zone in zones:
-        lines += _vtimezone(zone, min(years) - 1, max(years) + 1)
+        lines += _vtimezone(zone, years)
     for meeting in ordered:
         lines += _event(meeting, lang, stamp)
     lines.append("END:VCALENDAR")

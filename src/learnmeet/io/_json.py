@@ -100,17 +100,19 @@ SCHEMA_VERSION = 1
 
 
 def _model_types() -> tuple[type[Any], ...]:
-    """Every value class of the model layer, and the Label its texts are in.
+    """Every public value class of the model layer, and the Label its texts are in.
 
-    Read from the model's modules, so a new model class is written and read
-    without being listed here.
+    Read from the model's modules and the public names, so a new model class
+    is written and read without being listed here; a class the model keeps to
+    itself (a parsed recurrence rule) is not a document.
     """
     found: set[type[Any]] = {Label}
+    public = set(learnmeet.__all__)
     for info in pkgutil.iter_modules(learnmeet.model.__path__):
         module = importlib.import_module(f"learnmeet.model.{info.name}")
         for name in getattr(module, "__all__", ()):
             value = getattr(module, name)
-            if isinstance(value, type) and attrs.has(value):
+            if isinstance(value, type) and attrs.has(value) and name in public:
                 attrs.resolve_types(value)  # string annotations, read once
                 found.add(value)
     return tuple(sorted(found, key=lambda cls: cls.__name__))

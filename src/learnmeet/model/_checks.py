@@ -22,10 +22,15 @@ from learnmeet.exceptions import (
     SkippedTimeError,
     WrongTypeError,
     refuse_personal_data,
+    shown,
 )
 
 __all__ = [
     "COPENHAGEN",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "LONGEST",
+    "REGION_AREAS",
     "a_date",
     "aware_datetime",
     "each",
@@ -37,7 +42,10 @@ __all__ = [
     "positive_duration",
     "refuse",
     "safe_text",
+    "time_refusal",
     "unique",
+    "year_problem",
+    "zone_problem",
 ]
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -271,6 +279,164 @@ def _zone_name(tz: tzinfo | None) -> str:
     return getattr(tz, "key", None) or str(tz)
 
 
+FIRST_YEAR = 1900
+"""The first year of the datetimes learnmeet accepts (local time)."""
+
+LAST_YEAR = 9998
+"""The last year of the datetimes learnmeet accepts (local time).
+
+A year short of Python's last (9999), so that an end a week later, the
+iCalendar time zone of the year after, and a day's margin around a window
+all stay inside what :class:`datetime.datetime` can hold.
+"""
+
+LONGEST = timedelta(days=7)
+"""The longest duration learnmeet accepts: a week."""
+
+REGION_AREAS = frozenset(
+    {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+)
+"""The areas of the IANA zones named after a region (``Europe/Copenhagen``).
+
+Any other name — an abbreviation (``CET``, ``EST``), a legacy link (``GMT``,
+``UCT``, ``US/Eastern``, ``Poland``) or an ``Etc/`` zone — names no region,
+and calendar programs read some of them as a fixed offset all year.
+"""
+
+_WRITE_A_ZONE = Label(
+    da="brug en regions IANA-zone som ZoneInfo('Europe/Copenhagen'), eller 'UTC'",
+    en="use a region's IANA zone such as ZoneInfo('Europe/Copenhagen'), or 'UTC'",
+)
+
+_Refusal = tuple[type[InvalidValueError], Label, Label]
+
+
+def _is_region(key: str | None) -> bool:
+    if key is None:
+        return False
+    area, _, place = key.partition("/")
+    return area in REGION_AREAS and bool(place)
+
+
+def zone_problem(key: str | None) -> Label | None:
+    """Why the IANA zone named *key* may not be kept, or ``None`` when it may.
+
+    A zone is kept by its name (in JSON and as iCalendar's TZID), so it must
+    have one, and it must be a region's zone (an area of
+    :data:`REGION_AREAS` and a place, ``Europe/Copenhagen``) or ``UTC``.
+    """
+    if key is None:
+        return Label(
+            da="tidszonen har intet IANA-navn (den er læst fra en fil), så JSON "
+            "og iCalendar kan ikke nævne den",
+            en="the time zone has no IANA name (it was read from a file), so "
+            "JSON and iCalendar cannot name it",
+        )
+    if key == "UTC" or _is_region(key):
+        return None
+    name = shown(key)
+    return Label(
+        da=f"tidszonen {name.da} er en forkortelse eller et forældet navn, ikke en "
+        "regions zone; kalenderprogrammer læser den som en fast forskydning",
+        en=f"time zone {name.en} is an abbreviation or a legacy name, not a "
+        "region's zone; calendar programs read it as a fixed offset",
+    )
+
+
+def year_problem(year: int) -> tuple[Label, Label] | None:
+    """Why a time in *year* may not be held, and the fix; ``None`` if it may."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return (
+        Label(
+            da=f"år {year} ligger uden for de år, learnmeet tager imod "
+            f"({FIRST_YEAR}-{LAST_YEAR})",
+            en=f"year {year} is outside the years learnmeet accepts "
+            f"({FIRST_YEAR}-{LAST_YEAR})",
+        ),
+        Label(
+            da=f"giv et tidspunkt fra {FIRST_YEAR}-01-01 til {LAST_YEAR}-12-31",
+            en=f"give a time from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31",
+        ),
+    )
+
+
+def time_refusal(value: datetime) -> _Refusal | None:
+    """Why the aware *value* may not be held, or ``None`` when it may.
+
+    The checks of :func:`aware_datetime` after the type: the zone, the year,
+    the offset and the spring-forward gap. Returned rather than raised, so the
+    JSON reader refuses a datetime with the same words as construction does.
+    """
+    zone = value.tzinfo
+    if isinstance(zone, ZoneInfo):
+        problem = zone_problem(zone.key)
+        if problem is not None:
+            return InvalidValueError, problem, _WRITE_A_ZONE
+    outside = year_problem(value.year)
+    if outside is not None:
+        return (InvalidValueError, *outside)
+    offset = value.utcoffset()
+    if offset is not None and offset % _MINUTE:
+        shown_offset = _offset_text(offset)
+        return (
+            InvalidValueError,
+            Label(
+                da=f"UTC-forskydningen {shown_offset} er ikke et helt antal "
+                "minutter (lokal middeltid, fra før tidszonerne); RFC 3339 og "
+                "JSON kan ikke skrive den",
+                en=f"the UTC offset {shown_offset} is not a whole number of "
+                "minutes (local mean time, from before time zones); RFC 3339 "
+                "and JSON cannot write it",
+            ),
+            Label(
+                da="giv et tidspunkt, hvor zonen har en forskydning i hele "
+                "minutter (i Europe/Copenhagen fra 1894), eller en "
+                "datetime.timezone i hele minutter",
+                en="give a time at which the zone's offset is whole minutes "
+                "(in Europe/Copenhagen from 1894 on), or a datetime.timezone "
+                "of whole minutes",
+            ),
+        )
+    if isinstance(zone, ZoneInfo):
+        # A local time in the spring-forward gap does not survive a trip to UTC
+        # and back unchanged: it never happens on a wall clock.
+        there_and_back = value.astimezone(timezone.utc).astimezone(zone)
+        if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
+            local = value.replace(tzinfo=None).isoformat()
+            instead = there_and_back.replace(tzinfo=None).isoformat()
+            return (
+                SkippedTimeError,
+                Label(
+                    da=f"{local} findes ikke i {zone.key} (uret springer over "
+                    "det ved overgang til sommertid)",
+                    en=f"{local} does not exist in {zone.key} (the clocks "
+                    "skip it for daylight saving time)",
+                ),
+                Label(da=f"brug {instead} i stedet", en=f"use {instead} instead"),
+            )
+    return None
+
+
+def _offset_text(offset: timedelta) -> str:
+    sign = "-" if offset < _ZERO else "+"
+    seconds = int(abs(offset).total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
 _AWARE_FIX = Label(
     da="giv et datetime med tzinfo=ZoneInfo('Europe/Copenhagen')",
     en="pass a datetime with tzinfo=ZoneInfo('Europe/Copenhagen')",
@@ -280,21 +446,50 @@ _AWARE_FIX = Label(
 def aware_datetime(
     instance: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    """Refuse naive datetimes, unsupported zones and local times in a DST gap.
+    """Refuse anything but an aware datetime learnmeet can keep and write.
 
-    A zone must be a :class:`zoneinfo.ZoneInfo` (an IANA zone, which the JSON
-    format keeps by name) or a fixed :class:`datetime.timezone`.
+    Accepted is a :class:`~datetime.datetime`
+
+    * with a zone: a region's IANA zone as :class:`zoneinfo.ZoneInfo`
+      (``Europe/Copenhagen``; or ``UTC``), which JSON and iCalendar keep by
+      name, or a fixed :class:`datetime.timezone`. Abbreviations and legacy
+      names (``CET``, ``EST``, ``GMT``, ``UCT``, ``US/Eastern``, ``Etc/...``)
+      are refused: they name no region, and calendar programs read some of
+      them as a fixed offset all year;
+    * in the years :data:`FIRST_YEAR` to :data:`LAST_YEAR` (1900-9998) of its
+      own local time, in which its end (up to :data:`LONGEST` later), its JSON
+      and its iCalendar form can always be computed;
+    * at a UTC offset of whole minutes, as RFC 3339 writes offsets (local
+      mean time such as Copenhagen's ``+00:50:20`` before 1894 is not);
+    * at a local time that exists: one in the spring-forward gap is refused
+      (:class:`~learnmeet.exceptions.SkippedTimeError`) with the time to use;
+      either of the two times of the autumn's repeated hour is taken, told
+      apart by ``fold``.
+
+    Raises:
+        WrongTypeError: *value* is not a datetime.
+        NaiveDatetimeError: *value* has no zone.
+        InvalidValueError: The zone, the year or the offset is refused.
+        SkippedTimeError: The local time falls in a spring-forward gap.
     """
     zone = getattr(value, "tzinfo", None)
     if (
         zone.__class__ is ZoneInfo
         and value.__class__ is datetime
-        and value.replace(fold=1 - value.fold).utcoffset() == value.utcoffset()
+        and FIRST_YEAR <= value.year <= LAST_YEAR
+        and _is_region(zone.key)
     ):
-        # The usual case, checked cheaply: an IANA zone, and a local time with
-        # one offset whichever fold it is read with — so neither in the
-        # spring-forward gap nor in the repeated autumn hour.
-        return
+        offset = value.utcoffset()
+        if (
+            offset is not None
+            and not offset % _MINUTE
+            and value.replace(fold=1 - value.fold).utcoffset() == offset
+        ):
+            # The usual case, checked cheaply: a region's zone, a year in
+            # range, an offset of whole minutes, and a local time with one
+            # offset whichever fold it is read with — so neither in the
+            # spring-forward gap nor in the repeated autumn hour.
+            return
     if not isinstance(value, datetime):
         raise refuse(
             WrongTypeError,
@@ -341,25 +536,10 @@ def aware_datetime(
                 "'Europe/Copenhagen') or datetime.timezone",
             ),
         )
-    if isinstance(value.tzinfo, ZoneInfo):
-        # A local time in the spring-forward gap does not survive a trip to UTC
-        # and back unchanged: it never happens on a wall clock.
-        there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
-        if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
-            local = value.replace(tzinfo=None).isoformat()
-            instead = there_and_back.replace(tzinfo=None).isoformat()
-            raise refuse(
-                SkippedTimeError,
-                instance,
-                attribute,
-                reason=Label(
-                    da=f"{local} findes ikke i {value.tzinfo.key} (uret springer over "
-                    "det ved overgang til sommertid)",
-                    en=f"{local} does not exist in {value.tzinfo.key} (the clocks "
-                    "skip it for daylight saving time)",
-                ),
-                fix=Label(da=f"brug {instead} i stedet", en=f"use {instead} instead"),
-            )
+    refusal = time_refusal(value)
+    if refusal is not None:
+        error, reason, fix = refusal
+        raise refuse(error, instance, attribute, reason=reason, fix=fix)
 
 
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -389,8 +569,22 @@ _DURATION_FIX = Label(
 def positive_duration(
     instance: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    """Refuse durations that are not positive whole minutes."""
-    if value.__class__ is timedelta and value > _ZERO and not value % _MINUTE:
+    """Refuse durations that are not whole minutes from one minute to a week.
+
+    The longest is :data:`LONGEST` (seven days): a meeting or a course day
+    lasts hours, and a bound keeps every end inside the datetimes Python can
+    hold (see :func:`aware_datetime`).
+
+    Raises:
+        WrongTypeError: *value* is not a timedelta.
+        InvalidValueError: It is not positive, not whole minutes, or longer
+            than a week.
+    """
+    if (
+        value.__class__ is timedelta
+        and _ZERO < value <= LONGEST
+        and not value % _MINUTE
+    ):
         return
     if not isinstance(value, timedelta):
         raise refuse(
@@ -402,6 +596,20 @@ def positive_duration(
                 en=f"expected a timedelta, got {_type_name(value)}",
             ),
             fix=_DURATION_FIX,
+        )
+    if value > LONGEST:
+        raise refuse(
+            InvalidValueError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"en varighed er højst {LONGEST.days} dage, fik {value}",
+                en=f"a duration is at most {LONGEST.days} days, got {value}",
+            ),
+            fix=Label(
+                da="del et længere forløb op i møder på højst en uge",
+                en="split a longer event into meetings of a week or less",
+            ),
         )
     raise refuse(
         InvalidValueError,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
-from dateutil.rrule import rrulestr
 
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._checks import (
@@ -27,48 +27,41 @@ from learnmeet.model._checks import (
     unique,
 )
 from learnmeet.model._people import Professional, Unit
+from learnmeet.model._rrule import WRITE_A_RULE, check_rule
 
 __all__ = ["WRITE_A_RULE", "Forum"]
 
 
-WRITE_A_RULE = Label(
-    da="skriv fx 'FREQ=WEEKLY;BYDAY=TU' eller 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
-    en="write e.g. 'FREQ=WEEKLY;BYDAY=TU' or 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'",
-)
-"""How to write a recurrence rule: the fix of every refused one."""
-
-
-def _recurrence_problem(value: object) -> Label | None:
-    if not isinstance(value, str) or not value.strip():
-        return Label(
-            da="forventede en gentagelsesregel (RFC 5545)",
-            en="expected a recurrence rule (RFC 5545)",
-        )
-    if value.upper().startswith(("RRULE:", "DTSTART")) or "\n" in value:
-        return Label(
-            da="giv kun reglens dele, uden 'RRULE:' eller 'DTSTART'",
-            en="give only the rule's parts, without 'RRULE:' or 'DTSTART'",
-        )
-    try:
-        rrulestr(value)
-    except (ValueError, TypeError, KeyError, IndexError):
-        return Label(
-            da="er ikke en gyldig gentagelsesregel (RFC 5545)",
-            en="is not a valid recurrence rule (RFC 5545)",
-        )
-    return None
-
-
-def _recurrence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    problem = _recurrence_problem(value)
-    if problem is not None:
+def _in_a_zone(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse a fixed offset: a forum meets at local time, summer and winter."""
+    if not isinstance(value.tzinfo, ZoneInfo):
         raise refuse(
             InvalidValueError,
             instance,
             attribute,
-            reason=problem,
-            fix=WRITE_A_RULE,
+            reason=Label(
+                da="et mødeforum skal have en IANA-zone for at holde sin lokale tid "
+                "hen over sommertid, ikke en fast forskydning",
+                en="a forum needs an IANA zone to keep its local time across "
+                "summer time, not a fixed offset",
+            ),
+            fix=Label(
+                da="brug tzinfo=ZoneInfo('Europe/Copenhagen')",
+                en="use tzinfo=ZoneInfo('Europe/Copenhagen')",
+            ),
         )
+
+
+def _recurrence(instance: Forum, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # The first start has passed its own checks: attrs runs the validators in
+    # the order of the fields. The rule is read, limited and walked to its
+    # first occurrence as a Series would, so what a forum takes plans.
+    check_rule(
+        value,
+        instance.first_start,
+        where=type(instance).__name__,
+        path=(attribute.name,),
+    )
 
 
 def _members(items: Iterable[Professional]) -> tuple[Professional, ...]:
@@ -84,11 +77,22 @@ class Forum:
         name: What the forum is called, e.g. "Tirsdagsmøde, hjemmeplejen Nord".
         unit: The unit that holds the forum.
         members: The professionals who take part.
-        first_start: The start of the first meeting; aware.
+        first_start: The start of the first meeting; aware, in an IANA zone
+            (the forum keeps its local time across summer time).
         duration: How long each meeting lasts.
-        recurrence: An RFC 5545 recurrence rule, e.g. ``"FREQ=WEEKLY;BYDAY=TU"``.
+        recurrence: An RFC 5545 recurrence rule, e.g. ``"FREQ=WEEKLY;BYDAY=TU"``:
+            the rule's parts only, read and limited as a
+            :class:`~learnmeet.Series` reads its rule — DAILY to YEARLY, at most
+            five times a day, COUNT up to 10,000, its first meeting within
+            ten years of *first_start* (see the planning guide's limits).
+
+    Raises:
+        InvalidValueError: A field is refused; a recurrence rule that planning
+            could not expand is refused here, with why and how to write one.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 The recurrence is checked with the limits of
+       :class:`~learnmeet.Series`, and *first_start* must be in an IANA zone.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -102,6 +106,6 @@ class Forum:
             unique(lambda p: p.id, what=Label(da="fagpersonen", en="the professional")),
         ],
     )
-    first_start: datetime = attrs.field(validator=aware_datetime)
+    first_start: datetime = attrs.field(validator=[aware_datetime, _in_a_zone])
     duration: timedelta = attrs.field(validator=positive_duration)
     recurrence: str = attrs.field(validator=_recurrence)

@@ -10,7 +10,7 @@ cases of the citizens its members work with, each with reflection attached.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import attrs
 
@@ -30,6 +30,7 @@ from learnmeet.model._meetings import (
 )
 from learnmeet.planning._composer import DEFAULT_REFLECTION
 from learnmeet.planning._recurrence import Series
+from learnmeet.planning._slots import check_window
 from learnmeet.rules._report import Report
 from learnmeet.rules._rule import RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate_all
@@ -116,7 +117,8 @@ def attach_learning(
     Args:
         forum: The existing forum.
         cases: Candidate citizen cases.
-        window: The period to plan, two aware datetimes.
+        window: The period to plan, two aware datetimes at most five years
+            apart.
         every: Use every n-th occurrence.
         minutes: Minutes at the end of each occurrence set aside for learning.
         skip: Days on which the forum does not meet.
@@ -126,10 +128,15 @@ def attach_learning(
         rules: The rules the meetings are validated with.
 
     Raises:
-        InvalidValueError: *every* or *minutes* is out of range.
+        InvalidValueError: *every* or *minutes* is out of range, or the window
+            is not two aware datetimes, the second later, at most five years
+            apart (1,827 days) in the years 1900-9998.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 The window is five years at most, and the
+       learning is the last *minutes* of the meeting in elapsed time.
     """
+    check_window(window, where="attach_learning")
     if every < 1:
         raise InvalidValueError(
             reason=Label(
@@ -187,7 +194,11 @@ def attach_learning(
             continue
         case = ready[turn % len(ready)]
         turn += 1
-        start = occurrence + (forum.duration - length)
+        # Elapsed time, as Meeting.end has it: across the change of summer
+        # time the learning is still the meeting's last *minutes*.
+        start = (
+            occurrence.astimezone(timezone.utc) + (forum.duration - length)
+        ).astimezone(occurrence.tzinfo)
         meetings.append(_meeting(forum, case, fmt, start, length, reflection, number))
     used = {m.case.id for m in meetings if m.case is not None}
     for case in usable:

@@ -25,8 +25,9 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
-from learnmeet.model._checks import COPENHAGEN
+from learnmeet.model._checks import COPENHAGEN, year_problem
 from learnmeet.model._meetings import Cohort, Meeting, Rsvp
+from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
@@ -131,16 +132,26 @@ def plan_period(
     Args:
         scenario: The municipality's people, cases and forums.
         start: The first day of the period.
-        end: The last day of the period (included).
+        end: The last day of the period (included); the period is five
+            years (1,827 days) at most, in the years 1900-9998.
         every: Attach learning to every n-th occurrence of each forum.
         catalog: Where the formats come from.
         zone: The municipality's time zone.
 
     Raises:
-        InvalidValueError: *end* is before *start*.
+        InvalidValueError: *end* is before *start*, the period is longer than
+            five years (1,827 days), or a day lies outside the years
+            1900-9998.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 A period of five years at most.
     """
+    for name, day in (("start", start), ("end", end)):
+        outside = year_problem(day.year)
+        if outside is not None:
+            raise InvalidValueError(
+                reason=outside[0], fix=outside[1], where="plan_period", path=(name,)
+            )
     if end < start:
         raise InvalidValueError(
             reason=Label(
@@ -158,6 +169,24 @@ def plan_period(
         datetime.combine(start, time(0), tzinfo=zone),
         datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone),
     )
+    # Measured as the planning window is (in elapsed time), so a period this
+    # takes, attach_learning and the scheduler take too.
+    if (
+        window[1].astimezone(timezone.utc) - window[0].astimezone(timezone.utc)
+        > MAX_WINDOW
+    ):
+        raise InvalidValueError(
+            reason=Label(
+                da=f"perioden er længere end fem år ({MAX_WINDOW.days} dage)",
+                en=f"the period is longer than five years ({MAX_WINDOW.days} days)",
+            ),
+            fix=Label(
+                da="planlæg højst fem år ad gangen",
+                en="plan five years at most at a time",
+            ),
+            where="plan_period",
+            path=("end",),
+        )
     holidays = holiday_days(start.year, end.year)
     learning = tuple(
         attach_learning(

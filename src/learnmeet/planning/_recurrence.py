@@ -12,49 +12,60 @@ Daylight-saving edge cases, as RFC 5545 (3.3.5) says:
   in Copenhagen) does not exist; the occurrence is moved forward by the length
   of the gap, to 03:30 summer time;
 * a local time in the autumn **fold** (02:30 on the last Sunday of October)
-  happens twice; the occurrence is the first of the two (summer time), once.
+  happens twice; the occurrence is the first of the two (summer time), once —
+  except the start itself, which is kept as given: a series that starts at
+  the second 02:30 (``fold=1``) has that instant as its first occurrence.
 
 The pitfalls other calendar libraries' users keep reporting are handled: an
 UNTIL given in local time (or as a date) is accepted and normalised to UTC, an
 EXDATE matches its occurrence whatever zone it is written in (they are compared
 as instants), and ``DTSTART;TZID=...`` is read by :meth:`Series.from_ical`.
+
+The rule is read, and its work bounded, by :mod:`learnmeet.model._rrule`, the
+reader a :class:`~learnmeet.Forum` is checked with: see :class:`Series` for
+the limits.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
-from dateutil.rrule import rrule, rrulestr
 
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
-from learnmeet.model._checks import COPENHAGEN, aware_datetime, each
-from learnmeet.model._forums import WRITE_A_RULE
+from learnmeet.model._checks import (
+    COPENHAGEN,
+    LAST_YEAR,
+    aware_datetime,
+    each,
+    year_problem,
+)
+from learnmeet.model._rrule import (
+    MAX_OCCURRENCES,
+    MAX_SPAN_YEARS,
+    MAX_WINDOW,
+    Recurrence,
+    check_rule,
+    until_wall,
+    walk,
+    years_on,
+)
 
 __all__ = ["Series"]
 
 _UTC = timezone.utc
-_ANY_START = datetime(2000, 1, 3, 9)  # replaced by each series' own start
-_UNTIL = re.compile(r"UNTIL=([0-9TZ]+)", re.IGNORECASE)
-_STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?")
-
-
-def _bad_rule(problem: Label) -> InvalidValueError:
-    return InvalidValueError(
-        reason=Label(
-            da=f"ikke en gyldig gentagelsesregel (RFC 5545): {problem.da}",
-            en=f"not a valid RFC 5545 recurrence rule: {problem.en}",
-        ),
-        fix=WRITE_A_RULE,
-        where="Series",
-        path=("rule",),
-    )
+_STAMP = re.compile(
+    r"([0-9]{4})([0-9]{2})([0-9]{2})(?:T([0-9]{2})([0-9]{2})([0-9]{2})(Z)?)?", re.ASCII
+)
+_DAY = timedelta(days=1)
+_LAST_WALL = datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999_999)
 
 
 _WRITE_START = Label(
@@ -67,8 +78,10 @@ def _stamp(text: str, zone: ZoneInfo | None) -> datetime | date:
     """Read an iCalendar DATE or DATE-TIME: ``20260301``, ``...T090000``, ``...Z``."""
     match = _STAMP.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not an iCalendar date or date-time")
+        raise ValueError("not an iCalendar date or date-time")
     y, mo, d, h, mi, s, z = match.groups()
+    if year_problem(int(y)) is not None:
+        raise ValueError("outside the years learnmeet accepts")
     if h is None:
         return date(int(y), int(mo), int(d))
     naive = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s))
@@ -81,39 +94,14 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(_UTC)
 
 
-def _normalise_until(rule: str, zone: ZoneInfo) -> str:
-    """Rewrite UNTIL as the wall-clock time in *zone* of the instant it names.
-
-    RFC 5545 wants UNTIL in UTC when DTSTART has a zone, but users write it in
-    local time or as a date too; all three are accepted. The series expands on
-    the naive wall clock of its zone, so UNTIL is written there.
-    """
-    match = _UNTIL.search(rule)
-    if match is None:
-        return rule
-    value = _stamp(match.group(1), zone)
-    if isinstance(value, datetime):
-        until = _utc(value)
-    else:  # a date: the whole of that local day is included
-        until = _utc(datetime.combine(value, time.max, tzinfo=zone))
-    wall = until.astimezone(zone).strftime("%Y%m%dT%H%M%S")
-    return rule[: match.start(1)] + wall + rule[match.end(1) :]
-
-
 def _instants(items: Iterable[datetime]) -> frozenset[datetime]:
     return frozenset(items)
 
 
-def _check_rule(instance: Series, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise _bad_rule(Label(da="den er tom", en="it is empty"))
-    if "\n" in value or value.upper().startswith(("RRULE:", "DTSTART")):
-        raise _bad_rule(
-            Label(
-                da="angiv kun reglens dele (brug Series.from_ical til hele linjer)",
-                en="give only the rule's parts (use Series.from_ical for whole lines)",
-            )
-        )
+def _limit(reason: Label, fix: Label, path: str) -> InvalidValueError:
+    return InvalidValueError(
+        reason=reason, fix=fix, where="Series.occurrences", path=(path,)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -127,31 +115,47 @@ class Series:
     >>> [o.strftime("%d/%m %H:%M %Z") for o in weekly.occurrences()]
     ['17/03 09:00 CET', '24/03 09:00 CET', '31/03 09:00 CEST']
 
+    The rule is read with the limits a :class:`~learnmeet.Forum`'s recurrence
+    is checked with, so every expansion does bounded work:
+
+    * FREQ is DAILY, WEEKLY, MONTHLY or YEARLY, at most five times a day
+      (BYHOUR x BYMINUTE x BYSECOND); COUNT is 1 to 10,000 and INTERVAL 1 or
+      more; the parts are RFC 5545's, once each, in the combinations it
+      allows; the first occurrence comes within ten years of the start;
+    * :meth:`occurrences` returns at most 10,000 occurrences of the rule, walks
+      the rule at most 100 years past the start, and takes a window
+      (*after* to *before*) of at most five years (1,827 days). At five a day,
+      a five-year window never holds 10,000.
+
     Attributes:
-        start: The first occurrence (DTSTART); aware, in an IANA zone.
+        start: The first occurrence (DTSTART); aware, in an IANA zone. Its
+            ``fold`` is kept: a start at the second 02:30 of the autumn night
+            is the first occurrence, at that instant.
         rule: The recurrence rule's parts, e.g. ``"FREQ=WEEKLY;BYDAY=TU"``; an
             UNTIL in local time or as a date is accepted.
         exdates: Occurrences to leave out, in any zone.
         rdates: Occurrences to add, in any zone.
 
     Raises:
-        InvalidValueError: The rule cannot be read, or the start is not in an
-            IANA zone.
+        InvalidValueError: The rule cannot be read or is beyond the limits, or
+            the start is not in an IANA zone.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 The limits; the start's fold is kept.
     """
 
     start: datetime = attrs.field(validator=aware_datetime)
-    rule: str = attrs.field(validator=_check_rule)
+    rule: str = attrs.field()
     exdates: frozenset[datetime] = attrs.field(
         default=frozenset(), converter=_instants, validator=each(aware_datetime)
     )
     rdates: frozenset[datetime] = attrs.field(
         default=frozenset(), converter=_instants, validator=each(aware_datetime)
     )
-    _rrule: rrule = attrs.field(init=False, eq=False, hash=False, repr=False)
-    _endless: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
-    _aware: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _recurrence: Recurrence = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _counted: tuple[datetime, ...] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         zone = self.start.tzinfo
@@ -169,29 +173,13 @@ class Series:
                 where="Series",
                 path=("start",),
             )
-        try:
-            # dateutil expands on the naive wall clock; the zone is put back on
-            # each occurrence, which is what keeps 09:00 at 09:00.
-            # Without UNTIL, dateutil can be given the aware start and then
-            # hands out aware local times itself (wall-clock arithmetic all the
-            # same); an UNTIL is written on the wall clock, so with one the
-            # expansion is naive and the zone put on afterwards.
-            aware = "UNTIL" not in self.rule.upper()
-            start = self.start.replace(fold=0)
-            parsed = _parse(self.rule, zone).replace(
-                dtstart=start if aware else start.replace(tzinfo=None)
-            )
-        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
-            raise _bad_rule(
-                Label(
-                    da="en del af reglen kan ikke læses",
-                    en="a part of the rule cannot be read",
-                )
-            ) from None
-        parts = {p.split("=")[0].strip().upper() for p in self.rule.split(";")}
-        object.__setattr__(self, "_rrule", parsed)
-        object.__setattr__(self, "_aware", aware)
-        object.__setattr__(self, "_endless", not parts & {"COUNT", "UNTIL"})
+        # A rule with COUNT is walked whole when it is checked; its wall times
+        # are kept, so an expansion does not walk it again.
+        recurrence, counted = check_rule(
+            self.rule, self.start, where="Series", path=("rule",)
+        )
+        object.__setattr__(self, "_recurrence", recurrence)
+        object.__setattr__(self, "_counted", counted)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -205,7 +193,8 @@ class Series:
         """Read DTSTART, RRULE, EXDATE and RDATE lines of an iCalendar event.
 
         ``DTSTART;TZID=Europe/Copenhagen:20260106T090000`` and a floating or UTC
-        DTSTART are accepted; a floating time is read in *default_zone*.
+        DTSTART are accepted; a floating time is read in *default_zone*. Dates
+        and times are ASCII digits, in the years 1900-9998.
 
         Raises:
             InvalidValueError: A line cannot be read; the message names it.
@@ -269,31 +258,53 @@ class Series:
         Both bounds are aware instants (any zone); leave one out for no bound.
         An unbounded, endless rule is refused.
 
+        The work is bounded: a window (*after* to *before*) of at most five
+        years, the rule walked at most 100 years past the start, and at most
+        10,000 of the rule's occurrences returned (RDATEs come on top). A rule
+        that ends (COUNT or UNTIL) may be asked for without *before*, as long
+        as it ends within the 100 years.
+
         Raises:
-            InvalidValueError: A bound is naive, or the series would never end.
+            InvalidValueError: A bound is naive, the series would never end, or
+                a limit is reached; the message says which and what to do.
         """
         for name, bound in (("after", after), ("before", before)):
             if bound is not None and bound.utcoffset() is None:
-                raise InvalidValueError(
-                    reason=Label(
+                raise _limit(
+                    Label(
                         da=f"{name} skal have en tidszone",
                         en=f"{name} must be an aware datetime",
                     ),
-                    fix=Label(
+                    Label(
                         da="giv tidspunkter med tzinfo", en="pass datetimes with tzinfo"
                     ),
-                    where="Series.occurrences",
-                    path=(name,),
+                    name,
                 )
-        if self._endless and before is None:
-            raise InvalidValueError(
-                reason=Label(da="reglen slutter aldrig", en="the rule never ends"),
-                fix=Label(
+        rule = self._recurrence
+        if rule.endless and before is None:
+            raise _limit(
+                Label(da="reglen slutter aldrig", en="the rule never ends"),
+                Label(
                     da="giv before=... eller tilføj COUNT eller UNTIL til reglen",
                     en="pass before=... or add COUNT or UNTIL to the rule",
                 ),
-                where="Series.occurrences",
-                path=("before",),
+                "before",
+            )
+        if (
+            after is not None
+            and before is not None
+            and _utc(before) - _utc(after) > MAX_WINDOW
+        ):
+            raise _limit(
+                Label(
+                    da=f"vinduet er længere end fem år ({MAX_WINDOW.days} dage)",
+                    en=f"the window is longer than five years ({MAX_WINDOW.days} days)",
+                ),
+                Label(
+                    da="del perioden op i vinduer på højst fem år",
+                    en="split the period into windows of five years at most",
+                ),
+                "before",
             )
         low = None if after is None else _utc(after)
         high = None if before is None else _utc(before)
@@ -315,45 +326,86 @@ class Series:
 
         A wall time with one offset is its own answer; only a time in the
         spring-forward gap (moved forward) or the repeated autumn hour (the
-        first of the two, which fold 0 already is) needs a closer look.
+        first of the two, which fold 0 already is — the start keeps its own
+        fold) needs a closer look.
         """
         zone = self.zone
-        # The wall clock and the instant differ by at most a day; widen the
-        # naive window by a day on each side and filter on instants.
-        aware = self._aware
-
-        def wall_clock(moment: datetime) -> datetime:
-            local = moment.astimezone(zone)
-            return local if aware else local.replace(tzinfo=None)
-
-        earliest = datetime.min.replace(tzinfo=zone if aware else None)
-        if low is not None and high is not None:
-            wall = self._rrule.between(
-                wall_clock(low) - timedelta(days=1),
-                wall_clock(high) + timedelta(days=1),
-                inc=True,
-            )
-        elif high is not None:
-            wall = self._rrule.between(
-                earliest, wall_clock(high) + timedelta(days=1), inc=True
-            )
-        else:
-            wall = list(self._rrule)
-        if not wall:
-            return [], False
-        changes = _change_days(zone, wall[0].year, wall[-1].year)
-        out = []
+        rule = self._recurrence
+        first = self.start.replace(tzinfo=None, fold=0, microsecond=0)
+        # The wall clock and the instant differ by at most a day: walk from a
+        # day before the first instant to a day after the last, and filter on
+        # instants.
+        last = _LAST_WALL
+        if high is not None:
+            last = min(last, high.astimezone(zone).replace(tzinfo=None) + _DAY)
+        skip_to = None
+        if low is not None:
+            skip_to = max(first, low.astimezone(zone).replace(tzinfo=None) - _DAY)
+        if rule.count is None:
+            # A COUNT is reached within 100 years of the start (checked when
+            # the series was made); any other rule is walked from the window.
+            until = until_wall(rule, zone)
+            end = last if until is None else min(last, until)
+            if end > years_on(skip_to or first, MAX_SPAN_YEARS):
+                raise _limit(
+                    Label(
+                        da=f"der skal gås mere end {MAX_SPAN_YEARS} år gennem reglen "
+                        "(fra starten eller after= til before= eller UNTIL)",
+                        en=f"the rule would be walked more than {MAX_SPAN_YEARS} "
+                        "years (from the start or after= to before= or UNTIL)",
+                    ),
+                    Label(
+                        da="giv after= og before= for den periode, du vil have",
+                        en="pass after= and before= for the period you want",
+                    ),
+                    "before",
+                )
+        out: list[datetime] = []
         moved = False
+        year = 0
+        changes: frozenset[int] = frozenset()
         bounded = low is not None or high is not None
-        for occurrence in wall:
-            local = occurrence if aware else occurrence.replace(tzinfo=zone)
-            if occurrence.toordinal() in changes:
-                existing = _existing(local)
-                moved = moved or existing is not local
-                local = existing
+        start = self.start.replace(microsecond=0)
+        if rule.count is None:
+            walls: Iterable[datetime] = walk(rule, self.start, last, skip_to=skip_to)
+        else:
+            counted = self._counted
+            begin = 0
+            if skip_to is not None:
+                begin = bisect_left(counted, skip_to.replace(tzinfo=zone))
+            end = last.replace(tzinfo=zone)
+            walls = itertools.takewhile(
+                end.__ge__, itertools.islice(counted, begin, None)
+            )
+        for wall in walls:
+            # Wall-clock times in the zone, fold 0; compared on the wall clock.
+            if wall == start:
+                local = start  # with its own fold
+            else:
+                local = wall
+                if wall.year != year:
+                    year, changes = wall.year, _change_days(zone, wall.year, wall.year)
+                if wall.toordinal() in changes:
+                    existing = _existing(local, start)
+                    moved = moved or existing is not local
+                    local = existing
             if bounded and not _inside(local, low, high):
                 continue
             out.append(local)
+            if len(out) > MAX_OCCURRENCES:
+                most = f"{MAX_OCCURRENCES:,}"
+                raise _limit(
+                    Label(
+                        da=f"reglen giver mere end {most.replace(',', '.')} "
+                        "forekomster i ét kald",
+                        en=f"the rule gives more than {most} occurrences in one call",
+                    ),
+                    Label(
+                        da="spørg efter et kortere vindue (after=..., before=...)",
+                        en="ask for a shorter window (after=..., before=...)",
+                    ),
+                    "before",
+                )
         return out, moved
 
 
@@ -378,29 +430,23 @@ def _change_days(zone: ZoneInfo, first: int, last: int) -> frozenset[int]:
     return frozenset(days)
 
 
-@functools.lru_cache(maxsize=256)
-def _parse(rule: str, zone: ZoneInfo) -> rrule:
-    """Read a rule once per zone; each series then only sets its own start.
-
-    UNTIL is normalised to the zone's wall clock first, which is why the zone
-    is part of the key.
-    """
-    parsed = rrulestr(_normalise_until(rule, zone), dtstart=_ANY_START)
-    if not isinstance(parsed, rrule):  # pragma: no cover - no RRULE: prefix
-        raise ValueError("not a single rule")
-    return parsed
-
-
 def _inside(moment: datetime, low: datetime | None, high: datetime | None) -> bool:
     return (low is None or moment >= low) and (high is None or moment <= high)
 
 
-def _existing(local: datetime) -> datetime:
-    """Move a local time in a DST gap forward by the gap; keep fold 0 otherwise."""
+def _existing(local: datetime, start: datetime) -> datetime:
+    """Move a local time in a DST gap forward by the gap; keep fold 0 otherwise.
+
+    Fold 0 is the first of the autumn's two times, unless that is before the
+    series' *start*: a series begun in the second pass of the repeated hour
+    goes on in it (no occurrence comes before DTSTART).
+    """
     there_and_back = _utc(local).astimezone(local.tzinfo)
-    if there_and_back.replace(tzinfo=None) == local.replace(tzinfo=None):
-        return local
-    return there_and_back
+    if there_and_back.replace(tzinfo=None) != local.replace(tzinfo=None):
+        return there_and_back
+    if _utc(local) < _utc(start):
+        return local.replace(fold=1)
+    return local
 
 
 def _param_zone(params: list[str], default: ZoneInfo) -> ZoneInfo:

@@ -26,15 +26,17 @@ import attrs
 from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError
 from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._calendar import WorkingHours, holiday_days
-from learnmeet.model._checks import COPENHAGEN, aware_datetime
+from learnmeet.model._checks import COPENHAGEN, aware_datetime, year_problem
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
+from learnmeet.model._rrule import MAX_WINDOW
 
 __all__ = [
     "MAX_SLOTS",
     "BusyIndex",
     "Interval",
     "busy_from_meetings",
+    "check_window",
     "find_slots",
     "free_time",
 ]
@@ -443,21 +445,57 @@ def free_time(
     return _search(people, window, 1, busy, hours, unit_hours, holidays, zone)
 
 
-def _window(window: tuple[datetime, datetime]) -> tuple[int, int]:
+def check_window(
+    window: tuple[datetime, datetime], *, where: str
+) -> tuple[datetime, datetime]:
+    """Check a window: two aware datetimes, the second later, five years at most.
+
+    The two ends are compared as instants, so a window from the first to the
+    second 02:30 of the autumn night (``fold=0`` to ``fold=1``) is an hour
+    long, not empty. Each end lies in the years the model accepts
+    (1900-9998), and the window is at most
+    :data:`~learnmeet.model._rrule.MAX_WINDOW` (1,827 days): the bound on the
+    days a search or a plan walks.
+
+    Raises:
+        InvalidValueError: The window is refused; the path is ``window``.
+    """
     low, high = window
-    if low.utcoffset() is None or high.utcoffset() is None or high <= low:
-        raise InvalidValueError(
-            reason=Label(
-                da="vinduet skal være to tidspunkter med tidszone, det andet senere",
-                en="the window must be two aware datetimes, the second later",
-            ),
-            fix=Label(
-                da="giv (start, slut) med tzinfo=ZoneInfo('Europe/Copenhagen')",
-                en="pass (start, end) with tzinfo=ZoneInfo('Europe/Copenhagen')",
-            ),
-            where="find_slots",
-            path=("window",),
+    fix = Label(
+        da="giv (start, slut) med tzinfo=ZoneInfo('Europe/Copenhagen'), slut efter "
+        "start",
+        en="pass (start, end) with tzinfo=ZoneInfo('Europe/Copenhagen'), the end "
+        "after the start",
+    )
+    outside = year_problem(low.year) or year_problem(high.year)
+    if low.utcoffset() is None or high.utcoffset() is None:
+        reason = Label(
+            da="vinduet skal være to tidspunkter med tidszone",
+            en="the window must be two aware datetimes",
         )
+    elif outside is not None:
+        reason, fix = outside
+    elif _micros(high) <= _micros(low):
+        reason = Label(
+            da="vinduet skal slutte efter det begynder",
+            en="the window must end after it starts",
+        )
+    elif high.astimezone(_UTC) - low.astimezone(_UTC) > MAX_WINDOW:
+        reason = Label(
+            da=f"vinduet er længere end fem år ({MAX_WINDOW.days} dage)",
+            en=f"the window is longer than five years ({MAX_WINDOW.days} days)",
+        )
+        fix = Label(
+            da="del perioden op i vinduer på højst fem år",
+            en="split the period into windows of five years at most",
+        )
+    else:
+        return low, high
+    raise InvalidValueError(reason=reason, fix=fix, where=where, path=("window",))
+
+
+def _window(window: tuple[datetime, datetime]) -> tuple[int, int]:
+    low, high = check_window(window, where="find_slots")
     return _micros(low), _micros(high)
 
 
@@ -486,7 +524,8 @@ def find_slots(
 
     Args:
         people: Professionals or person keys.
-        window: Where to look: two aware datetimes.
+        window: Where to look: two aware datetimes in the years 1900-9998,
+            compared as instants, at most five years (1,827 days) apart.
         duration: How long the meeting lasts.
         busy: Busy intervals by person key, or a :class:`BusyIndex` of them.
         hours: Working hours, read in *zone*; ``None`` for any time of day.
@@ -500,11 +539,13 @@ def find_slots(
 
     Raises:
         InvalidValueError: The window or a busy interval is not aware, a busy
-            interval ends before it starts, the duration is not positive, or
-            *limit* is outside 1 to :data:`MAX_SLOTS`.
+            interval ends before it starts, the window is longer than five
+            years or outside the years 1900-9998, the duration is not
+            positive, or *limit* is outside 1 to :data:`MAX_SLOTS`.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *busy* may be a :class:`BusyIndex`.
+    .. versionchanged:: 0.2.0 *busy* may be a :class:`BusyIndex`; the window
+       is compared as instants and is five years at most.
     """
     expect_count(limit, where="find_slots", name="limit", least=1, most=MAX_SLOTS)
     if duration <= timedelta(0):
