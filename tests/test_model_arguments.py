@@ -8,7 +8,7 @@ made up for the test.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
 
 import pytest
@@ -222,7 +222,7 @@ class TestAnyValue:
             outcome: object
             try:
                 outcome = call(value)
-            except lm.WrongTypeError as error:
+            except lm.InvalidValueError as error:  # a wrong type, a naive datetime
                 outcome = error.path[0]
             assert outcome is not None or value is None
 
@@ -245,3 +245,38 @@ class TestConversions:
     def test_an_annotation_it_cannot_check_is_a_mistake_here(self) -> None:
         with pytest.raises(TypeError, match="cannot check the annotation"):
             unknown(iter([1]))
+
+
+@checked
+def when(moment: datetime, day: date | None = None) -> object:
+    return moment
+
+
+class TestTime:
+    """A datetime argument is aware, and a date or datetime in the model's years."""
+
+    def test_naive_is_refused_as_naive(self) -> None:
+        with pytest.raises(lm.NaiveDatetimeError) as caught:
+            when(datetime(2027, 1, 1, 9))
+        assert (caught.value.where, caught.value.path) == ("when", ("moment",))
+
+    @pytest.mark.parametrize(
+        "moment",
+        [
+            datetime.max.replace(tzinfo=CPH),
+            datetime.min.replace(tzinfo=timezone.utc),
+            datetime(1899, 12, 31, 23, tzinfo=timezone.utc),
+            # 9998 in its own time, 9999 in UTC: refused too
+            datetime(9998, 12, 31, 23, tzinfo=timezone(timedelta(hours=-5))),
+        ],
+    )
+    def test_outside_the_years_is_refused(self, moment: datetime) -> None:
+        with pytest.raises(lm.InvalidValueError, match="outside the years") as c:
+            when(moment)
+        assert c.value.path == ("moment",)
+
+    def test_a_day_too(self) -> None:
+        assert when(NOON, date(2027, 1, 1)) == NOON
+        with pytest.raises(lm.InvalidValueError, match="year 9999") as caught:
+            when(NOON, date.max)
+        assert caught.value.path == ("day",)

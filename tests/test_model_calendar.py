@@ -51,7 +51,7 @@ class TestHolidays:
             date(2026, 12, 31),
         ]
 
-    @given(st.integers(min_value=1700, max_value=9999))
+    @given(st.integers(min_value=lm.FIRST_YEAR, max_value=lm.LAST_YEAR))
     def test_every_year_is_sorted_and_named(self, year: int) -> None:
         days = lm.danish_holidays(year)
         assert [h.day for h in days] == sorted(h.day for h in days)
@@ -69,7 +69,7 @@ class TestWorkingHours:
 
     def test_default_is_weekdays_eight_to_four(self) -> None:
         hours = lm.WorkingHours()
-        monday = datetime(2026, 3, 2, 8)
+        monday = datetime(2026, 3, 2, 8, tzinfo=lm.COPENHAGEN)
         assert hours.covers(monday, monday.replace(hour=16))
         assert not hours.covers(monday.replace(hour=7), monday)
         assert not hours.covers(monday.replace(day=7), monday.replace(day=7, hour=9))

@@ -153,7 +153,8 @@ class TestTheWindow:
     ) -> None:
         with pytest.raises(lm.InvalidValueError, match="outside the years") as info:
             lm.find_slots([A], window, timedelta(hours=1), busy={})
-        assert info.value.path == ("window",)
+        outside = 1 if window[0].year == 9998 else 0  # the end, or the start
+        assert info.value.path == ("window", outside)
 
     def test_the_last_days_of_the_range(self) -> None:
         window = (

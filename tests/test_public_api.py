@@ -10,7 +10,7 @@ import ast
 import enum
 import inspect
 import warnings
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -676,3 +676,64 @@ class TestMappedValues:
         with pytest.raises(lm.WrongTypeError) as caught:
             function(**{**kwargs, "unit_hours": {"u": "08-16"}})
         assert caught.value.path == ("unit_hours", "u")
+
+
+def _extremes(value: object) -> list[object]:
+    """Extreme values of the kind of *value*: the edges of what Python holds."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int):
+        return [-1, 0, 10**20, -(10**20)]
+    if isinstance(value, float):
+        return [float("nan"), float("inf"), -1.0, 2.0, 1e308]
+    if isinstance(value, timedelta):
+        return [timedelta(0), -timedelta(hours=1), timedelta.max, timedelta.min]
+    if isinstance(value, datetime):
+        zone = value.tzinfo
+        return [
+            datetime.max.replace(tzinfo=zone),
+            datetime.min.replace(tzinfo=zone),
+            datetime.max.replace(tzinfo=timezone.utc),
+        ]
+    if isinstance(value, date):
+        return [date.max, date.min]
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], datetime):
+        zone = value[0].tzinfo
+        return [
+            (value[0], datetime.max.replace(tzinfo=zone)),
+            (datetime.min.replace(tzinfo=zone), value[1]),
+            (value[1], value[0]),
+        ]
+    return []
+
+
+class TestExtremeValues:
+    """An extreme value of the right type is read or refused by the library.
+
+    Every int, float, duration, datetime, date and window argument of every
+    public callable, at the edges of what Python holds: the call returns, or
+    raises a LearnmeetError that names the argument — never OverflowError or
+    ValueError from inside.
+    """
+
+    @pytest.mark.parametrize(
+        ("name", "argument", "value"),
+        [
+            (name, argument, value)
+            for name in sorted(CALLS)
+            for argument, given in CALLS[name][1].items()
+            for value in _extremes(given)
+        ],
+        ids=str,
+    )
+    def test_read_or_refused(self, name: str, argument: str, value: object) -> None:
+        function, kwargs = CALLS[name]
+        refused: lm.LearnmeetError | None = None
+        try:
+            _invoke(function, {**kwargs, argument: value})
+        except lm.LearnmeetError as error:
+            refused = error
+        if refused is not None:
+            assert isinstance(refused, (TypeError, ValueError))
+            text = refused.message("en")
+            assert "Error" not in text.split(": ", 1)[-1], text

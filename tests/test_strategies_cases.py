@@ -23,7 +23,7 @@ class TestCitizenCases:
         assert not case.is_concrete
         assert case.transitions
 
-    @given(st.dates(), st.data())
+    @given(st.dates(date(lm.FIRST_YEAR, 1, 1), date(lm.LAST_YEAR, 12, 31)), st.data())
     def test_consents_cover_the_day(self, day: Any, data: st.DataObject) -> None:
         consent = data.draw(lst.consents(valid_on=day))
         assert consent.is_valid_on(day)

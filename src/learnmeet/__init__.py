@@ -38,7 +38,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "looks_like_cpr",
     ),
     "learnmeet.model._labels": ("LabelledEnum",),
-    "learnmeet.model._checks": ("COPENHAGEN",),
+    "learnmeet.model._checks": ("COPENHAGEN", "FIRST_YEAR", "LAST_YEAR"),
+    "learnmeet.model._rrule": ("MAX_OCCURRENCES", "MAX_WINDOW"),
     "learnmeet.model._people": (
         "Area",
         "Citizen",
@@ -295,6 +296,8 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.model._checks import (
         COPENHAGEN as COPENHAGEN,
+        FIRST_YEAR as FIRST_YEAR,
+        LAST_YEAR as LAST_YEAR,
     )
     from learnmeet.model._cycle import (
         LEARNING_TAGS as LEARNING_TAGS,
@@ -352,6 +355,10 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         QuestionBank as QuestionBank,
         ReflectionModel as ReflectionModel,
         ReflectionPhase as ReflectionPhase,
+    )
+    from learnmeet.model._rrule import (
+        MAX_OCCURRENCES as MAX_OCCURRENCES,
+        MAX_WINDOW as MAX_WINDOW,
     )
     from learnmeet.model._scenario import (
         Scenario as Scenario,

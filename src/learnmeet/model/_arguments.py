@@ -39,18 +39,20 @@ import inspect
 import types
 import typing
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, Literal, ParamSpec, TypeVar
 
 from learnmeet.exceptions import (
     LANGUAGES,
     InvalidValueError,
     Label,
+    NaiveDatetimeError,
     PathKey,
     WrongTypeError,
     check_lang,
     render_path,
 )
+from learnmeet.model._checks import year_problem
 
 __all__ = ["checked", "expect_count"]
 
@@ -309,8 +311,59 @@ def _class(cls: type[Any]) -> _Compiled:
         def is_day(value: object) -> bool:
             return isinstance(value, date) and not isinstance(value, datetime)
 
-        return _Compiled(is_day, _checking(is_day, expected), frozenset({date}))
+        return _Compiled(is_day, _in_range(_checking(is_day, expected)))
+    if cls is datetime:
+        moment = _instance(datetime, expected)
+        return moment._replace(check=_in_range(_aware(moment.check)))
     return _instance(cls, expected)._replace(exact=frozenset({cls}))
+
+
+def _aware(check: _Check) -> _Check:
+    """A datetime argument has a zone: time is always aware here."""
+
+    def aware(value: object) -> object:
+        moment = check(value)
+        assert isinstance(moment, datetime)
+        if moment.utcoffset() is None:
+            error = NaiveDatetimeError(
+                reason=Label(
+                    da="tidspunktet har ingen tidszone; learnmeet tager kun imod "
+                    "tidspunkter med tidszone",
+                    en="the datetime has no time zone; learnmeet only accepts "
+                    "aware datetimes",
+                ),
+                fix=Label(
+                    da="giv det tzinfo=ZoneInfo('Europe/Copenhagen')",
+                    en="give it tzinfo=ZoneInfo('Europe/Copenhagen')",
+                ),
+            )
+            raise _RefusedError(error.reason, value, error)
+        return moment
+
+    return aware
+
+
+def _in_range(check: _Check) -> _Check:
+    """A date or datetime argument lies in the years the model holds.
+
+    The same years as a meeting's time (``year_problem``), in the value's own
+    local time and in UTC, so that no computation on it (an end, a window, a
+    calendar) leaves Python's range.
+    """
+
+    def in_range(value: object) -> object:
+        day = check(value)
+        assert isinstance(day, date)
+        problem = year_problem(day.year)
+        if problem is None and isinstance(day, datetime) and day.utcoffset():
+            # Only now: in year 1 or 9999 the instant itself may not exist.
+            problem = year_problem(day.astimezone(timezone.utc).year)
+        if problem is not None:
+            error = InvalidValueError(reason=problem[0], fix=problem[1])
+            raise _RefusedError(problem[0], value, error)
+        return day
+
+    return in_range
 
 
 def _instance(cls: type[Any] | tuple[type[Any], ...], expected: Label) -> _Compiled:

@@ -25,6 +25,8 @@ from dateutil.easter import easter
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._checks import (
+    FIRST_YEAR,
+    LAST_YEAR,
     a_date,
     each,
     instance_of,
@@ -59,7 +61,7 @@ def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...
     False
 
     Args:
-        year: Any year from 1700 to 9999.
+        year: Any year from :data:`FIRST_YEAR` to :data:`LAST_YEAR`.
         customary: Also return the customary days off that are not public
             holidays: Constitution Day, Christmas Eve and New Year's Eve
             (``official`` is ``False`` on those).
@@ -70,7 +72,9 @@ def danish_holidays(year: int, *, customary: bool = False) -> tuple[Holiday, ...
 
     .. versionadded:: 0.1.0
     """
-    expect_count(year, where="danish_holidays", name="year", least=1700, most=9999)
+    expect_count(
+        year, where="danish_holidays", name="year", least=FIRST_YEAR, most=LAST_YEAR
+    )
     sunday = easter(year)
 
     def moveable(days: int, *, da: str, en: str) -> Holiday:
@@ -145,12 +149,15 @@ def _weekday(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
 class WorkingHours:
     """When a unit works: from ``start`` to ``end`` local time on ``weekdays``.
 
-    Both datetimes are read as local wall-clock times, so pass them in the
-    unit's zone. Units that work around the clock can use 00:00 to 23:59 on
-    every weekday.
+    The hours are read in the zone of the times asked about, so pass them in
+    the unit's zone. Units that work around the clock can use 00:00 to 23:59
+    on every weekday.
 
+    >>> from zoneinfo import ZoneInfo
+    >>> cph = ZoneInfo("Europe/Copenhagen")
     >>> hours = WorkingHours()
-    >>> hours.covers(datetime(2026, 3, 2, 9), datetime(2026, 3, 2, 10))
+    >>> monday = datetime(2026, 3, 2, 9, tzinfo=cph)
+    >>> hours.covers(monday, monday.replace(hour=10))
     True
 
     .. versionadded:: 0.1.0
@@ -179,16 +186,19 @@ class WorkingHours:
 
     @checked
     def covers(self, start: datetime, end: datetime) -> bool:
-        """Tell whether local *start* to *end* lies within one working day.
+        """Tell whether *start* to *end* lies within one working day.
 
-        Aware times are compared as instants against the working day in their
-        own zone, so the repeated hour at the end of summer time counts right;
-        naive times are compared on the wall clock.
+        The times are compared as instants against the working day in
+        *start*'s zone, so the repeated hour at the end of summer time counts
+        right.
+
+        Raises:
+            NaiveDatetimeError: A time has no zone.
+
+        .. versionchanged:: 0.2.0 Aware times only, as everywhere else.
         """
         if start.date() != end.date() or start.weekday() not in self.weekdays:
             return False
-        if start.tzinfo is None or end.tzinfo is None:
-            return self.start <= start.time() and end.time() <= self.end
         opens = datetime.combine(start.date(), self.start, tzinfo=start.tzinfo)
         shuts = datetime.combine(start.date(), self.end, tzinfo=start.tzinfo)
         utc = timezone.utc

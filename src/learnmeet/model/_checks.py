@@ -543,7 +543,17 @@ def aware_datetime(
 
 
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Refuse anything but a calendar date (a datetime is not a date here)."""
+    """Refuse anything but a calendar date in the model's years.
+
+    A datetime is not a date here; the years are :data:`FIRST_YEAR` to
+    :data:`LAST_YEAR`, as for a meeting's time.
+    """
+    if isinstance(value, date) and not isinstance(value, datetime):
+        outside = year_problem(value.year)
+        if outside is not None:
+            reason, fix = outside
+            raise refuse(InvalidValueError, instance, attribute, reason=reason, fix=fix)
+        return
     if not isinstance(value, date) or isinstance(value, datetime):
         raise refuse(
             WrongTypeError,
