@@ -495,7 +495,8 @@ class TestDepth:
         )
         with pytest.raises(lm.InvalidDataError, match="deeper than 48") as caught:
             lm.from_json(lm.Citizen, text)
-        assert caught.value.problems[0].path[:2] in ((), ("data", "pseudonym"))
+        # as deep as json.loads reads: from the data, like every data problem
+        assert caught.value.problems[0].path[:1] in ((), ("pseudonym",))
 
     def test_a_deep_dict_is_refused_before_it_is_read(self) -> None:
         data: Any = "B-1"
@@ -503,7 +504,16 @@ class TestDepth:
             data = {"x": data}
         with pytest.raises(lm.InvalidDataError, match="deeper") as caught:
             lm.from_dict(lm.Citizen, {"learnmeet": 1, "type": "Citizen", "data": data})
-        assert caught.value.problems[0].json_path.startswith("$.data.x.x")
+        assert caught.value.problems[0].json_path.startswith("$.x.x")
+
+    def test_a_deep_envelope_is_refused_from_the_document(self) -> None:
+        deep: Any = 1
+        for _ in range(60):
+            deep = [deep]
+        document = {"learnmeet": deep, "type": "Citizen", "data": {}}
+        with pytest.raises(lm.InvalidDataError, match="deeper") as caught:
+            lm.from_dict(lm.Citizen, document)
+        assert caught.value.problems[0].json_path.startswith("$.learnmeet[0]")
 
     def test_as_deep_as_allowed_is_read_and_refused_for_its_shape(self) -> None:
         data: Any = "B-1"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -80,6 +82,26 @@ class TestFind:
         assert error.reason.da == "ukendt kode 'nurce' (faggruppe)"
         assert error.fix.en == "did you mean 'nurse'? Otherwise: add it first"
         assert error.fix.da == "mente du 'nurse'? Ellers: tilføj den først"
+
+    @pytest.mark.parametrize(
+        ("call", "where", "argument"),
+        [
+            (lambda: lm.DEFAULT_CATALOG.profession("x"), "Catalog.profession", "code"),
+            (lambda: lm.DEFAULT_RULES.rule("LM999"), "RuleSet.rule", "code"),
+            (lambda: lm.QUESTION_BANK.model("x"), "QuestionBank.model", "code"),
+        ],
+    )
+    def test_a_lookup_names_the_method_and_argument(
+        self, call: Any, where: str, argument: str
+    ) -> None:
+        with pytest.raises(lm.UnknownCodeError) as info:
+            call()
+        assert (info.value.where, info.value.path) == (where, (argument,))
+
+    def test_the_code_kept_on_the_error_holds_no_cpr_number(self) -> None:
+        with pytest.raises(lm.UnknownCodeError) as info:
+            lm.DEFAULT_CATALOG.sector("hospital 010203-1234")
+        assert info.value.code == "hospital [CPR]"
 
     def test_an_unknown_code_without_suggestions_gets_the_hint(self) -> None:
         hint = lm.Label(da="tilføj den først", en="add it first")

@@ -542,10 +542,12 @@ class UnknownCodeError(LearnmeetError, LookupError):
         what: What was looked up, as people call it in Danish and English;
             defaults to *kind* in both.
         hint: What to do when no known code is close, in Danish and English.
+        where: The method that looked it up, e.g. ``"Catalog.profession"``.
+        path: The argument that held the code, e.g. ``("code",)``.
 
     Attributes:
         kind: What was looked up, e.g. ``"profession"``.
-        code: The unknown code.
+        code: The unknown code, with any CPR-like number in it as ``[CPR]``.
         suggestions: The closest known codes, best first (may be empty).
 
     .. versionadded:: 0.1.0
@@ -559,9 +561,11 @@ class UnknownCodeError(LearnmeetError, LookupError):
         suggestions: Iterable[str] = (),
         what: Label | None = None,
         hint: Label | None = None,
+        where: str = "",
+        path: Iterable[PathKey] = (),
     ) -> None:
         self.kind = kind
-        self.code = code
+        self.code = redact(code)
         self.suggestions = tuple(suggestions)
         name = what or Label(da=kind, en=kind)
         code_shown = shown(code)
@@ -582,6 +586,8 @@ class UnknownCodeError(LearnmeetError, LookupError):
                 en=f"unknown {name.en} code {code_shown.en}",
             ),
             fix=fix,
+            where=where,
+            path=path,
         )
 
 

@@ -90,7 +90,7 @@ class Catalog:
     >>> mine.profession("nurce")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    learnmeet.exceptions.UnknownCodeError: unknown profession code 'nurce' (fix: ...)
+    learnmeet.exceptions.UnknownCodeError: Catalog.profession.code: ... 'nurce' (fix: ...)
 
     .. versionadded:: 0.1.0
     """
@@ -149,6 +149,8 @@ class Catalog:
             self._by_code["profession"],
             what=_WHAT["profession"],
             hint=_HINT,
+            where="Catalog.profession",
+            argument="code",
         )
         return found
 
@@ -160,7 +162,13 @@ class Catalog:
             UnknownCodeError: No such sector; the closest codes are named.
         """
         found: Sector = find(
-            "sector", code, self._by_code["sector"], what=_WHAT["sector"], hint=_HINT
+            "sector",
+            code,
+            self._by_code["sector"],
+            what=_WHAT["sector"],
+            hint=_HINT,
+            where="Catalog.sector",
+            argument="code",
         )
         return found
 
@@ -172,7 +180,13 @@ class Catalog:
             UnknownCodeError: No such format; the closest codes are named.
         """
         found: MeetingFormat = find(
-            "format", code, self._by_code["format"], what=_WHAT["format"], hint=_HINT
+            "format",
+            code,
+            self._by_code["format"],
+            what=_WHAT["format"],
+            hint=_HINT,
+            where="Catalog.format",
+            argument="code",
         )
         return found
 

@@ -474,6 +474,10 @@ def _problems(exc: BaseException, path: _Path) -> list[DataProblem]:
                 fix=Label(da="tilføj det", en="add it"),
             )
         ]
+    if isinstance(exc, UnknownCodeError):
+        # A code looked up in the catalogue: its path names the lookup's
+        # argument, and in a document the code is where the path already is.
+        return [DataProblem(path=path, reason=exc.reason, fix=exc.fix)]
     if isinstance(exc, LearnmeetError):
         # A model value's refusal starts at its class ("Meeting.start"); in a
         # document the class is where the path already is.
@@ -639,7 +643,10 @@ def from_dict(
 def _read(cls: type[T], document: object, catalog: Catalog) -> T:
     deep = _too_deep(document)
     if deep is not None:
-        raise InvalidDataError([_nested_too_deep(deep)])
+        # Inside the data, paths start from the data, as every other
+        # problem's does; in the envelope, from the document.
+        inside = deep[:1] == ("data",) and isinstance(document, Mapping)
+        raise InvalidDataError([_nested_too_deep(deep[1:] if inside else deep)])
     data = _unwrap(cls, document)
     try:
         return make_converter(catalog).structure(data, cls)

@@ -27,6 +27,8 @@ def find(
     *,
     what: Label | None = None,
     hint: Label | None = None,
+    where: str = "",
+    argument: str = "code",
 ) -> _T:
     """Return ``known[code]``, or raise naming the closest known codes.
 
@@ -36,6 +38,8 @@ def find(
         known: The known entries by code.
         what: What is looked up, in Danish and English.
         hint: What to do when no known code is close, in Danish and English.
+        where: The method that looks it up, e.g. ``"Catalog.profession"``.
+        argument: The name of its argument that holds the code.
 
     Raises:
         UnknownCodeError: *code* is not in *known*.
@@ -45,5 +49,11 @@ def find(
     except (KeyError, TypeError):
         near = closest(str(code), known)
         raise UnknownCodeError(
-            kind=kind, code=str(code), suggestions=near, what=what, hint=hint
+            kind=kind,
+            code=str(code),
+            suggestions=near,
+            what=what,
+            hint=hint,
+            where=where,
+            path=(argument,) if where else (),
         ) from None

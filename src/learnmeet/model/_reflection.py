@@ -290,6 +290,8 @@ class ReflectionModel:
             code,
             {p.code: p for p in self.phases},
             what=Label(da="fase", en="phase"),
+            where="ReflectionModel.phase",
+            argument="code",
         )
 
     @checked
@@ -437,6 +439,8 @@ class QuestionBank:
             code,
             self._by_code,
             what=Label(da="refleksionsmodel", en="reflection model"),
+            where="QuestionBank.model",
+            argument="code",
         )
 
     @checked

@@ -128,6 +128,8 @@ class Scenario:
             id,
             {p.id: p for p in self.professionals},
             what=Label(da="fagperson", en="professional"),
+            where="Scenario.professional",
+            argument="id",
         )
 
     @checked
@@ -142,6 +144,8 @@ class Scenario:
             id,
             {c.id: c for c in self.cases},
             what=Label(da="borgerforløb", en="case"),
+            where="Scenario.case",
+            argument="id",
         )
 
     @checked
@@ -156,4 +160,6 @@ class Scenario:
             id,
             {f.id: f for f in self.forums},
             what=Label(da="mødeforum", en="forum"),
+            where="Scenario.forum",
+            argument="id",
         )

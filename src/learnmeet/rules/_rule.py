@@ -353,6 +353,8 @@ class RuleSet:
             code,
             {r.code: r for r in self.rules},
             what=Label(da="regel", en="rule"),
+            where="RuleSet.rule",
+            argument="code",
         )
 
     @checked
