@@ -90,7 +90,7 @@ class Catalog:
     >>> mine.profession("nurce")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    learnmeet.exceptions.UnknownCodeError: Catalog.profession.code: ... 'nurce' (fix: ...)
+    learnmeet.exceptions.UnknownCodeError: Catalog.profession.code: ...'nurce'...
 
     .. versionadded:: 0.1.0
     """
