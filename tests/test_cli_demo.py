@@ -32,6 +32,27 @@ class TestDemo:
         assert "nurse" in out
         assert "turn operations into development" in out
 
+    @pytest.mark.parametrize("lang", ["da", "en"])
+    def test_the_edges_refuse_in_one_language_and_repeat_nothing(
+        self, capsys: pytest.CaptureFixture[str], lang: str
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", lang)
+        assert code == 0
+        edges = out[out.index("5. ") :]
+        for where in (
+            "Label.da:",
+            "Location.description:",
+            "Forum.recurrence:",
+            "find_slots.window[1]:",
+            "$:",
+        ):
+            assert where in edges
+        assert ("løsning:" in edges) == (lang == "da")
+        assert ("fix:" in edges) == (lang == "en")
+        assert "１２３４" not in edges
+        assert "i morgen" not in edges
+        assert "Traceback" not in edges
+
     def test_same_output_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert run_cli(capsys, "demo") == run_cli(capsys, "demo")
 

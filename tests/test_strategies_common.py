@@ -46,7 +46,7 @@ class TestCodesAndTexts:
 
     @given(_TEXT)
     def test_texts_make_labels_and_names(self, text: str) -> None:
-        assert 1 <= len(text) <= 2_000
+        assert 1 <= len(text) <= 600
         assert text.strip()
         assert not lm.looks_like_cpr(text)
         assert lm.Label(da=text, en=text).get("en") == text

@@ -22,9 +22,10 @@ from learnmeet.catalog._surveys import YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
+from learnmeet.exceptions import LearnmeetError
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._ical import to_ical
-from learnmeet.io._json import to_json
+from learnmeet.io._json import from_json, to_json
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
 from learnmeet.model._checks import COPENHAGEN
@@ -39,6 +40,7 @@ from learnmeet.model._meetings import (
     Reflection,
     Rsvp,
 )
+from learnmeet.model._people import Citizen
 from learnmeet.model._reflection import Audience, PhaseKind
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._survey import (
@@ -494,6 +496,76 @@ def _reflection(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+def _edges(run: DemoRun) -> str:
+    """What the library refuses at its edges, each with its message."""
+    s = run.scenario
+    forum = s.forums[0]
+    start = datetime.combine(QUARTER[0], time(9), tzinfo=COPENHAGEN)
+    deep = (
+        '{"learnmeet": 1, "type": "Citizen", "data": {"pseudonym": '
+        + "[" * 1_000
+        + "]" * 1_000
+        + "}}"
+    )
+    attempts: tuple[tuple[Label, Callable[[], object]], ...] = (
+        (
+            Label(
+                da="Et CPR-nummer med fuldbredde-cifre i en etiket",
+                en="A CPR number in fullwidth digits in a label",
+            ),
+            lambda: Label(da="Borger ０１０２０３-１２３４", en="Citizen"),
+        ),
+        (
+            Label(
+                da="Et styretegn i en stedsangivelse",
+                en="A control character in a place",
+            ),
+            lambda: attrs.evolve(s.meetings[0].location, description="Stue 3\x07"),
+        ),
+        (
+            Label(
+                da="Et mødeforum, der gentages hvert minut",
+                en="A forum that recurs every minute",
+            ),
+            lambda: attrs.evolve(forum, recurrence="FREQ=MINUTELY"),
+        ),
+        (
+            Label(
+                da="Et vindue, hvor en dato er en tekst",
+                en="A window with a text for a date",
+            ),
+            lambda: find_slots(
+                [forum.members[0]],
+                (start, "i morgen"),  # type: ignore[arg-type]
+                timedelta(hours=1),
+                busy={},
+            ),
+        ),
+        (
+            Label(
+                da="Et JSON-dokument indlejret 1.000 niveauer",
+                en="A JSON document nested 1,000 levels deep",
+            ),
+            lambda: from_json(Citizen, deep),
+        ),
+    )
+    lines = [
+        run.t(
+            da="Hvert forsøg afvises med en LearnmeetError, der siger hvor, hvad "
+            "og hvordan det rettes - aldrig med den afviste værdi:",
+            en="Each attempt is refused with a LearnmeetError that says where, "
+            "what and how to fix it - never with the value refused:",
+        )
+    ]
+    for title, attempt in attempts:
+        try:
+            attempt()
+        except LearnmeetError as error:
+            said = error.message(run.lang).replace("\n", "\n      ")
+            lines += ["", f"  {title.get(run.lang)}:", f"    {said}"]
+    return "\n".join(lines)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
@@ -504,6 +576,7 @@ SECTIONS: tuple[Section, ...] = (
         Label(da="Refleksion og evaluering", en="Reflection and evaluation"),
         _reflection,
     ),
+    Section(Label(da="Tillid ved kanterne", en="Trust at the edges"), _edges),
 )
 """The demo's sections, in the order they are shown."""
 

@@ -64,12 +64,13 @@ _STATUS = {
 
 
 def _escape(text: str) -> str:
-    """Escape a TEXT value (RFC 5545, 3.3.11)."""
+    """Escape a TEXT value (RFC 5545, 3.3.11); any line break is written ``\\n``."""
     return (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
+        .replace("\r", "\\n")
         .replace("\n", "\\n")
     )
 
