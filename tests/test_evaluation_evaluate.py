@@ -565,6 +565,21 @@ class TestReleasedReports:
             lm.Suppression.COMPLEMENT
         }
 
+    def test_an_answer_changed_after_its_release(self) -> None:
+        """The two overall figures, one answer apart, would give its change."""
+        first, *rest = ACROSS.responses
+        changed = attrs.evolve(
+            first,
+            answers=[attrs.evolve(a, score=1) if a.score else a for a in first.answers],
+        )
+        earlier = ACROSS.evaluated()
+        amended = ACROSS._replace(responses=(changed, *rest))
+        assert not amended.evaluated().group(D.OVERALL, "all").suppressed  # type: ignore[union-attr]
+        later = amended.evaluated(released=[earlier])
+        shown = later.group(D.OVERALL, "all")
+        assert shown is not None
+        assert shown.suppression is lm.Suppression.COMPLEMENT
+
     def test_a_group_released_before_may_be_shown_again(self) -> None:
         # Released again, the same report changes nothing.
         first = ACROSS.evaluated()

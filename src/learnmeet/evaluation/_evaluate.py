@@ -699,10 +699,22 @@ def _pseudonym(kind: bytes, key: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=10, person=kind).hexdigest()
 
 
-def _member(survey: Survey, invitation: Invitation) -> _Member:
+def _member(survey: Survey, invitation: Invitation, response: Response) -> _Member:
+    """Who answered (a pseudonym), and which answers (a digest of the scores).
+
+    The scores are part of the answer's key: a response edited between two
+    reports is then a different answer of the same person, and the
+    difference of the two reports' figures shows its change only if that
+    involves enough people.
+    """
+    scores = sorted(
+        (answer.item, answer.score)
+        for answer in response.answers
+        if answer.score is not None
+    )
     return (
         _pseudonym(b"learnmeet-person", invitation.invitee),
-        _pseudonym(b"learnmeet-answer", f"{survey.id}\n{invitation.id}"),
+        _pseudonym(b"learnmeet-answer", f"{survey.id}\n{invitation.id}\n{scores}"),
     )
 
 
@@ -1174,7 +1186,7 @@ def evaluate(
             Disposition.PARTIAL,
         ):
             continue
-        member = _member(survey, invitation)
+        member = _member(survey, invitation, response)
         scores: list[float] = []
         for answer in response.answers:
             item = survey.item(answer.item)
