@@ -520,9 +520,32 @@ class TestUsageErrors:
             capsys, "plan", str(sample), "--from", "2027-03-31", "--to", "2027-01-01"
         )
         assert err.endswith(
-            "learnmeet plan: fejl: --to (2027-01-01) ligger før --from (2027-03-31); "
-            "perioden skal slutte på eller efter sin første dag\n"
+            "learnmeet plan: fejl: --to: perioden slutter (2027-01-01) før den "
+            "begynder (2027-03-31) (giv en slutdato på eller efter startdatoen)\n"
         )
+
+    @pytest.mark.parametrize(
+        ("period", "option", "reason"),
+        [
+            (("0001-01-01", "2027-03-01"), "--from", "year 1 is outside"),
+            (("2027-01-01", "9999-12-31"), "--to", "year 9999 is outside"),
+            (("1900-01-01", "9998-12-31"), "--to", "longer than five years"),
+        ],
+    )
+    def test_a_period_plan_period_would_refuse(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        period: tuple[str, str],
+        option: str,
+        reason: str,
+    ) -> None:
+        start, end = period
+        err = _usage_error(
+            capsys, "plan", str(sample), "--from", start, "--to", end, "--lang", "en"
+        )
+        assert f"learnmeet plan: error: {option}: " in err
+        assert reason in err
 
     def test_one_day_is_a_period(
         self, capsys: pytest.CaptureFixture[str], sample: Path
@@ -641,6 +664,42 @@ class TestInItsOwnProcess:
             err = process.stderr.read()
             code = process.wait()
         assert (code, err) == (1, b"")
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+    @pytest.mark.parametrize("lang", ["da", "en"])
+    def test_a_full_disk_says_so(self, sample: Path, lang: str) -> None:
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "learnmeet",
+                    "check",
+                    str(sample),
+                    "--lang",
+                    lang,
+                ],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                check=False,
+            )
+        assert done.returncode == 1
+        assert b"Traceback" not in done.stderr
+        said = {
+            "da": "kunne ikke skrive resultatet",
+            "en": "could not write the output",
+        }
+        assert said[lang].encode() in done.stderr
+        assert b"ENOSPC" in done.stderr
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell closes it")
+    def test_standard_output_closed(self) -> None:
+        done = subprocess.run(
+            ["sh", "-c", f'"{sys.executable}" -m learnmeet demo >&-'],
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (1, b"")
 
     def test_the_lone_surrogate_case_leaves_no_file(self, tmp_path: Path) -> None:
         document = json.loads(sample_text())

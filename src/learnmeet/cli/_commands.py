@@ -14,6 +14,8 @@ character (exit codes: 0 done, 1 bad input, 2 usage error).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,7 +40,7 @@ from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_json
 from learnmeet.model._labels import Lang
 from learnmeet.model._scenario import Scenario
-from learnmeet.planning._period import plan_period
+from learnmeet.planning._period import check_period, plan_period
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -218,15 +220,20 @@ def _plan_arguments(parser: Parser) -> None:
     )
 
 
+_OPTIONS = {"start": "--from", "end": "--to"}
+
+
 def _plan_check(args: argparse.Namespace) -> Label | None:
-    if args.end >= args.start:
-        return None
-    return Label(
-        da=f"--to ({args.end}) ligger før --from ({args.start}); perioden skal "
-        "slutte på eller efter sin første dag",
-        en=f"--to ({args.end}) is before --from ({args.start}); the period must "
-        "end on or after its first day",
-    )
+    """The period plan_period would refuse, as a usage error naming the option."""
+    try:
+        check_period(args.start, args.end)
+    except InvalidValueError as error:
+        option = _OPTIONS[error.field]
+        return Label(
+            da=f"{option}: {error.reason.da} ({error.fix.da})",
+            en=f"{option}: {error.reason.en} ({error.fix.en})",
+        )
+    return None
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -322,15 +329,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     .. versionadded:: 0.1.0
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:  # started with standard output closed: `>&-`
+        return 1
     with safe_streams():
         try:
             code = _run(arguments)
-            if sys.stdout is not None:
-                sys.stdout.flush()
+            sys.stdout.flush()
         except BrokenPipeError:  # the reader went away: `learnmeet demo | head`
             quiet_broken_pipe()
             return 1
+        except OSError as exc:  # a full disk, a device that failed: `> /dev/full`
+            quiet_broken_pipe()
+            _tell(_output_lost(exc).get(language(arguments)))
+            return 1
     return code
+
+
+def _output_lost(exc: OSError) -> Label:
+    code = errno.errorcode.get(exc.errno or 0, "?")
+    return Label(
+        da=f"learnmeet: kunne ikke skrive resultatet (systemfejl {code}); skriv "
+        "til en fil med plads, eller brug --out",
+        en=f"learnmeet: could not write the output (system error {code}); write "
+        "to a file with room, or use --out",
+    )
+
+
+def _tell(text: str) -> None:
+    """Write *text* to standard error if it can take it; nothing else is left."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
 
 
 def _run(argv: list[str]) -> int:

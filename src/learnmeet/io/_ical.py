@@ -64,7 +64,7 @@ _STATUS = {
 
 
 def _escape(text: str) -> str:
-    """Escape a TEXT value (RFC 5545, 3.3.11); any line break is written ``\\n``."""
+    r"""Escape a TEXT value (RFC 5545, 3.3.11); any line break is written ``\n``."""
     return (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")

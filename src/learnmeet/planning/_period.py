@@ -117,34 +117,18 @@ def _request(
     )
 
 
-@checked
-def plan_period(
-    scenario: Scenario,
-    *,
-    start: date,
-    end: date,
-    every: int = 2,
-    catalog: Catalog = DEFAULT_CATALOG,
-    zone: ZoneInfo = COPENHAGEN,
-) -> PeriodPlan:
-    """Plan learning, home meetings, an audit and course days for a period.
+def check_period(
+    start: date, end: date, *, zone: ZoneInfo = COPENHAGEN
+) -> tuple[datetime, datetime]:
+    """The planning window of the days *start* to *end*, or a refusal.
 
-    Args:
-        scenario: The municipality's people, cases and forums.
-        start: The first day of the period.
-        end: The last day of the period (included); the period is five
-            years (1,827 days) at most, in the years 1900-9998.
-        every: Attach learning to every n-th occurrence of each forum.
-        catalog: Where the formats come from.
-        zone: The municipality's time zone.
+    The one statement of what period :func:`plan_period` plans, so the
+    command line checks ``--from`` and ``--to`` by it before it reads a file.
 
     Raises:
-        InvalidValueError: *end* is before *start*, the period is longer than
-            five years (1,827 days), or a day lies outside the years
-            1900-9998.
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 A period of five years at most.
+        InvalidValueError: A day lies outside the years 1900-9998, *end* is
+            before *start*, or the period is longer than five years (1,827
+            days); the path is ``start`` or ``end``.
     """
     for name, day in (("start", start), ("end", end)):
         outside = year_problem(day.year)
@@ -187,6 +171,39 @@ def plan_period(
             where="plan_period",
             path=("end",),
         )
+    return window
+
+
+@checked
+def plan_period(
+    scenario: Scenario,
+    *,
+    start: date,
+    end: date,
+    every: int = 2,
+    catalog: Catalog = DEFAULT_CATALOG,
+    zone: ZoneInfo = COPENHAGEN,
+) -> PeriodPlan:
+    """Plan learning, home meetings, an audit and course days for a period.
+
+    Args:
+        scenario: The municipality's people, cases and forums.
+        start: The first day of the period.
+        end: The last day of the period (included); the period is five
+            years (1,827 days) at most, in the years 1900-9998.
+        every: Attach learning to every n-th occurrence of each forum.
+        catalog: Where the formats come from.
+        zone: The municipality's time zone.
+
+    Raises:
+        InvalidValueError: *end* is before *start*, the period is longer than
+            five years (1,827 days), or a day lies outside the years
+            1900-9998.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 A period of five years at most.
+    """
+    window = check_period(start, end, zone=zone)
     holidays = holiday_days(start.year, end.year)
     learning = tuple(
         attach_learning(
