@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, strategies as st
@@ -280,3 +281,22 @@ class TestTime:
         with pytest.raises(lm.InvalidValueError, match="year 9999") as caught:
             when(NOON, date.max)
         assert caught.value.path == ("day",)
+
+
+@checked
+def zoned(zone: ZoneInfo) -> ZoneInfo:
+    return zone
+
+
+class TestZones:
+    """A zone argument is a region's zone, or UTC: what a meeting may be in."""
+
+    @pytest.mark.parametrize("key", ["Europe/Copenhagen", "UTC", "America/Nuuk"])
+    def test_a_region(self, key: str) -> None:
+        assert zoned(ZoneInfo(key)).key == key
+
+    @pytest.mark.parametrize("key", ["CET", "EST5EDT", "GMT"])
+    def test_an_abbreviation_is_refused_naming_the_argument(self, key: str) -> None:
+        with pytest.raises(lm.InvalidValueError, match="abbreviation") as caught:
+            zoned(ZoneInfo(key))
+        assert (caught.value.where, caught.value.path) == ("zoned", ("zone",))

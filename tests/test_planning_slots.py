@@ -156,6 +156,20 @@ class TestTheWindow:
         outside = 1 if window[0].year == 9998 else 0  # the end, or the start
         assert info.value.path == ("window", outside)
 
+    @pytest.mark.parametrize("function", ["find_slots", "free_time"])
+    def test_the_refusal_names_the_function_asked(self, function: str) -> None:
+        start = datetime(2027, 3, 1, tzinfo=CPH)
+        backwards = (start, start - timedelta(days=1))
+        calls = {
+            "find_slots": lambda: lm.find_slots(
+                [A], backwards, timedelta(hours=1), busy={}
+            ),
+            "free_time": lambda: list(lm.free_time([A], backwards, busy={})),
+        }
+        with pytest.raises(lm.InvalidValueError, match="end after it starts") as info:
+            calls[function]()
+        assert (info.value.where, info.value.path) == (function, ("window",))
+
     def test_the_last_days_of_the_range(self) -> None:
         window = (
             datetime(9998, 12, 27, tzinfo=CPH),

@@ -41,6 +41,7 @@ import typing
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any, Literal, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
 
 from learnmeet.exceptions import (
     LANGUAGES,
@@ -52,7 +53,7 @@ from learnmeet.exceptions import (
     check_lang,
     render_path,
 )
-from learnmeet.model._checks import year_problem
+from learnmeet.model._checks import year_problem, zone_refusal
 
 __all__ = ["checked", "expect_count"]
 
@@ -315,6 +316,9 @@ def _class(cls: type[Any]) -> _Compiled:
     if cls is datetime:
         moment = _instance(datetime, expected)
         return moment._replace(check=_in_range(_aware(moment.check)))
+    if cls is ZoneInfo:
+        zone = _instance(ZoneInfo, expected)
+        return zone._replace(check=_a_region(zone.check))
     return _instance(cls, expected)._replace(exact=frozenset({cls}))
 
 
@@ -341,6 +345,23 @@ def _aware(check: _Check) -> _Check:
         return moment
 
     return aware
+
+
+def _a_region(check: _Check) -> _Check:
+    """A zone argument is one a meeting may be in: a region's, or UTC."""
+
+    def region(value: object) -> object:
+        zone = check(value)
+        assert isinstance(zone, ZoneInfo)
+        refusal = zone_refusal(zone)
+        if refusal is not None:
+            reason, fix = refusal
+            raise _RefusedError(
+                reason, value, InvalidValueError(reason=reason, fix=fix)
+            )
+        return zone
+
+    return region
 
 
 def _in_range(check: _Check) -> _Check:

@@ -354,6 +354,15 @@ def zone_problem(key: str | None) -> Label | None:
     )
 
 
+def zone_refusal(zone: ZoneInfo) -> tuple[Label, Label] | None:
+    """Why *zone* may not be used, and the fix; ``None`` when it may.
+
+    The rule of :func:`zone_problem`, for a zone given as an argument.
+    """
+    problem = zone_problem(zone.key)
+    return None if problem is None else (problem, _WRITE_A_ZONE)
+
+
 def year_problem(year: int) -> tuple[Label, Label] | None:
     """Why a time in *year* may not be held, and the fix; ``None`` if it may."""
     if FIRST_YEAR <= year <= LAST_YEAR:

@@ -407,8 +407,9 @@ def _search(
     unit_hours: Mapping[str, WorkingHours] | None,
     holidays: Iterable[date] | None,
     zone: ZoneInfo,
+    where: str,
 ) -> Iterator[Interval]:
-    low, high = _window(window)
+    low, high = _window(window, where)
     people = list(people)
     possible, shared = _common_hours(people, hours, unit_hours or {})
     if not possible:
@@ -442,7 +443,9 @@ def free_time(
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 *busy* may be a :class:`BusyIndex`.
     """
-    return _search(people, window, 1, busy, hours, unit_hours, holidays, zone)
+    return _search(
+        people, window, 1, busy, hours, unit_hours, holidays, zone, "free_time"
+    )
 
 
 def check_window(
@@ -494,8 +497,8 @@ def check_window(
     raise InvalidValueError(reason=reason, fix=fix, where=where, path=("window",))
 
 
-def _window(window: tuple[datetime, datetime]) -> tuple[int, int]:
-    low, high = check_window(window, where="find_slots")
+def _window(window: tuple[datetime, datetime], where: str) -> tuple[int, int]:
+    low, high = check_window(window, where=where)
     return _micros(low), _micros(high)
 
 
@@ -562,5 +565,7 @@ def find_slots(
             path=("duration",),
         )
     length = max(1, duration // _MICROSECOND)
-    found = _search(people, window, length, busy, hours, unit_hours, holidays, zone)
+    found = _search(
+        people, window, length, busy, hours, unit_hours, holidays, zone, "find_slots"
+    )
     return list(islice(found, limit))
