@@ -53,7 +53,7 @@ from learnmeet.exceptions import (
     check_lang,
     render_path,
 )
-from learnmeet.model._checks import year_problem, zone_refusal
+from learnmeet.model._checks import FIRST_YEAR, LAST_YEAR, year_problem, zone_refusal
 
 __all__ = ["checked", "expect_count"]
 
@@ -312,14 +312,44 @@ def _class(cls: type[Any]) -> _Compiled:
         def is_day(value: object) -> bool:
             return isinstance(value, date) and not isinstance(value, datetime)
 
-        return _Compiled(is_day, _in_range(_checking(is_day, expected)))
+        return _Compiled(
+            is_day, _quick_time(date, _in_range(_checking(is_day, expected)))
+        )
     if cls is datetime:
         moment = _instance(datetime, expected)
-        return moment._replace(check=_in_range(_aware(moment.check)))
+        full = _in_range(_aware(moment.check))
+        return moment._replace(check=_quick_time(datetime, full))
     if cls is ZoneInfo:
         zone = _instance(ZoneInfo, expected)
         return zone._replace(check=_a_region(zone.check))
     return _instance(cls, expected)._replace(exact=frozenset({cls}))
+
+
+def _quick_time(cls: type[date], check: _Check) -> _Check:
+    """*check*, after a quick pass for the usual case.
+
+    A plain date, or an aware datetime, well inside the model's years passes
+    at once; a value in a year at an edge (where the instant in UTC could
+    cross it), or of another class, gets the full check.
+    """
+    low, high = FIRST_YEAR, LAST_YEAR
+
+    def quick_day(value: object) -> object:
+        if value.__class__ is date and low < value.year < high:
+            return value
+        return check(value)
+
+    def quick_moment(value: object) -> object:
+        if (
+            isinstance(value, datetime)
+            and value.__class__ is datetime
+            and low < value.year < high
+            and value.utcoffset() is not None
+        ):
+            return value
+        return check(value)
+
+    return quick_moment if cls is datetime else quick_day
 
 
 def _aware(check: _Check) -> _Check:
