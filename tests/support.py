@@ -7,8 +7,10 @@ Also :data:`source_checkout`, the mark for tests that read the repository
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import strategies as st
@@ -80,6 +82,33 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     ),
 )
 """Every JSON model type with the public strategy for it."""
+
+
+def times_the_model_takes(
+    *, allow_imaginary: bool = True
+) -> st.SearchStrategy[datetime]:
+    """Datetimes in every year the model takes, in zones that try its edges.
+
+    Copenhagen, UTC, the first zone in a new day (Kiritimati, +14), a zone of
+    half hours (St John's), one of quarter hours (+05:45) and one of a
+    half-hour summer shift (Lord Howe); local mean times come up before each
+    zone's first standard offset.
+    """
+    return st.datetimes(
+        min_value=datetime(lm.FIRST_YEAR, 1, 1),
+        max_value=datetime(lm.LAST_YEAR, 12, 31, 23, 59),
+        timezones=st.sampled_from(
+            [
+                lm.COPENHAGEN,
+                ZoneInfo("UTC"),
+                ZoneInfo("Pacific/Kiritimati"),
+                ZoneInfo("America/St_Johns"),
+                ZoneInfo("Australia/Lord_Howe"),
+                timezone(timedelta(hours=5, minutes=45)),
+            ]
+        ),
+        allow_imaginary=allow_imaginary,
+    )
 
 
 def any_model_value() -> st.SearchStrategy[Any]:

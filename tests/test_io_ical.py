@@ -13,6 +13,7 @@ from hypothesis import given, strategies as st
 import learnmeet as lm
 from examples import CITIZEN, valid_meetings
 from learnmeet.strategies._common import _TEXT
+from support import times_the_model_takes
 
 CPH = lm.COPENHAGEN
 VALID = valid_meetings()
@@ -169,19 +170,7 @@ class TestTheRangeOfTime:
         assert {1900, 2026, 2027, 2028, 5999, 6000, 6001, 9997, 9998} <= described
 
     @given(
-        st.datetimes(
-            min_value=datetime(1900, 1, 1),
-            max_value=datetime(9998, 12, 31, 23, 59),
-            timezones=st.sampled_from(
-                [
-                    CPH,
-                    ZoneInfo("UTC"),
-                    ZoneInfo("America/St_Johns"),
-                    ZoneInfo("Australia/Lord_Howe"),
-                    timezone(timedelta(hours=5, minutes=45)),
-                ]
-            ),
-        ),
+        times_the_model_takes(),
         st.integers(min_value=1, max_value=7 * 24 * 60),
     )
     def test_any_accepted_datetime_is_written(

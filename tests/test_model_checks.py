@@ -15,6 +15,7 @@ from hypothesis import given, strategies as st
 import learnmeet as lm
 from examples import CASE, NURSE_N, valid_meetings
 from learnmeet.model._checks import LONGEST
+from support import times_the_model_takes
 
 CPH = lm.COPENHAGEN
 MEETING = valid_meetings()["learning_meeting"]
@@ -235,20 +236,7 @@ class TestTheRangeOfTime:
             attrs.evolve(MEETING, start=datetime(2027, 3, 1, 9, tzinfo=nameless))
 
     @given(
-        st.datetimes(
-            min_value=datetime(1900, 1, 1),
-            max_value=datetime(9998, 12, 31, 23, 59),
-            timezones=st.sampled_from(
-                [
-                    CPH,
-                    ZoneInfo("UTC"),
-                    ZoneInfo("Pacific/Kiritimati"),
-                    ZoneInfo("America/St_Johns"),
-                    timezone(timedelta(hours=-11)),
-                ]
-            ),
-            allow_imaginary=False,
-        ),
+        times_the_model_takes(allow_imaginary=False),
         st.integers(1, 7 * 24 * 60),
     )
     def test_any_accepted_start_has_an_end(self, start: datetime, minutes: int) -> None:
