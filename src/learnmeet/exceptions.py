@@ -100,15 +100,64 @@ def check_lang(lang: object, *, where: str = "") -> Lang:
 # -- personal data -------------------------------------------------------------
 
 # Six digits that form a day (01-31) and a month (01-12) and two of a year,
-# then four digits, with no further digit on either side: the shape of a
-# Danish CPR number. Between the pairs a dash, dot, slash or space may stand,
-# and before the last four up to a few of them ("010203 - 1234"). It runs on
-# the text after _normalised(), which has turned every Unicode digit, dash
-# and space into its ASCII form and dropped invisible format characters.
+# then four digits: the shape of a Danish CPR number. Between the pairs, and
+# before the last four, may stand a run of up to three characters that are
+# neither letters nor digits (dashes, dots, slashes, spaces, underscores,
+# colons, any punctuation or symbol). The last four may also be split in two
+# pairs ("12 34"), but only where no digit stands within a separator's reach
+# on either side, so that a time stamp ("01.02.2026 09:30",
+# "2026-03-01 09:00:00") is not read as one. It runs on the text after
+# _normalised(), which has turned every Unicode digit, dash and space into its
+# ASCII form and dropped what draws nothing.
+#
+# Linear by construction: a separator run never holds a digit and every run is
+# followed by a digit, so each run can match in one way only, and the work at
+# each start is bounded by a constant; no nested or unbounded quantifier.
+_NOT_ALNUM = r"[\W_]"
+_SEP = _NOT_ALNUM + "{0,3}"
+# A lookbehind has a fixed width: one for each length of separator.
+_NO_DIGIT_BEFORE = "".join(f"(?<![0-9]{_NOT_ALNUM * n})" for n in range(4))
+_DATE = rf"(?:0[1-9]|[12][0-9]|3[01]){_SEP}(?:0[1-9]|1[0-2]){_SEP}[0-9]{{2}}{_SEP}"
+_SPLIT_SERIAL = rf"[0-9]{{2}}{_NOT_ALNUM}{{1,3}}[0-9]{{2}}(?!{_SEP}[0-9])"
+# Minutes, seconds and microseconds after an hour ("09:15:07.123456", as
+# isoformat() writes a time) have the shape too: they are a time.
+_NOT_A_TIME = r"(?!(?<=[0-9]:)[0-9]{2}:[0-9]{2}[.,][0-9]{6}(?![0-9]))"
 _CPR = re.compile(
-    r"(?<![0-9])(?:0[1-9]|[12][0-9]|3[01])[-./\s]?(?:0[1-9]|1[0-2])[-./\s]?"
-    r"[0-9]{2}\s{0,2}[-./]?\s{0,2}[0-9]{4}(?![0-9])"
+    rf"{_NOT_A_TIME}(?:(?<![0-9]){_DATE}[0-9]{{4}}(?![0-9])"
+    rf"|{_NO_DIGIT_BEFORE}{_DATE}{_SPLIT_SERIAL})"
 )
+# Unicode's Default_Ignorable_Code_Point, as DerivedCoreProperties.txt of
+# the Unicode Character Database lists it from Unicode 14.0 (which added
+# U+180F) on: what a renderer shows as nothing when it has no glyph for it.
+# Python's unicodedata has no API for the property, so the ranges are
+# written out here.
+_IGNORABLE = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+_DRAWS_NOTHING = re.compile(
+    "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _IGNORABLE) + "\u2800]"
+)
+"""A character the reader does not see: a default-ignorable code point, or
+the braille blank (U+2800), which draws as an empty cell."""
+_UNSEEN = frozenset({"Cf", "Mn", "Me"})
+"""Categories that take no place of their own: format characters, and the
+non-spacing and enclosing marks drawn on the character before them."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls but tab, line feed and carriage return; DEL and the C1
 # controls; U+FFFE and U+FFFF. XML 1.0 (the SVG charts) has no place for
@@ -123,9 +172,12 @@ def _normalised(text: str) -> tuple[str, list[int]]:
 
     Each non-ASCII character is read in its compatibility form (NFKC:
     fullwidth digits and punctuation become ASCII); a Unicode digit of any
-    script becomes its ASCII digit, any dash ``-`` and any space `` ``; an
-    invisible format character (zero-width space, soft hyphen, direction
-    marks) is dropped.
+    script becomes its ASCII digit, any dash ``-`` and any space `` ``; what
+    draws nothing is dropped: a format character (zero-width space, soft
+    hyphen, direction marks), any other default-ignorable code point
+    (variation selectors, the combining grapheme joiner, Hangul fillers), the
+    braille blank, and a combining mark, which is drawn on the character
+    before it (a digit struck through or underlined is still that digit).
     """
     if text.isascii():
         return text, []
@@ -134,7 +186,7 @@ def _normalised(text: str) -> tuple[str, list[int]]:
     for index, char in enumerate(text):
         for part in unicodedata.normalize("NFKC", char) if ord(char) > 127 else char:
             category = unicodedata.category(part)
-            if category == "Cf":
+            if category in _UNSEEN or _DRAWS_NOTHING.match(part):
                 continue
             if category == "Nd":
                 part = str(unicodedata.decimal(part))
@@ -151,25 +203,33 @@ def looks_like_cpr(text: str) -> bool:
     """Tell whether *text* holds something shaped like a Danish CPR number.
 
     Six digits of a valid day and month and two of a year, then four, with
-    any dash, dot, slash or space between the pairs (``010203-1234``,
-    ``010203.1234``, ``01 02 03 1234``, ``010203 - 1234``), in any script's
-    digits, and with invisible characters ignored.
+    up to three characters that are neither letters nor digits between the
+    pairs and before the last four (``010203-1234``, ``010203_1234``,
+    ``01 02 03 1234``, ``01 - 02 - 03 - 1234``), the last four also as two
+    pairs (``010203-12 34``) when no other digit stands close by, in any
+    script's digits, and with what draws nothing ignored (zero-width and
+    other default-ignorable characters, the braille blank, combining marks).
 
     >>> looks_like_cpr("borger B-017")
     False
     >>> looks_like_cpr("010203-1234"), looks_like_cpr("01 02 03 1234")
     (True, True)
+    >>> looks_like_cpr("mødet 01.02.2026 09:30")
+    False
 
     It errs on the side of refusing. Known false positives: a ten-digit
     number whose first six digits form a date (an order number
     ``1012251234``), and a date with a two-digit year followed by four digits
-    (``01.02.26 0930``). A phone number never starts with a valid day and
-    month in the first two pairs, and an ISO date (``2026-03-01``) does not
-    match.
+    or a time (``01.02.26 0930``, ``01.02.26 09:30``). A phone number never
+    starts with a valid day and month in the first two pairs, and neither an
+    ISO date (``2026-03-01``), a date with a four-digit year and a time
+    (``01.02.2026 09:30``, ``2026-03-01 09:00:00``) nor a time with
+    microseconds (``09:15:07.123456``) matches.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 Other separators, other scripts' digits and
-       invisible characters.
+    .. versionchanged:: 0.2.0 Any run of up to three separators, the last
+       four in two pairs, other scripts' digits, and every character that
+       draws nothing.
     """
     if not isinstance(text, str):
         raise WrongTypeError(
@@ -188,20 +248,23 @@ def redact(text: str) -> str:
     """*text* with every CPR-like number in it replaced by ``[CPR]``.
 
     Every message that repeats something given to the library goes through
-    this, so a refused value is never written back.
+    this, so a refused value is never written back. It reads again until
+    nothing is left: a number split in pairs that stood next to another one
+    is seen once its neighbour is gone.
     """
-    normal, origin = _normalised(text)
-    spans = [m.span() for m in _CPR.finditer(normal)]
-    if not spans:
-        return text
-    out, last = [], 0
-    for start, end in spans:
-        if origin:
-            start, end = origin[start], origin[end - 1] + 1
-        out += [text[last:start], _REDACTED]
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+    while True:
+        normal, origin = _normalised(text)
+        spans = [m.span() for m in _CPR.finditer(normal)]
+        if not spans:
+            return text
+        out, last = [], 0
+        for start, end in spans:
+            if origin:
+                start, end = origin[start], origin[end - 1] + 1
+            out += [text[last:start], _REDACTED]
+            last = end
+        out.append(text[last:])
+        text = "".join(out)
 
 
 def shown(value: object) -> Label:
