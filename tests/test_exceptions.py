@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, strategies as st
@@ -624,3 +625,207 @@ class TestPersonalData:
         with pytest.raises(lm.InvalidValueError, match="surrogate") as caught:
             lm.Citizen("B-\ud800")
         assert caught.value.path == ("pseudonym",)
+
+
+class TestShown:
+    """A message shows a value the caller gave only short, redacted and whole:
+    a text of up to 40 printable characters quoted, a number of up to 40
+    digits as written, anything longer by its size, anything else by its type."""
+
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            ("nurce", "'nurce'"),
+            ("hos 120304-5678", "'hos [CPR]'"),
+            ("y" * 40, repr("y" * 40)),
+            ("y" * 41, "a text of 41 characters"),
+            ("B\u200b17", "a text of 4 characters"),  # unprintable: not quoted
+            ("12\u200b0304-5678", "a text of 12 characters"),
+            (42, "42"),
+            (-7, "-7"),
+            (1203045678, "[CPR]"),  # ten digits shaped like a CPR number
+            (10**39, str(10**39)),
+            (10**40, "a number of 41 digits"),
+            pytest.param(-(10**6000) + 1, "a number of 6000 digits", id="huge"),
+            (True, "True"),
+            (None, "None"),
+            (2.5, "a value of type float"),
+            (["a"], "a value of type list"),
+        ],
+    )
+    def test_shown(self, value: object, text: str) -> None:
+        assert exceptions.shown(value).en == text
+
+    def test_shown_in_danish(self) -> None:
+        assert exceptions.shown("z" * 50).da == "en tekst på 50 tegn"
+        assert exceptions.shown(10**4400).da == "et tal på 4401 cifre"
+        assert exceptions.shown(object()).da == "en værdi af typen object"
+
+    @given(st.integers(1, 20_000), st.sampled_from([-1, 0, 1]))
+    def test_digits_are_counted_without_writing_the_number(
+        self, digits: int, step: int
+    ) -> None:
+        number = 10 ** (digits - 1) + step if digits > 1 or step >= 0 else 9
+        expected = digits if step >= 0 or digits == 1 else digits - 1
+        assert exceptions._digits(number) == expected
+        assert exceptions._digits(-number) == expected
+
+    def test_a_class_is_named_short_and_redacted(self) -> None:
+        hidden = type("Borger_120304_5678", (), {})()
+        long = type("K" * 300, (), {})()
+        assert exceptions.type_shown(hidden) == "Borger_[CPR]"
+        assert exceptions.type_shown(long) == "K" * 40 + "…"
+        assert exceptions.shown(hidden).en == "a value of type Borger_[CPR]"
+
+    @pytest.mark.parametrize(
+        ("values", "en", "da"),
+        [
+            ([], "none", "ingen"),
+            (["LM1"], "'LM1'", "'LM1'"),
+            (["a", "b", "c"], "'a', 'b', 'c'", "'a', 'b', 'c'"),
+            (list("abcd"), "'a', 'b', 'c' and 1 more", "'a', 'b', 'c' og 1 mere"),
+            (["x" * 99, 120304_5678], "a text of 99 characters, [CPR]", None),
+        ],
+    )
+    def test_shown_all(self, values: list[object], en: str, da: str | None) -> None:
+        label = exceptions.shown_all(values)
+        assert label.en == en
+        if da is not None:
+            assert label.da == da
+
+
+class TestPathsNeverRepeat:
+    """A path shows a key of up to 40 characters (or digits), cut after that,
+    and never a CPR-like number, wherever in the path it stands."""
+
+    def test_a_long_key_is_cut(self) -> None:
+        path = exceptions.render_path(("data", "q" * 100_000))
+        assert path == f"$.data['{'q' * 40}…']"
+
+    def test_a_long_index_is_cut(self) -> None:
+        path = exceptions.render_path(("items", 7 * 10**5000))
+        assert path == f"$.items[7{'0' * 39}…]"
+        assert exceptions.render_path((-(10**4400),)) == f"$[-1{'0' * 39}…]"
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            ("_1203045678",),  # an identifier
+            ("hours", "12\u200b0304-5678"),  # an invisible character inside
+            ("x", 12, 3, 4, 5678),  # across indices
+            ("data", "p" * 60 + " 120304-5678"),  # past the cut
+        ],
+    )
+    def test_no_cpr_number_in_a_path(self, path: tuple[str | int, ...]) -> None:
+        assert not lm.looks_like_cpr(exceptions.render_path(path))
+
+
+# -- no message repeats a refused value ------------------------------------------
+
+_HUGE_NUMBERS = st.builds(
+    lambda digits, sign, rest: sign * (10**digits + rest),
+    st.integers(4301, 9000),
+    st.sampled_from([1, -1]),
+    st.integers(0, 10**12),
+)
+"""Integers Python cannot write with str(): more than 4,300 digits."""
+_LONG_TEXTS = st.builds(
+    lambda size, tail: "k" * size + tail,
+    st.integers(41, 12_000),
+    st.sampled_from(["", " 120304-5678", "\u200b"]),
+)
+_CPR_TEXTS = st.builds(
+    lambda before, cpr, after: before + cpr + after,
+    st.sampled_from(["", "B ", "LM1 ", "x\u200b", "nurse-"]),
+    cpr_numbers(),
+    st.sampled_from(["", " ", "\u00ad", ".json"]),
+)
+_REFUSED = st.one_of(_HUGE_NUMBERS, _LONG_TEXTS, _CPR_TEXTS)
+_KOLB = lm.QUESTION_BANK.model("kolb")
+
+
+def _closed_cycle() -> lm.ReflectionCycle:
+    cycle = lm.ReflectionCycle.start(_KOLB, subject="c-1", meeting="m-1")
+    while not cycle.is_last_phase:
+        cycle = cycle.contribute("professional:p-1", "noget").advance()
+    return cycle.contribute("professional:p-1", "noget").close()
+
+
+_CLOSED = _closed_cycle()
+_OPEN = lm.ReflectionCycle.start(_KOLB, subject="c-1", meeting="m-1")
+_ITEM = {
+    "id": "q-1",
+    "text": lm.Label(da="spørgsmål", en="question"),
+    "level": lm.KirkpatrickLevel.REACTION,
+}
+
+
+def _taking(value: object) -> dict[str, object]:
+    """Public functions and constructors, each given *value* where it refuses."""
+    v: Any = value
+    envelope = {"learnmeet": 1, "type": "Citizen"}
+    return {
+        "RuleSet.without": lambda: lm.DEFAULT_RULES.without(v),
+        "RuleSet.with_severity": lambda: lm.DEFAULT_RULES.with_severity(
+            v, lm.Severity.ERROR
+        ),
+        "RuleSet(disabled=)": lambda: lm.RuleSet(lm.DEFAULT_RULES.rules, disabled={v}),
+        "RuleSet.rule": lambda: lm.DEFAULT_RULES.rule(v),
+        "Catalog.profession": lambda: lm.DEFAULT_CATALOG.profession(v),
+        "QuestionBank.model": lambda: lm.QUESTION_BANK.model(v),
+        "ReflectionCycle.settle": lambda: _OPEN.settle(v, lm.ActionStatus.DONE),
+        "ReflectionCycle.start": lambda: lm.ReflectionCycle.start(
+            _KOLB, subject=v, meeting="m-2", previous=_CLOSED
+        ),
+        "ReflectionCycle(position=)": lambda: lm.ReflectionCycle(
+            model=_KOLB, subject="c", meeting="m", position=v
+        ),
+        "Label.get": lambda: lm.Label(da="a", en="b").get(v),
+        "Label": lambda: lm.Label(da=v, en="text"),
+        "Citizen": lambda: lm.Citizen(v),
+        "SurveyItem(scale=)": lambda: lm.SurveyItem(**_ITEM, scale=v),
+        "FormatRequirements": lambda: lm.FormatRequirements(
+            min_attendees=v, max_attendees=2
+        ),
+        "to_json(indent=)": lambda: lm.to_json(lm.Citizen("B-1"), indent=v),
+        "danish_holidays": lambda: lm.danish_holidays(v),
+        "from_dict, a key": lambda: lm.from_dict(
+            lm.Citizen, {**envelope, "data": {"pseudonym": "B-1", v: 1}}
+        ),
+        "from_dict, the version": lambda: lm.from_dict(
+            lm.Citizen, {**envelope, "learnmeet": v, "data": {"pseudonym": "B-1"}}
+        ),
+    }
+
+
+class TestNoMessageRepeatsARefusedValue:
+    """Whatever a public function or constructor refuses — a number too long to
+    write, a long text, a text holding a CPR number however written — it
+    refuses with a LearnmeetError whose message, in either language, is short,
+    does not contain the value and holds nothing shaped like a CPR number."""
+
+    @given(_REFUSED, st.sampled_from(sorted(_taking(None))))
+    def test_the_message_is_short_and_clean(self, value: object, name: str) -> None:
+        attempt = _taking(value)[name]
+        try:
+            attempt()  # type: ignore[operator]
+        except lm.LearnmeetError as error:
+            for lang in lm.LANGUAGES:
+                message = error.message(lang)
+                assert not lm.looks_like_cpr(message), message
+                assert len(message) < 600, message[:600]
+                if isinstance(value, str) and len(value) > 40:
+                    assert value not in message
+
+    def test_every_attempt_is_refused_for_some_value(self) -> None:
+        """The sample is of places that refuse: each refuses a text with a CPR
+        number or a number of 5,000 digits, so the property above is about
+        messages, not about calls that quietly succeed."""
+        for name in _taking(None):
+            refused = 0
+            for value in ("hos 120304-5678", 10**5000):
+                try:
+                    _taking(value)[name]()  # type: ignore[operator]
+                except lm.LearnmeetError:
+                    refused += 1
+            assert refused, name

@@ -50,10 +50,13 @@ __all__ = [
     "WrongTypeError",
     "check_lang",
     "looks_like_cpr",
+    "name_shown",
     "redact",
     "refuse_personal_data",
     "render_path",
     "shown",
+    "shown_all",
+    "type_shown",
 ]
 
 Lang: TypeAlias = Literal["da", "en"]
@@ -234,8 +237,8 @@ def looks_like_cpr(text: str) -> bool:
     if not isinstance(text, str):
         raise WrongTypeError(
             reason=Label(
-                da=f"text skal være str, ikke {type(text).__name__}",
-                en=f"text must be str, not {type(text).__name__}",
+                da=f"text skal være str, ikke {type_shown(text)}",
+                en=f"text must be str, not {type_shown(text)}",
             ),
             fix=Label(da="giv text som str", en="pass text as str"),
             where="looks_like_cpr",
@@ -267,17 +270,100 @@ def redact(text: str) -> str:
         text = "".join(out)
 
 
+_SHOWN_LENGTH = 40
+"""The longest text, and the most digits of a number, a message shows."""
+_SHOWN_ITEMS = 3
+"""The most values of a collection a message shows."""
+_LOG10_2 = 0.30102999566398120
+
+
+def _digits(number: int) -> int:
+    """How many decimal digits *number* has, without writing it out.
+
+    ``str()`` of an integer of more than 4,300 digits raises ``ValueError``
+    (Python's guard against quadratic conversion), so the count comes from
+    the bit length, started one low and checked against powers of ten.
+    """
+    size = abs(number)
+    digits = max(1, int((size.bit_length() - 1) * _LOG10_2))
+    while size >= 10**digits:
+        digits += 1
+    return digits
+
+
 def shown(value: object) -> Label:
-    """*value* as a message may show it: a short code, redacted, or its type.
+    """*value* as a message may show it: short and redacted, or what it is.
 
     A string of up to 40 printable characters is shown quoted, with any
-    CPR-like number in it replaced by ``[CPR]``; anything else by its type.
+    CPR-like number in it replaced by ``[CPR]``; a longer or unprintable one
+    by its length. A whole number of up to 40 digits is shown as written
+    (redacted too: ten digits can be shaped like a CPR number), a longer one
+    by its number of digits, which is worked out without writing it. Anything
+    else is shown by its type.
+
+    >>> shown("B-017").en, shown("borger 010203-1234").en, shown(7).da
+    ("'B-017'", "'borger [CPR]'", '7')
+    >>> shown("x" * 1000).en, shown(10**5000).en
+    ('a text of 1000 characters', 'a number of 5001 digits')
+
+    .. versionchanged:: 0.2.0 Whole numbers, and a string by its length.
     """
-    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
-        quoted = repr(redact(value))
-        return Label(da=quoted, en=quoted)
-    kind = type(value).__name__
-    return Label(da=f"af typen {kind}", en=f"of type {kind}")
+    if isinstance(value, bool) or value is None:
+        return Label(da=repr(value), en=repr(value))
+    if isinstance(value, int):
+        if abs(value) < 10**_SHOWN_LENGTH:
+            number = redact(str(value))
+            return Label(da=number, en=number)
+        digits = _digits(value)
+        return Label(da=f"et tal på {digits} cifre", en=f"a number of {digits} digits")
+    if isinstance(value, str):
+        if len(value) <= _SHOWN_LENGTH and value.isprintable():
+            quoted = repr(redact(value))
+            if not looks_like_cpr(quoted):
+                return Label(da=quoted, en=quoted)
+        return Label(
+            da=f"en tekst på {len(value)} tegn",
+            en=f"a text of {len(value)} characters",
+        )
+    kind = type_shown(value)
+    return Label(da=f"en værdi af typen {kind}", en=f"a value of type {kind}")
+
+
+def type_shown(value: object) -> str:
+    """The name of *value*'s type as a message may show it (:func:`name_shown`)."""
+    return name_shown(type(value).__name__)
+
+
+def name_shown(name: str) -> str:
+    """A name (of a class, say) as a message may show it, unquoted.
+
+    A class is named by whoever wrote it, so its name is a text like any
+    other: redacted, and cut to 40 characters and ``…``.
+    """
+    name = redact(str(name))
+    return name if len(name) <= _SHOWN_LENGTH else name[:_SHOWN_LENGTH] + "…"
+
+
+def shown_all(values: Iterable[object]) -> Label:
+    """A few of *values* as a message may show them, each by :func:`shown`.
+
+    At most three are shown, then how many more there are:
+
+    >>> shown_all(["LM101", "LM102"]).en
+    "'LM101', 'LM102'"
+    >>> shown_all(["a", "b", "c", "d", "e"]).da
+    "'a', 'b', 'c' og 2 mere"
+
+    .. versionadded:: 0.2.0
+    """
+    items = list(values)
+    parts = [shown(item) for item in items[:_SHOWN_ITEMS]]
+    da = ", ".join(part.da for part in parts) or "ingen"
+    en = ", ".join(part.en for part in parts) or "none"
+    more = len(items) - len(parts)
+    if more:
+        da, en = f"{da} og {more} mere", f"{en} and {more} more"
+    return Label(da=da, en=en)
 
 
 class _Refusal(NamedTuple):
@@ -382,7 +468,7 @@ def _text(instance: Label, attribute: attrs.Attribute[str], value: object) -> No
 def _kind(value: object) -> str:
     if isinstance(value, str):
         return "blank" if value else "empty"
-    return type(value).__name__
+    return type_shown(value)
 
 
 @attrs.frozen(init=False)
@@ -454,25 +540,42 @@ def render_path(path: Iterable[PathKey], root: str = "$") -> str:
     """Render a structured path as text: ``$.attendees[2].role``.
 
     A field name that is not an identifier is quoted (``$.hours['p-1']``), as
-    in JSONPath, with any CPR-like number in it redacted: a path never
-    repeats one. With an empty *root* the first field stands first.
+    in JSONPath. A key or index of more than 40 characters or digits is cut
+    to its first 40 and ``…``, and any CPR-like number in the path is
+    redacted: a path never repeats one, nor a long key in full. With an empty
+    *root* the first field stands first.
 
     >>> render_path(("attendees", 2, "role"))
     '$.attendees[2].role'
     >>> render_path(("start",), root="Meeting")
     'Meeting.start'
+    >>> render_path(("hours", "borger 010203-1234", "x" * 100))
+    "$.hours['borger [CPR]']['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…']"
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0 Long keys and indices are cut.
     """
     out = root
     for key in path:
         if isinstance(key, int):
-            out += f"[{key}]"
-        elif _IDENTIFIER.fullmatch(key):
+            out += f"[{_cut_number(key)}]"
+            continue
+        text = redact(str(key))
+        if len(text) > _SHOWN_LENGTH:
+            out += f"[{text[:_SHOWN_LENGTH] + '…'!r}]"
+        elif text == key and _IDENTIFIER.fullmatch(key):
             out += f".{key}" if out else key
         else:
-            out += f"[{redact(str(key))!r}]"
-    return out
+            out += f"[{text!r}]"
+    return redact(out)
+
+
+def _cut_number(number: int) -> str:
+    """*number* as text, cut to its first 40 digits and ``…`` if longer."""
+    if abs(number) < 10**_SHOWN_LENGTH:
+        return str(number)
+    lead = abs(number) // 10 ** (_digits(number) - _SHOWN_LENGTH)
+    return f"{'-' if number < 0 else ''}{lead}…"
 
 
 _FIX_WORD = Label(da="løsning", en="fix")
@@ -636,10 +739,10 @@ class UnknownCodeError(LearnmeetError, LookupError):
             da="ret stavningen af koden", en="check the spelling of the code"
         )
         if self.suggestions:
-            quoted = ", ".join(repr(s) for s in self.suggestions)
+            quoted = shown_all(self.suggestions)
             fix = Label(
-                da=f"mente du {quoted}? Ellers: {hint.da}",
-                en=f"did you mean {quoted}? Otherwise: {hint.en}",
+                da=f"mente du {quoted.da}? Ellers: {hint.da}",
+                en=f"did you mean {quoted.en}? Otherwise: {hint.en}",
             )
         else:
             fix = hint
