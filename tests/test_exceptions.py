@@ -795,6 +795,7 @@ def _taking(value: object) -> dict[str, object]:
         "from_dict, the version": lambda: lm.from_dict(
             lm.Citizen, {**envelope, "learnmeet": v, "data": {"pseudonym": "B-1"}}
         ),
+        "to_ical(name=)": lambda: lm.to_ical([], name=v),
     }
 
 
