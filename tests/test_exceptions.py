@@ -780,6 +780,7 @@ def _taking(value: object) -> dict[str, object]:
         "ReflectionCycle(position=)": lambda: lm.ReflectionCycle(
             model=_KOLB, subject="c", meeting="m", position=v
         ),
+        "Severity": lambda: lm.Severity(v),
         "Label.get": lambda: lm.Label(da="a", en="b").get(v),
         "Label": lambda: lm.Label(da=v, en="text"),
         "Citizen": lambda: lm.Citizen(v),
