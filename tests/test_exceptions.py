@@ -720,6 +720,35 @@ class TestPathsNeverRepeat:
         assert not lm.looks_like_cpr(exceptions.render_path(path))
 
 
+class TestLabelLength:
+    """A label's texts are limited as free text is, and a refusal gives the
+    length, never the text."""
+
+    def test_the_longest_text_is_held(self) -> None:
+        text = "ord " * (exceptions.MAX_TEXT // 4)
+        assert len(lm.Label(da=text, en="word").da) == exceptions.MAX_TEXT
+
+    @pytest.mark.parametrize("field", ["da", "en"])
+    def test_a_longer_text_is_refused_by_its_length(self, field: str) -> None:
+        text = "Borger 120304-5678 " + "z" * exceptions.MAX_TEXT
+        texts = {"da": "kort", "en": "short", field: text}
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.Label(**texts)
+        error = caught.value
+        assert not isinstance(error, lm.PersonalDataError)
+        assert (error.where, error.path) == ("Label", (field,))
+        assert f"{len(text)} characters" in error.message("en")
+        assert f"{len(text)} tegn" in error.message("da")
+        for lang in lm.LANGUAGES:
+            assert len(error.message(lang)) < 200
+            assert not lm.looks_like_cpr(error.message(lang))
+
+    def test_free_text_has_the_same_limit(self) -> None:
+        from learnmeet.model import _checks
+
+        assert _checks._MAX_TEXT == exceptions.MAX_TEXT == 10_000
+
+
 # -- no message repeats a refused value ------------------------------------------
 
 _HUGE_NUMBERS = st.builds(

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # only for the annotation of MeetingRulesError.report
 
 __all__ = [
     "LANGUAGES",
+    "MAX_TEXT",
     "CycleOrderError",
     "DataProblem",
     "InvalidDataError",
@@ -67,6 +68,10 @@ LANGUAGES: tuple[Lang, ...] = ("da", "en")
 
 PathKey: TypeAlias = Union[str, int]  # noqa: UP007
 """One step of a path: a field name or a list index."""
+
+MAX_TEXT = 10_000
+"""The most characters a text the library holds may have: free text and each
+text of a :class:`Label`, so neither can become a journal extract."""
 
 
 def check_lang(lang: object, *, where: str = "") -> Lang:
@@ -449,6 +454,18 @@ def refuse_personal_data(text: str, *, where: str, path: Iterable[PathKey]) -> N
 
 def _text(instance: Label, attribute: attrs.Attribute[str], value: object) -> None:
     if isinstance(value, str) and value.strip():
+        if len(value) > MAX_TEXT:
+            raise InvalidValueError(
+                reason=Label(
+                    da=f"teksten har {len(value)} tegn; en tekst har højst "
+                    f"{MAX_TEXT} tegn",
+                    en=f"the text has {len(value)} characters; a text has at most "
+                    f"{MAX_TEXT}",
+                ),
+                fix=Label(da="giv en kortere tekst", en="give a shorter text"),
+                where="Label",
+                path=(attribute.name,),
+            )
         refuse_personal_data(value, where="Label", path=(attribute.name,))
         return
     raise InvalidValueError(
@@ -483,9 +500,12 @@ class Label:
         en: The English text.
 
     Raises:
-        InvalidValueError: A text is missing, blank or not a string.
+        InvalidValueError: A text is missing, blank, not a string, or longer
+            than :data:`MAX_TEXT` (10,000) characters.
+        PersonalDataError: A text holds something shaped like a CPR number.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Each text holds at most 10,000 characters.
     .. deprecated:: 0.2.0 The texts by position, ``Label(da, en)``: a
        ``DeprecationWarning`` says so, and a later release will refuse them.
        Every error takes its texts by keyword only.

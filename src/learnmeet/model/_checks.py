@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from learnmeet.exceptions import (
+    MAX_TEXT,
     InvalidValueError,
     Label,
     NaiveDatetimeError,
@@ -53,7 +54,7 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 """The default time zone of the library: ``Europe/Copenhagen``."""
 
 _MAX_IDENTIFIER = 200
-_MAX_TEXT = 10_000
+_MAX_TEXT = MAX_TEXT  # the same for free text as for a Label's texts
 _CPR_LENGTH = 10  # the fewest characters a CPR number can have
 _ZERO = timedelta(0)
 _MINUTE = timedelta(minutes=1)
