@@ -74,7 +74,7 @@ class TestRefusalsSayWhere:
             lm.Catalog(professions=[nurse, CAT.profession("gp"), nurse])
         error = info.value
         assert (error.where, error.path) == ("Catalog", ("professions",))
-        assert "['nurse']" in error.reason.en
+        assert "the codes 'nurse' are" in error.reason.en
         assert "mere end én gang" in error.reason.da
         assert "extend()" in error.fix.en
         assert "extend()" in error.fix.da

@@ -11,9 +11,11 @@ import ast
 import inspect
 import pickle
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, strategies as st
@@ -349,25 +351,49 @@ _DAYS = st.integers(1, 28).map(lambda d: f"{d:02d}")
 _MONTHS = st.integers(1, 12).map(lambda m: f"{m:02d}")
 _YEARS = st.integers(0, 99).map(lambda y: f"{y:02d}")
 _SERIALS = st.integers(0, 9999).map(lambda n: f"{n:04d}")
-_SEPARATORS = st.sampled_from(["", "-", ".", "/", " ", " - ", "–", "—", "‑", "−"])
-_PAIR_SEPARATORS = st.sampled_from(["", "", " ", ".", "-"])
-_INVISIBLE = st.sampled_from(["", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200e"])
-_SCRIPTS = st.sampled_from([0x30, 0x660, 0x6F0, 0x966, 0xFF10])
-"""The zero of ASCII, Arabic-Indic, Persian, Devanagari and fullwidth digits."""
+_SEPARATOR_CHARACTERS = "-./ _:,;·\\⁄∕–—‑−\u00a0\u3000*#+|~'"
+"""Characters that are neither letters nor digits, each read as itself (or as a
+dash or a space) by the detector; a run of up to three may stand anywhere a
+separator may."""
+_SEPARATORS = st.one_of(
+    st.sampled_from(["", "-", " - ", "--", "_", ":", "\\", "·", "⁄", "∕", "  "]),
+    st.text(_SEPARATOR_CHARACTERS, max_size=3),
+)
+_PAIR_SEPARATORS = st.one_of(
+    st.sampled_from(["", "", " ", "  ", ".", "-", " - "]),
+    st.text(_SEPARATOR_CHARACTERS, max_size=3),
+)
+_INVISIBLE = st.sampled_from(
+    [
+        *"\u200b\u00ad\u2060\ufeff\u200e\u061c\u180e",  # format characters
+        *"\ufe00\ufe0f\U000e0100\U000e01ef\u180b\u180f",  # variation selectors
+        *"\u034f\u17b4\u17b5",  # other marks that are default-ignorable
+        *"\u115f\u1160\u3164\uffa0",  # Hangul fillers, letters that draw nothing
+        *"\U000e0041\U0001bca0\U0001d173",  # a tag, a shorthand and a musical one
+        "\u2800",  # the braille blank
+        *"\u0332\u0336\u20e3",  # an underline, a stroke, an enclosing keycap
+    ]
+)
+_SCRIPTS = st.sampled_from([0x30, 0x660, 0x6F0, 0x966, 0xFF10, 0x1D7CE])
+"""The zero of ASCII, Arabic-Indic, Persian, Devanagari, fullwidth and
+mathematical bold digits."""
 
 
 @st.composite
 def cpr_numbers(draw: st.DrawFn) -> str:
     """A CPR number written in one of the many ways people and programs do."""
     pair = draw(_PAIR_SEPARATORS)
+    serial = draw(_SERIALS)
+    if draw(st.booleans()):  # the last four as two pairs: "12 34"
+        split = draw(st.text(_SEPARATOR_CHARACTERS, min_size=1, max_size=3))
+        serial = f"{serial[:2]}{split}{serial[2:]}"
     digits = (
         f"{draw(_DAYS)}{pair}{draw(_MONTHS)}{pair}{draw(_YEARS)}"
-        f"{draw(_SEPARATORS)}{draw(_SERIALS)}"
+        f"{draw(_SEPARATORS)}{serial}"
     )
     zero = draw(_SCRIPTS)
     written = "".join(chr(zero + int(c)) if c.isdigit() else c for c in digits)
-    hidden = draw(_INVISIBLE)
-    if hidden:
+    for hidden in draw(st.lists(_INVISIBLE, max_size=3)):
         at = draw(st.integers(1, len(written) - 1))
         written = written[:at] + hidden + written[at:]
     return written
@@ -421,13 +447,136 @@ class TestPersonalData:
             ("2026-03-01 09:00", False),
             ("01.02.2026", False),
             ("kl. 1030-1130", False),
+            # a date with a four-digit year and a time, as notes write them
+            ("mødet 01.02.2026 09:30", False),
+            ("mødet 01.02.2026 0930", False),
+            ("logget 2026-03-01 09:00:00", False),
+            ("fra 01/02/2026 09:30:00 til 10:00", False),
+            ("31-12-2027 kl. 23.59", False),
+            ("2026-03-01T09:15:07.123456+01:00", False),  # isoformat()
+            ("varighed 0:15:07.123456", False),  # str(timedelta)
             # the documented false positives: refusing errs on the safe side
             ("Ordre 1012251234", True),
             ("01.02.26 0930", True),
+            ("01.02.26 09:30", True),
         ],
     )
     def test_what_is_not_a_cpr_number(self, text: str, found: bool) -> None:
         assert lm.looks_like_cpr(text) is found
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "120304_5678",
+            "120304:5678",
+            "120304,5678",
+            "120304·5678",
+            "120304\\5678",
+            "120304--5678",
+            "120304⁄5678",  # fraction slash
+            "120304∕5678",  # division slash
+            "12  03  04  5678",
+            "12 - 03 - 04 - 5678",
+            "120304-56 78",
+            "120304-56 78.",
+            "Borger 120304-5678 12 år",  # four digits, then any number
+        ],
+    )
+    def test_any_run_of_up_to_three_separators(self, text: str) -> None:
+        assert lm.looks_like_cpr(text)
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("120304 -_5678", True),  # three characters between
+            ("120304 -_ 5678", False),  # four
+            ("120304-56 78 90", False),  # two pairs, then more digits
+            ("1 120304-56 78", False),  # and before
+            ("120304-5678 90", True),  # four digits are a serial whatever follows
+        ],
+    )
+    def test_where_a_separator_ends(self, text: str, found: bool) -> None:
+        assert lm.looks_like_cpr(text) is found
+
+    @pytest.mark.parametrize(
+        "hidden",
+        [
+            "\ufe0f",  # variation selector 16
+            "\ufe00",
+            "\U000e0100",  # variation selector 17
+            "\U000e01ef",
+            "\u034f",  # combining grapheme joiner
+            "\u115f",  # Hangul choseong filler
+            "\u1160",
+            "\u3164",  # Hangul filler
+            "\uffa0",  # halfwidth Hangul filler
+            "\u180b",  # Mongolian free variation selectors
+            "\u180f",
+            "\u17b4",  # Khmer inherent vowels
+            "\u17b5",
+            "\u2800",  # braille blank
+            "\U000e0030",  # tag digit zero
+            "\u0336",  # combining long stroke
+        ],
+        ids=lambda c: f"U+{ord(c):04X}",
+    )
+    def test_a_character_that_draws_nothing_hides_nothing(self, hidden: str) -> None:
+        text = f"2{hidden}80205-4321"
+        assert lm.looks_like_cpr(text)
+        assert exceptions.redact(f"før {text} efter") == "før [CPR] efter"
+        with pytest.raises(lm.PersonalDataError):
+            lm.Citizen(text)
+
+    def test_the_ignorable_ranges_are_unicodes(self) -> None:
+        """Every range is one of DerivedCoreProperties.txt, checked by category:
+        a default-ignorable code point is a format character, a mark, a filler
+        letter or unassigned, never a digit, a space or punctuation."""
+        seen = exceptions._DRAWS_NOTHING
+        for code in range(0x110000):
+            char = chr(code)
+            if seen.match(char) and code != 0x2800:
+                assert unicodedata.category(char) in {"Cf", "Mn", "Lo", "Cn"}, code
+        assert [c for c in "0 -\u2070\U000e1000" if seen.match(c)] == []
+        assert [c for c in "\u2064\U000e0fff" if seen.match(c)] == list(
+            "\u2064\U000e0fff"
+        )
+
+    def test_a_hostile_text_is_read_in_one_pass(self) -> None:
+        """The pattern has no nested or unbounded repetition: each separator
+        run holds no digit and is followed by one, so it matches in one way
+        only. A long run of digits and separators is read, not backtracked."""
+        assert not re.search(r"[*+]|\{\d*,\}", exceptions._CPR.pattern)
+        hostile = "01-" * 1800 + "0 1 0 2 " * 600
+        assert len(hostile) >= 10_000
+        assert not lm.looks_like_cpr(hostile)
+        assert exceptions.redact(hostile) == hostile
+
+    @given(
+        st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+        st.times(),
+        st.sampled_from(
+            [
+                "{d:%d.%m.%Y} {t:%H:%M}",
+                "{d:%d.%m.%Y} {t:%H%M}",
+                "{d:%d-%m-%Y} kl. {t:%H.%M}",
+                "{d:%Y-%m-%d} {t:%H:%M:%S}",
+                "{d:%d/%m/%Y} {t:%H:%M:%S}",
+                "{d:%d.%m.%Y}, {t:%H:%M}-{t:%H:%M}",
+                "{d:%Y-%m-%d} {t}",
+                "{d:%d.%m.%Y} {t}",
+            ]
+        ),
+    )
+    def test_a_date_with_a_four_digit_year_and_a_time_is_no_cpr_number(
+        self, day: date, time: object, shape: str
+    ) -> None:
+        assert not lm.looks_like_cpr(shape.format(d=day, t=time))
+
+    def test_a_number_beside_another_is_redacted_too(self) -> None:
+        """A number in pairs is seen once its neighbour is gone, so redacting
+        reads again until nothing is left."""
+        text = "120304-5678, 130405-67 89"
+        assert exceptions.redact(text) == "[CPR], [CPR]"
 
     @given(cpr_numbers())
     def test_refused_in_an_identifier_a_text_and_a_label(self, cpr: str) -> None:
@@ -462,7 +611,7 @@ class TestPersonalData:
     def test_redact_removes_the_number_and_keeps_the_rest(
         self, cpr: str, before: str, after: str
     ) -> None:
-        text = f"{before} {cpr} {after}"
+        text = f"{before} hos {cpr} har {after}"
         redacted = exceptions.redact(text)
         assert not lm.looks_like_cpr(redacted)
         assert "[CPR]" in redacted
@@ -476,3 +625,238 @@ class TestPersonalData:
         with pytest.raises(lm.InvalidValueError, match="surrogate") as caught:
             lm.Citizen("B-\ud800")
         assert caught.value.path == ("pseudonym",)
+
+
+class TestShown:
+    """A message shows a value the caller gave only short, redacted and whole:
+    a text of up to 40 printable characters quoted, a number of up to 40
+    digits as written, anything longer by its size, anything else by its type."""
+
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            ("nurce", "'nurce'"),
+            ("hos 120304-5678", "'hos [CPR]'"),
+            ("y" * 40, repr("y" * 40)),
+            ("y" * 41, "a text of 41 characters"),
+            ("B\u200b17", "a text of 4 characters"),  # unprintable: not quoted
+            ("12\u200b0304-5678", "a text of 12 characters"),
+            (42, "42"),
+            (-7, "-7"),
+            (1203045678, "[CPR]"),  # ten digits shaped like a CPR number
+            (10**39, str(10**39)),
+            (10**40, "a number of 41 digits"),
+            pytest.param(-(10**6000) + 1, "a number of 6000 digits", id="huge"),
+            (True, "True"),
+            (None, "None"),
+            (2.5, "a value of type float"),
+            (["a"], "a value of type list"),
+        ],
+    )
+    def test_shown(self, value: object, text: str) -> None:
+        assert exceptions.shown(value).en == text
+
+    def test_shown_in_danish(self) -> None:
+        assert exceptions.shown("z" * 50).da == "en tekst på 50 tegn"
+        assert exceptions.shown(10**4400).da == "et tal på 4401 cifre"
+        assert exceptions.shown(object()).da == "en værdi af typen object"
+
+    @given(st.integers(1, 20_000), st.sampled_from([-1, 0, 1]))
+    def test_digits_are_counted_without_writing_the_number(
+        self, digits: int, step: int
+    ) -> None:
+        number = 10 ** (digits - 1) + step if digits > 1 or step >= 0 else 9
+        expected = digits if step >= 0 or digits == 1 else digits - 1
+        assert exceptions._digits(number) == expected
+        assert exceptions._digits(-number) == expected
+
+    def test_a_class_is_named_short_and_redacted(self) -> None:
+        hidden = type("Borger_120304_5678", (), {})()
+        long = type("K" * 300, (), {})()
+        assert exceptions.type_shown(hidden) == "Borger_[CPR]"
+        assert exceptions.type_shown(long) == "K" * 40 + "…"
+        assert exceptions.shown(hidden).en == "a value of type Borger_[CPR]"
+
+    @pytest.mark.parametrize(
+        ("values", "en", "da"),
+        [
+            ([], "none", "ingen"),
+            (["LM1"], "'LM1'", "'LM1'"),
+            (["a", "b", "c"], "'a', 'b', 'c'", "'a', 'b', 'c'"),
+            (list("abcd"), "'a', 'b', 'c' and 1 more", "'a', 'b', 'c' og 1 mere"),
+            (["x" * 99, 120304_5678], "a text of 99 characters, [CPR]", None),
+        ],
+    )
+    def test_shown_all(self, values: list[object], en: str, da: str | None) -> None:
+        label = exceptions.shown_all(values)
+        assert label.en == en
+        if da is not None:
+            assert label.da == da
+
+
+class TestPathsNeverRepeat:
+    """A path shows a key of up to 40 characters (or digits), cut after that,
+    and never a CPR-like number, wherever in the path it stands."""
+
+    def test_a_long_key_is_cut(self) -> None:
+        path = exceptions.render_path(("data", "q" * 100_000))
+        assert path == f"$.data['{'q' * 40}…']"
+
+    def test_a_long_index_is_cut(self) -> None:
+        path = exceptions.render_path(("items", 7 * 10**5000))
+        assert path == f"$.items[7{'0' * 39}…]"
+        assert exceptions.render_path((-(10**4400),)) == f"$[-1{'0' * 39}…]"
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            ("_1203045678",),  # an identifier
+            ("hours", "12\u200b0304-5678"),  # an invisible character inside
+            ("x", 12, 3, 4, 5678),  # across indices
+            ("data", "p" * 60 + " 120304-5678"),  # past the cut
+        ],
+    )
+    def test_no_cpr_number_in_a_path(self, path: tuple[str | int, ...]) -> None:
+        assert not lm.looks_like_cpr(exceptions.render_path(path))
+
+
+class TestLabelLength:
+    """A label's texts are limited as free text is, and a refusal gives the
+    length, never the text."""
+
+    def test_the_longest_text_is_held(self) -> None:
+        text = "ord " * (exceptions.MAX_TEXT // 4)
+        assert len(lm.Label(da=text, en="word").da) == exceptions.MAX_TEXT
+
+    @pytest.mark.parametrize("field", ["da", "en"])
+    def test_a_longer_text_is_refused_by_its_length(self, field: str) -> None:
+        text = "Borger 120304-5678 " + "z" * exceptions.MAX_TEXT
+        texts = {"da": "kort", "en": "short", field: text}
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.Label(**texts)
+        error = caught.value
+        assert not isinstance(error, lm.PersonalDataError)
+        assert (error.where, error.path) == ("Label", (field,))
+        assert f"{len(text)} characters" in error.message("en")
+        assert f"{len(text)} tegn" in error.message("da")
+        for lang in lm.LANGUAGES:
+            assert len(error.message(lang)) < 200
+            assert not lm.looks_like_cpr(error.message(lang))
+
+    def test_free_text_has_the_same_limit(self) -> None:
+        from learnmeet.model import _checks
+
+        assert _checks._MAX_TEXT == exceptions.MAX_TEXT == 10_000
+
+
+# -- no message repeats a refused value ------------------------------------------
+
+_HUGE_NUMBERS = st.builds(
+    lambda digits, sign, rest: sign * (10**digits + rest),
+    st.integers(4301, 9000),
+    st.sampled_from([1, -1]),
+    st.integers(0, 10**12),
+)
+"""Integers Python cannot write with str(): more than 4,300 digits."""
+_LONG_TEXTS = st.builds(
+    lambda size, tail: "k" * size + tail,
+    st.integers(41, 12_000),
+    st.sampled_from(["", " 120304-5678", "\u200b"]),
+)
+_CPR_TEXTS = st.builds(
+    lambda before, cpr, after: before + cpr + after,
+    st.sampled_from(["", "B ", "LM1 ", "x\u200b", "nurse-"]),
+    cpr_numbers(),
+    st.sampled_from(["", " ", "\u00ad", ".json"]),
+)
+_REFUSED = st.one_of(_HUGE_NUMBERS, _LONG_TEXTS, _CPR_TEXTS)
+_KOLB = lm.QUESTION_BANK.model("kolb")
+
+
+def _closed_cycle() -> lm.ReflectionCycle:
+    cycle = lm.ReflectionCycle.start(_KOLB, subject="c-1", meeting="m-1")
+    while not cycle.is_last_phase:
+        cycle = cycle.contribute("professional:p-1", "noget").advance()
+    return cycle.contribute("professional:p-1", "noget").close()
+
+
+_CLOSED = _closed_cycle()
+_OPEN = lm.ReflectionCycle.start(_KOLB, subject="c-1", meeting="m-1")
+_ITEM = {
+    "id": "q-1",
+    "text": lm.Label(da="spørgsmål", en="question"),
+    "level": lm.KirkpatrickLevel.REACTION,
+}
+
+
+def _taking(value: object) -> dict[str, object]:
+    """Public functions and constructors, each given *value* where it refuses."""
+    v: Any = value
+    envelope = {"learnmeet": 1, "type": "Citizen"}
+    return {
+        "RuleSet.without": lambda: lm.DEFAULT_RULES.without(v),
+        "RuleSet.with_severity": lambda: lm.DEFAULT_RULES.with_severity(
+            v, lm.Severity.ERROR
+        ),
+        "RuleSet(disabled=)": lambda: lm.RuleSet(lm.DEFAULT_RULES.rules, disabled={v}),
+        "RuleSet.rule": lambda: lm.DEFAULT_RULES.rule(v),
+        "Catalog.profession": lambda: lm.DEFAULT_CATALOG.profession(v),
+        "QuestionBank.model": lambda: lm.QUESTION_BANK.model(v),
+        "ReflectionCycle.settle": lambda: _OPEN.settle(v, lm.ActionStatus.DONE),
+        "ReflectionCycle.start": lambda: lm.ReflectionCycle.start(
+            _KOLB, subject=v, meeting="m-2", previous=_CLOSED
+        ),
+        "ReflectionCycle(position=)": lambda: lm.ReflectionCycle(
+            model=_KOLB, subject="c", meeting="m", position=v
+        ),
+        "Severity": lambda: lm.Severity(v),
+        "Label.get": lambda: lm.Label(da="a", en="b").get(v),
+        "Label": lambda: lm.Label(da=v, en="text"),
+        "Citizen": lambda: lm.Citizen(v),
+        "SurveyItem(scale=)": lambda: lm.SurveyItem(**_ITEM, scale=v),
+        "FormatRequirements": lambda: lm.FormatRequirements(
+            min_attendees=v, max_attendees=2
+        ),
+        "to_json(indent=)": lambda: lm.to_json(lm.Citizen("B-1"), indent=v),
+        "danish_holidays": lambda: lm.danish_holidays(v),
+        "from_dict, a key": lambda: lm.from_dict(
+            lm.Citizen, {**envelope, "data": {"pseudonym": "B-1", v: 1}}
+        ),
+        "from_dict, the version": lambda: lm.from_dict(
+            lm.Citizen, {**envelope, "learnmeet": v, "data": {"pseudonym": "B-1"}}
+        ),
+        "to_ical(name=)": lambda: lm.to_ical([], name=v),
+    }
+
+
+class TestNoMessageRepeatsARefusedValue:
+    """Whatever a public function or constructor refuses — a number too long to
+    write, a long text, a text holding a CPR number however written — it
+    refuses with a LearnmeetError whose message, in either language, is short,
+    does not contain the value and holds nothing shaped like a CPR number."""
+
+    @given(_REFUSED, st.sampled_from(sorted(_taking(None))))
+    def test_the_message_is_short_and_clean(self, value: object, name: str) -> None:
+        attempt = _taking(value)[name]
+        try:
+            attempt()  # type: ignore[operator]
+        except lm.LearnmeetError as error:
+            for lang in lm.LANGUAGES:
+                message = error.message(lang)
+                assert not lm.looks_like_cpr(message), message
+                assert len(message) < 600, message[:600]
+                if isinstance(value, str) and len(value) > 40:
+                    assert value not in message
+
+    def test_every_attempt_is_refused_for_some_value(self) -> None:
+        """The sample is of places that refuse: each refuses a text with a CPR
+        number or a number of 5,000 digits, so the property above is about
+        messages, not about calls that quietly succeed."""
+        for name in _taking(None):
+            refused = 0
+            for value in ("hos 120304-5678", 10**5000):
+                try:
+                    _taking(value)[name]()  # type: ignore[operator]
+                except lm.LearnmeetError:
+                    refused += 1
+            assert refused, name

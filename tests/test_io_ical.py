@@ -205,6 +205,28 @@ class TestBadInput:
         calendar = icalendar.Calendar.from_ical(lm.to_ical([]))
         assert calendar.walk("VEVENT") == []
 
+    @pytest.mark.parametrize(
+        ("name", "error"),
+        [
+            ("Borger 120304-5678", lm.PersonalDataError),
+            ("Nord 12\u200b0304 5678", lm.PersonalDataError),
+            ("Nord\x00Syd", lm.InvalidValueError),
+            ("Nord\x1bSyd", lm.InvalidValueError),
+            ("\udc80", lm.InvalidValueError),
+        ],
+    )
+    def test_the_calendar_name_is_checked_as_any_text(
+        self, name: str, error: type[lm.InvalidValueError]
+    ) -> None:
+        """The name is written into the file (X-WR-CALNAME), so it passes the
+        check every text the library holds passes, and is never repeated."""
+        with pytest.raises(error) as caught:
+            lm.to_ical([VALID["operational_meeting"]], name=name)
+        assert (caught.value.where, caught.value.path) == ("to_ical", ("name",))
+        for lang in lm.LANGUAGES:
+            assert name not in caught.value.message(lang)
+            assert not lm.looks_like_cpr(caught.value.message(lang))
+
 
 class TestAnyText:
     """Whatever text a meeting may hold, the calendar is valid and gives it back."""

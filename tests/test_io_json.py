@@ -441,6 +441,58 @@ class TestGarbage:
         assert isinstance(outcome, lm.Meeting) or _all_with_paths(outcome)
 
 
+class TestKeysAndVersionsAreShownShort:
+    """A key or a version is what the document's writer typed: an error shows
+    it short and redacted, or cut, never whole."""
+
+    def test_a_long_unknown_key_is_cut_in_the_path(self) -> None:
+        key = "n" * 100_000
+        document = {"learnmeet": 1, "type": "Citizen", "data": {"pseudonym": "B-1"}}
+        document["data"][key] = 1
+        (error,) = _problems(lm.Citizen, document)
+        assert error.startswith(f"$['{'n' * 40}…']: unknown field for Citizen")
+        assert len(error) < 200
+
+    def test_a_key_with_a_cpr_number_is_redacted(self) -> None:
+        data = {"pseudonym": "B-1", "hos 12\u200b0304-5678": 1}
+        (error,) = _problems(
+            lm.Citizen, {"learnmeet": 1, "type": "Citizen", "data": data}
+        )
+        assert error.startswith("$['hos [CPR]']")
+
+    def test_keys_of_any_type_from_python(self) -> None:
+        """A dict built in Python may have keys that are not text: each is an
+        unknown field with a path, where sorting them raised TypeError and a
+        huge integer key raised ValueError."""
+        data: dict[object, object] = {"pseudonym": "B-1", 7: 1, "z": 2, 10**5000: 3}
+        errors = _problems(
+            lm.Citizen, {"learnmeet": 1, "type": "Citizen", "data": data}
+        )
+        paths = [e.split(": ")[0] for e in errors]
+        assert paths == ["$.z", "$[7]", f"$[1{'0' * 39}…]"]
+
+    def test_a_padded_version_is_not_repeated(self) -> None:
+        document = {"learnmeet": " " * 50_000 + "1", "type": "Citizen", "data": {}}
+        (error, *_) = _problems(lm.Citizen, document)
+        assert error.startswith(
+            "$.learnmeet: the version is the number 1, not a text of 50001 characters"
+        )
+
+    def test_a_huge_version_is_not_written(self) -> None:
+        document = {"learnmeet": 10**5000, "type": "Citizen", "data": {}}
+        (error, *_) = _problems(lm.Citizen, document)
+        assert error.startswith("$.learnmeet: unsupported schema version ?")
+
+    def test_a_class_named_like_a_cpr_number(self) -> None:
+        named = type("Borger_120304_5678", (), {})
+        with pytest.raises(lm.WrongTypeError) as info:
+            lm.from_dict(named, {})
+        assert "Borger_[CPR]" in info.value.message("en")
+        with pytest.raises(lm.WrongTypeError) as info:
+            lm.to_dict(named())
+        assert "Borger_[CPR]" in info.value.message("da")
+
+
 class TestRepeatedValues:
     """A value that recurs in a document is built once, and never wrongly."""
 

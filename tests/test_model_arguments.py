@@ -193,6 +193,26 @@ class TestCounts:
             expect_count(value, where="f", name="n", least=least, most=most)
         assert caught.value.path == ("n",)
 
+    @pytest.mark.parametrize("sign", [1, -1])
+    def test_a_number_too_long_to_write_is_refused_in_words(self, sign: int) -> None:
+        """str() of an integer of over 4,300 digits raises ValueError; the
+        message gives its number of digits instead."""
+        with pytest.raises(lm.InvalidValueError) as caught:
+            expect_count(sign * 10**4400, where="f", name="n", least=1, most=8)
+        assert "got a number of 4401 digits" in caught.value.message("en")
+        assert "fik et tal på 4401 cifre" in caught.value.message("da")
+
+    def test_a_public_count_is_refused_in_words(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="a number of 4401 digits"):
+            lm.danish_holidays(10**4400)
+        with pytest.raises(lm.InvalidValueError, match="a number of 4401 digits"):
+            lm.to_json(lm.Citizen("B-1"), indent=10**4400)
+
+    def test_a_ten_digit_count_is_shown_redacted(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.danish_holidays(1203045678)
+        assert "got [CPR]" in caught.value.message("en")
+
     @given(st.integers(-5, 15))
     def test_in_range_passes_and_out_is_refused(self, value: int) -> None:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from importlib.resources import files
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -107,6 +107,27 @@ class TestTime:
                 MEETING,
                 start=datetime(2027, 3, 1, 9, tzinfo=tz.gettz("Europe/Copenhagen")),
             )
+
+    def test_a_zone_named_by_its_maker_is_shown_redacted(self) -> None:
+        """A tzinfo of the caller's own class is named by its str(), which may
+        say anything: the message shows it short and redacted."""
+
+        class Named(tzinfo):
+            def __init__(self, name: str) -> None:
+                self.name = name
+
+            def utcoffset(self, _: datetime | None) -> timedelta:
+                return timedelta(hours=1)
+
+            def __str__(self) -> str:
+                return self.name
+
+        for name, shown in [("CET 120304-5678", "'CET [CPR]'"), ("Z" * 500, "500")]:
+            start = datetime(2027, 3, 1, 9, tzinfo=Named(name))
+            with pytest.raises(lm.InvalidValueError) as info:
+                attrs.evolve(MEETING, start=start)
+            assert shown in info.value.reason.en
+            assert name not in info.value.message("en")
 
     def test_not_a_datetime(self) -> None:
         with pytest.raises(lm.WrongTypeError):
@@ -294,6 +315,33 @@ class TestTypes:
             lm.Professional(id="p", profession="nurse", unit=NURSE_N.unit)  # type: ignore[arg-type]
         with pytest.raises(lm.WrongTypeError, match="bool"):
             attrs.evolve(CASE.transitions[0], rehabilitation_needed=1)
+
+    def test_a_type_is_named_short_and_redacted(self) -> None:
+        """A class is named by whoever wrote it; its name is shown as any text."""
+        for name, shown in [
+            ("Borger_120304_5678", "Borger_[CPR]"),
+            ("K" * 99, "K" * 40),
+        ]:
+            value = type(name, (), {})()
+            with pytest.raises(lm.WrongTypeError) as info:
+                attrs.evolve(MEETING, case=value)
+            assert shown in info.value.reason.en
+            assert name not in info.value.message("en")
+
+    def test_a_count_too_long_to_write(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.FormatRequirements(min_sectors=-(10**5000))
+        assert info.value.reason.en.endswith("got a number of 5001 digits")
+
+    def test_a_repeated_id_is_shown_short(self) -> None:
+        unit = NURSE_N.unit
+        twice = [
+            lm.Unit(id="u-" + "x" * 100, name="A", organisation=unit.organisation)
+        ] * 2
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Scenario(name="Nord", units=twice)
+        assert "'u-" not in info.value.message("en")
+        assert "a text of 102 characters" in info.value.message("en")
 
     def test_wrong_item_in_a_collection(self) -> None:
         attendees = (*MEETING.attendees, "professional:p-x")

@@ -229,6 +229,12 @@ class TestConstruction:
                 model=KOLB, subject="c", meeting="m", contributions=[said], closed=True
             )
 
+    def test_a_huge_position_is_refused_in_words(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.ReflectionCycle(model=KOLB, subject="c", meeting="m", position=10**5000)
+        assert "got a number of 5001 digits" in caught.value.message("en")
+        assert "fik et tal på 5001 cifre" in caught.value.message("da")
+
     @given(lst.reflection_cycles())
     def test_generated_cycles_rebuild(self, cycle: lm.ReflectionCycle) -> None:
         assert attrs.evolve(cycle) == cycle
@@ -242,6 +248,34 @@ class TestConstruction:
             lm.from_dict(lm.ReflectionCycle, document)
         assert caught.value.problems[0].json_path.startswith("$")
         assert "not reached" in caught.value.errors[0]
+
+
+class TestRefusedStepsRepeatNothing:
+    """A step refused for an id or subject the caller gave names it only short
+    and redacted: an id of a settled action, a subject of another series."""
+
+    @pytest.mark.parametrize(
+        "given",
+        ["a-120304-5678", "x\u200b12\u20130304\xa05678", "a" * 10_000, "a\u200b1"],
+    )
+    def test_settle_and_start(self, given: str) -> None:
+        cycle = _to_action_phase()
+        closed = _through(cycle, cycle.model.phases[-1].code)
+        closed = closed.contribute("professional:p-1", "slut").close()
+        for step in (
+            lambda: cycle.settle(given, lm.ActionStatus.DONE),
+            lambda: lm.ReflectionCycle.start(
+                KOLB, subject=given, meeting="m-2", previous=closed
+            ),
+        ):
+            with pytest.raises(lm.CycleOrderError) as caught:
+                step()
+            for lang in lm.LANGUAGES:
+                message = caught.value.message(lang)
+                assert given not in message
+                assert "\\" not in message  # no escape hides digits
+                assert not lm.looks_like_cpr(message)
+                assert len(message) < 300
 
 
 _WHO = st.sampled_from(["professional:p-1", "professional:p-2", "citizen:B-1"])

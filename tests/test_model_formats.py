@@ -75,6 +75,18 @@ class TestRefusals:
         assert error.fix.en == f"raise {high} or lower {low}"
         assert error.fix.da == f"hæv {high} eller sænk {low}"
 
+    @pytest.mark.parametrize("given", [10**4400, 1203045678], ids=["huge", "cpr"])
+    def test_a_minimum_too_long_to_write(self, given: int) -> None:
+        """A count is shown as written only while it is short and shaped like
+        no CPR number; str() of one of 4,400 digits would raise."""
+        with pytest.raises(lm.InvalidValueError) as info:
+            R(min_attendees=given, max_attendees=4)
+        shown = "a number of 4401 digits" if given > 10**40 else "[CPR]"
+        assert (
+            info.value.reason.en
+            == f"max_attendees (4) is below min_attendees ({shown})"
+        )
+
     @pytest.mark.parametrize(
         ("field", "value"),
         [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import learnmeet as lm
-from learnmeet.model._lookup import closest, find
+from learnmeet.model._lookup import closest, code_order, find
 
 KNOWN = {"nurse": 1, "gp": 2, "priest": 3, "physiotherapist": 4}
 CODES = st.text(alphabet="abcdeinoprstu_", min_size=1, max_size=12)
@@ -130,3 +130,27 @@ class TestFind:
                 find("profession", code, KNOWN)
             assert set(info.value.suggestions) <= set(KNOWN)
             assert info.value.code == code
+
+
+class TestCodeOrder:
+    """Codes given in Python may be of any type: they sort without raising,
+    text first in its own order, then whole numbers by value."""
+
+    @given(
+        st.lists(
+            st.one_of(
+                st.text(max_size=5),
+                st.integers(),
+                st.builds(lambda n: 10**n, st.integers(4301, 5000)),
+                st.tuples(st.integers()),
+                st.none(),
+            ),
+            max_size=8,
+        )
+    )
+    def test_anything_sorts(self, codes: list[object]) -> None:
+        ordered = sorted(codes, key=code_order)
+        texts = [c for c in ordered if isinstance(c, str)]
+        numbers = [c for c in ordered if isinstance(c, int)]
+        assert ordered[: len(texts)] == sorted(texts)
+        assert ordered[len(texts) : len(texts) + len(numbers)] == sorted(numbers)

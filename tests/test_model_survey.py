@@ -23,6 +23,14 @@ class TestBadInput:
         with pytest.raises(lm.InvalidValueError, match="either a score or a text"):
             lm.Answer(item="y1", score=1, text="x")
 
+    @pytest.mark.parametrize("sign", [1, -1])
+    def test_a_scale_too_long_to_write(self, sign: int) -> None:
+        item = SURVEY.items[0]
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(item, scale=sign * 10**5000)
+        assert info.value.reason.en.endswith("got a number of 5001 digits")
+        assert info.value.reason.da.endswith("fik et tal på 5001 cifre")
+
     def test_a_survey_measures_yield(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="measures yield"):
             lm.Survey(id="s", title=lm.Label(da="s", en="s"), items=[SURVEY.items[2]])

@@ -46,6 +46,21 @@ class TestDoubleBooking:
         }
         assert subjects == shared
 
+    def test_many_overlaps_are_named_a_few_at_a_time(self) -> None:
+        """A label holds at most 10,000 characters: a person booked into a
+        hundred meetings at once is told of the first ten and how many more."""
+        others = [
+            attrs.evolve(VALID["audit"], id=f"m-{n:03d}-{'x' * 180}")
+            for n in range(100)
+        ]
+        report = lm.validate(MEETING, context=_context(meetings=others))
+        assert report.codes == {"LM201"}
+        for violation in report.violations:
+            for lang in lm.LANGUAGES:
+                text = violation.message.get(lang)
+                assert text.count("m-0") == 10
+                assert ("and 90 more" if lang == "en" else "og 90 mere") in text
+
     def test_back_to_back_is_fine(self) -> None:
         other = attrs.evolve(VALID["audit"], start=MEETING.end)
         assert lm.validate(MEETING, context=_context(meetings=[other])).ok

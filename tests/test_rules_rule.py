@@ -81,6 +81,44 @@ class TestConfiguration:
         with pytest.raises(lm.InvalidValueError, match="no rule has the codes"):
             lm.DEFAULT_RULES.without("LM999")
 
+    @pytest.mark.parametrize(
+        "configure",
+        [
+            lambda code: lm.DEFAULT_RULES.without(code),
+            lambda code: lm.DEFAULT_RULES.with_severity(code, lm.Severity.INFO),
+            lambda code: lm.RuleSet(lm.DEFAULT_RULES.rules, disabled={code}),
+        ],
+        ids=["without", "with_severity", "disabled"],
+    )
+    @pytest.mark.parametrize(
+        "code",
+        ["LM 120304-5678", "12\u200b0304-5678", "B 12.03.04\xad5678", "Q" * 50_000],
+    )
+    def test_an_unknown_code_is_not_repeated(
+        self, configure: object, code: str
+    ) -> None:
+        """A code may be whatever the caller typed: the message shows it short
+        and redacted, or by its length, never in full."""
+        with pytest.raises(lm.InvalidValueError) as caught:
+            configure(code)  # type: ignore[operator]
+        assert not isinstance(caught.value, lm.PersonalDataError)
+        for lang in lm.LANGUAGES:
+            message = caught.value.message(lang)
+            assert code not in message
+            assert not lm.looks_like_cpr(message)
+            assert len(message) < 200
+
+    def test_unknown_codes_are_counted_past_a_few(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.RuleSet(lm.DEFAULT_RULES.rules, disabled={f"X{n}" for n in range(500)})
+        assert caught.value.reason.en.endswith("'X0', 'X1', 'X10' and 497 more")
+        assert caught.value.reason.da.endswith("'X0', 'X1', 'X10' og 497 mere")
+
+    def test_codes_that_are_not_text_are_refused_not_sorted(self) -> None:
+        """Sorting text with numbers raised TypeError; they sort after text."""
+        with pytest.raises(lm.InvalidValueError, match="'B', 'C', 10"):
+            lm.RuleSet(lm.DEFAULT_RULES.rules, disabled={10, "C", "B"})  # type: ignore[arg-type]
+
     def test_duplicate_code(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="more than one rule"):
             lm.RuleSet([MONDAYS, MONDAYS])

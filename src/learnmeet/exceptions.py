@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # only for the annotation of MeetingRulesError.report
 
 __all__ = [
     "LANGUAGES",
+    "MAX_TEXT",
     "CycleOrderError",
     "DataProblem",
     "InvalidDataError",
@@ -50,10 +51,13 @@ __all__ = [
     "WrongTypeError",
     "check_lang",
     "looks_like_cpr",
+    "name_shown",
     "redact",
     "refuse_personal_data",
     "render_path",
     "shown",
+    "shown_all",
+    "type_shown",
 ]
 
 Lang: TypeAlias = Literal["da", "en"]
@@ -64,6 +68,10 @@ LANGUAGES: tuple[Lang, ...] = ("da", "en")
 
 PathKey: TypeAlias = Union[str, int]  # noqa: UP007
 """One step of a path: a field name or a list index."""
+
+MAX_TEXT = 10_000
+"""The most characters a text the library holds may have: free text and each
+text of a :class:`Label`, so neither can become a journal extract."""
 
 
 def check_lang(lang: object, *, where: str = "") -> Lang:
@@ -100,15 +108,64 @@ def check_lang(lang: object, *, where: str = "") -> Lang:
 # -- personal data -------------------------------------------------------------
 
 # Six digits that form a day (01-31) and a month (01-12) and two of a year,
-# then four digits, with no further digit on either side: the shape of a
-# Danish CPR number. Between the pairs a dash, dot, slash or space may stand,
-# and before the last four up to a few of them ("010203 - 1234"). It runs on
-# the text after _normalised(), which has turned every Unicode digit, dash
-# and space into its ASCII form and dropped invisible format characters.
+# then four digits: the shape of a Danish CPR number. Between the pairs, and
+# before the last four, may stand a run of up to three characters that are
+# neither letters nor digits (dashes, dots, slashes, spaces, underscores,
+# colons, any punctuation or symbol). The last four may also be split in two
+# pairs ("12 34"), but only where no digit stands within a separator's reach
+# on either side, so that a time stamp ("01.02.2026 09:30",
+# "2026-03-01 09:00:00") is not read as one. It runs on the text after
+# _normalised(), which has turned every Unicode digit, dash and space into its
+# ASCII form and dropped what draws nothing.
+#
+# Linear by construction: a separator run never holds a digit and every run is
+# followed by a digit, so each run can match in one way only, and the work at
+# each start is bounded by a constant; no nested or unbounded quantifier.
+_NOT_ALNUM = r"[\W_]"
+_SEP = _NOT_ALNUM + "{0,3}"
+# A lookbehind has a fixed width: one for each length of separator.
+_NO_DIGIT_BEFORE = "".join(f"(?<![0-9]{_NOT_ALNUM * n})" for n in range(4))
+_DATE = rf"(?:0[1-9]|[12][0-9]|3[01]){_SEP}(?:0[1-9]|1[0-2]){_SEP}[0-9]{{2}}{_SEP}"
+_SPLIT_SERIAL = rf"[0-9]{{2}}{_NOT_ALNUM}{{1,3}}[0-9]{{2}}(?!{_SEP}[0-9])"
+# Minutes, seconds and microseconds after an hour ("09:15:07.123456", as
+# isoformat() writes a time) have the shape too: they are a time.
+_NOT_A_TIME = r"(?!(?<=[0-9]:)[0-9]{2}:[0-9]{2}[.,][0-9]{6}(?![0-9]))"
 _CPR = re.compile(
-    r"(?<![0-9])(?:0[1-9]|[12][0-9]|3[01])[-./\s]?(?:0[1-9]|1[0-2])[-./\s]?"
-    r"[0-9]{2}\s{0,2}[-./]?\s{0,2}[0-9]{4}(?![0-9])"
+    rf"{_NOT_A_TIME}(?:(?<![0-9]){_DATE}[0-9]{{4}}(?![0-9])"
+    rf"|{_NO_DIGIT_BEFORE}{_DATE}{_SPLIT_SERIAL})"
 )
+# Unicode's Default_Ignorable_Code_Point, as DerivedCoreProperties.txt of
+# the Unicode Character Database lists it from Unicode 14.0 (which added
+# U+180F) on: what a renderer shows as nothing when it has no glyph for it.
+# Python's unicodedata has no API for the property, so the ranges are
+# written out here.
+_IGNORABLE = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+_DRAWS_NOTHING = re.compile(
+    "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _IGNORABLE) + "\u2800]"
+)
+"""A character the reader does not see: a default-ignorable code point, or
+the braille blank (U+2800), which draws as an empty cell."""
+_UNSEEN = frozenset({"Cf", "Mn", "Me"})
+"""Categories that take no place of their own: format characters, and the
+non-spacing and enclosing marks drawn on the character before them."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls but tab, line feed and carriage return; DEL and the C1
 # controls; U+FFFE and U+FFFF. XML 1.0 (the SVG charts) has no place for
@@ -123,9 +180,12 @@ def _normalised(text: str) -> tuple[str, list[int]]:
 
     Each non-ASCII character is read in its compatibility form (NFKC:
     fullwidth digits and punctuation become ASCII); a Unicode digit of any
-    script becomes its ASCII digit, any dash ``-`` and any space `` ``; an
-    invisible format character (zero-width space, soft hyphen, direction
-    marks) is dropped.
+    script becomes its ASCII digit, any dash ``-`` and any space `` ``; what
+    draws nothing is dropped: a format character (zero-width space, soft
+    hyphen, direction marks), any other default-ignorable code point
+    (variation selectors, the combining grapheme joiner, Hangul fillers), the
+    braille blank, and a combining mark, which is drawn on the character
+    before it (a digit struck through or underlined is still that digit).
     """
     if text.isascii():
         return text, []
@@ -134,7 +194,7 @@ def _normalised(text: str) -> tuple[str, list[int]]:
     for index, char in enumerate(text):
         for part in unicodedata.normalize("NFKC", char) if ord(char) > 127 else char:
             category = unicodedata.category(part)
-            if category == "Cf":
+            if category in _UNSEEN or _DRAWS_NOTHING.match(part):
                 continue
             if category == "Nd":
                 part = str(unicodedata.decimal(part))
@@ -151,31 +211,39 @@ def looks_like_cpr(text: str) -> bool:
     """Tell whether *text* holds something shaped like a Danish CPR number.
 
     Six digits of a valid day and month and two of a year, then four, with
-    any dash, dot, slash or space between the pairs (``010203-1234``,
-    ``010203.1234``, ``01 02 03 1234``, ``010203 - 1234``), in any script's
-    digits, and with invisible characters ignored.
+    up to three characters that are neither letters nor digits between the
+    pairs and before the last four (``010203-1234``, ``010203_1234``,
+    ``01 02 03 1234``, ``01 - 02 - 03 - 1234``), the last four also as two
+    pairs (``010203-12 34``) when no other digit stands close by, in any
+    script's digits, and with what draws nothing ignored (zero-width and
+    other default-ignorable characters, the braille blank, combining marks).
 
     >>> looks_like_cpr("borger B-017")
     False
     >>> looks_like_cpr("010203-1234"), looks_like_cpr("01 02 03 1234")
     (True, True)
+    >>> looks_like_cpr("mødet 01.02.2026 09:30")
+    False
 
     It errs on the side of refusing. Known false positives: a ten-digit
     number whose first six digits form a date (an order number
     ``1012251234``), and a date with a two-digit year followed by four digits
-    (``01.02.26 0930``). A phone number never starts with a valid day and
-    month in the first two pairs, and an ISO date (``2026-03-01``) does not
-    match.
+    or a time (``01.02.26 0930``, ``01.02.26 09:30``). A phone number never
+    starts with a valid day and month in the first two pairs, and neither an
+    ISO date (``2026-03-01``), a date with a four-digit year and a time
+    (``01.02.2026 09:30``, ``2026-03-01 09:00:00``) nor a time with
+    microseconds (``09:15:07.123456``) matches.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 Other separators, other scripts' digits and
-       invisible characters.
+    .. versionchanged:: 0.2.0 Any run of up to three separators, the last
+       four in two pairs, other scripts' digits, and every character that
+       draws nothing.
     """
     if not isinstance(text, str):
         raise WrongTypeError(
             reason=Label(
-                da=f"text skal være str, ikke {type(text).__name__}",
-                en=f"text must be str, not {type(text).__name__}",
+                da=f"text skal være str, ikke {type_shown(text)}",
+                en=f"text must be str, not {type_shown(text)}",
             ),
             fix=Label(da="giv text som str", en="pass text as str"),
             where="looks_like_cpr",
@@ -188,33 +256,119 @@ def redact(text: str) -> str:
     """*text* with every CPR-like number in it replaced by ``[CPR]``.
 
     Every message that repeats something given to the library goes through
-    this, so a refused value is never written back.
+    this, so a refused value is never written back. It reads again until
+    nothing is left: a number split in pairs that stood next to another one
+    is seen once its neighbour is gone.
     """
-    normal, origin = _normalised(text)
-    spans = [m.span() for m in _CPR.finditer(normal)]
-    if not spans:
-        return text
-    out, last = [], 0
-    for start, end in spans:
-        if origin:
-            start, end = origin[start], origin[end - 1] + 1
-        out += [text[last:start], _REDACTED]
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+    while True:
+        normal, origin = _normalised(text)
+        spans = [m.span() for m in _CPR.finditer(normal)]
+        if not spans:
+            return text
+        out, last = [], 0
+        for start, end in spans:
+            if origin:
+                start, end = origin[start], origin[end - 1] + 1
+            out += [text[last:start], _REDACTED]
+            last = end
+        out.append(text[last:])
+        text = "".join(out)
+
+
+_SHOWN_LENGTH = 40
+"""The longest text, and the most digits of a number, a message shows."""
+_SHOWN_ITEMS = 3
+"""The most values of a collection a message shows."""
+_LOG10_2 = 0.30102999566398120
+
+
+def _digits(number: int) -> int:
+    """How many decimal digits *number* has, without writing it out.
+
+    ``str()`` of an integer of more than 4,300 digits raises ``ValueError``
+    (Python's guard against quadratic conversion), so the count comes from
+    the bit length, started one low and checked against powers of ten.
+    """
+    size = abs(number)
+    digits = max(1, int((size.bit_length() - 1) * _LOG10_2))
+    while size >= 10**digits:
+        digits += 1
+    return digits
 
 
 def shown(value: object) -> Label:
-    """*value* as a message may show it: a short code, redacted, or its type.
+    """*value* as a message may show it: short and redacted, or what it is.
 
     A string of up to 40 printable characters is shown quoted, with any
-    CPR-like number in it replaced by ``[CPR]``; anything else by its type.
+    CPR-like number in it replaced by ``[CPR]``; a longer or unprintable one
+    by its length. A whole number of up to 40 digits is shown as written
+    (redacted too: ten digits can be shaped like a CPR number), a longer one
+    by its number of digits, which is worked out without writing it. Anything
+    else is shown by its type.
+
+    >>> shown("B-017").en, shown("borger 010203-1234").en, shown(7).da
+    ("'B-017'", "'borger [CPR]'", '7')
+    >>> shown("x" * 1000).en, shown(10**5000).en
+    ('a text of 1000 characters', 'a number of 5001 digits')
+
+    .. versionchanged:: 0.2.0 Whole numbers, and a string by its length.
     """
-    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
-        quoted = repr(redact(value))
-        return Label(da=quoted, en=quoted)
-    kind = type(value).__name__
-    return Label(da=f"af typen {kind}", en=f"of type {kind}")
+    if isinstance(value, bool) or value is None:
+        return Label(da=repr(value), en=repr(value))
+    if isinstance(value, int):
+        if abs(value) < 10**_SHOWN_LENGTH:
+            number = redact(str(value))
+            return Label(da=number, en=number)
+        digits = _digits(value)
+        return Label(da=f"et tal på {digits} cifre", en=f"a number of {digits} digits")
+    if isinstance(value, str):
+        if len(value) <= _SHOWN_LENGTH and value.isprintable():
+            quoted = repr(redact(value))
+            if not looks_like_cpr(quoted):
+                return Label(da=quoted, en=quoted)
+        return Label(
+            da=f"en tekst på {len(value)} tegn",
+            en=f"a text of {len(value)} characters",
+        )
+    kind = type_shown(value)
+    return Label(da=f"en værdi af typen {kind}", en=f"a value of type {kind}")
+
+
+def type_shown(value: object) -> str:
+    """The name of *value*'s type as a message may show it (:func:`name_shown`)."""
+    return name_shown(type(value).__name__)
+
+
+def name_shown(name: str) -> str:
+    """A name (of a class, say) as a message may show it, unquoted.
+
+    A class is named by whoever wrote it, so its name is a text like any
+    other: redacted, and cut to 40 characters and ``…``.
+    """
+    name = redact(str(name))
+    return name if len(name) <= _SHOWN_LENGTH else name[:_SHOWN_LENGTH] + "…"
+
+
+def shown_all(values: Iterable[object]) -> Label:
+    """A few of *values* as a message may show them, each by :func:`shown`.
+
+    At most three are shown, then how many more there are:
+
+    >>> shown_all(["LM101", "LM102"]).en
+    "'LM101', 'LM102'"
+    >>> shown_all(["a", "b", "c", "d", "e"]).da
+    "'a', 'b', 'c' og 2 mere"
+
+    .. versionadded:: 0.2.0
+    """
+    items = list(values)
+    parts = [shown(item) for item in items[:_SHOWN_ITEMS]]
+    da = ", ".join(part.da for part in parts) or "ingen"
+    en = ", ".join(part.en for part in parts) or "none"
+    more = len(items) - len(parts)
+    if more:
+        da, en = f"{da} og {more} mere", f"{en} and {more} more"
+    return Label(da=da, en=en)
 
 
 class _Refusal(NamedTuple):
@@ -300,6 +454,18 @@ def refuse_personal_data(text: str, *, where: str, path: Iterable[PathKey]) -> N
 
 def _text(instance: Label, attribute: attrs.Attribute[str], value: object) -> None:
     if isinstance(value, str) and value.strip():
+        if len(value) > MAX_TEXT:
+            raise InvalidValueError(
+                reason=Label(
+                    da=f"teksten har {len(value)} tegn; en tekst har højst "
+                    f"{MAX_TEXT} tegn",
+                    en=f"the text has {len(value)} characters; a text has at most "
+                    f"{MAX_TEXT}",
+                ),
+                fix=Label(da="giv en kortere tekst", en="give a shorter text"),
+                where="Label",
+                path=(attribute.name,),
+            )
         refuse_personal_data(value, where="Label", path=(attribute.name,))
         return
     raise InvalidValueError(
@@ -319,7 +485,7 @@ def _text(instance: Label, attribute: attrs.Attribute[str], value: object) -> No
 def _kind(value: object) -> str:
     if isinstance(value, str):
         return "blank" if value else "empty"
-    return type(value).__name__
+    return type_shown(value)
 
 
 @attrs.frozen(init=False)
@@ -334,9 +500,12 @@ class Label:
         en: The English text.
 
     Raises:
-        InvalidValueError: A text is missing, blank or not a string.
+        InvalidValueError: A text is missing, blank, not a string, or longer
+            than :data:`MAX_TEXT` (10,000) characters.
+        PersonalDataError: A text holds something shaped like a CPR number.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Each text holds at most 10,000 characters.
     .. deprecated:: 0.2.0 The texts by position, ``Label(da, en)``: a
        ``DeprecationWarning`` says so, and a later release will refuse them.
        Every error takes its texts by keyword only.
@@ -391,25 +560,42 @@ def render_path(path: Iterable[PathKey], root: str = "$") -> str:
     """Render a structured path as text: ``$.attendees[2].role``.
 
     A field name that is not an identifier is quoted (``$.hours['p-1']``), as
-    in JSONPath, with any CPR-like number in it redacted: a path never
-    repeats one. With an empty *root* the first field stands first.
+    in JSONPath. A key or index of more than 40 characters or digits is cut
+    to its first 40 and ``…``, and any CPR-like number in the path is
+    redacted: a path never repeats one, nor a long key in full. With an empty
+    *root* the first field stands first.
 
     >>> render_path(("attendees", 2, "role"))
     '$.attendees[2].role'
     >>> render_path(("start",), root="Meeting")
     'Meeting.start'
+    >>> render_path(("hours", "borger 010203-1234", "x" * 100))
+    "$.hours['borger [CPR]']['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…']"
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0 Long keys and indices are cut.
     """
     out = root
     for key in path:
         if isinstance(key, int):
-            out += f"[{key}]"
-        elif _IDENTIFIER.fullmatch(key):
+            out += f"[{_cut_number(key)}]"
+            continue
+        text = redact(str(key))
+        if len(text) > _SHOWN_LENGTH:
+            out += f"[{text[:_SHOWN_LENGTH] + '…'!r}]"
+        elif text == key and _IDENTIFIER.fullmatch(key):
             out += f".{key}" if out else key
         else:
-            out += f"[{redact(str(key))!r}]"
-    return out
+            out += f"[{text!r}]"
+    return redact(out)
+
+
+def _cut_number(number: int) -> str:
+    """*number* as text, cut to its first 40 digits and ``…`` if longer."""
+    if abs(number) < 10**_SHOWN_LENGTH:
+        return str(number)
+    lead = abs(number) // 10 ** (_digits(number) - _SHOWN_LENGTH)
+    return f"{'-' if number < 0 else ''}{lead}…"
 
 
 _FIX_WORD = Label(da="løsning", en="fix")
@@ -573,10 +759,10 @@ class UnknownCodeError(LearnmeetError, LookupError):
             da="ret stavningen af koden", en="check the spelling of the code"
         )
         if self.suggestions:
-            quoted = ", ".join(repr(s) for s in self.suggestions)
+            quoted = shown_all(self.suggestions)
             fix = Label(
-                da=f"mente du {quoted}? Ellers: {hint.da}",
-                en=f"did you mean {quoted}? Otherwise: {hint.en}",
+                da=f"mente du {quoted.da}? Ellers: {hint.da}",
+                en=f"did you mean {quoted.en}? Otherwise: {hint.en}",
             )
         else:
             fix = hint

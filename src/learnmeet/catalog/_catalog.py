@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError
+from learnmeet.exceptions import (
+    InvalidValueError,
+    Label,
+    WrongTypeError,
+    shown_all,
+    type_shown,
+)
 from learnmeet.model._arguments import checked
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._lookup import find
@@ -32,7 +38,7 @@ def _index(items: Iterable[_T], cls: type[_T], kind: str) -> dict[str, _T]:
     index: dict[str, _T] = {}
     for position, item in enumerate(items):
         if not isinstance(item, cls):
-            got = type(item).__name__
+            got = type_shown(item)
             raise WrongTypeError(
                 reason=Label(
                     da=f"forventede en {cls.__name__}, fik {got}",
@@ -122,10 +128,11 @@ class Catalog:
             codes = [i.code for i in items]
             twice = sorted({c for c in codes if codes.count(c) > 1})
             if twice:
+                them = shown_all(twice)
                 raise InvalidValueError(
                     reason=Label(
-                        da=f"koderne {twice} står der mere end én gang",
-                        en=f"the codes {twice} are listed more than once",
+                        da=f"koderne {them.da} står der mere end én gang",
+                        en=f"the codes {them.en} are listed more than once",
                     ),
                     fix=Label(
                         da="skriv hver kode én gang; brug extend() for at "

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from datetime import MAXYEAR, MINYEAR, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
+from learnmeet.exceptions import refuse_personal_data
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -306,12 +307,20 @@ def to_ical(
     Args:
         meetings: The meetings to write.
         lang: The language of summaries and descriptions.
-        name: The calendar's name (X-WR-CALNAME).
+        name: The calendar's name (X-WR-CALNAME), checked as every text the
+            library holds is.
         stamp: The DTSTAMP of every event.
 
+    Raises:
+        PersonalDataError: *name* holds something shaped like a CPR number.
+        InvalidValueError: *name* holds a control character or a lone
+            surrogate, which no calendar file can hold.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *name* is checked.
     """
     lang = check_lang(lang)
+    refuse_personal_data(name, where="to_ical", path=("name",))
     ordered = sorted(meetings, key=lambda m: (m.start.astimezone(_UTC), m.id))
     zones = sorted(
         {m.start.tzinfo for m in ordered if isinstance(m.start.tzinfo, ZoneInfo)},

@@ -51,6 +51,9 @@ from learnmeet.exceptions import (
     PathKey,
     UnknownCodeError,
     WrongTypeError,
+    name_shown,
+    shown,
+    type_shown,
 )
 from learnmeet.io._memo import MemoConverter, memoised
 from learnmeet.io._wire import (
@@ -67,7 +70,7 @@ from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
-from learnmeet.model._lookup import closest
+from learnmeet.model._lookup import closest, code_order
 from learnmeet.model._meetings import Location
 from learnmeet.model._people import (
     Area,
@@ -152,7 +155,7 @@ def _json_type(value: object) -> Label:
     for types, name in _JSON_TYPES:
         if isinstance(value, types):
             return name
-    return Label(da=type(value).__name__, en=type(value).__name__)
+    return Label(da=type_shown(value), en=type_shown(value))
 
 
 def _expected(what: Label, value: object) -> InvalidValueError:
@@ -444,11 +447,14 @@ def _problems(exc: BaseException, path: _Path) -> list[DataProblem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = [a.name for a in attrs.fields(exc.cl)]
         out = []
-        for key in sorted(exc.extra_fields):
-            near = closest(key, allowed)
+        # A dict from Python may have keys that are not strings, of any type.
+        keys: list[object] = sorted(exc.extra_fields, key=code_order)
+        for key in keys:
+            near = closest(key, allowed) if isinstance(key, str) else []
+            step: PathKey = key if isinstance(key, (str, int)) else shown(key).en
             out.append(
                 DataProblem(
-                    path=(*path, key),
+                    path=(*path, step),
                     reason=Label(
                         da=f"ukendt felt i {exc.cl.__name__}",
                         en=f"unknown field for {exc.cl.__name__}",
@@ -526,7 +532,12 @@ def _too_deep(document: object) -> _Path | None:
         if len(path) > MAX_DEPTH:
             return path
         if isinstance(value, Mapping):
-            todo.extend((v, (*path, str(k))) for k, v in value.items())
+            # A dict from Python may have keys of any type: str() of an
+            # integer of over 4,300 digits raises, shown() does not.
+            todo.extend(
+                (v, (*path, k if isinstance(k, str) else shown(k).en))
+                for k, v in value.items()
+            )
         elif isinstance(value, (list, tuple)):
             todo.extend((v, (*path, i)) for i, v in enumerate(value))
     return None
@@ -580,10 +591,11 @@ def _writable(value: object, where: str) -> type[Any]:
     """
     cls = type(value)
     if cls not in _KIND_OF and _BY_NAME.get(cls.__name__) is not cls:
+        name = type_shown(value)
         raise WrongTypeError(
             reason=Label(
-                da=f"kan ikke skrive {cls.__name__} som learnmeet-JSON",
-                en=f"cannot write a {cls.__name__} as learnmeet JSON",
+                da=f"kan ikke skrive {name} som learnmeet-JSON",
+                en=f"cannot write a {name} as learnmeet JSON",
             ),
             fix=Label(
                 da="giv en modelværdi som Meeting eller Scenario",
@@ -602,10 +614,11 @@ def _readable(cls: type[Any], where: str) -> None:
         WrongTypeError: *cls* is not a learnmeet model class.
     """
     if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls:
+        name = name_shown(cls.__name__)
         raise WrongTypeError(
             reason=Label(
-                da=f"kan ikke læse {cls.__name__} fra learnmeet-JSON",
-                en=f"cannot read {cls.__name__} from learnmeet JSON",
+                da=f"kan ikke læse {name} fra learnmeet-JSON",
+                en=f"cannot read {name} from learnmeet JSON",
             ),
             fix=Label(
                 da="giv en modelklasse som learnmeet.Meeting",
@@ -672,14 +685,18 @@ def _unwrap(cls: type[Any], document: object) -> object:
     problems = []
     version = document.get("learnmeet")
     if isinstance(version, str) and version.strip() == str(SCHEMA_VERSION):
+        # Spaces around it may be many: the text itself only when short.
+        text = (
+            Label(da=f"teksten {shown(version).da}", en=f"the text {shown(version).en}")
+            if len(version) <= 40 and version.isprintable()
+            else shown(version)
+        )
         problems.append(
             DataProblem(
                 path=("learnmeet",),
                 reason=Label(
-                    da=f"versionen er tallet {SCHEMA_VERSION}, ikke teksten "
-                    f"{version!r}",
-                    en=f"the version is the number {SCHEMA_VERSION}, not the text "
-                    f"{version!r}",
+                    da=f"versionen er tallet {SCHEMA_VERSION}, ikke {text.da}",
+                    en=f"the version is the number {SCHEMA_VERSION}, not {text.en}",
                 ),
                 fix=Label(
                     da=f'skriv "learnmeet": {SCHEMA_VERSION} uden anførselstegn',
@@ -689,17 +706,22 @@ def _unwrap(cls: type[Any], document: object) -> object:
         )
     elif type(version) is not int or version != SCHEMA_VERSION:
         # true and 1.0 equal 1 to Python; the version is the whole number.
+        # Written as JSON when it is short (a number of up to 20 digits, not
+        # str() of any number: one of over 4,300 digits cannot be written).
         short = isinstance(version, str) and len(version) <= 5
-        plain = version is None or (
-            isinstance(version, (bool, int, float)) and len(str(version)) <= 20
+        plain = (
+            version is None
+            or isinstance(version, bool)
+            or (isinstance(version, int) and abs(version) < 10**20)
+            or (isinstance(version, float) and len(repr(version)) <= 20)
         )
-        shown = json.dumps(version) if plain else repr(version) if short else "?"
+        given = json.dumps(version) if plain else shown(version).en if short else "?"
         problems.append(
             DataProblem(
                 path=("learnmeet",),
                 reason=Label(
-                    da=f"skemaversion {shown} understøttes ikke",
-                    en=f"unsupported schema version {shown}",
+                    da=f"skemaversion {given} understøttes ikke",
+                    en=f"unsupported schema version {given}",
                 ),
                 fix=Label(
                     da=f"denne udgave læser version {SCHEMA_VERSION}",
@@ -709,15 +731,14 @@ def _unwrap(cls: type[Any], document: object) -> object:
         )
     kind = document.get("type")
     if kind != cls.__name__:
-        shown = repr(kind) if isinstance(kind, str) and kind in _BY_NAME else "?"
+        held = repr(kind) if isinstance(kind, str) and kind in _BY_NAME else "?"
         problems.append(
             DataProblem(
                 path=("type",),
                 reason=Label(
-                    da=f"dokumentet indeholder {shown}, men {cls.__name__!r} blev "
+                    da=f"dokumentet indeholder {held}, men {cls.__name__!r} blev "
                     "bedt om",
-                    en=f"the document holds {shown}, but {cls.__name__!r} was "
-                    "asked for",
+                    en=f"the document holds {held}, but {cls.__name__!r} was asked for",
                 ),
                 fix=Label(
                     da=f"læs det med den klasse, det holder, eller giv et "

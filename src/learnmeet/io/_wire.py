@@ -22,7 +22,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from learnmeet.exceptions import InvalidValueError, Label, shown
+from learnmeet.exceptions import InvalidValueError, Label, shown, type_shown
 from learnmeet.model._checks import time_refusal, year_problem, zone_problem
 
 __all__ = [
@@ -265,8 +265,8 @@ def parse_datetime(text: object) -> datetime:
     if not isinstance(text, str):
         raise _refuse(
             reason=Label(
-                da=f"forventede et tidspunkt som tekst, fik {type(text).__name__}",
-                en=f"expected a datetime string, got {type(text).__name__}",
+                da=f"forventede et tidspunkt som tekst, fik {type_shown(text)}",
+                en=f"expected a datetime string, got {type_shown(text)}",
             ),
             fix=_WRITE_DATETIME,
         )

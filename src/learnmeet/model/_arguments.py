@@ -52,6 +52,8 @@ from learnmeet.exceptions import (
     WrongTypeError,
     check_lang,
     render_path,
+    shown,
+    type_shown,
 )
 from learnmeet.model._checks import FIRST_YEAR, LAST_YEAR, year_problem, zone_refusal
 
@@ -182,16 +184,17 @@ def _error(refused: _RefusedError, where: str) -> InvalidValueError:
     if refused.error is not None:
         own = refused.error
         return type(own)(reason=own.reason, fix=own.fix, where=where, path=path)
-    shown = render_path(path, root="")
+    argument = render_path(path, root="")
     got = _kind(refused.got)
     expected = refused.expected
     return WrongTypeError(
         reason=Label(
-            da=f"{shown} skal være {expected.da}, ikke {got}",
-            en=f"{shown} must be {expected.en}, not {got}",
+            da=f"{argument} skal være {expected.da}, ikke {got}",
+            en=f"{argument} must be {expected.en}, not {got}",
         ),
         fix=Label(
-            da=f"giv {shown} som {expected.da}", en=f"pass {shown} as {expected.en}"
+            da=f"giv {argument} som {expected.da}",
+            en=f"pass {argument} as {expected.en}",
         ),
         where=where,
         path=path,
@@ -199,7 +202,7 @@ def _error(refused: _RefusedError, where: str) -> InvalidValueError:
 
 
 def _kind(value: object) -> str:
-    return "None" if value is None else type(value).__name__
+    return "None" if value is None else type_shown(value)
 
 
 # -- compiling an annotation into a check ------------------------------------------
@@ -616,10 +619,11 @@ def expect_count(
             if most is not None
             else Label(da=f"på {least} eller mere", en=f"of {least} or more")
         )
+        got = shown(value)
         raise InvalidValueError(
             reason=Label(
-                da=f"{name} skal være et helt tal {span.da}, fik {value}",
-                en=f"{name} must be a whole number {span.en}, got {value}",
+                da=f"{name} skal være et helt tal {span.da}, fik {got.da}",
+                en=f"{name} must be a whole number {span.en}, got {got.en}",
             ),
             fix=Label(
                 da=f"giv {name} et helt tal {span.da}",

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from learnmeet.exceptions import (
+    MAX_TEXT,
     InvalidValueError,
     Label,
     NaiveDatetimeError,
@@ -23,6 +24,7 @@ from learnmeet.exceptions import (
     WrongTypeError,
     refuse_personal_data,
     shown,
+    type_shown,
 )
 
 __all__ = [
@@ -52,7 +54,7 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 """The default time zone of the library: ``Europe/Copenhagen``."""
 
 _MAX_IDENTIFIER = 200
-_MAX_TEXT = 10_000
+_MAX_TEXT = MAX_TEXT  # the same for free text as for a Label's texts
 _CPR_LENGTH = 10  # the fewest characters a CPR number can have
 _ZERO = timedelta(0)
 _MINUTE = timedelta(minutes=1)
@@ -79,7 +81,7 @@ def refuse(
 
 
 def _type_name(value: object) -> str:
-    return type(value).__name__
+    return type_shown(value)
 
 
 def instance_of(*types: type[Any]) -> _Validator:
@@ -516,10 +518,10 @@ def aware_datetime(
             instance,
             attribute,
             reason=Label(
-                da=f"{value.isoformat()} har ingen tidszone; learnmeet tager kun "
-                "imod tidspunkter med tidszone",
-                en=f"{value.isoformat()} has no time zone; learnmeet only accepts "
-                "aware datetimes",
+                da=f"{datetime.isoformat(value)} har ingen tidszone; learnmeet "
+                "tager kun imod tidspunkter med tidszone",
+                en=f"{datetime.isoformat(value)} has no time zone; learnmeet only "
+                "accepts aware datetimes",
             ),
             fix=Label(
                 da="tilføj tzinfo=ZoneInfo('Europe/Copenhagen')",
@@ -528,15 +530,16 @@ def aware_datetime(
         )
     if not isinstance(value.tzinfo, (ZoneInfo, timezone)):
         zone_type = _type_name(value.tzinfo)
+        zone = shown(_zone_name(value.tzinfo))
         raise refuse(
             InvalidValueError,
             instance,
             attribute,
             reason=Label(
-                da=f"tidszonen {_zone_name(value.tzinfo)!r} er af typen {zone_type}, "
-                "som learnmeet ikke kan gemme",
-                en=f"time zone {_zone_name(value.tzinfo)!r} is of type {zone_type}, "
-                "which learnmeet cannot keep",
+                da=f"tidszonen {zone.da} er af typen {zone_type}, som learnmeet "
+                "ikke kan gemme",
+                en=f"time zone {zone.en} is of type {zone_type}, which learnmeet "
+                "cannot keep",
             ),
             fix=Label(
                 da="brug zoneinfo.ZoneInfo (en IANA-zone, fx 'Europe/Copenhagen') "
@@ -647,18 +650,18 @@ def non_negative_int(
 ) -> None:
     """Refuse anything but an ``int`` (not a ``bool``) that is zero or more."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        got = value if isinstance(value, int) and not isinstance(value, bool) else None
-        shown = Label(
-            da=_type_name(value) if got is None else str(got),
-            en=_type_name(value) if got is None else str(got),
+        got = (
+            shown(value)
+            if isinstance(value, int) and not isinstance(value, bool)
+            else Label(da=_type_name(value), en=_type_name(value))
         )
         raise refuse(
             InvalidValueError,
             instance,
             attribute,
             reason=Label(
-                da=f"forventede et helt tal på 0 eller mere, fik {shown.da}",
-                en=f"expected a whole number of 0 or more, got {shown.en}",
+                da=f"forventede et helt tal på 0 eller mere, fik {got.da}",
+                en=f"expected a whole number of 0 or more, got {got.en}",
             ),
             fix=Label(da="giv et helt tal som 2", en="give a whole number such as 2"),
         )
@@ -683,8 +686,8 @@ def unique(
             if k in seen:
                 raise InvalidValueError(
                     reason=Label(
-                        da=f"{what.da} {k!r} står der to gange",
-                        en=f"{what.en} {k!r} is listed twice",
+                        da=f"{what.da} {shown(k).da} står der to gange",
+                        en=f"{what.en} {shown(k).en} is listed twice",
                     ),
                     fix=Label(da="skriv hver kun én gang", en="list each only once"),
                     where=type(instance).__name__,

@@ -16,7 +16,7 @@ from datetime import date
 
 import attrs
 
-from learnmeet.exceptions import CycleOrderError, InvalidValueError
+from learnmeet.exceptions import CycleOrderError, InvalidValueError, shown, shown_all
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     a_date,
@@ -251,11 +251,12 @@ class ReflectionCycle:
     def _problem(self) -> Label | None:
         phases = self.model.phases
         if not 0 <= self.position < len(phases):
+            got = shown(self.position)
             return Label(
                 da=f"position skal være et faseindeks fra 0 til {len(phases) - 1}, "
-                f"fik {self.position!r}",
+                f"fik {got.da}",
                 en=f"position must be a phase index from 0 to {len(phases) - 1}, "
-                f"got {self.position!r}",
+                f"got {got.en}",
             )
         order = {p.code: i for i, p in enumerate(phases)}
         for code in [c.phase for c in self.contributions] + [
@@ -263,24 +264,26 @@ class ReflectionCycle:
         ]:
             if order.get(code, len(phases)) > self.position:
                 return Label(
-                    da=f"fasen {code!r} findes ikke i modellen eller er ikke nået",
-                    en=f"phase {code!r} is not in the model or not reached yet",
+                    da=f"fasen {shown(code).da} findes ikke i modellen eller er "
+                    "ikke nået",
+                    en=f"phase {shown(code).en} is not in the model or not reached yet",
                 )
         for point in self.learning_points:
             if phases[order[point.phase]].kind.rank < PhaseKind.REFLECTION.rank:
                 return Label(
-                    da=f"en læringspointe er skrevet i fasen {point.phase!r}, før der "
-                    "er reflekteret",
-                    en=f"a learning point is recorded in phase {point.phase!r}, before "
-                    "anything was reflected on",
+                    da=f"en læringspointe er skrevet i fasen {shown(point.phase).da}, "
+                    "før der er reflekteret",
+                    en="a learning point is recorded in phase "
+                    f"{shown(point.phase).en}, before anything was reflected on",
                 )
         spoken = {c.phase for c in self.contributions}
         for index in range(self.position + self.closed):
             phase = phases[index]
             if phase.code not in spoken and self._needs_words(phase):
                 return Label(
-                    da=f"fasen {phase.code!r} blev forladt uden et indlæg",
-                    en=f"phase {phase.code!r} was passed without a contribution",
+                    da=f"fasen {shown(phase.code).da} blev forladt uden et indlæg",
+                    en=f"phase {shown(phase.code).en} was passed without a "
+                    "contribution",
                 )
         if self.closed and self.position != len(phases) - 1:
             return Label(
@@ -332,11 +335,12 @@ class ReflectionCycle:
         carried: tuple[Action, ...] = ()
         if previous is not None:
             if not previous.closed:
+                meeting_shown = shown(previous.meeting)
                 raise _refuse(
                     reason=Label(
-                        da=f"den forrige cyklus (møde {previous.meeting!r}) er ikke "
+                        da=f"den forrige cyklus (møde {meeting_shown.da}) er ikke "
                         "lukket",
-                        en=f"the previous cycle (meeting {previous.meeting!r}) is "
+                        en=f"the previous cycle (meeting {meeting_shown.en}) is "
                         "still open",
                     ),
                     fix=Label(
@@ -345,12 +349,11 @@ class ReflectionCycle:
                     ),
                 )
             if previous.subject != subject:
+                was, given = shown(previous.subject), shown(subject)
                 raise _refuse(
                     reason=Label(
-                        da=f"den forrige cyklus handler om {previous.subject!r}, ikke "
-                        f"{subject!r}",
-                        en=f"the previous cycle is about {previous.subject!r}, not "
-                        f"{subject!r}",
+                        da=f"den forrige cyklus handler om {was.da}, ikke {given.da}",
+                        en=f"the previous cycle is about {was.en}, not {given.en}",
                     ),
                     fix=Label(
                         da="fortsæt kun et forløb med cyklusser om samme sag eller "
@@ -392,12 +395,12 @@ class ReflectionCycle:
 
     def _open(self, step: Label) -> None:
         if self.closed:
+            meeting = shown(self.meeting)
             raise _refuse(
                 reason=Label(
-                    da=f"cyklussen for mødet {self.meeting!r} er lukket; kan ikke "
+                    da=f"cyklussen for mødet {meeting.da} er lukket; kan ikke "
                     f"{step.da}",
-                    en=f"the cycle of meeting {self.meeting!r} is closed; cannot "
-                    f"{step.en}",
+                    en=f"the cycle of meeting {meeting.en} is closed; cannot {step.en}",
                 ),
                 fix=Label(
                     da="begynd næste mødes cyklus med next()",
@@ -474,8 +477,8 @@ class ReflectionCycle:
         if any(a.id == id for a in self.actions):
             raise _refuse(
                 reason=Label(
-                    da=f"handlingen {id!r} findes allerede i forløbet",
-                    en=f"the action id {id!r} is already used in this series",
+                    da=f"handlingen {shown(id).da} findes allerede i forløbet",
+                    en=f"the action id {shown(id).en} is already used in this series",
                 ),
                 fix=Label(da="giv handlingen et nyt id", en="give the action a new id"),
             )
@@ -496,8 +499,8 @@ class ReflectionCycle:
         if found is None:
             raise _refuse(
                 reason=Label(
-                    da=f"der er ingen handling {action!r} i cyklussen",
-                    en=f"there is no action {action!r} in this cycle",
+                    da=f"der er ingen handling {shown(action).da} i cyklussen",
+                    en=f"there is no action {shown(action).en} in this cycle",
                 ),
                 fix=Label(
                     da="brug id'et på en af cyklussens handlinger",
@@ -507,11 +510,10 @@ class ReflectionCycle:
         if not found.is_open or status is ActionStatus.OPEN:
             raise _refuse(
                 reason=Label(
-                    da=f"handlingen {action!r} er {found.status.label.da}; kun en åben "
-                    "handling kan markeres udført eller opgivet",
-                    en=f"action {action!r} is {found.status.label.en}; only an open "
-                    "action "
-                    "can be marked done or dropped",
+                    da=f"handlingen {shown(action).da} er {found.status.label.da}; "
+                    "kun en åben handling kan markeres udført eller opgivet",
+                    en=f"action {shown(action).en} is {found.status.label.en}; only "
+                    "an open action can be marked done or dropped",
                 ),
                 fix=Label(
                     da="afslut hver åben handling én gang, som DONE eller DROPPED",
@@ -576,11 +578,11 @@ class ReflectionCycle:
                 ),
             )
         if self.open_actions and not carry:
-            ids = ", ".join(a.id for a in self.open_actions)
+            ids = shown_all(a.id for a in self.open_actions)
             raise _refuse(
                 reason=Label(
-                    da=f"handlingerne {ids} er stadig åbne",
-                    en=f"actions {ids} are still open",
+                    da=f"handlingerne {ids.da} er stadig åbne",
+                    en=f"actions {ids.en} are still open",
                 ),
                 fix=Label(
                     da="markér dem udført eller opgivet, eller luk med carry=True for "

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, shown
 from learnmeet.model._checks import (
     identifier,
     instance_of,
@@ -140,10 +140,12 @@ class FormatRequirements:
             lo: int | None = getattr(self, low)
             hi: int | None = getattr(self, high)
             if lo is not None and hi is not None and lo > hi:
+                high_shown, low_shown = shown(hi).en, shown(lo).en
                 raise InvalidValueError(
                     reason=Label(
-                        da=f"{high} ({hi}) er mindre end {low} ({lo})",
-                        en=f"{high} ({hi}) is below {low} ({lo})",
+                        da=f"{high} ({shown(hi).da}) er mindre end {low} "
+                        f"({shown(lo).da})",
+                        en=f"{high} ({high_shown}) is below {low} ({low_shown})",
                     ),
                     fix=Label(
                         da=f"hæv {high} eller sænk {low}",

@@ -8,15 +8,45 @@ member itself and fixed once the class exists.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, EnumMeta
 from typing import Any
 
-from learnmeet.exceptions import LANGUAGES, Label, Lang, WrongTypeError, check_lang
+from learnmeet.exceptions import (
+    LANGUAGES,
+    InvalidValueError,
+    Label,
+    Lang,
+    WrongTypeError,
+    check_lang,
+    shown,
+)
+from learnmeet.model._lookup import closest
 
 __all__ = ["LANGUAGES", "Label", "LabelledEnum", "Lang", "check_lang"]
 
 
-class LabelledEnum(Enum):
+class _LabelledEnumType(EnumMeta):
+    """Looks a member up by its code, and leaves an unknown one to ``_missing_``.
+
+    Enum's own look-up calls ``_missing_`` and then, even when that raised,
+    writes ``'<value> is not a valid <class>'`` with ``repr()``, which itself
+    raises ``ValueError`` for an integer of more than 4,300 digits. Here the
+    look-up by value is done first, so only ``_missing_``'s words are made.
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:  # the functional API makes a class
+            return super().__call__(value, *args, **kwargs)
+        enum: Any = cls  # a LabelledEnum subclass; the metaclass cannot say so
+        if isinstance(value, enum):
+            return value
+        try:
+            return enum._value2member_map_[value]
+        except (KeyError, TypeError):  # unknown, or not hashable
+            return enum._missing_(value)
+
+
+class LabelledEnum(Enum, metaclass=_LabelledEnumType):
     """An enumeration whose members have a stable string code and a bilingual label.
 
     Each member is declared as its code and its label; the code is the member's
@@ -55,6 +85,33 @@ class LabelledEnum(Enum):
         member._value_ = code
         object.__setattr__(member, "_label", label)
         return member
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        """Refuse a value that is no member's code, in words.
+
+        Raises:
+            InvalidValueError: Always; the value is shown only short and
+                redacted, and the fix lists the codes.
+        """
+        codes = [member.code for member in cls]
+        near = closest(value, codes) if isinstance(value, str) else []
+        listed = ", ".join(shown(code).en for code in codes) or "-"
+        got = shown(value)
+        raise InvalidValueError(
+            reason=Label(
+                da=f"{got.da} er ikke en gyldig {cls.__name__}",
+                en=f"{got.en} is not a valid {cls.__name__}",
+            ),
+            fix=Label(
+                da=f"mente du {shown(near[0]).da}? Brug en af: {listed}",
+                en=f"did you mean {shown(near[0]).en}? Use one of: {listed}",
+            )
+            if near
+            else Label(da=f"brug en af: {listed}", en=f"use one of: {listed}"),
+            where=cls.__name__,
+            path=("value",),
+        )
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name == "_label":

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from learnmeet.exceptions import Label, UnknownCodeError
 
-__all__ = ["closest", "find"]
+__all__ = ["closest", "code_order", "find"]
 
 _T = TypeVar("_T")
 
@@ -18,6 +18,20 @@ def closest(
 ) -> list[str]:
     """Return up to *n* known codes that look most like *code*, best first."""
     return difflib.get_close_matches(code, sorted(known), n=n, cutoff=0.5)
+
+
+def code_order(code: object) -> tuple[int, str, int]:
+    """Sort key for codes given by a caller, of whatever type they are.
+
+    Text first, then whole numbers, then anything else by its type's name:
+    ``sorted()`` of text mixed with numbers raises ``TypeError``, and a code
+    given in Python (a key of a dict, an item of a set) may be anything.
+    """
+    if isinstance(code, str):
+        return (0, code, 0)
+    if isinstance(code, int):
+        return (1, "", code)
+    return (2, type(code).__name__, 0)
 
 
 def find(

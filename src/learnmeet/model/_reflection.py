@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, shown
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     each,
@@ -247,12 +247,13 @@ class ReflectionModel:
         else:
             for before, after in zip(self.phases, self.phases[1:], strict=False):
                 if after.kind.rank < before.kind.rank:
+                    later, earlier = shown(after.code), shown(before.code)
                     problem = Label(
-                        da=f"fasen {after.code!r} ({after.kind.code}) kommer efter "
-                        f"{before.code!r} ({before.kind.code}); faserne skal følge "
+                        da=f"fasen {later.da} ({after.kind.code}) kommer efter "
+                        f"{earlier.da} ({before.kind.code}); faserne skal følge "
                         "opfølgning, beskrivelse, refleksion, konklusion, handling",
-                        en=f"phase {after.code!r} ({after.kind.code}) comes after "
-                        f"{before.code!r} ({before.kind.code}); kinds must follow "
+                        en=f"phase {later.en} ({after.kind.code}) comes after "
+                        f"{earlier.en} ({before.kind.code}); kinds must follow "
                         "follow-up, description, reflection, conclusion, action",
                     )
                     break
@@ -261,9 +262,10 @@ class ReflectionModel:
             for phase in self.phases:
                 for question in phase.questions:
                     if question.id in seen:
+                        twice = shown(question.id)
                         problem = Label(
-                            da=f"spørgsmålet {question.id!r} står der to gange",
-                            en=f"the question id {question.id!r} is used twice",
+                            da=f"spørgsmålet {twice.da} står der to gange",
+                            en=f"the question id {twice.en} is used twice",
                         )
                     seen.add(question.id)
         if problem is not None:

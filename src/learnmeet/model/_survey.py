@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, shown
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     each,
@@ -108,9 +108,9 @@ class SurveyItem:
                 "scale",
                 reason=Label(
                     da=f"en skala har {_MIN_SCALE} til {_MAX_SCALE} trin, "
-                    f"fik {self.scale}",
+                    f"fik {shown(self.scale).da}",
                     en=f"a scale has {_MIN_SCALE} to {_MAX_SCALE} points, "
-                    f"got {self.scale}",
+                    f"got {shown(self.scale).en}",
                 ),
                 fix=Label(da="brug fx scale=5", en="use e.g. scale=5"),
             )

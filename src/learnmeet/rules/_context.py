@@ -30,6 +30,10 @@ def _local(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+_LISTED = 10
+"""The most overlapping meetings a double booking names."""
+
+
 @rule(
     code="LM201",
     severity=Severity.ERROR,
@@ -61,14 +65,21 @@ def DOUBLE_BOOKING(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
                 if a.person.key in mine:
                     clashes.setdefault(a.person.key, []).append(other.id)
     for key in sorted(clashes):
-        others = ", ".join(sorted(clashes[key]))
+        # A few meetings by id, then how many more: a label holds at most
+        # MAX_TEXT characters, and a person may be booked many times over.
+        ids = sorted(clashes[key])
+        others = ", ".join(ids[:_LISTED])
+        more = len(ids) - _LISTED
+        more_da, more_en = (
+            (f" og {more} mere", f" and {more} more") if more > 0 else ("", "")
+        )
         yield Finding(
             Subject(SubjectKind.ATTENDEE, key),
             Label(
-                da=f"{key} er dobbeltbooket: mødet overlapper {others}; flyt et af "
-                "møderne eller find en stedfortræder",
-                en=f"{key} is double-booked: the meeting overlaps {others}; move one "
-                "of the meetings or find a stand-in",
+                da=f"{key} er dobbeltbooket: mødet overlapper {others}{more_da}; flyt "
+                "et af møderne eller find en stedfortræder",
+                en=f"{key} is double-booked: the meeting overlaps {others}{more_en}; "
+                "move one of the meetings or find a stand-in",
             ),
         )
 

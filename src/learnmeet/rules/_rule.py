@@ -19,13 +19,13 @@ from types import ModuleType
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError
+from learnmeet.exceptions import InvalidValueError, shown_all
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._checks import each, identifier, instance_of, optional
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
-from learnmeet.model._lookup import find
+from learnmeet.model._lookup import code_order, find
 from learnmeet.model._meetings import Meeting
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 
@@ -245,7 +245,7 @@ def _rules(items: Iterable[Rule]) -> tuple[Rule, ...]:
 
 
 def _severities(items: Mapping[str, Severity]) -> tuple[tuple[str, Severity], ...]:
-    return tuple(sorted(dict(items).items()))
+    return tuple(sorted(dict(items).items(), key=lambda item: code_order(item[0])))
 
 
 @attrs.frozen
@@ -283,10 +283,11 @@ class RuleSet:
         codes = [r.code for r in self.rules]
         twice = sorted({c for c in codes if codes.count(c) > 1})
         if twice:
+            them = shown_all(twice)
             raise InvalidValueError(
                 reason=Label(
-                    da=f"koderne {twice} bruges af mere end én regel",
-                    en=f"the codes {twice} are used by more than one rule",
+                    da=f"koderne {them.da} bruges af mere end én regel",
+                    en=f"the codes {them.en} are used by more than one rule",
                 ),
                 fix=Label(
                     da="giv hver regel sin egen kode",
@@ -295,12 +296,16 @@ class RuleSet:
                 where="RuleSet",
                 path=("rules",),
             )
-        unknown = sorted((self.disabled | dict(self.severities).keys()) - set(codes))
+        unknown = sorted(
+            (self.disabled | dict(self.severities).keys()) - set(codes), key=code_order
+        )
         if unknown:
+            # The codes were given by the caller: shown redacted and cut short.
+            them = shown_all(unknown)
             raise InvalidValueError(
                 reason=Label(
-                    da=f"ingen regel har koderne {unknown}",
-                    en=f"no rule has the codes {unknown}",
+                    da=f"ingen regel har koderne {them.da}",
+                    en=f"no rule has the codes {them.en}",
                 ),
                 fix=Label(
                     da="ret stavningen af koderne", en="check the spelling of the codes"
