@@ -25,6 +25,7 @@ from learnmeet.cli._files import (
     visible,
     write_files,
 )
+from learnmeet.strategies import cpr_numbers
 
 HERE = Path("indkaldelse.json")
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -213,6 +214,14 @@ class TestVisible:
 
     def test_a_cpr_number_is_redacted(self) -> None:
         assert visible(Path("borgere") / "150575-1234.json") == "borgere/[CPR].json"
+
+    @given(cpr_numbers())
+    def test_a_cpr_number_however_written_is_redacted_before_escaping(
+        self, cpr: str
+    ) -> None:
+        shown = visible(f"borgere/{cpr}.json")
+        assert not lm.looks_like_cpr(shown)
+        assert not lm.looks_like_cpr(shown.encode().decode("unicode_escape"))
 
     def test_an_undecodable_byte_is_shown_as_its_code(self) -> None:
         assert visible(os.fsdecode(b"m\xf8de.json")) == "m\\xf8de.json"

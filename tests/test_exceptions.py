@@ -23,6 +23,7 @@ from hypothesis import given, strategies as st
 import learnmeet as lm
 from learnmeet import exceptions
 from learnmeet.data import load_sample
+from learnmeet.strategies import cpr_numbers
 
 SRC = Path(lm.__file__).parent
 MODULES = sorted(SRC.rglob("*.py"))
@@ -346,58 +347,6 @@ class TestTheErrorClasses:
 
 
 # -- personal data ---------------------------------------------------------------
-
-_DAYS = st.integers(1, 28).map(lambda d: f"{d:02d}")
-_MONTHS = st.integers(1, 12).map(lambda m: f"{m:02d}")
-_YEARS = st.integers(0, 99).map(lambda y: f"{y:02d}")
-_SERIALS = st.integers(0, 9999).map(lambda n: f"{n:04d}")
-_SEPARATOR_CHARACTERS = "-./ _:,;·\\⁄∕–—‑−\u00a0\u3000*#+|~'"
-"""Characters that are neither letters nor digits, each read as itself (or as a
-dash or a space) by the detector; a run of up to three may stand anywhere a
-separator may."""
-_SEPARATORS = st.one_of(
-    st.sampled_from(["", "-", " - ", "--", "_", ":", "\\", "·", "⁄", "∕", "  "]),
-    st.text(_SEPARATOR_CHARACTERS, max_size=3),
-)
-_PAIR_SEPARATORS = st.one_of(
-    st.sampled_from(["", "", " ", "  ", ".", "-", " - "]),
-    st.text(_SEPARATOR_CHARACTERS, max_size=3),
-)
-_INVISIBLE = st.sampled_from(
-    [
-        *"\u200b\u00ad\u2060\ufeff\u200e\u061c\u180e",  # format characters
-        *"\ufe00\ufe0f\U000e0100\U000e01ef\u180b\u180f",  # variation selectors
-        *"\u034f\u17b4\u17b5",  # other marks that are default-ignorable
-        *"\u115f\u1160\u3164\uffa0",  # Hangul fillers, letters that draw nothing
-        *"\U000e0041\U0001bca0\U0001d173",  # a tag, a shorthand and a musical one
-        "\u2800",  # the braille blank
-        *"\u0332\u0336\u20e3",  # an underline, a stroke, an enclosing keycap
-    ]
-)
-_SCRIPTS = st.sampled_from([0x30, 0x660, 0x6F0, 0x966, 0xFF10, 0x1D7CE])
-"""The zero of ASCII, Arabic-Indic, Persian, Devanagari, fullwidth and
-mathematical bold digits."""
-
-
-@st.composite
-def cpr_numbers(draw: st.DrawFn) -> str:
-    """A CPR number written in one of the many ways people and programs do."""
-    pair = draw(_PAIR_SEPARATORS)
-    serial = draw(_SERIALS)
-    if draw(st.booleans()):  # the last four as two pairs: "12 34"
-        split = draw(st.text(_SEPARATOR_CHARACTERS, min_size=1, max_size=3))
-        serial = f"{serial[:2]}{split}{serial[2:]}"
-    digits = (
-        f"{draw(_DAYS)}{pair}{draw(_MONTHS)}{pair}{draw(_YEARS)}"
-        f"{draw(_SEPARATORS)}{serial}"
-    )
-    zero = draw(_SCRIPTS)
-    written = "".join(chr(zero + int(c)) if c.isdigit() else c for c in digits)
-    for hidden in draw(st.lists(_INVISIBLE, max_size=3)):
-        at = draw(st.integers(1, len(written) - 1))
-        written = written[:at] + hidden + written[at:]
-    return written
-
 
 _AROUND = st.sampled_from(["", "Borger ", "sag: ", "CPR "])
 

@@ -51,15 +51,21 @@ def visible(path: str | os.PathLike[str]) -> str:
     that does not print (a newline, an escape) as its ``\x``, ``\u`` code,
     so a name can neither hide text nor move the terminal's cursor.
 
+    The number is redacted before anything is escaped, so an invisible
+    character between its digits hides nothing.
+
     >>> visible("borgere/010203-1234.json")
     'borgere/[CPR].json'
+    >>> visible("borgere/01\u200b0203-1234.json")
+    'borgere/[CPR].json'
     """
-    text = os.fspath(path)
-    try:
-        text = os.fsencode(text).decode("utf-8", "backslashreplace")
-    except UnicodeError:  # a surrogate that is no undecodable byte
-        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return redact("".join(c if c.isprintable() else ascii(c)[1:-1] for c in text))
+    return "".join(_shown_char(c) for c in redact(os.fspath(path)))
+
+
+def _shown_char(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char if char.isprintable() else ascii(char)[1:-1]
 
 
 def _refusal(path: Path, reason: Label, fix: Label) -> InvalidValueError:

@@ -42,6 +42,7 @@ from learnmeet.strategies._meetings import (
 from learnmeet.strategies._people import (
     areas,
     citizens,
+    cpr_numbers,
     labels,
     meeting_formats,
     organisations,
@@ -97,6 +98,7 @@ __all__ = [
     "consents",
     "contributions",
     "course_sessions",
+    "cpr_numbers",
     "format_requirements",
     "forums",
     "intervals",
