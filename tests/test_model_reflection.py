@@ -155,6 +155,11 @@ class TestChoosing:
     ) -> None:
         assert model.choose(seed=seed) == model.choose(seed=seed)
 
+    def test_a_seed_too_long_to_write_in_decimal(self) -> None:
+        huge = 10**5000
+        assert BANK.choose("gibbs", seed=huge) == BANK.choose("gibbs", seed=huge)
+        assert BANK.choose("gibbs", seed=huge).questions  # chosen, never refused
+
     def test_the_seed_matters(self) -> None:
         chosen = {BANK.choose("gibbs", seed=n).questions for n in range(20)}
         assert len(chosen) > 1

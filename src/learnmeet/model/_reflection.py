@@ -381,10 +381,24 @@ class ReflectionModel:
                     phase.questions
                 )
             # str seeds are hashed with SHA-512: the same on every run and machine.
-            rng = random.Random(f"{seed}/{self.code}/{phase.code}")
+            rng = random.Random(f"{_seed_text(seed)}/{self.code}/{phase.code}")
             picked = sorted(rng.sample(range(len(pool)), min(per_phase, len(pool))))
             chosen.extend(pool[i].text for i in picked)
         return Reflection(self.code, chosen)
+
+
+def _seed_text(seed: int | str) -> str:
+    """*seed* as text: an int in decimal, in hexadecimal past 4,300 digits.
+
+    Python writes no longer int in decimal; the choice for every shorter seed
+    stays as it was.
+    """
+    if isinstance(seed, str):
+        return seed
+    try:
+        return str(seed)
+    except ValueError:
+        return hex(seed)
 
 
 def _is_count(value: object) -> bool:
