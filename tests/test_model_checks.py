@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from datetime import date, datetime, timedelta, timezone
 from importlib.resources import files
 from pathlib import Path
@@ -14,7 +15,18 @@ from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from examples import CASE, NURSE_N, valid_meetings
-from learnmeet.model._checks import LONGEST
+from learnmeet.model._checks import (
+    LONGEST,
+    each,
+    entries,
+    identifier,
+    instance_of,
+    non_negative_int,
+    pair,
+    to_dict,
+    to_frozenset,
+    to_tuple,
+)
 
 CPH = lm.COPENHAGEN
 MEETING = valid_meetings()["learning_meeting"]
@@ -348,3 +360,170 @@ class TestTypes:
             lm.WrongTypeError, match=r"Answer\.score: expected int, got bool"
         ):
             lm.Answer(item="q", score=True)
+
+
+@attrs.frozen
+class _Basket:
+    """A value with one field of each collection kind, for the converters."""
+
+    items: tuple[lm.Citizen, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(instance_of(lm.Citizen))
+    )
+    kinds: frozenset[lm.StaffRole] = attrs.field(
+        default=frozenset(),
+        converter=to_frozenset,
+        validator=each(instance_of(lm.StaffRole)),
+    )
+    by_id: dict[str, lm.Citizen] = attrs.field(
+        factory=dict,
+        converter=to_dict,
+        validator=entries(identifier, instance_of(lm.Citizen)),
+    )
+    pairs: tuple[tuple[str, int], ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=each(pair(identifier, non_negative_int)),
+    )
+
+
+_B = lm.Citizen("B-1")
+
+
+class TestCollections:
+    """A collection field takes any collection and keeps it immutable; anything
+    else — a text, a mapping, no collection at all, an item that cannot be in
+    a set — is refused as a WrongTypeError naming Class.field."""
+
+    def test_collections_of_any_kind_are_taken(self) -> None:
+        basket = _Basket(
+            items=(c for c in [_B]),
+            kinds=[lm.StaffRole.LEADER],
+            by_id=types.MappingProxyType({"b": _B}),
+            pairs=[("a", 1)],
+        )
+        assert basket.items == (_B,)
+        assert basket.kinds == frozenset({lm.StaffRole.LEADER})
+        assert basket.by_id == {"b": _B}
+        assert type(basket.by_id) is dict
+        assert basket.pairs == (("a", 1),)
+
+    def test_a_mapping_given_is_copied(self) -> None:
+        given = {"b": _B}
+        basket = _Basket(by_id=given)
+        given["c"] = lm.Citizen("B-2")
+        assert basket.by_id == {"b": _B}
+
+    @pytest.mark.parametrize(
+        ("value", "said"),
+        [
+            (None, "got NoneType"),
+            (5, "got int"),
+            ("B-1", "a text is not a list of its characters"),
+            (b"B-1", "a text is not a list of its characters"),
+            ({"B-1": _B}, "a mapping; its keys would be taken"),
+        ],
+    )
+    @pytest.mark.parametrize("field", ["items", "kinds"])
+    def test_no_collection_is_refused(
+        self, field: str, value: object, said: str
+    ) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(**{field: value})
+        error = info.value
+        assert (error.where, error.path) == ("_Basket", (field,))
+        assert said in error.reason.en
+        assert error.reason.da.startswith("forventede en samling")
+
+    @pytest.mark.parametrize("value", [None, 5, "ab", [("a", _B)], (_B,)])
+    def test_no_mapping_is_refused(self, value: object) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(by_id=value)
+        assert info.value.path == ("by_id",)
+        assert "expected a mapping (a dict)" in info.value.reason.en
+        assert "forventede en afbildning" in info.value.reason.da
+
+    def test_an_item_of_a_wrong_type_is_named_by_its_index(self) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(items=[_B, "B-2"])
+        assert info.value.path == ("items", 1)
+
+    def test_an_item_that_cannot_be_in_a_set_is_named(self) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(kinds=[lm.StaffRole.LEADER, ["leader"]])
+        assert info.value.path == ("kinds", 1)
+        assert "expected StaffRole, got list" in info.value.reason.en
+
+    def test_an_item_of_the_right_type_that_cannot_be_in_a_set(self) -> None:
+        @attrs.frozen
+        class Anything:
+            items: frozenset[object] = attrs.field(
+                converter=to_frozenset, validator=each(instance_of(object))
+            )
+
+        with pytest.raises(lm.WrongTypeError) as info:
+            Anything([[1]])
+        assert info.value.path == ("items",)
+        assert "cannot be held in a set" in info.value.reason.en
+        assert "mængde" in info.value.reason.da
+
+    def test_a_key_and_a_value_of_a_mapping(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            _Basket(by_id={1: _B})
+        assert info.value.path == ("by_id",)  # a key refused is not repeated
+        with pytest.raises(lm.PersonalDataError) as personal:
+            _Basket(by_id={"010203-1234": _B})
+        assert "1234" not in personal.value.message("en")
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(by_id={"b": "B-1"})
+        assert info.value.path == ("by_id", "b")
+
+    @pytest.mark.parametrize(
+        ("value", "path"),
+        [
+            ("ab", ("pairs", 0)),
+            (("a",), ("pairs", 0)),
+            (("a", 1, 2), ("pairs", 0)),
+            (("", 1), ("pairs", 0, 0)),
+            (("a", -1), ("pairs", 0, 1)),
+        ],
+    )
+    def test_a_pair(self, value: object, path: tuple[object, ...]) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            _Basket(pairs=[value])
+        assert info.value.path == path
+
+    def test_the_converters_leave_values_of_their_kind_alone(self) -> None:
+        items, kinds = (_B,), frozenset({lm.StaffRole.LEADER})
+        assert to_tuple(items) is items
+        assert to_frozenset(kinds) is kinds
+
+    @given(
+        st.one_of(
+            st.none(),
+            st.booleans(),
+            st.integers(),
+            st.floats(),
+            st.text(),
+            st.binary(),
+            st.dates(),
+            st.dictionaries(st.text(), st.integers()),
+        )
+    )
+    def test_anything_but_a_collection_is_refused(self, value: object) -> None:
+        for field in ("items", "kinds"):
+            with pytest.raises(lm.WrongTypeError) as info:
+                _Basket(**{field: value})
+            assert info.value.location == f"_Basket.{field}"
+
+    @given(st.lists(st.sampled_from(list(lm.StaffRole)) | st.integers(), max_size=5))
+    def test_a_collection_is_taken_or_its_wrong_item_named(
+        self, items: list[object]
+    ) -> None:
+        wrong = [i for i, item in enumerate(items) if isinstance(item, int)]
+        if not wrong:
+            assert _Basket(kinds=items).kinds == frozenset(items)
+            assert _Basket(items=()).items == ()
+            return
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(kinds=items)
+        assert info.value.path[0] == "kinds"

@@ -180,3 +180,15 @@ class TestComposerUsesTheBank:
         assert lm.DEFAULT_REFLECTION.model == "case_learning"
         texts = {q.text for q in lm.QUESTION_BANK.questions(model="case_learning")}
         assert set(lm.DEFAULT_REFLECTION.questions) <= texts
+
+
+class TestWhatItHoldsIsChecked:
+    """A proposal holds no CPR number."""
+
+    @pytest.mark.parametrize("key", ["010203-1234", "citizen:0102031234", ""])
+    def test_a_choice_names_a_person_by_a_key(self, key: str) -> None:
+        (choice, *_) = _compose("learning_meeting", case=CASE).choices
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(choice, key=key)
+        assert info.value.location == "Choice.key"
+        assert "1234" not in info.value.message("en")

@@ -24,6 +24,7 @@ from learnmeet.model._checks import (
     positive_duration,
     refuse,
     safe_text,
+    to_tuple,
     unique,
 )
 from learnmeet.model._people import Professional, Unit
@@ -65,7 +66,7 @@ def _recurrence(instance: Forum, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _members(items: Iterable[Professional]) -> tuple[Professional, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)

@@ -32,6 +32,7 @@ from learnmeet.model._checks import (
     optional_identifier,
     positive_duration,
     safe_text,
+    to_tuple,
     unique,
 )
 from learnmeet.model._formats import MeetingFormat
@@ -188,7 +189,7 @@ class Location:
 
 
 def _labels(items: Iterable[Label]) -> tuple[Label, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -327,7 +328,7 @@ class Attendee:
 
 
 def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)

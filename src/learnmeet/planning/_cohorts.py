@@ -20,10 +20,16 @@ import attrs
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     aware_datetime,
+    each,
+    entries,
     identifier,
     instance_of,
+    non_negative_int,
     optional,
+    pair,
     positive_duration,
+    to_dict,
+    to_tuple,
 )
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
@@ -69,16 +75,44 @@ class SessionFill:
     .. versionadded:: 0.1.0
     """
 
-    session: CourseSession
-    enrolled: int
-    minimum: int | None
-    capacity: int | None
-    suggestion: Label | None = None
+    session: CourseSession = attrs.field(validator=instance_of(CourseSession))
+    enrolled: int = attrs.field(validator=non_negative_int)
+    minimum: int | None = attrs.field(validator=optional(non_negative_int))
+    capacity: int | None = attrs.field(validator=optional(non_negative_int))
+    suggestion: Label | None = attrs.field(
+        default=None, validator=optional(instance_of(Label))
+    )
 
     @property
     def below_minimum(self) -> bool:
         """``True`` when fewer are enrolled than the format's minimum fill."""
         return self.minimum is not None and self.enrolled < self.minimum
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return to_tuple(items)
+
+
+def _waiting(
+    items: Mapping[str, tuple[Professional, ...]],
+) -> Mapping[str, tuple[Professional, ...]]:
+    return to_dict(items)
+
+
+def _ineligible(
+    items: Iterable[tuple[Professional, Label]],
+) -> tuple[tuple[Professional, Label], ...]:
+    return to_tuple(items)
+
+
+def _cancelled(
+    items: Iterable[tuple[Professional, CancellationReason]],
+) -> tuple[tuple[Professional, CancellationReason], ...]:
+    return to_tuple(items)
+
+
+def _fill(items: Iterable[SessionFill]) -> tuple[SessionFill, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -95,11 +129,27 @@ class Enrolment:
     .. versionadded:: 0.1.0
     """
 
-    meetings: tuple[Meeting, ...]
-    waiting: Mapping[str, tuple[Professional, ...]] = attrs.field(eq=False)
-    ineligible: tuple[tuple[Professional, Label], ...]
-    cancelled: tuple[tuple[Professional, CancellationReason], ...]
-    fill: tuple[SessionFill, ...]
+    meetings: tuple[Meeting, ...] = attrs.field(
+        converter=_meetings, validator=each(instance_of(Meeting))
+    )
+    waiting: Mapping[str, tuple[Professional, ...]] = attrs.field(
+        eq=False,
+        converter=_waiting,
+        validator=entries(identifier, each(instance_of(Professional))),
+    )
+    ineligible: tuple[tuple[Professional, Label], ...] = attrs.field(
+        converter=_ineligible,
+        validator=each(pair(instance_of(Professional), instance_of(Label))),
+    )
+    cancelled: tuple[tuple[Professional, CancellationReason], ...] = attrs.field(
+        converter=_cancelled,
+        validator=each(
+            pair(instance_of(Professional), instance_of(CancellationReason))
+        ),
+    )
+    fill: tuple[SessionFill, ...] = attrs.field(
+        converter=_fill, validator=each(instance_of(SessionFill))
+    )
 
     @property
     def below_minimum(self) -> tuple[SessionFill, ...]:

@@ -20,7 +20,12 @@ import attrs
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import each, instance_of
+from learnmeet.model._checks import (
+    each,
+    identifier,
+    instance_of,
+    to_tuple,
+)
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -73,17 +78,17 @@ class Choice:
     .. versionadded:: 0.1.0
     """
 
-    key: str
+    key: str = attrs.field(validator=identifier)
     role: AttendeeRole = attrs.field(validator=instance_of(AttendeeRole))
     reason: Label = attrs.field(validator=instance_of(Label))
 
 
 def _choices(items: Iterable[Choice]) -> tuple[Choice, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)

@@ -18,6 +18,7 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
+from learnmeet.model._checks import each, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
 from learnmeet.model._meetings import (
@@ -54,8 +55,16 @@ class Unattached:
     .. versionadded:: 0.1.0
     """
 
-    case: CitizenCase
-    reason: Label
+    case: CitizenCase = attrs.field(validator=instance_of(CitizenCase))
+    reason: Label = attrs.field(validator=instance_of(Label))
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return to_tuple(items)
+
+
+def _unattached(items: Iterable[Unattached]) -> tuple[Unattached, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -72,10 +81,14 @@ class LearningPlan:
     .. versionadded:: 0.1.0
     """
 
-    forum: Forum
-    meetings: tuple[Meeting, ...]
-    unattached: tuple[Unattached, ...]
-    report: Report
+    forum: Forum = attrs.field(validator=instance_of(Forum))
+    meetings: tuple[Meeting, ...] = attrs.field(
+        converter=_meetings, validator=each(instance_of(Meeting))
+    )
+    unattached: tuple[Unattached, ...] = attrs.field(
+        converter=_unattached, validator=each(instance_of(Unattached))
+    )
+    report: Report = attrs.field(validator=instance_of(Report))
 
 
 def _why_not(case: CitizenCase, members: set[str]) -> Label | None:

@@ -14,6 +14,7 @@ Everything is deterministic and validated; nothing is dropped silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -25,7 +26,14 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
-from learnmeet.model._checks import COPENHAGEN, year_problem
+from learnmeet.model._checks import (
+    COPENHAGEN,
+    a_date,
+    each,
+    instance_of,
+    to_tuple,
+    year_problem,
+)
 from learnmeet.model._meetings import Cohort, Meeting, Rsvp
 from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
@@ -39,6 +47,10 @@ from learnmeet.rules._rule import RuleContext
 from learnmeet.rules._validate import validate_all
 
 __all__ = ["PeriodPlan", "plan_period"]
+
+
+def _learning(items: Iterable[LearningPlan]) -> tuple[LearningPlan, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -57,13 +69,15 @@ class PeriodPlan:
     .. versionadded:: 0.1.0
     """
 
-    scenario: Scenario
-    start: date
-    end: date
-    learning: tuple[LearningPlan, ...]
-    scheduled: ScheduleResult
-    enrolment: Enrolment
-    report: Report
+    scenario: Scenario = attrs.field(validator=instance_of(Scenario))
+    start: date = attrs.field(validator=a_date)
+    end: date = attrs.field(validator=a_date)
+    learning: tuple[LearningPlan, ...] = attrs.field(
+        converter=_learning, validator=each(instance_of(LearningPlan))
+    )
+    scheduled: ScheduleResult = attrs.field(validator=instance_of(ScheduleResult))
+    enrolment: Enrolment = attrs.field(validator=instance_of(Enrolment))
+    report: Report = attrs.field(validator=instance_of(Report))
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:

@@ -45,6 +45,7 @@ from learnmeet.model._checks import (
     LAST_YEAR,
     aware_datetime,
     each,
+    to_frozenset,
     year_problem,
 )
 from learnmeet.model._rrule import (
@@ -95,7 +96,7 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _instants(items: Iterable[datetime]) -> frozenset[datetime]:
-    return frozenset(items)
+    return to_frozenset(items)
 
 
 def _limit(reason: Label, fix: Label, path: str) -> InvalidValueError:

@@ -30,6 +30,7 @@ from learnmeet.model._checks import (
     optional,
     positive_duration,
     safe_text,
+    to_tuple,
 )
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._meetings import (
@@ -49,7 +50,19 @@ _UTC = timezone.utc
 
 
 def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
-    return tuple(items)
+    return to_tuple(items)
+
+
+def _keys(items: Iterable[str]) -> tuple[str, ...]:
+    return to_tuple(items)
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return to_tuple(items)
+
+
+def _unplaced(items: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -167,9 +180,11 @@ class Unplaced:
     .. versionadded:: 0.1.0
     """
 
-    request: MeetingRequest
-    reason: Label
-    blockers: tuple[str, ...] = ()
+    request: MeetingRequest = attrs.field(validator=instance_of(MeetingRequest))
+    reason: Label = attrs.field(validator=instance_of(Label))
+    blockers: tuple[str, ...] = attrs.field(
+        default=(), converter=_keys, validator=each(identifier)
+    )
 
 
 @attrs.frozen
@@ -179,8 +194,12 @@ class ScheduleResult:
     .. versionadded:: 0.1.0
     """
 
-    meetings: tuple[Meeting, ...]
-    unplaced: tuple[Unplaced, ...]
+    meetings: tuple[Meeting, ...] = attrs.field(
+        converter=_meetings, validator=each(instance_of(Meeting))
+    )
+    unplaced: tuple[Unplaced, ...] = attrs.field(
+        converter=_unplaced, validator=each(instance_of(Unplaced))
+    )
 
 
 @checked
