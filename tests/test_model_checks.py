@@ -18,6 +18,7 @@ from examples import CASE, NURSE_N, valid_meetings
 from learnmeet.model._checks import (
     LONGEST,
     each,
+    end_refusal,
     entries,
     identifier,
     instance_of,
@@ -142,20 +143,22 @@ class TestTime:
 
 class TestTheRangeOfTime:
     """Accepted datetimes lie in the years 1900-9998 of their own local time, at
-    whole-minute offsets, in a region's zone: there .end, JSON and iCalendar
-    always work."""
+    whole-minute offsets, in a region's zone, and so does a meeting's end:
+    there .end, busy time, JSON and iCalendar always work."""
 
     @pytest.mark.parametrize(
         "start",
         [
             datetime(1900, 1, 1, 0, 0, tzinfo=CPH),
-            datetime(9998, 12, 31, 23, 59, 59, 999_999, tzinfo=CPH),
+            # A week long, ending in the last minute of the years.
+            datetime(9998, 12, 24, 23, 59, 59, 999_999, tzinfo=CPH),
             datetime(1900, 1, 1, tzinfo=timezone(timedelta(hours=-12))),
-            datetime(9998, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=14))),
+            datetime(9998, 12, 24, 23, 59, tzinfo=timezone(timedelta(hours=14))),
         ],
     )
     def test_the_edges_are_taken_and_work(self, start: datetime) -> None:
         meeting = attrs.evolve(MEETING, start=start, duration=LONGEST)
+        assert lm.busy_from_meetings([meeting])
         assert meeting.end - meeting.start == timedelta(days=7)
         assert lm.from_json(lm.Meeting, lm.to_json(meeting)) == meeting
         assert "BEGIN:VEVENT" in lm.to_ical([meeting])
@@ -264,6 +267,8 @@ class TestTheRangeOfTime:
         st.integers(1, 7 * 24 * 60),
     )
     def test_any_accepted_start_has_an_end(self, start: datetime, minutes: int) -> None:
+        """A meeting is taken exactly when its end, too, is in the years; then
+        everything made from it — its end, its busy time — can be held."""
         length = timedelta(minutes=minutes)
         offset = start.utcoffset()
         assert offset is not None
@@ -272,9 +277,24 @@ class TestTheRangeOfTime:
             with pytest.raises(lm.InvalidValueError, match="whole number of minutes"):
                 attrs.evolve(MEETING, start=start, duration=length)
             return
+        end = (start.astimezone(timezone.utc) + length).astimezone(start.tzinfo)
+        if end.year > lm.LAST_YEAR:
+            with pytest.raises(lm.InvalidValueError) as info:
+                attrs.evolve(MEETING, start=start, duration=length)
+            assert (info.value.where, info.value.path) == ("Meeting", ("duration",))
+            assert f"year {end.year}" in info.value.reason.en
+            assert f"år {end.year}" in info.value.reason.da
+            return
         meeting = attrs.evolve(MEETING, start=start, duration=length)
         elapsed = meeting.end.astimezone(timezone.utc) - start.astimezone(timezone.utc)
         assert elapsed == length
+        span = lm.Interval(meeting.start, meeting.end)
+        busy = lm.busy_from_meetings([meeting])
+        assert set(map(tuple, busy.values())) == {(span,)}
+        key = meeting.attendees[0].person.key
+        index = lm.BusyIndex(busy)
+        if isinstance(start.tzinfo, ZoneInfo):
+            assert index.intervals(key, zone=start.tzinfo) == (span,)
 
 
 class TestDurations:
@@ -527,3 +547,40 @@ class TestCollections:
         with pytest.raises(lm.WrongTypeError) as info:
             _Basket(kinds=items)
         assert info.value.path[0] == "kinds"
+
+
+class TestEnds:
+    """What starts in the years ends in them too: an end in 9999 is refused
+    when the value is made, naming the field that carries it past."""
+
+    def test_a_meeting_late_in_9998(self) -> None:
+        late = datetime(9998, 12, 31, 23, 30, tzinfo=CPH)
+        assert attrs.evolve(MEETING, start=late, duration=timedelta(minutes=29))
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(MEETING, start=late, duration=timedelta(hours=1))
+        error = info.value
+        assert (error.where, error.path) == ("Meeting", ("duration",))
+        assert "9999-01-01T00:30:00+01:00" in error.reason.en
+        assert "år 9999" in error.reason.da
+        assert "9998-12-31 23:59" in error.fix.en
+
+    def test_the_end_is_read_in_the_start_s_own_zone(self) -> None:
+        """09:00 on 31 December 9998 in Kiritimati is still 9998 there at 10:00,
+        though 9998-12-30 in UTC: the local years are what count."""
+        start = datetime(9998, 12, 31, 9, tzinfo=ZoneInfo("Pacific/Kiritimati"))
+        assert end_refusal(start, timedelta(hours=1)) is None
+        assert end_refusal(start, timedelta(hours=15)) is not None
+
+    @given(
+        st.datetimes(
+            min_value=datetime(9998, 12, 20),
+            max_value=datetime(9998, 12, 31, 23, 59),
+            timezones=st.just(CPH),
+        ),
+        st.timedeltas(timedelta(minutes=1), LONGEST),
+    )
+    def test_refused_exactly_when_the_end_leaves_the_years(
+        self, start: datetime, length: timedelta
+    ) -> None:
+        end = (start.astimezone(timezone.utc) + length).astimezone(CPH)
+        assert (end_refusal(start, length) is None) == (end.year <= lm.LAST_YEAR)

@@ -45,6 +45,8 @@ __all__ = [
     "a_number",
     "aware_datetime",
     "each",
+    "end_refusal",
+    "ends_in_the_years",
     "entries",
     "identifier",
     "instance_of",
@@ -915,6 +917,56 @@ def positive_duration(
         ),
         fix=_DURATION_FIX,
     )
+
+
+def end_refusal(start: datetime, duration: timedelta) -> tuple[Label, Label] | None:
+    """Why something from *start* lasting *duration* cannot be held, and the fix.
+
+    Its end, *duration* of elapsed time after *start* in *start*'s zone, must
+    lie in the years too (:data:`FIRST_YEAR` to :data:`LAST_YEAR`): a
+    meeting, a course session or a forum's meeting that starts late in
+    9998 may not end in 9999, where busy time, slots and plans could not
+    hold it. ``None`` when it can be held.
+    """
+    if start.year < LAST_YEAR and duration <= LONGEST:
+        return None  # a week later is at most the last year
+    end = (start.astimezone(timezone.utc) + duration).astimezone(start.tzinfo)
+    if year_problem(end.year) is None:
+        return None
+    return (
+        Label(
+            da=f"det ville slutte {end.isoformat()}, i år {end.year}, uden for de "
+            f"år, learnmeet tager imod ({FIRST_YEAR}-{LAST_YEAR})",
+            en=f"it would end at {end.isoformat()}, in year {end.year}, outside the "
+            f"years learnmeet accepts ({FIRST_YEAR}-{LAST_YEAR})",
+        ),
+        Label(
+            da=f"lad det slutte senest {LAST_YEAR}-12-31 23:59 lokal tid: begynd "
+            "tidligere, eller gør det kortere",
+            en=f"let it end by {LAST_YEAR}-12-31 23:59 local time: start earlier, "
+            "or make it shorter",
+        ),
+    )
+
+
+def ends_in_the_years(start: str) -> _Validator:
+    """Make a validator of a duration whose end, after the field *start*, is held.
+
+    The field *start* must come before the duration's, so that it has passed
+    its own checks (attrs runs the validators in the order of the fields).
+    See :func:`end_refusal`.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        begins: datetime = getattr(instance, start)
+        if begins.year < LAST_YEAR:
+            return  # the usual case: a week later is at most the last year
+        refusal = end_refusal(begins, value)
+        if refusal is not None:
+            reason, fix = refusal
+            raise refuse(InvalidValueError, instance, attribute, reason=reason, fix=fix)
+
+    return validate
 
 
 def non_negative_int(

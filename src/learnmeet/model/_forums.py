@@ -19,6 +19,7 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._checks import (
     aware_datetime,
     each,
+    ends_in_the_years,
     identifier,
     instance_of,
     positive_duration,
@@ -108,5 +109,7 @@ class Forum:
         ],
     )
     first_start: datetime = attrs.field(validator=[aware_datetime, _in_a_zone])
-    duration: timedelta = attrs.field(validator=positive_duration)
+    duration: timedelta = attrs.field(
+        validator=[positive_duration, ends_in_the_years("first_start")]
+    )
     recurrence: str = attrs.field(validator=_recurrence)

@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 import attrs
 
+from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     aware_datetime,
     each,
+    end_refusal,
     entries,
     identifier,
     instance_of,
@@ -28,6 +31,7 @@ from learnmeet.model._checks import (
     optional,
     pair,
     positive_duration,
+    refuse,
     to_dict,
     to_tuple,
 )
@@ -47,9 +51,22 @@ from learnmeet.model._people import Area, Professional
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol"]
 
 
+def _ends_in_the_years(
+    instance: CourseSession, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """The session ends in the years, with its own duration or its format's."""
+    refusal = end_refusal(instance.start, value or instance.format.default_duration)
+    if refusal is not None:
+        reason, fix = refusal
+        raise refuse(InvalidValueError, instance, attribute, reason=reason, fix=fix)
+
+
 @attrs.frozen(kw_only=True)
 class CourseSession:
     """One course session: a format, a cohort (of one area) and a time.
+
+    It lasts *duration*, or its format's default duration without one, and
+    must end in the years learnmeet accepts (by 9998-12-31 local time).
 
     .. versionadded:: 0.1.0
     """
@@ -59,7 +76,7 @@ class CourseSession:
     cohort: Cohort = attrs.field(validator=instance_of(Cohort))
     start: datetime = attrs.field(validator=aware_datetime)
     duration: timedelta | None = attrs.field(
-        default=None, validator=optional(positive_duration)
+        default=None, validator=[optional(positive_duration), _ends_in_the_years]
     )
 
     @property

@@ -28,6 +28,7 @@ from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
 from learnmeet.model._checks import (
     COPENHAGEN,
+    LAST_YEAR,
     a_date,
     each,
     instance_of,
@@ -41,7 +42,7 @@ from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning
 from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
-from learnmeet.planning._slots import busy_from_meetings
+from learnmeet.planning._slots import busy_from_meetings, days_window
 from learnmeet.rules._report import Report
 from learnmeet.rules._rule import RuleContext
 from learnmeet.rules._validate import validate_all
@@ -179,10 +180,7 @@ def plan_period(
             where="plan_period",
             path=("end",),
         )
-    window = (
-        datetime.combine(start, time(0), tzinfo=zone),
-        datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone),
-    )
+    window = days_window(start, end, zone)
     # Measured as the planning window is (in elapsed time), so a period this
     # takes, attach_learning and the scheduler take too.
     if (
@@ -232,11 +230,15 @@ def plan_period(
         zone=zone,
     )
     middle = start + (end - start) / 2
+    # The first working day from the middle on; at the very end of the years
+    # (9998), the last one before it.
     day = next(
-        middle + timedelta(days=i)
-        for i in range(14)
-        if (middle + timedelta(days=i)).weekday() < 5
-        and middle + timedelta(days=i) not in holidays
+        d
+        for d in (
+            *(middle + timedelta(days=i) for i in range(14)),
+            *(middle - timedelta(days=i) for i in range(1, 14)),
+        )
+        if d.year <= LAST_YEAR and d.weekday() < 5 and d not in holidays
     )
     areas = sorted(
         {p.unit.area for p in scenario.professionals if p.unit.area is not None},

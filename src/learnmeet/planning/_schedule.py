@@ -12,7 +12,7 @@ reason and the people who block it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -42,7 +42,13 @@ from learnmeet.model._meetings import (
     Reflection,
 )
 from learnmeet.model._people import Professional
-from learnmeet.planning._slots import Busy, BusyIndex, Interval, find_slots
+from learnmeet.planning._slots import (
+    Busy,
+    BusyIndex,
+    Interval,
+    days_window,
+    find_slots,
+)
 
 __all__ = ["MeetingRequest", "ScheduleResult", "Unplaced", "schedule"]
 
@@ -278,10 +284,7 @@ def schedule(
     placed: list[Meeting] = []
     unplaced: list[Unplaced] = []
     for request in todo:
-        window = (
-            datetime.combine(request.earliest, time(0), tzinfo=zone),
-            datetime.combine(request.latest + timedelta(days=1), time(0), tzinfo=zone),
-        )
+        window = days_window(request.earliest, request.latest, zone)
         slots = fits(request.required_people, window, request.length)
         if not slots:
             unplaced.append(_why(request, fits, window))
