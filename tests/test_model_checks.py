@@ -22,11 +22,13 @@ from learnmeet.model._checks import (
     entries,
     identifier,
     instance_of,
+    load_zone,
     non_negative_int,
     pair,
     to_dict,
     to_frozenset,
     to_tuple,
+    zone_problem,
 )
 
 CPH = lm.COPENHAGEN
@@ -211,7 +213,8 @@ class TestTheRangeOfTime:
             "GMT",
             "UCT",
             "Zulu",
-            "Etc/UTC",
+            "Etc/UCT",
+            "Etc/GMT",
             "Etc/GMT-1",
             "US/Eastern",
             "Poland",
@@ -232,6 +235,7 @@ class TestTheRangeOfTime:
         "key",
         [
             "UTC",
+            "Etc/UTC",
             "Europe/Copenhagen",
             "Atlantic/Faroe",
             "America/Nuuk",
@@ -584,3 +588,56 @@ class TestEnds:
     ) -> None:
         end = (start.astimezone(timezone.utc) + length).astimezone(CPH)
         assert (end_refusal(start, length) is None) == (end.year <= lm.LAST_YEAR)
+
+
+class TestZones:
+    """A zone named in input becomes a ZoneInfo in one place, or the library's
+    refusal: never an OSError with a file path, never a vague message."""
+
+    _FIX = lm.Label(da="skriv en zone", en="write a zone")
+
+    @pytest.mark.parametrize("key", ["Europe/Copenhagen", "UTC", "Etc/UTC"])
+    def test_kept_zones(self, key: str) -> None:
+        assert load_zone(key, fix=self._FIX).key == key
+
+    @pytest.mark.parametrize(
+        ("key", "said"),
+        [
+            ("A" * 300, "unknown time zone of 300 characters"),
+            ("Europe/" + "x" * 250, "unknown time zone of 257 characters"),
+            ("Europe", "unknown time zone 'Europe'"),
+            ("Mars/Olympus", "unknown time zone 'Mars/Olympus'"),
+            ("../etc/passwd", "unknown time zone '../etc/passwd'"),
+            ("/etc/passwd", "unknown time zone '/etc/passwd'"),
+            ("Europe/Copen\x00hagen", "unknown time zone"),
+            ("", "unknown time zone ''"),
+            ("CET", "time zone 'CET' is an abbreviation or a legacy name"),
+            ("Etc/GMT-1", "time zone 'Etc/GMT-1' is an abbreviation"),
+        ],
+    )
+    def test_refused(self, key: str, said: str) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            load_zone(key, fix=self._FIX, where="Here", path=("zone",))
+        error = info.value
+        assert (error.where, error.path, error.fix) == ("Here", ("zone",), self._FIX)
+        assert said in error.reason.en
+        assert "tidszone" in error.reason.da
+        for lang in lm.LANGUAGES:
+            assert "zoneinfo" not in error.message(lang)
+            assert "site-packages" not in error.message(lang)
+
+    def test_the_error_asked_for(self) -> None:
+        with pytest.raises(lm.WrongTypeError):
+            load_zone("Mars/Olympus", fix=self._FIX, error=lm.WrongTypeError)
+
+    @given(st.text(max_size=300))
+    def test_any_name_is_a_kept_zone_or_refused(self, key: str) -> None:
+        refused: lm.InvalidValueError | None = None
+        try:
+            zone = load_zone(key, fix=self._FIX)
+        except lm.InvalidValueError as error:
+            refused = error
+        if refused is not None:
+            assert "[Errno" not in refused.message("en")
+        else:
+            assert zone_problem(zone.key) is None

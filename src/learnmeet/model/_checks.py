@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, NoReturn, TypeVar
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
@@ -40,6 +40,7 @@ __all__ = [
     "LAST_YEAR",
     "LONGEST",
     "REGION_AREAS",
+    "UTC_NAMES",
     "a_callable",
     "a_date",
     "a_number",
@@ -50,6 +51,7 @@ __all__ = [
     "entries",
     "identifier",
     "instance_of",
+    "load_zone",
     "non_negative_int",
     "optional",
     "optional_identifier",
@@ -597,8 +599,12 @@ REGION_AREAS = frozenset(
 
 Any other name — an abbreviation (``CET``, ``EST``), a legacy link (``GMT``,
 ``UCT``, ``US/Eastern``, ``Poland``) or an ``Etc/`` zone — names no region,
-and calendar programs read some of them as a fixed offset all year.
+and calendar programs read some of them as a fixed offset all year; only
+``UTC`` and its canonical IANA name ``Etc/UTC`` are taken besides the regions'.
 """
+
+UTC_NAMES = frozenset({"UTC", "Etc/UTC"})
+"""The names of UTC that are kept: ``UTC`` and IANA's canonical ``Etc/UTC``."""
 
 _WRITE_A_ZONE = Label(
     da="brug en regions IANA-zone som ZoneInfo('Europe/Copenhagen'), eller 'UTC'",
@@ -620,7 +626,8 @@ def zone_problem(key: str | None) -> Label | None:
 
     A zone is kept by its name (in JSON and as iCalendar's TZID), so it must
     have one, and it must be a region's zone (an area of
-    :data:`REGION_AREAS` and a place, ``Europe/Copenhagen``) or ``UTC``.
+    :data:`REGION_AREAS` and a place, ``Europe/Copenhagen``) or UTC
+    (:data:`UTC_NAMES`: ``UTC`` or ``Etc/UTC``).
     """
     if key is None:
         return Label(
@@ -629,7 +636,7 @@ def zone_problem(key: str | None) -> Label | None:
             en="the time zone has no IANA name (it was read from a file), so "
             "JSON and iCalendar cannot name it",
         )
-    if key == "UTC" or _is_region(key):
+    if key in UTC_NAMES or _is_region(key):
         return None
     name = shown(key)
     return Label(
@@ -638,6 +645,68 @@ def zone_problem(key: str | None) -> Label | None:
         en=f"time zone {name.en} is an abbreviation or a legacy name, not a "
         "region's zone; calendar programs read it as a fixed offset",
     )
+
+
+_LONGEST_ZONE = 100  # IANA's longest name has 32 characters
+
+
+def _zone_called(key: str) -> Label:
+    """The zone name *key* as a message may show it (never a file path)."""
+    if len(key) <= _LONGEST_ZONE:
+        return shown(key)
+    return Label(da=f"på {len(key)} tegn", en=f"of {len(key)} characters")
+
+
+def load_zone(
+    key: str,
+    *,
+    fix: Label,
+    error: type[InvalidValueError] = InvalidValueError,
+    where: str = "",
+    path: tuple[PathKey, ...] = (),
+) -> ZoneInfo:
+    """The IANA zone named *key* in input, or the library's refusal.
+
+    The one place a zone name read from input (JSON, iCalendar) becomes a
+    :class:`~zoneinfo.ZoneInfo`. A name that is too long, not a zone (a
+    folder such as ``Europe``, a file that is no zone) or unknown is refused
+    as an unknown zone, without touching the file system for a name longer
+    than any zone's, and without a file path in the message; a zone
+    :func:`zone_problem` refuses (``CET``) is refused with why.
+
+    Args:
+        key: The name as written.
+        fix: How to write a zone where the name was read, e.g.
+            ``'[Europe/Copenhagen]'`` in JSON.
+        error: The error to raise.
+        where: What the error's path starts from.
+        path: The error's path.
+
+    Raises:
+        InvalidValueError: *error*, with *where* and *path*.
+    """
+    zone: ZoneInfo | None = None
+    if len(key) <= _LONGEST_ZONE:
+        try:
+            zone = ZoneInfo(key)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # Unknown, not a normalised name, a folder, or a file the
+            # system will not read: not a zone learnmeet can keep.
+            zone = None
+    if zone is None:
+        name = _zone_called(key)
+        raise error(
+            reason=Label(
+                da=f"ukendt tidszone {name.da}", en=f"unknown time zone {name.en}"
+            ),
+            fix=fix,
+            where=where,
+            path=path,
+        )
+    problem = zone_problem(zone.key)
+    if problem is not None:
+        raise error(reason=problem, fix=fix, where=where, path=path)
+    return zone
 
 
 def year_problem(year: int) -> tuple[Label, Label] | None:
@@ -737,11 +806,12 @@ def aware_datetime(
     Accepted is a :class:`~datetime.datetime`
 
     * with a zone: a region's IANA zone as :class:`zoneinfo.ZoneInfo`
-      (``Europe/Copenhagen``; or ``UTC``), which JSON and iCalendar keep by
-      name, or a fixed :class:`datetime.timezone`. Abbreviations and legacy
-      names (``CET``, ``EST``, ``GMT``, ``UCT``, ``US/Eastern``, ``Etc/...``)
-      are refused: they name no region, and calendar programs read some of
-      them as a fixed offset all year;
+      (``Europe/Copenhagen``; or ``UTC``, ``Etc/UTC``), which JSON and
+      iCalendar keep by name, or a fixed :class:`datetime.timezone`.
+      Abbreviations and legacy names (``CET``, ``EST``, ``GMT``, ``UCT``,
+      ``US/Eastern``, the other ``Etc/...`` zones) are refused: they name no
+      region, and calendar programs read some of them as a fixed offset all
+      year;
     * in the years :data:`FIRST_YEAR` to :data:`LAST_YEAR` (1900-9998) of its
       own local time, in which its end (up to :data:`LONGEST` later), its JSON
       and its iCalendar form can always be computed;
