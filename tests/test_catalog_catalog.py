@@ -84,8 +84,8 @@ class TestRefusalsSayWhere:
             lm.Catalog(formats=[CAT.format("audit"), CAT.sector("hospital")])  # type: ignore[list-item]
         error = info.value
         assert (error.where, error.path) == ("Catalog", ("formats", 1))
-        assert error.reason.en == "expected a MeetingFormat, got Sector"
-        assert error.reason.da == "forventede en MeetingFormat, fik Sector"
+        assert error.reason.en == "expected MeetingFormat, got Sector"
+        assert error.reason.da == "forventede MeetingFormat, fik Sector"
 
     def test_an_unknown_code_says_how_to_add_one(self) -> None:
         with pytest.raises(lm.UnknownCodeError) as info:

@@ -125,8 +125,9 @@ class TestTheRangeOfTime:
         "start",
         [
             datetime(1900, 1, 1, 0, 0, tzinfo=CPH),
-            datetime(9998, 12, 31, 23, 30, tzinfo=CPH),
-            datetime(9998, 12, 31, 23, 30, tzinfo=ZoneInfo("Pacific/Kiritimati")),
+            # A week long, so ending at 23:30 on the last day of the years.
+            datetime(9998, 12, 24, 23, 30, tzinfo=CPH),
+            datetime(9998, 12, 24, 23, 30, tzinfo=ZoneInfo("Pacific/Kiritimati")),
             datetime(1900, 1, 1, 0, 0, tzinfo=ZoneInfo("America/Los_Angeles")),
         ],
     )

@@ -460,16 +460,20 @@ class TestKeysAndVersionsAreShownShort:
         )
         assert error.startswith("$['hos [CPR]']")
 
-    def test_keys_of_any_type_from_python(self) -> None:
-        """A dict built in Python may have keys that are not text: each is an
-        unknown field with a path, where sorting them raised TypeError and a
-        huge integer key raised ValueError."""
-        data: dict[object, object] = {"pseudonym": "B-1", 7: 1, "z": 2, 10**5000: 3}
-        errors = _problems(
+    @pytest.mark.parametrize(
+        "key", [7, 10**5000, None, ("a", 1)], ids=["int", "huge", "none", "tuple"]
+    )
+    def test_keys_of_any_type_from_python(self, key: object) -> None:
+        """A dict built in Python may have keys that are not text, which JSON
+        cannot: refused by type at the object's path, never repeated, where
+        sorting them raised TypeError and a huge integer key ValueError."""
+        data: dict[object, object] = {"pseudonym": "B-1", "z": {key: 1}}
+        (error,) = _problems(
             lm.Citizen, {"learnmeet": 1, "type": "Citizen", "data": data}
         )
-        paths = [e.split(": ")[0] for e in errors]
-        assert paths == ["$.z", "$[7]", f"$[1{'0' * 39}…]"]
+        kind = type(key).__name__
+        assert error.startswith(f"$.z: the object has a key of type {kind},")
+        assert len(error) < 200
 
     def test_a_padded_version_is_not_repeated(self) -> None:
         document = {"learnmeet": " " * 50_000 + "1", "type": "Citizen", "data": {}}
@@ -576,6 +580,62 @@ class TestDepth:
                 lm.Citizen,
                 {"learnmeet": 1, "type": "Citizen", "data": {"pseudonym": data}},
             )
+
+
+class TestKeys:
+    """JSON's keys are strings; a dict made in Python with another key is
+    refused as data, with the path of the object that holds it."""
+
+    @pytest.mark.parametrize("key", [1, (1, 2), None, True, 2.5, b"pseudonym"])
+    def test_a_key_that_is_no_string(self, key: object) -> None:
+        document = {
+            "learnmeet": 1,
+            "type": "Citizen",
+            "data": {"pseudonym": "B", key: 2},
+        }
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Citizen, document)
+        (problem,) = caught.value.problems
+        assert problem.path == ()
+        assert f"a key of type {type(key).__name__}, not a string" in problem.reason.en
+        assert "ikke en tekst" in problem.reason.da
+
+    def test_deep_inside_the_data(self) -> None:
+        document = lm.to_dict(_sample_meeting())
+        document["data"]["attendees"][1]["person"][7] = "x"
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Meeting, document)
+        (problem,) = caught.value.problems
+        assert problem.json_path == "$.attendees[1].person"
+
+    def test_in_the_envelope(self) -> None:
+        document = {"learnmeet": 1, "type": "Citizen", "data": {}, 5: "x"}
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Citizen, document)
+        assert [p.path for p in caught.value.problems] == [()]
+
+    @given(data=st.data(), key=st.integers() | st.none() | st.tuples(st.integers()))
+    def test_anywhere_in_a_document(self, data: st.DataObject, key: object) -> None:
+        document = lm.to_dict(_sample_meeting())
+        objects = [
+            path
+            for path in _paths(document["data"])
+            if _at(document["data"], path) is not None
+        ]
+        path = data.draw(st.sampled_from(objects), label="path")
+        _at(document["data"], path)[key] = "x"
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Meeting, document)
+        (problem,) = caught.value.problems
+        assert problem.path == tuple(path)
+        assert "not a string" in problem.reason.en
+
+
+def _at(data: Any, path: Any) -> Any:
+    """The dict at *path* in *data*, or ``None`` where it is no dict."""
+    for step in path:
+        data = data[step]
+    return data if isinstance(data, dict) else None
 
 
 class TestNotJSON:

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import assume, given, strategies as st
 
+import learnmeet as lm
+from examples import valid_meetings
 from learnmeet.io._wire import (
     WireError,
     format_date,
@@ -329,6 +331,51 @@ class TestRfc9557Spellings:
         except WireError:
             return
         assert value.utcoffset() is not None
+
+
+class TestZoneNames:
+    """A ``[Zone]`` is read as any zone named in input is: a region's zone or
+    UTC is kept, anything else refused as a zone, in words, never as an
+    OSError nor as a value that "cannot be read"."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026-03-01T09:00:00+00:00[UTC]",
+            "2026-03-01T09:00:00+00:00[Etc/UTC]",
+            "2026-03-01T09:00:00+01:00[Europe/Copenhagen]",
+        ],
+    )
+    def test_utc_and_regions_are_kept(self, text: str) -> None:
+        value = parse_datetime(text)
+        assert format_datetime(value) == text
+        assert parse_datetime(format_datetime(value)) == value
+
+    @pytest.mark.parametrize(
+        ("key", "says"),
+        [
+            ("Europe", "unknown time zone 'Europe'"),
+            ("America/Argentina", "unknown time zone 'America/Argentina'"),
+            ("Etc/GMT-1", "abbreviation or a legacy name"),
+            ("Etc/UCT", "abbreviation or a legacy name"),
+            ("A" * 150, "unknown time zone of 150 characters"),
+        ],
+    )
+    def test_other_names_are_refused_as_zones(self, key: str, says: str) -> None:
+        with pytest.raises(WireError) as info:
+            parse_datetime(f"2026-03-01T09:00:00+01:00[{key}]")
+        assert says in info.value.reason.en
+        assert "tidszone" in info.value.reason.da
+        assert "[Europe/Copenhagen]" in info.value.fix.en
+
+    def test_a_folder_in_a_document_is_refused_as_a_zone(self) -> None:
+        document = lm.to_dict(valid_meetings()["audit"])
+        document["data"]["start"] = "2027-03-01T09:00:00+01:00[Europe]"
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.from_dict(lm.Meeting, document)
+        (problem,) = info.value.problems
+        assert problem.json_path == "$.start"
+        assert problem.reason.en == "unknown time zone 'Europe'"
 
 
 class TestDate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from importlib.resources import files
 from pathlib import Path
@@ -14,7 +15,21 @@ from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from examples import CASE, NURSE_N, valid_meetings
-from learnmeet.model._checks import LONGEST
+from learnmeet.model._checks import (
+    LONGEST,
+    each,
+    end_refusal,
+    entries,
+    identifier,
+    instance_of,
+    load_zone,
+    non_negative_int,
+    pair,
+    to_dict,
+    to_frozenset,
+    to_tuple,
+    zone_problem,
+)
 from support import times_the_model_takes
 
 CPH = lm.COPENHAGEN
@@ -152,20 +167,22 @@ class TestTime:
 
 class TestTheRangeOfTime:
     """Accepted datetimes lie in the years 1900-9998 of their own local time, at
-    whole-minute offsets, in a region's zone: there .end, JSON and iCalendar
-    always work."""
+    whole-minute offsets, in a region's zone, and so does a meeting's end:
+    there .end, busy time, JSON and iCalendar always work."""
 
     @pytest.mark.parametrize(
         "start",
         [
             datetime(1900, 1, 1, 0, 0, tzinfo=CPH),
-            datetime(9998, 12, 31, 23, 59, 59, 999_999, tzinfo=CPH),
+            # A week long, ending in the last minute of the years.
+            datetime(9998, 12, 24, 23, 59, 59, 999_999, tzinfo=CPH),
             datetime(1900, 1, 1, tzinfo=timezone(timedelta(hours=-12))),
-            datetime(9998, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=14))),
+            datetime(9998, 12, 24, 23, 59, tzinfo=timezone(timedelta(hours=14))),
         ],
     )
     def test_the_edges_are_taken_and_work(self, start: datetime) -> None:
         meeting = attrs.evolve(MEETING, start=start, duration=LONGEST)
+        assert lm.busy_from_meetings([meeting])
         assert meeting.end - meeting.start == timedelta(days=7)
         assert lm.from_json(lm.Meeting, lm.to_json(meeting)) == meeting
         assert "BEGIN:VEVENT" in lm.to_ical([meeting])
@@ -218,7 +235,8 @@ class TestTheRangeOfTime:
             "GMT",
             "UCT",
             "Zulu",
-            "Etc/UTC",
+            "Etc/UCT",
+            "Etc/GMT",
             "Etc/GMT-1",
             "US/Eastern",
             "Poland",
@@ -239,6 +257,7 @@ class TestTheRangeOfTime:
         "key",
         [
             "UTC",
+            "Etc/UTC",
             "Europe/Copenhagen",
             "Atlantic/Faroe",
             "America/Nuuk",
@@ -261,6 +280,8 @@ class TestTheRangeOfTime:
         st.integers(1, 7 * 24 * 60),
     )
     def test_any_accepted_start_has_an_end(self, start: datetime, minutes: int) -> None:
+        """A meeting is taken exactly when its end, too, is in the years; then
+        everything made from it — its end, its busy time — can be held."""
         length = timedelta(minutes=minutes)
         offset = start.utcoffset()
         assert offset is not None
@@ -269,9 +290,24 @@ class TestTheRangeOfTime:
             with pytest.raises(lm.InvalidValueError, match="whole number of minutes"):
                 attrs.evolve(MEETING, start=start, duration=length)
             return
+        end = (start.astimezone(timezone.utc) + length).astimezone(start.tzinfo)
+        if end.year > lm.LAST_YEAR:
+            with pytest.raises(lm.InvalidValueError) as info:
+                attrs.evolve(MEETING, start=start, duration=length)
+            assert (info.value.where, info.value.path) == ("Meeting", ("duration",))
+            assert f"year {end.year}" in info.value.reason.en
+            assert f"år {end.year}" in info.value.reason.da
+            return
         meeting = attrs.evolve(MEETING, start=start, duration=length)
         elapsed = meeting.end.astimezone(timezone.utc) - start.astimezone(timezone.utc)
         assert elapsed == length
+        span = lm.Interval(meeting.start, meeting.end)
+        busy = lm.busy_from_meetings([meeting])
+        assert set(map(tuple, busy.values())) == {(span,)}
+        key = meeting.attendees[0].person.key
+        index = lm.BusyIndex(busy)
+        if isinstance(start.tzinfo, ZoneInfo):
+            assert index.intervals(key, zone=start.tzinfo) == (span,)
 
 
 class TestDurations:
@@ -384,3 +420,260 @@ class TestTypes:
             lm.WrongTypeError, match=r"Answer\.score: expected int, got bool"
         ):
             lm.Answer(item="q", score=True)
+
+
+@attrs.frozen
+class _Basket:
+    """A value with one field of each collection kind, for the converters."""
+
+    items: tuple[lm.Citizen, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=each(instance_of(lm.Citizen))
+    )
+    kinds: frozenset[lm.StaffRole] = attrs.field(
+        default=frozenset(),
+        converter=to_frozenset,
+        validator=each(instance_of(lm.StaffRole)),
+    )
+    by_id: dict[str, lm.Citizen] = attrs.field(
+        factory=dict,
+        converter=to_dict,
+        validator=entries(identifier, instance_of(lm.Citizen)),
+    )
+    pairs: tuple[tuple[str, int], ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=each(pair(identifier, non_negative_int)),
+    )
+
+
+_B = lm.Citizen("B-1")
+
+
+class TestCollections:
+    """A collection field takes any collection and keeps it immutable; anything
+    else — a text, a mapping, no collection at all, an item that cannot be in
+    a set — is refused as a WrongTypeError naming Class.field."""
+
+    def test_collections_of_any_kind_are_taken(self) -> None:
+        basket = _Basket(
+            items=(c for c in [_B]),
+            kinds=[lm.StaffRole.LEADER],
+            by_id=types.MappingProxyType({"b": _B}),
+            pairs=[("a", 1)],
+        )
+        assert basket.items == (_B,)
+        assert basket.kinds == frozenset({lm.StaffRole.LEADER})
+        assert basket.by_id == {"b": _B}
+        assert type(basket.by_id) is dict
+        assert basket.pairs == (("a", 1),)
+
+    def test_a_mapping_given_is_copied(self) -> None:
+        given = {"b": _B}
+        basket = _Basket(by_id=given)
+        given["c"] = lm.Citizen("B-2")
+        assert basket.by_id == {"b": _B}
+
+    @pytest.mark.parametrize(
+        ("value", "said"),
+        [
+            (None, "got NoneType"),
+            (5, "got int"),
+            ("B-1", "a text is not a list of its characters"),
+            (b"B-1", "a text is not a list of its characters"),
+            ({"B-1": _B}, "a mapping; its keys would be taken"),
+        ],
+    )
+    @pytest.mark.parametrize("field", ["items", "kinds"])
+    def test_no_collection_is_refused(
+        self, field: str, value: object, said: str
+    ) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(**{field: value})
+        error = info.value
+        assert (error.where, error.path) == ("_Basket", (field,))
+        assert said in error.reason.en
+        assert error.reason.da.startswith("forventede en samling")
+
+    @pytest.mark.parametrize("value", [None, 5, "ab", [("a", _B)], (_B,)])
+    def test_no_mapping_is_refused(self, value: object) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(by_id=value)
+        assert info.value.path == ("by_id",)
+        assert "expected a mapping (a dict)" in info.value.reason.en
+        assert "forventede en afbildning" in info.value.reason.da
+
+    def test_an_item_of_a_wrong_type_is_named_by_its_index(self) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(items=[_B, "B-2"])
+        assert info.value.path == ("items", 1)
+
+    def test_an_item_that_cannot_be_in_a_set_is_named(self) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(kinds=[lm.StaffRole.LEADER, ["leader"]])
+        assert info.value.path == ("kinds", 1)
+        assert "expected StaffRole, got list" in info.value.reason.en
+
+    def test_an_item_of_the_right_type_that_cannot_be_in_a_set(self) -> None:
+        @attrs.frozen
+        class Anything:
+            items: frozenset[object] = attrs.field(
+                converter=to_frozenset, validator=each(instance_of(object))
+            )
+
+        with pytest.raises(lm.WrongTypeError) as info:
+            Anything([[1]])
+        assert info.value.path == ("items",)
+        assert "cannot be held in a set" in info.value.reason.en
+        assert "mængde" in info.value.reason.da
+
+    def test_a_key_and_a_value_of_a_mapping(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            _Basket(by_id={1: _B})
+        assert info.value.path == ("by_id",)  # a key refused is not repeated
+        with pytest.raises(lm.PersonalDataError) as personal:
+            _Basket(by_id={"010203-1234": _B})
+        assert "1234" not in personal.value.message("en")
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(by_id={"b": "B-1"})
+        assert info.value.path == ("by_id", "b")
+
+    @pytest.mark.parametrize(
+        ("value", "path"),
+        [
+            ("ab", ("pairs", 0)),
+            (("a",), ("pairs", 0)),
+            (("a", 1, 2), ("pairs", 0)),
+            (("", 1), ("pairs", 0, 0)),
+            (("a", -1), ("pairs", 0, 1)),
+        ],
+    )
+    def test_a_pair(self, value: object, path: tuple[object, ...]) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            _Basket(pairs=[value])
+        assert info.value.path == path
+
+    def test_the_converters_leave_values_of_their_kind_alone(self) -> None:
+        items, kinds = (_B,), frozenset({lm.StaffRole.LEADER})
+        assert to_tuple(items) is items
+        assert to_frozenset(kinds) is kinds
+
+    @given(
+        st.one_of(
+            st.none(),
+            st.booleans(),
+            st.integers(),
+            st.floats(),
+            st.text(),
+            st.binary(),
+            st.dates(),
+            st.dictionaries(st.text(), st.integers()),
+        )
+    )
+    def test_anything_but_a_collection_is_refused(self, value: object) -> None:
+        for field in ("items", "kinds"):
+            with pytest.raises(lm.WrongTypeError) as info:
+                _Basket(**{field: value})
+            assert info.value.location == f"_Basket.{field}"
+
+    @given(st.lists(st.sampled_from(list(lm.StaffRole)) | st.integers(), max_size=5))
+    def test_a_collection_is_taken_or_its_wrong_item_named(
+        self, items: list[object]
+    ) -> None:
+        wrong = [i for i, item in enumerate(items) if isinstance(item, int)]
+        if not wrong:
+            assert _Basket(kinds=items).kinds == frozenset(items)
+            assert _Basket(items=()).items == ()
+            return
+        with pytest.raises(lm.WrongTypeError) as info:
+            _Basket(kinds=items)
+        assert info.value.path[0] == "kinds"
+
+
+class TestEnds:
+    """What starts in the years ends in them too: an end in 9999 is refused
+    when the value is made, naming the field that carries it past."""
+
+    def test_a_meeting_late_in_9998(self) -> None:
+        late = datetime(9998, 12, 31, 23, 30, tzinfo=CPH)
+        assert attrs.evolve(MEETING, start=late, duration=timedelta(minutes=29))
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(MEETING, start=late, duration=timedelta(hours=1))
+        error = info.value
+        assert (error.where, error.path) == ("Meeting", ("duration",))
+        assert "9999-01-01T00:30:00+01:00" in error.reason.en
+        assert "år 9999" in error.reason.da
+        assert "9998-12-31 23:59" in error.fix.en
+
+    def test_the_end_is_read_in_the_start_s_own_zone(self) -> None:
+        """09:00 on 31 December 9998 in Kiritimati is still 9998 there at 10:00,
+        though 9998-12-30 in UTC: the local years are what count."""
+        start = datetime(9998, 12, 31, 9, tzinfo=ZoneInfo("Pacific/Kiritimati"))
+        assert end_refusal(start, timedelta(hours=1)) is None
+        assert end_refusal(start, timedelta(hours=15)) is not None
+
+    @given(
+        st.datetimes(
+            min_value=datetime(9998, 12, 20),
+            max_value=datetime(9998, 12, 31, 23, 59),
+            timezones=st.just(CPH),
+        ),
+        st.timedeltas(timedelta(minutes=1), LONGEST),
+    )
+    def test_refused_exactly_when_the_end_leaves_the_years(
+        self, start: datetime, length: timedelta
+    ) -> None:
+        end = (start.astimezone(timezone.utc) + length).astimezone(CPH)
+        assert (end_refusal(start, length) is None) == (end.year <= lm.LAST_YEAR)
+
+
+class TestZones:
+    """A zone named in input becomes a ZoneInfo in one place, or the library's
+    refusal: never an OSError with a file path, never a vague message."""
+
+    _FIX = lm.Label(da="skriv en zone", en="write a zone")
+
+    @pytest.mark.parametrize("key", ["Europe/Copenhagen", "UTC", "Etc/UTC"])
+    def test_kept_zones(self, key: str) -> None:
+        assert load_zone(key, fix=self._FIX).key == key
+
+    @pytest.mark.parametrize(
+        ("key", "said"),
+        [
+            ("A" * 300, "unknown time zone of 300 characters"),
+            ("Europe/" + "x" * 250, "unknown time zone of 257 characters"),
+            ("Europe", "unknown time zone 'Europe'"),
+            ("Mars/Olympus", "unknown time zone 'Mars/Olympus'"),
+            ("../etc/passwd", "unknown time zone '../etc/passwd'"),
+            ("/etc/passwd", "unknown time zone '/etc/passwd'"),
+            ("Europe/Copen\x00hagen", "unknown time zone"),
+            ("", "unknown time zone ''"),
+            ("CET", "time zone 'CET' is an abbreviation or a legacy name"),
+            ("Etc/GMT-1", "time zone 'Etc/GMT-1' is an abbreviation"),
+        ],
+    )
+    def test_refused(self, key: str, said: str) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            load_zone(key, fix=self._FIX, where="Here", path=("zone",))
+        error = info.value
+        assert (error.where, error.path, error.fix) == ("Here", ("zone",), self._FIX)
+        assert said in error.reason.en
+        assert "tidszone" in error.reason.da
+        for lang in lm.LANGUAGES:
+            assert "zoneinfo" not in error.message(lang)
+            assert "site-packages" not in error.message(lang)
+
+    def test_the_error_asked_for(self) -> None:
+        with pytest.raises(lm.WrongTypeError):
+            load_zone("Mars/Olympus", fix=self._FIX, error=lm.WrongTypeError)
+
+    @given(st.text(max_size=300))
+    def test_any_name_is_a_kept_zone_or_refused(self, key: str) -> None:
+        refused: lm.InvalidValueError | None = None
+        try:
+            zone = load_zone(key, fix=self._FIX)
+        except lm.InvalidValueError as error:
+            refused = error
+        if refused is not None:
+            assert "[Errno" not in refused.message("en")
+        else:
+            assert zone_problem(zone.key) is None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import attrs
+import pytest
+
 import learnmeet as lm
 from examples import HOME_CARE_N, HOME_CARE_S, NORTH, SOUTH, WARD, pro
 
@@ -119,3 +122,20 @@ def attrs_evolve_capacity(session: lm.CourseSession, capacity: int) -> lm.Course
 
     req = attrs.evolve(session.format.requirements, max_attendees=capacity, min_fill=4)
     return attrs.evolve(session, format=attrs.evolve(session.format, requirements=req))
+
+
+class TestTheEndOfTheYears:
+    """A session ends in the years, with its own duration or its format's."""
+
+    def test_a_session_ending_in_9999_is_refused(self) -> None:
+        late = datetime(9998, 12, 31, 20, tzinfo=CPH)
+        assert DAY.default_duration > timedelta(hours=4)
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(NORTH_1, start=late)
+        assert info.value.location == "CourseSession.duration"
+        assert "9999" in info.value.reason.en
+        short = attrs.evolve(NORTH_1, start=late, duration=timedelta(hours=3))
+        (meeting,) = lm.enrol([], [short]).meetings
+        assert meeting.end.year == 9998
+        with pytest.raises(lm.InvalidValueError, match="year 9999"):
+            attrs.evolve(short, duration=timedelta(hours=4))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import attrs
 import pytest
 
@@ -180,3 +182,27 @@ class TestComposerUsesTheBank:
         assert lm.DEFAULT_REFLECTION.model == "case_learning"
         texts = {q.text for q in lm.QUESTION_BANK.questions(model="case_learning")}
         assert set(lm.DEFAULT_REFLECTION.questions) <= texts
+
+
+class TestWhatItHoldsIsChecked:
+    """A proposal holds no CPR number and no meeting that ends in 9999."""
+
+    @pytest.mark.parametrize("key", ["010203-1234", "citizen:0102031234", ""])
+    def test_a_choice_names_a_person_by_a_key(self, key: str) -> None:
+        (choice, *_) = _compose("learning_meeting", case=CASE).choices
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(choice, key=key)
+        assert info.value.location == "Choice.key"
+        assert "1234" not in info.value.message("en")
+
+    def test_a_start_too_late_for_the_format_s_length(self) -> None:
+        late = datetime(9998, 12, 31, 23, tzinfo=lm.COPENHAGEN)
+        with pytest.raises(lm.InvalidValueError) as info:
+            _compose("learning_meeting", case=CASE, start=late)
+        assert info.value.location == "compose.start"
+        assert "9999" in info.value.reason.en
+        early = late - CAT.format("learning_meeting").default_duration
+        assert (
+            _compose("learning_meeting", case=CASE, start=early).meeting.end.year
+            == 9998
+        )

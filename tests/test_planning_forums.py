@@ -150,3 +150,33 @@ class TestLeftOut:
     def test_bad_arguments(self, every: int, minutes: int | None) -> None:
         with pytest.raises(lm.InvalidValueError):
             _plan(every=every, minutes=minutes)
+
+
+class TestTheEndOfTheYears:
+    """An occurrence that would end after 9998 cannot be a meeting, as no
+    meeting can; it is left out, as a closed day is, and the rest planned."""
+
+    def test_the_last_evening_is_left_out(self) -> None:
+        late = attrs.evolve(
+            FORUM,
+            first_start=datetime(9998, 12, 1, 22, 30, tzinfo=CPH),
+            duration=timedelta(hours=2),
+            recurrence="FREQ=DAILY",
+        )
+        window = (
+            datetime(9998, 12, 28, tzinfo=CPH),
+            datetime(9998, 12, 31, 23, 59, tzinfo=CPH),
+        )
+        plan = lm.attach_learning(late, cases=[CASE], window=window)
+        assert [m.start.day for m in plan.meetings] == [28, 29, 30]
+        assert all(m.end.year == 9998 for m in plan.meetings)
+
+    def test_a_forum_whose_first_meeting_ends_in_9999_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(
+                FORUM,
+                first_start=datetime(9998, 12, 31, 23, 30, tzinfo=CPH),
+                duration=timedelta(hours=1),
+            )
+        assert info.value.location == "Forum.duration"
+        assert "year 9999" in info.value.reason.en

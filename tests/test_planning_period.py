@@ -76,3 +76,11 @@ class TestThePeriod:
         with pytest.raises(lm.InvalidValueError, match="outside the years") as info:
             lm.plan_period(SAMPLE, start=start, end=end)
         assert info.value.path == (field,)
+
+
+def test_a_period_to_the_last_day_of_the_years_is_planned() -> None:
+    """Windows end on the last day's last microsecond, and the course day
+    falls in the period's years, not in 9999."""
+    plan = lm.plan_period(SAMPLE, start=date(9998, 12, 1), end=date(9998, 12, 31))
+    assert plan.meetings
+    assert all(m.end.year == 9998 for m in plan.meetings)

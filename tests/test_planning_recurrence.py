@@ -7,7 +7,7 @@ from datetime import date, datetime, time as clock, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet.model._rrule import read_rule, until_wall
@@ -310,6 +310,142 @@ class TestLimits:
         assert [
             o.year for o in series.occurrences(before=datetime(2073, 1, 1, tzinfo=CPH))
         ] == [2044, 2072]
+
+
+class TestDateLimits:
+    """RDATEs and EXDATEs are held to the limits the rule is held to: at most
+    10,000 of each, RDATEs within 100 years of the start, and at most 10,000
+    occurrences, the rule's and the RDATEs' together, from one call."""
+
+    START = datetime(2027, 1, 4, 9, tzinfo=CPH)
+
+    def _days(self, first: int, count: int) -> list[datetime]:
+        return [self.START + timedelta(days=first + i) for i in range(count)]
+
+    @pytest.mark.parametrize("field", ["rdates", "exdates"])
+    def test_ten_thousand_of_each_at_most(self, field: str) -> None:
+        taken = lm.Series(
+            start=self.START,
+            rule="FREQ=WEEKLY;COUNT=3",
+            **{field: self._days(1, lm.MAX_OCCURRENCES)},
+        )
+        assert len(getattr(taken, field)) == lm.MAX_OCCURRENCES
+        began = time.perf_counter()
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series(
+                start=self.START,
+                rule="FREQ=WEEKLY;COUNT=3",
+                **{field: self._days(1, lm.MAX_OCCURRENCES + 1)},
+            )
+        assert time.perf_counter() - began < 2.0
+        error = info.value
+        assert (error.where, error.path) == ("Series", (field,))
+        kind = field.removesuffix("s").upper()
+        assert f"at most 10,000 {kind} dates" in error.reason.en
+        assert f"højst 10.000 {kind}-datoer" in error.reason.da
+
+    def test_rdates_within_a_hundred_years(self) -> None:
+        last = datetime(2127, 1, 4, 9, tzinfo=CPH)
+        assert lm.Series(start=self.START, rule="FREQ=WEEKLY;COUNT=1", rdates=[last])
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series(
+                start=self.START,
+                rule="FREQ=WEEKLY;COUNT=1",
+                rdates=[last + timedelta(minutes=1)],
+            )
+        error = info.value
+        assert (error.where, error.path) == ("Series", ("rdates",))
+        assert "more than 100 years after" in error.reason.en
+        assert "mere end 100 år efter" in error.reason.da
+
+    def test_one_call_gives_ten_thousand_with_the_rdates_at_most(self) -> None:
+        """The tester's series: a rule of three and a great many RDATEs, which
+        ran for seconds into year 4765; now refused, or bounded per call."""
+        series = lm.Series(
+            start=self.START,
+            rule="FREQ=DAILY;COUNT=5000",
+            rdates=[self.START + timedelta(days=i, hours=1) for i in range(5001)],
+        )
+        with pytest.raises(lm.InvalidValueError) as info:
+            series.occurrences()
+        assert "rule and its RDATEs give more than 10,000" in info.value.reason.en
+        assert "mere end 10.000 forekomster" in info.value.reason.da
+        assert info.value.location == "Series.occurrences.before"
+        window = (self.START, self.START + timedelta(days=100))
+        assert len(series.occurrences(*window)) == 101 + 100  # days 0-100, 0-99
+
+    def test_exdates_are_taken_off_before_counting(self) -> None:
+        rdates = [self.START + timedelta(days=i, hours=1) for i in range(5001)]
+        series = lm.Series(
+            start=self.START,
+            rule="FREQ=DAILY;COUNT=5000",
+            rdates=rdates,
+            exdates=rdates[:1],
+        )
+        assert len(series.occurrences()) == lm.MAX_OCCURRENCES
+
+    def test_from_ical_stops_reading_at_the_limit(self) -> None:
+        stamps = ",".join(
+            f"{day:%Y%m%d}T090000" for day in self._days(1, lm.MAX_OCCURRENCES + 1)
+        )
+        text = f"DTSTART;TZID=Europe/Copenhagen:20270104T090000\nRDATE:{stamps}"
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series.from_ical(text)
+        assert info.value.location == "Series.from_ical.text"
+        assert "at most 10,000 RDATE dates" in info.value.reason.en
+
+    @settings(max_examples=20, deadline=None)
+    @given(
+        st.lists(st.integers(-400, 60_000), max_size=60),
+        st.lists(st.integers(0, 400), max_size=20),
+    )
+    def test_every_taken_series_answers_within_the_limits(
+        self, rdays: list[int], xdays: list[int]
+    ) -> None:
+        rdates = [self.START + timedelta(days=d, hours=2) for d in rdays]
+        exdates = [self.START + timedelta(days=d) for d in xdays]
+        limit = datetime(2127, 1, 4, 9, tzinfo=CPH)
+        if any(r > limit for r in rdates):
+            with pytest.raises(lm.InvalidValueError, match="100 years"):
+                lm.Series(start=self.START, rule="FREQ=WEEKLY;COUNT=3", rdates=rdates)
+            return
+        series = lm.Series(
+            start=self.START, rule="FREQ=WEEKLY;COUNT=3", rdates=rdates, exdates=exdates
+        )
+        found = series.occurrences()
+        assert len(found) <= lm.MAX_OCCURRENCES
+        assert all(o.year <= limit.year for o in found)
+        assert set(found) >= set(rdates) - set(exdates)
+
+
+class TestZonesOfLines:
+    """A TZID is read as any zone named in input is: kept, or refused in words,
+    with the line it is on."""
+
+    @pytest.mark.parametrize(
+        ("zone", "said"),
+        [
+            ("A" * 300, "line 1: unknown time zone of 300 characters"),
+            ("Europe", "line 1: unknown time zone 'Europe'"),
+            ("CET", "line 1: time zone 'CET' is an abbreviation or a legacy name"),
+        ],
+    )
+    def test_refused(self, zone: str, said: str) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series.from_ical(f"DTSTART;TZID={zone}:20270104T090000")
+        error = info.value
+        assert error.location == "Series.from_ical.text"
+        assert said in error.reason.en
+        assert error.reason.da.startswith("linje 1: ")
+        assert "TZID=Europe/Copenhagen" in error.fix.en
+        assert "site-packages" not in error.message("en")
+
+    def test_etc_utc_is_utc(self) -> None:
+        series = lm.Series.from_ical(
+            'DTSTART;TZID="Etc/UTC":20270104T090000\nRRULE:FREQ=DAILY;COUNT=2'
+        )
+        assert series.zone.key == "Etc/UTC"
+        assert [o.hour for o in series.occurrences()] == [9, 9]
 
 
 class TestBadInput:

@@ -260,3 +260,22 @@ def test_a_meeting_across_the_spring_change_books_its_elapsed_time() -> None:
     assert a.end == datetime(2027, 3, 28, 4, tzinfo=lm.COPENHAGEN)
     assert b.start == a.end
     assert _no_double_booking(result.meetings)
+
+
+class TestTheLastDayOfTheYears:
+    """A request may ask for the last day learnmeet holds, 9998-12-31: its
+    meeting is placed to end on that day, never searched for in 9999."""
+
+    @pytest.mark.parametrize("hours", [None, lm.WorkingHours(weekdays=range(7))])
+    def test_placed_on_the_last_day(self, hours: lm.WorkingHours | None) -> None:
+        request = lm.MeetingRequest(
+            id="r-1",
+            format=CAT.format("audit"),
+            attendees=[attend(NURSE_N), attend(GP)],
+            earliest=date(9998, 12, 31),
+            latest=date(9998, 12, 31),
+        )
+        result = lm.schedule([request], hours=hours, holidays=[])
+        (meeting,) = result.meetings
+        assert meeting.start.date() == date(9998, 12, 31)
+        assert meeting.end.year == 9998

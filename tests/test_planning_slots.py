@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import pairwise
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst
+from learnmeet.planning._slots import days_window
 
 CPH = lm.COPENHAGEN
 UTC = timezone.utc
@@ -457,3 +460,73 @@ def test_spans_added_one_by_one_equal_spans_read_at_once(
     assert all(e < s for e, s in zip(grown.ends, grown.starts[1:], strict=False))
     for start, end in pairs:
         assert not grown.is_free(start, end)
+
+
+class TestTheEndsOfTheYears:
+    """Busy time, windows and the slots found in them lie in the years
+    1900-9998 where they are shown; what would not is refused naming the
+    argument, not met later inside an Interval."""
+
+    @pytest.mark.parametrize(
+        "span",
+        [
+            (datetime(1, 1, 1, tzinfo=UTC), datetime(2026, 3, 2, 9, tzinfo=UTC)),
+            (
+                datetime(9998, 12, 31, 9, tzinfo=UTC),
+                datetime(9999, 1, 1, 1, tzinfo=UTC),
+            ),
+        ],
+    )
+    def test_busy_time_outside_the_years(self, span: tuple[datetime, datetime]) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.BusyIndex({"professional:a": [span]})
+        assert (info.value.where, info.value.path) == ("busy", ("professional:a", 0))
+        assert "outside the years" in info.value.reason.en
+
+    def test_busy_time_shown_where_it_is_another_year(self) -> None:
+        late = datetime(9998, 12, 31, 20, tzinfo=UTC)
+        index = lm.BusyIndex({"a": [(late, late + timedelta(hours=1))]})
+        assert index.intervals("a", zone=ZoneInfo("UTC"))
+        with pytest.raises(lm.InvalidValueError) as info:
+            index.intervals("a", zone=ZoneInfo("Pacific/Kiritimati"))
+        assert info.value.location == "BusyIndex.intervals.zone"
+        assert "year 9999" in info.value.reason.en
+
+    @pytest.mark.parametrize(
+        ("name", "search"),
+        [
+            ("find_slots", lambda *a, **k: lm.find_slots(*a, timedelta(hours=1), **k)),
+            ("free_time", lambda *a, **k: list(lm.free_time(*a, **k))),
+        ],
+    )
+    def test_a_window_shown_in_another_year(self, name: str, search: Any) -> None:
+        window = (
+            datetime(9998, 12, 31, 8, tzinfo=CPH),
+            datetime(9998, 12, 31, 23, tzinfo=CPH),
+        )
+        options = {"busy": {}, "hours": None, "holidays": []}
+        kiritimati = ZoneInfo("Pacific/Kiritimati")
+        with pytest.raises(lm.InvalidValueError) as info:
+            search(["a"], window, zone=kiritimati, **options)
+        assert info.value.location == f"{name}.window"
+        (slot, *_) = search(["a"], window, **options)
+        assert slot.end.year == 9998
+
+    @pytest.mark.parametrize(
+        ("first", "last", "end"),
+        [
+            (date(2027, 3, 1), date(2027, 3, 5), datetime(2027, 3, 6, tzinfo=CPH)),
+            (
+                date(9998, 12, 30),
+                date(9998, 12, 31),
+                datetime(9998, 12, 31, 23, 59, 59, 999_999, tzinfo=CPH),
+            ),
+        ],
+    )
+    def test_the_window_of_some_days(
+        self, first: date, last: date, end: datetime
+    ) -> None:
+        assert days_window(first, last, CPH) == (
+            datetime.combine(first, time(0), tzinfo=CPH),
+            end,
+        )

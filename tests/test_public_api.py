@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import enum
 import inspect
+import types
 import warnings
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 
@@ -737,3 +739,259 @@ class TestExtremeValues:
             assert isinstance(refused, (TypeError, ValueError))
             text = refused.message("en")
             assert "Error" not in text.split(": ", 1)[-1], text
+
+
+# -- every field of every public value class ----------------------------------------
+
+
+def _public_value_classes() -> dict[str, type[Any]]:
+    """Every public attrs class, by name."""
+    return {
+        name: obj
+        for name in lm.__all__
+        if inspect.isclass(obj := getattr(lm, name)) and attrs.has(obj)
+    }
+
+
+_UNCHECKED = frozenset(
+    {
+        # Its own __init__ takes busy time, not its fields: its argument is
+        # checked as every function's are (TestArguments).
+        "BusyIndex",
+        # In learnmeet.exceptions, the leaf module that imports nothing of the
+        # package, so it cannot use the model's validators; the library makes
+        # it, from what it has checked, and never from input.
+        "DataProblem",
+    }
+)
+
+
+def _values() -> dict[str, Any]:
+    """A strategy for valid values of every public value class, by name.
+
+    The public strategies where there is one; values made by the library's
+    own functions (reports, plans, evaluations) where there is none.
+    """
+    from hypothesis import strategies as st
+
+    from learnmeet import strategies as lst
+    from learnmeet.data import load_sample
+    from support import MODEL_STRATEGIES
+
+    sample = load_sample()
+    meeting = sample.meetings[0]
+    start = meeting.start
+    plan = lm.plan_period(sample, start=date(2027, 1, 1), end=date(2027, 3, 31))
+    learning = next(p for p in plan.learning if p.unattached)
+    session = plan.enrolment.fill[0].session
+    enrolment = lm.enrol(
+        sample.professionals,
+        [session],
+        cancellations={sample.professionals[0].key: lm.CancellationReason.ILLNESS},
+    )
+    proposal = lm.compose(meeting.format, pool=sample.professionals, start=start)
+    nobody_free = lm.schedule(
+        [
+            lm.MeetingRequest.from_meeting(
+                meeting, earliest=date(2027, 1, 2), latest=date(2027, 1, 3)
+            )
+        ]
+    )
+    report = lm.validate_all(
+        [attrs.evolve(m, attendees=m.attendees[:1]) for m in sample.meetings]
+    )
+    rule = lm.DEFAULT_RULES.rule("LM101")
+    evaluations = lst.survey_data().map(
+        lambda data: lm.evaluate(
+            data.survey, data.invitations, data.responses, data.meetings, threshold=1
+        )
+    )
+    strategies: dict[str, Any] = {
+        cls.__name__: strategy for cls, strategy in MODEL_STRATEGIES
+    }
+    strategies.update(
+        {
+            "Catalog": st.just(lm.DEFAULT_CATALOG),
+            "Choice": st.sampled_from(proposal.choices),
+            "CourseSession": lst.course_sessions(),
+            "Enrolment": st.just(enrolment),
+            "Evaluation": evaluations,
+            "Finding": st.just(
+                lm.Finding(
+                    lm.Subject(lm.SubjectKind.MEETING, "m-1"),
+                    lm.Label(da="noget", en="something"),
+                    lm.Severity.INFO,
+                )
+            ),
+            "Interval": lst.intervals(),
+            "LearningPlan": st.just(learning),
+            "LevelSummary": evaluations.filter(lambda e: e.levels).flatmap(
+                lambda e: st.sampled_from(e.levels)
+            ),
+            "MeetingRequest": lst.meeting_requests(),
+            "PeriodPlan": st.just(plan),
+            "Proposal": st.just(proposal),
+            "Report": st.just(report),
+            "ResponseRates": evaluations.map(lambda e: e.rates),
+            "Rule": st.just(rule),
+            "RuleContext": st.just(
+                lm.RuleContext(
+                    meetings=sample.meetings,
+                    holidays=[date(2027, 1, 1)],
+                    working_hours={"u-1": lm.WorkingHours()},
+                    default_hours=lm.WorkingHours(),
+                    today=date(2027, 1, 4),
+                )
+            ),
+            "RuleSet": st.just(
+                lm.DEFAULT_RULES.with_severity("LM101", lm.Severity.INFO)
+            ),
+            "ScheduleResult": st.just(nobody_free),
+            "Series": lst.series(),
+            "SessionFill": st.sampled_from(enrolment.fill),
+            "Subject": st.sampled_from([v.subject for v in report.violations]),
+            "Unattached": st.sampled_from(learning.unattached),
+            "Unplaced": st.sampled_from(nobody_free.unplaced),
+            "Violation": st.sampled_from(report.violations),
+            "YieldGroup": evaluations.filter(lambda e: e.groups).flatmap(
+                lambda e: st.sampled_from(e.groups)
+            ),
+        }
+    )
+    return strategies
+
+
+VALUES = _values()
+
+
+def _field_kind(cls: type[Any], field: attrs.Attribute[Any]) -> str:
+    """``"collection"``, ``"mapping"``, ``"text"`` or ``"other"``, by annotation."""
+    import collections.abc as abc
+    import typing
+
+    hint = typing.get_type_hints(cls)[field.name]
+    if field.converter is not None:
+        # What __init__ takes: RuleSet keeps its severities as pairs, and
+        # takes them as a mapping.
+        first = next(iter(inspect.signature(field.converter).parameters))
+        hint = typing.get_type_hints(field.converter)[first]
+    origin = typing.get_origin(hint)
+    if origin in (tuple, frozenset, set, list, abc.Iterable, abc.Sequence):
+        return "collection"
+    if origin in (dict, abc.Mapping):
+        return "mapping"
+    if hint is str or (
+        origin in (typing.Union, types.UnionType) and str in typing.get_args(hint)
+    ):
+        return "text"
+    return "other"
+
+
+def _fields(*kinds: str) -> list[tuple[str, str]]:
+    """Every (class, field) of the public value classes, of *kinds* if given."""
+    return [
+        (name, field.name)
+        for name, cls in sorted(_public_value_classes().items())
+        if name not in _UNCHECKED
+        for field in attrs.fields(cls)
+        if field.init and (not kinds or _field_kind(cls, field) in kinds)
+    ]
+
+
+def _made_with(name: str, field: str, value: object, draw: Any) -> lm.LearnmeetError:
+    """The refusal of a valid value of class *name* with *value* in *field*."""
+    instance = draw(VALUES[name])
+    alias = attrs.fields_dict(type(instance))[field].alias
+    with pytest.raises(lm.LearnmeetError) as caught:
+        attrs.evolve(instance, **{alias: value})
+    error = caught.value
+    assert isinstance(error, (TypeError, ValueError))
+    assert (error.where, error.path[:1]) == (name, (field,)), error.message("en")
+    return error
+
+
+class TestFields:
+    """Every field of every public value class is checked when a value is made.
+
+    A value of the wrong type — a stranger anywhere, no collection where a
+    collection is wanted, a CPR number in any text — is refused with a
+    LearnmeetError naming ``Class.field``, never a raw TypeError or
+    AttributeError, and never held to fail later.
+    """
+
+    def test_every_public_value_class_has_values_here(self) -> None:
+        assert sorted(_public_value_classes()) == sorted({*VALUES, *_UNCHECKED})
+
+    def test_the_kinds_of_field_are_found(self) -> None:
+        found = set(_fields("collection")) | set(_fields("mapping"))
+        assert {("Meeting", "attendees"), ("RuleContext", "working_hours")} <= found
+        assert ("Meeting", "title") in _fields("text")
+        assert ("Meeting", "start") in _fields("other")
+
+    @pytest.mark.parametrize(("name", "field"), _fields())
+    @settings(max_examples=5, deadline=None)
+    @given(data=st.data())
+    def test_a_stranger_is_refused_naming_the_field(
+        self, name: str, field: str, data: st.DataObject
+    ) -> None:
+        error = _made_with(name, field, STRANGER, data.draw)
+        for lang in lm.LANGUAGES:
+            assert "_Stranger object" not in error.message(lang)
+
+    @pytest.mark.parametrize(("name", "field"), _fields("collection", "mapping"))
+    @settings(max_examples=5, deadline=None)
+    @given(
+        data=st.data(),
+        value=st.one_of(
+            st.none(),
+            st.integers(),
+            st.floats(allow_nan=False),
+            st.text(max_size=5),
+            st.binary(max_size=5),
+            st.builds(object),
+            st.datetimes(timezones=st.just(timezone.utc)),
+        ),
+    )
+    def test_no_collection_is_refused_naming_the_field(
+        self, name: str, field: str, data: st.DataObject, value: object
+    ) -> None:
+        error = _made_with(name, field, value, data.draw)
+        assert isinstance(error, lm.WrongTypeError)
+
+    @pytest.mark.parametrize(("name", "field"), _fields("collection"))
+    @settings(max_examples=5, deadline=None)
+    @given(data=st.data())
+    def test_a_mapping_is_no_collection(
+        self, name: str, field: str, data: st.DataObject
+    ) -> None:
+        error = _made_with(name, field, {"a": 1}, data.draw)
+        assert isinstance(error, lm.WrongTypeError)
+        assert "mapping" in error.reason.en
+
+    @pytest.mark.parametrize(("name", "field"), _fields("mapping"))
+    @settings(max_examples=5, deadline=None)
+    @given(data=st.data())
+    def test_a_list_is_no_mapping(
+        self, name: str, field: str, data: st.DataObject
+    ) -> None:
+        error = _made_with(name, field, [("a", 1)], data.draw)
+        assert isinstance(error, lm.WrongTypeError)
+        assert "mapping" in error.reason.en
+
+    @pytest.mark.parametrize(("name", "field"), _fields("collection"))
+    @settings(max_examples=5, deadline=None)
+    @given(data=st.data())
+    def test_a_stranger_in_a_collection_is_refused(
+        self, name: str, field: str, data: st.DataObject
+    ) -> None:
+        _made_with(name, field, [STRANGER], data.draw)
+
+    @pytest.mark.parametrize(("name", "field"), _fields("text"))
+    @settings(max_examples=5, deadline=None)
+    @given(data=st.data(), cpr=st.sampled_from(["010203-1234", "Ring 3112991234 nu"]))
+    def test_no_text_holds_a_cpr_number(
+        self, name: str, field: str, data: st.DataObject, cpr: str
+    ) -> None:
+        error = _made_with(name, field, cpr, data.draw)
+        for lang in lm.LANGUAGES:
+            assert "1234" not in error.message(lang)

@@ -71,3 +71,29 @@ class TestRaising:
         )
         assert report.infos
         assert report.raise_for_errors() is report
+
+
+class TestWhatAReportHolds:
+    """A report holds violations, sorted; anything else is refused by where it
+    stands in what was given, not met while sorting."""
+
+    @pytest.mark.parametrize(
+        ("given", "location"),
+        [
+            (None, "Report.violations"),
+            ("LM104", "Report.violations"),
+            (["LM104"], "Report.violations[0]"),
+            ([*lm.validate(NO_CASE).violations, "LM104"], "Report.violations[1]"),
+        ],
+    )
+    def test_anything_but_violations_is_refused(
+        self, given: object, location: str
+    ) -> None:
+        with pytest.raises(lm.WrongTypeError) as info:
+            lm.Report(given)  # type: ignore[arg-type]
+        assert info.value.location == location
+
+    def test_a_language_it_does_not_speak(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Report(lang="fr")  # type: ignore[arg-type]
+        assert info.value.location == "Report.lang"

@@ -7,14 +7,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from learnmeet.exceptions import (
-    InvalidValueError,
-    Label,
-    WrongTypeError,
-    shown_all,
-    type_shown,
-)
+from learnmeet.exceptions import InvalidValueError, Label, shown_all
 from learnmeet.model._arguments import checked
+from learnmeet.model._checks import each, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._lookup import find
 from learnmeet.model._people import Profession, Sector
@@ -34,25 +29,8 @@ _WHAT = {
 _T = TypeVar("_T", Profession, Sector, MeetingFormat)
 
 
-def _index(items: Iterable[_T], cls: type[_T], kind: str) -> dict[str, _T]:
-    index: dict[str, _T] = {}
-    for position, item in enumerate(items):
-        if not isinstance(item, cls):
-            got = type_shown(item)
-            raise WrongTypeError(
-                reason=Label(
-                    da=f"forventede en {cls.__name__}, fik {got}",
-                    en=f"expected a {cls.__name__}, got {got}",
-                ),
-                fix=Label(
-                    da=f"giv kun {cls.__name__}-værdier her",
-                    en=f"give only {cls.__name__} values here",
-                ),
-                where="Catalog",
-                path=(f"{kind}s", position),
-            )
-        index[item.code] = item
-    return index
+def _index(items: Iterable[_T]) -> dict[str, _T]:
+    return {item.code: item for item in items}
 
 
 def _merge(old: Iterable[_T], new: Iterable[_T]) -> tuple[_T, ...]:
@@ -62,15 +40,15 @@ def _merge(old: Iterable[_T], new: Iterable[_T]) -> tuple[_T, ...]:
 
 
 def _professions(items: Iterable[Profession]) -> tuple[Profession, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _sectors(items: Iterable[Sector]) -> tuple[Sector, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _formats(items: Iterable[MeetingFormat]) -> tuple[MeetingFormat, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -102,10 +80,14 @@ class Catalog:
     """
 
     professions: tuple[Profession, ...] = attrs.field(
-        default=(), converter=_professions
+        default=(), converter=_professions, validator=each(instance_of(Profession))
     )
-    sectors: tuple[Sector, ...] = attrs.field(default=(), converter=_sectors)
-    formats: tuple[MeetingFormat, ...] = attrs.field(default=(), converter=_formats)
+    sectors: tuple[Sector, ...] = attrs.field(
+        default=(), converter=_sectors, validator=each(instance_of(Sector))
+    )
+    formats: tuple[MeetingFormat, ...] = attrs.field(
+        default=(), converter=_formats, validator=each(instance_of(MeetingFormat))
+    )
     _by_code: Mapping[str, Mapping[str, Any]] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
@@ -115,9 +97,9 @@ class Catalog:
             self,
             "_by_code",
             {
-                "profession": _index(self.professions, Profession, "profession"),
-                "sector": _index(self.sectors, Sector, "sector"),
-                "format": _index(self.formats, MeetingFormat, "format"),
+                "profession": _index(self.professions),
+                "sector": _index(self.sectors),
+                "format": _index(self.formats),
             },
         )
         for kind, items in (

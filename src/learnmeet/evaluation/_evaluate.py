@@ -74,6 +74,17 @@ from learnmeet.exceptions import (
     PathKey,
 )
 from learnmeet.model._arguments import checked
+from learnmeet.model._checks import (
+    a_number,
+    each,
+    identifier,
+    instance_of,
+    non_negative_int,
+    optional,
+    pair,
+    to_frozenset,
+    to_tuple,
+)
 from learnmeet.model._labels import LabelledEnum
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._survey import (
@@ -171,6 +182,27 @@ _GROUP_LABELS = {
 }
 
 
+def _members(items: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    return to_frozenset(items)
+
+
+# The keys are hashes (hexadecimal), not identifiers: a run of digits in one
+# may look like a CPR number, and it is none.
+_MEMBERS = each(pair(instance_of(str), instance_of(str)))
+
+
+def _groups(items: Iterable[YieldGroup]) -> tuple[YieldGroup, ...]:
+    return to_tuple(items)
+
+
+def _levels(items: Iterable[LevelSummary]) -> tuple[LevelSummary, ...]:
+    return to_tuple(items)
+
+
+def _themes(items: Iterable[Theme]) -> tuple[Theme, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class ResponseRates:
     """How many invitations ended how, and the response rates.
@@ -182,18 +214,18 @@ class ResponseRates:
     .. versionadded:: 0.1.0
     """
 
-    complete: int
-    partial: int
-    refusal: int
-    non_contact: int
-    other: int
-    unknown_eligibility: int
-    not_eligible: int
-    eligibility_rate: float | None
+    complete: int = attrs.field(validator=non_negative_int)
+    partial: int = attrs.field(validator=non_negative_int)
+    refusal: int = attrs.field(validator=non_negative_int)
+    non_contact: int = attrs.field(validator=non_negative_int)
+    other: int = attrs.field(validator=non_negative_int)
+    unknown_eligibility: int = attrs.field(validator=non_negative_int)
+    not_eligible: int = attrs.field(validator=non_negative_int)
+    eligibility_rate: float | None = attrs.field(validator=optional(a_number))
     """The proportion *e* of invitees of unknown eligibility taken as eligible."""
-    rr1: float | None
+    rr1: float | None = attrs.field(validator=optional(a_number))
     """``I / (I + P + R + NC + O + U)``; ``None`` when nobody is counted."""
-    rr3: float | None
+    rr3: float | None = attrs.field(validator=optional(a_number))
     """``I / (I + P + R + NC + O + e·U)``; ``None`` when nobody is counted."""
 
     @property
@@ -246,18 +278,22 @@ class YieldGroup:
     .. versionchanged:: 0.2.0 :attr:`members`.
     """
 
-    dimension: Dimension
-    code: str
-    label: Label
-    respondents: int | None
-    responses: int | None
-    mean: float | None
-    high: int | None
-    share: float | None
-    ci_low: float | None
-    ci_high: float | None
-    suppression: Suppression | None = None
-    members: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), repr=False)
+    dimension: Dimension = attrs.field(validator=instance_of(Dimension))
+    code: str = attrs.field(validator=identifier)
+    label: Label = attrs.field(validator=instance_of(Label))
+    respondents: int | None = attrs.field(validator=optional(non_negative_int))
+    responses: int | None = attrs.field(validator=optional(non_negative_int))
+    mean: float | None = attrs.field(validator=optional(a_number))
+    high: int | None = attrs.field(validator=optional(non_negative_int))
+    share: float | None = attrs.field(validator=optional(a_number))
+    ci_low: float | None = attrs.field(validator=optional(a_number))
+    ci_high: float | None = attrs.field(validator=optional(a_number))
+    suppression: Suppression | None = attrs.field(
+        default=None, validator=optional(instance_of(Suppression))
+    )
+    members: frozenset[tuple[str, str]] = attrs.field(
+        default=frozenset(), repr=False, converter=_members, validator=_MEMBERS
+    )
 
     @property
     def suppressed(self) -> bool:
@@ -283,12 +319,16 @@ class LevelSummary:
     .. versionchanged:: 0.2.0 :attr:`members`.
     """
 
-    level: KirkpatrickLevel
-    items: int
-    respondents: int | None
-    mean: float | None
-    suppression: Suppression | None = None
-    members: frozenset[tuple[str, str]] = attrs.field(default=frozenset(), repr=False)
+    level: KirkpatrickLevel = attrs.field(validator=instance_of(KirkpatrickLevel))
+    items: int = attrs.field(validator=non_negative_int)
+    respondents: int | None = attrs.field(validator=optional(non_negative_int))
+    mean: float | None = attrs.field(validator=optional(a_number))
+    suppression: Suppression | None = attrs.field(
+        default=None, validator=optional(instance_of(Suppression))
+    )
+    members: frozenset[tuple[str, str]] = attrs.field(
+        default=frozenset(), repr=False, converter=_members, validator=_MEMBERS
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -298,14 +338,20 @@ class Evaluation:
     .. versionadded:: 0.1.0
     """
 
-    survey: Survey
-    rates: ResponseRates
-    groups: tuple[YieldGroup, ...]
-    levels: tuple[LevelSummary, ...]
-    themes: tuple[Theme, ...]
-    free_text_answers: int
-    threshold: int
-    confidence: float
+    survey: Survey = attrs.field(validator=instance_of(Survey))
+    rates: ResponseRates = attrs.field(validator=instance_of(ResponseRates))
+    groups: tuple[YieldGroup, ...] = attrs.field(
+        converter=_groups, validator=each(instance_of(YieldGroup))
+    )
+    levels: tuple[LevelSummary, ...] = attrs.field(
+        converter=_levels, validator=each(instance_of(LevelSummary))
+    )
+    themes: tuple[Theme, ...] = attrs.field(
+        converter=_themes, validator=each(instance_of(Theme))
+    )
+    free_text_answers: int = attrs.field(validator=non_negative_int)
+    threshold: int = attrs.field(validator=non_negative_int)
+    confidence: float = attrs.field(validator=a_number)
 
     @checked
     def by(self, dimension: Dimension) -> tuple[YieldGroup, ...]:

@@ -524,20 +524,24 @@ Python's recursion limit.
 """
 
 
-def _too_deep(document: object) -> _Path | None:
-    """The path to the first value nested deeper than :data:`MAX_DEPTH`."""
+def _pre_read(document: object) -> DataProblem | None:
+    """The first problem a document has before it is read, if any.
+
+    One walk, without recursion, finds a value nested deeper than
+    :data:`MAX_DEPTH` and a key that is not a string: JSON's keys are
+    strings, and a dict made in Python may have others (``1``, a tuple),
+    which the reader would otherwise take for something else.
+    """
     todo: list[tuple[object, _Path]] = [(document, ())]
     while todo:
         value, path = todo.pop()
         if len(path) > MAX_DEPTH:
-            return path
+            return _nested_too_deep(path)
         if isinstance(value, Mapping):
-            # A dict from Python may have keys of any type: str() of an
-            # integer of over 4,300 digits raises, shown() does not.
-            todo.extend(
-                (v, (*path, k if isinstance(k, str) else shown(k).en))
-                for k, v in value.items()
-            )
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    return _not_a_string_key(path, key)
+                todo.append((item, (*path, key)))
         elif isinstance(value, (list, tuple)):
             todo.extend((v, (*path, i)) for i, v in enumerate(value))
     return None
@@ -554,6 +558,23 @@ def _nested_too_deep(path: _Path) -> DataProblem:
             da="et learnmeet-dokument har langt færre niveauer; tjek hvordan det "
             "blev lavet",
             en="a learnmeet document has far fewer levels; check how it was made",
+        ),
+    )
+
+
+def _not_a_string_key(path: _Path, key: object) -> DataProblem:
+    kind = type_shown(key)
+    return DataProblem(
+        path=path,
+        reason=Label(
+            da=f"objektet har en nøgle af typen {kind}, ikke en tekst; JSON's "
+            "nøgler er tekster",
+            en=f"the object has a key of type {kind}, not a string; JSON's keys "
+            "are strings",
+        ),
+        fix=Label(
+            da="skriv nøglen som en tekst, fx 'pseudonym'",
+            en="write the key as a string, e.g. 'pseudonym'",
         ),
     )
 
@@ -654,12 +675,14 @@ def from_dict(
 
 
 def _read(cls: type[T], document: object, catalog: Catalog) -> T:
-    deep = _too_deep(document)
-    if deep is not None:
+    problem = _pre_read(document)
+    if problem is not None:
         # Inside the data, paths start from the data, as every other
         # problem's does; in the envelope, from the document.
-        inside = deep[:1] == ("data",) and isinstance(document, Mapping)
-        raise InvalidDataError([_nested_too_deep(deep[1:] if inside else deep)])
+        path = problem.path
+        if path[:1] == ("data",) and isinstance(document, Mapping):
+            problem = attrs.evolve(problem, path=path[1:])
+        raise InvalidDataError([problem])
     data = _unwrap(cls, document)
     try:
         return make_converter(catalog).structure(data, cls)

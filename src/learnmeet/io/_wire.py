@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from learnmeet.exceptions import InvalidValueError, Label, shown, type_shown
-from learnmeet.model._checks import time_refusal, year_problem, zone_problem
+from learnmeet.model._checks import load_zone, time_refusal, year_problem
 
 __all__ = [
     "WireError",
@@ -241,8 +241,10 @@ def parse_datetime(text: object) -> datetime:
       may carry the critical flag ``!`` (3.3). With a numeric offset the
       zone must have that offset at that instant (3.4): an inconsistency is
       refused whether the zone is marked critical or not, as 3.4 permits. An
-      unknown zone is refused too, and so is an abbreviation or legacy name
-      (``[CET]``, ``[GMT]``), with the zone to use.
+      unknown zone is refused too (a name that is no zone, such as the folder
+      ``[Europe]``), and so is an abbreviation or legacy name (``[CET]``,
+      ``[GMT]``), with the zone to use; ``[Etc/UTC]``, IANA's canonical name
+      of UTC, is taken.
     * Suffix tags (``[u-ca=iso8601]``, ``[knort=blargel]``) are read as 3.3
       says: an elective one learnmeet does not act on is ignored; a critical
       one (``[!...]``) it cannot act on is refused, and so is a critical key
@@ -391,33 +393,15 @@ def _local(match: re.Match[str]) -> datetime:
         ) from None
 
 
+_WRITE_A_ZONE = Label(
+    da="brug regionens IANA-zone, fx '[Europe/Copenhagen]', eller '[UTC]'",
+    en="use the region's IANA zone, e.g. '[Europe/Copenhagen]', or '[UTC]'",
+)
+
+
 def _zone(key: str) -> ZoneInfo:
-    problem = zone_problem(key)
-    try:
-        zone = ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError):
-        name = shown(key)
-        raise _refuse(
-            reason=Label(
-                da=f"ukendt tidszone {name.da}",
-                en=f"unknown time zone {name.en}",
-            ),
-            fix=Label(
-                da="brug et IANA-navn som 'Europe/Copenhagen' (ikke en forkortelse "
-                "som 'CET')",
-                en="use an IANA name such as 'Europe/Copenhagen' (not an "
-                "abbreviation such as 'CET')",
-            ),
-        ) from None
-    if problem is not None:
-        raise _refuse(
-            reason=problem,
-            fix=Label(
-                da="brug regionens IANA-zone, fx '[Europe/Copenhagen]', eller '[UTC]'",
-                en="use the region's IANA zone, e.g. '[Europe/Copenhagen]', or '[UTC]'",
-            ),
-        )
-    return zone
+    """The zone of a ``[Zone]`` annotation; an unknown or refused one is refused."""
+    return load_zone(key, fix=_WRITE_A_ZONE, error=WireError)
 
 
 def format_date(value: date) -> str:

@@ -31,6 +31,7 @@ from learnmeet.model._checks import (
     each,
     instance_of,
     refuse,
+    to_frozenset,
 )
 from learnmeet.model._labels import Label
 
@@ -125,7 +126,7 @@ def holiday_days(first_year: int, last_year: int) -> frozenset[date]:
 
 
 def _weekdays(days: Iterable[int]) -> frozenset[int]:
-    return frozenset(days)
+    return to_frozenset(days)
 
 
 def _weekday(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -24,6 +24,8 @@ from learnmeet.model._checks import (
     instance_of,
     optional,
     safe_text,
+    to_frozenset,
+    to_tuple,
     unique,
 )
 from learnmeet.model._labels import Label, LabelledEnum
@@ -104,7 +106,7 @@ class HandoverDocument(LabelledEnum):
 
 
 def _documents(documents: Iterable[HandoverDocument]) -> frozenset[HandoverDocument]:
-    return frozenset(documents)
+    return to_frozenset(documents)
 
 
 @attrs.frozen(kw_only=True)
@@ -208,15 +210,15 @@ class Consent:
 
 
 def _team(items: Iterable[Professional]) -> tuple[Professional, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _relatives(items: Iterable[Relative]) -> tuple[Relative, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _transitions(items: Iterable[Transition]) -> tuple[Transition, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)

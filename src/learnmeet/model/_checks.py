@@ -4,14 +4,22 @@ Every validator raises an :class:`~learnmeet.exceptions.InvalidValueError`
 subclass whose path starts at the class and attribute (``Meeting.start``), with
 what is wrong and the fix in Danish and English. A refused text is never
 repeated in the message: it may be personal data.
+
+A collection field is converted by :func:`to_tuple`, :func:`to_frozenset` or
+:func:`to_dict` and checked by :func:`each` (or :func:`entries` for a
+mapping). A converter cannot know which class and field it is converting
+for, so what it cannot convert — a text where a list is wanted, ``None``, a
+number, a mapping where a list is wanted, a list where a mapping is — it
+hands on with why, and the field's validator raises the refusal as
+:class:`~learnmeet.exceptions.WrongTypeError` naming ``Class.field``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import Any, NoReturn, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
@@ -20,6 +28,7 @@ from learnmeet.exceptions import (
     InvalidValueError,
     Label,
     NaiveDatetimeError,
+    PathKey,
     SkippedTimeError,
     WrongTypeError,
     refuse_personal_data,
@@ -33,18 +42,29 @@ __all__ = [
     "LAST_YEAR",
     "LONGEST",
     "REGION_AREAS",
+    "UTC_NAMES",
+    "a_callable",
     "a_date",
+    "a_number",
     "aware_datetime",
     "each",
+    "end_refusal",
+    "ends_in_the_years",
+    "entries",
     "identifier",
     "instance_of",
+    "load_zone",
     "non_negative_int",
     "optional",
     "optional_identifier",
+    "pair",
     "positive_duration",
     "refuse",
     "safe_text",
     "time_refusal",
+    "to_dict",
+    "to_frozenset",
+    "to_tuple",
     "unique",
     "year_problem",
     "zone_problem",
@@ -123,12 +143,184 @@ def instance_of(*types: type[Any]) -> _Validator:
     return validate
 
 
-def _at(error: InvalidValueError, index: int) -> InvalidValueError:
-    """The same error, one index deeper: ``Meeting.attendees[3]``."""
+def _at(error: InvalidValueError, index: PathKey) -> InvalidValueError:
+    """The same error, one index (or key) deeper: ``Meeting.attendees[3]``."""
     head, *rest = error.path or ("",)
     return type(error)(
         reason=error.reason, fix=error.fix, where=error.where, path=(head, index, *rest)
     )
+
+
+# -- collections: converted, then checked with the field's name -----------------
+
+_T = TypeVar("_T")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class _Unconverted:
+    """What a converter could not convert, and why: its field's validator raises.
+
+    *items* holds the items of a collection whose items could not be put in a
+    set (a list among them, say), so that the validator can name the item.
+    """
+
+    __slots__ = ("fix", "items", "reason")
+
+    def __init__(
+        self, reason: Label, fix: Label, items: tuple[Any, ...] | None = None
+    ) -> None:
+        self.reason = reason
+        self.fix = fix
+        self.items = items
+
+
+_A_COLLECTION = Label(
+    da="en samling (en liste, tuple eller mængde)",
+    en="a collection (a list, tuple or set)",
+)
+_GIVE_A_LIST = Label(
+    da="giv en liste, fx [] for ingen", en="give a list, e.g. [] for none"
+)
+
+
+def _not_a_collection(value: object) -> _Unconverted | None:
+    """Why *value* is not a collection of items, or ``None`` when it is."""
+    name = _type_name(value)
+    if isinstance(value, (str, bytes, bytearray)):
+        return _Unconverted(
+            Label(
+                da=f"forventede {_A_COLLECTION.da}, fik {name}; en tekst er ikke "
+                "en liste af sine tegn",
+                en=f"expected {_A_COLLECTION.en}, got {name}; a text is not a "
+                "list of its characters",
+            ),
+            Label(
+                da="sæt værdien i en liste: [værdi]",
+                en="put the value in a list: [value]",
+            ),
+        )
+    if isinstance(value, Mapping):
+        return _Unconverted(
+            Label(
+                da=f"forventede {_A_COLLECTION.da}, fik {name}, en afbildning; "
+                "dens nøgler ville blive taget og dens værdier tabt",
+                en=f"expected {_A_COLLECTION.en}, got {name}, a mapping; its keys "
+                "would be taken and its values lost",
+            ),
+            Label(
+                da="giv værdierne som en liste, fx list(afbildning.values())",
+                en="give the values as a list, e.g. list(mapping.values())",
+            ),
+        )
+    if not isinstance(value, Iterable):
+        return _Unconverted(
+            Label(
+                da=f"forventede {_A_COLLECTION.da}, fik {name}",
+                en=f"expected {_A_COLLECTION.en}, got {name}",
+            ),
+            _GIVE_A_LIST,
+        )
+    return None
+
+
+def to_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    """Convert a collection field's value to a tuple, in its order.
+
+    Any iterable but a text, bytes or a mapping is taken (a generator is read
+    once). Anything else is handed on unconverted, with why, for the field's
+    :func:`each` to refuse with ``Class.field``.
+    """
+    if value.__class__ is tuple:
+        return value
+    if value.__class__ is list:
+        return tuple(value)
+    refused = _not_a_collection(value)
+    if refused is not None:
+        return refused  # type: ignore[return-value]
+    return tuple(value)
+
+
+def to_frozenset(value: Iterable[_T]) -> frozenset[_T]:
+    """Convert a collection field's value to a frozenset.
+
+    As :func:`to_tuple`; items that cannot be held in a set (a list among
+    them) are handed on too, so that :func:`each` names the item.
+    """
+    if value.__class__ is frozenset:
+        return value
+    refused = _not_a_collection(value)
+    if refused is not None:
+        return refused  # type: ignore[return-value]
+    items = tuple(value)
+    try:
+        return frozenset(items)
+    except TypeError:  # an item that cannot be hashed
+        return _Unconverted(  # type: ignore[return-value]
+            Label(
+                da="et element kan ikke være i en mængde (det kan ikke hashes)",
+                en="an item cannot be held in a set (it cannot be hashed)",
+            ),
+            Label(
+                da="giv elementer af den type, feltet tager",
+                en="give items of the type the field takes",
+            ),
+            items,
+        )
+
+
+def to_dict(value: Mapping[_K, _V]) -> dict[_K, _V]:
+    """Convert a mapping field's value to a dict of its own (a copy).
+
+    Anything but a mapping is handed on unconverted, with why, for the
+    field's :func:`entries` to refuse with ``Class.field``.
+    """
+    given: object = value  # anything may be given, whatever the annotation
+    if isinstance(given, Mapping):
+        return dict(given)
+    name = _type_name(given)
+    return _Unconverted(  # type: ignore[return-value]
+        Label(
+            da=f"forventede en afbildning (en dict), fik {name}",
+            en=f"expected a mapping (a dict), got {name}",
+        ),
+        Label(da="giv en dict, fx {} for ingen", en="give a dict, e.g. {} for none"),
+    )
+
+
+def _unconverted(
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    value: object,
+    expected: Label,
+    check: Callable[[object, attrs.Attribute[Any], Any, Any], None] | None = None,
+) -> NoReturn:
+    """Refuse *value*, which is not the collection the field holds."""
+    if isinstance(value, _Unconverted):
+        if value.items is not None and check is not None:
+            for item in value.items:  # name the item, if it is of a wrong type
+                check(instance, attribute, value.items, item)
+        raise refuse(
+            WrongTypeError, instance, attribute, reason=value.reason, fix=value.fix
+        )
+    name = _type_name(value)
+    raise refuse(
+        WrongTypeError,
+        instance,
+        attribute,
+        reason=Label(
+            da=f"forventede {expected.da}, fik {name}",
+            en=f"expected {expected.en}, got {name}",
+        ),
+        fix=Label(
+            da=f"giv {expected.da}",
+            en=f"give {expected.en}",
+        ),
+    )
+
+
+_HELD = (tuple, frozenset)
+_A_TUPLE = Label(da="en tuple", en="a tuple")
 
 
 def each(
@@ -136,7 +328,11 @@ def each(
 ) -> Callable[[object, attrs.Attribute[Any], Iterable[Any]], None]:
     """Make a validator that applies *validator* to every item of a collection.
 
-    An error names the item's index in its path.
+    The collection is a tuple or frozenset — a field's, converted by
+    :func:`to_tuple` or :func:`to_frozenset`, or one inside another value.
+    What the converter could not convert, or anything else, is refused with
+    :class:`~learnmeet.exceptions.WrongTypeError` naming the field. An
+    error names the item's index in its path.
     """
     exact: frozenset[type[Any]] | None = getattr(validator, "exact", None)
 
@@ -160,6 +356,8 @@ def each(
         def validate_types(
             instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]
         ) -> None:
+            if value.__class__ not in _HELD and not isinstance(value, _HELD):
+                _unconverted(instance, attribute, value, _A_TUPLE, check)
             for item in value:
                 if item.__class__ not in exact:
                     check(instance, attribute, value, item)
@@ -169,10 +367,100 @@ def each(
     def validate(
         instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]
     ) -> None:
+        if value.__class__ not in _HELD and not isinstance(value, _HELD):
+            _unconverted(instance, attribute, value, _A_TUPLE, check)
         for item in value:
             check(instance, attribute, value, item)
 
     return validate
+
+
+def entries(
+    key: _Validator, value: _Validator
+) -> Callable[[object, attrs.Attribute[Any], Mapping[Any, Any]], None]:
+    """Make a validator of a mapping field converted by :func:`to_dict`.
+
+    Every key is checked with *key* (an error names the field alone: a key
+    refused is not repeated), every value with *value* (an error names the
+    key: ``RuleContext.working_hours['u-1']``).
+    """
+
+    def validate(
+        instance: object, attribute: attrs.Attribute[Any], mapping: Mapping[Any, Any]
+    ) -> None:
+        if mapping.__class__ is not dict and not isinstance(mapping, Mapping):
+            _unconverted(
+                instance,
+                attribute,
+                mapping,
+                Label(da="en afbildning (en dict)", en="a mapping (a dict)"),
+            )
+        for name, item in mapping.items():
+            key(instance, attribute, name)
+            try:
+                value(instance, attribute, item)
+            except InvalidValueError as error:
+                raise _at(error, name) from None
+
+    return validate
+
+
+def pair(first: _Validator, second: _Validator) -> _Validator:
+    """Make a validator of a pair (a tuple of two), each part checked.
+
+    An error names the part's index, 0 or 1, in its path.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple) or len(value) != 2:
+            _unconverted(
+                instance,
+                attribute,
+                value,
+                Label(da="et par (en tuple af to)", en="a pair (a tuple of two)"),
+            )
+        for index, (validator, part) in enumerate(
+            zip((first, second), value, strict=True)
+        ):
+            try:
+                validator(instance, attribute, part)
+            except InvalidValueError as error:
+                raise _at(error, index) from None
+
+    return validate
+
+
+def a_callable(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything that cannot be called (a rule's check, say)."""
+    if not callable(value):
+        raise refuse(
+            WrongTypeError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"forventede en funktion, fik {_type_name(value)}",
+                en=f"expected a function, got {_type_name(value)}",
+            ),
+            fix=Label(
+                da="giv en funktion, der kan kaldes",
+                en="give a function that can be called",
+            ),
+        )
+
+
+def a_number(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse anything but an ``int`` or a ``float`` (not a ``bool``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise refuse(
+            WrongTypeError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"forventede et tal, fik {_type_name(value)}",
+                en=f"expected a number, got {_type_name(value)}",
+            ),
+            fix=Label(da="giv et tal som 0.5", en="give a number such as 0.5"),
+        )
 
 
 def optional(validator: _Validator) -> _Validator:
@@ -313,8 +601,12 @@ REGION_AREAS = frozenset(
 
 Any other name — an abbreviation (``CET``, ``EST``), a legacy link (``GMT``,
 ``UCT``, ``US/Eastern``, ``Poland``) or an ``Etc/`` zone — names no region,
-and calendar programs read some of them as a fixed offset all year.
+and calendar programs read some of them as a fixed offset all year; only
+``UTC`` and its canonical IANA name ``Etc/UTC`` are taken besides the regions'.
 """
+
+UTC_NAMES = frozenset({"UTC", "Etc/UTC"})
+"""The names of UTC that are kept: ``UTC`` and IANA's canonical ``Etc/UTC``."""
 
 _WRITE_A_ZONE = Label(
     da="brug en regions IANA-zone som ZoneInfo('Europe/Copenhagen'), eller 'UTC'",
@@ -336,7 +628,8 @@ def zone_problem(key: str | None) -> Label | None:
 
     A zone is kept by its name (in JSON and as iCalendar's TZID), so it must
     have one, and it must be a region's zone (an area of
-    :data:`REGION_AREAS` and a place, ``Europe/Copenhagen``) or ``UTC``.
+    :data:`REGION_AREAS` and a place, ``Europe/Copenhagen``) or UTC
+    (:data:`UTC_NAMES`: ``UTC`` or ``Etc/UTC``).
     """
     if key is None:
         return Label(
@@ -345,7 +638,7 @@ def zone_problem(key: str | None) -> Label | None:
             en="the time zone has no IANA name (it was read from a file), so "
             "JSON and iCalendar cannot name it",
         )
-    if key == "UTC" or _is_region(key):
+    if key in UTC_NAMES or _is_region(key):
         return None
     name = shown(key)
     return Label(
@@ -363,6 +656,68 @@ def zone_refusal(zone: ZoneInfo) -> tuple[Label, Label] | None:
     """
     problem = zone_problem(zone.key)
     return None if problem is None else (problem, _WRITE_A_ZONE)
+
+
+_LONGEST_ZONE = 100  # IANA's longest name has 32 characters
+
+
+def _zone_called(key: str) -> Label:
+    """The zone name *key* as a message may show it (never a file path)."""
+    if len(key) <= _LONGEST_ZONE:
+        return shown(key)
+    return Label(da=f"på {len(key)} tegn", en=f"of {len(key)} characters")
+
+
+def load_zone(
+    key: str,
+    *,
+    fix: Label,
+    error: type[InvalidValueError] = InvalidValueError,
+    where: str = "",
+    path: tuple[PathKey, ...] = (),
+) -> ZoneInfo:
+    """The IANA zone named *key* in input, or the library's refusal.
+
+    The one place a zone name read from input (JSON, iCalendar) becomes a
+    :class:`~zoneinfo.ZoneInfo`. A name that is too long, not a zone (a
+    folder such as ``Europe``, a file that is no zone) or unknown is refused
+    as an unknown zone, without touching the file system for a name longer
+    than any zone's, and without a file path in the message; a zone
+    :func:`zone_problem` refuses (``CET``) is refused with why.
+
+    Args:
+        key: The name as written.
+        fix: How to write a zone where the name was read, e.g.
+            ``'[Europe/Copenhagen]'`` in JSON.
+        error: The error to raise.
+        where: What the error's path starts from.
+        path: The error's path.
+
+    Raises:
+        InvalidValueError: *error*, with *where* and *path*.
+    """
+    zone: ZoneInfo | None = None
+    if len(key) <= _LONGEST_ZONE:
+        try:
+            zone = ZoneInfo(key)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # Unknown, not a normalised name, a folder, or a file the
+            # system will not read: not a zone learnmeet can keep.
+            zone = None
+    if zone is None:
+        name = _zone_called(key)
+        raise error(
+            reason=Label(
+                da=f"ukendt tidszone {name.da}", en=f"unknown time zone {name.en}"
+            ),
+            fix=fix,
+            where=where,
+            path=path,
+        )
+    problem = zone_problem(zone.key)
+    if problem is not None:
+        raise error(reason=problem, fix=fix, where=where, path=path)
+    return zone
 
 
 def year_problem(year: int) -> tuple[Label, Label] | None:
@@ -462,11 +817,12 @@ def aware_datetime(
     Accepted is a :class:`~datetime.datetime`
 
     * with a zone: a region's IANA zone as :class:`zoneinfo.ZoneInfo`
-      (``Europe/Copenhagen``; or ``UTC``), which JSON and iCalendar keep by
-      name, or a fixed :class:`datetime.timezone`. Abbreviations and legacy
-      names (``CET``, ``EST``, ``GMT``, ``UCT``, ``US/Eastern``, ``Etc/...``)
-      are refused: they name no region, and calendar programs read some of
-      them as a fixed offset all year;
+      (``Europe/Copenhagen``; or ``UTC``, ``Etc/UTC``), which JSON and
+      iCalendar keep by name, or a fixed :class:`datetime.timezone`.
+      Abbreviations and legacy names (``CET``, ``EST``, ``GMT``, ``UCT``,
+      ``US/Eastern``, the other ``Etc/...`` zones) are refused: they name no
+      region, and calendar programs read some of them as a fixed offset all
+      year;
     * in the years :data:`FIRST_YEAR` to :data:`LAST_YEAR` (1900-9998) of its
       own local time, in which its end (up to :data:`LONGEST` later), its JSON
       and its iCalendar form can always be computed;
@@ -643,6 +999,56 @@ def positive_duration(
         ),
         fix=_DURATION_FIX,
     )
+
+
+def end_refusal(start: datetime, duration: timedelta) -> tuple[Label, Label] | None:
+    """Why something from *start* lasting *duration* cannot be held, and the fix.
+
+    Its end, *duration* of elapsed time after *start* in *start*'s zone, must
+    lie in the years too (:data:`FIRST_YEAR` to :data:`LAST_YEAR`): a
+    meeting, a course session or a forum's meeting that starts late in
+    9998 may not end in 9999, where busy time, slots and plans could not
+    hold it. ``None`` when it can be held.
+    """
+    if start.year < LAST_YEAR and duration <= LONGEST:
+        return None  # a week later is at most the last year
+    end = (start.astimezone(timezone.utc) + duration).astimezone(start.tzinfo)
+    if year_problem(end.year) is None:
+        return None
+    return (
+        Label(
+            da=f"det ville slutte {end.isoformat()}, i år {end.year}, uden for de "
+            f"år, learnmeet tager imod ({FIRST_YEAR}-{LAST_YEAR})",
+            en=f"it would end at {end.isoformat()}, in year {end.year}, outside the "
+            f"years learnmeet accepts ({FIRST_YEAR}-{LAST_YEAR})",
+        ),
+        Label(
+            da=f"lad det slutte senest {LAST_YEAR}-12-31 23:59 lokal tid: begynd "
+            "tidligere, eller gør det kortere",
+            en=f"let it end by {LAST_YEAR}-12-31 23:59 local time: start earlier, "
+            "or make it shorter",
+        ),
+    )
+
+
+def ends_in_the_years(start: str) -> _Validator:
+    """Make a validator of a duration whose end, after the field *start*, is held.
+
+    The field *start* must come before the duration's, so that it has passed
+    its own checks (attrs runs the validators in the order of the fields).
+    See :func:`end_refusal`.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        begins: datetime = getattr(instance, start)
+        if begins.year < LAST_YEAR:
+            return  # the usual case: a week later is at most the last year
+        refusal = end_refusal(begins, value)
+        if refusal is not None:
+            reason, fix = refusal
+            raise refuse(InvalidValueError, instance, attribute, reason=reason, fix=fix)
+
+    return validate
 
 
 def non_negative_int(

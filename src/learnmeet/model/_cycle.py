@@ -26,6 +26,8 @@ from learnmeet.model._checks import (
     non_negative_int,
     optional,
     safe_text,
+    to_frozenset,
+    to_tuple,
     unique,
 )
 from learnmeet.model._labels import Label, LabelledEnum
@@ -104,7 +106,7 @@ class Contribution:
 
 
 def _tags(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(items)
+    return to_frozenset(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -157,15 +159,15 @@ class Action:
 
 
 def _contributions(items: Iterable[Contribution]) -> tuple[Contribution, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _points(items: Iterable[LearningPoint]) -> tuple[LearningPoint, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _actions(items: Iterable[Action]) -> tuple[Action, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _refuse(*, reason: Label, fix: Label) -> CycleOrderError:

@@ -19,11 +19,13 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._checks import (
     aware_datetime,
     each,
+    ends_in_the_years,
     identifier,
     instance_of,
     positive_duration,
     refuse,
     safe_text,
+    to_tuple,
     unique,
 )
 from learnmeet.model._people import Professional, Unit
@@ -65,7 +67,7 @@ def _recurrence(instance: Forum, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _members(items: Iterable[Professional]) -> tuple[Professional, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -107,5 +109,7 @@ class Forum:
         ],
     )
     first_start: datetime = attrs.field(validator=[aware_datetime, _in_a_zone])
-    duration: timedelta = attrs.field(validator=positive_duration)
+    duration: timedelta = attrs.field(
+        validator=[positive_duration, ends_in_the_years("first_start")]
+    )
     recurrence: str = attrs.field(validator=_recurrence)

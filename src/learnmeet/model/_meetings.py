@@ -26,12 +26,14 @@ from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
     aware_datetime,
     each,
+    ends_in_the_years,
     identifier,
     instance_of,
     optional,
     optional_identifier,
     positive_duration,
     safe_text,
+    to_tuple,
     unique,
 )
 from learnmeet.model._formats import MeetingFormat
@@ -188,7 +190,7 @@ class Location:
 
 
 def _labels(items: Iterable[Label]) -> tuple[Label, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -327,7 +329,7 @@ class Attendee:
 
 
 def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -338,7 +340,9 @@ class Meeting:
         id: A stable identifier.
         format: The meeting format.
         start: When it starts; must be timezone-aware.
-        duration: How long it lasts; positive whole minutes.
+        duration: How long it lasts; positive whole minutes, a week at most,
+            and the meeting must end in the years learnmeet accepts (by
+            9998-12-31 local time).
         location: Where it is held.
         attendees: Who is invited, each person once.
         case: The citizen case the meeting is about, if any.
@@ -356,7 +360,9 @@ class Meeting:
     id: str = attrs.field(validator=identifier)
     format: MeetingFormat = attrs.field(validator=instance_of(MeetingFormat))
     start: datetime = attrs.field(validator=aware_datetime)
-    duration: timedelta = attrs.field(validator=positive_duration)
+    duration: timedelta = attrs.field(
+        validator=[positive_duration, ends_in_the_years("start")]
+    )
     location: Location = attrs.field(
         default=_ON_SITE,
         validator=instance_of(Location),

@@ -23,6 +23,7 @@ from learnmeet.model._checks import (
     instance_of,
     optional,
     safe_text,
+    to_frozenset,
 )
 from learnmeet.model._labels import Label, LabelledEnum
 
@@ -170,11 +171,11 @@ _FACILITATING = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
 
 
 def _roles(roles: Iterable[StaffRole]) -> frozenset[StaffRole]:
-    return frozenset(roles)
+    return to_frozenset(roles)
 
 
 def _courses(courses: Iterable[str]) -> frozenset[str]:
-    return frozenset(courses)
+    return to_frozenset(courses)
 
 
 @attrs.frozen(kw_only=True)

@@ -24,6 +24,8 @@ from learnmeet.model._checks import (
     instance_of,
     optional,
     refuse,
+    to_frozenset,
+    to_tuple,
     unique,
 )
 from learnmeet.model._formats import MeetingFormat
@@ -88,11 +90,11 @@ _ALL_AUDIENCES = frozenset(Audience)
 
 
 def _audiences(items: Iterable[Audience]) -> frozenset[Audience]:
-    return frozenset(items)
+    return to_frozenset(items)
 
 
 def _formats(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(items)
+    return to_frozenset(items)
 
 
 def _not_empty(
@@ -170,7 +172,7 @@ class Question:
 
 
 def _questions(items: Iterable[Question]) -> tuple[Question, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -202,7 +204,7 @@ class ReflectionPhase:
 
 
 def _phases(items: Iterable[ReflectionPhase]) -> tuple[ReflectionPhase, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -406,7 +408,7 @@ def _is_count(value: object) -> bool:
 
 
 def _models(items: Iterable[ReflectionModel]) -> tuple[ReflectionModel, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen

@@ -9,7 +9,7 @@ import attrs
 from learnmeet.exceptions import Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import each, instance_of, safe_text, unique
+from learnmeet.model._checks import each, instance_of, safe_text, to_tuple, unique
 from learnmeet.model._forums import Forum
 from learnmeet.model._lookup import find
 from learnmeet.model._meetings import Meeting
@@ -19,31 +19,31 @@ __all__ = ["Scenario"]
 
 
 def _areas(items: Iterable[Area]) -> tuple[Area, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _organisations(items: Iterable[Organisation]) -> tuple[Organisation, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _professionals(items: Iterable[Professional]) -> tuple[Professional, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _cases(items: Iterable[CitizenCase]) -> tuple[CitizenCase, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _forums(items: Iterable[Forum]) -> tuple[Forum, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)

@@ -23,6 +23,7 @@ from learnmeet.model._checks import (
     instance_of,
     optional,
     safe_text,
+    to_tuple,
     unique,
 )
 from learnmeet.model._labels import Label, LabelledEnum
@@ -130,7 +131,7 @@ class SurveyItem:
 
 
 def _items(items: Iterable[SurveyItem]) -> tuple[SurveyItem, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -267,7 +268,7 @@ class Answer:
 
 
 def _answers(items: Iterable[Answer]) -> tuple[Answer, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -340,7 +341,7 @@ class Quote:
 
 
 def _quotes(items: Iterable[Quote]) -> tuple[Quote, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)

@@ -14,16 +14,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 import attrs
 
+from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     aware_datetime,
+    each,
+    end_refusal,
+    entries,
     identifier,
     instance_of,
+    non_negative_int,
     optional,
+    pair,
     positive_duration,
+    refuse,
+    to_dict,
+    to_tuple,
 )
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
@@ -41,9 +51,22 @@ from learnmeet.model._people import Area, Professional
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol"]
 
 
+def _ends_in_the_years(
+    instance: CourseSession, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """The session ends in the years, with its own duration or its format's."""
+    refusal = end_refusal(instance.start, value or instance.format.default_duration)
+    if refusal is not None:
+        reason, fix = refusal
+        raise refuse(InvalidValueError, instance, attribute, reason=reason, fix=fix)
+
+
 @attrs.frozen(kw_only=True)
 class CourseSession:
     """One course session: a format, a cohort (of one area) and a time.
+
+    It lasts *duration*, or its format's default duration without one, and
+    must end in the years learnmeet accepts (by 9998-12-31 local time).
 
     .. versionadded:: 0.1.0
     """
@@ -53,7 +76,7 @@ class CourseSession:
     cohort: Cohort = attrs.field(validator=instance_of(Cohort))
     start: datetime = attrs.field(validator=aware_datetime)
     duration: timedelta | None = attrs.field(
-        default=None, validator=optional(positive_duration)
+        default=None, validator=[optional(positive_duration), _ends_in_the_years]
     )
 
     @property
@@ -69,16 +92,44 @@ class SessionFill:
     .. versionadded:: 0.1.0
     """
 
-    session: CourseSession
-    enrolled: int
-    minimum: int | None
-    capacity: int | None
-    suggestion: Label | None = None
+    session: CourseSession = attrs.field(validator=instance_of(CourseSession))
+    enrolled: int = attrs.field(validator=non_negative_int)
+    minimum: int | None = attrs.field(validator=optional(non_negative_int))
+    capacity: int | None = attrs.field(validator=optional(non_negative_int))
+    suggestion: Label | None = attrs.field(
+        default=None, validator=optional(instance_of(Label))
+    )
 
     @property
     def below_minimum(self) -> bool:
         """``True`` when fewer are enrolled than the format's minimum fill."""
         return self.minimum is not None and self.enrolled < self.minimum
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return to_tuple(items)
+
+
+def _waiting(
+    items: Mapping[str, tuple[Professional, ...]],
+) -> Mapping[str, tuple[Professional, ...]]:
+    return to_dict(items)
+
+
+def _ineligible(
+    items: Iterable[tuple[Professional, Label]],
+) -> tuple[tuple[Professional, Label], ...]:
+    return to_tuple(items)
+
+
+def _cancelled(
+    items: Iterable[tuple[Professional, CancellationReason]],
+) -> tuple[tuple[Professional, CancellationReason], ...]:
+    return to_tuple(items)
+
+
+def _fill(items: Iterable[SessionFill]) -> tuple[SessionFill, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -95,11 +146,27 @@ class Enrolment:
     .. versionadded:: 0.1.0
     """
 
-    meetings: tuple[Meeting, ...]
-    waiting: Mapping[str, tuple[Professional, ...]] = attrs.field(eq=False)
-    ineligible: tuple[tuple[Professional, Label], ...]
-    cancelled: tuple[tuple[Professional, CancellationReason], ...]
-    fill: tuple[SessionFill, ...]
+    meetings: tuple[Meeting, ...] = attrs.field(
+        converter=_meetings, validator=each(instance_of(Meeting))
+    )
+    waiting: Mapping[str, tuple[Professional, ...]] = attrs.field(
+        eq=False,
+        converter=_waiting,
+        validator=entries(identifier, each(instance_of(Professional))),
+    )
+    ineligible: tuple[tuple[Professional, Label], ...] = attrs.field(
+        converter=_ineligible,
+        validator=each(pair(instance_of(Professional), instance_of(Label))),
+    )
+    cancelled: tuple[tuple[Professional, CancellationReason], ...] = attrs.field(
+        converter=_cancelled,
+        validator=each(
+            pair(instance_of(Professional), instance_of(CancellationReason))
+        ),
+    )
+    fill: tuple[SessionFill, ...] = attrs.field(
+        converter=_fill, validator=each(instance_of(SessionFill))
+    )
 
     @property
     def below_minimum(self) -> tuple[SessionFill, ...]:

@@ -18,9 +18,16 @@ from datetime import datetime
 import attrs
 
 from learnmeet.catalog._reflection import QUESTION_BANK
+from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import each, instance_of
+from learnmeet.model._checks import (
+    each,
+    end_refusal,
+    identifier,
+    instance_of,
+    to_tuple,
+)
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -73,17 +80,17 @@ class Choice:
     .. versionadded:: 0.1.0
     """
 
-    key: str
+    key: str = attrs.field(validator=identifier)
     role: AttendeeRole = attrs.field(validator=instance_of(AttendeeRole))
     reason: Label = attrs.field(validator=instance_of(Label))
 
 
 def _choices(items: Iterable[Choice]) -> tuple[Choice, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -197,10 +204,17 @@ def compose(
     Raises:
         WrongTypeError: An argument, or someone in *pool*, is of the wrong
             type.
-        InvalidValueError: The meeting cannot be made (e.g. a naive *start*).
+        InvalidValueError: The meeting cannot be made (e.g. a naive *start*,
+            or one so late in 9998 that the meeting would end in 9999).
 
     .. versionadded:: 0.1.0
     """
+    late = end_refusal(start, format.default_duration)
+    if late is not None:
+        reason, fix = late
+        raise InvalidValueError(
+            reason=reason, fix=fix, where="compose", path=("start",)
+        )
     req = format.requirements
     candidates = sorted({p.id: p for p in pool}.values(), key=lambda p: p.id)
     if req.prerequisite_course is not None:

@@ -18,6 +18,7 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
+from learnmeet.model._checks import each, end_refusal, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
 from learnmeet.model._meetings import (
@@ -54,8 +55,16 @@ class Unattached:
     .. versionadded:: 0.1.0
     """
 
-    case: CitizenCase
-    reason: Label
+    case: CitizenCase = attrs.field(validator=instance_of(CitizenCase))
+    reason: Label = attrs.field(validator=instance_of(Label))
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return to_tuple(items)
+
+
+def _unattached(items: Iterable[Unattached]) -> tuple[Unattached, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -72,10 +81,14 @@ class LearningPlan:
     .. versionadded:: 0.1.0
     """
 
-    forum: Forum
-    meetings: tuple[Meeting, ...]
-    unattached: tuple[Unattached, ...]
-    report: Report
+    forum: Forum = attrs.field(validator=instance_of(Forum))
+    meetings: tuple[Meeting, ...] = attrs.field(
+        converter=_meetings, validator=each(instance_of(Meeting))
+    )
+    unattached: tuple[Unattached, ...] = attrs.field(
+        converter=_unattached, validator=each(instance_of(Unattached))
+    )
+    report: Report = attrs.field(validator=instance_of(Report))
 
 
 def _why_not(case: CitizenCase, members: set[str]) -> Label | None:
@@ -108,7 +121,8 @@ def attach_learning(
     """Make chosen occurrences of *forum* into learning meetings about real cases.
 
     Every *every*-th occurrence in *window* is used (1: all of them), skipping
-    the days in *skip* (e.g. public holidays). Each gets the next case in turn
+    the days in *skip* (e.g. public holidays), and any occurrence that would
+    end after 9998, the last year learnmeet accepts. Each gets the next case in turn
     among the concrete, consented cases of the citizens the members work with,
     those whose care team overlaps the forum most first; a case comes round
     again when every case has had a turn. With *minutes*, the learning takes
@@ -171,8 +185,12 @@ def attach_learning(
     fmt = format or DEFAULT_CATALOG.format("learning_meeting")
     members = {p.id for p in forum.members}
     closed = frozenset(skip)
+    # An occurrence that would end after 9998 (the forum meets late on its
+    # last evening) cannot be held as a meeting, as none can.
     occurrences = [
-        o for o in forum_series(forum).occurrences(*window) if o.date() not in closed
+        o
+        for o in forum_series(forum).occurrences(*window)
+        if o.date() not in closed and end_refusal(o, forum.duration) is None
     ]
     chosen = occurrences[::every]
     pool = sorted(

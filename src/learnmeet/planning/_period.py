@@ -14,6 +14,7 @@ Everything is deterministic and validated; nothing is dropped silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -25,7 +26,15 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
-from learnmeet.model._checks import COPENHAGEN, year_problem
+from learnmeet.model._checks import (
+    COPENHAGEN,
+    LAST_YEAR,
+    a_date,
+    each,
+    instance_of,
+    to_tuple,
+    year_problem,
+)
 from learnmeet.model._meetings import Cohort, Meeting, Rsvp
 from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
@@ -33,12 +42,16 @@ from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning
 from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
-from learnmeet.planning._slots import busy_from_meetings
+from learnmeet.planning._slots import busy_from_meetings, days_window
 from learnmeet.rules._report import Report
 from learnmeet.rules._rule import RuleContext
 from learnmeet.rules._validate import validate_all
 
 __all__ = ["PeriodPlan", "plan_period"]
+
+
+def _learning(items: Iterable[LearningPlan]) -> tuple[LearningPlan, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen
@@ -57,13 +70,15 @@ class PeriodPlan:
     .. versionadded:: 0.1.0
     """
 
-    scenario: Scenario
-    start: date
-    end: date
-    learning: tuple[LearningPlan, ...]
-    scheduled: ScheduleResult
-    enrolment: Enrolment
-    report: Report
+    scenario: Scenario = attrs.field(validator=instance_of(Scenario))
+    start: date = attrs.field(validator=a_date)
+    end: date = attrs.field(validator=a_date)
+    learning: tuple[LearningPlan, ...] = attrs.field(
+        converter=_learning, validator=each(instance_of(LearningPlan))
+    )
+    scheduled: ScheduleResult = attrs.field(validator=instance_of(ScheduleResult))
+    enrolment: Enrolment = attrs.field(validator=instance_of(Enrolment))
+    report: Report = attrs.field(validator=instance_of(Report))
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -149,10 +164,7 @@ def check_period(
             where="plan_period",
             path=("end",),
         )
-    window = (
-        datetime.combine(start, time(0), tzinfo=zone),
-        datetime.combine(end + timedelta(days=1), time(0), tzinfo=zone),
-    )
+    window = days_window(start, end, zone)
     # Measured as the planning window is (in elapsed time), so a period this
     # takes, attach_learning and the scheduler take too.
     if (
@@ -235,11 +247,15 @@ def plan_period(
         zone=zone,
     )
     middle = start + (end - start) / 2
+    # The first working day from the middle on; at the very end of the years
+    # (9998), the last one before it.
     day = next(
-        middle + timedelta(days=i)
-        for i in range(14)
-        if (middle + timedelta(days=i)).weekday() < 5
-        and middle + timedelta(days=i) not in holidays
+        d
+        for d in (
+            *(middle + timedelta(days=i) for i in range(14)),
+            *(middle - timedelta(days=i) for i in range(1, 14)),
+        )
+        if d.year <= LAST_YEAR and d.weekday() < 5 and d not in holidays
     )
     areas = sorted(
         {p.unit.area for p in scenario.professionals if p.unit.area is not None},

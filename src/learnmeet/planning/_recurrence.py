@@ -34,7 +34,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -45,6 +46,8 @@ from learnmeet.model._checks import (
     LAST_YEAR,
     aware_datetime,
     each,
+    load_zone,
+    to_frozenset,
     year_problem,
 )
 from learnmeet.model._rrule import (
@@ -95,7 +98,33 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _instants(items: Iterable[datetime]) -> frozenset[datetime]:
-    return frozenset(items)
+    return to_frozenset(items)
+
+
+def _too_many(kind: str, where: str, path: str) -> InvalidValueError:
+    most = f"{MAX_OCCURRENCES:,}"
+    return InvalidValueError(
+        reason=Label(
+            da=f"en serie har højst {most.replace(',', '.')} {kind}-datoer",
+            en=f"a series has at most {most} {kind} dates",
+        ),
+        fix=Label(
+            da="del datoerne på flere serier, eller skriv dem som en regel",
+            en="split the dates over several series, or write them as a rule",
+        ),
+        where=where,
+        path=(path,),
+    )
+
+
+def _at_most_occurrences(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    # Counted before the dates are checked one by one; what is no collection
+    # is left to each() to refuse.
+    if isinstance(value, frozenset) and len(value) > MAX_OCCURRENCES:
+        kind = attribute.name.removesuffix("s").upper()
+        raise _too_many(kind, type(instance).__name__, attribute.name)
 
 
 def _limit(reason: Label, fix: Label, path: str) -> InvalidValueError:
@@ -122,10 +151,12 @@ class Series:
       (BYHOUR x BYMINUTE x BYSECOND); COUNT is 1 to 10,000 and INTERVAL 1 or
       more; the parts are RFC 5545's, once each, in the combinations it
       allows; the first occurrence comes within ten years of the start;
-    * :meth:`occurrences` returns at most 10,000 occurrences of the rule, walks
-      the rule at most 100 years past the start, and takes a window
-      (*after* to *before*) of at most five years (1,827 days). At five a day,
-      a five-year window never holds 10,000.
+    * :meth:`occurrences` returns at most 10,000 occurrences, RDATEs
+      included, walks the rule at most 100 years past the start, and takes a
+      window (*after* to *before*) of at most five years (1,827 days). At
+      five a day, a five-year window never holds 10,000 of the rule's;
+    * a series has at most 10,000 EXDATEs and 10,000 RDATEs, and every RDATE
+      comes at most 100 years after the start.
 
     Attributes:
         start: The first occurrence (DTSTART); aware, in an IANA zone. Its
@@ -133,24 +164,31 @@ class Series:
             is the first occurrence, at that instant.
         rule: The recurrence rule's parts, e.g. ``"FREQ=WEEKLY;BYDAY=TU"``; an
             UNTIL in local time or as a date is accepted.
-        exdates: Occurrences to leave out, in any zone.
-        rdates: Occurrences to add, in any zone.
+        exdates: Occurrences to leave out, in any zone; at most 10,000.
+        rdates: Occurrences to add, in any zone; at most 10,000, none more
+            than 100 years after the start.
 
     Raises:
-        InvalidValueError: The rule cannot be read or is beyond the limits, or
-            the start is not in an IANA zone.
+        InvalidValueError: The rule cannot be read or is beyond the limits,
+            the start is not in an IANA zone, or the EXDATEs or RDATEs are
+            beyond the limits.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 The limits; the start's fold is kept.
+    .. versionchanged:: 0.2.0 The limits, for RDATE and EXDATE too; the
+       start's fold is kept.
     """
 
     start: datetime = attrs.field(validator=aware_datetime)
     rule: str = attrs.field()
     exdates: frozenset[datetime] = attrs.field(
-        default=frozenset(), converter=_instants, validator=each(aware_datetime)
+        default=frozenset(),
+        converter=_instants,
+        validator=[_at_most_occurrences, each(aware_datetime)],
     )
     rdates: frozenset[datetime] = attrs.field(
-        default=frozenset(), converter=_instants, validator=each(aware_datetime)
+        default=frozenset(),
+        converter=_instants,
+        validator=[_at_most_occurrences, each(aware_datetime)],
     )
     _recurrence: Recurrence = attrs.field(init=False, eq=False, hash=False, repr=False)
     _counted: tuple[datetime, ...] = attrs.field(
@@ -172,6 +210,26 @@ class Series:
                 ),
                 where="Series",
                 path=("start",),
+            )
+        last = years_on(
+            self.start.replace(tzinfo=None, fold=0), MAX_SPAN_YEARS
+        ).replace(tzinfo=zone)
+        if any(_utc(r) > _utc(last) for r in self.rdates):
+            raise InvalidValueError(
+                reason=Label(
+                    da=f"en RDATE ligger mere end {MAX_SPAN_YEARS} år efter "
+                    "seriens start",
+                    en=f"an RDATE is more than {MAX_SPAN_YEARS} years after the "
+                    "series' start",
+                ),
+                fix=Label(
+                    da=f"giv kun RDATE-datoer inden for {MAX_SPAN_YEARS} år fra "
+                    "starten, eller start en ny serie",
+                    en=f"give only RDATEs within {MAX_SPAN_YEARS} years of the "
+                    "start, or start a new series",
+                ),
+                where="Series",
+                path=("rdates",),
             )
         # A rule with COUNT is walked whole when it is checked; its wall times
         # are kept, so an expansion does not walk it again.
@@ -215,11 +273,22 @@ class Series:
             head, *params = name.split(";")
             try:
                 zone = _param_zone(params, default_zone)
+            except InvalidValueError as refused:
+                raise InvalidValueError(
+                    reason=Label(
+                        da=f"linje {number}: {refused.reason.da}",
+                        en=f"line {number}: {refused.reason.en}",
+                    ),
+                    fix=refused.fix,
+                    where="Series.from_ical",
+                    path=("text",),
+                ) from None
+            try:
                 if head.upper() == "RRULE":
                     rule = value
                     continue
                 stamps = [_stamp(v, zone) for v in value.split(",")]
-            except (ValueError, ZoneInfoNotFoundError):
+            except ValueError:
                 raise InvalidValueError(
                     reason=Label(
                         da=f"linje {number} kan ikke læses",
@@ -233,6 +302,9 @@ class Series:
                 start = _as_datetime(stamps[0], zone, time(0))
             elif head.upper() in found:
                 found[head.upper()] += [(stamp, zone) for stamp in stamps]
+                if len(found[head.upper()]) > MAX_OCCURRENCES:
+                    # Refused as the series would be, before reading on.
+                    raise _too_many(head.upper(), "Series.from_ical", "text")
         if start is None:
             raise InvalidValueError(
                 reason=Label(da="ingen DTSTART-linje", en="no DTSTART line"),
@@ -316,6 +388,21 @@ class Series:
         found = {_utc(moment) for moment in expanded}
         found.update(_utc(r) for r in self.rdates if _inside(_utc(r), low, high))
         found.difference_update(_utc(x) for x in self.exdates)
+        if len(found) > MAX_OCCURRENCES:
+            most = f"{MAX_OCCURRENCES:,}"
+            raise _limit(
+                Label(
+                    da=f"reglen og dens RDATE-datoer giver mere end "
+                    f"{most.replace(',', '.')} forekomster i ét kald",
+                    en=f"the rule and its RDATEs give more than {most} "
+                    "occurrences in one call",
+                ),
+                Label(
+                    da="spørg efter et kortere vindue (after=..., before=...)",
+                    en="ask for a shorter window (after=..., before=...)",
+                ),
+                "before",
+            )
         zone = self.zone
         return tuple(moment.astimezone(zone) for moment in sorted(found))
 
@@ -449,11 +536,24 @@ def _existing(local: datetime, start: datetime) -> datetime:
     return local
 
 
+_WRITE_A_TZID = Label(
+    da="skriv en regions IANA-zone, fx 'DTSTART;TZID=Europe/Copenhagen:...', "
+    "eller 'TZID=UTC'",
+    en="write a region's IANA zone, e.g. 'DTSTART;TZID=Europe/Copenhagen:...', "
+    "or 'TZID=UTC'",
+)
+
+
 def _param_zone(params: list[str], default: ZoneInfo) -> ZoneInfo:
+    """The zone of a line's TZID parameter, or *default* without one.
+
+    Raises:
+        InvalidValueError: The TZID names no zone learnmeet keeps.
+    """
     for param in params:
         key, _, value = param.partition("=")
         if key.upper() == "TZID":
-            return ZoneInfo(value.strip('"'))
+            return load_zone(value.strip('"'), fix=_WRITE_A_TZID)
     return default
 
 

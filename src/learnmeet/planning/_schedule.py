@@ -12,7 +12,7 @@ reason and the people who block it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -30,6 +30,7 @@ from learnmeet.model._checks import (
     optional,
     positive_duration,
     safe_text,
+    to_tuple,
 )
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._meetings import (
@@ -41,7 +42,13 @@ from learnmeet.model._meetings import (
     Reflection,
 )
 from learnmeet.model._people import Professional
-from learnmeet.planning._slots import Busy, BusyIndex, Interval, find_slots
+from learnmeet.planning._slots import (
+    Busy,
+    BusyIndex,
+    Interval,
+    days_window,
+    find_slots,
+)
 
 __all__ = ["MeetingRequest", "ScheduleResult", "Unplaced", "schedule"]
 
@@ -49,7 +56,19 @@ _UTC = timezone.utc
 
 
 def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
-    return tuple(items)
+    return to_tuple(items)
+
+
+def _keys(items: Iterable[str]) -> tuple[str, ...]:
+    return to_tuple(items)
+
+
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return to_tuple(items)
+
+
+def _unplaced(items: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -167,9 +186,11 @@ class Unplaced:
     .. versionadded:: 0.1.0
     """
 
-    request: MeetingRequest
-    reason: Label
-    blockers: tuple[str, ...] = ()
+    request: MeetingRequest = attrs.field(validator=instance_of(MeetingRequest))
+    reason: Label = attrs.field(validator=instance_of(Label))
+    blockers: tuple[str, ...] = attrs.field(
+        default=(), converter=_keys, validator=each(identifier)
+    )
 
 
 @attrs.frozen
@@ -179,8 +200,12 @@ class ScheduleResult:
     .. versionadded:: 0.1.0
     """
 
-    meetings: tuple[Meeting, ...]
-    unplaced: tuple[Unplaced, ...]
+    meetings: tuple[Meeting, ...] = attrs.field(
+        converter=_meetings, validator=each(instance_of(Meeting))
+    )
+    unplaced: tuple[Unplaced, ...] = attrs.field(
+        converter=_unplaced, validator=each(instance_of(Unplaced))
+    )
 
 
 @checked
@@ -259,10 +284,7 @@ def schedule(
     placed: list[Meeting] = []
     unplaced: list[Unplaced] = []
     for request in todo:
-        window = (
-            datetime.combine(request.earliest, time(0), tzinfo=zone),
-            datetime.combine(request.latest + timedelta(days=1), time(0), tzinfo=zone),
-        )
+        window = days_window(request.earliest, request.latest, zone)
         slots = fits(request.required_people, window, request.length)
         if not slots:
             unplaced.append(_why(request, fits, window))

@@ -17,16 +17,21 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import islice
 from zoneinfo import ZoneInfo
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError
+from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError, type_shown
 from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._calendar import WorkingHours, holiday_days
-from learnmeet.model._checks import COPENHAGEN, aware_datetime, year_problem
+from learnmeet.model._checks import (
+    COPENHAGEN,
+    LAST_YEAR,
+    aware_datetime,
+    year_problem,
+)
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
 from learnmeet.model._rrule import MAX_WINDOW
@@ -37,6 +42,7 @@ __all__ = [
     "Interval",
     "busy_from_meetings",
     "check_window",
+    "days_window",
     "find_slots",
     "free_time",
 ]
@@ -84,6 +90,7 @@ Busy = Mapping[str, Iterable[Interval | tuple[datetime, datetime]]]
 """Busy time by person key (e.g. ``"professional:p-001"``)."""
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
+_ONE_DAY = timedelta(days=1)
 _MICROSECOND = timedelta(microseconds=1)
 
 
@@ -167,7 +174,7 @@ def _pair(key: str, n: int, interval: object) -> tuple[datetime, datetime]:
         start, end = interval
         if isinstance(start, datetime) and isinstance(end, datetime):
             return start, end
-    shown = type(interval).__name__
+    shown = type_shown(interval)
     raise WrongTypeError(
         reason=Label(
             da="et optaget interval skal være et Interval eller et par "
@@ -190,7 +197,8 @@ def _read_spans(key: str, intervals: Iterable[object]) -> _Spans:
     Raises:
         WrongTypeError: An interval is neither an :class:`Interval` nor a pair
             of datetimes; the path is ``busy['<key>'][<n>]``.
-        InvalidValueError: An interval is not aware, or ends before it starts.
+        InvalidValueError: An interval is not aware, ends before it starts, or
+            lies outside the years 1900-9998.
     """
     pairs = []
     for n, interval in enumerate(intervals):
@@ -207,6 +215,13 @@ def _read_spans(key: str, intervals: Iterable[object]) -> _Spans:
                 ),
                 where="busy",
                 path=(key, n),
+            )
+        outside = year_problem(start.year) or year_problem(end.year)
+        if outside is not None:
+            # As an Interval's ends are: else the index would hold what no
+            # interval it hands out can.
+            raise InvalidValueError(
+                reason=outside[0], fix=outside[1], where="busy", path=(key, n)
             )
         low, high = _micros(start), _micros(end)
         if high < low:
@@ -290,10 +305,23 @@ class BusyIndex:
         spans = self._people.get(person)
         if spans is None:
             return ()
-        return tuple(
-            Interval(_moment(s, zone), _moment(e, zone))
-            for s, e in zip(spans.starts, spans.ends, strict=True)
-        )
+        try:
+            return tuple(
+                Interval(_moment(s, zone), _moment(e, zone))
+                for s, e in zip(spans.starts, spans.ends, strict=True)
+            )
+        except InvalidValueError as refused:
+            # Busy time at the very edge of the years, shown in a zone whose
+            # local time there is in the year before or after.
+            raise InvalidValueError(
+                reason=refused.reason,
+                fix=Label(
+                    da="vis den optagede tid i tidszonen, den blev givet i",
+                    en="show the busy time in the zone it was given in",
+                ),
+                where="BusyIndex.intervals",
+                path=("zone",),
+            ) from None
 
     def __repr__(self) -> str:
         spans = sum(len(s.starts) for s in self._people.values())
@@ -409,7 +437,7 @@ def _search(
     zone: ZoneInfo,
     where: str,
 ) -> Iterator[Interval]:
-    low, high = _window(window, where)
+    low, high = _window(window, where, zone)
     people = list(people)
     possible, shared = _common_hours(people, hours, unit_hours or {})
     if not possible:
@@ -449,14 +477,15 @@ def free_time(
 
 
 def check_window(
-    window: tuple[datetime, datetime], *, where: str
+    window: tuple[datetime, datetime], *, where: str, zone: ZoneInfo | None = None
 ) -> tuple[datetime, datetime]:
     """Check a window: two aware datetimes, the second later, five years at most.
 
     The two ends are compared as instants, so a window from the first to the
     second 02:30 of the autumn night (``fold=0`` to ``fold=1``) is an hour
     long, not empty. Each end lies in the years the model accepts
-    (1900-9998), and the window is at most
+    (1900-9998), in its own zone and in *zone*, where what is found in the
+    window is shown; and the window is at most
     :data:`~learnmeet.model._rrule.MAX_WINDOW` (1,827 days): the bound on the
     days a search or a plan walks.
 
@@ -470,8 +499,13 @@ def check_window(
         en="pass (start, end) with tzinfo=ZoneInfo('Europe/Copenhagen'), the end "
         "after the start",
     )
+    aware = low.utcoffset() is not None and high.utcoffset() is not None
     outside = year_problem(low.year) or year_problem(high.year)
-    if low.utcoffset() is None or high.utcoffset() is None:
+    if aware and outside is None and zone is not None:
+        outside = year_problem(low.astimezone(zone).year) or year_problem(
+            high.astimezone(zone).year
+        )
+    if not aware:
         reason = Label(
             da="vinduet skal være to tidspunkter med tidszone",
             en="the window must be two aware datetimes",
@@ -497,8 +531,23 @@ def check_window(
     raise InvalidValueError(reason=reason, fix=fix, where=where, path=("window",))
 
 
-def _window(window: tuple[datetime, datetime], where: str) -> tuple[int, int]:
-    low, high = check_window(window, where=where)
+def days_window(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The window of the days *first* to *last* (included), local time in *zone*.
+
+    From midnight of *first* to midnight after *last*; after the last day of
+    the years accepted (9998-12-31) to its last microsecond, as no time in
+    9999 is held.
+    """
+    opens = datetime.combine(first, time(0), tzinfo=zone)
+    if last.year < LAST_YEAR or (last.month, last.day) != (12, 31):
+        return opens, datetime.combine(last + _ONE_DAY, time(0), tzinfo=zone)
+    return opens, datetime.combine(last, time.max, tzinfo=zone)
+
+
+def _window(
+    window: tuple[datetime, datetime], where: str, zone: ZoneInfo
+) -> tuple[int, int]:
+    low, high = check_window(window, where=where, zone=zone)
     return _micros(low), _micros(high)
 
 

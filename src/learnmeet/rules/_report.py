@@ -13,7 +13,7 @@ import attrs
 
 from learnmeet.exceptions import MeetingRulesError
 from learnmeet.model._arguments import checked
-from learnmeet.model._checks import identifier, instance_of
+from learnmeet.model._checks import each, identifier, instance_of, to_tuple
 from learnmeet.model._labels import Label, LabelledEnum, Lang, check_lang
 
 __all__ = ["Report", "Severity", "Subject", "SubjectKind", "Violation"]
@@ -108,13 +108,15 @@ _NOTHING_FOUND = Label(da="Ingen problemer fundet.", en="No problems found.")
 def _language(
     instance: object, attribute: attrs.Attribute[Lang], value: object
 ) -> None:
-    check_lang(value)
+    check_lang(value, where=type(instance).__name__)
 
 
 def _violations(items: Iterable[Violation]) -> tuple[Violation, ...]:
-    found = tuple(items)
-    if len(found) < 2:  # most reports: nothing to sort
-        return found
+    found = to_tuple(items)
+    if found.__class__ is not tuple or len(found) < 2:
+        return found  # refused by the validator, or nothing to sort (most reports)
+    if not all(v.__class__ is Violation for v in found):
+        return found  # an item the validator refuses, by its index as given
     return tuple(
         sorted(found, key=lambda v: (_RANK[v.severity], v.code, str(v.subject)))
     )
@@ -134,7 +136,9 @@ class Report:
     .. versionadded:: 0.1.0
     """
 
-    violations: tuple[Violation, ...] = attrs.field(default=(), converter=_violations)
+    violations: tuple[Violation, ...] = attrs.field(
+        default=(), converter=_violations, validator=each(instance_of(Violation))
+    )
     lang: Lang = attrs.field(default="da", validator=_language)
 
     @property

@@ -13,16 +13,30 @@ the module-level :class:`Rule` value that docs, strategies and planning read.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import ModuleType
+from typing import Any
 
 import attrs
 
 from learnmeet.exceptions import InvalidValueError, shown_all
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours
-from learnmeet.model._checks import each, identifier, instance_of, optional
+from learnmeet.model._checks import (
+    a_callable,
+    a_date,
+    each,
+    entries,
+    identifier,
+    instance_of,
+    optional,
+    pair,
+    to_dict,
+    to_frozenset,
+    to_tuple,
+)
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._lookup import code_order, find
@@ -64,15 +78,15 @@ class Finding:
 
 
 def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _days(items: Iterable[date]) -> frozenset[date]:
-    return frozenset(items)
+    return to_frozenset(items)
 
 
 def _hours(items: Mapping[str, WorkingHours]) -> Mapping[str, WorkingHours]:
-    return dict(items)
+    return to_dict(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -90,20 +104,32 @@ class RuleContext:
         today: The day consent must still be valid on, besides the meeting's
             own date; ``None``: only the meeting's date is checked.
 
+    Every field is checked when the context is made, as every value's are: a
+    holiday or *today* that is not a date in the years 1900-9998, or working
+    hours that are not :class:`~learnmeet.WorkingHours` by unit id, are
+    refused naming the field.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Every field is checked.
     """
 
     meetings: tuple[Meeting, ...] = attrs.field(
         default=(), converter=_meetings, validator=each(instance_of(Meeting))
     )
-    holidays: frozenset[date] = attrs.field(default=frozenset(), converter=_days)
+    holidays: frozenset[date] = attrs.field(
+        default=frozenset(), converter=_days, validator=each(a_date)
+    )
     working_hours: Mapping[str, WorkingHours] = attrs.field(
-        factory=dict, converter=_hours, eq=False, hash=False
+        factory=dict,
+        converter=_hours,
+        validator=entries(identifier, instance_of(WorkingHours)),
+        eq=False,
+        hash=False,
     )
     default_hours: WorkingHours | None = attrs.field(
         default=None, validator=optional(instance_of(WorkingHours))
     )
-    today: date | None = None
+    today: date | None = attrs.field(default=None, validator=optional(a_date))
 
     @checked
     def hours_of(self, unit_id: str) -> WorkingHours | None:
@@ -154,9 +180,11 @@ class Rule:
         default=None, validator=optional(instance_of(Label))
     )
     fix: Label = attrs.field(validator=instance_of(Label))
-    check: Check = attrs.field(eq=False)
-    needs_context: bool = False
-    applies: Applies | None = attrs.field(default=None, eq=False)
+    check: Check = attrs.field(eq=False, validator=a_callable)
+    needs_context: bool = attrs.field(default=False, validator=instance_of(bool))
+    applies: Applies | None = attrs.field(
+        default=None, eq=False, validator=optional(a_callable)
+    )
     settled_by_answers: bool = attrs.field(default=False, validator=instance_of(bool))
 
 
@@ -237,15 +265,27 @@ _MAX_PLANS = 256
 
 
 def _codes(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(items)
+    return to_frozenset(items)
 
 
 def _rules(items: Iterable[Rule]) -> tuple[Rule, ...]:
-    return tuple(items)
+    return to_tuple(items)
 
 
 def _severities(items: Mapping[str, Severity]) -> tuple[tuple[str, Severity], ...]:
-    return tuple(sorted(dict(items).items(), key=lambda item: code_order(item[0])))
+    given: Any = items
+    if isinstance(given, tuple) and all(
+        isinstance(p, tuple) and len(p) == 2 for p in given
+    ):
+        with contextlib.suppress(TypeError):  # a code that cannot be a key
+            given = dict(given)  # the pairs kept, as attrs.evolve hands them on
+    found = to_dict(given)
+    if found.__class__ is not dict:
+        return found  # type: ignore[return-value]  # refused by the validator
+    try:
+        return tuple(sorted(found.items(), key=lambda item: code_order(item[0])))
+    except TypeError:  # a code that is no text: refused by the validator
+        return tuple(found.items())
 
 
 @attrs.frozen
@@ -265,10 +305,16 @@ class RuleSet:
     .. versionadded:: 0.1.0
     """
 
-    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
-    disabled: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    rules: tuple[Rule, ...] = attrs.field(
+        default=(), converter=_rules, validator=each(instance_of(Rule))
+    )
+    disabled: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_codes, validator=each(identifier)
+    )
     severities: tuple[tuple[str, Severity], ...] = attrs.field(
-        default=(), converter=_severities
+        default=(),
+        converter=_severities,
+        validator=each(pair(identifier, instance_of(Severity))),
     )
     # The active rules, each with its severity override (or None), worked out
     # once; and per format (by identity: formats are few and shared) and

@@ -18,6 +18,7 @@ from learnmeet.model._cases import (
     Transition,
     TransitionKind,
 )
+from learnmeet.model._checks import FIRST_YEAR, LAST_YEAR
 from learnmeet.model._people import Professional, Sector
 from learnmeet.strategies._common import _LAST_DAY, _code, _days
 from learnmeet.strategies._people import citizens, professionals, relatives, sectors
@@ -69,9 +70,10 @@ def _consents(draw: st.DrawFn, *, valid_on: date | None = None) -> Consent:
         expires = draw(st.none() | _days(low=given))
         withdrawn = draw(st.none() | _days(low=given))
         return Consent(given_on=given, expires_on=expires, withdrawn_on=withdrawn)
+    # Two years either side, within the years a date may be in.
     two_years = timedelta(days=730)
-    earliest = valid_on - min(two_years, valid_on - date.min)
-    latest = valid_on + min(two_years, date.max - valid_on)
+    earliest = valid_on - min(two_years, valid_on - date(FIRST_YEAR, 1, 1))
+    latest = valid_on + min(two_years, date(LAST_YEAR, 12, 31) - valid_on)
     given = draw(_days(low=earliest, high=valid_on))
     expires = draw(st.none() | _days(low=valid_on, high=latest))
     return Consent(given_on=given, expires_on=expires)
