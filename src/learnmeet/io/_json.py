@@ -56,6 +56,7 @@ from learnmeet.exceptions import (
     type_shown,
 )
 from learnmeet.io._memo import MemoConverter, memoised
+from learnmeet.io._results import RESULT_NAMES, is_result_type, register_results
 from learnmeet.io._wire import (
     format_date,
     format_datetime,
@@ -122,7 +123,8 @@ def _model_types() -> tuple[type[Any], ...]:
 
 
 MODEL_TYPES: tuple[type[Any], ...] = _model_types()
-"""Every class :func:`to_json` and :func:`from_json` handle."""
+"""Every model class :func:`to_json` and :func:`from_json` handle; they handle
+the planning results too (see :mod:`learnmeet.io._results`)."""
 
 _BY_NAME = {cls.__name__: cls for cls in MODEL_TYPES}
 _PERSON_KINDS: dict[str, type[Any]] = {
@@ -288,6 +290,7 @@ def _converter(catalog: Catalog) -> Converter:
     )
     _register_collections(conv)
     _register_classes(conv, catalog)
+    register_results(conv, _expected)
     return conv
 
 
@@ -611,7 +614,11 @@ def _writable(value: object, where: str) -> type[Any]:
         WrongTypeError: *value* is not a learnmeet model value.
     """
     cls = type(value)
-    if cls not in _KIND_OF and _BY_NAME.get(cls.__name__) is not cls:
+    if (
+        cls not in _KIND_OF
+        and _BY_NAME.get(cls.__name__) is not cls
+        and not is_result_type(cls)
+    ):
         name = type_shown(value)
         raise WrongTypeError(
             reason=Label(
@@ -634,7 +641,9 @@ def _readable(cls: type[Any], where: str) -> None:
     Raises:
         WrongTypeError: *cls* is not a learnmeet model class.
     """
-    if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls:
+    if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls and not is_result_type(
+        cls
+    ):
         name = name_shown(cls.__name__)
         raise WrongTypeError(
             reason=Label(
@@ -754,7 +763,8 @@ def _unwrap(cls: type[Any], document: object) -> object:
         )
     kind = document.get("type")
     if kind != cls.__name__:
-        held = repr(kind) if isinstance(kind, str) and kind in _BY_NAME else "?"
+        known = isinstance(kind, str) and (kind in _BY_NAME or kind in RESULT_NAMES)
+        held = repr(kind) if known else "?"
         problems.append(
             DataProblem(
                 path=("type",),

@@ -1,9 +1,16 @@
-"""Strategies for the planning layer: hours, series, intervals, requests."""
+"""Strategies for the planning layer: hours, series, intervals, requests, results.
+
+The results (:func:`period_plans`, :func:`schedule_results`,
+:func:`enrolments`, :func:`reports` and what they hold) are built from their
+parts, as a reader of a plan document meets them: each part valid, with no
+claim that a planner would have made exactly that plan.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -12,12 +19,21 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._checks import COPENHAGEN
-from learnmeet.planning._cohorts import CourseSession
+from learnmeet.model._labels import LANGUAGES
+from learnmeet.model._meetings import CancellationReason
+from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill
+from learnmeet.planning._forums import LearningPlan, Unattached
+from learnmeet.planning._period import PeriodPlan
 from learnmeet.planning._recurrence import Series
-from learnmeet.planning._schedule import MeetingRequest
+from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, Unplaced
 from learnmeet.planning._slots import BusyIndex, Interval
-from learnmeet.strategies._common import _RULES, _days, _later
-from learnmeet.strategies._meetings import cohorts, meetings
+from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
+from learnmeet.strategies._cases import citizen_cases
+from learnmeet.strategies._common import _RULES, _code, _days, _later
+from learnmeet.strategies._meetings import cohorts, forums, meetings, scenarios
+from learnmeet.strategies._people import labels, professionals
+
+T = TypeVar("T")
 
 
 def working_hours() -> SearchStrategy[WorkingHours]:
@@ -136,3 +152,179 @@ def course_sessions(
         cohorts(),
         _days(low=date(2025, 1, 1)),
     )
+
+
+# -- results -------------------------------------------------------------------
+
+_KEYS = st.from_regex(r"professional:p-[0-9]{4}", fullmatch=True)
+
+
+def _few(strategy: SearchStrategy[T], most: int = 2) -> SearchStrategy[list[T]]:
+    # Results hold meetings, and meetings hold people: a few of each keeps a
+    # whole plan within Hypothesis's buffer.
+    return st.lists(strategy, max_size=most)
+
+
+@st.composite
+def _subjects(draw: st.DrawFn) -> Subject:
+    kind = draw(st.sampled_from(SubjectKind))
+    if kind is SubjectKind.ATTENDEE:
+        return Subject(kind, draw(_KEYS))
+    return Subject(kind, draw(_code("case" if kind is SubjectKind.CASE else "m")))
+
+
+def subjects() -> SearchStrategy[Subject]:
+    """What a violation concerns: a meeting, an attendee (by key) or a case.
+
+    .. versionadded:: 0.2.0
+    """
+    return _subjects()
+
+
+def violations() -> SearchStrategy[Violation]:
+    """Violations of a rule code, with a message in Danish and English.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(
+        Violation,
+        code=st.integers(100, 199).map(lambda n: f"LM{n}"),
+        severity=st.sampled_from(Severity),
+        subject=subjects(),
+        message=labels(),
+        meeting=_code("m"),
+    )
+
+
+def reports() -> SearchStrategy[Report]:
+    """Reports of up to four violations, in Danish or English.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(Report, _few(violations(), 4), lang=st.sampled_from(LANGUAGES))
+
+
+def unattached_cases() -> SearchStrategy[Unattached]:
+    """Cases that got no learning meeting, with the reason.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(Unattached, citizen_cases(), labels())
+
+
+def learning_plans(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[LearningPlan]:
+    """Learning attached to a forum: its meetings, the cases left out, a report.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(
+        LearningPlan,
+        forums(catalog=catalog),
+        _few(meetings(catalog=catalog)),
+        _few(unattached_cases()),
+        reports(),
+    )
+
+
+def unplaced_requests(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[Unplaced]:
+    """Requests that could not be placed, why, and the keys of who blocks them.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(
+        Unplaced,
+        meeting_requests(catalog=catalog),
+        labels(),
+        st.lists(_KEYS, max_size=3, unique=True).map(tuple),
+    )
+
+
+def schedule_results(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[ScheduleResult]:
+    """What a schedule placed and what it could not.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(
+        ScheduleResult,
+        _few(meetings(catalog=catalog)),
+        _few(unplaced_requests(catalog=catalog)),
+    )
+
+
+@st.composite
+def _session_fills(draw: st.DrawFn, *, catalog: Catalog) -> SessionFill:
+    session = draw(course_sessions(catalog=catalog))
+    minimum = session.format.requirements.min_fill
+    enrolled = draw(st.integers(0, session.capacity or 40))
+    low = minimum is not None and enrolled < minimum
+    return SessionFill(
+        session,
+        enrolled,
+        minimum,
+        session.capacity,
+        draw(labels()) if low else None,
+    )
+
+
+def session_fills(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[SessionFill]:
+    """The fill of a course-day session, with a suggestion when below minimum.
+
+    .. versionadded:: 0.2.0
+    """
+    return _session_fills(catalog=catalog)
+
+
+@st.composite
+def _enrolments(draw: st.DrawFn, *, catalog: Catalog) -> Enrolment:
+    fills = draw(_few(session_fills(catalog=catalog)))
+    ids = sorted({f.session.id for f in fills})
+    waiting = {
+        key: tuple(draw(st.lists(professionals(), min_size=1, max_size=3)))
+        for key in ids
+        if draw(st.booleans())
+    }
+    return Enrolment(
+        meetings=draw(_few(meetings(format="course_day", catalog=catalog))),
+        waiting=waiting,
+        ineligible=draw(_few(st.tuples(professionals(), labels()))),
+        cancelled=draw(
+            _few(st.tuples(professionals(), st.sampled_from(CancellationReason)))
+        ),
+        fill=fills,
+    )
+
+
+def enrolments(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Enrolment]:
+    """Enrolments: course-day meetings, waiting lists by session, the fill.
+
+    .. versionadded:: 0.2.0
+    """
+    return _enrolments(catalog=catalog)
+
+
+@st.composite
+def _period_plans(draw: st.DrawFn, *, catalog: Catalog) -> PeriodPlan:
+    start = draw(_days())
+    return PeriodPlan(
+        scenario=draw(scenarios(catalog=catalog)),
+        start=start,
+        end=start + timedelta(days=draw(st.integers(0, 120))),
+        learning=draw(_few(learning_plans(catalog=catalog), 1)),
+        scheduled=draw(schedule_results(catalog=catalog)),
+        enrolment=draw(enrolments(catalog=catalog)),
+        report=draw(reports()),
+    )
+
+
+def period_plans(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[PeriodPlan]:
+    """Plans of a period: a scenario, learning, schedule, enrolment and report.
+
+    .. versionadded:: 0.2.0
+    """
+    return _period_plans(catalog=catalog)
