@@ -59,13 +59,11 @@ class TestRegistration:
 WITHOUT_STRATEGY = frozenset(
     {
         "Catalog",
-        "Choice",
         "DataProblem",
         "Evaluation",
         "Finding",
         "Holiday",
         "LevelSummary",
-        "Proposal",
         "ResponseRates",
         "Rule",
         "RuleContext",

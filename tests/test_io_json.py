@@ -701,14 +701,11 @@ class TestEveryModelType:
         }
         # Not documents: the planners' inputs and machinery (busy time and
         # its intervals, a series with its parsed rule, rules with their
-        # checks and what a check finds) and the composer's proposal, which
-        # no plan holds.
+        # checks and what a check finds).
         kept_out = {
             lm.BusyIndex,
-            lm.Choice,
             lm.Finding,
             lm.Interval,
-            lm.Proposal,
             lm.Rule,
             lm.RuleContext,
             lm.RuleSet,

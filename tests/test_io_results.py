@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -22,16 +22,19 @@ from hypothesis import given, settings, strategies as st
 import learnmeet as lm
 from examples import crowded_area
 from learnmeet import strategies as lst
+from learnmeet.data import load_sample
 from learnmeet.io._results import RESULT_NAMES, is_result_type, result_types
 
 MARCH = (date(2027, 3, 1), date(2027, 3, 31))
 
 RESULT_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
+    (lm.Choice, lst.choices()),
     (lm.CourseSession, lst.course_sessions()),
     (lm.Enrolment, lst.enrolments()),
     (lm.LearningPlan, lst.learning_plans()),
     (lm.MeetingRequest, lst.meeting_requests()),
     (lm.PeriodPlan, lst.period_plans()),
+    (lm.Proposal, lst.proposals()),
     (lm.Report, lst.reports()),
     (lm.ScheduleResult, lst.schedule_results()),
     (lm.SessionFill, lst.session_fills()),
@@ -84,6 +87,18 @@ class TestEveryResultType:
         assert back == crowded
         assert back.meetings == crowded.meetings
         assert lm.to_json(back, indent=1) == text
+
+    def test_a_composed_proposal_round_trips(self) -> None:
+        town = load_sample()
+        case = town.case("c-101")
+        proposal = lm.compose(
+            lm.DEFAULT_CATALOG.format("home_meeting"),
+            pool=town.professionals,
+            case=case,
+            start=datetime(2027, 3, 2, 10, tzinfo=lm.COPENHAGEN),
+        )
+        assert proposal.choices
+        assert lm.from_json(lm.Proposal, lm.to_json(proposal)) == proposal
 
     def test_in_a_fresh_process(self, crowded: lm.PeriodPlan) -> None:
         """Reading a plan document is enough to load what it needs."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 
 import learnmeet as lm
 from learnmeet import strategies as lst
@@ -62,3 +62,45 @@ class TestShapes:
     @given(lst.intervals())
     def test_intervals_last_a_quarter_to_a_day(self, span: lm.Interval) -> None:
         assert timedelta(minutes=15) <= span.duration <= timedelta(days=1)
+
+
+class TestResults:
+    """Results are built from valid parts and hold together where a reader
+    relies on it: a suggestion only below minimum, waiting lists only for
+    sessions in the fill, a choice for each attendee, a period in order."""
+
+    @settings(max_examples=20)
+    @given(lst.enrolments())
+    def test_enrolments(self, enrolment: lm.Enrolment) -> None:
+        sessions = {f.session.id for f in enrolment.fill}
+        assert set(enrolment.waiting) <= sessions
+        assert all(people for people in enrolment.waiting.values())
+        for fill in enrolment.fill:
+            assert (fill.suggestion is not None) == fill.below_minimum
+        assert all(m.format.code == "course_day" for m in enrolment.meetings)
+
+    @settings(max_examples=20)
+    @given(lst.proposals())
+    def test_proposals(self, proposal: lm.Proposal) -> None:
+        keys = [a.person.key for a in proposal.meeting.attendees]
+        assert [c.key for c in proposal.choices] == keys
+
+    @settings(max_examples=10)
+    @given(lst.period_plans())
+    def test_period_plans(self, plan: lm.PeriodPlan) -> None:
+        assert plan.start <= plan.end
+        assert len(plan.learning) <= 1
+        assert len(plan.meetings) == len(
+            [
+                *(m for p in plan.learning for m in p.meetings),
+                *plan.scheduled.meetings,
+                *plan.enrolment.meetings,
+            ]
+        )
+
+    @given(lst.subjects())
+    def test_an_attendee_is_named_by_key(self, subject: lm.Subject) -> None:
+        if subject.kind is lm.SubjectKind.ATTENDEE:
+            assert subject.id.startswith("professional:")
+        else:
+            assert str(subject) == f"{subject.kind.code}:{subject.id}"

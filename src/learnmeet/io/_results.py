@@ -3,7 +3,8 @@
 :func:`~learnmeet.plan_period` and the planners it calls return values of the
 planning and rules layers — :class:`~learnmeet.PeriodPlan`,
 :class:`~learnmeet.ScheduleResult`, :class:`~learnmeet.Enrolment`,
-:class:`~learnmeet.Report` — and the values they hold. Every one of them is a
+:class:`~learnmeet.Report`, the composer's :class:`~learnmeet.Proposal` —
+and the values they hold. Every one of them is a
 value, nothing else: no callable, no cache, no half-computed index. So a
 document holds the whole of it, and reading it gives back an equal value,
 with every refusal and its path as for any model value.
@@ -42,6 +43,7 @@ __all__ = ["RESULT_NAMES", "is_result_type", "register_results", "result_types"]
 
 _RESULTS: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._cohorts": ("CourseSession", "Enrolment", "SessionFill"),
+    "learnmeet.planning._composer": ("Choice", "Proposal"),
     "learnmeet.planning._forums": ("LearningPlan", "Unattached"),
     "learnmeet.planning._period": ("PeriodPlan",),
     "learnmeet.planning._schedule": ("MeetingRequest", "ScheduleResult", "Unplaced"),

@@ -20,8 +20,9 @@ from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._labels import LANGUAGES
-from learnmeet.model._meetings import CancellationReason
+from learnmeet.model._meetings import AttendeeRole, CancellationReason
 from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill
+from learnmeet.planning._composer import Choice, Proposal
 from learnmeet.planning._forums import LearningPlan, Unattached
 from learnmeet.planning._period import PeriodPlan
 from learnmeet.planning._recurrence import Series
@@ -328,3 +329,32 @@ def period_plans(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Period
     .. versionadded:: 0.2.0
     """
     return _period_plans(catalog=catalog)
+
+
+@st.composite
+def _proposals(draw: st.DrawFn, *, catalog: Catalog) -> Proposal:
+    meeting = draw(meetings(catalog=catalog))
+    return Proposal(
+        meeting=meeting,
+        choices=[
+            Choice(a.person.key, a.role, draw(labels())) for a in meeting.attendees
+        ],
+        missing=draw(_few(violations())),
+        awaiting=draw(_few(violations())),
+    )
+
+
+def choices() -> SearchStrategy[Choice]:
+    """Why the composer chose someone (by person key), and for which role.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(Choice, _KEYS, st.sampled_from(AttendeeRole), labels())
+
+
+def proposals(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Proposal]:
+    """Proposed meetings: a choice per attendee, what is missing and awaited.
+
+    .. versionadded:: 0.2.0
+    """
+    return _proposals(catalog=catalog)
