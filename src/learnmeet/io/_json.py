@@ -40,6 +40,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+import learnmeet.io._results as _results
 import learnmeet.model
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
@@ -56,7 +57,6 @@ from learnmeet.exceptions import (
     type_shown,
 )
 from learnmeet.io._memo import MemoConverter, memoised
-from learnmeet.io._results import RESULT_NAMES, is_result_type, register_results
 from learnmeet.io._wire import (
     format_date,
     format_datetime,
@@ -290,7 +290,7 @@ def _converter(catalog: Catalog) -> Converter:
     )
     _register_collections(conv)
     _register_classes(conv, catalog)
-    register_results(conv, _expected)
+    _results.register_results(conv, _expected)
     return conv
 
 
@@ -617,7 +617,7 @@ def _writable(value: object, where: str) -> type[Any]:
     if (
         cls not in _KIND_OF
         and _BY_NAME.get(cls.__name__) is not cls
-        and not is_result_type(cls)
+        and not _results.is_result_type(cls)
     ):
         name = type_shown(value)
         raise WrongTypeError(
@@ -641,9 +641,8 @@ def _readable(cls: type[Any], where: str) -> None:
     Raises:
         WrongTypeError: *cls* is not a learnmeet model class.
     """
-    if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls and not is_result_type(
-        cls
-    ):
+    known = _BY_NAME.get(getattr(cls, "__name__", "")) is cls
+    if not known and not _results.is_result_type(cls):
         name = name_shown(cls.__name__)
         raise WrongTypeError(
             reason=Label(
@@ -763,7 +762,9 @@ def _unwrap(cls: type[Any], document: object) -> object:
         )
     kind = document.get("type")
     if kind != cls.__name__:
-        known = isinstance(kind, str) and (kind in _BY_NAME or kind in RESULT_NAMES)
+        known = isinstance(kind, str) and (
+            kind in _BY_NAME or kind in _results.RESULT_NAMES
+        )
         held = repr(kind) if known else "?"
         problems.append(
             DataProblem(
