@@ -74,6 +74,9 @@ class TestResults:
     def test_enrolments(self, enrolment: lm.Enrolment) -> None:
         sessions = {f.session.id for f in enrolment.fill}
         assert set(enrolment.waiting) <= sessions
+        for session in enrolment.waiting:
+            fill = next(f for f in enrolment.fill if f.session.id == session)
+            assert fill.enrolled == fill.capacity  # only a full day has a queue
         assert all(people for people in enrolment.waiting.values())
         for fill in enrolment.fill:
             assert (fill.suggestion is not None) == fill.below_minimum
@@ -87,16 +90,27 @@ class TestResults:
 
     @settings(max_examples=10)
     @given(lst.period_plans())
-    def test_period_plans(self, plan: lm.PeriodPlan) -> None:
-        assert plan.start <= plan.end
-        assert len(plan.learning) <= 1
-        assert len(plan.meetings) == len(
-            [
-                *(m for p in plan.learning for m in p.meetings),
-                *plan.scheduled.meetings,
-                *plan.enrolment.meetings,
-            ]
-        )
+    def test_period_plans_are_made_by_the_planner(self, plan: lm.PeriodPlan) -> None:
+        assert 0 <= (plan.end - plan.start).days <= 31
+        forums = sorted(plan.scenario.forums, key=lambda f: f.id)
+        assert [p.forum for p in plan.learning] == forums
+        areas = {p.unit.area for p in plan.scenario.professionals} - {None}
+        assert len(plan.enrolment.fill) == len(areas)
+
+    @settings(max_examples=20)
+    @given(lst.learning_plans())
+    def test_learning_plans_use_the_forums_members(self, plan: lm.LearningPlan) -> None:
+        members = set(plan.forum.members)
+        for meeting in plan.meetings:
+            assert set(meeting.professionals) <= members
+            assert meeting.forum == plan.forum.id
+
+    @settings(max_examples=20)
+    @given(lst.schedule_results())
+    def test_schedule_results_place_or_say_why(self, result: lm.ScheduleResult) -> None:
+        placed = {m.id for m in result.meetings}
+        assert not placed & {u.request.id for u in result.unplaced}
+        assert all(u.blockers for u in result.unplaced)
 
     @given(lst.subjects())
     def test_an_attendee_is_named_by_key(self, subject: lm.Subject) -> None:

@@ -1,9 +1,11 @@
 """Strategies for the planning layer: hours, series, intervals, requests, results.
 
-The results (:func:`period_plans`, :func:`schedule_results`,
-:func:`enrolments`, :func:`reports` and what they hold) are built from their
-parts, as a reader of a plan document meets them: each part valid, with no
-claim that a planner would have made exactly that plan.
+The results (:func:`period_plans`, :func:`learning_plans`,
+:func:`schedule_results`, :func:`enrolments`) are made by the planners
+themselves from generated inputs, so they hold together as a real plan does:
+one id is one person, unit or case throughout. The smaller values they hold
+(a violation, a fill, a request not placed, a proposal) are built from
+their parts.
 """
 
 from __future__ import annotations
@@ -12,27 +14,35 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._calendar import WorkingHours
+from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._labels import LANGUAGES
-from learnmeet.model._meetings import AttendeeRole, CancellationReason
-from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill
+from learnmeet.model._meetings import AttendeeRole, CancellationReason, Cohort
+from learnmeet.model._people import Professional, Unit
+from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
 from learnmeet.planning._composer import Choice, Proposal
-from learnmeet.planning._forums import LearningPlan, Unattached
-from learnmeet.planning._period import PeriodPlan
+from learnmeet.planning._forums import LearningPlan, Unattached, attach_learning
+from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._recurrence import Series
-from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, Unplaced
-from learnmeet.planning._slots import BusyIndex, Interval
+from learnmeet.planning._schedule import (
+    MeetingRequest,
+    ScheduleResult,
+    Unplaced,
+    schedule,
+)
+from learnmeet.planning._slots import BusyIndex, Interval, busy_from_meetings
 from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
 from learnmeet.strategies._cases import citizen_cases
 from learnmeet.strategies._common import _RULES, _code, _days, _later
 from learnmeet.strategies._meetings import cohorts, forums, meetings, scenarios
-from learnmeet.strategies._people import labels, professionals
+from learnmeet.strategies._people import areas, labels, organisations, professions
 
 T = TypeVar("T")
 
@@ -213,20 +223,49 @@ def unattached_cases() -> SearchStrategy[Unattached]:
     return st.builds(Unattached, citizen_cases(), labels())
 
 
+@st.composite
+def _learning_plans(draw: st.DrawFn, *, catalog: Catalog) -> LearningPlan:
+    forum = draw(forums(catalog=catalog))
+    first = forum.first_start.date()
+    cases = draw(
+        st.lists(
+            st.tuples(
+                st.lists(
+                    st.sampled_from(forum.members), min_size=1, max_size=3, unique=True
+                ),
+                st.sampled_from([CaseOrigin.CONCRETE, CaseOrigin.FICTIONAL]),
+            ).flatmap(
+                lambda drawn: citizen_cases(
+                    origin=drawn[1],
+                    care_team=tuple(drawn[0]),
+                    consent_on=first,
+                    catalog=catalog,
+                )
+            ),
+            max_size=3,
+            unique_by=(lambda c: c.id, lambda c: c.citizen.pseudonym),
+        )
+    )
+    window = (
+        forum.first_start,
+        forum.first_start + timedelta(days=draw(st.integers(7, 42))),
+    )
+    return attach_learning(
+        forum, cases=cases, window=window, every=draw(st.integers(1, 3))
+    )
+
+
 def learning_plans(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[LearningPlan]:
-    """Learning attached to a forum: its meetings, the cases left out, a report.
+    """Learning attached to a forum for up to six weeks, as the planner makes it.
+
+    The cases are of the forum's members (some of them fictional, some with
+    no one of the forum on the team), so some are left out, with why.
 
     .. versionadded:: 0.2.0
     """
-    return st.builds(
-        LearningPlan,
-        forums(catalog=catalog),
-        _few(meetings(catalog=catalog)),
-        _few(unattached_cases()),
-        reports(),
-    )
+    return _learning_plans(catalog=catalog)
 
 
 def unplaced_requests(
@@ -244,18 +283,31 @@ def unplaced_requests(
     )
 
 
+@st.composite
+def _schedule_results(draw: st.DrawFn, *, catalog: Catalog) -> ScheduleResult:
+    # A scenario's meetings agree on who everyone is; placed again on a day
+    # of the week drawn (a weekend day has no working hours: not placed).
+    scenario = draw(scenarios(catalog=catalog))
+    day = draw(_days(low=date(2025, 1, 1), high=date(2029, 12, 1)))
+    requests = [
+        MeetingRequest.from_meeting(
+            m,
+            earliest=day,
+            latest=day + timedelta(days=draw(st.integers(0, 3))),
+        )
+        for m in scenario.meetings
+    ]
+    return schedule(requests, busy=busy_from_meetings(scenario.meetings))
+
+
 def schedule_results(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[ScheduleResult]:
-    """What a schedule placed and what it could not.
+    """What the scheduler placed and could not place of a scenario's meetings.
 
     .. versionadded:: 0.2.0
     """
-    return st.builds(
-        ScheduleResult,
-        _few(meetings(catalog=catalog)),
-        _few(unplaced_requests(catalog=catalog)),
-    )
+    return _schedule_results(catalog=catalog)
 
 
 @st.composite
@@ -283,26 +335,64 @@ def session_fills(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Sessi
 
 @st.composite
 def _enrolments(draw: st.DrawFn, *, catalog: Catalog) -> Enrolment:
-    fills = draw(_few(session_fills(catalog=catalog)))
-    ids = sorted({f.session.id for f in fills})
-    waiting = {
-        key: tuple(draw(st.lists(professionals(), min_size=1, max_size=3)))
-        for key in ids
-        if draw(st.booleans())
-    }
-    return Enrolment(
-        meetings=draw(_few(meetings(format="course_day", catalog=catalog))),
-        waiting=waiting,
-        ineligible=draw(_few(st.tuples(professionals(), labels()))),
-        cancelled=draw(
-            _few(st.tuples(professionals(), st.sampled_from(CancellationReason)))
+    # A course day of few seats, so that waiting lists come up; one unit per
+    # area, so one id is one person, one unit, one organisation throughout.
+    day = catalog.format("course_day")
+    seats = draw(st.integers(1, 4))
+    small = attrs.evolve(
+        day,
+        requirements=attrs.evolve(
+            day.requirements,
+            max_attendees=seats,
+            min_fill=draw(st.integers(0, seats)),
         ),
-        fill=fills,
     )
+    organisation = draw(
+        organisations(sector=catalog.sector("municipality"), catalog=catalog)
+    )
+    places = draw(st.lists(areas(), min_size=1, max_size=2, unique_by=lambda a: a.code))
+    teams = [
+        Unit(
+            id=f"unit-{area.code}",
+            name=f"Hjemmeplejen {area.label.da}",
+            organisation=organisation,
+            area=area,
+        )
+        for area in places
+    ]
+    # The first area always has a session, a second one may have none.
+    sessions = [
+        CourseSession(
+            id=f"kursusdag-{area.code}",
+            format=small,
+            cohort=Cohort(f"hold-{area.code}", area),
+            start=datetime.combine(draw(_days()), time(9), tzinfo=COPENHAGEN),
+        )
+        for number, area in enumerate(places)
+        if number == 0 or draw(st.booleans())
+    ]
+    people = [
+        Professional(
+            id=f"p-{n:04d}",
+            profession=draw(professions(catalog)),
+            unit=draw(st.sampled_from(teams)),
+            completed_courses=draw(st.sampled_from([("palliation_mono",), ()])),
+        )
+        for n in range(draw(st.integers(0, 12)))
+    ]
+    cancelled = {
+        p.id: draw(st.sampled_from(CancellationReason))
+        for p in people
+        if draw(st.integers(0, 5)) == 0
+    }
+    return enrol(people, sessions, cancellations=cancelled)
 
 
 def enrolments(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Enrolment]:
-    """Enrolments: course-day meetings, waiting lists by session, the fill.
+    """Enrolments on course days of one to four seats, as :func:`enrol` makes them.
+
+    Up to twelve people of one or two areas: some wait, some may not enrol (no
+    course, or no session for their area) and some drop out.
 
     .. versionadded:: 0.2.0
     """
@@ -311,20 +401,18 @@ def enrolments(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Enrolmen
 
 @st.composite
 def _period_plans(draw: st.DrawFn, *, catalog: Catalog) -> PeriodPlan:
-    start = draw(_days())
-    return PeriodPlan(
-        scenario=draw(scenarios(catalog=catalog)),
+    start = draw(_days(low=date(2025, 1, 1), high=date(2029, 12, 1)))
+    return plan_period(
+        draw(scenarios(catalog=catalog)),
         start=start,
-        end=start + timedelta(days=draw(st.integers(0, 120))),
-        learning=draw(_few(learning_plans(catalog=catalog), 1)),
-        scheduled=draw(schedule_results(catalog=catalog)),
-        enrolment=draw(enrolments(catalog=catalog)),
-        report=draw(reports()),
+        end=start + timedelta(days=draw(st.integers(0, 31))),
+        every=draw(st.integers(1, 3)),
+        catalog=catalog,
     )
 
 
 def period_plans(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[PeriodPlan]:
-    """Plans of a period: a scenario, learning, schedule, enrolment and report.
+    """Plans of up to a month for a generated scenario, made by plan_period.
 
     .. versionadded:: 0.2.0
     """
