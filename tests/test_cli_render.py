@@ -195,9 +195,9 @@ class TestTheEnrolment:
             f"    1. {named.id} ({named.display_name})",
             f"    2. {plain.id}",
             f"  {heads[1]}",
-            f"    {plain.id}: {'ingen plads' if lang == 'da' else 'no room'}",
+            f"    {'ingen plads' if lang == 'da' else 'no room'} (1): {plain.id}",
             f"  {heads[2]}",
-            f"    {named.id} ({named.display_name}): {illness}",
+            f"    {illness} (1): {named.id}",
         ]
 
     def test_nothing_to_list_adds_no_line(self, plan: lm.PeriodPlan) -> None:
@@ -207,3 +207,23 @@ class TestTheEnrolment:
         validation = lines.index(HEADINGS["en"][3])
         fill = empty.report("en").splitlines()
         assert lines[courses + 1 : validation] == [*(f"  {x}" for x in fill), ""]
+
+    def test_the_others_are_grouped_by_reason_in_order(
+        self, plan: lm.PeriodPlan
+    ) -> None:
+        people = sorted(plan.scenario.professionals, key=lambda p: p.id)[:3]
+        course = lm.Label(da="mangler kurset", en="no course")
+        area = lm.Label(da="intet hold", en="no cohort")
+        enrolment = attrs.evolve(
+            plan.enrolment,
+            waiting={},
+            ineligible=((people[0], course), (people[1], area), (people[2], course)),
+            cancelled=(),
+        )
+        lines = render_plan(attrs.evolve(plan, enrolment=enrolment), "en")
+        at = lines.index("  Not eligible (3):")
+        assert lines[at + 1 : at + 3] == [
+            f"    no course (2): {people[0].id}, {people[2].id}",
+            f"    no cohort (1): {people[1].id}",
+        ]
+        assert lines[at + 3] == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from learnmeet.model._checks import COPENHAGEN
@@ -45,25 +46,38 @@ def _who(person: Professional) -> str:
     return f"{person.id} ({person.display_name})" if person.display_name else person.id
 
 
+def _grouped(pairs: Sequence[tuple[Professional, str]]) -> list[str]:
+    """One line per reason, in order of first appearance, with count and ids.
+
+    A municipality's hundreds without the course stay a few lines.
+    """
+    by_reason: dict[str, list[str]] = {}
+    for person, reason in pairs:
+        by_reason.setdefault(reason, []).append(person.id)
+    return [
+        f"    {reason} ({len(ids)}): {', '.join(ids)}"
+        for reason, ids in by_reason.items()
+    ]
+
+
 def _enrolment(enrolment: Enrolment, lang: Lang) -> list[str]:
-    """The fill report, then every waiting list, who may not enrol and who left."""
+    """The fill report, then every waiting list, who may not enrol and who left.
+
+    A waiting list is one person a line, numbered, as its order is the order
+    seats are offered in; the others are grouped by reason.
+    """
     lines = [f"  {line}" for line in enrolment.report(lang).splitlines()]
     for session, waiting in enrolment.waiting.items():
         head = _LISTS["waiting"].get(lang).format(id=session, n=len(waiting))
         lines.append(f"  {head}")
         lines += [f"    {n}. {_who(p)}" for n, p in enumerate(waiting, start=1)]
-    if enrolment.ineligible:
-        lines.append(
-            f"  {_LISTS['ineligible'].get(lang).format(n=len(enrolment.ineligible))}"
-        )
-        lines += [f"    {_who(p)}: {why.get(lang)}" for p, why in enrolment.ineligible]
-    if enrolment.cancelled:
-        lines.append(
-            f"  {_LISTS['cancelled'].get(lang).format(n=len(enrolment.cancelled))}"
-        )
-        lines += [
-            f"    {_who(p)}: {why.label.get(lang)}" for p, why in enrolment.cancelled
-        ]
+    for name, pairs in (
+        ("ineligible", [(p, why.get(lang)) for p, why in enrolment.ineligible]),
+        ("cancelled", [(p, why.label.get(lang)) for p, why in enrolment.cancelled]),
+    ):
+        if pairs:
+            lines.append(f"  {_LISTS[name].get(lang).format(n=len(pairs))}")
+            lines += _grouped(pairs)
     return lines
 
 
