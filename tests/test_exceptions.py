@@ -11,6 +11,7 @@ import ast
 import inspect
 import pickle
 import re
+import traceback
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
@@ -539,22 +540,44 @@ class TestPersonalData:
                 build()
             assert isinstance(caught.value, lm.PersonalDataError)
 
-    @given(cpr_numbers(), st.sampled_from(["code", "field", "lang"]))
+    @given(
+        cpr_numbers(),
+        st.sampled_from(["code", "field", "nested field", "lang", "enum", "value"]),
+    )
     def test_no_message_repeats_the_number(self, cpr: str, where: str) -> None:
-        """Whatever refuses a value that holds a CPR number never writes it back."""
+        """Whatever refuses a value that holds a CPR number never writes it
+        back: not in its messages, not in what the error holds (its path, its
+        problems, their repr), and not in the exceptions chained to it, which
+        a traceback or ``logging.exception`` prints too."""
         attempts = {
             "code": lambda: lm.DEFAULT_CATALOG.profession(cpr),
             "field": lambda: lm.from_dict(
                 lm.Citizen,
                 {"learnmeet": 1, "type": "Citizen", "data": {cpr: "B-1"}},
             ),
+            "nested field": lambda: lm.from_dict(
+                lm.Area,
+                {
+                    "learnmeet": 1,
+                    "type": "Area",
+                    "data": {"code": "a", "label": {"da": "x", "en": "y", cpr: 1}},
+                },
+            ),
             "lang": lambda: lm.Label(da="a", en="b").get(cpr),  # type: ignore[arg-type]
+            "enum": lambda: lm.LocationKind(cpr),
+            "value": lambda: lm.Citizen(cpr),
         }
         with pytest.raises(lm.LearnmeetError) as caught:
             attempts[where]()
+        error = caught.value
         for lang in lm.LANGUAGES:
-            text = caught.value.message(lang)
+            text = error.message(lang)
             assert not lm.looks_like_cpr(text), text
+        problems = getattr(error, "problems", ())
+        held = repr((vars(error), error.args, problems))
+        assert not lm.looks_like_cpr(held), held
+        printed = "".join(traceback.format_exception(error))
+        assert not lm.looks_like_cpr(printed), printed
 
     @given(cpr_numbers(), st.text(max_size=10), st.text(max_size=10))
     def test_redact_removes_the_number_and_keeps_the_rest(

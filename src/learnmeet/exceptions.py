@@ -634,7 +634,7 @@ class LearnmeetError(Exception):
         self.reason = reason
         self.fix = fix
         self.where = where
-        self.path: tuple[PathKey, ...] = tuple(path)
+        self.path: tuple[PathKey, ...] = _path(path)
         super().__init__(self.message("en"))
 
     @property
@@ -778,7 +778,19 @@ class UnknownCodeError(LearnmeetError, LookupError):
 
 
 def _path(keys: Iterable[PathKey]) -> tuple[PathKey, ...]:
-    return tuple(keys)
+    """A path as an error keeps it: each key as a message may show it.
+
+    A key is whatever the input held, so it is kept redacted and cut to 40
+    characters and ``…``, as :func:`render_path` shows it: the error's
+    ``repr``, a pickled copy or a log of its problems repeats no CPR number
+    and no long key either.
+    """
+    return tuple(key if isinstance(key, int) else _path_key(key) for key in keys)
+
+
+def _path_key(key: object) -> str:
+    text = redact(str(key))
+    return text if len(text) <= _SHOWN_LENGTH else text[:_SHOWN_LENGTH] + "…"
 
 
 @attrs.frozen(kw_only=True)
