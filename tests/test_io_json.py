@@ -182,6 +182,50 @@ class TestEnvelope:
             "data": {"pseudonym": "B-1"},
         }
 
+    @pytest.mark.parametrize(
+        ("document", "reason"),
+        [
+            (
+                {"pseudonym": "B-1"},
+                "$: the object looks like the data of a Citizen without its envelope",
+            ),
+            ({"name": "x"}, "$: the object is not a learnmeet document"),
+            (
+                {"type": "Citizen", "data": {}},
+                "$.learnmeet: the schema version 'learnmeet' is missing",
+            ),
+            ({"learnmeet": 1, "data": {}}, "$.type: 'type' is missing"),
+            (
+                {"learnmeet": 1, "type": None, "data": {}},
+                "$.type: 'type' must be a string naming a class, not null",
+            ),
+            (
+                {"learnmeet": 1, "type": ["Citizen"], "data": {}},
+                "$.type: 'type' must be a string naming a class, not an array",
+            ),
+            (
+                {"learnmeet": 1, "type": "citizen", "data": {}},
+                "$.type: the type 'citizen' is no learnmeet type (fix: did you "
+                "mean 'Citizen'",
+            ),
+        ],
+    )
+    def test_a_broken_envelope_is_named_for_what_it_is(
+        self, document: dict[str, Any], reason: str
+    ) -> None:
+        """One problem for what is wrong with the envelope, never one unknown
+        field for each of the value's own fields."""
+        errors = _problems(lm.Citizen, document)
+        assert errors[0].startswith(reason), errors
+        assert len(errors) == 1
+
+    def test_an_unknown_type_is_not_repeated(self) -> None:
+        document = {"learnmeet": 1, "type": "Citizen 010203-1234" * 9, "data": {}}
+        (error,) = _problems(lm.Citizen, document)
+        assert error.startswith("$.type: the type a text of ")
+        assert "is no learnmeet type (fix: read it as the class it holds" in error
+        assert not lm.looks_like_cpr(error)
+
     def test_wrong_type_version_and_extra_fields_are_all_reported(self) -> None:
         errors = _problems(
             lm.Meeting, {"learnmeet": 99, "type": "Citizen", "data": {}, "x": 1}
@@ -237,7 +281,7 @@ class TestSchemaVersions:
         )
 
     def test_missing_version_is_refused(self) -> None:
-        with pytest.raises(lm.InvalidDataError, match=r"\$\.learnmeet: unsupported"):
+        with pytest.raises(lm.InvalidDataError, match=r"\$\.learnmeet: the schema"):
             lm.from_dict(lm.Citizen, {"type": "Citizen", "data": {"pseudonym": "B-1"}})
 
     def test_this_release_writes_and_reads_version_one(self) -> None:

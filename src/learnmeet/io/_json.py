@@ -53,6 +53,7 @@ from learnmeet.exceptions import (
     WrongTypeError,
     name_shown,
     shown,
+    shown_all,
     type_shown,
 )
 from learnmeet.io._memo import MemoConverter, memoised
@@ -705,9 +706,22 @@ def _unwrap(cls: type[Any], document: object) -> object:
                 )
             ]
         )
+    if not {"learnmeet", "type", "data"} & set(document):
+        raise InvalidDataError([_no_envelope(cls, document)])
     problems = []
     version = document.get("learnmeet")
-    if isinstance(version, str) and version.strip() == str(SCHEMA_VERSION):
+    if "learnmeet" not in document:
+        problems.append(
+            DataProblem(
+                path=("learnmeet",),
+                reason=Label(
+                    da="skemaversionen 'learnmeet' mangler",
+                    en="the schema version 'learnmeet' is missing",
+                ),
+                fix=_envelope(cls),
+            )
+        )
+    elif isinstance(version, str) and version.strip() == str(SCHEMA_VERSION):
         # Spaces around it may be many: the text itself only when short.
         text = (
             Label(da=f"teksten {shown(version).da}", en=f"the text {shown(version).en}")
@@ -754,23 +768,7 @@ def _unwrap(cls: type[Any], document: object) -> object:
         )
     kind = document.get("type")
     if kind != cls.__name__:
-        held = repr(kind) if isinstance(kind, str) and kind in _BY_NAME else "?"
-        problems.append(
-            DataProblem(
-                path=("type",),
-                reason=Label(
-                    da=f"dokumentet indeholder {held}, men {cls.__name__!r} blev "
-                    "bedt om",
-                    en=f"the document holds {held}, but {cls.__name__!r} was asked for",
-                ),
-                fix=Label(
-                    da=f"læs det med den klasse, det holder, eller giv et "
-                    f"{cls.__name__}-dokument",
-                    en=f"read it as the class it holds, or give a {cls.__name__} "
-                    "document",
-                ),
-            )
-        )
+        problems.append(_wrong_type(cls, document))
     if "data" not in document:
         problems.append(
             DataProblem(
@@ -791,6 +789,68 @@ def _unwrap(cls: type[Any], document: object) -> object:
     if problems:
         raise InvalidDataError(problems)
     return document["data"]
+
+
+def _wrong_type(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
+    """The problem with an envelope's ``type`` that does not name *cls*."""
+    asked = cls.__name__
+    read_it = Label(
+        da=f"læs det med den klasse, det holder, eller giv et {asked}-dokument",
+        en=f"read it as the class it holds, or give a {asked} document",
+    )
+    if "type" not in document:
+        reason = Label(da="'type' mangler", en="'type' is missing")
+        fix = _envelope(cls)
+    elif not isinstance(document["type"], str):
+        got = _json_type(document["type"])
+        reason = Label(
+            da=f"'type' skal være en tekst, der navngiver en klasse, ikke {got.da}",
+            en=f"'type' must be a string naming a class, not {got.en}",
+        )
+        fix = Label(da=f'skriv "type": "{asked}"', en=f'write "type": "{asked}"')
+    elif document["type"] in _BY_NAME:
+        held = document["type"]
+        reason = Label(
+            da=f"dokumentet indeholder {held!r}, men {asked!r} blev bedt om",
+            en=f"the document holds {held!r}, but {asked!r} was asked for",
+        )
+        fix = read_it
+    else:
+        given = shown(document["type"])
+        near = closest(document["type"], _BY_NAME) if len(given.en) < 60 else []
+        reason = Label(
+            da=f"typen {given.da} er ingen learnmeet-type",
+            en=f"the type {given.en} is no learnmeet type",
+        )
+        fix = read_it
+        if near:
+            them = shown_all(near)
+            fix = Label(da=f"mente du {them.da}?", en=f"did you mean {them.en}?")
+    return DataProblem(path=("type",), reason=reason, fix=fix)
+
+
+def _no_envelope(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
+    """The problem with an object that has none of the envelope's fields.
+
+    Most often the data of a value written without its envelope: said so when
+    the object's fields are *cls*'s, rather than one unknown field each.
+    """
+    fields = {a.alias for a in attrs.fields(cls)} if attrs.has(cls) else set()
+    if fields and set(document) <= fields:
+        reason = Label(
+            da=f"objektet ligner data for en {cls.__name__} uden konvolutten "
+            "omkring ('learnmeet', 'type', 'data')",
+            en=f"the object looks like the data of a {cls.__name__} without its "
+            "envelope ('learnmeet', 'type', 'data')",
+        )
+    else:
+        reason = Label(
+            da="objektet er ikke et learnmeet-dokument: det har hverken "
+            "'learnmeet', 'type' eller 'data'",
+            en="the object is not a learnmeet document: it has no 'learnmeet', "
+            "'type' or 'data'",
+        )
+    return DataProblem(path=(), reason=reason, fix=_envelope(cls))
 
 
 def _envelope(cls: type[Any]) -> Label:
