@@ -17,7 +17,7 @@ import attrs
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError, Label, shown
 from learnmeet.model._arguments import checked
-from learnmeet.model._cases import CitizenCase
+from learnmeet.model._cases import CitizenCase, consent_covers
 from learnmeet.model._checks import each, end_refusal, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
@@ -217,7 +217,7 @@ def attach_learning(
     turn = 0
     for number, occurrence in enumerate(chosen, start=1):
         day = occurrence.date()
-        ready = [c for c in usable if c.has_consent_on(day)]
+        ready = [c for c in usable if consent_covers(c.consent, day)]
         if not ready:
             continue
         case = ready[turn % len(ready)]
@@ -232,7 +232,7 @@ def attach_learning(
     for case in usable:
         if case.id in used:
             continue
-        if any(case.has_consent_on(o.date()) for o in chosen):
+        if any(consent_covers(case.consent, o.date()) for o in chosen):
             reason = Label(
                 da="ingen ledig forekomst af forummet i perioden",
                 en="no occurrence of the forum left in the period",
