@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from learnmeet.evaluation._evaluate import Evaluation
+from learnmeet.evaluation._results import Evaluation
 from learnmeet.io._figures import csv_number
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
