@@ -337,10 +337,10 @@ class Reading:
         if elsewhere:
             other = elsewhere[0]
             near = closest(key, list(self.index[entity]))
-            also = (
-                Label(da=f"mente du {near[0]!r}? ", en=f"did you mean {near[0]!r}? ")
+            also_da, also_en = (
+                (f"mente du {near[0]!r}? ", f"did you mean {near[0]!r}? ")
                 if near
-                else Label(da="", en="")
+                else ("", "")
             )
             return InvalidValueError(
                 reason=Label(
@@ -348,9 +348,9 @@ class Reading:
                     en=f"{key!r} is {other.name.en}, not {entity.name.en}",
                 ),
                 fix=Label(
-                    da=f"{also.da}henvis her til id'et på {entity.name.da} i "
+                    da=f"{also_da}henvis her til id'et på {entity.name.da} i "
                     f"{entity.collection}",
-                    en=f"{also.en}refer here to the id of {entity.name.en} in "
+                    en=f"{also_en}refer here to the id of {entity.name.en} in "
                     f"{entity.collection}",
                 ),
             )
@@ -359,9 +359,7 @@ class Reading:
                 entity.collection,
                 key,
                 self.index[entity],
-                what=Label(
-                    da=f"id i {entity.collection}", en=f"id in {entity.collection}"
-                ),
+                what=entity.noun,
                 hint=Label(
                     da=f"tilføj {entity.name.da} med det id i {entity.collection}",
                     en=f"add {entity.name.en} with that id to {entity.collection}",
@@ -458,10 +456,10 @@ def not_a_person_key(value: object) -> InvalidValueError:
     got = json_type(value)
     prefix = value.partition(":")[0] if isinstance(value, str) else ""
     near = closest(prefix, list(PERSON_PREFIXES)) if prefix else []
-    hint = (
-        Label(da=f"mente du '{near[0]}:'? ", en=f"did you mean '{near[0]}:'? ")
+    hint_da, hint_en = (
+        (f"mente du '{near[0]}:'? ", f"did you mean '{near[0]}:'? ")
         if near
-        else Label(da="", en="")
+        else ("", "")
     )
     return InvalidValueError(
         reason=Label(
@@ -469,8 +467,8 @@ def not_a_person_key(value: object) -> InvalidValueError:
             en=f"a person is referred to as kind:id, got {got.en}",
         ),
         fix=Label(
-            da=f"{hint.da}begynd med en af {kinds}, fx 'professional:p-1'",
-            en=f"{hint.en}start with one of {kinds}, e.g. 'professional:p-1'",
+            da=f"{hint_da}begynd med en af {kinds}, fx 'professional:p-1'",
+            en=f"{hint_en}start with one of {kinds}, e.g. 'professional:p-1'",
         ),
     )
 

@@ -146,7 +146,7 @@ class Upgrade:
         for index, item in enumerate(items):
             path = (name, index)
             key = self._entity(entity, item, path)
-            if not isinstance(key, str):
+            if key is None:
                 continue
             if key in out:
                 self.problems.append(_twice(entity, key, path, where[key]))
@@ -161,7 +161,8 @@ class Upgrade:
 
     def _value(self, t: Any, value: object, path: _Path) -> object:
         if t in BY_CLASS:
-            return self._entity(BY_CLASS[t], value, path)
+            key = self._entity(BY_CLASS[t], value, path)
+            return value if key is None else key
         if t == Person:
             return self._person(value, path)
         origin = get_origin(t)
@@ -197,9 +198,10 @@ class Upgrade:
         key = self._entity(
             entity, {k: v for k, v in value.items() if k != "kind"}, path
         )
-        return f"{kind}:{key}" if isinstance(key, str) else key
+        return value if key is None else f"{kind}:{key}"
 
-    def _entity(self, entity: Entity, value: object, path: _Path) -> object:
+    def _entity(self, entity: Entity, value: object, path: _Path) -> str | None:
+        """Note a copy of an entity and return its id (``None`` if it has none)."""
         if not isinstance(value, dict):
             got = json_type(value)
             self.problems.append(
@@ -217,11 +219,11 @@ class Upgrade:
                     ),
                 )
             )
-            return value
+            return None
         key = value.get(entity.key)
         if not isinstance(key, str):
             self.problems.append(_no_key(entity, key, (*path, entity.key)))
-            return value
+            return None
         body = self._fields(
             entity.cls, {k: v for k, v in value.items() if k != entity.key}, path
         )
