@@ -979,7 +979,10 @@ def _read_data(
         return value
 
     value = run_reading(reader, work)
-    found = [*problems, *reader.problems]
+    # The data's problems first, then those of what it includes.
+    found = sorted(
+        [*problems, *reader.problems], key=lambda p: p.path[:1] == ("included",)
+    )
     if found:
         raise InvalidDataError(_unique(found))
     if value is None:  # pragma: no cover - every failure above is a problem
