@@ -427,7 +427,7 @@ def duplicate(entity: Entity, key: str, path: _Path, first: _Path) -> DataProble
             en=f"the id {key!r} is already used by {entity.name.en} ({where})",
         ),
         fix=Label(
-            da="skriv hver enhed én gang, eller giv denne et andet id",
+            da="skriv hvert id én gang, eller giv denne et andet id",
             en="write each entity once, or give this one another id",
         ),
     )
