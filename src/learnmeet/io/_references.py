@@ -36,6 +36,7 @@ from learnmeet.exceptions import (
     PathKey,
     UnknownCodeError,
     render_path,
+    shown,
     type_shown,
 )
 from learnmeet.model._cases import CitizenCase
@@ -230,14 +231,14 @@ class Writing:
         return InvalidValueError(
             reason=Label(
                 da=f"værdien har to forskellige udgaver af {what.da} med id "
-                f"{key!r}; et dokument holder hvert id én gang",
+                f"{shown(key).da}; et dokument holder hvert id én gang",
                 en=f"the value holds two different versions of {what.en} with "
-                f"id {key!r}; a document holds each id once",
+                f"id {shown(key).en}; a document holds each id once",
             ),
             fix=Label(
-                da=f"brug den samme værdi for {key!r} overalt, eller giv den ene "
-                "et andet id",
-                en=f"use the same value for {key!r} everywhere, or give one of "
+                da=f"brug den samme værdi for {shown(key).da} overalt, eller giv "
+                "den ene et andet id",
+                en=f"use the same value for {shown(key).en} everywhere, or give one of "
                 "them another id",
             ),
             where=where,
@@ -338,14 +339,17 @@ class Reading:
             other = elsewhere[0]
             near = closest(key, list(self.index[entity]))
             also_da, also_en = (
-                (f"mente du {near[0]!r}? ", f"did you mean {near[0]!r}? ")
+                (
+                    f"mente du {shown(near[0]).da}? ",
+                    f"did you mean {shown(near[0]).en}? ",
+                )
                 if near
                 else ("", "")
             )
             return InvalidValueError(
                 reason=Label(
-                    da=f"{key!r} er {other.name.da}, ikke {entity.name.da}",
-                    en=f"{key!r} is {other.name.en}, not {entity.name.en}",
+                    da=f"{shown(key).da} er {other.name.da}, ikke {entity.name.da}",
+                    en=f"{shown(key).en} is {other.name.en}, not {entity.name.en}",
                 ),
                 fix=Label(
                     da=f"{also_da}henvis her til id'et på {entity.name.da} i "
@@ -423,8 +427,8 @@ def duplicate(entity: Entity, key: str, path: _Path, first: _Path) -> DataProble
     return DataProblem(
         path=path,
         reason=Label(
-            da=f"id'et {key!r} findes allerede for {entity.name.da} ({where})",
-            en=f"the id {key!r} is already used by {entity.name.en} ({where})",
+            da=f"id'et {shown(key).da} findes allerede for {entity.name.da} ({where})",
+            en=f"the id {shown(key).en} is already used by {entity.name.en} ({where})",
         ),
         fix=Label(
             da="skriv hvert id én gang, eller giv denne et andet id",
@@ -493,8 +497,9 @@ def _key_in_body(entity: Entity, key: str, path: _Path) -> DataProblem:
     return DataProblem(
         path=(*path, entity.key),
         reason=Label(
-            da=f"{entity.key!r} står i nøglen {key!r}, ikke i objektet",
-            en=f"the {entity.key!r} is the key {key!r}, not a field of the object",
+            da=f"{entity.key!r} står i nøglen {shown(key).da}, ikke i objektet",
+            en=f"the {entity.key!r} is the key {shown(key).en}, not a field of "
+            "the object",
         ),
         fix=Label(
             da=f"fjern feltet {entity.key!r}; nøglen er id'et",

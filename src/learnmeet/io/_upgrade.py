@@ -25,7 +25,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from learnmeet.exceptions import DataProblem, Label, PathKey, render_path
+from learnmeet.exceptions import DataProblem, Label, PathKey, render_path, shown
 from learnmeet.io._references import (
     BY_CLASS,
     ENTITIES,
@@ -280,9 +280,9 @@ def _contradicts(
     return DataProblem(
         path=path,
         reason=Label(
-            da=f"denne kopi af {entity.noun.da} {key!r} modsiger den ved {where} "
-            f"(felter: {fields})",
-            en=f"this copy of {entity.noun.en} {key!r} contradicts the one at "
+            da=f"denne kopi af {entity.noun.da} {shown(key).da} modsiger den ved "
+            f"{where} (felter: {fields})",
+            en=f"this copy of {entity.noun.en} {shown(key).en} contradicts the one at "
             f"{where} (fields: {fields})",
         ),
         fix=Label(
@@ -299,8 +299,8 @@ def _twice(entity: Entity, key: str, path: _Path, first: _Path) -> DataProblem:
     return DataProblem(
         path=path,
         reason=Label(
-            da=f"id'et {key!r} står allerede i listen ({where})",
-            en=f"the id {key!r} is already in the list ({where})",
+            da=f"id'et {shown(key).da} står allerede i listen ({where})",
+            en=f"the id {shown(key).en} is already in the list ({where})",
         ),
         fix=Label(
             da=f"skriv hver {entity.collection}-post én gang",
@@ -316,12 +316,13 @@ def _not_listed(
     return DataProblem(
         path=path,
         reason=Label(
-            da=f"{entity.noun.da} {key!r} står ikke i scenariets {name}",
-            en=f"{entity.noun.en} {key!r} is not in the scenario's {name}",
+            da=f"{entity.noun.da} {shown(key).da} står ikke i scenariets {name}",
+            en=f"{entity.noun.en} {shown(key).en} is not in the scenario's {name}",
         ),
         fix=Label(
-            da=f"tilføj {key!r} til {name}, eller ret id'et til et, der står dér",
-            en=f"add {key!r} to {name}, or correct the id to one listed there",
+            da=f"tilføj {shown(key).da} til {name}, eller ret id'et til et, der "
+            "står dér",
+            en=f"add {shown(key).en} to {name}, or correct the id to one listed there",
         ),
     )
 
