@@ -535,7 +535,7 @@ def _edges(run: DemoRun) -> str:
     forum = s.forums[0]
     start = datetime.combine(QUARTER[0], time(9), tzinfo=COPENHAGEN)
     deep = (
-        '{"learnmeet": 1, "type": "Citizen", "data": {"pseudonym": '
+        '{"learnmeet": 2, "type": "Citizen", "data": {"pseudonym": '
         + "[" * 1_000
         + "]" * 1_000
         + "}}"
