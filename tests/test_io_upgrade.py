@@ -130,6 +130,18 @@ class TestRefused:
         paths = [p.json_path for p in _problems(lm.Scenario, document)]
         assert paths == ["$.cases[0].care_team[0]", "$.name", "$.forums[0].name"]
 
+    def test_what_the_upgrade_does_not_know_is_left_to_the_reader(self) -> None:
+        document = _sample_v1()
+        document["data"]["colour"] = "blue"
+        document["data"]["areas"] = "nord"
+        problems = _problems(lm.Scenario, document)
+        assert [p.message("en") for p in problems] == [
+            "$.areas: expected an array, got a string (fix: write an array here)",
+            "$.colour: unknown field for Scenario (fix: remove it; the fields are "
+            "name, areas, organisations, units, professionals, cases, forums, "
+            "meetings)",
+        ]
+
     @pytest.mark.parametrize(
         ("change", "path", "says"),
         [

@@ -140,7 +140,18 @@ class Upgrade:
 
     def _list(self, name: str, entity: Entity, items: object) -> object:
         if not isinstance(items, list):
-            return items  # the reader refuses it where it is
+            got = json_type(items)
+            self.problems.append(
+                DataProblem(
+                    path=(name,),
+                    reason=Label(
+                        da=f"forventede en liste, fik {got.da}",
+                        en=f"expected an array, got {got.en}",
+                    ),
+                    fix=Label(da="skriv en liste her", en="write an array here"),
+                )
+            )
+            return items
         out: dict[str, Any] = {}
         where: dict[str, _Path] = {}
         for index, item in enumerate(items):
