@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -14,7 +15,7 @@ from learnmeet.data import load_sample
 from learnmeet.io._json import _version_1
 from learnmeet.io._references import BY_CLASS
 from learnmeet.io._upgrade import listed_fields
-from support import MODEL_STRATEGIES
+from support import MODEL_STRATEGIES, run_cli
 
 
 def _problems(cls: type[Any], document: Any) -> tuple[lm.DataProblem, ...]:
@@ -224,3 +225,74 @@ class TestProperties:
             assert all("is not in the scenario's" in p.reason.en for p in problems)
             return
         assert lm.from_dict(cls, old) == lm.from_dict(cls, lm.to_dict(value)) == value
+
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+class TestFiles:
+    """Version-1 files as users wrote them: upgraded, or refused where version 1
+    let them through."""
+
+    def test_a_newcomers_scenario_upgrades_to_a_third_of_its_size(self) -> None:
+        text = (DOCUMENTS / "own_scenario.json").read_text(encoding="utf-8")
+        scenario = lm.from_json(lm.Scenario, text)
+        assert len(scenario.professionals) == 12
+        again = lm.to_json(scenario, indent=1)
+        assert 3 * len(again.encode()) <= len(text.encode())
+        assert lm.from_json(lm.Scenario, again) == scenario
+
+    def test_it_plans_the_same_meetings_from_either_version(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        old = DOCUMENTS / "own_scenario.json"
+        new = tmp_path / "v2.json"
+        new.write_text(
+            lm.to_json(lm.from_json(lm.Scenario, old.read_bytes()), indent=1),
+            encoding="utf-8",
+        )
+        plans = []
+        for name, path in (("a", old), ("b", new)):
+            code, _, _ = run_cli(
+                capsys,
+                "plan",
+                str(path),
+                *("--from", "2027-01-01", "--to", "2027-06-30"),
+                *("--out", str(tmp_path / name)),
+            )
+            assert code == 0
+            plan = (tmp_path / name / "plan.json").read_text(encoding="utf-8")
+            plans.append(lm.from_json(lm.Scenario, plan).meetings)
+        assert plans[0] == plans[1]
+        assert len(plans[0]) == 14
+
+    @pytest.mark.parametrize(
+        ("name", "path", "en", "da"),
+        [
+            (
+                "inconsistent_professional_copy_accepted.json",
+                "$.cases[0].care_team[0]",
+                "this copy of professional 't-01' contradicts the one at "
+                "$.professionals[0] (fields: profession)",
+                "denne kopi af fagperson 't-01' modsiger den ved $.professionals[0] "
+                "(felter: profession)",
+            ),
+            (
+                "care_team_person_not_in_professionals_accepted.json",
+                "$.cases[0].care_team[4]",
+                "professional 't-99' is not in the scenario's professionals",
+                "fagperson 't-99' står ikke i scenariets professionals",
+            ),
+        ],
+    )
+    def test_what_version_one_let_through_is_refused_with_its_path(
+        self, name: str, path: str, en: str, da: str
+    ) -> None:
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.from_json(lm.Scenario, (DOCUMENTS / name).read_bytes())
+        (problem,) = info.value.problems
+        assert (problem.json_path, problem.reason.en, problem.reason.da) == (
+            path,
+            en,
+            da,
+        )
