@@ -125,7 +125,7 @@ It reads this version and every older one (version 1, upgraded as plain
 JSON before it is read).
 
 .. versionadded:: 0.1.0
-.. versionchanged:: 0.3.0 Version 2: each entity once, referred to by id.
+.. versionchanged:: 0.2.0 Version 2: each entity once, referred to by id.
 """
 
 _READS = (1, SCHEMA_VERSION)
@@ -719,7 +719,7 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
             a document cannot tell apart.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 Schema version 2: entities by reference.
+    .. versionchanged:: 0.2.0 Schema version 2: entities by reference.
     """
     cls = _writable(value, "to_dict")
     conv = _converter(catalog)
@@ -1240,7 +1240,7 @@ def from_json(
             lists every problem with its JSON path.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 Reads version 1 and 2; a repeated key is refused.
+    .. versionchanged:: 0.2.0 Reads version 1 and 2; a repeated key is refused.
     """
     _readable(cls, "from_json")
     twice: list[tuple[dict[str, Any], list[str]]] = []
