@@ -834,6 +834,11 @@ def from_dict(
 ) -> T:
     """Read a value of type *cls* from a dict made by :func:`to_dict`.
 
+    Version 2 is read as it is; version 1 is upgraded to version 2 as plain
+    JSON first, and its problems are reported at its own paths. Every
+    reference is checked: an unknown id, a reference to the wrong kind and
+    an id given twice are each a problem at the path where they are written.
+
     Args:
         cls: The model class to read, e.g. ``learnmeet.Meeting``.
         document: A parsed JSON value, normally the dict :func:`to_dict`
@@ -846,7 +851,8 @@ def from_dict(
             every problem with its JSON path, e.g. ``$.attendees[2].role: ...``.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 Any JSON value is read or refused as data.
+    .. versionchanged:: 0.2.0 Any JSON value is read or refused as data;
+       version 1 and 2 are read, and every reference is checked.
     """
     _readable(cls, "from_dict")
     return _read(cls, document, catalog)
