@@ -164,15 +164,19 @@ def seeds() -> list[tuple[type[Any], dict[str, Any]]]:
     """Valid documents of every model type: the sample's, and drawn ones."""
     from learnmeet import strategies as lst
     from learnmeet._hypothesis_plugin import _STRATEGIES
-    from learnmeet.io._json import MODEL_TYPES
+    from learnmeet.io._json import MODEL_TYPES, _version_1
 
     sample = load_sample()
-    found: list[tuple[type[Any], dict[str, Any]]] = [(lm.Scenario, lm.to_dict(sample))]
+    found: list[tuple[type[Any], dict[str, Any]]] = [
+        (lm.Scenario, lm.to_dict(sample)),
+        (lm.Scenario, _version_1(sample)),
+    ]
     for cls in MODEL_TYPES:
         name = _STRATEGIES.get(cls.__name__)
         if name is None:
             continue
-        found += [(cls, lm.to_dict(value)) for value in _draw(getattr(lst, name)())]
+        for value in _draw(getattr(lst, name)()):
+            found += [(cls, lm.to_dict(value)), (cls, _version_1(value))]
     return found
 
 

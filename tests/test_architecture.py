@@ -26,16 +26,21 @@ import learnmeet
 
 PACKAGE = Path(learnmeet.__file__).resolve().parent
 
-LEAVES = {"exceptions", "_version", "_lazy"}
+LEAVES = {"_cpr", "_version", "_lazy"}
 """Modules that import nothing of the package; every layer may import them."""
+
+BASE = {"exceptions", *LEAVES}
+"""The errors and the text they are written in, which import only leaves
+(the CPR detector); every layer may import them."""
 
 LOWER = {
     **{leaf: set() for leaf in LEAVES},
-    "model": LEAVES,
-    "catalog": {"model", *LEAVES},
-    "rules": {"model", "catalog", *LEAVES},
-    "evaluation": {"model", *LEAVES},
-    "planning": {"rules", "model", "catalog", *LEAVES},
+    "exceptions": LEAVES,
+    "model": BASE,
+    "catalog": {"model", *BASE},
+    "rules": {"model", "catalog", *BASE},
+    "evaluation": {"model", *BASE},
+    "planning": {"rules", "model", "catalog", *BASE},
 }
 """The layers below each lower layer (a layer may always import itself)."""
 

@@ -29,7 +29,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import learnmeet as lm
 from examples import crowded_area
 from learnmeet.cli import _commands, main
-from learnmeet.data import sample_text
+from learnmeet.data import load_sample, sample_text
+from learnmeet.io._json import _version_1
 from support import ROOT, run_cli, source_checkout
 
 PERIOD = ("--from", "2027-01-01", "--to", "2027-03-31")
@@ -101,7 +102,8 @@ class TestCheck:
     ) -> None:
         document = json.loads(sample_text())
         data = document["data"]
-        data["forums"], data["meetings"] = data["forums"][:1], data["meetings"][:1]
+        for name in ("forums", "meetings"):  # collections keyed by id
+            data[name] = dict(list(data[name].items())[:1])
         path = tmp_path / "lille.json"
         path.write_text(json.dumps(document))
         _, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
@@ -113,18 +115,50 @@ class TestCheck:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         document = json.loads(sample_text())
-        document["data"]["meetings"][0]["start"] = "2027-01-20T13:00:00"
-        document["data"]["meetings"][1]["attendees"][0]["role"] = "boss"
-        del document["data"]["cases"][2]["citizen"]
+        meetings = document["data"]["meetings"]
+        first, second = list(meetings)[:2]
+        meetings[first]["start"] = "2027-01-20T13:00:00"
+        meetings[second]["attendees"][0]["role"] = "boss"
+        del document["data"]["cases"]["c-103"]["citizen"]
         path = tmp_path / "kommune.json"
         path.write_text(json.dumps(document))
         code, _, err = run_cli(capsys, "check", str(path))
         assert code == 1
         assert f"{path}: 3 problemer:\n" in err
+        assert f"$.meetings['{first}'].start:" in err
+        assert f"$.meetings['{second}'].attendees[0].role:" in err
+        assert "$.cases['c-103'].citizen:" in err
+        assert "Traceback" not in err
+
+    def test_broken_file_of_version_one(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A version-1 file is checked too, its problems at its own paths."""
+        document = _version_1(load_sample())
+        document["data"]["meetings"][0]["start"] = "2027-01-20T13:00:00"
+        document["data"]["meetings"][1]["attendees"][0]["role"] = "boss"
+        del document["data"]["cases"][2]["citizen"]
+        path = tmp_path / "kommune.json"
+        path.write_text(json.dumps(document))
+        code, _, err = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert code == 1
+        assert f"{path}: 3 problems:\n" in err
         assert "$.meetings[0].start:" in err
         assert "$.meetings[1].attendees[0].role:" in err
         assert "$.cases[2].citizen:" in err
-        assert "Traceback" not in err
+
+    def test_a_file_of_version_one_is_checked(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "kommune.json"
+        path.write_text(json.dumps(_version_1(load_sample())))
+        code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert code == 0
+        assert out.endswith(
+            ": OK – 47 professionals, 10 citizen cases, 3 forums, 3 meetings\n"
+        )
+        path.write_text(sample_text())
+        assert run_cli(capsys, "check", str(path), "--lang", "en")[1] == out
 
     def test_not_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "x.json"
@@ -258,10 +292,10 @@ class TestEnvelope:
     ) -> None:
         assert self._check(capsys, tmp_path, "[]", "en") == (
             "  $: expected a learnmeet document, got an array (fix: write a "
-            'learnmeet document: {"learnmeet": 1, "type": "Scenario", "data": '
+            'learnmeet document: {"learnmeet": 2, "type": "Scenario", "data": '
             "{...}})\n"
         )
-        assert 'skriv et learnmeet-dokument: {"learnmeet": 1, "type": "Scenario"' in (
+        assert 'skriv et learnmeet-dokument: {"learnmeet": 2, "type": "Scenario"' in (
             self._check(capsys, tmp_path, "[]", "da")
         )
 
@@ -284,10 +318,10 @@ class TestEnvelope:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         document = json.loads(sample_text())
-        document["learnmeet"] = "2"
+        document["learnmeet"] = "3"
         assert self._check(capsys, tmp_path, json.dumps(document), "en") == (
-            "  $.learnmeet: unsupported schema version '2' (fix: this release "
-            "reads version 1)\n"
+            "  $.learnmeet: unsupported schema version '3' (fix: this release "
+            "reads versions 1 and 2 and writes version 2)\n"
         )
 
     def test_a_missing_data_names_the_class(
@@ -342,7 +376,7 @@ class TestPlan:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         path = tmp_path / "kommune.json"
-        path.write_text(sample_text().replace('"learnmeet": 1', '"learnmeet": 2'))
+        path.write_text(sample_text().replace('"learnmeet": 2', '"learnmeet": 3'))
         folder = tmp_path / "plan"
         code, out, err = run_cli(
             capsys, "plan", str(path), *PERIOD, "--out", str(folder)
@@ -778,7 +812,7 @@ class TestInItsOwnProcess:
 
     def test_the_lone_surrogate_case_leaves_no_file(self, tmp_path: Path) -> None:
         document = json.loads(sample_text())
-        document["data"]["units"][0]["name"] = "Hjemmeplejen \udc80"
+        document["data"]["units"]["hj-nord"]["name"] = "Hjemmeplejen \udc80"
         path = tmp_path / "kommune.json"
         path.write_text(json.dumps(document, ensure_ascii=True))
         done = _learnmeet("plan", str(path), *PERIOD, "--out", str(tmp_path / "ud"))

@@ -45,6 +45,9 @@ class TestDemo:
             "Forum.recurrence:",
             "find_slots.window[1]:",
             "$:",
+            "$.cases['c-101'].care_team[5]:",
+            "$.professionals['p-001'].unit:",
+            "$.cases[0].care_team[0]:",
         ):
             assert where in edges
         assert ("løsning:" in edges) == (lang == "da")

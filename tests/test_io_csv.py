@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from evaluation_data import ACROSS, OVERLAP, evaluated
@@ -96,3 +97,24 @@ class TestOnlyTheLabelIsTranslated:
                 assert "," not in row[column]
                 assert 0 <= float(row[column]) <= 1
             assert 0 <= float(row["mean_yield"]) <= 100
+
+
+class TestNoFormulaRuns:
+    """A text a spreadsheet would run as a formula is written as text."""
+
+    @given(
+        st.sampled_from(["=", "+", "-", "@", "\t"]),
+        st.text(alphabet="ABCDEFHKLMNOPRSTUY()1234567890,;!\"' ", max_size=30),
+    )
+    def test_no_text_cell_starts_a_formula(self, start: str, rest: str) -> None:
+        group = evaluated().groups[0]
+        label = lm.Label(da=start + "HYPERLINK" + rest, en=start + rest + "x")
+        report = attrs.evolve(evaluated(), groups=[attrs.evolve(group, label=label)])
+        for lang in lm.LANGUAGES:
+            (row,) = _rows(lm.evaluation_csv(report, lang))
+            assert row["label"] == "'" + label.get(lang)
+            assert not row["label"].startswith(("=", "+", "-", "@", "\t", "\r"))
+
+    def test_other_text_is_left_as_it_is(self, result: lm.Evaluation) -> None:
+        rows = _rows(lm.evaluation_csv(result, "en"))
+        assert [r["label"] for r in rows] == [g.label.en for g in result.groups]

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
-from learnmeet.io._json import MAX_DEPTH, MODEL_TYPES
+from learnmeet.io._json import MAX_DEPTH, MODEL_TYPES, _version_1
 from support import MODEL_STRATEGIES
 
 CPH = lm.COPENHAGEN
@@ -104,8 +104,8 @@ class TestRoundTrip:
         assert lm.to_json(_sample_meeting()) == lm.to_json(_sample_meeting())
 
     def test_sets_are_written_sorted(self) -> None:
-        data = lm.to_dict(_sample_meeting())["data"]
-        roles = data["attendees"][0]["person"]["roles"]
+        included = lm.to_dict(_sample_meeting())["included"]
+        roles = included["professionals"]["p-1"]["roles"]
         assert roles == sorted(roles) == ["facilitator", "key_person"]
 
     def test_a_catalogue_entry_on_its_own_is_written_in_full(self) -> None:
@@ -131,10 +131,11 @@ class TestCatalogueCodes:
     """Catalogue entries are written as codes; anything else in full."""
 
     def test_builtin_entries_are_codes(self) -> None:
-        data = lm.to_dict(_sample_meeting())["data"]
-        assert data["format"] == "home_meeting"
-        assert data["attendees"][0]["person"]["profession"] == "nurse"
-        assert data["case"]["transitions"][0]["from_sector"] == "hospital"
+        document = lm.to_dict(_sample_meeting())
+        included = document["included"]
+        assert document["data"]["format"] == "home_meeting"
+        assert included["professionals"]["p-1"]["profession"] == "nurse"
+        assert included["cases"]["c-1"]["transitions"][0]["from_sector"] == "hospital"
 
     def test_a_changed_format_is_written_in_full_and_comes_back(self) -> None:
         stricter = attrs.evolve(
@@ -182,6 +183,50 @@ class TestEnvelope:
             "data": {"pseudonym": "B-1"},
         }
 
+    @pytest.mark.parametrize(
+        ("document", "reason"),
+        [
+            (
+                {"pseudonym": "B-1"},
+                "$: the object looks like the data of a Citizen without its envelope",
+            ),
+            ({"name": "x"}, "$: the object is not a learnmeet document"),
+            (
+                {"type": "Citizen", "data": {}},
+                "$.learnmeet: the schema version 'learnmeet' is missing",
+            ),
+            ({"learnmeet": 1, "data": {}}, "$.type: 'type' is missing"),
+            (
+                {"learnmeet": 1, "type": None, "data": {}},
+                "$.type: 'type' must be a string naming a class, not null",
+            ),
+            (
+                {"learnmeet": 1, "type": ["Citizen"], "data": {}},
+                "$.type: 'type' must be a string naming a class, not an array",
+            ),
+            (
+                {"learnmeet": 1, "type": "citizen", "data": {}},
+                "$.type: the type 'citizen' is no learnmeet type (fix: did you "
+                "mean 'Citizen'",
+            ),
+        ],
+    )
+    def test_a_broken_envelope_is_named_for_what_it_is(
+        self, document: dict[str, Any], reason: str
+    ) -> None:
+        """One problem for what is wrong with the envelope, never one unknown
+        field for each of the value's own fields."""
+        errors = _problems(lm.Citizen, document)
+        assert errors[0].startswith(reason), errors
+        assert len(errors) == 1
+
+    def test_an_unknown_type_is_not_repeated(self) -> None:
+        document = {"learnmeet": 1, "type": "Citizen 010203-1234" * 9, "data": {}}
+        (error,) = _problems(lm.Citizen, document)
+        assert error.startswith("$.type: the type a text of ")
+        assert "is no learnmeet type (fix: read it as the class it holds" in error
+        assert not lm.looks_like_cpr(error)
+
     def test_wrong_type_version_and_extra_fields_are_all_reported(self) -> None:
         errors = _problems(
             lm.Meeting, {"learnmeet": 99, "type": "Citizen", "data": {}, "x": 1}
@@ -199,22 +244,22 @@ class TestEnvelope:
             lm.from_dict(lm.Citizen, {"learnmeet": 1, "type": "Citizen", "x": 1})
         assert [p.message("da") for p in caught.value.problems] == [
             "$.data: 'data' mangler (løsning: skriv et learnmeet-dokument: "
-            '{"learnmeet": 1, "type": "Citizen", "data": {...}})',
+            '{"learnmeet": 2, "type": "Citizen", "data": {...}})',
             "$.x: ukendt felt i konvolutten (løsning: fjern det)",
         ]
 
 
 class TestSchemaVersions:
-    """Version 1 is the first schema; a reader refuses any other, saying which
-    version it reads (docs/json.md, "Versions")."""
+    """This release writes version 2 and reads 1 and 2; a reader refuses any
+    other, saying which versions it reads (docs/json.md, "Versions")."""
 
     @pytest.mark.parametrize(
         ("version", "shown"),
         [
-            (2, "2"),
+            (3, "3"),
             (99, "99"),
             (0, "0"),
-            ("2", "'2'"),
+            ("3", "'3'"),
             (None, "null"),
             (1.5, "1.5"),
             (True, "true"),  # equal to 1 in Python, not the version
@@ -229,22 +274,52 @@ class TestSchemaVersions:
         assert problem.json_path == "$.learnmeet"
         assert problem.message("en") == (
             f"$.learnmeet: unsupported schema version {shown} "
-            "(fix: this release reads version 1)"
+            "(fix: this release reads versions 1 and 2 and writes version 2)"
         )
         assert problem.message("da") == (
             f"$.learnmeet: skemaversion {shown} understøttes ikke "
-            "(løsning: denne udgave læser version 1)"
+            "(løsning: denne udgave læser version 1 og 2 og skriver version 2)"
+        )
+
+    @pytest.mark.parametrize("version", ["1", " 2 "])
+    def test_a_version_in_quotes_says_to_write_the_number(self, version: str) -> None:
+        document = {"learnmeet": version, "type": "Citizen", "data": {}}
+        errors = _problems(lm.Citizen, document)
+        number = version.strip()
+        assert errors == (
+            f"$.learnmeet: the version is the number {number}, not the text "
+            f'{version!r} (fix: write "learnmeet": {number} without quotes)',
         )
 
     def test_missing_version_is_refused(self) -> None:
-        with pytest.raises(lm.InvalidDataError, match=r"\$\.learnmeet: unsupported"):
+        with pytest.raises(lm.InvalidDataError, match=r"\$\.learnmeet: the schema"):
             lm.from_dict(lm.Citizen, {"type": "Citizen", "data": {"pseudonym": "B-1"}})
 
-    def test_this_release_writes_and_reads_version_one(self) -> None:
-        assert lm.SCHEMA_VERSION == 1
+    def test_this_release_writes_version_two(self) -> None:
+        assert lm.SCHEMA_VERSION == 2
         text = lm.to_json(lm.Citizen("B-1"))
-        assert json.loads(text)["learnmeet"] == 1
+        assert json.loads(text)["learnmeet"] == 2
         assert lm.from_json(lm.Citizen, text) == lm.Citizen("B-1")
+
+    def test_version_one_is_still_read(self) -> None:
+        text = (
+            '{"learnmeet": 1, "type": "Professional", "data": {"id": "p-1", '
+            '"profession": "nurse", "unit": {"id": "hj", "name": "Hjemmepleje", '
+            '"organisation": {"id": "k", "name": "Kommune", "sector": '
+            '"municipality"}}}}'
+        )
+        nurse = lm.from_json(lm.Professional, text)
+        assert nurse.unit.organisation.sector == CAT.sector("municipality")
+        assert lm.to_dict(nurse)["included"]["units"] == {
+            "hj": {"name": "Hjemmepleje", "organisation": "k", "area": None}
+        }
+
+    def test_included_is_no_field_of_version_one(self) -> None:
+        document = _version_1(lm.Citizen("B-1"))
+        document["included"] = {}
+        assert _problems(lm.Citizen, document) == (
+            "$.included: unknown envelope field (fix: remove it)",
+        )
 
     def test_not_json(self) -> None:
         with pytest.raises(lm.InvalidDataError, match="line 1, column 2"):
@@ -267,8 +342,9 @@ class TestErrors:
         data["start"] = "2026-03-03T10:00:00"
         data["duration"] = 45
         data["attendees"][1]["role"] = "participnt"
-        data["attendees"][0]["person"]["profession"] = "nurce"
-        data["case"]["transitions"][0]["to_sector"] = "hospital"
+        included = document["included"]
+        included["professionals"]["p-1"]["profession"] = "nurce"
+        included["cases"]["c-1"]["transitions"][0]["to_sector"] = "hospital"
         data["colour"] = "blue"
         errors = _problems(lm.Meeting, document)
         paths = sorted(e.split(": ")[0] for e in errors)
@@ -278,8 +354,8 @@ class TestErrors:
                 "$.start",
                 "$.duration",
                 "$.attendees[1].role",
-                "$.attendees[0].person.profession",
-                "$.case.transitions[0].to_sector",
+                "$.included.professionals['p-1'].profession",
+                "$.included.cases['c-1'].transitions[0].to_sector",
                 "$.colour",
             ]
         )
@@ -304,10 +380,16 @@ class TestErrors:
 
     def test_cpr_numbers_are_refused_with_the_path(self) -> None:
         document = lm.to_dict(_sample_meeting())
+        document["included"]["cases"]["c-1"]["summary"] = "borger 010203-1234"
+        errors = _problems(lm.Meeting, document)
+        assert errors[0].startswith("$.included.cases['c-1'].summary: ")
+        assert "CPR" in errors[0]
+
+    def test_in_version_one_at_the_copy(self) -> None:
+        document = _version_1(_sample_meeting())
         document["data"]["case"]["summary"] = "borger 010203-1234"
         errors = _problems(lm.Meeting, document)
         assert errors[0].startswith("$.case.summary: ")
-        assert "CPR" in errors[0]
 
     @pytest.mark.parametrize(
         ("path", "value", "says"),
@@ -321,7 +403,7 @@ class TestErrors:
         ],
     )
     def test_type_errors(self, path: tuple[Any, ...], value: object, says: str) -> None:
-        document = lm.to_dict(_sample_meeting())
+        document = _version_1(_sample_meeting())  # the paths of every copy
         node = document["data"]
         for step in path[:-1]:
             node = node[step]
@@ -511,24 +593,24 @@ class TestRepeatedValues:
         assert first.case is second.case
         assert back == scenario
 
-    def test_a_bad_value_is_reported_every_time_it_occurs(self) -> None:
+    def test_a_bad_copy_is_reported_where_it_first_occurs(self) -> None:
         meeting = _sample_meeting()
-        document = lm.to_dict(
+        document = _version_1(
             lm.Scenario(name="s", meetings=[meeting, attrs.evolve(meeting, id="m-2")])
         )
         for m in document["data"]["meetings"]:
             m["attendees"][0]["person"]["profession"] = "nurce"
+            m["case"]["care_team"][0]["profession"] = "nurce"
         errors = _problems(lm.Scenario, document)
-        assert sorted(e.split(": ")[0] for e in errors) == [
+        assert [e.split(": ")[0] for e in errors] == [
             "$.meetings[0].attendees[0].person.profession",
-            "$.meetings[1].attendees[0].person.profession",
         ]
 
     def test_a_repeated_value_after_a_good_one_still_fails_where_it_differs(
         self,
     ) -> None:
         meeting = _sample_meeting()
-        document = lm.to_dict(
+        document = _version_1(
             lm.Scenario(name="s", meetings=[meeting, attrs.evolve(meeting, id="m-2")])
         )
         document["data"]["meetings"][1]["attendees"][0]["person"]["id"] = " p-1"
@@ -601,7 +683,7 @@ class TestKeys:
         assert "ikke en tekst" in problem.reason.da
 
     def test_deep_inside_the_data(self) -> None:
-        document = lm.to_dict(_sample_meeting())
+        document = _version_1(_sample_meeting())
         document["data"]["attendees"][1]["person"][7] = "x"
         with pytest.raises(lm.InvalidDataError) as caught:
             lm.from_dict(lm.Meeting, document)

@@ -126,7 +126,9 @@ class TestTheWaitingList:
         assert len(waiting) == 40
         data = json.loads(lm.to_json(crowded))["data"]
         written = data["enrolment"]["waiting"]["kursusdag-nord"]
-        assert [p["id"] for p in written] == [p.id for p in waiting]
+        # Each by id, written once among the scenario's staff.
+        assert written == [p.id for p in waiting]
+        assert set(written) <= set(data["scenario"]["professionals"])
         back = lm.from_json(lm.PeriodPlan, lm.to_json(crowded))
         assert back.enrolment.waiting == crowded.enrolment.waiting
 
@@ -172,10 +174,11 @@ class TestShapes:
             cancelled=[(pro, lm.CancellationReason.ILLNESS)],
             fill=(),
         )
-        data = lm.to_dict(enrolment)["data"]
-        person = lm.to_dict(pro)["data"]
-        assert data["ineligible"] == [[person, {"da": "ingen plads", "en": "no room"}]]
-        assert data["cancelled"] == [[person, "illness"]]
+        document = lm.to_dict(enrolment)
+        data = document["data"]
+        assert data["ineligible"] == [[pro.id, {"da": "ingen plads", "en": "no room"}]]
+        assert data["cancelled"] == [[pro.id, "illness"]]
+        assert list(document["included"]["professionals"]) == [pro.id]
         assert lm.from_dict(lm.Enrolment, lm.to_dict(enrolment)) == enrolment
 
     def test_a_report_keeps_its_language(self) -> None:
@@ -192,7 +195,11 @@ def _enrolment(**data: object) -> dict[str, object]:
         "cancelled": [],
         "fill": [],
     }
-    return {"learnmeet": 1, "type": "Enrolment", "data": {**base, **data}}
+    return {
+        "learnmeet": lm.SCHEMA_VERSION,
+        "type": "Enrolment",
+        "data": {**base, **data},
+    }
 
 
 class TestRefusals:
@@ -211,13 +218,17 @@ class TestRefusals:
                 "$.ineligible[0]: expected an array of 2 items, got an object",
             ),
             (
-                {"cancelled": [[{}, "flu"]]},
+                {"cancelled": [["v-001", "flu"]]},
                 "$.cancelled[0][1]: not a valid CancellationReason",
+            ),
+            (
+                {"cancelled": [["v-001", "illness"]]},
+                "$.cancelled[0][0]: unknown professional code 'v-001'",
             ),
             ({"waiting": []}, "$.waiting: expected an object, got an array"),
             (
                 {"waiting": {"kursusdag-nord": [5]}},
-                "$.waiting['kursusdag-nord'][0]: expected an object (Professional)",
+                "$.waiting['kursusdag-nord'][0]: expected the id of a professional",
             ),
             ({"waiting": {"x": {}}}, "$.waiting.x: expected an array, got an object"),
         ],
@@ -245,7 +256,7 @@ class TestRefusals:
     def test_every_problem_of_a_plan_at_once(self, crowded: lm.PeriodPlan) -> None:
         document = lm.to_dict(crowded)
         data = document["data"]
-        data["enrolment"]["waiting"]["kursusdag-nord"][3]["unit"] = 5
+        data["enrolment"]["waiting"]["kursusdag-nord"][3] = 5
         data["report"]["lang"] = "de"
         data["scheduled"]["unplaced"] = [
             {"request": {}, "reason": {"da": "a", "en": "b"}}
@@ -257,7 +268,7 @@ class TestRefusals:
             "$.scheduled.unplaced[0].request.attendees",
             "$.scheduled.unplaced[0].request.earliest",
             "$.scheduled.unplaced[0].request.latest",
-            "$.enrolment.waiting['kursusdag-nord'][3].unit",
+            "$.enrolment.waiting['kursusdag-nord'][3]",
             "$.report.lang",
         ]
 
@@ -267,6 +278,47 @@ class TestRefusals:
             "$.type: the document holds 'PeriodPlan', but 'Scenario' was asked for "
             "(fix: read it as the class it holds, or give a Scenario document)"
         ]
+
+
+class TestVersion1:
+    """A result document in version 1, every person copied where they occur,
+    is upgraded like any other: pairs part by part, waiting lists by key."""
+
+    def test_a_whole_plan(self, crowded: lm.PeriodPlan) -> None:
+        from learnmeet.io._json import _version_1
+
+        old = _version_1(crowded)
+        assert old["data"]["enrolment"]["waiting"]["kursusdag-nord"][0]["id"]
+        assert lm.from_dict(lm.PeriodPlan, old) == crowded
+
+    def test_pairs_and_waiting_lists(self) -> None:
+        from learnmeet.io._json import _version_1
+
+        first, second = crowded_area(2).professionals
+        enrolment = lm.Enrolment(
+            meetings=(),
+            waiting={"kursusdag-nord": (first,)},
+            ineligible=[(second, lm.Label(da="intet kursus", en="no course"))],
+            cancelled=[(first, lm.CancellationReason.ILLNESS)],
+            fill=(),
+        )
+        assert lm.from_dict(lm.Enrolment, _version_1(enrolment)) == enrolment
+
+    def test_a_copy_that_disagrees_is_refused_at_its_path(self) -> None:
+        from learnmeet.io._json import _version_1
+
+        (first,) = crowded_area(1).professionals
+        enrolment = lm.Enrolment(
+            meetings=(),
+            waiting={"kursusdag-nord": (first,)},
+            ineligible=(),
+            cancelled=[(first, lm.CancellationReason.ILLNESS)],
+            fill=(),
+        )
+        old = _version_1(enrolment)
+        old["data"]["cancelled"][0][0]["display_name"] = "En anden"
+        messages = _problems(lm.Enrolment, old)
+        assert [m.split(":")[0] for m in messages] == ["$.cancelled[0][0]"]
 
 
 class TestIsResultType:

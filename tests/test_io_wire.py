@@ -421,6 +421,47 @@ class TestDuration:
     def test_days_are_read(self) -> None:
         assert parse_duration("P1DT2H") == timedelta(hours=26)
 
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("P1W", timedelta(days=7)),
+            ("P1W1D", timedelta(days=8)),
+            ("PT45M0.0S", timedelta(minutes=45)),
+            ("PT0,5S", timedelta(milliseconds=500)),
+            ("PT90M", timedelta(minutes=90)),
+            ("PT1.000001S", timedelta(seconds=1, microseconds=1)),
+        ],
+    )
+    def test_every_fixed_length_spelling_is_read(
+        self, text: str, value: timedelta
+    ) -> None:
+        """Weeks and fractions of a second are ISO 8601 too; whether a value
+        may hold what they give (whole minutes) is the value's to say."""
+        assert parse_duration(text) == value
+
+    @pytest.mark.parametrize("text", ["P1Y", "P2M", "P1Y2M3DT4H", "P1MT2H"])
+    def test_years_and_months_are_refused_as_such(self, text: str) -> None:
+        with pytest.raises(WireError, match="no fixed length") as caught:
+            parse_duration(text)
+        assert "fast længde" in caught.value.reason.da
+
+    @pytest.mark.parametrize(
+        "text",
+        ["PT99999999999999999999M", "P" + "9" * 100_000 + "D", "PT1.0123456789S"],
+    )
+    def test_a_number_too_long_is_refused_as_such(self, text: str) -> None:
+        with pytest.raises(WireError, match="more than 9 digits") as caught:
+            parse_duration(text)
+        assert text not in caught.value.message("en")
+
+    def test_a_duration_that_is_no_whole_minutes_is_refused_by_the_value(
+        self,
+    ) -> None:
+        document = lm.to_dict(valid_meetings()["learning_meeting"])
+        document["data"]["duration"] = "PT45M0.5S"
+        with pytest.raises(lm.InvalidDataError, match="whole number of minutes"):
+            lm.from_dict(lm.Meeting, document)
+
     @given(st.integers(min_value=0, max_value=10_000 * 60))
     def test_round_trip(self, seconds: int) -> None:
         value = timedelta(seconds=seconds)

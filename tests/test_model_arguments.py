@@ -287,14 +287,31 @@ class TestTime:
             datetime.max.replace(tzinfo=CPH),
             datetime.min.replace(tzinfo=timezone.utc),
             datetime(1899, 12, 31, 23, tzinfo=timezone.utc),
-            # 9998 in its own time, 9999 in UTC: refused too
-            datetime(9998, 12, 31, 23, tzinfo=timezone(timedelta(hours=-5))),
+            datetime(9999, 1, 1, tzinfo=timezone(timedelta(hours=14))),
         ],
     )
     def test_outside_the_years_is_refused(self, moment: datetime) -> None:
         with pytest.raises(lm.InvalidValueError, match="outside the years") as c:
             when(moment)
         assert c.value.path == ("moment",)
+
+    @pytest.mark.parametrize(
+        "moment",
+        [
+            # 1900 in its own time, 1899 in UTC
+            datetime(1900, 1, 1, tzinfo=CPH),
+            datetime(1900, 1, 1, tzinfo=timezone(timedelta(hours=14))),
+            # 9998 in its own time, 9999 in UTC
+            datetime(9998, 12, 31, 23, tzinfo=timezone(timedelta(hours=-5))),
+        ],
+    )
+    def test_the_years_are_read_in_local_time_as_the_model_reads_them(
+        self, moment: datetime
+    ) -> None:
+        """An argument is held to the years as a meeting's start is: a time a
+        value accepts is never refused when given to a function."""
+        lm.Interval(moment, moment + timedelta(minutes=1))
+        assert when(moment) == moment
 
     def test_a_day_too(self) -> None:
         assert when(NOON, date(2027, 1, 1)) == NOON

@@ -63,6 +63,20 @@ class TestThePeriod:
         assert "longer than five years (1827 days)" in error.reason.en
         assert "længere end fem år" in error.reason.da
 
+    def test_every_is_checked_where_it_was_given(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="1 or more") as info:
+            lm.plan_period(
+                SAMPLE, start=date(2027, 1, 1), end=date(2027, 3, 31), every=0
+            )
+        assert (info.value.where, info.value.path) == ("plan_period", ("every",))
+
+    def test_the_first_day_of_the_years_is_planned(self) -> None:
+        """1900-01-01 00:00 in Copenhagen is 1899 in UTC, and still a day of
+        the model's years."""
+        plan = lm.plan_period(SAMPLE, start=date(1900, 1, 1), end=date(1900, 1, 31))
+        assert plan.meetings
+        assert all(m.start.year == 1900 for m in plan.meetings)
+
     @pytest.mark.parametrize(
         ("start", "end", "field"),
         [

@@ -36,6 +36,14 @@ class TestBreakersOnHandBuiltMeetings:
         assert report.codes == {code}, report.render("en")
 
     @pytest.mark.parametrize("code", sorted(BREAKERS))
+    def test_the_broken_meeting_can_be_written(self, code: str) -> None:
+        """One id is one professional in it (the case's care team follows a
+        changed attendee), so a JSON document can hold it."""
+        breach = BREAKERS[code](VALID[breaker_format(code)])
+        text = lm.to_json(breach.meeting)
+        assert lm.from_json(lm.Meeting, text) == breach.meeting
+
+    @pytest.mark.parametrize("code", sorted(BREAKERS))
     def test_a_context_exactly_for_the_context_rules(self, code: str) -> None:
         breach = BREAKERS[code](VALID[breaker_format(code)])
         assert (breach.context is not None) == BREAKERS[code].rule.needs_context
@@ -97,6 +105,9 @@ class TestBreaches:
         def check(breach: Any) -> None:
             report = lm.validate(breach.meeting, context=breach.context)
             assert report.codes == {code}, report.render("en")
+            assert lm.from_json(lm.Meeting, lm.to_json(breach.meeting)) == (
+                breach.meeting
+            )
 
         check()
 

@@ -146,7 +146,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.rules._format_rules": ("FORMAT_RULES",),
     "learnmeet.rules._context_rules": ("CONTEXT_RULES",),
     "learnmeet.rules._validate": ("DEFAULT_RULES", "validate", "validate_all"),
-    "learnmeet.evaluation._evaluate": (
+    "learnmeet.evaluation._results": (
         "HIGH_YIELD",
         "Dimension",
         "Disposition",
@@ -155,8 +155,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "ResponseRates",
         "Suppression",
         "YieldGroup",
-        "evaluate",
     ),
+    "learnmeet.evaluation._evaluate": ("evaluate",),
     "learnmeet.planning._recurrence": ("Series",),
     "learnmeet.planning._slots": (
         "MAX_SLOTS",
@@ -231,7 +231,8 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.catalog._surveys import (
         YIELD_SURVEY as YIELD_SURVEY,
     )
-    from learnmeet.evaluation._evaluate import (
+    from learnmeet.evaluation._evaluate import evaluate as evaluate
+    from learnmeet.evaluation._results import (
         HIGH_YIELD as HIGH_YIELD,
         Dimension as Dimension,
         Disposition as Disposition,
@@ -240,7 +241,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         ResponseRates as ResponseRates,
         Suppression as Suppression,
         YieldGroup as YieldGroup,
-        evaluate as evaluate,
     )
     from learnmeet.exceptions import (
         LANGUAGES as LANGUAGES,

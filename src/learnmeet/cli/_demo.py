@@ -8,11 +8,13 @@ line in :data:`SECTIONS`.
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -25,7 +27,7 @@ from learnmeet.evaluation._evaluate import evaluate
 from learnmeet.exceptions import LearnmeetError
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._ical import to_ical
-from learnmeet.io._json import from_json, to_json
+from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_json
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
 from learnmeet.model._checks import COPENHAGEN
@@ -165,7 +167,21 @@ def _overview(run: DemoRun) -> str:
     lines.append(run.t(da="Møder:", en="Meetings:"))
     for meeting in s.meetings:
         lines += _meeting_lines(run, meeting)
-    written = run.write("scenario.json", to_json(s, indent=1) + "\n")
+    text = to_json(s, indent=1) + "\n"
+    old = json.dumps(_version_1(s), ensure_ascii=False, indent=1) + "\n"
+    sizes = (len(text.encode()), len(old.encode()))
+    da = [f"{n:_}".replace("_", ".") for n in sizes]  # Danish groups with dots
+    en = [f"{n:,}" for n in sizes]
+    lines += [
+        "",
+        run.t(
+            da=f"Som JSON (skemaversion 2, hvor alt står én gang og henvises til "
+            f"med id): {da[0]} bytes; version 1 kopierede det: {da[1]} bytes.",
+            en=f"As JSON (schema version 2, each entity once, referred to by id): "
+            f"{en[0]} bytes; version 1 copied them: {en[1]} bytes.",
+        ),
+    ]
+    written = run.write("scenario.json", text)
     if written:
         lines += ["", written]
     return "\n".join(lines)
@@ -518,13 +534,30 @@ def _reflection(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+def _broken_references(s: Scenario) -> dict[str, Any]:
+    """*s* as a document whose references point nowhere."""
+    document = to_dict(s)
+    data = document["data"]
+    data["cases"][s.cases[0].id]["care_team"].append("p-0001")
+    data["professionals"][s.professionals[0].id]["unit"] = "hj-nordd"
+    return document
+
+
+def _contradicting_copy(s: Scenario) -> dict[str, Any]:
+    """*s* as version 1 wrote it, with one care-team copy changed."""
+    document = _version_1(s)
+    member = document["data"]["cases"][0]["care_team"][0]
+    member["display_name"] = member["display_name"] + " (kopi)"
+    return document
+
+
 def _edges(run: DemoRun) -> str:
     """What the library refuses at its edges, each with its message."""
     s = run.scenario
     forum = s.forums[0]
     start = datetime.combine(QUARTER[0], time(9), tzinfo=COPENHAGEN)
     deep = (
-        '{"learnmeet": 1, "type": "Citizen", "data": {"pseudonym": '
+        '{"learnmeet": 2, "type": "Citizen", "data": {"pseudonym": '
         + "[" * 1_000
         + "]" * 1_000
         + "}}"
@@ -569,6 +602,22 @@ def _edges(run: DemoRun) -> str:
                 en="A JSON document nested 1,000 levels deep",
             ),
             lambda: from_json(Citizen, deep),
+        ),
+        (
+            Label(
+                da="En plejegruppe, der nævner en, som ikke er i personalelisten, "
+                "og en medarbejder i en enhed, der ikke findes",
+                en="A care team naming someone not on the staff list, and a "
+                "professional in a unit that does not exist",
+            ),
+            lambda: from_dict(Scenario, _broken_references(s)),
+        ),
+        (
+            Label(
+                da="En fil i version 1, hvor en kopi modsiger personalelisten",
+                en="A version-1 file where a copy contradicts the staff list",
+            ),
+            lambda: from_dict(Scenario, _contradicting_copy(s)),
         ),
     )
     lines = [

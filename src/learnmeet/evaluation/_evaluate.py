@@ -66,6 +66,18 @@ from statistics import NormalDist
 
 import attrs
 
+from learnmeet.evaluation._disclosure import Figure, complements
+from learnmeet.evaluation._results import (
+    _GROUP_LABELS,
+    HIGH_YIELD,
+    Dimension,
+    Disposition,
+    Evaluation,
+    LevelSummary,
+    ResponseRates,
+    Suppression,
+    YieldGroup,
+)
 from learnmeet.exceptions import (
     DataProblem,
     InvalidDataError,
@@ -74,18 +86,6 @@ from learnmeet.exceptions import (
     PathKey,
 )
 from learnmeet.model._arguments import checked
-from learnmeet.model._checks import (
-    a_number,
-    each,
-    identifier,
-    instance_of,
-    non_negative_int,
-    optional,
-    pair,
-    to_frozenset,
-    to_tuple,
-)
-from learnmeet.model._labels import LabelledEnum
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._survey import (
     Eligibility,
@@ -99,269 +99,7 @@ from learnmeet.model._survey import (
     Theme,
 )
 
-__all__ = [
-    "HIGH_YIELD",
-    "Dimension",
-    "Disposition",
-    "Evaluation",
-    "LevelSummary",
-    "ResponseRates",
-    "Suppression",
-    "YieldGroup",
-    "evaluate",
-]
-
-HIGH_YIELD = 75.0
-"""A response's yield (0–100) at or above this is *high*: "agree" or more on a
-five-point scale."""
-
-
-class Disposition(LabelledEnum):
-    """The final disposition of an invitation (AAPOR Standard Definitions).
-
-    .. versionadded:: 0.1.0
-    """
-
-    COMPLETE = "complete", Label(da="fuldført (I)", en="complete (I)")
-    PARTIAL = "partial", Label(da="delvist (P)", en="partial (P)")
-    REFUSAL = "refusal", Label(da="afslag (R)", en="refusal (R)")
-    NON_CONTACT = "non_contact", Label(da="ikke nået (NC)", en="non-contact (NC)")
-    OTHER = "other", Label(da="andet (O)", en="other (O)")
-    UNKNOWN_ELIGIBILITY = (
-        "unknown_eligibility",
-        Label(da="ukendt om omfattet (U)", en="unknown eligibility (U)"),
-    )
-    NOT_ELIGIBLE = (
-        "not_eligible",
-        Label(da="ikke omfattet (NE)", en="not eligible (NE)"),
-    )
-
-
-class Dimension(LabelledEnum):
-    """What the meetings are grouped by when yield is compared.
-
-    .. versionadded:: 0.1.0
-    """
-
-    OVERALL = "overall", Label(da="i alt", en="overall")
-    FORMAT = "format", Label(da="mødeform", en="format")
-    CASE_ORIGIN = "case_origin", Label(da="casens oprindelse", en="case origin")
-    DISCIPLINES = "disciplines", Label(da="faglighed", en="disciplines")
-    SECTORS = "sectors", Label(da="sektorer", en="sectors")
-
-
-class Suppression(LabelledEnum):
-    """Why a group's figures are not reported.
-
-    A group is hidden as :attr:`TOO_FEW` when fewer people than the threshold
-    answered about its meetings (primary suppression), and as
-    :attr:`COMPLEMENT` when it has enough but showing it would let a small
-    group be worked out by adding and subtracting shown groups, within the
-    report or together with a released one (secondary suppression).
-
-    .. versionadded:: 0.1.0
-    """
-
-    TOO_FEW = "too_few", Label(da="for få svarpersoner", en="too few respondents")
-    COMPLEMENT = (
-        "complement",
-        Label(
-            da="skjult, så en lille gruppe ikke kan regnes ud",
-            en="hidden so that a small group cannot be worked out",
-        ),
-    )
-
-
-_GROUP_LABELS = {
-    "all": Label(da="alle møder", en="all meetings"),
-    "no_case": Label(da="ingen borgersag", en="no citizen case"),
-    "interdisciplinary": Label(da="tværfaglige", en="interdisciplinary"),
-    "monoprofessional": Label(da="monofaglige", en="monoprofessional"),
-    "cross_sectoral": Label(da="tværsektorielle", en="cross-sectoral"),
-    "single_sector": Label(da="én sektor", en="single-sector"),
-}
-
-
-def _members(items: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
-    return to_frozenset(items)
-
-
-# The keys are hashes (hexadecimal), not identifiers: a run of digits in one
-# may look like a CPR number, and it is none.
-_MEMBERS = each(pair(instance_of(str), instance_of(str)))
-
-
-def _groups(items: Iterable[YieldGroup]) -> tuple[YieldGroup, ...]:
-    return to_tuple(items)
-
-
-def _levels(items: Iterable[LevelSummary]) -> tuple[LevelSummary, ...]:
-    return to_tuple(items)
-
-
-def _themes(items: Iterable[Theme]) -> tuple[Theme, ...]:
-    return to_tuple(items)
-
-
-@attrs.frozen(kw_only=True)
-class ResponseRates:
-    """How many invitations ended how, and the response rates.
-
-    RR1 counts every invitee whose eligibility is not ruled out; RR3 counts
-    those of unknown eligibility only in the estimated proportion
-    :attr:`eligibility_rate` that would have been eligible.
-
-    .. versionadded:: 0.1.0
-    """
-
-    complete: int = attrs.field(validator=non_negative_int)
-    partial: int = attrs.field(validator=non_negative_int)
-    refusal: int = attrs.field(validator=non_negative_int)
-    non_contact: int = attrs.field(validator=non_negative_int)
-    other: int = attrs.field(validator=non_negative_int)
-    unknown_eligibility: int = attrs.field(validator=non_negative_int)
-    not_eligible: int = attrs.field(validator=non_negative_int)
-    eligibility_rate: float | None = attrs.field(validator=optional(a_number))
-    """The proportion *e* of invitees of unknown eligibility taken as eligible."""
-    rr1: float | None = attrs.field(validator=optional(a_number))
-    """``I / (I + P + R + NC + O + U)``; ``None`` when nobody is counted."""
-    rr3: float | None = attrs.field(validator=optional(a_number))
-    """``I / (I + P + R + NC + O + e·U)``; ``None`` when nobody is counted."""
-
-    @property
-    def invitations(self) -> int:
-        """Every invitation, of whatever disposition."""
-        return (
-            self.complete
-            + self.partial
-            + self.refusal
-            + self.non_contact
-            + self.other
-            + self.unknown_eligibility
-            + self.not_eligible
-        )
-
-    @checked
-    def count(self, disposition: Disposition) -> int:
-        """The number of invitations with *disposition*."""
-        return int(getattr(self, disposition.value))
-
-
-@attrs.frozen(kw_only=True)
-class YieldGroup:
-    """The yield reported by the respondents of one group of meetings.
-
-    All figures are ``None`` when the group is suppressed.
-
-    Attributes:
-        dimension: What the meetings are grouped by.
-        code: The group, e.g. a format code or ``"interdisciplinary"``.
-        label: The group's name in Danish and English.
-        respondents: Distinct people who answered about meetings of the group.
-        responses: Responses with a yield answer (one per person and meeting).
-        mean: The mean yield, from 0 (lowest point on every item) to 100.
-        high: Responses with a yield of 75 or more ("agree" or more).
-        share: ``high / responses``.
-        ci_low: Lower bound of the Wilson score interval for ``share``.
-        ci_high: Upper bound of that interval.
-        suppression: Why the figures are hidden, or ``None``.
-        members: The responses the figures are computed from, pseudonymised:
-            one pair of keys a response, the respondent's and the response's
-            (hashes of the invitee and of the survey and invitation), so that
-            a later :func:`evaluate` given this report as *released* can tell
-            which responses two reports have in common. Empty when the group
-            is suppressed. Pseudonymised is not anonymous: whoever holds the
-            invitations can compute the keys, so keep an evaluation as you
-            keep the responses; the exports never write them.
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 :attr:`members`.
-    """
-
-    dimension: Dimension = attrs.field(validator=instance_of(Dimension))
-    code: str = attrs.field(validator=identifier)
-    label: Label = attrs.field(validator=instance_of(Label))
-    respondents: int | None = attrs.field(validator=optional(non_negative_int))
-    responses: int | None = attrs.field(validator=optional(non_negative_int))
-    mean: float | None = attrs.field(validator=optional(a_number))
-    high: int | None = attrs.field(validator=optional(non_negative_int))
-    share: float | None = attrs.field(validator=optional(a_number))
-    ci_low: float | None = attrs.field(validator=optional(a_number))
-    ci_high: float | None = attrs.field(validator=optional(a_number))
-    suppression: Suppression | None = attrs.field(
-        default=None, validator=optional(instance_of(Suppression))
-    )
-    members: frozenset[tuple[str, str]] = attrs.field(
-        default=frozenset(), repr=False, converter=_members, validator=_MEMBERS
-    )
-
-    @property
-    def suppressed(self) -> bool:
-        """Whether the group's figures are hidden."""
-        return self.suppression is not None
-
-
-@attrs.frozen(kw_only=True)
-class LevelSummary:
-    """The mean score of a survey's items at one Kirkpatrick level.
-
-    Attributes:
-        level: The level.
-        items: How many Likert items the survey has at this level.
-        respondents: Distinct people who answered one of them.
-        mean: Their mean score from 0 to 100, or ``None`` when there is no
-            item or the group is suppressed.
-        suppression: Why the figures are hidden, or ``None``.
-        members: The responses with an answer at this level, pseudonymised as
-            in :attr:`YieldGroup.members`; empty when nothing is reported.
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 :attr:`members`.
-    """
-
-    level: KirkpatrickLevel = attrs.field(validator=instance_of(KirkpatrickLevel))
-    items: int = attrs.field(validator=non_negative_int)
-    respondents: int | None = attrs.field(validator=optional(non_negative_int))
-    mean: float | None = attrs.field(validator=optional(a_number))
-    suppression: Suppression | None = attrs.field(
-        default=None, validator=optional(instance_of(Suppression))
-    )
-    members: frozenset[tuple[str, str]] = attrs.field(
-        default=frozenset(), repr=False, converter=_members, validator=_MEMBERS
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Evaluation:
-    """The summary of a survey: response rates, yield by group, levels, themes.
-
-    .. versionadded:: 0.1.0
-    """
-
-    survey: Survey = attrs.field(validator=instance_of(Survey))
-    rates: ResponseRates = attrs.field(validator=instance_of(ResponseRates))
-    groups: tuple[YieldGroup, ...] = attrs.field(
-        converter=_groups, validator=each(instance_of(YieldGroup))
-    )
-    levels: tuple[LevelSummary, ...] = attrs.field(
-        converter=_levels, validator=each(instance_of(LevelSummary))
-    )
-    themes: tuple[Theme, ...] = attrs.field(
-        converter=_themes, validator=each(instance_of(Theme))
-    )
-    free_text_answers: int = attrs.field(validator=non_negative_int)
-    threshold: int = attrs.field(validator=non_negative_int)
-    confidence: float = attrs.field(validator=a_number)
-
-    @checked
-    def by(self, dimension: Dimension) -> tuple[YieldGroup, ...]:
-        """The groups of one dimension, in report order."""
-        return tuple(g for g in self.groups if g.dimension is dimension)
-
-    @checked
-    def group(self, dimension: Dimension, code: str) -> YieldGroup | None:
-        """The group *code* of *dimension*, or ``None`` if no meeting was in it."""
-        return next((g for g in self.by(dimension) if g.code == code), None)
+__all__ = ["evaluate"]
 
 
 # -- checking the input --------------------------------------------------------
@@ -775,231 +513,6 @@ class _Tally:
         return {person for person, _ in self.members}
 
 
-# -- protecting small groups (statistical disclosure control) ------------------
-
-
-@attrs.frozen
-class _Figure:
-    """A figure that may be shown: which responses it sums, and how big it is."""
-
-    order: tuple[int, str]
-    responses: frozenset[str]
-    respondents: int
-    overall: bool = False
-
-
-_Matrix = list[list[int]]
-
-
-def _eliminated(row: list[int], pivot: list[int], column: int) -> list[int]:
-    """*row* less a multiple of *pivot*, zero in *column*, in lowest integers."""
-    p, f = pivot[column], row[column]
-    out = [p * a - f * b for a, b in zip(row, pivot, strict=True)]
-    divisor = math.gcd(*out)
-    return [x // divisor for x in out] if divisor > 1 else out
-
-
-def _within(rows: _Matrix, inside: Sequence[int]) -> _Matrix:
-    """The combinations of *rows* zero outside the columns *inside*.
-
-    Exact row reduction over the integers on the other columns: the rows left
-    zero there span those combinations, returned over *inside* (in order).
-    """
-    kept = set(inside)
-    left = [row for row in rows if any(row)]
-    for column in range(len(left[0]) if left else 0):
-        if column in kept:
-            continue
-        pivot = next((row for row in left if row[column]), None)
-        if pivot is None:
-            continue
-        left = [
-            _eliminated(row, pivot, column) if row[column] else row
-            for row in left
-            if row is not pivot
-        ]
-    out = [[row[j] for j in inside] for row in left]
-    return [row for row in out if any(row)]
-
-
-def _rank(rows: _Matrix) -> int:
-    """The rank of an integer matrix, exactly."""
-    width = len(rows[0]) if rows else 0
-    nonzero = [row for row in rows if any(row)]
-    rank = 0
-    for column in range(width):
-        pivot = next((row for row in nonzero if row[column]), None)
-        if pivot is None:
-            continue
-        rank += 1
-        nonzero = [
-            _eliminated(row, pivot, column) if row[column] else row
-            for row in nonzero
-            if row is not pivot
-        ]
-        nonzero = [row for row in nonzero if any(row)]
-    return rank
-
-
-class _Atoms:
-    """Sets of responses as 0/1 rows over their atoms.
-
-    An atom is a class of responses that every set holds whole or not at all;
-    responses in no set are left out. ``people[j]`` is who gave the responses
-    of atom *j*.
-    """
-
-    def __init__(self, sets: Sequence[frozenset[str]], person: Mapping[str, str]):
-        people: dict[tuple[bool, ...], set[str]] = defaultdict(set)
-        for response, who in person.items():
-            pattern = tuple(response in s for s in sets)
-            if any(pattern):
-                people[pattern].add(who)
-        patterns = sorted(people, reverse=True)
-        self.people = [frozenset(people[p]) for p in patterns]
-        self.rows = [[int(p[i]) for p in patterns] for i in range(len(sets))]
-
-    def matrix(self, rows: Iterable[int]) -> _Matrix:
-        return [self.rows[i] for i in rows]
-
-    def people_of(self, atoms: Iterable[int]) -> frozenset[str]:
-        return frozenset().union(*(self.people[j] for j in atoms))
-
-
-def _leak(
-    atoms: _Atoms, every: Sequence[int], fixed: Sequence[int], threshold: int
-) -> list[int] | None:
-    """Atoms of few people on which *every* opens more than *fixed*, or ``None``.
-
-    Finds a set of atoms of fewer than *threshold* people in all on which the
-    rows *every* open a combination that the rows *fixed* alone do not.
-    A combination zero outside a set of atoms depends on the answers of the
-    people of those atoms only, so a leak lies within the atoms of fewer than
-    *threshold* people, and among those within the ones some such combination
-    is not zero on. The sets of them whose people stay under the threshold
-    are found by their distinct unions of people; a combination found within
-    a set is also within every larger one, so the largest are tested.
-    """
-    small = [j for j, p in enumerate(atoms.people) if len(p) < threshold]
-    opened = _within(atoms.matrix(every), small)
-    known = _within(atoms.matrix(fixed), small)
-    if _rank(opened) == _rank(known):
-        return None
-    support = [k for k in range(len(small)) if any(row[k] for row in opened)]
-    people = [atoms.people[small[k]] for k in support]
-    unions: set[frozenset[str]] = set()
-    frontier: list[frozenset[str]] = [frozenset()]
-    while frontier:
-        grown = {
-            union | who
-            for union in frontier
-            for who in people
-            if len(union | who) < threshold
-        } - unions
-        unions |= grown
-        frontier = sorted(grown, key=sorted)
-    regions = {
-        tuple(k for k, who in zip(support, people, strict=True) if who <= union)
-        for union in unions
-    }
-    largest = sorted(
-        (r for r in regions if not any(set(r) < set(other) for other in regions)),
-        key=lambda r: (len(atoms.people_of(small[k] for k in r)), r),
-    )
-    return next(
-        (
-            [small[k] for k in region]
-            for region in largest
-            if _rank(_within(opened, region)) > _rank(_within(known, region))
-        ),
-        None,
-    )
-
-
-def _find_leak(
-    figures: Sequence[_Figure],
-    shown: Sequence[int],
-    fixed: Sequence[frozenset[str]],
-    person: Mapping[str, str],
-    threshold: int,
-) -> tuple[_Atoms, list[int]] | None:
-    atoms = _Atoms([*fixed, *(figures[i].responses for i in shown)], person)
-    every = range(len(fixed) + len(shown))
-    region = _leak(atoms, every, range(len(fixed)), threshold)
-    return None if region is None else (atoms, region)
-
-
-def _to_hide(
-    figures: Sequence[_Figure],
-    shown: Sequence[int],
-    fixed: int,
-    atoms: _Atoms,
-    region: list[int],
-) -> list[int]:
-    """The figures to hide next: those whose hiding closes most of the leak.
-
-    Figures with the same responses are hidden together (one alone would be
-    the other). The overall figure is hidden only when nothing else is left
-    to hide; of the others, the class whose hiding leaves the fewest
-    combinations within *region* is chosen, the smallest first among equals.
-    The rows of *atoms* are the *fixed* sets, already public, then the
-    *shown* figures in order.
-    """
-    classes: dict[frozenset[str], list[int]] = defaultdict(list)
-    for position, i in enumerate(shown):
-        classes[figures[i].responses].append(position)
-
-    def cost(positions: list[int]) -> tuple[bool, int, int, int, tuple[int, str]]:
-        left = [r for r in range(fixed + len(shown)) if r - fixed not in positions]
-        first = figures[shown[positions[0]]]
-        return (
-            any(figures[shown[p]].overall for p in positions),
-            _rank(_within(atoms.matrix(left), region)),
-            first.respondents,
-            len(first.responses),
-            min(figures[shown[p]].order for p in positions),
-        )
-
-    return [shown[p] for p in min(classes.values(), key=cost)]
-
-
-def _complements(
-    figures: Sequence[_Figure],
-    hidden: Iterable[int],
-    fixed: Sequence[frozenset[str]],
-    person: Mapping[str, str],
-    threshold: int,
-) -> list[int]:
-    """The figures to hide besides *hidden* so that no leak is left.
-
-    No combination of the figures shown and the *fixed* sets, already public
-    (the groups of released reports), may depend on fewer than *threshold*
-    people unless the fixed sets alone already give it. Greedy, then pruned:
-    while there is a leak, hide the class of figures :func:`_to_hide`
-    chooses; then show again each figure so hidden, the largest first, whose
-    showing opens no leak.
-    """
-    primary = set(hidden)
-    complement: list[int] = []
-
-    def shown() -> list[int]:
-        return [
-            i for i in range(len(figures)) if i not in primary and i not in complement
-        ]
-
-    while (found := _find_leak(figures, shown(), fixed, person, threshold)) is not None:
-        atoms, region = found
-        complement.extend(_to_hide(figures, shown(), len(fixed), atoms, region))
-    for i in sorted(
-        complement,
-        key=lambda i: (-figures[i].respondents, -len(figures[i].responses), i),
-    ):
-        complement.remove(i)
-        if _find_leak(figures, shown(), fixed, person, threshold) is not None:
-            complement.append(i)
-    return sorted(complement)
-
-
 def _yield_groups(
     tallies: Mapping[tuple[Dimension, str], _Tally],
     threshold: int,
@@ -1008,7 +521,7 @@ def _yield_groups(
 ) -> tuple[YieldGroup, ...]:
     keys = sorted(tallies, key=lambda k: (list(Dimension).index(k[0]), k[1]))
     figures = [
-        _Figure(
+        Figure(
             order=(list(Dimension).index(key[0]), key[1]),
             responses=frozenset(r for _, r in tallies[key].members),
             respondents=len(tallies[key].people),
@@ -1030,7 +543,7 @@ def _yield_groups(
         for i, figure in enumerate(figures)
         if figure.respondents < threshold
     }
-    for i in _complements(figures, suppressed, fixed, person, threshold):
+    for i in complements(figures, suppressed, fixed, person, threshold):
         suppressed[i] = Suppression.COMPLEMENT
     out: list[YieldGroup] = []
     for i, key in enumerate(keys):
@@ -1108,12 +621,12 @@ def _level_summaries(
                 for p, r in s.members
             }
             person.update((r, p) for p, r in members)
-            figure = _Figure(
+            figure = Figure(
                 order=(0, level.code),
                 responses=frozenset(r for _, r in members),
                 respondents=len(people),
             )
-            if _complements([figure], (), fixed, person, threshold):
+            if complements([figure], (), fixed, person, threshold):
                 suppression = Suppression.COMPLEMENT
         if suppression is not None:
             out.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from learnmeet.evaluation._evaluate import Evaluation
+from learnmeet.evaluation._results import Evaluation
 from learnmeet.io._figures import csv_number
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
@@ -27,6 +27,17 @@ CSV_COLUMNS = (
 )
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV
+#: Injection"): a cell of text that starts with one of them is written after
+#: an apostrophe, which spreadsheets show as text and do not run.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(text: str) -> str:
+    """*text* as a cell no spreadsheet runs as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 @checked
 def evaluation_csv(evaluation: Evaluation, lang: Lang = "da") -> str:
     """The yield groups as CSV, one row a group, suppressed groups left blank.
@@ -34,6 +45,10 @@ def evaluation_csv(evaluation: Evaluation, lang: Lang = "da") -> str:
     The header has stable English column names (:data:`CSV_COLUMNS`); the
     ``label`` column is in *lang*. Numbers use a full stop; shares and interval
     bounds are proportions from 0 to 1, ``mean_yield`` runs from 0 to 100.
+    A text that a spreadsheet would run as a formula (one starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, such as a format
+    of your own labelled ``=HYPERLINK(...)``) is written after an apostrophe,
+    as OWASP advises against CSV injection.
 
     .. versionadded:: 0.1.0
     """
@@ -44,9 +59,9 @@ def evaluation_csv(evaluation: Evaluation, lang: Lang = "da") -> str:
     for g in evaluation.groups:
         writer.writerow(
             [
-                g.dimension.code,
-                g.code,
-                g.label.get(lang),
+                _text_cell(g.dimension.code),
+                _text_cell(g.code),
+                _text_cell(g.label.get(lang)),
                 "" if g.respondents is None else g.respondents,
                 "" if g.responses is None else g.responses,
                 csv_number(g.mean),

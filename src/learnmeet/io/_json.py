@@ -2,11 +2,18 @@
 
 Every document has the same envelope::
 
-    {"learnmeet": 1, "type": "Meeting", "data": {...}}
+    {"learnmeet": 2, "type": "Meeting", "data": {...}, "included": {...}}
 
-``learnmeet`` is the schema version, ``type`` the name of the value's class. The
-domain classes know nothing of JSON: everything here is hooks on one converter
-made by :func:`make_converter`, never on cattrs' global converter.
+``learnmeet`` is the schema version, ``type`` the name of the value's class,
+``data`` the value. Each entity (organisation, area, unit, professional,
+citizen, relative, case, forum, meeting) is written once and referred to by
+its id (see :mod:`learnmeet.io._references`): a scenario's ``data`` holds its
+collections keyed by id, and ``included`` holds every entity the data refers
+to but does not hold itself. A version-1 document, which copies every entity
+where it is referred to, is upgraded as plain JSON first
+(:mod:`learnmeet.io._upgrade`). The domain classes know nothing of JSON:
+everything here is hooks on one converter made by :func:`make_converter`,
+never on cattrs' global converter.
 
 Catalogue entries (professions, sectors, formats) that are the same as the
 catalogue's entry for their code are written as that code, so a scenario file
@@ -20,14 +27,15 @@ into one :class:`~learnmeet.InvalidDataError`, each with its JSON path.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import importlib
 import json
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -38,7 +46,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 import learnmeet.io._results as _results
 import learnmeet.model
@@ -54,9 +62,28 @@ from learnmeet.exceptions import (
     WrongTypeError,
     name_shown,
     shown,
+    shown_all,
     type_shown,
 )
 from learnmeet.io._memo import MemoConverter, memoised
+from learnmeet.io._references import (
+    BY_CLASS,
+    BY_COLLECTION,
+    ENTITIES,
+    PERSON_PREFIXES,
+    PREFIX_OF,
+    Entity,
+    Reading,
+    Reported,
+    Writing,
+    json_type,
+    not_a_person_key,
+    reading,
+    run_reading,
+    run_writing,
+    writing,
+)
+from learnmeet.io._upgrade import MISSING, Upgrade, listed_fields
 from learnmeet.io._wire import (
     format_date,
     format_datetime,
@@ -68,22 +95,19 @@ from learnmeet.io._wire import (
     parse_time,
 )
 from learnmeet.model._arguments import checked, expect_count
-from learnmeet.model._cases import CitizenCase
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._lookup import closest, code_order
 from learnmeet.model._meetings import Location
 from learnmeet.model._people import (
-    Area,
     Citizen,
-    Organisation,
     Person,
     Profession,
     Professional,
     Relative,
     Sector,
-    Unit,
 )
+from learnmeet.model._scenario import Scenario
 
 __all__ = [
     "MAX_DEPTH",
@@ -96,10 +120,22 @@ __all__ = [
     "to_json",
 ]
 
-SCHEMA_VERSION = 1
-"""The version of the JSON format this release writes and reads.
+SCHEMA_VERSION = 2
+"""The version of the JSON format this release writes.
+
+It reads this version and every older one (version 1, upgraded as plain
+JSON before it is read).
 
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0 Version 2: each entity once, referred to by id.
+"""
+
+_READS = (1, SCHEMA_VERSION)
+_CONTAINERS = frozenset({Scenario})
+"""Values whose tuples of entities are the document's collections, keyed by id.
+
+Every other value refers to the entities it holds, which the envelope's
+``included`` holds.
 """
 
 
@@ -134,34 +170,18 @@ _PERSON_KINDS: dict[str, type[Any]] = {
 }
 _KIND_OF = {cls: kind for kind, cls in _PERSON_KINDS.items()}
 _CODED = (Profession, Sector, MeetingFormat)
-_SHARED = frozenset(
-    {Area, Organisation, Unit, Professional, Citizen, Relative, CitizenCase, Location}
-)
-"""Values that recur across a document; each distinct one is structured once."""
+_SHARED = frozenset({*BY_CLASS, Location})
+"""Values that recur where they are written in full; each is structured once.
+
+In a document, an entity is structured once through its reference; the memo
+serves the converter used directly, and values without an id (a location).
+"""
 
 T = TypeVar("T")
 
 
-_JSON_TYPES = (
-    (type(None), Label(da="null", en="null")),
-    (bool, Label(da="en sandhedsværdi", en="a boolean")),
-    ((int, float), Label(da="et tal", en="a number")),
-    (str, Label(da="en tekst", en="a string")),
-    (list, Label(da="en liste", en="an array")),
-    (dict, Label(da="et objekt", en="an object")),
-)
-
-
-def _json_type(value: object) -> Label:
-    """Name the JSON type of *value* in Danish and English (bool before int)."""
-    for types, name in _JSON_TYPES:
-        if isinstance(value, types):
-            return name
-    return Label(da=type_shown(value), en=type_shown(value))
-
-
 def _expected(what: Label, value: object) -> InvalidValueError:
-    got = _json_type(value)
+    got = json_type(value)
     return InvalidValueError(
         reason=Label(
             da=f"forventede {what.da}, fik {got.da}",
@@ -264,8 +284,8 @@ def make_converter(catalog: Catalog = DEFAULT_CATALOG) -> Converter:
 
 
 @functools.lru_cache(maxsize=8)
-def _converter(catalog: Catalog) -> Converter:
-    conv = MemoConverter(forbid_extra_keys=True, detailed_validation=True)
+def _converter(catalog: Catalog) -> _Converter:
+    conv = _Converter(forbid_extra_keys=True, detailed_validation=True)
 
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -298,7 +318,7 @@ def _is_collection(t: Any) -> bool:
     return get_origin(t) in (tuple, frozenset)
 
 
-def _register_collections(conv: Converter) -> None:
+def _register_collections(conv: _Converter) -> None:
     """Collections are JSON arrays only (a string is not a list of letters).
 
     Sets are written sorted, so the same value always gives the same bytes.
@@ -344,8 +364,68 @@ def _register_collections(conv: Converter) -> None:
     conv.register_unstructure_hook_factory(_is_collection, unstructure_factory)
 
 
-def _register_classes(conv: Converter, catalog: Catalog) -> None:
-    def structure_factory(cls: type[Any]) -> Callable[[object, object], Any]:
+class _Converter(MemoConverter):
+    """The learnmeet converter, with the hooks that write and read entities."""
+
+    entities: _Entities
+
+
+class _Entities:
+    """Each entity class's hooks in full: written with and without its id, read.
+
+    Made on first use, after every reference hook is registered, so the
+    fields of an entity that are entities themselves are references.
+    """
+
+    def __init__(self, conv: Converter, read: Callable[[type[Any]], Any]) -> None:
+        self._conv = conv
+        self._read = read
+        self._full: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
+        self._body: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
+        self._structure: dict[type[Any], Callable[[object, object], Any]] = {}
+        self._defaults: dict[type[Any], dict[str, object]] = {}
+
+    def full(self, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        """Write a *cls* with its id (a document's data, or in full)."""
+        hook = self._full.get(cls)
+        if hook is None:
+            hook = self._full[cls] = make_dict_unstructure_fn(cls, self._conv)
+        return hook
+
+    def body(self, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        """Write a *cls* without its id, which is its key in a collection."""
+        hook = self._body.get(cls)
+        if hook is None:
+            omit: Any = {BY_CLASS[cls].key: override(omit=True)}
+            hook = self._body[cls] = make_dict_unstructure_fn(cls, self._conv, **omit)
+        return hook
+
+    def structure(self, cls: type[Any]) -> Callable[[object, object], Any]:
+        """Read a *cls* written in full, its id included."""
+        hook = self._structure.get(cls)
+        if hook is None:
+            hook = self._structure[cls] = self._read(cls)
+        return hook
+
+    def defaults(self, cls: type[Any]) -> dict[str, object]:
+        """Each field of *cls* and its default as JSON (``MISSING`` if none)."""
+        found = self._defaults.get(cls)
+        if found is None:
+            found = {}
+            for field in attrs.fields(cls):
+                default = field.default
+                if default is attrs.NOTHING:
+                    found[field.name] = MISSING
+                    continue
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    default = default.factory()
+                found[field.name] = self._conv.unstructure(default, field.type)
+            self._defaults[cls] = found
+        return found
+
+
+def _register_classes(conv: _Converter, catalog: Catalog) -> None:
+    def full_structure(cls: type[Any]) -> Callable[[object, object], Any]:
         generated = make_dict_structure_fn(cls, conv)
         name = cls.__name__
 
@@ -356,9 +436,39 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
                 )
             return generated(value, cls)
 
-        return memoised(structure) if cls in _SHARED else structure
+        return structure
+
+    conv.entities = entities = _Entities(conv, full_structure)
+
+    def structure_factory(cls: type[Any]) -> Callable[[object, object], Any]:
+        entity = BY_CLASS.get(cls)
+        if entity is None:
+            full = full_structure(cls)
+            return memoised(full) if cls in _SHARED else full
+        inline = memoised(entities.structure(cls))
+
+        def structure_reference(value: object, t: object) -> Any:
+            reader = reading()
+            if reader is None:  # the converter used directly: in full
+                return inline(value, t)
+            return reader.resolve(entity, value)
+
+        return structure_reference
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
+
+    def unstructure_factory(cls: type[Any]) -> Callable[[Any], Any]:
+        entity = BY_CLASS[cls]
+
+        def unstructure_reference(value: Any) -> Any:
+            writer = writing()
+            if writer is None:  # the converter used directly: in full
+                return entities.full(cls)(value)
+            return writer.refer(entity, value)
+
+        return unstructure_reference
+
+    conv.register_unstructure_hook_factory(lambda t: t in BY_CLASS, unstructure_factory)
 
     lookups: dict[type[Any], Callable[[str], Any]] = {
         Profession: catalog.profession,
@@ -399,6 +509,16 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
     conv.register_unstructure_hook_factory(is_coded, coded_unstructure_factory)
 
     def structure_person(value: object, _: object) -> Any:
+        reader = reading()
+        if reader is not None:
+            # In a document a person is a reference: "professional:p-1".
+            prefix, colon, key = (
+                value.partition(":") if isinstance(value, str) else ("", "", "")
+            )
+            entity = PERSON_PREFIXES.get(prefix)
+            if not colon or entity is None:
+                raise not_a_person_key(value)
+            return reader.resolve(entity, key)
         if not isinstance(value, dict):
             raise _expected(
                 Label(da="et objekt (en person)", en="an object (a person)"), value
@@ -419,13 +539,15 @@ def _register_classes(conv: Converter, catalog: Catalog) -> None:
             )
         return structure_as[cls]({k: v for k, v in value.items() if k != "kind"}, cls)
 
-    def unstructure_person(value: Any) -> dict[str, Any]:
+    def unstructure_person(value: Any) -> Any:
         cls = type(value)
-        return {"kind": _KIND_OF[cls], **unstructure_as[cls](value)}
+        writer = writing()
+        if writer is not None:
+            return f"{PREFIX_OF[cls]}:{writer.refer(BY_CLASS[cls], value)}"
+        return {"kind": _KIND_OF[cls], **entities.full(cls)(value)}
 
     # Each kind's hooks, fetched once rather than looked up for every person.
     structure_as = {cls: conv.get_structure_hook(cls) for cls in _KIND_OF}
-    unstructure_as = {cls: conv.get_unstructure_hook(cls) for cls in _KIND_OF}
     conv.register_structure_hook(Person, structure_person)
     conv.register_unstructure_hook(Person, unstructure_person)
 
@@ -442,6 +564,8 @@ def _problems(exc: BaseException, path: _Path) -> list[DataProblem]:
     model value's own refusal carries the path inside that value. Both are
     data, joined here: no path is ever read back out of a message.
     """
+    if isinstance(exc, Reported):  # listed where the entity is written
+        return []
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         found: list[DataProblem] = []
         for sub in exc.exceptions:
@@ -588,23 +712,78 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
 
     >>> import learnmeet
     >>> learnmeet.to_dict(learnmeet.Citizen("B-017"))
-    {'learnmeet': 1, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
+    {'learnmeet': 2, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
+
+    Each entity in the value is written once and referred to by its id; the
+    entities the data refers to but does not hold are in ``included``.
 
     Raises:
-        InvalidValueError: *value* is not a learnmeet model value.
+        InvalidValueError: *value* is not a learnmeet model value, or it
+            holds two different entities of one kind with the same id, which
+            a document cannot tell apart.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Schema version 2: entities by reference.
     """
     cls = _writable(value, "to_dict")
-    conv = make_converter(catalog)
-    # A catalogue entry on its own is a definition: written in full, never as
-    # the bare code it stands for inside other values.
+    conv = _converter(catalog)
+    document: dict[str, Any] = {"learnmeet": SCHEMA_VERSION, "type": cls.__name__}
+    if cls in _CODED:
+        # A catalogue entry on its own is a definition: written in full, never
+        # as the bare code it stands for inside other values.
+        document["data"] = conv.unstructure_attrs_asdict(value)
+        return document
+    writer = Writing({e.cls: conv.entities.body(e.cls) for e in ENTITIES})
+    document["data"] = run_writing(writer, lambda: _write(conv, writer, value, cls))
+    refused = writer.conflict("to_dict")
+    if refused is not None:
+        raise refused
+    included = writer.included()
+    if included:
+        document["included"] = included
+    return document
+
+
+def _write(conv: _Converter, writer: Writing, value: Any, cls: type[Any]) -> Any:
+    """The data of *value*'s document, noting the entities it refers to."""
+    if cls in _CONTAINERS:
+        listed = listed_fields(cls)
+        for name, kind in listed.items():
+            for item in getattr(value, name):
+                writer.define(kind, item)
+        data: dict[str, Any] = {}
+        for field in attrs.fields(cls):
+            held = getattr(value, field.name)
+            listed_as = listed.get(field.name)
+            if listed_as is None:
+                data[field.name] = conv.unstructure(held, field.type)
+            else:
+                body = conv.entities.body(listed_as.cls)
+                data[field.name] = {getattr(v, listed_as.key): body(v) for v in held}
+        return data
+    entity = BY_CLASS.get(cls)
+    if entity is not None:
+        writer.define(entity, value)
+        return conv.entities.full(cls)(value)
+    return conv.unstructure(value, cls)
+
+
+def _version_1(value: Any, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]:
+    """*value* as a version-1 document, every entity copied where it occurs.
+
+    This release writes version 2 only; the tests, the fuzzer and the docs
+    use this to make the version-1 documents older releases wrote.
+    """
+    cls = _writable(value, "_version_1")
+    conv = _converter(catalog)
     data = (
         conv.unstructure_attrs_asdict(value)
         if cls in _CODED
+        else conv.entities.full(cls)(value)
+        if cls in BY_CLASS
         else conv.unstructure(value, cls)
     )
-    return {"learnmeet": SCHEMA_VERSION, "type": cls.__name__, "data": data}
+    return {"learnmeet": 1, "type": cls.__name__, "data": data}
 
 
 def _writable(value: object, where: str) -> type[Any]:
@@ -664,6 +843,11 @@ def from_dict(
 ) -> T:
     """Read a value of type *cls* from a dict made by :func:`to_dict`.
 
+    Version 2 is read as it is; version 1 is upgraded to version 2 as plain
+    JSON first, and its problems are reported at its own paths. Every
+    reference is checked: an unknown id, a reference to the wrong kind and
+    an id given twice are each a problem at the path where they are written.
+
     Args:
         cls: The model class to read, e.g. ``learnmeet.Meeting``.
         document: A parsed JSON value, normally the dict :func:`to_dict`
@@ -676,31 +860,237 @@ def from_dict(
             every problem with its JSON path, e.g. ``$.attendees[2].role: ...``.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 Any JSON value is read or refused as data.
+    .. versionchanged:: 0.2.0 Any JSON value is read or refused as data;
+       version 1 and 2 are read, and every reference is checked.
     """
     _readable(cls, "from_dict")
     return _read(cls, document, catalog)
 
 
-def _read(cls: type[T], document: object, catalog: Catalog) -> T:
+def _read(
+    cls: type[T],
+    document: object,
+    catalog: Catalog,
+    found: Sequence[DataProblem] = (),
+) -> T:
+    """Read *document* as a *cls*; *found* are problems the parser already saw."""
     problem = _pre_read(document)
     if problem is not None:
-        # Inside the data, paths start from the data, as every other
-        # problem's does; in the envelope, from the document.
-        path = problem.path
-        if path[:1] == ("data",) and isinstance(document, Mapping):
-            problem = attrs.evolve(problem, path=path[1:])
-        raise InvalidDataError([problem])
-    data = _unwrap(cls, document)
+        raise InvalidDataError([*found, _from_data(problem, document)])
     try:
-        return make_converter(catalog).structure(data, cls)
-    except Exception as exc:  # every failure becomes a path
-        raise InvalidDataError(_problems(exc, ())) from None
+        version, data, included = _unwrap(cls, document)
+        conv = _converter(catalog)
+        if version == 1:
+            value: T = _read_upgraded(conv, cls, data)
+        else:
+            value = _read_data(conv, cls, data, included)
+    except InvalidDataError as error:
+        if found:
+            raise InvalidDataError([*found, *error.problems]) from None
+        raise
+    if found:
+        raise InvalidDataError(found)
+    return value
 
 
-def _unwrap(cls: type[Any], document: object) -> object:
+def _read_upgraded(conv: _Converter, cls: type[T], data: object) -> T:
+    """Read version-1 *data*: upgrade it, read it, report at version-1 paths.
+
+    The upgrade keeps the first copy of each entity, so what it refuses (a
+    contradicting copy) does not stop the rest being read: every problem is
+    reported at once, except those inside a copy already refused.
+    """
+    upgrade = Upgrade(conv.entities.defaults)
+    data, included = upgrade.document(cls, data, container=cls in _CONTAINERS)
+    try:
+        value: T = _read_data(conv, cls, data, included, trim=False)
+    except InvalidDataError as error:
+        refused = [p.path for p in upgrade.problems]
+        later = [
+            attrs.evolve(p, path=upgrade.translate(p.path)) for p in error.problems
+        ]
+        raise InvalidDataError(
+            _unique(
+                [
+                    *upgrade.problems,
+                    *(
+                        p
+                        for p in later
+                        if not any(p.path[: len(r)] == r for r in refused)
+                    ),
+                ]
+            )
+        ) from None
+    if upgrade.problems:
+        raise InvalidDataError(upgrade.problems)
+    return value
+
+
+def _from_data(problem: DataProblem, document: object) -> DataProblem:
+    """*problem* with its path from the data if it is in the data.
+
+    Inside the data, paths start from the data, as every other problem's do;
+    in the envelope (``included`` too), from the document.
+    """
+    path = problem.path
+    if path[:1] == ("data",) and isinstance(document, Mapping):
+        return attrs.evolve(problem, path=path[1:])
+    return problem
+
+
+def _read_data(
+    conv: _Converter, cls: type[T], data: object, included: object, *, trim: bool = True
+) -> T:
+    """Build a *cls* from version-2 *data* and the *included* entities.
+
+    With *trim*, a refused id is reported at its entry (the id is the key);
+    without, at its field, as a version-1 copy writes it.
+    """
+
+    def build(entity: Entity, body: dict[str, Any]) -> Any:
+        return conv.entities.structure(entity.cls)(body, entity.cls)
+
+    reader = Reading(build, _problems)
+    reader.trim = trim
+    problems: list[DataProblem] = []
+    root = BY_CLASS.get(cls)
+    if cls in _CONTAINERS and isinstance(data, dict):
+        data = dict(data)
+        for name, entity in listed_fields(cls).items():
+            held = data.get(name)
+            if isinstance(held, dict):
+                for key, body in held.items():
+                    reader.add(entity, key, body, (name, key))
+                data[name] = list(held)  # each key refers to its entry
+            elif name in data:
+                problems.append(_not_a_collection(entity, (name,), held))
+                data[name] = []
+    elif root is not None and isinstance(data, dict):
+        key = data.get(root.key)
+        if isinstance(key, str):
+            body = {k: v for k, v in data.items() if k != root.key}
+            reader.add(root, key, body, ())
+    _index_included(reader, included, problems)
+
+    def work() -> Any:
+        value = None
+        try:
+            if root is not None and isinstance(data, dict):
+                key = data.get(root.key)
+                value = (
+                    reader.resolve(root, key)
+                    if isinstance(key, str) and key in reader.index[root]
+                    else conv.entities.structure(cls)(data, cls)
+                )
+            else:
+                value = conv.structure(data, cls)
+        except Exception as exc:  # every failure becomes a path
+            problems.extend(_problems(exc, ()))
+        # Entities nothing refers to are built too, so their problems show.
+        for entity in ENTITIES:
+            for key in list(reader.index[entity]):
+                with contextlib.suppress(Reported):
+                    reader.resolve(entity, key)
+        return value
+
+    value = run_reading(reader, work)
+    # The data's problems first, then those of what it includes.
+    found = sorted(
+        [*problems, *reader.problems], key=lambda p: p.path[:1] == ("included",)
+    )
+    if found:
+        raise InvalidDataError(_unique(found))
+    if value is None:  # pragma: no cover - every failure above is a problem
+        raise InvalidDataError([_unreadable(())])
+    return value  # type: ignore[no-any-return]
+
+
+def _unique(problems: list[DataProblem]) -> list[DataProblem]:
+    """*problems* without repeats, in the order they were found."""
+    return list(dict.fromkeys(problems))
+
+
+def _index_included(
+    reader: Reading, included: object, problems: list[DataProblem]
+) -> None:
+    """Add the entities of the envelope's ``included`` to *reader*'s index."""
+    if included is None:
+        return
+    if not isinstance(included, dict):
+        got = json_type(included)
+        problems.append(
+            DataProblem(
+                path=("included",),
+                reason=Label(
+                    da=f"forventede et objekt med samlinger, fik {got.da}",
+                    en=f"expected an object of collections, got {got.en}",
+                ),
+                fix=Label(
+                    da='skriv fx "included": {"units": {"hj-nord": {...}}}',
+                    en='write e.g. "included": {"units": {"hj-nord": {...}}}',
+                ),
+            )
+        )
+        return
+    for name, held in included.items():
+        entity = BY_COLLECTION.get(name)
+        if entity is None:
+            near = closest(name, list(BY_COLLECTION))
+            names = ", ".join(BY_COLLECTION)
+            problems.append(
+                DataProblem(
+                    path=("included", name),
+                    reason=Label(da="ukendt samling", en="unknown collection"),
+                    fix=Label(
+                        da=f"mente du {near[0]!r}?", en=f"did you mean {near[0]!r}?"
+                    )
+                    if near
+                    else Label(
+                        da=f"samlingerne er {names}", en=f"the collections are {names}"
+                    ),
+                )
+            )
+        elif not isinstance(held, dict):
+            problems.append(_not_a_collection(entity, ("included", name), held))
+        else:
+            for key, body in held.items():
+                reader.add(entity, key, body, ("included", name, key))
+
+
+def _not_a_collection(entity: Entity, path: _Path, value: object) -> DataProblem:
+    got = json_type(value)
+    return DataProblem(
+        path=path,
+        reason=Label(
+            da=f"forventede et objekt med {entity.collection} efter id, fik {got.da}",
+            en=f"expected an object of {entity.collection} by id, got {got.en}",
+        ),
+        fix=Label(
+            da=f'skriv {entity.collection} som {{"id": {{...}}, ...}}, fx '
+            f'{{"hj-nord": {{...}}}}',
+            en=f'write {entity.collection} as {{"id": {{...}}, ...}}, e.g. '
+            f'{{"hj-nord": {{...}}}}',
+        ),
+    )
+
+
+def _unreadable(path: _Path) -> DataProblem:
+    return DataProblem(
+        path=path,
+        reason=Label(
+            da="værdien kan ikke læses her", en="the value cannot be read here"
+        ),
+        fix=Label(
+            da="skriv værdien, som dokumentationen af formatet viser",
+            en="write the value as the documentation of the format shows",
+        ),
+    )
+
+
+def _unwrap(cls: type[Any], document: object) -> tuple[int, object, object]:
+    """The version, the data and the included entities of *document*."""
     if not isinstance(document, Mapping):
-        got = _json_type(document)
+        got = json_type(document)
         raise InvalidDataError(
             [
                 DataProblem(
@@ -713,9 +1103,22 @@ def _unwrap(cls: type[Any], document: object) -> object:
                 )
             ]
         )
+    if not {"learnmeet", "type", "data"} & set(document):
+        raise InvalidDataError([_no_envelope(cls, document)])
     problems = []
     version = document.get("learnmeet")
-    if isinstance(version, str) and version.strip() == str(SCHEMA_VERSION):
+    if "learnmeet" not in document:
+        problems.append(
+            DataProblem(
+                path=("learnmeet",),
+                reason=Label(
+                    da="skemaversionen 'learnmeet' mangler",
+                    en="the schema version 'learnmeet' is missing",
+                ),
+                fix=_envelope(cls),
+            )
+        )
+    elif isinstance(version, str) and version.strip() in [str(v) for v in _READS]:
         # Spaces around it may be many: the text itself only when short.
         text = (
             Label(da=f"teksten {shown(version).da}", en=f"the text {shown(version).en}")
@@ -726,16 +1129,16 @@ def _unwrap(cls: type[Any], document: object) -> object:
             DataProblem(
                 path=("learnmeet",),
                 reason=Label(
-                    da=f"versionen er tallet {SCHEMA_VERSION}, ikke {text.da}",
-                    en=f"the version is the number {SCHEMA_VERSION}, not {text.en}",
+                    da=f"versionen er tallet {version.strip()}, ikke {text.da}",
+                    en=f"the version is the number {version.strip()}, not {text.en}",
                 ),
                 fix=Label(
-                    da=f'skriv "learnmeet": {SCHEMA_VERSION} uden anførselstegn',
-                    en=f'write "learnmeet": {SCHEMA_VERSION} without quotes',
+                    da=f'skriv "learnmeet": {version.strip()} uden anførselstegn',
+                    en=f'write "learnmeet": {version.strip()} without quotes',
                 ),
             )
         )
-    elif type(version) is not int or version != SCHEMA_VERSION:
+    elif type(version) is not int or version not in _READS:
         # true and 1.0 equal 1 to Python; the version is the whole number.
         # Written as JSON when it is short (a number of up to 20 digits, not
         # str() of any number: one of over 4,300 digits cannot be written).
@@ -755,33 +1158,16 @@ def _unwrap(cls: type[Any], document: object) -> object:
                     en=f"unsupported schema version {given}",
                 ),
                 fix=Label(
-                    da=f"denne udgave læser version {SCHEMA_VERSION}",
-                    en=f"this release reads version {SCHEMA_VERSION}",
+                    da=f"denne udgave læser version {_versions('og')} og skriver "
+                    f"version {SCHEMA_VERSION}",
+                    en=f"this release reads versions {_versions('and')} and writes "
+                    f"version {SCHEMA_VERSION}",
                 ),
             )
         )
     kind = document.get("type")
     if kind != cls.__name__:
-        known = isinstance(kind, str) and (
-            kind in _BY_NAME or kind in _results.RESULT_NAMES
-        )
-        held = repr(kind) if known else "?"
-        problems.append(
-            DataProblem(
-                path=("type",),
-                reason=Label(
-                    da=f"dokumentet indeholder {held}, men {cls.__name__!r} blev "
-                    "bedt om",
-                    en=f"the document holds {held}, but {cls.__name__!r} was asked for",
-                ),
-                fix=Label(
-                    da=f"læs det med den klasse, det holder, eller giv et "
-                    f"{cls.__name__}-dokument",
-                    en=f"read it as the class it holds, or give a {cls.__name__} "
-                    "document",
-                ),
-            )
-        )
+        problems.append(_wrong_type(cls, document))
     if "data" not in document:
         problems.append(
             DataProblem(
@@ -790,7 +1176,10 @@ def _unwrap(cls: type[Any], document: object) -> object:
                 fix=_envelope(cls),
             )
         )
-    extra = sorted(str(key) for key in set(document) - {"learnmeet", "type", "data"})
+    fields = {"learnmeet", "type", "data"}
+    if version != 1:
+        fields.add("included")  # version 1 copies what version 2 includes
+    extra = sorted(str(key) for key in set(document) - fields)
     problems.extend(
         DataProblem(
             path=(key,),
@@ -801,7 +1190,76 @@ def _unwrap(cls: type[Any], document: object) -> object:
     )
     if problems:
         raise InvalidDataError(problems)
-    return document["data"]
+    return cast(int, version), document["data"], document.get("included")
+
+
+def _versions(conjunction: str) -> str:
+    """The versions this release reads, e.g. ``1 and 2``."""
+    *first, last = (str(v) for v in _READS)
+    return f"{', '.join(first)} {conjunction} {last}" if first else last
+
+
+def _wrong_type(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
+    """The problem with an envelope's ``type`` that does not name *cls*."""
+    asked = cls.__name__
+    read_it = Label(
+        da=f"læs det med den klasse, det holder, eller giv et {asked}-dokument",
+        en=f"read it as the class it holds, or give a {asked} document",
+    )
+    if "type" not in document:
+        reason = Label(da="'type' mangler", en="'type' is missing")
+        fix = _envelope(cls)
+    elif not isinstance(document["type"], str):
+        got = json_type(document["type"])
+        reason = Label(
+            da=f"'type' skal være en tekst, der navngiver en klasse, ikke {got.da}",
+            en=f"'type' must be a string naming a class, not {got.en}",
+        )
+        fix = Label(da=f'skriv "type": "{asked}"', en=f'write "type": "{asked}"')
+    elif document["type"] in _BY_NAME or document["type"] in _results.RESULT_NAMES:
+        held = document["type"]
+        reason = Label(
+            da=f"dokumentet indeholder {held!r}, men {asked!r} blev bedt om",
+            en=f"the document holds {held!r}, but {asked!r} was asked for",
+        )
+        fix = read_it
+    else:
+        given = shown(document["type"])
+        names = [*_BY_NAME, *_results.RESULT_NAMES]
+        near = closest(document["type"], names) if len(given.en) < 60 else []
+        reason = Label(
+            da=f"typen {given.da} er ingen learnmeet-type",
+            en=f"the type {given.en} is no learnmeet type",
+        )
+        fix = read_it
+        if near:
+            them = shown_all(near)
+            fix = Label(da=f"mente du {them.da}?", en=f"did you mean {them.en}?")
+    return DataProblem(path=("type",), reason=reason, fix=fix)
+
+
+def _no_envelope(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
+    """The problem with an object that has none of the envelope's fields.
+
+    Most often the data of a value written without its envelope: said so when
+    the object's fields are *cls*'s, rather than one unknown field each.
+    """
+    fields = {a.alias for a in attrs.fields(cls)} if attrs.has(cls) else set()
+    if fields and set(document) <= fields:
+        reason = Label(
+            da=f"objektet ligner data for en {cls.__name__} uden konvolutten "
+            "omkring ('learnmeet', 'type', 'data')",
+            en=f"the object looks like the data of a {cls.__name__} without its "
+            "envelope ('learnmeet', 'type', 'data')",
+        )
+    else:
+        reason = Label(
+            da="objektet er ikke et learnmeet-dokument: det har hverken "
+            "'learnmeet', 'type' eller 'data'",
+            en="the object is not a learnmeet document: it has no 'learnmeet', "
+            "'type' or 'data'",
+        )
+    return DataProblem(path=(), reason=reason, fix=_envelope(cls))
 
 
 def _envelope(cls: type[Any]) -> Label:
@@ -848,20 +1306,74 @@ def from_json(
     >>> learnmeet.from_json(learnmeet.Citizen, text)
     Citizen(pseudonym='B-017')
 
+    A key written twice in one object (which Python's JSON reader would
+    quietly settle for the last) is a problem at its path: in a collection
+    it is an id given to two entities.
+
     Raises:
         InvalidDataError: The text is not JSON, or not a valid *cls*; ``errors``
             lists every problem with its JSON path.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Reads version 1 and 2; a repeated key is refused.
     """
     _readable(cls, "from_json")
+    twice: list[tuple[dict[str, Any], list[str]]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(items)
+        if len(found) != len(items):
+            seen: set[str] = set()
+            again = [k for k, _ in items if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+            twice.append((found, list(dict.fromkeys(again))))
+        return found
+
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(
+            text, parse_constant=_refuse_constant, object_pairs_hook=pairs
+        )
     except RecursionError:
         raise InvalidDataError([_nested_too_deep(())]) from None
     except (ValueError, TypeError) as exc:
         raise InvalidDataError([_not_json(exc)]) from None
-    return _read(cls, document, catalog)
+    found = _repeated_keys(document, twice) if twice else []
+    return _read(cls, document, catalog, found)
+
+
+def _repeated_keys(
+    document: object, twice: list[tuple[dict[str, Any], list[str]]]
+) -> list[DataProblem]:
+    """A problem at each key written twice in one object of *document*."""
+    keys = {id(obj): again for obj, again in twice}
+    out: list[DataProblem] = []
+    todo: list[tuple[object, _Path]] = [(document, ())]
+    while todo:
+        value, path = todo.pop()
+        if isinstance(value, dict):
+            for key in keys.get(id(value), ()):
+                out.append(_from_data(_repeated(path, key), document))
+            todo.extend((v, (*path, k)) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            todo.extend((v, (*path, i)) for i, v in reversed(list(enumerate(value))))
+    return out
+
+
+def _repeated(path: _Path, key: str) -> DataProblem:
+    return DataProblem(
+        path=(*path, key),
+        reason=Label(
+            da="nøglen står mere end én gang i objektet; kun den sidste ville "
+            "blive læst",
+            en="the key is written more than once in the object; only the last "
+            "would be read",
+        ),
+        fix=Label(
+            da="skriv hver nøgle én gang; i en samling er nøglen et id, som kun "
+            "én post må have",
+            en="write each key once; in a collection the key is an id, which "
+            "only one entry may have",
+        ),
+    )
 
 
 class _NotStandardJSONError(ValueError):

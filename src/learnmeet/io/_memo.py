@@ -1,10 +1,13 @@
 """Structuring each distinct JSON value once, for the length of one call.
 
-A document of 20,000 meetings names the same few thousand people, units and
-cases again and again. The converter remembers what it has built while one
-``structure`` call runs, keyed by the class and the JSON value, and forgets it
-when the call returns: nothing a document held outlives the call, and calls
-in other threads or tasks never share it.
+In a version-2 document each entity is written once and built once, through
+its id. What still recurs as equal JSON is a value without an id (a meeting's
+location), and every entity where the converter is used directly, with no
+document around it, and so reads entities in full where they occur. The
+converter remembers what it has built while one ``structure`` call runs,
+keyed by the class and the JSON value, and forgets it when the call returns:
+nothing a document held outlives the call, and calls in other threads or
+tasks never share it.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from learnmeet.evaluation._evaluate import Dimension, Evaluation
+from learnmeet.evaluation._results import Dimension, Evaluation
 from learnmeet.io._figures import TERMS, percent
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from learnmeet.evaluation._evaluate import (
+from learnmeet.evaluation._results import (
     Dimension,
     Evaluation,
     Suppression,

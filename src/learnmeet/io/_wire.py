@@ -84,10 +84,15 @@ _ISO_CALENDARS = frozenset({"iso8601", "gregory"})
 """The ``u-ca`` values whose dates are the ISO 8601 dates written."""
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+#: ISO 8601 durations of fixed length: weeks, days, hours, minutes and
+#: seconds with a decimal fraction (comma or full stop); numbers of any length
+#: are matched, so one that is too long is refused as such.
 _DURATION = re.compile(
-    r"P(?:([0-9]{1,9})D)?(?:T(?:([0-9]{1,9})H)?(?:([0-9]{1,9})M)?(?:([0-9]{1,9})S)?)?",
+    r"P(?:([0-9]+)W)?(?:([0-9]+)D)?"
+    r"(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)(?:[.,]([0-9]+))?S)?)?",
     re.ASCII,
 )
+_MOST_DIGITS = 9
 
 
 def format_datetime(value: datetime) -> str:
@@ -446,28 +451,60 @@ def format_duration(value: timedelta) -> str:
 
 
 def parse_duration(text: object) -> timedelta:
-    """Read an ISO 8601 duration of days, hours, minutes and seconds.
+    """Read an ISO 8601 duration of weeks, days, hours, minutes and seconds.
 
-    Each number is ASCII digits, nine at most.
+    Any spelling of a fixed length ISO 8601 (section 5.5.2) allows: ``P1W``,
+    ``PT1H30M``, ``PT90M``, ``PT45M0.0S`` (a fraction of a second, after a
+    full stop or a comma). Each number is ASCII digits, nine at most. Years
+    and months are refused: they have no fixed length. What a value may hold
+    (whole minutes, at most seven days) is the value's to check.
 
     Raises:
         WireError: The text is not such a duration.
     """
+    write_it = Label(
+        da="skriv varigheden som 'PT1H30M'", en="write the duration like 'PT1H30M'"
+    )
     match = _DURATION.fullmatch(text) if isinstance(text, str) else None
     if match is None or text in ("P", "PT") or str(text).endswith("T"):
+        dated = text.split("T", 1)[0] if isinstance(text, str) else ""
+        if dated.startswith("P") and ("Y" in dated or "M" in dated):
+            raise _refuse(
+                reason=Label(
+                    da="år og måneder har ingen fast længde",
+                    en="years and months have no fixed length",
+                ),
+                fix=Label(
+                    da="skriv varigheden i uger, dage, timer og minutter, fx 'P7D'",
+                    en="write the duration in weeks, days, hours and minutes, "
+                    "e.g. 'P7D'",
+                ),
+            )
         raise _refuse(
             reason=Label(
                 da="forventede en ISO 8601-varighed",
                 en="expected an ISO 8601 duration",
             ),
-            fix=Label(
-                da="skriv varigheden som 'PT1H30M'",
-                en="write the duration like 'PT1H30M'",
-            ),
+            fix=write_it,
         )
-    days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    weeks, days, hours, minutes, seconds, fraction = match.groups()
+    if any(len(n) > _MOST_DIGITS for n in match.groups() if n):
+        raise _refuse(
+            reason=Label(
+                da=f"et tal i varigheden har mere end {_MOST_DIGITS} cifre",
+                en=f"a number in the duration has more than {_MOST_DIGITS} digits",
+            ),
+            fix=write_it,
+        )
     try:
-        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+        return timedelta(
+            weeks=int(weeks or 0),
+            days=int(days or 0),
+            hours=int(hours or 0),
+            minutes=int(minutes or 0),
+            seconds=int(seconds or 0),
+            microseconds=round(int(fraction or 0) * 10 ** (6 - len(fraction or ""))),
+        )
     except OverflowError:
         raise _refuse(
             reason=Label(

@@ -39,7 +39,7 @@ import inspect
 import types
 import typing
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Literal, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -332,8 +332,8 @@ def _quick_time(cls: type[date], check: _Check) -> _Check:
     """*check*, after a quick pass for the usual case.
 
     A plain date, or an aware datetime, well inside the model's years passes
-    at once; a value in a year at an edge (where the instant in UTC could
-    cross it), or of another class, gets the full check.
+    at once; a value in a first or last year, or of another class, gets the
+    full check.
     """
     low, high = FIRST_YEAR, LAST_YEAR
 
@@ -401,7 +401,9 @@ def _in_range(check: _Check) -> _Check:
     """A date or datetime argument lies in the years the model holds.
 
     The same years as a meeting's time (``year_problem``), in the value's own
-    local time and in UTC, so that no computation on it (an end, a window, a
+    local time, as the model reads them: 1900-01-01 00:00 in Copenhagen is
+    held, though it is 1899 in UTC. The years lie a whole year inside
+    Python's, so no computation on such a value (an end, a window, a
     calendar) leaves Python's range.
     """
 
@@ -409,9 +411,6 @@ def _in_range(check: _Check) -> _Check:
         day = check(value)
         assert isinstance(day, date)
         problem = year_problem(day.year)
-        if problem is None and isinstance(day, datetime) and day.utcoffset():
-            # Only now: in year 1 or 9999 the instant itself may not exist.
-            problem = year_problem(day.astimezone(timezone.utc).year)
         if problem is not None:
             error = InvalidValueError(reason=problem[0], fix=problem[1])
             raise _RefusedError(problem[0], value, error)

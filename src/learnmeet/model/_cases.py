@@ -202,11 +202,22 @@ class Consent:
     @checked
     def is_valid_on(self, day: date) -> bool:
         """Tell whether the consent covers *day*."""
-        if day < self.given_on:
-            return False
-        if self.withdrawn_on is not None and day >= self.withdrawn_on:
-            return False
-        return self.expires_on is None or day <= self.expires_on
+        return consent_covers(self, day)
+
+
+def consent_covers(consent: Consent | None, day: date) -> bool:
+    """Tell whether *consent* (``None``: none given) covers *day*.
+
+    The rule of :meth:`Consent.is_valid_on` and
+    :meth:`CitizenCase.has_consent_on`, for the library's own calls with a
+    date it already holds: rules and planning ask it for every meeting, and
+    need not check the argument again.
+    """
+    if consent is None or day < consent.given_on:
+        return False
+    if consent.withdrawn_on is not None and day >= consent.withdrawn_on:
+        return False
+    return consent.expires_on is None or day <= consent.expires_on
 
 
 def _team(items: Iterable[Professional]) -> tuple[Professional, ...]:
@@ -331,4 +342,4 @@ class CitizenCase:
     @checked
     def has_consent_on(self, day: date) -> bool:
         """Tell whether consent to use the case for learning covers *day*."""
-        return self.consent is not None and self.consent.is_valid_on(day)
+        return consent_covers(self.consent, day)

@@ -43,7 +43,10 @@ class _LabelledEnumType(EnumMeta):
         try:
             return enum._value2member_map_[value]
         except (KeyError, TypeError):  # unknown, or not hashable
-            return enum._missing_(value)
+            pass
+        # Refused outside the handler: a KeyError in the chain would carry the
+        # refused value into every traceback and log of the refusal.
+        return enum._missing_(value)
 
 
 class LabelledEnum(Enum, metaclass=_LabelledEnumType):

@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta, timezone
 import attrs
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
-from learnmeet.exceptions import InvalidValueError, Label
+from learnmeet.exceptions import InvalidValueError, Label, shown
 from learnmeet.model._arguments import checked
-from learnmeet.model._cases import CitizenCase
+from learnmeet.model._cases import CitizenCase, consent_covers
 from learnmeet.model._checks import each, end_refusal, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
@@ -105,6 +105,28 @@ def _why_not(case: CitizenCase, members: set[str]) -> Label | None:
     return None
 
 
+def check_every(every: int, *, where: str) -> None:
+    """Check *every*, the n of "every n-th occurrence": 1 or more.
+
+    Raises:
+        InvalidValueError: *every* is below 1; *where* is the function it was
+            given to, the path ``every``.
+    """
+    if every < 1:
+        raise InvalidValueError(
+            reason=Label(
+                da=f"every skal være 1 eller mere, fik {shown(every).da}",
+                en=f"every must be 1 or more, got {shown(every).en}",
+            ),
+            fix=Label(
+                da="brug 1 for hvert møde, 2 for hvert andet",
+                en="use 1 for every meeting, 2 for every other",
+            ),
+            where=where,
+            path=("every",),
+        )
+
+
 @checked
 def attach_learning(
     forum: Forum,
@@ -151,19 +173,7 @@ def attach_learning(
        learning is the last *minutes* of the meeting in elapsed time.
     """
     check_window(window, where="attach_learning")
-    if every < 1:
-        raise InvalidValueError(
-            reason=Label(
-                da=f"every skal være 1 eller mere, fik {every}",
-                en=f"every must be 1 or more, got {every}",
-            ),
-            fix=Label(
-                da="brug 1 for hvert møde, 2 for hvert andet",
-                en="use 1 for every meeting, 2 for every other",
-            ),
-            where="attach_learning",
-            path=("every",),
-        )
+    check_every(every, where="attach_learning")
     length = forum.duration
     if minutes is not None:
         if not 0 < minutes * 60 <= length.total_seconds():
@@ -207,7 +217,7 @@ def attach_learning(
     turn = 0
     for number, occurrence in enumerate(chosen, start=1):
         day = occurrence.date()
-        ready = [c for c in usable if c.has_consent_on(day)]
+        ready = [c for c in usable if consent_covers(c.consent, day)]
         if not ready:
             continue
         case = ready[turn % len(ready)]
@@ -222,7 +232,7 @@ def attach_learning(
     for case in usable:
         if case.id in used:
             continue
-        if any(case.has_consent_on(o.date()) for o in chosen):
+        if any(consent_covers(case.consent, o.date()) for o in chosen):
             reason = Label(
                 da="ingen ledig forekomst af forummet i perioden",
                 en="no occurrence of the forum left in the period",

@@ -40,7 +40,7 @@ from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
-from learnmeet.planning._forums import LearningPlan, attach_learning
+from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
 from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
 from learnmeet.planning._slots import busy_from_meetings, days_window
 from learnmeet.rules._report import Report
@@ -216,6 +216,7 @@ def plan_period(
     .. versionchanged:: 0.2.0 A period of five years at most.
     """
     window = check_period(start, end, zone=zone)
+    check_every(every, where="plan_period")
     holidays = holiday_days(start.year, end.year)
     learning = tuple(
         attach_learning(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from learnmeet.model._cases import consent_covers
 from learnmeet.model._formats import FictionalCase, MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
@@ -115,10 +116,10 @@ def NO_CONSENT(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
         return ()
     day = meeting.start.date()
     today = context.today
-    if (today is None or today == day) and case.has_consent_on(day):
+    if (today is None or today == day) and consent_covers(case.consent, day):
         return ()  # the common case, without sets and sorting
     days = {day} if today is None else {day, today}
-    missing = sorted(d.isoformat() for d in days if not case.has_consent_on(d))
+    missing = sorted(d.isoformat() for d in days if not consent_covers(case.consent, d))
     if missing:
         return one(
             case_subject(meeting),

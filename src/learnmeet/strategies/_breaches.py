@@ -94,8 +94,27 @@ class Breaker:
     def __call__(self, meeting: Meeting) -> Breach:
         changed = self.change(meeting)
         if isinstance(changed, Meeting):
-            return Breach(self.rule.code, changed)
-        return Breach(self.rule.code, *changed)
+            return Breach(self.rule.code, _one_per_id(changed))
+        broken, context = changed
+        return Breach(self.rule.code, _one_per_id(broken), context)
+
+
+def _one_per_id(meeting: Meeting) -> Meeting:
+    """*meeting* with its case's care team as its attendees now are.
+
+    A change to an attendee (a profession, a unit, roles) leaves the case's
+    copy of that professional as it was; the rules read the care team by id
+    only, so taking the attendee's version breaks nothing more, and the
+    meeting stays one a document can hold (each id one professional).
+    """
+    case = meeting.case
+    if case is None:
+        return meeting
+    now = {p.id: p for p in meeting.professionals}
+    team = [now.get(p.id, p) for p in case.care_team]
+    if all(new is old for new, old in zip(team, case.care_team, strict=True)):
+        return meeting
+    return attrs.evolve(meeting, case=attrs.evolve(case, care_team=team))
 
 
 def breaks(

@@ -445,6 +445,15 @@ def _numbered_meeting(catalog: Catalog, number: int) -> SearchStrategy[Meeting]:
     )
 
 
+def _members_agree(drawn: list[Forum]) -> bool:
+    """Whether one id is one professional in all *drawn* forums.
+
+    Forums are drawn apart; a scenario's document can hold each id once.
+    """
+    seen: dict[str, Professional] = {}
+    return all(seen.setdefault(p.id, p) == p for forum in drawn for p in forum.members)
+
+
 @st.composite
 def _scenarios(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Scenario:
     count = draw(st.integers(0, 3))
@@ -462,7 +471,9 @@ def _scenarios(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Scenar
         professionals=sorted(people.values(), key=lambda p: p.id),
         cases=sorted(cases.values(), key=lambda c: c.id),
         forums=draw(
-            st.lists(forums(catalog=catalog), max_size=2, unique_by=lambda f: f.id)
+            st.lists(
+                forums(catalog=catalog), max_size=2, unique_by=lambda f: f.id
+            ).filter(_members_agree)
         ),
         meetings=found,
     )

@@ -91,8 +91,13 @@ def units(
     .. versionadded:: 0.1.0
     """
     return st.builds(
+        # The id names the area too: one id is one unit everywhere it occurs,
+        # as a document that refers to units by id needs.
         lambda org, a: Unit(
-            id=f"unit-{org.id}", name=f"Enhed, {org.name}", organisation=org, area=a
+            id=f"unit-{org.id}" if a is None else f"unit-{org.id}-{a.code}",
+            name=f"Enhed, {org.name}",
+            organisation=org,
+            area=a,
         ),
         organisations(sector=sector, catalog=catalog),
         st.just(area) if area is not None else st.none() | areas(),
