@@ -7,7 +7,7 @@ Also :data:`source_checkout`, the mark for tests that read the repository
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -142,3 +142,87 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+# -- JSON documents ----------------------------------------------------------
+
+
+def sample_meeting() -> lm.Meeting:
+    """A home meeting across two sectors, with a case and its consent."""
+    CAT = lm.DEFAULT_CATALOG  # noqa: N806
+    CPH = lm.COPENHAGEN  # noqa: N806
+    north = lm.Area("nord", lm.Label(da="Nord", en="North"))
+    kommune = lm.Organisation("k", "Eksempel Kommune", CAT.sector("municipality"))
+    hospital = lm.Organisation("h", "Eksempel Hospital", CAT.sector("hospital"))
+    home_care = lm.Unit(id="hj", name="Hjemmepleje", organisation=kommune, area=north)
+    ward = lm.Unit(id="m1", name="Medicinsk afdeling", organisation=hospital)
+    nurse = lm.Professional(
+        id="p-1",
+        profession=CAT.profession("nurse"),
+        unit=home_care,
+        roles={lm.StaffRole.KEY_PERSON, lm.StaffRole.FACILITATOR},
+    )
+    doctor = lm.Professional(
+        id="p-2", profession=CAT.profession("hospital_doctor"), unit=ward
+    )
+    citizen = lm.Citizen("B-017")
+    relative = lm.Relative(id="B-017-R1", citizen="B-017", relation=lm.Relation.CHILD)
+    case = lm.CitizenCase(
+        id="c-1",
+        citizen=citizen,
+        palliative_level=lm.PalliativeLevel.BASIC,
+        care_team=[nurse, doctor],
+        relatives=[relative],
+        transitions=[
+            lm.Transition(
+                on=date(2026, 2, 1),
+                from_sector=CAT.sector("hospital"),
+                to_sector=CAT.sector("municipality"),
+                kind=lm.TransitionKind.DISCHARGE,
+                documents={lm.HandoverDocument.DISCHARGE_SUMMARY},
+            )
+        ],
+        consent=lm.Consent(given_on=date(2026, 1, 15)),
+    )
+    return lm.Meeting(
+        id="m-1",
+        format=CAT.format("home_meeting"),
+        start=datetime(2026, 3, 3, 10, 0, tzinfo=CPH),
+        duration=timedelta(minutes=45),
+        location=lm.Location(lm.LocationKind.CITIZEN_HOME),
+        attendees=[
+            lm.Attendee(person=nurse, role=lm.AttendeeRole.FACILITATOR),
+            lm.Attendee(person=doctor, role=lm.AttendeeRole.PARTICIPANT),
+            lm.Attendee(
+                person=citizen, role=lm.AttendeeRole.CITIZEN, rsvp=lm.Rsvp.ACCEPTED
+            ),
+            lm.Attendee(
+                person=relative,
+                role=lm.AttendeeRole.RELATIVE,
+                participation=lm.Participation.OPTIONAL,
+            ),
+        ],
+        case=case,
+        reflection=lm.Reflection(
+            "home", [lm.Label(da="Hvad er vigtigt?", en="What matters?")]
+        ),
+    )
+
+
+def read_problems(cls: type[Any], document: Any) -> tuple[str, ...]:
+    """The problems, in English, ``from_dict`` refuses *document* with."""
+    with pytest.raises(lm.InvalidDataError) as info:
+        lm.from_dict(cls, document)
+    return info.value.errors
+
+
+def json_paths(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path in the JSON value *node*, the root's ``()`` first."""
+    found = [here]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(json_paths(value, (*here, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(json_paths(value, (*here, index)))
+    return found

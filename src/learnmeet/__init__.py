@@ -191,8 +191,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "forum_series",
     ),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
+    "learnmeet.io._envelope": ("SCHEMA_VERSION",),
     "learnmeet.io._json": (
-        "SCHEMA_VERSION",
         "from_dict",
         "from_json",
         "make_converter",
@@ -263,11 +263,11 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         CSV_COLUMNS as CSV_COLUMNS,
         evaluation_csv as evaluation_csv,
     )
+    from learnmeet.io._envelope import SCHEMA_VERSION as SCHEMA_VERSION
     from learnmeet.io._ical import (
         to_ical as to_ical,
     )
     from learnmeet.io._json import (
-        SCHEMA_VERSION as SCHEMA_VERSION,
         from_dict as from_dict,
         from_json as from_json,
         make_converter as make_converter,

@@ -33,9 +33,9 @@ import functools
 import importlib
 import json
 import pkgutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar, cast, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -62,8 +62,17 @@ from learnmeet.exceptions import (
     WrongTypeError,
     name_shown,
     shown,
-    shown_all,
     type_shown,
+)
+from learnmeet.io._envelope import (
+    SCHEMA_VERSION,
+    from_data,
+    nested_too_deep,
+    not_json,
+    pre_read,
+    refuse_constant,
+    repeated_keys,
+    unwrap,
 )
 from learnmeet.io._memo import MemoConverter, memoised
 from learnmeet.io._references import (
@@ -110,9 +119,7 @@ from learnmeet.model._people import (
 from learnmeet.model._scenario import Scenario
 
 __all__ = [
-    "MAX_DEPTH",
     "MODEL_TYPES",
-    "SCHEMA_VERSION",
     "from_dict",
     "from_json",
     "make_converter",
@@ -120,17 +127,7 @@ __all__ = [
     "to_json",
 ]
 
-SCHEMA_VERSION = 2
-"""The version of the JSON format this release writes.
 
-It reads this version and every older one (version 1, upgraded as plain
-JSON before it is read).
-
-.. versionadded:: 0.1.0
-.. versionchanged:: 0.2.0 Version 2: each entity once, referred to by id.
-"""
-
-_READS = (1, SCHEMA_VERSION)
 _CONTAINERS = frozenset({Scenario})
 """Values whose tuples of entities are the document's collections, keyed by id.
 
@@ -163,6 +160,7 @@ MODEL_TYPES: tuple[type[Any], ...] = _model_types()
 the planning results too (see :mod:`learnmeet.io._results`)."""
 
 _BY_NAME = {cls.__name__: cls for cls in MODEL_TYPES}
+_TYPE_NAMES = frozenset({*_BY_NAME, *_results.RESULT_NAMES})
 _PERSON_KINDS: dict[str, type[Any]] = {
     "professional": Professional,
     "citizen": Citizen,
@@ -641,71 +639,6 @@ def _step(exc: BaseException) -> _Path:
 # -- the public functions ------------------------------------------------------
 
 
-MAX_DEPTH = 48
-"""How deeply a document may nest arrays and objects.
-
-The deepest value learnmeet writes (a scenario's meetings, their attendees,
-their people, units and organisations) is about a dozen levels down; a
-document nested deeper is refused before it is read, so no input can exhaust
-Python's recursion limit.
-"""
-
-
-def _pre_read(document: object) -> DataProblem | None:
-    """The first problem a document has before it is read, if any.
-
-    One walk, without recursion, finds a value nested deeper than
-    :data:`MAX_DEPTH` and a key that is not a string: JSON's keys are
-    strings, and a dict made in Python may have others (``1``, a tuple),
-    which the reader would otherwise take for something else.
-    """
-    todo: list[tuple[object, _Path]] = [(document, ())]
-    while todo:
-        value, path = todo.pop()
-        if len(path) > MAX_DEPTH:
-            return _nested_too_deep(path)
-        if isinstance(value, Mapping):
-            for key, item in value.items():
-                if not isinstance(key, str):
-                    return _not_a_string_key(path, key)
-                todo.append((item, (*path, key)))
-        elif isinstance(value, (list, tuple)):
-            todo.extend((v, (*path, i)) for i, v in enumerate(value))
-    return None
-
-
-def _nested_too_deep(path: _Path) -> DataProblem:
-    return DataProblem(
-        path=path,
-        reason=Label(
-            da=f"dokumentet er indlejret dybere end {MAX_DEPTH} niveauer",
-            en=f"the document nests deeper than {MAX_DEPTH} levels",
-        ),
-        fix=Label(
-            da="et learnmeet-dokument har langt færre niveauer; tjek hvordan det "
-            "blev lavet",
-            en="a learnmeet document has far fewer levels; check how it was made",
-        ),
-    )
-
-
-def _not_a_string_key(path: _Path, key: object) -> DataProblem:
-    kind = type_shown(key)
-    return DataProblem(
-        path=path,
-        reason=Label(
-            da=f"objektet har en nøgle af typen {kind}, ikke en tekst; JSON's "
-            "nøgler er tekster",
-            en=f"the object has a key of type {kind}, not a string; JSON's keys "
-            "are strings",
-        ),
-        fix=Label(
-            da="skriv nøglen som en tekst, fx 'pseudonym'",
-            en="write the key as a string, e.g. 'pseudonym'",
-        ),
-    )
-
-
 @checked
 def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]:
     """Turn a model value into a JSON-ready dict inside the versioned envelope.
@@ -874,11 +807,11 @@ def _read(
     found: Sequence[DataProblem] = (),
 ) -> T:
     """Read *document* as a *cls*; *found* are problems the parser already saw."""
-    problem = _pre_read(document)
+    problem = pre_read(document)
     if problem is not None:
-        raise InvalidDataError([*found, _from_data(problem, document)])
+        raise InvalidDataError([*found, from_data(problem, document)])
     try:
-        version, data, included = _unwrap(cls, document)
+        version, data, included = unwrap(cls, document, _TYPE_NAMES)
         conv = _converter(catalog)
         if version == 1:
             value: T = _read_upgraded(conv, cls, data)
@@ -924,18 +857,6 @@ def _read_upgraded(conv: _Converter, cls: type[T], data: object) -> T:
     if upgrade.problems:
         raise InvalidDataError(upgrade.problems)
     return value
-
-
-def _from_data(problem: DataProblem, document: object) -> DataProblem:
-    """*problem* with its path from the data if it is in the data.
-
-    Inside the data, paths start from the data, as every other problem's do;
-    in the envelope (``included`` too), from the document.
-    """
-    path = problem.path
-    if path[:1] == ("data",) and isinstance(document, Mapping):
-        return attrs.evolve(problem, path=path[1:])
-    return problem
 
 
 def _read_data(
@@ -1087,192 +1008,6 @@ def _unreadable(path: _Path) -> DataProblem:
     )
 
 
-def _unwrap(cls: type[Any], document: object) -> tuple[int, object, object]:
-    """The version, the data and the included entities of *document*."""
-    if not isinstance(document, Mapping):
-        got = json_type(document)
-        raise InvalidDataError(
-            [
-                DataProblem(
-                    path=(),
-                    reason=Label(
-                        da=f"forventede et learnmeet-dokument, fik {got.da}",
-                        en=f"expected a learnmeet document, got {got.en}",
-                    ),
-                    fix=_envelope(cls),
-                )
-            ]
-        )
-    if not {"learnmeet", "type", "data"} & set(document):
-        raise InvalidDataError([_no_envelope(cls, document)])
-    problems = []
-    version = document.get("learnmeet")
-    if "learnmeet" not in document:
-        problems.append(
-            DataProblem(
-                path=("learnmeet",),
-                reason=Label(
-                    da="skemaversionen 'learnmeet' mangler",
-                    en="the schema version 'learnmeet' is missing",
-                ),
-                fix=_envelope(cls),
-            )
-        )
-    elif isinstance(version, str) and version.strip() in [str(v) for v in _READS]:
-        # Spaces around it may be many: the text itself only when short.
-        text = (
-            Label(da=f"teksten {shown(version).da}", en=f"the text {shown(version).en}")
-            if len(version) <= 40 and version.isprintable()
-            else shown(version)
-        )
-        problems.append(
-            DataProblem(
-                path=("learnmeet",),
-                reason=Label(
-                    da=f"versionen er tallet {version.strip()}, ikke {text.da}",
-                    en=f"the version is the number {version.strip()}, not {text.en}",
-                ),
-                fix=Label(
-                    da=f'skriv "learnmeet": {version.strip()} uden anførselstegn',
-                    en=f'write "learnmeet": {version.strip()} without quotes',
-                ),
-            )
-        )
-    elif type(version) is not int or version not in _READS:
-        # true and 1.0 equal 1 to Python; the version is the whole number.
-        # Written as JSON when it is short (a number of up to 20 digits, not
-        # str() of any number: one of over 4,300 digits cannot be written).
-        short = isinstance(version, str) and len(version) <= 5
-        plain = (
-            version is None
-            or isinstance(version, bool)
-            or (isinstance(version, int) and abs(version) < 10**20)
-            or (isinstance(version, float) and len(repr(version)) <= 20)
-        )
-        given = json.dumps(version) if plain else shown(version).en if short else "?"
-        problems.append(
-            DataProblem(
-                path=("learnmeet",),
-                reason=Label(
-                    da=f"skemaversion {given} understøttes ikke",
-                    en=f"unsupported schema version {given}",
-                ),
-                fix=Label(
-                    da=f"denne udgave læser version {_versions('og')} og skriver "
-                    f"version {SCHEMA_VERSION}",
-                    en=f"this release reads versions {_versions('and')} and writes "
-                    f"version {SCHEMA_VERSION}",
-                ),
-            )
-        )
-    kind = document.get("type")
-    if kind != cls.__name__:
-        problems.append(_wrong_type(cls, document))
-    if "data" not in document:
-        problems.append(
-            DataProblem(
-                path=("data",),
-                reason=Label(da="'data' mangler", en="'data' is missing"),
-                fix=_envelope(cls),
-            )
-        )
-    fields = {"learnmeet", "type", "data"}
-    if version != 1:
-        fields.add("included")  # version 1 copies what version 2 includes
-    extra = sorted(str(key) for key in set(document) - fields)
-    problems.extend(
-        DataProblem(
-            path=(key,),
-            reason=Label(da="ukendt felt i konvolutten", en="unknown envelope field"),
-            fix=Label(da="fjern det", en="remove it"),
-        )
-        for key in extra
-    )
-    if problems:
-        raise InvalidDataError(problems)
-    return cast(int, version), document["data"], document.get("included")
-
-
-def _versions(conjunction: str) -> str:
-    """The versions this release reads, e.g. ``1 and 2``."""
-    *first, last = (str(v) for v in _READS)
-    return f"{', '.join(first)} {conjunction} {last}" if first else last
-
-
-def _wrong_type(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
-    """The problem with an envelope's ``type`` that does not name *cls*."""
-    asked = cls.__name__
-    read_it = Label(
-        da=f"læs det med den klasse, det holder, eller giv et {asked}-dokument",
-        en=f"read it as the class it holds, or give a {asked} document",
-    )
-    if "type" not in document:
-        reason = Label(da="'type' mangler", en="'type' is missing")
-        fix = _envelope(cls)
-    elif not isinstance(document["type"], str):
-        got = json_type(document["type"])
-        reason = Label(
-            da=f"'type' skal være en tekst, der navngiver en klasse, ikke {got.da}",
-            en=f"'type' must be a string naming a class, not {got.en}",
-        )
-        fix = Label(da=f'skriv "type": "{asked}"', en=f'write "type": "{asked}"')
-    elif document["type"] in _BY_NAME or document["type"] in _results.RESULT_NAMES:
-        held = document["type"]
-        reason = Label(
-            da=f"dokumentet indeholder {held!r}, men {asked!r} blev bedt om",
-            en=f"the document holds {held!r}, but {asked!r} was asked for",
-        )
-        fix = read_it
-    else:
-        given = shown(document["type"])
-        names = [*_BY_NAME, *_results.RESULT_NAMES]
-        near = closest(document["type"], names) if len(given.en) < 60 else []
-        reason = Label(
-            da=f"typen {given.da} er ingen learnmeet-type",
-            en=f"the type {given.en} is no learnmeet type",
-        )
-        fix = read_it
-        if near:
-            them = shown_all(near)
-            fix = Label(da=f"mente du {them.da}?", en=f"did you mean {them.en}?")
-    return DataProblem(path=("type",), reason=reason, fix=fix)
-
-
-def _no_envelope(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
-    """The problem with an object that has none of the envelope's fields.
-
-    Most often the data of a value written without its envelope: said so when
-    the object's fields are *cls*'s, rather than one unknown field each.
-    """
-    fields = {a.alias for a in attrs.fields(cls)} if attrs.has(cls) else set()
-    if fields and set(document) <= fields:
-        reason = Label(
-            da=f"objektet ligner data for en {cls.__name__} uden konvolutten "
-            "omkring ('learnmeet', 'type', 'data')",
-            en=f"the object looks like the data of a {cls.__name__} without its "
-            "envelope ('learnmeet', 'type', 'data')",
-        )
-    else:
-        reason = Label(
-            da="objektet er ikke et learnmeet-dokument: det har hverken "
-            "'learnmeet', 'type' eller 'data'",
-            en="the object is not a learnmeet document: it has no 'learnmeet', "
-            "'type' or 'data'",
-        )
-    return DataProblem(path=(), reason=reason, fix=_envelope(cls))
-
-
-def _envelope(cls: type[Any]) -> Label:
-    """How a document of *cls* begins, as the fix for a broken envelope."""
-    document = (
-        f'{{"learnmeet": {SCHEMA_VERSION}, "type": "{cls.__name__}", "data": {{...}}}}'
-    )
-    return Label(
-        da=f"skriv et learnmeet-dokument: {document}",
-        en=f"write a learnmeet document: {document}",
-    )
-
-
 @checked
 def to_json(
     value: Any, *, catalog: Catalog = DEFAULT_CATALOG, indent: int | None = None
@@ -1330,99 +1065,11 @@ def from_json(
 
     try:
         document = json.loads(
-            text, parse_constant=_refuse_constant, object_pairs_hook=pairs
+            text, parse_constant=refuse_constant, object_pairs_hook=pairs
         )
     except RecursionError:
-        raise InvalidDataError([_nested_too_deep(())]) from None
+        raise InvalidDataError([nested_too_deep(())]) from None
     except (ValueError, TypeError) as exc:
-        raise InvalidDataError([_not_json(exc)]) from None
-    found = _repeated_keys(document, twice) if twice else []
+        raise InvalidDataError([not_json(exc)]) from None
+    found = repeated_keys(document, twice) if twice else []
     return _read(cls, document, catalog, found)
-
-
-def _repeated_keys(
-    document: object, twice: list[tuple[dict[str, Any], list[str]]]
-) -> list[DataProblem]:
-    """A problem at each key written twice in one object of *document*."""
-    keys = {id(obj): again for obj, again in twice}
-    out: list[DataProblem] = []
-    todo: list[tuple[object, _Path]] = [(document, ())]
-    while todo:
-        value, path = todo.pop()
-        if isinstance(value, dict):
-            for key in keys.get(id(value), ()):
-                out.append(_from_data(_repeated(path, key), document))
-            todo.extend((v, (*path, k)) for k, v in reversed(value.items()))
-        elif isinstance(value, list):
-            todo.extend((v, (*path, i)) for i, v in reversed(list(enumerate(value))))
-    return out
-
-
-def _repeated(path: _Path, key: str) -> DataProblem:
-    return DataProblem(
-        path=(*path, key),
-        reason=Label(
-            da="nøglen står mere end én gang i objektet; kun den sidste ville "
-            "blive læst",
-            en="the key is written more than once in the object; only the last "
-            "would be read",
-        ),
-        fix=Label(
-            da="skriv hver nøgle én gang; i en samling er nøglen et id, som kun "
-            "én post må have",
-            en="write each key once; in a collection the key is an id, which "
-            "only one entry may have",
-        ),
-    )
-
-
-class _NotStandardJSONError(ValueError):
-    """``NaN``, ``Infinity`` or ``-Infinity``: Python reads them, JSON has none."""
-
-
-def _refuse_constant(name: str) -> object:
-    raise _NotStandardJSONError(name)
-
-
-def _not_json(exc: Exception) -> DataProblem:
-    """The problem with text :func:`json.loads` refused with *exc*."""
-    if isinstance(exc, json.JSONDecodeError):
-        where = Label(
-            da=f"i linje {exc.lineno}, kolonne {exc.colno}",
-            en=f"at line {exc.lineno}, column {exc.colno}",
-        )
-        reason = Label(
-            da=f"ikke gyldig JSON {where.da}", en=f"not valid JSON {where.en}"
-        )
-        fix = Label(
-            da="ret tegnsætningen dér: kommaer, anførselstegn og parenteser",
-            en="correct the punctuation there: commas, quotes and brackets",
-        )
-    elif isinstance(exc, UnicodeDecodeError):
-        reason = Label(
-            da=f"bytes {exc.start} er ikke UTF-8",
-            en=f"byte {exc.start} is not UTF-8",
-        )
-        fix = Label(
-            da="gem filen som UTF-8 (eller UTF-16 med BOM)",
-            en="save the file as UTF-8 (or UTF-16 with a byte order mark)",
-        )
-    elif isinstance(exc, _NotStandardJSONError):
-        reason = Label(
-            da=f"{exc} er ikke et JSON-tal",
-            en=f"{exc} is not a JSON number",
-        )
-        fix = Label(
-            da="skriv et endeligt tal, eller null hvor værdien mangler",
-            en="write a finite number, or null where the value is missing",
-        )
-    else:  # int() refuses a number of more than sys.get_int_max_str_digits() digits
-        reason = Label(
-            da="et tal er for langt til at læse",
-            en="a number is too long to read",
-        )
-        fix = Label(
-            da="skriv tal med højst 4300 cifre",
-            en="write numbers of at most 4,300 digits",
-        )
-    return DataProblem(path=(), reason=reason, fix=fix)
