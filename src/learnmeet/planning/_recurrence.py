@@ -61,7 +61,7 @@ from learnmeet.model._rrule import (
     years_on,
 )
 
-__all__ = ["Series"]
+__all__ = ["Series", "content_line", "content_lines", "tzid_zone"]
 
 _UTC = timezone.utc
 _STAMP = re.compile(
@@ -301,9 +301,9 @@ class Series:
         }
         events = 0
         nested: list[str] = []
-        for number, line in _content_lines(text):
+        for number, line in content_lines(text):
             try:
-                name, params, value = _content_line(line)
+                name, params, value = content_line(line)
             except ValueError:
                 raise _line_error(number, _CANNOT_READ, _WRITE_START) from None
             if name in ("BEGIN", "END"):
@@ -688,7 +688,7 @@ def _line_error(number: int, reason: Label, fix: Label) -> InvalidValueError:
     )
 
 
-def _content_lines(text: str) -> Iterator[tuple[int, str]]:
+def content_lines(text: str) -> Iterator[tuple[int, str]]:
     """The unfolded content lines of *text*, each with its first line's number.
 
     RFC 5545 (3.1): a line break followed by a space or a tab continues the
@@ -709,7 +709,7 @@ def _content_lines(text: str) -> Iterator[tuple[int, str]]:
             yield number, line.strip()
 
 
-def _content_line(line: str) -> tuple[str, dict[str, str], str]:
+def content_line(line: str) -> tuple[str, dict[str, str], str]:
     """A content line's name (upper case), parameters and value (RFC 5545, 3.1).
 
     Parameter names are upper-cased; a quoted parameter value may hold ``;``,
