@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -98,3 +98,28 @@ def test_a_period_to_the_last_day_of_the_years_is_planned() -> None:
     plan = lm.plan_period(SAMPLE, start=date(9998, 12, 1), end=date(9998, 12, 31))
     assert plan.meetings
     assert all(m.end.year == 9998 for m in plan.meetings)
+
+
+class TestAroundTheStaffsCalendars:
+    """Busy time read from calendars is planned around, like meetings are."""
+
+    def test_a_busy_professional_is_met_later(self) -> None:
+        sample = load_sample()
+        start, end = date(2027, 1, 1), date(2027, 3, 31)
+        plain = lm.plan_period(sample, start=start, end=end)
+        audit = next(m for m in plain.scheduled.meetings if m.id == "audit-c-102")
+        busy_person = "professional:p-004"
+        assert busy_person in {a.person.key for a in audit.attendees}
+        week = lm.Interval(audit.start, audit.start + timedelta(days=5))
+        index = lm.BusyIndex({busy_person: [week]})
+        planned = lm.plan_period(sample, start=start, end=end, busy=index)
+        theirs = [
+            m
+            for m in planned.scheduled.meetings
+            if busy_person in {a.person.key for a in m.attendees}
+        ]
+        assert theirs
+        assert all(m.end <= week.start or m.start >= week.end for m in theirs)
+        assert planned.scheduled.meetings != plain.scheduled.meetings
+        # The index handed in is left as it was.
+        assert index.intervals(busy_person) == (week,)
