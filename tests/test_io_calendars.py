@@ -152,6 +152,12 @@ class TestWhatIsBusy:
             event("DTSTART:20270105T080000Z", "DURATION:PT1H", uid="a"),
             event("DTSTART:20270106T080000Z", "DURATION:PT1H", "TRANSP:TRANSPARENT"),
             event(
+                "DTSTART:20270108T080000Z",
+                "DURATION:PT1H",
+                "X-MICROSOFT-CDO-BUSYSTATUS:FREE",
+                uid="f",
+            ),
+            event(
                 "DTSTART:20270107T080000Z", "DURATION:PT1H", "STATUS:CANCELLED", uid="c"
             ),
         )
@@ -305,6 +311,17 @@ class TestBadInput:
                 ),
                 "$.calendar.VEVENT[0].RRULE",
                 "COUNT and UNTIL",
+            ),
+            (
+                calendar(
+                    event(
+                        "DTSTART:20270105T080000Z",
+                        "RRULE:FREQ=DAILY;COUNT=3",
+                        "EXRULE:FREQ=SECONDLY",
+                    )
+                ),
+                "$.calendar.VEVENT[0].EXRULE",
+                "more often than daily",
             ),
             ("", "$.calendar", "no VCALENDAR"),
         ],

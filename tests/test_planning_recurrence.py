@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet.model._rrule import read_rule, until_wall
+from learnmeet.planning._recurrence import content_lines
 
 CPH = lm.COPENHAGEN
 UTC = timezone.utc
@@ -624,6 +625,17 @@ class TestRulesAsCalendarsWriteThem:
         assert lm.Series.from_ical(
             self._folded(text, width, sep)
         ) == lm.Series.from_ical(self.LINES)
+
+    def test_a_fold_before_a_space_keeps_the_space(self) -> None:
+        # SUMMARY folded just before a space: the continuation is all blank.
+        text = (
+            "BEGIN:VEVENT\r\nSUMMARY:Tavle\r\n  \r\n møde\r\n"
+            "DTSTART;TZID=Europe/Copenhagen:20270104T090000\r\n"
+            "RRULE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\n"
+        )
+        assert len(lm.Series.from_ical(text).occurrences()) == 2
+        lines = dict(content_lines(text))
+        assert lines[2] == "SUMMARY:Tavle møde"
 
     def test_a_utc_start_recurs_in_utc_across_summer_time(self) -> None:
         series = lm.Series.from_ical(

@@ -17,7 +17,8 @@ What is busy:
   EXDATE expanded, a RECURRENCE-ID override in place of the occurrence it
   moves — from its DTSTART to its DTEND (or DURATION); an all-day event is
   the whole of its days in *zone*, and a floating time is read in *zone*;
-* but not an event marked ``TRANSP:TRANSPARENT`` (shown as free) or
+* but not an event marked ``TRANSP:TRANSPARENT`` or, as Outlook writes it,
+  ``X-MICROSOFT-CDO-BUSYSTATUS:FREE`` (shown as free), nor one
   ``STATUS:CANCELLED``;
 * each FREEBUSY period of a VFREEBUSY whose FBTYPE is BUSY (the default),
   BUSY-TENTATIVE or BUSY-UNAVAILABLE (or a type learnmeet does not know,
@@ -216,9 +217,13 @@ class _Reader:
             self.problem(("VEVENT",), _CANNOT_PARSE, _EXPORT_AGAIN)
 
     def _rules(self, index: int, event: Any) -> bool:
-        """Check the event's RRULEs with learnmeet's limits (a Series')."""
-        rules = event.get("RRULE")
-        if rules is None:
+        """Check the event's RRULEs and EXRULEs with learnmeet's limits (a Series')."""
+        found = [
+            (name, rule)
+            for name in ("RRULE", "EXRULE")
+            for rule in _listed(event.get(name))
+        ]
+        if not found:
             return True
         if "DTSTART" not in event:
             self.problem(
@@ -231,12 +236,12 @@ class _Reader:
             )
             return False
         start = self._checkable(event["DTSTART"].dt)
-        for rule in rules if isinstance(rules, list) else [rules]:
+        for name, rule in found:
             text = rule.to_ical().decode("utf-8", "replace")
             try:
                 check_rule(text, start, where="", path=())
             except InvalidValueError as refused:
-                self.problem(("VEVENT", index, "RRULE"), refused.reason, refused.fix)
+                self.problem(("VEVENT", index, name), refused.reason, refused.fix)
                 return False
         return True
 
@@ -253,6 +258,8 @@ class _Reader:
     def _event(self, event: Any) -> None:
         if str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT":
             return
+        if str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper() == "FREE":
+            return  # Outlook's "Show as: Free", where TRANSP is left out
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             return
         start = self._moment(event["DTSTART"].dt)
@@ -281,8 +288,7 @@ class _Reader:
         for _, index, component in _numbered(calendar.walk("VFREEBUSY")):
             people = _addresses(component, declined=True)
             found = 0
-            props = component.get("FREEBUSY", [])
-            for period in props if isinstance(props, list) else [props]:
+            for period in _listed(component.get("FREEBUSY")):
                 kind = str(period.params.get("FBTYPE", "BUSY")).upper()
                 if kind == "FREE":
                     continue
@@ -336,6 +342,13 @@ class _Reader:
         )
 
 
+def _listed(value: Any) -> list[Any]:
+    """A property that may be given once or many times, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def _numbered(components: Iterable[Any]) -> Iterator[tuple[str, int, Any]]:
     """Each component with its name and its index among those of that name."""
     seen: dict[str, int] = {}
@@ -354,8 +367,7 @@ def _addresses(component: Any, *, declined: bool) -> frozenset[str]:
     found = set()
     if "ORGANIZER" in component:
         found.add(str(component["ORGANIZER"]).strip().lower())
-    attendees = component.get("ATTENDEE", [])
-    for attendee in attendees if isinstance(attendees, list) else [attendees]:
+    for attendee in _listed(component.get("ATTENDEE")):
         answer = str(attendee.params.get("PARTSTAT", "")).upper()
         if declined or answer != "DECLINED":
             found.add(str(attendee).strip().lower())

@@ -699,7 +699,7 @@ def content_lines(text: str) -> Iterator[tuple[int, str]]:
     physical = text.splitlines()
     logical: list[tuple[int, str]] = []
     for number, raw in enumerate(physical, start=1):
-        if raw[:1] in (" ", "\t") and logical and raw.strip():
+        if raw[:1] in (" ", "\t") and logical:
             first, before = logical[-1]
             logical[-1] = (first, before + raw[1:])
         else:
