@@ -91,6 +91,38 @@ class TestAcrossSummerTime:
         assert len(busy) == 35
         assert {i.start.astimezone(UTC).hour for i in busy} == {7, 8}
 
+    def test_lengths_are_exact_across_the_autumn_night(self) -> None:
+        # RFC 5545: a DTEND gives every occurrence the same elapsed length,
+        # a DURATION's hours are exact and its days nominal.
+        text = calendar(
+            event(
+                "DTSTART;TZID=Europe/Copenhagen:20271030T015900",
+                "DTEND;TZID=Europe/Copenhagen:20271030T030000",
+                "RRULE:FREQ=DAILY;COUNT=2",
+                uid="dtend",
+            ),
+            event(
+                "DTSTART;TZID=Europe/Copenhagen:20271031T013000",
+                "DTEND:20271031T010000Z",
+                uid="utc-end",
+            ),
+            event(
+                "DTSTART;TZID=Europe/Copenhagen:20271030T120000",
+                "DURATION:P1DT1H",
+                uid="duration",
+            ),
+        )
+        found = [
+            (f"{i.start.astimezone(CPH):%d %H:%M}", i.duration)
+            for i in lm.busy_from_ical(text, YEAR_2027)
+        ]
+        assert found == [
+            ("30 01:59", timedelta(minutes=61)),
+            ("30 12:00", timedelta(hours=26)),  # a day of 25 hours, and an hour
+            ("31 01:30", timedelta(minutes=90)),  # to 01:00Z, the second 02:00
+            ("31 01:59", timedelta(minutes=61)),  # to the second 02:00
+        ]
+
     def test_a_free_busy_file(self) -> None:
         text = calendar(
             "BEGIN:VFREEBUSY\r\nORGANIZER:mailto:nurse@example.org\r\n"
@@ -222,6 +254,26 @@ class TestWhatIsBusy:
         (busy,) = lm.busy_from_ical(text, YEAR_2027)
         assert busy.start == datetime(2026, 12, 31, 22, tzinfo=UTC)
 
+    def test_floating_times_and_dates_recur_in_the_zone_given(self) -> None:
+        text = calendar(
+            event(
+                "DTSTART:20270325T090000", "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=5"
+            ),
+            event("DTSTART;VALUE=DATE:20270101", "RRULE:FREQ=YEARLY;COUNT=2", uid="b"),
+        )
+        busy = lm.busy_from_ical(text, YEAR_2027)
+        assert _local(busy) == [
+            "2027-01-01 00:00+0100-00:00",
+            "2027-03-25 09:00+0100-10:00",
+            "2027-03-26 09:00+0100-10:00",
+            "2027-03-27 09:00+0100-10:00",
+            "2027-03-28 09:00+0200-10:00",
+            "2027-03-29 09:00+0200-10:00",
+        ]
+        helsinki = ZoneInfo("Europe/Helsinki")
+        there = lm.busy_from_ical(text, YEAR_2027, zone=helsinki)
+        assert there[1].start == datetime(2027, 3, 25, 9, tzinfo=helsinki)
+
     def test_bytes_with_a_byte_order_mark(self) -> None:
         text = calendar(event("DTSTART:20270105T080000Z", "DURATION:PT1H"))
         data = b"\xef\xbb\xbf" + text.encode("utf-8")
@@ -324,6 +376,26 @@ class TestBadInput:
                 "more often than daily",
             ),
             ("", "$.calendar", "no VCALENDAR"),
+            (
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n",
+                "$.calendar.line[3]",
+                "END:VCALENDAR does not close the open component VEVENT",
+            ),
+            (
+                "BEGIN:VCALENDAR\r\nEND:VEVENT\r\n",
+                "$.calendar.line[2]",
+                "END:VEVENT does not close",
+            ),
+            (
+                calendar(event("SUMMARY:Møde")).removesuffix("END:VCALENDAR\r\n"),
+                "$.calendar.line[1]",
+                "BEGIN:VCALENDAR is never closed",
+            ),
+            (
+                calendar(event("RDATE:20270105T080000Z")),
+                "$.calendar.VEVENT[0].DTSTART",
+                "the event has no DTSTART",
+            ),
         ],
     )
     def test_refused_where_it_is(self, text: str, path: str, said: str) -> None:
@@ -365,6 +437,29 @@ class TestBadInput:
         with pytest.raises(lm.InvalidDataError) as info:
             lm.busy_from_ical(text, YEAR_2027)
         assert "more than 10,000 busy times" in info.value.problems[0].reason.en
+
+    def test_busy_time_outside_the_years_of_the_model(self) -> None:
+        text = calendar(event("DTSTART:18991231T080000Z", "DTEND:19000102T080000Z"))
+        window = (
+            datetime(1900, 1, 1, 12, tzinfo=CPH),
+            datetime(1900, 2, 1, tzinfo=CPH),
+        )
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.busy_from_ical(text, window)
+        (problem,) = info.value.problems
+        assert problem.json_path == "$.calendar.VEVENT['event-1@example.org']"
+        assert "1900" in problem.reason.en
+
+    def test_at_most_max_occurrences_per_free_busy_block(self) -> None:
+        start = datetime(2027, 1, 1, tzinfo=UTC)
+        many = ",".join(
+            f"{start + timedelta(minutes=2 * m):%Y%m%dT%H%M%SZ}/PT1M"
+            for m in range(lm.MAX_OCCURRENCES + 1)
+        )
+        text = calendar(f"BEGIN:VFREEBUSY\r\nFREEBUSY:{many}\r\nEND:VFREEBUSY\r\n")
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.busy_from_ical(text, YEAR_2027)
+        assert info.value.problems[0].json_path == "$.calendar.VFREEBUSY[0]"
 
     def test_without_the_extra_the_error_names_it(
         self, monkeypatch: pytest.MonkeyPatch

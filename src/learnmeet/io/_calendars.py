@@ -72,6 +72,7 @@ BUSY_TYPES = frozenset({"BUSY", "BUSY-TENTATIVE", "BUSY-UNAVAILABLE"})
 
 _UTC = timezone.utc
 _UTC_ZONE = ZoneInfo("UTC")
+_ONE_DAY = timedelta(days=1)
 _EXTRA = "calendar"
 _URN = "urn:learnmeet:"
 
@@ -173,13 +174,48 @@ class _Reader:
             return None
 
     def _lines(self, text: str) -> bool:
-        """Whether every content line has a name and a ``:``; else the first not."""
+        """Whether every content line reads and every component is closed.
+
+        The first line that does not is a problem: a line without a name or
+        a ``:``, an END that closes another component than the last BEGIN,
+        or a BEGIN never closed. (The parser would pass over some of these.)
+        """
+        opened: list[tuple[int, str]] = []
         for number, line in content_lines(text):
             try:
-                content_line(line)
+                name, _, value = content_line(line)
             except ValueError:
                 self.problem(("line", number), _BAD_LINE, _EXPORT_AGAIN)
                 return False
+            component = value.strip().upper()
+            if name == "BEGIN":
+                opened.append((number, component))
+            elif name == "END":
+                if not opened or opened[-1][1] != component:
+                    expected = opened[-1][1] if opened else ""
+                    self.problem(
+                        ("line", number),
+                        Label(
+                            da=f"END:{component} lukker ikke den åbne "
+                            f"komponent{' ' + expected if expected else ''}",
+                            en=f"END:{component} does not close the open "
+                            f"component{' ' + expected if expected else ''}",
+                        ),
+                        _EXPORT_AGAIN,
+                    )
+                    return False
+                opened.pop()
+        if opened:
+            number, component = opened[-1]
+            self.problem(
+                ("line", number),
+                Label(
+                    da=f"BEGIN:{component} lukkes aldrig (filen er afkortet?)",
+                    en=f"BEGIN:{component} is never closed (is the file cut short?)",
+                ),
+                _EXPORT_AGAIN,
+            )
+            return False
         return True
 
     def _components_read(self, calendar: Any) -> bool:
@@ -196,45 +232,51 @@ class _Reader:
     # -- VEVENT ---------------------------------------------------------------
 
     def _events(self, calendar: Any, recurring: Any) -> None:
-        rules_fine = True
+        fine = True
         for _, index, event in _numbered(calendar.walk("VEVENT")):
-            rules_fine &= self._rules(index, event)
-        if not rules_fine:
+            fine &= self._rules(index, event)
+        if not fine:
             return
         try:
+            # A day wider: the expander's own ends can be an hour off (see
+            # _event); what is busy in the window is decided there.
             occurrences = recurring.of(calendar, components=["VEVENT"]).between(
-                self.low, self.high
+                self.low - _ONE_DAY, self.high + _ONE_DAY
             )
-            counts: dict[str, int] = {}
-            for occurrence in occurrences:
-                uid = str(occurrence.get("UID", ""))
-                counts[uid] = counts.get(uid, 0) + 1
-                if counts[uid] > MAX_OCCURRENCES:
-                    self._too_many("VEVENT", uid)
-                    return
-                self._event(occurrence)
         except Exception:  # the expander's own errors stay inside
             self.problem(("VEVENT",), _CANNOT_PARSE, _EXPORT_AGAIN)
+            return
+        sources = {
+            (str(event.get("UID", "")), _recurrence_id(event)): event
+            for event in calendar.walk("VEVENT")
+        }
+        counts: dict[str, int] = {}
+        for occurrence in occurrences:
+            uid = str(occurrence.get("UID", ""))
+            counts[uid] = counts.get(uid, 0) + 1
+            if counts[uid] > MAX_OCCURRENCES:
+                self._too_many("VEVENT", uid)
+                return
+            source = sources.get((uid, _recurrence_id(occurrence)))
+            self._event(occurrence, source or sources.get((uid, None), occurrence))
 
     def _rules(self, index: int, event: Any) -> bool:
-        """Check the event's RRULEs and EXRULEs with learnmeet's limits (a Series')."""
+        """Check the event's DTSTART is there, and its rules within limits.
+
+        RRULEs and EXRULEs are read as a Series' rule is, with its limits.
+        """
+        if "DTSTART" not in event:
+            self.problem(
+                ("VEVENT", index, "DTSTART"),
+                Label(da="hændelsen har ingen DTSTART", en="the event has no DTSTART"),
+                _EXPORT_AGAIN,
+            )
+            return False
         found = [
             (name, rule)
             for name in ("RRULE", "EXRULE")
             for rule in _listed(event.get(name))
         ]
-        if not found:
-            return True
-        if "DTSTART" not in event:
-            self.problem(
-                ("VEVENT", index, "DTSTART"),
-                Label(
-                    da="en gentaget hændelse uden DTSTART",
-                    en="a recurring event without DTSTART",
-                ),
-                _EXPORT_AGAIN,
-            )
-            return False
         start = self._checkable(event["DTSTART"].dt)
         for name, rule in found:
             text = rule.to_ical().decode("utf-8", "replace")
@@ -255,7 +297,16 @@ class _Reader:
             return start
         return start.astimezone(_UTC_ZONE)
 
-    def _event(self, event: Any) -> None:
+    def _event(self, event: Any, source: Any) -> None:
+        """One occurrence, *event*, of the VEVENT *source* (itself, an override).
+
+        Its end is computed here from *source*, as RFC 5545 (3.8.5.3, 3.3.6)
+        says: a DTEND gives every occurrence the same exact (elapsed) length;
+        a DURATION's days and weeks are nominal (the same wall-clock time
+        days later) and its hours, minutes and seconds exact; an all-day
+        event without either lasts its day. The expander adds the length on
+        the wall clock, an hour off across a change of summer time.
+        """
         if str(event.get("TRANSP", "OPAQUE")).upper() == "TRANSPARENT":
             return
         if str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper() == "FREE":
@@ -263,16 +314,47 @@ class _Reader:
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             return
         start = self._moment(event["DTSTART"].dt)
-        if "DTEND" in event:
-            end = self._moment(event["DTEND"].dt)
-        elif "DURATION" in event:
-            end = start + event["DURATION"].dt
-        elif isinstance(event["DTSTART"].dt, datetime):
-            return  # an instant: RFC 5545 gives it no length
+        period = self._periods(source).get(start.astimezone(_UTC))
+        if period is not None:
+            end = period  # an RDATE period lasts as long as it says
         else:
-            end = self._moment(event["DTSTART"].dt + timedelta(days=1))
+            days, exact = self._length(source)
+            end = (start + timedelta(days=days)).astimezone(_UTC) + exact
         people = _addresses(event, declined=False)
         self._add(start, end, people, ("VEVENT", str(event.get("UID", ""))))
+
+    def _periods(self, event: Any) -> dict[datetime, datetime]:
+        """The ends of *event*'s RDATE periods (``VALUE=PERIOD``), by start."""
+        found = {}
+        for rdate in _listed(event.get("RDATE")):
+            for value in rdate.dts:
+                if isinstance(value.dt, tuple):
+                    first, length = value.dt
+                    begin = self._moment(first)
+                    end = (
+                        begin.astimezone(_UTC) + length
+                        if isinstance(length, timedelta)
+                        else self._moment(length)
+                    )
+                    found[begin.astimezone(_UTC)] = end
+        return found
+
+    def _length(self, event: Any) -> tuple[int, timedelta]:
+        """The nominal days and exact time an occurrence of *event* lasts."""
+        start = event["DTSTART"].dt
+        if "DTEND" in event:
+            end = event["DTEND"].dt
+            if isinstance(start, datetime) and isinstance(end, datetime):
+                elapsed = self._moment(end).astimezone(_UTC) - self._moment(
+                    start
+                ).astimezone(_UTC)
+                return 0, elapsed
+            return (_day_of(end) - _day_of(start)).days, timedelta(0)
+        if "DURATION" in event:
+            length = event["DURATION"].dt
+            return length.days, length - timedelta(days=length.days)
+        # An instant has no length (RFC 5545, 3.6.1); a date lasts its day.
+        return (0 if isinstance(start, datetime) else 1), timedelta(0)
 
     def _moment(self, value: date | datetime) -> datetime:
         if not isinstance(value, datetime):
@@ -340,6 +422,20 @@ class _Reader:
                 en="read the calendar for a shorter window",
             ),
         )
+
+
+def _day_of(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _recurrence_id(event: Any) -> object:
+    """The RECURRENCE-ID of *event*, comparable across zones; ``None`` without."""
+    if "RECURRENCE-ID" not in event:
+        return None
+    value = event["RECURRENCE-ID"].dt
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(_UTC)
+    return value
 
 
 def _listed(value: Any) -> list[Any]:
