@@ -379,17 +379,18 @@ class TestBadInput:
             (
                 "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n",
                 "$.calendar.line[3]",
-                "END:VCALENDAR does not close the open component VEVENT",
+                "END names 'VCALENDAR', but the open component is 'VEVENT'",
             ),
+            ("END:VCALENDAR\r\n", "$.calendar.line[1]", "the open component is none"),
             (
                 "BEGIN:VCALENDAR\r\nEND:VEVENT\r\n",
                 "$.calendar.line[2]",
-                "END:VEVENT does not close",
+                "END names 'VEVENT', but the open component is 'VCALENDAR'",
             ),
             (
                 calendar(event("SUMMARY:Møde")).removesuffix("END:VCALENDAR\r\n"),
                 "$.calendar.line[1]",
-                "BEGIN:VCALENDAR is never closed",
+                "the component 'VCALENDAR' is never closed by END",
             ),
             (
                 calendar(event("RDATE:20270105T080000Z")),

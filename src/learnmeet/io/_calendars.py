@@ -57,6 +57,7 @@ from learnmeet.exceptions import (
     Label,
     LearnmeetError,
     PathKey,
+    shown,
 )
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import COPENHAGEN, year_problem
@@ -188,18 +189,21 @@ class _Reader:
                 self.problem(("line", number), _BAD_LINE, _EXPORT_AGAIN)
                 return False
             component = value.strip().upper()
+            shown_component = shown(component)
             if name == "BEGIN":
                 opened.append((number, component))
             elif name == "END":
                 if not opened or opened[-1][1] != component:
-                    expected = opened[-1][1] if opened else ""
+                    expected = (
+                        shown(opened[-1][1]) if opened else Label(da="ingen", en="none")
+                    )
                     self.problem(
                         ("line", number),
                         Label(
-                            da=f"END:{component} lukker ikke den åbne "
-                            f"komponent{' ' + expected if expected else ''}",
-                            en=f"END:{component} does not close the open "
-                            f"component{' ' + expected if expected else ''}",
+                            da=f"END nævner {shown_component.da}, men den åbne "
+                            f"komponent er {expected.da}",
+                            en=f"END names {shown_component.en}, but the open "
+                            f"component is {expected.en}",
                         ),
                         _EXPORT_AGAIN,
                     )
@@ -207,11 +211,14 @@ class _Reader:
                 opened.pop()
         if opened:
             number, component = opened[-1]
+            unclosed = shown(component)
             self.problem(
                 ("line", number),
                 Label(
-                    da=f"BEGIN:{component} lukkes aldrig (filen er afkortet?)",
-                    en=f"BEGIN:{component} is never closed (is the file cut short?)",
+                    da=f"komponenten {unclosed.da} lukkes aldrig med END (er filen "
+                    "afkortet?)",
+                    en=f"the component {unclosed.en} is never closed by END (is the "
+                    "file cut short?)",
                 ),
                 _EXPORT_AGAIN,
             )

@@ -161,7 +161,9 @@ class Series:
     Attributes:
         start: The first occurrence (DTSTART); aware, in an IANA zone. Its
             ``fold`` is kept: a start at the second 02:30 of the autumn night
-            is the first occurrence, at that instant.
+            is the first occurrence, at that instant. It is the first even
+            where the rule does not match it (RFC 5545, 3.8.5.3; Outlook and
+            Google show it so), and then counts as one of a COUNT (3.3.10).
         rule: The recurrence rule's parts, e.g. ``"FREQ=WEEKLY;BYDAY=TU"``; an
             UNTIL in local time or as a date is accepted.
         exdates: Occurrences to leave out, in any zone; at most 10,000.
@@ -175,7 +177,8 @@ class Series:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 The limits, for RDATE and EXDATE too; the
-       start's fold is kept.
+       start's fold is kept; a start the rule does not match is the first
+       occurrence, no longer left out.
     """
 
     start: datetime = attrs.field(validator=aware_datetime)
