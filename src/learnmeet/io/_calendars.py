@@ -37,13 +37,21 @@ for ever; and an event or a VFREEBUSY gives at most
 
 Bad input is an :class:`~learnmeet.InvalidDataError` listing every problem
 found, each at its calendar and line (``$['p-1.ics'].line[12]``) or component
-and property (``$['p-1.ics'].VEVENT[3].RRULE``): never a parser's exception or
-its text.
+and property (``$['p-1.ics'].VEVENT[3].RRULE``): never a parser's exception,
+its text or its warnings. What busy time does not depend on is passed over,
+as the parser passes over it: a broken line of another property (a vendor's
+``X-`` line, a DESCRIPTION folded wrongly), an empty ``RRULE:``, and an event
+without DTSTART, which has no time to be busy in. The same corpus of real and
+broken calendars the two libraries test themselves with is read in
+learnmeet's tests.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from types import ModuleType
@@ -139,10 +147,12 @@ class _Reader:
             return
         icalendar, recurring = _libraries()
         try:
-            calendars = icalendar.Calendar.from_ical(text, multiple=True)
+            with _quiet():
+                calendars = icalendar.Calendar.from_ical(text, multiple=True)
         except Exception:  # the parser's own errors stay inside
             self.problem((), _CANNOT_PARSE, _EXPORT_AGAIN)
             return
+        calendars = [c for c in calendars if str(c.name).upper() == "VCALENDAR"]
         if not calendars:
             self.problem(
                 (),
@@ -186,8 +196,14 @@ class _Reader:
             try:
                 name, _, value = content_line(line)
             except ValueError:
-                self.problem(("line", number), _BAD_LINE, _EXPORT_AGAIN)
-                return False
+                # A broken line of a property busy time does not depend on
+                # (a vendor's X- line, a broken fold of a DESCRIPTION) is
+                # passed over, as the parser passes over it.
+                word = _NAME.match(line)
+                if word is None or word[0].upper() in _READ:
+                    self.problem(("line", number), _BAD_LINE, _EXPORT_AGAIN)
+                    return False
+                continue
             component = value.strip().upper()
             shown_component = shown(component)
             if name == "BEGIN":
@@ -230,6 +246,8 @@ class _Reader:
         fine = True
         for kind, index, component in _numbered(calendar.walk()):
             for prop, _message in component.errors:
+                if str(prop).upper() not in _READ:
+                    continue  # a property busy time does not depend on
                 fine = False
                 self.problem(
                     (kind, index, str(prop).upper()), _BAD_PROPERTY, _EXPORT_AGAIN
@@ -244,12 +262,21 @@ class _Reader:
             fine &= self._rules(index, event)
         if not fine:
             return
+        # An event without DTSTART has no time to be busy in (a fragment, or
+        # a reply that names an event by UID): it is passed over.
+        for component in calendar.walk():
+            component.subcomponents = [
+                c
+                for c in component.subcomponents
+                if c.name.upper() != "VEVENT" or "DTSTART" in c
+            ]
         try:
             # A day wider: the expander's own ends can be an hour off (see
             # _event); what is busy in the window is decided there.
-            occurrences = recurring.of(calendar, components=["VEVENT"]).between(
-                self.low - _ONE_DAY, self.high + _ONE_DAY
-            )
+            with _quiet():
+                occurrences = recurring.of(calendar, components=["VEVENT"]).between(
+                    self.low - _ONE_DAY, self.high + _ONE_DAY
+                )
         except Exception:  # the expander's own errors stay inside
             self.problem(("VEVENT",), _CANNOT_PARSE, _EXPORT_AGAIN)
             return
@@ -268,21 +295,28 @@ class _Reader:
             self._event(occurrence, source or sources.get((uid, None), occurrence))
 
     def _rules(self, index: int, event: Any) -> bool:
-        """Check the event's DTSTART is there, and its rules within limits.
+        """Check the event's times are given once, and its rules within limits.
 
         RRULEs and EXRULEs are read as a Series' rule is, with its limits.
         """
+        for name in _ONCE:
+            if isinstance(event.get(name), list):
+                self.problem(
+                    ("VEVENT", index, name),
+                    Label(
+                        da=f"hændelsen har mere end én {name}",
+                        en=f"the event has more than one {name}",
+                    ),
+                    _EXPORT_AGAIN,
+                )
+                return False
         if "DTSTART" not in event:
-            self.problem(
-                ("VEVENT", index, "DTSTART"),
-                Label(da="hændelsen har ingen DTSTART", en="the event has no DTSTART"),
-                _EXPORT_AGAIN,
-            )
-            return False
+            return True
         found = [
             (name, rule)
             for name in ("RRULE", "EXRULE")
             for rule in _listed(event.get(name))
+            if rule  # an empty 'RRULE:', as some exports write: no recurrence
         ]
         start = self._checkable(event["DTSTART"].dt)
         for name, rule in found:
@@ -406,10 +440,12 @@ class _Reader:
         low, high = start.astimezone(_UTC), end.astimezone(_UTC)
         if high <= low or high <= self.low or low >= self.high:
             return
-        # A zone the file defines (a VTIMEZONE icalendar could not name) is
-        # no zone learnmeet keeps: its instants are shown in *zone*.
-        if not isinstance(start.tzinfo, (ZoneInfo, timezone)):
-            start, end = low.astimezone(self.zone), high.astimezone(self.zone)
+        # Through the instant: a wall time in a spring-forward gap becomes
+        # the time that exists (moved on by the gap, as a Series moves it);
+        # a zone the file defines (a VTIMEZONE icalendar could not name) is
+        # no zone learnmeet keeps, so its instants are shown in *zone*.
+        zone = start.tzinfo if isinstance(start.tzinfo, ZoneInfo) else self.zone
+        start, end = low.astimezone(zone), high.astimezone(zone)
         outside = year_problem(start.year) or year_problem(end.year)
         if outside is not None:
             self.problem(path, *outside)
@@ -429,6 +465,43 @@ class _Reader:
                 en="read the calendar for a shorter window",
             ),
         )
+
+
+_READ = frozenset(
+    {
+        "BEGIN",
+        "END",
+        "DTSTART",
+        "DTEND",
+        "DURATION",
+        "RRULE",
+        "EXRULE",
+        "RDATE",
+        "EXDATE",
+        "RECURRENCE-ID",
+        "UID",
+        "STATUS",
+        "TRANSP",
+        "FREEBUSY",
+        "ATTENDEE",
+        "ORGANIZER",
+        "X-MICROSOFT-CDO-BUSYSTATUS",
+    }
+)
+"""The properties busy time is read from: a line of one that does not read is
+refused; other broken lines are passed over."""
+_NAME = re.compile(r"[A-Za-z0-9-]+", re.ASCII)
+
+_ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "STATUS", "TRANSP")
+"""The properties an event has at most once (RFC 5545, 3.6.1) that are read."""
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """The libraries' warnings kept in: what they guess is theirs to say."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _day_of(value: date | datetime) -> date:
