@@ -26,6 +26,7 @@ from learnmeet.exceptions import InvalidValueError, Label, shown, type_shown
 from learnmeet.model._checks import load_zone, time_refusal, year_problem
 
 __all__ = [
+    "WIRE_PATTERNS",
     "WireError",
     "format_date",
     "format_datetime",
@@ -542,3 +543,16 @@ def parse_time(text: object) -> time:
             ),
         )
     return time(int(match[1]), int(match[2]), int(match[3] or 0))
+
+
+WIRE_PATTERNS: dict[type, re.Pattern[str]] = {
+    datetime: _DATETIME,
+    date: _DATE,
+    timedelta: _DURATION,
+    time: _TIME,
+}
+"""The grammar each wire form is read by, which the JSON Schema's patterns copy.
+
+The readers check more than the grammar (a real date, a known zone, an
+offset the zone has); a text that fails the grammar is never read.
+"""
