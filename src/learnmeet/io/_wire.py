@@ -61,14 +61,16 @@ _LONGEST_DATETIME = 200
 # RFC 3339, 5.6: date-time (with "t" and "z" in either case, and, as ISO 8601
 # allows, the seconds left out), then RFC 9557's suffix as bracketed
 # annotations, each read on its own by _ANNOTATION.
-_DATETIME = re.compile(
+_LOCAL = (
     r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})[Tt]"
     r"(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})"
     r"(?::(?P<s>[0-9]{2})(?:\.(?P<f>[0-9]+))?)?"
-    r"(?P<off>[Zz]|[+-][0-9]{2}:[0-9]{2})?"
-    r"(?P<suffix>(?:\[[^\[\]]*\])*)",
-    re.ASCII,
 )
+_OFFSET = r"(?P<off>[Zz]|[+-][0-9]{2}:[0-9]{2})"
+_SUFFIX = r"(?P<suffix>(?:\[[^\[\]]*\])*)"
+# The offset is optional here so that a datetime without one is refused as
+# such; WIRE_PATTERNS, the grammar of what is read, requires it.
+_DATETIME = re.compile(_LOCAL + _OFFSET + "?" + _SUFFIX, re.ASCII)
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]", re.ASCII)
 # RFC 9557, 4.1: time-zone (a name or an offset) and suffix-tag, each with
 # its critical flag.
@@ -546,7 +548,7 @@ def parse_time(text: object) -> time:
 
 
 WIRE_PATTERNS: dict[type, re.Pattern[str]] = {
-    datetime: _DATETIME,
+    datetime: re.compile(_LOCAL + _OFFSET + _SUFFIX, re.ASCII),
     date: _DATE,
     timedelta: _DURATION,
     time: _TIME,
