@@ -407,13 +407,15 @@ def _summary(cls: type[Any]) -> str:
     return _plain(doc.split("\n\n", 1)[0])
 
 
+_LITERAL = re.compile(r"``(.+?)``")
 _ROLE = re.compile(r":\w+:`~?([^`<]*?)(?:\s*<[^>]*>)?`")
 
 
 def _plain(text: str) -> str:
     """Markup of reStructuredText taken out: ``x`` and :class:`~a.X` read as x, X."""
     text = _ROLE.sub(lambda m: m[1].rsplit(".", 1)[-1], text)
-    return " ".join(text.replace("``", "'").split())
+    text = _LITERAL.sub(lambda m: "'" + m[1].strip("'\"") + "'", text)
+    return " ".join(text.split())
 
 
 _ENTRY = re.compile(r"(\w+)(?: \([^)]*\))?: (.*)")

@@ -62,8 +62,9 @@ VOCABULARY: dict[str, Label] = {
         da="refleksion", en="the reflection questions attached to a meeting"
     ),
     "ReflectionCycle": Label(
-        da="refleksionscyklus",
-        en="phases with contributions, learning points and actions",
+        da="refleksion",
+        en="phases with reflection questions, contributions, learning points "
+        "and actions",
     ),
 }
 """Each code name's Danish term (``da``) and its meaning in English (``en``)."""
