@@ -52,7 +52,7 @@ from typing import Any, Literal, Union, cast, get_args, get_origin
 
 import attrs
 
-import learnmeet
+import learnmeet.model
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import WrongTypeError
@@ -147,7 +147,8 @@ def document_types() -> tuple[type[Any], ...]:
     """Every class with a document, by name: the public classes ``to_dict`` writes.
 
     Read from the public names, so a class made public and readable later is
-    listed without being named here.
+    listed without being named here (as :data:`~learnmeet.io._json.MODEL_TYPES`
+    is read, through the package's table of names).
     """
     found = set(MODEL_TYPES)
     for name in learnmeet.__all__:
