@@ -176,3 +176,23 @@ def valid_meetings() -> dict[str, lm.Meeting]:
             reflection=REFLECTION,
         ),
     }
+
+
+def crowded_area(staff: int = 64) -> lm.Scenario:
+    """One area's home care with *staff* people who have all done the course.
+
+    A course day takes 24, so with 64 the other 40 end on its waiting list
+    (the case ``waiting_list_not_reported`` of issue 14).
+    """
+    kinds = ("nurse", "sosu_assistant", "sosu_helper", "physiotherapist")
+    people = [
+        pro(f"v-{n:03d}", kinds[n % len(kinds)], HOME_CARE_N) for n in range(staff)
+    ]
+    people[0] = pro("v-000", "nurse", HOME_CARE_N, lm.StaffRole.KEY_PERSON)
+    return lm.Scenario(
+        name="Fuldt område (syntetisk)",
+        areas=[NORTH],
+        organisations=[KOMMUNE],
+        units=[HOME_CARE_N],
+        professionals=people,
+    )

@@ -74,6 +74,20 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.ReflectionPhase, lst.reflection_phases()),
     (lm.QuestionBank, lst.question_banks()),
     (lm.WorkingHours, lst.working_hours()),
+    (lm.Choice, lst.choices()),
+    (lm.CourseSession, lst.course_sessions()),
+    (lm.Enrolment, lst.enrolments()),
+    (lm.LearningPlan, lst.learning_plans()),
+    (lm.MeetingRequest, lst.meeting_requests()),
+    (lm.PeriodPlan, lst.period_plans()),
+    (lm.Proposal, lst.proposals()),
+    (lm.Report, lst.reports()),
+    (lm.ScheduleResult, lst.schedule_results()),
+    (lm.SessionFill, lst.session_fills()),
+    (lm.Subject, lst.subjects()),
+    (lm.Unattached, lst.unattached_cases()),
+    (lm.Unplaced, lst.unplaced_requests()),
+    (lm.Violation, lst.violations()),
     (
         lm.Holiday,
         st.integers(1900, 2100).flatmap(
@@ -81,7 +95,7 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
         ),
     ),
 )
-"""Every JSON model type with the public strategy for it."""
+"""Every JSON type (model values and planning results) with its public strategy."""
 
 
 def times_the_model_takes(

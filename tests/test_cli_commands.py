@@ -20,12 +20,14 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import learnmeet as lm
+from examples import crowded_area
 from learnmeet.cli import _commands, main
 from learnmeet.data import load_sample, sample_text
 from learnmeet.io._json import _version_1
@@ -397,7 +399,13 @@ class TestPlan:
             f"Written: {out_dir / 'plan.json'}, {out_dir / 'plan.ics'}\n"
         )
         assert (out_dir / "plan.ics").read_text().startswith("BEGIN:VCALENDAR")
-        assert lm.from_json(lm.Scenario, (out_dir / "plan.json").read_text()).meetings
+        plan = lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
+        assert plan.meetings
+        assert plan == lm.plan_period(
+            lm.from_json(lm.Scenario, sample.read_text()),
+            start=date.fromisoformat(PERIOD[1]),
+            end=date.fromisoformat(PERIOD[3]),
+        )
         assert sorted(p.name for p in out_dir.iterdir()) == ["plan.ics", "plan.json"]
 
     def test_without_out_nothing_is_written(
@@ -435,6 +443,73 @@ class TestPlan:
         code, out, err = run_cli(capsys, "plan", str(tmp_path / "none.json"), *PERIOD)
         assert (code, out) == (1, "")
         assert err.startswith(f"{tmp_path / 'none.json'}: filen findes ikke")
+
+
+class TestTheWholePlan:
+    """64 staff in one area and a course day for 24: the 40 who wait are in
+    the printed plan, in order and in the language asked for, and in
+    plan.json, which reads back as the plan itself."""
+
+    @pytest.fixture
+    def crowded(self, tmp_path: Path) -> Path:
+        path = tmp_path / "fuldt.json"
+        path.write_text(lm.to_json(crowded_area()), encoding="utf-8")
+        return path
+
+    @pytest.mark.parametrize(
+        ("lang", "head"),
+        [
+            ("da", "  Venteliste til kursusdag-nord (40):"),
+            ("en", "  Waiting list for kursusdag-nord (40):"),
+        ],
+    )
+    def test_the_40_in_the_printed_plan_and_in_plan_json(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        crowded: Path,
+        tmp_path: Path,
+        lang: str,
+        head: str,
+    ) -> None:
+        out_dir = tmp_path / "plan"
+        code, out, _ = run_cli(
+            capsys,
+            "plan",
+            str(crowded),
+            "--from",
+            "2027-03-01",
+            "--to",
+            "2027-03-31",
+            "--out",
+            str(out_dir),
+            "--lang",
+            lang,
+        )
+        assert code == 0
+        plan = lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
+        waiting = plan.enrolment.waiting["kursusdag-nord"]
+        assert len(waiting) == 40
+        lines = out.splitlines()
+        at = lines.index(head)
+        assert lines[at + 1 : at + 41] == [
+            f"    {n}. {p.id}" for n, p in enumerate(waiting, start=1)
+        ]
+        assert plan == lm.plan_period(
+            lm.from_json(lm.Scenario, crowded.read_text()),
+            start=date(2027, 3, 1),
+            end=date(2027, 3, 31),
+        )
+
+    def test_a_folder_that_cannot_be_written_stops_before_printing(
+        self, capsys: pytest.CaptureFixture[str], crowded: Path, tmp_path: Path
+    ) -> None:
+        blocker = tmp_path / "fil"
+        blocker.write_text("")
+        code, out, err = run_cli(
+            capsys, "plan", str(crowded), *PERIOD, "--out", str(blocker), "--lang", "en"
+        )
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{blocker}: it is a file, not a folder")
 
 
 class TestOut:

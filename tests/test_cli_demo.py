@@ -79,11 +79,27 @@ class TestDemo:
         assert code == 0
         scenario = lm.from_json(lm.Scenario, (tmp_path / "scenario.json").read_text())
         assert len(scenario.cases) == 10
-        plan = lm.from_json(lm.Scenario, (tmp_path / "plan.json").read_text())
+        plan = lm.from_json(lm.PeriodPlan, (tmp_path / "plan.json").read_text())
         assert plan.meetings
+        assert plan.scenario == scenario
         calendar = icalendar.Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
         assert len(calendar.walk("VEVENT")) == len(plan.meetings)
         assert "plan.ics" in out
+
+    @pytest.mark.parametrize(
+        ("lang", "said"),
+        [
+            ("da", "er læst igen uden ny planlægning"),
+            ("en", "read back without planning again"),
+        ],
+    )
+    def test_the_plan_is_read_back_as_one_document(
+        self, capsys: pytest.CaptureFixture[str], lang: str, said: str
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", lang)
+        assert code == 0
+        (line,) = [x for x in out.splitlines() if said in x]
+        assert line.endswith("samme plan." if lang == "da" else "the same plan.")
 
     def test_reflection_and_evaluation(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

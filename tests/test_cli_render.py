@@ -32,6 +32,8 @@ HEADINGS = {
     ],
 }
 
+NOT_PLACED = {"da": "ikke placeret", "en": "not placed"}
+
 
 @pytest.fixture(scope="module")
 def plan() -> lm.PeriodPlan:
@@ -114,7 +116,7 @@ class TestRenderPlan:
             assert lines[at + 1 :][:2] == [
                 f"  {when(meeting.start)} {meeting.format.label.get(lang)}: "
                 f"{meeting.title}",
-                f"  ! {request.id}: {why.get(lang)}",
+                f"  ! {NOT_PLACED[lang]} {request.id}: {why.get(lang)}",
             ]
 
     def test_a_meeting_without_a_case_shows_a_dash(self, plan: lm.PeriodPlan) -> None:
@@ -137,3 +139,91 @@ class TestRenderPlan:
         assert lines[courses + 1 : courses + 1 + len(fill)] == [f"  {x}" for x in fill]
         report = plan.report.render(lang).splitlines()
         assert lines[validation + 1 :] == [f"  {x}" for x in report]
+
+
+class TestTheEnrolment:
+    """Under the fill report: every waiting list in order, who may not enrol
+    and why, and who dropped out and why, in the language asked for."""
+
+    @pytest.fixture
+    def enrolment(self, plan: lm.PeriodPlan) -> lm.Enrolment:
+        people = sorted(plan.scenario.professionals, key=lambda p: p.id)
+        named, plain = people[0], attrs.evolve(people[1], display_name="")
+        why = lm.Label(da="ingen plads", en="no room")
+        return attrs.evolve(
+            plan.enrolment,
+            waiting={"kursusdag-nord": (named, plain)},
+            ineligible=((plain, why),),
+            cancelled=((named, lm.CancellationReason.ILLNESS),),
+        )
+
+    @pytest.mark.parametrize(
+        ("lang", "heads"),
+        [
+            (
+                "da",
+                [
+                    "Venteliste til kursusdag-nord (2):",
+                    "Kan ikke tilmeldes (1):",
+                    "Afbud (1):",
+                ],
+            ),
+            (
+                "en",
+                [
+                    "Waiting list for kursusdag-nord (2):",
+                    "Not eligible (1):",
+                    "Dropped out (1):",
+                ],
+            ),
+        ],
+    )
+    def test_waiting_ineligible_and_cancelled(
+        self,
+        plan: lm.PeriodPlan,
+        enrolment: lm.Enrolment,
+        lang: lm.Lang,
+        heads: list[str],
+    ) -> None:
+        lines = render_plan(attrs.evolve(plan, enrolment=enrolment), lang)
+        named, plain = enrolment.waiting["kursusdag-nord"]
+        fill = len(enrolment.report(lang).splitlines())
+        at = lines.index(HEADINGS[lang][2]) + 1 + fill
+        illness = lm.CancellationReason.ILLNESS.label.get(lang)
+        assert lines[at : at + 7] == [
+            f"  {heads[0]}",
+            f"    1. {named.id} ({named.display_name})",
+            f"    2. {plain.id}",
+            f"  {heads[1]}",
+            f"    {'ingen plads' if lang == 'da' else 'no room'} (1): {plain.id}",
+            f"  {heads[2]}",
+            f"    {illness} (1): {named.id}",
+        ]
+
+    def test_nothing_to_list_adds_no_line(self, plan: lm.PeriodPlan) -> None:
+        empty = attrs.evolve(plan.enrolment, waiting={}, ineligible=(), cancelled=())
+        lines = render_plan(attrs.evolve(plan, enrolment=empty), "en")
+        courses = lines.index(HEADINGS["en"][2])
+        validation = lines.index(HEADINGS["en"][3])
+        fill = empty.report("en").splitlines()
+        assert lines[courses + 1 : validation] == [*(f"  {x}" for x in fill), ""]
+
+    def test_the_others_are_grouped_by_reason_in_order(
+        self, plan: lm.PeriodPlan
+    ) -> None:
+        people = sorted(plan.scenario.professionals, key=lambda p: p.id)[:3]
+        course = lm.Label(da="mangler kurset", en="no course")
+        area = lm.Label(da="intet hold", en="no cohort")
+        enrolment = attrs.evolve(
+            plan.enrolment,
+            waiting={},
+            ineligible=((people[0], course), (people[1], area), (people[2], course)),
+            cancelled=(),
+        )
+        lines = render_plan(attrs.evolve(plan, enrolment=enrolment), "en")
+        at = lines.index("  Not eligible (3):")
+        assert lines[at + 1 : at + 3] == [
+            f"    no course (2): {people[0].id}, {people[2].id}",
+            f"    no cohort (1): {people[1].id}",
+        ]
+        assert lines[at + 3] == ""

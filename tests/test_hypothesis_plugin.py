@@ -59,27 +59,15 @@ class TestRegistration:
 WITHOUT_STRATEGY = frozenset(
     {
         "Catalog",
-        "Choice",
         "DataProblem",
-        "Enrolment",
         "Evaluation",
         "Finding",
         "Holiday",
-        "LearningPlan",
         "LevelSummary",
-        "PeriodPlan",
-        "Proposal",
-        "Report",
         "ResponseRates",
         "Rule",
         "RuleContext",
         "RuleSet",
-        "ScheduleResult",
-        "SessionFill",
-        "Subject",
-        "Unattached",
-        "Unplaced",
-        "Violation",
         "YieldGroup",
     }
 )

@@ -262,7 +262,7 @@ class TestFiles:
             )
             assert code == 0
             plan = (tmp_path / name / "plan.json").read_text(encoding="utf-8")
-            plans.append(lm.from_json(lm.Scenario, plan).meetings)
+            plans.append(lm.from_json(lm.PeriodPlan, plan).meetings)
         assert plans[0] == plans[1]
         assert len(plans[0]) == 14
 

@@ -33,8 +33,10 @@ class TestEveryType:
 
     def test_every_json_type_is_covered(self) -> None:
         from learnmeet.io._json import MODEL_TYPES
+        from learnmeet.io._results import result_types
 
-        assert {cls for cls, _ in MODEL_STRATEGIES} == set(MODEL_TYPES)
+        covered = {cls for cls, _ in MODEL_STRATEGIES}
+        assert covered == {*MODEL_TYPES, *result_types()}
 
 
 INTERNAL = {"Breaker", "breaks", "breaker_format"}

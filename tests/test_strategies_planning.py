@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 
 import learnmeet as lm
 from learnmeet import strategies as lst
@@ -62,3 +62,59 @@ class TestShapes:
     @given(lst.intervals())
     def test_intervals_last_a_quarter_to_a_day(self, span: lm.Interval) -> None:
         assert timedelta(minutes=15) <= span.duration <= timedelta(days=1)
+
+
+class TestResults:
+    """Results are built from valid parts and hold together where a reader
+    relies on it: a suggestion only below minimum, waiting lists only for
+    sessions in the fill, a choice for each attendee, a period in order."""
+
+    @settings(max_examples=20)
+    @given(lst.enrolments())
+    def test_enrolments(self, enrolment: lm.Enrolment) -> None:
+        sessions = {f.session.id for f in enrolment.fill}
+        assert set(enrolment.waiting) <= sessions
+        for session in enrolment.waiting:
+            fill = next(f for f in enrolment.fill if f.session.id == session)
+            assert fill.enrolled == fill.capacity  # only a full day has a queue
+        assert all(people for people in enrolment.waiting.values())
+        for fill in enrolment.fill:
+            assert (fill.suggestion is not None) == fill.below_minimum
+        assert all(m.format.code == "course_day" for m in enrolment.meetings)
+
+    @settings(max_examples=20)
+    @given(lst.proposals())
+    def test_proposals(self, proposal: lm.Proposal) -> None:
+        keys = [a.person.key for a in proposal.meeting.attendees]
+        assert [c.key for c in proposal.choices] == keys
+
+    @settings(max_examples=10)
+    @given(lst.period_plans())
+    def test_period_plans_are_made_by_the_planner(self, plan: lm.PeriodPlan) -> None:
+        assert 0 <= (plan.end - plan.start).days <= 31
+        forums = sorted(plan.scenario.forums, key=lambda f: f.id)
+        assert [p.forum for p in plan.learning] == forums
+        areas = {p.unit.area for p in plan.scenario.professionals} - {None}
+        assert len(plan.enrolment.fill) == len(areas)
+
+    @settings(max_examples=20)
+    @given(lst.learning_plans())
+    def test_learning_plans_use_the_forums_members(self, plan: lm.LearningPlan) -> None:
+        members = set(plan.forum.members)
+        for meeting in plan.meetings:
+            assert set(meeting.professionals) <= members
+            assert meeting.forum == plan.forum.id
+
+    @settings(max_examples=20)
+    @given(lst.schedule_results())
+    def test_schedule_results_place_or_say_why(self, result: lm.ScheduleResult) -> None:
+        placed = {m.id for m in result.meetings}
+        assert not placed & {u.request.id for u in result.unplaced}
+        assert all(u.blockers for u in result.unplaced)
+
+    @given(lst.subjects())
+    def test_an_attendee_is_named_by_key(self, subject: lm.Subject) -> None:
+        if subject.kind is lm.SubjectKind.ATTENDEE:
+            assert subject.id.startswith("professional:")
+        else:
+            assert str(subject) == f"{subject.kind.code}:{subject.id}"

@@ -209,7 +209,8 @@ def _plan_arguments(parser: Parser) -> None:
         type=Path,
         metavar=parser.text(da="MAPPE", en="DIR"),
         help=parser.text(
-            da="skriv plan.json og plan.ics her", en="write plan.json and plan.ics here"
+            da="skriv plan.json (hele planen, som PeriodPlan) og plan.ics her",
+            en="write plan.json (the whole plan, as a PeriodPlan) and plan.ics here",
         ),
     )
     parser.add_argument(
@@ -248,7 +249,7 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = "\n".join(render_plan(plan, args.lang)) + "\n"
     if args.out is not None:
         files = {
-            "plan.json": to_json(plan.as_scenario(), indent=1) + "\n",
+            "plan.json": to_json(plan, indent=1) + "\n",
             "plan.ics": to_ical(plan.meetings, lang=args.lang),
         }
         prepare_folder(args.out)

@@ -307,15 +307,37 @@ def _plan(run: DemoRun) -> str:
         "",
     ]
     lines += render_plan(plan, lang)
+    document = to_json(plan, indent=1) + "\n"
+    lines += ["", _read_back(run, plan, document)]
     lines += ["", *_free_time(run, plan)]
     for name, text in (
-        ("plan.json", to_json(plan.as_scenario(), indent=1) + "\n"),
+        ("plan.json", document),
         ("plan.ics", to_ical(plan.meetings, lang=lang)),
     ):
         written = run.write(name, text)
         if written:
             lines.append(written)
     return "\n".join(lines)
+
+
+def _read_back(run: DemoRun, plan: PeriodPlan, document: str) -> str:
+    """The whole plan as one document, read back without planning again."""
+    back = from_json(PeriodPlan, document)
+    waiting = sum(len(people) for people in back.enrolment.waiting.values())
+    same = back == plan
+    size = round(len(document.encode("utf-8")) / 1000)
+    return run.t(
+        da=f"Hele planen som ét dokument (plan.json, {size} kB) er "
+        f"læst igen uden ny planlægning: {len(back.meetings)} møder, "
+        f"{len(back.scheduled.unplaced)} ikke placeret, {waiting} på venteliste, "
+        f"{len(back.report.violations)} fund; "
+        + ("samme plan." if same else "en anden plan!"),
+        en=f"The whole plan as one document (plan.json, {size} kB)"
+        f" read back without planning again: {len(back.meetings)} "
+        f"meetings, {len(back.scheduled.unplaced)} not placed, {waiting} waiting, "
+        f"{len(back.report.violations)} findings; "
+        + ("the same plan." if same else "a different plan!"),
+    )
 
 
 def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:

@@ -48,6 +48,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+import learnmeet.io._results as _results
 import learnmeet.model
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
@@ -158,7 +159,8 @@ def _model_types() -> tuple[type[Any], ...]:
 
 
 MODEL_TYPES: tuple[type[Any], ...] = _model_types()
-"""Every class :func:`to_json` and :func:`from_json` handle."""
+"""Every model class :func:`to_json` and :func:`from_json` handle; they handle
+the planning results too (see :mod:`learnmeet.io._results`)."""
 
 _BY_NAME = {cls.__name__: cls for cls in MODEL_TYPES}
 _PERSON_KINDS: dict[str, type[Any]] = {
@@ -308,6 +310,7 @@ def _converter(catalog: Catalog) -> _Converter:
     )
     _register_collections(conv)
     _register_classes(conv, catalog)
+    _results.register_results(conv, _expected)
     return conv
 
 
@@ -790,7 +793,11 @@ def _writable(value: object, where: str) -> type[Any]:
         WrongTypeError: *value* is not a learnmeet model value.
     """
     cls = type(value)
-    if cls not in _KIND_OF and _BY_NAME.get(cls.__name__) is not cls:
+    if (
+        cls not in _KIND_OF
+        and _BY_NAME.get(cls.__name__) is not cls
+        and not _results.is_result_type(cls)
+    ):
         name = type_shown(value)
         raise WrongTypeError(
             reason=Label(
@@ -813,7 +820,8 @@ def _readable(cls: type[Any], where: str) -> None:
     Raises:
         WrongTypeError: *cls* is not a learnmeet model class.
     """
-    if _BY_NAME.get(getattr(cls, "__name__", "")) is not cls:
+    known = _BY_NAME.get(getattr(cls, "__name__", "")) is cls
+    if not known and not _results.is_result_type(cls):
         name = name_shown(cls.__name__)
         raise WrongTypeError(
             reason=Label(
@@ -1208,7 +1216,7 @@ def _wrong_type(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
             en=f"'type' must be a string naming a class, not {got.en}",
         )
         fix = Label(da=f'skriv "type": "{asked}"', en=f'write "type": "{asked}"')
-    elif document["type"] in _BY_NAME:
+    elif document["type"] in _BY_NAME or document["type"] in _results.RESULT_NAMES:
         held = document["type"]
         reason = Label(
             da=f"dokumentet indeholder {held!r}, men {asked!r} blev bedt om",
@@ -1217,7 +1225,8 @@ def _wrong_type(cls: type[Any], document: Mapping[Any, Any]) -> DataProblem:
         fix = read_it
     else:
         given = shown(document["type"])
-        near = closest(document["type"], _BY_NAME) if len(given.en) < 60 else []
+        names = [*_BY_NAME, *_results.RESULT_NAMES]
+        near = closest(document["type"], names) if len(given.en) < 60 else []
         reason = Label(
             da=f"typen {given.da} er ingen learnmeet-type",
             en=f"the type {given.en} is no learnmeet type",

@@ -180,8 +180,23 @@ class Upgrade:
         if origin in (tuple, frozenset):
             if not isinstance(value, list):
                 return value
-            item = get_args(t)[0]
-            return [self._value(item, v, (*path, i)) for i, v in enumerate(value)]
+            args = get_args(t)
+            if origin is tuple and Ellipsis not in args:
+                # A pair (an ineligible person and the reason): each part by
+                # its own type; one of another length is the reader's to refuse.
+                if len(value) != len(args):
+                    return value
+                return [
+                    self._value(a, v, (*path, i))
+                    for i, (a, v) in enumerate(zip(args, value, strict=True))
+                ]
+            return [self._value(args[0], v, (*path, i)) for i, v in enumerate(value)]
+        if origin in (Mapping, dict):
+            # Waiting lists by session id: each value by the mapping's type.
+            if not isinstance(value, dict):
+                return value
+            item = get_args(t)[1]
+            return {k: self._value(item, v, (*path, k)) for k, v in value.items()}
         if origin in (Union, types.UnionType):
             if value is None:
                 return None

@@ -138,7 +138,8 @@ class Enrolment:
 
     Attributes:
         meetings: One meeting per session, with its enrolled attendees.
-        waiting: People on a waiting list, by session id, in order.
+        waiting: People on a waiting list, by session id, in order; two
+            enrolments with different waiting lists are not equal.
         ineligible: People who may not enrol, with the reason.
         cancelled: People who dropped out, with their reason.
         fill: The fill of every session; those below minimum carry a suggestion.
@@ -149,8 +150,10 @@ class Enrolment:
     meetings: tuple[Meeting, ...] = attrs.field(
         converter=_meetings, validator=each(instance_of(Meeting))
     )
+    # Compared, so a plan read back from JSON equals the plan written, but not
+    # hashed: a dict has no hash.
     waiting: Mapping[str, tuple[Professional, ...]] = attrs.field(
-        eq=False,
+        hash=False,
         converter=_waiting,
         validator=entries(identifier, each(instance_of(Professional))),
     )

@@ -1,23 +1,50 @@
-"""Strategies for the planning layer: hours, series, intervals, requests."""
+"""Strategies for the planning layer: hours, series, intervals, requests, results.
+
+The results (:func:`period_plans`, :func:`learning_plans`,
+:func:`schedule_results`, :func:`enrolments`) are made by the planners
+themselves from generated inputs, so they hold together as a real plan does:
+one id is one person, unit or case throughout. The smaller values they hold
+(a violation, a fill, a request not placed, a proposal) are built from
+their parts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._calendar import WorkingHours
+from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._checks import COPENHAGEN
-from learnmeet.planning._cohorts import CourseSession
+from learnmeet.model._labels import LANGUAGES
+from learnmeet.model._meetings import AttendeeRole, CancellationReason, Cohort
+from learnmeet.model._people import Professional, Unit
+from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
+from learnmeet.planning._composer import Choice, Proposal
+from learnmeet.planning._forums import LearningPlan, Unattached, attach_learning
+from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._recurrence import Series
-from learnmeet.planning._schedule import MeetingRequest
-from learnmeet.planning._slots import BusyIndex, Interval
-from learnmeet.strategies._common import _RULES, _days, _later
-from learnmeet.strategies._meetings import cohorts, meetings
+from learnmeet.planning._schedule import (
+    MeetingRequest,
+    ScheduleResult,
+    Unplaced,
+    schedule,
+)
+from learnmeet.planning._slots import BusyIndex, Interval, busy_from_meetings
+from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
+from learnmeet.strategies._cases import citizen_cases
+from learnmeet.strategies._common import _RULES, _code, _days, _later
+from learnmeet.strategies._meetings import cohorts, forums, meetings, scenarios
+from learnmeet.strategies._people import areas, labels, organisations, professions
+
+T = TypeVar("T")
 
 
 def working_hours() -> SearchStrategy[WorkingHours]:
@@ -136,3 +163,286 @@ def course_sessions(
         cohorts(),
         _days(low=date(2025, 1, 1)),
     )
+
+
+# -- results -------------------------------------------------------------------
+
+_KEYS = st.from_regex(r"professional:p-[0-9]{4}", fullmatch=True)
+
+
+def _few(strategy: SearchStrategy[T], most: int = 2) -> SearchStrategy[list[T]]:
+    # Results hold meetings, and meetings hold people: a few of each keeps a
+    # whole plan within Hypothesis's buffer.
+    return st.lists(strategy, max_size=most)
+
+
+@st.composite
+def _subjects(draw: st.DrawFn) -> Subject:
+    kind = draw(st.sampled_from(SubjectKind))
+    if kind is SubjectKind.ATTENDEE:
+        return Subject(kind, draw(_KEYS))
+    return Subject(kind, draw(_code("case" if kind is SubjectKind.CASE else "m")))
+
+
+def subjects() -> SearchStrategy[Subject]:
+    """What a violation concerns: a meeting, an attendee (by key) or a case.
+
+    .. versionadded:: 0.2.0
+    """
+    return _subjects()
+
+
+def violations() -> SearchStrategy[Violation]:
+    """Violations of a rule code, with a message in Danish and English.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(
+        Violation,
+        code=st.integers(100, 199).map(lambda n: f"LM{n}"),
+        severity=st.sampled_from(Severity),
+        subject=subjects(),
+        message=labels(),
+        meeting=_code("m"),
+    )
+
+
+def reports() -> SearchStrategy[Report]:
+    """Reports of up to four violations, in Danish or English.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(Report, _few(violations(), 4), lang=st.sampled_from(LANGUAGES))
+
+
+def unattached_cases() -> SearchStrategy[Unattached]:
+    """Cases that got no learning meeting, with the reason.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(Unattached, citizen_cases(), labels())
+
+
+@st.composite
+def _learning_plans(draw: st.DrawFn, *, catalog: Catalog) -> LearningPlan:
+    forum = draw(forums(catalog=catalog))
+    first = forum.first_start.date()
+    cases = draw(
+        st.lists(
+            st.tuples(
+                st.lists(
+                    st.sampled_from(forum.members), min_size=1, max_size=3, unique=True
+                ),
+                st.sampled_from([CaseOrigin.CONCRETE, CaseOrigin.FICTIONAL]),
+            ).flatmap(
+                lambda drawn: citizen_cases(
+                    origin=drawn[1],
+                    care_team=tuple(drawn[0]),
+                    consent_on=first,
+                    catalog=catalog,
+                )
+            ),
+            max_size=3,
+            unique_by=(lambda c: c.id, lambda c: c.citizen.pseudonym),
+        )
+    )
+    window = (
+        forum.first_start,
+        forum.first_start + timedelta(days=draw(st.integers(7, 42))),
+    )
+    return attach_learning(
+        forum, cases=cases, window=window, every=draw(st.integers(1, 3))
+    )
+
+
+def learning_plans(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[LearningPlan]:
+    """Learning attached to a forum for up to six weeks, as the planner makes it.
+
+    The cases are of the forum's members (some of them fictional, some with
+    no one of the forum on the team), so some are left out, with why.
+
+    .. versionadded:: 0.2.0
+    """
+    return _learning_plans(catalog=catalog)
+
+
+def unplaced_requests(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[Unplaced]:
+    """Requests that could not be placed, why, and the keys of who blocks them.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(
+        Unplaced,
+        meeting_requests(catalog=catalog),
+        labels(),
+        st.lists(_KEYS, max_size=3, unique=True).map(tuple),
+    )
+
+
+@st.composite
+def _schedule_results(draw: st.DrawFn, *, catalog: Catalog) -> ScheduleResult:
+    # A scenario's meetings agree on who everyone is; placed again on a day
+    # of the week drawn (a weekend day has no working hours: not placed).
+    scenario = draw(scenarios(catalog=catalog))
+    day = draw(_days(low=date(2025, 1, 1), high=date(2029, 12, 1)))
+    requests = [
+        MeetingRequest.from_meeting(
+            m,
+            earliest=day,
+            latest=day + timedelta(days=draw(st.integers(0, 3))),
+        )
+        for m in scenario.meetings
+    ]
+    return schedule(requests, busy=busy_from_meetings(scenario.meetings))
+
+
+def schedule_results(
+    *, catalog: Catalog = DEFAULT_CATALOG
+) -> SearchStrategy[ScheduleResult]:
+    """What the scheduler placed and could not place of a scenario's meetings.
+
+    .. versionadded:: 0.2.0
+    """
+    return _schedule_results(catalog=catalog)
+
+
+@st.composite
+def _session_fills(draw: st.DrawFn, *, catalog: Catalog) -> SessionFill:
+    session = draw(course_sessions(catalog=catalog))
+    minimum = session.format.requirements.min_fill
+    enrolled = draw(st.integers(0, session.capacity or 40))
+    low = minimum is not None and enrolled < minimum
+    return SessionFill(
+        session,
+        enrolled,
+        minimum,
+        session.capacity,
+        draw(labels()) if low else None,
+    )
+
+
+def session_fills(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[SessionFill]:
+    """The fill of a course-day session, with a suggestion when below minimum.
+
+    .. versionadded:: 0.2.0
+    """
+    return _session_fills(catalog=catalog)
+
+
+@st.composite
+def _enrolments(draw: st.DrawFn, *, catalog: Catalog) -> Enrolment:
+    # A course day of few seats, so that waiting lists come up; one unit per
+    # area, so one id is one person, one unit, one organisation throughout.
+    day = catalog.format("course_day")
+    seats = draw(st.integers(1, 4))
+    small = attrs.evolve(
+        day,
+        requirements=attrs.evolve(
+            day.requirements,
+            max_attendees=seats,
+            min_fill=draw(st.integers(0, seats)),
+        ),
+    )
+    organisation = draw(
+        organisations(sector=catalog.sector("municipality"), catalog=catalog)
+    )
+    places = draw(st.lists(areas(), min_size=1, max_size=2, unique_by=lambda a: a.code))
+    teams = [
+        Unit(
+            id=f"unit-{area.code}",
+            name=f"Hjemmeplejen {area.label.da}",
+            organisation=organisation,
+            area=area,
+        )
+        for area in places
+    ]
+    # The first area always has a session, a second one may have none.
+    sessions = [
+        CourseSession(
+            id=f"kursusdag-{area.code}",
+            format=small,
+            cohort=Cohort(f"hold-{area.code}", area),
+            start=datetime.combine(draw(_days()), time(9), tzinfo=COPENHAGEN),
+        )
+        for number, area in enumerate(places)
+        if number == 0 or draw(st.booleans())
+    ]
+    people = [
+        Professional(
+            id=f"p-{n:04d}",
+            profession=draw(professions(catalog)),
+            unit=draw(st.sampled_from(teams)),
+            completed_courses=draw(st.sampled_from([("palliation_mono",), ()])),
+        )
+        for n in range(draw(st.integers(0, 12)))
+    ]
+    cancelled = {
+        p.id: draw(st.sampled_from(CancellationReason))
+        for p in people
+        if draw(st.integers(0, 5)) == 0
+    }
+    return enrol(people, sessions, cancellations=cancelled)
+
+
+def enrolments(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Enrolment]:
+    """Enrolments on course days of one to four seats, as :func:`enrol` makes them.
+
+    Up to twelve people of one or two areas: some wait, some may not enrol (no
+    course, or no session for their area) and some drop out.
+
+    .. versionadded:: 0.2.0
+    """
+    return _enrolments(catalog=catalog)
+
+
+@st.composite
+def _period_plans(draw: st.DrawFn, *, catalog: Catalog) -> PeriodPlan:
+    start = draw(_days(low=date(2025, 1, 1), high=date(2029, 12, 1)))
+    return plan_period(
+        draw(scenarios(catalog=catalog)),
+        start=start,
+        end=start + timedelta(days=draw(st.integers(0, 31))),
+        every=draw(st.integers(1, 3)),
+        catalog=catalog,
+    )
+
+
+def period_plans(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[PeriodPlan]:
+    """Plans of up to a month for a generated scenario, made by plan_period.
+
+    .. versionadded:: 0.2.0
+    """
+    return _period_plans(catalog=catalog)
+
+
+@st.composite
+def _proposals(draw: st.DrawFn, *, catalog: Catalog) -> Proposal:
+    meeting = draw(meetings(catalog=catalog))
+    return Proposal(
+        meeting=meeting,
+        choices=[
+            Choice(a.person.key, a.role, draw(labels())) for a in meeting.attendees
+        ],
+        missing=draw(_few(violations())),
+        awaiting=draw(_few(violations())),
+    )
+
+
+def choices() -> SearchStrategy[Choice]:
+    """Why the composer chose someone (by person key), and for which role.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(Choice, _KEYS, st.sampled_from(AttendeeRole), labels())
+
+
+def proposals(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Proposal]:
+    """Proposed meetings: a choice per attendee, what is missing and awaited.
+
+    .. versionadded:: 0.2.0
+    """
+    return _proposals(catalog=catalog)

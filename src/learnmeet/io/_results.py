@@ -1,0 +1,216 @@
+"""The planning results as JSON: the plan, the schedule, the enrolment, the report.
+
+:func:`~learnmeet.plan_period` and the planners it calls return values of the
+planning and rules layers — :class:`~learnmeet.PeriodPlan`,
+:class:`~learnmeet.ScheduleResult`, :class:`~learnmeet.Enrolment`,
+:class:`~learnmeet.Report`, the composer's :class:`~learnmeet.Proposal` —
+and the values they hold. Every one of them is a
+value, nothing else: no callable, no cache, no half-computed index. So a
+document holds the whole of it, and reading it gives back an equal value,
+with every refusal and its path as for any model value.
+
+Three shapes appear here that the model's own values do not use; they are
+registered on the one converter by :func:`register_results`:
+
+* a pair, such as an enrolment's ineligible person with the reason
+  (``tuple[Professional, Label]``), is a JSON array of its two parts;
+* a mapping, such as an enrolment's waiting lists by session id
+  (``Mapping[str, tuple[Professional, ...]]``), is a JSON object, its keys in
+  the value's own order;
+* a choice of fixed texts, such as a report's language (``"da"`` or
+  ``"en"``), is one of those texts.
+
+What is derived is not written: a plan's meetings (:attr:`PeriodPlan.meetings`)
+and a report's errors, warnings and codes are read from the fields, so a
+document cannot hold a list that disagrees with them.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, get_args, get_origin
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import IterableValidationError, IterableValidationNote
+
+from learnmeet.exceptions import InvalidValueError, Label
+
+__all__ = ["RESULT_NAMES", "is_result_type", "register_results", "result_types"]
+
+_RESULTS: dict[str, tuple[str, ...]] = {
+    "learnmeet.planning._cohorts": ("CourseSession", "Enrolment", "SessionFill"),
+    "learnmeet.planning._composer": ("Choice", "Proposal"),
+    "learnmeet.planning._forums": ("LearningPlan", "Unattached"),
+    "learnmeet.planning._period": ("PeriodPlan",),
+    "learnmeet.planning._schedule": ("MeetingRequest", "ScheduleResult", "Unplaced"),
+    "learnmeet.rules._report": ("Report", "Subject", "Violation"),
+}
+"""The result classes of planning and validation, and every class they hold
+that the model does not define already, by the module that defines them.
+
+Named, not imported: writing a model value never loads the planning layer.
+"""
+
+RESULT_NAMES = frozenset(name for names in _RESULTS.values() for name in names)
+"""The names of the result classes, as a document's ``type`` gives them."""
+
+
+def is_result_type(cls: object) -> bool:
+    """Whether *cls* is one of the result classes (whose module is loaded).
+
+    A caller holding a result class has loaded its module already, so this
+    never imports anything.
+    """
+    if not isinstance(cls, type) or cls.__name__ not in _RESULTS.get(
+        cls.__module__, ()
+    ):
+        return False
+    defined = getattr(sys.modules.get(cls.__module__), cls.__name__, None)
+    if defined is not cls:
+        return False
+    attrs.resolve_types(defined)  # string annotations, read once
+    return True
+
+
+@functools.cache
+def result_types() -> tuple[type[Any], ...]:
+    """Every result class, by name (this imports the planning layer)."""
+    found = [
+        getattr(importlib.import_module(module), name)
+        for module, names in _RESULTS.items()
+        for name in names
+    ]
+    return tuple(sorted(found, key=lambda cls: cls.__name__))
+
+
+Expected = Callable[[Label, object], InvalidValueError]
+"""How the converter says what it expected and which JSON type it got."""
+
+
+def _is_pair(t: Any) -> bool:
+    """A tuple of fixed length (``tuple[A, B]``), not ``tuple[A, ...]``."""
+    args = get_args(t)
+    return get_origin(t) is tuple and bool(args) and Ellipsis not in args
+
+
+def _is_mapping(t: Any) -> bool:
+    return get_origin(t) in (Mapping, dict)
+
+
+def _is_choice(t: Any) -> bool:
+    return get_origin(t) is Literal and all(isinstance(a, str) for a in get_args(t))
+
+
+def _noted(exc: Exception, step: int | str, t: Any) -> Exception:
+    """*exc* with the index or key it happened at, as cattrs notes it."""
+    note = IterableValidationNote(f"@ {step!r}", step, t)
+    exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+    return exc
+
+
+def register_results(conv: Converter, expected: Expected) -> None:
+    """Register the pair, mapping and choice hooks the result types need.
+
+    Args:
+        conv: The converter made by :func:`~learnmeet.make_converter`; hooks
+            registered here take precedence over its collection hooks.
+        expected: Makes the refusal of a value of the wrong JSON type, so the
+            texts are the converter's own.
+    """
+
+    def structure_pair(t: Any) -> Callable[[object, object], Any]:
+        parts = get_args(t)
+        hooks = [conv.get_structure_hook(p) for p in parts]
+        what = Label(
+            da=f"en liste med {len(parts)} elementer",
+            en=f"an array of {len(parts)} items",
+        )
+
+        def structure(value: object, _: object) -> Any:
+            if not isinstance(value, list):
+                raise expected(what, value)
+            if len(value) != len(parts):
+                raise InvalidValueError(
+                    reason=Label(
+                        da=f"forventede {what.da}, fik {len(value)}",
+                        en=f"expected {what.en}, got {len(value)}",
+                    ),
+                    fix=Label(da=f"skriv {what.da} her", en=f"write {what.en} here"),
+                )
+            out, errors = [], []
+            for index, (hook, part, item) in enumerate(
+                zip(hooks, parts, value, strict=True)
+            ):
+                try:
+                    out.append(hook(item, part))
+                except Exception as exc:  # collected with its index
+                    errors.append(_noted(exc, index, part))
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(out)
+
+        return structure
+
+    def unstructure_pair(t: Any) -> Callable[[Any], list[Any]]:
+        hooks = [conv.get_unstructure_hook(p) for p in get_args(t)]
+
+        def unstructure(value: Any) -> list[Any]:
+            return [hook(item) for hook, item in zip(hooks, value, strict=True)]
+
+        return unstructure
+
+    def structure_mapping(t: Any) -> Callable[[object, object], Any]:
+        key_type, value_type = get_args(t)
+        keys = conv.get_structure_hook(key_type)
+        values = conv.get_structure_hook(value_type)
+        what = Label(da="et objekt", en="an object")
+
+        def structure(value: object, _: object) -> Any:
+            if not isinstance(value, dict):
+                raise expected(what, value)
+            out, errors = {}, []
+            for key, item in value.items():
+                try:
+                    out[keys(key, key_type)] = values(item, value_type)
+                except Exception as exc:  # collected with its key
+                    errors.append(_noted(exc, key, value_type))
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return out
+
+        return structure
+
+    def unstructure_mapping(t: Any) -> Callable[[Any], dict[str, Any]]:
+        _, value_type = get_args(t)
+        values = conv.get_unstructure_hook(value_type)
+
+        def unstructure(value: Any) -> dict[str, Any]:
+            return {key: values(item) for key, item in value.items()}
+
+        return unstructure
+
+    def structure_choice(t: Any) -> Callable[[object, object], Any]:
+        allowed = get_args(t)
+        listed = ", ".join(repr(a) for a in allowed)
+
+        def structure(value: object, _: object) -> Any:
+            if isinstance(value, str) and value in allowed:
+                return value
+            raise InvalidValueError(
+                reason=Label(
+                    da=f"forventede en af {listed}", en=f"expected one of {listed}"
+                ),
+                fix=Label(da=f"skriv en af {listed}", en=f"write one of {listed}"),
+            )
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_pair, structure_pair)
+    conv.register_unstructure_hook_factory(_is_pair, unstructure_pair)
+    conv.register_structure_hook_factory(_is_mapping, structure_mapping)
+    conv.register_unstructure_hook_factory(_is_mapping, unstructure_mapping)
+    conv.register_structure_hook_factory(_is_choice, structure_choice)
