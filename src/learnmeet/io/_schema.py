@@ -30,7 +30,9 @@ Each field has a ``description`` in English, from the ``Attributes:`` section
 of its class's docstring, and, where learnmeet's vocabulary
 (:mod:`learnmeet.model._vocabulary`) names what it holds, the Danish term
 under ``x-learnmeet-da`` (an annotation, which validators ignore). The
-documentation's field tables are made from the same schema.
+documentation's field tables are made from the same schema. (Python run with
+``-OO`` drops docstrings, and with them the descriptions; the rest of the
+schema is the same.)
 
 The schema describes what this release **writes**: version 2. The reader
 also reads version 1, which it upgrades first; a version-1 document does not
@@ -114,7 +116,8 @@ def json_schema(
     :func:`~learnmeet.to_json` write of a *cls* (schema version 2): the
     envelope, the ``data`` with every field of *cls*, and the ``included``
     entities the data refers to, each kind a collection keyed by id. Every
-    class the model has a definition under ``$defs`` of its name; a field has
+    class written in full has a definition under ``$defs``, by its name
+    (an entity's is its entry in a collection, without its id); a field has
     its JSON type, a ``description`` in English, its ``default`` if it may be
     left out, and its Danish term under ``x-learnmeet-da``.
 
@@ -162,7 +165,7 @@ def document_types() -> tuple[type[Any], ...]:
     return tuple(sorted(found, key=lambda cls: cls.__name__))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=128)
 def _schema(cls: Any, catalog: Catalog) -> dict[str, Any]:
     builder = _Builder(catalog)
     data = builder.data(cls)
