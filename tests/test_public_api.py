@@ -333,6 +333,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         ),
         "taking_part": (lm.taking_part, {"meeting": meeting}),
         "to_dict": (lm.to_dict, {"value": meeting, "catalog": catalog}),
+        "json_schema": (lm.json_schema, {"cls": lm.Meeting, "catalog": catalog}),
         "to_ical": (
             lm.to_ical,
             {"meetings": [meeting], "lang": "en", "name": "Plan", "stamp": start},

@@ -112,6 +112,10 @@ class Sector:
 class Area:
     """A district (område) of a municipality; course-day cohorts are run per area.
 
+    Attributes:
+        code: A stable code, e.g. ``"nord"``.
+        label: The name in Danish and English.
+
     .. versionadded:: 0.1.0
     """
 
@@ -122,6 +126,11 @@ class Area:
 @attrs.frozen
 class Organisation:
     """An organisation in one sector: a municipality, a hospital, a practice.
+
+    Attributes:
+        id: A stable identifier.
+        name: The organisation's name.
+        sector: The sector the organisation belongs to.
 
     .. versionadded:: 0.1.0
     """
@@ -238,6 +247,10 @@ class Citizen:
 
     >>> Citizen("B-017").pseudonym
     'B-017'
+
+    Attributes:
+        pseudonym: The citizen's pseudonym, e.g. ``"B-017"`` (never a CPR
+            number).
 
     .. versionadded:: 0.1.0
     """
