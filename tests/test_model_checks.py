@@ -751,3 +751,14 @@ class TestUsualValues:
     )
     def test_duration(self, value: timedelta) -> None:
         assert usual_duration(value) == self._taken(positive_duration, value)
+
+    def test_remembered_times_are_bounded(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from learnmeet.model import _checks
+
+        monkeypatch.setattr(_checks, "_PLAIN_TIMES", set())
+        start = datetime(2027, 1, 4, 8, tzinfo=CPH)
+        for n in range(_checks._PLAIN_TIMES_HELD + 5):
+            assert usual_time(start + timedelta(minutes=n))
+        assert 0 < len(_checks._PLAIN_TIMES) <= _checks._PLAIN_TIMES_HELD
