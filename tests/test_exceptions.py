@@ -672,3 +672,49 @@ class TestNoMessageRepeatsARefusedValue:
                 except lm.LearnmeetError:
                     refused += 1
             assert refused, name
+
+
+class TestCleanTextsRemembered:
+    """A text found clean is remembered; nothing refused ever is."""
+
+    def test_a_clean_text_is_remembered_and_asked_no_more(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        text = "Hvad gik godt i forløbet for borgeren på plejehjemmet?"
+        assert exceptions.text_refusal(text) is None
+        assert text in exceptions._CLEAN
+
+        def refuse(text: str) -> object:
+            raise AssertionError("read again")
+
+        monkeypatch.setattr(exceptions, "_text_refusal", refuse)
+        assert exceptions.text_refusal(text) is None
+
+    @given(cpr_numbers())
+    def test_a_refused_text_is_never_remembered(self, number: str) -> None:
+        text = f"notat om {number}"
+        assert exceptions.text_refusal(text) is not None
+        assert text not in exceptions._CLEAN
+        assert exceptions.text_refusal(text) is not None
+
+    def test_a_str_subclass_cannot_pass_for_a_clean_text(self) -> None:
+        clean = "Kort note"
+        exceptions.text_refusal(clean)
+
+        class Liar(str):
+            def __eq__(self, other: object) -> bool:
+                return True
+
+            def __hash__(self) -> int:
+                return hash(clean)
+
+        assert exceptions.text_refusal(Liar("notat om 010203-1234")) is not None
+
+    def test_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(exceptions, "_CLEAN", set())
+        for n in range(exceptions._CLEAN_HELD + 10):
+            exceptions.text_refusal(f"tekst {n}")
+        assert len(exceptions._CLEAN) <= exceptions._CLEAN_HELD
+        long = "æ" * (exceptions._CLEAN_LONGEST + 1)
+        assert exceptions.text_refusal(long) is None
+        assert long not in exceptions._CLEAN

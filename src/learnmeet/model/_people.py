@@ -12,6 +12,7 @@ CPR number of a citizen or a relative.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import TypeAlias, Union
 
 import attrs
@@ -217,9 +218,13 @@ class Professional:
     )
     display_name: str = attrs.field(default="", validator=safe_text)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"professional:{self.id}"
 
     @property
@@ -257,9 +262,13 @@ class Citizen:
 
     pseudonym: str = attrs.field(validator=identifier)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"citizen:{self.pseudonym}"
 
 
@@ -295,9 +304,13 @@ class Relative:
         default=Relation.OTHER, validator=instance_of(Relation)
     )
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"relative:{self.id}"
 
 
