@@ -732,12 +732,12 @@ class TestUsualValues:
     def test_time(self, value: datetime) -> None:
         if usual_time(value):
             assert self._taken(aware_datetime, value)
-        # asked again, the answer remembered is the same
+        # asked again, the same answer
         assert usual_time(value) == usual_time(value)
 
     def test_times_in_the_gap_and_the_repeated_hour_are_not_usual(self) -> None:
         gap = datetime(2027, 3, 28, 2, 30, tzinfo=CPH)
-        usual_time(datetime(2027, 3, 28, 3, 30, tzinfo=CPH))  # remembered
+        usual_time(datetime(2027, 3, 28, 3, 30, tzinfo=CPH))
         assert not usual_time(gap)
         assert not usual_time(datetime(2027, 10, 31, 2, 30, tzinfo=CPH))
         assert not usual_time(datetime(2027, 10, 31, 2, 30, fold=1, tzinfo=CPH))
@@ -751,14 +751,3 @@ class TestUsualValues:
     )
     def test_duration(self, value: timedelta) -> None:
         assert usual_duration(value) == self._taken(positive_duration, value)
-
-    def test_remembered_times_are_bounded(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        from learnmeet.model import _checks
-
-        monkeypatch.setattr(_checks, "_PLAIN_TIMES", set())
-        start = datetime(2027, 1, 4, 8, tzinfo=CPH)
-        for n in range(_checks._PLAIN_TIMES_HELD + 5):
-            assert usual_time(start + timedelta(minutes=n))
-        assert 0 < len(_checks._PLAIN_TIMES) <= _checks._PLAIN_TIMES_HELD

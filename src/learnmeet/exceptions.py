@@ -264,19 +264,6 @@ class _Refusal(NamedTuple):
     personal: bool
 
 
-_CLEAN: set[str] = set()
-"""Texts :func:`text_refusal` has found nothing in.
-
-A year's document repeats the same reflection questions, names and labels
-thousands of times, and a Danish text is read for CPR numbers character by
-character. Bounded: only texts of at most :data:`_CLEAN_LONGEST` characters,
-and emptied when it holds :data:`_CLEAN_HELD`. Only exact ``str`` objects are
-looked up, so a subclass's own equality cannot pass for a clean text.
-"""
-_CLEAN_HELD = 4096
-_CLEAN_LONGEST = 1000
-
-
 def text_refusal(text: str) -> _Refusal | None:
     """Why *text* may not be held, or ``None`` when it may.
 
@@ -286,18 +273,6 @@ def text_refusal(text: str) -> _Refusal | None:
     calendar and chart exports, cannot hold one). The strategies draw only
     text this passes.
     """
-    plain = type(text) is str
-    if plain and text in _CLEAN:
-        return None
-    problem = _text_refusal(text)
-    if problem is None and plain and len(text) <= _CLEAN_LONGEST:
-        if len(_CLEAN) >= _CLEAN_HELD:
-            _CLEAN.clear()
-        _CLEAN.add(text)
-    return problem
-
-
-def _text_refusal(text: str) -> _Refusal | None:
     if _SURROGATE.search(text):
         return _Refusal(
             Label(

@@ -58,11 +58,11 @@ import learnmeet.model
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import WrongTypeError
+from learnmeet.io._envelope import SCHEMA_VERSION
 from learnmeet.io._json import (
     _CODED,
     _CONTAINERS,
     MODEL_TYPES,
-    SCHEMA_VERSION,
     _converter,
     _readable,
 )
