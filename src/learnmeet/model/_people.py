@@ -12,6 +12,7 @@ CPR number of a citizen or a relative.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import TypeAlias, Union
 
 import attrs
@@ -112,6 +113,10 @@ class Sector:
 class Area:
     """A district (område) of a municipality; course-day cohorts are run per area.
 
+    Attributes:
+        code: A stable code, e.g. ``"nord"``.
+        label: The name in Danish and English.
+
     .. versionadded:: 0.1.0
     """
 
@@ -122,6 +127,11 @@ class Area:
 @attrs.frozen
 class Organisation:
     """An organisation in one sector: a municipality, a hospital, a practice.
+
+    Attributes:
+        id: A stable identifier.
+        name: The organisation's name.
+        sector: The sector the organisation belongs to.
 
     .. versionadded:: 0.1.0
     """
@@ -208,9 +218,13 @@ class Professional:
     )
     display_name: str = attrs.field(default="", validator=safe_text)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"professional:{self.id}"
 
     @property
@@ -239,14 +253,22 @@ class Citizen:
     >>> Citizen("B-017").pseudonym
     'B-017'
 
+    Attributes:
+        pseudonym: The citizen's pseudonym, e.g. ``"B-017"`` (never a CPR
+            number).
+
     .. versionadded:: 0.1.0
     """
 
     pseudonym: str = attrs.field(validator=identifier)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"citizen:{self.pseudonym}"
 
 
@@ -282,9 +304,13 @@ class Relative:
         default=Relation.OTHER, validator=instance_of(Relation)
     )
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"relative:{self.id}"
 
 
