@@ -694,6 +694,18 @@ class TestRulesAsCalendarsWriteThem:
         assert series.start.utcoffset() == timedelta(hours=1)
         assert series.zone.key.startswith("Europe/")
 
+    def test_without_the_extra_a_windows_name_says_what_to_install(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from learnmeet.planning import _recurrence
+
+        monkeypatch.setattr(_recurrence, "_windows_zones", dict)
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series.from_ical("DTSTART;TZID=Romance Standard Time:20270104T090000")
+        assert "unknown time zone" in info.value.reason.en
+        assert info.value.fix.en.endswith("needs learnmeet[calendar]")
+        assert info.value.fix.da.endswith("kræver learnmeet[calendar]")
+
     @pytest.mark.parametrize(
         ("text", "said"),
         [

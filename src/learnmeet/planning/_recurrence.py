@@ -627,6 +627,13 @@ def tzid_zone(
     windows = _windows_zones()
     if name in windows:
         name = windows[name]
+    elif not windows:
+        fix = Label(
+            da=f"{fix.da}; et Windows-navn som 'Romance Standard Time' kræver "
+            "learnmeet[calendar]",
+            en=f"{fix.en}; a Windows name such as 'Romance Standard Time' needs "
+            "learnmeet[calendar]",
+        )
     return load_zone(name, fix=fix, where=where, path=path)
 
 
