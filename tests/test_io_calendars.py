@@ -331,6 +331,12 @@ class TestMatchingPeople:
 
         assert "mailto:nurse@example.org" in _person_addresses(WithEmail())  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("name", ["p-2", "p-2.ics", "p-2.ICS"])
+    def test_by_the_file_name(self, name: str) -> None:
+        text = calendar(event("DTSTART:20270105T080000Z", "DURATION:PT1H"))
+        index = lm.busy_index_from_ical({name: text}, _staff(), YEAR_2027)
+        assert index.people == {"professional:p-2"}
+
     def test_a_calendar_that_matches_nobody_is_a_problem(self) -> None:
         text = calendar(event("DTSTART:20270105T080000Z", "DURATION:PT1H"))
         with pytest.raises(lm.InvalidDataError) as info:

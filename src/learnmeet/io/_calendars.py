@@ -683,7 +683,8 @@ def busy_index_from_ical(
         problems += reader.problems
         if reader.problems:
             continue
-        owner = by_id.get(name.removesuffix(".ics"))
+        stem = name[:-4] if name.lower().endswith(".ics") else name
+        owner = by_id.get(stem)
         matched = owner is not None
         for interval, addresses in reader.busy:
             if owner is not None:
