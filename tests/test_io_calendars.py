@@ -551,8 +551,10 @@ def test_a_series_reads_back_as_the_same_instants(
     )
     window = (datetime(2026, 1, 1, tzinfo=CPH), datetime(2030, 12, 31, tzinfo=CPH))
     busy = lm.busy_from_ical(text, window)
+    # (A monthly rule from the 31st meets only in months of 31 days: it may
+    # run past the window.)
     assert [i.start.astimezone(UTC) for i in busy] == [
-        o.astimezone(UTC) for o in series.occurrences()
+        o.astimezone(UTC) for o in series.occurrences() if o < window[1]
     ]
     assert {i.duration for i in busy} == {timedelta(minutes=minutes)}
 
