@@ -38,7 +38,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "looks_like_cpr",
     ),
     "learnmeet.model._labels": ("LabelledEnum",),
-    "learnmeet.model._checks": ("COPENHAGEN", "FIRST_YEAR", "LAST_YEAR"),
+    "learnmeet.model._time": ("COPENHAGEN", "FIRST_YEAR", "LAST_YEAR"),
     "learnmeet.model._rrule": ("MAX_OCCURRENCES", "MAX_WINDOW"),
     "learnmeet.model._people": (
         "Area",
@@ -298,11 +298,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Transition as Transition,
         TransitionKind as TransitionKind,
     )
-    from learnmeet.model._checks import (
-        COPENHAGEN as COPENHAGEN,
-        FIRST_YEAR as FIRST_YEAR,
-        LAST_YEAR as LAST_YEAR,
-    )
     from learnmeet.model._cycle import (
         LEARNING_TAGS as LEARNING_TAGS,
         Action as Action,
@@ -381,6 +376,11 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         SurveyItem as SurveyItem,
         Theme as Theme,
         invite as invite,
+    )
+    from learnmeet.model._time import (
+        COPENHAGEN as COPENHAGEN,
+        FIRST_YEAR as FIRST_YEAR,
+        LAST_YEAR as LAST_YEAR,
     )
     from learnmeet.planning._cohorts import (
         CourseSession as CourseSession,

@@ -31,7 +31,6 @@ from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_jso
 from learnmeet.io._schema import json_schema
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
-from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._cycle import LEARNING_TAGS, ActionStatus, ReflectionCycle
 from learnmeet.model._forums import Forum
 from learnmeet.model._labels import Label, Lang, check_lang
@@ -58,6 +57,7 @@ from learnmeet.model._survey import (
     Theme,
     invite,
 )
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._composer import compose
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._slots import BusyIndex, busy_from_meetings, find_slots

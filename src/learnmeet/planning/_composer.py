@@ -21,13 +21,7 @@ from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import (
-    each,
-    end_refusal,
-    identifier,
-    instance_of,
-    to_tuple,
-)
+from learnmeet.model._checks import each, identifier, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -43,6 +37,7 @@ from learnmeet.model._meetings import (
 )
 from learnmeet.model._people import Professional, StaffRole
 from learnmeet.model._reflection import Audience
+from learnmeet.model._time import end_refusal
 from learnmeet.rules._report import Report, Violation
 from learnmeet.rules._rule import RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate

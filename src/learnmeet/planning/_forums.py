@@ -18,7 +18,7 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError, Label, shown
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase, consent_covers
-from learnmeet.model._checks import each, end_refusal, instance_of, to_tuple
+from learnmeet.model._checks import each, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
 from learnmeet.model._meetings import (
@@ -29,6 +29,7 @@ from learnmeet.model._meetings import (
     Meeting,
     Reflection,
 )
+from learnmeet.model._time import end_refusal
 from learnmeet.planning._composer import DEFAULT_REFLECTION
 from learnmeet.planning._recurrence import Series
 from learnmeet.planning._slots import check_window

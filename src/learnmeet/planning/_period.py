@@ -26,18 +26,11 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
-from learnmeet.model._checks import (
-    COPENHAGEN,
-    LAST_YEAR,
-    a_date,
-    each,
-    instance_of,
-    to_tuple,
-    year_problem,
-)
+from learnmeet.model._checks import each, instance_of, to_tuple
 from learnmeet.model._meetings import Cohort, Meeting, Rsvp
 from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
+from learnmeet.model._time import COPENHAGEN, LAST_YEAR, a_date, year_problem
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
