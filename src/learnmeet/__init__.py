@@ -192,10 +192,10 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
     "learnmeet.io._envelope": ("SCHEMA_VERSION",),
+    "learnmeet.io._converter": ("make_converter",),
     "learnmeet.io._json": (
         "from_dict",
         "from_json",
-        "make_converter",
         "to_dict",
         "to_json",
     ),
@@ -260,6 +260,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         WrongTypeError as WrongTypeError,
         looks_like_cpr as looks_like_cpr,
     )
+    from learnmeet.io._converter import make_converter as make_converter
     from learnmeet.io._csv import (
         CSV_COLUMNS as CSV_COLUMNS,
         evaluation_csv as evaluation_csv,
@@ -271,7 +272,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.io._json import (
         from_dict as from_dict,
         from_json as from_json,
-        make_converter as make_converter,
         to_dict as to_dict,
         to_json as to_json,
     )
