@@ -19,7 +19,7 @@ import errno
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar, get_args
 
 import attrs
 
@@ -36,13 +36,15 @@ from learnmeet.exceptions import (
     Label,
     LearnmeetError,
 )
-from learnmeet.io._ical import to_ical
+from learnmeet.io._ical import Method, to_ical
 from learnmeet.io._json import from_json, to_json
 from learnmeet.model._labels import Lang
 from learnmeet.model._scenario import Scenario
-from learnmeet.planning._period import check_period, plan_period
+from learnmeet.planning._period import PeriodPlan, check_period, plan_period
 
 __all__ = ["COMMANDS", "Command", "main"]
+
+T = TypeVar("T")
 
 Run = Callable[[argparse.Namespace, TextIO, TextIO], int]
 """A command's function: ``(arguments, out, err) -> exit code``."""
@@ -87,8 +89,10 @@ def _scenario_file(parser: Parser) -> None:
     )
 
 
-def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
-    """The scenario in *path*, or ``None`` once every problem is written to *err*.
+def _read(path: Path, lang: Lang, err: TextIO, kind: type[T]) -> T | None:
+    """The *kind* of document in *path*; ``None`` once its problems are told.
+
+    Every problem is written to *err*.
 
     Raises:
         InvalidValueError: The file cannot be read or decoded, or is nested
@@ -96,7 +100,7 @@ def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
     """
     text = read_text(path)
     try:
-        return from_json(Scenario, text)
+        return from_json(kind, text)
     except InvalidDataError as exc:
         count = len(exc.problems)
         head = Label(
@@ -159,7 +163,7 @@ def _demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    scenario = _read(args.file, args.lang, err)
+    scenario = _read(args.file, args.lang, err, Scenario)
     if scenario is None:
         return 1
     counted = (
@@ -219,6 +223,48 @@ def _plan_arguments(parser: Parser) -> None:
             en="learning at every n-th forum meeting (default: 2)",
         ),
     )
+    _invitation_arguments(parser)
+
+
+def _invitation_arguments(parser: Parser) -> None:
+    """How ``plan --out`` writes plan.ics (see :func:`~learnmeet.to_ical`)."""
+    parser.add_argument(
+        "--method",
+        choices=get_args(Method),
+        default="publish",
+        help=parser.text(
+            da="plan.ics som kalender at importere (publish, standard) eller "
+            "som invitationer med deltagere (request)",
+            en="plan.ics as a calendar to import (publish, the default) or as "
+            "invitations with attendees (request)",
+        ),
+    )
+    parser.add_argument(
+        "--organizer",
+        metavar=parser.text(da="ADRESSE", en="ADDRESS"),
+        help=parser.text(
+            da="arrangørens e-mailadresse (standard: mødets facilitator)",
+            en="the organizer's e-mail address (default: the meeting's facilitator)",
+        ),
+    )
+    parser.add_argument(
+        "--uid-domain",
+        default="learnmeet",
+        metavar=parser.text(da="DOMÆNE", en="DOMAIN"),
+        help=parser.text(
+            da="domænet i kalender-UID'erne, f.eks. kommune.dk",
+            en="the domain of the calendar UIDs, e.g. kommune.dk",
+        ),
+    )
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar=parser.text(da="FIL", en="FILE"),
+        help=parser.text(
+            da="plan.json fra sidst: ændrede møder får et højere SEQUENCE",
+            en="plan.json of the last run: changed meetings get a higher SEQUENCE",
+        ),
+    )
 
 
 _OPTIONS = {"start": "--from", "end": "--to"}
@@ -238,16 +284,26 @@ def _plan_check(args: argparse.Namespace) -> Label | None:
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    scenario = _read(args.file, args.lang, err)
+    scenario = _read(args.file, args.lang, err, Scenario)
     if scenario is None:
         return 1
+    previous: PeriodPlan | None = None
+    if args.previous is not None:
+        previous = _read(args.previous, args.lang, err, PeriodPlan)
+        if previous is None:
+            return 1
     plan = plan_period(scenario, start=args.start, end=args.end, every=args.every)
     text = "\n".join(render_plan(plan, args.lang)) + "\n"
     if args.out is not None:
-        files = {
-            "plan.json": to_json(plan, indent=1) + "\n",
-            "plan.ics": to_ical(plan.meetings, lang=args.lang),
-        }
+        calendar = to_ical(
+            plan.meetings,
+            lang=args.lang,
+            method=args.method,
+            organizer=args.organizer,
+            uid_domain=args.uid_domain,
+            previous=previous.meetings if previous is not None else (),
+        )
+        files = {"plan.json": to_json(plan, indent=1) + "\n", "plan.ics": calendar}
         prepare_folder(args.out)
         text += _written(write_files(args.out, files)).get(args.lang) + "\n"
     out.write(text)
