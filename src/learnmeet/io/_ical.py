@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import MAXYEAR, MINYEAR, datetime, timedelta, timezone, tzinfo
-from typing import Literal
+from typing import Literal, TypeAlias
 from zoneinfo import ZoneInfo
 
 from learnmeet.exceptions import (
@@ -60,8 +60,12 @@ from learnmeet.model._people import DOMAIN, Professional, email_problem
 
 __all__ = ["Method", "to_ical"]
 
-#: The iTIP methods :func:`to_ical` writes (RFC 5546, 3.2).
-Method = Literal["publish", "request"]
+Method: TypeAlias = Literal["publish", "request"]
+"""The iTIP method of a calendar :func:`to_ical` writes (RFC 5546, 3.2):
+``"publish"`` (a calendar to import) or ``"request"`` (invitations).
+
+.. versionadded:: 0.2.0
+"""
 
 _UTC = timezone.utc
 _PRODID = "-//learnmeet//learnmeet//EN"
@@ -301,10 +305,11 @@ def _organizer(meeting: Meeting, address: str | None) -> str:
 def _host(meeting: Meeting) -> Professional | None:
     """Who organises a meeting: its facilitator, else its first professional.
 
-    One with an e-mail address comes before one without.
+    One with an e-mail address comes before one without, so under REQUEST
+    the organizer can be written whenever anyone has an address.
     """
     staff = [
-        (a.role is not AttendeeRole.FACILITATOR, a.person.email is None, n, a.person)
+        (a.person.email is None, a.role is not AttendeeRole.FACILITATOR, n, a.person)
         for n, a in enumerate(meeting.attendees)
         if isinstance(a.person, Professional)
     ]
