@@ -407,8 +407,8 @@ class TestTheWholePlan:
     @pytest.mark.parametrize(
         ("lang", "head"),
         [
-            ("da", "  Venteliste til kursusdag-nord (40):"),
-            ("en", "  Waiting list for kursusdag-nord (40):"),
+            ("da", "  Venteliste til kursusdag-nord-20270316 (40):"),
+            ("en", "  Waiting list for kursusdag-nord-20270316 (40):"),
         ],
     )
     def test_the_40_in_the_printed_plan_and_in_plan_json(
@@ -435,7 +435,7 @@ class TestTheWholePlan:
         )
         assert code == 0
         plan = lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
-        waiting = plan.enrolment.waiting["kursusdag-nord"]
+        waiting = plan.enrolment.waiting["kursusdag-nord-20270316"]
         assert len(waiting) == 40
         lines = out.splitlines()
         at = lines.index(head)
