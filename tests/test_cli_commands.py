@@ -20,9 +20,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -346,7 +347,9 @@ class TestPlan:
         assert out.endswith(
             f"Written: {out_dir / 'plan.json'}, {out_dir / 'plan.ics'}\n"
         )
-        assert (out_dir / "plan.ics").read_text().startswith("BEGIN:VCALENDAR")
+        assert (
+            (out_dir / "plan.ics").read_bytes().decode().startswith("BEGIN:VCALENDAR")
+        )
         plan = lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
         assert plan.meetings
         assert plan == lm.plan_period(
@@ -988,3 +991,138 @@ class TestHelpOnTheDocsPage:
         for command in ("demo", "check", "plan"):
             assert f"learnmeet {command}" in text
         assert "learnmeet --version" in text
+
+
+class TestCalendarOptions:
+    """plan --out writes plan.ics by --method, --organizer, --uid-domain and
+    --previous; a file its method cannot hold is refused, not written."""
+
+    def _plan(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, out: Path, *more: str
+    ) -> tuple[int, str, str]:
+        return run_cli(
+            capsys,
+            "plan",
+            str(sample),
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-03-31",
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            *more,
+        )
+
+    def test_publish_by_default(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        code, _, _ = self._plan(capsys, sample, tmp_path / "q1")
+        assert code == 0
+        text = (tmp_path / "q1" / "plan.ics").read_bytes().decode()
+        assert "METHOD:PUBLISH" in text
+        assert "ATTENDEE" not in text
+
+    def test_uid_domain_and_previous(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        assert (
+            self._plan(capsys, sample, tmp_path / "a", "--uid-domain", "K.dk")[0] == 0
+        )
+        first = (tmp_path / "a" / "plan.ics").read_bytes().decode()
+        assert "UID:tirsdag-nord-20270105@k.dk\r\n" in first
+        # The same plan again, against itself: nothing changed.
+        code, _, _ = self._plan(
+            capsys,
+            sample,
+            tmp_path / "b",
+            "--uid-domain",
+            "k.dk",
+            "--previous",
+            str(tmp_path / "a" / "plan.json"),
+        )
+        assert code == 0
+        again = (tmp_path / "b" / "plan.ics").read_bytes().decode()
+        assert "SEQUENCE:1" not in again
+        assert _uid_lines(again) == _uid_lines(first)
+
+    def test_a_changed_meeting_rises(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        assert self._plan(capsys, sample, tmp_path / "a")[0] == 0
+        previous = lm.from_json(
+            lm.PeriodPlan, (tmp_path / "a" / "plan.json").read_text()
+        )
+        meeting = previous.learning[0].meetings[0]
+        moved = attrs.evolve(meeting, start=meeting.start + timedelta(hours=1))
+        learning = attrs.evolve(
+            previous.learning[0], meetings=(moved, *previous.learning[0].meetings[1:])
+        )
+        changed = attrs.evolve(previous, learning=(learning, *previous.learning[1:]))
+        (tmp_path / "old.json").write_text(lm.to_json(changed))
+        code, _, _ = self._plan(
+            capsys, sample, tmp_path / "b", "--previous", str(tmp_path / "old.json")
+        )
+        assert code == 0
+        text = (tmp_path / "b" / "plan.ics").read_bytes().decode()
+        assert text.count("SEQUENCE:1") == 1
+        after = text.split(f"UID:{meeting.id}@learnmeet")[1]
+        assert after.split("\r\n")[2] == "SEQUENCE:1"
+
+    def test_a_bad_previous_file(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        (tmp_path / "old.json").write_text('{"learnmeet": 2, "type": "PeriodPlan"}')
+        code, _, err = self._plan(
+            capsys, sample, tmp_path / "b", "--previous", str(tmp_path / "old.json")
+        )
+        assert code == 1
+        assert "old.json" in err
+        assert not (tmp_path / "b").exists()
+
+    def test_request_without_addresses_is_refused(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        code, _, err = self._plan(
+            capsys, sample, tmp_path / "q1", "--method", "request"
+        )
+        assert code == 1
+        assert "needs an attendee with an e-mail address" in err
+        assert not (tmp_path / "q1" / "plan.ics").exists()
+
+    def test_request_with_addresses(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = lm.to_dict(load_sample())
+        for id, person in document["data"]["professionals"].items():
+            person["email"] = f"{id}@kommune.example"
+        path = tmp_path / "kommune.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, _, _ = self._plan(
+            capsys,
+            path,
+            tmp_path / "q1",
+            "--method",
+            "request",
+            "--organizer",
+            "plan@kommune.example",
+        )
+        assert code == 0
+        text = (tmp_path / "q1" / "plan.ics").read_bytes().decode()
+        assert "METHOD:REQUEST" in text
+        assert "ORGANIZER:mailto:plan@kommune.example" in text
+        assert "ATTENDEE;" in text
+
+    def test_a_bad_organizer(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        code, _, err = self._plan(
+            capsys, sample, tmp_path / "q1", "--organizer", "not an address"
+        )
+        assert code == 1
+        assert "to_ical.organizer" in err
+
+
+def _uid_lines(text: str) -> list[str]:
+    return [line for line in text.split("\r\n") if line.startswith("UID:")]
