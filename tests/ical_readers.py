@@ -1,15 +1,21 @@
 """Read a written calendar back with three independent implementations, and
 check it against the iTIP restriction tables (RFC 5546, 3.2.1 and 3.2.2).
 
-libical's own restriction check (``icalrestriction_check``) needs libical's
-GObject bindings, which a venv on a fresh clone cannot see; :func:`itip_problems`
-is the same check written from the RFC's tables for the two methods learnmeet
-writes, so every test runs it everywhere.
+libical's own restriction check (``icalrestriction_check``) comes with
+libical's GObject bindings (Debian: ``gir1.2-ical-3.0`` and ``python3-gi``),
+which live in the system's Python, not in a venv: :func:`libical_problems`
+runs it there, in a child process, when that Python has them (or the one
+``LEARNMEET_LIBICAL_PYTHON`` names). :func:`itip_problems` is the same check
+written from the RFC's tables for the two methods learnmeet writes, so every
+test runs it everywhere.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -175,6 +181,60 @@ def by_recurring_ical_events(text: str) -> dict[str, Read]:
     return found
 
 
+_LIBICAL = r"""
+import sys
+import gi
+
+gi.require_version("ICalGLib", "3.0")
+from gi.repository import ICalGLib
+
+text = sys.stdin.buffer.read().decode("utf-8")
+for part in text.split("\0"):
+    component = ICalGLib.Component.new_from_string(part)
+    ICalGLib.restriction_check(component)
+    lines = component.as_ical_string().splitlines()
+    errors = [line for line in lines if "X-LIC-ERROR" in line]
+    print(len(errors), *errors, sep="\n")
+"""
+
+
+@functools.cache
+def libical_python() -> str | None:
+    """A Python that has libical's GObject bindings, or ``None``."""
+    candidate = os.environ.get("LEARNMEET_LIBICAL_PYTHON", "/usr/bin/python3")
+    try:
+        done = subprocess.run(
+            [candidate, "-c", _LIBICAL],
+            input=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except OSError:
+        return None
+    return candidate if done.returncode == 0 else None
+
+
+def libical_problems(*texts: str) -> list[list[str]]:
+    """libical's iTIP restriction errors (X-LIC-ERROR lines) of each text."""
+    python = libical_python()
+    assert python is not None
+    done = subprocess.run(
+        [python, "-c", _LIBICAL],
+        input="\0".join(texts).encode(),
+        capture_output=True,
+        timeout=600,
+        check=True,
+    )
+    lines = done.stdout.decode().splitlines()
+    found = []
+    while lines:
+        count = int(lines.pop(0))
+        found.append(lines[:count])
+        del lines[:count]
+    return found
+
+
 READERS = (by_icalendar, by_vobject, by_recurring_ical_events)
 
 
@@ -190,6 +250,8 @@ __all__ = [
     "by_recurring_ical_events",
     "by_vobject",
     "itip_problems",
+    "libical_problems",
+    "libical_python",
     "rfc6868",
     "second",
 ]

@@ -9,11 +9,18 @@ from zoneinfo import ZoneInfo
 import attrs
 import icalendar
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import CITIZEN, valid_meetings
-from ical_readers import READERS, by_icalendar, itip_problems, second
+from ical_readers import (
+    READERS,
+    by_icalendar,
+    itip_problems,
+    libical_problems,
+    libical_python,
+    second,
+)
 from learnmeet import strategies as lst
 from learnmeet.strategies._common import _TEXT
 from support import times_the_model_takes
@@ -619,3 +626,57 @@ class TestThreeReaders:
         organizers = {e.organizer for e in by_icalendar(text).values()}
         if method == "request":
             assert all(o.startswith("mailto:") for o in organizers)
+
+
+@pytest.mark.skipif(
+    libical_python() is None,
+    reason="libical's GObject bindings are not installed (gir1.2-ical-3.0)",
+)
+class TestLibical:
+    """libical's own iTIP restriction check accepts every file learnmeet
+    writes: both methods, the sample quarter, any meetings drawn."""
+
+    def test_the_sample_quarter_and_every_format(self) -> None:
+        from learnmeet.data import load_sample
+
+        document = lm.to_dict(load_sample())
+        for id, person in document["data"]["professionals"].items():
+            person["email"] = f"{id}@kommune.example"
+        town = lm.from_dict(lm.Scenario, document)
+        plan = lm.plan_period(
+            town, start=datetime(2027, 1, 1).date(), end=datetime(2027, 3, 31).date()
+        )
+        planned = [mailed(m) for m in VALID.values()]
+        texts = [
+            lm.to_ical(plan.meetings, stamp=STAMP),
+            lm.to_ical(plan.meetings, method="request", stamp=STAMP),
+            lm.to_ical(planned, stamp=STAMP),
+            lm.to_ical(planned, method="request", stamp=STAMP),
+        ]
+        assert libical_problems(*texts) == [[], [], [], []]
+
+    def test_it_can_fail(self) -> None:
+        """The check refuses what learnmeet 0.1 wrote: ATTENDEEs under
+        PUBLISH, and no ORGANIZER."""
+        text = lm.to_ical([mailed(VALID["audit"])], method="request", stamp=STAMP)
+        old = text.replace("METHOD:REQUEST", "METHOD:PUBLISH")
+        old = "\r\n".join(
+            line for line in old.split("\r\n") if not line.startswith("ORGANIZER")
+        )
+        (errors,) = libical_problems(old)
+        assert errors
+        assert all("INVALID-ITIP" in e for e in errors)
+        assert itip_problems(old)  # and the tables in ical_readers agree
+
+    @settings(max_examples=25, deadline=None)
+    @given(_ANY_MEETINGS, st.sampled_from(["publish", "request"]))
+    def test_any_meetings(self, meetings: list[lm.Meeting], method: lm.Method) -> None:
+        if method == "request":
+            meetings = [
+                mailed(m)
+                for m in meetings
+                if m.status is not lm.MeetingStatus.CANCELLED
+                and any(isinstance(a.person, lm.Professional) for a in m.attendees)
+            ]
+        text = lm.to_ical(meetings, method=method, stamp=STAMP)
+        assert libical_problems(text) == [[]]
