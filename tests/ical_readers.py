@@ -122,6 +122,7 @@ class Read:
     end: datetime
     attendees: frozenset[tuple[str, str]]  # (address, CN)
     organizer: str
+    texts: tuple[str, str, str]  # SUMMARY, LOCATION, DESCRIPTION
 
 
 def rfc6868(value: str) -> str:
@@ -140,8 +141,13 @@ def by_icalendar(text: str) -> dict[str, Read]:
             event["DTEND"].dt.astimezone(_UTC),
             frozenset((str(a), str(a.params["CN"])) for a in people),
             str(event["ORGANIZER"]),
+            _texts(event),
         )
     return found
+
+
+def _texts(event: icalendar.Event) -> tuple[str, str, str]:
+    return tuple(str(event[n]) for n in ("SUMMARY", "LOCATION", "DESCRIPTION"))  # type: ignore[return-value]
 
 
 def by_vobject(text: str) -> dict[str, Read]:
@@ -159,6 +165,7 @@ def by_vobject(text: str) -> dict[str, Read]:
             event.dtend.value.astimezone(_UTC),
             frozenset((a.value, rfc6868(a.params["CN"][0])) for a in people),
             event.organizer.value,
+            (event.summary.value, event.location.value, event.description.value),
         )
     return found
 
@@ -177,6 +184,7 @@ def by_recurring_ical_events(text: str) -> dict[str, Read]:
             event["DTEND"].dt.astimezone(_UTC),
             frozenset((str(a), str(a.params["CN"])) for a in people),
             str(event["ORGANIZER"]),
+            _texts(event),
         )
     return found
 

@@ -623,6 +623,16 @@ class TestThreeReaders:
                     for u, (s, e, p) in got.items()
                 }
             assert got == expected, read.__name__
+        reads = [read(text) for read in READERS]
+        for meeting in meetings:
+            uid = f"{meeting.id}@learnmeet"
+            summary, where, _ = reads[0][uid].texts
+            assert summary == _cn(meeting.title or meeting.format.label.da)
+            assert where == _cn(
+                meeting.location.description or meeting.location.kind.label.da
+            )
+            # The same texts and organizer in every reader.
+            assert len({(r[uid].texts, r[uid].organizer) for r in reads}) == 1
         organizers = {e.organizer for e in by_icalendar(text).values()}
         if method == "request":
             assert all(o.startswith("mailto:") for o in organizers)
