@@ -277,3 +277,11 @@ class TestEmail:
             lm.from_json(lm.Scenario, json.dumps(document))
         (problem,) = caught.value.problems
         assert problem.json_path == f"$.professionals['{NURSE_N.id}'].email"
+
+
+def test_the_strategies_draw_both() -> None:
+    """Professionals are drawn with and without an e-mail address."""
+    from hypothesis import find
+
+    assert find(lst.professionals(), lambda p: p.email is not None).email
+    assert find(lst.professionals(), lambda p: p.email is None).email is None
