@@ -374,6 +374,8 @@ class TestUids:
         with pytest.raises(lm.InvalidValueError) as caught:
             lm.to_ical([], uid_domain=domain)
         assert caught.value.path == ("uid_domain",)
+        assert caught.value.reason.en.endswith("is not a domain name")
+        assert "Label" not in caught.value.message("da")
 
     def test_cpr_in_the_domain(self) -> None:
         with pytest.raises(lm.PersonalDataError):
@@ -396,6 +398,7 @@ class TestUids:
         with pytest.raises(lm.InvalidValueError) as caught:
             lm.to_ical([VALID["audit"], twin])
         assert caught.value.path == ("meetings",)
+        assert "'m-audit@learnmeet'" in caught.value.message("en")
         with pytest.raises(lm.InvalidValueError):
             lm.to_ical(
                 [VALID["audit"], VALID["home_meeting"]],

@@ -391,25 +391,25 @@ def _event(
     return lines
 
 
-def _refuse(reason: Label, fix: Label, *path: str | int) -> InvalidValueError:
-    return InvalidValueError(reason=reason, fix=fix, where="to_ical", path=path)
+def _refuse(*, reason: Label, fix: Label, path: str) -> InvalidValueError:
+    return InvalidValueError(reason=reason, fix=fix, where="to_ical", path=(path,))
 
 
 def _check_domain(domain: str) -> str:
     refuse_personal_data(domain, where="to_ical", path=("uid_domain",))
     if len(domain) > 253 or DOMAIN.fullmatch(domain) is None:
         raise _refuse(
-            Label(
-                da=f"{shown(domain)} er ikke et domænenavn",
-                en=f"{shown(domain)} is not a domain name",
+            reason=Label(
+                da=f"{shown(domain).da} er ikke et domænenavn",
+                en=f"{shown(domain).en} is not a domain name",
             ),
-            Label(
+            fix=Label(
                 da="giv et domæne som 'kommune.dk': bogstaver, cifre og "
                 "bindestreger, adskilt af punktummer",
                 en="give a domain such as 'kommune.dk': letters, digits and "
                 "hyphens, separated by dots",
             ),
-            "uid_domain",
+            path="uid_domain",
         )
     return domain.lower()
 
@@ -418,7 +418,7 @@ def _check_organizer(address: str) -> str:
     refuse_personal_data(address, where="to_ical", path=("organizer",))
     problem = email_problem(address)
     if problem is not None:
-        raise _refuse(*problem, "organizer")
+        raise _refuse(reason=problem[0], fix=problem[1], path="organizer")
     local, _, domain = address.rpartition("@")
     return f"{local}@{domain.lower()}"
 
@@ -428,19 +428,19 @@ def _check_request(ordered: list[Meeting], organizer: str | None) -> None:
     cancelled = [m.id for m in ordered if m.status is MeetingStatus.CANCELLED]
     if cancelled:
         raise _refuse(
-            Label(
+            reason=Label(
                 da=f"en invitation (REQUEST) kan ikke aflyse; aflyste møder: "
                 f"{shown_all(cancelled).da}",
                 en=f"an invitation (REQUEST) cannot cancel; cancelled meetings: "
                 f"{shown_all(cancelled).en}",
             ),
-            Label(
+            fix=Label(
                 da="udgiv de aflyste møder med method='publish', eller aflys dem "
                 "i kalenderprogrammet",
                 en="publish the cancelled meetings with method='publish', or "
                 "cancel them in the calendar program",
             ),
-            "meetings",
+            path="meetings",
         )
     nobody = [
         m.id
@@ -469,19 +469,19 @@ def _check_request(ordered: list[Meeting], organizer: str | None) -> None:
     for ids, path, who in missing:
         if ids:
             raise _refuse(
-                Label(
+                reason=Label(
                     da=f"en invitation (REQUEST) kræver {who.da} med "
                     f"e-mailadresse; det mangler i {shown_all(ids).da}",
                     en=f"an invitation (REQUEST) needs {who.en} with an e-mail "
                     f"address; missing in {shown_all(ids).en}",
                 ),
-                Label(
+                fix=Label(
                     da="giv deltagerne en e-mailadresse (Professional.email) og "
                     "angiv organizer=, eller udgiv med method='publish'",
                     en="give the attendees an e-mail address (Professional.email) "
                     "and pass organizer=, or publish with method='publish'",
                 ),
-                path,
+                path=path,
             )
 
 
@@ -562,18 +562,18 @@ def to_ical(
         uid = uid_of(meeting)
         if uid in seen:
             raise _refuse(
-                Label(
-                    da=f"to møder får samme UID {shown(uid)}; en kalender slår "
+                reason=Label(
+                    da=f"to møder får samme UID {shown(uid).da}; en kalender slår "
                     "dem sammen",
-                    en=f"two meetings get the same UID {shown(uid)}; a calendar "
+                    en=f"two meetings get the same UID {shown(uid).en}; a calendar "
                     "merges them",
                 ),
-                Label(
+                fix=Label(
                     da="giv hvert møde sit eget id (eller sin egen UID i uids=)",
                     en="give each meeting an id of its own (or a UID of its own "
                     "in uids=)",
                 ),
-                "meetings",
+                path="meetings",
             )
         seen.add(uid)
     before = {uid_of(m): _facts(m) for m in previous}
