@@ -474,6 +474,23 @@ class TestSequence:
         # An answer is the attendee's, not a new version of the meeting.
         assert self._sequence(answered, audit) == 0
 
+    def test_a_whole_plan(self) -> None:
+        """The previous plan may be given whole, as plan.json reads back."""
+        from learnmeet.data import load_sample
+
+        plan = lm.plan_period(
+            load_sample(),
+            start=datetime(2027, 1, 1).date(),
+            end=datetime(2027, 3, 31).date(),
+        )
+        back = lm.from_json(lm.PeriodPlan, lm.to_json(plan))
+        first = plan.meetings[0]
+        moved = attrs.evolve(first, start=first.start + timedelta(days=1))
+        text = lm.to_ical([moved, *plan.meetings[1:]], previous=back, stamp=STAMP)
+        sequences = {u: int(e["SEQUENCE"]) for u, e in _events(text).items()}
+        assert sequences.pop(f"{first.id}@learnmeet") == 1
+        assert set(sequences.values()) == {0}
+
     def test_the_uid_decides(self) -> None:
         """The previous plan is matched by UID, so the domain counts."""
         audit = VALID["audit"]

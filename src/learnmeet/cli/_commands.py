@@ -301,7 +301,7 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             method=args.method,
             organizer=args.organizer,
             uid_domain=args.uid_domain,
-            previous=previous.meetings if previous is not None else (),
+            previous=previous if previous is not None else (),
         )
         files = {"plan.json": to_json(plan, indent=1) + "\n", "plan.ics": calendar}
         prepare_folder(args.out)

@@ -57,6 +57,7 @@ from learnmeet.model._meetings import (
     Rsvp,
 )
 from learnmeet.model._people import DOMAIN, Professional, email_problem
+from learnmeet.planning._period import PeriodPlan
 
 __all__ = ["Method", "to_ical"]
 
@@ -496,7 +497,7 @@ def to_ical(
     organizer: str | None = None,
     uid_domain: str = "learnmeet",
     uids: Mapping[str, str] | None = None,
-    previous: Iterable[Meeting] = (),
+    previous: Iterable[Meeting] | PeriodPlan = (),
 ) -> str:
     """Write meetings as one iCalendar (RFC 5545) calendar.
 
@@ -523,8 +524,8 @@ def to_ical(
             (the municipality's, e.g. ``"kommune.dk"``), kept in lower case.
         uids: The UID of a meeting by its id, in place of the one made from
             the id, e.g. to keep a UID a calendar program already holds.
-        previous: The meetings of the plan written before (e.g.
-            ``PeriodPlan.meetings`` read back from ``plan.json``). A meeting
+        previous: The plan written before (a :class:`~learnmeet.PeriodPlan`,
+            e.g. read back from ``plan.json``), or its meetings. A meeting
             with the same UID whose start, end, location, attendees or status
             changed gets SEQUENCE 1, so calendar programs take it as the newer
             version; any other SEQUENCE 0.
@@ -576,7 +577,8 @@ def to_ical(
                 path="meetings",
             )
         seen.add(uid)
-    before = {uid_of(m): _facts(m) for m in previous}
+    earlier = previous.meetings if isinstance(previous, PeriodPlan) else previous
+    before = {uid_of(m): _facts(m) for m in earlier}
     when = datetime.now(_UTC) if stamp is None else stamp
     zones = sorted(
         {m.start.tzinfo for m in ordered if isinstance(m.start.tzinfo, ZoneInfo)},
