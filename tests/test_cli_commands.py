@@ -1124,5 +1124,70 @@ class TestCalendarOptions:
         assert "to_ical.organizer" in err
 
 
+class TestQuartersFromTheCommandLine:
+    """Case uid_collision_across_quarters, as a user runs it: two quarters'
+    plan.ics share no UID, and a --from two weeks earlier keeps the UIDs of
+    the forum meetings both plans hold."""
+
+    def _uids(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, out: Path, *period: str
+    ) -> set[str]:
+        code, _, _ = run_cli(capsys, "plan", str(sample), *period, "--out", str(out))
+        assert code == 0
+        return set(_uid_lines((out / "plan.ics").read_bytes().decode()))
+
+    def test_two_quarters(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        q1 = self._uids(
+            capsys,
+            sample,
+            tmp_path / "q1",
+            "--from",
+            "2027-01-15",
+            "--to",
+            "2027-03-31",
+        )
+        q2 = self._uids(
+            capsys,
+            sample,
+            tmp_path / "q2",
+            "--from",
+            "2027-04-01",
+            "--to",
+            "2027-06-30",
+        )
+        assert q1
+        assert q2
+        assert not q1 & q2
+
+    def test_an_earlier_from(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        """The learning at one forum occurrence has one UID in both plans
+        (it was numbered within the period: -2 in one, -1 in the other)."""
+        for name, start in (("a", "2027-01-15"), ("b", "2027-01-01")):
+            uids = self._uids(
+                capsys, sample, tmp_path / name, "--from", start, "--to", "2027-03-31"
+            )
+            plan = lm.from_json(
+                lm.PeriodPlan, (tmp_path / name / "plan.json").read_text()
+            )
+            assert {f"UID:{m.id}@learnmeet" for m in plan.meetings} == uids
+        later, earlier = (
+            {
+                (m.forum, m.start): m.id
+                for m in lm.from_json(
+                    lm.PeriodPlan, (tmp_path / name / "plan.json").read_text()
+                ).meetings
+                if m.forum
+            }
+            for name in ("a", "b")
+        )
+        both = later.keys() & earlier.keys()
+        assert len(both) >= 3
+        assert all(later[k] == earlier[k] for k in both)
+
+
 def _uid_lines(text: str) -> list[str]:
     return [line for line in text.split("\r\n") if line.startswith("UID:")]
