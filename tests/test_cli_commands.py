@@ -1081,38 +1081,49 @@ class TestCalendarOptions:
         assert "old.json" in err
         assert not (tmp_path / "b").exists()
 
-    def test_request_without_addresses_is_refused(
+    def test_invitations_need_addresses(
         self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
     ) -> None:
-        code, _, err = self._plan(
-            capsys, sample, tmp_path / "q1", "--method", "request"
-        )
-        assert code == 1
-        assert "needs an attendee with an e-mail address" in err
-        assert not (tmp_path / "q1" / "plan.ics").exists()
+        """No one in the sample has an address: no invitation is written, and
+        the plan says for which meetings."""
+        code, out, _ = self._plan(capsys, sample, tmp_path / "q1", "--invitations")
+        assert code == 0
+        assert "No invitation for 19 meetings without attendees with an e-mail" in out
+        assert sorted(p.name for p in (tmp_path / "q1").iterdir()) == [
+            "plan.ics",
+            "plan.json",
+        ]
 
-    def test_request_with_addresses(
+    def test_one_invitation_per_meeting(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
+        """One meeting a file: calendar programs act on the first UID of a
+        REQUEST only. plan.ics stays a calendar to import."""
         document = lm.to_dict(load_sample())
         for id, person in document["data"]["professionals"].items():
             person["email"] = f"{id}@kommune.example"
         path = tmp_path / "kommune.json"
         path.write_text(json.dumps(document), encoding="utf-8")
-        code, _, _ = self._plan(
+        code, out, _ = self._plan(
             capsys,
             path,
             tmp_path / "q1",
-            "--method",
-            "request",
+            "--invitations",
             "--organizer",
             "plan@kommune.example",
         )
         assert code == 0
-        text = (tmp_path / "q1" / "plan.ics").read_bytes().decode()
-        assert "METHOD:REQUEST" in text
-        assert "ORGANIZER:mailto:plan@kommune.example" in text
-        assert "ATTENDEE;" in text
+        assert "No invitation" not in out
+        plan = lm.from_json(lm.PeriodPlan, (tmp_path / "q1" / "plan.json").read_text())
+        assert "METHOD:PUBLISH" in (tmp_path / "q1" / "plan.ics").read_bytes().decode()
+        for meeting in plan.meetings:
+            name = f"invitation-{meeting.id}.ics"
+            text = (tmp_path / "q1" / name).read_bytes().decode()
+            assert "METHOD:REQUEST" in text
+            assert _uid_lines(text) == [f"UID:{meeting.id}@learnmeet"]
+            assert "ORGANIZER:mailto:plan@kommune.example" in text
+            assert "ATTENDEE;" in text
+            assert name in out
 
     def test_a_bad_organizer(
         self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
@@ -1187,6 +1198,32 @@ class TestQuartersFromTheCommandLine:
         both = later.keys() & earlier.keys()
         assert len(both) >= 3
         assert all(later[k] == earlier[k] for k in both)
+
+
+class TestInvitationNames:
+    """Each meeting's invitation has a file name of its own on any system."""
+
+    def test_plain_ids_are_kept(self) -> None:
+        assert _commands.invitation_names(["a-1", "kursusdag-nord-20270215"]) == {
+            "a-1": "invitation-a-1.ics",
+            "kursusdag-nord-20270215": "invitation-kursusdag-nord-20270215.ics",
+        }
+
+    def test_unsafe_characters_and_case(self) -> None:
+        ids = ["møde 1/2", "møde_1_2", "M-1", "m-1", "..", "a:b", "a?b"]
+        names = _commands.invitation_names(ids)
+        assert len({n.lower() for n in names.values()}) == len(ids)
+        for name in names.values():
+            assert re.fullmatch(r"invitation-[A-Za-z0-9._-]*\.ics", name)
+        assert names["M-1"] == "invitation-M-1.ics"
+        assert names["m-1"].startswith("invitation-m-1-")  # the same on Windows
+        assert names["møde 1/2"].startswith("invitation-m_de_1_2-")
+
+    @given(st.lists(st.text(min_size=1, max_size=30), unique=True, max_size=20))
+    def test_never_two_alike(self, ids: list[str]) -> None:
+        names = _commands.invitation_names(ids)
+        assert len({n.lower() for n in names.values()}) == len(ids)
+        assert all("/" not in n and "\\" not in n for n in names.values())
 
 
 def _uid_lines(text: str) -> list[str]:

@@ -345,10 +345,10 @@ def _calendar(run: DemoRun, plan: PeriodPlan, calendar: str) -> list[str]:
             f"{plan.meetings[0].id}@learnmeet)",
         ),
         run.t(
-            da=f"Næste kvartal deler {len(shared)} UID'er med dette; invitationer "
-            "med deltagere: learnmeet plan --method request",
-            en=f"The next quarter shares {len(shared)} UIDs with this one; "
-            "invitations with attendees: learnmeet plan --method request",
+            da=f"Næste kvartal deler {len(shared)} UID'er med dette; én "
+            "invitation pr. møde: learnmeet plan --invitations",
+            en=f"The next quarter shares {len(shared)} UIDs with this one; one "
+            "invitation per meeting: learnmeet plan --invitations",
         ),
     ]
 

@@ -515,7 +515,9 @@ def to_ical(
             ORGANIZER and no ATTENDEE — or ``"request"`` — invitations, with
             an ORGANIZER and a ``mailto:`` ATTENDEE for every professional
             with an e-mail address (others are not invited by the file). See
-            RFC 5546, 3.2.1 and 3.2.2.
+            RFC 5546, 3.2.1 and 3.2.2. Give one meeting at a time for an
+            invitation to send: calendar programs act on the first meeting
+            of a REQUEST only.
         organizer: The e-mail address of the ORGANIZER of every event. By
             default each meeting's facilitator, or its first professional
             with an address; under ``"publish"`` one without an address is
