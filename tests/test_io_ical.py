@@ -298,6 +298,27 @@ class TestMethods:
             # No address on these professionals: the facilitator by key.
             assert str(event["ORGANIZER"]).startswith("urn:learnmeet:professional:")
 
+    def test_no_professional(self) -> None:
+        """A meeting with no staff (only its citizen) is still organised."""
+        lonely = attrs.evolve(
+            VALID["operational_meeting"], attendees=[], title="Borgermøde"
+        )
+        text = lm.to_ical([lonely], stamp=STAMP)
+        assert itip_problems(text) == []
+        (event,) = _events(text).values()
+        assert str(event["ORGANIZER"]) == "urn:learnmeet:organizer"
+
+    def test_attendance_is_kept(self) -> None:
+        meeting = mailed(VALID["audit"])
+        first = attrs.evolve(meeting.attendees[0], attended=lm.Attendance.YES)
+        held = attrs.evolve(
+            meeting,
+            status=lm.MeetingStatus.HELD,
+            attendees=[first, *meeting.attendees[1:]],
+        )
+        text = lm.to_ical([held], method="request", stamp=STAMP)
+        assert "X-LEARNMEET-ATTENDED=yes" in text.replace("\r\n ", "")
+
     def test_the_facilitator_organises(self) -> None:
         meeting = mailed(VALID["audit"])
         (chair,) = (a for a in meeting.attendees if a.role.code == "facilitator")

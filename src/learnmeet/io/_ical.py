@@ -424,7 +424,7 @@ def _check_organizer(address: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
-def _check_request(ordered: list[Meeting], organizer: str | None) -> None:
+def _check_request(ordered: list[Meeting]) -> None:
     """Refuse what a REQUEST cannot hold (RFC 5546, 3.2.2), all at once."""
     cancelled = [m.id for m in ordered if m.status is MeetingStatus.CANCELLED]
     if cancelled:
@@ -443,6 +443,8 @@ def _check_request(ordered: list[Meeting], organizer: str | None) -> None:
             ),
             path="meetings",
         )
+    # The organizer is someone with an address whenever anyone has one
+    # (_host), so a meeting with an attendee to invite has an organizer too.
     nobody = [
         m.id
         for m in ordered
@@ -450,40 +452,22 @@ def _check_request(ordered: list[Meeting], organizer: str | None) -> None:
             isinstance(a.person, Professional) and a.person.email for a in m.attendees
         )
     ]
-    unhosted = [
-        m.id
-        for m in ordered
-        if organizer is None and ((h := _host(m)) is None or h.email is None)
-    ]
-    missing = (
-        (
-            nobody,
-            "meetings",
-            Label(da="en deltager", en="an attendee"),
-        ),
-        (
-            unhosted,
-            "organizer",
-            Label(da="en arrangør", en="an organizer"),
-        ),
-    )
-    for ids, path, who in missing:
-        if ids:
-            raise _refuse(
-                reason=Label(
-                    da=f"en invitation (REQUEST) kræver {who.da} med "
-                    f"e-mailadresse; det mangler i {shown_all(ids).da}",
-                    en=f"an invitation (REQUEST) needs {who.en} with an e-mail "
-                    f"address; missing in {shown_all(ids).en}",
-                ),
-                fix=Label(
-                    da="giv deltagerne en e-mailadresse (Professional.email) og "
-                    "angiv organizer=, eller udgiv med method='publish'",
-                    en="give the attendees an e-mail address (Professional.email) "
-                    "and pass organizer=, or publish with method='publish'",
-                ),
-                path=path,
-            )
+    if nobody:
+        raise _refuse(
+            reason=Label(
+                da="en invitation (REQUEST) kræver en deltager med e-mailadresse; "
+                f"det mangler i {shown_all(nobody).da}",
+                en="an invitation (REQUEST) needs an attendee with an e-mail "
+                f"address; missing in {shown_all(nobody).en}",
+            ),
+            fix=Label(
+                da="giv deltagerne en e-mailadresse (Professional.email), eller "
+                "udgiv med method='publish'",
+                en="give the attendees an e-mail address (Professional.email), "
+                "or publish with method='publish'",
+            ),
+            path="meetings",
+        )
 
 
 @checked
@@ -538,8 +522,8 @@ def to_ical(
         InvalidValueError: *name* holds a control character or a lone
             surrogate; *uid_domain* is not a domain name; *organizer* is not
             an e-mail address; two meetings would share a UID; or, under
-            ``"request"``, a meeting is cancelled, has no attendee with an
-            e-mail address, or no organizer with one.
+            ``"request"``, a meeting is cancelled or has no attendee with an
+            e-mail address.
         NaiveDatetimeError: *stamp* has no time zone.
 
     .. versionadded:: 0.1.0
@@ -555,7 +539,7 @@ def to_ical(
         refuse_personal_data(uid, where="to_ical", path=("uids", key))
     ordered = sorted(meetings, key=lambda m: (m.start.astimezone(_UTC), m.id))
     if method == "request":
-        _check_request(ordered, address)
+        _check_request(ordered)
 
     def uid_of(meeting: Meeting) -> str:
         return chosen.get(meeting.id) or f"{meeting.id}@{domain}"
