@@ -8,8 +8,9 @@ from pathlib import Path
 import learnmeet
 
 # docs/_ext: public_api, the directive that makes the API reference from
-# learnmeet's table of public names, and ruletable, the one that renders the
-# rule table from learnmeet.DEFAULT_RULES.
+# learnmeet's table of public names; ruletable, the one that renders the
+# rule table from learnmeet.DEFAULT_RULES; and schematable, the field tables
+# of the JSON documents from their JSON Schemas, and the vocabulary.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "learnmeet"
@@ -24,6 +25,7 @@ extensions = [
     "sphinx_copybutton",
     "public_api",
     "ruletable",
+    "schematable",
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence"]

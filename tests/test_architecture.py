@@ -394,3 +394,58 @@ class TestTheMirrorChecker:
             "rules/_format_rules.py -> test_rules_registry.py (exempt)",
         ]
         assert orphans == ["test_people.py"]
+
+
+# -- nothing kept in a module --------------------------------------------------
+
+
+def _holds(value: object, marker: str, depth: int = 3) -> bool:
+    """Whether *value*, a container a module holds, holds *marker* within
+    *depth* levels (as an item, a key, or inside a tuple)."""
+    if value is marker or (isinstance(value, str) and marker in value):
+        return True
+    if depth == 0:
+        return False
+    if isinstance(value, dict):
+        items: list[object] = [*value.keys(), *value.values()]
+    elif isinstance(value, (set, frozenset, list, tuple)):
+        items = list(value)
+    else:
+        return False
+    return any(_holds(item, marker, depth - 1) for item in items)
+
+
+class TestNothingKeptInAModule:
+    """Caches live for one call or on a shared value, never in a module: after
+    values are made, checked, validated and read from JSON, no module of the
+    package holds a text they held (docs/explanation/architecture.md)."""
+
+    def test_a_text_read_or_made_is_not_kept(self) -> None:
+        import sys
+
+        from learnmeet.data import load_sample
+
+        marker = "Særligt mærke 7c1f: hvad lærte vi af forløbet"
+        sample = load_sample()
+        meeting = sample.meetings[0]
+        question = learnmeet.Label(da=marker, en=marker.upper())
+        reflection = learnmeet.Reflection(model="gibbs", questions=[question])
+        made = learnmeet.Meeting(
+            id="m-7c1f",
+            format=meeting.format,
+            start=meeting.start,
+            duration=meeting.duration,
+            attendees=meeting.attendees,
+            case=meeting.case,
+            reflection=reflection,
+        )
+        learnmeet.validate(made)
+        text = learnmeet.to_json(made)
+        assert marker in text
+        assert learnmeet.from_json(learnmeet.Meeting, text) == made
+        del made, reflection, question
+        for name, module in list(sys.modules.items()):
+            if name != "learnmeet" and not name.startswith("learnmeet."):
+                continue
+            for attribute, value in list(vars(module).items()):
+                assert not _holds(value, marker), f"{name}.{attribute}"

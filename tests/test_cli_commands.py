@@ -332,6 +332,58 @@ class TestEnvelope:
         assert '"type": "Scenario"' in self._check(capsys, tmp_path, text, "en")
 
 
+class TestSchema:
+    """``learnmeet schema`` prints the JSON Schema a type's documents follow."""
+
+    def test_without_a_type_the_scenario(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, err = run_cli(capsys, "schema")
+        assert (code, err) == (0, "")
+        assert json.loads(out) == lm.json_schema(lm.Scenario)
+
+    def test_a_type_by_its_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run_cli(capsys, "schema", "Meeting", "--lang", "en")
+        assert code == 0
+        assert json.loads(out)["properties"]["type"]["const"] == "Meeting"
+
+    def test_the_list_names_every_type(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from learnmeet.io._schema import document_types
+
+        _, out, _ = run_cli(capsys, "schema", "--list", "--lang", "en")
+        names = [line.split(" – ")[0] for line in out.splitlines()]
+        assert names == [cls.__name__ for cls in document_types()]
+        assert "Meeting – A meeting of one format" in out
+        _, out, _ = run_cli(capsys, "schema", "--list")
+        assert "CitizenCase – borgerforløb" in out.splitlines()
+
+    @pytest.mark.parametrize(
+        ("lang", "said"),
+        [
+            ("en", "TYPE: 'Meting' is no document type (did you mean 'Meeting'?"),
+            ("da", "TYPE: 'Meting' er ingen dokumenttype (mente du 'Meeting'?"),
+        ],
+    )
+    def test_an_unknown_type_is_a_usage_error(
+        self, capsys: pytest.CaptureFixture[str], lang: str, said: str
+    ) -> None:
+        err = _usage_error(capsys, "schema", "Meting", "--lang", lang)
+        assert said in err
+
+    def test_nothing_like_a_type(self, capsys: pytest.CaptureFixture[str]) -> None:
+        err = _usage_error(capsys, "schema", "x" * 60, "--lang", "en")
+        assert "is no document type (learnmeet schema --list" in err
+        assert "x" * 60 not in err
+
+    def test_list_with_a_type_is_a_usage_error(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        err = _usage_error(capsys, "schema", "Meeting", "--list", "--lang", "en")
+        assert "--list shows every type; give it without TYPE" in err
+
+
 class TestPlan:
     """plan does for a user's scenario what the demo does for the sample."""
 
@@ -668,11 +720,11 @@ class TestUsageErrors:
     @pytest.mark.parametrize(
         ("argv", "danish"),
         [
-            ([], "learnmeet: fejl: disse skal angives: {demo,check,plan}\n"),
+            ([], "learnmeet: fejl: disse skal angives: {demo,check,plan,schema}\n"),
             (
                 ["tjek", "a.json"],
-                "learnmeet: fejl: {demo,check,plan}: ugyldigt valg 'tjek' (vælg "
-                "mellem ",
+                "learnmeet: fejl: {demo,check,plan,schema}: ugyldigt valg 'tjek' "
+                "(vælg mellem ",
             ),
             (
                 ["plan", "a.json"],
@@ -713,7 +765,7 @@ class TestUsageErrors:
     def test_help_is_in_one_language(
         self, capsys: pytest.CaptureFixture[str], lang: str
     ) -> None:
-        for command in ([], ["demo"], ["check"], ["plan"]):
+        for command in ([], ["demo"], ["check"], ["plan"], ["schema"]):
             with pytest.raises(SystemExit) as done:
                 main([*command, "--help", "--lang", lang])
             assert done.value.code == 0
@@ -828,6 +880,7 @@ class TestInItsOwnProcess:
 
 WORDS = [
     *("demo", "check", "plan", "--from", "--to", "--every", "--out", "--lang"),
+    *("schema", "Meeting", "Meting", "--list"),
     *("da", "en", "fr", "-h", "--help", "--version", "--", "--lang=en"),
     *("2027-01-01", "2027-01-31", "2027-02-30", "0", "2", "-1"),
     *("FILE", "FILE", "FILE", "OUT", "OUT/plan.json", "FILE/OUT"),
@@ -949,7 +1002,13 @@ class TestEntryPoints:
 
 
 PAGE = ROOT / "docs" / "cli.md"
-COMMANDS = ["learnmeet", "learnmeet demo", "learnmeet check", "learnmeet plan"]
+COMMANDS = [
+    "learnmeet",
+    "learnmeet demo",
+    "learnmeet check",
+    "learnmeet plan",
+    "learnmeet schema",
+]
 
 
 def _shown(command: str) -> str:
@@ -988,7 +1047,7 @@ class TestHelpOnTheDocsPage:
 
     def test_usage_summary_names_every_command(self) -> None:
         text = PAGE.read_text(encoding="utf-8")
-        for command in ("demo", "check", "plan"):
+        for command in ("demo", "check", "plan", "schema"):
             assert f"learnmeet {command}" in text
         assert "learnmeet --version" in text
 

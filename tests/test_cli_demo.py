@@ -32,6 +32,19 @@ class TestDemo:
         assert "nurse" in out
         assert "turn operations into development" in out
 
+    def test_the_overview_counts_the_schema_of_the_file(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        schema = lm.json_schema(lm.Scenario)
+        kinds = len(schema["$defs"])
+        _, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert (
+            f"The file's JSON Schema (draft 2020-12, `learnmeet schema`): {kinds} "
+            in out
+        )
+        _, out, _ = run_cli(capsys, "demo")
+        assert f"Filens JSON-skema (draft 2020-12, `learnmeet schema`): {kinds} " in out
+
     @pytest.mark.parametrize("lang", ["da", "en"])
     def test_the_edges_refuse_in_one_language_and_repeat_nothing(
         self, capsys: pytest.CaptureFixture[str], lang: str

@@ -122,6 +122,7 @@ class _Tables(HTMLParser):
 
 def _shown(text: str) -> str:
     """*text* as the HTML shows it: Sphinx makes quotes typographic."""
+    text = text.replace("\u2018", "'")
     return text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
 
 
@@ -188,6 +189,113 @@ class TestRuleTable:
         rendered = table.table(lm.RuleSet([own])).astext()
         assert "ESB001" in rendered
         assert "—" in rendered
+
+
+def _extension(name: str) -> ModuleType:
+    """docs/_ext/NAME.py, an extension of the docs build."""
+    spec = importlib.util.spec_from_file_location(name, DOCS / "_ext" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _SchemaTables(HTMLParser):
+    """The rows of the HTML tables of class schema-fields, table by table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[tuple[str, ...]]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and "schema-fields" in (dict(attrs).get("class") or ""):
+            self._inside = True
+            self.tables.append([])
+        elif self._inside and tag == "tr":
+            self._row = []
+        elif self._row is not None and tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self._inside = False
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append(_shown("".join(self._cell).strip()))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.tables[-1].append(tuple(self._row))
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+class TestDocumentFields:
+    """docs/json.md shows each document type's fields as its JSON Schema has them.
+
+    The tables are rendered from :func:`learnmeet.json_schema` by the
+    ``schema-fields`` directive (docs/_ext/schematable.py), and the vocabulary
+    page from the vocabulary table the schema's Danish terms come from.
+    """
+
+    def test_the_pages_render_the_tables(self) -> None:
+        assert "```{schema-fields}\n```" in (DOCS / "json.md").read_text("utf-8")
+        vocabulary = (DOCS / "vocabulary.md").read_text(encoding="utf-8")
+        assert "```{vocabulary-table}\n```" in vocabulary
+        assert not re.findall(r"^\| `\w+` \|", vocabulary, re.M), "a hand-written table"
+
+    def test_rows_of_a_professional(self) -> None:
+        rows = _extension("schematable").rows(lm.Professional)
+        assert [row[:3] for row in rows] == [
+            ("id", "string", "yes"),
+            ("profession", "code or object (Profession)", "yes"),
+            ("unit", "id in units", "yes"),
+            ("roles", "array of StaffRole code", "no"),
+            ("completed_courses", "array of string", "no"),
+            ("display_name", "string", "no"),
+            ("email", "string or null", "no"),
+        ]
+        assert rows[1][4] == "faggruppe"
+        assert rows[0][4] == "—"
+
+    def test_the_json_types_of_the_other_shapes(self) -> None:
+        table = _extension("schematable")
+        rows = {row[0]: row[1] for row in table.rows(lm.Scenario)}
+        assert rows["professionals"] == "Professional entries by id"
+        meeting = {row[0]: row[1] for row in table.rows(lm.Meeting)}
+        assert meeting["start"] == "datetime (RFC 9557)"
+        assert meeting["case"] == "id in cases or null"
+        attendee = {row[0]: row[1] for row in table.rows(lm.Attendee)}
+        assert attendee["person"] == "person key"
+        assert table.json_type({"enum": ["da", "en"]}, {}) == "one of 'da', 'en'"
+        pair = {"type": "array", "prefixItems": [{"type": "string"}] * 2}
+        assert table.json_type(pair, {}) == "array [string, string]"
+
+    def test_the_built_page_has_a_table_for_every_type(self, html: Path) -> None:
+        from learnmeet.io._schema import document_types
+
+        parser = _SchemaTables()
+        parser.feed((html / "json.html").read_text(encoding="utf-8"))
+        table = _extension("schematable")
+        expected = [
+            [table.HEADER, *table.rows(cls)]
+            for cls in document_types()
+            if table.rows(cls)
+        ]
+        assert parser.tables == [[tuple(r) for r in rows] for rows in expected]
+
+    def test_the_built_vocabulary_page(self, html: Path) -> None:
+        from learnmeet.model._vocabulary import VOCABULARY
+
+        parser = _SchemaTables()
+        parser.feed((html / "vocabulary.html").read_text(encoding="utf-8"))
+        (shown,) = parser.tables
+        assert shown[1:] == [(n, w.en, w.da) for n, w in VOCABULARY.items()]
 
 
 class TestFormatsPage:

@@ -17,6 +17,7 @@ import learnmeet as lm
 from examples import CASE, NURSE_N, valid_meetings
 from learnmeet.model._checks import (
     LONGEST,
+    aware_datetime,
     each,
     end_refusal,
     entries,
@@ -25,9 +26,15 @@ from learnmeet.model._checks import (
     load_zone,
     non_negative_int,
     pair,
+    positive_duration,
+    safe_text,
     to_dict,
     to_frozenset,
     to_tuple,
+    usual_duration,
+    usual_identifier,
+    usual_text,
+    usual_time,
     zone_problem,
 )
 from support import times_the_model_takes
@@ -677,3 +684,70 @@ class TestZones:
             assert "[Errno" not in refused.message("en")
         else:
             assert zone_problem(zone.key) is None
+
+
+class TestUsualValues:
+    """The cheap tests of the fused constructors agree with the validators.
+
+    ``usual_identifier`` and ``usual_text`` say exactly what ``identifier``
+    and ``safe_text`` take; ``usual_time`` and ``usual_duration`` never say
+    yes to what ``aware_datetime`` and ``positive_duration`` refuse.
+    """
+
+    @staticmethod
+    def _taken(validator: object, value: object) -> bool:
+        field = attrs.fields(lm.Meeting).id
+        try:
+            validator(MEETING, field, value)  # type: ignore[operator]
+        except lm.LearnmeetError:
+            return False
+        return True
+
+    @given(
+        st.one_of(
+            st.text(max_size=12),
+            st.text(max_size=220),
+            st.sampled_from(["0102031234", "a" * 200, "a" * 201, " a", "a\x00"]),
+            st.integers(),
+            st.none(),
+        )
+    )
+    def test_identifier_and_text(self, value: object) -> None:
+        assert usual_identifier(value) == self._taken(identifier, value)
+        assert usual_text(value) == self._taken(safe_text, value) or (
+            type(value) is not str and not usual_text(value)
+        )
+
+    @given(
+        st.one_of(
+            st.datetimes(
+                min_value=datetime(1800, 1, 1),
+                timezones=st.sampled_from(
+                    [CPH, ZoneInfo("UTC"), ZoneInfo("CET"), timezone.utc]
+                ),
+            ),
+            st.datetimes(),
+        )
+    )
+    def test_time(self, value: datetime) -> None:
+        if usual_time(value):
+            assert self._taken(aware_datetime, value)
+        # asked again, the same answer
+        assert usual_time(value) == usual_time(value)
+
+    def test_times_in_the_gap_and_the_repeated_hour_are_not_usual(self) -> None:
+        gap = datetime(2027, 3, 28, 2, 30, tzinfo=CPH)
+        usual_time(datetime(2027, 3, 28, 3, 30, tzinfo=CPH))
+        assert not usual_time(gap)
+        assert not usual_time(datetime(2027, 10, 31, 2, 30, tzinfo=CPH))
+        assert not usual_time(datetime(2027, 10, 31, 2, 30, fold=1, tzinfo=CPH))
+        assert usual_time(datetime(2027, 10, 31, 9, 0, tzinfo=CPH))
+
+    @given(
+        st.one_of(
+            st.timedeltas(min_value=timedelta(days=-2), max_value=timedelta(days=9)),
+            st.integers(0, 10_000).map(lambda m: timedelta(minutes=m)),
+        )
+    )
+    def test_duration(self, value: timedelta) -> None:
+        assert usual_duration(value) == self._taken(positive_duration, value)

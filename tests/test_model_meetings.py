@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
 import attrs
 import pytest
+from hypothesis import given, strategies as st
 
 import learnmeet as lm
 from examples import (
@@ -143,3 +149,270 @@ class TestImmutability:
     def test_hashable(self) -> None:
         assert len({MEETING, attrs.evolve(MEETING)}) == 1
         assert CASE in {CASE}
+
+
+# -- the fused constructors -----------------------------------------------------
+#
+# Meeting and Attendee set the usual, plainly valid value themselves and hand
+# anything else to attrs' own __init__ (``__attrs_init__``). These tests hold
+# the two paths equal: the same value for what both take, the same error
+# (type, reason, fix, where, path) for what they refuse.
+
+
+class _Text(str):
+    """A str subclass: the fused path leaves it to the validators."""
+
+
+class _Professional(lm.Professional):
+    """A subclass: the fused path leaves it to the validators."""
+
+
+_CPH = lm.COPENHAGEN
+_NOT_A_ZONE = type("_Zone", (), {})
+
+
+def _values_of(cls: type) -> st.SearchStrategy[object]:
+    return st.sampled_from(list(cls))
+
+
+_PEOPLE = st.sampled_from(
+    [
+        NURSE_N,
+        SSA_N,
+        DOCTOR,
+        GP,
+        CITIZEN,
+        RELATIVE,
+        lm.Citizen("B-999"),
+        lm.Relative(id="B-999-R1", citizen="B-999"),
+        _Professional(id="p-sub", profession=NURSE_N.profession, unit=NURSE_N.unit),
+        "p-01",
+        None,
+    ]
+)
+_ODD = st.sampled_from(["planned", "required", None, 3, _Text("x")])
+
+
+@st.composite
+def _attendee_fields(draw: st.DrawFn) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "person": draw(_PEOPLE),
+        "role": draw(_values_of(lm.AttendeeRole) | _ODD),
+    }
+    for name, cls in (
+        ("participation", lm.Participation),
+        ("rsvp", lm.Rsvp),
+        ("attended", lm.Attendance),
+    ):
+        if draw(st.booleans()):
+            fields[name] = draw(_values_of(cls) | _ODD)
+    return fields
+
+
+def _attendees_made(fields: dict[str, object]) -> object:
+    try:
+        return lm.Attendee(**fields)  # type: ignore[arg-type]
+    except lm.LearnmeetError:
+        return attend(NURSE_N)
+
+
+_STARTS = st.one_of(
+    st.datetimes(
+        min_value=datetime(1899, 1, 1),
+        max_value=datetime(9999, 12, 31),
+        timezones=st.sampled_from(
+            [_CPH, ZoneInfo("UTC"), ZoneInfo("CET"), timezone(timedelta(hours=2))]
+        ),
+    ),
+    st.datetimes(),  # naive
+    st.sampled_from(
+        [
+            datetime(2027, 3, 28, 2, 30, tzinfo=_CPH),  # in the spring gap
+            datetime(2027, 10, 31, 2, 30, tzinfo=_CPH),  # the repeated hour
+            datetime(2027, 10, 31, 2, 30, fold=1, tzinfo=_CPH),
+            datetime(9998, 12, 31, 23, 30, tzinfo=_CPH),  # ends in 9999
+            datetime(1890, 1, 1, 9, tzinfo=_CPH),  # local mean time
+            date(2027, 1, 4),
+            "2027-01-04T09:00:00+01:00",
+            None,
+        ]
+    ),
+)
+_DURATIONS = st.one_of(
+    st.timedeltas(min_value=timedelta(days=-1), max_value=timedelta(days=8)),
+    st.integers(1, 10).map(lambda h: timedelta(hours=h)),
+    st.sampled_from([60, 1.5, None, "PT1H"]),
+)
+_IDS = st.one_of(
+    st.sampled_from(
+        [
+            "m-1",
+            "a-longer-identifier-of-a-meeting",
+            "",
+            " m-1",
+            "m-1 ",
+            "   ",
+            "x" * 200,
+            "x" * 201,
+            "0102031234",
+            "møde 010203-1234",
+            "m\x00",
+            _Text("m-1"),
+            3,
+            None,
+        ]
+    ),
+    st.text(max_size=12),
+)
+
+
+@st.composite
+def _meeting_fields(draw: st.DrawFn) -> dict[str, object]:
+    attendee_list = [
+        _attendees_made(f) for f in draw(st.lists(_attendee_fields(), max_size=5))
+    ]
+    if attendee_list and draw(st.booleans()):  # someone twice
+        attendee_list.append(draw(st.sampled_from(attendee_list)))
+    attendees = draw(
+        st.sampled_from(
+            [
+                attendee_list,
+                tuple(attendee_list),
+                [*attendee_list, "p-01"],
+                "p-01",
+                None,
+            ]
+        )
+    )
+    fields: dict[str, object] = {
+        "id": draw(_IDS),
+        "format": draw(
+            st.sampled_from([lm.DEFAULT_CATALOG.format("learning_meeting"), "x"])
+        ),
+        "start": draw(_STARTS),
+        "duration": draw(_DURATIONS),
+        "attendees": attendees,
+    }
+    optional: dict[str, st.SearchStrategy[object]] = {
+        "location": st.sampled_from(
+            [lm.Location(lm.LocationKind.CITIZEN_HOME), "on_site", None]
+        ),
+        "case": st.sampled_from([None, CASE, "c-1"]),
+        "reflection": st.sampled_from([None, lm.DEFAULT_REFLECTION, "gibbs"]),
+        "status": _values_of(lm.MeetingStatus) | _ODD,
+        "cancellation": st.sampled_from(
+            [None, lm.Cancellation(lm.CancellationReason.ILLNESS), "illness"]
+        ),
+        "forum": st.one_of(st.none(), _IDS),
+        "cohort": st.sampled_from(
+            [None, lm.Cohort("hold-1", lm.Area("nord", lm.Label(da="N", en="N"))), "x"]
+        ),
+        "title": st.one_of(_IDS, st.text(max_size=30), st.just("x" * 10_001)),
+    }
+    for name, values in optional.items():
+        if draw(st.booleans()):
+            fields[name] = draw(values)
+    return fields
+
+
+def _both_ways(cls: type, fields: dict[str, object]) -> tuple[object, object]:
+    """What ``cls(**fields)`` gives, and what attrs' own __init__ gives."""
+
+    def outcome(make: Callable[[], object]) -> object:
+        try:
+            return make()
+        except lm.LearnmeetError as error:
+            return (type(error), error.reason, error.fix, error.where, error.path)
+
+    def by_attrs() -> object:
+        value = object.__new__(cls)
+        value.__attrs_init__(**fields)  # type: ignore[attr-defined]
+        return value
+
+    return outcome(lambda: cls(**fields)), outcome(by_attrs)
+
+
+def _same_fields(one: object, other: object) -> bool:
+    names = [a.name for a in attrs.fields(type(one))]
+    return all(
+        getattr(one, n) is getattr(other, n)
+        or (
+            getattr(one, n) == getattr(other, n)
+            and type(getattr(one, n)) is type(getattr(other, n))
+        )
+        for n in names
+    )
+
+
+class TestFusedConstruction:
+    """The fused path and attrs' own __init__ agree on every input."""
+
+    @given(_attendee_fields())
+    def test_attendee_paths_agree(self, fields: dict[str, object]) -> None:
+        fused, plain = _both_ways(lm.Attendee, fields)
+        assert fused == plain
+        if isinstance(fused, lm.Attendee):
+            assert _same_fields(fused, plain)
+
+    @given(_meeting_fields())
+    def test_meeting_paths_agree(self, fields: dict[str, object]) -> None:
+        fused, plain = _both_ways(lm.Meeting, fields)
+        assert fused == plain
+        if isinstance(fused, lm.Meeting):
+            assert _same_fields(fused, plain)
+            assert type(fused.attendees) is tuple
+
+    def test_the_usual_meeting_takes_the_fused_path(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def refuse(self: object, **fields: object) -> None:
+            raise AssertionError("attrs' __init__ was asked")
+
+        meeting = lm.Meeting(
+            id="m-1",
+            format=MEETING.format,
+            start=MEETING.start,
+            duration=MEETING.duration,
+            attendees=[attend(NURSE_N), attend(SSA_N)],
+            case=CASE,
+        )
+        monkeypatch.setattr(lm.Meeting, "__attrs_init__", refuse)
+        monkeypatch.setattr(lm.Attendee, "__attrs_init__", refuse)
+        again = lm.Meeting(
+            id="m-1",
+            format=MEETING.format,
+            start=MEETING.start,
+            duration=MEETING.duration,
+            attendees=[
+                lm.Attendee(person=NURSE_N, role=lm.AttendeeRole.FACILITATOR),
+                lm.Attendee(person=SSA_N, role=lm.AttendeeRole.PARTICIPANT),
+            ],
+            case=CASE,
+        )
+        assert again.id == meeting.id
+        assert again.attendees[0].person is NURSE_N
+
+    def test_a_citizen_takes_attrs_path(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        asked = []
+        plain = lm.Meeting.__attrs_init__
+
+        def spy(self: object, **fields: object) -> None:
+            asked.append(fields)
+            plain(self, **fields)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(lm.Meeting, "__attrs_init__", spy)
+        lm.Meeting(
+            id="m-1",
+            format=MEETING.format,
+            start=MEETING.start,
+            duration=MEETING.duration,
+            attendees=[attend(NURSE_N), attend(CITIZEN, lm.AttendeeRole.CITIZEN)],
+            case=CASE,
+        )
+        assert len(asked) == 1
+
+    @pytest.mark.parametrize("cls", [lm.Meeting, lm.Attendee])
+    def test_signature_is_attrs_own(self, cls: type) -> None:
+        fused = inspect.signature(cls.__init__)
+        plain = inspect.signature(cls.__attrs_init__)  # type: ignore[attr-defined]
+        assert list(fused.parameters.values()) == list(plain.parameters.values())

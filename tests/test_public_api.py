@@ -333,6 +333,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         ),
         "taking_part": (lm.taking_part, {"meeting": meeting}),
         "to_dict": (lm.to_dict, {"value": meeting, "catalog": catalog}),
+        "json_schema": (lm.json_schema, {"cls": lm.Meeting, "catalog": catalog}),
         "to_ical": (
             lm.to_ical,
             {
@@ -540,6 +541,23 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
     }
 
 
+def _made_by_attrs(cls: type, init: Any) -> bool:
+    """Whether *init* is attrs' own ``__init__``, or a fused one in front of it.
+
+    A fused constructor (:class:`~learnmeet.Meeting`'s) takes exactly the
+    arguments of attrs' ``__attrs_init__`` and hands whatever it does not
+    set itself to it, so the fields' validators check every argument.
+    """
+    if "generated" in init.__code__.co_filename:
+        return True
+    own = getattr(cls, "__attrs_init__", None)
+    if own is None:
+        return False
+    return list(inspect.signature(init).parameters.values()) == list(
+        inspect.signature(own).parameters.values()
+    )
+
+
 def _public_callables() -> dict[str, Any]:
     """Every public function, public method with arguments, and plain constructor."""
     found: dict[str, Any] = {}
@@ -551,7 +569,7 @@ def _public_callables() -> dict[str, Any]:
         if not inspect.isclass(obj) or issubclass(obj, (BaseException, enum.Enum)):
             continue
         init = vars(obj).get("__init__")
-        if init is not None and "generated" not in init.__code__.co_filename:
+        if init is not None and not _made_by_attrs(obj, init):
             found[name] = init  # a constructor of its own, not made by attrs
         for attribute, value in vars(obj).items():
             function = getattr(value, "__func__", value)

@@ -199,6 +199,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "to_dict",
         "to_json",
     ),
+    "learnmeet.io._schema": ("json_schema",),
     "learnmeet.io._ical": ("Method", "to_ical"),
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
@@ -274,6 +275,9 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         make_converter as make_converter,
         to_dict as to_dict,
         to_json as to_json,
+    )
+    from learnmeet.io._schema import (
+        json_schema as json_schema,
     )
     from learnmeet.io._svg import (
         yield_chart_svg as yield_chart_svg,

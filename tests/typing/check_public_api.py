@@ -9,6 +9,7 @@ that none is missing here).
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from hypothesis import given, strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -27,6 +28,7 @@ assert_type(sample, lm.Scenario)
 assert_type(load_sample(), lm.Scenario)
 assert_type(lm.to_json(sample), str)
 assert_type(lm.from_json(lm.PeriodPlan, "{}"), lm.PeriodPlan)
+assert_type(lm.json_schema(lm.Scenario), dict[str, Any])
 meeting = sample.meetings[0]
 assert_type(lm.validate(meeting), lm.Report)
 assert_type(lm.validate(meeting).errors, tuple[lm.Violation, ...])

@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import errno
 import hashlib
+import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -41,10 +42,13 @@ from learnmeet.exceptions import (
 )
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_json
+from learnmeet.io._schema import document_types, json_schema
 from learnmeet.model._labels import Lang
+from learnmeet.model._lookup import closest
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
 from learnmeet.model._scenario import Scenario
+from learnmeet.model._vocabulary import VOCABULARY
 from learnmeet.planning._period import PeriodPlan, check_period, plan_period
 
 __all__ = ["COMMANDS", "Command", "main"]
@@ -366,6 +370,86 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+# -- schema ----------------------------------------------------------------------
+
+
+def _document_type(lang: Lang) -> Callable[[str], type[Any]]:
+    """An argparse type: the name of a class with a document, e.g. ``Meeting``."""
+
+    def parse(text: str) -> type[Any]:
+        types = {cls.__name__: cls for cls in document_types()}
+        found = types.get(text.strip())
+        if found is not None:
+            return found
+        name = visible(text)
+        name = f"'{name if len(name) <= 40 else name[:37] + '...'}'"
+        near = closest(text.strip(), list(types), n=1)
+        hint = (
+            Label(da=f"mente du {near[0]!r}? ", en=f"did you mean {near[0]!r}? ")
+            if near
+            else None
+        )
+        said = Label(
+            da=f"TYPE: {name} er ingen dokumenttype ({hint.da if hint else ''}"
+            "learnmeet schema --list viser dem alle)",
+            en=f"TYPE: {name} is no document type ({hint.en if hint else ''}"
+            "learnmeet schema --list shows them all)",
+        )
+        raise argparse.ArgumentTypeError(said.get(lang))
+
+    return parse
+
+
+def _schema_arguments(parser: Parser) -> None:
+    parser.add_argument(
+        "type",
+        nargs="?",
+        type=_document_type(parser.lang),
+        metavar="TYPE",
+        help=parser.text(
+            da="dokumenttypen, fx Meeting (standard: Scenario)",
+            en="the document type, e.g. Meeting (default: Scenario)",
+        ),
+    )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help=parser.text(
+            da="vis alle dokumenttyper i stedet for et skema",
+            en="list every document type instead of a schema",
+        ),
+    )
+
+
+def _schema_check(args: argparse.Namespace) -> Label | None:
+    if args.list and args.type is not None:
+        return Label(
+            da="--list viser alle typer; giv det uden TYPE",
+            en="--list shows every type; give it without TYPE",
+        )
+    return None
+
+
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.list:
+        # Each type with what it is: in English its schema's description, in
+        # Danish the vocabulary's word for it, where there is one.
+        for cls in document_types():
+            word = VOCABULARY.get(cls.__name__)
+            said = (
+                json_schema(cls)["description"]
+                if args.lang == "en"
+                else word.da
+                if word
+                else ""
+            )
+            out.write(cls.__name__ + (f" – {said}" if said else "") + "\n")
+        return 0
+    schema = json_schema(args.type or Scenario)
+    out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="demo",
@@ -394,6 +478,16 @@ COMMANDS: tuple[Command, ...] = (
         arguments=_plan_arguments,
         run=_plan,
         check=_plan_check,
+    ),
+    Command(
+        name="schema",
+        help=Label(
+            da="vis JSON-skemaet (draft 2020-12) for en dokumenttype",
+            en="print the JSON Schema (draft 2020-12) of a document type",
+        ),
+        arguments=_schema_arguments,
+        run=_schema,
+        check=_schema_check,
     ),
 )
 """Every command, in the order ``learnmeet --help`` lists them."""

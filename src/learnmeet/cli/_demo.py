@@ -28,6 +28,7 @@ from learnmeet.exceptions import LearnmeetError
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_json
+from learnmeet.io._schema import json_schema
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
 from learnmeet.model._checks import COPENHAGEN
@@ -180,11 +181,31 @@ def _overview(run: DemoRun) -> str:
             en=f"As JSON (schema version 2, each entity once, referred to by id): "
             f"{en[0]} bytes; version 1 copied them: {en[1]} bytes.",
         ),
+        _schema_line(run),
     ]
     written = run.write("scenario.json", text)
     if written:
         lines += ["", written]
     return "\n".join(lines)
+
+
+def _schema_line(run: DemoRun) -> str:
+    """What the scenario file's JSON Schema describes, made from the model."""
+    schema = json_schema(Scenario)
+    held = [schema["properties"]["data"], *schema["$defs"].values()]
+    fields = sum(len(part.get("properties", {})) for part in held)
+    danish = sum(
+        "x-learnmeet-da" in field
+        for part in held
+        for field in part.get("properties", {}).values()
+    )
+    kinds = len(schema["$defs"])
+    return run.t(
+        da=f"Filens JSON-skema (draft 2020-12, `learnmeet schema`): {kinds} "
+        f"definitioner, {fields} felter, {danish} med den danske betegnelse.",
+        en=f"The file's JSON Schema (draft 2020-12, `learnmeet schema`): {kinds} "
+        f"definitions, {fields} fields, {danish} with their Danish term.",
+    )
 
 
 def _meeting_lines(run: DemoRun, meeting: Meeting) -> list[str]:

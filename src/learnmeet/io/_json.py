@@ -107,7 +107,7 @@ from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._lookup import closest, code_order
-from learnmeet.model._meetings import Location
+from learnmeet.model._meetings import Location, Reflection
 from learnmeet.model._people import (
     Citizen,
     Person,
@@ -168,11 +168,13 @@ _PERSON_KINDS: dict[str, type[Any]] = {
 }
 _KIND_OF = {cls: kind for kind, cls in _PERSON_KINDS.items()}
 _CODED = (Profession, Sector, MeetingFormat)
-_SHARED = frozenset({*BY_CLASS, Location})
+_SHARED = frozenset({*BY_CLASS, Location, Reflection, Label})
 """Values that recur where they are written in full; each is structured once.
 
 In a document, an entity is structured once through its reference; the memo
-serves the converter used directly, and values without an id (a location).
+serves the converter used directly, and values without an id that recur: a
+location, a meeting's reflection and the labels its questions are (a year's
+meetings ask the same few questions). For one call only, as every memo.
 """
 
 T = TypeVar("T")

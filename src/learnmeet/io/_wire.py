@@ -26,6 +26,7 @@ from learnmeet.exceptions import InvalidValueError, Label, shown, type_shown
 from learnmeet.model._checks import load_zone, time_refusal, year_problem
 
 __all__ = [
+    "WIRE_PATTERNS",
     "WireError",
     "format_date",
     "format_datetime",
@@ -60,14 +61,16 @@ _LONGEST_DATETIME = 200
 # RFC 3339, 5.6: date-time (with "t" and "z" in either case, and, as ISO 8601
 # allows, the seconds left out), then RFC 9557's suffix as bracketed
 # annotations, each read on its own by _ANNOTATION.
-_DATETIME = re.compile(
+_LOCAL = (
     r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})[Tt]"
     r"(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})"
     r"(?::(?P<s>[0-9]{2})(?:\.(?P<f>[0-9]+))?)?"
-    r"(?P<off>[Zz]|[+-][0-9]{2}:[0-9]{2})?"
-    r"(?P<suffix>(?:\[[^\[\]]*\])*)",
-    re.ASCII,
 )
+_OFFSET = r"(?P<off>[Zz]|[+-][0-9]{2}:[0-9]{2})"
+_SUFFIX = r"(?P<suffix>(?:\[[^\[\]]*\])*)"
+# The offset is optional here so that a datetime without one is refused as
+# such; WIRE_PATTERNS, the grammar of what is read, requires it.
+_DATETIME = re.compile(_LOCAL + _OFFSET + "?" + _SUFFIX, re.ASCII)
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]", re.ASCII)
 # RFC 9557, 4.1: time-zone (a name or an offset) and suffix-tag, each with
 # its critical flag.
@@ -542,3 +545,16 @@ def parse_time(text: object) -> time:
             ),
         )
     return time(int(match[1]), int(match[2]), int(match[3] or 0))
+
+
+WIRE_PATTERNS: dict[type, re.Pattern[str]] = {
+    datetime: re.compile(_LOCAL + _OFFSET + _SUFFIX, re.ASCII),
+    date: _DATE,
+    timedelta: _DURATION,
+    time: _TIME,
+}
+"""The grammar each wire form is read by, which the JSON Schema's patterns copy.
+
+The readers check more than the grammar (a real date, a known zone, an
+offset the zone has); a text that fails the grammar is never read.
+"""

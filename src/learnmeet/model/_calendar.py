@@ -44,6 +44,12 @@ _LAST_PRAYER_DAY = 2023
 class Holiday:
     """A day off: its date, its name, and whether it is an official holiday.
 
+    Attributes:
+        day: The date of the day off.
+        label: Its name in Danish and English.
+        official: Whether it is an official public holiday (not a customary
+            day off).
+
     .. versionadded:: 0.1.0
     """
 
@@ -153,6 +159,11 @@ class WorkingHours:
     The hours are read in the zone of the times asked about, so pass them in
     the unit's zone. Units that work around the clock can use 00:00 to 23:59
     on every weekday.
+
+    Attributes:
+        start: When the working day begins, local time.
+        end: When it ends, local time.
+        weekdays: The days worked, Monday 0 to Sunday 6.
 
     >>> from zoneinfo import ZoneInfo
     >>> cph = ZoneInfo("Europe/Copenhagen")

@@ -34,6 +34,7 @@ from learnmeet.exceptions import (
     WrongTypeError,
     refuse_personal_data,
     shown,
+    text_refusal,
     type_shown,
 )
 
@@ -68,6 +69,10 @@ __all__ = [
     "to_frozenset",
     "to_tuple",
     "unique",
+    "usual_duration",
+    "usual_identifier",
+    "usual_text",
+    "usual_time",
     "year_problem",
     "zone_problem",
 ]
@@ -521,8 +526,36 @@ def _identifier_problem(value: object) -> Label | None:
     return None
 
 
+def usual_identifier(value: object) -> bool:
+    """Whether :func:`identifier` takes *value*, told without raising.
+
+    A short ASCII code (``"p-0001"``), the usual identifier, costs no call;
+    anything else takes the full checks. The fused constructors
+    (:class:`~learnmeet.Meeting`) ask this before they set a field.
+    """
+    if type(value) is not str:  # not __class__, which a mock can fake
+        return False  # a str subclass, or no text: the validator decides
+    text: str = value
+    if len(text) < _CPR_LENGTH and text.isascii() and text.isprintable():
+        # Printable ASCII has one space character: no other to strip.
+        return text != "" and text[0] != " " and text[-1] != " "
+    return _identifier_problem(text) is None and text_refusal(text) is None
+
+
+def usual_text(value: object) -> bool:
+    """Whether :func:`safe_text` takes *value*, told without raising."""
+    if type(value) is not str:
+        return False
+    text: str = value
+    if len(text) < _CPR_LENGTH and text.isascii() and text.isprintable():
+        return True
+    return len(text) <= _MAX_TEXT and text_refusal(text) is None
+
+
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse anything but a short, non-blank, CPR-free identifier."""
+    if usual_identifier(value):
+        return
     problem = _identifier_problem(value)
     if problem is not None:
         raise refuse(
@@ -820,6 +853,44 @@ def _offset_text(offset: timedelta) -> str:
     return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}"
 
 
+def usual_time(value: object) -> bool:
+    """Whether *value* is the usual datetime :func:`aware_datetime` takes.
+
+    The usual case, checked cheaply: a datetime in a region's IANA zone, a
+    year in range, an offset of whole minutes, and a local time with one
+    offset whichever fold it is read with — so neither in the spring-forward
+    gap nor in the repeated autumn hour. ``False`` does not mean refused:
+    anything else takes the full checks.
+
+    Asked of the zone directly (``zone.utcoffset``), and the other fold made
+    with the constructor rather than ``replace()``: a third of the time, with
+    nothing remembered between calls.
+    """
+    if value.__class__ is not datetime:
+        return False
+    moment: datetime = value
+    zone = moment.tzinfo
+    if zone.__class__ is not ZoneInfo:
+        return False
+    if not (FIRST_YEAR <= moment.year <= LAST_YEAR and _is_region(zone.key)):
+        return False
+    offset = zone.utcoffset(moment)
+    if offset is None or offset.seconds % 60 or offset.microseconds:
+        return False
+    other = datetime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+        zone,
+        fold=1 - moment.fold,
+    )
+    return zone.utcoffset(other) == offset
+
+
 _AWARE_FIX = Label(
     da="giv et datetime med tzinfo=ZoneInfo('Europe/Copenhagen')",
     en="pass a datetime with tzinfo=ZoneInfo('Europe/Copenhagen')",
@@ -856,24 +927,8 @@ def aware_datetime(
         InvalidValueError: The zone, the year or the offset is refused.
         SkippedTimeError: The local time falls in a spring-forward gap.
     """
-    zone = getattr(value, "tzinfo", None)
-    if (
-        zone.__class__ is ZoneInfo
-        and value.__class__ is datetime
-        and FIRST_YEAR <= value.year <= LAST_YEAR
-        and _is_region(zone.key)
-    ):
-        offset = value.utcoffset()
-        if (
-            offset is not None
-            and not offset % _MINUTE
-            and value.replace(fold=1 - value.fold).utcoffset() == offset
-        ):
-            # The usual case, checked cheaply: a region's zone, a year in
-            # range, an offset of whole minutes, and a local time with one
-            # offset whichever fold it is read with — so neither in the
-            # spring-forward gap nor in the repeated autumn hour.
-            return
+    if usual_time(value):
+        return
     if not isinstance(value, datetime):
         raise refuse(
             WrongTypeError,
@@ -961,6 +1016,15 @@ _DURATION_FIX = Label(
 )
 
 
+def usual_duration(value: object) -> bool:
+    """Whether :func:`positive_duration` takes *value*, told without raising."""
+    if value.__class__ is not timedelta:
+        return False
+    span: timedelta = value
+    # Whole minutes: no microseconds, and seconds (within the day) by 60.
+    return _ZERO < span <= LONGEST and not span.microseconds and not span.seconds % 60
+
+
 def positive_duration(
     instance: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
@@ -975,11 +1039,7 @@ def positive_duration(
         InvalidValueError: It is not positive, not whole minutes, or longer
             than a week.
     """
-    if (
-        value.__class__ is timedelta
-        and _ZERO < value <= LONGEST
-        and not value % _MINUTE
-    ):
+    if usual_duration(value):
         return
     if not isinstance(value, timedelta):
         raise refuse(

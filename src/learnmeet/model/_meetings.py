@@ -14,9 +14,9 @@ facilitator — is the rules layer's job, which reports instead of raising.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -24,6 +24,7 @@ from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
+    LAST_YEAR,
     aware_datetime,
     each,
     ends_in_the_years,
@@ -35,6 +36,10 @@ from learnmeet.model._checks import (
     safe_text,
     to_tuple,
     unique,
+    usual_duration,
+    usual_identifier,
+    usual_text,
+    usual_time,
 )
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
@@ -255,7 +260,7 @@ _HOST_ROLE = AttendeeRole.HOST
 _OBSERVER_ROLE = AttendeeRole.OBSERVER
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Attendee:
     """A person invited to a meeting, with their role and answer.
 
@@ -279,6 +284,42 @@ class Attendee:
     attended: Attendance = attrs.field(
         default=Attendance.UNKNOWN, validator=instance_of(Attendance)
     )
+
+    def __init__(
+        self,
+        *,
+        person: Person,
+        role: AttendeeRole,
+        participation: Participation = Participation.REQUIRED,
+        rsvp: Rsvp = Rsvp.NEEDS_ACTION,
+        attended: Attendance = Attendance.UNKNOWN,
+    ) -> None:
+        # The fused path: a professional in a professional's role, every
+        # field of exactly its class, is set here without a call per field.
+        # Anything else — a citizen, a subclass, a wrong value — goes to
+        # attrs' own __init__, which checks and refuses it field by field.
+        if (
+            self.__class__ is Attendee
+            and person.__class__ is Professional
+            and role.__class__ is AttendeeRole
+            and role in _PROFESSIONAL_ROLES
+            and participation.__class__ is Participation
+            and rsvp.__class__ is Rsvp
+            and attended.__class__ is Attendance
+        ):
+            _set_person(self, person)
+            _set_role(self, role)
+            _set_participation(self, participation)
+            _set_rsvp(self, rsvp)
+            _set_attended(self, attended)
+            return
+        self.__attrs_init__(
+            person=person,
+            role=role,
+            participation=participation,
+            rsvp=rsvp,
+            attended=attended,
+        )
 
     def __attrs_post_init__(self) -> None:
         person = self.person
@@ -328,11 +369,28 @@ class Attendee:
         )
 
 
+def _slot_setter(cls: type[Any], name: str) -> Callable[[object, object], None]:
+    """What the fused __init__ sets the field *name* of *cls* with.
+
+    The slot's own descriptor, past the frozen class's ``__setattr__`` (which
+    only refuses) — the slot attrs' own ``__init__`` sets too.
+    """
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_set_person = _slot_setter(Attendee, "person")
+_set_role = _slot_setter(Attendee, "role")
+_set_participation = _slot_setter(Attendee, "participation")
+_set_rsvp = _slot_setter(Attendee, "rsvp")
+_set_attended = _slot_setter(Attendee, "attended")
+
+
 def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
     return to_tuple(items)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Meeting:
     """A meeting of one format, at one time, with its attendees.
 
@@ -392,6 +450,82 @@ class Meeting:
         default=None, validator=optional(instance_of(Cohort))
     )
     title: str = attrs.field(default="", validator=safe_text)
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        format: MeetingFormat,
+        start: datetime,
+        duration: timedelta,
+        location: Location = _ON_SITE,
+        attendees: Iterable[Attendee] = (),
+        case: CitizenCase | None = None,
+        reflection: Reflection | None = None,
+        status: MeetingStatus = MeetingStatus.PLANNED,
+        cancellation: Cancellation | None = None,
+        forum: str | None = None,
+        cohort: Cohort | None = None,
+        title: str = "",
+    ) -> None:
+        # The fused path: the usual meeting — professionals only, nobody
+        # twice, not cancelled, every field of exactly its class and plainly
+        # valid — is checked in one expression and set here. Anything else
+        # goes to attrs' own __init__, which checks every field in order and
+        # raises the same error it always has.
+        if attendees.__class__ is list:
+            taking: object = tuple(attendees)
+        else:
+            taking = attendees
+        if (
+            self.__class__ is Meeting
+            and taking.__class__ is tuple
+            and usual_identifier(id)
+            and format.__class__ is MeetingFormat
+            and usual_time(start)
+            and start.year < LAST_YEAR  # so the end is in the years too
+            and usual_duration(duration)
+            and location.__class__ is Location
+            and (case is None or case.__class__ is CitizenCase)
+            and (reflection is None or reflection.__class__ is Reflection)
+            and status.__class__ is MeetingStatus
+            and status is not _CANCELLED
+            and cancellation is None
+            and (forum is None or usual_identifier(forum))
+            and (cohort is None or cohort.__class__ is Cohort)
+            and title.__class__ is str
+            and (title == "" or usual_text(title))
+            and _usual_attendees(taking)
+        ):
+            _set_id(self, id)
+            _set_format(self, format)
+            _set_start(self, start)
+            _set_duration(self, duration)
+            _set_location(self, location)
+            _set_attendees(self, taking)
+            _set_case(self, case)
+            _set_reflection(self, reflection)
+            _set_status(self, status)
+            _set_cancellation(self, cancellation)
+            _set_forum(self, forum)
+            _set_cohort(self, cohort)
+            _set_title(self, title)
+            return
+        self.__attrs_init__(
+            id=id,
+            format=format,
+            start=start,
+            duration=duration,
+            location=location,
+            attendees=attendees,
+            case=case,
+            reflection=reflection,
+            status=status,
+            cancellation=cancellation,
+            forum=forum,
+            cohort=cohort,
+            title=title,
+        )
 
     def __attrs_post_init__(self) -> None:
         cancelled = self.status is _CANCELLED
@@ -549,6 +683,40 @@ class Meeting:
     def attendee(self, key: str) -> Attendee | None:
         """Return the attendee whose person has *key*, if any."""
         return next((a for a in self.attendees if a.person.key == key), None)
+
+
+def _usual_attendees(attendees: tuple[Attendee, ...]) -> bool:
+    """Attendees of exactly their class, all professionals, nobody twice.
+
+    What the fused :class:`Meeting` constructor takes without asking each
+    field's validator: among professionals (of exactly that class) distinct
+    identifiers are distinct keys, so nobody is listed twice, and no
+    professional needs the meeting's case.
+    """
+    ids = set()
+    for attendee in attendees:
+        if attendee.__class__ is not Attendee:
+            return False
+        person = attendee.person
+        if person.__class__ is not Professional:
+            return False
+        ids.add(person.id)
+    return len(ids) == len(attendees)
+
+
+_set_id = _slot_setter(Meeting, "id")
+_set_format = _slot_setter(Meeting, "format")
+_set_start = _slot_setter(Meeting, "start")
+_set_duration = _slot_setter(Meeting, "duration")
+_set_location = _slot_setter(Meeting, "location")
+_set_attendees = _slot_setter(Meeting, "attendees")
+_set_case = _slot_setter(Meeting, "case")
+_set_reflection = _slot_setter(Meeting, "reflection")
+_set_status = _slot_setter(Meeting, "status")
+_set_cancellation = _slot_setter(Meeting, "cancellation")
+_set_forum = _slot_setter(Meeting, "forum")
+_set_cohort = _slot_setter(Meeting, "cohort")
+_set_title = _slot_setter(Meeting, "title")
 
 
 @checked

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any, TypeAlias, Union
 
 import attrs
@@ -115,6 +116,10 @@ class Sector:
 class Area:
     """A district (område) of a municipality; course-day cohorts are run per area.
 
+    Attributes:
+        code: A stable code, e.g. ``"nord"``.
+        label: The name in Danish and English.
+
     .. versionadded:: 0.1.0
     """
 
@@ -125,6 +130,11 @@ class Area:
 @attrs.frozen
 class Organisation:
     """An organisation in one sector: a municipality, a hospital, a practice.
+
+    Attributes:
+        id: A stable identifier.
+        name: The organisation's name.
+        sector: The sector the organisation belongs to.
 
     .. versionadded:: 0.1.0
     """
@@ -268,10 +278,10 @@ class Professional:
             the monoprofessional palliation course that an interdisciplinary
             course day requires.
         display_name: A name to show, e.g. initials; may be empty.
-        email: The person's e-mail address (an addr-spec such as
-            ``nurse@kommune.dk``, the domain kept in lower case), or ``None``.
-            Calendar invitations (``to_ical(method="request")``) are sent
-            to it.
+        email: The person's e-mail address, an addr-spec such as
+            ``nurse@kommune.dk`` (the domain kept in lower case); none if
+            unknown. Calendar invitations (``to_ical(method="request")``)
+            are sent to it.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 *email*.
@@ -293,9 +303,13 @@ class Professional:
         default=None, converter=_lower_domain, validator=email_address
     )
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"professional:{self.id}"
 
     @property
@@ -324,14 +338,22 @@ class Citizen:
     >>> Citizen("B-017").pseudonym
     'B-017'
 
+    Attributes:
+        pseudonym: The citizen's pseudonym, e.g. ``"B-017"`` (never a CPR
+            number).
+
     .. versionadded:: 0.1.0
     """
 
     pseudonym: str = attrs.field(validator=identifier)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"citizen:{self.pseudonym}"
 
 
@@ -367,9 +389,13 @@ class Relative:
         default=Relation.OTHER, validator=instance_of(Relation)
     )
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The key that identifies this person among all attendees."""
+        """The key that identifies this person among all attendees.
+
+        Made once per person and kept: rules, planning and every meeting's
+        check that nobody is listed twice read it.
+        """
         return f"relative:{self.id}"
 
 

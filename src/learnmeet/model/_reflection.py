@@ -418,6 +418,9 @@ class QuestionBank:
     The built-in bank is :data:`learnmeet.QUESTION_BANK`; every change returns
     a new bank.
 
+    Attributes:
+        models: The reflection models, each with a code of its own.
+
     >>> from learnmeet import QUESTION_BANK, Audience
     >>> reflection = QUESTION_BANK.choose("home_conversation",
     ...                                   audience=Audience.CITIZEN_AND_RELATIVES,

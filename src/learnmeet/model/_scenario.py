@@ -53,6 +53,17 @@ class Scenario:
     Every collection lists each identifier once. The synthetic sample municipality
     of ``learnmeet demo`` is a scenario; so is a municipality's own data file.
 
+    Attributes:
+        name: The scenario's name, e.g. the municipality's.
+        areas: The municipality's areas (districts).
+        organisations: The organisations: the municipality, hospitals,
+            practices.
+        units: The units of the organisations.
+        professionals: The staff list.
+        cases: The citizens' courses of care.
+        forums: The existing, recurring meetings learning is attached to.
+        meetings: The meetings held or planned.
+
     .. versionadded:: 0.1.0
     """
 

@@ -68,6 +68,13 @@ class CourseSession:
     It lasts *duration*, or its format's default duration without one, and
     must end in the years learnmeet accepts (by 9998-12-31 local time).
 
+    Attributes:
+        id: A stable identifier of the session.
+        format: The course format, e.g. the interdisciplinary course day.
+        cohort: The cohort (of one area) the session is run for.
+        start: When it begins.
+        duration: How long it lasts; without one, the format's default.
+
     .. versionadded:: 0.1.0
     """
 
@@ -88,6 +95,13 @@ class CourseSession:
 @attrs.frozen
 class SessionFill:
     """How full one session is, and what to do if it is too empty.
+
+    Attributes:
+        session: The course session.
+        enrolled: How many are enrolled on it.
+        minimum: The format's minimum fill, if it has one.
+        capacity: The most attendees the format takes, if it says.
+        suggestion: What to do about a session below its minimum, if anything.
 
     .. versionadded:: 0.1.0
     """

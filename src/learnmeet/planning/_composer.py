@@ -78,6 +78,11 @@ def _default_reflection(format: MeetingFormat, at_home: bool) -> Reflection:
 class Choice:
     """Why the composer chose a person, and for which role.
 
+    Attributes:
+        key: The person's key, e.g. ``"professional:p-1"``.
+        role: The role the person was chosen for.
+        reason: Why, in Danish and English.
+
     .. versionadded:: 0.1.0
     """
 

@@ -58,6 +58,10 @@ def forum_series(forum: Forum) -> Series:
 class Unattached:
     """A case that got no learning meeting, and why.
 
+    Attributes:
+        case: The citizen case.
+        reason: Why it got none, in Danish and English.
+
     .. versionadded:: 0.1.0
     """
 

@@ -78,6 +78,19 @@ class MeetingRequest:
     Attendees whose participation is ``REQUIRED`` must all be free; the others
     come along when they are free at the chosen time.
 
+    Attributes:
+        id: A stable identifier, which the placed meeting gets.
+        format: The meeting's format.
+        attendees: Who is invited, each with their role and participation.
+        earliest: The first day the meeting may be on.
+        latest: The last day the meeting may be on.
+        duration: How long it lasts; without one, the format's default.
+        case: The citizen case the meeting is about, if any.
+        reflection: The reflection attached to it, if any.
+        location: Where it is held; without one, in the citizen's home for a
+            format held there, else on site.
+        title: A title to show, which may be empty.
+
     .. versionadded:: 0.1.0
     """
 
@@ -183,6 +196,13 @@ class MeetingRequest:
 class Unplaced:
     """A request that could not be placed, why, and who blocks it.
 
+    Attributes:
+        request: The request that was not placed.
+        reason: Why, in Danish and English.
+        blockers: The keys of the required people with no free time in the
+            window, or of all the required people when they had no time in
+            common.
+
     .. versionadded:: 0.1.0
     """
 
@@ -196,6 +216,10 @@ class Unplaced:
 @attrs.frozen
 class ScheduleResult:
     """What :func:`schedule` placed and what it could not.
+
+    Attributes:
+        meetings: The meetings placed, one per request placed.
+        unplaced: The requests that could not be placed, each with why.
 
     .. versionadded:: 0.1.0
     """
