@@ -200,7 +200,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "to_json",
     ),
     "learnmeet.io._schema": ("json_schema",),
-    "learnmeet.io._ical": ("to_ical",),
+    "learnmeet.io._ical": ("Method", "to_ical"),
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
@@ -267,6 +267,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.io._envelope import SCHEMA_VERSION as SCHEMA_VERSION
     from learnmeet.io._ical import (
+        Method as Method,
         to_ical as to_ical,
     )
     from learnmeet.io._json import (

@@ -12,7 +12,7 @@ import json
 import random
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -310,9 +310,11 @@ def _plan(run: DemoRun) -> str:
     document = to_json(plan, indent=1) + "\n"
     lines += ["", _read_back(run, plan, document)]
     lines += ["", *_free_time(run, plan)]
+    calendar = to_ical(plan.meetings, lang=lang, stamp=_STAMP)
+    lines += ["", *_calendar(run, plan, calendar)]
     for name, text in (
         ("plan.json", document),
-        ("plan.ics", to_ical(plan.meetings, lang=lang)),
+        ("plan.ics", calendar),
     ):
         written = run.write(name, text)
         if written:
@@ -338,6 +340,38 @@ def _read_back(run: DemoRun, plan: PeriodPlan, document: str) -> str:
         f"{len(back.report.violations)} findings; "
         + ("the same plan." if same else "a different plan!"),
     )
+
+
+#: When the demo's calendar is written (its DTSTAMP), so the demo is the same
+#: byte for byte on every run.
+_STAMP = datetime(2026, 12, 20, 9, 0, tzinfo=timezone.utc)
+
+
+def _calendar(run: DemoRun, plan: PeriodPlan, calendar: str) -> list[str]:
+    """The quarter as a calendar: UIDs the next quarter does not reuse."""
+    after = QUARTER[1] + timedelta(days=1)
+    following = plan_period(
+        run.scenario, start=after, end=after + (QUARTER[1] - QUARTER[0])
+    )
+    shared = {m.id for m in plan.meetings} & {m.id for m in following.meetings}
+    tentative = calendar.count("STATUS:TENTATIVE")
+    return [
+        run.t(
+            da=f"Kalenderen (plan.ics, METHOD:PUBLISH): {len(plan.meetings)} "
+            f"møder, {tentative} kursusdage under minimum som TENTATIVE; "
+            f"hvert UID siger, hvad mødet er (fx {plan.meetings[0].id}@learnmeet)",
+            en=f"The calendar (plan.ics, METHOD:PUBLISH): {len(plan.meetings)} "
+            f"meetings, {tentative} course days under their minimum as TENTATIVE; "
+            f"each UID says what the meeting is (e.g. "
+            f"{plan.meetings[0].id}@learnmeet)",
+        ),
+        run.t(
+            da=f"Næste kvartal deler {len(shared)} UID'er med dette; én "
+            "invitation pr. møde: learnmeet plan --invitations",
+            en=f"The next quarter shares {len(shared)} UIDs with this one; one "
+            "invitation per meeting: learnmeet plan --invitations",
+        ),
+    ]
 
 
 def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:

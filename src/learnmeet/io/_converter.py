@@ -288,6 +288,18 @@ class DocumentConverter(MemoConverter):
     entities: _Entities
 
 
+# Fields added after version 2 was published, written only when set, so a
+# document without them is what the version always was.
+_OMITTED_WHEN_DEFAULT: dict[type[Any], tuple[str, ...]] = {Professional: ("email",)}
+
+
+def _overrides(cls: type[Any]) -> dict[str, Any]:
+    return {
+        name: override(omit_if_default=True)
+        for name in _OMITTED_WHEN_DEFAULT.get(cls, ())
+    }
+
+
 class _Entities:
     """Each entity class's hooks in full: written with and without its id, read.
 
@@ -307,14 +319,16 @@ class _Entities:
         """Write a *cls* with its id (a document's data, or in full)."""
         hook = self._full.get(cls)
         if hook is None:
-            hook = self._full[cls] = make_dict_unstructure_fn(cls, self._conv)
+            hook = self._full[cls] = make_dict_unstructure_fn(
+                cls, self._conv, **_overrides(cls)
+            )
         return hook
 
     def body(self, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
         """Write a *cls* without its id, which is its key in a collection."""
         hook = self._body.get(cls)
         if hook is None:
-            omit: Any = {BY_CLASS[cls].key: override(omit=True)}
+            omit: Any = {BY_CLASS[cls].key: override(omit=True), **_overrides(cls)}
             hook = self._body[cls] = make_dict_unstructure_fn(cls, self._conv, **omit)
         return hook
 

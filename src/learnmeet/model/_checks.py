@@ -16,6 +16,7 @@ hands on with why, and the field's validator raises the refusal as
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, NoReturn, TypeVar
 
@@ -40,6 +41,7 @@ __all__ = [
     "entries",
     "identifier",
     "instance_of",
+    "joined_id",
     "non_negative_int",
     "optional",
     "optional_identifier",
@@ -542,6 +544,21 @@ def identifier(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
             ),
         )
     _refuse_text(instance, attribute, value)
+
+
+def joined_id(*parts: str) -> str:
+    """An identifier made of *parts* joined by ``-``, within the length limit.
+
+    The planners make a meeting's id from what the meeting is (a forum's id
+    and a day, a case's id and a format); when the parts are too long for an
+    identifier, the end is replaced by a digest of the whole, so two
+    different joins still give two different ids.
+    """
+    whole = "-".join(parts)
+    if len(whole) <= _MAX_IDENTIFIER:
+        return whole
+    digest = hashlib.blake2b(whole.encode(), digest_size=8).hexdigest()
+    return f"{whole[: _MAX_IDENTIFIER - len(digest) - 1].rstrip()}-{digest}"
 
 
 def optional_identifier(
