@@ -54,7 +54,7 @@ from shapes import (
 )
 
 import learnmeet as lm
-from learnmeet.io import _json
+from learnmeet.io import _converter
 
 HERE = Path(__file__).parent
 
@@ -224,7 +224,7 @@ def fresh_converter() -> None:
     already, and a round with it would measure what only a second document
     in the same process pays.
     """
-    _json._converter.cache_clear()
+    _converter.converter_for.cache_clear()
 
 
 def _check_fresh_converter() -> None:

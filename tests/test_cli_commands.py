@@ -20,9 +20,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -398,7 +399,9 @@ class TestPlan:
         assert out.endswith(
             f"Written: {out_dir / 'plan.json'}, {out_dir / 'plan.ics'}\n"
         )
-        assert (out_dir / "plan.ics").read_text().startswith("BEGIN:VCALENDAR")
+        assert (
+            (out_dir / "plan.ics").read_bytes().decode().startswith("BEGIN:VCALENDAR")
+        )
         plan = lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
         assert plan.meetings
         assert plan == lm.plan_period(
@@ -459,8 +462,8 @@ class TestTheWholePlan:
     @pytest.mark.parametrize(
         ("lang", "head"),
         [
-            ("da", "  Venteliste til kursusdag-nord (40):"),
-            ("en", "  Waiting list for kursusdag-nord (40):"),
+            ("da", "  Venteliste til kursusdag-nord-20270316 (40):"),
+            ("en", "  Waiting list for kursusdag-nord-20270316 (40):"),
         ],
     )
     def test_the_40_in_the_printed_plan_and_in_plan_json(
@@ -487,7 +490,7 @@ class TestTheWholePlan:
         )
         assert code == 0
         plan = lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
-        waiting = plan.enrolment.waiting["kursusdag-nord"]
+        waiting = plan.enrolment.waiting["kursusdag-nord-20270316"]
         assert len(waiting) == 40
         lines = out.splitlines()
         at = lines.index(head)
@@ -1154,3 +1157,240 @@ class TestBusy:
             f"error: --busy: the folder {empty} has no .ics files (export the "
             "calendars as .ics there)\n"
         )
+
+
+class TestCalendarOptions:
+    """plan --out writes plan.ics by --method, --organizer, --uid-domain and
+    --previous; a file its method cannot hold is refused, not written."""
+
+    def _plan(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, out: Path, *more: str
+    ) -> tuple[int, str, str]:
+        return run_cli(
+            capsys,
+            "plan",
+            str(sample),
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-03-31",
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            *more,
+        )
+
+    def test_publish_by_default(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        code, _, _ = self._plan(capsys, sample, tmp_path / "q1")
+        assert code == 0
+        text = (tmp_path / "q1" / "plan.ics").read_bytes().decode()
+        assert "METHOD:PUBLISH" in text
+        assert "ATTENDEE" not in text
+
+    def test_uid_domain_and_previous(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        assert (
+            self._plan(capsys, sample, tmp_path / "a", "--uid-domain", "K.dk")[0] == 0
+        )
+        first = (tmp_path / "a" / "plan.ics").read_bytes().decode()
+        assert "UID:tirsdag-nord-20270105@k.dk\r\n" in first
+        # The same plan again, against itself: nothing changed.
+        code, _, _ = self._plan(
+            capsys,
+            sample,
+            tmp_path / "b",
+            "--uid-domain",
+            "k.dk",
+            "--previous",
+            str(tmp_path / "a" / "plan.json"),
+        )
+        assert code == 0
+        again = (tmp_path / "b" / "plan.ics").read_bytes().decode()
+        assert "SEQUENCE:1" not in again
+        assert _uid_lines(again) == _uid_lines(first)
+
+    def test_a_changed_meeting_rises(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        assert self._plan(capsys, sample, tmp_path / "a")[0] == 0
+        previous = lm.from_json(
+            lm.PeriodPlan, (tmp_path / "a" / "plan.json").read_text()
+        )
+        meeting = previous.learning[0].meetings[0]
+        moved = attrs.evolve(meeting, start=meeting.start + timedelta(hours=1))
+        learning = attrs.evolve(
+            previous.learning[0], meetings=(moved, *previous.learning[0].meetings[1:])
+        )
+        changed = attrs.evolve(previous, learning=(learning, *previous.learning[1:]))
+        (tmp_path / "old.json").write_text(lm.to_json(changed))
+        code, _, _ = self._plan(
+            capsys, sample, tmp_path / "b", "--previous", str(tmp_path / "old.json")
+        )
+        assert code == 0
+        text = (tmp_path / "b" / "plan.ics").read_bytes().decode()
+        assert text.count("SEQUENCE:1") == 1
+        after = text.split(f"UID:{meeting.id}@learnmeet")[1]
+        assert after.split("\r\n")[2] == "SEQUENCE:1"
+
+    def test_a_bad_previous_file(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        (tmp_path / "old.json").write_text('{"learnmeet": 2, "type": "PeriodPlan"}')
+        code, _, err = self._plan(
+            capsys, sample, tmp_path / "b", "--previous", str(tmp_path / "old.json")
+        )
+        assert code == 1
+        assert "old.json" in err
+        assert not (tmp_path / "b").exists()
+
+    def test_invitations_need_addresses(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        """No one in the sample has an address: no invitation is written, and
+        the plan says for which meetings."""
+        code, out, _ = self._plan(capsys, sample, tmp_path / "q1", "--invitations")
+        assert code == 0
+        assert "No invitation for 19 meetings without attendees with an e-mail" in out
+        assert sorted(p.name for p in (tmp_path / "q1").iterdir()) == [
+            "plan.ics",
+            "plan.json",
+        ]
+
+    def test_one_invitation_per_meeting(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """One meeting a file: calendar programs act on the first UID of a
+        REQUEST only. plan.ics stays a calendar to import."""
+        document = lm.to_dict(load_sample())
+        for id, person in document["data"]["professionals"].items():
+            person["email"] = f"{id}@kommune.example"
+        path = tmp_path / "kommune.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, out, _ = self._plan(
+            capsys,
+            path,
+            tmp_path / "q1",
+            "--invitations",
+            "--organizer",
+            "plan@kommune.example",
+        )
+        assert code == 0
+        assert "No invitation" not in out
+        plan = lm.from_json(lm.PeriodPlan, (tmp_path / "q1" / "plan.json").read_text())
+        assert "METHOD:PUBLISH" in (tmp_path / "q1" / "plan.ics").read_bytes().decode()
+        for meeting in plan.meetings:
+            name = f"invitation-{meeting.id}.ics"
+            text = (tmp_path / "q1" / name).read_bytes().decode()
+            assert "METHOD:REQUEST" in text
+            assert _uid_lines(text) == [f"UID:{meeting.id}@learnmeet"]
+            assert "ORGANIZER:mailto:plan@kommune.example" in text
+            assert "ATTENDEE;" in text
+            assert name in out
+
+    def test_a_bad_organizer(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        code, _, err = self._plan(
+            capsys, sample, tmp_path / "q1", "--organizer", "not an address"
+        )
+        assert code == 1
+        assert "to_ical.organizer" in err
+
+
+class TestQuartersFromTheCommandLine:
+    """Case uid_collision_across_quarters, as a user runs it: two quarters'
+    plan.ics share no UID, and a --from two weeks earlier keeps the UIDs of
+    the forum meetings both plans hold."""
+
+    def _uids(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, out: Path, *period: str
+    ) -> set[str]:
+        code, _, _ = run_cli(capsys, "plan", str(sample), *period, "--out", str(out))
+        assert code == 0
+        return set(_uid_lines((out / "plan.ics").read_bytes().decode()))
+
+    def test_two_quarters(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        q1 = self._uids(
+            capsys,
+            sample,
+            tmp_path / "q1",
+            "--from",
+            "2027-01-15",
+            "--to",
+            "2027-03-31",
+        )
+        q2 = self._uids(
+            capsys,
+            sample,
+            tmp_path / "q2",
+            "--from",
+            "2027-04-01",
+            "--to",
+            "2027-06-30",
+        )
+        assert q1
+        assert q2
+        assert not q1 & q2
+
+    def test_an_earlier_from(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        """The learning at one forum occurrence has one UID in both plans
+        (it was numbered within the period: -2 in one, -1 in the other)."""
+        for name, start in (("a", "2027-01-15"), ("b", "2027-01-01")):
+            uids = self._uids(
+                capsys, sample, tmp_path / name, "--from", start, "--to", "2027-03-31"
+            )
+            plan = lm.from_json(
+                lm.PeriodPlan, (tmp_path / name / "plan.json").read_text()
+            )
+            assert {f"UID:{m.id}@learnmeet" for m in plan.meetings} == uids
+        later, earlier = (
+            {
+                (m.forum, m.start): m.id
+                for m in lm.from_json(
+                    lm.PeriodPlan, (tmp_path / name / "plan.json").read_text()
+                ).meetings
+                if m.forum
+            }
+            for name in ("a", "b")
+        )
+        both = later.keys() & earlier.keys()
+        assert len(both) >= 3
+        assert all(later[k] == earlier[k] for k in both)
+
+
+class TestInvitationNames:
+    """Each meeting's invitation has a file name of its own on any system."""
+
+    def test_plain_ids_are_kept(self) -> None:
+        assert _commands.invitation_names(["a-1", "kursusdag-nord-20270215"]) == {
+            "a-1": "invitation-a-1.ics",
+            "kursusdag-nord-20270215": "invitation-kursusdag-nord-20270215.ics",
+        }
+
+    def test_unsafe_characters_and_case(self) -> None:
+        ids = ["møde 1/2", "møde_1_2", "M-1", "m-1", "..", "a:b", "a?b"]
+        names = _commands.invitation_names(ids)
+        assert len({n.lower() for n in names.values()}) == len(ids)
+        for name in names.values():
+            assert re.fullmatch(r"invitation-[A-Za-z0-9._-]*\.ics", name)
+        assert names["M-1"] == "invitation-M-1.ics"
+        assert names["m-1"].startswith("invitation-m-1-")  # the same on Windows
+        assert names["møde 1/2"].startswith("invitation-m_de_1_2-")
+
+    @given(st.lists(st.text(min_size=1, max_size=30), unique=True, max_size=20))
+    def test_never_two_alike(self, ids: list[str]) -> None:
+        names = _commands.invitation_names(ids)
+        assert len({n.lower() for n in names.values()}) == len(ids)
+        assert all("/" not in n and "\\" not in n for n in names.values())
+
+
+def _uid_lines(text: str) -> list[str]:
+    return [line for line in text.split("\r\n") if line.startswith("UID:")]

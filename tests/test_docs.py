@@ -258,6 +258,7 @@ class TestDocumentFields:
             ("roles", "array of StaffRole code", "no"),
             ("completed_courses", "array of string", "no"),
             ("display_name", "string", "no"),
+            ("email", "string or null", "no"),
         ]
         assert rows[1][4] == "faggruppe"
         assert rows[0][4] == "—"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -321,15 +322,18 @@ class TestMatchingPeople:
         assert [i.start.day for i in index.intervals("professional:p-1")] == [5]
         assert [i.start.day for i in index.intervals("professional:p-2")] == [6]
 
-    def test_by_email_once_professionals_have_one(self) -> None:
-        # The hook: an ``email`` on a professional is matched as mailto:.
-        from learnmeet.io._calendars import _person_addresses
-
-        class WithEmail:
-            key = "professional:p-9"
-            email = "Nurse@Example.org"
-
-        assert "mailto:nurse@example.org" in _person_addresses(WithEmail())  # type: ignore[arg-type]
+    def test_by_email(self) -> None:
+        staff = _staff()
+        staff[1] = attrs.evolve(staff[1], email="Nurse@Example.ORG")
+        text = calendar(
+            event(
+                "DTSTART:20270106T080000Z",
+                "DURATION:PT1H",
+                "ORGANIZER:MAILTO:nurse@example.org",
+            )
+        )
+        index = lm.busy_index_from_ical({"team.ics": text}, staff, YEAR_2027)
+        assert index.people == {"professional:p-2"}
 
     @pytest.mark.parametrize("name", ["p-2", "p-2.ics", "p-2.ICS"])
     def test_by_the_file_name(self, name: str) -> None:

@@ -62,51 +62,6 @@ class TestRoundTrip:
         assert lm.to_json(lm.from_json(cls, text)) == text
 
 
-class TestCatalogueCodes:
-    """Catalogue entries are written as codes; anything else in full."""
-
-    def test_builtin_entries_are_codes(self) -> None:
-        document = lm.to_dict(sample_meeting())
-        included = document["included"]
-        assert document["data"]["format"] == "home_meeting"
-        assert included["professionals"]["p-1"]["profession"] == "nurse"
-        assert included["cases"]["c-1"]["transitions"][0]["from_sector"] == "hospital"
-
-    def test_a_changed_format_is_written_in_full_and_comes_back(self) -> None:
-        stricter = attrs.evolve(
-            CAT.format("home_meeting"),
-            requirements=attrs.evolve(
-                CAT.format("home_meeting").requirements, max_attendees=5
-            ),
-        )
-        meeting = attrs.evolve(sample_meeting(), format=stricter)
-        data = lm.to_dict(meeting)["data"]
-        assert data["format"]["requirements"]["max_attendees"] == 5
-        assert lm.from_dict(lm.Meeting, lm.to_dict(meeting)) == meeting
-
-    def test_own_catalogue_codes(self) -> None:
-        music = lm.Profession(
-            "music_therapist",
-            lm.Label(da="musikterapeut", en="music therapist"),
-            lm.Discipline.THERAPY,
-        )
-        mine = CAT.extend(professions=[music])
-        prof = lm.Professional(
-            id="p-9",
-            profession=music,
-            unit=sample_meeting().professionals[0].unit,
-        )
-        document = lm.to_dict(prof, catalog=mine)
-        assert document["data"]["profession"] == "music_therapist"
-        assert lm.from_dict(lm.Professional, document, catalog=mine) == prof
-        errors = read_problems(lm.Professional, document)
-        assert len(errors) == 1
-        assert errors[0].startswith(
-            "$.profession: unknown profession code 'music_therapist'"
-        )
-        assert "to the catalogue first" in errors[0]
-
-
 class TestErrors:
     """Every problem is reported at once, each with its JSON path."""
 

@@ -122,10 +122,10 @@ class TestTheWaitingList:
     document says who, in order."""
 
     def test_the_40_are_in_the_document_in_order(self, crowded: lm.PeriodPlan) -> None:
-        waiting = crowded.enrolment.waiting["kursusdag-nord"]
+        waiting = crowded.enrolment.waiting["kursusdag-nord-20270316"]
         assert len(waiting) == 40
         data = json.loads(lm.to_json(crowded))["data"]
-        written = data["enrolment"]["waiting"]["kursusdag-nord"]
+        written = data["enrolment"]["waiting"]["kursusdag-nord-20270316"]
         # Each by id, written once among the scenario's staff.
         assert written == [p.id for p in waiting]
         assert set(written) <= set(data["scenario"]["professionals"])
@@ -155,7 +155,11 @@ class TestTheWaitingList:
         enrolment = crowded.enrolment
         shorter = attrs.evolve(
             enrolment,
-            waiting={"kursusdag-nord": enrolment.waiting["kursusdag-nord"][:39]},
+            waiting={
+                "kursusdag-nord-20270316": enrolment.waiting["kursusdag-nord-20270316"][
+                    :39
+                ]
+            },
         )
         assert shorter != enrolment
         assert hash(shorter) == hash(enrolment)  # the lists are not hashed
@@ -256,7 +260,7 @@ class TestRefusals:
     def test_every_problem_of_a_plan_at_once(self, crowded: lm.PeriodPlan) -> None:
         document = lm.to_dict(crowded)
         data = document["data"]
-        data["enrolment"]["waiting"]["kursusdag-nord"][3] = 5
+        data["enrolment"]["waiting"]["kursusdag-nord-20270316"][3] = 5
         data["report"]["lang"] = "de"
         data["scheduled"]["unplaced"] = [
             {"request": {}, "reason": {"da": "a", "en": "b"}}
@@ -268,7 +272,7 @@ class TestRefusals:
             "$.scheduled.unplaced[0].request.attendees",
             "$.scheduled.unplaced[0].request.earliest",
             "$.scheduled.unplaced[0].request.latest",
-            "$.enrolment.waiting['kursusdag-nord'][3]",
+            "$.enrolment.waiting['kursusdag-nord-20270316'][3]",
             "$.report.lang",
         ]
 
@@ -288,7 +292,7 @@ class TestVersion1:
         from learnmeet.io._json import _version_1
 
         old = _version_1(crowded)
-        assert old["data"]["enrolment"]["waiting"]["kursusdag-nord"][0]["id"]
+        assert old["data"]["enrolment"]["waiting"]["kursusdag-nord-20270316"][0]["id"]
         assert lm.from_dict(lm.PeriodPlan, old) == crowded
 
     def test_pairs_and_waiting_lists(self) -> None:

@@ -187,3 +187,101 @@ class TestCitizensAndRelatives:
         assert ident == (one.pseudonym if isinstance(one, lm.Citizen) else one.id)
         if one.key == other.key:
             assert type(one) is type(other)
+
+
+class TestEmail:
+    """A professional may have an e-mail address, checked as an addr-spec
+    and as every text is; the domain is kept in lower case."""
+
+    def test_none_by_default(self) -> None:
+        assert NURSE_N.email is None
+
+    @pytest.mark.parametrize(
+        ("given", "kept"),
+        [
+            ("anna.berg@kommune.dk", "anna.berg@kommune.dk"),
+            ("Anna.Berg@Kommune.DK", "Anna.Berg@kommune.dk"),
+            ("p+team_nord@sub.region-h.dk", "p+team_nord@sub.region-h.dk"),
+        ],
+    )
+    def test_an_address(self, given: str, kept: str) -> None:
+        assert attrs.evolve(NURSE_N, email=given).email == kept
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            "",
+            "anna",
+            "anna@",
+            "@kommune.dk",
+            "anna@kommune",
+            "anna berg@kommune.dk",
+            "Anna <anna@kommune.dk>",
+            "anna..berg@kommune.dk",
+            ".anna@kommune.dk",
+            "anna@-kommune.dk",
+            "anna@kommune..dk",
+            "anna@kommune.dk\n",
+            "a" * 250 + "@k.dk",
+        ],
+    )
+    def test_not_an_address(self, bad: str) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            attrs.evolve(NURSE_N, email=bad)
+        assert (caught.value.where, caught.value.path) == ("Professional", ("email",))
+
+    def test_not_a_string(self) -> None:
+        with pytest.raises(lm.WrongTypeError):
+            attrs.evolve(NURSE_N, email=42)
+
+    @pytest.mark.parametrize("cpr", ["1203045678@kommune.dk", "x.120304-5678@k.dk"])
+    def test_no_cpr_number(self, cpr: str) -> None:
+        with pytest.raises(lm.PersonalDataError) as caught:
+            attrs.evolve(NURSE_N, email=cpr)
+        for lang in lm.LANGUAGES:
+            assert cpr not in caught.value.message(lang)
+
+    @given(lst.professionals())
+    def test_drawn_sometimes_and_valid(self, person: lm.Professional) -> None:
+        if person.email is not None:
+            assert attrs.evolve(person, email=person.email) == person
+            assert lm.from_json(lm.Professional, lm.to_json(person)) == person
+
+    def test_in_the_document_only_when_set(self) -> None:
+        import json
+
+        plain = json.loads(lm.to_json(NURSE_N))["data"]
+        assert "email" not in plain
+        mailed = attrs.evolve(NURSE_N, email="n@kommune.dk")
+        data = json.loads(lm.to_json(mailed))["data"]
+        assert data["email"] == "n@kommune.dk"
+        assert lm.from_json(lm.Professional, lm.to_json(mailed)) == mailed
+
+    def test_version_1_with_and_without(self) -> None:
+        """A version-1 document (people copied in full) reads with or
+        without the new field."""
+        from learnmeet.io._json import _version_1
+
+        mailed = attrs.evolve(NURSE_N, email="n@kommune.dk")
+        for person in (NURSE_N, mailed):
+            assert lm.from_dict(lm.Professional, _version_1(person)) == person
+
+    def test_a_bad_address_in_a_document_has_its_path(self) -> None:
+        import json
+
+        document = json.loads(
+            lm.to_json(lm.Scenario(name="s", professionals=[NURSE_N]))
+        )
+        document["data"]["professionals"][NURSE_N.id]["email"] = "not mail"
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_json(lm.Scenario, json.dumps(document))
+        (problem,) = caught.value.problems
+        assert problem.json_path == f"$.professionals['{NURSE_N.id}'].email"
+
+
+def test_the_strategies_draw_both() -> None:
+    """Professionals are drawn with and without an e-mail address."""
+    from hypothesis import find
+
+    assert find(lst.professionals(), lambda p: p.email is not None).email
+    assert find(lst.professionals(), lambda p: p.email is None).email is None

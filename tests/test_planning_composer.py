@@ -206,3 +206,63 @@ class TestWhatItHoldsIsChecked:
             _compose("learning_meeting", case=CASE, start=early).meeting.end.year
             == 9998
         )
+
+
+class TestMeetingId:
+    """A proposal's default id says what the meeting is, so two proposals
+    never share a calendar UID unless they are the same meeting."""
+
+    def test_two_proposals_two_uids(self) -> None:
+        """Case compose_default_id_duplicate_uid: every proposal was called
+        "proposal", and two home meetings exported as one event."""
+        meetings = []
+        for day, pseudonym in ((12, "TB-01"), (13, "TB-02")):
+            case = lm.CitizenCase(
+                id=f"k-{pseudonym}",
+                citizen=lm.Citizen(pseudonym),
+                care_team=[NURSE_N, SSA_N],
+                consent=lm.Consent(given_on=datetime(2027, 1, 4).date()),
+            )
+            proposal = lm.compose(
+                CAT.format("home_meeting"),
+                case=case,
+                pool=[NURSE_N, SSA_N],
+                start=datetime(2027, 1, day, 10, tzinfo=lm.COPENHAGEN),
+            )
+            meetings.append(proposal.meeting)
+        assert [m.id for m in meetings] == [
+            "home_meeting-k-TB-01-20270112T1000",
+            "home_meeting-k-TB-02-20270113T1000",
+        ]
+        text = lm.to_ical(meetings, stamp=datetime(2027, 1, 1, tzinfo=lm.COPENHAGEN))
+        assert text.count("\r\nUID:") == 2
+
+    def test_what_goes_into_it(self) -> None:
+        fmt = CAT.format("course_day")
+        proposal = lm.compose(fmt, pool=[NURSE_N], start=MONDAY_10, cohort=NORTH_COHORT)
+        assert proposal.meeting.id == (
+            f"course_day-{NORTH_COHORT.id}-{MONDAY_10:%Y%m%dT%H%M}"
+        )
+
+    def test_given(self) -> None:
+        proposal = lm.compose(
+            CAT.format("learning_meeting"),
+            pool=[NURSE_N],
+            start=MONDAY_10,
+            meeting_id="laering-1",
+        )
+        assert proposal.meeting.id == "laering-1"
+
+    def test_long_parts_stay_an_identifier(self) -> None:
+        case = attrs.evolve(CASE, id="k" * 200)
+        proposal = lm.compose(
+            CAT.format("learning_meeting"), case=case, pool=[NURSE_N], start=MONDAY_10
+        )
+        other = lm.compose(
+            CAT.format("learning_meeting"),
+            case=attrs.evolve(case, id="k" * 199 + "j"),
+            pool=[NURSE_N],
+            start=MONDAY_10,
+        )
+        assert len(proposal.meeting.id) == 200
+        assert proposal.meeting.id != other.meeting.id

@@ -180,3 +180,38 @@ class TestTheEndOfTheYears:
             )
         assert info.value.location == "Forum.duration"
         assert "year 9999" in info.value.reason.en
+
+
+class TestMeetingIds:
+    """The learning at an occurrence is called by the forum and the day, so
+    it is the same meeting whatever window it was planned in."""
+
+    def test_the_forum_and_the_day(self) -> None:
+        plan = _plan()
+        assert plan.meetings
+        for meeting in plan.meetings:
+            assert meeting.id == f"tirsdag-nord-{meeting.start:%Y%m%d}"
+
+    def test_a_later_window_keeps_the_ids(self) -> None:
+        every = lm.attach_learning(FORUM, cases=[CASE, OTHER], window=QUARTER, every=1)
+        later = lm.attach_learning(
+            FORUM,
+            cases=[CASE, OTHER],
+            window=(QUARTER[0] + timedelta(days=9), QUARTER[1]),
+            every=1,
+        )
+        ids = {m.start: m.id for m in every.meetings}
+        assert later.meetings
+        for meeting in later.meetings:
+            assert ids[meeting.start] == meeting.id
+
+    def test_two_occurrences_on_one_day(self) -> None:
+        """The second occurrence of a day adds its local time."""
+        twice = attrs.evolve(FORUM, recurrence="FREQ=WEEKLY;BYDAY=TU;BYHOUR=9,14")
+        plan = lm.attach_learning(twice, cases=[CASE, OTHER], window=QUARTER, every=1)
+        ids = [m.id for m in plan.meetings]
+        assert len(ids) == len(set(ids))
+        first, second = plan.meetings[:2]
+        assert first.start.date() == second.start.date()
+        assert first.id == f"tirsdag-nord-{first.start:%Y%m%d}"
+        assert second.id == f"tirsdag-nord-{second.start:%Y%m%d}-1400"

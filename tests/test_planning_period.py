@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
+from learnmeet import strategies as lst
 from learnmeet.data import load_sample
 
 SAMPLE = load_sample()
 Q1 = (date(2027, 1, 1), date(2027, 3, 31))
 PLAN = lm.plan_period(SAMPLE, start=Q1[0], end=Q1[1])
+STAMP = datetime(2027, 1, 1, tzinfo=timezone.utc)
 
 
 class TestQuarter:
@@ -107,7 +110,9 @@ class TestAroundTheStaffsCalendars:
         sample = load_sample()
         start, end = date(2027, 1, 1), date(2027, 3, 31)
         plain = lm.plan_period(sample, start=start, end=end)
-        audit = next(m for m in plain.scheduled.meetings if m.id == "audit-c-102")
+        audit = next(
+            m for m in plain.scheduled.meetings if m.id.startswith("audit-c-102")
+        )
         busy_person = "professional:p-004"
         assert busy_person in {a.person.key for a in audit.attendees}
         week = lm.Interval(audit.start, audit.start + timedelta(days=5))
@@ -123,3 +128,81 @@ class TestAroundTheStaffsCalendars:
         assert planned.scheduled.meetings != plain.scheduled.meetings
         # The index handed in is left as it was.
         assert index.intervals(busy_person) == (week,)
+
+
+class TestMeetingIds:
+    """A planned meeting's id — and so its calendar UID — says what the
+    meeting is: the same meeting keeps it, two meetings never share it."""
+
+    def test_what_the_ids_say(self) -> None:
+        for meeting in PLAN.meetings:
+            day = f"{meeting.start:%Y%m%d}"
+            assert day in meeting.id
+            if meeting.forum is not None:
+                assert meeting.id.startswith(f"{meeting.forum}-{day}")
+            if meeting.case is not None and meeting.forum is None:
+                assert meeting.id == f"{meeting.format.code}-{meeting.case.id}-{day}"
+
+    def test_two_quarters_share_no_uid(self) -> None:
+        """Case uid_collision_across_quarters: course days, home meetings and
+        the audit of Q1 and Q2 were called alike, so importing Q2 moved Q1's
+        events."""
+        q2 = lm.plan_period(SAMPLE, start=date(2027, 4, 1), end=date(2027, 6, 30))
+        first = lm.to_ical(PLAN.meetings, stamp=STAMP)
+        second = lm.to_ical(q2.meetings, stamp=STAMP)
+        assert not set(_uids(first)) & set(_uids(second))
+
+    @pytest.mark.parametrize("days", [7, 14, 15, 30])
+    def test_a_moved_from_keeps_the_forum_uids(self, days: int) -> None:
+        """Case uid_collision_across_quarters, second half: moving --from two
+        weeks earlier renumbered the forums' meetings, so a re-import
+        duplicated them. The same occurrence is now the same meeting."""
+        earlier = lm.plan_period(
+            SAMPLE, start=Q1[0] - timedelta(days=days), end=Q1[1], every=1
+        )
+        later = lm.plan_period(SAMPLE, start=Q1[0], end=Q1[1], every=1)
+        _same_forum_ids(earlier, later)
+
+    @settings(max_examples=15, deadline=None)
+    @given(lst.scenarios(), st.integers(0, 40), st.integers(1, 3))
+    def test_any_scenario_any_shift(
+        self, scenario: lm.Scenario, days: int, every: int
+    ) -> None:
+        """For any scenario: plans of two periods share an id only for the
+        same forum occurrence, and two meetings of one plan never share one."""
+        start = date(2027, 1, 4)
+        first = lm.plan_period(
+            scenario, start=start, end=start + timedelta(days=30), every=every
+        )
+        second = lm.plan_period(
+            scenario,
+            start=start + timedelta(days=days),
+            end=start + timedelta(days=days + 30),
+            every=every,
+        )
+        for plan in (first, second):
+            ids = [m.id for m in plan.meetings]
+            assert len(ids) == len(set(ids))
+        _same_forum_ids(first, second)
+
+
+def _uids(text: str) -> list[str]:
+    return [line[4:] for line in text.split("\r\n") if line.startswith("UID:")]
+
+
+def _same_forum_ids(one: lm.PeriodPlan, other: lm.PeriodPlan) -> None:
+    """A meeting id in both plans is the same occurrence; the same
+    occurrence has the same id in both."""
+    by_id = {m.id: m for m in one.meetings}
+    for meeting in other.meetings:
+        twin = by_id.get(meeting.id)
+        if twin is not None:
+            assert (twin.forum, twin.start, twin.format) == (
+                meeting.forum,
+                meeting.start,
+                meeting.format,
+            )
+    occurrences = {(m.forum, m.start): m.id for m in one.meetings if m.forum}
+    for meeting in other.meetings:
+        if meeting.forum and (meeting.forum, meeting.start) in occurrences:
+            assert occurrences[meeting.forum, meeting.start] == meeting.id

@@ -343,7 +343,17 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         "json_schema": (lm.json_schema, {"cls": lm.Meeting, "catalog": catalog}),
         "to_ical": (
             lm.to_ical,
-            {"meetings": [meeting], "lang": "en", "name": "Plan", "stamp": start},
+            {
+                "meetings": [meeting],
+                "lang": "en",
+                "name": "Plan",
+                "stamp": start,
+                "method": "publish",
+                "organizer": "plan@kommune.example",
+                "uid_domain": "kommune.example",
+                "uids": {meeting.id: "m-1@kommune.example"},
+                "previous": [meeting],
+            },
         ),
         "to_json": (lm.to_json, {"value": meeting, "catalog": catalog, "indent": 2}),
         "validate": (

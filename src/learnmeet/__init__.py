@@ -38,7 +38,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "looks_like_cpr",
     ),
     "learnmeet.model._labels": ("LabelledEnum",),
-    "learnmeet.model._checks": ("COPENHAGEN", "FIRST_YEAR", "LAST_YEAR"),
+    "learnmeet.model._time": ("COPENHAGEN", "FIRST_YEAR", "LAST_YEAR"),
     "learnmeet.model._rrule": ("MAX_OCCURRENCES", "MAX_WINDOW"),
     "learnmeet.model._people": (
         "Area",
@@ -192,15 +192,15 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
     "learnmeet.io._envelope": ("SCHEMA_VERSION",),
+    "learnmeet.io._converter": ("make_converter",),
     "learnmeet.io._json": (
         "from_dict",
         "from_json",
-        "make_converter",
         "to_dict",
         "to_json",
     ),
     "learnmeet.io._schema": ("json_schema",),
-    "learnmeet.io._ical": ("to_ical",),
+    "learnmeet.io._ical": ("Method", "to_ical"),
     "learnmeet.io._calendars": ("BUSY_TYPES", "busy_from_ical", "busy_index_from_ical"),
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
@@ -266,18 +266,19 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         busy_from_ical as busy_from_ical,
         busy_index_from_ical as busy_index_from_ical,
     )
+    from learnmeet.io._converter import make_converter as make_converter
     from learnmeet.io._csv import (
         CSV_COLUMNS as CSV_COLUMNS,
         evaluation_csv as evaluation_csv,
     )
     from learnmeet.io._envelope import SCHEMA_VERSION as SCHEMA_VERSION
     from learnmeet.io._ical import (
+        Method as Method,
         to_ical as to_ical,
     )
     from learnmeet.io._json import (
         from_dict as from_dict,
         from_json as from_json,
-        make_converter as make_converter,
         to_dict as to_dict,
         to_json as to_json,
     )
@@ -303,11 +304,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         PalliativeLevel as PalliativeLevel,
         Transition as Transition,
         TransitionKind as TransitionKind,
-    )
-    from learnmeet.model._checks import (
-        COPENHAGEN as COPENHAGEN,
-        FIRST_YEAR as FIRST_YEAR,
-        LAST_YEAR as LAST_YEAR,
     )
     from learnmeet.model._cycle import (
         LEARNING_TAGS as LEARNING_TAGS,
@@ -387,6 +383,11 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         SurveyItem as SurveyItem,
         Theme as Theme,
         invite as invite,
+    )
+    from learnmeet.model._time import (
+        COPENHAGEN as COPENHAGEN,
+        FIRST_YEAR as FIRST_YEAR,
+        LAST_YEAR as LAST_YEAR,
     )
     from learnmeet.planning._cohorts import (
         CourseSession as CourseSession,

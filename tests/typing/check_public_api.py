@@ -56,6 +56,12 @@ assert_type(
 assert_type(lm.enrol(sample.professionals, []), lm.Enrolment)
 assert_type(lm.enrol(sample.professionals, []).fill, tuple[lm.SessionFill, ...])
 assert_type(lm.to_ical([meeting]), str)
+method: lm.Method = "request"
+assert_type(
+    lm.to_ical([meeting], method=method, uid_domain="kommune.dk", previous=[meeting]),
+    str,
+)
+assert_type(sample.professionals[0].email, str | None)
 try:
     lm.from_json(lm.Meeting, "{}")
 except lm.InvalidDataError as error:

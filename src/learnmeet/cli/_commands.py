@@ -16,12 +16,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import attrs
 
@@ -37,21 +39,26 @@ from learnmeet.exceptions import (
     InvalidValueError,
     Label,
     LearnmeetError,
+    shown_all,
 )
 from learnmeet.io._calendars import busy_index_from_ical
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_json
 from learnmeet.io._schema import document_types, json_schema
-from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._labels import Lang
 from learnmeet.model._lookup import closest
+from learnmeet.model._meetings import Meeting, MeetingStatus
+from learnmeet.model._people import Professional
 from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.model._vocabulary import VOCABULARY
-from learnmeet.planning._period import check_period, plan_period
+from learnmeet.planning._period import PeriodPlan, check_period, plan_period
 from learnmeet.planning._slots import BusyIndex
 
 __all__ = ["COMMANDS", "Command", "main"]
+
+T = TypeVar("T")
 
 Run = Callable[[argparse.Namespace, TextIO, TextIO], int]
 """A command's function: ``(arguments, out, err) -> exit code``."""
@@ -96,8 +103,10 @@ def _scenario_file(parser: Parser) -> None:
     )
 
 
-def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
-    """The scenario in *path*, or ``None`` once every problem is written to *err*.
+def _read(path: Path, lang: Lang, err: TextIO, kind: type[T]) -> T | None:
+    """The *kind* of document in *path*; ``None`` once its problems are told.
+
+    Every problem is written to *err*.
 
     Raises:
         InvalidValueError: The file cannot be read or decoded, or is nested
@@ -105,7 +114,7 @@ def _read(path: Path, lang: Lang, err: TextIO) -> Scenario | None:
     """
     text = read_text(path)
     try:
-        return from_json(Scenario, text)
+        return from_json(kind, text)
     except InvalidDataError as exc:
         count = len(exc.problems)
         head = Label(
@@ -259,7 +268,7 @@ def _check_arguments(parser: Parser) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    scenario = _read(args.file, args.lang, err)
+    scenario = _read(args.file, args.lang, err, Scenario)
     if scenario is None:
         return 1
     busy: BusyIndex | None = None
@@ -338,7 +347,48 @@ def _plan_arguments(parser: Parser) -> None:
             en="learning at every n-th forum meeting (default: 2)",
         ),
     )
+    _invitation_arguments(parser)
     _busy_option(parser)
+
+
+def _invitation_arguments(parser: Parser) -> None:
+    """How ``plan --out`` writes plan.ics (see :func:`~learnmeet.to_ical`)."""
+    parser.add_argument(
+        "--invitations",
+        action="store_true",
+        help=parser.text(
+            da="skriv også én invitation (METHOD:REQUEST) pr. møde, "
+            "invitation-ID.ics, til personalet med e-mailadresse",
+            en="also write one invitation (METHOD:REQUEST) per meeting, "
+            "invitation-ID.ics, to the staff with an e-mail address",
+        ),
+    )
+    parser.add_argument(
+        "--organizer",
+        metavar=parser.text(da="ADRESSE", en="ADDRESS"),
+        help=parser.text(
+            da="arrangørens e-mailadresse (standard: mødets facilitator)",
+            en="the organizer's e-mail address (default: the meeting's facilitator)",
+        ),
+    )
+    parser.add_argument(
+        "--uid-domain",
+        default="learnmeet",
+        metavar=parser.text(da="DOMÆNE", en="DOMAIN"),
+        help=parser.text(
+            da="domænet i kalender-UID'erne, f.eks. kommune.dk",
+            en="the domain of the calendar UIDs, e.g. kommune.dk",
+        ),
+    )
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar=parser.text(da="FIL", en="FILE"),
+        help=parser.text(
+            da="plan.json fra sidst: ændrede møder får et højere SEQUENCE",
+            en="plan.json of the last run: changed meetings get a higher SEQUENCE",
+        ),
+    )
 
 
 _OPTIONS = {"start": "--from", "end": "--to"}
@@ -360,10 +410,55 @@ def _plan_check(args: argparse.Namespace) -> Label | None:
     return _busy_check(args)
 
 
+def _can_invite(meeting: Meeting) -> bool:
+    """Whether an invitation (REQUEST) can be sent for *meeting*.
+
+    It can when the meeting is not cancelled and someone in it has an e-mail
+    address.
+    """
+    return meeting.status is not MeetingStatus.CANCELLED and any(
+        isinstance(a.person, Professional) and a.person.email for a in meeting.attendees
+    )
+
+
+def _uninvited(ids: list[str]) -> Label:
+    return Label(
+        da=f"Ingen invitation til {_count(len(ids), 'møde', 'møder')} uden "
+        f"deltagere med e-mailadresse: {shown_all(ids).da}",
+        en=f"No invitation for {_count(len(ids), 'meeting', 'meetings')} without "
+        f"attendees with an e-mail address: {shown_all(ids).en}",
+    )
+
+
+def invitation_names(ids: Sequence[str]) -> dict[str, str]:
+    """The file name of each meeting's invitation: ``invitation-<id>.ics``.
+
+    A character a file name may not hold on every system becomes ``_``;
+    an id so changed, or one that differs from another only by case (the same
+    name on Windows and macOS), gets a digest of itself, so two meetings never
+    share a file.
+    """
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for id in ids:
+        safe = re.sub(r"[^A-Za-z0-9._-]", "_", id).strip(".")
+        if safe != id or safe.lower() in taken:
+            digest = hashlib.blake2b(id.encode(), digest_size=4).hexdigest()
+            safe = f"{safe}-{digest}"
+        taken.add(safe.lower())
+        names[id] = f"invitation-{safe}.ics"
+    return names
+
+
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    scenario = _read(args.file, args.lang, err)
+    scenario = _read(args.file, args.lang, err, Scenario)
     if scenario is None:
         return 1
+    previous: PeriodPlan | None = None
+    if args.previous is not None:
+        previous = _read(args.previous, args.lang, err, PeriodPlan)
+        if previous is None:
+            return 1
     busy = None
     if args.busy is not None:
         window = check_period(args.start, args.end)
@@ -375,10 +470,27 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     text = "\n".join(render_plan(plan, args.lang)) + "\n"
     if args.out is not None:
+        options: dict[str, Any] = {
+            "lang": args.lang,
+            "organizer": args.organizer,
+            "uid_domain": args.uid_domain,
+            "previous": previous if previous is not None else (),
+        }
         files = {
             "plan.json": to_json(plan, indent=1) + "\n",
-            "plan.ics": to_ical(plan.meetings, lang=args.lang),
+            "plan.ics": to_ical(plan.meetings, **options),
         }
+        if args.invitations:
+            # One meeting a file: a REQUEST with several UIDs is acted on
+            # for its first only by Outlook, and as a PUBLISH by Thunderbird.
+            invited = [m for m in plan.meetings if _can_invite(m)]
+            names = invitation_names([m.id for m in invited])
+            files |= {
+                names[m.id]: to_ical([m], method="request", **options) for m in invited
+            }
+            left = [m.id for m in plan.meetings if not _can_invite(m)]
+            if left:
+                text += _uninvited(left).get(args.lang) + "\n"
         prepare_folder(args.out)
         text += _written(write_files(args.out, files)).get(args.lang) + "\n"
     out.write(text)

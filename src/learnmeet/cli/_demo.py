@@ -13,7 +13,7 @@ import json
 import random
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,6 @@ from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_jso
 from learnmeet.io._schema import json_schema
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
-from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._cycle import LEARNING_TAGS, ActionStatus, ReflectionCycle
 from learnmeet.model._forums import Forum
 from learnmeet.model._labels import Label, Lang, check_lang
@@ -61,6 +60,7 @@ from learnmeet.model._survey import (
     Theme,
     invite,
 )
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._composer import compose
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._slots import BusyIndex, busy_from_meetings, find_slots
@@ -313,9 +313,11 @@ def _plan(run: DemoRun) -> str:
     document = to_json(plan, indent=1) + "\n"
     lines += ["", _read_back(run, plan, document)]
     lines += ["", *_free_time(run, plan)]
+    calendar = to_ical(plan.meetings, lang=lang, stamp=_STAMP)
+    lines += ["", *_calendar(run, plan, calendar)]
     for name, text in (
         ("plan.json", document),
-        ("plan.ics", to_ical(plan.meetings, lang=lang)),
+        ("plan.ics", calendar),
     ):
         written = run.write(name, text)
         if written:
@@ -341,6 +343,38 @@ def _read_back(run: DemoRun, plan: PeriodPlan, document: str) -> str:
         f"{len(back.report.violations)} findings; "
         + ("the same plan." if same else "a different plan!"),
     )
+
+
+#: When the demo's calendar is written (its DTSTAMP), so the demo is the same
+#: byte for byte on every run.
+_STAMP = datetime(2026, 12, 20, 9, 0, tzinfo=timezone.utc)
+
+
+def _calendar(run: DemoRun, plan: PeriodPlan, calendar: str) -> list[str]:
+    """The quarter as a calendar: UIDs the next quarter does not reuse."""
+    after = QUARTER[1] + timedelta(days=1)
+    following = plan_period(
+        run.scenario, start=after, end=after + (QUARTER[1] - QUARTER[0])
+    )
+    shared = {m.id for m in plan.meetings} & {m.id for m in following.meetings}
+    tentative = calendar.count("STATUS:TENTATIVE")
+    return [
+        run.t(
+            da=f"Kalenderen (plan.ics, METHOD:PUBLISH): {len(plan.meetings)} "
+            f"møder, {tentative} kursusdage under minimum som TENTATIVE; "
+            f"hvert UID siger, hvad mødet er (fx {plan.meetings[0].id}@learnmeet)",
+            en=f"The calendar (plan.ics, METHOD:PUBLISH): {len(plan.meetings)} "
+            f"meetings, {tentative} course days under their minimum as TENTATIVE; "
+            f"each UID says what the meeting is (e.g. "
+            f"{plan.meetings[0].id}@learnmeet)",
+        ),
+        run.t(
+            da=f"Næste kvartal deler {len(shared)} UID'er med dette; én "
+            "invitation pr. møde: learnmeet plan --invitations",
+            en=f"The next quarter shares {len(shared)} UIDs with this one; one "
+            "invitation per meeting: learnmeet plan --invitations",
+        ),
+    ]
 
 
 def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:

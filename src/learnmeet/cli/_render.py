@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._labels import Label, Lang
 from learnmeet.model._people import Professional
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._cohorts import Enrolment
 from learnmeet.planning._period import PeriodPlan
 

@@ -68,9 +68,9 @@ from learnmeet.exceptions import (
     shown,
 )
 from learnmeet.model._arguments import checked
-from learnmeet.model._checks import COPENHAGEN, year_problem
 from learnmeet.model._people import Professional
 from learnmeet.model._rrule import MAX_OCCURRENCES, check_rule
+from learnmeet.model._time import COPENHAGEN, year_problem
 from learnmeet.planning._recurrence import content_line, content_lines
 from learnmeet.planning._slots import BusyIndex, Interval, check_window
 
@@ -553,15 +553,12 @@ def _addresses(component: Any, *, declined: bool) -> frozenset[str]:
 def _person_addresses(person: Professional) -> frozenset[str]:
     """The calendar addresses that stand for *person*, in lower case.
 
-    ``urn:learnmeet:professional:<id>``, as :func:`~learnmeet.to_ical` writes
-    attendees, and — the hook for e-mail — ``mailto:<address>`` when the
-    professional has an ``email`` (an optional field a later version of
-    :class:`~learnmeet.Professional` adds; read here if present).
+    ``urn:learnmeet:professional:<id>``, as learnmeet 0.1 wrote attendees,
+    and ``mailto:<address>`` when the professional has an ``email``.
     """
     found = {f"{_URN}{person.key}".lower()}
-    email = getattr(person, "email", None)
-    if isinstance(email, str) and email:
-        found.add(f"mailto:{email}".lower())
+    if person.email:
+        found.add(f"mailto:{person.email}".lower())
     return frozenset(found)
 
 
@@ -650,9 +647,9 @@ def busy_index_from_ical(
       is all that professional's busy time — one exported file per person;
     * any other calendar is shared out by its events' ORGANIZER and ATTENDEEs
       (an attendee who declined is not busy) and its VFREEBUSYs' ORGANIZER
-      or ATTENDEE: an address ``urn:learnmeet:professional:<id>`` (as
-      :func:`~learnmeet.to_ical` writes) or the professional's
-      ``mailto:`` e-mail address, once professionals have one.
+      or ATTENDEE: the professional's ``mailto:`` address (their
+      ``email``), or ``urn:learnmeet:professional:<id>`` (as learnmeet 0.1
+      wrote attendees).
 
     A calendar that matches nobody is a problem, not passed over: its busy
     time would be lost.

@@ -58,12 +58,11 @@ import learnmeet.model
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import WrongTypeError
+from learnmeet.io._converter import CODED, converter_for
 from learnmeet.io._envelope import SCHEMA_VERSION
 from learnmeet.io._json import (
-    _CODED,
     _CONTAINERS,
     MODEL_TYPES,
-    _converter,
     _readable,
 )
 from learnmeet.io._references import BY_CLASS, ENTITIES, PERSON_PREFIXES, Entity
@@ -212,7 +211,7 @@ class _Builder:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.defaults = _converter(catalog).entities.defaults
+        self.defaults = converter_for(catalog).entities.defaults
         self.defs: dict[str, dict[str, Any]] = {}
         self.reached: set[Entity] = set()
 
@@ -325,7 +324,7 @@ class _Builder:
             entity = BY_CLASS.get(t)
             if entity is not None:
                 return self.reference(entity)
-            if t in _CODED:
+            if t in CODED:
                 return {"anyOf": [self.codes(t), self.ref(t)]}
             return self.ref(t)
         raise TypeError(f"no JSON Schema for {t!r}")  # a test holds every type here

@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from learnmeet.exceptions import InvalidValueError, Label, shown, type_shown
-from learnmeet.model._checks import load_zone, time_refusal, year_problem
+from learnmeet.model._time import load_zone, time_refusal, year_problem
 
 __all__ = [
     "WIRE_PATTERNS",

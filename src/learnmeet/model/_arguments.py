@@ -55,7 +55,7 @@ from learnmeet.exceptions import (
     shown,
     type_shown,
 )
-from learnmeet.model._checks import FIRST_YEAR, LAST_YEAR, year_problem, zone_refusal
+from learnmeet.model._time import FIRST_YEAR, LAST_YEAR, year_problem, zone_refusal
 
 __all__ = ["checked", "expect_count"]
 

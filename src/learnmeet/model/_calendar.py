@@ -24,16 +24,9 @@ from dateutil.easter import easter
 
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked, expect_count
-from learnmeet.model._checks import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    a_date,
-    each,
-    instance_of,
-    refuse,
-    to_frozenset,
-)
+from learnmeet.model._checks import each, instance_of, refuse, to_frozenset
 from learnmeet.model._labels import Label
+from learnmeet.model._time import FIRST_YEAR, LAST_YEAR, a_date
 
 __all__ = ["Holiday", "WorkingHours", "danish_holidays"]
 

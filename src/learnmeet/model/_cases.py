@@ -18,7 +18,6 @@ import attrs
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
-    a_date,
     each,
     identifier,
     instance_of,
@@ -30,6 +29,7 @@ from learnmeet.model._checks import (
 )
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._people import Citizen, Professional, Relative, Sector
+from learnmeet.model._time import a_date
 
 __all__ = [
     "CaseOrigin",

@@ -19,7 +19,6 @@ import attrs
 from learnmeet.exceptions import CycleOrderError, InvalidValueError, shown, shown_all
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
-    a_date,
     each,
     identifier,
     instance_of,
@@ -34,6 +33,7 @@ from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._meetings import Attendee, Meeting
 from learnmeet.model._people import Citizen, Person, Profession, Professional, Relative
 from learnmeet.model._reflection import PhaseKind, ReflectionModel, ReflectionPhase
+from learnmeet.model._time import a_date
 
 __all__ = [
     "LEARNING_TAGS",

@@ -19,10 +19,10 @@ from learnmeet.model._checks import (
     instance_of,
     non_negative_int,
     optional_identifier,
-    positive_duration,
     refuse,
 )
 from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._time import positive_duration
 
 __all__ = ["FictionalCase", "FormatRequirements", "MeetingFormat"]
 

@@ -17,12 +17,9 @@ import attrs
 
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._checks import (
-    aware_datetime,
     each,
-    ends_in_the_years,
     identifier,
     instance_of,
-    positive_duration,
     refuse,
     safe_text,
     to_tuple,
@@ -30,6 +27,7 @@ from learnmeet.model._checks import (
 )
 from learnmeet.model._people import Professional, Unit
 from learnmeet.model._rrule import WRITE_A_RULE, check_rule
+from learnmeet.model._time import aware_datetime, ends_in_the_years, positive_duration
 
 __all__ = ["WRITE_A_RULE", "Forum"]
 

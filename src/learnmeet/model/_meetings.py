@@ -24,22 +24,16 @@ from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
-    LAST_YEAR,
-    aware_datetime,
     each,
-    ends_in_the_years,
     identifier,
     instance_of,
     optional,
     optional_identifier,
-    positive_duration,
     safe_text,
     to_tuple,
     unique,
-    usual_duration,
     usual_identifier,
     usual_text,
-    usual_time,
 )
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
@@ -49,6 +43,14 @@ from learnmeet.model._people import (
     Person,
     Professional,
     Relative,
+)
+from learnmeet.model._time import (
+    LAST_YEAR,
+    aware_datetime,
+    ends_in_the_years,
+    positive_duration,
+    usual_duration,
+    usual_time,
 )
 
 __all__ = [

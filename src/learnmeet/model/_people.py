@@ -11,18 +11,21 @@ CPR number of a citizen or a relative.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property
-from typing import TypeAlias, Union
+from typing import Any, TypeAlias, Union
 
 import attrs
 
+from learnmeet.exceptions import InvalidValueError, WrongTypeError, type_shown
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     each,
     identifier,
     instance_of,
     optional,
+    refuse,
     safe_text,
     to_frozenset,
 )
@@ -188,6 +191,80 @@ def _courses(courses: Iterable[str]) -> frozenset[str]:
     return to_frozenset(courses)
 
 
+# An addr-spec (RFC 5322, 3.4.1) as calendar programs and mail servers take
+# it: a dot-atom local part and a domain of at least two labels (letters,
+# digits, hyphens; no quoted local parts, no address literals).
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})+")
+_MAX_EMAIL = 254  # RFC 5321, 4.5.3.1.3: the longest path a server takes
+
+
+def _lower_domain(value: object) -> object:
+    """The address with its domain in lower case (domains ignore case)."""
+    if isinstance(value, str) and "@" in value:
+        local, _, domain = value.rpartition("@")
+        return f"{local}@{domain.lower()}"
+    return value
+
+
+def email_address(
+    instance: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """Refuse anything but ``None`` or an e-mail address (an addr-spec).
+
+    The address is checked as every text the library holds is, so a CPR
+    number cannot hide in it.
+    """
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise refuse(
+            WrongTypeError,
+            instance,
+            attribute,
+            reason=Label(
+                da=f"en e-mailadresse skal være en tekst, ikke {type_shown(value)}",
+                en=f"an e-mail address must be a string, not {type_shown(value)}",
+            ),
+            fix=Label(
+                da="giv adressen som tekst, f.eks. 'sygeplejerske@kommune.dk'",
+                en="give the address as text, e.g. 'nurse@kommune.dk'",
+            ),
+        )
+    safe_text(instance, attribute, value)
+    problem = email_problem(value)
+    if problem is not None:
+        raise refuse(
+            InvalidValueError, instance, attribute, reason=problem[0], fix=problem[1]
+        )
+
+
+def email_problem(address: str) -> tuple[Label, Label] | None:
+    """Why *address* is not an e-mail address (reason and fix), or ``None``.
+
+    Checks the form only; the caller checks the text as every text is.
+    """
+    if len(address) <= _MAX_EMAIL and _EMAIL.fullmatch(address) is not None:
+        return None
+    return (
+        Label(
+            da="teksten er ikke en e-mailadresse (navn@domæne.dk)",
+            en="the text is not an e-mail address (name@domain.dk)",
+        ),
+        Label(
+            da="giv en adresse som 'sygeplejerske@kommune.dk' uden navn, "
+            "mellemrum eller vinkelparenteser",
+            en="give an address such as 'nurse@kommune.dk', without a name, "
+            "spaces or angle brackets",
+        ),
+    )
+
+
+#: A domain name: labels of letters, digits and hyphens, joined by dots.
+DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
+
+
 @attrs.frozen(kw_only=True)
 class Professional:
     """A staff member (medarbejder, fagperson): one profession, one unit.
@@ -201,8 +278,13 @@ class Professional:
             the monoprofessional palliation course that an interdisciplinary
             course day requires.
         display_name: A name to show, e.g. initials; may be empty.
+        email: The person's e-mail address, an addr-spec such as
+            ``nurse@kommune.dk`` (the domain kept in lower case); none if
+            unknown. Calendar invitations (``to_ical(method="request")``)
+            are sent to it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *email*.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -217,6 +299,9 @@ class Professional:
         default=frozenset(), converter=_courses, validator=each(identifier)
     )
     display_name: str = attrs.field(default="", validator=safe_text)
+    email: str | None = attrs.field(
+        default=None, converter=_lower_domain, validator=email_address
+    )
 
     @cached_property
     def key(self) -> str:

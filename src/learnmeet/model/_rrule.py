@@ -51,7 +51,7 @@ import attrs
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekdays
 
 from learnmeet.exceptions import InvalidValueError, Label, PathKey, shown
-from learnmeet.model._checks import LAST_YEAR, year_problem
+from learnmeet.model._time import LAST_YEAR, year_problem
 
 __all__ = [
     "FIRST_WITHIN_YEARS",

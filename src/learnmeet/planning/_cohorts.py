@@ -21,16 +21,13 @@ import attrs
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
-    aware_datetime,
     each,
-    end_refusal,
     entries,
     identifier,
     instance_of,
     non_negative_int,
     optional,
     pair,
-    positive_duration,
     refuse,
     to_dict,
     to_tuple,
@@ -47,6 +44,7 @@ from learnmeet.model._meetings import (
     Reflection,
 )
 from learnmeet.model._people import Area, Professional
+from learnmeet.model._time import aware_datetime, end_refusal, positive_duration
 
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol"]
 

@@ -21,13 +21,7 @@ from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
-from learnmeet.model._checks import (
-    each,
-    end_refusal,
-    identifier,
-    instance_of,
-    to_tuple,
-)
+from learnmeet.model._checks import each, identifier, instance_of, joined_id, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -43,6 +37,7 @@ from learnmeet.model._meetings import (
 )
 from learnmeet.model._people import Professional, StaffRole
 from learnmeet.model._reflection import Audience
+from learnmeet.model._time import end_refusal
 from learnmeet.rules._report import Report, Violation
 from learnmeet.rules._rule import RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate
@@ -182,7 +177,7 @@ def compose(
     reflection: Reflection | None = None,
     include_relatives: bool = False,
     answers: Mapping[str, Rsvp] | None = None,
-    meeting_id: str = "proposal",
+    meeting_id: str | None = None,
     rules: RuleSet = DEFAULT_RULES,
 ) -> Proposal:
     """Propose attendees with roles for a meeting of *format*.
@@ -203,7 +198,12 @@ def compose(
             the citizen takes part.
         answers: Known answers to the invitation by person key, e.g.
             ``{"citizen:B-017": Rsvp.ACCEPTED}``.
-        meeting_id: The id of the proposed meeting.
+        meeting_id: The id of the proposed meeting, and so the local part
+            of its calendar UID. By default made from what the meeting is:
+            the format, the case or cohort or host, and the local start
+            (``home_meeting-k-1-20270112T1000``), so two proposals differ
+            unless they are the same meeting. Give one when two proposals
+            could share all of these.
         rules: The rules the proposal is checked with.
 
     Raises:
@@ -213,6 +213,8 @@ def compose(
             or one so late in 9998 that the meeting would end in 9999).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 The default *meeting_id* says what the
+       meeting is; it was ``"proposal"`` for every proposal.
     """
     late = end_refusal(start, format.default_duration)
     if late is not None:
@@ -387,9 +389,28 @@ def compose(
         include_relatives=invite_relatives,
         citizen_present=citizen_present,
         answers=answers or {},
-        meeting_id=meeting_id,
+        meeting_id=meeting_id
+        or default_meeting_id(format, start, case=case, cohort=cohort, host=host),
         rules=rules,
     )
+
+
+def default_meeting_id(
+    format: MeetingFormat,
+    start: datetime,
+    *,
+    case: CitizenCase | None = None,
+    cohort: Cohort | None = None,
+    host: Professional | None = None,
+) -> str:
+    """The id :func:`compose` gives a meeting: what it is, not a counter.
+
+    The format's code, the case's id, the cohort's id and the host's id (each
+    when given), and the start's local day and time to the minute.
+    """
+    parts = [format.code]
+    parts += [x.id for x in (case, cohort, host) if x is not None]
+    return joined_id(*parts, f"{start:%Y%m%dT%H%M}")
 
 
 def _outside_share(draft: _Draft, team: set[str], extra: Professional) -> float:

@@ -18,7 +18,7 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError, Label, shown
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase, consent_covers
-from learnmeet.model._checks import each, end_refusal, instance_of, to_tuple
+from learnmeet.model._checks import each, instance_of, joined_id, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
 from learnmeet.model._meetings import (
@@ -29,6 +29,7 @@ from learnmeet.model._meetings import (
     Meeting,
     Reflection,
 )
+from learnmeet.model._time import end_refusal
 from learnmeet.planning._composer import DEFAULT_REFLECTION
 from learnmeet.planning._recurrence import Series
 from learnmeet.planning._slots import check_window
@@ -219,7 +220,8 @@ def attach_learning(
     ]
     meetings = []
     turn = 0
-    for number, occurrence in enumerate(chosen, start=1):
+    ids = occurrence_ids(forum, occurrences)
+    for occurrence in chosen:
         day = occurrence.date()
         ready = [c for c in usable if consent_covers(c.consent, day)]
         if not ready:
@@ -231,7 +233,17 @@ def attach_learning(
         start = (
             occurrence.astimezone(timezone.utc) + (forum.duration - length)
         ).astimezone(occurrence.tzinfo)
-        meetings.append(_meeting(forum, case, fmt, start, length, reflection, number))
+        meetings.append(
+            _meeting(
+                forum,
+                case,
+                fmt,
+                start,
+                length,
+                reflection,
+                ids[occurrence],
+            )
+        )
     used = {m.case.id for m in meetings if m.case is not None}
     for case in usable:
         if case.id in used:
@@ -256,6 +268,32 @@ def attach_learning(
     )
 
 
+def occurrence_ids(
+    forum: Forum, occurrences: Iterable[datetime]
+) -> dict[datetime, str]:
+    """The id of the learning held at each of *occurrences* of *forum*.
+
+    The forum's id and the occurrence's day in the forum's zone
+    (``torsdag-vest-20270121``), and its local time when an earlier
+    occurrence falls on the same day (``…-20270121-1400``). Made from those
+    facts only, never from a count, so the same occurrence has the same id
+    (and calendar UID) whatever period is planned, and two occurrences never
+    share one. *occurrences* are the forum's in a window of whole days, so an
+    earlier one on the same day is always among them.
+    """
+    zone = forum.first_start.tzinfo
+    ids: dict[datetime, str] = {}
+    days: set[date] = set()
+    for occurrence in sorted(occurrences):
+        local = occurrence.astimezone(zone)
+        parts = [forum.id, f"{local:%Y%m%d}"]
+        if local.date() in days:
+            parts.append(f"{local:%H%M}")
+        ids[occurrence] = joined_id(*parts)
+        days.add(local.date())
+    return ids
+
+
 def _meeting(
     forum: Forum,
     case: CitizenCase,
@@ -263,7 +301,7 @@ def _meeting(
     start: datetime,
     length: timedelta,
     reflection: Reflection | None,
-    number: int,
+    id: str,
 ) -> Meeting:
     team = {p.id for p in case.care_team}
     ordered = sorted(forum.members, key=lambda p: (p.id not in team, p.id))
@@ -283,7 +321,7 @@ def _meeting(
             role = AttendeeRole.OBSERVER
         attendees.append(Attendee(person=person, role=role))
     return Meeting(
-        id=f"{forum.id}-{start.astimezone(forum.first_start.tzinfo):%Y%m%d}-{number}",
+        id=id,
         format=fmt,
         start=start,
         duration=length,

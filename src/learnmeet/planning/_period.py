@@ -26,18 +26,11 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
-from learnmeet.model._checks import (
-    COPENHAGEN,
-    LAST_YEAR,
-    a_date,
-    each,
-    instance_of,
-    to_tuple,
-    year_problem,
-)
+from learnmeet.model._checks import each, instance_of, joined_id, to_tuple
 from learnmeet.model._meetings import Cohort, Meeting, Rsvp
 from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
+from learnmeet.model._time import COPENHAGEN, LAST_YEAR, a_date, year_problem
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
@@ -129,6 +122,23 @@ def _request(
         reflection=meeting.reflection,
         location=meeting.location,
         title=f"{meeting.format.label.da}: {case.citizen.pseudonym}",
+    )
+
+
+def _dated(result: ScheduleResult, zone: ZoneInfo) -> ScheduleResult:
+    """The placed meetings with their day in their id.
+
+    A request's id says which case and format (``home_meeting-c-3``); the
+    meeting's adds the day it was placed on (``home_meeting-c-3-20270209``),
+    so the home meeting of one quarter and of the next are two meetings, with
+    two calendar UIDs, and re-planning the same period gives the same ids.
+    """
+    return attrs.evolve(
+        result,
+        meetings=tuple(
+            attrs.evolve(m, id=joined_id(m.id, f"{m.start.astimezone(zone):%Y%m%d}"))
+            for m in result.meetings
+        ),
     )
 
 
@@ -257,11 +267,14 @@ def plan_period(
         if audit is not None:
             requests.append(audit)
             break
-    scheduled = schedule(
-        requests,
-        busy=_busy(busy, [*scenario.meetings, *taken]),
-        holidays=holidays,
-        zone=zone,
+    scheduled = _dated(
+        schedule(
+            requests,
+            busy=_busy(busy, [*scenario.meetings, *taken]),
+            holidays=holidays,
+            zone=zone,
+        ),
+        zone,
     )
     middle = start + (end - start) / 2
     # The first working day from the middle on; at the very end of the years
@@ -280,7 +293,7 @@ def plan_period(
     )
     sessions = [
         CourseSession(
-            id=f"kursusdag-{area.code}",
+            id=joined_id("kursusdag", area.code, f"{day:%Y%m%d}"),
             format=catalog.format("course_day"),
             cohort=Cohort(f"hold-{area.code}", area),
             start=datetime.combine(day, time(9), tzinfo=zone),

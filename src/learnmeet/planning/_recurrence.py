@@ -41,15 +41,7 @@ import attrs
 
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
-from learnmeet.model._checks import (
-    COPENHAGEN,
-    LAST_YEAR,
-    aware_datetime,
-    each,
-    load_zone,
-    to_frozenset,
-    year_problem,
-)
+from learnmeet.model._checks import each, to_frozenset
 from learnmeet.model._rrule import (
     MAX_OCCURRENCES,
     MAX_SPAN_YEARS,
@@ -59,6 +51,13 @@ from learnmeet.model._rrule import (
     until_wall,
     walk,
     years_on,
+)
+from learnmeet.model._time import (
+    COPENHAGEN,
+    LAST_YEAR,
+    aware_datetime,
+    load_zone,
+    year_problem,
 )
 
 __all__ = ["Series", "content_line", "content_lines", "tzid_zone"]

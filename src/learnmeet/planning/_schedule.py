@@ -22,13 +22,10 @@ from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours, holiday_days
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import (
-    COPENHAGEN,
-    a_date,
     each,
     identifier,
     instance_of,
     optional,
-    positive_duration,
     safe_text,
     to_tuple,
 )
@@ -42,6 +39,7 @@ from learnmeet.model._meetings import (
     Reflection,
 )
 from learnmeet.model._people import Professional
+from learnmeet.model._time import COPENHAGEN, a_date, positive_duration
 from learnmeet.planning._slots import (
     Busy,
     BusyIndex,

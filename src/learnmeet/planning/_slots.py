@@ -26,15 +26,10 @@ import attrs
 from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError, type_shown
 from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._calendar import WorkingHours, holiday_days
-from learnmeet.model._checks import (
-    COPENHAGEN,
-    LAST_YEAR,
-    aware_datetime,
-    year_problem,
-)
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
 from learnmeet.model._rrule import MAX_WINDOW
+from learnmeet.model._time import COPENHAGEN, LAST_YEAR, aware_datetime, year_problem
 
 __all__ = [
     "MAX_SLOTS",

@@ -26,7 +26,6 @@ from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._checks import (
     a_callable,
-    a_date,
     each,
     entries,
     identifier,
@@ -41,6 +40,7 @@ from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._lookup import code_order, find
 from learnmeet.model._meetings import Meeting
+from learnmeet.model._time import a_date
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 
 __all__ = [

@@ -18,8 +18,8 @@ from learnmeet.model._cases import (
     Transition,
     TransitionKind,
 )
-from learnmeet.model._checks import FIRST_YEAR, LAST_YEAR
 from learnmeet.model._people import Professional, Sector
+from learnmeet.model._time import FIRST_YEAR, LAST_YEAR
 from learnmeet.strategies._common import _LAST_DAY, _code, _days
 from learnmeet.strategies._people import citizens, professionals, relatives, sectors
 

@@ -12,7 +12,6 @@ from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._cases import CaseOrigin, CitizenCase, PalliativeLevel, Transition
-from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
 from learnmeet.model._forums import Forum
 from learnmeet.model._meetings import (
@@ -32,6 +31,7 @@ from learnmeet.model._meetings import (
 )
 from learnmeet.model._people import Area, Organisation, Professional, StaffRole, Unit
 from learnmeet.model._scenario import Scenario
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.rules._case import FICTIONAL_CASE
 from learnmeet.strategies._cases import consents, transitions
 from learnmeet.strategies._common import (

@@ -116,13 +116,15 @@ def professionals(
     .. versionadded:: 0.1.0
     """
     return st.builds(
-        lambda id, prof, unit, roles, courses, name: Professional(
+        lambda id, prof, unit, roles, courses, name, mail: Professional(
             id=id,
             profession=prof,
             unit=unit,
             roles=roles,
             completed_courses=courses,
             display_name=name,
+            # Made from the id, so a person drawn twice is one person.
+            email=f"{id}@kommune.example" if mail else None,
         ),
         _code("p"),
         st.just(profession) if profession is not None else professions(catalog),
@@ -130,6 +132,7 @@ def professionals(
         st.frozensets(st.sampled_from(StaffRole)),
         st.frozensets(st.sampled_from(["palliation_mono", "demens", "lindring"])),
         st.just("") | _TEXT,
+        st.booleans(),
     )
 
 

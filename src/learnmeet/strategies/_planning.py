@@ -22,10 +22,10 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cases import CaseOrigin
-from learnmeet.model._checks import COPENHAGEN
 from learnmeet.model._labels import LANGUAGES
 from learnmeet.model._meetings import AttendeeRole, CancellationReason, Cohort
 from learnmeet.model._people import Professional, Unit
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
 from learnmeet.planning._composer import Choice, Proposal
 from learnmeet.planning._forums import LearningPlan, Unattached, attach_learning
