@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import attrs
@@ -1050,6 +1050,113 @@ class TestHelpOnTheDocsPage:
         for command in ("demo", "check", "plan", "schema"):
             assert f"learnmeet {command}" in text
         assert "learnmeet --version" in text
+
+
+def _calendar(*events: str) -> str:
+    body = "".join(
+        "BEGIN:VEVENT\r\nUID:" + f"e{n}@example.org\r\nDTSTAMP:20270101T000000Z\r\n"
+        f"{lines}END:VEVENT\r\n"
+        for n, lines in enumerate(events)
+    )
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\n"
+        f"{body}END:VCALENDAR\r\n"
+    )
+
+
+# p-004 is away the whole first week of January, every day, as Outlook writes it.
+AWAY = _calendar(
+    "DTSTART;TZID=Romance Standard Time:20270104T070000\r\n"
+    "DTEND;TZID=Romance Standard Time:20270104T170000\r\n"
+    "RRULE:FREQ=DAILY;COUNT=5\r\n"
+)
+
+
+class TestBusy:
+    """plan and check read the staff's calendars with --busy DIR."""
+
+    @pytest.fixture
+    def calendars(self, tmp_path: Path) -> Path:
+        pytest.importorskip("recurring_ical_events")
+        folder = tmp_path / "kalendere"
+        folder.mkdir()
+        (folder / "p-004.ics").write_text(AWAY, encoding="utf-8", newline="")
+        (folder / "notes.txt").write_text("not a calendar", encoding="utf-8")
+        return folder
+
+    def test_plan_goes_around_the_busy_time(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, calendars: Path
+    ) -> None:
+        out_dir = calendars.parent / "plan"
+        code, _, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--busy", str(calendars),
+            "--out", str(out_dir),
+        )  # fmt: skip
+        assert (code, err) == (0, "")
+        plan = lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
+        week = (
+            datetime(2027, 1, 4, tzinfo=lm.COPENHAGEN),
+            datetime(2027, 1, 9, tzinfo=lm.COPENHAGEN),
+        )
+        theirs = [
+            m
+            for m in plan.scheduled.meetings
+            if "professional:p-004" in {a.person.key for a in m.attendees}
+        ]
+        assert theirs
+        assert all(m.start >= week[1] for m in theirs if m.start >= week[0])
+
+    def test_check_reads_the_calendars(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, calendars: Path
+    ) -> None:
+        code, out, _ = run_cli(
+            capsys, "check", str(sample), "--busy", str(calendars), "--lang", "en"
+        )
+        assert code == 0
+        assert out.splitlines()[-1].startswith(f"{calendars}: OK – 1 calendar, ")
+
+    def test_a_calendar_with_problems(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, calendars: Path
+    ) -> None:
+        (calendars / "p-005.ics").write_text(
+            _calendar("DTSTART:20270104T070000Z\r\nRRULE:FREQ=MINUTELY\r\n")
+        )
+        (calendars / "nobody.ics").write_text(AWAY)
+        code, out, err = run_cli(
+            capsys, "plan", str(sample), *PERIOD, "--busy", str(calendars)
+        )
+        assert (code, out) == (1, "")
+        lines = err.splitlines()
+        assert lines[0] == f"{calendars}: 2 problemer:"
+        assert lines[1].startswith("  $['nobody.ics']: kalenderen passer til ingen")
+        assert lines[2].startswith("  $['p-005.ics'].VEVENT[0].RRULE: ")
+        assert not ENGLISH.search(err.replace(str(calendars), ""))
+
+    @pytest.mark.parametrize("command", ["plan", "check"])
+    def test_not_a_folder_is_a_usage_error(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        tmp_path: Path,
+        command: str,
+    ) -> None:
+        period = PERIOD if command == "plan" else ()
+        err = _usage_error(
+            capsys, command, str(sample), *period, "--busy", str(tmp_path / "none")
+        )
+        assert err.endswith(
+            f"fejl: --busy: {tmp_path / 'none'} er ikke en mappe, der kan læses "
+            "(giv mappen med kalenderfilerne)\n"
+        )
+        empty = tmp_path / "tom"
+        empty.mkdir()
+        err = _usage_error(
+            capsys, command, str(sample), *period, "--busy", str(empty), "--lang", "en"
+        )
+        assert err.endswith(
+            f"error: --busy: the folder {empty} has no .ics files (export the "
+            "calendars as .ics there)\n"
+        )
 
 
 class TestCalendarOptions:

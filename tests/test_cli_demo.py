@@ -129,3 +129,37 @@ class TestDemo:
         section = out[out.index("4. Refleksion og evaluering") :]
         assert "Refleksionsspørgsmål til et tværfagligt læringsmøde" in section
         assert "Svarprocent: RR1" in section
+
+
+class TestStaffCalendar:
+    """The demo reads a synthetic Outlook export and plans around it."""
+
+    def test_the_calendar_moves_the_free_time(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        pytest.importorskip("recurring_ical_events")
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert code == 0
+        after = out[out.index("p-003's Outlook calendar") :].splitlines()
+        assert "gives 38 busy times in the quarter" in after[0]
+        # Route planning until 13:00 on Monday and Tuesday; Wednesday is off.
+        assert after[1:4] == [
+            "  2027-01-04 13:00–16:00",
+            "  2027-01-05 13:00–16:00",
+            "  2027-01-06 08:00–14:00",
+        ]
+
+    def test_without_the_extra_it_says_so(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import importlib.util
+
+        real = importlib.util.find_spec
+
+        def hidden(name: str, *args: object) -> object:
+            return None if name == "recurring_ical_events" else real(name)
+
+        monkeypatch.setattr(importlib.util, "find_spec", hidden)
+        code, out, _ = run_cli(capsys, "demo")
+        assert code == 0
+        assert "læses med learnmeet[calendar], som ikke er installeret her." in out

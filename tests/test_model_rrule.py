@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import calendar
 import time
+import warnings
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from dateutil.rrule import rrulestr
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet.model._rrule import (
@@ -119,7 +122,6 @@ class TestRefusals:
             ("EXDATE:20270105", "without EXDATE and RDATE lines"),
             ("DTSTART;TZID=Europe/Copenhagen:20270105T090000", "without 'RRULE:'"),
             ("FREQ=WEEKLY\nBYDAY=TU", "without 'RRULE:'"),
-            ("FREQ=WEEKLY;", "is not NAME=VALUE"),
             ("FREQ=WEEKLY;;BYDAY=TU", "is not NAME=VALUE"),
             ("FREQ=WEEKLY; BYDAY=TU", "unknown part"),
             ("FREQ=WEEKLY;BYEASTER=0", "unknown part"),
@@ -348,3 +350,59 @@ class TestLimits:
         assert MAX_TIMES_A_DAY == 5
         found = _walls(rule, START, START.replace(tzinfo=None) + timedelta(1827))
         assert len(found) <= MAX_OCCURRENCES
+
+
+class TestRulesAsWritten:
+    """Rules are read as calendar programs write them, and what RFC 5545 forbids
+    is refused in words, with no warning of dateutil's let through."""
+
+    START = datetime(2027, 3, 23, 9, tzinfo=ZoneInfo("Europe/Copenhagen"))
+
+    @pytest.mark.parametrize(
+        "rule",
+        ["FREQ=WEEKLY;COUNT=2;", "freq=weekly;count=2", "Freq=Weekly;Count=2;"],
+    )
+    def test_case_and_a_trailing_semicolon(self, rule: str) -> None:
+        canonical = read_rule("FREQ=WEEKLY;COUNT=2", where="", path=())
+        read = read_rule(rule, where="", path=())
+        assert attrs.evolve(read, text=canonical.text) == canonical
+
+    @pytest.mark.parametrize(
+        ("rule", "said"),
+        [
+            ("FREQ=WEEKLY;COUNT=2;UNTIL=20270601T000000Z", "COUNT and UNTIL"),
+            ("FREQ=WEEKLY;UNTIL=20270601;COUNT=2", "COUNT and UNTIL"),
+            ("FREQ=WEEKLY;COUNT=0", "COUNT must be a whole number of 1 or more"),
+            ("FREQ=WEEKLY;COUNT=-1", "COUNT must be a whole number of 1 or more"),
+            ("FREQ=WEEKLY;INTERVAL=0", "INTERVAL must be a whole number of 1 or more"),
+            ("FREQ=FORTNIGHTLY", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"),
+            ("FREQ=WEEKLY;;COUNT=2", "is not NAME=VALUE"),
+            ("FREQ=WEEKLY;COUNT=2;;", "is not NAME=VALUE"),
+        ],
+    )
+    def test_refused_with_no_warning(self, rule: str, said: str) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(lm.InvalidValueError) as info:
+                check_rule(rule, self.START, where="Series", path=("rule",))
+        assert said in info.value.reason.en
+        assert info.value.location == "Series.rule"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.permutations(["FREQ=WEEKLY", "BYDAY=TU,TH", "INTERVAL=2", "COUNT=5"]),
+    cases=st.lists(st.booleans(), min_size=4, max_size=4),
+    trailing=st.booleans(),
+)
+def test_any_order_case_and_trailing_semicolon_read_the_same(
+    parts: list[str], cases: list[bool], trailing: bool
+) -> None:
+    written = ";".join(
+        p.lower() if lower else p for p, lower in zip(parts, cases, strict=True)
+    ) + (";" if trailing else "")
+    canonical = read_rule(
+        "FREQ=WEEKLY;BYDAY=TU,TH;INTERVAL=2;COUNT=5", where="", path=()
+    )
+    read = read_rule(written, where="", path=())
+    assert attrs.evolve(read, text=canonical.text) == canonical

@@ -103,6 +103,33 @@ def test_a_period_to_the_last_day_of_the_years_is_planned() -> None:
     assert all(m.end.year == 9998 for m in plan.meetings)
 
 
+class TestAroundTheStaffsCalendars:
+    """Busy time read from calendars is planned around, like meetings are."""
+
+    def test_a_busy_professional_is_met_later(self) -> None:
+        sample = load_sample()
+        start, end = date(2027, 1, 1), date(2027, 3, 31)
+        plain = lm.plan_period(sample, start=start, end=end)
+        audit = next(
+            m for m in plain.scheduled.meetings if m.id.startswith("audit-c-102")
+        )
+        busy_person = "professional:p-004"
+        assert busy_person in {a.person.key for a in audit.attendees}
+        week = lm.Interval(audit.start, audit.start + timedelta(days=5))
+        index = lm.BusyIndex({busy_person: [week]})
+        planned = lm.plan_period(sample, start=start, end=end, busy=index)
+        theirs = [
+            m
+            for m in planned.scheduled.meetings
+            if busy_person in {a.person.key for a in m.attendees}
+        ]
+        assert theirs
+        assert all(m.end <= week.start or m.start >= week.end for m in theirs)
+        assert planned.scheduled.meetings != plain.scheduled.meetings
+        # The index handed in is left as it was.
+        assert index.intervals(busy_person) == (week,)
+
+
 class TestMeetingIds:
     """A planned meeting's id — and so its calendar UID — says what the
     meeting is: the same meeting keeps it, two meetings never share it."""

@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet.model._rrule import read_rule, until_wall
+from learnmeet.planning._recurrence import content_lines
 
 CPH = lm.COPENHAGEN
 UTC = timezone.utc
@@ -199,14 +200,16 @@ class TestPitfalls:
         )
         assert len(series.occurrences()) == 2
 
-    def test_floating_and_utc_starts_take_a_zone(self) -> None:
+    def test_a_floating_start_takes_the_default_zone_a_utc_start_stays_utc(
+        self,
+    ) -> None:
         floating = lm.Series.from_ical(
             "DTSTART:20260106T090000\nRRULE:FREQ=DAILY;COUNT=1"
         )
         assert floating.start == datetime(2026, 1, 6, 9, tzinfo=CPH)
         utc = lm.Series.from_ical("DTSTART:20260106T080000Z\nRRULE:FREQ=DAILY;COUNT=1")
         assert utc.start == datetime(2026, 1, 6, 9, tzinfo=CPH)
-        assert utc.zone is CPH
+        assert utc.zone.key == "UTC"
 
 
 class TestLimits:
@@ -496,8 +499,14 @@ def _reference(
     until = until_wall(read_rule(series.rule, where="", path=()), zone)
     if until is not None:
         naive = naive.replace(until=until)
+    walls = list(naive)
+    first = series.start.replace(tzinfo=None, fold=0, microsecond=0)
+    if not walls or walls[0] != first:
+        # The start is the first occurrence, and one of a COUNT.
+        count = read_rule(series.rule, where="", path=()).count
+        walls = [first, *walls[: None if count is None else count - 1]]
     found = set()
-    for wall in naive:
+    for wall in walls:
         local = wall.replace(tzinfo=zone)
         moment = local.astimezone(UTC).astimezone(zone)
         if moment.replace(tzinfo=None) == local.replace(tzinfo=None):
@@ -574,3 +583,189 @@ def test_occurrences_equal_the_plain_expansion(
     before = start + timedelta(days=2) if bounded else None
     assert series.occurrences(after, before) == _reference(series, after, before)
     assert plain.occurrences() == _reference(plain, None, None)
+
+
+class TestRulesAsCalendarsWriteThem:
+    """Series.from_ical reads an event as RFC 5545 writes it (3.1, 3.3.10, 3.8.5)
+    and as calendar programs export it."""
+
+    LINES = (
+        "DTSTART;TZID=Europe/Copenhagen:20270301T083000\r\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=20270402T220000Z;BYDAY=MO,WE,FR;WKST=MO\r\n"
+        "EXDATE;TZID=Europe/Copenhagen:20270303T083000,20270310T083000\r\n"
+    )
+
+    def _folded(self, text: str, width: int, sep: str) -> str:
+        lines = []
+        for line in text.split("\r\n"):
+            pieces = [line[i : i + width] for i in range(0, len(line), width)]
+            lines.append(sep.join(pieces))
+        return "\r\n".join(lines)
+
+    @pytest.mark.parametrize("sep", ["\r\n ", "\r\n\t", "\n ", "\n\t"])
+    def test_folded_lines_are_unfolded(self, sep: str) -> None:
+        expected = lm.Series.from_ical(self.LINES)
+        folded = lm.Series.from_ical(self._folded(self.LINES, 17, sep))
+        assert folded == expected
+        assert len(folded.occurrences()) == 13
+
+    @settings(max_examples=50, deadline=None)
+    @given(
+        width=st.integers(1, 75),
+        sep=st.sampled_from(["\r\n ", "\r\n\t", "\n "]),
+        upper=st.lists(st.booleans(), min_size=3, max_size=3),
+    )
+    def test_any_folding_and_case_reads_the_same(
+        self, width: int, sep: str, upper: list[bool]
+    ) -> None:
+        text = self.LINES
+        for flag, name in zip(upper, ("DTSTART", "RRULE", "EXDATE"), strict=True):
+            if flag:
+                text = text.replace(name, name.lower()).replace("TZID", "tzid")
+        assert lm.Series.from_ical(
+            self._folded(text, width, sep)
+        ) == lm.Series.from_ical(self.LINES)
+
+    def test_a_fold_before_a_space_keeps_the_space(self) -> None:
+        # SUMMARY folded just before a space: the continuation is all blank.
+        text = (
+            "BEGIN:VEVENT\r\nSUMMARY:Tavle\r\n  \r\n møde\r\n"
+            "DTSTART;TZID=Europe/Copenhagen:20270104T090000\r\n"
+            "RRULE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\n"
+        )
+        assert len(lm.Series.from_ical(text).occurrences()) == 2
+        lines = dict(content_lines(text))
+        assert lines[2] == "SUMMARY:Tavle møde"
+
+    def test_a_utc_start_recurs_in_utc_across_summer_time(self) -> None:
+        series = lm.Series.from_ical(
+            "DTSTART:20270323T080000Z\nRRULE:FREQ=WEEKLY;COUNT=3"
+        )
+        found = series.occurrences()
+        assert {o.astimezone(UTC).hour for o in found} == {8}
+        # In Copenhagen the hour moves with summer time, as calendars show it.
+        assert [o.astimezone(CPH).hour for o in found] == [9, 10, 10]
+
+    def test_until_is_an_instant(self) -> None:
+        # 08:00Z on 6 April is 10:00 in Copenhagen: the 10:00 meeting is in.
+        series = lm.Series.from_ical(
+            "DTSTART;TZID=Europe/Copenhagen:20270323T100000\n"
+            "RRULE:FREQ=WEEKLY;UNTIL=20270406T080000Z"
+        )
+        assert len(series.occurrences()) == 3
+        earlier = lm.Series.from_ical(
+            "DTSTART;TZID=Europe/Copenhagen:20270323T100000\n"
+            "RRULE:FREQ=WEEKLY;UNTIL=20270406T075959Z"
+        )
+        assert len(earlier.occurrences()) == 2
+
+    def test_a_whole_vevent_in_a_calendar(self) -> None:
+        text = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\n"
+            "BEGIN:VTIMEZONE\r\nTZID:Romance Standard Time\r\n"
+            "BEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\n"
+            "TZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+            "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+            "BEGIN:VEVENT\r\nUID:synthetic-1@example.org\r\n"
+            "SUMMARY;LANGUAGE=da:Tavlemøde: hjemmeplejen\r\n"
+            'DTSTART;TZID="Europe/Copenhagen":20270104T090000\r\n'
+            "DURATION:PT45M\r\nrrule:freq=weekly;count=3;\r\n"
+            "RDATE;VALUE=PERIOD:20270107T120000Z/PT1H,20270108T120000Z/20270108T130000Z\r\n"
+            "RDATE;VALUE=DATE:20270109\r\n"
+            "BEGIN:VALARM\r\nTRIGGER:-PT15M\r\nACTION:DISPLAY\r\nEND:VALARM\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        series = lm.Series.from_ical(text)
+        assert _iso(series) == [
+            "2027-01-04T09:00:00+01:00",
+            "2027-01-07T13:00:00+01:00",
+            "2027-01-08T13:00:00+01:00",
+            "2027-01-09T09:00:00+01:00",
+            "2027-01-11T09:00:00+01:00",
+            "2027-01-18T09:00:00+01:00",
+        ]
+
+    def test_a_windows_zone_name_is_mapped(self) -> None:
+        pytest.importorskip("icalendar")
+        series = lm.Series.from_ical(
+            "DTSTART;TZID=Romance Standard Time:20270104T090000\n"
+            "RRULE:FREQ=DAILY;COUNT=1"
+        )
+        assert series.start.utcoffset() == timedelta(hours=1)
+        assert series.zone.key.startswith("Europe/")
+
+    def test_without_the_extra_a_windows_name_says_what_to_install(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from learnmeet.planning import _recurrence
+
+        monkeypatch.setattr(_recurrence, "_windows_zones", dict)
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series.from_ical("DTSTART;TZID=Romance Standard Time:20270104T090000")
+        assert "unknown time zone" in info.value.reason.en
+        assert info.value.fix.en.endswith("needs learnmeet[calendar]")
+        assert info.value.fix.da.endswith("kræver learnmeet[calendar]")
+
+    @pytest.mark.parametrize(
+        ("text", "said"),
+        [
+            (
+                "DTSTART:20270104T090000\nRRULE:FREQ=DAILY;COUNT=2\nRRULE:FREQ=WEEKLY",
+                "line 3: the event has more than one RRULE line",
+            ),
+            (
+                "DTSTART:20270104T090000\nEXRULE:FREQ=DAILY;COUNT=2",
+                "line 2: EXRULE was dropped by RFC 5545",
+            ),
+            (
+                "BEGIN:VEVENT\nDTSTART:20270104T090000\nEND:VEVENT\n"
+                "BEGIN:VEVENT\nRECURRENCE-ID:20270104T090000\nEND:VEVENT",
+                "line 4: the text holds more than one VEVENT",
+            ),
+            ('DTSTART;TZID="Europe/Copenhagen:20270104T090000', "line 1: the line"),
+            ("DTSTART;=x:20270104T090000", "line 1: the line cannot be read"),
+        ],
+    )
+    def test_what_a_series_cannot_hold_is_refused_never_dropped(
+        self, text: str, said: str
+    ) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Series.from_ical(text)
+        assert said in info.value.reason.en
+        assert info.value.reason.da.startswith("linje ")
+        assert info.value.location == "Series.from_ical.text"
+
+
+class TestTheStartIsTheFirstOccurrence:
+    """DTSTART is always the first instance (RFC 5545, 3.8.5.3), even where the
+    rule does not match it; it then counts as one of a COUNT (3.3.10)."""
+
+    MONDAY = datetime(2027, 1, 4, 9, tzinfo=CPH)
+
+    def test_an_unmatched_start_comes_first_and_counts(self) -> None:
+        series = lm.Series(start=self.MONDAY, rule="FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+        assert [o.day for o in series.occurrences()] == [4, 5, 12]
+
+    def test_a_count_of_one_is_the_start_alone(self) -> None:
+        series = lm.Series(start=self.MONDAY, rule="FREQ=WEEKLY;BYDAY=TU;COUNT=1")
+        assert series.occurrences() == (self.MONDAY,)
+
+    def test_without_count_and_in_windows(self) -> None:
+        series = lm.Series(start=self.MONDAY, rule="FREQ=WEEKLY;BYDAY=TU")
+        end = self.MONDAY + timedelta(days=9)
+        assert [o.day for o in series.occurrences(self.MONDAY, end)] == [4, 5, 12]
+        assert [o.day for o in series.occurrences(self.MONDAY, self.MONDAY)] == [4]
+        later = self.MONDAY + timedelta(hours=1)
+        assert [o.day for o in series.occurrences(later, end)] == [5, 12]
+
+    def test_an_exdate_can_leave_the_start_out(self) -> None:
+        series = lm.Series(
+            start=self.MONDAY,
+            rule="FREQ=WEEKLY;BYDAY=TU;COUNT=2",
+            exdates={self.MONDAY},
+        )
+        assert [o.day for o in series.occurrences()] == [5]
+
+    def test_a_matched_start_is_not_counted_twice(self) -> None:
+        series = lm.Series(start=self.MONDAY, rule="FREQ=WEEKLY;BYDAY=MO;COUNT=2")
+        assert [o.day for o in series.occurrences()] == [4, 11]

@@ -164,6 +164,13 @@ class _Stranger:
 
 STRANGER = _Stranger()
 
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:busy-1@example.org\r\nDTSTAMP:20270101T000000Z\r\n"
+    "DTSTART:20270105T080000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+"""A small calendar: one busy hour."""
+
 
 def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
     """A valid call of every public function and method: the callable, its kwargs.
@@ -523,6 +530,24 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
                 "text": "DTSTART;TZID=Europe/Copenhagen:20270105T090000\n"
                 "RRULE:FREQ=WEEKLY;COUNT=4",
                 "default_zone": lm.COPENHAGEN,
+            },
+        ),
+        "busy_from_ical": (
+            lm.busy_from_ical,
+            {
+                "calendar": CALENDAR,
+                "window": window,
+                "zone": lm.COPENHAGEN,
+                "name": "p-1.ics",
+            },
+        ),
+        "busy_index_from_ical": (
+            lm.busy_index_from_ical,
+            {
+                "calendars": {f"{person.id}.ics": CALENDAR},
+                "people": [person],
+                "window": window,
+                "zone": lm.COPENHAGEN,
             },
         ),
         "Series.occurrences": (

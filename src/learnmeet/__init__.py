@@ -201,6 +201,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "learnmeet.io._schema": ("json_schema",),
     "learnmeet.io._ical": ("Method", "to_ical"),
+    "learnmeet.io._calendars": ("BUSY_TYPES", "busy_from_ical", "busy_index_from_ical"),
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
@@ -259,6 +260,11 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         UnknownCodeError as UnknownCodeError,
         WrongTypeError as WrongTypeError,
         looks_like_cpr as looks_like_cpr,
+    )
+    from learnmeet.io._calendars import (
+        BUSY_TYPES as BUSY_TYPES,
+        busy_from_ical as busy_from_ical,
+        busy_index_from_ical as busy_index_from_ical,
     )
     from learnmeet.io._converter import make_converter as make_converter
     from learnmeet.io._csv import (

@@ -154,3 +154,24 @@ def check_a_cycle(model: lm.ReflectionModel) -> None:
     assert_type(cycle.contribute("professional:p-1", "x").advance(), lm.ReflectionCycle)
     assert_type(cycle.open_actions, tuple[lm.Action, ...])
     assert_type(lm.QUESTION_BANK.choose("gibbs", seed=1), lm.Reflection)
+
+
+def check_staff_calendars(text: str, data: bytes, staff: list[lm.Professional]) -> None:
+    window = (
+        datetime(2027, 1, 1, tzinfo=lm.COPENHAGEN),
+        datetime(2027, 4, 1, tzinfo=lm.COPENHAGEN),
+    )
+    assert_type(lm.busy_from_ical(text, window), tuple[lm.Interval, ...])
+    assert_type(
+        lm.busy_from_ical(data, window, name="p-1.ics"), tuple[lm.Interval, ...]
+    )
+    index = lm.busy_index_from_ical({"p-1.ics": data}, staff, window)
+    assert_type(index, lm.BusyIndex)
+    assert_type(
+        lm.plan_period(
+            load_sample(), start=date(2027, 1, 1), end=date(2027, 3, 31), busy=index
+        ),
+        lm.PeriodPlan,
+    )
+    assert_type(lm.BUSY_TYPES, frozenset[str])
+    assert_type(lm.Series.from_ical(text).occurrences(*window), tuple[datetime, ...])

@@ -21,6 +21,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -40,6 +41,7 @@ from learnmeet.exceptions import (
     LearnmeetError,
     shown_all,
 )
+from learnmeet.io._calendars import busy_index_from_ical
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_json
 from learnmeet.io._schema import document_types, json_schema
@@ -47,9 +49,12 @@ from learnmeet.model._labels import Lang
 from learnmeet.model._lookup import closest
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
+from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.model._vocabulary import VOCABULARY
 from learnmeet.planning._period import PeriodPlan, check_period, plan_period
+from learnmeet.planning._slots import BusyIndex
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -168,13 +173,112 @@ def _demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+# -- staff calendars (--busy) ----------------------------------------------------
+
+
+def _busy_option(parser: Parser) -> None:
+    parser.add_argument(
+        "--busy",
+        type=Path,
+        metavar=parser.text(da="MAPPE", en="DIR"),
+        help=parser.text(
+            da="en mappe med medarbejdernes kalendere som .ics (én fil pr. "
+            "medarbejder, navngivet efter id'et, eller filer med ATTENDEE); "
+            "kræver learnmeet[calendar]",
+            en="a folder of the staff's calendars as .ics (one file per "
+            "professional, named after the id, or files with ATTENDEE); needs "
+            "learnmeet[calendar]",
+        ),
+    )
+
+
+def _calendar_files(folder: Path) -> list[Path]:
+    """The ``.ics`` files of *folder* (any case), by name: the same order always."""
+    return sorted(
+        (p for p in folder.iterdir() if p.suffix.lower() == ".ics" and p.is_file()),
+        key=lambda p: p.name,
+    )
+
+
+def _busy_check(args: argparse.Namespace) -> Label | None:
+    """A ``--busy`` that is no folder of calendars, as a usage error naming it."""
+    folder: Path | None = getattr(args, "busy", None)
+    if folder is None:
+        return None
+    shown = visible(folder)
+    try:
+        found = _calendar_files(folder) if folder.is_dir() else None
+    except OSError:
+        found = None
+    if found is None:
+        return Label(
+            da=f"--busy: {shown} er ikke en mappe, der kan læses (giv mappen med "
+            "kalenderfilerne)",
+            en=f"--busy: {shown} is not a folder that can be read (give the "
+            "folder of the calendar files)",
+        )
+    if not found:
+        return Label(
+            da=f"--busy: mappen {shown} har ingen .ics-filer (eksportér "
+            "kalenderne som .ics dertil)",
+            en=f"--busy: the folder {shown} has no .ics files (export the "
+            "calendars as .ics there)",
+        )
+    return None
+
+
+def _read_busy(
+    folder: Path,
+    scenario: Scenario,
+    window: tuple[datetime, datetime],
+    lang: Lang,
+    err: TextIO,
+) -> BusyIndex | None:
+    """The calendars in *folder* as busy time; ``None`` once problems are told.
+
+    Every problem of every calendar is written to *err*.
+
+    Raises:
+        InvalidValueError: A file cannot be read or decoded.
+        LearnmeetError: The ``calendar`` extra is not installed.
+    """
+    files = {path.name: read_text(path) for path in _calendar_files(folder)}
+    try:
+        return busy_index_from_ical(
+            files, scenario.professionals, window, zone=COPENHAGEN
+        )
+    except InvalidDataError as exc:
+        count = len(exc.problems)
+        head = Label(
+            da=f"{visible(folder)}: {_count(count, 'problem', 'problemer')}:",
+            en=f"{visible(folder)}: {_count(count, 'problem', 'problems')}:",
+        )
+        err.write(head.get(lang) + "\n")
+        for problem in exc.problems:
+            err.write(f"  {problem.message(lang)}\n")
+        return None
+
+
 # -- check ---------------------------------------------------------------------
+
+
+def _check_arguments(parser: Parser) -> None:
+    _scenario_file(parser)
+    _busy_option(parser)
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scenario = _read(args.file, args.lang, err, Scenario)
     if scenario is None:
         return 1
+    busy: BusyIndex | None = None
+    if args.busy is not None:
+        # The calendars as they will be planned with: from today on.
+        first = datetime.combine(date.today(), time(0), tzinfo=COPENHAGEN)
+        window = (first, first + MAX_WINDOW)
+        busy = _read_busy(args.busy, scenario, window, args.lang, err)
+        if busy is None:
+            return 1
     counted = (
         (len(scenario.professionals), "fagperson", "fagpersoner", "professional"),
         (len(scenario.cases), "borgerforløb", "borgerforløb", "citizen case"),
@@ -189,6 +293,17 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         + ", ".join(_count(n, one, f"{one}s") for n, _, _, one in counted),
     )
     out.write(summary.get(args.lang) + "\n")
+    if busy is not None:
+        files = len(_calendar_files(args.busy))
+        people = len(busy.people)
+        calendars = Label(
+            da=f"{visible(args.busy)}: OK – "
+            f"{_count(files, 'kalender', 'kalendere')}, "
+            f"{_count(people, 'fagperson', 'fagpersoner')} med optaget tid",
+            en=f"{visible(args.busy)}: OK – {_count(files, 'calendar', 'calendars')}, "
+            f"{_count(people, 'professional', 'professionals')} with busy time",
+        )
+        out.write(calendars.get(args.lang) + "\n")
     return 0
 
 
@@ -233,6 +348,7 @@ def _plan_arguments(parser: Parser) -> None:
         ),
     )
     _invitation_arguments(parser)
+    _busy_option(parser)
 
 
 def _invitation_arguments(parser: Parser) -> None:
@@ -279,7 +395,10 @@ _OPTIONS = {"start": "--from", "end": "--to"}
 
 
 def _plan_check(args: argparse.Namespace) -> Label | None:
-    """The period plan_period would refuse, as a usage error naming the option."""
+    """What plan_period or ``--busy`` would refuse, as a usage error naming it.
+
+    The period first, then a ``--busy`` that is no folder of calendars.
+    """
     try:
         check_period(args.start, args.end)
     except InvalidValueError as error:
@@ -288,7 +407,7 @@ def _plan_check(args: argparse.Namespace) -> Label | None:
             da=f"{option}: {error.reason.da} ({error.fix.da})",
             en=f"{option}: {error.reason.en} ({error.fix.en})",
         )
-    return None
+    return _busy_check(args)
 
 
 def _can_invite(meeting: Meeting) -> bool:
@@ -340,7 +459,15 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         previous = _read(args.previous, args.lang, err, PeriodPlan)
         if previous is None:
             return 1
-    plan = plan_period(scenario, start=args.start, end=args.end, every=args.every)
+    busy = None
+    if args.busy is not None:
+        window = check_period(args.start, args.end)
+        busy = _read_busy(args.busy, scenario, window, args.lang, err)
+        if busy is None:
+            return 1
+    plan = plan_period(
+        scenario, start=args.start, end=args.end, every=args.every, busy=busy
+    )
     text = "\n".join(render_plan(plan, args.lang)) + "\n"
     if args.out is not None:
         options: dict[str, Any] = {
@@ -466,8 +593,9 @@ COMMANDS: tuple[Command, ...] = (
             da="læs en scenariefil og meld problemer",
             en="read a scenario file and report problems",
         ),
-        arguments=_scenario_file,
+        arguments=_check_arguments,
         run=_check,
+        check=_busy_check,
     ),
     Command(
         name="plan",

@@ -8,11 +8,13 @@ line in :data:`SECTIONS`.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
 from learnmeet.exceptions import LearnmeetError
+from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_json
@@ -42,7 +45,7 @@ from learnmeet.model._meetings import (
     Reflection,
     Rsvp,
 )
-from learnmeet.model._people import Citizen
+from learnmeet.model._people import Citizen, Professional
 from learnmeet.model._reflection import Audience, PhaseKind
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._survey import (
@@ -395,6 +398,56 @@ def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
             en=f"Common free time for {case.citizen.pseudonym}'s care team "
             f"({len(case.care_team)} people, 90 minutes), found in a BusyIndex "
             f"of {len(busy.people)} calendars:",
+        )
+    ]
+    lines += [f"  {when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
+    return [*lines, "", *_outlook_calendar(run, busy, case.care_team)]
+
+
+_SAMPLE_CALENDAR = "sample_calendar.ics"
+"""A synthetic Outlook export in the sample's data: p-003's quarter."""
+
+
+def _outlook_calendar(
+    run: DemoRun, busy: BusyIndex, team: tuple[Professional, ...]
+) -> list[str]:
+    """The same question once a team member's own calendar is read too."""
+    person = next(p for p in team if p.id == "p-003")
+    if not all(
+        importlib.util.find_spec(name)
+        for name in ("icalendar", "recurring_ical_events")
+    ):
+        return [
+            run.t(
+                da="Medarbejdernes egne kalendere (.ics) læses med "
+                "learnmeet[calendar], som ikke er installeret her.",
+                en="The staff's own calendars (.ics) are read with "
+                "learnmeet[calendar], which is not installed here.",
+            )
+        ]
+    data = resources.files("learnmeet.data").joinpath(_SAMPLE_CALENDAR).read_bytes()
+    first = datetime.combine(QUARTER[0], time(0), tzinfo=COPENHAGEN)
+    window = (first, datetime.combine(QUARTER[1], time.max, tzinfo=COPENHAGEN))
+    read = busy_from_ical(data, window, name=_SAMPLE_CALENDAR)
+    own = {key: busy.intervals(key) for key in busy.people}
+    own[person.key] = (*own.get(person.key, ()), *read)
+    slots = find_slots(
+        team,
+        (first, first + timedelta(days=14)),
+        timedelta(minutes=90),
+        busy=BusyIndex(own),
+        limit=3,
+    )
+    lines = [
+        run.t(
+            da=f"{person.id}s Outlook-kalender ({_SAMPLE_CALENDAR}: ruteplanlægning "
+            "man.-ons. 10-13 i zonen 'Romance Standard Time', en aflyst dag, "
+            f"frokost vist som ledig) giver {len(read)} optagede tider i "
+            "kvartalet; holdets første ledige tider er nu:",
+            en=f"{person.id}'s Outlook calendar ({_SAMPLE_CALENDAR}: route planning "
+            "Mon-Wed 10-13 in the zone 'Romance Standard Time', one day off, "
+            f"lunch shown as free) gives {len(read)} busy times in the quarter; "
+            "the team's first free times are now:",
         )
     ]
     lines += [f"  {when(slot.start)}–{slot.end:%H:%M}" for slot in slots]

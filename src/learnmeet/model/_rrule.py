@@ -197,7 +197,8 @@ def read_rule(text: object, *, where: str, path: tuple[PathKey, ...]) -> Recurre
 
     The checks that need no start: the grammar and the limits of this
     module's docstring, except the first occurrence (see :func:`check_rule`).
-    Part names and values may be in any case, as RFC 5545 has them.
+    Part names and values may be in any case, as RFC 5545 has them, and
+    a trailing ``;`` (as Google Calendar writes) is passed over.
 
     Raises:
         InvalidValueError: The rule is refused; the error's *where* and
@@ -241,8 +242,12 @@ def _read(text: str) -> Recurrence:
                 "without EXDATE and RDATE lines",
             ),
         )
+    pieces = text.split(";")
+    if len(pieces) > 1 and not pieces[-1].strip():
+        # A trailing ';', as Google Calendar and others write it.
+        pieces.pop()
     parts: dict[str, str] = {}
-    for part in text.split(";"):
+    for part in pieces:
         name, equals, value = part.upper().partition("=")
         if not equals or not value:
             raise _refused(
@@ -696,7 +701,7 @@ def years_on(moment: datetime, years: int) -> datetime:
 
 def check_rule(
     text: object, start: datetime, *, where: str, path: tuple[PathKey, ...]
-) -> tuple[Recurrence, tuple[datetime, ...]]:
+) -> tuple[Recurrence, tuple[datetime, ...], datetime]:
     """Read a rule (:func:`read_rule`) and check that it occurs after *start*.
 
     The first occurrence must come within :data:`FIRST_WITHIN_YEARS` of the
@@ -708,8 +713,9 @@ def check_rule(
     once, whole.
 
     Returns:
-        The rule, and for a rule with COUNT its wall-clock times, all of them
-        (at most :data:`MAX_OCCURRENCES`); for any other rule no times.
+        The rule; for a rule with COUNT its wall-clock times, all of them
+        (at most :data:`MAX_OCCURRENCES`), for any other rule no times; and
+        the rule's first wall-clock time, which need not be the start.
 
     Raises:
         InvalidValueError: The rule is refused; *where* and *path* are the
@@ -763,4 +769,4 @@ def check_rule(
             where=where,
             path=path,
         )
-    return rule, walls
+    return rule, walls, found

@@ -35,7 +35,7 @@ from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
 from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
-from learnmeet.planning._slots import busy_from_meetings, days_window
+from learnmeet.planning._slots import BusyIndex, busy_from_meetings, days_window
 from learnmeet.rules._report import Report
 from learnmeet.rules._rule import RuleContext
 from learnmeet.rules._validate import validate_all
@@ -196,6 +196,17 @@ def check_period(
     return window
 
 
+def _busy(busy: BusyIndex | None, meetings: list[Meeting]) -> BusyIndex:
+    """The meetings' busy time, on top of *busy* (a copy: *busy* is kept)."""
+    if busy is None:
+        return BusyIndex(busy_from_meetings(meetings))
+    index = busy._copy()
+    for key, intervals in busy_from_meetings(meetings).items():
+        for interval in intervals:
+            index._book(key, interval.start, interval.end)
+    return index
+
+
 @checked
 def plan_period(
     scenario: Scenario,
@@ -205,6 +216,7 @@ def plan_period(
     every: int = 2,
     catalog: Catalog = DEFAULT_CATALOG,
     zone: ZoneInfo = COPENHAGEN,
+    busy: BusyIndex | None = None,
 ) -> PeriodPlan:
     """Plan learning, home meetings, an audit and course days for a period.
 
@@ -216,6 +228,10 @@ def plan_period(
         every: Attach learning to every n-th occurrence of each forum.
         catalog: Where the formats come from.
         zone: The municipality's time zone.
+        busy: The staff's busy time besides the scenario's meetings, e.g.
+            read from their calendars with
+            :func:`~learnmeet.busy_index_from_ical`: home meetings and audits
+            are placed around it.
 
     Raises:
         InvalidValueError: *end* is before *start*, the period is longer than
@@ -223,7 +239,7 @@ def plan_period(
             1900-9998.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 A period of five years at most.
+    .. versionchanged:: 0.2.0 A period of five years at most; *busy*.
     """
     window = check_period(start, end, zone=zone)
     check_every(every, where="plan_period")
@@ -254,7 +270,7 @@ def plan_period(
     scheduled = _dated(
         schedule(
             requests,
-            busy=busy_from_meetings([*scenario.meetings, *taken]),
+            busy=_busy(busy, [*scenario.meetings, *taken]),
             holidays=holidays,
             zone=zone,
         ),

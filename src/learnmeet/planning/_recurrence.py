@@ -32,7 +32,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -60,7 +60,7 @@ from learnmeet.model._time import (
     year_problem,
 )
 
-__all__ = ["Series"]
+__all__ = ["Series", "content_line", "content_lines", "tzid_zone"]
 
 _UTC = timezone.utc
 _STAMP = re.compile(
@@ -160,7 +160,9 @@ class Series:
     Attributes:
         start: The first occurrence (DTSTART); aware, in an IANA zone. Its
             ``fold`` is kept: a start at the second 02:30 of the autumn night
-            is the first occurrence, at that instant.
+            is the first occurrence, at that instant. It is the first even
+            where the rule does not match it (RFC 5545, 3.8.5.3; Outlook and
+            Google show it so), and then counts as one of a COUNT (3.3.10).
         rule: The recurrence rule's parts, e.g. ``"FREQ=WEEKLY;BYDAY=TU"``; an
             UNTIL in local time or as a date is accepted.
         exdates: Occurrences to leave out, in any zone; at most 10,000.
@@ -174,7 +176,8 @@ class Series:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 The limits, for RDATE and EXDATE too; the
-       start's fold is kept.
+       start's fold is kept; a start the rule does not match is the first
+       occurrence, no longer left out.
     """
 
     start: datetime = attrs.field(validator=aware_datetime)
@@ -193,6 +196,7 @@ class Series:
     _counted: tuple[datetime, ...] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
+    _unmatched: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         zone = self.start.tzinfo
@@ -232,11 +236,19 @@ class Series:
             )
         # A rule with COUNT is walked whole when it is checked; its wall times
         # are kept, so an expansion does not walk it again.
-        recurrence, counted = check_rule(
+        recurrence, counted, first = check_rule(
             self.rule, self.start, where="Series", path=("rule",)
         )
+        wall = self.start.replace(tzinfo=None, fold=0, microsecond=0)
+        # The start is the first occurrence even where the rule does not
+        # match it (RFC 5545, 3.8.5.3; Outlook and Google show it so). It
+        # then counts as one of a COUNT (RFC 5545, 3.3.10).
+        unmatched = first.replace(tzinfo=None) != wall
+        if unmatched and recurrence.count is not None:
+            counted = counted[: recurrence.count - 1]
         object.__setattr__(self, "_recurrence", recurrence)
         object.__setattr__(self, "_counted", counted)
+        object.__setattr__(self, "_unmatched", unmatched)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -247,63 +259,95 @@ class Series:
     @classmethod
     @checked
     def from_ical(cls, text: str, *, default_zone: ZoneInfo = COPENHAGEN) -> Series:
-        """Read DTSTART, RRULE, EXDATE and RDATE lines of an iCalendar event.
+        """Read the recurrence of an iCalendar event: DTSTART, RRULE, EXDATE, RDATE.
 
-        ``DTSTART;TZID=Europe/Copenhagen:20260106T090000`` and a floating or UTC
-        DTSTART are accepted; a floating time is read in *default_zone*. Dates
+        *text* is a whole ``BEGIN:VEVENT`` ... ``END:VEVENT`` (alone or in a
+        ``VCALENDAR``, with its ``VTIMEZONE``), or just its lines. It is read
+        as RFC 5545 (3.1) writes content lines:
+
+        * folded lines (a line break, CRLF or LF, then a space or tab) are
+          unfolded first, as Outlook and Google fold long RRULE and EXDATE
+          lines;
+        * property and parameter names are read in any case; properties
+          other than the four (SUMMARY, DTEND, UID ...) and other components'
+          lines (VTIMEZONE, VALARM) are passed over;
+        * ``DTSTART;TZID=Europe/Copenhagen:20260106T090000`` keeps its zone
+          (a Windows name such as ``Romance Standard Time`` is mapped by
+          CLDR's table, with the ``calendar`` extra installed); a floating
+          DTSTART is read in *default_zone*; a DTSTART in UTC (``...Z``)
+          recurs in UTC, as calendar programs show it — across a change of
+          summer time its local hour moves;
+        * RDATE as dates, date-times or periods (``VALUE=PERIOD``: the
+          period's start is the occurrence), and EXDATE, on as many lines as
+          written; a date means the series' local time of day that day.
+
+        One event is read: a second VEVENT (an override with RECURRENCE-ID),
+        a second RRULE line, or an EXRULE is refused rather than dropped
+        (read whole calendars with :func:`learnmeet.busy_from_ical`). Dates
         and times are ASCII digits, in the years 1900-9998.
 
         Raises:
-            InvalidValueError: A line cannot be read; the message names it.
+            InvalidValueError: A line cannot be read, or the event holds what
+                a series cannot; the message names the line.
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0 Folded lines, whole VEVENTs, periods in
+           RDATE, Windows zone names; a UTC DTSTART recurs in UTC; a second
+           RRULE is refused.
         """
         start: datetime | None = None
-        rule = ""
+        rule: str | None = None
         found: dict[str, list[tuple[datetime | date, ZoneInfo]]] = {
             "EXDATE": [],
             "RDATE": [],
         }
-        for number, raw in enumerate(text.strip().splitlines(), start=1):
-            line = raw.strip()
-            if not line:
+        events = 0
+        nested: list[str] = []
+        for number, line in content_lines(text):
+            try:
+                name, params, value = content_line(line)
+            except ValueError:
+                raise _line_error(number, _CANNOT_READ, _WRITE_START) from None
+            if name in ("BEGIN", "END"):
+                component = value.strip().upper()
+                if name == "BEGIN":
+                    nested.append(component)
+                    events += component == "VEVENT"
+                    if events > 1:
+                        raise _line_error(number, _ONE_EVENT, _READ_A_CALENDAR)
+                elif nested and nested[-1] == component:
+                    nested.pop()
                 continue
-            name, _, value = line.partition(":")
-            head, *params = name.split(";")
+            if any(c not in ("VCALENDAR", "VEVENT") for c in nested):
+                continue  # a VTIMEZONE's or a VALARM's lines
+            if name not in _RECURRENCE_LINES:
+                continue
+            if name == "EXRULE":
+                raise _line_error(number, _NO_EXRULE, _WRITE_EXDATE)
+            if name == "RRULE":
+                if rule is not None:
+                    raise _line_error(number, _ONE_RULE, _SPLIT_RULES)
+                rule = value
+                continue
             try:
                 zone = _param_zone(params, default_zone)
             except InvalidValueError as refused:
-                raise InvalidValueError(
-                    reason=Label(
-                        da=f"linje {number}: {refused.reason.da}",
-                        en=f"line {number}: {refused.reason.en}",
-                    ),
-                    fix=refused.fix,
-                    where="Series.from_ical",
-                    path=("text",),
-                ) from None
+                raise _line_error(number, refused.reason, refused.fix) from None
+            period = name == "RDATE" and params.get("VALUE", "").upper() == "PERIOD"
             try:
-                if head.upper() == "RRULE":
-                    rule = value
-                    continue
-                stamps = [_stamp(v, zone) for v in value.split(",")]
+                stamps = [
+                    _stamp(v.partition("/")[0] if period else v, zone)
+                    for v in value.split(",")
+                ]
             except ValueError:
-                raise InvalidValueError(
-                    reason=Label(
-                        da=f"linje {number} kan ikke læses",
-                        en=f"line {number} cannot be read",
-                    ),
-                    fix=_WRITE_START,
-                    where="Series.from_ical",
-                    path=("text",),
-                ) from None
-            if head.upper() == "DTSTART":
+                raise _line_error(number, _CANNOT_READ, _WRITE_START) from None
+            if name == "DTSTART":
                 start = _as_datetime(stamps[0], zone, time(0))
-            elif head.upper() in found:
-                found[head.upper()] += [(stamp, zone) for stamp in stamps]
-                if len(found[head.upper()]) > MAX_OCCURRENCES:
+            else:
+                found[name] += [(stamp, zone) for stamp in stamps]
+                if len(found[name]) > MAX_OCCURRENCES:
                     # Refused as the series would be, before reading on.
-                    raise _too_many(head.upper(), "Series.from_ical", "text")
+                    raise _too_many(name, "Series.from_ical", "text")
         if start is None:
             raise InvalidValueError(
                 reason=Label(da="ingen DTSTART-linje", en="no DTSTART line"),
@@ -312,13 +356,14 @@ class Series:
                 path=("text",),
             )
         if not isinstance(start.tzinfo, ZoneInfo):
-            start = start.astimezone(default_zone)
+            # A UTC DTSTART is an instant, and its rule is walked in UTC.
+            start = start.astimezone(_UTC_ZONE)
         # A date-only EXDATE or RDATE means that day's occurrence, at the
         # series' local time of day.
         at = start.time().replace(tzinfo=None)
         exdates = [_as_datetime(s, z, at) for s, z in found["EXDATE"]]
         rdates = [_as_datetime(s, z, at) for s, z in found["RDATE"]]
-        return cls(start=start, rule=rule, exdates=exdates, rdates=rdates)
+        return cls(start=start, rule=rule or "", exdates=exdates, rdates=rdates)
 
     @checked
     def occurrences(
@@ -478,6 +523,9 @@ class Series:
             if bounded and not _inside(local, low, high):
                 continue
             out.append(local)
+            if len(out) == 1 and self._unmatched and _inside(start, low, high):
+                # The start the rule does not match comes first.
+                out.insert(0, start)
             if len(out) > MAX_OCCURRENCES:
                 most = f"{MAX_OCCURRENCES:,}"
                 raise _limit(
@@ -492,6 +540,8 @@ class Series:
                     ),
                     "before",
                 )
+        if not out and self._unmatched and _inside(start, low, high):
+            out.append(start)
         return out, moved
 
 
@@ -543,17 +593,57 @@ _WRITE_A_TZID = Label(
 )
 
 
-def _param_zone(params: list[str], default: ZoneInfo) -> ZoneInfo:
+def _param_zone(params: dict[str, str], default: ZoneInfo) -> ZoneInfo:
     """The zone of a line's TZID parameter, or *default* without one.
 
     Raises:
         InvalidValueError: The TZID names no zone learnmeet keeps.
     """
-    for param in params:
-        key, _, value = param.partition("=")
-        if key.upper() == "TZID":
-            return load_zone(value.strip('"'), fix=_WRITE_A_TZID)
-    return default
+    if "TZID" not in params:
+        return default
+    return tzid_zone(params["TZID"], fix=_WRITE_A_TZID)
+
+
+def tzid_zone(
+    tzid: str,
+    *,
+    fix: Label,
+    where: str = "",
+    path: tuple[str | int, ...] = (),
+) -> ZoneInfo:
+    """The IANA zone an iCalendar TZID names, or the library's refusal.
+
+    An IANA name is taken as it is, with a leading ``/`` (RFC 5545's
+    globally unique id) taken off; a Windows name, as Outlook and Exchange
+    write (``Romance Standard Time``), is mapped by CLDR's windowsZones table
+    as the ``icalendar`` package ships it (the ``calendar`` extra): without
+    it, such a name is refused as an unknown zone.
+
+    Raises:
+        InvalidValueError: The TZID names no zone learnmeet keeps.
+    """
+    name = tzid.strip().removeprefix("/")
+    windows = _windows_zones()
+    if name in windows:
+        name = windows[name]
+    elif not windows:
+        fix = Label(
+            da=f"{fix.da}; et Windows-navn som 'Romance Standard Time' kræver "
+            "learnmeet[calendar]",
+            en=f"{fix.en}; a Windows name such as 'Romance Standard Time' needs "
+            "learnmeet[calendar]",
+        )
+    return load_zone(name, fix=fix, where=where, path=path)
+
+
+@functools.lru_cache(maxsize=1)
+def _windows_zones() -> dict[str, str]:
+    """CLDR's Windows-to-IANA table, as ``icalendar`` ships it; empty without it."""
+    try:
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+    except ImportError:
+        return {}
+    return dict(WINDOWS_TO_OLSON)
 
 
 def _as_datetime(stamp: datetime | date, zone: ZoneInfo, at: time) -> datetime:
@@ -561,3 +651,113 @@ def _as_datetime(stamp: datetime | date, zone: ZoneInfo, at: time) -> datetime:
         return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=zone)
     # A date is a local day in the series' zone, never midnight in UTC.
     return datetime.combine(stamp, at, tzinfo=zone)
+
+
+_UTC_ZONE = ZoneInfo("UTC")
+_RECURRENCE_LINES = frozenset({"DTSTART", "RRULE", "EXRULE", "RDATE", "EXDATE"})
+_FOLD = re.compile(r"\r?\n[ \t]|\r[ \t]")
+_NAME = re.compile(r"[A-Za-z0-9-]+", re.ASCII)
+_CANNOT_READ = Label(da="linjen kan ikke læses", en="the line cannot be read")
+_ONE_EVENT = Label(
+    da="teksten har mere end én VEVENT (fx en ændret forekomst med RECURRENCE-ID); "
+    "en serie læses fra én",
+    en="the text holds more than one VEVENT (e.g. an override with "
+    "RECURRENCE-ID); a series is read from one",
+)
+_READ_A_CALENDAR = Label(
+    da="giv én VEVENT, eller læs hele kalenderen med busy_from_ical",
+    en="give one VEVENT, or read the whole calendar with busy_from_ical",
+)
+_ONE_RULE = Label(
+    da="hændelsen har mere end én RRULE-linje; en serie har én regel",
+    en="the event has more than one RRULE line; a series has one rule",
+)
+_SPLIT_RULES = Label(
+    da="læs hver regel som sin egen serie, eller læs kalenderen med busy_from_ical",
+    en="read each rule as a series of its own, or read the calendar with "
+    "busy_from_ical",
+)
+_NO_EXRULE = Label(
+    da="EXRULE er udgået af RFC 5545 og læses ikke",
+    en="EXRULE was dropped by RFC 5545 and is not read",
+)
+_WRITE_EXDATE = Label(
+    da="skriv de udeladte datoer som EXDATE", en="write the dates left out as EXDATE"
+)
+
+
+def _line_error(number: int, reason: Label, fix: Label) -> InvalidValueError:
+    return InvalidValueError(
+        reason=Label(
+            da=f"linje {number}: {reason.da}", en=f"line {number}: {reason.en}"
+        ),
+        fix=fix,
+        where="Series.from_ical",
+        path=("text",),
+    )
+
+
+def content_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The unfolded content lines of *text*, each with its first line's number.
+
+    RFC 5545 (3.1): a line break followed by a space or a tab continues the
+    line before; both are taken out. CRLF, LF and CR all end a line. Blank
+    lines are passed over, and so is the white space around a line (which
+    no property's name or value starts or ends with where it matters here).
+    """
+    physical = text.splitlines()
+    logical: list[tuple[int, str]] = []
+    for number, raw in enumerate(physical, start=1):
+        if raw[:1] in (" ", "\t") and logical:
+            first, before = logical[-1]
+            logical[-1] = (first, before + raw[1:])
+        else:
+            logical.append((number, raw))
+    for number, line in logical:
+        if line.strip():
+            yield number, line.strip()
+
+
+def content_line(line: str) -> tuple[str, dict[str, str], str]:
+    """A content line's name (upper case), parameters and value (RFC 5545, 3.1).
+
+    Parameter names are upper-cased; a quoted parameter value may hold ``;``,
+    ``:`` and ``,``.
+
+    Raises:
+        ValueError: The line has no name or no ``:``.
+    """
+    at = 0
+    params: dict[str, str] = {}
+    match = _NAME.match(line)
+    if match is None:
+        raise ValueError("no name")
+    name = match[0].upper()
+    at = match.end()
+    while at < len(line) and line[at] == ";":
+        match = _NAME.match(line, at + 1)
+        if match is None or line[match.end() : match.end() + 1] != "=":
+            raise ValueError("a parameter without a name")
+        key = match[0].upper()
+        at = match.end() + 1
+        values = []
+        while True:
+            if line[at : at + 1] == '"':
+                end = line.find('"', at + 1)
+                if end < 0:
+                    raise ValueError("an unclosed quote")
+                values.append(line[at + 1 : end])
+                at = end + 1
+            else:
+                end = at
+                while end < len(line) and line[end] not in ";:,":
+                    end += 1
+                values.append(line[at:end])
+                at = end
+            if line[at : at + 1] != ",":
+                break
+            at += 1
+        params[key] = ",".join(values)
+    if line[at : at + 1] != ":":
+        raise ValueError("no ':'")
+    return name, params, line[at + 1 :]
