@@ -21,27 +21,14 @@ from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import crowded_area
-from learnmeet import strategies as lst
 from learnmeet.data import load_sample
 from learnmeet.io._results import RESULT_NAMES, is_result_type, result_types
+from support import MODEL_STRATEGIES
 
 MARCH = (date(2027, 3, 1), date(2027, 3, 31))
 
-RESULT_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
-    (lm.Choice, lst.choices()),
-    (lm.CourseSession, lst.course_sessions()),
-    (lm.Enrolment, lst.enrolments()),
-    (lm.LearningPlan, lst.learning_plans()),
-    (lm.MeetingRequest, lst.meeting_requests()),
-    (lm.PeriodPlan, lst.period_plans()),
-    (lm.Proposal, lst.proposals()),
-    (lm.Report, lst.reports()),
-    (lm.ScheduleResult, lst.schedule_results()),
-    (lm.SessionFill, lst.session_fills()),
-    (lm.Subject, lst.subjects()),
-    (lm.Unattached, lst.unattached_cases()),
-    (lm.Unplaced, lst.unplaced_requests()),
-    (lm.Violation, lst.violations()),
+RESULT_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = tuple(
+    (cls, strategy) for cls, strategy in MODEL_STRATEGIES if is_result_type(cls)
 )
 
 
