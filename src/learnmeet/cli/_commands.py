@@ -116,14 +116,7 @@ def _read(path: Path, lang: Lang, err: TextIO, kind: type[T]) -> T | None:
     try:
         return from_json(kind, text)
     except InvalidDataError as exc:
-        count = len(exc.problems)
-        head = Label(
-            da=f"{visible(path)}: {_count(count, 'problem', 'problemer')}:",
-            en=f"{visible(path)}: {_count(count, 'problem', 'problems')}:",
-        )
-        err.write(head.get(lang) + "\n")
-        for problem in exc.problems:
-            err.write(f"  {problem.message(lang)}\n")
+        _write_problems(path, exc, err, lang)
         return None
     except RecursionError:
         raise InvalidValueError(
@@ -139,6 +132,23 @@ def _read(path: Path, lang: Lang, err: TextIO, kind: type[T]) -> T | None:
             ),
             where=visible(path),
         ) from None
+
+
+def _write_problems(
+    source: Path, error: InvalidDataError, err: TextIO, lang: Lang
+) -> None:
+    """Write what refused *source* (a file or a folder) to *err*.
+
+    A head names the source and counts the problems; each follows on a line.
+    """
+    count = len(error.problems)
+    head = Label(
+        da=f"{visible(source)}: {_count(count, 'problem', 'problemer')}:",
+        en=f"{visible(source)}: {_count(count, 'problem', 'problems')}:",
+    )
+    err.write(head.get(lang) + "\n")
+    for problem in error.problems:
+        err.write(f"  {problem.message(lang)}\n")
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -248,14 +258,7 @@ def _read_busy(
             files, scenario.professionals, window, zone=COPENHAGEN
         )
     except InvalidDataError as exc:
-        count = len(exc.problems)
-        head = Label(
-            da=f"{visible(folder)}: {_count(count, 'problem', 'problemer')}:",
-            en=f"{visible(folder)}: {_count(count, 'problem', 'problems')}:",
-        )
-        err.write(head.get(lang) + "\n")
-        for problem in exc.problems:
-            err.write(f"  {problem.message(lang)}\n")
+        _write_problems(folder, exc, err, lang)
         return None
 
 
