@@ -510,6 +510,15 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"disposition": lm.Disposition.COMPLETE},
         ),
         "RuleContext.hours_of": (lm.RuleContext().hours_of, {"unit_id": "u"}),
+        "PlanningSettings.hours_of": (lm.PlanningSettings().hours_of, {"unit_id": "u"}),
+        "PlanningSettings.away_at_most": (
+            lm.PlanningSettings().away_at_most,
+            {"unit_id": "u", "staff": 4},
+        ),
+        "TravelTimes.between": (
+            lm.TravelTimes().between,
+            {"first": "a", "second": "b"},
+        ),
         "RuleSet.rule": (lm.DEFAULT_RULES.rule, {"code": "LM101"}),
         "RuleSet.severity_of": (lm.DEFAULT_RULES.severity_of, {"code": "LM101"}),
         "RuleSet.with_severity": (
@@ -883,8 +892,10 @@ def _values() -> dict[str, Any]:
             ),
             "MeetingRequest": lst.meeting_requests(),
             "PeriodPlan": st.just(plan),
+            "PlanningSettings": lst.planning_settings(),
             "Proposal": st.just(proposal),
             "Report": st.just(report),
+            "Room": lst.rooms(),
             "ResponseRates": evaluations.map(lambda e: e.rates),
             "Rule": st.just(rule),
             "RuleContext": st.just(
@@ -903,6 +914,7 @@ def _values() -> dict[str, Any]:
             "Series": lst.series(),
             "SessionFill": st.sampled_from(enrolment.fill),
             "Subject": st.sampled_from([v.subject for v in report.violations]),
+            "TravelTimes": lst.travel_times(),
             "Unattached": st.sampled_from(learning.unattached),
             "Unplaced": st.sampled_from(nobody_free.unplaced),
             "Violation": st.sampled_from(report.violations),

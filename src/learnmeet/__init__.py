@@ -191,6 +191,13 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "forum_series",
     ),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
+    "learnmeet.planning._settings": (
+        "Backend",
+        "Objective",
+        "PlanningSettings",
+        "Room",
+        "TravelTimes",
+    ),
     "learnmeet.io._envelope": ("SCHEMA_VERSION",),
     "learnmeet.io._converter": ("make_converter",),
     "learnmeet.io._json": (
@@ -419,6 +426,13 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         ScheduleResult as ScheduleResult,
         Unplaced as Unplaced,
         schedule as schedule,
+    )
+    from learnmeet.planning._settings import (
+        Backend as Backend,
+        Objective as Objective,
+        PlanningSettings as PlanningSettings,
+        Room as Room,
+        TravelTimes as TravelTimes,
     )
     from learnmeet.planning._slots import (
         MAX_SLOTS as MAX_SLOTS,

@@ -290,7 +290,10 @@ class DocumentConverter(MemoConverter):
 
 # Fields added after version 2 was published, written only when set, so a
 # document without them is what the version always was.
-_OMITTED_WHEN_DEFAULT: dict[type[Any], tuple[str, ...]] = {Professional: ("email",)}
+_OMITTED_WHEN_DEFAULT: dict[type[Any], tuple[str, ...]] = {
+    Professional: ("email",),
+    Location: ("place", "room"),
+}
 
 
 def _overrides(cls: type[Any]) -> dict[str, Any]:
@@ -401,6 +404,10 @@ def _register_classes(conv: DocumentConverter, catalog: Catalog) -> None:
         return unstructure_reference
 
     conv.register_unstructure_hook_factory(lambda t: t in BY_CLASS, unstructure_factory)
+    for cls in _OMITTED_WHEN_DEFAULT.keys() - BY_CLASS.keys():
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, **_overrides(cls))
+        )
 
     lookups: dict[type[Any], Callable[[str], Any]] = {
         Profession: catalog.profession,

@@ -189,11 +189,49 @@ class LocationKind(LabelledEnum):
 class Location:
     """Where a meeting is held. The citizen's home is never written as an address.
 
+    Attributes:
+        kind: On site, in the citizen's home or online.
+        description: Free text for the attendees, e.g. how to find the room.
+        place: For a meeting on site, the key of the place it is at (e.g.
+            ``"sundhedshuset"``), which travel times are looked up by; ``None``
+            for the one site. Never set for a citizen's home or online: the
+            home is known by the citizen's pseudonym, an online meeting has
+            no place.
+        room: For a meeting on site, the id of the room it is booked in.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *place* and *room*.
     """
 
     kind: LocationKind = attrs.field(validator=instance_of(LocationKind))
     description: str = attrs.field(default="", validator=safe_text)
+    place: str | None = attrs.field(
+        default=None, kw_only=True, validator=optional_identifier
+    )
+    room: str | None = attrs.field(
+        default=None, kw_only=True, validator=optional_identifier
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is not LocationKind.ON_SITE:
+            for name in ("place", "room"):
+                if getattr(self, name) is not None:
+                    raise InvalidValueError(
+                        reason=Label(
+                            da=f"{name} gælder kun et møde på arbejdsstedet, ikke "
+                            f"{self.kind.label.da}",
+                            en=f"{name} is for a meeting on site only, not "
+                            f"{self.kind.label.en}",
+                        ),
+                        fix=Label(
+                            da="udelad den; borgerens hjem kendes på pseudonymet, "
+                            "og et onlinemøde har intet sted",
+                            en="leave it out; the citizen's home is known by the "
+                            "pseudonym, and an online meeting has no place",
+                        ),
+                        where="Location",
+                        path=(name,),
+                    )
 
 
 def _labels(items: Iterable[Label]) -> tuple[Label, ...]:

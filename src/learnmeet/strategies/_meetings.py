@@ -93,11 +93,24 @@ def format_requirements() -> SearchStrategy[FormatRequirements]:
 
 
 def locations() -> SearchStrategy[Location]:
-    """Locations of any kind.
+    """Locations of any kind; on site, sometimes with a place key and a room.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 A place and a room on site.
     """
-    return st.builds(Location, st.sampled_from(LocationKind), st.just("") | _TEXT)
+    elsewhere = st.builds(
+        Location,
+        st.sampled_from([LocationKind.CITIZEN_HOME, LocationKind.ONLINE]),
+        st.just("") | _TEXT,
+    )
+    on_site = st.builds(
+        Location,
+        st.just(LocationKind.ON_SITE),
+        st.just("") | _TEXT,
+        place=st.none() | _code("sted"),
+        room=st.none() | _code("lokale"),
+    )
+    return elsewhere | on_site
 
 
 def reflections() -> SearchStrategy[Reflection]:

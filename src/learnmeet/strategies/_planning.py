@@ -37,6 +37,13 @@ from learnmeet.planning._schedule import (
     Unplaced,
     schedule,
 )
+from learnmeet.planning._settings import (
+    Backend,
+    Objective,
+    PlanningSettings,
+    Room,
+    TravelTimes,
+)
 from learnmeet.planning._slots import BusyIndex, Interval, busy_from_meetings
 from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
 from learnmeet.strategies._cases import citizen_cases
@@ -59,6 +66,62 @@ def working_hours() -> SearchStrategy[WorkingHours]:
         st.integers(0, 12),
         st.integers(1, 12),
         st.frozensets(st.integers(0, 6), min_size=1),
+    )
+
+
+def _minutes(low: int, high: int) -> SearchStrategy[timedelta]:
+    return st.integers(low, high).map(lambda n: timedelta(minutes=n))
+
+
+def rooms() -> SearchStrategy[Room]:
+    """Rooms seating 2 to 40, sometimes at a place of their own.
+
+    .. versionadded:: 0.3.0
+    """
+    return st.builds(
+        Room,
+        id=_code("lokale"),
+        name=st.sampled_from(["", "Mødelokale 1", "Store sal", "Kantinen"]),
+        capacity=st.integers(2, 40),
+        place=st.sampled_from(["", "sundhedshuset", "plejecenter-nord"]),
+    )
+
+
+def travel_times() -> SearchStrategy[TravelTimes]:
+    """Travel times: a default of 0-60 minutes and up to three legs of 5-90.
+
+    .. versionadded:: 0.3.0
+    """
+    places = st.sampled_from(["sundhedshuset", "plejecenter-nord", "raadhuset"])
+    return st.builds(
+        TravelTimes,
+        default=_minutes(0, 60),
+        matrix=st.dictionaries(st.tuples(places, places), _minutes(5, 90), max_size=3),
+    )
+
+
+def planning_settings() -> SearchStrategy[PlanningSettings]:
+    """Planning settings as a municipality sets them.
+
+    Day hours, 0-60 minutes of travel, a break of 0-15, a few rooms, a
+    morning peak to avoid, half or more of each unit on duty, either
+    objective; always the greedy backend (the ``cpsat`` one needs the
+    ``optimise`` extra).
+
+    .. versionadded:: 0.3.0
+    """
+    peak = st.just((time(7), time(9, 30)))
+    return st.builds(
+        PlanningSettings,
+        hours=st.none() | working_hours(),
+        travel=travel_times(),
+        break_between=_minutes(0, 15),
+        rooms=st.lists(rooms(), max_size=3, unique_by=lambda r: r.id),
+        avoid=st.dictionaries(_code("enhed"), st.lists(peak, max_size=1), max_size=2),
+        min_on_duty=st.sampled_from([0.0, 0.5, 0.75]),
+        objective=st.sampled_from(Objective),
+        preferred=st.none() | st.just((time(9), time(14))),
+        backend=st.just(Backend.GREEDY),
     )
 
 
