@@ -24,7 +24,7 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
-from learnmeet.model._calendar import WorkingHours, holiday_days
+from learnmeet.model._calendar import holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
 from learnmeet.model._checks import each, instance_of, joined_id, to_tuple
 from learnmeet.model._meetings import Cohort, Meeting, Rsvp
@@ -35,10 +35,11 @@ from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
 from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
+from learnmeet.planning._settings import PlanningSettings
 from learnmeet.planning._slots import BusyIndex, busy_from_meetings, days_window
 from learnmeet.rules._report import Report
-from learnmeet.rules._rule import RuleContext
-from learnmeet.rules._validate import validate_all
+from learnmeet.rules._rule import RuleContext, RuleSet
+from learnmeet.rules._validate import DEFAULT_RULES, validate_all
 
 __all__ = ["PeriodPlan", "plan_period"]
 
@@ -215,8 +216,10 @@ def plan_period(
     end: date,
     every: int = 2,
     catalog: Catalog = DEFAULT_CATALOG,
-    zone: ZoneInfo = COPENHAGEN,
+    zone: ZoneInfo | None = None,
     busy: BusyIndex | None = None,
+    settings: PlanningSettings = PlanningSettings(),  # noqa: B008 - immutable value
+    rules: RuleSet = DEFAULT_RULES,
 ) -> PeriodPlan:
     """Plan learning, home meetings, an audit and course days for a period.
 
@@ -227,11 +230,14 @@ def plan_period(
             years (1,827 days) at most, in the years 1900-9998.
         every: Attach learning to every n-th occurrence of each forum.
         catalog: Where the formats come from.
-        zone: The municipality's time zone.
+        zone: The municipality's time zone; by default *settings*' zone.
         busy: The staff's busy time besides the scenario's meetings, e.g.
             read from their calendars with
             :func:`~learnmeet.busy_index_from_ical`: home meetings and audits
             are placed around it.
+        settings: Working hours, travel times, rooms, breaks, hours to avoid,
+            the share of each unit that stays on duty, and the objective.
+        rules: The rules the plan is validated by.
 
     Raises:
         InvalidValueError: *end* is before *start*, the period is longer than
@@ -240,7 +246,12 @@ def plan_period(
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 A period of five years at most; *busy*.
+    .. versionchanged:: 0.3.0 *settings* and *rules*.
     """
+    if zone is None:
+        zone = settings.zone
+    else:
+        settings = attrs.evolve(settings, zone=zone)
     window = check_period(start, end, zone=zone)
     check_every(every, where="plan_period")
     holidays = holiday_days(start.year, end.year)
@@ -311,8 +322,10 @@ def plan_period(
         context=RuleContext(
             meetings=scenario.meetings,
             holidays=holidays,
-            default_hours=WorkingHours(),
+            working_hours=settings.unit_hours,
+            default_hours=settings.hours,
         ),
+        rules=rules,
     )
     return PeriodPlan(
         scenario=scenario,
