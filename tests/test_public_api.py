@@ -511,6 +511,10 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         ),
         "RuleContext.hours_of": (lm.RuleContext().hours_of, {"unit_id": "u"}),
         "PlanningSettings.hours_of": (lm.PlanningSettings().hours_of, {"unit_id": "u"}),
+        "PlanningSettings.keeps_on_duty": (
+            lm.PlanningSettings().keeps_on_duty,
+            {"staff": 4},
+        ),
         "PlanningSettings.away_at_most": (
             lm.PlanningSettings().away_at_most,
             {"unit_id": "u", "staff": 4},

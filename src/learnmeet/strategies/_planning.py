@@ -23,7 +23,12 @@ from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._labels import LANGUAGES
-from learnmeet.model._meetings import AttendeeRole, CancellationReason, Cohort
+from learnmeet.model._meetings import (
+    AttendeeRole,
+    CancellationReason,
+    Cohort,
+    MeetingStatus,
+)
 from learnmeet.model._people import Professional, Unit
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
@@ -191,6 +196,8 @@ def busy_indexes(
 @st.composite
 def _meeting_requests(draw: st.DrawFn, *, catalog: Catalog) -> MeetingRequest:
     meeting = draw(meetings(catalog=catalog))
+    if meeting.status is MeetingStatus.CANCELLED:  # a request is never cancelled
+        meeting = attrs.evolve(meeting, status=MeetingStatus.PLANNED, cancellation=None)
     first = draw(_days(low=date(2025, 1, 1), high=date(2030, 12, 1)))
     return MeetingRequest.from_meeting(
         meeting,
@@ -359,6 +366,7 @@ def _schedule_results(draw: st.DrawFn, *, catalog: Catalog) -> ScheduleResult:
             latest=day + timedelta(days=draw(st.integers(0, 3))),
         )
         for m in scenario.meetings
+        if m.status is not MeetingStatus.CANCELLED
     ]
     return schedule(requests, busy=busy_from_meetings(scenario.meetings))
 
