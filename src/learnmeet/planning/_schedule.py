@@ -45,6 +45,7 @@ from learnmeet.model._people import Professional
 from learnmeet.model._time import COPENHAGEN, a_date, positive_duration
 from learnmeet.planning._placement import (
     Board,
+    Candidate,
     Need,
     Tally,
     best,
@@ -394,41 +395,46 @@ def schedule(
         if found is None:
             unplaced.append(_why(request, need, board, tally))
             continue
-        coming = {*need.required, *found.optional}
-        board.book(
-            [*need.required, *found.optional],
-            found.start,
-            found.end,
-            found.place,
-            found.room,
-        )
-        location = request.location or _default_location(request)
-        if found.room is not None:
-            location = attrs.evolve(location, room=found.room.id)
-        placed.append(
-            Meeting(
-                id=request.id,
-                format=request.format,
-                start=_moment(found.start, settings.zone),
-                duration=request.length,
-                location=location,
-                attendees=[
-                    a
-                    for a in request.attendees
-                    if a.person.key in coming
-                    or a.participation is Participation.INFORMATION_ONLY
-                ],
-                case=request.case,
-                reflection=request.reflection,
-                status=request.status,
-                forum=request.forum,
-                cohort=request.cohort,
-                title=request.title,
-            )
-        )
+        placed.append(_place(request, need, found, board))
     placed.sort(key=lambda m: (_utc(m.start), m.id))
     return ScheduleResult(
         tuple(placed), tuple(unplaced), report=validate_all(placed, rules=rules)
+    )
+
+
+def _place(
+    request: MeetingRequest, need: Need, found: Candidate, board: Board
+) -> Meeting:
+    """Book *request* at the candidate *found* on *board*: the meeting placed."""
+    coming = {*need.required, *found.optional}
+    board.book(
+        [*need.required, *found.optional],
+        found.start,
+        found.end,
+        found.place,
+        found.room,
+    )
+    location = request.location or _default_location(request)
+    if found.room is not None:
+        location = attrs.evolve(location, room=found.room.id)
+    return Meeting(
+        id=request.id,
+        format=request.format,
+        start=_moment(found.start, board.zone),
+        duration=request.length,
+        location=location,
+        attendees=[
+            a
+            for a in request.attendees
+            if a.person.key in coming
+            or a.participation is Participation.INFORMATION_ONLY
+        ],
+        case=request.case,
+        reflection=request.reflection,
+        status=request.status,
+        forum=request.forum,
+        cohort=request.cohort,
+        title=request.title,
     )
 
 
