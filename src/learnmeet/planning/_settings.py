@@ -5,8 +5,8 @@
 choices once (in Python, or in the command line's TOML file) and every plan
 uses the same ones. The constraint set follows the usual meeting-scheduling
 model (required and preferred attendance, room conflict and capacity, breaks,
-travel between places, as soon as possible or spread): see
-``docs/explanation/planning.md``.
+travel between places, as soon as possible or spread): see the planning
+guide, "Placing meetings a roster accepts".
 """
 
 from __future__ import annotations
