@@ -275,6 +275,36 @@ class TestNothingDroppedInSilence:
         assert placed | listed == asked
         assert not placed & listed
 
+    @settings(max_examples=15, deadline=None)
+    @given(lst.scenarios(), st.integers(0, 60))
+    def test_on_any_scenario_every_request_is_placed_or_listed(
+        self, scenario: lm.Scenario, days: int
+    ) -> None:
+        start = date(2027, 1, 4) + timedelta(days=days)
+        plan = lm.plan_period(scenario, start=start, end=start + timedelta(days=40))
+        concrete = [c for c in scenario.cases if c.is_concrete]
+        home = {
+            c.id
+            for c in concrete
+            if c.palliative_level is lm.PalliativeLevel.SPECIALISED
+        }
+
+        def cases(code: str, meetings: object) -> list[str]:
+            return [
+                (m.case.id if m.case else "")
+                for m in meetings  # type: ignore[attr-defined]
+                if m.format.code == code
+            ]
+
+        placed = cases("home_meeting", plan.scheduled.meetings)
+        listed = cases("home_meeting", [u.request for u in plan.scheduled.unplaced])
+        assert sorted(placed + listed) == sorted(home)
+        audits = cases("audit", plan.scheduled.meetings) + cases(
+            "audit", [u.request for u in plan.scheduled.unplaced]
+        )
+        assert len(audits) == (1 if any(c.transitions for c in concrete) else 0)
+        assert all(u.reason.da and u.reason.en for u in plan.scheduled.unplaced)
+
 
 class TestARosterAccepts:
     """The demo's quarter: spread over it, with time to travel between places."""

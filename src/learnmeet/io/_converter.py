@@ -66,6 +66,7 @@ from learnmeet.model._people import (
     Relative,
     Sector,
 )
+from learnmeet.planning._schedule import MeetingRequest, ScheduleResult
 
 __all__ = ["CODED", "KIND_OF", "DocumentConverter", "converter_for", "make_converter"]
 
@@ -293,6 +294,8 @@ class DocumentConverter(MemoConverter):
 _OMITTED_WHEN_DEFAULT: dict[type[Any], tuple[str, ...]] = {
     Professional: ("email",),
     Location: ("place", "room"),
+    MeetingRequest: ("cohort", "forum", "status"),
+    ScheduleResult: ("report",),
 }
 
 
