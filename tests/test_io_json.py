@@ -310,10 +310,11 @@ class TestEveryModelType:
             and attrs.has(obj)
             and obj.__module__.startswith(("learnmeet.planning", "learnmeet.rules"))
         }
-        # Not documents: the planners' inputs and machinery (busy time and
-        # its intervals, a series with its parsed rule, rules with their
-        # checks and what a check finds).
+        # Not documents: the planners' inputs and machinery (busy time, who
+        # is at work, and their intervals, a series with its parsed rule,
+        # rules with their checks and what a check finds).
         kept_out = {
+            lm.Availability,
             lm.BusyIndex,
             lm.Finding,
             lm.Interval,

@@ -20,7 +20,6 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
-from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._labels import LANGUAGES
 from learnmeet.model._meetings import AttendeeRole, CancellationReason, Cohort
@@ -45,21 +44,6 @@ from learnmeet.strategies._meetings import cohorts, forums, meetings, scenarios
 from learnmeet.strategies._people import areas, labels, organisations, professions
 
 T = TypeVar("T")
-
-
-def working_hours() -> SearchStrategy[WorkingHours]:
-    """Working hours: a start before an end, on one or more weekdays.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        lambda start, length, days: WorkingHours(
-            start=time(start), end=time(min(start + length, 23)), weekdays=days
-        ),
-        st.integers(0, 12),
-        st.integers(1, 12),
-        st.frozensets(st.integers(0, 6), min_size=1),
-    )
 
 
 def series() -> SearchStrategy[Series]:
