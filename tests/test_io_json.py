@@ -7,7 +7,7 @@ import json
 import re
 import subprocess
 import sys
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 import attrs
@@ -359,3 +359,69 @@ class TestEveryModelType:
         document["data"]["start"] = start
         with pytest.raises(lm.InvalidDataError, match="time of day"):
             lm.from_dict(lm.WorkingHours, document)
+
+
+class TestWhoIsAtWork:
+    """A scenario's working patterns and absences are written only when it has
+    any, so documents without them stay byte for byte what they were, and
+    read back with every problem at its path."""
+
+    def _scenario(self) -> lm.Scenario:
+        from learnmeet.data import load_sample
+
+        sample = load_sample()
+        night = lm.WorkingHours(start=time(23), end=time(7), weekdays={0, 1})
+        return attrs.evolve(
+            sample,
+            working_patterns=[
+                lm.WorkingPattern(
+                    professional=sample.professionals[0].id, shifts=[night]
+                )
+            ],
+            absences=[
+                lm.Absence.days(
+                    sample.professionals[1].id,
+                    date(2027, 2, 1),
+                    date(2027, 2, 5),
+                    lm.AbsenceKind.SICKNESS,
+                )
+            ],
+        )
+
+    def test_written_and_read_back(self) -> None:
+        scenario = self._scenario()
+        text = lm.to_json(scenario)
+        assert '"start": "23:00", "end": "07:00"' in text
+        assert '"kind": "sickness"' in text
+        assert lm.from_json(lm.Scenario, text) == scenario
+
+    def test_left_out_when_there_are_none(self) -> None:
+        from learnmeet.data import load_sample, sample_text
+
+        written = lm.to_dict(load_sample())
+        assert "working_patterns" not in written["data"]
+        assert "absences" not in written["data"]
+        assert "working_patterns" not in _version_1(load_sample())["data"]
+        assert json.loads(sample_text()).keys() == written.keys()
+
+    def test_problems_at_their_paths(self) -> None:
+        document = lm.to_dict(self._scenario())
+        data = document["data"]
+        data["working_patterns"][0]["shifts"][0]["end"] = "23:00"
+        data["absences"][0]["end"] = data["absences"][0]["start"]
+        data["absences"].append({**data["absences"][0], "kind": "ferie"})
+        errors = read_problems(lm.Scenario, document)
+        assert [e.split(": ")[0] for e in errors] == [
+            "$.working_patterns[0].shifts[0].end",
+            "$.absences[0].end",
+            "$.absences[1].kind",
+        ]
+
+    def test_a_stranger_is_refused_at_its_place(self) -> None:
+        document = lm.to_dict(self._scenario())
+        document["data"]["absences"][0]["professional"] = "p-9999"
+        errors = read_problems(lm.Scenario, document)
+        assert errors == (
+            "$.absences[0].professional: the professional 'p-9999' is not on the "
+            "staff list (fix: use the id of one of the scenario's professionals)",
+        )
