@@ -625,8 +625,11 @@ class TestAvailability:
         assert not at_work.is_at_work("citizen:B-1", _at(0, 16), _at(0, 17))
 
     def test_without_hours_any_time(self) -> None:
-        at_work = lm.Availability(hours=None)
+        away = lm.Absence(professional="a", start=_at(5, 3), end=_at(5, 4))
+        at_work = lm.Availability(hours=None, absences=[away])
         assert at_work.is_at_work(A, _at(5, 1), _at(5, 2))
+        assert not at_work.is_at_work(A, _at(5, 2), _at(5, 4))
+        assert at_work.is_at_work("professional:b", _at(5, 2), _at(5, 4))
 
     def test_busy_time_is_still_busy(self) -> None:
         from examples import NURSE_N

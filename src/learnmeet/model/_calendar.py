@@ -310,6 +310,20 @@ def shift_stretches(
     if any(h.overnight for h in ordered):
         day -= _ONE_DAY
     last = from_micros(high, zone).date()
+    if len(ordered) == 1:
+        # Less than a day long, one shift never touches its next: no joining,
+        # and each stretch is handed out the day it is found.
+        (hours,) = ordered
+        starts, weekdays, late = hours.start, hours.weekdays, hours.end
+        later = _ONE_DAY if hours.overnight else timedelta(0)
+        while day <= last:
+            if day.weekday() in weekdays and day not in closed:
+                opens = max(to_micros(datetime.combine(day, starts, zone)), low)
+                shuts = min(to_micros(datetime.combine(day + later, late, zone)), high)
+                if opens < shuts:
+                    yield opens, shuts
+            day += _ONE_DAY
+        return
     held: tuple[int, int] | None = None
     while day <= last:
         if day not in closed:

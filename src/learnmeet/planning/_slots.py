@@ -413,10 +413,13 @@ def _common_open(
     that cross midnight meet others in up to two stretches a day, so the
     stretches of each are intersected, not their times.
     """
-    limits = sorted({h for h in found if h is not None}, key=attrs.astuple)
-    if not limits:
+    distinct = {h for h in found if h is not None}
+    if not distinct:
         return _always(low, high)
-    if len(limits) > 1 and not _shared_hours(limits):
+    if len(distinct) == 1:
+        return shift_stretches(tuple(distinct), low, high, closed, zone)
+    limits = sorted(distinct, key=attrs.astuple)
+    if not _shared_hours(limits):
         return None
     streams = [shift_stretches((h,), low, high, closed, zone) for h in limits]
     return streams[0] if len(streams) == 1 else intersect(streams)
@@ -602,20 +605,29 @@ class Availability:
         that never meet. Lazy, and one step per day and stream.
         """
         closed = self._closed(low, high)
-        own: dict[str, None] = {}
+        own: dict[object, str] = {}
         shared: list[WorkingHours | None] = []
         for person in people:
             pid, hours = self._source(person)
             if pid is None:
                 shared.append(hours)
             else:
-                own[pid] = None
+                # People with the same pattern and no absence share a stream.
+                pattern = self._patterns.get(pid)
+                same = (
+                    (pattern.shifts, pattern.days_off)
+                    if pattern is not None and pid not in self._absences
+                    else pid
+                )
+                own.setdefault(same, pid)
         common = _common_open(shared, low, high, closed, self._zone)
         if common is None:
             return None
         if not own:
             return common
-        streams = [self._own(pid, low, high, closed) for pid in sorted(own)]
+        streams = [self._own(pid, low, high, closed) for pid in sorted(own.values())]
+        if not shared and len(streams) == 1:
+            return streams[0]
         return intersect([common, *streams] if shared else streams)
 
     @checked
