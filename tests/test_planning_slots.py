@@ -624,6 +624,20 @@ class TestAvailability:
         assert at_work.is_at_work("professional:x", _at(0, 8), _at(0, 16))
         assert not at_work.is_at_work("citizen:B-1", _at(0, 16), _at(0, 17))
 
+    def test_hours_that_never_meet(self) -> None:
+        from examples import GP, NURSE_N
+
+        evening = lm.WorkingHours(start=time(17), end=time(23))
+        at_work = lm.Availability(unit_hours={GP.unit.id: evening})
+        window = (_at(0, 0), _at(5, 0))
+        assert (
+            lm.find_slots([NURSE_N, GP], window, HOUR, busy={}, availability=at_work)
+            == []
+        )
+        assert [
+            (i.start, i.end) for i in at_work.working_time(GP, (_at(0, 0), _at(1, 0)))
+        ] == [(_at(0, 17), _at(0, 23))]
+
     def test_without_hours_any_time(self) -> None:
         away = lm.Absence(professional="a", start=_at(5, 3), end=_at(5, 4))
         at_work = lm.Availability(hours=None, absences=[away])
