@@ -285,7 +285,6 @@ class TestAnyText:
         # icalendar reads a line break back as \n: RFC 5545 has only that one.
         assert str(event["LOCATION"]) == place.replace("\r\n", "\n").replace("\r", "\n")
 
-
     def test_the_place_and_room_are_in_the_location(self) -> None:
         meeting = attrs.evolve(
             VALID["operational_meeting"],

@@ -408,3 +408,46 @@ class TestProperties:
             attrs.evolve(r, id=name) for r, name in zip(requests, names, strict=True)
         ]
         assert len(lm.schedule(requests).meetings) == len(lm.schedule(renamed).meetings)
+
+
+class TestShifts:
+    """Who is at work when: a night shift and a day shift never meet."""
+
+    night = lm.WorkingHours(start=time(23), end=time(7), weekdays=range(7))
+
+    def _at_work(self) -> lm.Availability:
+        return lm.Availability(
+            patterns=[lm.WorkingPattern(professional=NURSE_N.id, shifts=[self.night])],
+            professionals=PEOPLE,
+        )
+
+    def test_a_night_worker_is_met_at_night(self) -> None:
+        result = lm.schedule(
+            [_request("nat", [NURSE_N])], settings=ASAP, availability=self._at_work()
+        )
+        (meeting,) = result.meetings
+        assert meeting.start == _at(0)  # the night from Sunday into Monday
+
+    def test_a_night_and_a_day_worker_are_told_they_never_meet(self) -> None:
+        result = lm.schedule(
+            [_request("r", [NURSE_N, SSA_N])],
+            settings=ASAP,
+            availability=self._at_work(),
+        )
+        (unplaced,) = result.unplaced
+        assert "never at work at the same time" in unplaced.reason.en
+        assert "aldrig på arbejde samtidig" in unplaced.reason.da
+
+    def test_an_absence_moves_the_meeting(self) -> None:
+        away = lm.Availability(
+            absences=[
+                lm.Absence.days(NURSE_N.id, MONDAY, MONDAY, lm.AbsenceKind.SICKNESS)
+            ],
+            professionals=PEOPLE,
+        )
+        result = lm.schedule(
+            [_request("r", [NURSE_N], days=(MONDAY, MONDAY + timedelta(days=4)))],
+            settings=ASAP,
+            availability=away,
+        )
+        assert result.meetings[0].start == _at(8, day=MONDAY + timedelta(days=1))

@@ -64,7 +64,12 @@ from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._composer import compose
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._settings import PlanningSettings, Room
-from learnmeet.planning._slots import BusyIndex, busy_from_meetings, find_slots
+from learnmeet.planning._slots import (
+    Availability,
+    BusyIndex,
+    busy_from_meetings,
+    find_slots,
+)
 from learnmeet.rules._validate import validate
 
 __all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
@@ -426,7 +431,51 @@ def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
         )
     ]
     lines += [f"  {when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
-    return [*lines, "", *_outlook_calendar(run, busy, case.care_team)]
+    return [
+        *lines,
+        "",
+        *_at_work(run, busy, case.care_team, first),
+        "",
+        *_outlook_calendar(run, busy, case.care_team),
+    ]
+
+
+def _at_work(
+    run: DemoRun, busy: BusyIndex, team: tuple[Professional, ...], first: datetime
+) -> list[str]:
+    """The same question asked of the roster: shifts, part time and absences."""
+    s = run.scenario
+    if not (s.working_patterns or s.absences):
+        return []
+    slots = find_slots(
+        team,
+        (first, first + timedelta(days=14)),
+        timedelta(minutes=90),
+        busy=busy,
+        availability=Availability.from_scenario(s),
+        limit=3,
+    )
+
+    def shifts(days: str) -> str:
+        return "; ".join(
+            f"{w.professional} "
+            + ", ".join(
+                f"{h.start:%H:%M}–{h.end:%H:%M} {len(h.weekdays)} {days}"
+                for h in w.shifts
+            )
+            for w in s.working_patterns
+        )
+
+    away = ", ".join(f"{a.professional} {a.start:%Y-%m-%d}" for a in s.absences)
+    lines = [
+        run.t(
+            da=f"Efter vagtplanen ({shifts('dage/uge')}; fravær: {away}) er "
+            "holdets første fælles tider på arbejde:",
+            en=f"By the roster ({shifts('days/week')}; away: {away}) the team's "
+            "first common times at work are:",
+        )
+    ]
+    return [*lines, *(f"  {when(t.start)}–{t.end:%H:%M}" for t in slots)]
 
 
 _SAMPLE_CALENDAR = "sample_calendar.ics"

@@ -41,7 +41,7 @@ from learnmeet.planning._schedule import (
     schedule,
 )
 from learnmeet.planning._settings import PlanningSettings
-from learnmeet.planning._slots import BusyIndex, days_window
+from learnmeet.planning._slots import Availability, BusyIndex, days_window
 from learnmeet.rules._report import Report, SubjectKind, Violation
 from learnmeet.rules._rule import RuleContext, RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate_all
@@ -334,6 +334,13 @@ def plan_period(
             staff=scenario.professionals,
             meetings=[*scenario.meetings, *taken],
             rules=rules,
+            availability=Availability.from_scenario(
+                scenario,
+                hours=settings.hours,
+                unit_hours=settings.unit_hours,
+                holidays=holidays,
+                zone=zone,
+            ),
         ),
         zone,
     )

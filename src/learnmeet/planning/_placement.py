@@ -31,7 +31,6 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._meetings import (
     Location,
     LocationKind,
@@ -41,8 +40,8 @@ from learnmeet.model._meetings import (
 from learnmeet.model._people import Professional
 from learnmeet.planning._settings import PlanningSettings, Room
 from learnmeet.planning._slots import (
+    Availability,
     BusyIndex,
-    _common_hours,
     _micros,
     _moment,
     _spans_of,
@@ -136,17 +135,28 @@ class Board:
         meetings: Meetings already planned: their places count for travel,
             their rooms are taken, their attendees are away from their units.
         closed: Days no meeting is placed on.
+        availability: Who is at work when; by default everyone works the
+            settings' hours (their unit's, if it has its own), but not on
+            the *closed* days.
     """
 
     def __init__(
         self,
         busy: BusyIndex,
         settings: PlanningSettings,
-        staff: Iterable[Professional],
+        staff: Sequence[Professional],
         meetings: Iterable[Meeting],
         closed: frozenset[date],
+        availability: Availability | None = None,
     ) -> None:
         self.busy = busy
+        self.availability = availability or Availability(
+            hours=settings.hours,
+            unit_hours=settings.unit_hours,
+            holidays=closed,
+            professionals=staff,
+            zone=settings.zone,
+        )
         self.settings = settings
         self.zone: ZoneInfo = settings.zone
         self.closed = closed
@@ -341,34 +351,43 @@ class Tally:
     staffing: dict[str, int] = attrs.Factory(dict)
 
 
-def _days(need: Need, board: Board, hours: WorkingHours | None) -> list[date]:
-    """The days to look at, in the order the objective looks at them."""
+def _days(need: Need, board: Board) -> list[date]:
+    """The days to look at, nearest the aimed-at day first, open ones only."""
     zone = board.zone
     first = _moment(need.low, zone).date()
     last = _moment(need.high - 1, zone).date()
     days = []
     day = first
     while day <= last:
-        if day not in board.closed and (
-            hours is None or day.weekday() in hours.weekdays
-        ):
+        if day not in board.closed:
             days.append(day)
         day += timedelta(days=1)
     days.sort(key=lambda d: (abs((d - need.aim).days), d))
     return days
 
 
-def _opening(
-    day: date, need: Need, hours: WorkingHours | None, zone: ZoneInfo
-) -> tuple[int, int] | None:
-    if hours is None:
-        opens = _micros(datetime.combine(day, time(0), tzinfo=zone))
-        shuts = _micros(datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone))
-    else:
-        opens = _micros(datetime.combine(day, hours.start, tzinfo=zone))
-        shuts = _micros(datetime.combine(day, hours.end, tzinfo=zone))
-    opens, shuts = max(opens, need.low), min(shuts, need.high)
+def _day(day: date, need: Need, zone: ZoneInfo) -> tuple[int, int] | None:
+    """The part of *need*'s window on *day*: a meeting is held within a day."""
+    opens = max(_micros(datetime.combine(day, time(0), tzinfo=zone)), need.low)
+    shuts = min(
+        _micros(datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)),
+        need.high,
+    )
     return (opens, shuts) if opens < shuts else None
+
+
+def _open_stretches(
+    people: Sequence[Professional | str], need: Need, board: Board
+) -> Iterator[Iterator[tuple[int, int]]]:
+    """Per day, in the objective's order: when all *people* are at work."""
+    for day in _days(need, board):
+        bounds = _day(day, need, board.zone)
+        if bounds is None:
+            continue
+        opening = board.availability._open(people, *bounds)
+        if opening is None:  # their hours never meet
+            return
+        yield opening
 
 
 def _local_overlap(
@@ -403,17 +422,10 @@ def candidates(
     Within a day the starts come in time order. The search is lazy: stop
     when one good enough is found.
     """
-    settings = board.settings
-    possible, hours = _common_hours(need.people, settings.hours, settings.unit_hours)
-    if not possible:
-        return
     lists = _spans_of(board.busy, need.required)
     zone = board.zone
-    for day in _days(need, board, hours):
-        opening = _opening(day, need, hours, zone)
-        if opening is None:
-            continue
-        for low, high in _stretches(lists, [opening], need.length):
+    for opening in _open_stretches(need.people, need, board):
+        for low, high in _stretches(lists, opening, need.length):
             start = -(-low // GRID) * GRID
             while start + need.length <= high:
                 found = _check(need, board, start, start + need.length, zone, tally)
@@ -504,16 +516,9 @@ __all__ = [
 
 def has_time(need: Need, board: Board, person: Professional | str) -> bool:
     """Whether *person* alone is free and at work for *need*'s length in its window."""
-    settings = board.settings
-    possible, hours = _common_hours([person], settings.hours, settings.unit_hours)
-    if not possible:
-        return False
     key = person if isinstance(person, str) else person.key
     lists = _spans_of(board.busy, [key])
-    for day in _days(need, board, hours):
-        opening = _opening(day, need, hours, board.zone)
-        if opening is not None and next(
-            _stretches(lists, [opening], need.length), None
-        ):
-            return True
-    return False
+    return any(
+        next(_stretches(lists, opening, need.length), None) is not None
+        for opening in _open_stretches([person], need, board)
+    )

@@ -54,6 +54,7 @@ from learnmeet.planning._placement import (
 )
 from learnmeet.planning._settings import Objective, PlanningSettings
 from learnmeet.planning._slots import (
+    Availability,
     Busy,
     BusyIndex,
     _micros,
@@ -297,6 +298,7 @@ def schedule(
     staff: Iterable[Professional] = (),
     meetings: Iterable[Meeting] = (),
     rules: RuleSet = DEFAULT_RULES,
+    availability: Availability | None = None,
 ) -> ScheduleResult:
     """Place meeting requests without double-booking anyone.
 
@@ -339,6 +341,10 @@ def schedule(
             places count for travel, their rooms are taken.
         rules: The rules every placed meeting is validated by; the findings
             are in the result's ``report``.
+        availability: Who is at work when: working patterns (night shifts,
+            part time) and absences, e.g.
+            :meth:`Availability.from_scenario <learnmeet.Availability.from_scenario>`;
+            when given, its hours are used instead of the settings' hours.
 
     Raises:
         WrongTypeError: An argument, or one of the requests, is of the wrong
@@ -347,7 +353,8 @@ def schedule(
             *unit_hours* or *zone* are given with *settings*.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 *settings*, *staff*, *meetings* and *rules*;
+    .. versionchanged:: 0.3.0 *settings*, *staff*, *meetings*, *rules* and
+       *availability*;
        travel, breaks, rooms, staffing and the objective; cohort, forum and
        status kept; the placed meetings validated.
     """
@@ -380,7 +387,7 @@ def schedule(
     for key, intervals in busy_from_meetings(before).items():
         for interval in intervals:
             calendar._book(key, interval.start, interval.end)
-    board = Board(calendar, settings, staff, before, closed)
+    board = Board(calendar, settings, tuple(staff), before, closed, availability)
     aims = _aims(todo, settings.objective)
 
     placed: list[Meeting] = []
@@ -591,6 +598,20 @@ def _why(request: MeetingRequest, need: Need, board: Board, tally: Tally) -> Unp
                 tuple(alone),
             )
         who = ", ".join(request.required)
+        together = board.availability._open(need.people, need.low, need.high)
+        if together is None or next(together, None) is None:
+            return Unplaced(
+                request,
+                Label(
+                    da=f"{who} er aldrig på arbejde samtidig mellem {first} og "
+                    f"{last} (deres vagter mødes ikke); gør nogle deltagere "
+                    "valgfri eller find en stedfortræder",
+                    en=f"{who} are never at work at the same time between {first} "
+                    f"and {last} (their shifts never meet); make some attendees "
+                    "optional or find a stand-in",
+                ),
+                tuple(request.required),
+            )
         return Unplaced(
             request,
             Label(

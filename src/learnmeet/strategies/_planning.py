@@ -20,7 +20,6 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
-from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._labels import LANGUAGES
 from learnmeet.model._meetings import (
@@ -51,27 +50,13 @@ from learnmeet.planning._settings import (
 )
 from learnmeet.planning._slots import BusyIndex, Interval, busy_from_meetings
 from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
+from learnmeet.strategies._availability import working_hours
 from learnmeet.strategies._cases import citizen_cases
 from learnmeet.strategies._common import _RULES, _code, _days, _later
 from learnmeet.strategies._meetings import cohorts, forums, meetings, scenarios
 from learnmeet.strategies._people import areas, labels, organisations, professions
 
 T = TypeVar("T")
-
-
-def working_hours() -> SearchStrategy[WorkingHours]:
-    """Working hours: a start before an end, on one or more weekdays.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        lambda start, length, days: WorkingHours(
-            start=time(start), end=time(min(start + length, 23)), weekdays=days
-        ),
-        st.integers(0, 12),
-        st.integers(1, 12),
-        st.frozensets(st.integers(0, 6), min_size=1),
-    )
 
 
 def _minutes(low: int, high: int) -> SearchStrategy[timedelta]:
