@@ -146,7 +146,7 @@ class SessionFill:
         """
         return self.minimum is not None and self.enrolled < self.minimum
 
-    def line(self, lang: Lang) -> str:
+    def _line(self, lang: Lang) -> str:
         """How full the session is, in *lang*; a tentative one says so."""
         if self.below_minimum:
             fill = Label(
@@ -259,7 +259,7 @@ class Enrolment:
         for f in self.fill:
             area = f.session.cohort.area.label.get(lang)
             mark = "!" if f.below_minimum else " "
-            lines.append(f"{mark} {f.session.id} ({area}): {f.line(lang)}")
+            lines.append(f"{mark} {f.session.id} ({area}): {f._line(lang)}")
             if f.suggestion is not None:
                 lines.append(f"    → {f.suggestion.get(lang)}")
         return "\n".join(lines)
@@ -679,6 +679,7 @@ def _plan_area(
         math.ceil(len(members) / capacity) if capacity else 1,
         *(math.ceil(n / roster.away[u]) for u, n in units.items()),
     )
+    needed = max(1, min(needed, len(days)))
     planned = _spread(days, needed, shift)
     index = {d: i for i, d in enumerate(days)}
     radius = min(10, len(days) // (2 * needed))
