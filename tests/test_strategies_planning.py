@@ -100,9 +100,7 @@ class TestResults:
         waiting = {p.id for people in enrolment.waiting.values() for p in people}
         refused = {p.id for p, _ in enrolment.ineligible}
         municipal = {
-            p.id
-            for p in plan.scenario.professionals
-            if p.sector.code == "municipality"
+            p.id for p in plan.scenario.professionals if p.sector.code == "municipality"
         }
         assert seated | waiting | refused == municipal
         areas = {p.unit.area for p in plan.scenario.professionals} - {None}

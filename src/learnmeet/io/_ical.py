@@ -338,8 +338,11 @@ def _description(meeting: Meeting, lang: Lang) -> str:
 
 
 def _status(meeting: Meeting) -> str:
-    """CONFIRMED, CANCELLED or TENTATIVE; TENTATIVE too for a planned session
-    below its minimum fill (one made by hand rather than by the planners)."""
+    """CONFIRMED, CANCELLED or TENTATIVE, as the meeting's status says.
+
+    A planned session below its minimum fill (one made by hand rather than by
+    the planners) is TENTATIVE too.
+    """
     fill = meeting.format.requirements.min_fill
     if (
         meeting.status is MeetingStatus.PLANNED
