@@ -214,6 +214,17 @@ class TestPlanCourseDays:
         placed = {p.id: m for m in again.meetings for p in m.professionals}
         assert placed[people[3].id].start.date() != meeting.start.date()
         assert not again.waiting
+        # The same when the busy time is a meeting already planned.
+        visit = lm.Meeting(
+            id="m-visit",
+            format=CAT.format("operational_meeting"),
+            start=meeting.start,
+            duration=timedelta(hours=1),
+            attendees=[lm.Attendee(person=people[3], role=lm.AttendeeRole.PARTICIPANT)],
+        )
+        planned = _plan(people, meetings=[visit], settings=everyone)
+        placed = {p.id: m for m in planned.meetings for p in m.professionals}
+        assert placed[people[3].id].start.date() != meeting.start.date()
 
     def test_a_room_that_seats_everyone(self) -> None:
         rooms = (
@@ -225,6 +236,26 @@ class TestPlanCourseDays:
         for meeting in result.meetings:
             assert meeting.location.room == "sal"
             assert meeting.location.place == "sundhedshuset"
+
+    def test_a_room_another_meeting_has_is_not_used(self) -> None:
+        """A room booked by a meeting already planned is taken that day."""
+        people = _staff("n", HOME_CARE_N, 12)
+        one = lm.PlanningSettings(
+            min_on_duty=0, rooms=(lm.Room(id="sal", capacity=30),)
+        )
+        first = _plan(people, settings=one)
+        (meeting,) = first.meetings
+        other = lm.Meeting(
+            id="m-other",
+            format=CAT.format("operational_meeting"),
+            start=meeting.start,
+            duration=timedelta(hours=1),
+            location=lm.Location(lm.LocationKind.ON_SITE, room="sal"),
+        )
+        again = _plan(people, settings=one, meetings=[other])
+        (moved,) = again.meetings
+        assert moved.start.date() != meeting.start.date()
+        assert moved.location.room == "sal"
 
     def test_a_small_room_splits_the_cohort(self) -> None:
         settings = lm.PlanningSettings(rooms=(lm.Room(id="lille", capacity=6),))

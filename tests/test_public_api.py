@@ -326,6 +326,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
                 "settings": lm.PlanningSettings(),
                 "holidays": [date(2027, 1, 1)],
                 "busy": None,
+                "meetings": [],
                 "forums": sample.forums,
                 "reflection": None,
             },

@@ -480,16 +480,25 @@ class _Roster:
         self,
         settings: PlanningSettings,
         busy: BusyIndex | None,
+        meetings: Iterable[Meeting],
         length: timedelta,
         staff: Counter[str],
     ) -> None:
         self.settings = settings
-        self.busy = busy
         self.length = length
         self.hours = {unit: settings.hours_of(unit) for unit in staff}
         self.away = {unit: settings.away_at_most(unit, n) for unit, n in staff.items()}
         self.rooms = sorted(settings.rooms, key=lambda r: (r.capacity, r.id))
         self.booked: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+        # A private copy: the caller's index is never changed.
+        self.busy = busy._copy() if busy is not None else BusyIndex({})
+        for meeting in meetings:
+            if meeting.status is MeetingStatus.CANCELLED:
+                continue
+            for attendee in meeting.attendees:
+                self.busy._book(attendee.person.key, meeting.start, meeting.end)
+            if meeting.location.room is not None:
+                self.booked[meeting.location.room].append((meeting.start, meeting.end))
 
     def times(self, units: Iterable[str]) -> list[time]:
         """The start times to try: 09:00 first, then each unit's opening."""
@@ -522,7 +531,7 @@ class _Roster:
         hours = self.hours[person.unit.id]
         if hours is not None and not hours.covers(start, end):
             return False
-        return self.busy is None or self.busy._is_free(person.key, start, end)
+        return self.busy._is_free(person.key, start, end)
 
     def room(self, start: datetime, wanted: int) -> Room | None:
         """The smallest free room that seats *wanted*, else the largest free one."""
@@ -531,7 +540,6 @@ class _Roster:
             r
             for r in self.rooms
             if all(end <= s or e <= start for s, e in self.booked[r.id])
-            and (self.busy is None or self.busy._is_free(f"room:{r.id}", start, end))
         ]
         seats = [r for r in free if r.capacity >= wanted]
         if seats:
@@ -549,6 +557,7 @@ def plan_course_days(
     settings: PlanningSettings = PlanningSettings(),  # noqa: B008 - immutable value
     holidays: Iterable[date] = (),
     busy: BusyIndex | None = None,
+    meetings: Iterable[Meeting] = (),
     forums: Iterable[Forum] = (),
     reflection: Reflection | None = None,
 ) -> Enrolment:
@@ -569,11 +578,10 @@ def plan_course_days(
     * is on a working day (Monday to Friday, not in *holidays*), at 09:00 or
       at a unit's opening time, inside the working hours
       (:meth:`PlanningSettings.hours_of`) of everyone on it; someone busy
-      then (in *busy*) goes on another session;
+      then (in *busy*, or at one of *meetings*) goes on another session;
     * when *settings* has rooms, is in the smallest free room that seats
       everyone (recorded as the meeting's ``Location(ON_SITE, room=...)``);
-      a room is busy when another course day has it or *busy* has it under
-      the key ``room:<id>``.
+      a room is taken when another course day or one of *meetings* has it.
 
     Sessions are filled evenly; when someone cannot go on any planned
     session, a further one is planned on the next day that can take them. The
@@ -591,7 +599,9 @@ def plan_course_days(
         format: The course format, e.g. the interdisciplinary course day.
         settings: Working hours, rooms, minimum on duty and time zone.
         holidays: Days on which no course day is held.
-        busy: The staff's (and rooms') busy time.
+        busy: The staff's busy time, e.g. read from their calendars.
+        meetings: Meetings already planned: their attendees are busy and
+            their rooms taken (cancelled ones aside).
         forums: The areas' existing forums, named in suggestions.
         reflection: Reflection attached to every session's meeting.
 
@@ -603,7 +613,7 @@ def plan_course_days(
     zone = settings.zone
     people = sorted({p.id: p for p in professionals}.values(), key=lambda p: p.id)
     staff = Counter(p.unit.id for p in people)
-    roster = _Roster(settings, busy, format.default_duration, staff)
+    roster = _Roster(settings, busy, meetings, format.default_duration, staff)
     off = frozenset(holidays)
     days = [
         day

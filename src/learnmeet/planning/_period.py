@@ -294,7 +294,8 @@ def plan_period(
         format=catalog.format("course_day"),
         settings=settings,
         holidays=holidays,
-        busy=_busy(busy, [*scenario.meetings, *taken, *scheduled.meetings]),
+        busy=busy,
+        meetings=[*scenario.meetings, *taken, *scheduled.meetings],
         forums=scenario.forums,
     )
     planned = [*taken, *scheduled.meetings, *enrolment.meetings]
