@@ -264,7 +264,7 @@ class TestFiles:
             plan = (tmp_path / name / "plan.json").read_text(encoding="utf-8")
             plans.append(lm.from_json(lm.PeriodPlan, plan).meetings)
         assert plans[0] == plans[1]
-        assert len(plans[0]) == 14
+        assert len(plans[0]) == 17
 
     @pytest.mark.parametrize(
         ("name", "path", "en", "da"),
