@@ -312,11 +312,15 @@ class TestEveryModelType:
         }
         # Not documents: the planners' inputs and machinery (busy time and
         # its intervals, a series with its parsed rule, rules with their
-        # checks and what a check finds).
+        # checks and what a check finds, the settings plans are placed by,
+        # which a configuration file gives).
         kept_out = {
             lm.BusyIndex,
             lm.Finding,
             lm.Interval,
+            lm.PlanningSettings,
+            lm.Room,
+            lm.TravelTimes,
             lm.Rule,
             lm.RuleContext,
             lm.RuleSet,
