@@ -449,9 +449,9 @@ class TestPlan:
 
 
 class TestTheWholePlan:
-    """64 staff in one area and a course day for 24: the 40 who wait are in
-    the printed plan, in order and in the language asked for, and in
-    plan.json, which reads back as the plan itself."""
+    """64 staff in one area and one day for a course day of 24: the 40 who
+    wait are in the printed plan, in order and in the language asked for,
+    and in plan.json, which reads back as the plan itself."""
 
     @pytest.fixture
     def crowded(self, tmp_path: Path) -> Path:
@@ -480,9 +480,9 @@ class TestTheWholePlan:
             "plan",
             str(crowded),
             "--from",
-            "2027-03-01",
+            "2027-03-16",
             "--to",
-            "2027-03-31",
+            "2027-03-16",
             "--out",
             str(out_dir),
             "--lang",
@@ -494,13 +494,15 @@ class TestTheWholePlan:
         assert len(waiting) == 40
         lines = out.splitlines()
         at = lines.index(head)
+        why = plan.enrolment.reasons[waiting[0].id].get(lang)
+        assert "unit" in why or "enhed" in why
         assert lines[at + 1 : at + 41] == [
-            f"    {n}. {p.id}" for n, p in enumerate(waiting, start=1)
+            f"    {n}. {p.id}: {why}" for n, p in enumerate(waiting, start=1)
         ]
         assert plan == lm.plan_period(
             lm.from_json(lm.Scenario, crowded.read_text()),
-            start=date(2027, 3, 1),
-            end=date(2027, 3, 31),
+            start=date(2027, 3, 16),
+            end=date(2027, 3, 16),
         )
 
     def test_a_folder_that_cannot_be_written_stops_before_printing(
@@ -1254,7 +1256,7 @@ class TestCalendarOptions:
         the plan says for which meetings."""
         code, out, _ = self._plan(capsys, sample, tmp_path / "q1", "--invitations")
         assert code == 0
-        assert "No invitation for 19 meetings without attendees with an e-mail" in out
+        assert "No invitation for 22 meetings without attendees with an e-mail" in out
         assert sorted(p.name for p in (tmp_path / "q1").iterdir()) == [
             "plan.ics",
             "plan.json",

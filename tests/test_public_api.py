@@ -322,6 +322,21 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         "invite": (lm.invite, {"survey": SURVEY, "meetings": MEETINGS}),
         "looks_like_cpr": (lm.looks_like_cpr, {"text": "p-1"}),
         "make_converter": (lm.make_converter, {"catalog": catalog}),
+        "plan_course_days": (
+            lm.plan_course_days,
+            {
+                "professionals": sample.professionals,
+                "start": date(2027, 1, 1),
+                "end": date(2027, 1, 31),
+                "format": catalog.format("course_day"),
+                "settings": lm.PlanningSettings(),
+                "holidays": [date(2027, 1, 1)],
+                "busy": None,
+                "meetings": [],
+                "forums": sample.forums,
+                "reflection": None,
+            },
+        ),
         "plan_period": (
             lm.plan_period,
             {

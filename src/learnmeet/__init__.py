@@ -185,6 +185,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Enrolment",
         "SessionFill",
         "enrol",
+        "plan_course_days",
     ),
     "learnmeet.planning._forums": (
         "LearningPlan",
@@ -408,6 +409,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Enrolment as Enrolment,
         SessionFill as SessionFill,
         enrol as enrol,
+        plan_course_days as plan_course_days,
     )
     from learnmeet.planning._composer import (
         DEFAULT_REFLECTION as DEFAULT_REFLECTION,

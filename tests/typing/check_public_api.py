@@ -8,6 +8,7 @@ that none is missing here).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -55,6 +56,15 @@ assert_type(
 )
 assert_type(lm.enrol(sample.professionals, []), lm.Enrolment)
 assert_type(lm.enrol(sample.professionals, []).fill, tuple[lm.SessionFill, ...])
+assert_type(
+    lm.plan_course_days(
+        sample.professionals,
+        start=date(2027, 1, 1),
+        end=date(2027, 3, 31),
+        format=lm.DEFAULT_CATALOG.format("course_day"),
+    ).reasons,
+    Mapping[str, lm.Label],
+)
 assert_type(lm.to_ical([meeting]), str)
 method: lm.Method = "request"
 assert_type(
@@ -95,6 +105,9 @@ assert_type(lst.meetings_breaking("LM101"), SearchStrategy[lm.Meeting])
 assert_type(lst.organisations(), SearchStrategy[lm.Organisation])
 assert_type(lst.professionals(), SearchStrategy[lm.Professional])
 assert_type(lst.professions(), SearchStrategy[lm.Profession])
+assert_type(lst.planning_settings(), SearchStrategy[lm.PlanningSettings])
+assert_type(lst.rooms(), SearchStrategy[lm.Room])
+assert_type(lst.travel_times(), SearchStrategy[lm.TravelTimes])
 assert_type(lst.reflections(), SearchStrategy[lm.Reflection])
 assert_type(lst.relatives(), SearchStrategy[lm.Relative])
 assert_type(lst.scenarios(), SearchStrategy[lm.Scenario])

@@ -42,6 +42,7 @@ from learnmeet.model._meetings import (
     AttendeeRole,
     Cohort,
     Meeting,
+    MeetingStatus,
     Reflection,
     Rsvp,
 )
@@ -337,6 +338,7 @@ def _plan(run: DemoRun) -> str:
         "",
     ]
     lines += render_plan(plan, lang)
+    lines += ["", _course_days(run, plan)]
     document = to_json(plan, indent=1) + "\n"
     lines += ["", _read_back(run, plan, document)]
     lines += ["", *_free_time(run, plan)]
@@ -350,6 +352,30 @@ def _plan(run: DemoRun) -> str:
         if written:
             lines.append(written)
     return "\n".join(lines)
+
+
+def _course_days(run: DemoRun, plan: PeriodPlan) -> str:
+    """How the course days keep to the roster: days, the most of one unit."""
+    meetings = plan.enrolment.meetings
+    days = len({m.start.date() for m in meetings})
+    most = max(
+        (
+            Counter(p.unit.id for p in m.professionals).most_common(1)[0][1]
+            for m in meetings
+            if m.attendees
+        ),
+        default=0,
+    )
+    waiting = sum(len(people) for people in plan.enrolment.waiting.values())
+    tentative = sum(m.status is MeetingStatus.TENTATIVE for m in meetings)
+    return run.t(
+        da=f"Kursusdagene: {len(meetings)} på {days} dage spredt over kvartalet, "
+        f"højst {most} fra én enhed ad gangen (halvdelen bliver på arbejde), "
+        f"{tentative} foreløbige, {waiting} på venteliste",
+        en=f"The course days: {len(meetings)} on {days} days spread over the "
+        f"quarter, at most {most} of one unit at once (half stay on duty), "
+        f"{tentative} tentative, {waiting} waiting",
+    )
 
 
 def _read_back(run: DemoRun, plan: PeriodPlan, document: str) -> str:

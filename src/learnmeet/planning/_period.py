@@ -27,11 +27,11 @@ from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import holiday_days
 from learnmeet.model._cases import CitizenCase, PalliativeLevel
 from learnmeet.model._checks import each, instance_of, joined_id, to_tuple
-from learnmeet.model._meetings import Cohort, Meeting, Rsvp
+from learnmeet.model._meetings import Meeting, Rsvp
 from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
-from learnmeet.model._time import COPENHAGEN, LAST_YEAR, a_date, year_problem
-from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
+from learnmeet.model._time import COPENHAGEN, a_date, year_problem
+from learnmeet.planning._cohorts import Enrolment, plan_course_days
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
 from learnmeet.planning._schedule import (
@@ -345,33 +345,15 @@ def plan_period(
         zone,
     )
     scheduled = attrs.evolve(scheduled, unplaced=(*scheduled.unplaced, *refused))
-    middle = start + (end - start) / 2
-    # The first working day from the middle on; at the very end of the years
-    # (9998), the last one before it.
-    day = next(
-        d
-        for d in (
-            *(middle + timedelta(days=i) for i in range(14)),
-            *(middle - timedelta(days=i) for i in range(1, 14)),
-        )
-        if d.year <= LAST_YEAR and d.weekday() < 5 and d not in holidays
-    )
-    areas = sorted(
-        {p.unit.area for p in scenario.professionals if p.unit.area is not None},
-        key=lambda a: a.code,
-    )
-    sessions = [
-        CourseSession(
-            id=joined_id("kursusdag", area.code, f"{day:%Y%m%d}"),
-            format=catalog.format("course_day"),
-            cohort=Cohort(f"hold-{area.code}", area),
-            start=datetime.combine(day, time(9), tzinfo=zone),
-        )
-        for area in areas
-    ]
-    enrolment = enrol(
+    enrolment = plan_course_days(
         [p for p in scenario.professionals if p.sector.code == "municipality"],
-        sessions,
+        start=start,
+        end=end,
+        format=catalog.format("course_day"),
+        settings=settings,
+        holidays=holidays,
+        busy=busy,
+        meetings=[*scenario.meetings, *taken, *scheduled.meetings],
         forums=scenario.forums,
     )
     planned = [*taken, *scheduled.meetings, *enrolment.meetings]
