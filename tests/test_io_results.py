@@ -134,6 +134,7 @@ class TestTheWaitingList:
             "scheduled",
             "enrolment",
             "report",
+            "unattached",
         }
 
     def test_enrolments_with_other_waiting_lists_differ(

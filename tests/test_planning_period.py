@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -52,6 +53,33 @@ class TestQuarter:
     def test_end_before_start(self) -> None:
         with pytest.raises(lm.InvalidValueError):
             lm.plan_period(SAMPLE, start=Q1[1], end=Q1[0])
+
+
+class TestCasesNoForumCanTake:
+    """A case no forum's member works with is listed once for the period,
+    in the plan, not once in every forum's learning plan."""
+
+    def test_listed_once_in_the_plan(self) -> None:
+        stranger = lm.Professional(
+            id="p-stranger",
+            profession=lm.DEFAULT_CATALOG.profession("nurse"),
+            unit=SAMPLE.professionals[0].unit,
+        )
+        case = lm.CitizenCase(
+            id="c-lonely", citizen=lm.Citizen("B-999"), care_team=[stranger]
+        )
+        scenario = attrs.evolve(
+            SAMPLE,
+            professionals=[*SAMPLE.professionals, stranger],
+            cases=[*SAMPLE.cases, case],
+        )
+        plan = lm.plan_period(scenario, start=Q1[0], end=Q1[1])
+        assert [u.case.id for u in plan.unattached] == ["c-lonely"]
+        assert "no member of any forum" in plan.unattached[0].reason.en
+        assert not any(
+            u.case.id == "c-lonely" for p in plan.learning for u in p.unattached
+        )
+        assert PLAN.unattached == ()
 
 
 class TestThePeriod:

@@ -33,7 +33,14 @@ from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN, LAST_YEAR, a_date, year_problem
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
-from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
+from learnmeet.planning._forums import (
+    LearningPlan,
+    Unattached,
+    attach,
+    cases_by_member,
+    check_every,
+    nobody_works_with,
+)
 from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
 from learnmeet.planning._slots import BusyIndex, busy_from_meetings, days_window
 from learnmeet.rules._report import Report
@@ -44,6 +51,10 @@ __all__ = ["PeriodPlan", "plan_period"]
 
 
 def _learning(items: Iterable[LearningPlan]) -> tuple[LearningPlan, ...]:
+    return to_tuple(items)
+
+
+def _unattached(items: Iterable[Unattached]) -> tuple[Unattached, ...]:
     return to_tuple(items)
 
 
@@ -59,8 +70,13 @@ class PeriodPlan:
         scheduled: The home meetings and the audit, placed or not.
         enrolment: The course-day cohorts and their fill report.
         report: Validation of every planned meeting, with the calendar.
+        unattached: The cases no forum can take, as no member of any forum
+            works with the citizen, each listed once for the period (a
+            forum's own :attr:`LearningPlan.unattached` lists the cases its
+            members work with that it could not take).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *unattached*.
     """
 
     scenario: Scenario = attrs.field(validator=instance_of(Scenario))
@@ -72,6 +88,9 @@ class PeriodPlan:
     scheduled: ScheduleResult = attrs.field(validator=instance_of(ScheduleResult))
     enrolment: Enrolment = attrs.field(validator=instance_of(Enrolment))
     report: Report = attrs.field(validator=instance_of(Report))
+    unattached: tuple[Unattached, ...] = attrs.field(
+        default=(), converter=_unattached, validator=each(instance_of(Unattached))
+    )
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -244,10 +263,9 @@ def plan_period(
     window = check_period(start, end, zone=zone)
     check_every(every, where="plan_period")
     holidays = holiday_days(start.year, end.year)
+    by_member = cases_by_member(scenario.cases)  # once, for every forum
     learning = tuple(
-        attach_learning(
-            forum, cases=scenario.cases, window=window, every=every, skip=holidays
-        )
+        attach(forum, by_member=by_member, window=window, every=every, skip=holidays)
         for forum in sorted(scenario.forums, key=lambda f: f.id)
     )
     taken = [m for plan in learning for m in plan.meetings]
@@ -322,4 +340,5 @@ def plan_period(
         scheduled=scheduled,
         enrolment=enrolment,
         report=report,
+        unattached=nobody_works_with(scenario.cases, scenario.forums),
     )
