@@ -11,6 +11,7 @@ import enum
 import inspect
 import types
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -316,6 +317,18 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         "invite": (lm.invite, {"survey": SURVEY, "meetings": MEETINGS}),
         "looks_like_cpr": (lm.looks_like_cpr, {"text": "p-1"}),
         "make_converter": (lm.make_converter, {"catalog": catalog}),
+        "plan_many": (
+            lm.plan_many,
+            {
+                "scenarios": [sample],
+                "start": date(2027, 1, 1),
+                "end": date(2027, 1, 31),
+                "executor": ThreadPoolExecutor(max_workers=1),
+                "every": 2,
+                "catalog": catalog,
+                "zone": lm.COPENHAGEN,
+            },
+        ),
         "plan_period": (
             lm.plan_period,
             {

@@ -190,6 +190,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "attach_learning",
         "forum_series",
     ),
+    "learnmeet.planning._many": ("plan_many",),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
     "learnmeet.io._envelope": ("SCHEMA_VERSION",),
     "learnmeet.io._converter": ("make_converter",),
@@ -407,6 +408,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         attach_learning as attach_learning,
         forum_series as forum_series,
     )
+    from learnmeet.planning._many import plan_many as plan_many
     from learnmeet.planning._period import (
         PeriodPlan as PeriodPlan,
         plan_period as plan_period,
