@@ -164,7 +164,7 @@ def sample_copies(k: int) -> lm.Scenario:
     document = json.loads(text)
     ids: set[str] = set()
     for part in ("data", "included"):
-        for key, section in document[part].items():
+        for section in document[part].values():
             if isinstance(section, dict):
                 ids |= set(section)
     # A person in a meeting is referred to as "kind:id".
@@ -175,7 +175,10 @@ def sample_copies(k: int) -> lm.Scenario:
     )
     merged: dict[str, Any] = {}
     for j in range(k):
-        copy = json.loads(pattern.sub(lambda m: f'"{m.group(1)}{m.group(2)}-{j}"', text))
+        suffix = f"-{j}"
+        copy = json.loads(
+            pattern.sub(lambda m, s=suffix: f'"{m.group(1)}{m.group(2)}{s}"', text)
+        )
         for part in ("data", "included"):
             into = merged.setdefault(part, {})
             for key, section in copy[part].items():
