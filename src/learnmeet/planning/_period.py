@@ -32,7 +32,7 @@ from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN, LAST_YEAR, a_date, year_problem
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
-from learnmeet.planning._composer import compose
+from learnmeet.planning._composer import Staff, compose_from
 from learnmeet.planning._forums import (
     LearningPlan,
     Unattached,
@@ -114,15 +114,15 @@ class PeriodPlan:
 def _request(
     case: CitizenCase,
     code: str,
-    scenario: Scenario,
+    staff: Staff,
     start: date,
     end: date,
     catalog: Catalog,
     zone: ZoneInfo,
 ) -> MeetingRequest | None:
-    proposal = compose(
+    proposal = compose_from(
         catalog.format(code),
-        pool=scenario.professionals,
+        staff=staff,
         case=case,
         start=datetime.combine(start, time(9), tzinfo=zone),
         include_relatives=code == "home_meeting",
@@ -269,19 +269,20 @@ def plan_period(
         for forum in sorted(scenario.forums, key=lambda f: f.id)
     )
     taken = [m for plan in learning for m in plan.meetings]
+    staff = Staff.of(scenario.professionals)  # read once, for every proposal
     concrete = [c for c in sorted(scenario.cases, key=lambda c: c.id) if c.is_concrete]
     requests = [
         r
         for c in concrete
         if c.palliative_level is PalliativeLevel.SPECIALISED
-        if (r := _request(c, "home_meeting", scenario, start, end, catalog, zone))
+        if (r := _request(c, "home_meeting", staff, start, end, catalog, zone))
     ]
     audited = sorted(
         (c for c in concrete if c.transitions),
         key=lambda c: (-len(c.transitions), c.id),
     )
     for case in audited:
-        audit = _request(case, "audit", scenario, start, end, catalog, zone)
+        audit = _request(case, "audit", staff, start, end, catalog, zone)
         if audit is not None:
             requests.append(audit)
             break
