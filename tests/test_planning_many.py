@@ -52,6 +52,9 @@ class TestInOrder:
         with ProcessPoolExecutor(max_workers=2, mp_context=spawn) as pool:
             plans = lm.plan_many([SAMPLE, OTHER], executor=pool, every=3, **JANUARY)
         assert plans == lm.plan_many([SAMPLE, OTHER], every=3, **JANUARY)
+        # Each plan holds the caller's scenario, not a second copy of it.
+        assert plans[0].scenario is SAMPLE
+        assert plans[1].scenario is OTHER
 
     def test_none(self) -> None:
         with ThreadPoolExecutor(max_workers=1) as pool:

@@ -16,6 +16,8 @@ from concurrent.futures import Executor, Future
 from datetime import date
 from zoneinfo import ZoneInfo
 
+import attrs
+
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import LearnmeetError
@@ -116,9 +118,12 @@ def plan_many(
         plans = []
         for index, future in enumerate(futures):
             try:
-                plans.append(future.result())
+                plan = future.result()
             except LearnmeetError as error:
                 raise _in_scenario(error, index) from error
+            # A plan from another process holds a copy of its scenario; the
+            # caller's own is equal, and one in memory instead of two.
+            plans.append(attrs.evolve(plan, scenario=given[index]))
         return tuple(plans)
     finally:
         for future in futures:
