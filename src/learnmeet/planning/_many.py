@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from concurrent.futures import Executor, Future
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -45,6 +46,29 @@ def _plan(
     return plan_period(
         scenario, start=start, end=end, every=every, catalog=catalog, zone=zone
     )
+
+
+def _plan_elsewhere(
+    scenario: Scenario,
+    start: date,
+    end: date,
+    every: int,
+    catalog: Catalog,
+    zone: ZoneInfo,
+) -> dict[str, Any]:
+    """One scenario's plan, made in a worker, sent back without its scenario.
+
+    The caller has the scenario already: sending it back would cost a copy
+    of every municipality in time and memory. :func:`plan_many` puts the
+    caller's own scenario back in (an equal one: a plan holds the scenario
+    it was given).
+    """
+    plan = _plan(scenario, start, end, every, catalog, zone)
+    return {
+        (f.alias or f.name): getattr(plan, f.name)
+        for f in attrs.fields(PeriodPlan)
+        if f.init and f.name != "scenario"
+    }
 
 
 def _in_scenario(error: LearnmeetError, index: int) -> LearnmeetError:
@@ -110,20 +134,18 @@ def plan_many(
             except LearnmeetError as error:
                 raise _in_scenario(error, index) from error
         return tuple(found)
-    futures: list[Future[PeriodPlan]] = [
-        executor.submit(_plan, scenario, start, end, every, catalog, zone)
+    futures: list[Future[dict[str, Any]]] = [
+        executor.submit(_plan_elsewhere, scenario, start, end, every, catalog, zone)
         for scenario in given
     ]
     try:
         plans = []
         for index, future in enumerate(futures):
             try:
-                plan = future.result()
+                parts = future.result()
             except LearnmeetError as error:
                 raise _in_scenario(error, index) from error
-            # A plan from another process holds a copy of its scenario; the
-            # caller's own is equal, and one in memory instead of two.
-            plans.append(attrs.evolve(plan, scenario=given[index]))
+            plans.append(PeriodPlan(scenario=given[index], **parts))
         return tuple(plans)
     finally:
         for future in futures:
