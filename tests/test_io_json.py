@@ -312,15 +312,20 @@ class TestEveryModelType:
         }
         # Not documents: the planners' inputs and machinery (busy time and
         # its intervals, a series with its parsed rule, rules with their
-        # checks and what a check finds).
+        # checks and what a check finds, the settings a TOML file gives, the
+        # pre-flight whose JSON is the command line's own).
         kept_out = {
             lm.BusyIndex,
             lm.Finding,
             lm.Interval,
+            lm.PlanningSettings,
+            lm.Preflight,
+            lm.Room,
             lm.Rule,
             lm.RuleContext,
             lm.RuleSet,
             lm.Series,
+            lm.TravelTimes,
         }
         assert public - kept_out == set(result_types())
 
