@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import time, timedelta
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import attrs
 
@@ -40,7 +40,7 @@ from learnmeet.exceptions import (
 from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._checks import instance_of
-from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
+from learnmeet.model._formats import FormatRequirements, MeetingFormat
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._lookup import closest
 from learnmeet.model._people import Discipline, Profession, Sector
@@ -524,27 +524,25 @@ def _known(reader: _Reader, code: str, known: set[str], path: _Path) -> bool:
     return False
 
 
-_REQUIREMENT_TYPES = {
-    "int": int,
-    "int | None": int,
-    "bool": bool,
-    "float | None": float,
-    "str | None": str,
-}
+def _kind(annotation: Any) -> type[Any]:
+    """The type a requirement's value has when it is given: ``int | None`` is int."""
+    given = [a for a in get_args(annotation) if a is not type(None)]
+    found: type[Any] = given[0] if given else annotation
+    return found
 
 
 def _requirements(
     reader: _Reader, value: object, path: _Path, base: FormatRequirements
 ) -> FormatRequirements | None:
-    fields = {f.name: f for f in attrs.fields(FormatRequirements)}
+    fields = {f.name: f for f in attrs.fields(attrs.resolve_types(FormatRequirements))}
     found = reader.table(value, path, tuple(fields))
     given: dict[str, Any] = {}
     for key, item in found.items():
-        kind = str(fields[key].type)
-        if kind == "FictionalCase":
-            given[key] = reader.code(item, (*path, key), FictionalCase)
+        kind = _kind(fields[key].type)
+        if issubclass(kind, LabelledEnum):
+            given[key] = reader.code(item, (*path, key), kind)
         else:
-            given[key] = reader.typed(item, (*path, key), _REQUIREMENT_TYPES[kind])
+            given[key] = reader.typed(item, (*path, key), kind)
     if None in given.values():
         return None
     return reader.build(path, lambda: attrs.evolve(base, **given))

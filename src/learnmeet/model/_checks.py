@@ -135,7 +135,11 @@ def _at(error: InvalidValueError, index: PathKey) -> InvalidValueError:
     """The same error, one index (or key) deeper: ``Meeting.attendees[3]``."""
     head, *rest = error.path or ("",)
     return type(error)(
-        reason=error.reason, fix=error.fix, where=error.where, path=(head, index, *rest)
+        reason=error.reason,
+        fix=error.fix,
+        where=error.where,
+        path=(head, index, *rest),
+        file_fix=error.file_fix,
     )
 
 

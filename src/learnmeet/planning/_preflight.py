@@ -124,7 +124,7 @@ def _forum_problems(
             DataProblem(
                 path=(*path, field) if field else path,
                 reason=exc.reason,
-                fix=exc.fix,
+                fix=exc.file_fix or exc.fix,
             )
         ]
     return []
