@@ -177,7 +177,7 @@ class TestProblems:
             'preferred = ["9", "25:00"]\n[hours]\nstart = "16:00"\nend = "08:00"\n'
         )
         assert set(found) == {"preferred[0]", "preferred[1]", "hours.end"}
-        found = _problems('[hours]\nweekdays = [9]\n')
+        found = _problems("[hours]\nweekdays = [9]\n")
         assert "weekdays = [0, 1, 2, 3, 4]" in found["hours.weekdays"].fix.en
 
     def test_a_span_of_one(self) -> None:
