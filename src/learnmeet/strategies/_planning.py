@@ -130,11 +130,18 @@ def planning_settings() -> SearchStrategy[PlanningSettings]:
 
 
 def _rule_set(change: str) -> RuleSet:
-    """The built-in rules, as they are or with one change: ``off`` or ``error``."""
+    """The built-in rules, as they are or with one change.
+
+    ``off``: the last rule switched off; ``error``: the first warning made an
+    error. The rules are read from the rule set, never spelt here.
+    """
     if change == "off":
-        return DEFAULT_RULES.without("LM109")
+        return DEFAULT_RULES.without(DEFAULT_RULES.codes[-1])
     if change == "error":
-        return DEFAULT_RULES.with_severity("LM123", Severity.ERROR)
+        warning = next(
+            r.code for r in DEFAULT_RULES.active if r.severity is Severity.WARNING
+        )
+        return DEFAULT_RULES.with_severity(warning, Severity.ERROR)
     return DEFAULT_RULES
 
 
