@@ -1741,3 +1741,31 @@ class TestProgress:
         monkeypatch.setattr(sys, "stdout", out)
         assert main(["plan", str(sample), *PERIOD, "--lang", "en"]) == 0
         assert err.getvalue() == ""
+
+
+class TestPreflightProblems:
+    """What stops a plan besides the rules is told with its path, and refuses."""
+
+    def test_a_problem_of_the_preflight(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        problem = lm.DataProblem(
+            path=("forums", 0, "recurrence"),
+            reason=lm.Label(da="kan ikke udfoldes", en="cannot be expanded"),
+            fix=lm.Label(da="skriv en anden regel", en="write another rule"),
+        )
+        monkeypatch.setattr(
+            _commands, "preflight", lambda *_, **__: lm.Preflight(problems=[problem])
+        )
+        for argv in (["check"], ["plan", *PERIOD]):
+            code, out, err = run_cli(
+                capsys, argv[0], str(sample), *argv[1:], "--lang", "en"
+            )
+            assert (code, out) == (1, "")
+            assert err == (
+                f"{sample}: 1 problem:\n  $.forums[0].recurrence: cannot be "
+                "expanded (fix: write another rule)\n"
+            )

@@ -246,6 +246,32 @@ class TestProblems:
         assert "linje 2" in problem.reason.da
         assert "Invalid" not in problem.reason.en  # not the parser's own text
 
+    def test_tables_that_are_no_tables(self) -> None:
+        found = _problems(
+            'travel = 5\nunit_hours = 1\navoid = { hj = "07:00" }\n'
+            "[rules]\noff = 1\nseverity = 2\n"
+            "[catalog]\nprofessions = 3\n"
+        )
+        assert {
+            "travel",
+            "unit_hours",
+            "avoid.hj",
+            "rules.off",
+            "rules.severity",
+            "catalog.professions",
+        } <= set(found)
+
+    def test_weekdays_that_are_no_list(self) -> None:
+        found = _problems('[hours]\nweekdays = "mon"\n')
+        assert "hours.weekdays" in found
+
+    def test_a_format_description(self) -> None:
+        config = lm.read_config(
+            '[[catalog.formats]]\ncode = "f"\nlabel = { da = "f", en = "f" }\n'
+            'description = { da = "d", en = "e" }\n'
+        )
+        assert config.catalog.format("f").description.en == "e"
+
     def test_a_time_not_a_number(self) -> None:
         assert "break_between" in _problems('break_between = "10 min"')
 
