@@ -1615,6 +1615,24 @@ class TestJson:
         plan = lm.from_dict(lm.PeriodPlan, document["plan"])
         assert sum(len(people) for people in plan.enrolment.waiting.values()) == 40
 
+    def test_a_file_that_cannot_be_read_is_in_the_document(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        missing = tmp_path / "mangler.json"
+        code, document, err = _json_run(capsys, "check", str(missing))
+        assert (code, err) == (1, "")
+        problems = document["problems"]
+        assert isinstance(problems, list)
+        assert problems[0]["reason"]["en"] == "the file does not exist"
+        assert problems[0]["file"] == str(missing)
+        _valid(document, "check")
+        code, document, err = _json_run(
+            capsys, "plan", str(sample), *PERIOD, "--config", str(tmp_path / "x.toml")
+        )
+        assert (code, err) == (1, "")
+        assert document["plan"] is None
+        _valid(document, "plan")
+
     def test_the_schemas_are_printed(self, capsys: pytest.CaptureFixture[str]) -> None:
         from learnmeet.cli._documents import OUTPUT_SCHEMAS
 

@@ -273,10 +273,12 @@ def _read_busy(
     window: tuple[datetime, datetime],
     lang: Lang,
     err: TextIO,
+    problems: list[dict[str, Any]] | None = None,
 ) -> BusyIndex | None:
     """The calendars in *folder* as busy time; ``None`` once problems are told.
 
-    Every problem of every calendar is written to *err*.
+    Every problem of every calendar is written to *err*, or, given
+    *problems* (``--json``), added to it.
 
     Raises:
         InvalidValueError: A file cannot be read or decoded.
@@ -288,7 +290,10 @@ def _read_busy(
             files, scenario.professionals, window, zone=COPENHAGEN
         )
     except InvalidDataError as exc:
-        _write_problems(folder, exc, err, lang)
+        if problems is None:
+            _write_problems(folder, exc, err, lang)
+        else:
+            problems += [problem_item(visible(folder), p) for p in exc.problems]
         return None
 
 
@@ -370,11 +375,40 @@ def _preflight_run(
 ) -> _Checked:
     """Read the configuration, the scenario and the calendars; run the pre-flight.
 
-    Every problem is written to *err* (unless ``--json``, where the document
-    holds them all). Files that cannot be read at all raise, as before.
+    Every problem is written to *err*. With ``--json`` the document holds
+    them all instead, and a file that cannot be read at all is one of them;
+    without, such a file raises, as before.
     """
-    quiet = args.json
     problems: list[dict[str, Any]] = []
+    if not args.json:
+        return _preflight_read(args, err, progress, problems)
+    try:
+        return _preflight_read(args, err, progress, problems)
+    except LearnmeetError as exc:
+        progress.done()
+        file = exc.where if exc.where and not exc.path else visible(args.file)
+        problems.append(
+            {
+                "file": file,
+                "path": "",
+                "reason": {"da": exc.reason.da, "en": exc.reason.en},
+                "fix": {"da": exc.fix.da, "en": exc.fix.en},
+            }
+        )
+        document = check_document(
+            visible(args.file), scenario=None, problems=problems, found=None
+        )
+        return _Checked(None, PlanningConfig(), None, None, problems, document)
+
+
+def _preflight_read(
+    args: argparse.Namespace,
+    err: TextIO,
+    progress: Progress,
+    problems: list[dict[str, Any]],
+) -> _Checked:
+    """What :func:`_preflight_run` does, raising for a file it cannot read."""
+    quiet = args.json
     config = PlanningConfig()
     if args.config is not None:
         read = _read_config(args.config, args.lang, err, problems, quiet)
@@ -398,8 +432,11 @@ def _preflight_run(
                 # The calendars as they will be planned with: from today on.
                 first = datetime.combine(date.today(), time(0), tzinfo=COPENHAGEN)
                 window = (first, first + MAX_WINDOW)
-            busy = _read_busy(args.busy, scenario, window, args.lang, err)
-            if busy is None:
+            told = len(problems)
+            busy = _read_busy(
+                args.busy, scenario, window, args.lang, err, problems if quiet else None
+            )
+            if busy is None and len(problems) == told:
                 problems.append(_calendars_refused(args.busy))
         if busy is not None or args.busy is None:
             found = preflight(
