@@ -74,6 +74,8 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.ReflectionPhase, lst.reflection_phases()),
     (lm.QuestionBank, lst.question_banks()),
     (lm.WorkingHours, lst.working_hours()),
+    (lm.WorkingPattern, lst.working_patterns()),
+    (lm.Absence, lst.absences()),
     (lm.Choice, lst.choices()),
     (lm.CourseSession, lst.course_sessions()),
     (lm.Enrolment, lst.enrolments()),

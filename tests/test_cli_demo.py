@@ -142,11 +142,12 @@ class TestStaffCalendar:
         assert code == 0
         after = out[out.index("p-003's Outlook calendar") :].splitlines()
         assert "gives 38 busy times in the quarter" in after[0]
-        # Route planning until 13:00 on Monday and Tuesday; Wednesday is off.
+        # Route planning 10-13 on Monday leaves the morning and the afternoon
+        # free; on Tuesday a meeting of the team holds the morning.
         assert after[1:4] == [
+            "  2027-01-04 08:00–10:00",
             "  2027-01-04 13:00–16:00",
             "  2027-01-05 13:00–16:00",
-            "  2027-01-06 08:00–14:00",
         ]
 
     def test_without_the_extra_it_says_so(

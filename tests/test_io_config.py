@@ -96,6 +96,12 @@ class TestDefaults:
         config = lm.read_config("preferred = [09:00:00, 12:00:00]")
         assert config.settings.preferred == (time(9), time(12))
 
+    def test_a_night_shift_crosses_midnight(self) -> None:
+        config = lm.read_config('[unit_hours.nat]\nstart = "23:00"\nend = "07:00"\n')
+        assert config.settings.hours_of("nat") == lm.WorkingHours(
+            start=time(23), end=time(7)
+        )
+
     def test_a_whole_number_is_a_share(self) -> None:
         assert lm.read_config("min_on_duty = 0").settings.min_on_duty == 0.0
 
@@ -174,7 +180,7 @@ class TestProblems:
 
     def test_times_of_day(self) -> None:
         found = _problems(
-            'preferred = ["9", "25:00"]\n[hours]\nstart = "16:00"\nend = "08:00"\n'
+            'preferred = ["9", "25:00"]\n[hours]\nstart = "08:00"\nend = "08:00"\n'
         )
         assert set(found) == {"preferred[0]", "preferred[1]", "hours.end"}
         found = _problems("[hours]\nweekdays = [9]\n")

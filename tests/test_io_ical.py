@@ -285,6 +285,18 @@ class TestAnyText:
         # icalendar reads a line break back as \n: RFC 5545 has only that one.
         assert str(event["LOCATION"]) == place.replace("\r\n", "\n").replace("\r", "\n")
 
+    def test_the_place_and_room_are_in_the_location(self) -> None:
+        meeting = attrs.evolve(
+            VALID["operational_meeting"],
+            location=lm.Location(
+                lm.LocationKind.ON_SITE, place="sundhedshuset", room="lokale-2"
+            ),
+        )
+        event = _events(lm.to_ical([meeting], stamp=STAMP, lang="en"))[
+            "m-operational_meeting@learnmeet"
+        ]
+        assert str(event["LOCATION"]) == "on site, sundhedshuset, lokale-2"
+
 
 class TestMethods:
     """RFC 5546: a file says what it is for, and holds what its METHOD needs."""

@@ -7,7 +7,7 @@ import json
 import re
 import subprocess
 import sys
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 import attrs
@@ -311,17 +311,19 @@ class TestEveryModelType:
             and attrs.has(obj)
             and obj.__module__.startswith(("learnmeet.planning", "learnmeet.rules"))
         }
-        # Not documents: the planners' inputs and machinery (busy time and
-        # its intervals, a series with its parsed rule, rules with their
-        # checks and what a check finds, the settings a TOML file gives, the
-        # pre-flight whose JSON is the command line's own).
+        # Not documents: the planners' inputs and machinery (busy time, who
+        # is at work, and their intervals, a series with its parsed rule,
+        # rules with their checks and what a check finds, the settings plans
+        # are placed by, which a configuration file gives).
         kept_out = {
+            lm.Availability,
             lm.BusyIndex,
             lm.Finding,
             lm.Interval,
             lm.PlanningSettings,
             lm.Preflight,
             lm.Room,
+            lm.TravelTimes,
             lm.Rule,
             lm.RuleContext,
             lm.RuleSet,
@@ -364,6 +366,79 @@ class TestEveryModelType:
         document["data"]["start"] = start
         with pytest.raises(lm.InvalidDataError, match="time of day"):
             lm.from_dict(lm.WorkingHours, document)
+
+
+class TestWhoIsAtWork:
+    """A scenario's working patterns and absences are written only when it has
+    any, so documents without them stay byte for byte what they were, and
+    read back with every problem at its path."""
+
+    def _scenario(self) -> lm.Scenario:
+        from learnmeet.data import load_sample
+
+        sample = load_sample()
+        night = lm.WorkingHours(start=time(23), end=time(7), weekdays={0, 1})
+        return attrs.evolve(
+            sample,
+            working_patterns=[
+                lm.WorkingPattern(
+                    professional=sample.professionals[0].id, shifts=[night]
+                )
+            ],
+            absences=[
+                lm.Absence.days(
+                    sample.professionals[1].id,
+                    date(2027, 2, 1),
+                    date(2027, 2, 5),
+                    lm.AbsenceKind.SICKNESS,
+                )
+            ],
+        )
+
+    def test_written_and_read_back(self) -> None:
+        scenario = self._scenario()
+        text = lm.to_json(scenario)
+        assert '"start": "23:00", "end": "07:00"' in text
+        assert '"kind": "sickness"' in text
+        assert lm.from_json(lm.Scenario, text) == scenario
+
+    def test_left_out_when_there_are_none(self) -> None:
+        from learnmeet.data import load_sample
+
+        sample = load_sample()
+        assert sample.working_patterns
+        assert sample.absences
+        without = attrs.evolve(sample, working_patterns=(), absences=())
+        written = lm.to_dict(without)
+        assert "working_patterns" not in written["data"]
+        assert "absences" not in written["data"]
+        assert "working_patterns" not in _version_1(without)["data"]
+        # Everything else is written as it was.
+        full = lm.to_dict(sample)
+        del full["data"]["working_patterns"], full["data"]["absences"]
+        assert full == written
+
+    def test_problems_at_their_paths(self) -> None:
+        document = lm.to_dict(self._scenario())
+        data = document["data"]
+        data["working_patterns"][0]["shifts"][0]["end"] = "23:00"
+        data["absences"][0]["end"] = data["absences"][0]["start"]
+        data["absences"].append({**data["absences"][0], "kind": "ferie"})
+        errors = read_problems(lm.Scenario, document)
+        assert [e.split(": ")[0] for e in errors] == [
+            "$.working_patterns[0].shifts[0].end",
+            "$.absences[0].end",
+            "$.absences[1].kind",
+        ]
+
+    def test_a_stranger_is_refused_at_its_place(self) -> None:
+        document = lm.to_dict(self._scenario())
+        document["data"]["absences"][0]["professional"] = "p-9999"
+        errors = read_problems(lm.Scenario, document)
+        assert errors == (
+            "$.absences[0].professional: the professional 'p-9999' is not on the "
+            "staff list (fix: use the id of one of the scenario's professionals)",
+        )
 
 
 class TestFixesForAFile:

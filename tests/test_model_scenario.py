@@ -6,7 +6,7 @@ its professionals, cases and forums up by identifier.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import attrs
@@ -156,3 +156,45 @@ class TestEachIdentifierOnce:
         assert (error.where, error.path) == ("Scenario", (field, second))
         assert error.reason.en == f"{en} {key(again)!r} is listed twice"
         assert error.reason.da == f"{da} {key(again)!r} står der to gange"
+
+
+NIGHT = lm.WorkingHours(start=time(23), end=time(7), weekdays={0, 1, 2})
+
+
+class TestWhoIsAtWork:
+    """A scenario's working patterns and absences are of its own staff, at most
+    one pattern per professional; a reference to anyone else is refused at
+    its place."""
+
+    def test_patterns_and_absences_are_kept(self) -> None:
+        pattern = lm.WorkingPattern(professional=NURSE_N.id, shifts=[NIGHT])
+        away = lm.Absence.days(SSA_N.id, date(2027, 1, 4), date(2027, 1, 8))
+        scenario = attrs.evolve(SCENARIO, working_patterns=[pattern], absences=[away])
+        assert scenario.working_patterns == (pattern,)
+        assert scenario.absences == (away,)
+
+    @pytest.mark.parametrize("field", ["working_patterns", "absences"])
+    def test_a_stranger_is_refused(self, field: str) -> None:
+        items = {
+            "working_patterns": [
+                lm.WorkingPattern(professional=NURSE_N.id, shifts=[NIGHT]),
+                lm.WorkingPattern(professional="p-9999", shifts=[NIGHT]),
+            ],
+            "absences": [
+                lm.Absence.days(SSA_N.id, date(2027, 1, 4), date(2027, 1, 4)),
+                lm.Absence.days("p-9999", date(2027, 1, 4), date(2027, 1, 4)),
+            ],
+        }[field]
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(SCENARIO, **{field: items})
+        error = info.value
+        assert (error.where, error.path) == ("Scenario", (field, 1, "professional"))
+        assert error.reason.en == "the professional 'p-9999' is not on the staff list"
+        assert error.reason.da == "fagpersonen 'p-9999' er ikke på personalelisten"
+
+    def test_one_pattern_per_professional(self) -> None:
+        pattern = lm.WorkingPattern(professional=NURSE_N.id, shifts=[NIGHT])
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(SCENARIO, working_patterns=[pattern, pattern])
+        assert info.value.path == ("working_patterns", 1)
+        assert "is listed twice" in info.value.reason.en

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta, timezone
 
+import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -206,3 +208,135 @@ def _same_forum_ids(one: lm.PeriodPlan, other: lm.PeriodPlan) -> None:
     for meeting in other.meetings:
         if meeting.forum and (meeting.forum, meeting.start) in occurrences:
             assert occurrences[meeting.forum, meeting.start] == meeting.id
+
+
+def _with_consent(case_id: str, consent: lm.Consent) -> lm.Scenario:
+    """The sample with one case's consent replaced (its meetings left out)."""
+    cases = [
+        attrs.evolve(c, consent=consent) if c.id == case_id else c for c in SAMPLE.cases
+    ]
+    return attrs.evolve(
+        SAMPLE,
+        cases=cases,
+        meetings=[m for m in SAMPLE.meetings if not m.case or m.case.id != case_id],
+    )
+
+
+class TestNothingDroppedInSilence:
+    """Every home meeting and audit asked for is placed, or listed with why."""
+
+    def test_a_consent_given_during_the_period_places_the_meeting_after_it(
+        self,
+    ) -> None:
+        given_on = date(2027, 2, 10)
+        town = _with_consent("c-105", lm.Consent(given_on=given_on))
+        plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
+        (home,) = [
+            m
+            for m in plan.scheduled.meetings
+            if m.case and m.case.id == "c-105" and m.format.code == "home_meeting"
+        ]
+        assert home.start.date() >= given_on
+        assert plan.report.ok, plan.report.render("en")
+
+    def test_a_consent_withdrawn_before_the_period_is_told(self) -> None:
+        town = _with_consent(
+            "c-105",
+            lm.Consent(given_on=date(2026, 6, 1), withdrawn_on=date(2026, 12, 1)),
+        )
+        plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
+        (told,) = [u for u in plan.scheduled.unplaced if u.request.case.id == "c-105"]
+        assert "LM108" not in told.reason.en  # the rule's words, not its code
+        assert "consent" in told.reason.en
+        assert "samtykke" in told.reason.da
+        assert told.blockers == ("citizen:" + told.request.case.citizen.pseudonym,)
+        assert not any(m.case and m.case.id == "c-105" for m in plan.scheduled.meetings)
+
+    @settings(max_examples=10, deadline=None)
+    @given(st.dates(min_value=date(2026, 10, 1), max_value=date(2027, 4, 30)))
+    def test_every_specialised_case_is_placed_or_listed(self, given_on: date) -> None:
+        town = _with_consent("c-108", lm.Consent(given_on=given_on))
+        plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
+        asked = {
+            c.id
+            for c in town.cases
+            if c.is_concrete and c.palliative_level is lm.PalliativeLevel.SPECIALISED
+        }
+        placed = {
+            m.case.id
+            for m in plan.scheduled.meetings
+            if m.case and m.format.code == "home_meeting"
+        }
+        listed = {
+            u.request.case.id
+            for u in plan.scheduled.unplaced
+            if u.request.case and u.request.format.code == "home_meeting"
+        }
+        assert placed | listed == asked
+        assert not placed & listed
+
+    @settings(max_examples=15, deadline=None)
+    @given(lst.scenarios(), st.integers(0, 60))
+    def test_on_any_scenario_every_request_is_placed_or_listed(
+        self, scenario: lm.Scenario, days: int
+    ) -> None:
+        start = date(2027, 1, 4) + timedelta(days=days)
+        plan = lm.plan_period(scenario, start=start, end=start + timedelta(days=40))
+        concrete = [c for c in scenario.cases if c.is_concrete]
+        home = {
+            c.id
+            for c in concrete
+            if c.palliative_level is lm.PalliativeLevel.SPECIALISED
+        }
+
+        def cases(code: str, meetings: object) -> list[str]:
+            return [
+                (m.case.id if m.case else "")
+                for m in meetings  # type: ignore[attr-defined]
+                if m.format.code == code
+            ]
+
+        placed = cases("home_meeting", plan.scheduled.meetings)
+        listed = cases("home_meeting", [u.request for u in plan.scheduled.unplaced])
+        assert sorted(placed + listed) == sorted(home)
+        audits = cases("audit", plan.scheduled.meetings) + cases(
+            "audit", [u.request for u in plan.scheduled.unplaced]
+        )
+        assert len(audits) == (1 if any(c.transitions for c in concrete) else 0)
+        assert all(u.reason.da and u.reason.en for u in plan.scheduled.unplaced)
+
+
+class TestARosterAccepts:
+    """The demo's quarter: spread over it, with time to travel between places."""
+
+    def test_the_meetings_placed_are_spread_over_the_quarter(self) -> None:
+        days = sorted(m.start.date() for m in PLAN.scheduled.meetings)
+        assert len(set(days)) == len(days)
+        assert (days[-1] - days[0]).days >= 45
+
+    def test_nobody_goes_between_two_places_without_travel_time(self) -> None:
+        from learnmeet.planning._placement import place_of
+
+        def where(m: lm.Meeting) -> str | None:
+            return place_of(
+                m.location, m.case.citizen.pseudonym if m.case else None, None
+            )
+
+        travel = lm.PlanningSettings().travel
+        placed = set(PLAN.scheduled.meetings)
+        planned = [*SAMPLE.meetings, *placed]
+        planned += [m for p in PLAN.learning for m in p.meetings]
+        agenda: dict[str, list[lm.Meeting]] = {}
+        for m in planned:
+            for a in m.attendees:
+                if isinstance(a.person, lm.Professional):
+                    agenda.setdefault(a.person.key, []).append(m)
+        checked = 0
+        for items in agenda.values():
+            items.sort(key=lambda m: m.start)
+            for first, second in itertools.pairwise(items):
+                if {first, second} & placed:
+                    checked += 1
+                    gap = travel.between(where(first), where(second))
+                    assert second.start >= first.end + gap
+        assert checked

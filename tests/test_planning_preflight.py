@@ -180,3 +180,28 @@ def test_a_period_in_the_last_years() -> None:
     """Holidays of the meetings' years and the period's are in the context."""
     found = lm.preflight(SAMPLE, start=date(2030, 12, 1), end=date(2031, 1, 31))
     assert found.ok
+
+
+class TestAvailability:
+    """The staff's availability is made as the plan makes it."""
+
+    def test_the_sample_patterns_and_absences_pass(self) -> None:
+        assert SAMPLE.working_patterns or SAMPLE.absences
+        assert lm.preflight(SAMPLE, **Q1).ok
+
+    def test_a_refusal_is_told_at_the_patterns(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from learnmeet.planning import _preflight
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise lm.InvalidValueError(
+                reason=lm.Label(da="umulig vagt", en="impossible shift"),
+                fix=lm.Label(da="ret vagten", en="fix the shift"),
+                path=(0, "shifts"),
+            )
+
+        monkeypatch.setattr(_preflight.Availability, "from_scenario", refuse)
+        found = lm.preflight(SAMPLE)
+        assert [p.path for p in found.problems] == [("working_patterns", 0, "shifts")]
+        assert not found.ok

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 import learnmeet as lm
 from examples import CASE, DOCTOR, GP, NURSE_N, OT_N, PT_N, SSA_N, SSH_N, attend
@@ -23,6 +23,8 @@ def _monday(hour: int) -> datetime:
 
 
 MONDAY_ALL_DAY = lm.Interval(_monday(8), _monday(16))
+#: As soon as possible: where the tests below expect the earliest time.
+ASAP = lm.PlanningSettings(objective=lm.Objective.EARLIEST)
 
 
 def _request(
@@ -54,7 +56,8 @@ class TestPlacing:
 
     def test_two_meetings_share_a_person(self) -> None:
         result = lm.schedule(
-            [_request("a", [NURSE_N, SSA_N]), _request("b", [NURSE_N, GP])]
+            [_request("a", [NURSE_N, SSA_N]), _request("b", [NURSE_N, GP])],
+            settings=ASAP,
         )
         first, second = result.meetings
         assert first.start.hour == 8
@@ -70,15 +73,36 @@ class TestPlacing:
                 attrs.evolve(attend(PT_N), participation=lm.Participation.OPTIONAL),
             ],
         )
-        result = lm.schedule([request], busy={GP.key: [MONDAY_ALL_DAY]})
+        week = [
+            lm.Interval(_monday(8) + timedelta(days=d), _monday(16) + timedelta(days=d))
+            for d in range(5)
+        ]
+        result = lm.schedule([request], busy={GP.key: week}, settings=ASAP)
         (meeting,) = result.meetings
         assert meeting.start.date() == WEEK[0]
         keys = {a.person.key for a in meeting.attendees}
         assert keys == {NURSE_N.key, PT_N.key}
 
+    def test_a_later_day_wins_when_it_has_more_optional_attendees(self) -> None:
+        """Optional attendees' conflicts are minimised, not ignored: the GP is
+        busy on Monday only, so the meeting waits a day for the GP."""
+        request = attrs.evolve(
+            _request("a", [NURSE_N]),
+            attendees=[
+                attend(NURSE_N),
+                attrs.evolve(attend(GP), participation=lm.Participation.OPTIONAL),
+            ],
+        )
+        result = lm.schedule([request], busy={GP.key: [MONDAY_ALL_DAY]}, settings=ASAP)
+        (meeting,) = result.meetings
+        assert meeting.start == datetime(2027, 3, 2, 8, tzinfo=lm.COPENHAGEN)
+        assert {a.person.key for a in meeting.attendees} == {NURSE_N.key, GP.key}
+
     def test_existing_busy_time_is_respected(self) -> None:
         result = lm.schedule(
-            [_request("a", [NURSE_N])], busy={NURSE_N.key: [MONDAY_ALL_DAY]}
+            [_request("a", [NURSE_N])],
+            busy={NURSE_N.key: [MONDAY_ALL_DAY]},
+            settings=ASAP,
         )
         assert result.meetings[0].start.date() == date(2027, 3, 2)
 
@@ -107,11 +131,22 @@ class TestFromMeeting:
     @settings(max_examples=20)
     @given(lst.meetings(), st.integers(0, 30))
     def test_a_meeting_becomes_a_request(self, meeting: lm.Meeting, days: int) -> None:
+        assume(meeting.status is not lm.MeetingStatus.CANCELLED)
         first = meeting.start.date()
         request = lm.MeetingRequest.from_meeting(
             meeting, earliest=first, latest=first + timedelta(days=days)
         )
-        kept = ("id", "format", "attendees", "duration", "case", "reflection")
+        kept = (
+            "id",
+            "format",
+            "attendees",
+            "duration",
+            "case",
+            "reflection",
+            "cohort",
+            "forum",
+            "status",
+        )
         assert [getattr(request, f) for f in kept] == [
             getattr(meeting, f) for f in kept
         ]
@@ -216,6 +251,7 @@ class TestBusyIndex:
         result = lm.schedule(
             [_request("a", [NURSE_N, SSA_N]), _request("b", [NURSE_N, GP])],
             busy=index,
+            settings=ASAP,
         )
         assert [m.start for m in result.meetings] == [
             datetime(2027, 3, 2, 8, tzinfo=lm.COPENHAGEN),
@@ -254,7 +290,11 @@ def test_a_meeting_across_the_spring_change_books_its_elapsed_time() -> None:
         _request("a", [NURSE_N, GP], days=night), duration=timedelta(hours=3)
     )
     second = _request("b", [NURSE_N, GP], days=night)
-    result = lm.schedule([first, second], hours=None, holidays=())
+    result = lm.schedule(
+        [first, second],
+        settings=attrs.evolve(ASAP, hours=None),
+        holidays=(),
+    )
     a, b = sorted(result.meetings, key=lambda m: m.id)
     assert a.start == datetime(2027, 3, 28, 0, tzinfo=lm.COPENHAGEN)
     assert a.end == datetime(2027, 3, 28, 4, tzinfo=lm.COPENHAGEN)

@@ -7,6 +7,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import given, strategies as st
 
@@ -218,17 +219,18 @@ class TestProperties:
     @given(
         busy=_busy(),
         quarters=st.integers(min_value=1, max_value=16),
-        use_hours=st.booleans(),
+        hours=st.none()
+        | st.just(lm.WorkingHours(start=time(8), end=time(16)))
+        | lst.working_hours(),
     )
     def test_earliest_slot_matches_brute_force(
         self,
         busy: dict[str, list[tuple[datetime, datetime]]],
         quarters: int,
-        use_hours: bool,
+        hours: lm.WorkingHours | None,
     ) -> None:
         people = [A, B]
         duration = timedelta(minutes=15 * quarters)
-        hours = lm.WorkingHours(start=time(8), end=time(16)) if use_hours else None
         window = (MONDAY, MONDAY + timedelta(days=2))
         slots = lm.find_slots(
             people, window, duration, busy=busy, hours=hours, holidays=(), limit=50
@@ -283,6 +285,32 @@ class TestUnitHours:
         )
         assert slots[0].start == _at(0, 12)
         assert slots[0].end == _at(0, 16)
+
+    def test_a_night_shift_meets_a_day_twice(self) -> None:
+        # 22:00-06:00 and 05:00-23:00 share the morning and the evening: the
+        # common hours of a night are stretches, not one from-to.
+        from examples import GP, NURSE_N
+
+        night = lm.WorkingHours(start=time(22), end=time(6), weekdays=range(7))
+        day = lm.WorkingHours(start=time(5), end=time(23), weekdays=range(7))
+        slots = lm.free_time(
+            [NURSE_N, GP],
+            (_at(0, 0), _at(1, 12)),
+            busy={},
+            unit_hours={NURSE_N.unit.id: night, GP.unit.id: day},
+        )
+        assert [(s.start, s.end) for s in slots] == [
+            (_at(0, 5), _at(0, 6)),
+            (_at(0, 22), _at(0, 23)),
+            (_at(1, 5), _at(1, 6)),
+        ]
+
+    def test_a_meeting_across_midnight(self) -> None:
+        night = lm.WorkingHours(start=time(23), end=time(7))
+        (slot,) = lm.find_slots(
+            [A], (_at(0, 0), _at(1, 12)), timedelta(hours=3), busy={}, hours=night
+        )
+        assert (slot.start, slot.end) == (_at(0, 23), _at(1, 7))
 
     def test_no_shared_time(self) -> None:
         from examples import GP, NURSE_N
@@ -530,3 +558,255 @@ class TestTheEndsOfTheYears:
             datetime.combine(first, time(0), tzinfo=CPH),
             end,
         )
+
+
+NIGHTS = lm.WorkingHours(start=time(23), end=time(7), weekdays=range(7))
+
+
+class TestAvailability:
+    """With an availability, each person is asked about their own working time:
+    their pattern's shifts (not on days off or holidays), else their unit's
+    hours, else the default; absences taken away. Without one, nothing
+    changes."""
+
+    def test_a_night_nurse_and_a_day_nurse_never_meet(self) -> None:
+        from examples import NURSE_N, SSA_N
+
+        at_work = lm.Availability(
+            patterns=[lm.WorkingPattern(professional=NURSE_N.id, shifts=[NIGHTS])],
+            holidays=[],
+        )
+        window = (_at(0, 0), _at(5, 0))
+        assert lm.find_slots([NURSE_N, SSA_N], window, HOUR, busy={}) != []
+        assert (
+            lm.find_slots([NURSE_N, SSA_N], window, HOUR, busy={}, availability=at_work)
+            == []
+        )
+        (night,) = lm.find_slots([NURSE_N], window, HOUR, busy={}, availability=at_work)
+        assert (night.start, night.end) == (_at(0, 0), _at(0, 7))
+
+    def test_absences_and_days_off_are_not_working_time(self) -> None:
+        from examples import NURSE_N
+
+        pattern = lm.WorkingPattern(
+            professional=NURSE_N.id,
+            shifts=[lm.WorkingHours(start=time(7), end=time(15), weekdays={0, 1, 2})],
+            days_off=[date(2026, 3, 3)],
+        )
+        away = lm.Absence(professional=NURSE_N.id, start=_at(0, 9), end=_at(0, 14, 30))
+        at_work = lm.Availability(patterns=[pattern], absences=[away], holidays=[])
+        found = at_work.working_time(NURSE_N, (_at(0, 0), _at(7, 0)))
+        assert [(i.start, i.end) for i in found] == [
+            (_at(0, 7), _at(0, 9)),
+            (_at(0, 14, 30), _at(0, 15)),
+            (_at(2, 7), _at(2, 15)),
+        ]
+        assert at_work.is_at_work(NURSE_N, _at(2, 8), _at(2, 15))
+        assert not at_work.is_at_work(NURSE_N.key, _at(0, 8), _at(0, 10))
+        assert not at_work.is_at_work(NURSE_N, _at(1, 8), _at(1, 9))
+
+    def test_people_by_key_have_their_units_hours(self) -> None:
+        from examples import GP, NURSE_N
+
+        late = lm.WorkingHours(start=time(12), end=time(20))
+        at_work = lm.Availability(
+            unit_hours={GP.unit.id: late}, professionals=[GP, NURSE_N]
+        )
+        found = lm.find_slots(
+            [GP.key, NURSE_N.key],
+            (_at(0, 0), _at(1, 0)),
+            HOUR,
+            busy={},
+            availability=at_work,
+        )
+        assert [(s.start, s.end) for s in found] == [(_at(0, 12), _at(0, 16))]
+        # A key the staff list does not know, or a citizen: the default hours.
+        assert at_work.is_at_work("professional:x", _at(0, 8), _at(0, 16))
+        assert not at_work.is_at_work("citizen:B-1", _at(0, 16), _at(0, 17))
+
+    def test_hours_that_never_meet(self) -> None:
+        from examples import GP, NURSE_N
+
+        evening = lm.WorkingHours(start=time(17), end=time(23))
+        at_work = lm.Availability(unit_hours={GP.unit.id: evening})
+        window = (_at(0, 0), _at(5, 0))
+        assert (
+            lm.find_slots([NURSE_N, GP], window, HOUR, busy={}, availability=at_work)
+            == []
+        )
+        assert [
+            (i.start, i.end) for i in at_work.working_time(GP, (_at(0, 0), _at(1, 0)))
+        ] == [(_at(0, 17), _at(0, 23))]
+
+    def test_without_hours_any_time(self) -> None:
+        away = lm.Absence(professional="a", start=_at(5, 3), end=_at(5, 4))
+        at_work = lm.Availability(hours=None, absences=[away])
+        assert at_work.is_at_work(A, _at(5, 1), _at(5, 2))
+        assert not at_work.is_at_work(A, _at(5, 2), _at(5, 4))
+        assert at_work.is_at_work("professional:b", _at(5, 2), _at(5, 4))
+
+    def test_busy_time_is_still_busy(self) -> None:
+        from examples import NURSE_N
+
+        at_work = lm.Availability(
+            patterns=[lm.WorkingPattern(professional=NURSE_N.id, shifts=[NIGHTS])]
+        )
+        busy = lm.BusyIndex({NURSE_N.key: [(_at(0, 23), _at(1, 2))]})
+        (slot,) = lm.find_slots(
+            [NURSE_N], (_at(0, 12), _at(1, 12)), HOUR, busy=busy, availability=at_work
+        )
+        assert (slot.start, slot.end) == (_at(1, 2), _at(1, 7))
+
+    def test_from_a_scenario(self) -> None:
+        from examples import GP, NURSE_N
+
+        scenario = lm.Scenario(
+            name="s",
+            professionals=[NURSE_N, GP],
+            working_patterns=[
+                lm.WorkingPattern(professional=NURSE_N.id, shifts=[NIGHTS])
+            ],
+            absences=[lm.Absence.days(GP.id, date(2026, 3, 2), date(2026, 3, 2))],
+        )
+        at_work = lm.Availability.from_scenario(scenario)
+        assert at_work.is_at_work(NURSE_N.key, _at(0, 23), _at(1, 1))
+        assert not at_work.is_at_work(GP.key, _at(0, 9), _at(0, 10))
+        assert at_work.is_at_work(GP.key, _at(1, 9), _at(1, 10))
+        assert repr(at_work) == (
+            "<Availability: 1 working patterns, 1 people with absences>"
+        )
+
+    def test_holidays_start_no_shift(self) -> None:
+        from examples import NURSE_N
+
+        at_work = lm.Availability(
+            patterns=[lm.WorkingPattern(professional=NURSE_N.id, shifts=[NIGHTS])]
+        )
+        christmas = datetime(2026, 12, 25, 23, tzinfo=CPH)
+        assert not at_work.is_at_work(NURSE_N, christmas, christmas + HOUR)
+        eve = christmas - timedelta(days=1)
+        assert at_work.is_at_work(NURSE_N, eve, eve + timedelta(hours=8))
+
+    def test_two_patterns_of_one_person(self) -> None:
+        pattern = lm.WorkingPattern(professional="p-1", shifts=[NIGHTS])
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Availability(patterns=[pattern, pattern])
+        assert (info.value.where, info.value.path) == ("Availability", ("patterns", 1))
+
+    def test_the_window_is_checked(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Availability().is_at_work(A, _at(1, 0), _at(0, 0))
+        assert info.value.where == "Availability.is_at_work"
+
+
+HOUR = timedelta(hours=1)
+
+
+def _works(pattern: lm.WorkingPattern, moment: datetime) -> bool:
+    """Whether a shift of *pattern* runs at *moment*, worked out by hand."""
+    for shift in pattern.shifts:
+        for back in (0, 1):
+            day = moment.date() - timedelta(days=back)
+            if day.weekday() not in shift.weekdays or day in pattern.days_off:
+                continue
+            ends = day + timedelta(days=1) if shift.overnight else day
+            opens = datetime.combine(day, shift.start, CPH).astimezone(UTC)
+            shuts = datetime.combine(ends, shift.end, CPH).astimezone(UTC)
+            if opens <= moment.astimezone(UTC) < shuts:
+                return True
+    return False
+
+
+@st.composite
+def _absences(draw: st.DrawFn, person: str) -> list[lm.Absence]:
+    out = []
+    for start, length in draw(
+        st.lists(st.tuples(_QUARTERS, st.integers(1, 40)), max_size=3)
+    ):
+        begin = MONDAY + timedelta(minutes=15 * start)
+        out.append(
+            lm.Absence(
+                professional=person,
+                start=begin,
+                end=begin + timedelta(minutes=15 * length),
+            )
+        )
+    return out
+
+
+class TestAvailabilityProperty:
+    """The earliest slot at work for everyone, checked by a 15-minute scan."""
+
+    @given(
+        data=st.data(),
+        ids=st.lists(
+            st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3, unique=True
+        ),
+        quarters=st.integers(1, 12),
+        busy=_busy(),
+    )
+    def test_earliest_slot_matches_brute_force(
+        self,
+        data: st.DataObject,
+        ids: list[str],
+        quarters: int,
+        busy: dict[str, list[tuple[datetime, datetime]]],
+    ) -> None:
+        patterns = [data.draw(lst.working_patterns(professional=i)) for i in ids]
+        patterns = [
+            attrs.evolve(p, days_off=[date(2026, 3, 2) + timedelta(days=n)])
+            for n, p in enumerate(patterns)
+        ]
+        away = [a for i in ids for a in data.draw(_absences(i))]
+        at_work = lm.Availability(patterns=patterns, absences=away, holidays=[])
+        people = [f"professional:{i}" for i in ids]
+        duration = timedelta(minutes=15 * quarters)
+        window = (MONDAY, MONDAY + timedelta(days=2))
+        (found,) = lm.find_slots(
+            people, window, duration, busy=busy, availability=at_work
+        ) or (None,)
+
+        def fits(at: datetime) -> bool:
+            steps = [at + timedelta(minutes=15 * q) for q in range(quarters)]
+            return all(
+                _works(p, t)
+                and not any(
+                    a.start <= t < a.end
+                    for a in away
+                    if a.professional == p.professional
+                )
+                for p in patterns
+                for t in steps
+            ) and _free_by_brute_force(busy, people, at, duration, None)
+
+        earliest = next(
+            (
+                t
+                for q in range(4 * 24 * 2)
+                if (t := MONDAY + timedelta(minutes=15 * q)) + duration <= window[1]
+                and fits(t)
+            ),
+            None,
+        )
+        assert (found.start if found else None) == earliest
+
+        # Each person's working time, quarter by quarter.
+        quarters_of_window = [MONDAY + timedelta(minutes=15 * q) for q in range(192)]
+        for p in patterns:
+            stretches = list(
+                at_work.working_time(f"professional:{p.professional}", window)
+            )
+            assert {
+                t
+                for t in quarters_of_window
+                if any(i.start <= t < i.end for i in stretches)
+            } == {
+                t
+                for t in quarters_of_window
+                if _works(p, t)
+                and not any(
+                    a.start <= t < a.end
+                    for a in away
+                    if a.professional == p.professional
+                )
+            }

@@ -11,7 +11,7 @@ import enum
 import inspect
 import types
 import warnings
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -218,6 +218,12 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
     series = lm.forum_series(forum)
     busy = {"professional:p-001": [(start, start + timedelta(hours=1))]}
     hours = lm.WorkingHours()
+    pattern = lm.WorkingPattern(
+        professional=person.id,
+        shifts=[lm.WorkingHours(start=time(23), end=time(7), weekdays={0, 2})],
+    )
+    absence = lm.Absence.days(person.id, date(2027, 1, 4), date(2027, 1, 8))
+    availability = lm.Availability(patterns=[pattern], absences=[absence])
     enrolment = lm.enrol(sample.professionals, [], forums=sample.forums)
     proposal = lm.compose(
         meeting.format, pool=sample.professionals, start=start, case=meeting.case
@@ -537,6 +543,10 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         ),
         "RuleContext.hours_of": (lm.RuleContext().hours_of, {"unit_id": "u"}),
         "PlanningSettings.hours_of": (lm.PlanningSettings().hours_of, {"unit_id": "u"}),
+        "PlanningSettings.keeps_on_duty": (
+            lm.PlanningSettings().keeps_on_duty,
+            {"staff": 4},
+        ),
         "PlanningSettings.away_at_most": (
             lm.PlanningSettings().away_at_most,
             {"unit_id": "u", "staff": 4},
@@ -597,6 +607,46 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         "WorkingHours.covers": (
             hours.covers,
             {"start": start, "end": start + timedelta(hours=1)},
+        ),
+        "Absence.days": (
+            lm.Absence.days,
+            {
+                "professional": person.id,
+                "first": date(2027, 1, 4),
+                "last": date(2027, 1, 8),
+                "kind": lm.AbsenceKind.COURSE,
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "Availability": (
+            lm.Availability,
+            {
+                "patterns": [pattern],
+                "absences": [absence],
+                "hours": hours,
+                "unit_hours": {},
+                "holidays": [],
+                "professionals": sample.professionals,
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "Availability.from_scenario": (
+            lm.Availability.from_scenario,
+            {
+                "scenario": sample,
+                "hours": hours,
+                "unit_hours": {},
+                "holidays": [],
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "Availability.working_time": (
+            availability.working_time,
+            {"person": person, "window": window},
+        ),
+        "Availability.is_at_work": (
+            availability.is_at_work,
+            {"person": person.key, "start": start, "end": start + timedelta(hours=1)},
         ),
     }
 
@@ -843,8 +893,10 @@ def _public_value_classes() -> dict[str, type[Any]]:
 
 _UNCHECKED = frozenset(
     {
-        # Its own __init__ takes busy time, not its fields: its argument is
-        # checked as every function's are (TestArguments).
+        # Their own __init__ takes busy time, or patterns and absences, not
+        # their fields: the arguments are checked as every function's are
+        # (TestArguments).
+        "Availability",
         "BusyIndex",
         # In learnmeet.exceptions, the leaf module that imports nothing of the
         # package, so it cannot use the model's validators; the library makes

@@ -114,6 +114,17 @@ class TestCalendar:
         assert report.codes == {"LM203"}
         assert NURSE_N.key not in {str(v.subject) for v in report.violations}
 
+    def test_a_night_shift_covers_a_meeting_across_midnight(self) -> None:
+        # MEETING starts on a Monday; everyone works nights in this context.
+        night = lm.WorkingHours(start=time(22), end=time(6), weekdays=range(7))
+        late = attrs.evolve(MEETING, start=MEETING.start.replace(hour=23, minute=30))
+        report = lm.validate(late, context=_context(default_hours=night))
+        assert "LM203" not in report.codes
+        day = attrs.evolve(MEETING, start=MEETING.start.replace(hour=12))
+        found = lm.validate(day, context=_context(default_hours=night))
+        assert found.codes == {"LM203"}
+        assert "works 22:00–06:00" in found.violations[0].message.en
+
     def test_context_rules_only_run_with_a_context(self) -> None:
         early = attrs.evolve(MEETING, start=MEETING.start.replace(hour=5))
         assert lm.validate(early).ok

@@ -25,24 +25,15 @@ class TestPlanningStrategies:
     def test_requests(self, request: lm.MeetingRequest) -> None:
         assert request.earliest <= request.latest
 
-    @given(lst.working_hours(), lst.intervals(), lst.course_sessions())
-    def test_others(
-        self, hours: lm.WorkingHours, span: lm.Interval, session: lm.CourseSession
-    ) -> None:
-        assert hours.start < hours.end
+    @given(lst.intervals(), lst.course_sessions())
+    def test_others(self, span: lm.Interval, session: lm.CourseSession) -> None:
         assert span.duration > timedelta(0)
         assert session.cohort.area == session.cohort.area
 
 
 class TestShapes:
-    """Working hours end the same day, requests have a window of at most 60
-    days, course days start at nine, and an index knows its people."""
-
-    @given(lst.working_hours())
-    def test_working_hours(self, hours: lm.WorkingHours) -> None:
-        assert hours.weekdays
-        assert set(hours.weekdays) <= set(range(7))
-        assert hours.end <= time(23)
+    """Requests have a window of at most 60 days, course days start at nine,
+    and an index knows its people."""
 
     @given(lst.meeting_requests())
     def test_request_windows(self, request: lm.MeetingRequest) -> None:

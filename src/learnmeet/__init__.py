@@ -85,6 +85,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "taking_part",
     ),
     "learnmeet.model._calendar": ("Holiday", "WorkingHours", "danish_holidays"),
+    "learnmeet.model._availability": ("Absence", "AbsenceKind", "WorkingPattern"),
     "learnmeet.model._reflection": (
         "Audience",
         "PhaseKind",
@@ -160,6 +161,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._recurrence": ("Series",),
     "learnmeet.planning._slots": (
         "MAX_SLOTS",
+        "Availability",
         "BusyIndex",
         "Interval",
         "busy_from_meetings",
@@ -304,6 +306,11 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.io._text import (
         evaluation_text as evaluation_text,
     )
+    from learnmeet.model._availability import (
+        Absence as Absence,
+        AbsenceKind as AbsenceKind,
+        WorkingPattern as WorkingPattern,
+    )
     from learnmeet.model._calendar import (
         Holiday as Holiday,
         WorkingHours as WorkingHours,
@@ -446,6 +453,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.planning._slots import (
         MAX_SLOTS as MAX_SLOTS,
+        Availability as Availability,
         BusyIndex as BusyIndex,
         Interval as Interval,
         busy_from_meetings as busy_from_meetings,

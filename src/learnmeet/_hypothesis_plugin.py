@@ -15,10 +15,12 @@ from collections.abc import Callable
 from typing import Any
 
 _STRATEGIES: dict[str, str] = {
+    "Absence": "absences",
     "Action": "actions",
     "Answer": "answers",
     "Area": "areas",
     "Attendee": "attendees",
+    "Availability": "availabilities",
     "BusyIndex": "busy_indexes",
     "Cancellation": "cancellations",
     "Choice": "choices",
@@ -75,6 +77,7 @@ _STRATEGIES: dict[str, str] = {
     "Unplaced": "unplaced_requests",
     "Violation": "violations",
     "WorkingHours": "working_hours",
+    "WorkingPattern": "working_patterns",
 }
 """The registry: each public type with a strategy, and its function's name.
 

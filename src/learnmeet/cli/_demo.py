@@ -64,12 +64,28 @@ from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._composer import compose
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._preflight import preflight
-from learnmeet.planning._slots import BusyIndex, busy_from_meetings, find_slots
+from learnmeet.planning._settings import PlanningSettings, Room
+from learnmeet.planning._slots import (
+    Availability,
+    BusyIndex,
+    busy_from_meetings,
+    find_slots,
+)
 from learnmeet.rules._validate import validate
 
 __all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
 
 QUARTER = (date(2027, 1, 1), date(2027, 3, 31))
+
+#: What the demo municipality plans by: a meeting room at the health house,
+#: ten minutes between meetings, home care's morning peak kept free, and the
+#: defaults for the rest (30 minutes between places, half of each unit of six
+#: or more on duty, spread over the period).
+SETTINGS = PlanningSettings(
+    break_between=timedelta(minutes=10),
+    rooms=[Room(id="moedelokale-1", name="Mødelokale 1", capacity=10)],
+    avoid={unit: [(time(7), time(9, 30))] for unit in ("hj-nord", "hj-syd", "hj-midt")},
+)
 
 
 @attrs.frozen
@@ -302,11 +318,22 @@ def _bad_course_day(s: Scenario) -> Meeting:
 
 def _plan(run: DemoRun) -> str:
     s, lang = run.scenario, run.lang
-    plan = plan_period(s, start=QUARTER[0], end=QUARTER[1])
+    plan = plan_period(s, start=QUARTER[0], end=QUARTER[1], settings=SETTINGS)
     lines = [
         run.t(
             da=f"Kvartalsplan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} møder",
             en=f"Quarter plan {QUARTER[0]}–{QUARTER[1]}: {len(plan.meetings)} meetings",
+        ),
+        run.t(
+            da="Placeret efter kommunens planlægningsregler: 30 minutters "
+            "transport mellem to steder, 10 minutter mellem to møder, "
+            "Mødelokale 1 (10 pladser), hjemmeplejens morgen (07:00–09:30) "
+            "holdt fri, mindst halvdelen af hver enhed på arbejde, spredt "
+            "over kvartalet.",
+            en="Placed by the municipality's planning settings: 30 minutes' "
+            "travel between two places, 10 minutes between two meetings, "
+            "Mødelokale 1 (10 seats), home care's morning (07:00–09:30) kept "
+            "free, at least half of each unit on duty, spread over the quarter.",
         ),
         "",
     ]
@@ -329,7 +356,7 @@ def _plan(run: DemoRun) -> str:
 
 def _preflight_line(run: DemoRun) -> str:
     """What ``learnmeet check`` finds before the quarter is planned."""
-    found = preflight(run.scenario, start=QUARTER[0], end=QUARTER[1])
+    found = preflight(run.scenario, start=QUARTER[0], end=QUARTER[1], settings=SETTINGS)
     report = found.report
     verdict = Label(da="klar", en="ready") if found.ok else Label(da="stop", en="stop")
     return run.t(
@@ -371,7 +398,10 @@ def _calendar(run: DemoRun, plan: PeriodPlan, calendar: str) -> list[str]:
     """The quarter as a calendar: UIDs the next quarter does not reuse."""
     after = QUARTER[1] + timedelta(days=1)
     following = plan_period(
-        run.scenario, start=after, end=after + (QUARTER[1] - QUARTER[0])
+        run.scenario,
+        start=after,
+        end=after + (QUARTER[1] - QUARTER[0]),
+        settings=SETTINGS,
     )
     shared = {m.id for m in plan.meetings} & {m.id for m in following.meetings}
     tentative = calendar.count("STATUS:TENTATIVE")
@@ -418,7 +448,51 @@ def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
         )
     ]
     lines += [f"  {when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
-    return [*lines, "", *_outlook_calendar(run, busy, case.care_team)]
+    return [
+        *lines,
+        "",
+        *_at_work(run, busy, case.care_team, first),
+        "",
+        *_outlook_calendar(run, busy, case.care_team),
+    ]
+
+
+def _at_work(
+    run: DemoRun, busy: BusyIndex, team: tuple[Professional, ...], first: datetime
+) -> list[str]:
+    """The same question asked of the roster: shifts, part time and absences."""
+    s = run.scenario
+    if not (s.working_patterns or s.absences):
+        return []
+    slots = find_slots(
+        team,
+        (first, first + timedelta(days=14)),
+        timedelta(minutes=90),
+        busy=busy,
+        availability=Availability.from_scenario(s),
+        limit=3,
+    )
+
+    def shifts(days: str) -> str:
+        return "; ".join(
+            f"{w.professional} "
+            + ", ".join(
+                f"{h.start:%H:%M}–{h.end:%H:%M} {len(h.weekdays)} {days}"
+                for h in w.shifts
+            )
+            for w in s.working_patterns
+        )
+
+    away = ", ".join(f"{a.professional} {a.start:%Y-%m-%d}" for a in s.absences)
+    lines = [
+        run.t(
+            da=f"Efter vagtplanen ({shifts('dage/uge')}; fravær: {away}) er "
+            "holdets første fælles tider på arbejde:",
+            en=f"By the roster ({shifts('days/week')}; away: {away}) the team's "
+            "first common times at work are:",
+        )
+    ]
+    return [*lines, *(f"  {when(t.start)}–{t.end:%H:%M}" for t in slots)]
 
 
 _SAMPLE_CALENDAR = "sample_calendar.ics"
@@ -633,7 +707,7 @@ def _reflection(run: DemoRun) -> str:
         ),
         *_cycle_lines(run, second),
     ]
-    plan = plan_period(s, start=QUARTER[0], end=QUARTER[1])
+    plan = plan_period(s, start=QUARTER[0], end=QUARTER[1], settings=SETTINGS)
     invitations, responses = _synthetic_quarter(plan.meetings)
     evaluation = evaluate(
         YIELD_SURVEY, invitations, responses, plan.meetings, themes=_THEMES

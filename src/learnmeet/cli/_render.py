@@ -102,7 +102,8 @@ def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
     lines.append("")
     lines.append(_HEADINGS["scheduled"].get(lang))
     for m in plan.scheduled.meetings:
-        lines.append(f"  {when(m.start)} {m.format.label.get(lang)}: {m.title}")
+        room = f" [{m.location.room}]" if m.location.room else ""
+        lines.append(f"  {when(m.start)} {m.format.label.get(lang)}: {m.title}{room}")
     for u in plan.scheduled.unplaced:
         not_placed = _LISTS["unplaced"].get(lang)
         lines.append(f"  ! {not_placed} {u.request.id}: {u.reason.get(lang)}")

@@ -66,8 +66,17 @@ from learnmeet.model._people import (
     Relative,
     Sector,
 )
+from learnmeet.model._scenario import Scenario
+from learnmeet.planning._schedule import MeetingRequest, ScheduleResult
 
-__all__ = ["CODED", "KIND_OF", "DocumentConverter", "converter_for", "make_converter"]
+__all__ = [
+    "CODED",
+    "KIND_OF",
+    "DocumentConverter",
+    "converter_for",
+    "make_converter",
+    "omitted_when_default",
+]
 
 
 _PERSON_KINDS: dict[str, type[Any]] = {
@@ -293,7 +302,15 @@ class DocumentConverter(MemoConverter):
 _OMITTED_WHEN_DEFAULT: dict[type[Any], tuple[str, ...]] = {
     Professional: ("email",),
     Location: ("place", "room"),
+    MeetingRequest: ("cohort", "forum", "status"),
+    ScheduleResult: ("report",),
+    Scenario: ("working_patterns", "absences"),
 }
+
+
+def omitted_when_default(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of *cls* written only when they are not their default."""
+    return _OMITTED_WHEN_DEFAULT.get(cls, ())
 
 
 def _overrides(cls: type[Any]) -> dict[str, Any]:
@@ -404,10 +421,13 @@ def _register_classes(conv: DocumentConverter, catalog: Catalog) -> None:
         return unstructure_reference
 
     conv.register_unstructure_hook_factory(lambda t: t in BY_CLASS, unstructure_factory)
-    for cls in _OMITTED_WHEN_DEFAULT.keys() - BY_CLASS.keys():
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, **_overrides(cls))
-        )
+
+    def omitting_factory(cls: type[Any]) -> Callable[[Any], Any]:
+        return make_dict_unstructure_fn(cls, conv, **_overrides(cls))
+
+    conv.register_unstructure_hook_factory(
+        lambda t: t in _OMITTED_WHEN_DEFAULT and t not in BY_CLASS, omitting_factory
+    )
 
     lookups: dict[type[Any], Callable[[str], Any]] = {
         Profession: catalog.profession,

@@ -369,7 +369,15 @@ def _event(
     organizer: str | None,
 ) -> list[str]:
     summary = meeting.title or meeting.format.label.get(lang)
-    where = meeting.location.description or meeting.location.kind.label.get(lang)
+    where = ", ".join(
+        part
+        for part in (
+            meeting.location.description or meeting.location.kind.label.get(lang),
+            meeting.location.place,
+            meeting.location.room,
+        )
+        if part
+    )
     lines = [
         "BEGIN:VEVENT",
         f"UID:{_escape(uid)}",

@@ -58,7 +58,13 @@ from learnmeet.exceptions import (
     shown,
     type_shown,
 )
-from learnmeet.io._converter import CODED, KIND_OF, DocumentConverter, converter_for
+from learnmeet.io._converter import (
+    CODED,
+    KIND_OF,
+    DocumentConverter,
+    converter_for,
+    omitted_when_default,
+)
 from learnmeet.io._envelope import (
     SCHEMA_VERSION,
     from_data,
@@ -275,8 +281,11 @@ def _write(conv: DocumentConverter, writer: Writing, value: Any, cls: type[Any])
             for item in getattr(value, name):
                 writer.define(kind, item)
         data: dict[str, Any] = {}
+        optional = omitted_when_default(cls)
         for field in attrs.fields(cls):
             held = getattr(value, field.name)
+            if field.name in optional and held == field.default:
+                continue
             listed_as = listed.get(field.name)
             if listed_as is None:
                 data[field.name] = conv.unstructure(held, field.type)

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from learnmeet.exceptions import Label
+from learnmeet.exceptions import InvalidValueError, Label, shown
 from learnmeet.model._arguments import checked
+from learnmeet.model._availability import Absence, WorkingPattern
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import each, instance_of, safe_text, to_tuple, unique
 from learnmeet.model._forums import Forum
@@ -46,6 +47,14 @@ def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
     return to_tuple(items)
 
 
+def _patterns(items: Iterable[WorkingPattern]) -> tuple[WorkingPattern, ...]:
+    return to_tuple(items)
+
+
+def _absences(items: Iterable[Absence]) -> tuple[Absence, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Scenario:
     """The people, places, cases, forums and meetings of one municipality's plan.
@@ -63,8 +72,14 @@ class Scenario:
         cases: The citizens' courses of care.
         forums: The existing, recurring meetings learning is attached to.
         meetings: The meetings held or planned.
+        working_patterns: The professionals' own shifts and days off, at
+            most one pattern per professional of the staff list; the others
+            work their unit's hours.
+        absences: Leave, sickness and courses of professionals of the staff
+            list.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``working_patterns`` and ``absences``.
     """
 
     name: str = attrs.field(validator=safe_text)
@@ -126,6 +141,45 @@ class Scenario:
             unique(lambda m: m.id, what=Label(da="mødet", en="the meeting")),
         ],
     )
+    working_patterns: tuple[WorkingPattern, ...] = attrs.field(
+        default=(),
+        converter=_patterns,
+        validator=[
+            each(instance_of(WorkingPattern)),
+            unique(
+                lambda w: w.professional,
+                what=Label(
+                    da="arbejdsmønsteret for fagpersonen",
+                    en="the working pattern of the professional",
+                ),
+            ),
+        ],
+    )
+    absences: tuple[Absence, ...] = attrs.field(
+        default=(),
+        converter=_absences,
+        validator=each(instance_of(Absence)),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        staff = {p.id for p in self.professionals}
+        for name in ("working_patterns", "absences"):
+            held: tuple[WorkingPattern | Absence, ...] = getattr(self, name)
+            for n, item in enumerate(held):
+                if item.professional not in staff:
+                    got = shown(item.professional)
+                    raise InvalidValueError(
+                        reason=Label(
+                            da=f"fagpersonen {got.da} er ikke på personalelisten",
+                            en=f"the professional {got.en} is not on the staff list",
+                        ),
+                        fix=Label(
+                            da="brug id'et på en af scenariets fagpersoner",
+                            en="use the id of one of the scenario's professionals",
+                        ),
+                        where="Scenario",
+                        path=(name, n, "professional"),
+                    )
 
     @checked
     def professional(self, id: str) -> Professional:

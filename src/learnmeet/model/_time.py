@@ -38,9 +38,11 @@ __all__ = [
     "aware_datetime",
     "end_refusal",
     "ends_in_the_years",
+    "from_micros",
     "load_zone",
     "positive_duration",
     "time_refusal",
+    "to_micros",
     "usual_duration",
     "usual_time",
     "year_problem",
@@ -54,6 +56,22 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 _ZERO = timedelta(0)
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def to_micros(moment: datetime) -> int:
+    """The instant as whole microseconds since 1970 in UTC: exact, cheap to compare.
+
+    The autumn's repeated hour is two different instants, as it should be.
+    """
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def from_micros(micros: int, zone: ZoneInfo) -> datetime:
+    """The instant *micros* (see :func:`to_micros`) as local time in *zone*."""
+    return (_EPOCH + timedelta(microseconds=micros)).astimezone(zone)
 
 
 _MINUTE = timedelta(minutes=1)

@@ -34,10 +34,15 @@ from learnmeet.model._time import COPENHAGEN, LAST_YEAR, a_date, year_problem
 from learnmeet.planning._cohorts import CourseSession, Enrolment, enrol
 from learnmeet.planning._composer import compose
 from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
-from learnmeet.planning._schedule import MeetingRequest, ScheduleResult, schedule
+from learnmeet.planning._schedule import (
+    MeetingRequest,
+    ScheduleResult,
+    Unplaced,
+    schedule,
+)
 from learnmeet.planning._settings import PlanningSettings
-from learnmeet.planning._slots import BusyIndex, busy_from_meetings, days_window
-from learnmeet.rules._report import Report
+from learnmeet.planning._slots import Availability, BusyIndex, days_window
+from learnmeet.rules._report import Report, SubjectKind, Violation
 from learnmeet.rules._rule import RuleContext, RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate_all
 
@@ -93,6 +98,39 @@ class PeriodPlan:
         )
 
 
+def _consented(case: CitizenCase, start: date, end: date) -> tuple[date, date] | None:
+    """The days of *start* to *end* the case's consent covers, first to last.
+
+    A case without consent, or whose consent covers none of the days, has
+    none (``None``); the rules then say why.
+    """
+    consent = case.consent
+    if consent is None:
+        return None
+    first = max(start, consent.given_on)
+    last = end
+    if consent.expires_on is not None:
+        last = min(last, consent.expires_on)
+    if consent.withdrawn_on is not None:
+        last = min(last, consent.withdrawn_on - timedelta(days=1))
+    return (first, last) if first <= last else None
+
+
+def _blockers(errors: Iterable[Violation], case: CitizenCase) -> tuple[str, ...]:
+    """Who blocks a meeting the rules refuse.
+
+    The attendees named, and the citizen for what concerns the case (such
+    as consent).
+    """
+    found = set()
+    for violation in errors:
+        if violation.subject.kind is SubjectKind.ATTENDEE:
+            found.add(violation.subject.id)
+        elif violation.subject.kind is SubjectKind.CASE:
+            found.add(case.citizen.key)
+    return tuple(sorted(found))
+
+
 def _request(
     case: CitizenCase,
     code: str,
@@ -101,28 +139,45 @@ def _request(
     end: date,
     catalog: Catalog,
     zone: ZoneInfo,
-) -> MeetingRequest | None:
+) -> MeetingRequest | Unplaced:
+    """A request for the case's *code* meeting in the period, or why not.
+
+    The window is the days of the period the citizen's consent covers, so
+    a consent given after the period's first day places the meeting after
+    it; a meeting the pool cannot make valid is not placed, and says why.
+    """
+    window = _consented(case, start, end) or (start, end)
     proposal = compose(
         catalog.format(code),
         pool=scenario.professionals,
         case=case,
-        start=datetime.combine(start, time(9), tzinfo=zone),
+        start=datetime.combine(window[0], time(9), tzinfo=zone),
         include_relatives=code == "home_meeting",
         answers={case.citizen.key: Rsvp.ACCEPTED},
     )
-    if not proposal.complete:
-        return None
     meeting = proposal.meeting
-    return MeetingRequest(
+    request = MeetingRequest(
         id=f"{code}-{case.id}",
         format=meeting.format,
         attendees=meeting.attendees,
-        earliest=start,
-        latest=end,
+        earliest=window[0],
+        latest=window[1],
         case=case,
         reflection=meeting.reflection,
         location=meeting.location,
         title=f"{meeting.format.label.da}: {case.citizen.pseudonym}",
+    )
+    if proposal.complete:
+        return request
+    errors = Report(proposal.missing).errors
+    return Unplaced(
+        request,
+        Label(
+            da="kan ikke planlægges gyldigt: "
+            + "; ".join(v.message.da for v in errors),
+            en="cannot be planned valid: " + "; ".join(v.message.en for v in errors),
+        ),
+        _blockers(errors, case),
     )
 
 
@@ -197,17 +252,6 @@ def check_period(
     return window
 
 
-def _busy(busy: BusyIndex | None, meetings: list[Meeting]) -> BusyIndex:
-    """The meetings' busy time, on top of *busy* (a copy: *busy* is kept)."""
-    if busy is None:
-        return BusyIndex(busy_from_meetings(meetings))
-    index = busy._copy()
-    for key, intervals in busy_from_meetings(meetings).items():
-        for interval in intervals:
-            index._book(key, interval.start, interval.end)
-    return index
-
-
 @checked
 def plan_period(
     scenario: Scenario,
@@ -263,30 +307,44 @@ def plan_period(
     )
     taken = [m for plan in learning for m in plan.meetings]
     concrete = [c for c in sorted(scenario.cases, key=lambda c: c.id) if c.is_concrete]
-    requests = [
-        r
+    asked = [
+        _request(c, "home_meeting", scenario, start, end, catalog, zone)
         for c in concrete
         if c.palliative_level is PalliativeLevel.SPECIALISED
-        if (r := _request(c, "home_meeting", scenario, start, end, catalog, zone))
     ]
     audited = sorted(
         (c for c in concrete if c.transitions),
         key=lambda c: (-len(c.transitions), c.id),
     )
-    for case in audited:
-        audit = _request(case, "audit", scenario, start, end, catalog, zone)
-        if audit is not None:
-            requests.append(audit)
-            break
+    # The audit of the case with the most transitions that can be audited;
+    # when none can, the first one's reason is told.
+    audits = [
+        _request(c, "audit", scenario, start, end, catalog, zone) for c in audited
+    ]
+    audit = next((a for a in audits if isinstance(a, MeetingRequest)), None)
+    if audits:
+        asked.append(audit or audits[0])
+    refused = [a for a in asked if isinstance(a, Unplaced)]
     scheduled = _dated(
         schedule(
-            requests,
-            busy=_busy(busy, [*scenario.meetings, *taken]),
+            [a for a in asked if isinstance(a, MeetingRequest)],
+            busy=busy,
             holidays=holidays,
-            zone=zone,
+            settings=settings,
+            staff=scenario.professionals,
+            meetings=[*scenario.meetings, *taken],
+            rules=rules,
+            availability=Availability.from_scenario(
+                scenario,
+                hours=settings.hours,
+                unit_hours=settings.unit_hours,
+                holidays=holidays,
+                zone=zone,
+            ),
         ),
         zone,
     )
+    scheduled = attrs.evolve(scheduled, unplaced=(*scheduled.unplaced, *refused))
     middle = start + (end - start) / 2
     # The first working day from the middle on; at the very end of the years
     # (9998), the last one before it.

@@ -9,8 +9,8 @@ reports it all at once instead of stopping at the first:
   period when one is given, as :func:`~learnmeet.attach_learning` expands it;
 * the period itself (:func:`check_period`), refused as ``plan_period``
   refuses it;
-* the availability: that working patterns and absences refer to known
-  people (a hook until the scenario holds them).
+* the staff's availability (working patterns and absences, whose people
+  the scenario already checks), made as the plan makes it.
 
 A :class:`Preflight` is ``ok`` exactly when there is no problem and no rule
 error: ``learnmeet check`` exits 1 otherwise, and ``learnmeet plan`` runs the
@@ -42,6 +42,7 @@ from learnmeet.model._time import a_date
 from learnmeet.planning._forums import forum_series
 from learnmeet.planning._period import check_period
 from learnmeet.planning._settings import PlanningSettings
+from learnmeet.planning._slots import Availability
 from learnmeet.rules._report import Report, Violation
 from learnmeet.rules._rule import RuleContext, RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate_all
@@ -130,13 +131,33 @@ def _forum_problems(
     return []
 
 
-def _availability_problems(scenario: Scenario) -> list[DataProblem]:
-    """Working patterns and absences that name people the scenario lacks.
+def _availability_problems(
+    scenario: Scenario, settings: PlanningSettings, holidays: frozenset[date]
+) -> list[DataProblem]:
+    """What stops the staff's availability from being made as the plan makes it.
 
-    HOOK (issue 16, availability): the scenario holds no patterns or absences
-    on this branch yet; when ``Scenario`` gains them, each that names an
-    unknown person is a problem at its path here.
+    A scenario refuses working patterns and absences of people not on its
+    staff list when it is made (a file, at their paths), so this finds
+    nothing in a scenario that exists; it makes the availability as
+    :func:`~learnmeet.plan_period` does, so whatever else it refuses is told
+    here first, at ``$.working_patterns``.
     """
+    try:
+        Availability.from_scenario(
+            scenario,
+            hours=settings.hours,
+            unit_hours=settings.unit_hours,
+            holidays=holidays,
+            zone=settings.zone,
+        )
+    except LearnmeetError as exc:
+        return [
+            DataProblem(
+                path=("working_patterns", *exc.path),
+                reason=exc.reason,
+                fix=exc.file_fix or exc.fix,
+            )
+        ]
     return []
 
 
@@ -206,7 +227,6 @@ def preflight(
     problems: list[DataProblem] = []
     for index, forum in enumerate(scenario.forums):
         problems += _forum_problems(index, forum, window)
-    problems += _availability_problems(scenario)
     for code in ("home_meeting", "audit", "course_day", "learning_meeting"):
         if code not in {f.code for f in catalog.formats}:
             problems.append(
@@ -223,8 +243,10 @@ def preflight(
                 )
             )
     years = _years(scenario, start, end)
+    holidays = holiday_days(years.start, years.stop - 1) if years else frozenset()
+    problems += _availability_problems(scenario, settings, holidays)
     context = RuleContext(
-        holidays=holiday_days(years.start, years.stop - 1) if years else (),
+        holidays=holidays,
         working_hours=settings.unit_hours,
         default_hours=settings.hours,
     )

@@ -5,8 +5,8 @@
 choices once (in Python, or in the command line's TOML file) and every plan
 uses the same ones. The constraint set follows the usual meeting-scheduling
 model (required and preferred attendance, room conflict and capacity, breaks,
-travel between places, as soon as possible or spread): see
-``docs/explanation/planning.md``.
+travel between places, as soon as possible or spread): see the planning
+guide, "Placing meetings a roster accepts".
 """
 
 from __future__ import annotations
@@ -285,6 +285,11 @@ class PlanningSettings:
             course day takes more than the rest at once. A unit of one may
             always send its one.
         unit_min_on_duty: The share for particular units, by unit id.
+        on_duty_from: The least staff a unit must have on the staff list for
+            its minimum on duty to be kept (6 unless set; 1 checks every
+            unit). A shorter list is taken as the people involved from a
+            unit, not the whole unit, as a hospital ward or a clinic usually
+            appears in a municipality's scenario.
         objective: Where in its window a request goes when several times fit:
             spread over the period (the default) or as soon as possible.
         preferred: The preferred time of day, as (from, to) local time;
@@ -337,6 +342,7 @@ class PlanningSettings:
         eq=False,
         hash=False,
     )
+    on_duty_from: int = attrs.field(default=6)
     objective: Objective = attrs.field(
         default=Objective.SPREAD, validator=instance_of(Objective)
     )
@@ -347,6 +353,20 @@ class PlanningSettings:
         default=Backend.GREEDY, validator=instance_of(Backend)
     )
     time_limit: timedelta = attrs.field(default=timedelta(seconds=10))
+
+    @on_duty_from.validator
+    def _from(self, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise refuse(
+                InvalidValueError,
+                self,
+                attribute,
+                reason=Label(
+                    da="antallet skal være et helt tal på 1 eller mere",
+                    en="the number must be a whole number of 1 or more",
+                ),
+                fix=Label(da="giv fx 6", en="give e.g. 6"),
+            )
 
     @time_limit.validator
     def _limit(self, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -374,6 +394,11 @@ class PlanningSettings:
     def hours_of(self, unit_id: str) -> WorkingHours | None:
         """The working hours of the unit *unit_id*: its own, or :attr:`hours`."""
         return self.unit_hours.get(unit_id, self.hours)
+
+    @checked
+    def keeps_on_duty(self, staff: int) -> bool:
+        """Whether a unit of *staff* on the list keeps a minimum on duty."""
+        return staff >= self.on_duty_from
 
     @checked
     def away_at_most(self, unit_id: str, staff: int) -> int:

@@ -25,14 +25,34 @@ import attrs
 
 from learnmeet.exceptions import InvalidValueError, Label, WrongTypeError, type_shown
 from learnmeet.model._arguments import checked, expect_count
-from learnmeet.model._calendar import WorkingHours, holiday_days
+from learnmeet.model._availability import (
+    Absence,
+    WorkingPattern,
+    intersect,
+    subtract,
+)
+from learnmeet.model._calendar import (
+    WorkingHours,
+    holiday_days,
+    shift_stretches,
+    week_spans,
+)
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
 from learnmeet.model._rrule import MAX_WINDOW
-from learnmeet.model._time import COPENHAGEN, LAST_YEAR, aware_datetime, year_problem
+from learnmeet.model._scenario import Scenario
+from learnmeet.model._time import (
+    COPENHAGEN,
+    LAST_YEAR,
+    aware_datetime,
+    from_micros,
+    to_micros,
+    year_problem,
+)
 
 __all__ = [
     "MAX_SLOTS",
+    "Availability",
     "BusyIndex",
     "Interval",
     "busy_from_meetings",
@@ -84,18 +104,10 @@ class Interval:
 Busy = Mapping[str, Iterable[Interval | tuple[datetime, datetime]]]
 """Busy time by person key (e.g. ``"professional:p-001"``)."""
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _ONE_DAY = timedelta(days=1)
 _MICROSECOND = timedelta(microseconds=1)
-
-
-def _micros(moment: datetime) -> int:
-    """The instant as whole microseconds since 1970 in UTC: exact, cheap to compare."""
-    return (moment - _EPOCH) // _MICROSECOND
-
-
-def _moment(micros: int, zone: ZoneInfo) -> datetime:
-    return (_EPOCH + timedelta(microseconds=micros)).astimezone(zone)
+_micros = to_micros
+_moment = from_micros
 
 
 def _key(person: Professional | str) -> str:
@@ -378,47 +390,282 @@ def _stretches(
             at = end
 
 
-def _working_days(
+def _always(low: int, high: int) -> Iterator[tuple[int, int]]:
+    yield low, high
+
+
+def _shared_hours(limits: Sequence[WorkingHours]) -> bool:
+    """Whether the *limits* ever meet on the wall clock of a week."""
+    return next(intersect([week_spans(h) for h in limits]), None) is not None
+
+
+def _common_open(
+    found: Iterable[WorkingHours | None],
     low: int,
     high: int,
-    hours: WorkingHours | None,
     closed: frozenset[date],
     zone: ZoneInfo,
-) -> Iterator[tuple[int, int]]:
-    """The open stretches of the window: working hours on working days, lazily."""
-    if hours is None:
-        yield low, high
-        return
-    day = _moment(low, zone).date()
-    last = _moment(high, zone).date()
-    while day <= last:
-        if day.weekday() in hours.weekdays and day not in closed:
-            opens = max(_micros(datetime.combine(day, hours.start, tzinfo=zone)), low)
-            shuts = min(_micros(datetime.combine(day, hours.end, tzinfo=zone)), high)
-            if opens < shuts:
-                yield opens, shuts
-        day += timedelta(days=1)
+) -> Iterator[tuple[int, int]] | None:
+    """The stretches of ``[low, high)`` inside all the hours *found*, lazily.
+
+    ``None`` among them is any time of day; ``None`` back: they never meet,
+    told from one week of the wall clock, without walking the window. Hours
+    that cross midnight meet others in up to two stretches a day, so the
+    stretches of each are intersected, not their times.
+    """
+    distinct = {h for h in found if h is not None}
+    if not distinct:
+        return _always(low, high)
+    if len(distinct) == 1:
+        return shift_stretches(tuple(distinct), low, high, closed, zone)
+    limits = sorted(distinct, key=attrs.astuple)
+    if not _shared_hours(limits):
+        return None
+    streams = [shift_stretches((h,), low, high, closed, zone) for h in limits]
+    return streams[0] if len(streams) == 1 else intersect(streams)
 
 
-def _common_hours(
-    people: Iterable[Professional | str],
-    hours: WorkingHours | None,
-    unit_hours: Mapping[str, WorkingHours],
-) -> tuple[bool, WorkingHours | None]:
-    """Whether *people* share any working time, and which (``None``: any time)."""
-    found = {
-        unit_hours.get(p.unit.id, hours) if isinstance(p, Professional) else hours
-        for p in people
-    }
-    limits = [h for h in found if h is not None]
-    if not limits:
-        return True, None
-    start = max(h.start for h in limits)
-    end = min(h.end for h in limits)
-    days = frozenset.intersection(*(h.weekdays for h in limits))
-    if end <= start or not days:
-        return False, None
-    return True, WorkingHours(start=start, end=end, weekdays=days)
+_PROFESSIONAL = "professional:"
+
+
+@attrs.frozen(init=False, repr=False, eq=False)
+class Availability:
+    """Who is at work when: each professional's hours, minus their absences.
+
+    A professional with a :class:`~learnmeet.WorkingPattern` works its
+    shifts; one without works their unit's hours (*unit_hours*), else
+    *hours*; everyone else asked about (a citizen, a relative) has *hours*.
+    An :class:`~learnmeet.Absence` takes its time away. A shift that starts
+    on a holiday or on a day off is not worked.
+
+    Pass it as ``availability=`` to :func:`find_slots` or :func:`free_time`
+    to find time when every person is at work for the whole meeting; ask it
+    about one person with :meth:`working_time` and :meth:`is_at_work`. Build
+    it from a scenario with :meth:`from_scenario`.
+
+    >>> from datetime import datetime, time
+    >>> from zoneinfo import ZoneInfo
+    >>> cph = ZoneInfo("Europe/Copenhagen")
+    >>> night = WorkingHours(start=time(23), end=time(7), weekdays=range(7))
+    >>> pattern = WorkingPattern(professional="p-1", shifts=[night])
+    >>> at_work = Availability(patterns=[pattern])
+    >>> monday = datetime(2026, 3, 2, tzinfo=cph)
+    >>> window = (monday, monday.replace(day=3, hour=12))
+    >>> found = at_work.working_time("professional:p-1", window)
+    >>> [(i.start.hour, i.end.hour) for i in found]
+    [(0, 7), (23, 7)]
+
+    Args:
+        patterns: Working patterns, at most one per professional.
+        absences: Absences, of any professionals, overlapping or not.
+        hours: The hours of everyone without a pattern or unit hours, read in
+            *zone*; ``None`` for any time of day.
+        unit_hours: Working hours of particular units, by unit id.
+        holidays: Days on which no shift starts; by default the Danish public
+            holidays of the years asked about.
+        professionals: The staff, so that a person asked about by key
+            (``"professional:p-1"``) has their unit's hours.
+        zone: The zone shifts and hours are read in.
+
+    Raises:
+        InvalidValueError: Two patterns are of the same professional.
+
+    .. versionadded:: 0.2.0
+    """
+
+    _patterns: dict[str, WorkingPattern]
+    _absences: dict[str, tuple[list[int], list[int]]]
+    _hours: WorkingHours | None
+    _unit_hours: dict[str, WorkingHours]
+    _units: dict[str, str]
+    _holidays: frozenset[date] | None
+    _zone: ZoneInfo
+
+    @checked
+    def __init__(
+        self,
+        *,
+        patterns: Iterable[WorkingPattern] = (),
+        absences: Iterable[Absence] = (),
+        hours: WorkingHours | None = WorkingHours(),  # noqa: B008 - immutable value
+        unit_hours: Mapping[str, WorkingHours] | None = None,
+        holidays: Iterable[date] | None = None,
+        professionals: Iterable[Professional] = (),
+        zone: ZoneInfo = COPENHAGEN,
+    ) -> None:
+        by_person: dict[str, WorkingPattern] = {}
+        for n, pattern in enumerate(patterns):
+            if pattern.professional in by_person:
+                raise InvalidValueError(
+                    reason=Label(
+                        da="fagpersonen har allerede et arbejdsmønster",
+                        en="the professional already has a working pattern",
+                    ),
+                    fix=Label(
+                        da="giv hver fagperson ét mønster med alle vagterne",
+                        en="give each professional one pattern with all the shifts",
+                    ),
+                    where="Availability",
+                    path=("patterns", n),
+                )
+            by_person[pattern.professional] = pattern
+        away: dict[str, list[tuple[int, int]]] = {}
+        for absence in absences:
+            away.setdefault(absence.professional, []).append(
+                (_micros(absence.start), _micros(absence.end))
+            )
+        merged = {}
+        for person, pairs in away.items():
+            spans = _Spans(pairs)
+            merged[person] = (spans.starts, spans.ends)
+        self.__attrs_init__(
+            by_person,
+            merged,
+            hours,
+            dict(unit_hours or {}),
+            {p.id: p.unit.id for p in professionals},
+            None if holidays is None else frozenset(holidays),
+            zone,
+        )
+
+    @classmethod
+    @checked
+    def from_scenario(
+        cls,
+        scenario: Scenario,
+        *,
+        hours: WorkingHours | None = WorkingHours(),  # noqa: B008 - immutable value
+        unit_hours: Mapping[str, WorkingHours] | None = None,
+        holidays: Iterable[date] | None = None,
+        zone: ZoneInfo = COPENHAGEN,
+    ) -> Availability:
+        """The availability of *scenario*'s staff: its patterns and absences.
+
+        The other arguments are those of :class:`Availability`.
+        """
+        return cls(
+            patterns=scenario.working_patterns,
+            absences=scenario.absences,
+            hours=hours,
+            unit_hours=unit_hours,
+            holidays=holidays,
+            professionals=scenario.professionals,
+            zone=zone,
+        )
+
+    def _closed(self, low: int, high: int) -> frozenset[date]:
+        if self._holidays is not None:
+            return self._holidays
+        zone = self._zone
+        return holiday_days(_moment(low, zone).year, _moment(high, zone).year)
+
+    def _source(
+        self, person: Professional | str
+    ) -> tuple[str | None, WorkingHours | None]:
+        """Whose time *person* has: their id if their own, and their hours."""
+        if isinstance(person, Professional):
+            pid: str | None = person.id
+            unit: str | None = person.unit.id
+        elif person.startswith(_PROFESSIONAL):
+            pid = person[len(_PROFESSIONAL) :]
+            unit = self._units.get(pid)
+        else:
+            pid = unit = None
+        if pid is not None and (pid in self._patterns or pid in self._absences):
+            return pid, None
+        hours = self._unit_hours.get(unit, self._hours) if unit else self._hours
+        return None, hours
+
+    def _own(
+        self, pid: str, low: int, high: int, closed: frozenset[date]
+    ) -> Iterator[tuple[int, int]]:
+        """The working time of the professional *pid*, absences taken away."""
+        pattern = self._patterns.get(pid)
+        if pattern is not None:
+            opening = shift_stretches(
+                pattern.shifts, low, high, closed | pattern.days_off, self._zone
+            )
+        else:
+            unit = self._units.get(pid)
+            hours = self._unit_hours.get(unit, self._hours) if unit else self._hours
+            opening = (
+                _always(low, high)
+                if hours is None
+                else shift_stretches((hours,), low, high, closed, self._zone)
+            )
+        away = self._absences.get(pid)
+        return opening if away is None else subtract(opening, *away)
+
+    def _open(
+        self, people: Iterable[Professional | str], low: int, high: int
+    ) -> Iterator[tuple[int, int]] | None:
+        """The stretches of ``[low, high)`` in which all *people* are at work.
+
+        People who share hours share one stream of them; ``None``: hours
+        that never meet. Lazy, and one step per day and stream.
+        """
+        closed = self._closed(low, high)
+        own: dict[object, str] = {}
+        shared: list[WorkingHours | None] = []
+        for person in people:
+            pid, hours = self._source(person)
+            if pid is None:
+                shared.append(hours)
+            else:
+                # People with the same pattern and no absence share a stream.
+                pattern = self._patterns.get(pid)
+                same = (
+                    (pattern.shifts, pattern.days_off)
+                    if pattern is not None and pid not in self._absences
+                    else pid
+                )
+                own.setdefault(same, pid)
+        common = _common_open(shared, low, high, closed, self._zone)
+        if common is None:
+            return None
+        if not own:
+            return common
+        streams = [self._own(pid, low, high, closed) for pid in sorted(own.values())]
+        if not shared and len(streams) == 1:
+            return streams[0]
+        return intersect([common, *streams] if shared else streams)
+
+    @checked
+    def working_time(
+        self, person: Professional | str, window: tuple[datetime, datetime]
+    ) -> Iterator[Interval]:
+        """Yield the stretches of *window* in which *person* is at work, in order.
+
+        Busy time is not read here: :func:`free_time` with *busy* and this
+        availability finds free time at work.
+
+        Raises:
+            InvalidValueError: The window is refused, as :func:`find_slots`
+                refuses it.
+        """
+        low, high = _window(window, "Availability.working_time", self._zone)
+        found = self._open([person], low, high) or ()
+        zone = self._zone
+        return (Interval(_moment(s, zone), _moment(e, zone)) for s, e in found)
+
+    @checked
+    def is_at_work(
+        self, person: Professional | str, start: datetime, end: datetime
+    ) -> bool:
+        """Tell whether *person* is at work for the whole of *start* to *end*.
+
+        Raises:
+            InvalidValueError: *start* to *end* is refused as a window is.
+        """
+        low, high = _window((start, end), "Availability.is_at_work", self._zone)
+        found = self._open([person], low, high)
+        return found is not None and next(found, None) == (low, high)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Availability: {len(self._patterns)} working patterns, "
+            f"{len(self._absences)} people with absences>"
+        )
 
 
 def _search(
@@ -431,18 +678,26 @@ def _search(
     holidays: Iterable[date] | None,
     zone: ZoneInfo,
     where: str,
+    availability: Availability | None = None,
 ) -> Iterator[Interval]:
     low, high = _window(window, where, zone)
     people = list(people)
-    possible, shared = _common_hours(people, hours, unit_hours or {})
-    if not possible:
-        return
-    if holidays is None:
-        closed = holiday_days(_moment(low, zone).year, _moment(high, zone).year)
+    if availability is not None:
+        opening = availability._open(people, low, high)
     else:
-        closed = frozenset(holidays)
+        if holidays is None:
+            closed = holiday_days(_moment(low, zone).year, _moment(high, zone).year)
+        else:
+            closed = frozenset(holidays)
+        units = unit_hours or {}
+        found = (
+            units.get(p.unit.id, hours) if isinstance(p, Professional) else hours
+            for p in people
+        )
+        opening = _common_open(found, low, high, closed, zone)
+    if opening is None:
+        return
     lists = _spans_of(busy, map(_key, people))
-    opening = _working_days(low, high, shared, closed, zone)
     for start, end in _stretches(lists, opening, length):
         yield Interval(_moment(start, zone), _moment(end, zone))
 
@@ -457,6 +712,7 @@ def free_time(
     unit_hours: Mapping[str, WorkingHours] | None = None,
     holidays: Iterable[date] | None = None,
     zone: ZoneInfo = COPENHAGEN,
+    availability: Availability | None = None,
 ) -> Iterator[Interval]:
     """Yield the stretches of *window* in which all *people* are free, in order.
 
@@ -464,10 +720,20 @@ def free_time(
     are asked for, so stopping early costs nothing more.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *busy* may be a :class:`BusyIndex`.
+    .. versionchanged:: 0.2.0 *busy* may be a :class:`BusyIndex`;
+       *availability* gives each person their own shifts and absences.
     """
     return _search(
-        people, window, 1, busy, hours, unit_hours, holidays, zone, "free_time"
+        people,
+        window,
+        1,
+        busy,
+        hours,
+        unit_hours,
+        holidays,
+        zone,
+        "free_time",
+        availability,
     )
 
 
@@ -558,6 +824,7 @@ def find_slots(
     holidays: Iterable[date] | None = None,
     limit: int = 1,
     zone: ZoneInfo = COPENHAGEN,
+    availability: Availability | None = None,
 ) -> Sequence[Interval]:
     """Return the earliest common free slots of *duration* for *people*.
 
@@ -582,7 +849,12 @@ def find_slots(
         holidays: Days to leave out; by default the Danish public holidays of
             the window's years.
         limit: How many slots to return at most, 1 to :data:`MAX_SLOTS`.
-        zone: The zone working hours are read in.
+        zone: The zone working hours are read in, and slots are shown in.
+        availability: Each person's own working time (shifts, days off,
+            absences), as an :class:`Availability`; the slot must lie in
+            every person's working time. When given, its hours, unit hours
+            and holidays are read instead of *hours*, *unit_hours* and
+            *holidays*.
 
     Raises:
         InvalidValueError: The window or a busy interval is not aware, a busy
@@ -592,7 +864,7 @@ def find_slots(
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 *busy* may be a :class:`BusyIndex`; the window
-       is compared as instants and is five years at most.
+       is compared as instants and is five years at most; *availability*.
     """
     expect_count(limit, where="find_slots", name="limit", least=1, most=MAX_SLOTS)
     if duration <= timedelta(0):
@@ -610,6 +882,15 @@ def find_slots(
         )
     length = max(1, duration // _MICROSECOND)
     found = _search(
-        people, window, length, busy, hours, unit_hours, holidays, zone, "find_slots"
+        people,
+        window,
+        length,
+        busy,
+        hours,
+        unit_hours,
+        holidays,
+        zone,
+        "find_slots",
+        availability,
     )
     return list(islice(found, limit))

@@ -26,6 +26,12 @@ module.
 .. versionadded:: 0.1.0
 """
 
+from learnmeet.strategies._availability import (
+    absences,
+    availabilities,
+    working_hours,
+    working_patterns,
+)
 from learnmeet.strategies._breaches import Breach, breaches, meetings_breaking
 from learnmeet.strategies._cases import citizen_cases, consents, transitions
 from learnmeet.strategies._meetings import (
@@ -75,7 +81,6 @@ from learnmeet.strategies._planning import (
     unattached_cases,
     unplaced_requests,
     violations,
-    working_hours,
 )
 from learnmeet.strategies._reflection import (
     actions,
@@ -102,10 +107,12 @@ from learnmeet.strategies._survey import (
 __all__ = [
     "Breach",
     "SurveyData",
+    "absences",
     "actions",
     "answers",
     "areas",
     "attendees",
+    "availabilities",
     "breaches",
     "busy_indexes",
     "cancellations",
@@ -166,4 +173,5 @@ __all__ = [
     "unplaced_requests",
     "violations",
     "working_hours",
+    "working_patterns",
 ]

@@ -33,6 +33,7 @@ from learnmeet.model._people import Area, Organisation, Professional, StaffRole,
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.rules._case import FICTIONAL_CASE
+from learnmeet.strategies._availability import absences, working_patterns
 from learnmeet.strategies._cases import consents, transitions
 from learnmeet.strategies._common import (
     _RULES,
@@ -489,12 +490,28 @@ def _scenarios(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Scenar
             ).filter(_members_agree)
         ),
         meetings=found,
+        working_patterns=[
+            draw(working_patterns(professional=pid))
+            for pid in sorted(people)
+            if draw(_SOMETIMES)
+        ],
+        absences=[
+            draw(absences(professional=pid))
+            for pid in sorted(people)
+            if draw(_SOMETIMES)
+        ],
     )
+
+
+_SOMETIMES = st.integers(0, 3).map(lambda n: n == 0)
 
 
 def scenarios(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Scenario]:
     """Scenarios whose meetings, people and places are consistent.
 
+    Now and then a professional has a working pattern or an absence.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Working patterns and absences.
     """
     return _scenarios(catalog=catalog)

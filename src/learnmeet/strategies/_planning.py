@@ -21,10 +21,14 @@ from hypothesis.strategies import SearchStrategy
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.io._config import PlanningConfig
-from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._labels import LANGUAGES
-from learnmeet.model._meetings import AttendeeRole, CancellationReason, Cohort
+from learnmeet.model._meetings import (
+    AttendeeRole,
+    CancellationReason,
+    Cohort,
+    MeetingStatus,
+)
 from learnmeet.model._people import Professional, Unit
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
@@ -50,27 +54,13 @@ from learnmeet.planning._slots import BusyIndex, Interval, busy_from_meetings
 from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
 from learnmeet.rules._rule import RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES
+from learnmeet.strategies._availability import working_hours
 from learnmeet.strategies._cases import citizen_cases
 from learnmeet.strategies._common import _RULES, _code, _days, _later
 from learnmeet.strategies._meetings import cohorts, forums, meetings, scenarios
 from learnmeet.strategies._people import areas, labels, organisations, professions
 
 T = TypeVar("T")
-
-
-def working_hours() -> SearchStrategy[WorkingHours]:
-    """Working hours: a start before an end, on one or more weekdays.
-
-    .. versionadded:: 0.1.0
-    """
-    return st.builds(
-        lambda start, length, days: WorkingHours(
-            start=time(start), end=time(min(start + length, 23)), weekdays=days
-        ),
-        st.integers(0, 12),
-        st.integers(1, 12),
-        st.frozensets(st.integers(0, 6), min_size=1),
-    )
 
 
 def _minutes(low: int, high: int) -> SearchStrategy[timedelta]:
@@ -252,6 +242,8 @@ def busy_indexes(
 @st.composite
 def _meeting_requests(draw: st.DrawFn, *, catalog: Catalog) -> MeetingRequest:
     meeting = draw(meetings(catalog=catalog))
+    if meeting.status is MeetingStatus.CANCELLED:  # a request is never cancelled
+        meeting = attrs.evolve(meeting, status=MeetingStatus.PLANNED, cancellation=None)
     first = draw(_days(low=date(2025, 1, 1), high=date(2030, 12, 1)))
     return MeetingRequest.from_meeting(
         meeting,
@@ -420,6 +412,7 @@ def _schedule_results(draw: st.DrawFn, *, catalog: Catalog) -> ScheduleResult:
             latest=day + timedelta(days=draw(st.integers(0, 3))),
         )
         for m in scenario.meetings
+        if m.status is not MeetingStatus.CANCELLED
     ]
     return schedule(requests, busy=busy_from_meetings(scenario.meetings))
 
