@@ -450,9 +450,9 @@ class TestPlan:
 
 
 class TestTheWholePlan:
-    """64 staff in one area and a course day for 24: the 40 who wait are in
-    the printed plan, in order and in the language asked for, and in
-    plan.json, which reads back as the plan itself."""
+    """64 staff in one area and one day for a course day of 24: the 40 who
+    wait are in the printed plan, in order and in the language asked for,
+    and in plan.json, which reads back as the plan itself."""
 
     @pytest.fixture
     def crowded(self, tmp_path: Path) -> Path:
@@ -481,9 +481,9 @@ class TestTheWholePlan:
             "plan",
             str(crowded),
             "--from",
-            "2027-03-01",
+            "2027-03-16",
             "--to",
-            "2027-03-31",
+            "2027-03-16",
             "--out",
             str(out_dir),
             "--lang",
@@ -495,13 +495,15 @@ class TestTheWholePlan:
         assert len(waiting) == 40
         lines = out.splitlines()
         at = lines.index(head)
+        why = plan.enrolment.reasons[waiting[0].id].get(lang)
+        assert "unit" in why or "enhed" in why
         assert lines[at + 1 : at + 41] == [
-            f"    {n}. {p.id}" for n, p in enumerate(waiting, start=1)
+            f"    {n}. {p.id}: {why}" for n, p in enumerate(waiting, start=1)
         ]
         assert plan == lm.plan_period(
             lm.from_json(lm.Scenario, crowded.read_text()),
-            start=date(2027, 3, 1),
-            end=date(2027, 3, 31),
+            start=date(2027, 3, 16),
+            end=date(2027, 3, 16),
         )
 
     def test_a_folder_that_cannot_be_written_stops_before_printing(
@@ -1255,7 +1257,7 @@ class TestCalendarOptions:
         the plan says for which meetings."""
         code, out, _ = self._plan(capsys, sample, tmp_path / "q1", "--invitations")
         assert code == 0
-        assert "No invitation for 19 meetings without attendees with an e-mail" in out
+        assert "No invitation for 22 meetings without attendees with an e-mail" in out
         assert sorted(p.name for p in (tmp_path / "q1").iterdir()) == [
             "plan.ics",
             "plan.json",
@@ -1606,14 +1608,21 @@ class TestJson:
         assert check["ok"] is False
         _valid(document, "plan")
 
-    def test_the_waiting_list_is_in_the_plan(
+    def test_the_course_days_and_waiting_lists_are_in_the_plan(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        path = _written(tmp_path, crowded_area(64))
+        scenario = crowded_area(64)
+        path = _written(tmp_path, scenario)
         code, document, _ = _json_run(capsys, "plan", str(path), *PERIOD)
         assert code == 0
         plan = lm.from_dict(lm.PeriodPlan, document["plan"])
-        assert sum(len(people) for people in plan.enrolment.waiting.values()) == 40
+        again = lm.plan_period(
+            scenario,
+            start=date.fromisoformat(PERIOD[1]),
+            end=date.fromisoformat(PERIOD[3]),
+        )
+        assert plan.enrolment == again.enrolment
+        assert plan.enrolment.meetings
 
     def test_a_file_that_cannot_be_read_is_in_the_document(
         self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
@@ -1697,14 +1706,19 @@ class TestConfig:
         path = _written(tmp_path, crowded_area(64))
         config = tmp_path / "p.toml"
         config.write_text(
-            "[course_day]\nmin_fill = 4\nmax_attendees = 30\n", encoding="utf-8"
+            "[course_day]\nmin_fill = 2\nmax_attendees = 6\n", encoding="utf-8"
         )
         code, document, _ = _json_run(
             capsys, "plan", str(path), *PERIOD, "--config", str(config)
         )
         assert code == 0
         plan = lm.from_dict(lm.PeriodPlan, document["plan"])
-        assert sum(len(people) for people in plan.enrolment.waiting.values()) == 34
+        sizes = [len(m.attendees) for m in plan.enrolment.meetings]
+        assert sizes
+        assert max(sizes) <= 6
+        code, document, _ = _json_run(capsys, "plan", str(path), *PERIOD)
+        default = lm.from_dict(lm.PeriodPlan, document["plan"])
+        assert max(len(m.attendees) for m in default.enrolment.meetings) > 6
 
     def test_a_profession_of_the_configuration_is_read(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

@@ -31,6 +31,8 @@ class TestDemo:
         assert "1. The sample municipality" in out
         assert "nurse" in out
         assert "turn operations into development" in out
+        assert "2 municipalities, 22 + " in out
+        assert "the first is the plan above." in out
 
     def test_the_overview_counts_the_schema_of_the_file(
         self, capsys: pytest.CaptureFixture[str]
@@ -100,6 +102,20 @@ class TestDemo:
         assert code == 0
         (line,) = [x for x in out.splitlines() if said in x]
         assert line.endswith("samme plan." if lang == "da" else "the same plan.")
+
+    def test_the_course_days_keep_to_the_roster(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The quarter's course days are on several days, none takes more of
+        a unit than half, and each below its minimum says it is tentative."""
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert code == 0
+        (line,) = [x for x in out.splitlines() if x.startswith("The course days:")]
+        assert line == (
+            "The course days: 6 on 6 days spread over the quarter, at most 4 of "
+            "one unit at once (half stay on duty), 6 tentative, 0 waiting"
+        )
+        assert "tentative: only 3 enrolled, at least 12, capacity 24" in out
 
     def test_reflection_and_evaluation(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

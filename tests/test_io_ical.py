@@ -549,6 +549,17 @@ class TestStatus:
         assert str(events["m-short@learnmeet"]["STATUS"]) == "TENTATIVE"
         assert itip_problems(text) == []
 
+    def test_a_tentative_meeting_is_tentative(self) -> None:
+        """A meeting marked tentative is STATUS:TENTATIVE whatever its fill."""
+        day = VALID["course_day"]
+        held = attrs.evolve(day, id="m-held", status=lm.MeetingStatus.HELD)
+        maybe = attrs.evolve(day, id="m-maybe", status=lm.MeetingStatus.TENTATIVE)
+        text = lm.to_ical([held, maybe], stamp=STAMP)
+        events = _events(text)
+        assert str(events["m-held@learnmeet"]["STATUS"]) == "CONFIRMED"
+        assert str(events["m-maybe@learnmeet"]["STATUS"]) == "TENTATIVE"
+        assert itip_problems(text) == []
+
     def test_a_plan_with_thin_cohorts(self) -> None:
         from learnmeet.data import load_sample
 
@@ -559,6 +570,10 @@ class TestStatus:
         )
         thin = {f.session.id for f in plan.enrolment.below_minimum}
         assert thin
+        tentative = {
+            m.id for m in plan.meetings if m.status is lm.MeetingStatus.TENTATIVE
+        }
+        assert tentative == thin
         events = _events(lm.to_ical(plan.meetings, stamp=STAMP))
         for uid, event in events.items():
             expected = "TENTATIVE" if uid.split("@")[0] in thin else "CONFIRMED"

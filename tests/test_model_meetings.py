@@ -87,6 +87,31 @@ class TestAttendees:
         assert attend(CITIZEN, lm.AttendeeRole.CITIZEN).professional is None
 
 
+class TestTentative:
+    """A tentative meeting (a course day below its minimum fill) is planned but
+    not sure: RFC 5545's TENTATIVE, FHIR's "proposed"; it reads back as
+    itself and can still be cancelled."""
+
+    def test_labels(self) -> None:
+        status = lm.MeetingStatus("tentative")
+        assert status is lm.MeetingStatus.TENTATIVE
+        assert (status.label.da, status.label.en) == ("foreløbig", "tentative")
+
+    def test_round_trip(self) -> None:
+        maybe = attrs.evolve(MEETING, status=lm.MeetingStatus.TENTATIVE)
+        assert lm.to_dict(maybe)["data"]["status"] == "tentative"
+        assert lm.from_json(lm.Meeting, lm.to_json(maybe)) == maybe
+
+    def test_can_be_cancelled(self) -> None:
+        maybe = attrs.evolve(MEETING, status=lm.MeetingStatus.TENTATIVE)
+        off = attrs.evolve(
+            maybe,
+            status=lm.MeetingStatus.CANCELLED,
+            cancellation=lm.Cancellation(lm.CancellationReason.LOW_ENROLMENT),
+        )
+        assert off.status is lm.MeetingStatus.CANCELLED
+
+
 class TestCancellation:
     """A cancellation carries a reason and belongs only to a cancelled meeting."""
 

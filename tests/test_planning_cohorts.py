@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections import Counter
+from datetime import date, datetime, time, timedelta
 
 import attrs
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import HOME_CARE_N, HOME_CARE_S, NORTH, SOUTH, WARD, pro
@@ -139,3 +141,225 @@ class TestTheEndOfTheYears:
         assert meeting.end.year == 9998
         with pytest.raises(lm.InvalidValueError, match="year 9999"):
             attrs.evolve(short, duration=timedelta(hours=4))
+
+
+def _days(enrolment: lm.Enrolment) -> list[object]:
+    return [m.start.date() for m in enrolment.meetings]
+
+
+def _plan(people: list[lm.Professional], **kwargs: object) -> lm.Enrolment:
+    given: dict[str, object] = {
+        "start": date(2027, 4, 5),
+        "end": date(2027, 6, 25),
+        "format": DAY,
+        "settings": lm.PlanningSettings(),
+    }
+    given.update(kwargs)
+    return lm.plan_course_days(people, **given)  # type: ignore[arg-type]
+
+
+class TestPlanCourseDays:
+    """Course days a roster accepts: as many as it takes, spread, capped."""
+
+    def test_nobody_waits_when_the_period_has_the_days(self) -> None:
+        people = _staff("n", HOME_CARE_N, 40)
+        result = _plan(people)
+        assert not result.waiting
+        seated = [p.id for m in result.meetings for p in m.professionals]
+        assert sorted(set(seated)) == sorted(p.id for p in people)
+        assert all(len(m.attendees) <= 24 for m in result.meetings)
+
+    def test_sessions_on_distinct_days_spread_over_the_period(self) -> None:
+        result = _plan(_staff("n", HOME_CARE_N, 60))
+        days = _days(result)
+        assert len(days) == len(set(days)) >= 3
+        assert max(days) - min(days) >= timedelta(days=28)  # type: ignore[operator]
+
+    def test_a_unit_keeps_its_share_on_duty(self) -> None:
+        """Ten in a unit that must keep 70 % on duty: three away at most."""
+        people = _staff("n", HOME_CARE_N, 10)
+        settings = lm.PlanningSettings(unit_min_on_duty={HOME_CARE_N.id: 0.7})
+        result = _plan(people, settings=settings)
+        assert all(len(m.attendees) <= 3 for m in result.meetings)
+        assert len(result.meetings) == 4
+        assert not result.waiting
+
+    def test_working_days_only_and_not_holidays(self) -> None:
+        easter = {date(2027, 4, 5) + timedelta(days=n) for n in range(5)}
+        result = _plan(
+            _staff("n", HOME_CARE_N, 30),
+            start=date(2027, 4, 3),
+            end=date(2027, 4, 11),
+            holidays=easter,
+        )
+        assert not result.meetings
+        waiting = result.waiting["hold-nord"]
+        assert len(waiting) == 30
+        assert result.reasons[waiting[0].id].en.startswith("the period has no")
+
+    def test_inside_the_units_hours(self) -> None:
+        late = lm.WorkingHours(start=time(10), end=time(18))
+        settings = lm.PlanningSettings(unit_hours={HOME_CARE_N.id: late})
+        result = _plan(_staff("n", HOME_CARE_N, 12), settings=settings)
+        for meeting in result.meetings:
+            assert late.covers(meeting.start, meeting.end)
+
+    def test_someone_busy_goes_on_another_session(self) -> None:
+        people = _staff("n", HOME_CARE_N, 12)
+        everyone = lm.PlanningSettings(min_on_duty=0)
+        first = _plan(people, settings=everyone)
+        (meeting,) = first.meetings
+        busy = lm.BusyIndex({people[3].key: [(meeting.start, meeting.end)]})
+        again = _plan(people, busy=busy, settings=everyone)
+        placed = {p.id: m for m in again.meetings for p in m.professionals}
+        assert placed[people[3].id].start.date() != meeting.start.date()
+        assert not again.waiting
+        # The same when the busy time is a meeting already planned.
+        visit = lm.Meeting(
+            id="m-visit",
+            format=CAT.format("operational_meeting"),
+            start=meeting.start,
+            duration=timedelta(hours=1),
+            attendees=[lm.Attendee(person=people[3], role=lm.AttendeeRole.PARTICIPANT)],
+        )
+        planned = _plan(people, meetings=[visit], settings=everyone)
+        placed = {p.id: m for m in planned.meetings for p in m.professionals}
+        assert placed[people[3].id].start.date() != meeting.start.date()
+
+    def test_a_room_that_seats_everyone(self) -> None:
+        rooms = (
+            lm.Room(id="lille", capacity=4),
+            lm.Room(id="sal", capacity=30, place="sundhedshuset"),
+        )
+        settings = lm.PlanningSettings(rooms=rooms)
+        result = _plan(_staff("n", HOME_CARE_N, 20), settings=settings)
+        for meeting in result.meetings:
+            assert meeting.location.room == "sal"
+            assert meeting.location.place == "sundhedshuset"
+
+    def test_a_room_another_meeting_has_is_not_used(self) -> None:
+        """A room booked by a meeting already planned is taken that day."""
+        people = _staff("n", HOME_CARE_N, 12)
+        one = lm.PlanningSettings(
+            min_on_duty=0, rooms=(lm.Room(id="sal", capacity=30),)
+        )
+        first = _plan(people, settings=one)
+        (meeting,) = first.meetings
+        other = lm.Meeting(
+            id="m-other",
+            format=CAT.format("operational_meeting"),
+            start=meeting.start,
+            duration=timedelta(hours=1),
+            location=lm.Location(lm.LocationKind.ON_SITE, room="sal"),
+        )
+        again = _plan(people, settings=one, meetings=[other])
+        (moved,) = again.meetings
+        assert moved.start.date() != meeting.start.date()
+        assert moved.location.room == "sal"
+
+    def test_a_small_room_splits_the_cohort(self) -> None:
+        settings = lm.PlanningSettings(rooms=(lm.Room(id="lille", capacity=6),))
+        result = _plan(_staff("n", HOME_CARE_N, 12), settings=settings)
+        assert all(len(m.attendees) <= 6 for m in result.meetings)
+        assert not result.waiting
+
+    def test_under_the_minimum_is_tentative_and_says_so(self) -> None:
+        everyone = lm.PlanningSettings(min_on_duty=0)
+        result = _plan(_staff("n", HOME_CARE_N, 10), settings=everyone)
+        (meeting,) = result.meetings
+        assert meeting.status is lm.MeetingStatus.TENTATIVE
+        line = result.report("en").splitlines()[0]
+        assert "tentative: only 10 enrolled, at least 12" in line
+        assert "foreløbig: kun 10 tilmeldt, mindst 12" in result.report("da")
+
+    def test_full_sessions_are_planned(self) -> None:
+        result = _plan(_staff("n", HOME_CARE_N, 30))
+        assert {m.status for m in result.meetings} == {lm.MeetingStatus.PLANNED}
+
+    def test_the_waiting_list_case(self) -> None:
+        """One working day, 64 staff of one unit: 24 go, 40 wait with why."""
+        people = _staff("v", HOME_CARE_N, 64)
+        result = _plan(people, start=date(2027, 3, 16), end=date(2027, 3, 16))
+        (meeting,) = result.meetings
+        assert len(meeting.attendees) == 24
+        (waiting,) = result.waiting.values()
+        assert len(waiting) == 40
+        assert {result.reasons[p.id].en for p in waiting} == {
+            "no course day of the period had room (seats, the unit's minimum on "
+            "duty or a free room)"
+        }
+        whole = _plan(people, start=date(2027, 3, 1), end=date(2027, 3, 31))
+        assert not whole.waiting
+        assert len(whole.meetings) == 3
+
+    def test_ineligible_with_the_reason(self) -> None:
+        people = [*_staff("n", HOME_CARE_N, 3), *_staff("w", WARD, 2)]
+        people += _staff("x", HOME_CARE_S, 2, course=False)
+        result = _plan(people)
+        reasons = {p.id: why.en for p, why in result.ineligible}
+        assert reasons["w-00"] == "the person's unit belongs to no area"
+        assert reasons["x-00"].startswith("has not completed")
+
+    def test_each_session_has_a_facilitator(self) -> None:
+        result = _plan(_staff("n", HOME_CARE_N, 60))
+        for meeting in result.meetings:
+            assert any(p.can_facilitate for p in meeting.professionals)
+
+
+@st.composite
+def _rosters(draw: st.DrawFn) -> tuple[list[lm.Professional], lm.PlanningSettings]:
+    units = [HOME_CARE_N, HOME_CARE_S]
+    people = [
+        pro(
+            f"p-{n:03d}",
+            draw(st.sampled_from(KINDS)),
+            draw(st.sampled_from(units)),
+            *([lm.StaffRole.KEY_PERSON] if draw(st.booleans()) else []),
+            course=draw(st.integers(0, 9)) > 0,
+        )
+        for n in range(draw(st.integers(0, 70)))
+    ]
+    share = draw(st.sampled_from([0.0, 0.3, 0.5, 0.8]))
+    return people, lm.PlanningSettings(min_on_duty=share)
+
+
+class TestProperties:
+    """On generated staff lists: capacity, shares, everyone accounted for."""
+
+    @settings(max_examples=25, deadline=None)
+    @given(_rosters(), st.integers(0, 40))
+    def test_capped_complete_and_deterministic(
+        self,
+        roster: tuple[list[lm.Professional], lm.PlanningSettings],
+        length: int,
+    ) -> None:
+        people, chosen = roster
+        start = date(2027, 9, 1)
+        result = _plan(
+            people, start=start, end=start + timedelta(days=length), settings=chosen
+        )
+        staff = Counter(p.unit.id for p in people)
+        for meeting in result.meetings:
+            assert len(meeting.attendees) <= 24
+            units = Counter(p.unit.id for p in meeting.professionals)
+            for unit, n in units.items():
+                if chosen.keeps_on_duty(staff[unit]):
+                    assert n <= chosen.away_at_most(unit, staff[unit])
+            assert meeting.start.weekday() < 5
+        seated = {p.id for m in result.meetings for p in m.professionals}
+        waiting = {p.id for w in result.waiting.values() for p in w}
+        refused = {p.id for p, _ in result.ineligible}
+        assert seated | waiting | refused == {p.id for p in people}
+        assert not seated & waiting
+        assert set(result.reasons) == waiting
+        # One session of an area a day, so they are on distinct days.
+        by_area = Counter(
+            (f.session.cohort.area.code, f.session.start.date()) for f in result.fill
+        )
+        assert max(by_area.values(), default=1) == 1
+        assert (
+            _plan(
+                people, start=start, end=start + timedelta(days=length), settings=chosen
+            )
+            == result
+        )

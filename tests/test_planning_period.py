@@ -56,6 +56,33 @@ class TestQuarter:
             lm.plan_period(SAMPLE, start=Q1[1], end=Q1[0])
 
 
+class TestCasesNoForumCanTake:
+    """A case no forum's member works with is listed once for the period,
+    in the plan, not once in every forum's learning plan."""
+
+    def test_listed_once_in_the_plan(self) -> None:
+        stranger = lm.Professional(
+            id="p-stranger",
+            profession=lm.DEFAULT_CATALOG.profession("nurse"),
+            unit=SAMPLE.professionals[0].unit,
+        )
+        case = lm.CitizenCase(
+            id="c-lonely", citizen=lm.Citizen("B-999"), care_team=[stranger]
+        )
+        scenario = attrs.evolve(
+            SAMPLE,
+            professionals=[*SAMPLE.professionals, stranger],
+            cases=[*SAMPLE.cases, case],
+        )
+        plan = lm.plan_period(scenario, start=Q1[0], end=Q1[1])
+        assert [u.case.id for u in plan.unattached] == ["c-lonely"]
+        assert "no member of any forum" in plan.unattached[0].reason.en
+        assert not any(
+            u.case.id == "c-lonely" for p in plan.learning for u in p.unattached
+        )
+        assert PLAN.unattached == ()
+
+
 class TestThePeriod:
     """A period is five years at most, in the years of the model: a scenario
     file can never make a plan run for minutes."""
@@ -340,3 +367,42 @@ class TestARosterAccepts:
                     gap = travel.between(where(first), where(second))
                     assert second.start >= first.end + gap
         assert checked
+
+
+def _away_at_once(
+    placed: list[lm.Meeting], everything: list[lm.Meeting], unit: str
+) -> int:
+    """The most people of *unit* away at the start of one of the *placed*."""
+    most = 0
+    for meeting in placed:
+        gone = {
+            a.person.key
+            for m in everything
+            if m.status is not lm.MeetingStatus.CANCELLED
+            and m.start < meeting.end
+            and meeting.start < m.end
+            for a in m.attendees
+            if isinstance(a.person, lm.Professional) and a.person.unit.id == unit
+        }
+        most = max(most, len(gone))
+    return most
+
+
+class TestNoUnitBelowItsMinimum:
+    """No meeting the plan places leaves a unit with fewer on duty than it keeps."""
+
+    def test_the_demo_quarter(self) -> None:
+        from learnmeet.cli._demo import SETTINGS
+
+        plan = lm.plan_period(SAMPLE, start=Q1[0], end=Q1[1], settings=SETTINGS)
+        placed = [*plan.scheduled.meetings, *plan.enrolment.meetings]
+        everything = [*SAMPLE.meetings, *plan.meetings]
+        staff: dict[str, int] = {}
+        for p in SAMPLE.professionals:
+            staff[p.unit.id] = staff.get(p.unit.id, 0) + 1
+        kept = [u for u, n in staff.items() if SETTINGS.keeps_on_duty(n)]
+        assert kept  # the home-care units of eight
+        for unit in kept:
+            assert _away_at_once(placed, everything, unit) <= SETTINGS.away_at_most(
+                unit, staff[unit]
+            )

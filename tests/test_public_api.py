@@ -11,6 +11,7 @@ import enum
 import inspect
 import types
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -348,6 +349,35 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"violation": _a_violation()},
         ),
         "read_config": (lm.read_config, {"text": "min_on_duty = 0.5\n"}),
+        "plan_course_days": (
+            lm.plan_course_days,
+            {
+                "professionals": sample.professionals,
+                "start": date(2027, 1, 1),
+                "end": date(2027, 1, 31),
+                "format": catalog.format("course_day"),
+                "settings": lm.PlanningSettings(),
+                "holidays": [date(2027, 1, 1)],
+                "busy": None,
+                "meetings": [],
+                "forums": sample.forums,
+                "reflection": None,
+            },
+        ),
+        "plan_many": (
+            lm.plan_many,
+            {
+                "scenarios": [sample],
+                "start": date(2027, 1, 1),
+                "end": date(2027, 1, 31),
+                "executor": ThreadPoolExecutor(max_workers=1),
+                "every": 2,
+                "catalog": catalog,
+                "zone": lm.COPENHAGEN,
+                "settings": lm.PlanningSettings(),
+                "rules": lm.DEFAULT_RULES,
+            },
+        ),
         "plan_period": (
             lm.plan_period,
             {

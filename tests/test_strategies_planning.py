@@ -85,8 +85,17 @@ class TestResults:
         assert 0 <= (plan.end - plan.start).days <= 31
         forums = sorted(plan.scenario.forums, key=lambda f: f.id)
         assert [p.forum for p in plan.learning] == forums
+        # A course day for each area with someone eligible, none for others.
+        enrolment = plan.enrolment
+        seated = {p.id for m in enrolment.meetings for p in m.professionals}
+        waiting = {p.id for people in enrolment.waiting.values() for p in people}
+        refused = {p.id for p, _ in enrolment.ineligible}
+        municipal = {
+            p.id for p in plan.scenario.professionals if p.sector.code == "municipality"
+        }
+        assert seated | waiting | refused == municipal
         areas = {p.unit.area for p in plan.scenario.professionals} - {None}
-        assert len(plan.enrolment.fill) == len(areas)
+        assert {f.session.cohort.area for f in enrolment.fill} <= areas
 
     @settings(max_examples=20)
     @given(lst.learning_plans())

@@ -185,6 +185,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Enrolment",
         "SessionFill",
         "enrol",
+        "plan_course_days",
     ),
     "learnmeet.planning._forums": (
         "LearningPlan",
@@ -192,6 +193,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "attach_learning",
         "forum_series",
     ),
+    "learnmeet.planning._many": ("plan_many",),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
     "learnmeet.planning._preflight": ("Preflight", "preflight"),
     "learnmeet.planning._settings": (
@@ -414,6 +416,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Enrolment as Enrolment,
         SessionFill as SessionFill,
         enrol as enrol,
+        plan_course_days as plan_course_days,
     )
     from learnmeet.planning._composer import (
         DEFAULT_REFLECTION as DEFAULT_REFLECTION,
@@ -427,6 +430,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         attach_learning as attach_learning,
         forum_series as forum_series,
     )
+    from learnmeet.planning._many import plan_many as plan_many
     from learnmeet.planning._period import (
         PeriodPlan as PeriodPlan,
         plan_period as plan_period,

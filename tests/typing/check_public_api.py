@@ -8,6 +8,7 @@ that none is missing here).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -45,6 +46,10 @@ assert_type(lm.preflight(sample).ok, bool)
 assert_type(lm.read_config(""), lm.PlanningConfig)
 assert_type(lm.read_config("").settings, lm.PlanningSettings)
 assert_type(
+    lm.plan_many([sample], start=date(2027, 1, 1), end=date(2027, 3, 31)),
+    tuple[lm.PeriodPlan, ...],
+)
+assert_type(
     lm.Series(
         start=datetime(2027, 1, 1, tzinfo=lm.COPENHAGEN), rule="FREQ=DAILY"
     ).occurrences(),
@@ -59,6 +64,15 @@ assert_type(
 )
 assert_type(lm.enrol(sample.professionals, []), lm.Enrolment)
 assert_type(lm.enrol(sample.professionals, []).fill, tuple[lm.SessionFill, ...])
+assert_type(
+    lm.plan_course_days(
+        sample.professionals,
+        start=date(2027, 1, 1),
+        end=date(2027, 3, 31),
+        format=lm.DEFAULT_CATALOG.format("course_day"),
+    ).reasons,
+    Mapping[str, lm.Label],
+)
 assert_type(lm.to_ical([meeting]), str)
 method: lm.Method = "request"
 assert_type(
@@ -99,6 +113,9 @@ assert_type(lst.meetings_breaking("LM101"), SearchStrategy[lm.Meeting])
 assert_type(lst.organisations(), SearchStrategy[lm.Organisation])
 assert_type(lst.professionals(), SearchStrategy[lm.Professional])
 assert_type(lst.professions(), SearchStrategy[lm.Profession])
+assert_type(lst.planning_settings(), SearchStrategy[lm.PlanningSettings])
+assert_type(lst.rooms(), SearchStrategy[lm.Room])
+assert_type(lst.travel_times(), SearchStrategy[lm.TravelTimes])
 assert_type(lst.reflections(), SearchStrategy[lm.Reflection])
 assert_type(lst.relatives(), SearchStrategy[lm.Relative])
 assert_type(lst.scenarios(), SearchStrategy[lm.Scenario])
@@ -107,6 +124,9 @@ assert_type(lst.series(), SearchStrategy[lm.Series])
 assert_type(lst.transitions(), SearchStrategy[lm.Transition])
 assert_type(lst.units(), SearchStrategy[lm.Unit])
 assert_type(lst.working_hours(), SearchStrategy[lm.WorkingHours])
+assert_type(lst.planning_settings(), SearchStrategy[lm.PlanningSettings])
+assert_type(lst.rooms(), SearchStrategy[lm.Room])
+assert_type(lst.travel_times(), SearchStrategy[lm.TravelTimes])
 assert_type(lst.actions(), SearchStrategy[lm.Action])
 assert_type(lst.answers(), SearchStrategy[lm.Answer])
 assert_type(lst.contributions(), SearchStrategy[lm.Contribution])

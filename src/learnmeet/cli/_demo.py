@@ -42,6 +42,7 @@ from learnmeet.model._meetings import (
     AttendeeRole,
     Cohort,
     Meeting,
+    MeetingStatus,
     Reflection,
     Rsvp,
 )
@@ -62,6 +63,7 @@ from learnmeet.model._survey import (
 )
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._composer import compose
+from learnmeet.planning._many import plan_many
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._preflight import preflight
 from learnmeet.planning._settings import PlanningSettings, Room
@@ -339,6 +341,8 @@ def _plan(run: DemoRun) -> str:
     ]
     lines += [_preflight_line(run), ""]
     lines += render_plan(plan, lang)
+    lines += ["", _course_days(run, plan)]
+    lines += ["", _many(run, plan)]
     document = to_json(plan, indent=1) + "\n"
     lines += ["", _read_back(run, plan, document)]
     lines += ["", *_free_time(run, plan)]
@@ -366,6 +370,53 @@ def _preflight_line(run: DemoRun) -> str:
         en=f"Pre-flight (learnmeet check): {verdict.en} – "
         f"{len(found.meetings)} meetings checked, {len(report.errors)} errors, "
         f"{len(report.warnings)} warnings, {len(found.problems)} problems",
+    )
+
+
+def _course_days(run: DemoRun, plan: PeriodPlan) -> str:
+    """How the course days keep to the roster: days, the most of one unit."""
+    meetings = plan.enrolment.meetings
+    days = len({m.start.date() for m in meetings})
+    most = max(
+        (
+            Counter(p.unit.id for p in m.professionals).most_common(1)[0][1]
+            for m in meetings
+            if m.attendees
+        ),
+        default=0,
+    )
+    waiting = sum(len(people) for people in plan.enrolment.waiting.values())
+    tentative = sum(m.status is MeetingStatus.TENTATIVE for m in meetings)
+    return run.t(
+        da=f"Kursusdagene: {len(meetings)} på {days} dage spredt over kvartalet, "
+        f"højst {most} fra én enhed ad gangen (halvdelen bliver på arbejde), "
+        f"{tentative} foreløbige, {waiting} på venteliste",
+        en=f"The course days: {len(meetings)} on {days} days spread over the "
+        f"quarter, at most {most} of one unit at once (half stay on duty), "
+        f"{tentative} tentative, {waiting} waiting",
+    )
+
+
+def _many(run: DemoRun, plan: PeriodPlan) -> str:
+    """Several municipalities in one call: the sample and a neighbour.
+
+    The neighbour is the sample without its first forum; plan_many gives the
+    plans in order, the first the plan above.
+    """
+    s = run.scenario
+    neighbour = attrs.evolve(s, name="Nabokommune (syntetisk)", forums=s.forums[1:])
+    plans = plan_many(
+        [s, neighbour], start=QUARTER[0], end=QUARTER[1], settings=SETTINGS
+    )
+    counts = " + ".join(str(len(p.meetings)) for p in plans)
+    same = plans[0] == plan
+    return run.t(
+        da=f"Flere kommuner i ét kald (plan_many, også i en procespulje eller på "
+        f"en Dask-klynge): {len(plans)} kommuner, {counts} møder; "
+        + ("den første er planen ovenfor." if same else "den første er en anden!"),
+        en=f"Many municipalities in one call (plan_many, also on a process pool "
+        f"or a Dask cluster): {len(plans)} municipalities, {counts} meetings; "
+        + ("the first is the plan above." if same else "the first differs!"),
     )
 
 

@@ -39,6 +39,9 @@ _LISTS = {
     ),
     "ineligible": Label(da="Kan ikke tilmeldes ({n}):", en="Not eligible ({n}):"),
     "cancelled": Label(da="Afbud ({n}):", en="Dropped out ({n}):"),
+    "no_forum": Label(
+        da="Uden for alle mødefora ({n}):", en="Outside every forum ({n}):"
+    ),
 }
 
 
@@ -64,13 +67,17 @@ def _enrolment(enrolment: Enrolment, lang: Lang) -> list[str]:
     """The fill report, then every waiting list, who may not enrol and who left.
 
     A waiting list is one person a line, numbered, as its order is the order
-    seats are offered in; the others are grouped by reason.
+    seats are offered in, with why they wait; the others are grouped by
+    reason.
     """
     lines = [f"  {line}" for line in enrolment.report(lang).splitlines()]
     for session, waiting in enrolment.waiting.items():
         head = _LISTS["waiting"].get(lang).format(id=session, n=len(waiting))
         lines.append(f"  {head}")
-        lines += [f"    {n}. {_who(p)}" for n, p in enumerate(waiting, start=1)]
+        for n, person in enumerate(waiting, start=1):
+            why = enrolment.reasons.get(person.id)
+            because = f": {why.get(lang)}" if why is not None else ""
+            lines.append(f"    {n}. {_who(person)}{because}")
     for name, pairs in (
         ("ineligible", [(p, why.get(lang)) for p, why in enrolment.ineligible]),
         ("cancelled", [(p, why.label.get(lang)) for p, why in enrolment.cancelled]),
@@ -99,6 +106,12 @@ def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
             lines.append(
                 f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
             )
+    if plan.unattached:
+        lines.append(f"  {_LISTS['no_forum'].get(lang).format(n=len(plan.unattached))}")
+        lines += [
+            f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
+            for left in plan.unattached
+        ]
     lines.append("")
     lines.append(_HEADINGS["scheduled"].get(lang))
     for m in plan.scheduled.meetings:

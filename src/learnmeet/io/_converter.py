@@ -66,8 +66,6 @@ from learnmeet.model._people import (
     Relative,
     Sector,
 )
-from learnmeet.model._scenario import Scenario
-from learnmeet.planning._schedule import MeetingRequest, ScheduleResult
 
 __all__ = [
     "CODED",
@@ -299,25 +297,28 @@ class DocumentConverter(MemoConverter):
 
 # Fields added after version 2 was published, written only when set, so a
 # document without them is what the version always was.
-_OMITTED_WHEN_DEFAULT: dict[type[Any], tuple[str, ...]] = {
-    Professional: ("email",),
-    Location: ("place", "room"),
-    MeetingRequest: ("cohort", "forum", "status"),
-    ScheduleResult: ("report",),
-    Scenario: ("working_patterns", "absences"),
+# By the class's full name: the planners' results are named, not imported, so
+# reading a document loads no planning code.
+_OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
+    "learnmeet.model._people.Professional": ("email",),
+    "learnmeet.model._meetings.Location": ("place", "room"),
+    "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
+    "learnmeet.planning._schedule.ScheduleResult": ("report",),
+    "learnmeet.model._scenario.Scenario": ("working_patterns", "absences"),
 }
+
+
+def _full_name(cls: object) -> str:
+    return f"{getattr(cls, '__module__', '')}.{getattr(cls, '__qualname__', '')}"
 
 
 def omitted_when_default(cls: type[Any]) -> tuple[str, ...]:
     """The fields of *cls* written only when they are not their default."""
-    return _OMITTED_WHEN_DEFAULT.get(cls, ())
+    return _OMITTED_WHEN_DEFAULT.get(_full_name(cls), ())
 
 
 def _overrides(cls: type[Any]) -> dict[str, Any]:
-    return {
-        name: override(omit_if_default=True)
-        for name in _OMITTED_WHEN_DEFAULT.get(cls, ())
-    }
+    return {name: override(omit_if_default=True) for name in omitted_when_default(cls)}
 
 
 class _Entities:
@@ -426,7 +427,8 @@ def _register_classes(conv: DocumentConverter, catalog: Catalog) -> None:
         return make_dict_unstructure_fn(cls, conv, **_overrides(cls))
 
     conv.register_unstructure_hook_factory(
-        lambda t: t in _OMITTED_WHEN_DEFAULT and t not in BY_CLASS, omitting_factory
+        lambda t: _full_name(t) in _OMITTED_WHEN_DEFAULT and t not in BY_CLASS,
+        omitting_factory,
     )
 
     lookups: dict[type[Any], Callable[[str], Any]] = {

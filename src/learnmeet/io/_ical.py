@@ -13,7 +13,8 @@ the tests read it back with the ``icalendar`` package to prove it. It has:
   meeting id, which the planners make from stable facts, at a domain the
   caller may set), DTSTART and DTEND in the meeting's zone, DTSTAMP (the time
   of writing), SEQUENCE (raised for a meeting changed since a previous plan),
-  status (TENTATIVE for a course session below its minimum fill) and the
+  status (TENTATIVE for a tentative meeting, and for a planned course
+  session below its minimum fill) and the
   reason of a cancellation;
 * a METHOD and the properties RFC 5546 (iTIP) requires of it: ``PUBLISH``
   (the default) has an ORGANIZER and no ATTENDEE; ``REQUEST`` has an
@@ -83,6 +84,7 @@ _ROLE = {
 }
 _STATUS = {
     MeetingStatus.PLANNED: "CONFIRMED",
+    MeetingStatus.TENTATIVE: "TENTATIVE",
     MeetingStatus.HELD: "CONFIRMED",
     MeetingStatus.CANCELLED: "CANCELLED",
 }
@@ -336,7 +338,11 @@ def _description(meeting: Meeting, lang: Lang) -> str:
 
 
 def _status(meeting: Meeting) -> str:
-    """CONFIRMED, CANCELLED, or TENTATIVE for a session below its minimum fill."""
+    """CONFIRMED, CANCELLED or TENTATIVE, as the meeting's status says.
+
+    A planned session below its minimum fill (one made by hand rather than by
+    the planners) is TENTATIVE too.
+    """
     fill = meeting.format.requirements.min_fill
     if (
         meeting.status is MeetingStatus.PLANNED

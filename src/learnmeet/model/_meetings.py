@@ -128,10 +128,17 @@ class Attendance(LabelledEnum):
 class MeetingStatus(LabelledEnum):
     """Where a meeting is in its life.
 
+    ``tentative`` is planned but not yet sure to happen, e.g. a course day
+    below its minimum fill, which may still be merged or cancelled: RFC 5545's
+    ``STATUS:TENTATIVE``, FHIR Appointment's ``proposed``. It takes people's
+    time as a planned meeting does.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 ``tentative``.
     """
 
     PLANNED = "planned", Label(da="planlagt", en="planned")
+    TENTATIVE = "tentative", Label(da="foreløbig", en="tentative")
     HELD = "held", Label(da="afholdt", en="held")
     CANCELLED = "cancelled", Label(da="aflyst", en="cancelled")
 

@@ -7,14 +7,23 @@ recruitment problems left sessions under-filled, and the days were stopped. So
 capacity, waiting lists, cancellations — and its fill report flags every
 session below its minimum fill, suggesting merging sessions or moving the
 learning into the area's existing forums.
+
+:func:`plan_course_days` plans the sessions themselves, as a roster would
+accept them: as many course days per area as it takes for nobody eligible to
+wait, spread over the period, none over its capacity, none taking more of a
+unit than the unit may spare at once, each on a working day inside working
+hours when its attendees are free, in a free room that seats them. A session
+below its minimum fill is :attr:`~learnmeet.MeetingStatus.TENTATIVE`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -25,6 +34,7 @@ from learnmeet.model._checks import (
     entries,
     identifier,
     instance_of,
+    joined_id,
     non_negative_int,
     optional,
     pair,
@@ -40,13 +50,23 @@ from learnmeet.model._meetings import (
     AttendeeRole,
     CancellationReason,
     Cohort,
+    Location,
+    LocationKind,
     Meeting,
+    MeetingStatus,
     Reflection,
 )
 from learnmeet.model._people import Area, Professional
-from learnmeet.model._time import aware_datetime, end_refusal, positive_duration
+from learnmeet.model._time import (
+    LAST_YEAR,
+    aware_datetime,
+    end_refusal,
+    positive_duration,
+)
+from learnmeet.planning._settings import PlanningSettings, Room
+from learnmeet.planning._slots import BusyIndex
 
-__all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol"]
+__all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol", "plan_course_days"]
 
 
 def _ends_in_the_years(
@@ -72,8 +92,11 @@ class CourseSession:
         cohort: The cohort (of one area) the session is run for.
         start: When it begins.
         duration: How long it lasts; without one, the format's default.
+        location: Where it is held; on site unless set, e.g. in a room
+            :func:`plan_course_days` booked.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *location*.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -82,6 +105,9 @@ class CourseSession:
     start: datetime = attrs.field(validator=aware_datetime)
     duration: timedelta | None = attrs.field(
         default=None, validator=[optional(positive_duration), _ends_in_the_years]
+    )
+    location: Location = attrs.field(
+        default=Location(LocationKind.ON_SITE), validator=instance_of(Location)
     )
 
     @property
@@ -114,8 +140,29 @@ class SessionFill:
 
     @property
     def below_minimum(self) -> bool:
-        """``True`` when fewer are enrolled than the format's minimum fill."""
+        """``True`` when fewer are enrolled than the format's minimum fill.
+
+        Such a session's meeting is :attr:`~learnmeet.MeetingStatus.TENTATIVE`.
+        """
         return self.minimum is not None and self.enrolled < self.minimum
+
+    def _line(self, lang: Lang) -> str:
+        """How full the session is, in *lang*; a tentative one says so."""
+        if self.below_minimum:
+            fill = Label(
+                da=f"foreløbig: kun {self.enrolled} tilmeldt, mindst {self.minimum}"
+                f", plads til {self.capacity}",
+                en=f"tentative: only {self.enrolled} enrolled, at least "
+                f"{self.minimum}, capacity {self.capacity}",
+            )
+        else:
+            fill = Label(
+                da=f"{self.enrolled} tilmeldt, minimum {self.minimum}, plads til "
+                f"{self.capacity}",
+                en=f"{self.enrolled} enrolled, minimum {self.minimum}, "
+                f"capacity {self.capacity}",
+            )
+        return fill.get(lang)
 
 
 def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
@@ -144,6 +191,10 @@ def _fill(items: Iterable[SessionFill]) -> tuple[SessionFill, ...]:
     return to_tuple(items)
 
 
+def _reasons(items: Mapping[str, Label]) -> Mapping[str, Label]:
+    return to_dict(items)
+
+
 @attrs.frozen
 class Enrolment:
     """The result of :func:`enrol`.
@@ -155,8 +206,10 @@ class Enrolment:
         ineligible: People who may not enrol, with the reason.
         cancelled: People who dropped out, with their reason.
         fill: The fill of every session; those below minimum carry a suggestion.
+        reasons: Why each person on a waiting list waits, by professional id.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *reasons*.
     """
 
     meetings: tuple[Meeting, ...] = attrs.field(
@@ -182,6 +235,12 @@ class Enrolment:
     fill: tuple[SessionFill, ...] = attrs.field(
         converter=_fill, validator=each(instance_of(SessionFill))
     )
+    reasons: Mapping[str, Label] = attrs.field(
+        factory=dict,
+        hash=False,
+        converter=_reasons,
+        validator=entries(identifier, instance_of(Label)),
+    )
 
     @property
     def below_minimum(self) -> tuple[SessionFill, ...]:
@@ -200,15 +259,24 @@ class Enrolment:
         for f in self.fill:
             area = f.session.cohort.area.label.get(lang)
             mark = "!" if f.below_minimum else " "
-            fill = Label(
-                da=f"{f.enrolled} tilmeldt, minimum {f.minimum}, plads til "
-                f"{f.capacity}",
-                en=f"{f.enrolled} enrolled, minimum {f.minimum}, capacity {f.capacity}",
-            )
-            lines.append(f"{mark} {f.session.id} ({area}): {fill.get(lang)}")
+            lines.append(f"{mark} {f.session.id} ({area}): {f._line(lang)}")
             if f.suggestion is not None:
                 lines.append(f"    → {f.suggestion.get(lang)}")
         return "\n".join(lines)
+
+
+_FULL = Label(da="alle hold i området er fulde", en="every session of the area is full")
+
+
+def _missing_course(person: Professional, format: MeetingFormat) -> Label | None:
+    """Why *person* may not take part in *format*, if they have not done its course."""
+    course = format.requirements.prerequisite_course
+    if course is not None and course not in person.completed_courses:
+        return Label(
+            da=f"har ikke gennemført kurset {course!r}",
+            en=f"has not completed the course {course!r}",
+        )
+    return None
 
 
 @checked
@@ -250,6 +318,7 @@ def enrol(
     waiting: dict[str, list[Professional]] = {s.id: [] for s in ordered}
     ineligible: list[tuple[Professional, Label]] = []
     cancelled: list[tuple[Professional, CancellationReason]] = []
+    reasons: dict[str, Label] = {}
 
     for person in sorted({p.id: p for p in people}.values(), key=lambda p: p.id):
         if person.id in cancellations:
@@ -268,17 +337,9 @@ def enrol(
                 )
             )
             continue
-        course = options[0].format.requirements.prerequisite_course
-        if course is not None and course not in person.completed_courses:
-            ineligible.append(
-                (
-                    person,
-                    Label(
-                        da=f"har ikke gennemført kurset {course!r}",
-                        en=f"has not completed the course {course!r}",
-                    ),
-                )
-            )
+        missing = _missing_course(person, options[0].format)
+        if missing is not None:
+            ineligible.append((person, missing))
             continue
         for session in options:
             if session.capacity is None or len(seats[session.id]) < session.capacity:
@@ -286,15 +347,17 @@ def enrol(
                 break
         else:
             waiting[options[-1].id].append(person)
+            reasons[person.id] = _FULL
 
     fills = _fills(ordered, seats, by_area, list(forums))
-    meetings = tuple(_meeting(s, seats[s.id], reflection) for s in ordered)
+    meetings = tuple(_meeting(f, seats[f.session.id], reflection) for f in fills)
     return Enrolment(
         meetings=meetings,
         waiting={k: tuple(v) for k, v in waiting.items() if v},
         ineligible=tuple(ineligible),
         cancelled=tuple(cancelled),
         fill=fills,
+        reasons=reasons,
     )
 
 
@@ -305,6 +368,12 @@ def _fills(
     forums: list[Forum],
 ) -> tuple[SessionFill, ...]:
     out = []
+    # The forums' names by area, once: a suggestion names its area's forums
+    # without reading every forum for every session.
+    local_forums: dict[Area, list[str]] = defaultdict(list)
+    for forum in forums:
+        if forum.unit.area is not None:
+            local_forums[forum.unit.area].append(forum.name)
     for session in ordered:
         req = session.format.requirements
         enrolled = len(seats[session.id])
@@ -315,13 +384,15 @@ def _fills(
             siblings = by_area[area]
             together = sum(len(seats[s.id]) for s in siblings)
             if len(siblings) > 1 and together >= minimum:
-                names = ", ".join(s.id for s in siblings)
+                names = ", ".join(s.id for s in siblings[:3])
+                if len(siblings) > 3:
+                    names += f" … ({len(siblings)})"
                 suggestion = Label(
                     da=f"slå holdene {names} sammen ({together} tilmeldte i alt)",
                     en=f"merge the sessions {names} ({together} enrolled together)",
                 )
             else:
-                local = [f.name for f in forums if f.unit.area == area]
+                local = local_forums.get(area, [])
                 where_da = ", ".join(local) if local else "områdets eksisterende møder"
                 where_en = ", ".join(local) if local else "the area's existing meetings"
                 suggestion = Label(
@@ -337,8 +408,9 @@ def _fills(
 
 
 def _meeting(
-    session: CourseSession, people: list[Professional], reflection: Reflection | None
+    fill: SessionFill, people: list[Professional], reflection: Reflection | None
 ) -> Meeting:
+    session = fill.session
     facilitator = next((p for p in people if p.can_facilitate), None)
     attendees = [
         Attendee(
@@ -357,5 +429,402 @@ def _meeting(
         attendees=attendees,
         cohort=session.cohort,
         reflection=reflection,
+        location=session.location,
+        status=MeetingStatus.TENTATIVE if fill.below_minimum else MeetingStatus.PLANNED,
         title=f"{session.format.label.da}, {session.cohort.area.label.da}",
     )
+
+
+_NO_AREA = Label(
+    da="medarbejderens enhed hører ikke til et område",
+    en="the person's unit belongs to no area",
+)
+_NO_DAY = Label(
+    da="perioden har ingen hverdag til en kursusdag",
+    en="the period has no working day for a course day",
+)
+_NEVER_FREE = Label(
+    da="optaget eller uden for arbejdstid på alle hverdage i perioden",
+    en="busy or off duty on every working day of the period",
+)
+_NO_SEAT = Label(
+    da="ingen kursusdag i perioden havde plads (pladser, enhedens "
+    "minimumsbemanding eller et ledigt lokale)",
+    en="no course day of the period had room (seats, the unit's minimum on "
+    "duty or a free room)",
+)
+
+
+def _spread(days: list[date], count: int, shift: float) -> list[date]:
+    """*count* of *days*, evenly over them; *shift* (0 to 1) moves them along.
+
+    Areas get different shifts, so their course days fall on different days.
+    """
+    if count >= len(days):
+        return list(days)
+    step = len(days) / count
+    return [days[min(len(days) - 1, int((i + shift) * step))] for i in range(count)]
+
+
+def _interleaved(people: list[Professional]) -> list[Professional]:
+    """*people* taking turns by unit, so each session mixes the units."""
+    rank: Counter[str] = Counter()
+    keyed = []
+    for person in people:
+        keyed.append((rank[person.unit.id], person.unit.id, person.id, person))
+        rank[person.unit.id] += 1
+    return [k[-1] for k in sorted(keyed, key=lambda k: k[:3])]
+
+
+class _Roster:
+    """What one call of :func:`plan_course_days` knows of hours, calendars and rooms.
+
+    Made per call and dropped with it: no state outlives the plan.
+    """
+
+    def __init__(
+        self,
+        settings: PlanningSettings,
+        busy: BusyIndex | None,
+        meetings: Iterable[Meeting],
+        length: timedelta,
+        staff: Counter[str],
+    ) -> None:
+        self.settings = settings
+        self.length = length
+        self.hours = {unit: settings.hours_of(unit) for unit in staff}
+        # A unit with a short list (the people involved, not the whole
+        # unit) keeps no minimum on duty: it may send everyone listed.
+        self.away = {
+            unit: settings.away_at_most(unit, n) if settings.keeps_on_duty(n) else n
+            for unit, n in staff.items()
+        }
+        self.rooms = sorted(settings.rooms, key=lambda r: (r.capacity, r.id))
+        self.booked: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+        # A private copy: the caller's index is never changed.
+        self.busy = busy._copy() if busy is not None else BusyIndex({})
+        for meeting in meetings:
+            if meeting.status is MeetingStatus.CANCELLED:
+                continue
+            for attendee in meeting.attendees:
+                self.busy._book(attendee.person.key, meeting.start, meeting.end)
+            if meeting.location.room is not None:
+                self.booked[meeting.location.room].append((meeting.start, meeting.end))
+
+    def times(self, units: Iterable[str]) -> list[time]:
+        """The start times to try: 09:00 first, then each unit's opening."""
+        found = {h.start for u in units if (h := self.hours[u]) is not None}
+        return [time(9), *sorted(found - {time(9)})]
+
+    def best_time(
+        self, day: date, zone: ZoneInfo, people: list[Professional]
+    ) -> tuple[datetime, list[Professional]] | None:
+        """The start on *day* most of *people* can attend, and who can."""
+        best: tuple[datetime, list[Professional]] | None = None
+        for at in self.times(p.unit.id for p in people):
+            begins = datetime.combine(day, at, tzinfo=zone)
+            free = [p for p in people if self.can_attend(p, begins)]
+            if free and (best is None or len(free) > len(best[1])):
+                best = (begins, free)
+        return best
+
+    def takes(self, day: date, zone: ZoneInfo, people: list[Professional]) -> int:
+        """How many of *people* one session on *day* could take."""
+        best = self.best_time(day, zone, people)
+        if best is None:
+            return 0
+        units = Counter(p.unit.id for p in best[1])
+        return sum(min(n, self.away[u]) for u, n in units.items())
+
+    def can_attend(self, person: Professional, start: datetime) -> bool:
+        """*person* works then (their unit's hours) and is not busy."""
+        end = start + self.length
+        hours = self.hours[person.unit.id]
+        if hours is not None and not hours.covers(start, end):
+            return False
+        return self.busy._is_free(person.key, start, end)
+
+    def room(self, start: datetime, wanted: int) -> Room | None:
+        """The smallest free room that seats *wanted*, else the largest free one."""
+        end = start + self.length
+        free = [
+            r
+            for r in self.rooms
+            if all(end <= s or e <= start for s, e in self.booked[r.id])
+        ]
+        seats = [r for r in free if r.capacity >= wanted]
+        if seats:
+            return seats[0]
+        return free[-1] if free else None
+
+
+@checked
+def plan_course_days(
+    professionals: Iterable[Professional],
+    *,
+    start: date,
+    end: date,
+    format: MeetingFormat,
+    settings: PlanningSettings = PlanningSettings(),  # noqa: B008 - immutable value
+    holidays: Iterable[date] = (),
+    busy: BusyIndex | None = None,
+    meetings: Iterable[Meeting] = (),
+    forums: Iterable[Forum] = (),
+    reflection: Reflection | None = None,
+) -> Enrolment:
+    """Plan as many course days per area as it takes, as a roster accepts them.
+
+    Every eligible person (their unit has an area; they have done the format's
+    prerequisite course) is put on a session of their own area's cohort. Each
+    area gets the fewest sessions that can take everyone — by the format's
+    capacity and by how many of each unit may be away at once
+    (:meth:`PlanningSettings.away_at_most`) — spread evenly over the working
+    days of the period, areas on different days where the period allows.
+    Each session
+
+    * takes at most the format's capacity, and at most
+      ``settings.away_at_most(unit, staff)`` of any one unit, *staff* being
+      the unit's people among *professionals*; the units take turns, so a
+      session mixes them;
+    * is on a working day (Monday to Friday, not in *holidays*), at 09:00 or
+      at a unit's opening time, inside the working hours
+      (:meth:`PlanningSettings.hours_of`) of everyone on it; someone busy
+      then (in *busy*, or at one of *meetings*) goes on another session;
+    * when *settings* has rooms, is in the smallest free room that seats
+      everyone (recorded as the meeting's ``Location(ON_SITE, room=...)``);
+      a room is taken when another course day or one of *meetings* has it.
+
+    Sessions are filled evenly; when someone cannot go on any planned
+    session, a further one is planned on the next day that can take them. The
+    waiting list is only for whom no working day of the period can take, each
+    with the reason in :attr:`Enrolment.reasons`. A session below the
+    format's minimum fill is :attr:`~learnmeet.MeetingStatus.TENTATIVE`, and
+    the fill report says so and suggests what to do. The same input gives the
+    same plan.
+
+    Args:
+        professionals: The staff who should take part; their units' staff
+            counts are read from them too.
+        start: The first day of the period.
+        end: The last day of the period (included).
+        format: The course format, e.g. the interdisciplinary course day.
+        settings: Working hours, rooms, minimum on duty and time zone.
+        holidays: Days on which no course day is held.
+        busy: The staff's busy time, e.g. read from their calendars.
+        meetings: Meetings already planned: their attendees are busy and
+            their rooms taken (cancelled ones aside).
+        forums: The areas' existing forums, named in suggestions.
+        reflection: Reflection attached to every session's meeting.
+
+    Raises:
+        WrongTypeError: An argument, or an item of one, is of the wrong type.
+
+    .. versionadded:: 0.3.0
+    """
+    zone = settings.zone
+    people = sorted({p.id: p for p in professionals}.values(), key=lambda p: p.id)
+    staff = Counter(p.unit.id for p in people)
+    roster = _Roster(settings, busy, meetings, format.default_duration, staff)
+    off = frozenset(holidays)
+    days = [
+        day
+        for n in range((end - start).days + 1)
+        if (day := start + timedelta(days=n)).weekday() < 5
+        and day not in off
+        and day.year <= LAST_YEAR
+    ]
+    ineligible: list[tuple[Professional, Label]] = []
+    by_area: dict[Area, list[Professional]] = defaultdict(list)
+    for person in people:
+        area = person.unit.area
+        why = _NO_AREA if area is None else _missing_course(person, format)
+        if why is not None:
+            ineligible.append((person, why))
+        elif area is not None:
+            by_area[area].append(person)
+
+    areas = sorted(by_area, key=lambda a: a.code)
+    sessions: list[CourseSession] = []
+    seats: dict[str, list[Professional]] = {}
+    waiting: dict[str, tuple[Professional, ...]] = {}
+    reasons: dict[str, Label] = {}
+    for number, area in enumerate(areas):
+        cohort = Cohort(joined_id("hold", area.code), area)
+        shift = (number + 1) / (len(areas) + 1)
+        made, remaining = _plan_area(
+            roster, cohort, format, by_area[area], days, shift, zone
+        )
+        for session, chosen in made:
+            sessions.append(session)
+            seats[session.id] = chosen
+        if remaining:
+            key = made[-1][0].id if made else cohort.id
+            waiting[key] = tuple(remaining)
+            for person in remaining:
+                reasons[person.id] = _why_waiting(roster, person, days)
+
+    sessions.sort(key=lambda s: (s.start, s.id))
+    grouped: dict[Area, list[CourseSession]] = defaultdict(list)
+    for session in sessions:
+        grouped[session.cohort.area].append(session)
+    fills = _fills(sessions, seats, grouped, list(forums))
+    return Enrolment(
+        meetings=tuple(_meeting(f, seats[f.session.id], reflection) for f in fills),
+        waiting=waiting,
+        ineligible=tuple(ineligible),
+        cancelled=(),
+        fill=fills,
+        reasons=reasons,
+    )
+
+
+def _plan_area(
+    roster: _Roster,
+    cohort: Cohort,
+    format: MeetingFormat,
+    members: list[Professional],
+    days: list[date],
+    shift: float,
+    zone: ZoneInfo,
+) -> tuple[list[tuple[CourseSession, list[Professional]]], list[Professional]]:
+    """The sessions of one area's cohort, and who is left without one.
+
+    The fewest sessions that can take everyone go on days spread over the
+    period; each moves to a nearby day (up to half the gap to the next, ten
+    working days at most) when more of the cohort are free then. Whoever is
+    left goes on further sessions, on the first days that can take them.
+    """
+    capacity = format.requirements.max_attendees
+    units = Counter(p.unit.id for p in members)
+    needed = max(
+        math.ceil(len(members) / capacity) if capacity else 1,
+        *(math.ceil(n / roster.away[u]) for u, n in units.items()),
+    )
+    needed = max(1, min(needed, len(days)))
+    planned = _spread(days, needed, shift)
+    index = {d: i for i, d in enumerate(days)}
+    radius = min(10, len(days) // (2 * needed))
+    facilitators = [p for p in members if p.can_facilitate]
+    made: list[tuple[CourseSession, list[Professional]]] = []
+    used: set[date] = set()
+    remaining = members
+
+    def target() -> int:
+        wanted = math.ceil(len(remaining) / max(needed - len(made), 1))
+        return wanted if capacity is None else min(wanted, capacity)
+
+    def place(day: date) -> None:
+        nonlocal remaining
+        placed = _session(
+            roster, cohort, format, day, zone, remaining, target(), facilitators
+        )
+        if placed is not None:
+            used.add(day)
+            made.append(placed)
+            taken = {p.id for p in placed[1]}
+            remaining = [p for p in remaining if p.id not in taken]
+
+    for centre in planned:
+        if not remaining:
+            break
+        at = index[centre]
+        near = sorted(
+            (d for d in days[max(0, at - radius) : at + radius + 1] if d not in used),
+            key=lambda d: (abs(index[d] - at), d),
+        )
+        wanted = target()
+        best: tuple[int, date] | None = None
+        for day in near:
+            count = roster.takes(day, zone, remaining)
+            if best is None or count > best[0]:
+                best = (count, day)
+            if count >= wanted:
+                break
+        if best is not None:
+            place(best[1])
+    for day in days:
+        if not remaining:
+            break
+        if day not in used:
+            place(day)
+    return made, remaining
+
+
+def _session(
+    roster: _Roster,
+    cohort: Cohort,
+    format: MeetingFormat,
+    day: date,
+    zone: ZoneInfo,
+    remaining: list[Professional],
+    target: int,
+    facilitators: list[Professional],
+) -> tuple[CourseSession, list[Professional]] | None:
+    """The area's session on *day*, with up to *target* of *remaining*, if any.
+
+    A key person goes first, so each session has someone to facilitate it;
+    when none of *remaining* can, a key person of the area already on another
+    session facilitates this one too, if free.
+    """
+    best = roster.best_time(day, zone, remaining)
+    if best is None:
+        return None
+    begins, free = best
+    ordered = _interleaved(free)
+    lead = next((p for p in ordered if p.can_facilitate), None)
+    if lead is not None:
+        ordered = [lead, *(p for p in ordered if p is not lead)]
+    chosen: list[Professional] = []
+    away: Counter[str] = Counter()
+    for person in ordered:
+        if len(chosen) == target:
+            break
+        if away[person.unit.id] < roster.away[person.unit.id]:
+            chosen.append(person)
+            away[person.unit.id] += 1
+    if not chosen:
+        return None
+    capacity = format.requirements.max_attendees
+    if lead is None and (capacity is None or len(chosen) < capacity):
+        waiting = {p.id for p in remaining}
+        borrowed = [
+            p
+            for p in facilitators
+            if p.id not in waiting
+            and away[p.unit.id] < roster.away[p.unit.id]
+            and roster.can_attend(p, begins)
+        ]
+        chosen = [*borrowed[:1], *chosen]
+    location = Location(LocationKind.ON_SITE)
+    if roster.rooms:
+        room = roster.room(begins, len(chosen))
+        if room is None:
+            return None
+        chosen = chosen[: room.capacity]  # a borrowed facilitator stays
+        if not {p.id for p in chosen} & {p.id for p in remaining}:
+            return None
+        roster.booked[room.id].append((begins, begins + roster.length))
+        location = Location(
+            LocationKind.ON_SITE, place=room.place or None, room=room.id
+        )
+    chosen.sort(key=lambda p: p.id)
+    session = CourseSession(
+        id=joined_id("kursusdag", cohort.area.code, f"{day:%Y%m%d}"),
+        format=format,
+        cohort=cohort,
+        start=begins,
+        location=location,
+    )
+    return session, chosen
+
+
+def _why_waiting(roster: _Roster, person: Professional, days: list[date]) -> Label:
+    """Why no session could take *person*."""
+    if not days:
+        return _NO_DAY
+    zone = roster.settings.zone
+    for day in days:
+        for at in roster.times([person.unit.id]):
+            if roster.can_attend(person, datetime.combine(day, at, tzinfo=zone)):
+                return _NO_SEAT
+    return _NEVER_FREE
