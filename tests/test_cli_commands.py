@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import learnmeet as lm
 from examples import crowded_area
+from learnmeet import strategies as lst
 from learnmeet.cli import _commands, main
 from learnmeet.data import load_sample, sample_text
 from learnmeet.io._json import _version_1
@@ -1396,3 +1397,407 @@ class TestInvitationNames:
 
 def _uid_lines(text: str) -> list[str]:
     return [line for line in text.split("\r\n") if line.startswith("UID:")]
+
+
+# -- the pre-flight: check and plan refuse the same files --------------------------
+
+
+def _lonely_sample() -> lm.Scenario:
+    """The sample with its first meeting down to one attendee: a format breach."""
+    sample = load_sample()
+    first = sample.meetings[0]
+    lonely = attrs.evolve(first, attendees=first.attendees[:1])
+    return attrs.evolve(sample, meetings=[lonely, *sample.meetings[1:]])
+
+
+def _written(tmp_path: Path, scenario: lm.Scenario, name: str = "s.json") -> Path:
+    path = tmp_path / name
+    path.write_text(lm.to_json(scenario), encoding="utf-8")
+    return path
+
+
+class TestPreflight:
+    """check runs everything plan runs before placing; plan refuses exactly then."""
+
+    def test_rule_errors_in_the_meetings_fail_check(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = _written(tmp_path, _lonely_sample())
+        code, out, err = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert (code, out) == (1, "")
+        head, *lines = err.splitlines()
+        assert head.startswith(f"{path}: 2 errors")
+        assert lines
+        assert all(line.startswith("  $.meetings[0] LM1") for line in lines)
+
+    def test_plan_refuses_the_same_file_and_plans_nothing(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = _written(tmp_path, _lonely_sample())
+        _, _, check_err = run_cli(capsys, "check", str(path), "--lang", "en")
+        out_dir = tmp_path / "ud"
+        code, out, err = run_cli(
+            capsys, "plan", str(path), *PERIOD, "--out", str(out_dir), "--lang", "en"
+        )
+        assert (code, out) == (1, "")
+        assert err == check_err
+        assert not out_dir.exists()
+
+    def test_warnings_are_shown_and_pass(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = _written(tmp_path, _lonely_sample())
+        config = tmp_path / "mild.toml"
+        config.write_text(
+            '[rules.severity]\nLM101 = "warning"\nLM115 = "warning"\n', encoding="utf-8"
+        )
+        code, out, err = run_cli(
+            capsys, "check", str(path), "--config", str(config), "--lang", "en"
+        )
+        assert (code, err) == (0, "")
+        assert "OK" in out
+        assert "$.meetings[0] LM101 warning" in out
+
+    def test_a_forum_start_in_utc_with_a_fix_for_the_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(sample_text())
+        forums = document["data"]["forums"]
+        first = next(iter(forums.values())) if isinstance(forums, dict) else forums[0]
+        first["first_start"] = "2027-01-07T08:30:00Z"
+        path = tmp_path / "utc.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        for argv in (["check"], ["plan", *PERIOD]):
+            code, _, err = run_cli(
+                capsys, argv[0], str(path), *argv[1:], "--lang", "en"
+            )
+            assert code == 1
+            assert ".first_start: a forum needs an IANA zone" in err
+            assert "ZoneInfo" not in err
+            assert "tzinfo" not in err
+            assert "+01:00[Europe/Copenhagen]" in err
+
+    def test_check_expands_the_forums_in_the_period(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "check", str(sample), *PERIOD, "--lang", "en")
+        assert code == 0
+        assert "OK" in out
+
+    @pytest.mark.parametrize("alone", [PERIOD[:2], PERIOD[2:]])
+    def test_check_takes_both_days_or_neither(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, alone: tuple[str, ...]
+    ) -> None:
+        err = _usage_error(capsys, "check", str(sample), *alone, "--lang", "en")
+        assert "--from and --to go together, or neither" in err
+
+    def test_check_refuses_a_period_plan_refuses(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        err = _usage_error(
+            capsys, "check", str(sample), "--from", "2027-02-01", "--to", "2027-01-01"
+        )
+        assert "--to:" in err
+
+
+class TestCheckExitsZeroExactlyWhenPlanRuns:
+    """On generated scenarios, some broken: check exit 0 <=> plan runs."""
+
+    @settings(
+        max_examples=6,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(lst.scenarios(), st.booleans())
+    def test_the_same_verdict(self, scenario: lm.Scenario, broken: bool) -> None:
+        if broken and scenario.meetings:
+            first = scenario.meetings[0]
+            lonely = attrs.evolve(first, attendees=first.attendees[:1])
+            scenario = attrs.evolve(scenario, meetings=[lonely, *scenario.meetings[1:]])
+        with tempfile.TemporaryDirectory() as folder:
+            path = _written(Path(folder), scenario)
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+            ):
+                checked = main(["check", str(path), *PERIOD])
+                planned = main(["plan", str(path), *PERIOD])
+        assert checked in (0, 1)
+        assert (checked == 0) == (planned == 0)
+
+
+# -- --json ----------------------------------------------------------------------
+
+
+def _json_run(
+    capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, dict[str, object], str]:
+    code, out, err = run_cli(capsys, *argv, "--json")
+    return code, json.loads(out), err
+
+
+class TestJson:
+    """--json writes one document on stdout and nothing else, valid by its schema."""
+
+    def test_check_of_the_sample(
+        self, capsys: pytest.CaptureFixture[str], sample: Path
+    ) -> None:
+        code, document, err = _json_run(capsys, "check", str(sample))
+        assert (code, err) == (0, "")
+        assert document["ok"] is True
+        assert document["errors"] == 0
+        assert document["problems"] == []
+        _valid(document, "check")
+
+    def test_check_with_rule_errors(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = _written(tmp_path, _lonely_sample())
+        code, document, err = _json_run(capsys, "check", str(path))
+        assert (code, err) == (1, "")
+        assert document["ok"] is False
+        report = document["report"]
+        assert isinstance(report, dict)
+        assert {v["path"] for v in report["violations"]} == {"$.meetings[0]"}
+        assert all(set(v["message"]) == {"da", "en"} for v in report["violations"])
+        _valid(document, "check")
+
+    def test_check_of_a_file_with_problems(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "fejl.json"
+        path.write_text('{"learnmeet": 2, "type": "Scenario", "data": {}}', "utf-8")
+        code, document, err = _json_run(capsys, "check", str(path))
+        assert (code, err) == (1, "")
+        assert document["counts"] is None
+        assert document["report"] is None
+        problems = document["problems"]
+        assert isinstance(problems, list)
+        assert problems[0]["path"] == "$.name"
+        assert problems[0]["file"] == str(path)
+        _valid(document, "check")
+
+    def test_plan_of_the_sample(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        out_dir = tmp_path / "ud"
+        code, document, err = _json_run(
+            capsys, "plan", str(sample), *PERIOD, "--out", str(out_dir)
+        )
+        assert (code, err) == (0, "")
+        assert document["ok"] is True
+        plan = lm.from_dict(lm.PeriodPlan, document["plan"])
+        assert plan == lm.from_json(lm.PeriodPlan, (out_dir / "plan.json").read_text())
+        assert document["written"] == [
+            str(out_dir / "plan.json"),
+            str(out_dir / "plan.ics"),
+        ]
+        assert len(document["unplaced"]) == len(plan.scheduled.unplaced)  # type: ignore[arg-type]
+        _valid(document, "plan")
+
+    def test_plan_refused_by_the_check(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = _written(tmp_path, _lonely_sample())
+        code, document, err = _json_run(capsys, "plan", str(path), *PERIOD)
+        assert (code, err) == (1, "")
+        assert document["ok"] is False
+        assert document["plan"] is None
+        check = document["check"]
+        assert isinstance(check, dict)
+        assert check["ok"] is False
+        _valid(document, "plan")
+
+    def test_the_course_days_and_waiting_lists_are_in_the_plan(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        scenario = crowded_area(64)
+        path = _written(tmp_path, scenario)
+        code, document, _ = _json_run(capsys, "plan", str(path), *PERIOD)
+        assert code == 0
+        plan = lm.from_dict(lm.PeriodPlan, document["plan"])
+        again = lm.plan_period(
+            scenario,
+            start=date.fromisoformat(PERIOD[1]),
+            end=date.fromisoformat(PERIOD[3]),
+        )
+        assert plan.enrolment == again.enrolment
+        assert plan.enrolment.meetings
+
+    def test_a_file_that_cannot_be_read_is_in_the_document(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        missing = tmp_path / "mangler.json"
+        code, document, err = _json_run(capsys, "check", str(missing))
+        assert (code, err) == (1, "")
+        problems = document["problems"]
+        assert isinstance(problems, list)
+        assert problems[0]["reason"]["en"] == "the file does not exist"
+        assert problems[0]["file"] == str(missing)
+        _valid(document, "check")
+        code, document, err = _json_run(
+            capsys, "plan", str(sample), *PERIOD, "--config", str(tmp_path / "x.toml")
+        )
+        assert (code, err) == (1, "")
+        assert document["plan"] is None
+        _valid(document, "plan")
+
+    def test_the_schemas_are_printed(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from learnmeet.cli._documents import OUTPUT_SCHEMAS
+
+        for name in ("check", "plan"):
+            code, out, _ = run_cli(capsys, "schema", "--output", name)
+            assert code == 0
+            assert json.loads(out) == OUTPUT_SCHEMAS[name]
+
+    def test_output_goes_alone(self, capsys: pytest.CaptureFixture[str]) -> None:
+        err = _usage_error(capsys, "schema", "Meeting", "--output", "check")
+        assert "--output" in err
+
+
+def _valid(document: object, command: str) -> None:
+    import jsonschema
+
+    from learnmeet.cli._documents import OUTPUT_SCHEMAS
+
+    jsonschema.validate(document, OUTPUT_SCHEMAS[command])
+
+
+# -- --config --------------------------------------------------------------------
+
+
+class TestConfig:
+    """--config gives check and plan the settings, rules and catalogue."""
+
+    def test_problems_name_the_key(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        config = tmp_path / "p.toml"
+        config.write_text('[travel]\ndefault = "30"\n', encoding="utf-8")
+        for argv in (["check"], ["plan", *PERIOD]):
+            code, out, err = run_cli(
+                capsys, argv[0], str(sample), *argv[1:], "--config", str(config)
+            )
+            assert (code, out) == (1, "")
+            assert err == (
+                f"{config}: 1 problem:\n  travel.default: forventede et helt tal, fik "
+                "en tekst (løsning: skriv et helt tal her)\n"
+            )
+
+    def test_problems_in_the_json(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        config = tmp_path / "p.toml"
+        config.write_text("min_on_duty = 2\n", encoding="utf-8")
+        code, document, err = _json_run(
+            capsys, "check", str(sample), "--config", str(config)
+        )
+        assert (code, err) == (1, "")
+        problems = document["problems"]
+        assert isinstance(problems, list)
+        assert [(p["file"], p["path"]) for p in problems] == [
+            (str(config), "min_on_duty")
+        ]
+        _valid(document, "check")
+
+    def test_the_plan_follows_the_configuration(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = _written(tmp_path, crowded_area(64))
+        config = tmp_path / "p.toml"
+        config.write_text(
+            "[course_day]\nmin_fill = 2\nmax_attendees = 6\n", encoding="utf-8"
+        )
+        code, document, _ = _json_run(
+            capsys, "plan", str(path), *PERIOD, "--config", str(config)
+        )
+        assert code == 0
+        plan = lm.from_dict(lm.PeriodPlan, document["plan"])
+        sizes = [len(m.attendees) for m in plan.enrolment.meetings]
+        assert sizes
+        assert max(sizes) <= 6
+        code, document, _ = _json_run(capsys, "plan", str(path), *PERIOD)
+        default = lm.from_dict(lm.PeriodPlan, document["plan"])
+        assert max(len(m.attendees) for m in default.enrolment.meetings) > 6
+
+    def test_a_profession_of_the_configuration_is_read(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        document = json.loads(lm.to_json(crowded_area(4)))
+        text = json.dumps(document).replace('"physiotherapist"', '"music_therapist"')
+        path = tmp_path / "musik.json"
+        path.write_text(text, encoding="utf-8")
+        code, _, err = run_cli(capsys, "check", str(path), "--lang", "en")
+        assert code == 1
+        assert "music_therapist" in err
+        config = tmp_path / "p.toml"
+        config.write_text(
+            '[[catalog.professions]]\ncode = "music_therapist"\n'
+            'label = { da = "musikterapeut", en = "music therapist" }\n'
+            'discipline = "therapy"\n',
+            encoding="utf-8",
+        )
+        code, _, err = run_cli(capsys, "check", str(path), "--config", str(config))
+        assert (code, err) == (0, "")
+
+
+# -- progress ----------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class TestProgress:
+    """A bar on a terminal's standard error, nothing otherwise; stdout untouched."""
+
+    def test_a_terminal_sees_the_steps(
+        self, sample: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        err, out = _Terminal(), io.StringIO()
+        monkeypatch.setattr(sys, "stderr", err)
+        monkeypatch.setattr(sys, "stdout", out)
+        assert main(["plan", str(sample), *PERIOD, "--json", "--lang", "en"]) == 0
+        shown = err.getvalue()
+        for step in ("reading", "checking", "planning"):
+            assert f"\r{step} [" in shown
+        assert shown.endswith("\r")
+        json.loads(out.getvalue())  # nothing but the document on stdout
+
+    def test_no_terminal_no_bar(
+        self, sample: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        err, out = io.StringIO(), io.StringIO()
+        monkeypatch.setattr(sys, "stderr", err)
+        monkeypatch.setattr(sys, "stdout", out)
+        assert main(["plan", str(sample), *PERIOD, "--lang", "en"]) == 0
+        assert err.getvalue() == ""
+
+
+class TestPreflightProblems:
+    """What stops a plan besides the rules is told with its path, and refuses."""
+
+    def test_a_problem_of_the_preflight(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        sample: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        problem = lm.DataProblem(
+            path=("forums", 0, "recurrence"),
+            reason=lm.Label(da="kan ikke udfoldes", en="cannot be expanded"),
+            fix=lm.Label(da="skriv en anden regel", en="write another rule"),
+        )
+        monkeypatch.setattr(
+            _commands, "preflight", lambda *_, **__: lm.Preflight(problems=[problem])
+        )
+        for argv in (["check"], ["plan", *PERIOD]):
+            code, out, err = run_cli(
+                capsys, argv[0], str(sample), *argv[1:], "--lang", "en"
+            )
+            assert (code, out) == (1, "")
+            assert err == (
+                f"{sample}: 1 problem:\n  $.forums[0].recurrence: cannot be "
+                "expanded (fix: write another rule)\n"
+            )

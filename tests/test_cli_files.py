@@ -137,6 +137,22 @@ class TestReadText:
         path.write_bytes(codecs.BOM_UTF8 + b"{}")
         assert read_text(path) == "{}"
 
+    def test_a_big_file_tells_how_far_it_has_read(self, tmp_path: Path) -> None:
+        path = tmp_path / "stor.json"
+        text = '{"x": "' + "a" * (3 * (1 << 20)) + '"}'
+        path.write_text(text, encoding="utf-8")
+        told: list[tuple[int, int]] = []
+        assert read_text(path, progress=lambda *done: told.append(done)) == text
+        size = len(text.encode())
+        assert told[-1] == (size, size)
+        assert len(told) == 4  # a mebibyte at a time
+        assert [done for done, _ in told] == sorted(done for done, _ in told)
+
+    def test_a_missing_file_with_progress(self, tmp_path: Path) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            read_text(tmp_path / "mangler.json", progress=lambda *_: None)
+        assert caught.value.reason.en == "the file does not exist"
+
     def test_a_missing_file(self, tmp_path: Path) -> None:
         with pytest.raises(lm.InvalidValueError) as caught:
             read_text(tmp_path / "mangler.json")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from learnmeet.cli._streams import REPLACE, quiet_broken_pipe, safe_streams
+from learnmeet.cli._streams import REPLACE, Progress, quiet_broken_pipe, safe_streams
 
 
 class TestTheErrorHandler:
@@ -119,3 +119,81 @@ class TestQuietBrokenPipe:
         monkeypatch.setattr(sys, "stdout", out)
         quiet_broken_pipe()
         assert sys.stdout is out
+
+
+class _Terminal(io.StringIO):
+    """A captured stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+class TestProgress:
+    """A bar on a terminal's standard error; nothing at all anywhere else."""
+
+    def test_a_terminal_gets_a_bar_redrawn_in_place(self) -> None:
+        stream = _Terminal()
+        progress = Progress(stream, width=10)
+        assert progress.enabled
+        progress.step("reading", 5, 10)
+        progress.step("reading", 10, 10)
+        written = stream.getvalue()
+        assert written.startswith("\rreading [#####-----]  50%")
+        assert "\rreading [##########] 100%" in written
+        assert "\n" not in written
+
+    def test_done_clears_the_line(self) -> None:
+        stream = _Terminal()
+        progress = Progress(stream, width=4)
+        progress.step("checking")
+        progress.done()
+        assert stream.getvalue().endswith(
+            "\r" + " " * len("checking [----]   0%") + "\r"
+        )
+        progress.done()  # twice: nothing more
+        assert stream.getvalue().count("\r") == 3
+
+    def test_the_same_line_is_not_drawn_twice(self) -> None:
+        stream = _Terminal()
+        progress = Progress(stream, width=10)
+        progress.step("reading", 1, 1000)
+        progress.step("reading", 2, 1000)
+        assert stream.getvalue().count("\r") == 1
+
+    def test_a_shorter_line_covers_the_longer_one(self) -> None:
+        stream = _Terminal()
+        progress = Progress(stream, width=4)
+        progress.step("planlægger", 0)
+        progress.step("læser", 0)
+        last = stream.getvalue().split("\r")[-1]
+        assert len(last) == len("planlægger [----]   0%")
+
+    def test_shares_outside_the_bar_are_cut(self) -> None:
+        stream = _Terminal()
+        progress = Progress(stream, width=4)
+        progress.step("x", 7, 5)
+        progress.step("y", -1, 5)
+        progress.step("z", 1, 0)
+        assert "x [####] 100%" in stream.getvalue()
+        assert "y [----]   0%" in stream.getvalue()
+        assert "z [----]   0%" in stream.getvalue()
+
+    def test_not_a_terminal_gets_nothing(self) -> None:
+        stream = io.StringIO()
+        progress = Progress(stream)
+        assert not progress.enabled
+        progress.step("reading", 1, 2)
+        progress.done()
+        assert stream.getvalue() == ""
+
+    def test_a_stream_that_cannot_say_is_no_terminal(self) -> None:
+        class Closed(io.StringIO):
+            def isatty(self) -> bool:
+                raise ValueError("I/O operation on closed file")
+
+        assert not Progress(Closed()).enabled
+        assert not Progress(object()).enabled
+
+    def test_forced_either_way(self) -> None:
+        assert Progress(io.StringIO(), enabled=True).enabled
+        assert not Progress(_Terminal(), enabled=False).enabled

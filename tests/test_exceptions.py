@@ -219,6 +219,23 @@ class TestEveryErrorSaysHowToFixIt:
         again = pickle.loads(pickle.dumps(error))
         assert (type(again), again.message("da")) == (type(error), error.message("da"))
 
+    def test_a_fix_for_a_file_beside_the_one_for_python(self) -> None:
+        error = lm.InvalidValueError(
+            reason=lm.Label(da="ingen zone", en="no zone"),
+            fix=lm.Label(da="brug tzinfo=...", en="use tzinfo=..."),
+            file_fix=lm.Label(da="skriv +01:00", en="write +01:00"),
+        )
+        assert error.file_fix == lm.Label(da="skriv +01:00", en="write +01:00")
+        assert "tzinfo" in str(error)  # the message is Python's: it raised there
+        again = pickle.loads(pickle.dumps(error))
+        assert again.file_fix == error.file_fix
+
+    def test_no_fix_for_a_file_by_default(self) -> None:
+        error = lm.InvalidValueError(
+            reason=lm.Label(da="a", en="b"), fix=lm.Label(da="c", en="d")
+        )
+        assert error.file_fix is None
+
     def test_an_error_needs_a_fix(self) -> None:
         with pytest.raises(TypeError):
             lm.InvalidValueError(reason=lm.Label(da="a", en="b"))  # type: ignore[call-arg]

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
+from learnmeet.data import load_sample
 from learnmeet.io._json import MODEL_TYPES, _version_1
 from support import MODEL_STRATEGIES, json_paths, read_problems, sample_meeting
 
@@ -320,12 +321,14 @@ class TestEveryModelType:
             lm.Finding,
             lm.Interval,
             lm.PlanningSettings,
+            lm.Preflight,
             lm.Room,
             lm.TravelTimes,
             lm.Rule,
             lm.RuleContext,
             lm.RuleSet,
             lm.Series,
+            lm.TravelTimes,
         }
         assert public - kept_out == set(result_types())
 
@@ -436,3 +439,36 @@ class TestWhoIsAtWork:
             "$.absences[0].professional: the professional 'p-9999' is not on the "
             "staff list (fix: use the id of one of the scenario's professionals)",
         )
+
+
+class TestFixesForAFile:
+    """A problem in a document says what to write in it, never Python."""
+
+    @staticmethod
+    def _fixes(document: Any) -> list[lm.DataProblem]:
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.from_dict(lm.Scenario, document)
+        return list(info.value.problems)
+
+    @pytest.mark.parametrize(
+        ("field", "value", "written"),
+        [
+            ("first_start", "2027-01-07T08:30:00Z", "[Europe/Copenhagen]"),
+            ("first_start", "2027-01-07T08:30:00+01:00", "[Europe/Copenhagen]"),
+            ("duration", "-PT45M", "PT1H30M"),
+            ("duration", "PT0S", "PT1H30M"),
+        ],
+    )
+    def test_a_forum(self, field: str, value: str, written: str) -> None:
+        document = lm.to_dict(load_sample())
+        forums = document["data"]["forums"]
+        forum = next(iter(forums.values())) if isinstance(forums, dict) else forums[0]
+        forum[field] = value
+        problems = self._fixes(document)
+        assert problems
+        for problem in problems:
+            for said in (problem.fix.da, problem.fix.en):
+                assert "ZoneInfo" not in said
+                assert "tzinfo" not in said
+                assert "timedelta" not in said
+            assert written in problem.fix.en

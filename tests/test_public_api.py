@@ -173,6 +173,16 @@ CALENDAR = (
 """A small calendar: one busy hour."""
 
 
+def _a_violation() -> lm.Violation:
+    return lm.Violation(
+        code="LM101",
+        severity=lm.Severity.ERROR,
+        subject=lm.Subject(lm.SubjectKind.MEETING, "m-1"),
+        message=lm.Label(da="noget", en="something"),
+        meeting="m-1",
+    )
+
+
 def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
     """A valid call of every public function and method: the callable, its kwargs.
 
@@ -323,6 +333,22 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         "invite": (lm.invite, {"survey": SURVEY, "meetings": MEETINGS}),
         "looks_like_cpr": (lm.looks_like_cpr, {"text": "p-1"}),
         "make_converter": (lm.make_converter, {"catalog": catalog}),
+        "preflight": (
+            lm.preflight,
+            {
+                "scenario": sample,
+                "start": date(2027, 1, 1),
+                "end": date(2027, 1, 31),
+                "settings": lm.PlanningSettings(),
+                "rules": lm.DEFAULT_RULES,
+                "catalog": catalog,
+            },
+        ),
+        "Preflight.path_of": (
+            lm.preflight(sample).path_of,
+            {"violation": _a_violation()},
+        ),
+        "read_config": (lm.read_config, {"text": "min_on_duty = 0.5\n"}),
         "plan_course_days": (
             lm.plan_course_days,
             {
@@ -974,7 +1000,9 @@ def _values() -> dict[str, Any]:
             ),
             "MeetingRequest": lst.meeting_requests(),
             "PeriodPlan": st.just(plan),
+            "PlanningConfig": lst.planning_configs(),
             "PlanningSettings": lst.planning_settings(),
+            "Preflight": st.just(lm.preflight(sample)),
             "Proposal": st.just(proposal),
             "Report": st.just(report),
             "Room": lst.rooms(),

@@ -195,6 +195,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "learnmeet.planning._many": ("plan_many",),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
+    "learnmeet.planning._preflight": ("Preflight", "preflight"),
     "learnmeet.planning._settings": (
         "Backend",
         "Objective",
@@ -213,6 +214,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.io._schema": ("json_schema",),
     "learnmeet.io._ical": ("Method", "to_ical"),
     "learnmeet.io._calendars": ("BUSY_TYPES", "busy_from_ical", "busy_index_from_ical"),
+    "learnmeet.io._config": ("PlanningConfig", "read_config"),
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
@@ -276,6 +278,10 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         BUSY_TYPES as BUSY_TYPES,
         busy_from_ical as busy_from_ical,
         busy_index_from_ical as busy_index_from_ical,
+    )
+    from learnmeet.io._config import (
+        PlanningConfig as PlanningConfig,
+        read_config as read_config,
     )
     from learnmeet.io._converter import make_converter as make_converter
     from learnmeet.io._csv import (
@@ -428,6 +434,10 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.planning._period import (
         PeriodPlan as PeriodPlan,
         plan_period as plan_period,
+    )
+    from learnmeet.planning._preflight import (
+        Preflight as Preflight,
+        preflight as preflight,
     )
     from learnmeet.planning._recurrence import (
         Series as Series,

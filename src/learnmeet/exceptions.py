@@ -498,16 +498,21 @@ class LearnmeetError(Exception):
             (``"Meeting"``), ``"$"`` for a JSON document, or empty.
         path: The keys and indices from *where* to what was refused, e.g.
             ``("attendees", 2, "role")``.
+        file_fix: How to put it right in a file (a JSON document, a TOML
+            configuration), where *fix* says it in Python
+            (``tzinfo=ZoneInfo(...)``); ``None`` when *fix* says it for both.
 
     Attributes:
         reason: What is wrong, as a :class:`Label`.
         fix: How to put it right, as a :class:`Label`.
         where: What :attr:`path` starts from.
         path: The structured path to what was refused.
+        file_fix: How to put it right in a file, where that differs.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Texts are :class:`Label` values given by
        keyword, the fix is bilingual, and the path is structured.
+    .. versionchanged:: 0.3.0 *file_fix*.
     """
 
     def __init__(
@@ -517,11 +522,13 @@ class LearnmeetError(Exception):
         fix: Label,
         where: str = "",
         path: Iterable[PathKey] = (),
+        file_fix: Label | None = None,
     ) -> None:
         self.reason = reason
         self.fix = fix
         self.where = where
         self.path: tuple[PathKey, ...] = _path(path)
+        self.file_fix = file_fix
         super().__init__(self.message("en"))
 
     @property

@@ -41,6 +41,10 @@ assert_type(lm.danish_holidays(2027), tuple[lm.Holiday, ...])
 assert_type(
     lm.plan_period(sample, start=date(2027, 1, 1), end=date(2027, 3, 31)), lm.PeriodPlan
 )
+assert_type(lm.preflight(sample), lm.Preflight)
+assert_type(lm.preflight(sample).ok, bool)
+assert_type(lm.read_config(""), lm.PlanningConfig)
+assert_type(lm.read_config("").settings, lm.PlanningSettings)
 assert_type(
     lm.plan_many([sample], start=date(2027, 1, 1), end=date(2027, 3, 31)),
     tuple[lm.PeriodPlan, ...],
@@ -144,6 +148,11 @@ assert_type(lst.choices(), SearchStrategy[lm.Choice])
 assert_type(lst.proposals(), SearchStrategy[lm.Proposal])
 assert_type(lst.learning_plans(), SearchStrategy[lm.LearningPlan])
 assert_type(lst.period_plans(), SearchStrategy[lm.PeriodPlan])
+assert_type(lst.planning_configs(), SearchStrategy[lm.PlanningConfig])
+assert_type(lst.preflights(), SearchStrategy[lm.Preflight])
+assert_type(lst.planning_settings(), SearchStrategy[lm.PlanningSettings])
+assert_type(lst.rooms(), SearchStrategy[lm.Room])
+assert_type(lst.travel_times(), SearchStrategy[lm.TravelTimes])
 assert_type(lst.reports(), SearchStrategy[lm.Report])
 assert_type(lst.schedule_results(), SearchStrategy[lm.ScheduleResult])
 assert_type(lst.session_fills(), SearchStrategy[lm.SessionFill])

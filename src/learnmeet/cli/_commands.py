@@ -28,22 +28,32 @@ from typing import Any, TextIO, TypeVar
 import attrs
 
 from learnmeet._version import __version__
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
 from learnmeet.cli._demo import run_demo
+from learnmeet.cli._documents import (
+    OUTPUT_SCHEMAS,
+    check_document,
+    plan_document,
+    problem_item,
+)
 from learnmeet.cli._files import prepare_folder, read_text, visible, write_files
 from learnmeet.cli._parser import Parser, add_lang, day, language, whole_number
 from learnmeet.cli._render import render_plan
-from learnmeet.cli._streams import quiet_broken_pipe, safe_streams
+from learnmeet.cli._streams import Progress, quiet_broken_pipe, safe_streams
 from learnmeet.data import load_sample
 from learnmeet.exceptions import (
     InvalidDataError,
     InvalidValueError,
     Label,
     LearnmeetError,
+    render_path,
     shown_all,
 )
 from learnmeet.io._calendars import busy_index_from_ical
+from learnmeet.io._config import PlanningConfig, read_config
 from learnmeet.io._ical import to_ical
-from learnmeet.io._json import from_json, to_json
+from learnmeet.io._json import from_json, to_dict, to_json
 from learnmeet.io._schema import document_types, json_schema
 from learnmeet.model._labels import Lang
 from learnmeet.model._lookup import closest
@@ -54,6 +64,7 @@ from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.model._vocabulary import VOCABULARY
 from learnmeet.planning._period import PeriodPlan, check_period, plan_period
+from learnmeet.planning._preflight import Preflight, preflight
 from learnmeet.planning._slots import BusyIndex
 
 __all__ = ["COMMANDS", "Command", "main"]
@@ -114,10 +125,21 @@ def _read(path: Path, lang: Lang, err: TextIO, kind: type[T]) -> T | None:
     """
     text = read_text(path)
     try:
-        return from_json(kind, text)
+        return _from_json(path, text, kind, DEFAULT_CATALOG)
     except InvalidDataError as exc:
         _write_problems(path, exc, err, lang)
         return None
+
+
+def _from_json(path: Path, text: str, kind: type[T], catalog: Catalog) -> T:
+    """The *kind* of document in *text*, read from *path*.
+
+    Raises:
+        InvalidDataError: The document has problems.
+        InvalidValueError: It is nested deeper than the JSON reader goes.
+    """
+    try:
+        return from_json(kind, text, catalog=catalog)
     except RecursionError:
         raise InvalidValueError(
             reason=Label(
@@ -135,11 +157,13 @@ def _read(path: Path, lang: Lang, err: TextIO, kind: type[T]) -> T | None:
 
 
 def _write_problems(
-    source: Path, error: InvalidDataError, err: TextIO, lang: Lang
+    source: Path, error: InvalidDataError, err: TextIO, lang: Lang, *, root: str = "$"
 ) -> None:
     """Write what refused *source* (a file or a folder) to *err*.
 
-    A head names the source and counts the problems; each follows on a line.
+    A head names the source and counts the problems; each follows on a line,
+    its path from *root*: ``$`` in a JSON document, ``""`` in a TOML file,
+    whose paths are its keys (``travel.default``).
     """
     count = len(error.problems)
     head = Label(
@@ -148,7 +172,13 @@ def _write_problems(
     )
     err.write(head.get(lang) + "\n")
     for problem in error.problems:
-        err.write(f"  {problem.message(lang)}\n")
+        message = problem.message(lang)
+        if root != "$" and problem.path:
+            # The same message, its path written from the file's own root.
+            message = (
+                render_path(problem.path, root) + message[len(problem.json_path) :]
+            )
+        err.write(f"  {message}\n")
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -243,10 +273,12 @@ def _read_busy(
     window: tuple[datetime, datetime],
     lang: Lang,
     err: TextIO,
+    problems: list[dict[str, Any]] | None = None,
 ) -> BusyIndex | None:
     """The calendars in *folder* as busy time; ``None`` once problems are told.
 
-    Every problem of every calendar is written to *err*.
+    Every problem of every calendar is written to *err*, or, given
+    *problems* (``--json``), added to it.
 
     Raises:
         InvalidValueError: A file cannot be read or decoded.
@@ -258,30 +290,268 @@ def _read_busy(
             files, scenario.professionals, window, zone=COPENHAGEN
         )
     except InvalidDataError as exc:
-        _write_problems(folder, exc, err, lang)
+        if problems is None:
+            _write_problems(folder, exc, err, lang)
+        else:
+            problems += [problem_item(visible(folder), p) for p in exc.problems]
         return None
 
 
-# -- check ---------------------------------------------------------------------
+# -- the pre-flight: check, and plan before it places ----------------------------
+
+
+def _preflight_options(parser: Parser, *, period_required: bool) -> None:
+    """``--from``/``--to``, ``--config`` and ``--json``: what check and plan share."""
+    date_word = parser.text(da="DATO", en="DATE")
+    for flag, dest, what in (
+        ("--from", "start", Label(da="første", en="first")),
+        ("--to", "end", Label(da="sidste", en="last")),
+    ):
+        parser.add_argument(
+            flag,
+            dest=dest,
+            type=day(flag, parser.lang),
+            required=period_required,
+            metavar=date_word,
+            help=parser.text(
+                da=f"periodens {what.da} dag, ÅÅÅÅ-MM-DD",
+                en=f"{what.en} day of the period, YYYY-MM-DD",
+            ),
+        )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar=parser.text(da="FIL.toml", en="FILE.toml"),
+        help=parser.text(
+            da="planlægningens indstillinger, regler og katalog i TOML (se "
+            "dokumentationen af kommandolinjen)",
+            en="the planning settings, rules and catalogue in TOML (see the "
+            "command line's documentation)",
+        ),
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=parser.text(
+            da="skriv resultatet som JSON på standard-output (learnmeet schema "
+            "--output viser skemaet) og intet andet",
+            en="write the result as JSON on standard output (learnmeet schema "
+            "--output shows its schema) and nothing else",
+        ),
+    )
+
+
+@attrs.frozen
+class _Checked:
+    """What the pre-flight of check and plan read and found."""
+
+    scenario: Scenario | None
+    config: PlanningConfig
+    busy: BusyIndex | None
+    found: Preflight | None
+    problems: list[dict[str, Any]]
+    document: dict[str, Any]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.document["ok"])
+
+
+def _read_config(
+    path: Path, lang: Lang, err: TextIO, problems: list[dict[str, Any]], quiet: bool
+) -> PlanningConfig | None:
+    """The configuration in *path*; ``None`` once its problems are told."""
+    try:
+        return read_config(read_text(path))
+    except InvalidDataError as exc:
+        problems += [problem_item(visible(path), p, root="") for p in exc.problems]
+        if not quiet:
+            _write_problems(path, exc, err, lang, root="")
+        return None
+
+
+def _preflight_run(
+    args: argparse.Namespace, err: TextIO, progress: Progress
+) -> _Checked:
+    """Read the configuration, the scenario and the calendars; run the pre-flight.
+
+    Every problem is written to *err*. With ``--json`` the document holds
+    them all instead, and a file that cannot be read at all is one of them;
+    without, such a file raises, as before.
+    """
+    problems: list[dict[str, Any]] = []
+    if not args.json:
+        return _preflight_read(args, err, progress, problems)
+    try:
+        return _preflight_read(args, err, progress, problems)
+    except LearnmeetError as exc:
+        progress.done()
+        file = exc.where if exc.where and not exc.path else visible(args.file)
+        problems.append(
+            {
+                "file": file,
+                "path": "",
+                "reason": {"da": exc.reason.da, "en": exc.reason.en},
+                "fix": {"da": exc.fix.da, "en": exc.fix.en},
+            }
+        )
+        document = check_document(
+            visible(args.file), scenario=None, problems=problems, found=None
+        )
+        return _Checked(None, PlanningConfig(), None, None, problems, document)
+
+
+def _preflight_read(
+    args: argparse.Namespace,
+    err: TextIO,
+    progress: Progress,
+    problems: list[dict[str, Any]],
+) -> _Checked:
+    """What :func:`_preflight_run` does, raising for a file it cannot read."""
+    quiet = args.json
+    config = PlanningConfig()
+    if args.config is not None:
+        read = _read_config(args.config, args.lang, err, problems, quiet)
+        config = read if read is not None else config
+    progress.step(_STEPS["reading"].get(args.lang))
+    text = read_text(
+        args.file,
+        progress=lambda done, total: progress.step(
+            _STEPS["reading"].get(args.lang), done, total
+        ),
+    )
+    progress.step(_STEPS["checking"].get(args.lang), 0)
+    scenario = _parse(args.file, text, args.lang, err, config.catalog, quiet, problems)
+    busy = None
+    found = None
+    if scenario is not None and not problems:
+        if args.busy is not None:
+            if args.start is not None:
+                window = check_period(args.start, args.end, zone=config.settings.zone)
+            else:
+                # The calendars as they will be planned with: from today on.
+                first = datetime.combine(date.today(), time(0), tzinfo=COPENHAGEN)
+                window = (first, first + MAX_WINDOW)
+            told = len(problems)
+            busy = _read_busy(
+                args.busy, scenario, window, args.lang, err, problems if quiet else None
+            )
+            if busy is None and len(problems) == told:
+                problems.append(_calendars_refused(args.busy))
+        if busy is not None or args.busy is None:
+            found = preflight(
+                scenario,
+                start=args.start,
+                end=args.end,
+                settings=config.settings,
+                rules=config.rules,
+                catalog=config.catalog,
+            )
+    progress.step(_STEPS["checking"].get(args.lang), 1)
+    progress.done()
+    document = check_document(
+        visible(args.file), scenario=scenario, problems=problems, found=found
+    )
+    return _Checked(scenario, config, busy, found, problems, document)
+
+
+_STEPS = {
+    "reading": Label(da="læser", en="reading"),
+    "checking": Label(da="tjekker", en="checking"),
+    "planning": Label(da="planlægger", en="planning"),
+}
+
+
+def _calendars_refused(folder: Path) -> dict[str, Any]:
+    return {
+        "file": visible(folder),
+        "path": "",
+        "reason": {
+            "da": "kalenderne kunne ikke læses",
+            "en": "the calendars could not be read",
+        },
+        "fix": {
+            "da": "ret kalenderfilerne, som standardfejl viser",
+            "en": "correct the calendar files as standard error shows",
+        },
+    }
+
+
+def _parse(
+    path: Path,
+    text: str,
+    lang: Lang,
+    err: TextIO,
+    catalog: Catalog,
+    quiet: bool,
+    problems: list[dict[str, Any]],
+) -> Scenario | None:
+    """The scenario in *text*; ``None`` once its problems are told."""
+    try:
+        return _from_json(path, text, Scenario, catalog)
+    except InvalidDataError as exc:
+        problems += [problem_item(visible(path), p) for p in exc.problems]
+        if not quiet:
+            _write_problems(path, exc, err, lang)
+        return None
+
+
+def _tell_preflight(checked: _Checked, args: argparse.Namespace, err: TextIO) -> None:
+    """Write what the pre-flight found that stops a plan to *err*.
+
+    The problems with their paths, then the rule report, each finding with
+    the path of its meeting in the file.
+    """
+    found = checked.found
+    if found is None or found.ok:
+        return
+    if found.problems:
+        error = InvalidDataError(problems=found.problems)
+        _write_problems(args.file, error, err, args.lang)
+    if found.report.violations:
+        err.write(_with_paths(found, visible(args.file), args.lang) + "\n")
+
+
+def _with_paths(found: Preflight, file: str, lang: Lang) -> str:
+    """The pre-flight's rule report, headed by *file*, each line with its path."""
+    head, *_ = found.report.render(lang).split("\n")
+    lines = [f"{file}: {head}"]
+    for violation in found.report.violations:
+        path = found.path_of(violation)
+        where = f"{render_path(path)} " if path else ""
+        lines.append(f"  {where}{violation.render(lang)}")
+    return "\n".join(lines)
 
 
 def _check_arguments(parser: Parser) -> None:
     _scenario_file(parser)
     _busy_option(parser)
+    _preflight_options(parser, period_required=False)
+
+
+def _check_check(args: argparse.Namespace) -> Label | None:
+    """A period of one day only, or one plan would refuse; then ``--busy``."""
+    if (args.start is None) != (args.end is None):
+        return Label(
+            da="--from og --to gives sammen, eller ingen af dem",
+            en="--from and --to go together, or neither",
+        )
+    if args.start is not None:
+        return _plan_check(args)
+    return _busy_check(args)
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    scenario = _read(args.file, args.lang, err, Scenario)
-    if scenario is None:
+    checked = _preflight_run(args, err, Progress(err))
+    if args.json:
+        out.write(json.dumps(checked.document, ensure_ascii=False, indent=1) + "\n")
+        return 0 if checked.ok else 1
+    _tell_preflight(checked, args, err)
+    if not checked.ok:
         return 1
-    busy: BusyIndex | None = None
-    if args.busy is not None:
-        # The calendars as they will be planned with: from today on.
-        first = datetime.combine(date.today(), time(0), tzinfo=COPENHAGEN)
-        window = (first, first + MAX_WINDOW)
-        busy = _read_busy(args.busy, scenario, window, args.lang, err)
-        if busy is None:
-            return 1
+    scenario = checked.scenario
+    assert scenario is not None  # ok: read
+    assert checked.found is not None  # ok: checked
     counted = (
         (len(scenario.professionals), "fagperson", "fagpersoner", "professional"),
         (len(scenario.cases), "borgerforløb", "borgerforløb", "citizen case"),
@@ -296,6 +566,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         + ", ".join(_count(n, one, f"{one}s") for n, _, _, one in counted),
     )
     out.write(summary.get(args.lang) + "\n")
+    if checked.found.report.violations:
+        out.write(_with_paths(checked.found, path, args.lang) + "\n")
+    busy = checked.busy
     if busy is not None:
         files = len(_calendar_files(args.busy))
         people = len(busy.people)
@@ -315,22 +588,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _plan_arguments(parser: Parser) -> None:
     _scenario_file(parser)
-    date_word = parser.text(da="DATO", en="DATE")
-    for flag, dest, what in (
-        ("--from", "start", Label(da="første", en="first")),
-        ("--to", "end", Label(da="sidste", en="last")),
-    ):
-        parser.add_argument(
-            flag,
-            dest=dest,
-            type=day(flag, parser.lang),
-            required=True,
-            metavar=date_word,
-            help=parser.text(
-                da=f"periodens {what.da} dag, ÅÅÅÅ-MM-DD",
-                en=f"{what.en} day of the period, YYYY-MM-DD",
-            ),
-        )
+    _preflight_options(parser, period_required=True)
     parser.add_argument(
         "--out",
         type=Path,
@@ -454,24 +712,38 @@ def invitation_names(ids: Sequence[str]) -> dict[str, str]:
 
 
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    scenario = _read(args.file, args.lang, err, Scenario)
-    if scenario is None:
-        return 1
     previous: PeriodPlan | None = None
     if args.previous is not None:
         previous = _read(args.previous, args.lang, err, PeriodPlan)
         if previous is None:
             return 1
-    busy = None
-    if args.busy is not None:
-        window = check_period(args.start, args.end)
-        busy = _read_busy(args.busy, scenario, window, args.lang, err)
-        if busy is None:
-            return 1
+    progress = Progress(err)
+    checked = _preflight_run(args, err, progress)
+    if not checked.ok:
+        if args.json:
+            document = plan_document(checked.document, None, plan_json=None)
+            out.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        else:
+            _tell_preflight(checked, args, err)
+        return 1
+    scenario = checked.scenario
+    assert scenario is not None  # the check passed
+    config = checked.config
+    progress.step(_STEPS["planning"].get(args.lang), 0)
     plan = plan_period(
-        scenario, start=args.start, end=args.end, every=args.every, busy=busy
+        scenario,
+        start=args.start,
+        end=args.end,
+        every=args.every,
+        busy=checked.busy,
+        catalog=config.catalog,
+        settings=config.settings,
+        rules=config.rules,
     )
-    text = "\n".join(render_plan(plan, args.lang)) + "\n"
+    progress.step(_STEPS["planning"].get(args.lang), 1)
+    progress.done()
+    text = "" if args.json else "\n".join(render_plan(plan, args.lang)) + "\n"
+    written: list[str] = []
     if args.out is not None:
         options: dict[str, Any] = {
             "lang": args.lang,
@@ -480,7 +752,7 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "previous": previous if previous is not None else (),
         }
         files = {
-            "plan.json": to_json(plan, indent=1) + "\n",
+            "plan.json": to_json(plan, indent=1, catalog=config.catalog) + "\n",
             "plan.ics": to_ical(plan.meetings, **options),
         }
         if args.invitations:
@@ -492,10 +764,21 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 names[m.id]: to_ical([m], method="request", **options) for m in invited
             }
             left = [m.id for m in plan.meetings if not _can_invite(m)]
-            if left:
+            if left and not args.json:
                 text += _uninvited(left).get(args.lang) + "\n"
         prepare_folder(args.out)
-        text += _written(write_files(args.out, files)).get(args.lang) + "\n"
+        paths = write_files(args.out, files)
+        written = [visible(p) for p in paths]
+        if not args.json:
+            text += _written(paths).get(args.lang) + "\n"
+    if args.json:
+        document = plan_document(
+            checked.document,
+            plan,
+            plan_json=to_dict(plan, catalog=config.catalog),
+            written=written,
+        )
+        text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     out.write(text)
     return 0
 
@@ -549,9 +832,22 @@ def _schema_arguments(parser: Parser) -> None:
             en="list every document type instead of a schema",
         ),
     )
+    parser.add_argument(
+        "--output",
+        choices=sorted(OUTPUT_SCHEMAS),
+        help=parser.text(
+            da="vis i stedet skemaet for, hvad kommandoen skriver med --json",
+            en="print instead the schema of what the command writes with --json",
+        ),
+    )
 
 
 def _schema_check(args: argparse.Namespace) -> Label | None:
+    if args.output is not None and (args.list or args.type is not None):
+        return Label(
+            da="--output viser kommandoens skema; giv det uden TYPE og --list",
+            en="--output shows the command's schema; give it without TYPE and --list",
+        )
     if args.list and args.type is not None:
         return Label(
             da="--list viser alle typer; giv det uden TYPE",
@@ -561,6 +857,10 @@ def _schema_check(args: argparse.Namespace) -> Label | None:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.output is not None:
+        schema = OUTPUT_SCHEMAS[args.output]
+        out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+        return 0
     if args.list:
         # Each type with what it is: in English its schema's description, in
         # Danish the vocabulary's word for it, where there is one.
@@ -598,7 +898,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         arguments=_check_arguments,
         run=_check,
-        check=_busy_check,
+        check=_check_check,
     ),
     Command(
         name="plan",

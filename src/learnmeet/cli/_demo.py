@@ -65,6 +65,7 @@ from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._composer import compose
 from learnmeet.planning._many import plan_many
 from learnmeet.planning._period import PeriodPlan, plan_period
+from learnmeet.planning._preflight import preflight
 from learnmeet.planning._settings import PlanningSettings, Room
 from learnmeet.planning._slots import (
     Availability,
@@ -338,6 +339,7 @@ def _plan(run: DemoRun) -> str:
         ),
         "",
     ]
+    lines += [_preflight_line(run), ""]
     lines += render_plan(plan, lang)
     lines += ["", _course_days(run, plan)]
     lines += ["", _many(run, plan)]
@@ -354,6 +356,21 @@ def _plan(run: DemoRun) -> str:
         if written:
             lines.append(written)
     return "\n".join(lines)
+
+
+def _preflight_line(run: DemoRun) -> str:
+    """What ``learnmeet check`` finds before the quarter is planned."""
+    found = preflight(run.scenario, start=QUARTER[0], end=QUARTER[1], settings=SETTINGS)
+    report = found.report
+    verdict = Label(da="klar", en="ready") if found.ok else Label(da="stop", en="stop")
+    return run.t(
+        da=f"Før planlægningen (learnmeet check): {verdict.da} – "
+        f"{len(found.meetings)} møder tjekket, {len(report.errors)} fejl, "
+        f"{len(report.warnings)} advarsler, {len(found.problems)} problemer",
+        en=f"Pre-flight (learnmeet check): {verdict.en} – "
+        f"{len(found.meetings)} meetings checked, {len(report.errors)} errors, "
+        f"{len(report.warnings)} warnings, {len(found.problems)} problems",
+    )
 
 
 def _course_days(run: DemoRun, plan: PeriodPlan) -> str:

@@ -20,7 +20,7 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from learnmeet.exceptions import InvalidValueError, Label, redact, shown
@@ -102,15 +102,33 @@ def _os_code(exc: OSError | ValueError) -> str:
     return errno.errorcode.get(getattr(exc, "errno", None) or 0, "?")
 
 
-def read_text(path: Path) -> str:
+_CHUNK = 1 << 20
+"""How much of a file is read at a time when the reading is shown."""
+
+
+def read_text(path: Path, *, progress: Callable[[int, int], None] | None = None) -> str:
     """The text of the file at *path*, decoded as :func:`decode` does.
+
+    With *progress*, the file is read a mebibyte at a time and *progress* is
+    told ``(bytes read, bytes in all)`` after each.
 
     Raises:
         InvalidValueError: The file is missing, a folder, not readable, or
             not in an encoding learnmeet reads.
     """
     try:
-        data = path.read_bytes()
+        if progress is None:
+            data = path.read_bytes()
+        else:
+            with path.open("rb") as file:
+                total = os.fstat(file.fileno()).st_size
+                parts = []
+                read = 0
+                while chunk := file.read(_CHUNK):
+                    parts.append(chunk)
+                    read += len(chunk)
+                    progress(read, total)
+                data = b"".join(parts)
     except (OSError, ValueError) as exc:
         raise _cannot_read(path, exc) from None
     return decode(data, path)

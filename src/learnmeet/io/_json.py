@@ -206,7 +206,9 @@ def _problems(exc: BaseException, path: _Path) -> list[DataProblem]:
     if isinstance(exc, LearnmeetError):
         # A model value's refusal starts at its class ("Meeting.start"); in a
         # document the class is where the path already is.
-        return [DataProblem(path=path + exc.path, reason=exc.reason, fix=exc.fix)]
+        # What to write in the document, where the fix says it in Python.
+        fix = exc.file_fix or exc.fix
+        return [DataProblem(path=path + exc.path, reason=exc.reason, fix=fix)]
     return [
         DataProblem(
             path=path,

@@ -155,6 +155,10 @@ def _weekday(instance: object, attribute: attrs.Attribute[Any], value: Any) -> N
                 da="brug fx {0, 1, 2, 3, 4} for mandag til fredag",
                 en="use e.g. {0, 1, 2, 3, 4} for Monday to Friday",
             ),
+            file_fix=Label(
+                da="skriv fx weekdays = [0, 1, 2, 3, 4] for mandag til fredag",
+                en="write e.g. weekdays = [0, 1, 2, 3, 4] for Monday to Friday",
+            ),
         )
 
 

@@ -71,14 +71,20 @@ def refuse(
     *,
     reason: Label,
     fix: Label,
+    file_fix: Label | None = None,
 ) -> InvalidValueError:
     """Make *error* for the value of *attribute* of *instance*'s class.
 
     Its path is ``<Class>.<attribute>``; :func:`each` adds the index of an
-    item, and the JSON reader the document's path in front.
+    item, and the JSON reader the document's path in front. *file_fix* says
+    what to write in a file where *fix* speaks Python.
     """
     return error(
-        reason=reason, fix=fix, where=type(instance).__name__, path=(attribute.name,)
+        reason=reason,
+        fix=fix,
+        where=type(instance).__name__,
+        path=(attribute.name,),
+        file_fix=file_fix,
     )
 
 
@@ -129,7 +135,11 @@ def _at(error: InvalidValueError, index: PathKey) -> InvalidValueError:
     """The same error, one index (or key) deeper: ``Meeting.attendees[3]``."""
     head, *rest = error.path or ("",)
     return type(error)(
-        reason=error.reason, fix=error.fix, where=error.where, path=(head, index, *rest)
+        reason=error.reason,
+        fix=error.fix,
+        where=error.where,
+        path=(head, index, *rest),
+        file_fix=error.file_fix,
     )
 
 

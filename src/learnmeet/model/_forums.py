@@ -27,7 +27,12 @@ from learnmeet.model._checks import (
 )
 from learnmeet.model._people import Professional, Unit
 from learnmeet.model._rrule import WRITE_A_RULE, check_rule
-from learnmeet.model._time import aware_datetime, ends_in_the_years, positive_duration
+from learnmeet.model._time import (
+    ZONED_IN_A_FILE,
+    aware_datetime,
+    ends_in_the_years,
+    positive_duration,
+)
 
 __all__ = ["WRITE_A_RULE", "Forum"]
 
@@ -49,6 +54,7 @@ def _in_a_zone(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
                 da="brug tzinfo=ZoneInfo('Europe/Copenhagen')",
                 en="use tzinfo=ZoneInfo('Europe/Copenhagen')",
             ),
+            file_fix=ZONED_IN_A_FILE,
         )
 
 

@@ -131,6 +131,15 @@ _WRITE_A_ZONE = Label(
 )
 
 
+ZONED_IN_A_FILE = Label(
+    da="skriv tiden med forskydning og zone i skarpe parenteser, fx "
+    "2027-01-07T08:30:00+01:00[Europe/Copenhagen]",
+    en="write the time with its offset and its zone in brackets, e.g. "
+    "2027-01-07T08:30:00+01:00[Europe/Copenhagen]",
+)
+"""What to write in a file where a fix says ``tzinfo=ZoneInfo(...)`` in Python."""
+
+
 _Refusal = tuple[type[InvalidValueError], Label, Label]
 
 
@@ -407,6 +416,7 @@ def aware_datetime(
                 en=f"expected a datetime, got {_type_name(value)}",
             ),
             fix=_AWARE_FIX,
+            file_fix=ZONED_IN_A_FILE,
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise refuse(
@@ -423,6 +433,7 @@ def aware_datetime(
                 da="tilføj tzinfo=ZoneInfo('Europe/Copenhagen')",
                 en="add tzinfo=ZoneInfo('Europe/Copenhagen')",
             ),
+            file_fix=ZONED_IN_A_FILE,
         )
     if not isinstance(value.tzinfo, (ZoneInfo, timezone)):
         zone_type = _type_name(value.tzinfo)
@@ -447,7 +458,14 @@ def aware_datetime(
     refusal = time_refusal(value)
     if refusal is not None:
         error, reason, fix = refusal
-        raise refuse(error, instance, attribute, reason=reason, fix=fix)
+        raise refuse(
+            error,
+            instance,
+            attribute,
+            reason=reason,
+            fix=fix,
+            file_fix=ZONED_IN_A_FILE if fix is _WRITE_A_ZONE else None,
+        )
 
 
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -475,12 +493,21 @@ def a_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> Non
                 da="giv en datetime.date som date(2026, 3, 1)",
                 en="pass a datetime.date such as date(2026, 3, 1)",
             ),
+            file_fix=Label(
+                da="skriv en dato som 2026-03-01", en="write a date such as 2026-03-01"
+            ),
         )
 
 
 _DURATION_FIX = Label(
     da="giv en varighed som timedelta(minutes=90)",
     en="pass a duration such as timedelta(minutes=90)",
+)
+
+
+_DURATION_IN_A_FILE = Label(
+    da="skriv en varighed i ISO 8601 som PT1H30M (hele minutter)",
+    en="write an ISO 8601 duration such as PT1H30M (whole minutes)",
 )
 
 
@@ -519,6 +546,7 @@ def positive_duration(
                 en=f"expected a timedelta, got {_type_name(value)}",
             ),
             fix=_DURATION_FIX,
+            file_fix=_DURATION_IN_A_FILE,
         )
     if value > LONGEST:
         raise refuse(
@@ -543,6 +571,7 @@ def positive_duration(
             en=f"a duration must be a positive whole number of minutes, got {value}",
         ),
         fix=_DURATION_FIX,
+        file_fix=_DURATION_IN_A_FILE,
     )
 
 

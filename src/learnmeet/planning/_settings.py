@@ -86,6 +86,10 @@ def _gap(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
                 da="giv fx timedelta(minutes=30)",
                 en="give e.g. timedelta(minutes=30)",
             ),
+            file_fix=Label(
+                da="skriv et helt antal minutter fra 0 til 1440, fx 30",
+                en="write a whole number of minutes from 0 to 1440, e.g. 30",
+            ),
         )
 
 
@@ -104,6 +108,10 @@ def _time_span(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
             fix=Label(
                 da="giv (begyndelse, slutning), fx (07:00, 09:30)",
                 en="give (start, end), e.g. (07:00, 09:30)",
+            ),
+            file_fix=Label(
+                da='skriv ["07:00", "09:30"]: begyndelse, så slutning',
+                en='write ["07:00", "09:30"]: the start, then the end',
             ),
         )
 
@@ -375,6 +383,10 @@ class PlanningSettings:
                 fix=Label(
                     da="giv fx timedelta(seconds=10)",
                     en="give e.g. timedelta(seconds=10)",
+                ),
+                file_fix=Label(
+                    da="skriv et helt antal sekunder fra 1 til 86400, fx 10",
+                    en="write a whole number of seconds from 1 to 86400, e.g. 10",
                 ),
             )
 

@@ -20,6 +20,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.io._config import PlanningConfig
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._labels import LANGUAGES
 from learnmeet.model._meetings import (
@@ -34,6 +35,7 @@ from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, e
 from learnmeet.planning._composer import Choice, Proposal
 from learnmeet.planning._forums import LearningPlan, Unattached, attach_learning
 from learnmeet.planning._period import PeriodPlan, plan_period
+from learnmeet.planning._preflight import Preflight, preflight
 from learnmeet.planning._recurrence import Series
 from learnmeet.planning._schedule import (
     MeetingRequest,
@@ -50,6 +52,8 @@ from learnmeet.planning._settings import (
 )
 from learnmeet.planning._slots import BusyIndex, Interval, busy_from_meetings
 from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
+from learnmeet.rules._rule import RuleSet
+from learnmeet.rules._validate import DEFAULT_RULES
 from learnmeet.strategies._availability import working_hours
 from learnmeet.strategies._cases import citizen_cases
 from learnmeet.strategies._common import _RULES, _code, _days, _later
@@ -113,6 +117,63 @@ def planning_settings() -> SearchStrategy[PlanningSettings]:
         preferred=st.none() | st.just((time(9), time(14))),
         backend=st.just(Backend.GREEDY),
     )
+
+
+def _rule_set(change: str) -> RuleSet:
+    """The built-in rules, as they are or with one change.
+
+    ``off``: the last rule switched off; ``error``: the first warning made an
+    error. The rules are read from the rule set, never spelt here.
+    """
+    if change == "off":
+        return DEFAULT_RULES.without(DEFAULT_RULES.codes[-1])
+    if change == "error":
+        warning = next(
+            r.code for r in DEFAULT_RULES.active if r.severity is Severity.WARNING
+        )
+        return DEFAULT_RULES.with_severity(warning, Severity.ERROR)
+    return DEFAULT_RULES
+
+
+def _course_sizes(sizes: tuple[int, int] | None) -> Catalog:
+    """The built-in catalogue, its course days of ``(min_fill, extra seats)``."""
+    if sizes is None:
+        return DEFAULT_CATALOG
+    fill, extra = sizes
+    course_day = DEFAULT_CATALOG.format("course_day")
+    requirements = attrs.evolve(
+        course_day.requirements, min_fill=fill, max_attendees=fill + extra
+    )
+    return DEFAULT_CATALOG.extend(
+        formats=[attrs.evolve(course_day, requirements=requirements)]
+    )
+
+
+def planning_configs() -> SearchStrategy[PlanningConfig]:
+    """Planning configurations as a TOML file gives them.
+
+    Settings from :func:`planning_settings`; the built-in rules, one switched
+    off or one re-graded; the built-in catalogue, or one whose course days
+    have other sizes.
+
+    .. versionadded:: 0.3.0
+    """
+    return st.builds(
+        PlanningConfig,
+        settings=planning_settings(),
+        rules=st.sampled_from(["none", "off", "error"]).map(_rule_set),
+        catalog=(st.none() | st.tuples(st.integers(1, 20), st.integers(0, 20))).map(
+            _course_sizes
+        ),
+    )
+
+
+def preflights() -> SearchStrategy[Preflight]:
+    """What :func:`~learnmeet.preflight` finds in generated scenarios.
+
+    .. versionadded:: 0.3.0
+    """
+    return st.builds(preflight, scenarios())
 
 
 def series() -> SearchStrategy[Series]:
