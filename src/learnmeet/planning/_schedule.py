@@ -52,7 +52,7 @@ from learnmeet.planning._placement import (
     has_time,
     rooms_for,
 )
-from learnmeet.planning._settings import Objective, PlanningSettings
+from learnmeet.planning._settings import Backend, Objective, PlanningSettings
 from learnmeet.planning._slots import (
     Availability,
     Busy,
@@ -382,12 +382,19 @@ def schedule(
     else:
         closed = frozenset(holidays or ())
     before = tuple(meetings)
-    # A private, growing copy: every placed meeting is booked into it.
-    calendar = busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
-    for key, intervals in busy_from_meetings(before).items():
-        for interval in intervals:
-            calendar._book(key, interval.start, interval.end)
-    board = Board(calendar, settings, tuple(staff), before, closed, availability)
+    staff = tuple(staff)
+
+    def fresh() -> Board:
+        # A private, growing copy: every placed meeting is booked into it.
+        calendar = (
+            busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
+        )
+        for key, intervals in busy_from_meetings(before).items():
+            for interval in intervals:
+                calendar._book(key, interval.start, interval.end)
+        return Board(calendar, settings, staff, before, closed, availability)
+
+    board = fresh()
     aims = _aims(todo, settings.objective)
 
     placed: list[Meeting] = []
@@ -403,6 +410,10 @@ def schedule(
             unplaced.append(_why(request, need, board, tally))
             continue
         placed.append(_place(request, need, found, board))
+    if settings.backend is Backend.CPSAT:
+        from learnmeet.planning._cpsat import optimise
+
+        placed, unplaced = optimise(todo, aims, fresh, placed, unplaced)
     placed.sort(key=lambda m: (_utc(m.start), m.id))
     return ScheduleResult(
         tuple(placed), tuple(unplaced), report=validate_all(placed, rules=rules)
