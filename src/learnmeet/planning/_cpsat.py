@@ -294,7 +294,7 @@ def optimise(
     status = solver.Solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return list(greedy), list(left)
-    if solver.ObjectiveValue() <= floor:
+    if solver.ObjectiveValue() < floor:
         return list(greedy), list(left)
     picks = {
         options[i].request: i
