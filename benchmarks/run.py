@@ -694,6 +694,7 @@ def placing(seeds: list[int], limit: float, best_for: float) -> None:
             f"placed of 150 tight requests (seed {seed}) / "
             f"{best_for:.0f} s plain CP-SAT best {best} (bound {bound})"
         )
+        greedy = 0.0
         for name, settings, target in (
             ("greedy", lm.PlanningSettings(), None),
             (f"cpsat backend, {limit:.0f} s", optimising, 0.98),
@@ -704,9 +705,14 @@ def placing(seeds: list[int], limit: float, best_for: float) -> None:
             row = Row(workload, name, elapsed, elapsed, elapsed)
             row.ratio = placed / best
             row.note = f"{placed} placed"
-            if target is not None:
-                row.target = f"≥ {target:.0%} of best, ≤ {limit:.0f} s"
-                row.met = row.ratio >= target and elapsed <= limit + 1
+            if target is None:
+                greedy = elapsed
+            else:
+                # The limit bounds the optimising (ortools' import, the model,
+                # the search); greedy's plan and the rules' check come first
+                # and after, half a second at most.
+                row.target = f"≥ {target:.0%} of best; {limit:.0f} s + greedy"
+                row.met = row.ratio >= target and elapsed <= limit + greedy + 0.5
             ROWS.append(row)
 
 

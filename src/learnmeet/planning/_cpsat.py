@@ -121,9 +121,7 @@ class _Presence:
     place: str | None
 
 
-def _options(
-    todo: Sequence[MeetingRequest], needs: Sequence[Need], board: Board
-) -> list[_Option]:
+def _options(needs: Sequence[Need], board: Board) -> list[_Option]:
     """Every start each request may have on *board*, each room apart."""
     options = []
     for index, need in enumerate(needs):
@@ -155,18 +153,15 @@ def _cliques(
     """
     ordered = sorted(entries, key=lambda e: e[2])
     starts = [e[2] for e in ordered]
+    longest = max((e[3] - e[2] for e in ordered), default=0) + pause
     for i, (_, _, start, _) in enumerate(ordered):
         if i and starts[i - 1] == start:
             continue
-        low = bisect_left(starts, start - _longest(ordered, pause))
+        low = bisect_left(starts, start - longest)
         high = bisect_left(starts, start + 1)
         covering = [e for e in ordered[low:high] if e[3] + pause > start]
         if len({e[1] for e in covering}) > 1:
             model.AddAtMostOne([e[0] for e in covering])
-
-
-def _longest(entries: Sequence[tuple[Any, int, int, int]], pause: int) -> int:
-    return max((e[3] - e[2] for e in entries), default=0) + pause
 
 
 def _weights(options: Sequence[_Option], needs: Sequence[Need]) -> list[int]:
@@ -220,7 +215,7 @@ def optimise(
     board = fresh()
     settings = board.settings
     needs = [_need(r, settings, aims[r.id]) for r in todo]
-    options = _options(todo, needs, board)
+    options = _options(needs, board)
     if not options:
         return list(greedy), list(left)
     model = cp_model.CpModel()
@@ -357,6 +352,8 @@ def _staffing(model: Any, people: Mapping[str, list[_Presence]], board: Board) -
             low = bisect_left(starts, point - longest)
             high = bisect_left(starts, point + 1)
             here = [e[0] for e in entries[low:high] if e[2] > point]
+            if not here:
+                continue
             gone = {k for s, e, k in before if s <= point < e}
             room = max(0, limit - len(gone))
             if len(here) > room:

@@ -314,6 +314,11 @@ def schedule(
     window evenly over it (:attr:`Objective.SPREAD`, the default). Starts are
     on the quarter hour.
 
+    With ``settings.backend`` :attr:`Backend.CPSAT`, the requests are placed
+    together by OR-Tools' CP-SAT solver (the ``optimise`` extra), under the
+    same hard rules and wishes, within ``settings.time_limit``; it starts
+    from the greedy plan and never places fewer.
+
     Requests are placed one at a time, the one with the earliest deadline
     first, then the shortest window, the most required people and the
     longest meeting; ties go by the requests' content (people, length,
@@ -351,6 +356,8 @@ def schedule(
             type.
         InvalidValueError: Two requests share an id, or *hours*,
             *unit_hours* or *zone* are given with *settings*.
+        LearnmeetError: The ``cpsat`` backend is chosen and OR-Tools is not
+            installed.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 *settings*, *staff*, *meetings*, *rules* and
