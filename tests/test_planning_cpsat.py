@@ -371,3 +371,46 @@ def test_a_placed_meeting_keeps_its_local_time() -> None:
     )
     assert all(m.start.tzinfo is lm.COPENHAGEN for m in result.meetings)
     assert all(isinstance(m.start, datetime) for m in result.meetings)
+
+
+class TestGreedyIsTheFloor:
+    """When the solver's plan cannot stand, or there is nothing to choose, greedy's."""
+
+    @pytest.mark.usefixtures("ortools")
+    def test_a_plan_that_breaks_a_rule_gives_way(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        requests = _tight(0, 5)
+        plain = lm.PlanningSettings(hours=MORNING)
+        greedy = lm.schedule(requests, settings=plain)
+        monkeypatch.setattr(_cpsat, "_holds", lambda *_: False)
+        assert lm.schedule(requests, settings=_optimised(plain)) == greedy
+
+    @pytest.mark.usefixtures("ortools")
+    def test_a_unit_short_after_booking_gives_way(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        requests = _tight(0, 5)
+        plain = lm.PlanningSettings(hours=MORNING)
+        greedy = lm.schedule(requests, settings=plain)
+        monkeypatch.setattr(_cpsat, "_on_duty", lambda *_: False)
+        assert lm.schedule(requests, settings=_optimised(plain)) == greedy
+
+    @pytest.mark.usefixtures("ortools")
+    def test_nothing_fits(self) -> None:
+        requests = _tight(0, 2)
+        closed = lm.PlanningSettings(hours=MORNING)
+        result = lm.schedule(requests, settings=_optimised(closed), holidays=[MONDAY])
+        assert result.meetings == ()
+        assert len(result.unplaced) == 2
+
+    @pytest.mark.usefixtures("ortools")
+    def test_no_room_seats_them(self) -> None:
+        planning = lm.PlanningSettings(
+            hours=MORNING, rooms=[lm.Room(id="lille", capacity=1)]
+        )
+        requests = _tight(0, 3)
+        result = lm.schedule(requests, settings=_optimised(planning))
+        greedy = lm.schedule(requests, settings=planning)
+        assert result == greedy
+        assert all("lokale" in u.reason.da for u in result.unplaced)
