@@ -16,19 +16,23 @@ when it is used):
   excluded one by one);
 * no room holds two meetings at once or without the break;
 * at no moment is a unit missing more of its staff than it may send,
-  counting those already away at meetings planned before;
+  counting those already away at meetings planned before (counted moment by
+  moment; greedy counts everyone away at any time during the meeting, which
+  is a little stricter, so greedy's plan always keeps this rule too);
 * the most requests are placed, then the fewest go in hours to avoid, then
   the fewest outside the preferred hours, then the most optional attendees
   come, then each nearest the day it aims at: one sum with a weight for each
   step larger than all the steps after it can add up to.
 
 The greedy result is the solver's first solution (a hint) and its floor:
-unless the solver finds a better one within
-:attr:`~learnmeet.PlanningSettings.time_limit`, the greedy result is kept.
-The chosen times are then booked on a fresh board in the greedy order, every
-hard rule checked again on the way; a request left out that now fits (the
-search stopped before it proved the best) is placed greedily, and each one
-still left out gets the reason greedy would give.
+the search stops at :attr:`~learnmeet.PlanningSettings.time_limit` (counted
+from the import of OR-Tools, so the model's building is inside it), and
+unless it returns a plan at least as good, the greedy result is kept. The
+chosen times are then booked on a fresh board in the greedy order, every
+hard rule checked again on the way (a plan that failed would give way to
+greedy's); a request left out that now fits (the search stopped before it
+proved the best) is placed greedily, and each one still left out gets the
+reason greedy would give.
 
 The solver searches with a fixed seed and a fixed number of workers (2), so
 a search that ends by proving the best finds the same plan every time; one
