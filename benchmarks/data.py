@@ -7,9 +7,13 @@ seed gives the same municipality.
 
 from __future__ import annotations
 
+import json
 import random
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from importlib.resources import files
+from typing import Any
 
 import learnmeet as lm
 
@@ -145,6 +149,45 @@ def municipality(
             )
         )
     return Municipality(people, cases, found, requests)
+
+
+def sample_copies(k: int) -> lm.Scenario:
+    """*k* copies of the sample municipality (47 staff, 10 cases, 3 forums each).
+
+    Every id of copy *j* gets the suffix ``-j``, so the copies share nobody;
+    the scenario grows in staff, cases, forums and areas alike. 64 copies
+    are a municipality of about 3,000 staff.
+    """
+    text = (
+        files("learnmeet.data").joinpath("sample_municipality.json").read_text("utf-8")
+    )
+    document = json.loads(text)
+    ids: set[str] = set()
+    for part in ("data", "included"):
+        for section in document[part].values():
+            if isinstance(section, dict):
+                ids |= set(section)
+    # A person in a meeting is referred to as "kind:id".
+    pattern = re.compile(
+        '"((?:professional:|citizen:|relative:)?)('
+        + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+        + ')"'
+    )
+    merged: dict[str, Any] = {}
+    for j in range(k):
+        suffix = f"-{j}"
+        copy = json.loads(
+            pattern.sub(lambda m, s=suffix: f'"{m.group(1)}{m.group(2)}{s}"', text)
+        )
+        for part in ("data", "included"):
+            into = merged.setdefault(part, {})
+            for key, section in copy[part].items():
+                if isinstance(section, dict):
+                    into.setdefault(key, {}).update(section)
+                else:
+                    into.setdefault(key, section)
+    document.update(merged)
+    return lm.from_dict(lm.Scenario, document)
 
 
 @dataclass

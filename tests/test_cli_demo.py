@@ -31,6 +31,8 @@ class TestDemo:
         assert "1. The sample municipality" in out
         assert "nurse" in out
         assert "turn operations into development" in out
+        assert "2 municipalities, 22 + " in out
+        assert "the first is the plan above." in out
 
     def test_the_overview_counts_the_schema_of_the_file(
         self, capsys: pytest.CaptureFixture[str]

@@ -96,6 +96,18 @@ class TestRenderPlan:
                 assert f"    ({left.case.citizen.pseudonym}: {left.reason.en})" in lines
         assert sum(len(p.unattached) for p in plan.learning) > 0
 
+    def test_cases_outside_every_forum_are_listed_once(
+        self, plan: lm.PeriodPlan
+    ) -> None:
+        case = plan.scenario.cases[0]
+        why = lm.Label(da="ingen i noget forum", en="nobody in any forum")
+        lonely = attrs.evolve(plan, unattached=(lm.Unattached(case, why),))
+        lines = render_plan(lonely, "en")
+        at = lines.index("  Outside every forum (1):")
+        assert lines[at + 1] == f"    ({case.citizen.pseudonym}: nobody in any forum)"
+        assert lines.index(HEADINGS["en"][1]) > at
+        assert "  Outside every forum (1):" not in render_plan(plan, "en")
+
     def test_scheduled_meetings_and_what_could_not_be_placed(
         self, plan: lm.PeriodPlan
     ) -> None:

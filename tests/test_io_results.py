@@ -135,6 +135,7 @@ class TestTheWaitingList:
             "scheduled",
             "enrolment",
             "report",
+            "unattached",
         }
 
     def test_enrolments_with_other_waiting_lists_differ(

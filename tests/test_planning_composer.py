@@ -6,6 +6,7 @@ from datetime import datetime
 
 import attrs
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import (
@@ -26,6 +27,9 @@ from examples import (
     WARD_NURSE,
     pro,
 )
+from learnmeet import strategies as lst
+from learnmeet.planning._composer import Staff, compose_from
+from support import pools
 
 CAT = lm.DEFAULT_CATALOG
 POOL = [NURSE_N, SSA_N, SSH_N, PT_N, OT_N, DOCTOR, WARD_NURSE, GP, SSA_S, NURSE_S]
@@ -173,6 +177,35 @@ class TestDeterminism:
         one = _compose(code, case=case)
         two = _compose(code, case=case, pool=list(reversed(POOL)))
         assert one == two
+
+
+class TestThePoolReadOnce:
+    """plan_period reads its staff once (Staff) for every proposal; a
+    proposal reads the care team, then the others in id order only as far
+    as it needs. It proposes what composing from the plain pool proposes."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.sampled_from([f.code for f in lm.FORMATS]), pools(), st.data())
+    def test_same_as_the_plain_pool(
+        self, code: str, pool: list[lm.Professional], data: st.DataObject
+    ) -> None:
+        team = data.draw(st.lists(st.sampled_from(pool), unique=True)) if pool else []
+        case = data.draw(lst.citizen_cases(care_team=tuple(team))) if team else None
+        twice = [*pool, *reversed(pool)]  # duplicates: the later of an id counts
+        plain = lm.compose(CAT.format(code), pool=twice, start=MONDAY_10, case=case)
+        staff = Staff.of(reversed(twice))
+        assert staff.ordered == tuple(sorted(pool, key=lambda p: p.id))
+        once = compose_from(CAT.format(code), staff=staff, start=MONDAY_10, case=case)
+        assert once == plain
+
+    def test_the_care_team_before_anyone_else(self) -> None:
+        """The team member last in id order is chosen before the others."""
+        last = pro("zz-1", "physiotherapist", NURSE_N.unit)
+        case = attrs.evolve(CASE, care_team=[*CASE.care_team, last])
+        proposal = _compose("learning_meeting", case=case, pool=[*POOL, last])
+        keys = [a.person.key for a in proposal.meeting.attendees]
+        assert last.key in keys
+        assert keys.index(last.key) < len(case.care_team) + 1
 
 
 class TestComposerUsesTheBank:

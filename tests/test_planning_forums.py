@@ -7,9 +7,13 @@ from datetime import datetime, timedelta, timezone
 
 import attrs
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import CASE, FICTIONAL, HOME_CARE_N, NURSE_N, PT_N, SSA_N, SSH_N, pro
+from learnmeet.data import load_sample
+from learnmeet.model._cases import consent_covers
+from learnmeet.planning._forums import cases_by_member, nobody_works_with
 
 CPH = lm.COPENHAGEN
 UTC = timezone.utc
@@ -124,11 +128,13 @@ class TestLeftOut:
 
     def test_reasons(self) -> None:
         no_consent = attrs.evolve(CASE, id="c-104", consent=None)
-        plan = _plan(cases=[CASE, FICTIONAL, STRANGER, no_consent])
+        fictional = attrs.evolve(FICTIONAL, care_team=[NURSE_N])
+        plan = _plan(cases=[CASE, fictional, STRANGER, no_consent])
         reasons = {u.case.id: u.reason.en for u in plan.unattached}
         assert "fictional" in reasons["c-fic"]
-        assert "none of the forum's members" in reasons["c-103"]
         assert "consent" in reasons["c-104"]
+        # No member works with the stranger: not the forum's case at all.
+        assert "c-103" not in reasons
         late = _plan(
             cases=[CASE],
             window=(
@@ -215,3 +221,70 @@ class TestMeetingIds:
         assert first.start.date() == second.start.date()
         assert first.id == f"tirsdag-nord-{first.start:%Y%m%d}"
         assert second.id == f"tirsdag-nord-{second.start:%Y%m%d}-1400"
+
+
+SAMPLE = load_sample()
+
+
+def reference(
+    forum: lm.Forum,
+    cases: list[lm.CitizenCase],
+    window: tuple[datetime, datetime],
+    every: int,
+) -> list[tuple[datetime, str]]:
+    """The attachments as attach_learning made them by looking at every case."""
+    members = {p.id for p in forum.members}
+    occurrences = lm.forum_series(forum).occurrences(*window)
+    pool = sorted(
+        set(cases), key=lambda c: (-len(members & {p.id for p in c.care_team}), c.id)
+    )
+    usable = [
+        c for c in pool if c.is_concrete and members & {p.id for p in c.care_team}
+    ]
+    found = []
+    turn = 0
+    for occurrence in occurrences[::every]:
+        ready = [c for c in usable if consent_covers(c.consent, occurrence.date())]
+        if ready:
+            found.append((occurrence, ready[turn % len(ready)].id))
+            turn += 1
+    return found
+
+
+class TestOnlyTheMembersCases:
+    """A forum looks only at the cases its members work with, found by an
+    index of the cases by professional; it attaches what looking at every
+    case attached."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        st.sampled_from(SAMPLE.forums),
+        st.permutations(SAMPLE.cases).flatmap(
+            lambda cases: st.integers(0, len(cases)).map(lambda n: cases[:n])
+        ),
+        st.integers(1, 3),
+        st.integers(0, 120),
+    )
+    def test_same_attachments_as_looking_at_every_case(
+        self, forum: lm.Forum, cases: list[lm.CitizenCase], every: int, day: int
+    ) -> None:
+        start = datetime(2027, 1, 1, tzinfo=CPH) + timedelta(days=day)
+        window = (start, start + timedelta(days=60))
+        plan = lm.attach_learning(forum, cases=cases, window=window, every=every)
+        found = [(m.start, m.case.id) for m in plan.meetings if m.case is not None]
+        assert found == reference(forum, cases, window, every)
+        members = {p.id for p in forum.members}
+        assert all(members & {p.id for p in u.case.care_team} for u in plan.unattached)
+
+    def test_the_index(self) -> None:
+        index = cases_by_member([CASE, OTHER, CASE, STRANGER])
+        assert index["x-1"] == [STRANGER]
+        assert index[NURSE_N.id] == [CASE, OTHER]
+
+    def test_nobody_works_with(self) -> None:
+        left = nobody_works_with([STRANGER, CASE, FICTIONAL], [FORUM])
+        assert [(u.case.id, "fictional" in u.reason.en) for u in left] == [
+            ("c-103", False),
+            ("c-fic", True),
+        ]
+        assert nobody_works_with([CASE], [FORUM]) == ()

@@ -56,6 +56,33 @@ class TestQuarter:
             lm.plan_period(SAMPLE, start=Q1[1], end=Q1[0])
 
 
+class TestCasesNoForumCanTake:
+    """A case no forum's member works with is listed once for the period,
+    in the plan, not once in every forum's learning plan."""
+
+    def test_listed_once_in_the_plan(self) -> None:
+        stranger = lm.Professional(
+            id="p-stranger",
+            profession=lm.DEFAULT_CATALOG.profession("nurse"),
+            unit=SAMPLE.professionals[0].unit,
+        )
+        case = lm.CitizenCase(
+            id="c-lonely", citizen=lm.Citizen("B-999"), care_team=[stranger]
+        )
+        scenario = attrs.evolve(
+            SAMPLE,
+            professionals=[*SAMPLE.professionals, stranger],
+            cases=[*SAMPLE.cases, case],
+        )
+        plan = lm.plan_period(scenario, start=Q1[0], end=Q1[1])
+        assert [u.case.id for u in plan.unattached] == ["c-lonely"]
+        assert "no member of any forum" in plan.unattached[0].reason.en
+        assert not any(
+            u.case.id == "c-lonely" for p in plan.learning for u in p.unattached
+        )
+        assert PLAN.unattached == ()
+
+
 class TestThePeriod:
     """A period is five years at most, in the years of the model: a scenario
     file can never make a plan run for minutes."""

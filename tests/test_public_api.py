@@ -11,6 +11,7 @@ import enum
 import inspect
 import types
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -335,6 +336,20 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
                 "meetings": [],
                 "forums": sample.forums,
                 "reflection": None,
+            },
+        ),
+        "plan_many": (
+            lm.plan_many,
+            {
+                "scenarios": [sample],
+                "start": date(2027, 1, 1),
+                "end": date(2027, 1, 31),
+                "executor": ThreadPoolExecutor(max_workers=1),
+                "every": 2,
+                "catalog": catalog,
+                "zone": lm.COPENHAGEN,
+                "settings": lm.PlanningSettings(),
+                "rules": lm.DEFAULT_RULES,
             },
         ),
         "plan_period": (

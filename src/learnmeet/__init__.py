@@ -193,6 +193,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "attach_learning",
         "forum_series",
     ),
+    "learnmeet.planning._many": ("plan_many",),
     "learnmeet.planning._period": ("PeriodPlan", "plan_period"),
     "learnmeet.planning._settings": (
         "Backend",
@@ -423,6 +424,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         attach_learning as attach_learning,
         forum_series as forum_series,
     )
+    from learnmeet.planning._many import plan_many as plan_many
     from learnmeet.planning._period import (
         PeriodPlan as PeriodPlan,
         plan_period as plan_period,

@@ -42,6 +42,10 @@ assert_type(
     lm.plan_period(sample, start=date(2027, 1, 1), end=date(2027, 3, 31)), lm.PeriodPlan
 )
 assert_type(
+    lm.plan_many([sample], start=date(2027, 1, 1), end=date(2027, 3, 31)),
+    tuple[lm.PeriodPlan, ...],
+)
+assert_type(
     lm.Series(
         start=datetime(2027, 1, 1, tzinfo=lm.COPENHAGEN), rule="FREQ=DAILY"
     ).occurrences(),

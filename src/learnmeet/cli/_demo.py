@@ -64,6 +64,7 @@ from learnmeet.model._survey import (
 )
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._composer import compose
+from learnmeet.planning._many import plan_many
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._schedule import MeetingRequest, schedule
 from learnmeet.planning._settings import Backend, PlanningSettings, Room
@@ -341,6 +342,7 @@ def _plan(run: DemoRun) -> str:
     ]
     lines += render_plan(plan, lang)
     lines += ["", _course_days(run, plan)]
+    lines += ["", _many(run, plan)]
     document = to_json(plan, indent=1) + "\n"
     lines += ["", _read_back(run, plan, document)]
     lines += ["", *_free_time(run, plan)]
@@ -378,6 +380,29 @@ def _course_days(run: DemoRun, plan: PeriodPlan) -> str:
         en=f"The course days: {len(meetings)} on {days} days spread over the "
         f"quarter, at most {most} of one unit at once (half stay on duty), "
         f"{tentative} tentative, {waiting} waiting",
+    )
+
+
+def _many(run: DemoRun, plan: PeriodPlan) -> str:
+    """Several municipalities in one call: the sample and a neighbour.
+
+    The neighbour is the sample without its first forum; plan_many gives the
+    plans in order, the first the plan above.
+    """
+    s = run.scenario
+    neighbour = attrs.evolve(s, name="Nabokommune (syntetisk)", forums=s.forums[1:])
+    plans = plan_many(
+        [s, neighbour], start=QUARTER[0], end=QUARTER[1], settings=SETTINGS
+    )
+    counts = " + ".join(str(len(p.meetings)) for p in plans)
+    same = plans[0] == plan
+    return run.t(
+        da=f"Flere kommuner i ét kald (plan_many, også i en procespulje eller på "
+        f"en Dask-klynge): {len(plans)} kommuner, {counts} møder; "
+        + ("den første er planen ovenfor." if same else "den første er en anden!"),
+        en=f"Many municipalities in one call (plan_many, also on a process pool "
+        f"or a Dask cluster): {len(plans)} municipalities, {counts} meetings; "
+        + ("the first is the plan above." if same else "the first differs!"),
     )
 
 

@@ -39,6 +39,9 @@ _LISTS = {
     ),
     "ineligible": Label(da="Kan ikke tilmeldes ({n}):", en="Not eligible ({n}):"),
     "cancelled": Label(da="Afbud ({n}):", en="Dropped out ({n}):"),
+    "no_forum": Label(
+        da="Uden for alle mødefora ({n}):", en="Outside every forum ({n}):"
+    ),
 }
 
 
@@ -103,6 +106,12 @@ def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
             lines.append(
                 f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
             )
+    if plan.unattached:
+        lines.append(f"  {_LISTS['no_forum'].get(lang).format(n=len(plan.unattached))}")
+        lines += [
+            f"    ({left.case.citizen.pseudonym}: {left.reason.get(lang)})"
+            for left in plan.unattached
+        ]
     lines.append("")
     lines.append(_HEADINGS["scheduled"].get(lang))
     for m in plan.scheduled.meetings:

@@ -368,6 +368,12 @@ def _fills(
     forums: list[Forum],
 ) -> tuple[SessionFill, ...]:
     out = []
+    # The forums' names by area, once: a suggestion names its area's forums
+    # without reading every forum for every session.
+    local_forums: dict[Area, list[str]] = defaultdict(list)
+    for forum in forums:
+        if forum.unit.area is not None:
+            local_forums[forum.unit.area].append(forum.name)
     for session in ordered:
         req = session.format.requirements
         enrolled = len(seats[session.id])
@@ -386,7 +392,7 @@ def _fills(
                     en=f"merge the sessions {names} ({together} enrolled together)",
                 )
             else:
-                local = [f.name for f in forums if f.unit.area == area]
+                local = local_forums.get(area, [])
                 where_da = ", ".join(local) if local else "områdets eksisterende møder"
                 where_en = ", ".join(local) if local else "the area's existing meetings"
                 suggestion = Label(

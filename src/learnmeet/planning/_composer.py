@@ -12,7 +12,7 @@ listed as violations, and a proposal that says it is complete validates clean.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 
 import attrs
@@ -216,6 +216,61 @@ def compose(
     .. versionchanged:: 0.2.0 The default *meeting_id* says what the
        meeting is; it was ``"proposal"`` for every proposal.
     """
+    return compose_from(
+        format,
+        staff=Staff.of(pool),
+        start=start,
+        case=case,
+        host=host,
+        cohort=cohort,
+        reflection=reflection,
+        include_relatives=include_relatives,
+        answers=answers,
+        meeting_id=meeting_id,
+        rules=rules,
+    )
+
+
+@attrs.frozen
+class Staff:
+    """A pool of professionals read once for many proposals.
+
+    Attributes:
+        by_id: Each professional by id (of two with one id, the later).
+        ordered: The professionals in id order.
+    """
+
+    by_id: Mapping[str, Professional]
+    ordered: tuple[Professional, ...]
+
+    @classmethod
+    def of(cls, pool: Iterable[Professional]) -> Staff:
+        """The *pool*, by id and in id order."""
+        by_id = {p.id: p for p in pool}
+        return cls(by_id, tuple(sorted(by_id.values(), key=lambda p: p.id)))
+
+
+def compose_from(
+    format: MeetingFormat,
+    *,
+    staff: Staff,
+    start: datetime,
+    case: CitizenCase | None = None,
+    host: Professional | None = None,
+    cohort: Cohort | None = None,
+    reflection: Reflection | None = None,
+    include_relatives: bool = False,
+    answers: Mapping[str, Rsvp] | None = None,
+    meeting_id: str | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+) -> Proposal:
+    """:func:`compose` from a pool read once (:class:`Staff`).
+
+    :func:`~learnmeet.plan_period` proposes a meeting for many cases from
+    the same staff: the pool is read and sorted once, and each proposal
+    looks at the care team first and at the others in id order only as far
+    as it needs to, not at the whole pool.
+    """
     late = end_refusal(start, format.default_duration)
     if late is not None:
         reason, fix = late
@@ -223,17 +278,29 @@ def compose(
             reason=reason, fix=fix, where="compose", path=("start",)
         )
     req = format.requirements
-    candidates = sorted({p.id: p for p in pool}.values(), key=lambda p: p.id)
+    # A course narrows the pool (those who took the prerequisite, the
+    # cohort's area, one profession) to a list; other formats keep it whole.
+    narrowed: list[Professional] | None = None
     if req.prerequisite_course is not None:
-        candidates = [
-            p for p in candidates if req.prerequisite_course in p.completed_courses
+        narrowed = [
+            p for p in staff.ordered if req.prerequisite_course in p.completed_courses
         ]
     if req.cohort_by_area and cohort is not None:
-        candidates = [p for p in candidates if p.unit.area == cohort.area]
-    if req.max_professions == 1 and candidates:
-        common = Counter(p.profession.code for p in candidates)
+        narrowed = [
+            p
+            for p in (staff.ordered if narrowed is None else narrowed)
+            if p.unit.area == cohort.area
+        ]
+    if req.max_professions == 1 and (staff.ordered if narrowed is None else narrowed):
+        common = Counter(
+            p.profession.code for p in (staff.ordered if narrowed is None else narrowed)
+        )
         top = min(common, key=lambda code: (-common[code], code))
-        candidates = [p for p in candidates if p.profession.code == top]
+        narrowed = [
+            p
+            for p in (staff.ordered if narrowed is None else narrowed)
+            if p.profession.code == top
+        ]
 
     team = {p.id for p in case.care_team} if case is not None else set()
     draft = _Draft()
@@ -246,10 +313,24 @@ def compose(
     )
     capacity = (req.max_attendees or 10_000) - reserved
 
-    def rank(p: Professional) -> tuple[int, str]:
-        return (0 if p.id in team else 1, p.id)
+    # The care team first, then everyone else, each in id order. A narrowed
+    # pool is a list already; a whole one is read lazily, as far as a choice
+    # needs: a proposal costs its care team, not the whole staff.
+    if narrowed is not None:
+        in_team = [p for p in narrowed if p.id in team]
+        ranked_all = in_team + [p for p in narrowed if p.id not in team]
 
-    ranked = sorted(candidates, key=rank)
+        def ranked() -> Iterator[Professional]:
+            return iter(ranked_all)
+
+    else:
+        in_team = sorted(
+            (staff.by_id[i] for i in team if i in staff.by_id), key=lambda p: p.id
+        )
+
+        def ranked() -> Iterator[Professional]:
+            yield from in_team
+            yield from (p for p in staff.ordered if p.id not in team)
 
     def room() -> bool:
         return len(draft.people) < capacity
@@ -257,8 +338,8 @@ def compose(
     # The host and the facilitator come first: every other choice depends on them.
     if req.host_required:
         host = host or next(
-            (p for p in ranked if p.roles & {StaffRole.LEADER, StaffRole.KEY_PERSON}),
-            ranked[0] if ranked else None,
+            (p for p in ranked() if p.roles & {StaffRole.LEADER, StaffRole.KEY_PERSON}),
+            next(ranked(), None),
         )
         if host is not None:
             draft.add(
@@ -268,7 +349,7 @@ def compose(
             )
     if req.facilitator_required:
         facilitator = next(
-            (p for p in ranked if p.can_facilitate and p.id not in draft.people),
+            (p for p in ranked() if p.can_facilitate and p.id not in draft.people),
             None,
         )
         if facilitator is not None:
@@ -282,8 +363,8 @@ def compose(
 
     # The care team: the direct collaboration partners.
     if case is not None:
-        for p in ranked:
-            if p.id in team and room():
+        for p in in_team:
+            if room():
                 draft.add(
                     p,
                     AttendeeRole.PARTICIPANT,
@@ -299,7 +380,7 @@ def compose(
         wanted_sectors = sorted(case.transitions[-1].sectors)
     for code in wanted_sectors:
         if code not in draft.sectors and room():
-            pick = next((p for p in ranked if p.sector.code == code), None)
+            pick = next((p for p in ranked() if p.sector.code == code), None)
             if pick is not None:
                 draft.add(
                     pick,
@@ -315,7 +396,7 @@ def compose(
         host_sector is not None and draft.sectors == {host_sector}
     ):
         pick = next(
-            (p for p in ranked if p.sector.code not in draft.sectors and room()), None
+            (p for p in ranked() if p.sector.code not in draft.sectors and room()), None
         )
         if pick is None:
             break
@@ -331,7 +412,7 @@ def compose(
     # Missing professions.
     while len(draft.professions) < req.min_professions and room():
         pick = next(
-            (p for p in ranked if p.profession.code not in draft.professions), None
+            (p for p in ranked() if p.profession.code not in draft.professions), None
         )
         if pick is None:
             break
@@ -347,7 +428,7 @@ def compose(
     # Enough people from the host's organisation for a roadshow.
     if req.min_host_attendees and host is not None:
         org = host.unit.organisation.id
-        for p in ranked:
+        for p in ranked():
             have = sum(
                 1 for q in draft.people.values() if q.unit.organisation.id == org
             )
@@ -366,7 +447,7 @@ def compose(
     target = max(req.min_attendees, req.min_fill or 0) - reserved
     if req.min_fill is not None and req.max_attendees is not None:
         target = req.max_attendees - reserved
-    for p in ranked:
+    for p in ranked():
         if len(draft.people) >= target or not room():
             break
         if _outside_share(draft, team, p) > (req.max_outside_care_team_share or 1.0):

@@ -9,7 +9,7 @@ cases of the citizens its members work with, each with reflection attached.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone
 
 import attrs
@@ -96,18 +96,45 @@ class LearningPlan:
     report: Report = attrs.field(validator=instance_of(Report))
 
 
-def _why_not(case: CitizenCase, members: set[str]) -> Label | None:
-    if not case.is_concrete:
-        return Label(
-            da="fiktiv case; læring i driften tager udgangspunkt i konkrete borgere",
-            en="fictional case; learning in operations starts from concrete citizens",
-        )
-    if not members & {p.id for p in case.care_team}:
-        return Label(
-            da="ingen af forummets deltagere arbejder med borgeren",
-            en="none of the forum's members works with the citizen",
-        )
-    return None
+_FICTIONAL = Label(
+    da="fiktiv case; læring i driften tager udgangspunkt i konkrete borgere",
+    en="fictional case; learning in operations starts from concrete citizens",
+)
+
+
+def cases_by_member(cases: Iterable[CitizenCase]) -> dict[str, list[CitizenCase]]:
+    """The cases each professional works with, by professional id.
+
+    Built once for many forums, so each forum looks only at the cases its
+    members work with, never at every case. A case given twice (equal) is
+    listed once.
+    """
+    found: dict[str, list[CitizenCase]] = {}
+    for case in dict.fromkeys(cases):
+        for person_id in dict.fromkeys(p.id for p in case.care_team):
+            found.setdefault(person_id, []).append(case)
+    return found
+
+
+def nobody_works_with(
+    cases: Iterable[CitizenCase], forums: Iterable[Forum]
+) -> tuple[Unattached, ...]:
+    """The cases none of the *forums*' members works with, each with the reason.
+
+    No forum can take them, so they are listed once for the period, not once
+    per forum; a fictional one says so first, as that is why no forum would
+    take it anyway.
+    """
+    members = {p.id for forum in forums for p in forum.members}
+    nobody = Label(
+        da="ingen deltager i noget forum arbejder med borgeren",
+        en="no member of any forum works with the citizen",
+    )
+    return tuple(
+        Unattached(case, _FICTIONAL if not case.is_concrete else nobody)
+        for case in sorted(dict.fromkeys(cases), key=lambda c: c.id)
+        if not members & {p.id for p in case.care_team}
+    )
 
 
 def check_every(every: int, *, where: str) -> None:
@@ -176,6 +203,37 @@ def attach_learning(
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 The window is five years at most, and the
        learning is the last *minutes* of the meeting in elapsed time.
+    .. versionchanged:: 0.2.0 ``unattached`` lists only the cases some member
+       works with; a case no member works with is simply not the forum's.
+    """
+    return attach(
+        forum,
+        by_member=cases_by_member(cases),
+        window=window,
+        every=every,
+        minutes=minutes,
+        skip=skip,
+        format=format,
+        reflection=reflection,
+        rules=rules,
+    )
+
+
+def attach(
+    forum: Forum,
+    *,
+    by_member: Mapping[str, Iterable[CitizenCase]],
+    window: tuple[datetime, datetime],
+    every: int = 1,
+    minutes: int | None = None,
+    skip: Iterable[date] = (),
+    format: MeetingFormat | None = None,
+    reflection: Reflection | None = None,
+    rules: RuleSet = DEFAULT_RULES,
+) -> LearningPlan:
+    """:func:`attach_learning` with the cases indexed by :func:`cases_by_member`.
+
+    :func:`~learnmeet.plan_period` indexes the cases once for all its forums.
     """
     check_window(window, where="attach_learning")
     check_every(every, where="attach_learning")
@@ -208,16 +266,13 @@ def attach_learning(
         if o.date() not in closed and end_refusal(o, forum.duration) is None
     ]
     chosen = occurrences[::every]
+    # Only the cases the members work with: by the index, not by every case.
     pool = sorted(
-        set(cases),
+        {case for person in members for case in by_member.get(person, ())},
         key=lambda c: (-len(members & {p.id for p in c.care_team}), c.id),
     )
-    usable = [c for c in pool if _why_not(c, members) is None]
-    unattached = [
-        Unattached(c, reason)
-        for c in pool
-        if (reason := _why_not(c, members)) is not None
-    ]
+    usable = [c for c in pool if c.is_concrete]
+    unattached = [Unattached(c, _FICTIONAL) for c in pool if not c.is_concrete]
     meetings = []
     turn = 0
     ids = occurrence_ids(forum, occurrences)

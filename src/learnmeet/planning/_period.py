@@ -32,8 +32,15 @@ from learnmeet.model._rrule import MAX_WINDOW
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN, a_date, year_problem
 from learnmeet.planning._cohorts import Enrolment, plan_course_days
-from learnmeet.planning._composer import compose
-from learnmeet.planning._forums import LearningPlan, attach_learning, check_every
+from learnmeet.planning._composer import Staff, compose_from
+from learnmeet.planning._forums import (
+    LearningPlan,
+    Unattached,
+    attach,
+    cases_by_member,
+    check_every,
+    nobody_works_with,
+)
 from learnmeet.planning._schedule import (
     MeetingRequest,
     ScheduleResult,
@@ -53,6 +60,10 @@ def _learning(items: Iterable[LearningPlan]) -> tuple[LearningPlan, ...]:
     return to_tuple(items)
 
 
+def _unattached(items: Iterable[Unattached]) -> tuple[Unattached, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen
 class PeriodPlan:
     """Everything :func:`plan_period` made for one period.
@@ -65,8 +76,13 @@ class PeriodPlan:
         scheduled: The home meetings and the audit, placed or not.
         enrolment: The course-day cohorts and their fill report.
         report: Validation of every planned meeting, with the calendar.
+        unattached: The cases no forum can take, as no member of any forum
+            works with the citizen, each listed once for the period (a
+            forum's own :attr:`LearningPlan.unattached` lists the cases its
+            members work with that it could not take).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *unattached*.
     """
 
     scenario: Scenario = attrs.field(validator=instance_of(Scenario))
@@ -78,6 +94,9 @@ class PeriodPlan:
     scheduled: ScheduleResult = attrs.field(validator=instance_of(ScheduleResult))
     enrolment: Enrolment = attrs.field(validator=instance_of(Enrolment))
     report: Report = attrs.field(validator=instance_of(Report))
+    unattached: tuple[Unattached, ...] = attrs.field(
+        default=(), converter=_unattached, validator=each(instance_of(Unattached))
+    )
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -134,7 +153,7 @@ def _blockers(errors: Iterable[Violation], case: CitizenCase) -> tuple[str, ...]
 def _request(
     case: CitizenCase,
     code: str,
-    scenario: Scenario,
+    staff: Staff,
     start: date,
     end: date,
     catalog: Catalog,
@@ -147,9 +166,9 @@ def _request(
     it; a meeting the pool cannot make valid is not placed, and says why.
     """
     window = _consented(case, start, end) or (start, end)
-    proposal = compose(
+    proposal = compose_from(
         catalog.format(code),
-        pool=scenario.professionals,
+        staff=staff,
         case=case,
         start=datetime.combine(window[0], time(9), tzinfo=zone),
         include_relatives=code == "home_meeting",
@@ -299,16 +318,16 @@ def plan_period(
     window = check_period(start, end, zone=zone)
     check_every(every, where="plan_period")
     holidays = holiday_days(start.year, end.year)
+    by_member = cases_by_member(scenario.cases)  # once, for every forum
     learning = tuple(
-        attach_learning(
-            forum, cases=scenario.cases, window=window, every=every, skip=holidays
-        )
+        attach(forum, by_member=by_member, window=window, every=every, skip=holidays)
         for forum in sorted(scenario.forums, key=lambda f: f.id)
     )
     taken = [m for plan in learning for m in plan.meetings]
+    staff = Staff.of(scenario.professionals)  # read once, for every proposal
     concrete = [c for c in sorted(scenario.cases, key=lambda c: c.id) if c.is_concrete]
     asked = [
-        _request(c, "home_meeting", scenario, start, end, catalog, zone)
+        _request(c, "home_meeting", staff, start, end, catalog, zone)
         for c in concrete
         if c.palliative_level is PalliativeLevel.SPECIALISED
     ]
@@ -318,9 +337,7 @@ def plan_period(
     )
     # The audit of the case with the most transitions that can be audited;
     # when none can, the first one's reason is told.
-    audits = [
-        _request(c, "audit", scenario, start, end, catalog, zone) for c in audited
-    ]
+    audits = [_request(c, "audit", staff, start, end, catalog, zone) for c in audited]
     audit = next((a for a in audits if isinstance(a, MeetingRequest)), None)
     if audits:
         asked.append(audit or audits[0])
@@ -375,4 +392,5 @@ def plan_period(
         scheduled=scheduled,
         enrolment=enrolment,
         report=report,
+        unattached=nobody_works_with(scenario.cases, scenario.forums),
     )

@@ -53,17 +53,14 @@ def DOUBLE_BOOKING(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
     """Overlaps with the context's other meetings, per person taking part."""
     if meeting.status is MeetingStatus.CANCELLED:
         return
-    mine = {a.person.key for a in part(meeting).attendees}
     clashes: dict[str, list[str]] = {}
     # Instants in UTC: same-zone comparisons ignore fold (the repeated hour).
     start, end = _utc(meeting.start), _utc(meeting.end)
-    for other in context.meetings:
-        if other.id == meeting.id or other.status is MeetingStatus.CANCELLED:
-            continue
-        if _utc(other.start) < end and start < _utc(other.end):
-            for a in part(other).attendees:
-                if a.person.key in mine:
-                    clashes.setdefault(a.person.key, []).append(other.id)
+    booked = context._booked()
+    for key in {a.person.key for a in part(meeting).attendees}:
+        ids = [i for i in booked.overlapping(key, start, end) if i != meeting.id]
+        if ids:
+            clashes[key] = ids
     for key in sorted(clashes):
         # A few meetings by id, then how many more: a label holds at most
         # MAX_TEXT characters, and a person may be booked many times over.

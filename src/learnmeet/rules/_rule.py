@@ -41,6 +41,7 @@ from learnmeet.model._labels import Label
 from learnmeet.model._lookup import code_order, find
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._time import a_date
+from learnmeet.rules._bookings import Bookings
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 
 __all__ = [
@@ -130,6 +131,19 @@ class RuleContext:
         default=None, validator=optional(instance_of(WorkingHours))
     )
     today: date | None = attrs.field(default=None, validator=optional(a_date))
+    # Who is booked when, by person: built from the meetings the first time a
+    # rule asks (the double-booking rule), then kept with this context, so one
+    # validate_all call indexes its meetings once.
+    _bookings: Bookings | None = attrs.field(
+        init=False, default=None, eq=False, hash=False, repr=False
+    )
+
+    def _booked(self) -> Bookings:
+        """The context's meetings by person taking part, sorted by start."""
+        if self._bookings is None:
+            object.__setattr__(self, "_bookings", Bookings.of(self.meetings))
+        assert self._bookings is not None
+        return self._bookings
 
     @checked
     def hours_of(self, unit_id: str) -> WorkingHours | None:

@@ -315,8 +315,8 @@ def learning_plans(
 ) -> SearchStrategy[LearningPlan]:
     """Learning attached to a forum for up to six weeks, as the planner makes it.
 
-    The cases are of the forum's members (some of them fictional, some with
-    no one of the forum on the team), so some are left out, with why.
+    The cases are of the forum's members (some of them fictional), so some
+    are left out, with why.
 
     .. versionadded:: 0.2.0
     """
