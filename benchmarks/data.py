@@ -188,3 +188,71 @@ def sample_copies(k: int) -> lm.Scenario:
                     into.setdefault(key, section)
     document.update(merged)
     return lm.from_dict(lm.Scenario, document)
+
+
+@dataclass
+class Tight:
+    """A hard instance: more one-hour requests than the days hold.
+
+    ``spans`` gives, for each request, its people's indices and its first
+    and last day (0 is the Monday), for a model of the plain problem.
+    """
+
+    requests: list[lm.MeetingRequest]
+    spans: list[tuple[list[int], int, int]]
+    days: int
+
+
+def tight(seed: int, days: int = 2) -> Tight:
+    """40 staff, 150 one-hour requests of 3-5 people in *days* working days.
+
+    The generator of the planning case ``schedule_quality_vs_cpsat.py``
+    (the same random draws, so the same instance for the same seed): teams
+    of 8 that overlap, each request 3-5 of one team, a window of one or two
+    days from Monday 1 March 2027; working hours 08-16.
+    """
+    rng = random.Random(seed)
+    unit = lm.Unit(
+        id="u-1",
+        name="Enhed",
+        organisation=lm.Organisation("k", "Kommune", CAT.sector("municipality")),
+    )
+    people = [
+        lm.Professional(
+            id=f"p-{i:03d}",
+            profession=CAT.profession("nurse"),
+            unit=unit,
+            roles={lm.StaffRole.KEY_PERSON},
+        )
+        for i in range(40)
+    ]
+    teams = [[(i + j) % 40 for j in range(8)] for i in range(0, 40, 4)]
+    spans = []
+    for _ in range(150):
+        team = rng.choice(teams)
+        chosen = rng.sample(team, rng.randint(3, 5))
+        first = rng.randrange(0, days)
+        last = min(days - 1, first + rng.randint(0, 1))
+        spans.append((chosen, first, last))
+    monday = date(YEAR, 3, 1)
+    fmt = CAT.format("learning_meeting")
+    requests = [
+        lm.MeetingRequest(
+            id=f"r-{i:03d}",
+            format=fmt,
+            attendees=[
+                lm.Attendee(
+                    person=people[p],
+                    role=lm.AttendeeRole.FACILITATOR
+                    if j == 0
+                    else lm.AttendeeRole.PARTICIPANT,
+                )
+                for j, p in enumerate(chosen)
+            ],
+            earliest=monday + timedelta(days=first),
+            latest=monday + timedelta(days=last),
+            duration=timedelta(hours=1),
+        )
+        for i, (chosen, first, last) in enumerate(spans)
+    ]
+    return Tight(requests, spans, days)

@@ -180,3 +180,28 @@ class TestStaffCalendar:
         code, out, _ = run_cli(capsys, "demo")
         assert code == 0
         assert "læses med learnmeet[calendar], som ikke er installeret her." in out
+
+
+class TestOptimising:
+    """The demo shows the optimising backend place more than greedy."""
+
+    def test_one_more_placed(self, capsys: pytest.CaptureFixture[str]) -> None:
+        pytest.importorskip("ortools")
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert code == 0
+        assert "one at a time (greedy) places 2; optimised (cpsat) 3." in out
+
+    def test_without_the_extra_it_says_so(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import importlib.util
+
+        real = importlib.util.find_spec
+
+        def hidden(name: str, *args: object) -> object:
+            return None if name == "ortools" else real(name)
+
+        monkeypatch.setattr(importlib.util, "find_spec", hidden)
+        code, out, _ = run_cli(capsys, "demo")
+        assert code == 0
+        assert "kræver learnmeet[optimise], som ikke er installeret her" in out

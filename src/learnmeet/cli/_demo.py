@@ -34,6 +34,7 @@ from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_jso
 from learnmeet.io._schema import json_schema
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
+from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cycle import LEARNING_TAGS, ActionStatus, ReflectionCycle
 from learnmeet.model._forums import Forum
 from learnmeet.model._labels import Label, Lang, check_lang
@@ -66,7 +67,8 @@ from learnmeet.planning._composer import compose
 from learnmeet.planning._many import plan_many
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._preflight import preflight
-from learnmeet.planning._settings import PlanningSettings, Room
+from learnmeet.planning._schedule import MeetingRequest, schedule
+from learnmeet.planning._settings import Backend, PlanningSettings, Room
 from learnmeet.planning._slots import (
     Availability,
     BusyIndex,
@@ -346,6 +348,7 @@ def _plan(run: DemoRun) -> str:
     document = to_json(plan, indent=1) + "\n"
     lines += ["", _read_back(run, plan, document)]
     lines += ["", *_free_time(run, plan)]
+    lines += ["", *_more_placed(run)]
     calendar = to_ical(plan.meetings, lang=lang, stamp=_STAMP)
     lines += ["", *_calendar(run, plan, calendar)]
     for name, text in (
@@ -544,6 +547,45 @@ def _at_work(
         )
     ]
     return [*lines, *(f"  {when(t.start)}–{t.end:%H:%M}" for t in slots)]
+
+
+_MONDAY = date(2027, 3, 1)
+
+
+def _more_placed(run: DemoRun) -> list[str]:
+    """A morning too short for greedy: the optimising backend places one more."""
+    a, b, c, d, e = run.scenario.professionals[:5]
+    requests = [
+        MeetingRequest(
+            id=f"morgen-{i}",
+            format=DEFAULT_CATALOG.format("operational_meeting"),
+            attendees=[Attendee(person=p, role=AttendeeRole.PARTICIPANT) for p in team],
+            earliest=_MONDAY,
+            latest=_MONDAY,
+            duration=timedelta(minutes=90),
+        )
+        for i, team in enumerate([(a, b, e), (a, c, d), (a, d), (c, e)], 1)
+    ]
+    morning = PlanningSettings(hours=WorkingHours(start=time(8), end=time(11)))
+    greedy = len(schedule(requests, settings=morning).meetings)
+    if importlib.util.find_spec("ortools") is None:
+        best = run.t(
+            da="optimering kræver learnmeet[optimise], som ikke er installeret her",
+            en="optimising needs learnmeet[optimise], which is not installed here",
+        )
+    else:
+        optimised = attrs.evolve(morning, backend=Backend.CPSAT)
+        placed = len(schedule(requests, settings=optimised).meetings)
+        best = run.t(da=f"optimeret (cpsat) {placed}", en=f"optimised (cpsat) {placed}")
+    return [
+        run.t(
+            da="Fire møder à 90 minutter mandag formiddag (08–11), "
+            f"{a.id} i tre af dem: ét ad gangen (greedy) placeres {greedy}; {best}.",
+            en="Four 90-minute meetings on a Monday morning (08–11), "
+            f"{a.id} in three of them: one at a time (greedy) places {greedy}; "
+            f"{best}.",
+        )
+    ]
 
 
 _SAMPLE_CALENDAR = "sample_calendar.ics"

@@ -52,7 +52,7 @@ from learnmeet.planning._placement import (
     has_time,
     rooms_for,
 )
-from learnmeet.planning._settings import Objective, PlanningSettings
+from learnmeet.planning._settings import Backend, Objective, PlanningSettings
 from learnmeet.planning._slots import (
     Availability,
     Busy,
@@ -314,6 +314,11 @@ def schedule(
     window evenly over it (:attr:`Objective.SPREAD`, the default). Starts are
     on the quarter hour.
 
+    With ``settings.backend`` :attr:`Backend.CPSAT`, the requests are placed
+    together by OR-Tools' CP-SAT solver (the ``optimise`` extra), under the
+    same hard rules and wishes, within ``settings.time_limit``; it starts
+    from the greedy plan and never places fewer.
+
     Requests are placed one at a time, the one with the earliest deadline
     first, then the shortest window, the most required people and the
     longest meeting; ties go by the requests' content (people, length,
@@ -351,6 +356,8 @@ def schedule(
             type.
         InvalidValueError: Two requests share an id, or *hours*,
             *unit_hours* or *zone* are given with *settings*.
+        LearnmeetError: The ``cpsat`` backend is chosen and OR-Tools is not
+            installed.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 *settings*, *staff*, *meetings*, *rules* and
@@ -382,12 +389,19 @@ def schedule(
     else:
         closed = frozenset(holidays or ())
     before = tuple(meetings)
-    # A private, growing copy: every placed meeting is booked into it.
-    calendar = busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
-    for key, intervals in busy_from_meetings(before).items():
-        for interval in intervals:
-            calendar._book(key, interval.start, interval.end)
-    board = Board(calendar, settings, tuple(staff), before, closed, availability)
+    staff = tuple(staff)
+
+    def fresh() -> Board:
+        # A private, growing copy: every placed meeting is booked into it.
+        calendar = (
+            busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
+        )
+        for key, intervals in busy_from_meetings(before).items():
+            for interval in intervals:
+                calendar._book(key, interval.start, interval.end)
+        return Board(calendar, settings, staff, before, closed, availability)
+
+    board = fresh()
     aims = _aims(todo, settings.objective)
 
     placed: list[Meeting] = []
@@ -403,6 +417,10 @@ def schedule(
             unplaced.append(_why(request, need, board, tally))
             continue
         placed.append(_place(request, need, found, board))
+    if settings.backend is Backend.CPSAT:
+        from learnmeet.planning._cpsat import optimise
+
+        placed, unplaced = optimise(todo, aims, fresh, placed, unplaced)
     placed.sort(key=lambda m: (_utc(m.start), m.id))
     return ScheduleResult(
         tuple(placed), tuple(unplaced), report=validate_all(placed, rules=rules)
