@@ -1700,6 +1700,24 @@ class TestConfig:
         ]
         _valid(document, "check")
 
+    def test_an_error_in_the_plan_itself_fails_the_run(
+        self, capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path
+    ) -> None:
+        """An under-filled course day made an error by the configuration:
+        the plan is written, and the run says it failed."""
+        config = tmp_path / "p.toml"
+        config.write_text('[rules]\nseverity = { LM123 = "error" }\n', encoding="utf-8")
+        code, document, _ = _json_run(
+            capsys, "plan", str(sample), *PERIOD, "--config", str(config)
+        )
+        assert code == 1
+        assert document["ok"] is False
+        assert document["plan"] is not None
+        report = document["report"]
+        assert isinstance(report, dict)
+        assert report["errors"]
+        _valid(document, "plan")
+
     def test_the_plan_follows_the_configuration(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
@@ -1711,8 +1729,10 @@ class TestConfig:
         code, document, _ = _json_run(
             capsys, "plan", str(path), *PERIOD, "--config", str(config)
         )
-        assert code == 0
         plan = lm.from_dict(lm.PeriodPlan, document["plan"])
+        # One key person for ten small sessions: the plan's report says what
+        # is missing, and the run fails for it.
+        assert code == (0 if plan.report.ok else 1)
         sizes = [len(m.attendees) for m in plan.enrolment.meetings]
         assert sizes
         assert max(sizes) <= 6

@@ -45,6 +45,21 @@ def _key(problem: lm.DataProblem) -> str:
 class TestTheSample:
     """The documented sample parses, and sets every key it explains."""
 
+    def test_it_names_only_the_sample_municipalitys_units(self) -> None:
+        from learnmeet.data import load_sample
+
+        found = lm.preflight(load_sample(), settings=lm.read_config(_sample()).settings)
+        assert [p.path for p in found.problems if p.path[:1] == ("settings",)] == []
+
+    def test_a_unit_the_scenario_lacks_is_refused(self) -> None:
+        from learnmeet.data import load_sample
+
+        typo = lm.read_config("[unit_min_on_duty]\nhj-nrod = 0.6\n").settings
+        (problem,) = lm.preflight(load_sample(), settings=typo).problems
+        assert problem.path == ("settings", "unit_min_on_duty", "hj-nrod")
+        assert "hj-nrod" in problem.reason.en
+        assert "enheden" in problem.reason.da
+
     def test_it_parses(self) -> None:
         config = lm.read_config(_sample())
         s = config.settings
@@ -56,9 +71,10 @@ class TestTheSample:
         assert s.preferred == (time(9), time(14))
         assert s.min_on_duty == 0.5
         assert s.hours == lm.WorkingHours(start=time(8), end=time(15, 30))
-        assert s.hours_of("hj-vest") == lm.WorkingHours(start=time(7), end=time(15))
-        assert s.unit_min_on_duty == {"hj-vest": 0.6}
-        assert s.avoid == {"hj-vest": ((time(7), time(9, 30)),)}
+        assert s.hours_of("hj-nord") == lm.WorkingHours(start=time(7), end=time(15))
+        assert s.hours_of("pc-syd") == lm.WorkingHours(start=time(23), end=time(7))
+        assert s.unit_min_on_duty == {"hj-nord": 0.6}
+        assert s.avoid == {"hj-nord": ((time(7), time(9, 30)),)}
         assert s.travel.default == timedelta(minutes=30)
         assert s.travel.between("sundhedshuset", "raadhuset") == timedelta(minutes=15)
         assert [r.id for r in s.rooms] == ["moedelokale-2"]

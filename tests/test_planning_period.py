@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import attrs
 import pytest
@@ -406,3 +406,57 @@ class TestNoUnitBelowItsMinimum:
             assert _away_at_once(placed, everything, unit) <= SETTINGS.away_at_most(
                 unit, staff[unit]
             )
+
+
+class TestCourseDaysAskWhoIsAtWork:
+    """A course day never seats someone absent or off shift that day."""
+
+    def test_an_absence_moves_a_person_off_the_course_day(self) -> None:
+        first = PLAN.enrolment.meetings[0]
+        person = first.professionals[0]
+        day = first.start.date()
+        away = attrs.evolve(
+            SAMPLE,
+            absences=[
+                *SAMPLE.absences,
+                lm.Absence.days(person.id, day, day, lm.AbsenceKind.LEAVE),
+            ],
+        )
+        plan = lm.plan_period(away, start=Q1[0], end=Q1[1])
+        on_that_day = [
+            m
+            for m in plan.enrolment.meetings
+            if m.start.date() == day and person in m.professionals
+        ]
+        assert on_that_day == []
+        seated = any(person in m.professionals for m in plan.enrolment.meetings)
+        waiting = {p.id for ps in plan.enrolment.waiting.values() for p in ps}
+        assert seated or person.id in waiting
+
+    def test_a_night_worker_is_not_put_on_a_day_course(self) -> None:
+        night = lm.WorkingHours(start=time(23), end=time(7), weekdays=range(7))
+        person = PLAN.enrolment.meetings[0].professionals[0]
+        nights = attrs.evolve(
+            SAMPLE,
+            working_patterns=[
+                *(w for w in SAMPLE.working_patterns if w.professional != person.id),
+                lm.WorkingPattern(professional=person.id, shifts=[night]),
+            ],
+        )
+        plan = lm.plan_period(nights, start=Q1[0], end=Q1[1])
+        assert not any(person in m.professionals for m in plan.enrolment.meetings)
+        assert person.id in plan.enrolment.reasons
+
+
+def test_a_consent_that_ends_early_is_named_in_the_reason() -> None:
+    """Consent withdrawn on the period's fourth day leaves a holiday and a
+    weekend: the reason says the consent cut the window, not only that
+    nobody was free in it."""
+    town = _with_consent(
+        "c-105", lm.Consent(given_on=date(2026, 6, 1), withdrawn_on=date(2027, 1, 4))
+    )
+    plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
+    (told,) = [u for u in plan.scheduled.unplaced if u.request.case.id == "c-105"]
+    assert "consent covers only 2027-01-01 to 2027-01-03" in told.reason.en
+    assert "samtykke dækker kun 2027-01-01 til 2027-01-03" in told.reason.da
+    assert "0:45:00" not in told.reason.en

@@ -362,6 +362,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
                 "meetings": [],
                 "forums": sample.forums,
                 "reflection": None,
+                "availability": None,
             },
         ),
         "plan_many": (

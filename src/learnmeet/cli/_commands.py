@@ -780,7 +780,9 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     out.write(text)
-    return 0
+    # Written and shown either way; an error in the plan's own report (e.g.
+    # a rule a configuration made an error) is a failure for a script.
+    return 0 if plan.report.ok else 1
 
 
 # -- schema ----------------------------------------------------------------------

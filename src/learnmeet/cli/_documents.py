@@ -142,7 +142,7 @@ def plan_document(
     return {
         "learnmeet": "plan",
         "version": VERSION,
-        "ok": plan is not None,
+        "ok": plan is not None and plan.report.ok,
         "check": check,
         "plan": plan_json,
         "unplaced": [
@@ -274,7 +274,10 @@ OUTPUT_SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {
             "learnmeet": {"const": "plan"},
             "version": {"const": VERSION},
-            "ok": {"type": "boolean", "description": "Whether the plan ran."},
+            "ok": {
+                "type": "boolean",
+                "description": "Whether the plan ran and its report has no error.",
+            },
             "check": {"$ref": "#/$defs/check"},
             "plan": {
                 "type": ["object", "null"],

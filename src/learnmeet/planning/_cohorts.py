@@ -64,7 +64,7 @@ from learnmeet.model._time import (
     positive_duration,
 )
 from learnmeet.planning._settings import PlanningSettings, Room
-from learnmeet.planning._slots import BusyIndex
+from learnmeet.planning._slots import Availability, BusyIndex
 
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol", "plan_course_days"]
 
@@ -303,6 +303,9 @@ def enrol(
         cancellations: People who dropped out, by professional id.
         forums: The areas' existing forums, named in suggestions.
         reflection: Reflection attached to every session's meeting.
+        availability: Who is at work when (working patterns, night shifts,
+            absences); when given, someone off duty or absent on a day goes
+            on another session, as someone busy does.
 
     Raises:
         WrongTypeError: An argument, or an item of one, is of the wrong type.
@@ -489,9 +492,11 @@ class _Roster:
         meetings: Iterable[Meeting],
         length: timedelta,
         staff: Counter[str],
+        availability: Availability | None = None,
     ) -> None:
         self.settings = settings
         self.length = length
+        self.availability = availability
         self.hours = {unit: settings.hours_of(unit) for unit in staff}
         # A unit with a short list (the people involved, not the whole
         # unit) keeps no minimum on duty: it may send everyone listed.
@@ -537,11 +542,19 @@ class _Roster:
         return sum(min(n, self.away[u]) for u, n in units.items())
 
     def can_attend(self, person: Professional, start: datetime) -> bool:
-        """*person* works then (their unit's hours) and is not busy."""
+        """*person* works then and is not busy.
+
+        Works then: by their own shifts and absences when an availability is
+        given, else by their unit's hours.
+        """
         end = start + self.length
-        hours = self.hours[person.unit.id]
-        if hours is not None and not hours.covers(start, end):
-            return False
+        if self.availability is not None:
+            if not self.availability.is_at_work(person, start, end):
+                return False
+        else:
+            hours = self.hours[person.unit.id]
+            if hours is not None and not hours.covers(start, end):
+                return False
         return self.busy._is_free(person.key, start, end)
 
     def room(self, start: datetime, wanted: int) -> Room | None:
@@ -571,6 +584,7 @@ def plan_course_days(
     meetings: Iterable[Meeting] = (),
     forums: Iterable[Forum] = (),
     reflection: Reflection | None = None,
+    availability: Availability | None = None,
 ) -> Enrolment:
     """Plan as many course days per area as it takes, as a roster accepts them.
 
@@ -615,6 +629,9 @@ def plan_course_days(
             their rooms taken (cancelled ones aside).
         forums: The areas' existing forums, named in suggestions.
         reflection: Reflection attached to every session's meeting.
+        availability: Who is at work when (working patterns, night shifts,
+            absences); when given, someone off duty or absent on a day goes
+            on another session, as someone busy does.
 
     Raises:
         WrongTypeError: An argument, or an item of one, is of the wrong type.
@@ -624,7 +641,9 @@ def plan_course_days(
     zone = settings.zone
     people = sorted({p.id: p for p in professionals}.values(), key=lambda p: p.id)
     staff = Counter(p.unit.id for p in people)
-    roster = _Roster(settings, busy, meetings, format.default_duration, staff)
+    roster = _Roster(
+        settings, busy, meetings, format.default_duration, staff, availability
+    )
     off = frozenset(holidays)
     days = [
         day

@@ -135,6 +135,27 @@ def _consented(case: CitizenCase, start: date, end: date) -> tuple[date, date] |
     return (first, last) if first <= last else None
 
 
+def _consent_told(unplaced: Unplaced, start: date, end: date) -> Unplaced:
+    """*unplaced*, saying so when the consent cut its window short of the period.
+
+    Only the consent narrows a request's window; widening the window does
+    not help then, and the planner should know why it is so short.
+    """
+    request = unplaced.request
+    if (request.earliest, request.latest) == (start, end):
+        return unplaced
+    first, last = request.earliest.isoformat(), request.latest.isoformat()
+    return attrs.evolve(
+        unplaced,
+        reason=Label(
+            da=f"borgerens samtykke dækker kun {first} til {last} af perioden; "
+            + unplaced.reason.da,
+            en=f"the citizen's consent covers only {first} to {last} of the "
+            "period; " + unplaced.reason.en,
+        ),
+    )
+
+
 def _blockers(errors: Iterable[Violation], case: CitizenCase) -> tuple[str, ...]:
     """Who blocks a meeting the rules refuse.
 
@@ -342,6 +363,13 @@ def plan_period(
     if audits:
         asked.append(audit or audits[0])
     refused = [a for a in asked if isinstance(a, Unplaced)]
+    at_work = Availability.from_scenario(
+        scenario,
+        hours=settings.hours,
+        unit_hours=settings.unit_hours,
+        holidays=holidays,
+        zone=zone,
+    )
     scheduled = _dated(
         schedule(
             [a for a in asked if isinstance(a, MeetingRequest)],
@@ -351,17 +379,17 @@ def plan_period(
             staff=scenario.professionals,
             meetings=[*scenario.meetings, *taken],
             rules=rules,
-            availability=Availability.from_scenario(
-                scenario,
-                hours=settings.hours,
-                unit_hours=settings.unit_hours,
-                holidays=holidays,
-                zone=zone,
-            ),
+            availability=at_work,
         ),
         zone,
     )
-    scheduled = attrs.evolve(scheduled, unplaced=(*scheduled.unplaced, *refused))
+    scheduled = attrs.evolve(
+        scheduled,
+        unplaced=(
+            *(_consent_told(u, start, end) for u in scheduled.unplaced),
+            *refused,
+        ),
+    )
     enrolment = plan_course_days(
         [p for p in scenario.professionals if p.sector.code == "municipality"],
         start=start,
@@ -372,6 +400,7 @@ def plan_period(
         busy=busy,
         meetings=[*scenario.meetings, *taken, *scheduled.meetings],
         forums=scenario.forums,
+        availability=at_work,
     )
     planned = [*taken, *scheduled.meetings, *enrolment.meetings]
     report = validate_all(

@@ -161,6 +161,36 @@ def _availability_problems(
     return []
 
 
+def _unit_problems(scenario: Scenario, settings: PlanningSettings) -> list[DataProblem]:
+    """Units the settings name that the scenario does not have.
+
+    A typo would otherwise leave the unit on the defaults without a word.
+    """
+    units = {u.id for u in scenario.units} | {p.unit.id for p in scenario.professionals}
+    problems = []
+    for name in ("unit_hours", "unit_min_on_duty", "avoid"):
+        for unit in sorted(getattr(settings, name)):
+            if unit not in units:
+                problems.append(
+                    DataProblem(
+                        path=("settings", name, unit),
+                        reason=Label(
+                            da=f"indstillingerne nævner enheden {unit!r}, som "
+                            "scenariet ikke har",
+                            en=f"the settings name the unit {unit!r}, which the "
+                            "scenario does not have",
+                        ),
+                        fix=Label(
+                            da="ret enhedens id, så det står som i scenariet, "
+                            "eller fjern linjen",
+                            en="correct the unit's id to the scenario's, or "
+                            "remove the line",
+                        ),
+                    )
+                )
+    return problems
+
+
 def _years(scenario: Scenario, start: date | None, end: date | None) -> range:
     """The years whose holidays the context needs."""
     years = {m.start.astimezone(timezone.utc).year for m in scenario.meetings}
@@ -245,6 +275,7 @@ def preflight(
     years = _years(scenario, start, end)
     holidays = holiday_days(years.start, years.stop - 1) if years else frozenset()
     problems += _availability_problems(scenario, settings, holidays)
+    problems += _unit_problems(scenario, settings)
     context = RuleContext(
         holidays=holidays,
         working_hours=settings.unit_hours,

@@ -576,6 +576,11 @@ def _default_location(request: MeetingRequest) -> Location:
     )
 
 
+def _minutes(length: timedelta) -> int:
+    """A meeting's length in whole minutes, as a planner reads it (not 0:45:00)."""
+    return length // timedelta(minutes=1)
+
+
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(_UTC)
 
@@ -608,9 +613,11 @@ def _why(request: MeetingRequest, need: Need, board: Board, tally: Tally) -> Unp
             return Unplaced(
                 request,
                 Label(
-                    da=f"{who} har ingen ledig tid på {request.length} mellem {first} "
+                    da=f"{who} har ingen ledig tid på {_minutes(request.length)} "
+                    f"minutter mellem {first} "
                     f"og {last}; udvid perioden eller find en stedfortræder",
-                    en=f"{who} has no free {request.length} between {first} and "
+                    en=f"{who} has no free {_minutes(request.length)} minutes between "
+                    f"{first} and "
                     f"{last}; widen the window or find a stand-in",
                 ),
                 tuple(alone),
