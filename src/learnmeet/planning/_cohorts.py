@@ -303,9 +303,6 @@ def enrol(
         cancellations: People who dropped out, by professional id.
         forums: The areas' existing forums, named in suggestions.
         reflection: Reflection attached to every session's meeting.
-        availability: Who is at work when (working patterns, night shifts,
-            absences); when given, someone off duty or absent on a day goes
-            on another session, as someone busy does.
 
     Raises:
         WrongTypeError: An argument, or an item of one, is of the wrong type.
