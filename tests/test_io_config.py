@@ -19,7 +19,7 @@ from hypothesis import given, settings
 import learnmeet as lm
 from learnmeet import strategies as lst
 from learnmeet.io import _config
-from support import ROOT
+from support import ROOT, source_checkout
 
 PAGE = ROOT / "docs" / "cli.md"
 
@@ -42,6 +42,7 @@ def _key(problem: lm.DataProblem) -> str:
     return problem.json_path.removeprefix("$").removeprefix(".")
 
 
+@source_checkout  # the sample is read from docs/cli.md
 class TestTheSample:
     """The documented sample parses, and sets every key it explains."""
 
