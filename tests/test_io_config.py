@@ -145,6 +145,27 @@ class TestProblems:
         assert "'zone'" in found["zonee"].fix.en
         assert "'default'" in found["travel.defualt"].fix.en
 
+    def test_times_out_of_a_day_are_refused_at_the_files_own_keys(self) -> None:
+        found = _problems(
+            "break_between = 2000\n[travel]\ndefault = -1\n"
+            'legs = [{ from = "a", to = "b", minutes = -5 }]\n'
+        )
+        assert set(found) == {
+            "break_between",
+            "travel.default",
+            "travel.legs[0].minutes",
+        }
+        for problem in found.values():
+            assert "1440" in problem.fix.en
+            assert "(" not in problem.json_path  # no Python tuple in the path
+
+    def test_a_code_that_is_none_says_so_without_a_class_name(self) -> None:
+        found = _problems('backend = "fast"\n')
+        assert (
+            found["backend"].reason.en == "'fast' is not one of the codes allowed here"
+        )
+        assert "Backend" not in found["backend"].reason.da
+
     def test_an_unknown_key_with_nothing_near(self) -> None:
         found = _problems("xyzzy = 1")
         assert "remove it" in found["xyzzy"].fix.en

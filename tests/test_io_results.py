@@ -212,7 +212,7 @@ class TestRefusals:
             ),
             (
                 {"cancelled": [["v-001", "flu"]]},
-                "$.cancelled[0][1]: not a valid CancellationReason",
+                "$.cancelled[0][1]: not one of the codes allowed here",
             ),
             (
                 {"cancelled": [["v-001", "illness"]]},

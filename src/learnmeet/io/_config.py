@@ -254,10 +254,31 @@ class _Reader:
         first, second = (self.clock(v, (*path, i)) for i, v in enumerate(items))
         return None if first is None or second is None else (first, second)
 
-    def minutes(self, value: object, path: _Path) -> timedelta | None:
-        """A whole number of minutes, as a duration."""
+    def minutes(
+        self, value: object, path: _Path, *, within_a_day: bool = False
+    ) -> timedelta | None:
+        """A whole number of minutes, as a duration (0 to 1,440 if *within_a_day*).
+
+        A time between places or meetings is checked here, at its own key,
+        so a refusal names the key the file has (``travel.legs[0].minutes``).
+        """
         number = self.typed(value, path, int)
-        return None if number is None else timedelta(minutes=number)
+        if number is None:
+            return None
+        if within_a_day and not 0 <= number <= 24 * 60:
+            self.problem(
+                path,
+                Label(
+                    da="tiden skal være fra 0 minutter til et døgn",
+                    en="the time must be from 0 minutes to one day",
+                ),
+                Label(
+                    da="skriv et helt antal minutter fra 0 til 1440, fx 30",
+                    en="write a whole number of minutes from 0 to 1440, e.g. 30",
+                ),
+            )
+            return None
+        return timedelta(minutes=number)
 
     def code(self, value: object, path: _Path, enum: type[LabelledEnumT]) -> Any:
         text = self.typed(value, path, str)
@@ -377,7 +398,7 @@ def _settings(reader: _Reader, found: dict[str, Any]) -> dict[str, Any]:
         given["travel"] = _travel(reader, found["travel"])
     if "break_between" in found:
         given["break_between"] = reader.minutes(
-            found["break_between"], ("break_between",)
+            found["break_between"], ("break_between",), within_a_day=True
         )
     if "rooms" in found:
         rooms = reader.typed(found["rooms"], ("rooms",), list) or []
@@ -419,7 +440,9 @@ def _travel(reader: _Reader, value: object) -> TravelTimes | None:
     found = reader.table(value, ("travel",), ("default", "legs"))
     given: dict[str, Any] = {}
     if "default" in found:
-        given["default"] = reader.minutes(found["default"], ("travel", "default"))
+        given["default"] = reader.minutes(
+            found["default"], ("travel", "default"), within_a_day=True
+        )
     if "legs" in found:
         legs = reader.typed(found["legs"], ("travel", "legs"), list) or []
         matrix = {}
@@ -431,7 +454,7 @@ def _travel(reader: _Reader, value: object) -> TravelTimes | None:
                 for k in ("from", "to")
             ]
             minutes = (
-                reader.minutes(entry["minutes"], (*path, "minutes"))
+                reader.minutes(entry["minutes"], (*path, "minutes"), within_a_day=True)
                 if "minutes" in entry
                 else None
             )

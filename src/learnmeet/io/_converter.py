@@ -172,7 +172,8 @@ def _structure_enum(value: object, cls: type[LabelledEnum]) -> LabelledEnum:
     allowed = ", ".join(codes)
     raise InvalidValueError(
         reason=Label(
-            da=f"ikke en gyldig {cls.__name__}", en=f"not a valid {cls.__name__}"
+            da="ikke en af de koder, der kan stå her",
+            en="not one of the codes allowed here",
         ),
         fix=Label(
             da=f"mente du {near[0]!r}? Brug en af: {allowed}",

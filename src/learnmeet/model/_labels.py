@@ -103,8 +103,8 @@ class LabelledEnum(Enum, metaclass=_LabelledEnumType):
         got = shown(value)
         raise InvalidValueError(
             reason=Label(
-                da=f"{got.da} er ikke en gyldig {cls.__name__}",
-                en=f"{got.en} is not a valid {cls.__name__}",
+                da=f"{got.da} er ikke en af de koder, der kan stå her",
+                en=f"{got.en} is not one of the codes allowed here",
             ),
             fix=Label(
                 da=f"mente du {shown(near[0]).da}? Brug en af: {listed}",
