@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -486,10 +486,10 @@ class _Roster:
         self,
         settings: PlanningSettings,
         busy: BusyIndex | None,
-        meetings: Iterable[Meeting],
+        meetings: Sequence[Meeting],
         length: timedelta,
         staff: Counter[str],
-        availability: Availability | None = None,
+        availability: Availability,
     ) -> None:
         self.settings = settings
         self.length = length
@@ -505,12 +505,12 @@ class _Roster:
         self.booked: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
         # A private copy: the caller's index is never changed.
         self.busy = busy._copy() if busy is not None else BusyIndex({})
+        self.busy._book_meetings(meetings)
         for meeting in meetings:
-            if meeting.status is MeetingStatus.CANCELLED:
-                continue
-            for attendee in meeting.attendees:
-                self.busy._book(attendee.person.key, meeting.start, meeting.end)
-            if meeting.location.room is not None:
+            if (
+                meeting.status is not MeetingStatus.CANCELLED
+                and meeting.location.room is not None
+            ):
                 self.booked[meeting.location.room].append((meeting.start, meeting.end))
 
     def times(self, units: Iterable[str]) -> list[time]:
@@ -539,20 +539,11 @@ class _Roster:
         return sum(min(n, self.away[u]) for u, n in units.items())
 
     def can_attend(self, person: Professional, start: datetime) -> bool:
-        """*person* works then and is not busy.
-
-        Works then: by their own shifts and absences when an availability is
-        given, else by their unit's hours.
-        """
+        """*person* is at work then (their shifts, absences) and not busy."""
         end = start + self.length
-        if self.availability is not None:
-            if not self.availability.is_at_work(person, start, end):
-                return False
-        else:
-            hours = self.hours[person.unit.id]
-            if hours is not None and not hours.covers(start, end):
-                return False
-        return self.busy._is_free(person.key, start, end)
+        return self.availability.is_at_work(person, start, end) and self.busy._is_free(
+            person.key, start, end
+        )
 
     def room(self, start: datetime, wanted: int) -> Room | None:
         """The smallest free room that seats *wanted*, else the largest free one."""
@@ -627,8 +618,9 @@ def plan_course_days(
         forums: The areas' existing forums, named in suggestions.
         reflection: Reflection attached to every session's meeting.
         availability: Who is at work when (working patterns, night shifts,
-            absences); when given, someone off duty or absent on a day goes
-            on another session, as someone busy does.
+            absences); by default everyone works their unit's hours in
+            *settings*, or its default hours. Someone off duty or absent on
+            a day goes on another session, as someone busy does.
 
     Raises:
         WrongTypeError: An argument, or an item of one, is of the wrong type.
@@ -638,10 +630,18 @@ def plan_course_days(
     zone = settings.zone
     people = sorted({p.id: p for p in professionals}.values(), key=lambda p: p.id)
     staff = Counter(p.unit.id for p in people)
-    roster = _Roster(
-        settings, busy, meetings, format.default_duration, staff, availability
-    )
     off = frozenset(holidays)
+    if availability is None:  # everyone works their unit's hours, or the default
+        availability = Availability(
+            hours=settings.hours,
+            unit_hours=settings.unit_hours,
+            holidays=off,
+            professionals=people,
+            zone=zone,
+        )
+    roster = _Roster(
+        settings, busy, tuple(meetings), format.default_duration, staff, availability
+    )
     days = [
         day
         for n in range((end - start).days + 1)

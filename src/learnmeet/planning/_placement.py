@@ -128,12 +128,14 @@ class Board:
     """What is booked so far; grows as requests are placed.
 
     Args:
-        busy: Busy time people already have (copied: the caller's is kept).
+        busy: Busy time people already have: a private copy, into which
+            *meetings* and every placed meeting are booked.
         settings: The planning settings.
         staff: The staff list units are counted from (for the share that
             stays on duty); empty: staffing is not checked.
-        meetings: Meetings already planned: their places count for travel,
-            their rooms are taken, their attendees are away from their units.
+        meetings: Meetings already planned: their attendees are busy and away
+            from their units, their places count for travel, their rooms
+            are taken.
         closed: Days no meeting is placed on.
         availability: Who is at work when; by default everyone works the
             settings' hours (their unit's, if it has its own), but not on
@@ -145,11 +147,12 @@ class Board:
         busy: BusyIndex,
         settings: PlanningSettings,
         staff: Sequence[Professional],
-        meetings: Iterable[Meeting],
+        meetings: Sequence[Meeting],
         closed: frozenset[date],
         availability: Availability | None = None,
     ) -> None:
         self.busy = busy
+        busy._book_meetings(meetings)
         self.availability = availability or Availability(
             hours=settings.hours,
             unit_hours=settings.unit_hours,

@@ -59,7 +59,6 @@ from learnmeet.planning._slots import (
     BusyIndex,
     _micros,
     _moment,
-    busy_from_meetings,
     days_window,
 )
 from learnmeet.rules._report import Report
@@ -396,9 +395,6 @@ def schedule(
         calendar = (
             busy._copy() if isinstance(busy, BusyIndex) else BusyIndex(busy or {})
         )
-        for key, intervals in busy_from_meetings(before).items():
-            for interval in intervals:
-                calendar._book(key, interval.start, interval.end)
         return Board(calendar, settings, staff, before, closed, availability)
 
     board = fresh()
