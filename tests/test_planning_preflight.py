@@ -192,8 +192,6 @@ class TestAvailability:
     def test_a_refusal_is_told_at_the_patterns(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from learnmeet.planning import _preflight
-
         def refuse(*args: object, **kwargs: object) -> None:
             raise lm.InvalidValueError(
                 reason=lm.Label(da="umulig vagt", en="impossible shift"),
@@ -201,7 +199,7 @@ class TestAvailability:
                 path=(0, "shifts"),
             )
 
-        monkeypatch.setattr(_preflight.Availability, "from_scenario", refuse)
+        monkeypatch.setattr(lm.Availability, "from_scenario", refuse)
         found = lm.preflight(SAMPLE)
         assert [p.path for p in found.problems] == [("working_patterns", 0, "shifts")]
         assert not found.ok

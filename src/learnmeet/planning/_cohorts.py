@@ -63,7 +63,7 @@ from learnmeet.model._time import (
     end_refusal,
     positive_duration,
 )
-from learnmeet.planning._settings import PlanningSettings, Room
+from learnmeet.planning._settings import PlanningSettings, Room, at_work
 from learnmeet.planning._slots import Availability, BusyIndex
 
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol", "plan_course_days"]
@@ -632,13 +632,7 @@ def plan_course_days(
     staff = Counter(p.unit.id for p in people)
     off = frozenset(holidays)
     if availability is None:  # everyone works their unit's hours, or the default
-        availability = Availability(
-            hours=settings.hours,
-            unit_hours=settings.unit_hours,
-            holidays=off,
-            professionals=people,
-            zone=zone,
-        )
+        availability = at_work(settings, off, professionals=people)
     roster = _Roster(
         settings, busy, tuple(meetings), format.default_duration, staff, availability
     )

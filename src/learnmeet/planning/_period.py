@@ -47,8 +47,8 @@ from learnmeet.planning._schedule import (
     Unplaced,
     schedule,
 )
-from learnmeet.planning._settings import PlanningSettings
-from learnmeet.planning._slots import Availability, BusyIndex, days_window
+from learnmeet.planning._settings import PlanningSettings, at_work
+from learnmeet.planning._slots import BusyIndex, days_window
 from learnmeet.rules._report import Report, SubjectKind, Violation
 from learnmeet.rules._rule import RuleContext, RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate_all
@@ -363,13 +363,7 @@ def plan_period(
     if audits:
         asked.append(audit or audits[0])
     refused = [a for a in asked if isinstance(a, Unplaced)]
-    at_work = Availability.from_scenario(
-        scenario,
-        hours=settings.hours,
-        unit_hours=settings.unit_hours,
-        holidays=holidays,
-        zone=zone,
-    )
+    staff_at_work = at_work(settings, holidays, scenario=scenario)
     scheduled = _dated(
         schedule(
             [a for a in asked if isinstance(a, MeetingRequest)],
@@ -379,7 +373,7 @@ def plan_period(
             staff=scenario.professionals,
             meetings=[*scenario.meetings, *taken],
             rules=rules,
-            availability=at_work,
+            availability=staff_at_work,
         ),
         zone,
     )
@@ -400,7 +394,7 @@ def plan_period(
         busy=busy,
         meetings=[*scenario.meetings, *taken, *scheduled.meetings],
         forums=scenario.forums,
-        availability=at_work,
+        availability=staff_at_work,
     )
     planned = [*taken, *scheduled.meetings, *enrolment.meetings]
     report = validate_all(

@@ -38,7 +38,7 @@ from learnmeet.model._meetings import (
     MeetingStatus,
 )
 from learnmeet.model._people import Professional
-from learnmeet.planning._settings import PlanningSettings, Room
+from learnmeet.planning._settings import PlanningSettings, Room, at_work
 from learnmeet.planning._slots import (
     Availability,
     BusyIndex,
@@ -153,12 +153,8 @@ class Board:
     ) -> None:
         self.busy = busy
         busy._book_meetings(meetings)
-        self.availability = availability or Availability(
-            hours=settings.hours,
-            unit_hours=settings.unit_hours,
-            holidays=closed,
-            professionals=staff,
-            zone=settings.zone,
+        self.availability = availability or at_work(
+            settings, closed, professionals=staff
         )
         self.settings = settings
         self.zone: ZoneInfo = settings.zone

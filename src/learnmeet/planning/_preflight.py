@@ -41,8 +41,7 @@ from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import a_date
 from learnmeet.planning._forums import forum_series
 from learnmeet.planning._period import check_period
-from learnmeet.planning._settings import PlanningSettings
-from learnmeet.planning._slots import Availability
+from learnmeet.planning._settings import PlanningSettings, at_work
 from learnmeet.rules._report import Report, Violation
 from learnmeet.rules._rule import RuleContext, RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate_all
@@ -143,13 +142,7 @@ def _availability_problems(
     here first, at ``$.working_patterns``.
     """
     try:
-        Availability.from_scenario(
-            scenario,
-            hours=settings.hours,
-            unit_hours=settings.unit_hours,
-            holidays=holidays,
-            zone=settings.zone,
-        )
+        at_work(settings, holidays, scenario=scenario)
     except LearnmeetError as exc:
         return [
             DataProblem(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -37,7 +37,10 @@ from learnmeet.model._checks import (
     unique,
 )
 from learnmeet.model._labels import LabelledEnum
+from learnmeet.model._people import Professional
+from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN
+from learnmeet.planning._slots import Availability
 
 __all__ = [
     "Backend",
@@ -415,3 +418,33 @@ class PlanningSettings:
         share = self.unit_min_on_duty.get(unit_id, self.min_on_duty)
         on_duty = math.ceil(staff * share - 1e-9)  # 0.7 x 10 is 7, not 8
         return max(1, staff - on_duty)
+
+
+def at_work(
+    settings: PlanningSettings,
+    holidays: Iterable[date],
+    *,
+    scenario: Scenario | None = None,
+    professionals: Iterable[Professional] = (),
+) -> Availability:
+    """Who is at work when, as every planner reads *settings*.
+
+    The settings' hours (a unit's own, else the default) in its zone, no
+    shift on *holidays*; with *scenario*, its staff's working patterns and
+    absences too (then its staff are the *professionals*).
+    """
+    if scenario is not None:
+        return Availability.from_scenario(
+            scenario,
+            hours=settings.hours,
+            unit_hours=settings.unit_hours,
+            holidays=holidays,
+            zone=settings.zone,
+        )
+    return Availability(
+        hours=settings.hours,
+        unit_hours=settings.unit_hours,
+        holidays=holidays,
+        professionals=professionals,
+        zone=settings.zone,
+    )
