@@ -46,7 +46,7 @@ import importlib
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import attrs
@@ -60,6 +60,7 @@ from learnmeet.planning._placement import (
     Tally,
     best,
     candidates,
+    micros_of,
 )
 from learnmeet.planning._schedule import (
     MeetingRequest,
@@ -79,7 +80,6 @@ SEED = 16
 WORKERS = 2
 
 _EXTRA = "optimise"
-_MICRO = timedelta(microseconds=1)
 #: The least time the solver gets, in seconds, however long the model took.
 _LEAST = 0.5
 
@@ -457,7 +457,7 @@ def _holds(need: Need, found: Candidate, board: Board) -> bool:
 def _on_duty(meeting: Meeting, board: Board) -> bool:
     """Whether every unit of *meeting*'s people keeps its share on duty throughout."""
     start = _micros(meeting.start)
-    end = start + meeting.duration // _MICRO
+    end = start + micros_of(meeting.duration)
     units = {
         board.unit_of[a.person.key]
         for a in meeting.attendees

@@ -74,7 +74,8 @@ def place_of(location: Location, citizen: str | None, room: Room | None) -> str 
     return location.place or ""
 
 
-def _micros_of(span: timedelta) -> int:
+def micros_of(span: timedelta) -> int:
+    """A length of time in whole microseconds, as the board counts."""
     return span // _MICRO
 
 
@@ -173,7 +174,7 @@ class Board:
                 self.unit_of.update(dict.fromkeys(keys, unit))
         self.by_id = {room.id: room for room in settings.rooms}
         travel = settings.travel
-        self.reach = _micros_of(
+        self.reach = micros_of(
             max(
                 settings.break_between,
                 travel.default,
@@ -184,7 +185,7 @@ class Board:
             if meeting.status is MeetingStatus.CANCELLED:
                 continue
             start = _micros(meeting.start)
-            end = start + _micros_of(meeting.duration)
+            end = start + micros_of(meeting.duration)
             citizen = meeting.case.citizen.pseudonym if meeting.case else None
             room = self.by_id.get(meeting.location.room or "")
             place = place_of(meeting.location, citizen, room)
@@ -227,7 +228,7 @@ class Board:
     def gap(self, first: str | None, second: str | None) -> int:
         """The least time between a meeting at *first* and one at *second*."""
         travel = self.settings.travel.between(first, second)
-        return _micros_of(max(travel, self.settings.break_between))
+        return micros_of(max(travel, self.settings.break_between))
 
     def travels(self, key: str, start: int, end: int, place: str | None) -> bool:
         """Whether *key* can get to and from *place* around their other meetings."""
@@ -250,7 +251,7 @@ class Board:
         booked = self.rooms.get(room.id)
         if booked is None:
             return True
-        pause = _micros_of(self.settings.break_between)
+        pause = micros_of(self.settings.break_between)
         return all(
             e + pause <= start or s >= end + pause
             for s, e, _ in booked.near(start, end, pause)
@@ -508,6 +509,7 @@ __all__ = [
     "best",
     "candidates",
     "has_time",
+    "micros_of",
     "place_of",
     "rooms_for",
 ]

@@ -50,6 +50,7 @@ from learnmeet.planning._placement import (
     Tally,
     best,
     has_time,
+    micros_of,
     rooms_for,
 )
 from learnmeet.planning._settings import Backend, Objective, PlanningSettings
@@ -553,7 +554,7 @@ def _need(request: MeetingRequest, settings: PlanningSettings, aim: date) -> Nee
             a.person.key for a in present if a.participation is Participation.OPTIONAL
         ),
         people=request.required_people,
-        length=request.length // timedelta(microseconds=1),
+        length=micros_of(request.length),
         low=low,
         high=high,
         location=location,
