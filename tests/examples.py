@@ -68,7 +68,10 @@ DISCHARGE = lm.Transition(
     from_sector=CAT.sector("hospital"),
     to_sector=CAT.sector("municipality"),
     kind=lm.TransitionKind.DISCHARGE,
-    documents={lm.HandoverDocument.DISCHARGE_SUMMARY},
+    documents={
+        lm.HandoverDocument.DISCHARGE_SUMMARY,
+        lm.HandoverDocument.REHABILITATION_PLAN,
+    },
     rehabilitation_needed=True,
 )
 CASE = lm.CitizenCase(

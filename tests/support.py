@@ -38,6 +38,9 @@ source_checkout = pytest.mark.skipif(
 MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.Area, lst.areas()),
     (lm.Attendee, lst.attendees()),
+    (lm.AuditAssessment, lst.audit_assessments()),
+    (lm.AuditCheck, lst.audit_checks()),
+    (lm.AuditFinding, lst.audit_findings()),
     (lm.Cancellation, lst.cancellations()),
     (lm.Citizen, lst.citizens()),
     (lm.CitizenCase, lst.citizen_cases()),

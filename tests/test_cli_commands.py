@@ -93,11 +93,15 @@ class TestCheck:
         scenario = lm.from_json(lm.Scenario, sample_text())
         code, out, err = run_cli(capsys, "check", str(sample))
         assert (code, err) == (0, "")
-        assert out == (
+        ok, counts, warning = out.splitlines()
+        assert ok == (
             f"{sample}: OK – {len(scenario.professionals)} fagpersoner, "
             f"{len(scenario.cases)} borgerforløb, {len(scenario.forums)} mødefora, "
-            f"{len(scenario.meetings)} møder\n"
+            f"{len(scenario.meetings)} møder"
         )
+        # The audit's lesson: B-106 went home without its genoptræningsplan.
+        assert counts == f"{sample}: 0 fejl, 1 advarsel, 0 bemærkninger"
+        assert warning.startswith("  $.meetings[2] LM135 advarsel [case:c-106]: ")
 
     def test_one_of_each_is_counted_in_the_singular(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -156,8 +160,8 @@ class TestCheck:
         path.write_text(json.dumps(_version_1(load_sample())))
         code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 0
-        assert out.endswith(
-            ": OK – 47 professionals, 10 citizen cases, 3 forums, 3 meetings\n"
+        assert (
+            ": OK – 47 professionals, 10 citizen cases, 3 forums, 3 meetings\n" in out
         )
         path.write_text(sample_text())
         assert run_cli(capsys, "check", str(path), "--lang", "en")[1] == out
@@ -1428,7 +1432,9 @@ class TestPreflight:
         head, *lines = err.splitlines()
         assert head.startswith(f"{path}: 2 errors")
         assert lines
-        assert all(line.startswith("  $.meetings[0] LM1") for line in lines)
+        errors = [line for line in lines if " LM135 " not in line]  # the sample's
+        assert errors
+        assert all(line.startswith("  $.meetings[0] LM1") for line in errors)
 
     def test_plan_refuses_the_same_file_and_plans_nothing(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -1558,7 +1564,8 @@ class TestJson:
         assert document["ok"] is False
         report = document["report"]
         assert isinstance(report, dict)
-        assert {v["path"] for v in report["violations"]} == {"$.meetings[0]"}
+        errors = [v for v in report["violations"] if v["severity"] == "error"]
+        assert {v["path"] for v in errors} == {"$.meetings[0]"}
         assert all(set(v["message"]) == {"da", "en"} for v in report["violations"])
         _valid(document, "check")
 

@@ -205,3 +205,39 @@ class TestOptimising:
         code, out, _ = run_cli(capsys, "demo")
         assert code == 0
         assert "kræver learnmeet[optimise], som ikke er installeret her" in out
+
+
+class TestTheAuditForm:
+    """The demo's audit of B-106 warns of the missing genoptræningsplan
+    (Sundhedsloven § 84) and shows the assessment form with the finding."""
+
+    @pytest.mark.parametrize(
+        ("lang", "expected"),
+        [
+            (
+                "da",
+                [
+                    "! LM135:",
+                    "§ 84",
+                    "ikke opfyldt   genoptræningsplan",
+                    "Fund (ansvar)",
+                ],
+            ),
+            (
+                "en",
+                [
+                    "! LM135:",
+                    "§ 84",
+                    "not met        rehabilitation plan",
+                    "Finding (responsibility)",
+                ],
+            ),
+        ],
+    )
+    def test_the_finding(
+        self, capsys: pytest.CaptureFixture[str], lang: str, expected: list[str]
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", lang)
+        assert code == 0
+        for text in expected:
+            assert text in out

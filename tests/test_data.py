@@ -20,9 +20,25 @@ class TestSizes:
         assert sum(1 for c in SAMPLE.cases if c.transitions) >= 8
         assert len(SAMPLE.forums) >= 3
 
-    def test_meetings_validate(self) -> None:
+    def test_meetings_validate_but_for_the_audits_lesson(self) -> None:
+        """B-106's discharge went without the genoptræningsplan it needed: the
+        audit of it warns (LM135), and nothing else is found."""
         report = lm.validate_all(SAMPLE.meetings, context=lm.RuleContext())
-        assert report.violations == (), report.render("en")
+        (warning,) = report.violations
+        assert (warning.code, warning.severity, warning.subject.id) == (
+            "LM135",
+            lm.Severity.WARNING,
+            "c-106",
+        )
+        audit = next(m for m in SAMPLE.meetings if m.id == warning.meeting)
+        assert audit.format.code == "audit"
+
+    def test_the_audit_case_says_what_its_data_says(self) -> None:
+        (case,) = [c for c in SAMPLE.cases if c.id == "c-106"]
+        assert "genoptræningsplan fulgte ikke med" in case.summary
+        assert case.transitions[-1].missing_documents == (
+            lm.HandoverDocument.REHABILITATION_PLAN,
+        )
 
 
 class TestSynthetic:

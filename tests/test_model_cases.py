@@ -73,3 +73,87 @@ class TestCase:
     def test_origin(self) -> None:
         assert CASE.is_concrete
         assert not attrs.evolve(CASE, origin=lm.CaseOrigin.FICTIONAL).is_concrete
+
+
+class TestHandoverDocuments:
+    """Handover documents carry MedCom's names, and which belong to which kind
+    of transition is data; the pre-version-3 "nursing_report" is read as the
+    report of the transition's kind."""
+
+    D = lm.HandoverDocument
+
+    def test_medcom_names_in_danish(self) -> None:
+        assert {d.label.da for d in self.D} >= {
+            "indlæggelsesrapport",
+            "udskrivningsrapport",
+            "plejeforløbsplan",
+            "melding om færdigbehandling",
+            "korrespondancemeddelelse",
+            "genoptræningsplan",
+            "epikrise",
+        }
+        assert "sygeplejerapport" not in {d.label.da for d in self.D}
+
+    @pytest.mark.parametrize(
+        ("kind", "report"),
+        [
+            (lm.TransitionKind.ADMISSION, lm.HandoverDocument.ADMISSION_REPORT),
+            (lm.TransitionKind.DISCHARGE, lm.HandoverDocument.DISCHARGE_REPORT),
+            (lm.TransitionKind.TRANSFER, lm.HandoverDocument.DISCHARGE_REPORT),
+        ],
+    )
+    def test_an_old_nursing_report_is_the_report_of_its_kind(
+        self, kind: lm.TransitionKind, report: lm.HandoverDocument
+    ) -> None:
+        old = attrs.evolve(DISCHARGE, kind=kind, documents={self.D.NURSING_REPORT})
+        assert old.documents == {report}
+        data = lm.to_dict(DISCHARGE)
+        data["data"]["kind"] = kind.code
+        data["data"]["documents"] = ["nursing_report"]
+        assert lm.from_dict(lm.Transition, data).documents == {report}
+
+    def test_a_referral_keeps_what_it_cannot_tell(self) -> None:
+        move = attrs.evolve(
+            DISCHARGE,
+            kind=lm.TransitionKind.REFERRAL,
+            documents={self.D.NURSING_REPORT},
+        )
+        assert move.documents == {self.D.NURSING_REPORT}
+
+    def test_every_kind_has_its_documents(self) -> None:
+        assert set(lm.HANDOVER_DOCUMENTS) == set(lm.TransitionKind)
+        admission = lm.HANDOVER_DOCUMENTS[lm.TransitionKind.ADMISSION]
+        assert admission == ((self.D.ADMISSION_REPORT, lm.DocumentNeed.ALWAYS),)
+        discharge = dict(lm.HANDOVER_DOCUMENTS[lm.TransitionKind.DISCHARGE])
+        assert discharge[self.D.REHABILITATION_PLAN] is (
+            lm.DocumentNeed.REHABILITATION_NEEDED
+        )
+        assert discharge[self.D.CARE_COURSE_PLAN] is lm.DocumentNeed.COMPLEX_COURSE
+
+    def test_expected_and_missing_at_a_discharge(self) -> None:
+        assert DISCHARGE.rehabilitation_needed
+        assert DISCHARGE.expected_documents == (
+            self.D.DISCHARGE_REPORT,
+            self.D.DISCHARGE_SUMMARY,
+            self.D.TREATMENT_COMPLETED,
+            self.D.REHABILITATION_PLAN,
+        )
+        assert DISCHARGE.missing_documents == (
+            self.D.DISCHARGE_REPORT,
+            self.D.TREATMENT_COMPLETED,
+        )
+        no_need = attrs.evolve(DISCHARGE, rehabilitation_needed=False)
+        assert self.D.REHABILITATION_PLAN not in no_need.expected_documents
+
+    def test_lacking_the_plan(self) -> None:
+        assert not DISCHARGE.lacks_rehabilitation_plan
+        without = attrs.evolve(
+            DISCHARGE, documents=DISCHARGE.documents - {self.D.REHABILITATION_PLAN}
+        )
+        assert without.lacks_rehabilitation_plan
+        assert not attrs.evolve(
+            without, rehabilitation_needed=False
+        ).lacks_rehabilitation_plan
+        assert not attrs.evolve(
+            without, kind=lm.TransitionKind.TRANSFER
+        ).lacks_rehabilitation_plan

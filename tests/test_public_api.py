@@ -249,6 +249,14 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
                 "rules": lm.DEFAULT_RULES,
             },
         ),
+        "audit_checklist": (
+            lm.audit_checklist,
+            {"case": sample.cases[5], "transition": None},
+        ),
+        "AuditAssessment.from_meeting": (
+            lm.AuditAssessment.from_meeting,
+            {"meeting": sample.meetings[2], "transition": 1},
+        ),
         "busy_from_meetings": (lm.busy_from_meetings, {"meetings": [meeting]}),
         "compose": (
             lm.compose,

@@ -53,3 +53,13 @@ class TestTransitions:
     @given(lst.transitions())
     def test_always_two_sectors(self, move: lm.Transition) -> None:
         assert move.from_sector != move.to_sector
+
+
+class TestTransitionsBreakNoRule:
+    """A generated discharge of a citizen who needs rehabilitation carries the
+    plan (Sundhedsloven § 84), and no transition holds the pre-version-3 code."""
+
+    @given(lst.transitions())
+    def test_the_plan_goes_where_needed(self, move: lm.Transition) -> None:
+        assert not move.lacks_rehabilitation_plan
+        assert lm.HandoverDocument.NURSING_REPORT not in move.documents

@@ -55,9 +55,11 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Unit",
     ),
     "learnmeet.model._cases": (
+        "HANDOVER_DOCUMENTS",
         "CaseOrigin",
         "CitizenCase",
         "Consent",
+        "DocumentNeed",
         "HandoverDocument",
         "PalliativeLevel",
         "Transition",
@@ -101,6 +103,15 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Contribution",
         "LearningPoint",
         "ReflectionCycle",
+    ),
+    "learnmeet.model._audit": (
+        "AuditAssessment",
+        "AuditCheck",
+        "AuditCriterion",
+        "AuditFinding",
+        "AuditVerdict",
+        "FailureCause",
+        "audit_checklist",
     ),
     "learnmeet.model._survey": (
         "Answer",
@@ -308,6 +319,15 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.io._text import (
         evaluation_text as evaluation_text,
     )
+    from learnmeet.model._audit import (
+        AuditAssessment as AuditAssessment,
+        AuditCheck as AuditCheck,
+        AuditCriterion as AuditCriterion,
+        AuditFinding as AuditFinding,
+        AuditVerdict as AuditVerdict,
+        FailureCause as FailureCause,
+        audit_checklist as audit_checklist,
+    )
     from learnmeet.model._availability import (
         Absence as Absence,
         AbsenceKind as AbsenceKind,
@@ -319,9 +339,11 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         danish_holidays as danish_holidays,
     )
     from learnmeet.model._cases import (
+        HANDOVER_DOCUMENTS as HANDOVER_DOCUMENTS,
         CaseOrigin as CaseOrigin,
         CitizenCase as CitizenCase,
         Consent as Consent,
+        DocumentNeed as DocumentNeed,
         HandoverDocument as HandoverDocument,
         PalliativeLevel as PalliativeLevel,
         Transition as Transition,

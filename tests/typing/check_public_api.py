@@ -41,6 +41,12 @@ assert_type(lm.danish_holidays(2027), tuple[lm.Holiday, ...])
 assert_type(
     lm.plan_period(sample, start=date(2027, 1, 1), end=date(2027, 3, 31)), lm.PeriodPlan
 )
+assert_type(lm.audit_checklist(sample.cases[0]), tuple[lm.AuditCheck, ...])
+assert_type(lm.AuditAssessment.from_meeting(meeting), lm.AuditAssessment)
+assert_type(
+    lm.AuditAssessment.from_meeting(meeting).causes, tuple[lm.FailureCause, ...]
+)
+assert_type(lm.HANDOVER_DOCUMENTS[lm.TransitionKind.DISCHARGE][0][1], lm.DocumentNeed)
 assert_type(lm.preflight(sample), lm.Preflight)
 assert_type(lm.preflight(sample).ok, bool)
 assert_type(lm.read_config(""), lm.PlanningConfig)
@@ -122,6 +128,9 @@ assert_type(lst.scenarios(), SearchStrategy[lm.Scenario])
 assert_type(lst.sectors(), SearchStrategy[lm.Sector])
 assert_type(lst.series(), SearchStrategy[lm.Series])
 assert_type(lst.transitions(), SearchStrategy[lm.Transition])
+assert_type(lst.audit_assessments(), SearchStrategy[lm.AuditAssessment])
+assert_type(lst.audit_checks(), SearchStrategy[lm.AuditCheck])
+assert_type(lst.audit_findings(), SearchStrategy[lm.AuditFinding])
 assert_type(lst.units(), SearchStrategy[lm.Unit])
 assert_type(lst.working_hours(), SearchStrategy[lm.WorkingHours])
 assert_type(lst.planning_settings(), SearchStrategy[lm.PlanningSettings])

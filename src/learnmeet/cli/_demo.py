@@ -34,8 +34,19 @@ from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_jso
 from learnmeet.io._schema import json_schema
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
+from learnmeet.model._audit import (
+    AuditAssessment,
+    AuditCriterion,
+    AuditFinding,
+    FailureCause,
+)
 from learnmeet.model._calendar import WorkingHours
-from learnmeet.model._cycle import LEARNING_TAGS, ActionStatus, ReflectionCycle
+from learnmeet.model._cycle import (
+    LEARNING_TAGS,
+    Action,
+    ActionStatus,
+    ReflectionCycle,
+)
 from learnmeet.model._forums import Forum
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
@@ -290,6 +301,8 @@ def _proposals(run: DemoRun) -> str:
             f"{case.citizen.pseudonym} ({state}):"
         )
         lines += [f"  {line}" for line in proposal.explain(lang).splitlines()]
+        if code == "audit":
+            lines += _audit_form(run, proposal.meeting)
         lines.append("")
     lines.append(
         run.t(
@@ -299,6 +312,86 @@ def _proposals(run: DemoRun) -> str:
     )
     lines.append(validate(_bad_course_day(s), lang=lang).render(lang))
     return "\n".join(lines)
+
+
+def _audit_form(run: DemoRun, meeting: Meeting) -> list[str]:
+    """The audit's assessment form, with the panel's finding and action.
+
+    The checklist is read from the case; the finding is on the missing
+    genoptræningsplan (Sundhedsloven § 84).
+    """
+    lang = run.lang
+    form = AuditAssessment.from_meeting(meeting)
+    case = meeting.case
+    assert case is not None
+    move = case.transitions[form.transition]
+    presenter = next(
+        a.person
+        for a in meeting.attendees
+        if isinstance(a.person, Professional) and a.role is AttendeeRole.CASE_PRESENTER
+    )
+    form = attrs.evolve(
+        form,
+        findings=[
+            AuditFinding(
+                text=run.t(
+                    da="Afdelingen regnede med, at kommunen selv vurderede "
+                    "behovet for genoptræning, så ingen skrev planen",
+                    en="The ward assumed the municipality would assess the "
+                    "need of rehabilitation itself, so nobody wrote the plan",
+                ),
+                cause=FailureCause.RESPONSIBILITY,
+                criterion=AuditCriterion.REHABILITATION_PLAN,
+            )
+        ],
+        actions=[
+            Action(
+                id="audit-a-1",
+                text=run.t(
+                    da="Udskrivningstjeklisten får et punkt om genoptræningsplan",
+                    en="The discharge checklist gets an item on the "
+                    "rehabilitation plan",
+                ),
+                owner=presenter.key,
+                due=meeting.start.date() + timedelta(days=56),
+                raised_at=meeting.id,
+            )
+        ],
+    )
+    lines = [
+        "  "
+        + run.t(
+            da=f"Auditskema for overgangen {move.on.isoformat()} "
+            f"({move.kind.label.da}, {move.from_sector.label.da} → "
+            f"{move.to_sector.label.da}):",
+            en=f"Assessment form of the transition on {move.on.isoformat()} "
+            f"({move.kind.label.en}, {move.from_sector.label.en} → "
+            f"{move.to_sector.label.en}):",
+        )
+    ]
+    for check in form.checks:
+        what = (
+            check.document.label.get(lang)
+            if check.document is not None
+            and check.criterion is AuditCriterion.DOCUMENTS_PRESENT
+            else check.criterion.label.get(lang)
+        )
+        lines.append(f"    {check.verdict.label.get(lang):14} {what}")
+    for finding in form.findings:
+        lines.append(
+            "  "
+            + run.t(da="Fund", en="Finding")
+            + f" ({finding.cause.label.get(lang)}): {finding.text}"
+        )
+    for action in form.actions:
+        lines.append(
+            "  "
+            + run.t(da="Aftalt", en="Agreed")
+            + f": {action.text} ({presenter.display_name or presenter.id}, "
+            + run.t(da="senest", en="by")
+            + f" {action.due.isoformat()})"
+        )
+    return lines
 
 
 def _bad_course_day(s: Scenario) -> Meeting:

@@ -306,6 +306,9 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
     "learnmeet.planning._schedule.ScheduleResult": ("report",),
     "learnmeet.model._scenario.Scenario": ("working_patterns", "absences"),
+    "learnmeet.model._audit.AuditCheck": ("document", "note"),
+    "learnmeet.model._audit.AuditFinding": ("criterion",),
+    "learnmeet.model._audit.AuditAssessment": ("checks", "findings", "actions"),
 }
 
 

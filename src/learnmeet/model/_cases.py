@@ -10,8 +10,9 @@ used for learning needs the citizen's recorded consent.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from types import MappingProxyType
 
 import attrs
 
@@ -32,9 +33,11 @@ from learnmeet.model._people import Citizen, Professional, Relative, Sector
 from learnmeet.model._time import a_date
 
 __all__ = [
+    "HANDOVER_DOCUMENTS",
     "CaseOrigin",
     "CitizenCase",
     "Consent",
+    "DocumentNeed",
     "HandoverDocument",
     "PalliativeLevel",
     "Transition",
@@ -86,11 +89,51 @@ class TransitionKind(LabelledEnum):
 
 
 class HandoverDocument(LabelledEnum):
-    """A document handed over at a transition.
+    """A document handed over at a transition, by MedCom's names.
+
+    The Danish labels are the names staff see in their inboxes: MedCom's
+    standards for messages between hospital, municipality and general
+    practice (indlæggelsesrapport, udskrivningsrapport, plejeforløbsplan,
+    melding om færdigbehandling, korrespondancemeddelelse, genoptræningsplan,
+    epikrise). Which of them belong to which kind of transition is
+    :data:`HANDOVER_DOCUMENTS`.
+
+    ``NURSING_REPORT`` (``"nursing_report"``) is kept so documents written
+    before version 3 still read: "sygeplejerapport" is no MedCom name, and a
+    :class:`Transition` holding it holds the report of its kind instead (the
+    indlæggelsesrapport at an admission, the udskrivningsrapport at a
+    discharge or transfer).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 MedCom's names; ``ADMISSION_REPORT``,
+       ``DISCHARGE_REPORT``, ``CARE_COURSE_PLAN``, ``TREATMENT_COMPLETED`` and
+       ``CORRESPONDENCE``; ``NURSING_REPORT`` read as the report of the
+       transition's kind.
     """
 
+    ADMISSION_REPORT = (
+        "admission_report",
+        Label(da="indlæggelsesrapport", en="admission report"),
+    )
+    DISCHARGE_REPORT = (
+        "discharge_report",
+        Label(da="udskrivningsrapport", en="discharge report"),
+    )
+    CARE_COURSE_PLAN = (
+        "care_course_plan",
+        Label(da="plejeforløbsplan", en="care course plan"),
+    )
+    TREATMENT_COMPLETED = (
+        "treatment_completed",
+        Label(
+            da="melding om færdigbehandling",
+            en="notification of completed treatment",
+        ),
+    )
+    CORRESPONDENCE = (
+        "correspondence",
+        Label(da="korrespondancemeddelelse", en="correspondence message"),
+    )
     REHABILITATION_PLAN = (
         "rehabilitation_plan",
         Label(da="genoptræningsplan", en="rehabilitation plan"),
@@ -99,10 +142,75 @@ class HandoverDocument(LabelledEnum):
         "discharge_summary",
         Label(da="epikrise", en="discharge summary"),
     )
-    NURSING_REPORT = "nursing_report", Label(da="sygeplejerapport", en="nursing report")
     MEDICATION_LIST = "medication_list", Label(da="medicinliste", en="medication list")
     REFERRAL = "referral", Label(da="henvisning", en="referral")
     CARE_PLAN = "care_plan", Label(da="plejeplan", en="care plan")
+    NURSING_REPORT = (
+        "nursing_report",
+        Label(
+            da="indlæggelses- eller udskrivningsrapport",
+            en="admission or discharge report",
+        ),
+    )
+
+
+class DocumentNeed(LabelledEnum):
+    """When a handover document is expected at a transition of its kind.
+
+    .. versionadded:: 0.3.0
+    """
+
+    ALWAYS = "always", Label(da="altid", en="always")
+    REHABILITATION_NEEDED = (
+        "rehabilitation_needed",
+        Label(
+            da="når borgeren har behov for genoptræning",
+            en="when the citizen needs rehabilitation",
+        ),
+    )
+    COMPLEX_COURSE = (
+        "complex_course",
+        Label(da="ved komplekse forløb", en="for complex courses"),
+    )
+
+
+_D = HandoverDocument
+_N = DocumentNeed
+
+HANDOVER_DOCUMENTS: Mapping[
+    TransitionKind, tuple[tuple[HandoverDocument, DocumentNeed], ...]
+] = MappingProxyType(
+    {
+        TransitionKind.ADMISSION: ((_D.ADMISSION_REPORT, _N.ALWAYS),),
+        TransitionKind.DISCHARGE: (
+            (_D.DISCHARGE_REPORT, _N.ALWAYS),
+            (_D.DISCHARGE_SUMMARY, _N.ALWAYS),
+            (_D.TREATMENT_COMPLETED, _N.ALWAYS),
+            (_D.REHABILITATION_PLAN, _N.REHABILITATION_NEEDED),
+            (_D.CARE_COURSE_PLAN, _N.COMPLEX_COURSE),
+        ),
+        TransitionKind.REFERRAL: ((_D.REFERRAL, _N.ALWAYS),),
+        TransitionKind.TRANSFER: (),
+    }
+)
+"""The MedCom documents expected at each kind of transition, and when.
+
+At an admission the municipality sends the indlæggelsesrapport; at a
+discharge the hospital sends the udskrivningsrapport, the epikrise and the
+melding om færdigbehandling, the genoptræningsplan when the citizen needs
+rehabilitation (Sundhedsloven § 84) and the plejeforløbsplan for a complex
+course; a referral goes with its henvisning. A cross-sectoral audit's
+checklist (:func:`~learnmeet.audit_checklist`) is read from this table.
+
+.. versionadded:: 0.3.0
+"""
+
+_REPORT_OF_KIND = {
+    TransitionKind.ADMISSION: _D.ADMISSION_REPORT,
+    TransitionKind.DISCHARGE: _D.DISCHARGE_REPORT,
+    TransitionKind.TRANSFER: _D.DISCHARGE_REPORT,
+}
+"""What an old document's "nursing_report" is at a transition of each kind."""
 
 
 def _documents(documents: Iterable[HandoverDocument]) -> frozenset[HandoverDocument]:
@@ -119,11 +227,20 @@ class Transition:
         to_sector: The sector that takes over; must differ from ``from_sector``.
         kind: Admission, discharge, referral or transfer.
         documents: The handover documents that went with the citizen.
-        rehabilitation_needed: Whether the citizen needs rehabilitation after
-            the move; a rehabilitation plan is then required at discharge
-            (Sundhedsloven § 140).
+        rehabilitation_needed: Whether the citizen has a medically justified
+            need of rehabilitation after the move; the hospital (the region)
+            then issues a rehabilitation plan at discharge (genoptræningsplan,
+            Sundhedsloven § 84), and the municipality provides the
+            rehabilitation (§ 140).
+
+    A document written before version 3 may hold ``"nursing_report"``; the
+    transition holds the MedCom report of its kind instead (see
+    :class:`HandoverDocument`).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 ``NURSING_REPORT`` becomes the report of the
+       transition's kind; :attr:`expected_documents`,
+       :attr:`missing_documents` and :attr:`lacks_rehabilitation_plan`.
     """
 
     on: date = attrs.field(validator=a_date)
@@ -140,6 +257,12 @@ class Transition:
     )
 
     def __attrs_post_init__(self) -> None:
+        report = _REPORT_OF_KIND.get(self.kind)
+        if report is not None and _D.NURSING_REPORT in self.documents:
+            # Read from an old document: the name staff see at this kind.
+            object.__setattr__(
+                self, "documents", (self.documents - {_D.NURSING_REPORT}) | {report}
+            )
         if self.from_sector.code == self.to_sector.code:
             raise InvalidValueError(
                 reason=Label(
@@ -162,6 +285,47 @@ class Transition:
     def sectors(self) -> frozenset[str]:
         """The codes of the two sectors the transition connects."""
         return frozenset((self.from_sector.code, self.to_sector.code))
+
+    @property
+    def expected_documents(self) -> tuple[HandoverDocument, ...]:
+        """The documents expected at this transition (:data:`HANDOVER_DOCUMENTS`).
+
+        Those always expected at its kind, and the rehabilitation plan when
+        the citizen needs rehabilitation; the documents of a complex course
+        are for the people who know the course to judge, and are not listed.
+
+        .. versionadded:: 0.3.0
+        """
+        return tuple(
+            document
+            for document, need in HANDOVER_DOCUMENTS[self.kind]
+            if need is _N.ALWAYS
+            or (need is _N.REHABILITATION_NEEDED and self.rehabilitation_needed)
+        )
+
+    @property
+    def missing_documents(self) -> tuple[HandoverDocument, ...]:
+        """The :attr:`expected_documents` that did not go with the citizen.
+
+        .. versionadded:: 0.3.0
+        """
+        return tuple(d for d in self.expected_documents if d not in self.documents)
+
+    @property
+    def lacks_rehabilitation_plan(self) -> bool:
+        """A discharge of a citizen who needs rehabilitation, without the plan.
+
+        The region issues a genoptræningsplan at discharge to everyone with a
+        medically justified need of rehabilitation (Sundhedsloven § 84); the
+        municipality provides the rehabilitation from it (§ 140).
+
+        .. versionadded:: 0.3.0
+        """
+        return (
+            self.kind is TransitionKind.DISCHARGE
+            and self.rehabilitation_needed
+            and _D.REHABILITATION_PLAN not in self.documents
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -26,6 +26,11 @@ module.
 .. versionadded:: 0.1.0
 """
 
+from learnmeet.strategies._audit import (
+    audit_assessments,
+    audit_checks,
+    audit_findings,
+)
 from learnmeet.strategies._availability import (
     absences,
     availabilities,
@@ -112,6 +117,9 @@ __all__ = [
     "answers",
     "areas",
     "attendees",
+    "audit_assessments",
+    "audit_checks",
+    "audit_findings",
     "availabilities",
     "breaches",
     "busy_indexes",

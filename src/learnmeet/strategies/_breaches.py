@@ -19,7 +19,12 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._calendar import WorkingHours
-from learnmeet.model._cases import CaseOrigin, Transition, TransitionKind
+from learnmeet.model._cases import (
+    CaseOrigin,
+    HandoverDocument,
+    Transition,
+    TransitionKind,
+)
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import (
     Attendee,
@@ -31,7 +36,11 @@ from learnmeet.model._meetings import (
     Rsvp,
 )
 from learnmeet.model._people import Area, Organisation, Professional, Sector, Unit
-from learnmeet.rules._audit import NO_TRANSITION, PANEL_MISSES_SECTORS
+from learnmeet.rules._audit import (
+    NO_REHABILITATION_PLAN,
+    NO_TRANSITION,
+    PANEL_MISSES_SECTORS,
+)
 from learnmeet.rules._case import (
     FICTIONAL_CASE,
     MANY_OUTSIDE_CARE_TEAM,
@@ -284,6 +293,22 @@ def _uncovered_transition(meeting: Meeting) -> Meeting:
         kind=TransitionKind.DISCHARGE,
     )
     return attrs.evolve(meeting, case=attrs.evolve(case, transitions=[moved]))
+
+
+@breaks(NO_REHABILITATION_PLAN, start_from="audit")
+def _discharged_without_plan(meeting: Meeting) -> Meeting:
+    case = meeting.case
+    assert case is not None
+    assert case.transitions
+    first, *rest = case.transitions
+    discharge = attrs.evolve(
+        first,
+        kind=TransitionKind.DISCHARGE,
+        rehabilitation_needed=True,
+        documents=first.documents - {HandoverDocument.REHABILITATION_PLAN},
+    )
+    moves = [discharge, *rest]
+    return attrs.evolve(meeting, case=attrs.evolve(case, transitions=moves))
 
 
 @breaks(NO_HOST, start_from="study_visit")

@@ -23,6 +23,11 @@ from learnmeet.model._time import FIRST_YEAR, LAST_YEAR
 from learnmeet.strategies._common import _LAST_DAY, _code, _days
 from learnmeet.strategies._people import citizens, professionals, relatives, sectors
 
+_MEDCOM_DOCUMENTS = [
+    d for d in HandoverDocument if d is not HandoverDocument.NURSING_REPORT
+]
+"""The documents a transition holds: the old code of version 2 is only read."""
+
 
 @st.composite
 def _transitions(
@@ -40,13 +45,20 @@ def _transitions(
         )
     else:
         first, second = between
+    kind = draw(st.sampled_from(TransitionKind))
+    needed = draw(st.booleans())
+    documents = draw(st.frozensets(st.sampled_from(_MEDCOM_DOCUMENTS)))
+    if needed and kind is TransitionKind.DISCHARGE:
+        # The plan goes with a discharge that needs it (Sundhedsloven § 84):
+        # a valid case breaks no rule; meetings_breaking("LM135") takes it away.
+        documents |= {HandoverDocument.REHABILITATION_PLAN}
     return Transition(
         on=draw(_days(high=(before or _LAST_DAY))),
         from_sector=first,
         to_sector=second,
-        kind=draw(st.sampled_from(TransitionKind)),
-        documents=draw(st.frozensets(st.sampled_from(HandoverDocument))),
-        rehabilitation_needed=draw(st.booleans()),
+        kind=kind,
+        documents=documents,
+        rehabilitation_needed=needed,
     )
 
 
@@ -57,6 +69,9 @@ def transitions(
     catalog: Catalog = DEFAULT_CATALOG,
 ) -> SearchStrategy[Transition]:
     """Transitions between two different sectors, optionally before a day.
+
+    A discharge of a citizen who needs rehabilitation carries the
+    rehabilitation plan, so the transitions break no rule.
 
     .. versionadded:: 0.1.0
     """
