@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 import learnmeet as lm
-from examples import CASE, CAT, DISCHARGE, GP, NURSE_N, OT_N, PT_N, attend
+from examples import CASE, CAT, DISCHARGE, DOCTOR, GP, NURSE_N, OT_N, PT_N, attend
 from learnmeet.rules import _audit
 from rule_cases import (
     VALID,
@@ -20,7 +20,16 @@ from rule_cases import (
 F = lm.AttendeeRole.FACILITATOR
 
 BREACHES: BreachTable = {
-    "LM110": (lambda: with_changes("audit", case=attrs.evolve(CASE, transitions=())),),
+    "LM110": (
+        # The doctor is in the care team: without the discharge, the hospital
+        # would otherwise hold nothing and hear of the case by disclosure.
+        lambda: with_changes(
+            "audit",
+            case=attrs.evolve(
+                CASE, transitions=(), care_team=[*CASE.care_team, DOCTOR]
+            ),
+        ),
+    ),
     "LM111": (
         lambda: with_attendees(
             "audit",

@@ -43,6 +43,7 @@ _STRATEGIES: dict[str, str] = {
     "MeetingFormat": "meeting_formats",
     "MeetingRequest": "meeting_requests",
     "Organisation": "organisations",
+    "Permission": "permissions",
     "PeriodPlan": "period_plans",
     "PlanningConfig": "planning_configs",
     "PlanningSettings": "planning_settings",

@@ -306,6 +306,15 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
     "learnmeet.planning._schedule.ScheduleResult": ("report",),
     "learnmeet.model._scenario.Scenario": ("working_patterns", "absences"),
+    "learnmeet.model._cases.Consent": (
+        "grantor",
+        "proxy_reason",
+        "purposes",
+        "recipients",
+        "form",
+        "recorded_by",
+    ),
+    "learnmeet.model._cases.CitizenCase": ("permissions", "died_on"),
 }
 
 
