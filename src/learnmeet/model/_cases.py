@@ -685,6 +685,25 @@ def disclosed_to(case: CitizenCase, day: date) -> frozenset[str]:
     return frozenset()
 
 
+def not_covered(
+    case: CitizenCase, organisations: Iterable[Organisation], day: date
+) -> list[Organisation]:
+    """Those of *organisations* that *case* may not be disclosed to on *day*.
+
+    An organisation that does not hold the case (:func:`holds_record`) and
+    is no recipient of a consent covering disclosure that day. A fictional
+    case discloses nothing, and a case without a care team says nothing of
+    who holds it: neither is judged (empty).
+    """
+    if not case.is_concrete or not case.care_team:
+        return []
+    outside = [o for o in organisations if not holds_record(case, o)]
+    if not outside:
+        return []
+    told = disclosed_to(case, day)
+    return [o for o in outside if o.id not in told]
+
+
 def holds_record(case: CitizenCase, organisation: Organisation) -> bool:
     """Tell whether *organisation* holds *case*'s course already.
 

@@ -22,8 +22,7 @@ from learnmeet.model._cases import (
     CitizenCase,
     basis_for,
     consent_covers,
-    disclosed_to,
-    holds_record,
+    not_covered,
 )
 from learnmeet.model._formats import FictionalCase, MeetingFormat
 from learnmeet.model._labels import Label
@@ -321,18 +320,11 @@ def DISCLOSURE_WITHOUT_BASIS(
     case = meeting.case
     if not meeting.format.requirements.consent_required or case is None:
         return ()
-    if not case.is_concrete or not case.care_team:
-        return ()
     present = {p.unit.organisation for p in part(meeting).professionals}
-    outside = [o for o in present if not holds_record(case, o)]
-    if not outside:
-        return ()
     uncovered: dict[str, list[str]] = {}
     for day in _days(meeting, context.today):
-        covered = disclosed_to(case, day)
-        for organisation in outside:
-            if organisation.id not in covered:
-                uncovered.setdefault(organisation.name, []).append(day.isoformat())
+        for organisation in not_covered(case, present, day):
+            uncovered.setdefault(organisation.name, []).append(day.isoformat())
     if not uncovered:
         return ()
     names = ", ".join(sorted(uncovered))
