@@ -157,7 +157,7 @@ class TestCheck:
         code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 0
         assert out.endswith(
-            ": OK – 47 professionals, 10 citizen cases, 3 forums, 3 meetings\n"
+            ": OK – 47 professionals, 11 citizen cases, 3 forums, 4 meetings\n"
         )
         path.write_text(sample_text())
         assert run_cli(capsys, "check", str(path), "--lang", "en")[1] == out

@@ -500,3 +500,24 @@ class TestLegalBasis:
             and r.case.id == "c-105"
             and r.format.code == "home_meeting"
         ]
+
+    def test_the_audit_takes_the_longest_stretch_a_basis_covers(self) -> None:
+        """Consent for the first five days, a § 42 d permission from February:
+        the audit is placed in February or March."""
+        case = next(c for c in SAMPLE.cases if c.id == "c-102")
+        covered = attrs.evolve(
+            case,
+            consent=lm.Consent(given_on=date(2026, 11, 2), expires_on=date(2027, 1, 5)),
+            permissions=[
+                lm.Permission(permitted_by="p-037", permitted_on=date(2027, 2, 1))
+            ],
+        )
+        town = attrs.evolve(
+            SAMPLE,
+            cases=[covered if c.id == "c-102" else c for c in SAMPLE.cases],
+            meetings=[],
+        )
+        plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
+        (audit,) = [m for m in plan.scheduled.meetings if m.format.code == "audit"]
+        assert audit.case == covered
+        assert audit.start.date() >= date(2027, 2, 1)

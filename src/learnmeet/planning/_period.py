@@ -128,20 +128,13 @@ def _consented(
     *sundhedsloven* § 42 d), the earliest of equals. A case with none that
     covers a day of the period has none (``None``); the rules then say why.
     """
-    found = None
+    stretches = []
     for _, first_day, last_day in basis_windows(case, purpose):
         first = max(start, first_day)
         last = end if last_day is None else min(end, last_day)
-        if first <= last and (
-            found is None
-            or (last - first, -first.toordinal())
-            > (
-                found[1] - found[0],
-                -found[0].toordinal(),
-            )
-        ):
-            found = (first, last)
-    return found
+        if first <= last:
+            stretches.append((first, last))
+    return min(stretches, key=lambda s: (s[0] - s[1], s[0]), default=None)
 
 
 def _consent_told(unplaced: Unplaced, start: date, end: date) -> Unplaced:

@@ -131,11 +131,8 @@ def _died_before(case: CitizenCase, day: date) -> bool:
     return case.died_on is not None and case.died_on < day
 
 
-def _with_citizen(meeting: Meeting) -> bool:
-    """Whether the meeting is held with the case's citizen taking part."""
-    case = meeting.case
-    if case is None:
-        return False
+def _with_citizen(meeting: Meeting, case: CitizenCase) -> bool:
+    """Whether the meeting is held with its case's citizen taking part."""
     if meeting.format.requirements.citizen_present:
         return True
     attendee = meeting.attendee(case.citizen.key)
@@ -186,7 +183,7 @@ def NO_CONSENT(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
         case, day, purpose
     ) is not None:
         return ()  # the common case, without sets and sorting
-    if _died_before(case, day) and _with_citizen(meeting):
+    if _died_before(case, day) and _with_citizen(meeting, case):
         return ()
     missing = [
         d for d in _days(meeting, context.today) if not basis_for(case, d, purpose)
@@ -195,7 +192,11 @@ def NO_CONSENT(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
         return ()
     shown_days = ", ".join(d.isoformat() for d in missing)
     what = f"borgerforløbet {case.id!r}"
-    if case.died_on is not None and _died_before(case, missing[-1]):
+    if (
+        purpose is _LEARNING
+        and case.died_on is not None
+        and _died_before(case, missing[-1])
+    ):
         died = case.died_on.isoformat()
         return one(
             case_subject(meeting),
@@ -366,7 +367,7 @@ def AFTER_DEATH(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     case = meeting.case
     if case is None or case.died_on is None:
         return ()
-    if not _died_before(case, meeting.start.date()) or not _with_citizen(meeting):
+    if not _died_before(case, meeting.start.date()) or not _with_citizen(meeting, case):
         return ()
     return one(
         case_subject(meeting),
