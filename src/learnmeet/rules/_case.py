@@ -245,8 +245,8 @@ def NO_CONSENT(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
     severity=Severity.WARNING,
     title=Label(da="Mange uden for borgerens team", en="Many outside the care team"),
     meaning=Label(
-        da="De fleste fagpersoner, der drøfter sagen, hører til borgerens eget "
-        "team. KOPA-evalueringen fandt, at læring gav mest værdi, når de direkte "
+        da="De fleste fagpersoner, der drøfter borgerforløbet, hører til borgerens "
+        "eget team. KOPA-evalueringen fandt, at læring gav mest værdi, når de direkte "
         "samarbejdspartnere mødtes.",
         en="Most of the professionals who discuss the case belong to the "
         "citizen's own care team. The KOPA evaluation found that learning had "
