@@ -53,6 +53,7 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.Meeting, lst.meetings()),
     (lm.MeetingFormat, lst.meeting_formats()),
     (lm.Organisation, lst.organisations()),
+    (lm.Permission, lst.permissions()),
     (lm.Profession, lst.professions()),
     (lm.Professional, lst.professionals()),
     (lm.Reflection, lst.reflections()),

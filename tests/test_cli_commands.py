@@ -161,7 +161,7 @@ class TestCheck:
         code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 0
         assert (
-            ": OK – 47 professionals, 10 citizen cases, 3 forums, 3 meetings\n" in out
+            ": OK – 47 professionals, 11 citizen cases, 3 forums, 4 meetings\n" in out
         )
         path.write_text(sample_text())
         assert run_cli(capsys, "check", str(path), "--lang", "en")[1] == out

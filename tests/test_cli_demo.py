@@ -80,7 +80,7 @@ class TestDemo:
         code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
         assert code == 0
         scenario = lm.from_json(lm.Scenario, (tmp_path / "scenario.json").read_text())
-        assert len(scenario.cases) == 10
+        assert len(scenario.cases) == 11
         plan = lm.from_json(lm.PeriodPlan, (tmp_path / "plan.json").read_text())
         assert plan.meetings
         assert plan.scenario == scenario
@@ -116,6 +116,23 @@ class TestDemo:
             "one unit at once (half stay on duty), 6 tentative, 0 waiting"
         )
         assert "tentative: only 3 enrolled, at least 12, capacity 24" in out
+
+    @pytest.mark.parametrize("lang", ["da", "en"])
+    def test_the_audit_after_death_rests_on_section_42_d(
+        self, capsys: pytest.CaptureFixture[str], lang: str
+    ) -> None:
+        """The deceased citizen's audit is complete without consent, and
+        without the permission the rule asks for management permission."""
+        code, out, _ = run_cli(capsys, "demo", "--lang", lang)
+        assert code == 0
+        section = out[out.index("6. Audit") :]
+        complete = "(komplet)" if lang == "da" else "(complete)"
+        assert f"B-109 ({complete[1:-1]})" in section or complete in section
+        assert "42 d" in section
+        assert "LM108" in section
+        assert ("ask the citizen" if lang == "en" else "borgerens samtykke") not in (
+            section
+        )
 
     def test_reflection_and_evaluation(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

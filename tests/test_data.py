@@ -41,6 +41,19 @@ class TestSizes:
         )
 
 
+class TestDeceasedCitizen:
+    """One case is a deceased citizen's, audited on a § 42 d permission."""
+
+    def test_the_audit_rests_on_the_permission(self) -> None:
+        (case,) = [c for c in SAMPLE.cases if c.died_on is not None]
+        assert case.consent is None
+        (audit,) = [m for m in SAMPLE.meetings if m.case == case]
+        assert audit.format.code == "audit"
+        assert audit.start.date() > case.died_on
+        day = audit.start.date()
+        assert case.basis_on(day) is lm.LegalBasis.QUALITY_DEVELOPMENT
+
+
 class TestSynthetic:
     """No real people: pseudonyms only, nothing CPR-like, names marked as examples."""
 

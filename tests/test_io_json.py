@@ -472,3 +472,41 @@ class TestFixesForAFile:
                 assert "tzinfo" not in said
                 assert "timedelta" not in said
             assert written in problem.fix.en
+
+
+class TestLegalBasisFields:
+    """Version 3's consent and basis fields: written only when set, read back,
+    and refused at their path."""
+
+    SAMPLE = load_sample()
+
+    def test_an_old_consent_writes_its_three_dates_only(self) -> None:
+        data = lm.to_dict(self.SAMPLE)["data"]
+        assert set(data["cases"]["c-101"]["consent"]) == {
+            "given_on",
+            "expires_on",
+            "withdrawn_on",
+        }
+        assert "died_on" not in data["cases"]["c-101"]
+        assert "permissions" not in data["cases"]["c-101"]
+
+    def test_the_deceased_citizens_case_round_trips(self) -> None:
+        data = lm.to_dict(self.SAMPLE)["data"]["cases"]["c-109"]
+        assert data["died_on"] == "2026-12-14"
+        assert data["permissions"][0]["basis"] == "quality_development"
+        assert lm.from_json(lm.Scenario, lm.to_json(self.SAMPLE)) == self.SAMPLE
+
+    def test_a_proxy_without_a_reason_is_refused_at_its_path(self) -> None:
+        document = lm.to_dict(self.SAMPLE)
+        consent = document["data"]["cases"]["c-101"]["consent"]
+        consent["grantor"] = "closest_relative"
+        errors = read_problems(lm.Scenario, document)
+        assert any(
+            e.startswith("$.cases['c-101'].consent.proxy_reason:") for e in errors
+        ), errors
+
+    def test_an_unknown_purpose_is_refused_at_its_path(self) -> None:
+        document = lm.to_dict(self.SAMPLE)
+        document["data"]["cases"]["c-101"]["consent"]["purposes"] = ["teaching"]
+        errors = read_problems(lm.Scenario, document)
+        assert any("$.cases['c-101'].consent.purposes" in e for e in errors), errors

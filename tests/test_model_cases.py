@@ -6,8 +6,10 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given, strategies as st
 
 import learnmeet as lm
+import learnmeet.strategies as lst
 from examples import CASE, CAT, DISCHARGE, RELATIVE
 
 
@@ -56,6 +58,115 @@ class TestConsent:
 
     def test_case_without_consent(self) -> None:
         assert not attrs.evolve(CASE, consent=None).has_consent_on(date(2027, 3, 1))
+
+
+class TestConsentDetails:
+    """Grantor, purposes, recipients and form, modelled on FHIR R5 Consent."""
+
+    def test_an_old_consent_covers_learning_and_the_home_not_disclosure(self) -> None:
+        consent = lm.Consent(given_on=date(2027, 1, 10))
+        assert consent.grantor is lm.ConsentGrantor.CITIZEN
+        assert consent.purposes == {
+            lm.ConsentPurpose.LEARNING,
+            lm.ConsentPurpose.HOME_MEETING,
+        }
+        assert consent.recipients == frozenset()
+        assert consent.is_valid_on(date(2027, 1, 10), lm.ConsentPurpose.HOME_MEETING)
+        assert not consent.is_valid_on(date(2027, 1, 10), lm.ConsentPurpose.DISCLOSURE)
+
+    def test_a_proxy_needs_a_reason(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="no reason") as info:
+            lm.Consent(given_on=date(2027, 1, 10), grantor=lm.ConsentGrantor.GUARDIAN)
+        assert info.value.path == ("proxy_reason",)
+        assert "borgeren ikke selv kan" in info.value.reason.da
+        proxy = lm.Consent(
+            given_on=date(2027, 1, 10),
+            grantor=lm.ConsentGrantor.CLOSEST_RELATIVE,
+            proxy_reason=lm.ProxyReason.LACKS_CAPACITY,
+            form=lm.ConsentForm.WRITTEN,
+            recorded_by="p-01",
+        )
+        assert proxy.grantor.is_proxy
+
+    def test_the_citizen_needs_no_reason(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="granted by the citizen"):
+            lm.Consent(
+                given_on=date(2027, 1, 10),
+                proxy_reason=lm.ProxyReason.UNDER_GUARDIANSHIP,
+            )
+
+    def test_some_purpose(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="no purpose") as info:
+            lm.Consent(given_on=date(2027, 1, 10), purposes=[])
+        assert info.value.path == ("purposes",)
+
+    def test_disclosure_names_its_recipients(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="names no recipients"):
+            lm.Consent(
+                given_on=date(2027, 1, 10), purposes={lm.ConsentPurpose.DISCLOSURE}
+            )
+        with pytest.raises(lm.InvalidValueError, match="not cover disclosure"):
+            lm.Consent(given_on=date(2027, 1, 10), recipients={"h"})
+
+    def test_recipients_are_identifiers(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.Consent(
+                given_on=date(2027, 1, 10),
+                purposes={lm.ConsentPurpose.DISCLOSURE},
+                recipients={"010190-1234"},
+            )
+
+    def test_a_text_is_not_a_list_of_recipients(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="a text is not a list"):
+            lm.Consent(
+                given_on=date(2027, 1, 10),
+                purposes={lm.ConsentPurpose.DISCLOSURE},
+                recipients="h",  # type: ignore[arg-type]
+            )
+
+    @given(lst.consents())
+    def test_generated_consents_hold_together(self, consent: lm.Consent) -> None:
+        assert consent.purposes
+        assert consent.grantor.is_proxy == (consent.proxy_reason is not None)
+        assert bool(consent.recipients) == (
+            lm.ConsentPurpose.DISCLOSURE in consent.purposes
+        )
+
+    @given(lst.consents(), st.dates(date(lm.FIRST_YEAR, 1, 1), date(2100, 12, 31)))
+    def test_covers_a_day_iff_inside_its_window(
+        self, consent: lm.Consent, day: date
+    ) -> None:
+        """A consent covers a day iff given by then, not expired, not withdrawn."""
+        inside = (
+            consent.given_on <= day
+            and (consent.expires_on is None or day <= consent.expires_on)
+            and (consent.withdrawn_on is None or day < consent.withdrawn_on)
+        )
+        assert consent.is_valid_on(day) == inside
+
+
+class TestDeath:
+    """Nothing happens in the course after the citizen's death but its review."""
+
+    def test_a_transition_after_death_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="after the citizen's death"):
+            attrs.evolve(CASE, died_on=date(2027, 1, 19))
+
+    def test_a_consent_after_death_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="cannot consent") as info:
+            attrs.evolve(CASE, died_on=date(2027, 1, 24))
+        assert info.value.path == ("consent", "given_on")
+        assert "§ 42 d" in info.value.fix.da
+
+    def test_consent_and_permission_together(self) -> None:
+        permission = lm.Permission(permitted_by="p-01", permitted_on=date(2027, 2, 1))
+        case = attrs.evolve(CASE, permissions=[permission], died_on=date(2027, 3, 1))
+        assert case.basis_on(date(2027, 2, 15)) is lm.LegalBasis.CONSENT
+        assert case.basis_on(date(2027, 3, 2)) is lm.LegalBasis.QUALITY_DEVELOPMENT
+        assert case.basis_on(date(2027, 1, 24)) is None
+        home = lm.ConsentPurpose.HOME_MEETING
+        assert case.basis_on(date(2027, 3, 1), home) is lm.LegalBasis.CONSENT
+        assert case.basis_on(date(2027, 3, 2), home) is None
 
 
 class TestCase:

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 import learnmeet as lm
 from examples import CASE, FICTIONAL, HOME_CARE_N, NURSE_N, PT_N, SSA_N, SSH_N, pro
 from learnmeet.data import load_sample
-from learnmeet.model._cases import consent_covers
+from learnmeet.model._cases import not_covered
 from learnmeet.planning._forums import cases_by_member, nobody_works_with
 
 CPH = lm.COPENHAGEN
@@ -241,10 +241,16 @@ def reference(
     usable = [
         c for c in pool if c.is_concrete and members & {p.id for p in c.care_team}
     ]
+    organisations = {p.unit.organisation for p in forum.members}
     found = []
     turn = 0
     for occurrence in occurrences[::every]:
-        ready = [c for c in usable if consent_covers(c.consent, occurrence.date())]
+        day = occurrence.date()
+        ready = [
+            c
+            for c in usable
+            if c.basis_on(day) is not None and not not_covered(c, organisations, day)
+        ]
         if ready:
             found.append((occurrence, ready[turn % len(ready)].id))
             turn += 1

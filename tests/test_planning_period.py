@@ -457,6 +457,67 @@ def test_a_consent_that_ends_early_is_named_in_the_reason() -> None:
     )
     plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
     (told,) = [u for u in plan.scheduled.unplaced if u.request.case.id == "c-105"]
-    assert "consent covers only 2027-01-01 to 2027-01-03" in told.reason.en
-    assert "samtykke dækker kun 2027-01-01 til 2027-01-03" in told.reason.da
+    assert "consent or management permission to use the case covers only " in (
+        told.reason.en
+    )
+    assert "covers only 2027-01-01 to 2027-01-03" in told.reason.en
+    assert "samtykket eller ledelsens tilladelse" in told.reason.da
+    assert "dækker kun 2027-01-01 til 2027-01-03" in told.reason.da
     assert "0:45:00" not in told.reason.en
+
+
+class TestLegalBasis:
+    """plan_period reads consent, § 42 d permissions and the citizen's death."""
+
+    def test_the_audit_of_a_deceased_citizen_plans_without_consent(self) -> None:
+        (dead,) = [c for c in SAMPLE.cases if c.died_on is not None]
+        # Only the deceased citizen's course has transitions: it is audited.
+        others = [attrs.evolve(c, transitions=()) for c in SAMPLE.cases if c != dead]
+        town = attrs.evolve(SAMPLE, cases=[*others, dead], meetings=[])
+        plan = lm.plan_period(town, start=date(2027, 4, 1), end=date(2027, 6, 30))
+        (audit,) = [m for m in plan.scheduled.meetings if m.format.code == "audit"]
+        assert audit.case == dead
+        assert dead.consent is None
+        assert plan.report.ok, plan.report.render("en")
+
+    def test_no_meeting_in_the_home_after_death(self) -> None:
+        case = next(c for c in SAMPLE.cases if c.id == "c-105")
+        died = attrs.evolve(case, died_on=date(2026, 12, 20))
+        town = attrs.evolve(
+            SAMPLE,
+            cases=[died if c.id == "c-105" else c for c in SAMPLE.cases],
+            meetings=[],
+        )
+        plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
+        requested = [
+            *plan.scheduled.meetings,
+            *(u.request for u in plan.scheduled.unplaced),
+        ]
+        assert not [
+            r
+            for r in requested
+            if r.case is not None
+            and r.case.id == "c-105"
+            and r.format.code == "home_meeting"
+        ]
+
+    def test_the_audit_takes_the_longest_stretch_a_basis_covers(self) -> None:
+        """Consent for the first five days, a § 42 d permission from February:
+        the audit is placed in February or March."""
+        case = next(c for c in SAMPLE.cases if c.id == "c-102")
+        covered = attrs.evolve(
+            case,
+            consent=lm.Consent(given_on=date(2026, 11, 2), expires_on=date(2027, 1, 5)),
+            permissions=[
+                lm.Permission(permitted_by="p-037", permitted_on=date(2027, 2, 1))
+            ],
+        )
+        town = attrs.evolve(
+            SAMPLE,
+            cases=[covered if c.id == "c-102" else c for c in SAMPLE.cases],
+            meetings=[],
+        )
+        plan = lm.plan_period(town, start=Q1[0], end=Q1[1])
+        (audit,) = [m for m in plan.scheduled.meetings if m.format.code == "audit"]
+        assert audit.case == covered
+        assert audit.start.date() >= date(2027, 2, 1)

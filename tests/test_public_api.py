@@ -462,9 +462,13 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"professions": [], "sectors": [], "formats": []},
         ),
         "CitizenCase.has_consent_on": (case.has_consent_on, {"day": date(2027, 1, 5)}),
+        "CitizenCase.basis_on": (
+            case.basis_on,
+            {"day": date(2027, 1, 5), "purpose": lm.ConsentPurpose.LEARNING},
+        ),
         "Consent.is_valid_on": (
             lm.Consent(given_on=date(2027, 1, 1)).is_valid_on,
-            {"day": date(2027, 1, 5)},
+            {"day": date(2027, 1, 5), "purpose": lm.ConsentPurpose.LEARNING},
         ),
         "DataProblem.message": (
             lm.DataProblem(

@@ -10,7 +10,7 @@ import attrs
 from hypothesis import given, strategies as st
 
 import learnmeet as lm
-from examples import CASE, CAT, DISCHARGE, GP, NURSE_N, OT_N, PT_N, attend
+from examples import CASE, CAT, DISCHARGE, DOCTOR, GP, NURSE_N, OT_N, PT_N, attend
 from learnmeet import strategies as lst
 from learnmeet.rules import _audit
 from rule_cases import (
@@ -38,7 +38,16 @@ def about(fmt: str, *moves: lm.Transition) -> lm.Meeting:
 
 
 BREACHES: BreachTable = {
-    "LM110": (lambda: with_changes("audit", case=attrs.evolve(CASE, transitions=())),),
+    "LM110": (
+        # The doctor is in the care team: without the discharge, the hospital
+        # would otherwise hold nothing and hear of the case by disclosure.
+        lambda: with_changes(
+            "audit",
+            case=attrs.evolve(
+                CASE, transitions=(), care_team=[*CASE.care_team, DOCTOR]
+            ),
+        ),
+    ),
     "LM135": (lambda: about("audit", without_plan()),),
     "LM111": (
         lambda: with_attendees(

@@ -39,7 +39,31 @@ class TestCitizenCases:
         assert case.transitions == ()
         assert case.care_team == (NURSE_N, PT_N)
         assert case.has_consent_on(date(2027, 3, 1))
+        assert case.basis_on(date(2027, 3, 1), lm.ConsentPurpose.HOME_MEETING)
         assert all(r.citizen == case.citizen.pseudonym for r in case.relatives)
+        assert case.died_on is None or case.died_on >= date(2027, 3, 1)
+
+    @given(lst.citizen_cases())
+    def test_nothing_after_death(self, case: lm.CitizenCase) -> None:
+        if case.died_on is not None:
+            assert all(t.on <= case.died_on for t in case.transitions)
+            assert case.consent is None or case.consent.given_on <= case.died_on
+
+
+class TestConsentsAndPermissions:
+    """Consents cover the purposes asked for; permissions the day asked for."""
+
+    @given(lst.consents(purposes=frozenset({lm.ConsentPurpose.DISCLOSURE})))
+    def test_purposes_asked_for(self, consent: lm.Consent) -> None:
+        assert lm.ConsentPurpose.DISCLOSURE in consent.purposes
+        assert consent.recipients
+
+    @given(lst.permissions(valid_on=date(2027, 3, 1)))
+    def test_permission_covers_the_day(self, permission: lm.Permission) -> None:
+        assert permission.permitted_on <= date(2027, 3, 1)
+        assert permission.expires_on is None or permission.expires_on >= date(
+            2027, 3, 1
+        )
 
 
 class TestTransitions:

@@ -54,6 +54,14 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "StaffRole",
         "Unit",
     ),
+    "learnmeet.model._bases": (
+        "ConsentForm",
+        "ConsentGrantor",
+        "ConsentPurpose",
+        "LegalBasis",
+        "Permission",
+        "ProxyReason",
+    ),
     "learnmeet.model._cases": (
         "HANDOVER_DOCUMENTS",
         "CaseOrigin",
@@ -332,6 +340,14 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Absence as Absence,
         AbsenceKind as AbsenceKind,
         WorkingPattern as WorkingPattern,
+    )
+    from learnmeet.model._bases import (
+        ConsentForm as ConsentForm,
+        ConsentGrantor as ConsentGrantor,
+        ConsentPurpose as ConsentPurpose,
+        LegalBasis as LegalBasis,
+        Permission as Permission,
+        ProxyReason as ProxyReason,
     )
     from learnmeet.model._calendar import (
         Holiday as Holiday,

@@ -46,6 +46,7 @@ _STRATEGIES: dict[str, str] = {
     "MeetingFormat": "meeting_formats",
     "MeetingRequest": "meeting_requests",
     "Organisation": "organisations",
+    "Permission": "permissions",
     "PeriodPlan": "period_plans",
     "PlanningConfig": "planning_configs",
     "PlanningSettings": "planning_settings",

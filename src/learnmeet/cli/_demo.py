@@ -1022,6 +1022,56 @@ def _edges(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+def _audit_after_death(run: DemoRun) -> str:
+    """The audit of a deceased citizen's course, on a § 42 d permission."""
+    lang = run.lang
+    case = next((c for c in run.scenario.cases if c.died_on and c.permissions), None)
+    if case is None or case.died_on is None:
+        return run.t(da="Ingen afdød borger i scenariet.", en="No deceased citizen.")
+    permission = case.permissions[0]
+    start = datetime(2027, 4, 14, 13, 0, tzinfo=COPENHAGEN)
+    proposal = compose(
+        DEFAULT_CATALOG.format("audit"),
+        pool=run.scenario.professionals,
+        case=case,
+        start=start,
+    )
+    basis = case.basis_on(start.date())
+    state = (
+        run.t(da="komplet", en="complete")
+        if proposal.complete
+        else run.t(da="mangler noget", en="incomplete")
+    )
+    lines = [
+        run.t(
+            da=f"{case.citizen.pseudonym} døde {case.died_on.isoformat()}; "
+            f"samtykke: {'intet' if case.consent is None else 'givet før døden'}.",
+            en=f"{case.citizen.pseudonym} died on {case.died_on.isoformat()}; "
+            f"consent: {'none' if case.consent is None else 'given before the death'}.",
+        ),
+        run.t(
+            da=f"Ledelsens tilladelse givet {permission.permitted_on.isoformat()}.",
+            en=f"Management permission given on {permission.permitted_on.isoformat()}.",
+        ),
+        run.t(da="Grundlag for audit", en="Basis for the audit")
+        + f" {when(start)}: "
+        + (basis.label.get(lang) if basis is not None else "–"),
+        "",
+        f"{proposal.meeting.format.label.get(lang)} – {case.citizen.pseudonym} "
+        f"({state}):",
+    ]
+    lines += [f"  {line}" for line in proposal.explain(lang).splitlines()]
+    lines += [
+        "",
+        run.t(da="Uden ledelsens tilladelse:", en="Without management permission:"),
+        validate(
+            attrs.evolve(proposal.meeting, case=attrs.evolve(case, permissions=())),
+            lang=lang,
+        ).render(lang),
+    ]
+    return "\n".join(lines)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
@@ -1033,6 +1083,10 @@ SECTIONS: tuple[Section, ...] = (
         _reflection,
     ),
     Section(Label(da="Tillid ved kanterne", en="Trust at the edges"), _edges),
+    Section(
+        Label(da="Audit efter dødsfald (§ 42 d)", en="Audit after death (§ 42 d)"),
+        _audit_after_death,
+    ),
 )
 """The demo's sections, in the order they are shown."""
 

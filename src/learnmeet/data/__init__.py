@@ -32,7 +32,7 @@ def load_sample() -> Scenario:
 
     >>> sample = load_sample()
     >>> len(sample.areas), len(sample.cases), len(sample.forums)
-    (3, 10, 3)
+    (3, 11, 3)
 
     .. versionadded:: 0.1.0
     """

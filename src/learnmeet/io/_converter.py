@@ -309,6 +309,15 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.model._audit.AuditCheck": ("document", "note"),
     "learnmeet.model._audit.AuditFinding": ("criterion",),
     "learnmeet.model._audit.AuditAssessment": ("checks", "findings", "actions"),
+    "learnmeet.model._cases.Consent": (
+        "grantor",
+        "proxy_reason",
+        "purposes",
+        "recipients",
+        "form",
+        "recorded_by",
+    ),
+    "learnmeet.model._cases.CitizenCase": ("permissions", "died_on"),
 }
 
 

@@ -17,7 +17,8 @@ import attrs
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.exceptions import InvalidValueError, Label, shown
 from learnmeet.model._arguments import checked
-from learnmeet.model._cases import CitizenCase, consent_covers
+from learnmeet.model._bases import ConsentPurpose
+from learnmeet.model._cases import CitizenCase, basis_for, not_covered
 from learnmeet.model._checks import each, instance_of, joined_id, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._forums import Forum
@@ -29,6 +30,7 @@ from learnmeet.model._meetings import (
     Meeting,
     Reflection,
 )
+from learnmeet.model._people import Organisation
 from learnmeet.model._time import end_refusal
 from learnmeet.planning._composer import DEFAULT_REFLECTION
 from learnmeet.planning._recurrence import Series
@@ -96,10 +98,24 @@ class LearningPlan:
     report: Report = attrs.field(validator=instance_of(Report))
 
 
+_LEARNING = ConsentPurpose.LEARNING
+
 _FICTIONAL = Label(
     da="fiktiv case; læring i driften tager udgangspunkt i konkrete borgere",
     en="fictional case; learning in operations starts from concrete citizens",
 )
+
+
+def _open(case: CitizenCase, day: date, organisations: Iterable[Organisation]) -> bool:
+    """Whether *case* may be discussed on *day* by members of *organisations*.
+
+    A basis for learning covers the day, and every organisation holds the
+    case or is a recipient of the citizen's consent (the rules' LM108 and
+    LM125).
+    """
+    return basis_for(case, day, _LEARNING) is not None and not not_covered(
+        case, organisations, day
+    )
 
 
 def cases_by_member(cases: Iterable[CitizenCase]) -> dict[str, list[CitizenCase]]:
@@ -177,7 +193,9 @@ def attach_learning(
     Every *every*-th occurrence in *window* is used (1: all of them), skipping
     the days in *skip* (e.g. public holidays), and any occurrence that would
     end after 9998, the last year learnmeet accepts. Each gets the next case in turn
-    among the concrete, consented cases of the citizens the members work with,
+    among the concrete cases of the citizens the members work with that a
+    basis covers on the day (consent, or a management permission under
+    *sundhedsloven* § 42 d),
     those whose care team overlaps the forum most first; a case comes round
     again when every case has had a turn. With *minutes*, the learning takes
     the last *minutes* of the meeting instead of all of it.
@@ -266,6 +284,7 @@ def attach(
         if o.date() not in closed and end_refusal(o, forum.duration) is None
     ]
     chosen = occurrences[::every]
+    organisations = {p.unit.organisation for p in forum.members}
     # Only the cases the members work with: by the index, not by every case.
     pool = sorted(
         {case for person in members for case in by_member.get(person, ())},
@@ -278,7 +297,7 @@ def attach(
     ids = occurrence_ids(forum, occurrences)
     for occurrence in chosen:
         day = occurrence.date()
-        ready = [c for c in usable if consent_covers(c.consent, day)]
+        ready = [c for c in usable if _open(c, day, organisations)]
         if not ready:
             continue
         case = ready[turn % len(ready)]
@@ -303,16 +322,24 @@ def attach(
     for case in usable:
         if case.id in used:
             continue
-        if any(consent_covers(case.consent, o.date()) for o in chosen):
+        if any(_open(case, o.date(), organisations) for o in chosen):
             reason = Label(
                 da="ingen ledig forekomst af forummet i perioden",
                 en="no occurrence of the forum left in the period",
             )
+        elif any(basis_for(case, o.date(), _LEARNING) is not None for o in chosen):
+            reason = Label(
+                da="forummet samler organisationer, som borgerforløbet ikke må "
+                "videregives til uden borgerens samtykke",
+                en="the forum gathers organisations the case may not be "
+                "disclosed to without the citizen's consent",
+            )
         else:
             reason = Label(
-                da="intet gyldigt samtykke til læring på forummets mødedage",
-                en="no current consent to use the case for learning on the forum's "
-                "meeting days",
+                da="intet samtykke eller ledelsestilladelse til læring på "
+                "forummets mødedage",
+                en="no consent or management permission to use the case for "
+                "learning on the forum's meeting days",
             )
         unattached.append(Unattached(case, reason))
     return LearningPlan(

@@ -15,7 +15,7 @@ Everything is deterministic and validated; nothing is dropped silently.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -24,8 +24,9 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._arguments import checked
+from learnmeet.model._bases import ConsentPurpose
 from learnmeet.model._calendar import holiday_days
-from learnmeet.model._cases import CitizenCase, PalliativeLevel
+from learnmeet.model._cases import CitizenCase, PalliativeLevel, basis_windows
 from learnmeet.model._checks import each, instance_of, joined_id, to_tuple
 from learnmeet.model._meetings import Meeting, Rsvp
 from learnmeet.model._rrule import MAX_WINDOW
@@ -117,29 +118,31 @@ class PeriodPlan:
         )
 
 
-def _consented(case: CitizenCase, start: date, end: date) -> tuple[date, date] | None:
-    """The days of *start* to *end* the case's consent covers, first to last.
+def _consented(
+    case: CitizenCase, purpose: ConsentPurpose, start: date, end: date
+) -> tuple[date, date] | None:
+    """The days of *start* to *end* a basis for *purpose* covers, first to last.
 
-    A case without consent, or whose consent covers none of the days, has
-    none (``None``); the rules then say why.
+    The longest stretch any one basis of the case covers (the citizen's
+    consent, until their death; for learning, a management permission under
+    *sundhedsloven* § 42 d), the earliest of equals. A case with none that
+    covers a day of the period has none (``None``); the rules then say why.
     """
-    consent = case.consent
-    if consent is None:
-        return None
-    first = max(start, consent.given_on)
-    last = end
-    if consent.expires_on is not None:
-        last = min(last, consent.expires_on)
-    if consent.withdrawn_on is not None:
-        last = min(last, consent.withdrawn_on - timedelta(days=1))
-    return (first, last) if first <= last else None
+    stretches = []
+    for _, first_day, last_day in basis_windows(case, purpose):
+        first = max(start, first_day)
+        last = end if last_day is None else min(end, last_day)
+        if first <= last:
+            stretches.append((first, last))
+    return min(stretches, key=lambda s: (s[0] - s[1], s[0]), default=None)
 
 
 def _consent_told(unplaced: Unplaced, start: date, end: date) -> Unplaced:
-    """*unplaced*, saying so when the consent cut its window short of the period.
+    """*unplaced*, saying so when the basis cut its window short of the period.
 
-    Only the consent narrows a request's window; widening the window does
-    not help then, and the planner should know why it is so short.
+    Only the basis (consent or management permission) narrows a request's
+    window; widening the window does not help then, and the planner should
+    know why it is so short.
     """
     request = unplaced.request
     if (request.earliest, request.latest) == (start, end):
@@ -148,10 +151,10 @@ def _consent_told(unplaced: Unplaced, start: date, end: date) -> Unplaced:
     return attrs.evolve(
         unplaced,
         reason=Label(
-            da=f"borgerens samtykke dækker kun {first} til {last} af perioden; "
-            + unplaced.reason.da,
-            en=f"the citizen's consent covers only {first} to {last} of the "
-            "period; " + unplaced.reason.en,
+            da=f"samtykket eller ledelsens tilladelse til at bruge borgerforløbet "
+            f"dækker kun {first} til {last} af perioden; " + unplaced.reason.da,
+            en=f"the consent or management permission to use the case covers "
+            f"only {first} to {last} of the period; " + unplaced.reason.en,
         ),
     )
 
@@ -182,11 +185,17 @@ def _request(
 ) -> MeetingRequest | Unplaced:
     """A request for the case's *code* meeting in the period, or why not.
 
-    The window is the days of the period the citizen's consent covers, so
-    a consent given after the period's first day places the meeting after
-    it; a meeting the pool cannot make valid is not placed, and says why.
+    The window is the days of the period a basis covers (consent for a
+    meeting in the home; consent or a § 42 d permission for an audit), so a
+    consent given after the period's first day places the meeting after it;
+    a meeting the pool cannot make valid is not placed, and says why.
     """
-    window = _consented(case, start, end) or (start, end)
+    purpose = (
+        ConsentPurpose.HOME_MEETING
+        if catalog.format(code).requirements.at_citizen_home
+        else ConsentPurpose.LEARNING
+    )
+    window = _consented(case, purpose, start, end) or (start, end)
     proposal = compose_from(
         catalog.format(code),
         staff=staff,
@@ -347,10 +356,12 @@ def plan_period(
     taken = [m for plan in learning for m in plan.meetings]
     staff = Staff.of(scenario.professionals)  # read once, for every proposal
     concrete = [c for c in sorted(scenario.cases, key=lambda c: c.id) if c.is_concrete]
+    # No meeting in the home of a citizen who died before the period.
     asked = [
         _request(c, "home_meeting", staff, start, end, catalog, zone)
         for c in concrete
         if c.palliative_level is PalliativeLevel.SPECIALISED
+        and (c.died_on is None or c.died_on >= start)
     ]
     audited = sorted(
         (c for c in concrete if c.transitions),

@@ -38,7 +38,12 @@ from learnmeet.strategies._availability import (
     working_patterns,
 )
 from learnmeet.strategies._breaches import Breach, breaches, meetings_breaking
-from learnmeet.strategies._cases import citizen_cases, consents, transitions
+from learnmeet.strategies._cases import (
+    citizen_cases,
+    consents,
+    permissions,
+    transitions,
+)
 from learnmeet.strategies._meetings import (
     attendees,
     cancellations,
@@ -147,6 +152,7 @@ __all__ = [
     "meetings_breaking",
     "organisations",
     "period_plans",
+    "permissions",
     "planning_configs",
     "planning_settings",
     "preflights",

@@ -42,6 +42,8 @@ from learnmeet.rules._audit import (
     PANEL_MISSES_SECTORS,
 )
 from learnmeet.rules._case import (
+    AFTER_DEATH,
+    DISCLOSURE_WITHOUT_BASIS,
     FICTIONAL_CASE,
     MANY_OUTSIDE_CARE_TEAM,
     NO_CASE,
@@ -272,10 +274,23 @@ def _outsiders(meeting: Meeting) -> Meeting:
     )
 
 
+def _all_in_team(meeting: Meeting) -> tuple[Professional, ...]:
+    """The case's care team with every professional attending added.
+
+    A change to the case's transitions changes which organisations hold the
+    case; with them all in the team, it still breaks no disclosure rule.
+    """
+    assert meeting.case is not None
+    team = meeting.case.care_team
+    known = {p.id for p in team}
+    return (*team, *(p for p in meeting.professionals if p.id not in known))
+
+
 @breaks(NO_TRANSITION, start_from="audit")
 def _no_transition(meeting: Meeting) -> Meeting:
     assert meeting.case is not None
-    return attrs.evolve(meeting, case=attrs.evolve(meeting.case, transitions=()))
+    case = attrs.evolve(meeting.case, transitions=(), care_team=_all_in_team(meeting))
+    return attrs.evolve(meeting, case=case)
 
 
 _NOWHERE = Sector("breach_sector", Label(da="ingen sektor", en="no sector"))
@@ -292,7 +307,10 @@ def _uncovered_transition(meeting: Meeting) -> Meeting:
         to_sector=present,
         kind=TransitionKind.DISCHARGE,
     )
-    return attrs.evolve(meeting, case=attrs.evolve(case, transitions=[moved]))
+    return attrs.evolve(
+        meeting,
+        case=attrs.evolve(case, transitions=[moved], care_team=_all_in_team(meeting)),
+    )
 
 
 @breaks(NO_REHABILITATION_PLAN, start_from="audit")
@@ -459,6 +477,43 @@ def _unqualified_facilitator(meeting: Meeting) -> Meeting:
         return a
 
     return _replace(meeting, strip)
+
+
+@breaks(DISCLOSURE_WITHOUT_BASIS, start_from="audit")
+def _outside_organisation(meeting: Meeting) -> Meeting:
+    """One panel member, made someone of another organisation of their sector."""
+    last = [
+        a
+        for a in meeting.attendees
+        if isinstance(a.person, Professional) and a.role is not AttendeeRole.FACILITATOR
+    ][-1]
+    person = last.person
+    assert isinstance(person, Professional)
+    stranger = attrs.evolve(
+        person, id=f"{person.id}-elsewhere", unit=_elsewhere(person.unit, "elsewhere")
+    )
+    return _replace(
+        meeting,
+        lambda a: attrs.evolve(a, person=stranger) if a is last else a,
+    )
+
+
+@breaks(AFTER_DEATH, start_from="home_meeting")
+def _after_death(meeting: Meeting) -> Meeting:
+    """The citizen died the day before the meeting in their home."""
+    case = meeting.case
+    assert case is not None
+    died = meeting.start.date() - timedelta(days=1)
+    consent = case.consent
+    return attrs.evolve(
+        meeting,
+        case=attrs.evolve(
+            case,
+            died_on=died,
+            transitions=[t for t in case.transitions if t.on <= died],
+            consent=None if consent is None or consent.given_on > died else consent,
+        ),
+    )
 
 
 # -- context rules --------------------------------------------------------------------

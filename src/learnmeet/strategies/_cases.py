@@ -1,4 +1,4 @@
-"""Strategies for citizen cases, their transitions and consents."""
+"""Strategies for citizen cases, their transitions, consents and permissions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._bases import (
+    ConsentForm,
+    ConsentGrantor,
+    ConsentPurpose,
+    Permission,
+    ProxyReason,
+)
 from learnmeet.model._cases import (
+    DEFAULT_PURPOSES,
     CaseOrigin,
     CitizenCase,
     Consent,
@@ -20,7 +28,7 @@ from learnmeet.model._cases import (
 )
 from learnmeet.model._people import Professional, Sector
 from learnmeet.model._time import FIRST_YEAR, LAST_YEAR
-from learnmeet.strategies._common import _LAST_DAY, _code, _days
+from learnmeet.strategies._common import _FIRST_DAY, _LAST_DAY, _code, _days
 from learnmeet.strategies._people import citizens, professionals, relatives, sectors
 
 _MEDCOM_DOCUMENTS = [
@@ -78,28 +86,117 @@ def transitions(
     return _transitions(between=between, before=before, catalog=catalog)
 
 
+_RECIPIENTS = st.frozensets(_code("org"), min_size=1, max_size=3)
+_PROXIES = [g for g in ConsentGrantor if g.is_proxy]
+
+
 @st.composite
-def _consents(draw: st.DrawFn, *, valid_on: date | None = None) -> Consent:
+def _consent_details(
+    draw: st.DrawFn, purposes: frozenset[ConsentPurpose] | None
+) -> dict[str, object]:
+    """Grantor, purposes, recipients, form and recorder that hold together."""
+    if draw(st.booleans()):
+        grantor, reason = ConsentGrantor.CITIZEN, None
+    else:
+        grantor = draw(st.sampled_from(_PROXIES))
+        reason = draw(st.sampled_from(ProxyReason))
+    if purposes is None:
+        wanted = draw(
+            st.just(DEFAULT_PURPOSES)
+            | st.frozensets(st.sampled_from(ConsentPurpose), min_size=1)
+        )
+    else:
+        wanted = purposes | draw(st.frozensets(st.sampled_from(ConsentPurpose)))
+    return {
+        "grantor": grantor,
+        "proxy_reason": reason,
+        "purposes": wanted,
+        "recipients": (
+            draw(_RECIPIENTS) if ConsentPurpose.DISCLOSURE in wanted else frozenset()
+        ),
+        "form": draw(st.none() | st.sampled_from(ConsentForm)),
+        "recorded_by": draw(st.none() | _code("p")),
+    }
+
+
+@st.composite
+def _consents(
+    draw: st.DrawFn,
+    *,
+    valid_on: date | None = None,
+    purposes: frozenset[ConsentPurpose] | None = None,
+) -> Consent:
+    # With a day to cover and no purposes asked for, the purposes an old
+    # consent has: what every format that needs consent reads.
+    details = draw(
+        _consent_details(
+            DEFAULT_PURPOSES if valid_on is not None and purposes is None else purposes
+        )
+    )
     if valid_on is None:
         given = draw(_days())
         expires = draw(st.none() | _days(low=given))
         withdrawn = draw(st.none() | _days(low=given))
-        return Consent(given_on=given, expires_on=expires, withdrawn_on=withdrawn)
+        return Consent(
+            given_on=given,
+            expires_on=expires,
+            withdrawn_on=withdrawn,
+            **details,  # type: ignore[arg-type]
+        )
     # Two years either side, within the years a date may be in.
     two_years = timedelta(days=730)
     earliest = valid_on - min(two_years, valid_on - date(FIRST_YEAR, 1, 1))
     latest = valid_on + min(two_years, date(LAST_YEAR, 12, 31) - valid_on)
     given = draw(_days(low=earliest, high=valid_on))
     expires = draw(st.none() | _days(low=valid_on, high=latest))
-    return Consent(given_on=given, expires_on=expires)
+    return Consent(given_on=given, expires_on=expires, **details)  # type: ignore[arg-type]
 
 
-def consents(*, valid_on: date | None = None) -> SearchStrategy[Consent]:
+def consents(
+    *,
+    valid_on: date | None = None,
+    purposes: frozenset[ConsentPurpose] | None = None,
+) -> SearchStrategy[Consent]:
     """Consents; with *valid_on*, ones that cover that day.
 
+    Args:
+        valid_on: A day the consent must cover.
+        purposes: Purposes the consent must cover (among others); with
+            *valid_on* and no purposes, at least learning and meetings in the
+            citizen's home.
+
+    The grantor is the citizen or a proxy with a reason, and a consent that
+    covers disclosure names its recipients.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.4.0 *purposes*; grantors, purposes, recipients,
+       form and recorder.
     """
-    return _consents(valid_on=valid_on)
+    return _consents(valid_on=valid_on, purposes=purposes)
+
+
+@st.composite
+def _permissions(draw: st.DrawFn, *, valid_on: date | None = None) -> Permission:
+    if valid_on is None:
+        first = draw(_days())
+        last = draw(st.none() | _days(low=first))
+    else:
+        first = draw(_days(low=min(valid_on, _FIRST_DAY), high=valid_on))
+        last = draw(st.none() | _days(low=valid_on, high=max(valid_on, _LAST_DAY)))
+    return Permission(
+        permitted_by=draw(_code("leader")), permitted_on=first, expires_on=last
+    )
+
+
+def permissions(*, valid_on: date | None = None) -> SearchStrategy[Permission]:
+    """Management permissions for quality development (§ 42 d, stk. 2, nr. 2).
+
+    Args:
+        valid_on: A day the permission must cover.
+
+    .. versionadded:: 0.4.0
+    """
+    return _permissions(valid_on=valid_on)
 
 
 @st.composite
@@ -141,6 +238,16 @@ def _citizen_cases(
         if wanted
         else []
     )
+    consent = draw(
+        consents(valid_on=consent_on) if consent_on else st.none() | consents()
+    )
+    # The citizen may have died: after every transition and the consent, and
+    # not before the day the consent must cover.
+    after = [t.on for t in moves]
+    after += [] if consent is None else [consent.given_on]
+    after += [] if consent_on is None else [consent_on]
+    earliest = max(after, default=date(FIRST_YEAR, 1, 1))
+    died = draw(st.none() | _days(low=earliest, high=max(earliest, _LAST_DAY)))
     return CitizenCase(
         id=draw(_code("c")),
         citizen=citizen,
@@ -151,9 +258,9 @@ def _citizen_cases(
             st.lists(relatives(citizen), max_size=2, unique_by=lambda r: r.id)
         ),
         transitions=moves,
-        consent=draw(
-            consents(valid_on=consent_on) if consent_on else st.none() | consents()
-        ),
+        consent=consent,
+        permissions=draw(st.lists(permissions(), max_size=2)),
+        died_on=died,
     )
 
 
@@ -171,10 +278,15 @@ def citizen_cases(
         origin: Concrete or fictional; either by default.
         with_transition: Require (``True``) or forbid (``False``) transitions.
         care_team: The care team; a generated one by default.
-        consent_on: A day the case's consent must cover.
+        consent_on: A day the case's consent must cover (for learning and
+            meetings in the home; the citizen, if dead, died on it or later).
         catalog: Where professions and sectors come from.
 
+    Cases may have management permissions for quality development, and a
+    day of the citizen's death after their transitions and consent.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.4.0 Permissions and the day of death.
     """
     return _citizen_cases(
         origin=origin,
