@@ -28,7 +28,7 @@ class TestDefaults:
         assert (req.min_attendees, req.max_attendees, req.min_fill) == (1, None, None)
         assert req.fictional_case is lm.FictionalCase.ALLOWED
         flags = [f.name for f in attrs.fields(R) if f.type in ("bool", bool)]
-        assert len(flags) == 9
+        assert len(flags) == 11
         assert not any(getattr(req, name) for name in flags)
 
     def test_a_format_of_ones_own(self) -> None:

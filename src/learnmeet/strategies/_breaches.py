@@ -46,6 +46,7 @@ from learnmeet.rules._composition import (
 )
 from learnmeet.rules._context import DOUBLE_BOOKING, ON_HOLIDAY, OUTSIDE_HOURS
 from learnmeet.rules._courses import MISSING_COURSE, WRONG_COHORT
+from learnmeet.rules._esbjerg import NOT_OWN_CITIZEN, ONLINE_NOT_THERE
 from learnmeet.rules._facilitation import (
     NO_FACILITATOR,
     NO_REFLECTION,
@@ -434,6 +435,18 @@ def _unqualified_facilitator(meeting: Meeting) -> Meeting:
         return a
 
     return _replace(meeting, strip)
+
+
+@breaks(NOT_OWN_CITIZEN, start_from="audit")
+def _not_own_citizen(meeting: Meeting) -> Meeting:
+    assert meeting.case is not None
+    stranger = attrs.evolve(_first_professional(meeting), id="breach-stranger")
+    return attrs.evolve(meeting, case=attrs.evolve(meeting.case, care_team=[stranger]))
+
+
+@breaks(ONLINE_NOT_THERE, start_from="study_visit")
+def _online_visit(meeting: Meeting) -> Meeting:
+    return attrs.evolve(meeting, location=Location(LocationKind.ONLINE))
 
 
 # -- context rules --------------------------------------------------------------------

@@ -82,6 +82,8 @@ def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
         max_outside_care_team_share=draw(st.none() | st.floats(0, 1)),
         prerequisite_course=draw(st.none() | st.just("palliation_mono")),
         cohort_by_area=draw(st.booleans()),
+        own_citizen=draw(st.booleans()),
+        on_site=draw(st.booleans()),
     )
 
 
@@ -366,7 +368,11 @@ def _valid_meeting(
         start=start,
         duration=duration,
         location=Location(
-            LocationKind.CITIZEN_HOME if req.at_citizen_home else draw(_PLACES)
+            LocationKind.CITIZEN_HOME
+            if req.at_citizen_home
+            else LocationKind.ON_SITE
+            if req.on_site
+            else draw(_PLACES)
         ),
         attendees=attending,
         case=case,
