@@ -305,7 +305,11 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.model._meetings.Location": ("place", "room"),
     "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
     "learnmeet.planning._schedule.ScheduleResult": ("report",),
-    "learnmeet.model._scenario.Scenario": ("working_patterns", "absences"),
+    "learnmeet.model._scenario.Scenario": (
+        "working_patterns",
+        "absences",
+        "programmes",
+    ),
 }
 
 

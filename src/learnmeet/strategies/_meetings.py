@@ -53,6 +53,7 @@ from learnmeet.strategies._people import (
     relatives,
     units,
 )
+from learnmeet.strategies._projects import programmes
 
 
 @st.composite
@@ -506,6 +507,7 @@ def _scenarios(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Scenar
             for pid in sorted(people)
             if draw(_SOMETIMES)
         ],
+        programmes=[draw(programmes(meetings=found))] if draw(_SOMETIMES) else [],
     )
 
 
@@ -519,5 +521,6 @@ def scenarios(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Scenario]
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Working patterns and absences.
+    .. versionchanged:: 0.4.0 Now and then a programme of its meetings.
     """
     return _scenarios(catalog=catalog)
