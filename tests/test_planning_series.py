@@ -169,7 +169,7 @@ class TestTheSignal:
         assert verdict.signal is lm.SeriesSignal.STOP
         assert verdict.below_minimum == 2
         text = reasons(verdict)
-        assert "2 of 2 days had fewer than 12 enrolled or were cancelled" in text
+        assert "2 of 2 days had fewer than 12 taking part or were cancelled" in text
         assert "existing meetings about citizens" in text
         assert "lagt ned efter de første par gange" in reasons(verdict, "da")
 
@@ -323,3 +323,24 @@ class TestProperties:
         verdict = lm.series_signal(series, [], thresholds=t)
         assert verdict.signal is lm.SeriesSignal.CONTINUE
         assert verdict.series == series.id
+
+
+class TestAsDocuments:
+    """A series, its thresholds and a verdict are written and read back whole."""
+
+    @given(lst.course_series())
+    def test_a_series(self, series: lm.CourseSeries) -> None:
+        assert lm.from_json(lm.CourseSeries, lm.to_json(series)) == series
+
+    @given(lst.series_verdicts(), lst.series_thresholds())
+    def test_a_verdict_and_thresholds(
+        self, verdict: lm.SeriesVerdict, t: lm.SeriesThresholds
+    ) -> None:
+        assert lm.from_json(lm.SeriesVerdict, lm.to_json(verdict)) == verdict
+        assert lm.from_json(lm.SeriesThresholds, lm.to_json(t)) == t
+
+    def test_a_real_verdict(self) -> None:
+        verdict = lm.series_signal(SERIES, [held(0, 3), held(1, 2)])
+        text = lm.to_json(verdict)
+        assert '"signal": "adjust"' in lm.to_json(verdict, indent=1)
+        assert lm.from_json(lm.SeriesVerdict, text) == verdict

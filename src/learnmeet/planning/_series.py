@@ -340,17 +340,18 @@ def series_signal(
     if hard_to_fill:
         reasons.append(
             Label(
-                da=f"{short} af {count} dage havde færre end {minimum} tilmeldte "
+                da=f"{short} af {count} dage havde færre end {minimum} deltagere "
                 "eller blev aflyst; slå holdene sammen eller hold færre dage",
-                en=f"{short} of {count} days had fewer than {minimum} enrolled or "
-                "were cancelled; merge the cohorts or hold fewer days",
+                en=f"{short} of {count} days had fewer than {minimum} taking part "
+                "or were cancelled; merge the cohorts or hold fewer days",
             )
         )
     else:
         reasons.append(
             Label(
-                da=f"{count - short} af {count} dage havde mindst {minimum} tilmeldte",
-                en=f"{count - short} of {count} days had at least {minimum} enrolled",
+                da=f"{count - short} af {count} dage havde mindst {minimum} deltagere",
+                en=f"{count - short} of {count} days had at least {minimum} taking "
+                "part",
             )
         )
     reasons.append(said)
