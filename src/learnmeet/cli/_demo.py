@@ -80,6 +80,7 @@ from learnmeet.planning._slots import (
     busy_from_meetings,
     find_slots,
 )
+from learnmeet.rules._esbjerg import NOT_OWN_CITIZEN, ONLINE_NOT_THERE
 from learnmeet.rules._validate import validate
 
 __all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
@@ -996,7 +997,7 @@ def _projects(run: DemoRun) -> str:
         lines += [
             f"  {v.render(lang)}"
             for v in validate(on_a_stranger).violations
-            if v.code == "LM140"
+            if v.code == NOT_OWN_CITIZEN.code
         ]
     hospital = [p for p in s.professionals if p.sector.code == "hospital"]
     municipality = [p for p in s.professionals if p.sector.code == "municipality"]
@@ -1011,7 +1012,7 @@ def _projects(run: DemoRun) -> str:
         lines += [
             f"  {v.render(lang)}"
             for v in validate(online).violations
-            if v.code == "LM141"
+            if v.code == ONLINE_NOT_THERE.code
         ]
     invitations = invite(YIELD_SURVEY, held)
     likert = [i for i in YIELD_SURVEY.items if i.kind is ItemKind.LIKERT]
