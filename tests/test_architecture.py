@@ -40,7 +40,7 @@ LOWER = {
     "catalog": {"model", *BASE},
     "rules": {"model", "catalog", *BASE},
     "evaluation": {"model", *BASE},
-    "planning": {"rules", "model", "catalog", *BASE},
+    "planning": {"rules", "evaluation", "model", "catalog", *BASE},
 }
 """The layers below each lower layer (a layer may always import itself)."""
 

@@ -258,3 +258,24 @@ class TestTheAuditForm:
         assert code == 0
         for text in expected:
             assert text in out
+
+
+class TestOwnCitizensSeriesAndProgrammes:
+    """The last section: LM140 and LM141, a series' signal, a programme."""
+
+    def test_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        section = out[out.index("Own citizens, course-day series and programmes") :]
+        assert "LM140 warning [case:" in section
+        assert "LM141 warning [meeting:study_visit-" in section
+        assert "The series kursusdage-2027 by the fill: adjust" in section
+        assert "The series kursusdage-2027 by fill and benefit: stop" in section
+        assert "stopped after the first couple of times" in section
+        assert "but is not a partner of the programme" in section
+
+    def test_in_danish(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run_cli(capsys, "demo")
+        section = out[out.index("Egne borgere, kursusforløb og programmer") :]
+        assert "Forløbet kursusdage-2027 ud fra deltagerantallet: justér" in section
+        assert "lagt ned efter de første par gange" in section
+        assert "men er ikke partner i programmet" in section

@@ -140,7 +140,7 @@ class TestRefused:
             "$.areas: expected an array, got a string (fix: write an array here)",
             "$.colour: unknown field for Scenario (fix: remove it; the fields are "
             "name, areas, organisations, units, professionals, cases, forums, "
-            "meetings, working_patterns, absences)",
+            "meetings, working_patterns, absences, programmes)",
         ]
 
     @pytest.mark.parametrize(

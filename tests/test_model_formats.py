@@ -28,7 +28,7 @@ class TestDefaults:
         assert (req.min_attendees, req.max_attendees, req.min_fill) == (1, None, None)
         assert req.fictional_case is lm.FictionalCase.ALLOWED
         flags = [f.name for f in attrs.fields(R) if f.type in ("bool", bool)]
-        assert len(flags) == 9
+        assert len(flags) == 11
         assert not any(getattr(req, name) for name in flags)
 
     def test_a_format_of_ones_own(self) -> None:
@@ -182,3 +182,21 @@ class TestProperties:
     def test_every_built_in_format_rebuilds(self, fmt: lm.MeetingFormat) -> None:
         assert attrs.evolve(fmt) == fmt
         assert attrs.evolve(fmt.requirements) == fmt.requirements
+
+
+class TestOwnCitizenAndOnSite:
+    """The version-3 requirements: off by default, written only when set."""
+
+    def test_off_by_default_and_only_booleans(self) -> None:
+        req = R()
+        assert (req.own_citizen, req.on_site) == (False, False)
+        with pytest.raises(lm.InvalidValueError):
+            R(on_site=1)  # type: ignore[arg-type]
+
+    def test_written_only_when_set(self) -> None:
+        visit = lm.DEFAULT_CATALOG.format("study_visit")
+        mine = attrs.evolve(visit, code="besoeg")
+        written = lm.to_dict(mine)["data"]["requirements"]
+        assert written["on_site"] is True
+        assert "own_citizen" not in written
+        assert lm.from_dict(lm.MeetingFormat, lm.to_dict(mine)) == mine

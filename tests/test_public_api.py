@@ -224,6 +224,25 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         shifts=[lm.WorkingHours(start=time(23), end=time(7), weekdays={0, 2})],
     )
     absence = lm.Absence.days(person.id, date(2027, 1, 4), date(2027, 1, 8))
+    programme = lm.Programme(
+        id="pulje",
+        name="En værdig død",
+        start=date(2027, 1, 1),
+        end=date(2027, 12, 31),
+        meetings=[meeting.id],
+    )
+    course_series = lm.CourseSeries(
+        id="kursusdage",
+        format=lm.DEFAULT_CATALOG.format("course_day"),
+        cohorts=[
+            lm.Cohort(
+                "hold-nord",
+                person.unit.area or lm.Area("nord", lm.Label(da="Nord", en="North")),
+            )
+        ],
+        start=date(2027, 1, 1),
+        end=date(2027, 12, 31),
+    )
     availability = lm.Availability(patterns=[pattern], absences=[absence])
     enrolment = lm.enrol(sample.professionals, [], forums=sample.forums)
     proposal = lm.compose(
@@ -357,6 +376,15 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"violation": _a_violation()},
         ),
         "read_config": (lm.read_config, {"text": "min_on_duty = 0.5\n"}),
+        "series_signal": (
+            lm.series_signal,
+            {
+                "series": course_series,
+                "held": [],
+                "evaluation": None,
+                "thresholds": lm.SeriesThresholds(),
+            },
+        ),
         "plan_course_days": (
             lm.plan_course_days,
             {
@@ -610,6 +638,8 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"rules": [lm.DEFAULT_RULES.rule("LM101")]},
         ),
         "Scenario.professional": (sample.professional, {"id": person.id}),
+        "Programme.covers": (programme.covers, {"day": date(2027, 3, 1)}),
+        "Programme.problems": (programme.problems, {"meetings": sample.meetings}),
         "Scenario.case": (sample.case, {"id": case.id}),
         "Scenario.forum": (sample.forum, {"id": forum.id}),
         "Series.from_ical": (

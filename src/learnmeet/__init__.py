@@ -138,6 +138,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "learnmeet.model._forums": ("Forum",),
     "learnmeet.model._scenario": ("Scenario",),
+    "learnmeet.model._programme": ("Programme",),
     "learnmeet.catalog._catalog": ("Catalog",),
     "learnmeet.catalog._builtin": (
         "DEFAULT_CATALOG",
@@ -205,6 +206,13 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "SessionFill",
         "enrol",
         "plan_course_days",
+    ),
+    "learnmeet.planning._series": (
+        "CourseSeries",
+        "SeriesSignal",
+        "SeriesThresholds",
+        "SeriesVerdict",
+        "series_signal",
     ),
     "learnmeet.planning._forums": (
         "LearningPlan",
@@ -414,6 +422,9 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         StaffRole as StaffRole,
         Unit as Unit,
     )
+    from learnmeet.model._programme import (
+        Programme as Programme,
+    )
     from learnmeet.model._reflection import (
         Audience as Audience,
         PhaseKind as PhaseKind,
@@ -485,6 +496,13 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         ScheduleResult as ScheduleResult,
         Unplaced as Unplaced,
         schedule as schedule,
+    )
+    from learnmeet.planning._series import (
+        CourseSeries as CourseSeries,
+        SeriesSignal as SeriesSignal,
+        SeriesThresholds as SeriesThresholds,
+        SeriesVerdict as SeriesVerdict,
+        series_signal as series_signal,
     )
     from learnmeet.planning._settings import (
         Backend as Backend,

@@ -217,3 +217,22 @@ def check_staff_calendars(text: str, data: bytes, staff: list[lm.Professional]) 
     )
     assert_type(lm.BUSY_TYPES, frozenset[str])
     assert_type(lm.Series.from_ical(text).occurrences(*window), tuple[datetime, ...])
+
+
+def check_series_and_programmes(
+    series: lm.CourseSeries, days: list[lm.Meeting], evaluation: lm.Evaluation
+) -> None:
+    verdict = lm.series_signal(series, days, evaluation=evaluation)
+    assert_type(verdict, lm.SeriesVerdict)
+    assert_type(verdict.signal, lm.SeriesSignal)
+    assert_type(verdict.benefit, float | None)
+    assert_type(lm.SeriesThresholds(judge_after=3).min_benefit, float)
+    programme = lm.Programme(
+        id="pulje", name="En værdig død", start=date(2027, 1, 1), end=date(2027, 12, 31)
+    )
+    assert_type(programme.problems(days), tuple[lm.DataProblem, ...])
+    assert_type(programme.covers(date(2027, 5, 1)), bool)
+    assert_type(lst.programmes(meetings=days), SearchStrategy[lm.Programme])
+    assert_type(lst.course_series(), SearchStrategy[lm.CourseSeries])
+    assert_type(lst.series_thresholds(), SearchStrategy[lm.SeriesThresholds])
+    assert_type(lst.series_verdicts(), SearchStrategy[lm.SeriesVerdict])

@@ -210,6 +210,8 @@ FORMATS: tuple[MeetingFormat, ...] = (
             facilitator_required=True,
             prerequisite_course=MONOPROFESSIONAL_COURSE,
             cohort_by_area=True,
+            own_citizen=True,
+            on_site=True,
         ),
     ),
     MeetingFormat(
@@ -223,7 +225,11 @@ FORMATS: tuple[MeetingFormat, ...] = (
         cross_sectoral=True,
         default_duration=timedelta(hours=3),
         requirements=FormatRequirements(
-            min_sectors=2, min_attendees=2, max_attendees=12, host_required=True
+            min_sectors=2,
+            min_attendees=2,
+            max_attendees=12,
+            host_required=True,
+            on_site=True,
         ),
     ),
     MeetingFormat(
@@ -248,6 +254,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
             transition_required=True,
             facilitator_required=True,
             reflection_required=True,
+            own_citizen=True,
         ),
     ),
     MeetingFormat(
@@ -262,7 +269,11 @@ FORMATS: tuple[MeetingFormat, ...] = (
         cross_sectoral=True,
         default_duration=timedelta(minutes=90),
         requirements=FormatRequirements(
-            min_sectors=2, min_attendees=4, host_required=True, min_host_attendees=3
+            min_sectors=2,
+            min_attendees=4,
+            host_required=True,
+            min_host_attendees=3,
+            on_site=True,
         ),
     ),
     MeetingFormat(

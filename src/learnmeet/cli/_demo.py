@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._builtin import DEFAULT_CATALOG, MONOPROFESSIONAL_COURSE
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.catalog._surveys import YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
@@ -50,15 +50,19 @@ from learnmeet.model._cycle import (
 from learnmeet.model._forums import Forum
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
+    Attendance,
     Attendee,
     AttendeeRole,
     Cohort,
+    Location,
+    LocationKind,
     Meeting,
     MeetingStatus,
     Reflection,
     Rsvp,
 )
 from learnmeet.model._people import Citizen, Professional
+from learnmeet.model._programme import Programme
 from learnmeet.model._reflection import Audience, PhaseKind
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._survey import (
@@ -79,6 +83,7 @@ from learnmeet.planning._many import plan_many
 from learnmeet.planning._period import PeriodPlan, plan_period
 from learnmeet.planning._preflight import preflight
 from learnmeet.planning._schedule import MeetingRequest, schedule
+from learnmeet.planning._series import CourseSeries, series_signal
 from learnmeet.planning._settings import Backend, PlanningSettings, Room
 from learnmeet.planning._slots import (
     Availability,
@@ -86,6 +91,7 @@ from learnmeet.planning._slots import (
     busy_from_meetings,
     find_slots,
 )
+from learnmeet.rules._esbjerg import NOT_OWN_CITIZEN, ONLINE_NOT_THERE
 from learnmeet.rules._validate import validate
 
 __all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
@@ -1072,6 +1078,132 @@ def _audit_after_death(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+def _held_course_days(s: Scenario, series: CourseSeries) -> list[Meeting]:
+    """The first two northern course days, as under-filled as Esbjerg's."""
+    day = series.format
+    north = [
+        p
+        for p in s.professionals
+        if p.unit.area == series.cohorts[0].area
+        and MONOPROFESSIONAL_COURSE in p.completed_courses
+    ]
+    return [
+        Meeting(
+            id=f"kursusdag-nord-{n}",
+            format=day,
+            start=datetime(2027, 2 + n, 2, 9, tzinfo=COPENHAGEN),
+            duration=day.default_duration,
+            cohort=series.cohorts[0],
+            attendees=[
+                Attendee(
+                    person=p, role=AttendeeRole.PARTICIPANT, attended=Attendance.YES
+                )
+                for p in people
+            ],
+        )
+        for n, people in ((1, north), (2, north[:4]))
+    ]
+
+
+def _projects(run: DemoRun) -> str:
+    """Own citizens, being there, a series of course days and a programme."""
+    s, lang = run.scenario, run.lang
+    day = DEFAULT_CATALOG.format("course_day")
+    areas = sorted(s.areas, key=lambda a: a.code != "nord")
+    series = CourseSeries(
+        id="kursusdage-2027",
+        format=day,
+        cohorts=[Cohort(f"hold-{a.code}", a) for a in areas],
+        start=date(2027, 1, 1),
+        end=date(2027, 12, 31),
+    )
+    held = _held_course_days(s, series)
+    lines = [
+        run.t(
+            da="Kursusdag på en borger fra et andet område, og et studiebesøg online:",
+            en="A course day about a citizen of another area, and a study visit "
+            "online:",
+        )
+    ]
+    elsewhere = next(
+        (
+            c
+            for c in s.cases
+            if c.is_concrete
+            and c.care_team
+            and all(p.unit.area not in (None, areas[0]) for p in c.care_team)
+        ),
+        None,
+    )
+    if elsewhere is not None:
+        on_a_stranger = attrs.evolve(held[0], case=elsewhere)
+        lines += [
+            f"  {v.render(lang)}"
+            for v in validate(on_a_stranger).violations
+            if v.code == NOT_OWN_CITIZEN.code
+        ]
+    hospital = [p for p in s.professionals if p.sector.code == "hospital"]
+    municipality = [p for p in s.professionals if p.sector.code == "municipality"]
+    if hospital:
+        visit = compose(
+            DEFAULT_CATALOG.format("study_visit"),
+            pool=hospital + municipality[:4],
+            host=hospital[0],
+            start=datetime(2027, 3, 3, 10, tzinfo=COPENHAGEN),
+        ).meeting
+        online = attrs.evolve(visit, location=Location(LocationKind.ONLINE))
+        lines += [
+            f"  {v.render(lang)}"
+            for v in validate(online).violations
+            if v.code == ONLINE_NOT_THERE.code
+        ]
+    invitations = invite(YIELD_SURVEY, held)
+    likert = [i for i in YIELD_SURVEY.items if i.kind is ItemKind.LIKERT]
+    disagree = [
+        Response(invitation=i.id, answers=[Answer(item=q.id, score=2) for q in likert])
+        for i in invitations
+    ]
+    evaluated = evaluate(YIELD_SURVEY, invitations, disagree, held, threshold=3)
+    for verdict, said in (
+        (series_signal(series, held), Label(da="deltagerantallet", en="the fill")),
+        (
+            series_signal(series, held, evaluation=evaluated),
+            Label(da="deltagerantal og udbytte", en="fill and benefit"),
+        ),
+    ):
+        lines += [
+            "",
+            run.t(
+                da=f"Forløbet {series.id} ud fra {said.da}: {verdict.signal.label.da}",
+                en=f"The series {series.id} by {said.en}: {verdict.signal.label.en}",
+            ),
+            *(f"  {reason.get(lang)}" for reason in verdict.reasons),
+        ]
+    municipal = [o for o in s.organisations if o.sector.code == "municipality"]
+    pool = Programme(
+        id="en-vaerdig-doed",
+        name="En værdig død",
+        funder=run.t(da="Eksempelpuljen", en="The sample pool"),
+        partners=municipal,
+        start=date(2027, 1, 1),
+        end=date(2027, 12, 31),
+        meetings=[m.id for m in (*s.meetings, *held)],
+        series=[series.id],
+    )
+    problems = pool.problems([*s.meetings, *held])
+    lines += [
+        "",
+        run.t(
+            da=f"Programmet «{pool.name}» ({len(pool.meetings)} møder, partnere: "
+            f"{', '.join(o.name for o in pool.partners)}):",
+            en=f"The programme “{pool.name}” ({len(pool.meetings)} meetings, "
+            f"partners: {', '.join(o.name for o in pool.partners)}):",
+        ),
+        *(f"  {p.message(lang)}" for p in problems),
+    ]
+    return "\n".join(lines)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
@@ -1086,6 +1218,13 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         Label(da="Audit efter dødsfald (§ 42 d)", en="Audit after death (§ 42 d)"),
         _audit_after_death,
+    ),
+    Section(
+        Label(
+            da="Egne borgere, kursusforløb og programmer",
+            en="Own citizens, course-day series and programmes",
+        ),
+        _projects,
     ),
 )
 """The demo's sections, in the order they are shown."""

@@ -302,10 +302,15 @@ class DocumentConverter(MemoConverter):
 # reading a document loads no planning code.
 _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.model._people.Professional": ("email",),
+    "learnmeet.model._formats.FormatRequirements": ("own_citizen", "on_site"),
     "learnmeet.model._meetings.Location": ("place", "room"),
     "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
     "learnmeet.planning._schedule.ScheduleResult": ("report",),
-    "learnmeet.model._scenario.Scenario": ("working_patterns", "absences"),
+    "learnmeet.model._scenario.Scenario": (
+        "working_patterns",
+        "absences",
+        "programmes",
+    ),
     "learnmeet.model._audit.AuditCheck": ("document", "note"),
     "learnmeet.model._audit.AuditFinding": ("criterion",),
     "learnmeet.model._audit.AuditAssessment": ("checks", "findings", "actions"),

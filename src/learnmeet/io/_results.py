@@ -47,6 +47,7 @@ _RESULTS: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._forums": ("LearningPlan", "Unattached"),
     "learnmeet.planning._period": ("PeriodPlan",),
     "learnmeet.planning._schedule": ("MeetingRequest", "ScheduleResult", "Unplaced"),
+    "learnmeet.planning._series": ("CourseSeries", "SeriesThresholds", "SeriesVerdict"),
     "learnmeet.rules._report": ("Report", "Subject", "Violation"),
 }
 """The result classes of planning and validation, and every class they hold

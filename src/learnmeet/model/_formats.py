@@ -101,8 +101,15 @@ class FormatRequirements:
         prerequisite_course: A course code every professional must have
             completed.
         cohort_by_area: Whether attendees go on the cohort of their own area.
+        own_citizen: Whether a concrete case must be the participants' own
+            citizen: someone taking part is in its care team and, for a
+            meeting with a cohort, its care team works in the cohort's area
+            (version 3).
+        on_site: Whether the format's value is in being there, so that it
+            should not be held online (version 3).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.4.0 *own_citizen* and *on_site*.
     """
 
     min_professions: int = attrs.field(default=0, validator=non_negative_int)
@@ -130,6 +137,8 @@ class FormatRequirements:
         default=None, validator=optional_identifier
     )
     cohort_by_area: bool = attrs.field(default=False, validator=_BOOL)
+    own_citizen: bool = attrs.field(default=False, validator=_BOOL)
+    on_site: bool = attrs.field(default=False, validator=_BOOL)
 
     def __attrs_post_init__(self) -> None:
         for low, high in (

@@ -15,6 +15,7 @@ from learnmeet.model._forums import Forum
 from learnmeet.model._lookup import find
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._people import Area, Organisation, Professional, Unit
+from learnmeet.model._programme import Programme
 
 __all__ = ["Scenario"]
 
@@ -55,6 +56,10 @@ def _absences(items: Iterable[Absence]) -> tuple[Absence, ...]:
     return to_tuple(items)
 
 
+def _programmes(items: Iterable[Programme]) -> tuple[Programme, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Scenario:
     """The people, places, cases, forums and meetings of one municipality's plan.
@@ -77,9 +82,12 @@ class Scenario:
             work their unit's hours.
         absences: Leave, sickness and courses of professionals of the staff
             list.
+        programmes: The funded programmes (puljer) the plan belongs to,
+            written only when there is one (version 3).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``working_patterns`` and ``absences``.
+    .. versionchanged:: 0.4.0 ``programmes``.
     """
 
     name: str = attrs.field(validator=safe_text)
@@ -159,6 +167,14 @@ class Scenario:
         default=(),
         converter=_absences,
         validator=each(instance_of(Absence)),
+    )
+    programmes: tuple[Programme, ...] = attrs.field(
+        default=(),
+        converter=_programmes,
+        validator=[
+            each(instance_of(Programme)),
+            unique(lambda p: p.id, what=Label(da="programmet", en="the programme")),
+        ],
     )
 
     def __attrs_post_init__(self) -> None:

@@ -17,6 +17,7 @@ from learnmeet.rules import (
     _citizen,
     _composition,
     _courses,
+    _esbjerg,
     _facilitation,
     _size,
     _visits,
@@ -34,6 +35,7 @@ TOPICS = (
     _size,
     _facilitation,
     _courses,
+    _esbjerg,
 )
 """The topic modules that declare the format rules."""
 

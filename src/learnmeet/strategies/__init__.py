@@ -92,6 +92,12 @@ from learnmeet.strategies._planning import (
     unplaced_requests,
     violations,
 )
+from learnmeet.strategies._projects import (
+    course_series,
+    programmes,
+    series_thresholds,
+    series_verdicts,
+)
 from learnmeet.strategies._reflection import (
     actions,
     contributions,
@@ -135,6 +141,7 @@ __all__ = [
     "cohorts",
     "consents",
     "contributions",
+    "course_series",
     "course_sessions",
     "cpr_numbers",
     "enrolments",
@@ -158,6 +165,7 @@ __all__ = [
     "preflights",
     "professionals",
     "professions",
+    "programmes",
     "proposals",
     "question_banks",
     "questions",
@@ -174,6 +182,8 @@ __all__ = [
     "schedule_results",
     "sectors",
     "series",
+    "series_thresholds",
+    "series_verdicts",
     "session_fills",
     "subjects",
     "survey_data",

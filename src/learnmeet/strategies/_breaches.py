@@ -57,6 +57,7 @@ from learnmeet.rules._composition import (
 )
 from learnmeet.rules._context import DOUBLE_BOOKING, ON_HOLIDAY, OUTSIDE_HOURS
 from learnmeet.rules._courses import MISSING_COURSE, WRONG_COHORT
+from learnmeet.rules._esbjerg import NOT_OWN_CITIZEN, ONLINE_NOT_THERE
 from learnmeet.rules._facilitation import (
     NO_FACILITATOR,
     NO_REFLECTION,
@@ -514,6 +515,23 @@ def _after_death(meeting: Meeting) -> Meeting:
             consent=None if consent is None or consent.given_on > died else consent,
         ),
     )
+
+
+@breaks(NOT_OWN_CITIZEN, start_from="audit")
+def _not_own_citizen(meeting: Meeting) -> Meeting:
+    assert meeting.case is not None
+    # A stranger in each unit taking part: the same organisations hold the
+    # course (so no disclosure, LM125), but nobody present is in the team.
+    units = {p.unit.id: p for p in meeting.professionals}
+    strangers = [
+        attrs.evolve(p, id=f"breach-stranger-{n}") for n, p in enumerate(units.values())
+    ]
+    return attrs.evolve(meeting, case=attrs.evolve(meeting.case, care_team=strangers))
+
+
+@breaks(ONLINE_NOT_THERE, start_from="study_visit")
+def _online_visit(meeting: Meeting) -> Meeting:
+    return attrs.evolve(meeting, location=Location(LocationKind.ONLINE))
 
 
 # -- context rules --------------------------------------------------------------------

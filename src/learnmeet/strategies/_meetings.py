@@ -53,6 +53,7 @@ from learnmeet.strategies._people import (
     relatives,
     units,
 )
+from learnmeet.strategies._projects import programmes
 
 
 @st.composite
@@ -82,6 +83,8 @@ def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
         max_outside_care_team_share=draw(st.none() | st.floats(0, 1)),
         prerequisite_course=draw(st.none() | st.just("palliation_mono")),
         cohort_by_area=draw(st.booleans()),
+        own_citizen=draw(st.booleans()),
+        on_site=draw(st.booleans()),
     )
 
 
@@ -366,7 +369,11 @@ def _valid_meeting(
         start=start,
         duration=duration,
         location=Location(
-            LocationKind.CITIZEN_HOME if req.at_citizen_home else draw(_PLACES)
+            LocationKind.CITIZEN_HOME
+            if req.at_citizen_home
+            else LocationKind.ON_SITE
+            if req.on_site
+            else draw(_PLACES)
         ),
         attendees=attending,
         case=case,
@@ -500,6 +507,7 @@ def _scenarios(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Scenar
             for pid in sorted(people)
             if draw(_SOMETIMES)
         ],
+        programmes=[draw(programmes(meetings=found))] if draw(_SOMETIMES) else [],
     )
 
 
@@ -513,5 +521,6 @@ def scenarios(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Scenario]
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Working patterns and absences.
+    .. versionchanged:: 0.4.0 Now and then a programme of its meetings.
     """
     return _scenarios(catalog=catalog)
