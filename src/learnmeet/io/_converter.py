@@ -306,6 +306,8 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
     "learnmeet.planning._schedule.ScheduleResult": ("report",),
     "learnmeet.model._scenario.Scenario": ("working_patterns", "absences"),
+    "learnmeet.model._survey.Survey": ("follow_up_after",),
+    "learnmeet.model._survey.Invitation": ("send_at",),
 }
 
 
