@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
-from evaluation_data import CAT, NE, START, SURVEY, E, L, U
+from evaluation_data import CAT, NE, RIGHT_AFTER, START, SURVEY, E, L, U
 from examples import CASE, DOCTOR, NURSE_N, PT_N, SSA_N
 from learnmeet import strategies as lst
 
@@ -124,7 +124,7 @@ class TestInvite:
                 lm.Attendee(person=CASE.citizen, role=lm.AttendeeRole.CITIZEN),
             ],
         )
-        found = lm.invite(SURVEY, [held])
+        found = lm.invite(RIGHT_AFTER, [held])
         assert [(i.invitee, i.eligibility) for i in found] == [
             (NURSE_N.key, E),
             (PT_N.key, NE),
@@ -136,7 +136,7 @@ class TestInvite:
     def test_a_follow_up_is_sent_weeks_after_the_meeting(self) -> None:
         """The follow-up's invitations are dated from the meeting: its end plus
         the survey's interval, in the meeting's own zone (eight weeks across
-        the change to summer time is still 13:00 local)."""
+        the change to summer time is still 10:00 local)."""
         held = lm.Meeting(
             id="H",
             format=CAT.format("learning_meeting"),
@@ -152,7 +152,10 @@ class TestInvite:
         found = lm.invite(later, [held])
         assert {i.send_at for i in found} == {held.end + timedelta(weeks=8)}
         assert later.send_at(held) == held.end + timedelta(weeks=8)
-        assert SURVEY.send_at(held) == held.end
+        assert RIGHT_AFTER.send_at(held) == held.end
+        assert held.end.hour == 10
+        assert {i.send_at.hour for i in found if i.send_at} == {10}
+        assert START.utcoffset() != (START + timedelta(weeks=8)).utcoffset()
 
 
 class TestRefusalsSayWhere:
@@ -230,7 +233,7 @@ class TestValues:
         assert invitation.eligibility is lm.Eligibility.ELIGIBLE
         assert invitation.outcome is lm.Outcome.NO_REPLY
         assert invitation.send_at is None
-        assert SURVEY.follow_up_after is None
+        assert RIGHT_AFTER.follow_up_after is None
         theme = lm.Theme(code="knowing_offers", label=SURVEY.title)
         assert theme.quotes == ()
 
@@ -307,14 +310,14 @@ class TestJson:
     reads as before (document version 3)."""
 
     def test_a_survey_right_after_is_written_as_before(self) -> None:
-        assert "follow_up_after" not in lm.to_json(SURVEY)
+        assert "follow_up_after" not in lm.to_json(RIGHT_AFTER)
         invitation = lm.Invitation(
             id="i", survey="s", meeting="m", invitee="professional:p-1"
         )
         assert "send_at" not in lm.to_json(invitation)
 
     def test_a_follow_up_round_trips(self) -> None:
-        later = attrs.evolve(SURVEY, follow_up_after=timedelta(weeks=8))
+        later = attrs.evolve(RIGHT_AFTER, follow_up_after=timedelta(weeks=8))
         text = lm.to_json(later)
         assert "follow_up_after" in text
         assert lm.from_json(lm.Survey, text) == later
