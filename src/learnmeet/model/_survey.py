@@ -142,7 +142,7 @@ class SurveyItem:
                 "SurveyItem",
                 "measures_yield",
                 reason=Label(
-                    da="kun et skala-spørgsmål kan måle udbytte",
+                    da="kun et skalaspørgsmål kan måle udbytte",
                     en="only a Likert item can measure benefit",
                 ),
                 fix=Label(
@@ -231,7 +231,7 @@ class Survey:
                 "Survey",
                 "items",
                 reason=Label(
-                    da="skal have mindst ét skala-spørgsmål, der måler udbytte",
+                    da="skal have mindst ét skalaspørgsmål, der måler udbytte",
                     en="needs at least one Likert item that measures benefit",
                 ),
                 fix=Label(
@@ -348,7 +348,7 @@ class Answer:
                     en="give either a score or a text, not both",
                 ),
                 fix=Label(
-                    da="et skala-spørgsmål tager score=, et fritekstspørgsmål text=",
+                    da="et skalaspørgsmål tager score=, et fritekstspørgsmål text=",
                     en="a Likert item takes score=, a free-text item takes text=",
                 ),
             )
