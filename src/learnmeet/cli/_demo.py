@@ -845,9 +845,9 @@ def _reflection(run: DemoRun) -> str:
         ),
         run.t(
             da="Opfølgningen uger efter hvert møde (den første sendes "
-            f"{when(first_sent)}) måler adfærd:",
+            f"{when(first_sent)}) måler adfærd og oplevede resultater:",
             en="The follow-up weeks after each meeting (the first is sent "
-            f"{when(first_sent)}) measures behaviour:",
+            f"{when(first_sent)}) measures behaviour and perceived results:",
         ),
         *(
             f"  {line}".rstrip()

@@ -17,7 +17,7 @@ further groups (:attr:`Suppression.COMPLEMENT`) until no small group can be
 worked out by adding and subtracting the groups shown.
 
 What is guaranteed. Every figure a group shows — its responses, its sum of
-benefits (``mean × responses``) and its number of high yields — is a sum over
+benefits (``mean × responses``) and its number of high benefits — is a sum over
 the group's responses, so any sum, difference or other linear combination of
 shown groups is a weighted sum over responses, and depends on the answers of
 the people whose responses it weighs. **No linear combination of the groups
@@ -76,10 +76,10 @@ from learnmeet.evaluation._results import (
     Disposition,
     Evaluation,
     LevelSummary,
-    Measurement,
     ResponseRates,
     Suppression,
     YieldGroup,
+    _method_of,
 )
 from learnmeet.exceptions import (
     DataProblem,
@@ -599,7 +599,7 @@ def _level_summaries(
     released: Sequence[Evaluation],
 ) -> tuple[LevelSummary, ...]:
     out = []
-    method = Measurement.FOLLOW_UP if survey.is_follow_up else Measurement.AFTER_MEETING
+    method = _method_of(survey)
     for level in KirkpatrickLevel:
         items = sum(
             1 for i in survey.items if i.level is level and i.kind is ItemKind.LIKERT

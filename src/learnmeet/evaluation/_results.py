@@ -143,6 +143,11 @@ class Suppression(LabelledEnum):
     )
 
 
+def _method_of(survey: Survey) -> Measurement:
+    """How *survey* measures: right after the meeting, or at a follow-up."""
+    return Measurement.FOLLOW_UP if survey.is_follow_up else Measurement.AFTER_MEETING
+
+
 _GROUP_LABELS = {
     "all": Label(da="alle møder", en="all meetings"),
     "no_case": Label(da="intet borgerforløb", en="no citizen case"),
@@ -375,11 +380,7 @@ class Evaluation:
 
         .. versionadded:: 0.3.0
         """
-        return (
-            Measurement.FOLLOW_UP
-            if self.survey.is_follow_up
-            else Measurement.AFTER_MEETING
-        )
+        return _method_of(self.survey)
 
     @checked
     def by(self, dimension: Dimension) -> tuple[YieldGroup, ...]:
