@@ -23,6 +23,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
+import attrs
+
 import learnmeet as lm
 from examples import CASE, DOCTOR, FICTIONAL, NURSE_N, PT_N, SSA_N, SSA_S, attend
 
@@ -32,7 +34,10 @@ L = lm.KirkpatrickLevel
 
 SURVEY = lm.Survey(
     id="kvartal-1",
-    title=lm.Label(da="Udbytte af læringsmøder", en="Yield of learning meetings"),
+    title=lm.Label(da="Udbytte af læringsmøder", en="Benefit of learning meetings"),
+    # A follow-up, so that every level it asks is measured; RIGHT_AFTER is
+    # the same questions asked too early for behaviour.
+    follow_up_after=timedelta(weeks=8),
     items=[
         lm.SurveyItem(
             id="y1",
@@ -63,6 +68,9 @@ SURVEY = lm.Survey(
         ),
     ],
 )
+
+RIGHT_AFTER = attrs.evolve(SURVEY, follow_up_after=None)
+"""The same questions asked right after the meetings: behaviour is not measured."""
 
 
 def _meeting(

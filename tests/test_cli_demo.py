@@ -145,7 +145,25 @@ class TestDemo:
         )
         assert "Meeting 2 starts with what was still open" in section
         assert "Action a-2 (2027-02-02, done)" in section
-        assert "Yield – format" in section
+        assert "Benefit – format" in section
+        assert "Benefit – in person or online" in section
+        # the levels say how they were measured; none asked too early is a number
+        assert "Measured: self-reported right after the meeting" in section
+        assert "Measured: self-reported at follow-up, 8 weeks after the meeting" in (
+            section
+        )
+        behaviour = [
+            line
+            for line in section.splitlines()
+            if line.strip().startswith("behaviour")
+        ]
+        assert "not measured" in behaviour[0]
+        assert "self-reported at follow-up" in behaviour[1]
+        results = [
+            line for line in section.splitlines() if line.strip().startswith("results")
+        ]
+        assert "not measured" in results[0]
+        assert "perceived, not the organisation's figures" in results[1]
         rows = list(
             csv.DictReader(io.StringIO((tmp_path / "evaluation.csv").read_text()))
         )

@@ -26,6 +26,7 @@ from evaluation_data import (
     MEETINGS,
     OVERLAP,
     RESPONSES,
+    RIGHT_AFTER,
     SURVEY,
     L,
     evaluated,
@@ -140,6 +141,11 @@ class TestYield:
         assert levels[L.REACTION].mean == pytest.approx(75.0)
         assert levels[L.RESULTS].items == 0
         assert levels[L.RESULTS].mean is None
+        measured = lm.Measurement.FOLLOW_UP
+        assert [s.method for s in result.levels] == [measured] * 3 + [
+            lm.Measurement.NOT_MEASURED
+        ]
+        assert result.method is measured
 
     def test_free_text_is_counted_not_reported(self, result: lm.Evaluation) -> None:
         assert result.free_text_answers == 2
@@ -155,6 +161,108 @@ class TestYield:
         high = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS, threshold=13)
         assert all(g.suppressed for g in high.groups)
         assert all(s.mean is None for s in high.levels)
+
+
+class TestHowMeasured:
+    """Kirkpatrick: behaviour and results are measured weeks later. Asked right
+    after the meeting they are not measured and have no number; a level nobody
+    answered is not measured either; the benefit says when it was asked."""
+
+    def test_behaviour_asked_right_after_is_not_measured(self) -> None:
+        found = lm.evaluate(RIGHT_AFTER, INVITATIONS, RESPONSES, MEETINGS)
+        levels = {s.level: s for s in found.levels}
+        behaviour = levels[L.BEHAVIOUR]
+        assert (behaviour.items, behaviour.respondents, behaviour.mean) == (
+            1,
+            None,
+            None,
+        )
+        assert behaviour.method is lm.Measurement.NOT_MEASURED
+        assert not behaviour.members
+        learning = levels[L.LEARNING]
+        assert learning.method is lm.Measurement.AFTER_MEETING
+        assert learning.mean == pytest.approx(750 / 12)
+        assert found.method is lm.Measurement.AFTER_MEETING
+
+    def test_the_benefit_is_the_same_either_way(self, result: lm.Evaluation) -> None:
+        """What participants say they got out of it is not a level: the
+        benefit groups are computed alike, and say when they were asked."""
+        found = lm.evaluate(RIGHT_AFTER, INVITATIONS, RESPONSES, MEETINGS)
+        assert [(g.code, g.mean) for g in found.groups] == [
+            (g.code, g.mean) for g in result.groups
+        ]
+
+    def test_a_follow_up_nobody_answered(self) -> None:
+        found = lm.evaluate(SURVEY, INVITATIONS, [], MEETINGS, threshold=1)
+        assert all(s.method is lm.Measurement.NOT_MEASURED for s in found.levels)
+        assert all(s.mean is None and s.suppression is None for s in found.levels)
+
+    @settings(max_examples=40, deadline=None)
+    @given(lst.survey_data(), st.integers(1, 6))
+    def test_a_level_without_follow_up_answers_is_never_a_number(
+        self, data: lst.SurveyData, threshold: int
+    ) -> None:
+        result = lm.evaluate(
+            data.survey,
+            data.invitations,
+            data.responses,
+            data.meetings,
+            threshold=threshold,
+        )
+        for s in result.levels:
+            too_early = s.level.needs_follow_up and not data.survey.is_follow_up
+            if too_early or not s.items:
+                assert s.method is lm.Measurement.NOT_MEASURED
+            if s.method is lm.Measurement.NOT_MEASURED:
+                assert (s.mean, s.respondents, s.members) == (None, None, frozenset())
+            else:
+                assert s.method is result.method
+                assert not too_early
+            assert s.perceived == (
+                s.level is L.RESULTS and s.method is not lm.Measurement.NOT_MEASURED
+            )
+
+
+class TestLocation:
+    """Benefit is compared in person (on site or in the citizen's home) against
+    online, and an online group of few is protected like any other."""
+
+    def test_in_person_and_online(self) -> None:
+        online = lm.Location(lm.LocationKind.ONLINE)
+        meetings = [
+            attrs.evolve(m, location=online) if m.id == "A" else m for m in MEETINGS
+        ]
+        found = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, meetings, threshold=1)
+        by = {g.code: g for g in found.by(D.LOCATION)}
+        assert set(by) == {"in_person", "online"}
+        meeting = found.group(D.FORMAT, "learning_meeting")
+        assert meeting is not None
+        assert by["online"].mean == meeting.mean
+        assert by["online"].label == lm.Label(da="online", en="online")
+        assert by["in_person"].label == lm.Label(da="fysisk fremmøde", en="in person")
+
+    def test_the_citizens_home_is_in_person(self) -> None:
+        home = lm.Location(lm.LocationKind.CITIZEN_HOME)
+        meetings = [attrs.evolve(m, location=home) for m in MEETINGS]
+        found = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, meetings, threshold=1)
+        assert [g.code for g in found.by(D.LOCATION)] == ["in_person"]
+
+    def test_a_small_online_group_cannot_be_worked_out(self) -> None:
+        online = lm.Location(lm.LocationKind.ONLINE)
+        meetings = [
+            attrs.evolve(m, location=online) if m.id == "C" else m for m in MEETINGS
+        ]
+        found = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, meetings)
+        small = found.group(D.LOCATION, "online")
+        assert small is not None
+        assert small.suppression is lm.Suppression.TOO_FEW
+        in_person = found.group(D.LOCATION, "in_person")
+        overall = found.group(D.OVERALL, "all")
+        assert in_person is not None
+        assert overall is not None
+        assert in_person.suppressed or overall.suppressed
+        sets = Sets(SURVEY, INVITATIONS, RESPONSES, meetings)
+        assert _leaks(sets.who, list(_shown(found, sets).values())) == []
 
 
 class TestBadInput:
@@ -303,6 +411,12 @@ def _group_keys(meeting: lm.Meeting) -> list[Key]:
         (
             D.SECTORS,
             "cross_sectoral" if meeting.is_cross_sectoral else "single_sector",
+        ),
+        (
+            D.LOCATION,
+            "online"
+            if meeting.location.kind is lm.LocationKind.ONLINE
+            else "in_person",
         ),
     ]
 
@@ -477,6 +591,7 @@ class TestSmallGroupsCannotBeWorkedOut:
             "concrete",
             "cross_sectoral",
             "single_sector",
+            "in_person",
         ]
 
     def test_the_overall_figure_stays_when_other_groups_can_be_hidden(self) -> None:

@@ -102,3 +102,89 @@ class TestEvaluation:
         assert report.by(lm.Dimension.FORMAT) == (shown,)
         assert report.group(lm.Dimension.OVERALL, "all") is overall
         assert report.group(lm.Dimension.FORMAT, "course") is None
+
+
+def _level(**given: object) -> lm.LevelSummary:
+    figures: dict[str, object] = {
+        "level": lm.KirkpatrickLevel.BEHAVIOUR,
+        "items": 2,
+        "respondents": 6,
+        "mean": 70.0,
+        "method": lm.Measurement.FOLLOW_UP,
+    }
+    return lm.LevelSummary(**(figures | given))  # type: ignore[arg-type]
+
+
+class TestLevelSummary:
+    """A level says how it was measured; one not measured has no figures, and
+    results measured by a survey are the participants' perception."""
+
+    def test_not_measured_by_default_without_figures(self) -> None:
+        level = lm.LevelSummary(
+            level=lm.KirkpatrickLevel.RESULTS, items=0, respondents=None, mean=None
+        )
+        assert level.method is lm.Measurement.NOT_MEASURED
+        assert not level.perceived
+
+    @pytest.mark.parametrize(
+        "figures", [{"mean": 50.0, "respondents": None}, {"respondents": 3}]
+    )
+    def test_not_measured_never_has_a_number(self, figures: dict[str, object]) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            _level(method=lm.Measurement.NOT_MEASURED, **{"mean": None} | figures)
+        assert (caught.value.where, caught.value.path) == ("LevelSummary", ("method",))
+        assert "not measured" in caught.value.reason.en
+        assert "ikke er målt" in caught.value.reason.da
+
+    @pytest.mark.parametrize("method", list(lm.Measurement))
+    def test_perceived_results(self, method: lm.Measurement) -> None:
+        figures = (
+            {"respondents": None, "mean": None}
+            if method is lm.Measurement.NOT_MEASURED
+            else {}
+        )
+        level = _level(level=lm.KirkpatrickLevel.RESULTS, method=method, **figures)
+        assert level.perceived is (method is not lm.Measurement.NOT_MEASURED)
+        assert not _level(method=method, **figures).perceived
+
+    def test_the_methods_have_labels(self) -> None:
+        assert [m.code for m in lm.Measurement] == [
+            "after_meeting",
+            "follow_up",
+            "not_measured",
+        ]
+        for method in lm.Measurement:
+            assert method.label.da != method.label.en
+
+
+class TestHowTheBenefitWasMeasured:
+    """An evaluation's benefit was measured when its survey was sent."""
+
+    @pytest.mark.parametrize(
+        ("survey", "method"),
+        [
+            (lm.YIELD_SURVEY, lm.Measurement.AFTER_MEETING),
+            (lm.FOLLOW_UP_SURVEY, lm.Measurement.FOLLOW_UP),
+        ],
+    )
+    def test_method(self, survey: lm.Survey, method: lm.Measurement) -> None:
+        report = lm.Evaluation(
+            survey=survey,
+            rates=_rates(),
+            groups=[],
+            levels=[],
+            themes=[],
+            free_text_answers=0,
+            threshold=5,
+            confidence=0.95,
+        )
+        assert report.method is method
+
+
+class TestDimension:
+    """Benefit is compared in person against online as by every other dimension."""
+
+    def test_location(self) -> None:
+        assert lm.Dimension("location") is lm.Dimension.LOCATION
+        assert list(lm.Dimension)[-1] is lm.Dimension.LOCATION
+        assert lm.Dimension.LOCATION.label.en == "in person or online"

@@ -39,6 +39,23 @@ class TestExport:
         assert course["respondents"] == course["mean_yield"] == ""
         assert len(rows) == len(result.groups)
 
+    def test_how_the_benefit_was_measured(self, result: lm.Evaluation) -> None:
+        rows = _rows(lm.evaluation_csv(result, "en"))
+        assert lm.CSV_COLUMNS[-1] == "measured_by"
+        assert {r["measured_by"] for r in rows} == {"follow_up"}
+        right_after = attrs.evolve(
+            result, survey=attrs.evolve(result.survey, follow_up_after=None)
+        )
+        rows = _rows(lm.evaluation_csv(right_after, "da"))
+        assert {r["measured_by"] for r in rows} == {"after_meeting"}
+
+    def test_location_rows(self, result: lm.Evaluation) -> None:
+        rows = _rows(lm.evaluation_csv(result, "da"))
+        location = [r for r in rows if r["dimension"] == "location"]
+        assert [(r["group"], r["label"]) for r in location] == [
+            ("in_person", "fysisk fremmøde")
+        ]
+
     def test_a_group_hidden_as_a_complement(self) -> None:
         # The learning meeting has six respondents, but the overall figure
         # less it would give away four people: hidden, and the row says why.

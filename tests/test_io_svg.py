@@ -53,7 +53,8 @@ class TestChart:
         texts = _texts(root)
         for group in shown:
             assert group.label.en in texts
-        assert "Share reporting high yield, by format" in texts
+        assert "Share reporting high benefit, by format" in texts
+        assert "self-reported at follow-up, 8 weeks after the meeting" in texts
 
     def test_bar_width_is_the_share(self, evaluation: lm.Evaluation) -> None:
         root = ET.fromstring(lm.yield_chart_svg(evaluation, "en"))

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import attrs
 import pytest
 
 import learnmeet as lm
-from evaluation_data import ACROSS, OVERLAP, evaluated
+from evaluation_data import (
+    ACROSS,
+    INVITATIONS,
+    MEETINGS,
+    OVERLAP,
+    RESPONSES,
+    RIGHT_AFTER,
+    SURVEY,
+    L,
+    evaluated,
+)
 
 
 @pytest.fixture(scope="module")
@@ -86,5 +99,91 @@ class TestHiddenFigures:
     def test_a_dimension_without_groups_has_no_table(self) -> None:
         empty = lm.evaluate(evaluated().survey, [], [], [])
         text = lm.evaluation_text(empty, "en")
-        assert "Yield –" not in text
+        assert "Benefit –" not in text
         assert "RR1 –, RR3 –" in text  # no rate without invitations
+
+
+def _level_line(text: str, label: str) -> str:
+    levels = text[text.index("Kirkpatrick") :]
+    return next(line for line in levels.splitlines() if line.startswith(label))
+
+
+class TestHowMeasured:
+    """The text says how the benefit and each level were measured, so nobody
+    reads a level asked too early, or not answered, as a measured figure."""
+
+    def test_a_follow_up_says_when(self, result: lm.Evaluation) -> None:
+        en = lm.evaluation_text(result, "en")
+        da = lm.evaluation_text(result, "da")
+        assert en.splitlines()[1] == (
+            "Measured: self-reported at follow-up, 8 weeks after the meeting"
+        )
+        assert da.splitlines()[1] == (
+            "Målt: selvrapporteret ved opfølgning, 8 uger efter mødet"
+        )
+        behaviour = _level_line(en, "behaviour")
+        assert "63.6" in behaviour
+        assert behaviour.endswith(
+            "self-reported at follow-up, 8 weeks after the meeting"
+        )
+
+    def test_behaviour_right_after_is_not_measured(self) -> None:
+        found = lm.evaluate(RIGHT_AFTER, INVITATIONS, RESPONSES, MEETINGS)
+        en = lm.evaluation_text(found, "en")
+        da = lm.evaluation_text(found, "da")
+        assert en.splitlines()[1] == "Measured: self-reported right after the meeting"
+        behaviour = _level_line(en, "behaviour")
+        assert "not measured" in behaviour
+        assert "needs a follow-up weeks after the meeting" in behaviour
+        assert not any(ch.isdigit() for ch in behaviour.split("not measured")[1])
+        adfærd = _level_line(da, "adfærd")
+        assert "ikke målt" in adfærd
+        assert "kræver en opfølgning uger efter mødet" in adfærd
+        learning = _level_line(en, "learning")
+        assert learning.endswith("self-reported right after the meeting")
+
+    def test_a_follow_up_nobody_answered(self) -> None:
+        found = lm.evaluate(SURVEY, INVITATIONS, [], MEETINGS)
+        en = lm.evaluation_text(found, "en")
+        for label in ("reaction", "learning", "behaviour"):
+            line = _level_line(en, label)
+            assert "not measured" in line
+            assert line.endswith("no answers")
+        assert _level_line(en, "results").endswith("no items")
+
+    def test_perceived_results_are_labelled(self) -> None:
+        results = lm.SurveyItem(
+            id="r9",
+            text=lm.Label(da="Forløbene er bedre", en="Courses are better"),
+            level=L.RESULTS,
+        )
+        survey = attrs.evolve(
+            SURVEY, items=[*SURVEY.items, results], follow_up_after=timedelta(days=10)
+        )
+        answered = [
+            attrs.evolve(r, answers=[*r.answers, lm.Answer(item="r9", score=4)])
+            for r in RESPONSES
+        ]
+        found = lm.evaluate(survey, INVITATIONS, answered, MEETINGS)
+        en = lm.evaluation_text(found, "en")
+        da = lm.evaluation_text(found, "da")
+        assert _level_line(en, "results").endswith(
+            "10 days after the meeting; perceived, not the organisation's figures"
+        )
+        assert _level_line(da, "resultater").endswith(
+            "10 dage efter mødet; oplevet, ikke organisationens tal"
+        )
+        assert "perceived" not in _level_line(en, "behaviour")
+
+
+class TestLocation:
+    """Benefit in person and online has its own table, like every comparison."""
+
+    def test_the_location_table(self) -> None:
+        found = evaluated(threshold=1)
+        en = lm.evaluation_text(found, "en")
+        da = lm.evaluation_text(found, "da")
+        assert "Benefit – in person or online" in en
+        assert "Udbytte – fysisk fremmøde eller online" in da
+        table = en[en.index("Benefit – in person or online") :]
+        assert "in person" in table.splitlines()[3]

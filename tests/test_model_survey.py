@@ -9,13 +9,14 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
-from evaluation_data import CAT, NE, START, SURVEY, E, L, U
+from evaluation_data import CAT, NE, RIGHT_AFTER, START, SURVEY, E, L, U
 from examples import CASE, DOCTOR, NURSE_N, PT_N, SSA_N
 from learnmeet import strategies as lst
 
 
 class TestBadInput:
-    """A survey measures yield on a Likert scale; an answer is a score or a text."""
+    """A survey measures benefit on a Likert scale; an answer is a score or a
+    text; a follow-up is sent whole days, from one to a year, after a meeting."""
 
     def test_answers_need_a_score_or_a_text(self) -> None:
         with pytest.raises(lm.InvalidValueError, match="either a score or a text"):
@@ -31,8 +32,8 @@ class TestBadInput:
         assert info.value.reason.en.endswith("got a number of 5001 digits")
         assert info.value.reason.da.endswith("fik et tal på 5001 cifre")
 
-    def test_a_survey_measures_yield(self) -> None:
-        with pytest.raises(lm.InvalidValueError, match="measures yield"):
+    def test_a_survey_measures_benefit(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="measures benefit"):
             lm.Survey(id="s", title=lm.Label(da="s", en="s"), items=[SURVEY.items[2]])
 
     def test_only_likert_items_measure_yield(self) -> None:
@@ -50,6 +51,37 @@ class TestBadInput:
         with pytest.raises(lm.InvalidValueError, match="2 to 11 points"):
             lm.SurveyItem(
                 id="s", text=lm.Label(da="s", en="s"), level=L.RESULTS, scale=scale
+            )
+
+    @pytest.mark.parametrize(
+        "after",
+        [timedelta(0), timedelta(hours=12), timedelta(days=3, hours=1), timedelta(-7)],
+    )
+    def test_a_follow_up_is_whole_days_later(self, after: timedelta) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(SURVEY, follow_up_after=after)
+        assert (info.value.where, info.value.path) == ("Survey", ("follow_up_after",))
+        assert "whole number of days" in info.value.reason.en
+        assert "helt antal dage" in info.value.reason.da
+        assert "weeks=8" in info.value.fix.en
+
+    def test_a_follow_up_within_a_year(self) -> None:
+        assert attrs.evolve(SURVEY, follow_up_after=timedelta(days=366)).is_follow_up
+        with pytest.raises(lm.InvalidValueError, match="from 1 to 366 days"):
+            attrs.evolve(SURVEY, follow_up_after=timedelta(days=367))
+
+    def test_a_follow_up_is_a_timedelta(self) -> None:
+        with pytest.raises(lm.WrongTypeError):
+            attrs.evolve(SURVEY, follow_up_after="P56D")
+
+    def test_an_invitation_is_sent_at_an_aware_time(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.Invitation(
+                id="i",
+                survey="s",
+                meeting="m",
+                invitee="professional:p-1",
+                send_at=START.replace(tzinfo=None),
             )
 
     def test_a_response_answers_something(self) -> None:
@@ -92,13 +124,38 @@ class TestInvite:
                 lm.Attendee(person=CASE.citizen, role=lm.AttendeeRole.CITIZEN),
             ],
         )
-        found = lm.invite(SURVEY, [held])
+        found = lm.invite(RIGHT_AFTER, [held])
         assert [(i.invitee, i.eligibility) for i in found] == [
             (NURSE_N.key, E),
             (PT_N.key, NE),
             (SSA_N.key, U),
         ]
         assert found[0].id == f"kvartal-1:H:{NURSE_N.key}"
+        assert {i.send_at for i in found} == {held.end}
+
+    def test_a_follow_up_is_sent_weeks_after_the_meeting(self) -> None:
+        """The follow-up's invitations are dated from the meeting: its end plus
+        the survey's interval, in the meeting's own zone (eight weeks across
+        the change to summer time is still 10:00 local)."""
+        held = lm.Meeting(
+            id="H",
+            format=CAT.format("learning_meeting"),
+            start=START,
+            duration=timedelta(hours=1),
+            case=CASE,
+            attendees=[
+                lm.Attendee(person=NURSE_N, role=lm.AttendeeRole.PARTICIPANT),
+                lm.Attendee(person=PT_N, role=lm.AttendeeRole.PARTICIPANT),
+            ],
+        )
+        later = attrs.evolve(SURVEY, follow_up_after=timedelta(weeks=8))
+        found = lm.invite(later, [held])
+        assert {i.send_at for i in found} == {held.end + timedelta(weeks=8)}
+        assert later.send_at(held) == held.end + timedelta(weeks=8)
+        assert RIGHT_AFTER.send_at(held) == held.end
+        assert held.end.hour == 10
+        assert {i.send_at.hour for i in found if i.send_at} == {10}
+        assert START.utcoffset() != (START + timedelta(weeks=8)).utcoffset()
 
 
 class TestRefusalsSayWhere:
@@ -122,7 +179,7 @@ class TestRefusalsSayWhere:
         assert "score=" in info.value.fix.en
         assert "score=" in info.value.fix.da
 
-    def test_a_survey_without_a_yield_item(self) -> None:
+    def test_a_survey_without_a_benefit_item(self) -> None:
         with pytest.raises(lm.InvalidValueError) as info:
             lm.Survey(id="s", title=SURVEY.title, items=[SURVEY.items[2]])
         assert (info.value.where, info.value.path) == ("Survey", ("items",))
@@ -175,6 +232,8 @@ class TestValues:
         )
         assert invitation.eligibility is lm.Eligibility.ELIGIBLE
         assert invitation.outcome is lm.Outcome.NO_REPLY
+        assert invitation.send_at is None
+        assert RIGHT_AFTER.follow_up_after is None
         theme = lm.Theme(code="knowing_offers", label=SURVEY.title)
         assert theme.quotes == ()
 
@@ -219,17 +278,55 @@ class TestInviteProperties:
         ]
         found = lm.invite(survey, meetings)
         expected = [
-            (m.id, a.person.key, a.attended)
+            (m.id, a.person.key, a.attended, m.end)
             for m in meetings
             for a in m.attendees
             if isinstance(a.person, lm.Professional)
             and a.role is not lm.AttendeeRole.OBSERVER
         ]
         assert [(i.meeting, i.invitee) for i in found] == [
-            (m, k) for m, k, _ in expected
+            (m, k) for m, k, _, _ in expected
         ]
-        for invitation, (meeting, key, attended) in zip(found, expected, strict=True):
+        after = survey.follow_up_after or timedelta()
+        for invitation, (meeting, key, attended, end) in zip(
+            found, expected, strict=True
+        ):
             assert invitation.id == f"{survey.id}:{meeting}:{key}"
             assert invitation.survey == survey.id
             assert (invitation.eligibility is E) == (attended is lm.Attendance.YES)
             assert (invitation.eligibility is NE) == (attended is lm.Attendance.NO)
+            assert invitation.send_at == end + after
+
+
+class TestLevels:
+    """Behaviour and results need time: only they are measured at a follow-up."""
+
+    def test_which_levels_need_a_follow_up(self) -> None:
+        assert [level.needs_follow_up for level in L] == [False, False, True, True]
+
+
+class TestJson:
+    """The new fields are written only when set, so a document without them
+    reads as before (document version 3)."""
+
+    def test_a_survey_right_after_is_written_as_before(self) -> None:
+        assert "follow_up_after" not in lm.to_json(RIGHT_AFTER)
+        invitation = lm.Invitation(
+            id="i", survey="s", meeting="m", invitee="professional:p-1"
+        )
+        assert "send_at" not in lm.to_json(invitation)
+
+    def test_a_follow_up_round_trips(self) -> None:
+        later = attrs.evolve(RIGHT_AFTER, follow_up_after=timedelta(weeks=8))
+        text = lm.to_json(later)
+        assert "follow_up_after" in text
+        assert lm.from_json(lm.Survey, text) == later
+        sent = lm.Invitation(
+            id="i", survey="s", meeting="m", invitee="professional:p-1", send_at=START
+        )
+        assert lm.from_json(lm.Invitation, lm.to_json(sent)) == sent
+
+    @settings(max_examples=25, deadline=None)
+    @given(lst.surveys())
+    def test_any_survey_round_trips(self, survey: lm.Survey) -> None:
+        assert lm.from_json(lm.Survey, lm.to_json(survey)) == survey

@@ -673,6 +673,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"after": window[0], "before": window[1]},
         ),
         "Survey.item": (SURVEY.item, {"id": "y1"}),
+        "Survey.send_at": (SURVEY.send_at, {"meeting": MEETINGS[0]}),
         "Violation.render": (
             (report.violations or lm.validate(MEETINGS[2]).violations)[0].render,
             {"lang": "en"},

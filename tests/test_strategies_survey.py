@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 
 import learnmeet as lm
 from learnmeet import strategies as lst
 
 
 class TestSurveys:
-    """A survey has one to six items, at least one measuring yield."""
+    """A survey has one to six items, at least one measuring benefit; it is
+    sent right after the meeting or followed up from a day to a year later."""
 
     @given(lst.surveys())
     def test_shape(self, survey: lm.Survey) -> None:
         assert 1 <= len(survey.items) <= 6
         assert any(i.measures_yield for i in survey.items)
+        after = survey.follow_up_after
+        assert after is None or (1 <= after.days <= 366 and not after.seconds)
         for item in survey.items:
             if item.kind is lm.ItemKind.LIKERT:
                 assert item.scale in {4, 5, 7}
@@ -76,3 +79,19 @@ class TestOnTheirOwn:
         assert theme.code in lm.LEARNING_TAGS
         assert len(theme.quotes) <= 3
         assert not any(lm.looks_like_cpr(q.text) for q in theme.quotes)
+
+
+class TestTiming:
+    """Both kinds of survey are drawn, and invitations with and without the
+    time they are sent, always an aware one."""
+
+    @settings(max_examples=60)
+    @given(lst.invitations())
+    def test_sent_at_aware_times(self, invitation: lm.Invitation) -> None:
+        if invitation.send_at is not None:
+            assert invitation.send_at.utcoffset() is not None
+
+    def test_both_are_reachable(self) -> None:
+        assert find(lst.surveys(), lambda s: s.is_follow_up).is_follow_up
+        assert not find(lst.surveys(), lambda s: not s.is_follow_up).is_follow_up
+        assert find(lst.invitations(), lambda i: i.send_at is not None).send_at

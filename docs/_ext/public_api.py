@@ -73,15 +73,18 @@ DESCRIPTIONS: dict[str, str] = {
     ":data:`REFLECTION_MODELS`.",
     "REFLECTION_MODELS": "The built-in reflection models: ``case_learning``, "
     "``home_conversation``, ``gibbs``, ``kolb`` and ``after_action_review``.",
-    "YIELD_SURVEY": "A built-in :class:`Survey` of what participants got out "
-    "of a meeting: items at all four Kirkpatrick levels, three of them "
-    "measuring yield, and a free-text question.",
+    "YIELD_SURVEY": "A built-in :class:`Survey` sent right after a meeting: "
+    "reaction and learning items, three of them measuring benefit, and a "
+    "free-text question.",
+    "FOLLOW_UP_SURVEY": "A built-in :class:`Survey` sent eight weeks after a "
+    "meeting: behaviour items, two of them measuring benefit, one item on the "
+    "participants' perceived results, and a free-text question.",
     "LEARNING_TAGS": "Tags for learning points with Danish and English labels: "
     "``knowing_offers``, ``face_to_face``, ``handover``, ``roles``, "
     "``shared_language``, ``tacit_knowledge``, ``citizen_perspective``, "
     "``palliation``.",
-    "HIGH_YIELD": "A response's yield (0–100) at or above this (75) counts as "
-    "high yield.",
+    "HIGH_YIELD": "A response's benefit (0–100) at or above this (75) counts "
+    "as high benefit.",
     "CSV_COLUMNS": "The header of :func:`evaluation_csv`.",
 }
 """Descriptions of constants and type aliases, which have no ``__doc__`` of

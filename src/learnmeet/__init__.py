@@ -148,7 +148,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "SECTORS",
     ),
     "learnmeet.catalog._reflection": ("QUESTION_BANK", "REFLECTION_MODELS"),
-    "learnmeet.catalog._surveys": ("YIELD_SURVEY",),
+    "learnmeet.catalog._surveys": ("FOLLOW_UP_SURVEY", "YIELD_SURVEY"),
     "learnmeet.rules._report": (
         "Report",
         "Severity",
@@ -173,6 +173,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Disposition",
         "Evaluation",
         "LevelSummary",
+        "Measurement",
         "ResponseRates",
         "Suppression",
         "YieldGroup",
@@ -271,6 +272,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         REFLECTION_MODELS as REFLECTION_MODELS,
     )
     from learnmeet.catalog._surveys import (
+        FOLLOW_UP_SURVEY as FOLLOW_UP_SURVEY,
         YIELD_SURVEY as YIELD_SURVEY,
     )
     from learnmeet.evaluation._evaluate import evaluate as evaluate
@@ -280,6 +282,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Disposition as Disposition,
         Evaluation as Evaluation,
         LevelSummary as LevelSummary,
+        Measurement as Measurement,
         ResponseRates as ResponseRates,
         Suppression as Suppression,
         YieldGroup as YieldGroup,

@@ -9,7 +9,7 @@ that none is missing here).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from hypothesis import given, strategies as st
@@ -189,6 +189,13 @@ def check_an_evaluation(data: lst.SurveyData) -> None:
     group = result.group(lm.Dimension.FORMAT, "learning_meeting")
     assert_type(group, lm.YieldGroup | None)
     assert_type(lm.yield_chart_svg(result, "da"), str)
+    assert_type(result.method, lm.Measurement)
+    assert_type(result.levels[0].method, lm.Measurement)
+    assert_type(result.levels[0].perceived, bool)
+    assert_type(lm.FOLLOW_UP_SURVEY.follow_up_after, timedelta | None)
+    assert_type(lm.FOLLOW_UP_SURVEY.send_at(data.meetings[0]), datetime)
+    assert_type(data.invitations[0].send_at, datetime | None)
+    assert_type(lm.KirkpatrickLevel.RESULTS.needs_follow_up, bool)
 
 
 def check_a_cycle(model: lm.ReflectionModel) -> None:

@@ -22,7 +22,7 @@ import attrs
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG, MONOPROFESSIONAL_COURSE
 from learnmeet.catalog._reflection import QUESTION_BANK
-from learnmeet.catalog._surveys import YIELD_SURVEY
+from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
@@ -74,6 +74,7 @@ from learnmeet.model._survey import (
     Quote,
     QuoteSource,
     Response,
+    Survey,
     Theme,
     invite,
 )
@@ -799,19 +800,37 @@ def _cycle_lines(run: DemoRun, cycle: ReflectionCycle) -> list[str]:
     return lines
 
 
+def _held(meetings: tuple[Meeting, ...]) -> tuple[Meeting, ...]:
+    """The quarter's meetings as held: every other learning meeting online.
+
+    Synthetic, like the answers: so the evaluation can compare in person with
+    online.
+    """
+    out = []
+    learning = 0
+    for meeting in meetings:
+        if meeting.format.code == "learning_meeting":
+            learning += 1
+            if learning % 2 == 0:
+                meeting = attrs.evolve(meeting, location=Location(LocationKind.ONLINE))
+        out.append(meeting)
+    return tuple(out)
+
+
 def _synthetic_quarter(
-    meetings: tuple[Meeting, ...],
+    survey: Survey, meetings: tuple[Meeting, ...], *, answering: float
 ) -> tuple[tuple[Invitation, ...], tuple[Response, ...]]:
-    """Invitations and generated answers: half answer, as in the KOPA survey.
+    """Invitations and generated answers: about half answer, as in the KOPA survey.
 
     Learning around a concrete case with one's direct collaborators scores
-    higher than a course day with a fictional case, as the sources found.
+    higher than a course day with a fictional case, and being there higher
+    than online, as the sources found. Fewer answer a follow-up.
     """
-    rng = random.Random(2027)
+    rng = random.Random(f"2027:{survey.id}")
     base = {"learning_meeting": 4.2, "home_meeting": 4.4, "audit": 4.0}
     invitations = []
     responses = []
-    for invitation in invite(YIELD_SURVEY, meetings):
+    for invitation in invite(survey, meetings):
         meeting = next(m for m in meetings if m.id == invitation.meeting)
         # The plan's meetings are not held yet: say who took part.
         draw = rng.random()
@@ -822,16 +841,18 @@ def _synthetic_quarter(
             if draw < 0.12
             else Eligibility.ELIGIBLE
         )
-        answers_now = rng.random() < 0.55
+        answers_now = rng.random() < answering
         outcome = Outcome.REFUSED if rng.random() < 0.1 else Outcome.NO_REPLY
         invitation = attrs.evolve(invitation, eligibility=eligibility, outcome=outcome)
         invitations.append(invitation)
         if not answers_now:
             continue
         mean = base.get(meeting.format.code, 3.1)
+        if meeting.location.kind is LocationKind.ONLINE:
+            mean -= 0.7
         answers = [
             Answer(item=item.id, score=min(5, max(1, round(rng.gauss(mean, 0.8)))))
-            for item in YIELD_SURVEY.items
+            for item in survey.items
             if item.kind is not ItemKind.FREE_TEXT
         ]
         responses.append(Response(invitation=invitation.id, answers=answers))
@@ -900,19 +921,34 @@ def _reflection(run: DemoRun) -> str:
         *_cycle_lines(run, second),
     ]
     plan = plan_period(s, start=QUARTER[0], end=QUARTER[1], settings=SETTINGS)
-    invitations, responses = _synthetic_quarter(plan.meetings)
-    evaluation = evaluate(
-        YIELD_SURVEY, invitations, responses, plan.meetings, themes=_THEMES
+    held = _held(plan.meetings)
+    invitations, responses = _synthetic_quarter(YIELD_SURVEY, held, answering=0.55)
+    evaluation = evaluate(YIELD_SURVEY, invitations, responses, held, themes=_THEMES)
+    later_invitations, later_responses = _synthetic_quarter(
+        FOLLOW_UP_SURVEY, held, answering=0.45
     )
+    follow_up = evaluate(FOLLOW_UP_SURVEY, later_invitations, later_responses, held)
+    first_sent = min(i.send_at for i in later_invitations if i.send_at is not None)
     lines += [
         "",
         run.t(
-            da="Evaluering af kvartalet (syntetiske svar):",
-            en="Evaluation of the quarter (synthetic answers):",
+            da="Evaluering af kvartalet lige efter møderne (syntetiske svar):",
+            en="Evaluation of the quarter right after the meetings "
+            "(synthetic answers):",
         ),
         *(
             f"  {line}".rstrip()
             for line in evaluation_text(evaluation, lang).splitlines()
+        ),
+        run.t(
+            da="Opfølgningen uger efter hvert møde (den første sendes "
+            f"{when(first_sent)}) måler adfærd og oplevede resultater:",
+            en="The follow-up weeks after each meeting (the first is sent "
+            f"{when(first_sent)}) measures behaviour and perceived results:",
+        ),
+        *(
+            f"  {line}".rstrip()
+            for line in evaluation_text(follow_up, lang).splitlines()
         ),
     ]
     for name, text in (

@@ -1,10 +1,12 @@
-"""Evaluation: response rates and participants' yield, never for tiny groups.
+"""Evaluation: response rates and participants' benefit, never for tiny groups.
 
 :func:`evaluate` classifies every invitation by the AAPOR final dispositions,
-gives the response rates RR1 and RR3, and the yield of the meetings grouped by
-format, by case origin (concrete or fictional), by interdisciplinary or
-monoprofessional, and by cross-sectoral or single-sector — the comparisons the
-KOPA evaluation drew its lessons from.
+gives the response rates RR1 and RR3, and the benefit (*yield*, udbytte) of
+the meetings grouped by format, by case origin (concrete or fictional), by
+interdisciplinary or monoprofessional, by cross-sectoral or single-sector, and
+by in person or online — the comparisons the KOPA evaluation drew its lessons
+from. Each Kirkpatrick level says how it was measured: behaviour and results
+only by a follow-up survey, never by one sent right after the meeting.
 
 Small groups are protected as statistical disclosure control protects the
 cells of a table — primary and secondary (complementary) cell suppression, as
@@ -15,7 +17,7 @@ further groups (:attr:`Suppression.COMPLEMENT`) until no small group can be
 worked out by adding and subtracting the groups shown.
 
 What is guaranteed. Every figure a group shows — its responses, its sum of
-yields (``mean × responses``) and its number of high yields — is a sum over
+benefits (``mean × responses``) and its number of high benefits — is a sum over
 the group's responses, so any sum, difference or other linear combination of
 shown groups is a weighted sum over responses, and depends on the answers of
 the people whose responses it weighs. **No linear combination of the groups
@@ -77,6 +79,7 @@ from learnmeet.evaluation._results import (
     ResponseRates,
     Suppression,
     YieldGroup,
+    _method_of,
 )
 from learnmeet.exceptions import (
     DataProblem,
@@ -86,7 +89,7 @@ from learnmeet.exceptions import (
     PathKey,
 )
 from learnmeet.model._arguments import checked
-from learnmeet.model._meetings import Meeting
+from learnmeet.model._meetings import LocationKind, Meeting
 from learnmeet.model._survey import (
     Eligibility,
     Invitation,
@@ -466,12 +469,15 @@ def _groups_of(meeting: Meeting) -> list[tuple[Dimension, str, Label]]:
         "interdisciplinary" if meeting.is_interdisciplinary else "monoprofessional"
     )
     sectors = "cross_sectoral" if meeting.is_cross_sectoral else "single_sector"
+    # In the citizen's home is in person too: what is compared is being there.
+    where = "online" if meeting.location.kind is LocationKind.ONLINE else "in_person"
     return [
         (Dimension.OVERALL, "all", _GROUP_LABELS["all"]),
         (Dimension.FORMAT, meeting.format.code, meeting.format.label),
         (Dimension.CASE_ORIGIN, *origin),
         (Dimension.DISCIPLINES, disciplines, _GROUP_LABELS[disciplines]),
         (Dimension.SECTORS, sectors, _GROUP_LABELS[sectors]),
+        (Dimension.LOCATION, where, _GROUP_LABELS[where]),
     ]
 
 
@@ -593,14 +599,21 @@ def _level_summaries(
     released: Sequence[Evaluation],
 ) -> tuple[LevelSummary, ...]:
     out = []
+    method = _method_of(survey)
     for level in KirkpatrickLevel:
         items = sum(
             1 for i in survey.items if i.level is level and i.kind is ItemKind.LIKERT
         )
         members, values = levels[level]
         people = {p for p, _ in members}
-        if not items:
-            out.append(LevelSummary(level=level, items=0, respondents=None, mean=None))
+        if (
+            not items
+            or not people
+            or (level.needs_follow_up and not survey.is_follow_up)
+        ):
+            out.append(
+                LevelSummary(level=level, items=items, respondents=None, mean=None)
+            )
             continue
         suppression = Suppression.TOO_FEW if len(people) < threshold else None
         if suppression is None:
@@ -636,6 +649,7 @@ def _level_summaries(
                     respondents=None,
                     mean=None,
                     suppression=suppression,
+                    method=method,
                 )
             )
         else:
@@ -646,6 +660,7 @@ def _level_summaries(
                     respondents=len(people),
                     mean=sum(values) / len(values),
                     members=frozenset(members),
+                    method=method,
                 )
             )
     return tuple(out)
@@ -664,7 +679,7 @@ def evaluate(
     eligibility_rate: float | None = None,
     released: Iterable[Evaluation] = (),
 ) -> Evaluation:
-    """Summarise a survey: response rates, yield by group, Kirkpatrick levels.
+    """Summarise a survey: response rates, benefit by group, Kirkpatrick levels.
 
     Each invitation gets its AAPOR disposition: a response with every Likert
     item answered is complete (I), one with some is partial (P); without a
@@ -674,11 +689,20 @@ def evaluate(
     ``I / (I+P+R+NC+O+e·U)`` with *e* estimated as the eligible share of those
     whose eligibility is known, unless *eligibility_rate* is given.
 
-    A response's yield is the mean of its yield items, each scaled from 0
-    (lowest point) to 100 (highest); 75 or more ("agree" or more on a
-    five-point scale) is high. Every group of meetings reports the number of
-    respondents and responses, the mean yield, and the share with high yield
-    with a Wilson score interval.
+    A response's benefit is the mean of its benefit items (those that
+    ``measures_yield``), each scaled from 0 (lowest point) to 100 (highest);
+    75 or more ("agree" or more on a five-point scale) is high. Every group
+    of meetings reports the number of respondents and responses, the mean
+    benefit, and the share with high benefit with a Wilson score interval.
+    Meetings are grouped by format, case origin, disciplines, sectors and
+    location (in person or online, :attr:`Dimension.LOCATION`).
+
+    Each Kirkpatrick level reports the mean score of its items and how it was
+    measured (:attr:`LevelSummary.method`): self-reported right after the
+    meeting, or at a follow-up for a survey with
+    :attr:`Survey.follow_up_after`. Behaviour and results asked in a survey
+    sent right after the meeting are not measured, and a level nobody
+    answered is not measured either: neither has a number.
 
     A group with fewer distinct respondents than *threshold* reports nothing
     (:attr:`Suppression.TOO_FEW`), and further groups are hidden
@@ -720,6 +744,8 @@ def evaluate(
     .. versionchanged:: 0.2.0 Secondary suppression is exact across every
        comparison and the overall figure, and *released* protects against
        earlier reports.
+    .. versionchanged:: 0.3.0 Levels say how they were measured; behaviour
+       and results only from a follow-up survey. Benefit by location.
     """
     invitations = tuple(invitations)
     responses = tuple(responses)

@@ -1,8 +1,9 @@
-"""What an evaluation reports: dispositions, response rates, yield groups.
+"""What an evaluation reports: dispositions, response rates, benefit groups.
 
 The values :func:`learnmeet.evaluate` returns, and the enumerations they are
-coded with: the AAPOR final dispositions, the dimensions yield is compared
-by, and why a group is suppressed.
+coded with: the AAPOR final dispositions, the dimensions benefit (the
+participants' *yield*, udbytte) is compared by, how each Kirkpatrick level was
+measured, and why a group is suppressed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from learnmeet.exceptions import (
+    InvalidValueError,
     Label,
 )
 from learnmeet.model._arguments import checked
@@ -39,13 +41,14 @@ __all__ = [
     "Disposition",
     "Evaluation",
     "LevelSummary",
+    "Measurement",
     "ResponseRates",
     "Suppression",
     "YieldGroup",
 ]
 
 HIGH_YIELD = 75.0
-"""A response's yield (0–100) at or above this is *high*: "agree" or more on a
+"""A response's benefit (0–100) at or above this is *high*: "agree" or more on a
 five-point scale."""
 
 
@@ -71,9 +74,15 @@ class Disposition(LabelledEnum):
 
 
 class Dimension(LabelledEnum):
-    """What the meetings are grouped by when yield is compared.
+    """What the meetings are grouped by when benefit is compared.
+
+    :attr:`LOCATION` compares meetings where people were there in person (on
+    site or in the citizen's home) with meetings held online: the KOPA
+    evaluation found that being there — seeing the other workplace, putting a
+    face to each other — is part of the value.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 :attr:`LOCATION`.
     """
 
     OVERALL = "overall", Label(da="i alt", en="overall")
@@ -81,6 +90,35 @@ class Dimension(LabelledEnum):
     CASE_ORIGIN = "case_origin", Label(da="casens oprindelse", en="case origin")
     DISCIPLINES = "disciplines", Label(da="faglighed", en="disciplines")
     SECTORS = "sectors", Label(da="sektorer", en="sectors")
+    LOCATION = (
+        "location",
+        Label(da="fysisk fremmøde eller online", en="in person or online"),
+    )
+
+
+class Measurement(LabelledEnum):
+    """How a Kirkpatrick level, or the benefit, was measured.
+
+    Right after the meeting, a survey can measure reaction and learning;
+    behaviour and results need a follow-up weeks later, and a level nobody
+    answered, or that the survey asked too early, is :attr:`NOT_MEASURED` —
+    it has no number.
+
+    .. versionadded:: 0.3.0
+    """
+
+    AFTER_MEETING = (
+        "after_meeting",
+        Label(
+            da="selvrapporteret lige efter mødet",
+            en="self-reported right after the meeting",
+        ),
+    )
+    FOLLOW_UP = (
+        "follow_up",
+        Label(da="selvrapporteret ved opfølgning", en="self-reported at follow-up"),
+    )
+    NOT_MEASURED = "not_measured", Label(da="ikke målt", en="not measured")
 
 
 class Suppression(LabelledEnum):
@@ -105,13 +143,20 @@ class Suppression(LabelledEnum):
     )
 
 
+def _method_of(survey: Survey) -> Measurement:
+    """How *survey* measures: right after the meeting, or at a follow-up."""
+    return Measurement.FOLLOW_UP if survey.is_follow_up else Measurement.AFTER_MEETING
+
+
 _GROUP_LABELS = {
     "all": Label(da="alle møder", en="all meetings"),
-    "no_case": Label(da="ingen borgersag", en="no citizen case"),
+    "no_case": Label(da="intet borgerforløb", en="no citizen case"),
     "interdisciplinary": Label(da="tværfaglige", en="interdisciplinary"),
     "monoprofessional": Label(da="monofaglige", en="monoprofessional"),
     "cross_sectoral": Label(da="tværsektorielle", en="cross-sectoral"),
     "single_sector": Label(da="én sektor", en="single-sector"),
+    "in_person": Label(da="fysisk fremmøde", en="in person"),
+    "online": Label(da="online", en="online"),
 }
 
 
@@ -182,7 +227,7 @@ class ResponseRates:
 
 @attrs.frozen(kw_only=True)
 class YieldGroup:
-    """The yield reported by the respondents of one group of meetings.
+    """The benefit reported by the respondents of one group of meetings.
 
     All figures are ``None`` when the group is suppressed.
 
@@ -191,9 +236,10 @@ class YieldGroup:
         code: The group, e.g. a format code or ``"interdisciplinary"``.
         label: The group's name in Danish and English.
         respondents: Distinct people who answered about meetings of the group.
-        responses: Responses with a yield answer (one per person and meeting).
-        mean: The mean yield, from 0 (lowest point on every item) to 100.
-        high: Responses with a yield of 75 or more ("agree" or more).
+        responses: Responses with a benefit answer (one per person and
+            meeting).
+        mean: The mean benefit, from 0 (lowest point on every item) to 100.
+        high: Responses with a benefit of 75 or more ("agree" or more).
         share: ``high / responses``.
         ci_low: Lower bound of the Wilson score interval for ``share``.
         ci_high: Upper bound of that interval.
@@ -236,20 +282,28 @@ class YieldGroup:
 
 @attrs.frozen(kw_only=True)
 class LevelSummary:
-    """The mean score of a survey's items at one Kirkpatrick level.
+    """The mean score of a survey's items at one Kirkpatrick level, and its method.
+
+    A level :attr:`~Measurement.NOT_MEASURED` never has a number: the survey
+    has no item at the level, nobody answered one, or the level is behaviour
+    or results and the survey was sent right after the meeting, too early to
+    measure them.
 
     Attributes:
         level: The level.
         items: How many Likert items the survey has at this level.
         respondents: Distinct people who answered one of them.
-        mean: Their mean score from 0 to 100, or ``None`` when there is no
-            item or the group is suppressed.
+        mean: Their mean score from 0 to 100, or ``None`` when the level is
+            not measured or the group is suppressed.
         suppression: Why the figures are hidden, or ``None``.
         members: The responses with an answer at this level, pseudonymised as
             in :attr:`YieldGroup.members`; empty when nothing is reported.
+        method: How the level was measured: self-reported right after the
+            meeting, at a follow-up, or not measured.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 :attr:`members`.
+    .. versionchanged:: 0.3.0 :attr:`method`.
     """
 
     level: KirkpatrickLevel = attrs.field(validator=instance_of(KirkpatrickLevel))
@@ -262,11 +316,43 @@ class LevelSummary:
     members: frozenset[tuple[str, str]] = attrs.field(
         default=frozenset(), repr=False, converter=_members, validator=_MEMBERS
     )
+    method: Measurement = attrs.field(
+        default=Measurement.NOT_MEASURED, validator=instance_of(Measurement)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.method is Measurement.NOT_MEASURED and (
+            self.mean is not None or self.respondents is not None
+        ):
+            raise InvalidValueError(
+                reason=Label(
+                    da="et niveau, der ikke er målt, har ingen tal",
+                    en="a level that is not measured has no figures",
+                ),
+                fix=Label(
+                    da="sæt mean=None og respondents=None, eller angiv method",
+                    en="set mean=None and respondents=None, or give the method",
+                ),
+                where="LevelSummary",
+                path=("method",),
+            )
+
+    @property
+    def perceived(self) -> bool:
+        """Whether this is the results level measured by a survey.
+
+        Results are the organisation's figures; what a survey reports about
+        them is what the participants perceive, and the exports say so.
+        """
+        return (
+            self.level is KirkpatrickLevel.RESULTS
+            and self.method is not Measurement.NOT_MEASURED
+        )
 
 
 @attrs.frozen(kw_only=True)
 class Evaluation:
-    """The summary of a survey: response rates, yield by group, levels, themes.
+    """The summary of a survey: response rates, benefit by group, levels, themes.
 
     .. versionadded:: 0.1.0
     """
@@ -285,6 +371,16 @@ class Evaluation:
     free_text_answers: int = attrs.field(validator=non_negative_int)
     threshold: int = attrs.field(validator=non_negative_int)
     confidence: float = attrs.field(validator=a_number)
+
+    @property
+    def method(self) -> Measurement:
+        """How the benefit in :attr:`groups` was measured.
+
+        Right after the meeting, or at a follow-up, as the survey was sent.
+
+        .. versionadded:: 0.3.0
+        """
+        return _method_of(self.survey)
 
     @checked
     def by(self, dimension: Dimension) -> tuple[YieldGroup, ...]:

@@ -323,6 +323,8 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
         "recorded_by",
     ),
     "learnmeet.model._cases.CitizenCase": ("permissions", "died_on"),
+    "learnmeet.model._survey.Survey": ("follow_up_after",),
+    "learnmeet.model._survey.Invitation": ("send_at",),
 }
 
 

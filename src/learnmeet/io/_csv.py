@@ -24,6 +24,7 @@ CSV_COLUMNS = (
     "ci_low",
     "ci_high",
     "suppressed",
+    "measured_by",
 )
 
 
@@ -40,19 +41,23 @@ def _text_cell(text: str) -> str:
 
 @checked
 def evaluation_csv(evaluation: Evaluation, lang: Lang = "da") -> str:
-    """The yield groups as CSV, one row a group, suppressed groups left blank.
+    """The benefit groups as CSV, one row a group, suppressed groups left blank.
 
     The header has stable English column names (:data:`CSV_COLUMNS`); the
     ``label`` column is in *lang*. Numbers use a full stop; shares and interval
-    bounds are proportions from 0 to 1, ``mean_yield`` runs from 0 to 100.
+    bounds are proportions from 0 to 1, ``mean_yield`` (the mean benefit)
+    runs from 0 to 100. ``measured_by`` is the code of how the benefit was
+    measured (:attr:`Evaluation.method`): ``after_meeting`` or ``follow_up``.
     A text that a spreadsheet would run as a formula (one starting with
     ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, such as a format
     of your own labelled ``=HYPERLINK(...)``) is written after an apostrophe,
     as OWASP advises against CSV injection.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 The ``measured_by`` column.
     """
     lang = check_lang(lang)
+    method = evaluation.method.code
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -70,6 +75,7 @@ def evaluation_csv(evaluation: Evaluation, lang: Lang = "da") -> str:
                 csv_number(g.ci_low),
                 csv_number(g.ci_high),
                 "" if g.suppression is None else g.suppression.code,
+                method,
             ]
         )
     return out.getvalue()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from learnmeet.evaluation._results import Dimension, Evaluation
-from learnmeet.io._figures import TERMS, percent
+from learnmeet.io._figures import TERMS, method_text, percent
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
 
@@ -37,13 +37,16 @@ def yield_chart_svg(
     *,
     dimension: Dimension = Dimension.FORMAT,
 ) -> str:
-    """A horizontal bar chart of the share reporting high yield, as SVG.
+    """A horizontal bar chart of the share reporting high benefit, as SVG.
 
     One bar a group with its confidence interval as a whisker and its share and
     number of respondents written beside it; a suppressed group shows why
-    instead of a bar. Written without a plotting library.
+    instead of a bar. Under the title, how the benefit was measured
+    (self-reported right after the meeting, or at a follow-up). Written
+    without a plotting library.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 How the benefit was measured, under the title.
     """
     lang = check_lang(lang)
     groups = evaluation.by(dimension)
@@ -60,6 +63,8 @@ def yield_chart_svg(
         f"<title>{escape(title)}</title>",
         f'<rect x="0" y="0" width="{_WIDTH}" height="{height}" fill="#ffffff"/>',
         f'<text x="16" y="26" font-size="16" font-weight="bold">{escape(title)}</text>',
+        f'<text x="16" y="44" font-size="12" fill="{_MUTED}">'
+        f"{escape(method_text(evaluation.method, evaluation.survey, lang))}</text>",
     ]
     bottom = _TOP + _ROW * max(len(groups), 1)
     for tick in (0, 25, 50, 75, 100):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from learnmeet.evaluation._results import (
     Dimension,
     Evaluation,
+    Measurement,
     Suppression,
     YieldGroup,
 )
-from learnmeet.io._figures import TERMS, number, percent
+from learnmeet.io._figures import TERMS, level_method, method_text, number, percent
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
 
@@ -51,14 +52,22 @@ def _group_cells(g: YieldGroup, lang: Lang, threshold: int) -> list[str]:
 
 @checked
 def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
-    """The summary as plain-text tables: rates, yield by group, levels, themes.
+    """The summary as plain-text tables: rates, benefit by group, levels, themes.
+
+    Under the title, how the benefit was measured (self-reported right after
+    the meeting, or at a follow-up); each Kirkpatrick level says how it was
+    measured, or why it was not, and a level not measured shows no number.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 How each level and the benefit were measured.
     """
     lang = check_lang(lang)
     r = evaluation.rates
+    survey = evaluation.survey
     lines = [
-        f"{evaluation.survey.title.get(lang)}",
+        f"{survey.title.get(lang)}",
+        f"{TERMS['measured'].get(lang)}: "
+        f"{method_text(evaluation.method, survey, lang)}",
         "",
         f"{TERMS['rates'].get(lang)}: RR1 {percent(r.rr1, lang)}, "
         f"RR3 {percent(r.rr3, lang)} "
@@ -88,13 +97,14 @@ def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
             TERMS["items"].get(lang),
             TERMS["respondents"].get(lang),
             TERMS["score"].get(lang),
+            TERMS["method"].get(lang),
         ]
     ]
     for s in evaluation.levels:
-        if s.items == 0:
-            level_rows.append(
-                [s.level.label.get(lang), "0", "", TERMS["no_items"].get(lang)]
-            )
+        how = level_method(s, survey, lang)
+        if s.method is Measurement.NOT_MEASURED:
+            score = s.method.label.get(lang)
+            level_rows.append([s.level.label.get(lang), str(s.items), "", score, how])
         elif s.suppression is not None:
             level_rows.append(
                 [
@@ -102,6 +112,7 @@ def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
                     str(s.items),
                     "",
                     _why(s.suppression, lang, evaluation.threshold),
+                    how,
                 ]
             )
         else:
@@ -111,6 +122,7 @@ def evaluation_text(evaluation: Evaluation, lang: Lang = "da") -> str:
                     str(s.items),
                     str(s.respondents),
                     number(s.mean, lang),
+                    how,
                 ]
             )
     lines += ["", TERMS["levels"].get(lang)]

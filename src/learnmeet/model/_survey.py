@@ -1,10 +1,13 @@
 """Surveys, invitations and responses, and qualitative themes with quotes.
 
 The KOPA evaluation measured what participants got out of the learning (their
-*yield*, udbytte) with a questionnaire, focus groups and interviews. A
+*benefit*, udbytte) with a questionnaire, focus groups and interviews. A
 :class:`Survey` has Likert and free-text items in Danish and English, each
-tagged with its Kirkpatrick level; an :class:`Invitation` asks one attendee of
-one meeting; a :class:`Response` answers it. Qualitative material is recorded as
+tagged with its Kirkpatrick level, and is sent either right after the meeting
+or as a follow-up weeks later (:attr:`Survey.follow_up_after`): behaviour and
+results are not there to report right after a meeting. An :class:`Invitation`
+asks one attendee of one meeting, from a date derived from the meeting; a
+:class:`Response` answers it. Qualitative material is recorded as
 :class:`Theme` values with pseudonymised :class:`Quote` values.
 :func:`learnmeet.evaluate` turns them into figures.
 """
@@ -12,6 +15,7 @@ one meeting; a :class:`Response` answers it. Qualitative material is recorded as
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 import attrs
 
@@ -22,6 +26,7 @@ from learnmeet.model._checks import (
     identifier,
     instance_of,
     optional,
+    refuse,
     safe_text,
     to_tuple,
     unique,
@@ -29,6 +34,7 @@ from learnmeet.model._checks import (
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._meetings import Attendance, AttendeeRole, Meeting
 from learnmeet.model._people import Profession, Professional
+from learnmeet.model._time import aware_datetime
 
 __all__ = [
     "Answer",
@@ -50,6 +56,11 @@ __all__ = [
 class KirkpatrickLevel(LabelledEnum):
     """The four levels of training evaluation (Kirkpatrick).
 
+    Reaction and learning can be asked right after a meeting; behaviour (do
+    people work differently) and results (is care better) only weeks later,
+    in a follow-up survey, and results are the organisation's figures: what a
+    survey asks about them is the participants' perception.
+
     .. versionadded:: 0.1.0
     """
 
@@ -57,6 +68,17 @@ class KirkpatrickLevel(LabelledEnum):
     LEARNING = "learning", Label(da="læring", en="learning")
     BEHAVIOUR = "behaviour", Label(da="adfærd", en="behaviour")
     RESULTS = "results", Label(da="resultater", en="results")
+
+    @property
+    def needs_follow_up(self) -> bool:
+        """Whether the level is measured only weeks after the meeting.
+
+        Behaviour and results are; reaction and learning can be asked right
+        after it.
+
+        .. versionadded:: 0.3.0
+        """
+        return self in (KirkpatrickLevel.BEHAVIOUR, KirkpatrickLevel.RESULTS)
 
 
 class ItemKind(LabelledEnum):
@@ -87,8 +109,8 @@ class SurveyItem:
         kind: Likert scale or free text.
         scale: The number of points on a Likert scale (2–11; 5 by default),
             from 1 (e.g. "strongly disagree") up.
-        measures_yield: Whether the item counts towards the respondent's yield
-            (Likert items only).
+        measures_yield: Whether the item counts towards the respondent's
+            benefit, what they say they got out of it (Likert items only).
 
     .. versionadded:: 0.1.0
     """
@@ -120,8 +142,8 @@ class SurveyItem:
                 "SurveyItem",
                 "measures_yield",
                 reason=Label(
-                    da="kun et skala-spørgsmål kan måle udbytte",
-                    en="only a Likert item can measure yield",
+                    da="kun et skalaspørgsmål kan måle udbytte",
+                    en="only a Likert item can measure benefit",
                 ),
                 fix=Label(
                     da="sæt measures_yield=False på fritekstspørgsmål",
@@ -134,19 +156,60 @@ def _items(items: Iterable[SurveyItem]) -> tuple[SurveyItem, ...]:
     return to_tuple(items)
 
 
+_LONGEST_FOLLOW_UP = timedelta(days=366)
+
+
+def _follow_up_interval(
+    instance: object, attribute: attrs.Attribute[timedelta | None], value: object
+) -> None:
+    """Refuse a follow-up interval that is not whole days, from a day to a year."""
+    if value is None:
+        return
+    instance_of(timedelta)(instance, attribute, value)
+    assert isinstance(value, timedelta)  # checked above
+    if timedelta(days=1) <= value <= _LONGEST_FOLLOW_UP and value.days * 86400 == (
+        value.total_seconds()
+    ):
+        return
+    raise refuse(
+        InvalidValueError,
+        instance,
+        attribute,
+        reason=Label(
+            da="en opfølgning sendes et helt antal dage efter mødet, fra 1 dag "
+            f"til {_LONGEST_FOLLOW_UP.days} dage",
+            en="a follow-up is sent a whole number of days after the meeting, "
+            f"from 1 to {_LONGEST_FOLLOW_UP.days} days",
+        ),
+        fix=Label(da="brug fx timedelta(weeks=8)", en="use e.g. timedelta(weeks=8)"),
+        file_fix=Label(da='skriv fx "P56D" (8 uger)', en='write e.g. "P56D" (8 weeks)'),
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Survey:
     """A questionnaire sent to the participants of meetings.
 
-    A survey has at least one Likert item that measures yield: what
+    A survey has at least one Likert item that measures benefit: what
     participants say they got out of the meeting.
+
+    A survey is sent right after the meeting unless it has
+    :attr:`follow_up_after`: then it is a follow-up, sent that long after
+    the meeting ended. Kirkpatrick's behaviour and results levels are
+    reported only from a follow-up survey; asked right after the meeting
+    they are counted as not measured (see :func:`learnmeet.evaluate`).
 
     Attributes:
         id: A stable identifier.
         title: Its title in Danish and English.
         items: The questions, in order.
+        follow_up_after: How long after the meeting's end a follow-up survey
+            is sent, e.g. ``timedelta(weeks=8)``; ``None`` (the default) for
+            a survey sent right after the meeting. Written in JSON only when
+            set (document version 3).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 :attr:`follow_up_after`.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -158,6 +221,9 @@ class Survey:
             unique(lambda i: i.id, what=Label(da="spørgsmålet", en="the item")),
         ],
     )
+    follow_up_after: timedelta | None = attrs.field(
+        default=None, validator=_follow_up_interval
+    )
 
     def __attrs_post_init__(self) -> None:
         if not any(i.measures_yield for i in self.items):
@@ -165,8 +231,8 @@ class Survey:
                 "Survey",
                 "items",
                 reason=Label(
-                    da="skal have mindst ét skala-spørgsmål, der måler udbytte",
-                    en="needs at least one Likert item that measures yield",
+                    da="skal have mindst ét skalaspørgsmål, der måler udbytte",
+                    en="needs at least one Likert item that measures benefit",
                 ),
                 fix=Label(
                     da="sæt measures_yield=True på et spørgsmål som 'Jeg fik meget "
@@ -176,10 +242,23 @@ class Survey:
                 ),
             )
 
+    @property
+    def is_follow_up(self) -> bool:
+        """Whether the survey is a follow-up, sent weeks after the meeting."""
+        return self.follow_up_after is not None
+
     @checked
     def item(self, id: str) -> SurveyItem | None:
         """Return the item with *id*, if any."""
         return next((i for i in self.items if i.id == id), None)
+
+    @checked
+    def send_at(self, meeting: Meeting) -> datetime:
+        """When to ask about *meeting*: at its end, or the follow-up's time later.
+
+        .. versionadded:: 0.3.0
+        """
+        return meeting.end + (self.follow_up_after or timedelta())
 
 
 class Eligibility(LabelledEnum):
@@ -219,8 +298,13 @@ class Invitation:
         invitee: The invitee's key, e.g. ``"professional:p-1"``.
         eligibility: Whether they belong to the population surveyed.
         outcome: What came of it when no response arrived.
+        send_at: When the invitation is sent: the meeting's end for a survey
+            right after it, weeks later for a follow-up
+            (:meth:`Survey.send_at`); ``None`` if not planned. Written in
+            JSON only when set (document version 3).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 :attr:`send_at`.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -232,6 +316,9 @@ class Invitation:
     )
     outcome: Outcome = attrs.field(
         default=Outcome.NO_REPLY, validator=instance_of(Outcome)
+    )
+    send_at: datetime | None = attrs.field(
+        default=None, validator=optional(aware_datetime)
     )
 
 
@@ -261,7 +348,7 @@ class Answer:
                     en="give either a score or a text, not both",
                 ),
                 fix=Label(
-                    da="et skala-spørgsmål tager score=, et fritekstspørgsmål text=",
+                    da="et skalaspørgsmål tager score=, et fritekstspørgsmål text=",
                     en="a Likert item takes score=, a free-text item takes text=",
                 ),
             )
@@ -378,16 +465,20 @@ def invite(survey: Survey, meetings: Iterable[Meeting]) -> tuple[Invitation, ...
     are the citizen and relatives, whom a survey of professionals does not ask.
     Eligibility follows the attendance record: attended means eligible, absent
     means not eligible, and unrecorded means unknown. Invitation ids are
-    ``"<survey>:<meeting>:<person key>"``.
+    ``"<survey>:<meeting>:<person key>"``. Each invitation is sent at
+    :meth:`Survey.send_at` the meeting: at its end, or for a follow-up
+    survey that long after it.
 
     Raises:
         WrongTypeError: *survey* is not a :class:`Survey`, or something in
             *meetings* not a :class:`~learnmeet.Meeting`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 Invitations say when they are sent.
     """
     out: list[Invitation] = []
     for meeting in meetings:
+        send_at = survey.send_at(meeting)
         for attendee in meeting.attendees:
             if (
                 not isinstance(attendee.person, Professional)
@@ -402,6 +493,7 @@ def invite(survey: Survey, meetings: Iterable[Meeting]) -> tuple[Invitation, ...
                     meeting=meeting.id,
                     invitee=key,
                     eligibility=_ELIGIBILITY[attendee.attended],
+                    send_at=send_at,
                 )
             )
     return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 import attrs
@@ -27,6 +28,7 @@ from learnmeet.model._survey import (
     Theme,
     invite,
 )
+from learnmeet.model._time import COPENHAGEN
 from learnmeet.strategies._common import _PEOPLE, _SAYINGS, _code
 from learnmeet.strategies._meetings import _numbered_meeting
 from learnmeet.strategies._people import labels, professions
@@ -62,13 +64,29 @@ def _surveys(draw: st.DrawFn) -> Survey:
     items = [
         draw(_survey_items(id=f"item-{n}", yield_item=n == first)) for n in range(count)
     ]
-    return Survey(id=draw(_code("survey")), title=draw(labels()), items=items)
+    return Survey(
+        id=draw(_code("survey")),
+        title=draw(labels()),
+        items=items,
+        follow_up_after=draw(_FOLLOW_UP),
+    )
+
+
+_FOLLOW_UP = st.none() | st.builds(
+    lambda days: timedelta(days=days),
+    st.sampled_from([1, 14, 42, 56, 90, 366]) | st.integers(1, 366),
+)
+"""Right after the meeting, or a follow-up from a day to a year later."""
 
 
 def surveys() -> SearchStrategy[Survey]:
-    """Surveys of one to six items, at least one of them measuring yield.
+    """Surveys of one to six items, at least one of them measuring benefit.
+
+    About half are sent right after the meeting, the others are follow-ups
+    from a day to a year later.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 Follow-up surveys.
     """
     return _surveys()
 
@@ -172,27 +190,40 @@ def survey_data(
 
 
 def invitations() -> SearchStrategy[Invitation]:
-    """Invitations of every eligibility and outcome.
+    """Invitations of every eligibility and outcome, sent at a time or not.
 
     Use :func:`survey_data` for invitations that fit a survey and its meetings.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 With or without the time they are sent.
     """
     return st.builds(
-        lambda survey, meeting, person, eligibility, outcome: Invitation(
+        lambda survey, meeting, person, eligibility, outcome, send_at: Invitation(
             id=f"{survey}:{meeting}:{person}",
             survey=survey,
             meeting=meeting,
             invitee=person,
             eligibility=eligibility,
             outcome=outcome,
+            send_at=send_at,
         ),
         _code("survey"),
         _code("m"),
         st.sampled_from(_PEOPLE),
         st.sampled_from(Eligibility),
         st.sampled_from(Outcome),
+        st.none() | _SENT,
     )
+
+
+_SENT = st.builds(
+    lambda day, minute: (
+        datetime(2027, 1, 1, 8, tzinfo=COPENHAGEN) + timedelta(days=day, minutes=minute)
+    ),
+    st.integers(0, 730),
+    st.integers(0, 10 * 60),
+)
+"""Times an invitation is sent, in 2027 and 2028, local time of day."""
 
 
 def answers() -> SearchStrategy[Answer]:
