@@ -306,6 +306,11 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
     "learnmeet.planning._schedule.ScheduleResult": ("report",),
     "learnmeet.model._scenario.Scenario": ("working_patterns", "absences"),
+    "learnmeet.model._reflection.Question": ("source",),
+    "learnmeet.model._formats.FormatRequirements": (
+        "required_role",
+        "facilitator_course",
+    ),
 }
 
 

@@ -18,10 +18,12 @@ from learnmeet.model._checks import (
     identifier,
     instance_of,
     non_negative_int,
+    optional,
     optional_identifier,
     refuse,
 )
 from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._people import StaffRole
 from learnmeet.model._time import positive_duration
 
 __all__ = ["FictionalCase", "FormatRequirements", "MeetingFormat"]
@@ -101,8 +103,16 @@ class FormatRequirements:
         prerequisite_course: A course code every professional must have
             completed.
         cohort_by_area: Whether attendees go on the cohort of their own area.
+        required_role: The staff role every professional attending must hold
+            (a leaders' network: leaders); whoever facilitates need not.
+            ``None``: anyone may attend.
+        facilitator_course: A course code whoever facilitates must have
+            completed, e.g. :data:`~learnmeet.FACILITATOR_COURSE`; ``None``:
+            not checked.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *required_role* and *facilitator_course*
+       (document version 3).
     """
 
     min_professions: int = attrs.field(default=0, validator=non_negative_int)
@@ -130,6 +140,12 @@ class FormatRequirements:
         default=None, validator=optional_identifier
     )
     cohort_by_area: bool = attrs.field(default=False, validator=_BOOL)
+    required_role: StaffRole | None = attrs.field(
+        default=None, validator=optional(instance_of(StaffRole))
+    )
+    facilitator_course: str | None = attrs.field(
+        default=None, validator=optional_identifier
+    )
 
     def __attrs_post_init__(self) -> None:
         for low, high in (
@@ -160,7 +176,7 @@ class FormatRequirements:
 class MeetingFormat:
     """A meeting format (mødeform) such as a learning meeting or an audit.
 
-    The eight built-in formats are in :mod:`learnmeet.catalog`; make your own with
+    The built-in formats are in :mod:`learnmeet.catalog`; make your own with
     this class and add them to a :class:`~learnmeet.Catalog`.
 
     Attributes:
