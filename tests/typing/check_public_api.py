@@ -207,3 +207,12 @@ def check_staff_calendars(text: str, data: bytes, staff: list[lm.Professional]) 
     )
     assert_type(lm.BUSY_TYPES, frozenset[str])
     assert_type(lm.Series.from_ical(text).occurrences(*window), tuple[datetime, ...])
+
+
+def check_leaders_and_sources() -> None:
+    assert_type(lm.FACILITATOR_COURSE, str)
+    req = cat.format("key_person_network").requirements
+    assert_type(req.required_role, lm.StaffRole | None)
+    assert_type(req.facilitator_course, str | None)
+    question = lm.QUESTION_BANK.questions(model="meeting_structure")[0]
+    assert_type(question.source, lm.Label | None)
