@@ -802,8 +802,7 @@ def _key_persons(run: DemoRun) -> list[str]:
         "",
         run.t(
             da="Kompetenceudvikling af nøglepersonerne, med en uddannet facilitator:",
-            en="Competence development of the key persons, with a trained "
-            "facilitator:",
+            en="Competence development of the key persons, with a trained facilitator:",
         ),
         *_meeting_lines(run, network),
         f"  {report.render(run.lang).splitlines()[0]}",
