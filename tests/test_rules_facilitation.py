@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from examples import NURSE_N, NURSE_S, OT_N, PT_N, SSA_N, WARD_NURSE, attend, pro
+from learnmeet import strategies as lst
 from learnmeet.rules import _facilitation
 from rule_cases import (
     BreachTable,
@@ -182,3 +184,52 @@ class TestTrainedFacilitator:
         assert "facilitatoruddannelse" in message.da
         assert "facilitator training" in message.en
         assert lm.FACILITATOR_COURSE not in message.da + message.en
+
+
+class TestProperties:
+    """For any valid meeting of a format for key persons, taking the role
+    from one attendee (not the facilitator) is found for that attendee only;
+    untraining the facilitator of any learning meeting is found for them."""
+
+    @settings(max_examples=25)
+    @given(lst.meetings(format="key_person_network"), st.data())
+    def test_the_attendee_without_the_role_is_named(
+        self, meeting: lm.Meeting, data: st.DataObject
+    ) -> None:
+        others = [
+            a for a in meeting.attendees if a.role is not lm.AttendeeRole.FACILITATOR
+        ]
+        chosen = data.draw(st.sampled_from(others))
+        person = chosen.person
+        assert isinstance(person, lm.Professional)
+        stripped = attrs.evolve(person, roles=person.roles - {lm.StaffRole.KEY_PERSON})
+        changed = attrs.evolve(
+            meeting,
+            attendees=[
+                attrs.evolve(a, person=stripped) if a is chosen else a
+                for a in meeting.attendees
+            ],
+        )
+        found = [v for v in lm.validate(changed).violations if v.code == "LM145"]
+        assert [str(v.subject) for v in found] == [person.key]
+
+    @settings(max_examples=25)
+    @given(lst.meetings(format="learning_meeting"))
+    def test_the_untrained_facilitator_is_named(self, meeting: lm.Meeting) -> None:
+        (lead,) = [
+            a for a in meeting.attendees if a.role is lm.AttendeeRole.FACILITATOR
+        ]
+        person = lead.person
+        assert isinstance(person, lm.Professional)
+        untrained = attrs.evolve(
+            person, completed_courses=person.completed_courses - TRAINING
+        )
+        changed = attrs.evolve(
+            meeting,
+            attendees=[
+                attrs.evolve(a, person=untrained) if a is lead else a
+                for a in meeting.attendees
+            ],
+        )
+        found = [v for v in lm.validate(changed).violations if v.code == "LM146"]
+        assert [str(v.subject) for v in found] == [person.key]
