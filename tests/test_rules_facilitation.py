@@ -197,7 +197,10 @@ class TestProperties:
         self, meeting: lm.Meeting, data: st.DataObject
     ) -> None:
         others = [
-            a for a in meeting.attendees if a.role is not lm.AttendeeRole.FACILITATOR
+            a
+            for a in meeting.attendees
+            if isinstance(a.person, lm.Professional)
+            and a.role is not lm.AttendeeRole.FACILITATOR
         ]
         chosen = data.draw(st.sampled_from(others))
         person = chosen.person
