@@ -29,6 +29,7 @@ REHAB_N = lm.Unit(id="tr-n", name="Træning Nord", organisation=KOMMUNE, area=NO
 WARD = lm.Unit(id="med", name="Medicinsk afdeling", organisation=HOSPITAL)
 CLINIC = lm.Unit(id="lp1", name="Lægehuset", organisation=PRACTICE)
 COURSE = lm.MONOPROFESSIONAL_COURSE
+FACILITATING = {lm.StaffRole.KEY_PERSON, lm.StaffRole.FACILITATOR}
 
 
 def pro(
@@ -38,13 +39,17 @@ def pro(
     *roles: lm.StaffRole,
     course: bool = True,
 ) -> lm.Professional:
-    """A professional; by default with the monoprofessional course completed."""
+    """A professional; by default with the monoprofessional course completed.
+
+    Key persons and facilitators have completed the facilitator training too.
+    """
+    trained = {lm.FACILITATOR_COURSE} if FACILITATING & set(roles) else set()
     return lm.Professional(
         id=id,
         profession=CAT.profession(profession),
         unit=unit,
         roles=roles,
-        completed_courses={COURSE} if course else set(),
+        completed_courses=({COURSE} if course else set()) | trained,
     )
 
 
@@ -113,6 +118,7 @@ def _meeting(code: str, **fields: object) -> lm.Meeting:
 
 
 F, H, P = lm.AttendeeRole.FACILITATOR, lm.AttendeeRole.HOST, lm.AttendeeRole.PARTICIPANT
+KEY, LEADER = lm.StaffRole.KEY_PERSON, lm.StaffRole.LEADER
 
 
 def valid_meetings() -> dict[str, lm.Meeting]:
@@ -176,6 +182,28 @@ def valid_meetings() -> dict[str, lm.Meeting]:
         "operational_meeting": _meeting(
             "operational_meeting",
             attendees=[attend(NURSE_N), attend(SSA_N)],
+            reflection=REFLECTION,
+        ),
+        "key_person_network": _meeting(
+            "key_person_network",
+            attendees=[attend(OT_N, F), attend(NURSE_N), attend(NURSE_S)],
+            reflection=REFLECTION,
+        ),
+        "facilitator_training": _meeting(
+            "facilitator_training",
+            attendees=[attend(NURSE_N), attend(NURSE_S)]
+            + [
+                attend(pro(f"k-{i}", "sosu_assistant", HOME_CARE_S, KEY))
+                for i in range(4)
+            ],
+        ),
+        "leaders_network": _meeting(
+            "leaders_network",
+            attendees=[
+                attend(WARD_NURSE),
+                attend(pro("l-1", "nurse", HOME_CARE_N, LEADER)),
+                attend(pro("l-2", "physiotherapist", REHAB_N, LEADER)),
+            ],
             reflection=REFLECTION,
         ),
     }

@@ -26,7 +26,7 @@ DANISH = [
 
 
 class TestBuiltIn:
-    """At least 14 professions, the 5 sectors and the 8 formats of the design."""
+    """At least 14 professions, the 5 sectors and the 11 formats of the design."""
 
     def test_professions(self) -> None:
         names = {p.label.da for p in lm.PROFESSIONS}
@@ -50,6 +50,9 @@ class TestBuiltIn:
             "audit",
             "roadshow",
             "operational_meeting",
+            "key_person_network",
+            "facilitator_training",
+            "leaders_network",
         }
 
     @pytest.mark.parametrize(
@@ -83,3 +86,52 @@ class TestBuiltIn:
         assert [f.code for f in lm.FORMATS if not f.is_learning] == [
             "operational_meeting"
         ]
+
+
+class TestLeadersAndKeyPersons:
+    """Esbjerg carried its model forward into the competence development of
+    leaders and key persons: three formats for them, at the end of the list,
+    each saying as data who may attend, and every format that needs a
+    facilitator asking for a trained one."""
+
+    def test_the_three_formats_come_last(self) -> None:
+        assert [f.code for f in lm.FORMATS[-3:]] == [
+            "key_person_network",
+            "facilitator_training",
+            "leaders_network",
+        ]
+
+    @pytest.mark.parametrize(
+        ("code", "role"),
+        [
+            ("key_person_network", lm.StaffRole.KEY_PERSON),
+            ("facilitator_training", lm.StaffRole.KEY_PERSON),
+            ("leaders_network", lm.StaffRole.LEADER),
+        ],
+    )
+    def test_who_may_attend(self, code: str, role: lm.StaffRole) -> None:
+        assert CAT.format(code).requirements.required_role is role
+
+    def test_no_other_format_limits_who_attends(self) -> None:
+        assert {f.code for f in lm.FORMATS if f.requirements.required_role} == {
+            "key_person_network",
+            "facilitator_training",
+            "leaders_network",
+        }
+
+    def test_every_facilitated_format_asks_for_the_training(self) -> None:
+        facilitated = [f for f in lm.FORMATS if f.requirements.facilitator_required]
+        assert {f.code for f in facilitated} == {
+            "learning_meeting",
+            "course_day",
+            "audit",
+            "key_person_network",
+        }
+        assert {f.requirements.facilitator_course for f in facilitated} == {
+            lm.FACILITATOR_COURSE
+        }
+
+    def test_the_training_needs_no_trained_facilitator(self) -> None:
+        req = CAT.format("facilitator_training").requirements
+        assert req.facilitator_course is None
+        assert req.min_fill is not None

@@ -140,9 +140,12 @@ class TestDemo:
         code, out, _ = run_cli(capsys, "demo", "--lang", "en", "--out", str(tmp_path))
         assert code == 0
         section = out[out.index("4. Reflection and evaluation") :]
-        assert "What matters most to you right now?" in section or (
-            "What works well, and what is hard?" in section
+        home = lm.QUESTION_BANK.questions(
+            model="home_conversation",
+            phase="what_matters",
+            audience=lm.Audience.CITIZEN_AND_RELATIVES,
         )
+        assert sum(q.text.en in section for q in home) == 1
         assert "Meeting 2 starts with what was still open" in section
         assert "Action a-2 (2027-02-02, done)" in section
         assert "Benefit – format" in section
@@ -180,6 +183,20 @@ class TestDemo:
         section = out[out.index("4. Refleksion og evaluering") :]
         assert "Refleksionsspørgsmål til et tværfagligt læringsmøde" in section
         assert "Svarprocent: RR1" in section
+        assert "Aftale a-2 (2027-02-02, udført)" in section
+        assert "Handling a-" not in section
+
+    def test_leaders_and_key_persons(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The leaders' questions about the meeting structure, and a key-person
+        network whose facilitator is trained, which the rules pass."""
+        _, out, _ = run_cli(capsys, "demo")
+        section = out[out.index("Til ledere og nøglepersoner om mødestrukturen") :]
+        leaders = lm.QUESTION_BANK.questions(model="meeting_structure")
+        assert sum(q.text.da in section for q in leaders) == 5
+        network = section[section.index("Kompetenceudvikling af nøglepersonerne") :]
+        assert "nøglepersonnetværk" in network
+        assert "facilitator: SPL Nord 1 (eksempel)" in network
+        assert network.splitlines()[4].strip() == "Ingen problemer fundet."
 
 
 class TestStaffCalendar:

@@ -343,3 +343,37 @@ class TestStrategy:
         assert course.max_attendees is not None
         assert course.min_fill <= course.max_attendees
         assert isinstance(config.settings, lm.PlanningSettings)
+
+
+class TestLeadersFormats:
+    """A format of one's own says in the configuration who may attend and
+    which course its facilitator has completed; a role that is none of the
+    staff roles is refused at its key."""
+
+    BASE = (
+        "[[catalog.formats]]\n"
+        'code = "pal_net"\n'
+        'based_on = "leaders_network"\n'
+        'label = { da = "palliativt netværk", en = "palliative network" }\n'
+    )
+
+    def test_the_role_and_the_course(self) -> None:
+        text = (
+            self.BASE + 'requirements = { required_role = "key_person", '
+            'facilitator_course = "esbjerg_facilitation" }\n'
+        )
+        fmt = lm.read_config(text).catalog.format("pal_net")
+        assert fmt.requirements.required_role is lm.StaffRole.KEY_PERSON
+        assert fmt.requirements.facilitator_course == "esbjerg_facilitation"
+
+    def test_based_on_keeps_the_role(self) -> None:
+        fmt = lm.read_config(self.BASE).catalog.format("pal_net")
+        assert fmt.requirements.required_role is lm.StaffRole.LEADER
+
+    def test_an_unknown_role_is_refused_at_its_key(self) -> None:
+        text = self.BASE + 'requirements = { required_role = "chief" }\n'
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.read_config(text)
+        message = info.value.message("en")
+        assert "$.catalog.formats[0].requirements.required_role" in message
+        assert "key_person" in message

@@ -510,3 +510,63 @@ class TestLegalBasisFields:
         document["data"]["cases"]["c-101"]["consent"]["purposes"] = ["teaching"]
         errors = read_problems(lm.Scenario, document)
         assert any("$.cases['c-101'].consent.purposes" in e for e in errors), errors
+
+
+class TestLeadersAndSources:
+    """A format's required staff role and facilitator course, and a question's
+    source, are written only when set (document version 3), so documents
+    without them read and write as before."""
+
+    def _meeting(self, **changes: object) -> lm.Meeting:
+        meeting = sample_meeting()
+        fmt = meeting.format
+        own = attrs.evolve(
+            fmt,
+            code="own_network",
+            requirements=attrs.evolve(fmt.requirements, **changes),
+        )
+        return attrs.evolve(meeting, format=own)
+
+    def test_the_role_and_course_are_written_and_read_back(self) -> None:
+        meeting = self._meeting(
+            required_role=lm.StaffRole.LEADER, facilitator_course="own_course"
+        )
+        text = lm.to_json(meeting)
+        assert '"required_role": "leader"' in text
+        assert '"facilitator_course": "own_course"' in text
+        assert lm.from_json(lm.Meeting, text) == meeting
+
+    def test_left_out_when_not_set(self) -> None:
+        meeting = self._meeting(required_role=None, facilitator_course=None)
+        written = lm.to_dict(meeting)
+        assert "required_role" not in json.dumps(written)
+        assert "facilitator_course" not in json.dumps(written)
+        assert lm.from_dict(lm.Meeting, written) == meeting
+
+    def test_a_question_source_is_written_only_when_given(self) -> None:
+        model = lm.QUESTION_BANK.model("after_action_review")
+        cycle = lm.ReflectionCycle.start(model, subject="forum-1", meeting="m-1")
+        text = lm.to_json(cycle)
+        assert text.count("TC 25-20") == 2 * (1 + len(model.questions()))  # da, en
+        assert lm.from_json(lm.ReflectionCycle, text) == cycle
+        bare = attrs.evolve(
+            model,
+            source=None,
+            phases=[
+                attrs.evolve(
+                    p, questions=[attrs.evolve(q, source=None) for q in p.questions]
+                )
+                for p in model.phases
+            ],
+        )
+        plain = lm.ReflectionCycle.start(bare, subject="forum-1", meeting="m-1")
+        phases = lm.to_dict(plain)["data"]["model"]["phases"]
+        assert all("source" not in q for p in phases for q in p["questions"])
+        assert lm.from_json(lm.ReflectionCycle, lm.to_json(plain)) == plain
+
+    def test_an_unknown_role_is_refused_at_its_path(self) -> None:
+        meeting = self._meeting(required_role=lm.StaffRole.LEADER)
+        document = lm.to_dict(meeting)
+        text = json.dumps(document).replace('"leader"', '"chief"')
+        with pytest.raises(lm.InvalidDataError, match="required_role"):
+            lm.from_json(lm.Meeting, text)

@@ -200,3 +200,31 @@ class TestOwnCitizenAndOnSite:
         assert written["on_site"] is True
         assert "own_citizen" not in written
         assert lm.from_dict(lm.MeetingFormat, lm.to_dict(mine)) == mine
+
+
+class TestWhoMayAttendAndWhoLeads:
+    """A format may say which staff role its attendees hold and which course
+    its facilitator has completed; neither is asked by default."""
+
+    def test_nothing_by_default(self) -> None:
+        req = lm.FormatRequirements()
+        assert req.required_role is None
+        assert req.facilitator_course is None
+
+    def test_a_role_and_a_course(self) -> None:
+        req = lm.FormatRequirements(
+            required_role=lm.StaffRole.LEADER, facilitator_course="facilitation"
+        )
+        assert req.required_role is lm.StaffRole.LEADER
+        assert req.facilitator_course == "facilitation"
+
+    @pytest.mark.parametrize("bad", ["leader", 1, lm.AttendeeRole.FACILITATOR])
+    def test_the_role_is_a_staff_role(self, bad: object) -> None:
+        with pytest.raises(lm.LearnmeetError, match="required_role"):
+            lm.FormatRequirements(required_role=bad)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("bad", ["", 7, "010203-1234"])
+    def test_the_course_is_a_code(self, bad: object) -> None:
+        with pytest.raises(lm.LearnmeetError, match="facilitator_course") as info:
+            lm.FormatRequirements(facilitator_course=bad)  # type: ignore[arg-type]
+        assert "1234" not in str(info.value)

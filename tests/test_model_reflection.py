@@ -216,3 +216,32 @@ class TestChoosing:
             chosen = set(model.choose(format=fmt, per_phase=5).questions)
             suitable = {q.text for q in model.questions(format=fmt)}
             assert chosen <= suitable
+
+
+class TestSource:
+    """A question may say where it comes from; it says nothing by default, and
+    a source is a bilingual label."""
+
+    def test_no_source_by_default(self) -> None:
+        question = lm.Question(id="q.1", text=lm.Label(da="Hvad nu?", en="What now?"))
+        assert question.source is None
+
+    def test_a_source_is_kept(self) -> None:
+        source = lm.Label(da="vores eget spørgsmål", en="our own question")
+        question = lm.Question(
+            id="q.1", text=lm.Label(da="Hvad nu?", en="What now?"), source=source
+        )
+        assert question.source == source
+
+    @pytest.mark.parametrize("bad", ["Gibbs 1988", 1988, ("da", "en")])
+    def test_a_source_must_be_a_label(self, bad: object) -> None:
+        with pytest.raises(lm.LearnmeetError, match="source"):
+            lm.Question(
+                id="q.1",
+                text=lm.Label(da="Hvad nu?", en="What now?"),
+                source=bad,  # type: ignore[arg-type]
+            )
+
+    @given(lst.questions())
+    def test_generated_sources_are_labels_or_none(self, question: lm.Question) -> None:
+        assert question.source is None or isinstance(question.source, lm.Label)

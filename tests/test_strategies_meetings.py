@@ -47,6 +47,15 @@ class TestValidMeetings:
                 req.prerequisite_course in p.completed_courses
                 for p in meeting.professionals
             )
+        facilitating = lm.AttendeeRole.FACILITATOR
+        for a in meeting.attendees:
+            person = a.person
+            if not isinstance(person, lm.Professional):
+                continue
+            if req.required_role is not None and a.role is not facilitating:
+                assert req.required_role in person.roles
+            if req.facilitator_course is not None and a.role is facilitating:
+                assert req.facilitator_course in person.completed_courses
 
     @given(lst.meetings(format="course_day", case_origin=lm.CaseOrigin.CONCRETE))
     def test_case_origin(self, meeting: lm.Meeting) -> None:

@@ -51,11 +51,15 @@ DESCRIPTIONS: dict[str, str] = {
     "Person": "Anyone who can attend a meeting: ``Professional | Citizen | Relative``.",
     "PROFESSIONS": "The 16 built-in professions.",
     "SECTORS": "The 5 built-in sectors.",
-    "FORMATS": "The 8 built-in meeting formats.",
+    "FORMATS": "The 11 built-in meeting formats: the 8 of the source documents, "
+    "then the key-person network, the facilitator training and the leaders' "
+    "network.",
     "DEFAULT_CATALOG": "A :class:`~learnmeet.Catalog` of the built-in "
     "professions, sectors and formats.",
     "MONOPROFESSIONAL_COURSE": "The course code the interdisciplinary course "
     'day requires (``"palliation_mono"``).',
+    "FACILITATOR_COURSE": "The course code of the facilitator training, which "
+    'whoever facilitates should have completed (``"facilitator_training"``).',
     "SCHEMA_VERSION": "The JSON schema version this release writes and reads.",
     "FORMAT_RULES": "The built-in rules that compare a meeting with its format "
     "(``LM1xx``).",
@@ -72,7 +76,8 @@ DESCRIPTIONS: dict[str, str] = {
     "QUESTION_BANK": "The built-in :class:`QuestionBank`: the models of "
     ":data:`REFLECTION_MODELS`.",
     "REFLECTION_MODELS": "The built-in reflection models: ``case_learning``, "
-    "``home_conversation``, ``gibbs``, ``kolb`` and ``after_action_review``.",
+    "``home_conversation``, ``gibbs``, ``kolb``, ``after_action_review`` and "
+    "``meeting_structure``.",
     "YIELD_SURVEY": "A built-in :class:`Survey` sent right after a meeting: "
     "reaction and learning items, three of them measuring benefit, and a "
     "free-text question.",

@@ -142,6 +142,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.catalog._catalog": ("Catalog",),
     "learnmeet.catalog._builtin": (
         "DEFAULT_CATALOG",
+        "FACILITATOR_COURSE",
         "FORMATS",
         "MONOPROFESSIONAL_COURSE",
         "PROFESSIONS",
@@ -259,6 +260,7 @@ __all__ = sorted(["__version__", *(name for row in _PUBLIC.values() for name in 
 if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.catalog._builtin import (
         DEFAULT_CATALOG as DEFAULT_CATALOG,
+        FACILITATOR_COURSE as FACILITATOR_COURSE,
         FORMATS as FORMATS,
         MONOPROFESSIONAL_COURSE as MONOPROFESSIONAL_COURSE,
         PROFESSIONS as PROFESSIONS,

@@ -243,3 +243,12 @@ def check_series_and_programmes(
     assert_type(lst.course_series(), SearchStrategy[lm.CourseSeries])
     assert_type(lst.series_thresholds(), SearchStrategy[lm.SeriesThresholds])
     assert_type(lst.series_verdicts(), SearchStrategy[lm.SeriesVerdict])
+
+
+def check_leaders_and_sources() -> None:
+    assert_type(lm.FACILITATOR_COURSE, str)
+    req = cat.format("key_person_network").requirements
+    assert_type(req.required_role, lm.StaffRole | None)
+    assert_type(req.facilitator_course, str | None)
+    question = lm.QUESTION_BANK.questions(model="meeting_structure")[0]
+    assert_type(question.source, lm.Label | None)

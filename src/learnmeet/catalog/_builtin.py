@@ -12,10 +12,11 @@ from datetime import timedelta
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
 from learnmeet.model._labels import Label
-from learnmeet.model._people import Discipline, Profession, Sector
+from learnmeet.model._people import Discipline, Profession, Sector, StaffRole
 
 __all__ = [
     "DEFAULT_CATALOG",
+    "FACILITATOR_COURSE",
     "FORMATS",
     "MONOPROFESSIONAL_COURSE",
     "PROFESSIONS",
@@ -133,6 +134,14 @@ MONOPROFESSIONAL_COURSE = "palliation_mono"
 The interdisciplinary course day requires its attendees to have completed it.
 """
 
+FACILITATOR_COURSE = "facilitator_training"
+"""The course code of the facilitator training (facilitatoruddannelse).
+
+Whoever facilitates a learning meeting, a course day, an audit or a key-person
+network should have completed it (rule ``LM146``); a meeting of the format
+``facilitator_training`` is that training.
+"""
+
 FORMATS: tuple[MeetingFormat, ...] = (
     MeetingFormat(
         code="learning_meeting",
@@ -156,6 +165,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
             reflection_required=True,
             facilitator_required=True,
             max_outside_care_team_share=0.5,
+            facilitator_course=FACILITATOR_COURSE,
         ),
     ),
     MeetingFormat(
@@ -212,6 +222,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
             cohort_by_area=True,
             own_citizen=True,
             on_site=True,
+            facilitator_course=FACILITATOR_COURSE,
         ),
     ),
     MeetingFormat(
@@ -255,6 +266,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
             facilitator_required=True,
             reflection_required=True,
             own_citizen=True,
+            facilitator_course=FACILITATOR_COURSE,
         ),
     ),
     MeetingFormat(
@@ -288,8 +300,62 @@ FORMATS: tuple[MeetingFormat, ...] = (
         is_learning=False,
         default_duration=timedelta(minutes=60),
     ),
+    MeetingFormat(
+        code="key_person_network",
+        label=Label(da="nøglepersonnetværk", en="key-person network"),
+        description=Label(
+            da="Nøglepersoner fra flere enheder deler erfaringer fra læringsmøderne "
+            "og møderne hos borgerne og bliver bedre til at lede refleksionen.",
+            en="Key persons from several units share what they learned leading "
+            "learning meetings and meetings in citizens' homes, and grow better at "
+            "leading reflection.",
+        ),
+        default_duration=timedelta(hours=2),
+        requirements=FormatRequirements(
+            min_attendees=3,
+            max_attendees=20,
+            reflection_required=True,
+            facilitator_required=True,
+            required_role=StaffRole.KEY_PERSON,
+            facilitator_course=FACILITATOR_COURSE,
+        ),
+    ),
+    MeetingFormat(
+        code="facilitator_training",
+        label=Label(da="facilitatoruddannelse", en="facilitator training"),
+        description=Label(
+            da="Et kursus for nøglepersoner i at lede refleksion i læringsmøder "
+            "og møder hos borgeren.",
+            en="A course for key persons in leading reflection at learning "
+            "meetings and meetings in the citizen's home.",
+        ),
+        default_duration=timedelta(hours=6),
+        requirements=FormatRequirements(
+            max_attendees=16,
+            min_fill=6,
+            required_role=StaffRole.KEY_PERSON,
+        ),
+    ),
+    MeetingFormat(
+        code="leaders_network",
+        label=Label(da="ledernetværk", en="leaders' network"),
+        description=Label(
+            da="Ledere drøfter mødestrukturen: hvilke mødefora der er, hvor "
+            "refleksionen er koblet på, og hvordan der følges op.",
+            en="Leaders discuss the meeting structure: which forums there are, "
+            "where reflection is attached, and how actions are followed up.",
+        ),
+        default_duration=timedelta(minutes=90),
+        requirements=FormatRequirements(
+            min_attendees=3,
+            max_attendees=20,
+            reflection_required=True,
+            required_role=StaffRole.LEADER,
+        ),
+    ),
 )
-"""The eight built-in meeting formats (mødeformer)."""
+"""The built-in meeting formats (mødeformer): the eight the source documents
+describe, then the three that develop leaders and key persons."""
 
 DEFAULT_CATALOG = Catalog(professions=PROFESSIONS, sectors=SECTORS, formats=FORMATS)
 """The built-in professions, sectors and formats."""

@@ -1,10 +1,19 @@
 """The built-in reflection models and their questions, in Danish and English.
 
-Gibbs' reflective cycle (six phases) and Kolb's experiential learning cycle
+Gibbs' reflection model (six phases) and Kolb's experiential learning cycle
 (four) are the classic models; the case-meeting model follows the Esbjerg
-project's learning meetings around a concrete citizen course; the home
-conversation speaks to the citizen and relatives in plain language; the After
-Action Review is the short debrief many teams already know.
+project's interdisciplinary meetings about a citizen with palliative needs;
+the home conversation speaks to the citizen and relatives in plain language,
+and asks about what the Danish Health Authority's recommendations for
+palliative care put first; the meeting-structure model asks leaders and key
+persons about the forums learning is attached to; the After Action Review is
+the short debrief many teams already know.
+
+Every question says where it comes from. The seeds tell what Esbjerg did, not
+the questions it asked: a question is quoted from a model's author where the
+model has its own questions (Gibbs, the After Action Review), takes its topic
+from the palliative recommendations where it is about palliation, and is
+otherwise learnmeet's own.
 """
 
 from __future__ import annotations
@@ -27,7 +36,26 @@ _PRO_LEAD = _PRO | _LEAD
 _HOME = frozenset({Audience.CITIZEN_AND_RELATIVES})
 _ALL = frozenset(Audience)
 
-_Q = tuple[str, str, frozenset[Audience], frozenset[str]]
+_Q = tuple[str, str, frozenset[Audience], frozenset[str], Label]
+
+# Where the questions come from (Question.source).
+_OWN = Label(da="learnmeets eget spørgsmål", en="learnmeet's own question")
+_GIBBS = Label(
+    da="Gibbs, G. (1988): Learning by Doing; fasens spørgsmål, oversat",
+    en="Gibbs, G. (1988): Learning by Doing; the phase's own question",
+)
+_AAR = Label(
+    da="After Action Review: et af dens fire spørgsmål (U.S. Army, TC 25-20, "
+    "1993), oversat",
+    en="After Action Review: one of its four questions (U.S. Army, TC 25-20, 1993)",
+)
+_PALLIATIVE = Label(
+    da="learnmeets spørgsmål om et emne fra Sundhedsstyrelsen: Anbefalinger for "
+    "den palliative indsats (2017), kapitel 4, Det palliative forløb",
+    en="learnmeet's question on a topic of the Danish Health Authority's "
+    "recommendations for palliative care (Anbefalinger for den palliative "
+    "indsats, 2017), chapter 4, the palliative course",
+)
 
 
 def _phase(
@@ -43,8 +71,9 @@ def _phase(
                 text=Label(da=da, en=en),
                 audiences=who,
                 formats=formats,
+                source=source,
             )
-            for n, (da, en, who, formats) in enumerate(questions, start=1)
+            for n, (da, en, who, formats, source) in enumerate(questions, start=1)
         ],
     )
 
@@ -55,8 +84,9 @@ def _q(
     en: str,
     who: frozenset[Audience] = _PRO_LEAD,
     formats: frozenset[str] = frozenset(),
+    source: Label = _OWN,
 ) -> _Q:
-    return (da, en, who, formats)
+    return (da, en, who, formats, source)
 
 
 # Questions about other sectors and transitions suit the cross-sectoral formats.
@@ -67,7 +97,7 @@ _K = PhaseKind
 
 GIBBS = ReflectionModel(
     code="gibbs",
-    label=Label(da="Gibbs' refleksive cyklus", en="Gibbs' reflective cycle"),
+    label=Label(da="Gibbs' refleksionsmodel", en="Gibbs' reflective cycle"),
     source=Label(
         da="Gibbs, G. (1988): Learning by Doing",
         en="Gibbs, G. (1988): Learning by Doing",
@@ -78,7 +108,7 @@ GIBBS = ReflectionModel(
             "description",
             _K.DESCRIPTION,
             Label(da="Beskrivelse", en="Description"),
-            _q(da="Hvad skete der?", en="What happened?"),
+            _q(da="Hvad skete der?", en="What happened?", source=_GIBBS),
             _q(
                 da="Hvem var involveret, og hvad gjorde hver især?",
                 en="Who was involved, and what did each of you do?",
@@ -97,6 +127,7 @@ GIBBS = ReflectionModel(
             _q(
                 da="Hvad tænkte og følte du undervejs?",
                 en="What were you thinking and feeling at the time?",
+                source=_GIBBS,
             ),
             _q(
                 da="Hvad tror du, borgeren og de pårørende oplevede?",
@@ -108,8 +139,8 @@ GIBBS = ReflectionModel(
             "evaluation",
             _K.REFLECTION,
             Label(da="Vurdering", en="Evaluation"),
-            _q(da="Hvad gik godt?", en="What went well?"),
-            _q(da="Hvad gik mindre godt?", en="What went less well?"),
+            _q(da="Hvad gik godt?", en="What went well?", source=_GIBBS),
+            _q(da="Hvad gik mindre godt?", en="What went less well?", source=_GIBBS),
         ),
         _phase(
             "gibbs",
@@ -119,6 +150,7 @@ GIBBS = ReflectionModel(
             _q(
                 da="Hvorfor gik det, som det gik?",
                 en="Why did things turn out the way they did?",
+                source=_GIBBS,
             ),
             _q(
                 da="Hvad ved de andre faggrupper eller sektorer, som vi ikke vidste?",
@@ -139,6 +171,7 @@ GIBBS = ReflectionModel(
             _q(
                 da="Hvad kunne vi have gjort anderledes?",
                 en="What else could we have done?",
+                source=_GIBBS,
             ),
             _q(da="Hvad har vi lært?", en="What have we learned?"),
         ),
@@ -150,6 +183,7 @@ GIBBS = ReflectionModel(
             _q(
                 da="Hvad gør vi, hvis det sker igen?",
                 en="What will we do if it happens again?",
+                source=_GIBBS,
             ),
             _q(da="Hvem gør hvad, og hvornår?", en="Who does what, and by when?"),
         ),
@@ -196,7 +230,7 @@ KOLB = ReflectionModel(
             "kolb",
             "abstract_conceptualisation",
             _K.CONCLUSION,
-            Label(da="Begrebsliggørelse", en="Abstract conceptualisation"),
+            Label(da="Abstrakt begrebsdannelse", en="Abstract conceptualisation"),
             _q(
                 da="Hvilket mønster eller hvilken viden kan vi tage med videre?",
                 en="Which pattern or knowledge can we take with us?",
@@ -230,8 +264,10 @@ CASE_LEARNING = ReflectionModel(
         en="Learning meeting about a concrete citizen course",
     ),
     source=Label(
-        da="Tværfaglige læringsmøder i Esbjerg-projektet",
-        en="The interdisciplinary learning meetings of the Esbjerg project",
+        da="learnmeets egen model efter Esbjerg-projektets tværfaglige møder om "
+        "borgere med palliative behov (En Værdig Død)",
+        en="learnmeet's own model, after the Esbjerg project's interdisciplinary "
+        "meetings about citizens with palliative needs (En Værdig Død)",
     ),
     phases=[
         _phase(
@@ -246,8 +282,8 @@ CASE_LEARNING = ReflectionModel(
                 en="What did we agree last time, and how has it gone?",
             ),
             _q(
-                da="Hvad mangler stadig, og skal det videre?",
-                en="What is still missing, and should it be carried on?",
+                da="Hvad mangler stadig, og skal vi arbejde videre med det?",
+                en="What is still missing, and shall we carry on with it?",
             ),
         ),
         _phase(
@@ -262,6 +298,13 @@ CASE_LEARNING = ReflectionModel(
             _q(
                 da="Hvad er borgerens og de pårørendes ønsker?",
                 en="What do the citizen and relatives wish for?",
+            ),
+            _q(
+                da="Hvilke fysiske, psykiske, sociale og eksistentielle behov har "
+                "borgeren, og hvem tager sig af hvad?",
+                en="Which physical, psychological, social and existential needs "
+                "does the citizen have, and who sees to which?",
+                source=_PALLIATIVE,
             ),
         ),
         _phase(
@@ -288,7 +331,7 @@ CASE_LEARNING = ReflectionModel(
             "case_learning",
             "learned",
             _K.CONCLUSION,
-            Label(da="Det lærte vi", en="What we learned"),
+            Label(da="Det har vi lært", en="What we learned"),
             _q(
                 da="Hvad har vi lært af hinanden i dag?",
                 en="What have we learned from each other today?",
@@ -321,8 +364,12 @@ HOME_CONVERSATION = ReflectionModel(
         da="Samtale hjemme hos borgeren", en="Conversation in the citizen's home"
     ),
     source=Label(
-        da="Møder i borgerens hjem i Esbjerg-projektet",
-        en="The home meetings of the Esbjerg project",
+        da="learnmeets egen model efter Esbjerg-projektets møder hos borgeren (En "
+        "Værdig Død); de palliative emner fra Sundhedsstyrelsens Anbefalinger for "
+        "den palliative indsats (2017)",
+        en="learnmeet's own model, after the Esbjerg project's meetings in the "
+        "citizen's home (En Værdig Død); the palliative topics from the Danish "
+        "Health Authority's recommendations for palliative care (2017)",
     ),
     phases=[
         _phase(
@@ -340,7 +387,7 @@ HOME_CONVERSATION = ReflectionModel(
             "home_conversation",
             "your_days",
             _K.DESCRIPTION,
-            Label(da="Dine dage", en="Your days"),
+            Label(da="Din hverdag", en="Your everyday life"),
             _q(
                 da="Hvordan har du det for tiden?",
                 en="How are you these days?",
@@ -352,16 +399,29 @@ HOME_CONVERSATION = ReflectionModel(
                 who=_HOME,
             ),
             _q(
+                da="Har du smerter, åndenød, kvalme eller andre gener?",
+                en="Do you have pain, breathlessness, nausea or other troubles?",
+                who=_HOME,
+                source=_PALLIATIVE,
+            ),
+            _q(
                 da="Hvad har vi hver især set, siden vi var her sidst?",
                 en="What has each of us seen since we were last here?",
                 who=_PRO_LEAD,
+            ),
+            _q(
+                da="Hvilke symptomer har borgeren, og er de lindret godt nok?",
+                en="Which symptoms does the citizen have, and are they relieved "
+                "well enough?",
+                who=_PRO_LEAD,
+                source=_PALLIATIVE,
             ),
         ),
         _phase(
             "home_conversation",
             "what_matters",
             _K.REFLECTION,
-            Label(da="Det vigtige for dig", en="What matters to you"),
+            Label(da="Det, der er vigtigt for dig", en="What matters to you"),
             _q(
                 da="Hvad er vigtigst for dig lige nu?",
                 en="What matters most to you right now?",
@@ -378,9 +438,47 @@ HOME_CONVERSATION = ReflectionModel(
                 who=_HOME,
             ),
             _q(
+                da="Hvad ønsker du for den tid, der er tilbage?",
+                en="What do you wish for the time that is left?",
+                who=_HOME,
+                source=_PALLIATIVE,
+            ),
+            _q(
+                da="Hvor vil du helst være, når livet slutter?",
+                en="Where would you rather be when your life comes to its end?",
+                who=_HOME,
+                source=_PALLIATIVE,
+            ),
+            _q(
+                da="Er der noget om livet, døden eller troen, der fylder?",
+                en="Is there anything about life, death or faith on your mind?",
+                who=_HOME,
+                source=_PALLIATIVE,
+            ),
+            _q(
+                da="Hvordan har du det selv som pårørende?",
+                en="How are you yourself, as a relative?",
+                who=_HOME,
+                source=_PALLIATIVE,
+            ),
+            _q(
                 da="Hvad hører vi borgeren sige, som vi ikke vidste?",
                 en="What do we hear the citizen say that we did not know?",
                 who=_PRO_LEAD,
+            ),
+            _q(
+                da="Kender vi borgerens ønsker for den sidste tid og for, hvor "
+                "borgeren vil dø, og står de i planen?",
+                en="Do we know the citizen's wishes for the last days and where "
+                "they wish to die, and are they in the plan?",
+                who=_PRO_LEAD,
+                source=_PALLIATIVE,
+            ),
+            _q(
+                da="Hvordan har de pårørende det, og hvem støtter dem?",
+                en="How are the relatives, and who supports them?",
+                who=_PRO_LEAD,
+                source=_PALLIATIVE,
             ),
         ),
         _phase(
@@ -405,8 +503,8 @@ HOME_CONVERSATION = ReflectionModel(
             _K.ACTION,
             Label(da="Det aftaler vi", en="What we agree"),
             _q(
-                da="Hvad skal vi gøre anderledes fra i dag?",
-                en="What should we do differently from today?",
+                da="Hvad skal vi gøre anderledes fremover?",
+                en="What should we do differently from now on?",
                 who=_HOME,
             ),
             _q(
@@ -426,29 +524,34 @@ HOME_CONVERSATION = ReflectionModel(
 AFTER_ACTION_REVIEW = ReflectionModel(
     code="after_action_review",
     label=Label(da="Efterevaluering (After Action Review)", en="After Action Review"),
+    source=Label(
+        da="U.S. Army (1993): A Leader's Guide to After-Action Reviews (TC 25-20)",
+        en="U.S. Army (1993): A Leader's Guide to After-Action Reviews (TC 25-20)",
+    ),
     phases=[
         _phase(
             "after_action_review",
             "intended",
             _K.DESCRIPTION,
-            Label(da="Det skulle ske", en="What was meant to happen"),
-            _q(da="Hvad var planen?", en="What was the plan?"),
+            Label(da="Det, der skulle ske", en="What was meant to happen"),
+            _q(da="Hvad var planen?", en="What was the plan?", source=_AAR),
         ),
         _phase(
             "after_action_review",
             "happened",
             _K.DESCRIPTION,
-            Label(da="Det skete", en="What happened"),
-            _q(da="Hvad skete der faktisk?", en="What actually happened?"),
+            Label(da="Det, der skete", en="What happened"),
+            _q(da="Hvad skete der faktisk?", en="What actually happened?", source=_AAR),
         ),
         _phase(
             "after_action_review",
             "why",
             _K.REFLECTION,
-            Label(da="Derfor", en="Why the difference"),
+            Label(da="Hvorfor forskellen", en="Why the difference"),
             _q(
                 da="Hvorfor blev det anderledes end planlagt?",
                 en="Why was it different from the plan?",
+                source=_AAR,
             ),
         ),
         _phase(
@@ -456,7 +559,136 @@ AFTER_ACTION_REVIEW = ReflectionModel(
             "next_time",
             _K.ACTION,
             Label(da="Næste gang", en="What next time"),
-            _q(da="Hvad gør vi næste gang?", en="What will we do next time?"),
+            _q(
+                da="Hvad gør vi næste gang?",
+                en="What will we do next time?",
+                source=_AAR,
+            ),
+        ),
+    ],
+)
+
+MEETING_STRUCTURE = ReflectionModel(
+    code="meeting_structure",
+    label=Label(
+        da="Ledernes refleksion over mødestrukturen",
+        en="Leaders' reflection on the meeting structure",
+    ),
+    source=Label(
+        da="learnmeets egen model; emnet fra Esbjerg-projektet, der bærer de "
+        "tværfaglige læringsmøder videre i mødestrukturen og i "
+        "kompetenceudvikling af ledere og nøglepersoner",
+        en="learnmeet's own model; the topic from the Esbjerg project, which "
+        "carries its learning meetings forward into the meeting structure and "
+        "the competence development of leaders and key persons",
+    ),
+    phases=[
+        _phase(
+            "meeting_structure",
+            "follow_up",
+            _K.FOLLOW_UP,
+            Label(da="Opfølgning på aftalerne", en="Follow-up of the actions"),
+            _q(
+                da="Hvilke aftaler fra læringsmøderne er fulgt op, og hvilke er "
+                "gået i stå?",
+                en="Which actions agreed at the learning meetings have been "
+                "followed up, and which have stalled?",
+                who=_LEAD,
+            ),
+            _q(
+                da="Hvem følger op på aftalerne, og hvornår?",
+                en="Who follows up on the actions, and when?",
+                who=_LEAD,
+            ),
+        ),
+        _phase(
+            "meeting_structure",
+            "forums",
+            _K.DESCRIPTION,
+            Label(da="Vores mødefora", en="Our forums"),
+            _q(
+                da="Hvilke faste mødefora har vi, hvem deltager, og hvor ofte "
+                "mødes de?",
+                en="Which recurring forums do we have, who takes part, and how "
+                "often do they meet?",
+                who=_LEAD,
+            ),
+            _q(
+                da="I hvilke mødefora er der koblet refleksion over en konkret "
+                "borger på?",
+                en="In which forums is reflection on a concrete citizen attached?",
+                who=_LEAD,
+            ),
+            _q(
+                da="Hvilke faggrupper og sektorer er med, og hvem mangler?",
+                en="Which professions and sectors take part, and who is missing?",
+                who=_LEAD,
+            ),
+        ),
+        _phase(
+            "meeting_structure",
+            "conditions",
+            _K.REFLECTION,
+            Label(da="Rammerne", en="The conditions"),
+            _q(
+                da="Er der sat tid af til refleksion, og holder den, når der er "
+                "travlt?",
+                en="Is time set aside for reflection, and does it hold when work "
+                "is busy?",
+                who=_LEAD,
+            ),
+            _q(
+                da="Hvem faciliterer refleksionen, og er de uddannet til det?",
+                en="Who facilitates the reflection, and are they trained for it?",
+                who=_LEAD,
+            ),
+            _q(
+                da="Tager møderne udgangspunkt i borgere, deltagerne selv arbejder "
+                "med?",
+                en="Do the meetings start from citizens the participants work with "
+                "themselves?",
+                who=_LEAD,
+            ),
+        ),
+        _phase(
+            "meeting_structure",
+            "seen",
+            _K.CONCLUSION,
+            Label(da="Det ser vi", en="What we see"),
+            _q(
+                da="Hvor giver møderne læring, og hvor er de kun drift?",
+                en="Where do the meetings give learning, and where are they only "
+                "routine?",
+                who=_LEAD,
+            ),
+            _q(
+                da="Hvad holder vi fast i, og hvad stopper vi?",
+                en="What do we keep, and what do we stop?",
+                who=_LEAD,
+            ),
+        ),
+        _phase(
+            "meeting_structure",
+            "next_steps",
+            _K.ACTION,
+            Label(da="Det gør vi", en="What we will do"),
+            _q(
+                da="Hvilket mødeforum kobler vi refleksion på næste gang, og hvem "
+                "har ansvaret?",
+                en="Which forum do we attach reflection to next, and who is "
+                "responsible?",
+                who=_LEAD,
+            ),
+            _q(
+                da="Hvem skal på facilitatoruddannelsen?",
+                en="Who goes on the facilitator training?",
+                who=_LEAD,
+            ),
+            _q(
+                da="Hvornår ser vi på mødestrukturen igen?",
+                en="When do we look at the meeting structure again?",
+                who=_LEAD,
+            ),
         ),
     ],
 )
@@ -467,10 +699,11 @@ REFLECTION_MODELS: tuple[ReflectionModel, ...] = (
     GIBBS,
     KOLB,
     AFTER_ACTION_REVIEW,
+    MEETING_STRUCTURE,
 )
 """The built-in reflection models, in the order the library offers them."""
 
 QUESTION_BANK = QuestionBank(REFLECTION_MODELS)
 """The built-in reflection models: Gibbs, Kolb, the case meeting, the home
-conversation and the After Action Review, with their questions in Danish and
-English."""
+conversation, the After Action Review and the leaders' questions about the
+meeting structure, with their questions in Danish and English."""

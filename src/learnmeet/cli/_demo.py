@@ -61,7 +61,7 @@ from learnmeet.model._meetings import (
     Reflection,
     Rsvp,
 )
-from learnmeet.model._people import Citizen, Professional
+from learnmeet.model._people import Citizen, Professional, StaffRole
 from learnmeet.model._programme import Programme
 from learnmeet.model._reflection import Audience, PhaseKind
 from learnmeet.model._scenario import Scenario
@@ -794,7 +794,7 @@ def _cycle_lines(run: DemoRun, cycle: ReflectionCycle) -> list[str]:
                 lines.append(f"      * {point.text} [{tags}]")
     for action in cycle.actions:
         lines.append(
-            f"    {run.t(da='Handling', en='Action')} {action.id} ({action.due}, "
+            f"    {run.t(da='Aftale', en='Action')} {action.id} ({action.due}, "
             f"{action.status.label.get(run.lang)}): {action.text}"
         )
     return lines
@@ -879,6 +879,57 @@ _THEMES = (
 )
 
 
+def _key_person_network(s: Scenario) -> Meeting:
+    """The sample's key persons meet; the first, trained, facilitates."""
+    fmt = DEFAULT_CATALOG.format("key_person_network")
+    keys = [p for p in s.professionals if StaffRole.KEY_PERSON in p.roles]
+    return Meeting(
+        id="noeglepersonnetvaerk-1",
+        format=fmt,
+        start=datetime(2027, 2, 17, 13, tzinfo=COPENHAGEN),
+        duration=fmt.default_duration,
+        attendees=[
+            Attendee(
+                person=p,
+                role=AttendeeRole.FACILITATOR if i == 0 else AttendeeRole.PARTICIPANT,
+            )
+            for i, p in enumerate(keys)
+        ],
+        reflection=QUESTION_BANK.choose(
+            "gibbs", format=fmt, audience=Audience.LEADERS_AND_KEY_PERSONS, seed="demo"
+        ),
+    )
+
+
+def _key_persons(run: DemoRun) -> list[str]:
+    """Leaders' questions, and a key-person network that the rules pass."""
+    lines = _questions(
+        run,
+        run.t(
+            da="Til ledere og nøglepersoner om mødestrukturen:",
+            en="For leaders and key persons, about the meeting structure:",
+        ),
+        QUESTION_BANK.choose(
+            "meeting_structure",
+            format="leaders_network",
+            audience=Audience.LEADERS_AND_KEY_PERSONS,
+            seed="demo",
+        ),
+    )
+    network = _key_person_network(run.scenario)
+    report = validate(network)
+    lines += [
+        "",
+        run.t(
+            da="Kompetenceudvikling af nøglepersonerne, med en uddannet facilitator:",
+            en="Competence development of the key persons, with a trained facilitator:",
+        ),
+        *_meeting_lines(run, network),
+        f"  {report.render(run.lang).splitlines()[0]}",
+    ]
+    return lines
+
+
 def _reflection(run: DemoRun) -> str:
     s, lang = run.scenario, run.lang
     learning = DEFAULT_CATALOG.format("learning_meeting")
@@ -905,6 +956,7 @@ def _reflection(run: DemoRun) -> str:
             seed="demo",
         ),
     )
+    lines += ["", *_key_persons(run)]
     first, second, forum = _run_cycle(s)
     lines += [
         "",

@@ -302,7 +302,12 @@ class DocumentConverter(MemoConverter):
 # reading a document loads no planning code.
 _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.model._people.Professional": ("email",),
-    "learnmeet.model._formats.FormatRequirements": ("own_citizen", "on_site"),
+    "learnmeet.model._formats.FormatRequirements": (
+        "own_citizen",
+        "on_site",
+        "required_role",
+        "facilitator_course",
+    ),
     "learnmeet.model._meetings.Location": ("place", "room"),
     "learnmeet.planning._schedule.MeetingRequest": ("cohort", "forum", "status"),
     "learnmeet.planning._schedule.ScheduleResult": ("report",),
@@ -325,6 +330,7 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
     "learnmeet.model._cases.CitizenCase": ("permissions", "died_on"),
     "learnmeet.model._survey.Survey": ("follow_up_after",),
     "learnmeet.model._survey.Invitation": ("send_at",),
+    "learnmeet.model._reflection.Question": ("source",),
 }
 
 

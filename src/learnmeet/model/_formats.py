@@ -18,10 +18,12 @@ from learnmeet.model._checks import (
     identifier,
     instance_of,
     non_negative_int,
+    optional,
     optional_identifier,
     refuse,
 )
 from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._people import StaffRole
 from learnmeet.model._time import positive_duration
 
 __all__ = ["FictionalCase", "FormatRequirements", "MeetingFormat"]
@@ -107,9 +109,16 @@ class FormatRequirements:
             (version 3).
         on_site: Whether the format's value is in being there, so that it
             should not be held online (version 3).
+        required_role: The staff role every professional attending must hold
+            (a leaders' network: leaders); whoever facilitates need not.
+            ``None``: anyone may attend.
+        facilitator_course: A course code whoever facilitates must have
+            completed, e.g. :data:`~learnmeet.FACILITATOR_COURSE`; ``None``:
+            not checked.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.4.0 *own_citizen* and *on_site*.
+    .. versionchanged:: 0.3.0 *own_citizen*, *on_site*, *required_role* and
+       *facilitator_course* (document version 3).
     """
 
     min_professions: int = attrs.field(default=0, validator=non_negative_int)
@@ -139,6 +148,12 @@ class FormatRequirements:
     cohort_by_area: bool = attrs.field(default=False, validator=_BOOL)
     own_citizen: bool = attrs.field(default=False, validator=_BOOL)
     on_site: bool = attrs.field(default=False, validator=_BOOL)
+    required_role: StaffRole | None = attrs.field(
+        default=None, validator=optional(instance_of(StaffRole))
+    )
+    facilitator_course: str | None = attrs.field(
+        default=None, validator=optional_identifier
+    )
 
     def __attrs_post_init__(self) -> None:
         for low, high in (
@@ -169,7 +184,7 @@ class FormatRequirements:
 class MeetingFormat:
     """A meeting format (mødeform) such as a learning meeting or an audit.
 
-    The eight built-in formats are in :mod:`learnmeet.catalog`; make your own with
+    The built-in formats are in :mod:`learnmeet.catalog`; make your own with
     this class and add them to a :class:`~learnmeet.Catalog`.
 
     Attributes:

@@ -125,6 +125,9 @@ class Question:
         text: The question.
         audiences: Whom it speaks to; all audiences by default.
         formats: Codes of the meeting formats it suits; empty means any format.
+        source: Where the question comes from, in Danish and English: the
+            work it is quoted or taken from, or that it is the library's (or
+            your) own; ``None``: not said.
 
     >>> text = Label(da="Hvad skete der?", en="What happened?")
     >>> q = Question(id="g-desc-1", text=text)
@@ -132,6 +135,7 @@ class Question:
     True
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *source*.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -152,6 +156,9 @@ class Question:
     )
     formats: frozenset[str] = attrs.field(
         default=frozenset(), converter=_formats, validator=each(identifier)
+    )
+    source: Label | None = attrs.field(
+        default=None, validator=optional(instance_of(Label))
     )
 
     @checked

@@ -1,9 +1,13 @@
-"""Rules that make a meeting learning: a qualified facilitator and reflection.
+"""Rules that make a meeting learning: a trained facilitator and reflection.
 
 A meeting is not learning until it is reflected on. Esbjerg let reflection
-questions carry its learning meetings, built the competences of leaders and
-key persons to lead them, and turned operations into development ("gør drift
-til udvikling") by attaching reflection to the meetings staff already hold.
+questions carry its learning meetings, turned operations into development
+("gør drift til udvikling") by attaching reflection to the meetings staff
+already hold, and carries the model forward into the competence development
+of leaders and key persons, who lead the reflection.
+The formats that develop leaders and key persons (a key-person network, a
+leaders' network, the facilitator training) are for those who hold the role,
+and whoever facilitates has been trained to.
 """
 
 # ruff: noqa: N802 -- each rule is a check declared with @rule, named as the
@@ -15,17 +19,19 @@ from collections.abc import Sequence
 
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
-from learnmeet.model._meetings import Meeting
+from learnmeet.model._meetings import AttendeeRole, Meeting
 from learnmeet.model._people import Professional
 from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
-from learnmeet.rules._rule import Finding, RuleContext, needs, rule
+from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
 
 __all__ = [
     "NO_FACILITATOR",
     "NO_REFLECTION",
     "OPERATIONS_WITHOUT_LEARNING",
     "UNQUALIFIED_FACILITATOR",
+    "UNTRAINED_FACILITATOR",
+    "WITHOUT_REQUIRED_ROLE",
 ]
 
 
@@ -35,11 +41,11 @@ __all__ = [
     title=Label(da="Ingen facilitator", en="No facilitator"),
     meaning=Label(
         da="En mødeform, der kræver en facilitator, har en deltager i den rolle. "
-        "Esbjerg bar læringen gennem ledere og nøglepersoner, der ledte "
-        "refleksionen i møderne.",
+        "Esbjerg bærer sin model videre i kompetenceudvikling af ledere og "
+        "nøglepersoner, som skal lede refleksionen i møderne.",
         en="A format that needs a facilitator has an attendee in that role. "
-        "Esbjerg carried its learning through leaders and key persons who led the "
-        "reflection in the meetings.",
+        "Esbjerg carries its model forward into the competence development of "
+        "leaders and key persons, who are to lead the reflection in the meetings.",
     ),
     fix=Label(
         da="Giv en nøgleperson rollen facilitator",
@@ -130,11 +136,11 @@ def OPERATIONS_WITHOUT_LEARNING(meeting: Meeting, _: RuleContext) -> Sequence[Fi
     title=Label(da="Facilitator uden rolle", en="Facilitator without the role"),
     meaning=Label(
         da="Den, der faciliterer, er registreret som facilitator eller nøgleperson. "
-        "Esbjerg udviklede lederes og nøglepersoners kompetencer, så de kunne bære "
-        "refleksionen i møderne.",
+        "Esbjerg bærer sin model videre i kompetenceudvikling af ledere og "
+        "nøglepersoner, så de kan bære refleksionen i møderne.",
         en="Whoever facilitates is a registered facilitator or key person. Esbjerg "
-        "built up the competences of leaders and key persons so that they could "
-        "carry the reflection in the meetings.",
+        "carries its model forward into the competence development of leaders and "
+        "key persons, so that they can carry the reflection in the meetings.",
     ),
     fix=Label(
         da="Vælg en nøgleperson som facilitator", en="Pick a key person to facilitate"
@@ -155,6 +161,107 @@ def UNQUALIFIED_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Findin
                         "rollen",
                         en=f"{person.id!r} facilitates but is neither a facilitator "
                         "nor a key person; pick a key person or record the role",
+                    ),
+                )
+            )
+    return found
+
+
+_FACILITATOR = AttendeeRole.FACILITATOR
+
+
+@rule(
+    code="LM145",
+    severity=Severity.WARNING,
+    title=Label(da="Deltager uden rollen", en="Attendee without the role"),
+    meaning=Label(
+        da="En mødeform for ledere eller nøglepersoner (ledernetværk, "
+        "nøglepersonnetværk, facilitatoruddannelse) har deltagere med den rolle; "
+        "den, der faciliterer, behøver ikke have den. Esbjerg bærer sin nye model "
+        "videre i kompetenceudvikling af ledere og nøglepersoner.",
+        en="A format for leaders or key persons (a leaders' network, a key-person "
+        "network, the facilitator training) has attendees who hold that role; "
+        "whoever facilitates need not. Esbjerg carries its new model forward "
+        "into the competence development of leaders and key persons.",
+    ),
+    fix=Label(
+        da="Registrér rollen, eller invitér en, der har den",
+        en="Record the role, or invite someone who holds it",
+    ),
+    applies=limits("required_role"),
+)
+def WITHOUT_REQUIRED_ROLE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
+    """Every professional taking part, but the facilitators, holds the role."""
+    role = meeting.format.requirements.required_role
+    if role is None:
+        return ()
+    found = []
+    for a in part(meeting).attendees:
+        person = a.person
+        if (
+            isinstance(person, Professional)
+            and a.role is not _FACILITATOR
+            and role not in person.roles
+        ):
+            found.append(
+                Finding(
+                    Subject(SubjectKind.ATTENDEE, person.key),
+                    Label(
+                        da=f"{person.id!r} har ikke rollen {role.label.da}, som "
+                        f"{format_da(meeting)} kræver af deltagerne; registrér "
+                        "rollen, eller invitér en, der har den",
+                        en=f"{person.id!r} does not hold the role {role.label.en} "
+                        f"that {format_en(meeting)} asks of its attendees; record "
+                        "the role, or invite someone who holds it",
+                    ),
+                )
+            )
+    return found
+
+
+@rule(
+    code="LM146",
+    severity=Severity.WARNING,
+    title=Label(da="Facilitator uden uddannelse", en="Facilitator not trained"),
+    meaning=Label(
+        da="Den, der faciliterer et læringsmøde, en kursusdag, en audit eller et "
+        "nøglepersonnetværk, har gennemført facilitatoruddannelsen. At lede "
+        "refleksion kræver træning, og Esbjerg bærer sin model videre i "
+        "kompetenceudvikling af ledere og nøglepersoner.",
+        en="Whoever facilitates a learning meeting, a course day, an audit or a "
+        "key-person network has completed the facilitator training. Leading "
+        "reflection takes training, and Esbjerg carries its model forward into the "
+        "competence development of leaders and key persons.",
+    ),
+    fix=Label(
+        da="Tilmeld facilitatoruddannelsen, eller lad en uddannet facilitator lede "
+        "mødet",
+        en="Enrol on the facilitator training, or let a trained facilitator lead "
+        "the meeting",
+    ),
+    applies=limits("facilitator_course"),
+)
+def UNTRAINED_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
+    """Every professional facilitating has completed the facilitator course."""
+    course = meeting.format.requirements.facilitator_course
+    if course is None:
+        return ()
+    found = []
+    for a in part(meeting).facilitators:
+        person = a.person
+        if isinstance(person, Professional) and course not in person.completed_courses:
+            found.append(
+                Finding(
+                    Subject(SubjectKind.ATTENDEE, person.key),
+                    Label(
+                        da=f"{person.id!r} faciliterer, men har ikke gennemført den "
+                        f"facilitatoruddannelse, {format_da(meeting)} kræver; "
+                        "tilmeld facilitatoruddannelsen, eller lad en uddannet "
+                        "facilitator lede mødet",
+                        en=f"{person.id!r} facilitates but has not completed the "
+                        f"facilitator training {format_en(meeting)} asks for; enrol "
+                        "them on the facilitator training, or let a trained "
+                        "facilitator lead the meeting",
                     ),
                 )
             )

@@ -63,6 +63,8 @@ from learnmeet.rules._facilitation import (
     NO_REFLECTION,
     OPERATIONS_WITHOUT_LEARNING,
     UNQUALIFIED_FACILITATOR,
+    UNTRAINED_FACILITATOR,
+    WITHOUT_REQUIRED_ROLE,
 )
 from learnmeet.rules._rule import Rule, RuleContext
 from learnmeet.rules._size import BELOW_FILL, TOO_FEW_ATTENDEES, TOO_MANY_ATTENDEES
@@ -427,9 +429,16 @@ def _operations_unreflected(meeting: Meeting) -> Meeting:
 @breaks(MISSING_COURSE, start_from="course_day")
 def _course_missing(meeting: Meeting) -> Meeting:
     first = _first_professional(meeting)
+    # Only the prerequisite: the first is the facilitator, whose facilitator
+    # training another rule reads.
+    course = {meeting.format.requirements.prerequisite_course}
     return _on_professionals(
         meeting,
-        lambda p: attrs.evolve(p, completed_courses=()) if p == first else p,
+        lambda p: (
+            attrs.evolve(p, completed_courses=p.completed_courses - course)
+            if p == first
+            else p
+        ),
     )
 
 
@@ -532,6 +541,30 @@ def _not_own_citizen(meeting: Meeting) -> Meeting:
 @breaks(ONLINE_NOT_THERE, start_from="study_visit")
 def _online_visit(meeting: Meeting) -> Meeting:
     return attrs.evolve(meeting, location=Location(LocationKind.ONLINE))
+
+
+@breaks(WITHOUT_REQUIRED_ROLE, start_from="leaders_network")
+def _without_role(meeting: Meeting) -> Meeting:
+    first = _first_professional(meeting)
+    role = {meeting.format.requirements.required_role}
+    return _on_professionals(
+        meeting,
+        lambda p: attrs.evolve(p, roles=p.roles - role) if p == first else p,
+    )
+
+
+@breaks(UNTRAINED_FACILITATOR, start_from="learning_meeting")
+def _untrained_facilitator(meeting: Meeting) -> Meeting:
+    course = {meeting.format.requirements.facilitator_course}
+
+    def untrain(a: Attendee) -> Attendee:
+        person = a.person
+        if a.role is AttendeeRole.FACILITATOR and isinstance(person, Professional):
+            taken = person.completed_courses - course
+            return attrs.evolve(a, person=attrs.evolve(person, completed_courses=taken))
+        return a
+
+    return _replace(meeting, untrain)
 
 
 # -- context rules --------------------------------------------------------------------

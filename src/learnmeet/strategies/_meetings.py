@@ -85,6 +85,8 @@ def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
         cohort_by_area=draw(st.booleans()),
         own_citizen=draw(st.booleans()),
         on_site=draw(st.booleans()),
+        required_role=draw(st.none() | st.sampled_from(StaffRole)),
+        facilitator_course=draw(st.none() | st.just("facilitator_training")),
     )
 
 
@@ -92,6 +94,7 @@ def format_requirements() -> SearchStrategy[FormatRequirements]:
     """Consistent format requirements (every minimum at most its maximum).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 A required staff role and a facilitator course.
     """
     return _format_requirements()
 
@@ -296,18 +299,23 @@ def _valid_meeting(
         _pick(draw, chosen_professions) for _ in range(count - len(profession_plan))
     ]
     courses = {req.prerequisite_course} if req.prerequisite_course else set()
+    trained = {req.facilitator_course} if req.facilitator_course else set()
     people = []
     for i in range(count):
         roles = set(draw(_STAFF_ROLES))
+        taken = courses | draw(_COURSES)
         if i == 0 and req.facilitator_required:
             roles.add(draw(_FACILITATING))
+            taken |= trained
+        elif req.required_role is not None:
+            roles.add(req.required_role)
         people.append(
             Professional(
                 id=f"{prefix}p-{i:03d}",
                 profession=profession_plan[i],
                 unit=units_by_sector[sector_plan[i].code],
                 roles=roles,
-                completed_courses=courses | draw(_COURSES),
+                completed_courses=taken,
             )
         )
     role_of = {p.id: AttendeeRole.PARTICIPANT for p in people}

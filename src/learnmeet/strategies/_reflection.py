@@ -39,13 +39,17 @@ def _questions(draw: st.DrawFn, *, id: str, catalog: Catalog) -> Question:
         text=draw(labels()),
         audiences=draw(st.frozensets(st.sampled_from(Audience), min_size=1)),
         formats=draw(st.frozensets(st.sampled_from([f.code for f in catalog.formats]))),
+        source=draw(st.none() | labels()),
     )
 
 
 def questions(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Question]:
     """Reflection questions for some audiences and, at times, some formats.
 
+    Now and then a question says its source.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 A source, at times.
     """
     return _code("q").flatmap(lambda id: _questions(id=id, catalog=catalog))
 
