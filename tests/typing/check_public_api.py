@@ -123,6 +123,13 @@ assert_type(lst.sectors(), SearchStrategy[lm.Sector])
 assert_type(lst.series(), SearchStrategy[lm.Series])
 assert_type(lst.transitions(), SearchStrategy[lm.Transition])
 assert_type(lst.units(), SearchStrategy[lm.Unit])
+assert_type(lst.volunteers(), SearchStrategy[lm.Professional])
+assert_type(cat.profession("nurse").group_code, str)
+assert_type(
+    cat.format("course_day").requirements.prerequisite_for(None), str | None
+)
+assert_type(lm.PALLIATION_COURSES, Mapping[str, str])
+assert_type(lm.COURSE_LABELS, Mapping[str, lm.Label])
 assert_type(lst.working_hours(), SearchStrategy[lm.WorkingHours])
 assert_type(lst.planning_settings(), SearchStrategy[lm.PlanningSettings])
 assert_type(lst.rooms(), SearchStrategy[lm.Room])

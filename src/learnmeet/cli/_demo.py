@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._builtin import COURSE_LABELS, DEFAULT_CATALOG
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.catalog._surveys import YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
@@ -149,11 +149,10 @@ def _overview(run: DemoRun) -> str:
             )
     lines.append("")
     counts = Counter(
-        (p.profession.label.get(lang), p.sector.label.get(lang))
-        for p in s.professionals
+        (p.title.get(lang), p.sector.label.get(lang)) for p in s.professionals
     )
     people = len(s.professionals)
-    kinds = len({p.profession.code for p in s.professionals})
+    kinds = len({p.profession.code for p in s.professionals if p.profession})
     lines.append(
         run.t(
             da=f"{people} fagpersoner i {kinds} faggrupper:",
@@ -165,7 +164,7 @@ def _overview(run: DemoRun) -> str:
     lines.append("")
     lines.append(run.t(da="Borgerforløb:", en="Citizen cases:"))
     for case in s.cases:
-        team = ", ".join(sorted({p.profession.label.get(lang) for p in case.care_team}))
+        team = ", ".join(sorted({p.title.get(lang) for p in case.care_team}))
         lines.append(
             f"  {case.citizen.pseudonym}: {case.origin.label.get(lang)}, "
             f"{case.palliative_level.label.get(lang)}; "
@@ -298,7 +297,58 @@ def _proposals(run: DemoRun) -> str:
         )
     )
     lines.append(validate(_bad_course_day(s), lang=lang).render(lang))
+    lines += ["", *_courses_per_profession(run)]
     return "\n".join(lines)
+
+
+def _courses_per_profession(run: DemoRun) -> list[str]:
+    """A joint SOSU course, and the course day's course for each profession."""
+    s, lang = run.scenario, run.lang
+    sosu = [
+        p
+        for p in s.professionals
+        if p.profession is not None and p.profession.group_code == "sosu"
+    ]
+    course_format = DEFAULT_CATALOG.format("mono_course")
+    course = Meeting(
+        id="sosu-palliation",
+        format=course_format,
+        start=datetime(2027, 2, 23, 9, tzinfo=COPENHAGEN),
+        duration=course_format.default_duration,
+        attendees=[Attendee(person=p, role=AttendeeRole.PARTICIPANT) for p in sosu],
+    )
+    kinds = sorted({p.title.get(lang) for p in sosu})
+    verdict = validate(course, lang=lang)
+    lines = [
+        run.t(
+            da=f"Et fælles SOSU-kursus i palliation for {len(sosu)} "
+            f"({' og '.join(kinds)}): "
+            + ("monofagligt, godkendt" if "LM102" not in verdict.codes else "afvist"),
+            en=f"A joint SOSU course in palliative care for {len(sosu)} "
+            f"({' and '.join(kinds)}): "
+            + (
+                "monoprofessional, accepted"
+                if "LM102" not in verdict.codes
+                else "refused"
+            ),
+        ),
+        run.t(
+            da="Den tværfaglige kursusdag kræver hver faggruppes eget kursus:",
+            en="The interdisciplinary course day asks each profession for its "
+            "own course:",
+        ),
+    ]
+    day = DEFAULT_CATALOG.format("course_day").requirements
+    shown: dict[str, list[str]] = {}
+    for profession in DEFAULT_CATALOG.professions:
+        need = day.prerequisite_for(profession)
+        if need is not None:
+            shown.setdefault(need, []).append(profession.label.get(lang))
+    for need, names in shown.items():
+        label = COURSE_LABELS.get(need)
+        name = label.get(lang) if label is not None else need
+        lines.append(f"  {name}: {', '.join(names)}")
+    return lines
 
 
 def _bad_course_day(s: Scenario) -> Meeting:

@@ -31,7 +31,7 @@ import contextlib
 import importlib
 import json
 import pkgutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -87,7 +87,7 @@ from learnmeet.io._references import (
     run_reading,
     run_writing,
 )
-from learnmeet.io._upgrade import Upgrade, listed_fields
+from learnmeet.io._upgrade import Upgrade, listed_fields, to_version_3
 from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._labels import Label
 from learnmeet.model._lookup import closest, code_order
@@ -413,7 +413,9 @@ def _read(
         version, data, included = unwrap(cls, document, _TYPE_NAMES)
         conv = converter_for(catalog)
         if version == 1:
-            value: T = _read_upgraded(conv, cls, data)
+            value: T = _read_upgraded(conv, cls, data, catalog)
+        elif version == 2:
+            value = _read_version_2(conv, cls, data, included, catalog)
         else:
             value = _read_data(conv, cls, data, included)
     except InvalidDataError as error:
@@ -425,15 +427,68 @@ def _read(
     return value
 
 
-def _read_upgraded(conv: DocumentConverter, cls: type[T], data: object) -> T:
+def _knows(catalog: Catalog) -> Callable[[str], bool]:
+    """Whether *catalog* has a profession of a code."""
+    codes = {p.code for p in catalog.professions}
+    return codes.__contains__
+
+
+def _read_version_2(
+    conv: DocumentConverter,
+    cls: type[T],
+    data: object,
+    included: object,
+    catalog: Catalog,
+) -> T:
+    """Read version-2 *data*: upgrade it to version 3, read it, report it all.
+
+    What the upgrade refuses does not stop the rest being read; a problem
+    the reader finds inside what the upgrade refused is not said twice.
+    """
+    data, included, refused = to_version_3(
+        cls, data, included, container=cls in _CONTAINERS, known=_knows(catalog)
+    )
+    try:
+        value: T = _read_data(conv, cls, data, included)
+    except InvalidDataError as error:
+        if not refused:
+            raise
+        paths = [p.path for p in refused]
+        raise InvalidDataError(
+            _unique(
+                [
+                    *refused,
+                    *(
+                        p
+                        for p in error.problems
+                        if not any(p.path[: len(r)] == r for r in paths)
+                    ),
+                ]
+            )
+        ) from None
+    if refused:
+        raise InvalidDataError(refused)
+    return value
+
+
+def _read_upgraded(
+    conv: DocumentConverter, cls: type[T], data: object, catalog: Catalog
+) -> T:
     """Read version-1 *data*: upgrade it, read it, report at version-1 paths.
 
     The upgrade keeps the first copy of each entity, so what it refuses (a
     contradicting copy) does not stop the rest being read: every problem is
-    reported at once, except those inside a copy already refused.
+    reported at once, except those inside a copy already refused. Version 2
+    is then upgraded to version 3 as :func:`_read_version_2` does.
     """
     upgrade = Upgrade(conv.entities.defaults)
-    data, included = upgrade.document(cls, data, container=cls in _CONTAINERS)
+    version_2, included_2 = upgrade.document(cls, data, container=cls in _CONTAINERS)
+    data, included, to_3 = to_version_3(
+        cls, version_2, included_2, container=cls in _CONTAINERS, known=_knows(catalog)
+    )
+    upgrade.problems.extend(
+        attrs.evolve(p, path=upgrade.translate(p.path)) for p in to_3
+    )
     try:
         value: T = _read_data(conv, cls, data, included, trim=False)
     except InvalidDataError as error:
