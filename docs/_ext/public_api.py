@@ -49,13 +49,14 @@ DESCRIPTIONS: dict[str, str] = {
     "LANGUAGES": 'The languages learnmeet speaks: ``("da", "en")``.',
     "Lang": 'The type of a language argument: ``Literal["da", "en"]``.',
     "Person": "Anyone who can attend a meeting: ``Professional | Citizen | Relative``.",
-    "PROFESSIONS": "The 16 built-in professions.",
+    "PROFESSIONS": "The 14 built-in professions.",
     "SECTORS": "The 5 built-in sectors.",
     "FORMATS": "The 8 built-in meeting formats.",
     "DEFAULT_CATALOG": "A :class:`~learnmeet.Catalog` of the built-in "
     "professions, sectors and formats.",
-    "MONOPROFESSIONAL_COURSE": "The course code the interdisciplinary course "
-    'day requires (``"palliation_mono"``).',
+    "MONOPROFESSIONAL_COURSE": "The course code of the general monoprofessional "
+    'course (``"palliation_mono"``): the course day asks it of a profession '
+    "without a course of its own, and it stands for anyone's own course.",
     "SCHEMA_VERSION": "The JSON schema version this release writes and reads.",
     "FORMAT_RULES": "The built-in rules that compare a meeting with its format "
     "(``LM1xx``).",

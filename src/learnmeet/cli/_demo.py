@@ -29,6 +29,7 @@ from learnmeet.evaluation._evaluate import evaluate
 from learnmeet.exceptions import LearnmeetError
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
+from learnmeet.io._envelope import SCHEMA_VERSION
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_json
 from learnmeet.io._schema import json_schema
@@ -75,6 +76,7 @@ from learnmeet.planning._slots import (
     busy_from_meetings,
     find_slots,
 )
+from learnmeet.rules._composition import TOO_MANY_PROFESSIONS
 from learnmeet.rules._validate import validate
 
 __all__ = ["SECTIONS", "DemoRun", "Section", "run_demo"]
@@ -151,12 +153,14 @@ def _overview(run: DemoRun) -> str:
     counts = Counter(
         (p.title.get(lang), p.sector.label.get(lang)) for p in s.professionals
     )
-    people = len(s.professionals)
+    volunteers = sum(p.is_volunteer for p in s.professionals)
+    people = len(s.professionals) - volunteers
     kinds = len({p.profession.code for p in s.professionals if p.profession})
     lines.append(
         run.t(
-            da=f"{people} fagpersoner i {kinds} faggrupper:",
-            en=f"{people} professionals in {kinds} professions:",
+            da=f"{people} fagpersoner i {kinds} faggrupper og {volunteers} frivillige:",
+            en=f"{people} professionals in {kinds} professions and {volunteers} "
+            "volunteers:",
         )
     )
     for (profession, where), n in sorted(counts.items()):
@@ -199,9 +203,11 @@ def _overview(run: DemoRun) -> str:
     lines += [
         "",
         run.t(
-            da=f"Som JSON (skemaversion 2, hvor alt står én gang og henvises til "
-            f"med id): {da[0]} bytes; version 1 kopierede det: {da[1]} bytes.",
-            en=f"As JSON (schema version 2, each entity once, referred to by id): "
+            da=f"Som JSON (skemaversion {SCHEMA_VERSION}, hvor alt står én gang og "
+            f"henvises til med id): {da[0]} bytes; version 1 kopierede det: "
+            f"{da[1]} bytes.",
+            en=f"As JSON (schema version {SCHEMA_VERSION}, each entity once, "
+            "referred to by id): "
             f"{en[0]} bytes; version 1 copied them: {en[1]} bytes.",
         ),
         _schema_line(run),
@@ -318,19 +324,15 @@ def _courses_per_profession(run: DemoRun) -> list[str]:
         attendees=[Attendee(person=p, role=AttendeeRole.PARTICIPANT) for p in sosu],
     )
     kinds = sorted({p.title.get(lang) for p in sosu})
-    verdict = validate(course, lang=lang)
+    joint = TOO_MANY_PROFESSIONS.code not in validate(course, lang=lang).codes
     lines = [
         run.t(
             da=f"Et fælles SOSU-kursus i palliation for {len(sosu)} "
             f"({' og '.join(kinds)}): "
-            + ("monofagligt, godkendt" if "LM102" not in verdict.codes else "afvist"),
+            + ("monofagligt, godkendt" if joint else "afvist"),
             en=f"A joint SOSU course in palliative care for {len(sosu)} "
             f"({' and '.join(kinds)}): "
-            + (
-                "monoprofessional, accepted"
-                if "LM102" not in verdict.codes
-                else "refused"
-            ),
+            + ("monoprofessional, accepted" if joint else "refused"),
         ),
         run.t(
             da="Den tværfaglige kursusdag kræver hver faggruppes eget kursus:",

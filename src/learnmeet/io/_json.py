@@ -2,7 +2,7 @@
 
 Every document has the same envelope::
 
-    {"learnmeet": 2, "type": "Meeting", "data": {...}, "included": {...}}
+    {"learnmeet": 3, "type": "Meeting", "data": {...}, "included": {...}}
 
 ``learnmeet`` is the schema version, ``type`` the name of the value's class,
 ``data`` the value. Each entity (organisation, area, unit, professional,
@@ -241,7 +241,7 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
 
     >>> import learnmeet
     >>> learnmeet.to_dict(learnmeet.Citizen("B-017"))
-    {'learnmeet': 2, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
+    {'learnmeet': 3, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
 
     Each entity in the value is written once and referred to by its id; the
     entities the data refers to but does not hold are in ``included``.
@@ -303,7 +303,7 @@ def _write(conv: DocumentConverter, writer: Writing, value: Any, cls: type[Any])
 def _version_1(value: Any, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]:
     """*value* as a version-1 document, every entity copied where it occurs.
 
-    This release writes version 2 only; the tests, the fuzzer and the docs
+    This release writes version 3 only; the tests, the fuzzer and the docs
     use this to make the version-1 documents older releases wrote.
     """
     cls = _writable(value, "_version_1")
@@ -375,8 +375,9 @@ def from_dict(
 ) -> T:
     """Read a value of type *cls* from a dict made by :func:`to_dict`.
 
-    Version 2 is read as it is; version 1 is upgraded to version 2 as plain
-    JSON first, and its problems are reported at its own paths. Every
+    Version 3 is read as it is; version 1 is upgraded to version 2, and
+    version 2 to version 3, as plain JSON first, and their problems are
+    reported at their own paths. Every
     reference is checked: an unknown id, a reference to the wrong kind and
     an id given twice are each a problem at the path where they are written.
 
@@ -394,6 +395,7 @@ def from_dict(
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Any JSON value is read or refused as data;
        version 1 and 2 are read, and every reference is checked.
+    .. versionchanged:: 0.3.0 Version 3 is read, and version 2 upgraded to it.
     """
     _readable(cls, "from_dict")
     return _read(cls, document, catalog)

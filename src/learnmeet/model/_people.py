@@ -162,11 +162,10 @@ class Area:
     Attributes:
         code: A stable code, e.g. ``"nord"``.
         label: The name in Danish and English.
-        organisation: The id of the organisation the area belongs to — the
-            municipality whose district it is — or ``None`` where it is not
-            said (one municipality's data, or a version-2 document whose
-            units did not tell). A unit of another organisation, such as a
-            general practice, may still serve the area.
+        organisation: The id of the organisation the area belongs to (the
+            municipality whose district it is), if said. A unit of another
+            organisation, such as a general practice, may still serve the
+            area.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 *organisation*.

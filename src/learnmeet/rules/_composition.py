@@ -136,10 +136,10 @@ def TOO_MANY_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
             return _enrol_elsewhere(
                 meeting,
                 over[1],
-                da=f"{n} faggrupper eller grupper af beslægtede faggrupper "
-                f"deltager, men {format_da(meeting)} er for højst {most}",
-                en=f"{n} professions or groups of related professions take part, "
-                f"but {format_en(meeting)} is for at most {most}",
+                da=f"{format_da(meeting)} er for højst {most} faggruppe eller "
+                f"gruppe af beslægtede faggrupper, men der deltager {n}",
+                en=f"{format_en(meeting)} is for at most {most} profession or "
+                f"group of related professions, but {n} take part",
             )
     return ()
 

@@ -140,11 +140,7 @@ def professionals(
         st.just(profession) if profession is not None else professions(catalog),
         units(sector=sector, area=area, catalog=catalog),
         st.frozensets(st.sampled_from(StaffRole)),
-        st.frozensets(
-            st.sampled_from(
-                ["palliation_mono", "palliation_nurse", "palliation_sosu", "demens"]
-            )
-        ),
+        st.frozensets(st.sampled_from(["palliation_mono", "demens", "lindring"])),
         st.just("") | _TEXT,
         st.booleans(),
     )
