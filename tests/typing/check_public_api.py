@@ -125,9 +125,7 @@ assert_type(lst.transitions(), SearchStrategy[lm.Transition])
 assert_type(lst.units(), SearchStrategy[lm.Unit])
 assert_type(lst.volunteers(), SearchStrategy[lm.Professional])
 assert_type(cat.profession("nurse").group_code, str)
-assert_type(
-    cat.format("course_day").requirements.prerequisite_for(None), str | None
-)
+assert_type(cat.format("course_day").requirements.prerequisite_for(None), str | None)
 assert_type(lm.PALLIATION_COURSES, Mapping[str, str])
 assert_type(lm.COURSE_LABELS, Mapping[str, lm.Label])
 assert_type(lst.working_hours(), SearchStrategy[lm.WorkingHours])
