@@ -152,3 +152,48 @@ class TestAreasOfTwoMunicipalities:
         report = lm.validate(day)
         assert report.codes == {"LM120"}
         assert "Kommune B" in report.violations[0].message.da
+
+    def test_an_area_of_no_municipality_shared_by_two_is_a_warning(self) -> None:
+        """Areas that do not say whose they are: the data cannot tell, so warn."""
+        label = lm.Label(da="Nord", en="North")
+        shared = lm.Area("nord", label)
+        units = [
+            lm.Unit(
+                id=f"{code}-hj",
+                name=f"Hjemmeplejen ({name})",
+                organisation=lm.Organisation(
+                    code, name, lm.DEFAULT_CATALOG.sector("municipality")
+                ),
+                area=shared,
+            )
+            for code, name in (("kommune-a", "Kommune A"), ("kommune-b", "Kommune B"))
+        ]
+        first, second = (
+            attrs.evolve(pro(f"x-{i}", "nurse", unit), unit=unit)
+            for i, unit in enumerate(units)
+        )
+        day = with_changes(
+            "course_day",
+            attendees=[
+                *VALID["course_day"].attendees[1:],
+                attend(first),
+                attend(second),
+            ],
+            cohort=lm.Cohort("hold-nord", shared),
+        )
+        found = [
+            f
+            for f in _courses.WRONG_COHORT.check(day, lm.RuleContext())
+            if f.severity is lm.Severity.WARNING
+        ]
+        (warning,) = found
+        assert "Kommune A og Kommune B" in warning.message.da
+        owned = attrs.evolve(shared, organisation="kommune-a")
+        assert not [
+            f
+            for f in _courses.WRONG_COHORT.check(
+                attrs.evolve(day, cohort=lm.Cohort("hold-nord", owned)),
+                lm.RuleContext(),
+            )
+            if f.severity is lm.Severity.WARNING
+        ]

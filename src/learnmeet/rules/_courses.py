@@ -20,9 +20,9 @@ from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._people import Area, Professional
-from learnmeet.rules._facts import format_da, format_en, on, part
+from learnmeet.rules._facts import format_da, format_en, on, one, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
-from learnmeet.rules._rule import Finding, RuleContext, needs, rule
+from learnmeet.rules._rule import Finding, RuleContext, meeting_subject, needs, rule
 
 __all__ = ["MISSING_COURSE", "WRONG_COHORT", "course_name", "missing_course"]
 
@@ -70,6 +70,38 @@ def MISSING_COURSE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     return found
 
 
+def _shared_area(meeting: Meeting, area: Area) -> Sequence[Finding]:
+    """An area of no organisation that several municipalities' units are in.
+
+    Two municipalities' "Nord" are two areas once each says whose it is;
+    until then the staff of both pass as the same area's, so it is said — as
+    a warning: the data cannot tell whose area it is, only that it is not
+    said.
+    """
+    if area.organisation is not None:
+        return ()
+    municipalities = sorted(
+        {
+            p.unit.organisation.name
+            for p in part(meeting).professionals
+            if p.unit.area == area and p.sector.code == "municipality"
+        }
+    )
+    if len(municipalities) < 2:
+        return ()
+    names = " og ".join(municipalities), " and ".join(municipalities)
+    return one(
+        meeting_subject(meeting),
+        severity=Severity.WARNING,
+        da=f"holdet for {area.label.da} har medarbejdere fra {names[0]}, men "
+        "området siger ikke, hvilken kommune det hører til; giv hver kommune "
+        "sit eget område og tilmeld på eget områdes hold",
+        en=f"the cohort of {area.label.en} has staff of {names[1]}, but the area "
+        "does not say which municipality it belongs to; give each municipality "
+        "an area of its own and enrol staff on their own area's cohort",
+    )
+
+
 def _where(person: Professional, area: Area) -> tuple[str, str]:
     """Where *person* works, with their organisation when it is not the area's."""
     own = person.unit.area
@@ -104,11 +136,11 @@ def missing_course(person: Professional, format: MeetingFormat) -> Label | None:
     title=Label(da="Forkert områdehold", en="Wrong area cohort"),
     meaning=Label(
         da="En kursusdag holdes for et områdes hold, og alle på holdet arbejder i "
-        "det område — i holdets egen organisation. "
+        "det område, i den kommune, området hører til. "
         "Esbjerg tilmeldte medarbejderne holdet i deres eget område, "
         "så kolleger, der arbejder sammen, lærer sammen.",
         en="A course day is run for one area's cohort, and everyone on it works in "
-        "that area — of the cohort's own organisation. "
+        "that area, of the municipality it belongs to. "
         "Esbjerg enrolled staff on the cohort of their own area, so "
         "that colleagues who work together learn together.",
     ),
@@ -142,4 +174,4 @@ def WRONG_COHORT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
                     ),
                 )
             )
-    return found
+    return [*found, *_shared_area(meeting, cohort.area)]
