@@ -14,8 +14,8 @@ CAT = lm.DEFAULT_CATALOG
 CPH = lm.COPENHAGEN
 MONDAY_10 = datetime(2027, 3, 1, 10, 0, tzinfo=CPH)
 
-NORTH = lm.Area("nord", lm.Label(da="Nord", en="North"))
-SOUTH = lm.Area("syd", lm.Label(da="Syd", en="South"))
+NORTH = lm.Area("nord", lm.Label(da="Nord", en="North"), organisation="k")
+SOUTH = lm.Area("syd", lm.Label(da="Syd", en="South"), organisation="k")
 KOMMUNE = lm.Organisation("k", "Eksempel Kommune", CAT.sector("municipality"))
 HOSPITAL = lm.Organisation("h", "Eksempel Hospital", CAT.sector("hospital"))
 PRACTICE = lm.Organisation("lp", "Eksempel Lægehus", CAT.sector("general_practice"))
@@ -39,17 +39,21 @@ def pro(
     *roles: lm.StaffRole,
     course: bool = True,
 ) -> lm.Professional:
-    """A professional; by default with the monoprofessional course completed.
+    """A professional; by default with their profession's course completed.
 
-    Key persons and facilitators have completed the facilitator training too.
+    The course the built-in course day asks of their profession (its group's
+    palliation course, or the general one). Key persons and facilitators have
+    completed the facilitator training too.
     """
     trained = {lm.FACILITATOR_COURSE} if FACILITATING & set(roles) else set()
+    kind = CAT.profession(profession)
+    own = CAT.format("course_day").requirements.prerequisite_for(kind)
     return lm.Professional(
         id=id,
-        profession=CAT.profession(profession),
+        profession=kind,
         unit=unit,
         roles=roles,
-        completed_courses=({COURSE} if course else set()) | trained,
+        completed_courses=({own or COURSE} if course else set()) | trained,
     )
 
 

@@ -21,7 +21,6 @@ DANISH = [
     "klinisk diætist",
     "farmaceut",
     "pædagog",
-    "frivillig",
 ]
 
 
@@ -60,7 +59,7 @@ class TestBuiltIn:
         [
             ("learning_meeting", (2, None), 0, True, False),
             ("home_meeting", (2, None), 0, True, True),
-            ("mono_course", (1, 1), 0, False, False),
+            ("mono_course", (1, None), 0, False, False),
             ("course_day", (2, None), 0, False, False),
             ("study_visit", (0, None), 2, False, False),
             ("audit", (2, None), 2, True, False),
@@ -135,3 +134,31 @@ class TestLeadersAndKeyPersons:
         req = CAT.format("facilitator_training").requirements
         assert req.facilitator_course is None
         assert req.min_fill is not None
+
+
+class TestProfessionsAndTheirCourses:
+    """Professions only (no volunteer, no visitator); groups of related
+    professions; each group's own course before the course day (issue 17)."""
+
+    def test_no_participant_type_or_function_is_a_profession(self) -> None:
+        names = {p.label.da for p in lm.PROFESSIONS}
+        assert not names & {"frivillig", "visitator"}
+
+    def test_the_mono_course_takes_one_group(self) -> None:
+        req = CAT.format("mono_course").requirements
+        assert req.max_profession_groups == 1
+
+    def test_each_group_has_its_course_and_every_course_its_name(self) -> None:
+        groups = {p.group_code for p in lm.PROFESSIONS}
+        assert set(lm.PALLIATION_COURSES) <= groups
+        day = CAT.format("course_day").requirements
+        assert dict(day.prerequisite_courses) == dict(lm.PALLIATION_COURSES)
+        named = {*lm.PALLIATION_COURSES.values(), lm.MONOPROFESSIONAL_COURSE}
+        assert named == set(lm.COURSE_LABELS)
+        for label in lm.COURSE_LABELS.values():
+            assert "_" not in label.da
+            assert "_" not in label.en
+
+    def test_the_tables_cannot_be_changed(self) -> None:
+        with pytest.raises(TypeError):
+            lm.PALLIATION_COURSES["nurse"] = "x"  # type: ignore[index]

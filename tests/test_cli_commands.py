@@ -298,10 +298,10 @@ class TestEnvelope:
     ) -> None:
         assert self._check(capsys, tmp_path, "[]", "en") == (
             "  $: expected a learnmeet document, got an array (fix: write a "
-            'learnmeet document: {"learnmeet": 2, "type": "Scenario", "data": '
+            'learnmeet document: {"learnmeet": 3, "type": "Scenario", "data": '
             "{...}})\n"
         )
-        assert 'skriv et learnmeet-dokument: {"learnmeet": 2, "type": "Scenario"' in (
+        assert 'skriv et learnmeet-dokument: {"learnmeet": 3, "type": "Scenario"' in (
             self._check(capsys, tmp_path, "[]", "da")
         )
 
@@ -324,10 +324,10 @@ class TestEnvelope:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         document = json.loads(sample_text())
-        document["learnmeet"] = "3"
+        document["learnmeet"] = "4"
         assert self._check(capsys, tmp_path, json.dumps(document), "en") == (
-            "  $.learnmeet: unsupported schema version '3' (fix: this release "
-            "reads versions 1 and 2 and writes version 2)\n"
+            "  $.learnmeet: unsupported schema version '4' (fix: this release "
+            "reads versions 1, 2 and 3 and writes version 3)\n"
         )
 
     def test_a_missing_data_names_the_class(
@@ -436,7 +436,7 @@ class TestPlan:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         path = tmp_path / "kommune.json"
-        path.write_text(sample_text().replace('"learnmeet": 2', '"learnmeet": 3'))
+        path.write_text(sample_text().replace('"learnmeet": 3', '"learnmeet": 4'))
         folder = tmp_path / "plan"
         code, out, err = run_cli(
             capsys, "plan", str(path), *PERIOD, "--out", str(folder)

@@ -253,12 +253,13 @@ class TestDocumentFields:
         rows = _extension("schematable").rows(lm.Professional)
         assert [row[:3] for row in rows] == [
             ("id", "string", "yes"),
-            ("profession", "code or object (Profession)", "yes"),
+            ("profession", "code or object (Profession) or null", "no"),
             ("unit", "id in units", "yes"),
             ("roles", "array of StaffRole code", "no"),
             ("completed_courses", "array of string", "no"),
             ("display_name", "string", "no"),
             ("email", "string or null", "no"),
+            ("participant_type", "ParticipantType code", "no"),
         ]
         assert rows[1][4] == "faggruppe"
         assert rows[0][4] == "—"

@@ -135,6 +135,28 @@ class TestDefaults:
         assert not fmt.is_learning
         assert fmt.requirements.max_outside_care_team_share == 0.5
 
+    def test_each_professions_course(self) -> None:
+        config = lm.read_config(
+            '[[catalog.formats]]\ncode = "temadag"\n'
+            'label = { da = "temadag", en = "theme day" }\n'
+            "requirements = { max_profession_groups = 2, prerequisite_courses = "
+            '{ nurse = "lindring-spl", sosu = "lindring-sosu" } }\n'
+        )
+        req = config.catalog.format("temadag").requirements
+        assert req.max_profession_groups == 2
+        assert dict(req.prerequisite_courses) == {
+            "nurse": "lindring-spl",
+            "sosu": "lindring-sosu",
+        }
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.read_config(
+                '[[catalog.formats]]\ncode = "temadag"\n'
+                'label = { da = "temadag", en = "theme day" }\n'
+                'requirements = { prerequisite_courses = "lindring" }\n'
+            )
+        (problem,) = info.value.problems
+        assert problem.path[-1] == "prerequisite_courses"
+
 
 class TestProblems:
     """Every problem at once, at its key, with a fix for the file."""

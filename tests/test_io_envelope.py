@@ -90,22 +90,22 @@ class TestEnvelope:
             lm.from_dict(lm.Citizen, {"learnmeet": 1, "type": "Citizen", "x": 1})
         assert [p.message("da") for p in caught.value.problems] == [
             "$.data: 'data' mangler (løsning: skriv et learnmeet-dokument: "
-            '{"learnmeet": 2, "type": "Citizen", "data": {...}})',
+            '{"learnmeet": 3, "type": "Citizen", "data": {...}})',
             "$.x: ukendt felt i konvolutten (løsning: fjern det)",
         ]
 
 
 class TestSchemaVersions:
-    """This release writes version 2 and reads 1 and 2; a reader refuses any
+    """This release writes version 3 and reads 1, 2 and 3; a reader refuses any
     other, saying which versions it reads (docs/json.md, "Versions")."""
 
     @pytest.mark.parametrize(
         ("version", "shown"),
         [
-            (3, "3"),
+            (4, "4"),
             (99, "99"),
             (0, "0"),
-            ("3", "'3'"),
+            ("4", "'4'"),
             (None, "null"),
             (1.5, "1.5"),
             (True, "true"),  # equal to 1 in Python, not the version
@@ -120,11 +120,11 @@ class TestSchemaVersions:
         assert problem.json_path == "$.learnmeet"
         assert problem.message("en") == (
             f"$.learnmeet: unsupported schema version {shown} "
-            "(fix: this release reads versions 1 and 2 and writes version 2)"
+            "(fix: this release reads versions 1, 2 and 3 and writes version 3)"
         )
         assert problem.message("da") == (
             f"$.learnmeet: skemaversion {shown} understøttes ikke "
-            "(løsning: denne udgave læser version 1 og 2 og skriver version 2)"
+            "(løsning: denne udgave læser version 1, 2 og 3 og skriver version 3)"
         )
 
     @pytest.mark.parametrize("version", ["1", " 2 "])
@@ -141,10 +141,10 @@ class TestSchemaVersions:
         with pytest.raises(lm.InvalidDataError, match=r"\$\.learnmeet: the schema"):
             lm.from_dict(lm.Citizen, {"type": "Citizen", "data": {"pseudonym": "B-1"}})
 
-    def test_this_release_writes_version_two(self) -> None:
-        assert lm.SCHEMA_VERSION == 2
+    def test_this_release_writes_version_three(self) -> None:
+        assert lm.SCHEMA_VERSION == 3
         text = lm.to_json(lm.Citizen("B-1"))
-        assert json.loads(text)["learnmeet"] == 2
+        assert json.loads(text)["learnmeet"] == 3
         assert lm.from_json(lm.Citizen, text) == lm.Citizen("B-1")
 
     def test_version_one_is_still_read(self) -> None:

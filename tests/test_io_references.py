@@ -304,7 +304,7 @@ class TestProperties:
         cls, strategy = data.draw(st.sampled_from(MODEL_STRATEGIES), label="type")
         value = data.draw(strategy, label="value")
         document = lm.to_dict(value)
-        assert document["learnmeet"] == 2
+        assert document["learnmeet"] == lm.SCHEMA_VERSION
         back = lm.from_dict(cls, json.loads(json.dumps(document)))
         assert back == value
         assert lm.to_dict(back) == document

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
@@ -210,7 +211,11 @@ def _unlisted(scenario: lm.Scenario) -> bool:
 
 
 class TestProperties:
-    """The version-1 form of any value reads as the value its version 2 does."""
+    """The version-1 form of any value reads as the value its version 2 does.
+
+    Both are upgraded to version 3, which gives an area without an owner the
+    municipality of its units: the value read is the value with that owner.
+    """
 
     @settings(max_examples=40)
     @given(st.data())
@@ -224,7 +229,10 @@ class TestProperties:
             problems = _problems(cls, old)
             assert all("is not in the scenario's" in p.reason.en for p in problems)
             return
-        assert lm.from_dict(cls, old) == lm.from_dict(cls, lm.to_dict(value)) == value
+        version_2 = lm.to_dict(value)
+        version_2["learnmeet"] = 2
+        assert lm.from_dict(cls, old) == lm.from_dict(cls, version_2)
+        assert lm.from_dict(cls, lm.to_dict(value)) == value
 
 
 DOCUMENTS = Path(__file__).parent / "documents"
@@ -298,3 +306,115 @@ class TestFiles:
             en,
             da,
         )
+
+
+def _as_version_2(value: object) -> dict[str, Any]:
+    """*value*'s document as version 2 says it (no version-3 field is set)."""
+    document = copy.deepcopy(lm.to_dict(value))
+    document["learnmeet"] = 2
+    return document
+
+
+class TestVersion2ToVersion3:
+    """Version 2 called a volunteer and a visitator professions and had areas
+    of no organisation; version 3 reads it as it says now (docs/json.md)."""
+
+    KOMMUNE = lm.Organisation("k", "Kommune", lm.DEFAULT_CATALOG.sector("municipality"))
+    PRACTICE = lm.Organisation(
+        "lp", "Lægehus", lm.DEFAULT_CATALOG.sector("general_practice")
+    )
+    NORD = lm.Area("nord", lm.Label(da="Nord", en="North"))
+    HOME = lm.Unit(id="hj", name="Hjemmeplejen", organisation=KOMMUNE, area=NORD)
+    CLINIC = lm.Unit(id="lp-1", name="Lægehuset", organisation=PRACTICE, area=NORD)
+    NURSE = lm.Professional(
+        id="p-1", profession=lm.DEFAULT_CATALOG.profession("nurse"), unit=HOME
+    )
+
+    def _scenario(self, *units: lm.Unit) -> dict[str, Any]:
+        return _as_version_2(
+            lm.Scenario(
+                name="s", areas=[self.NORD], units=units, professionals=[self.NURSE]
+            )
+        )
+
+    def test_a_volunteer_loses_the_profession(self) -> None:
+        document = self._scenario(self.HOME)
+        document["data"]["professionals"]["p-1"]["profession"] = "volunteer"
+        before = copy.deepcopy(document)
+        (person,) = lm.from_dict(lm.Scenario, document).professionals
+        assert person.is_volunteer
+        assert person.profession is None
+        assert document == before  # what was given is left as it was
+
+    def test_a_visitator_is_refused_with_what_to_write(self) -> None:
+        document = self._scenario(self.HOME)
+        document["data"]["professionals"]["p-1"]["profession"] = "needs_assessor"
+        document["data"]["units"]["hj"]["name"] = "Borger 120345-6789"
+        problems = _problems(lm.Scenario, document)
+        paths = [p.json_path for p in problems]
+        assert paths == ["$.professionals['p-1'].profession", "$.units.hj.name"]
+        assert '"needs_assessor" til "roles"' in problems[0].message("da")
+        assert "own profession" in problems[0].message("en")
+
+    def test_a_catalogue_that_still_has_them_keeps_them(self) -> None:
+        volunteer = lm.Profession(
+            "volunteer", lm.Label(da="frivillig", en="volunteer"), lm.Discipline.OTHER
+        )
+        mine = lm.DEFAULT_CATALOG.extend(professions=[volunteer])
+        document = self._scenario(self.HOME)
+        document["data"]["professionals"]["p-1"]["profession"] = "volunteer"
+        (person,) = lm.from_dict(lm.Scenario, document, catalog=mine).professionals
+        assert person.profession == volunteer
+
+    def test_an_area_gets_its_municipality(self) -> None:
+        scenario = lm.from_dict(lm.Scenario, self._scenario(self.HOME, self.CLINIC))
+        (area,) = scenario.areas
+        assert area.organisation == "k"
+        assert {u.area for u in scenario.units} == {area}
+
+    def test_an_area_of_two_municipalities_is_left_open(self) -> None:
+        other = lm.Organisation("k2", "Kommune 2", self.KOMMUNE.sector)
+        there = lm.Unit(
+            id="hj2", name="Hjemmeplejen 2", organisation=other, area=self.NORD
+        )
+        (area,) = lm.from_dict(lm.Scenario, self._scenario(self.HOME, there)).areas
+        assert area.organisation is None
+
+    def test_one_unit_document(self) -> None:
+        unit = lm.from_dict(lm.Unit, _as_version_2(self.HOME))
+        assert unit.area is not None
+        assert unit.area.organisation == "k"
+
+    def test_one_professional_document(self) -> None:
+        document = _as_version_2(self.NURSE)
+        document["data"]["profession"] = "volunteer"
+        person = lm.from_dict(lm.Professional, document)
+        assert person.is_volunteer
+
+    def test_version_1_is_upgraded_to_3_too(self) -> None:
+        old = _version_1(lm.Scenario(name="s", professionals=[self.NURSE]))
+        old["data"]["professionals"][0]["profession"] = "needs_assessor"
+        (problem,) = _problems(lm.Scenario, old)
+        assert problem.json_path == "$.professionals[0].profession"
+
+    def test_the_sample_reads_as_version_2(self) -> None:
+        """The sample as version 2 wrote it: its volunteers and areas."""
+        document = lm.to_dict(load_sample())
+        document["learnmeet"] = 2
+        for area in document["data"]["areas"].values():
+            del area["organisation"]
+        for person in document["data"]["professionals"].values():
+            if person.pop("participant_type", None) == "volunteer":
+                person["profession"] = "volunteer"
+        assert lm.from_dict(lm.Scenario, document) == load_sample()
+
+    @given(st.sampled_from(MODEL_STRATEGIES).flatmap(lambda c: c[1]))
+    @settings(max_examples=20)
+    def test_a_value_without_areas_reads_the_same(self, value: Any) -> None:
+        """Only a volunteer's profession and an area's owner are upgraded."""
+        document = lm.to_dict(value)
+        text = json.dumps(document)
+        if '"area' in text or '"participant_type"' in text:
+            return  # an area gets an owner; a volunteer is version 3's
+        document["learnmeet"] = 2
+        assert lm.from_dict(type(value), document) == value

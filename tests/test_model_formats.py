@@ -228,3 +228,78 @@ class TestWhoMayAttendAndWhoLeads:
         with pytest.raises(lm.LearnmeetError, match="facilitator_course") as info:
             lm.FormatRequirements(facilitator_course=bad)  # type: ignore[arg-type]
         assert "1234" not in str(info.value)
+
+
+class TestCoursesPerProfession:
+    """Each profession's own prerequisite course, kept as immutable pairs."""
+
+    NURSE = lm.DEFAULT_CATALOG.profession("nurse")
+    HELPER = lm.DEFAULT_CATALOG.profession("sosu_helper")
+    GP = lm.DEFAULT_CATALOG.profession("gp")
+
+    def test_a_mapping_is_kept_as_pairs_in_order(self) -> None:
+        req = lm.FormatRequirements(
+            prerequisite_courses={"sosu": "kursus-sosu", "nurse": "kursus-spl"}
+        )
+        assert req.prerequisite_courses == (
+            ("nurse", "kursus-spl"),
+            ("sosu", "kursus-sosu"),
+        )
+        assert hash(req) == hash(
+            lm.FormatRequirements(
+                prerequisite_courses=[("nurse", "kursus-spl"), ("sosu", "kursus-sosu")]
+            )
+        )
+
+    def test_the_profession_before_its_group_before_the_general_course(self) -> None:
+        req = lm.FormatRequirements(
+            prerequisite_course="alle",
+            prerequisite_courses={"sosu": "kursus-sosu", "sosu_helper": "kursus-ssh"},
+        )
+        assert req.prerequisite_for(self.HELPER) == "kursus-ssh"
+        assert req.prerequisite_for(
+            lm.DEFAULT_CATALOG.profession("sosu_assistant")
+        ) == ("kursus-sosu")
+        assert req.prerequisite_for(self.GP) == "alle"
+        assert req.prerequisite_for(None) == "alle"
+        assert lm.FormatRequirements().prerequisite_for(self.NURSE) is None
+
+    def test_one_profession_twice_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.FormatRequirements(prerequisite_courses=[("nurse", "a"), ("nurse", "b")])
+        assert info.value.path[0] == "prerequisite_courses"
+
+    def test_a_pair_of_codes(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.FormatRequirements(prerequisite_courses=[("nurse", "")])
+
+    @given(st.dictionaries(st.sampled_from(["nurse", "sosu", "gp"]), st.just("kursus")))
+    def test_what_is_missing(self, courses: dict[str, str]) -> None:
+        req = lm.FormatRequirements(prerequisite_courses=courses)
+        nurse = lm.Professional(
+            id="p-1",
+            profession=self.NURSE,
+            unit=lm.Unit(
+                id="u",
+                name="U",
+                organisation=lm.Organisation(
+                    "k", "K", lm.DEFAULT_CATALOG.sector("municipality")
+                ),
+            ),
+        )
+        assert req.missing_prerequisite(nurse) == courses.get("nurse")
+        done = attrs.evolve(nurse, completed_courses={"kursus"})
+        assert req.missing_prerequisite(done) is None
+
+    def test_a_json_round_trip(self) -> None:
+        day = lm.DEFAULT_CATALOG.format("course_day")
+        own = attrs.evolve(
+            day,
+            code="kursusdag",
+            requirements=attrs.evolve(
+                day.requirements,
+                max_profession_groups=2,
+                prerequisite_courses={"nurse": "lindring"},
+            ),
+        )
+        assert lm.from_json(lm.MeetingFormat, lm.to_json(own)) == own

@@ -23,6 +23,7 @@ from examples import (
     attend,
     valid_meetings,
 )
+from learnmeet import strategies as lst
 
 VALID = valid_meetings()
 MEETING = VALID["learning_meeting"]
@@ -441,3 +442,91 @@ class TestFusedConstruction:
         fused = inspect.signature(cls.__init__)
         plain = inspect.signature(cls.__attrs_init__)  # type: ignore[attr-defined]
         assert list(fused.parameters.values()) == list(plain.parameters.values())
+
+
+class TestInterdisciplinaryCountsProfessionsOnly:
+    """Tværfaglig is more than one profession: a volunteer (frivillig) brings
+    none, and a visitator who is a nurse is one more nurse (issue 17)."""
+
+    WATCH = lm.Unit(
+        id="vaagetjeneste",
+        name="Vågetjeneste",
+        organisation=lm.Organisation(
+            "frivillig-center",
+            "Frivilligcenter",
+            lm.DEFAULT_CATALOG.sector("civil_society"),
+        ),
+    )
+    HELPER = lm.Professional(
+        id="v-7", unit=WATCH, participant_type=lm.ParticipantType.VOLUNTEER
+    )
+    ASSESSOR = lm.Professional(
+        id="n-7",
+        profession=lm.DEFAULT_CATALOG.profession("nurse"),
+        unit=NURSE_N.unit,
+        roles={lm.StaffRole.NEEDS_ASSESSOR},
+    )
+
+    def _nurses_and(self, other: lm.Professional) -> lm.Meeting:
+        second = attrs.evolve(NURSE_N, id="n-8", roles=set())
+        return attrs.evolve(
+            MEETING,
+            attendees=[
+                attend(NURSE_N, lm.AttendeeRole.FACILITATOR),
+                attend(second),
+                attend(other),
+            ],
+            case=attrs.evolve(CASE, care_team=[NURSE_N, second, other]),
+        )
+
+    def test_nurses_and_a_volunteer_are_monoprofessional(self) -> None:
+        meeting = self._nurses_and(self.HELPER)
+        assert meeting.professions == {"nurse"}
+        assert not meeting.is_interdisciplinary
+        assert "LM101" in lm.validate(meeting).codes
+
+    def test_nurses_and_a_visitator_nurse_are_monoprofessional(self) -> None:
+        meeting = self._nurses_and(self.ASSESSOR)
+        assert not meeting.is_interdisciplinary
+        assert "LM101" in lm.validate(meeting).codes
+
+    @given(lst.meetings(), lst.volunteers())
+    def test_adding_a_volunteer_never_changes_it(
+        self, meeting: lm.Meeting, volunteer: lm.Professional
+    ) -> None:
+        keys = {a.person.key for a in meeting.attendees}
+        if volunteer.key in keys:
+            return
+        more = attrs.evolve(meeting, attendees=[*meeting.attendees, attend(volunteer)])
+        assert more.professions == meeting.professions
+        assert more.is_interdisciplinary == meeting.is_interdisciplinary
+
+
+class TestAcrossOrganisations:
+    """Meetings across municipalities, and with the region, are expressible."""
+
+    OTHER = lm.Organisation(
+        "kommune-b", "Kommune B", lm.DEFAULT_CATALOG.sector("municipality")
+    )
+
+    def test_two_municipalities_are_cross_municipal_not_cross_sectoral(self) -> None:
+        unit = lm.Unit(id="b-hj", name="Hjemmeplejen (B)", organisation=self.OTHER)
+        guest = attrs.evolve(SSA_N, id="b-1", unit=unit)
+        meeting = attrs.evolve(
+            MEETING,
+            attendees=[attend(NURSE_N, lm.AttendeeRole.FACILITATOR), attend(guest)],
+            case=None,
+        )
+        assert meeting.organisations == {"k", "kommune-b"}
+        assert meeting.is_cross_municipal
+        assert not meeting.is_cross_sectoral
+
+    def test_a_municipality_and_the_region(self) -> None:
+        meeting = attrs.evolve(
+            MEETING,
+            attendees=[attend(NURSE_N, lm.AttendeeRole.FACILITATOR), attend(DOCTOR)],
+            case=None,
+        )
+        assert meeting.is_cross_sectoral
+        assert not meeting.is_cross_municipal
+        assert len(meeting.organisations) == 2

@@ -285,3 +285,106 @@ def test_the_strategies_draw_both() -> None:
 
     assert find(lst.professionals(), lambda p: p.email is not None).email
     assert find(lst.professionals(), lambda p: p.email is None).email is None
+
+
+class TestProfessionsApartFromFunctionsAndVolunteers:
+    """A profession (faggruppe) is what someone is trained as; a visitator is a
+    function held by someone of a profession, and a volunteer is a participant
+    type without one (issue 17)."""
+
+    def test_neither_is_a_built_in_profession(self) -> None:
+        codes = {p.code for p in lm.PROFESSIONS}
+        assert not codes & {"volunteer", "needs_assessor"}
+        assert {d.value for d in lm.Discipline}.isdisjoint(
+            {"voluntary", "administration"}
+        )
+
+    def test_the_functions_are_staff_roles(self) -> None:
+        assert lm.StaffRole.NEEDS_ASSESSOR.label.da == "visitator"
+        assert lm.StaffRole.COORDINATOR.label.da == "koordinator"
+
+    def test_doctors_work_in_the_medical_field_not_in_drugs(self) -> None:
+        assert lm.Discipline.MEDICINE.label.da == "lægefagligt område"
+
+    def test_a_visitator_who_is_a_nurse(self) -> None:
+        visitator = lm.Professional(
+            id="v-1",
+            profession=lm.DEFAULT_CATALOG.profession("nurse"),
+            unit=NURSE_N.unit,
+            roles={lm.StaffRole.NEEDS_ASSESSOR},
+        )
+        assert visitator.profession is not None
+        assert visitator.profession.code == "nurse"
+        assert visitator.has_role(lm.StaffRole.NEEDS_ASSESSOR)
+
+    def test_a_volunteer_has_no_profession(self) -> None:
+        volunteer = lm.Professional(
+            id="v-2", unit=NURSE_N.unit, participant_type=lm.ParticipantType.VOLUNTEER
+        )
+        assert volunteer.is_volunteer
+        assert volunteer.profession is None
+        assert volunteer.title == lm.Label(da="frivillig", en="volunteer")
+        assert NURSE_N.title.da == "sygeplejerske"
+
+    def test_staff_need_a_profession(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lm.Professional(id="s-1", unit=NURSE_N.unit)
+        assert info.value.path == ("profession",)
+        assert "ParticipantType.VOLUNTEER" in info.value.message("da")
+
+    def test_a_volunteer_takes_part_without_one(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(NURSE_N, participant_type=lm.ParticipantType.VOLUNTEER)
+        assert info.value.path == ("profession",)
+        assert "frivillig" in info.value.message("da")
+
+    @given(lst.volunteers())
+    def test_drawn_volunteers_round_trip(self, volunteer: lm.Professional) -> None:
+        assert volunteer.is_volunteer
+        assert lm.from_json(lm.Professional, lm.to_json(volunteer)) == volunteer
+
+
+class TestProfessionGroups:
+    """SOSU helpers and assistants share a group, so one course may hold both."""
+
+    def test_the_sosu_group(self) -> None:
+        cat = lm.DEFAULT_CATALOG
+        helper, assistant = (
+            cat.profession("sosu_helper"),
+            cat.profession("sosu_assistant"),
+        )
+        assert helper.group_code == assistant.group_code == "sosu"
+        assert cat.profession("nurse").group is None
+        assert cat.profession("nurse").group_code == "nurse"
+
+    @given(lst.professions())
+    def test_a_group_is_a_code(self, profession: lm.Profession) -> None:
+        assert profession.group_code in (profession.code, profession.group)
+
+    def test_a_group_must_be_a_code(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            lm.Profession("x", lm.Label(da="x", en="x"), lm.Discipline.OTHER, group="")
+
+
+class TestAreasOfAnOrganisation:
+    """Two municipalities' "Nord" are two areas."""
+
+    def test_the_owner_tells_them_apart(self) -> None:
+        label = lm.Label(da="Nord", en="North")
+        a = lm.Area("nord", label, organisation="kommune-a")
+        b = lm.Area("nord", label, organisation="kommune-b")
+        assert a != b
+        assert a == lm.Area("nord", label, organisation="kommune-a")
+
+    def test_a_general_practice_may_serve_a_municipal_area(self) -> None:
+        practice = lm.Organisation(
+            "lp", "Lægehuset", lm.DEFAULT_CATALOG.sector("general_practice")
+        )
+        area = lm.Area("nord", lm.Label(da="Nord", en="North"), organisation="k")
+        unit = lm.Unit(id="lp-1", name="Lægehuset", organisation=practice, area=area)
+        assert unit.area is area
+
+    @given(lst.areas(organisation="kommune-a"))
+    def test_drawn_areas_have_the_owner_asked_for(self, area: lm.Area) -> None:
+        assert area.organisation == "kommune-a"
+        assert lm.from_json(lm.Area, lm.to_json(area)) == area

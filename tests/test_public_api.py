@@ -527,6 +527,14 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             },
         ),
         "Professional.has_role": (person.has_role, {"role": lm.StaffRole.LEADER}),
+        "FormatRequirements.prerequisite_for": (
+            lm.DEFAULT_CATALOG.format("course_day").requirements.prerequisite_for,
+            {"profession": lm.DEFAULT_CATALOG.profession("nurse")},
+        ),
+        "FormatRequirements.missing_prerequisite": (
+            lm.DEFAULT_CATALOG.format("course_day").requirements.missing_prerequisite,
+            {"professional": person},
+        ),
         "Proposal.explain": (proposal.explain, {"lang": "en"}),
         "Question.suits": (
             question.suits,

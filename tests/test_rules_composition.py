@@ -85,8 +85,12 @@ class TestCountedOverThoseTakingPart:
     ) -> None:
         meeting = _any_requirements(meeting, req)
         found = list(TOO_MANY_PROFESSIONS.check(meeting, lm.RuleContext()))
-        most = req.max_professions
-        assert bool(found) == (most is not None and len(meeting.professions) > most)
+        most, groups = req.max_professions, req.max_profession_groups
+        have = {p.profession for p in meeting.professionals_taking_part if p.profession}
+        assert bool(found) == (
+            (most is not None and len(meeting.professions) > most)
+            or (groups is not None and len({p.group_code for p in have}) > groups)
+        )
 
     @given(lst.meetings(), st.integers(0, 4))
     def test_too_few_sectors_without_a_host(
@@ -116,3 +120,68 @@ class TestSectorsWithAHost:
         meeting = with_attendees("study_visit", attend(WARD_NURSE, H), attend(DOCTOR))
         assert lm.validate(meeting).codes == {"LM113"}
         assert list(TOO_FEW_SECTORS.check(meeting, lm.RuleContext())) == []
+
+
+class TestCoursesForAGroupOfProfessions:
+    """A monoprofessional course may be one SOSU course for helpers and
+    assistants together; another profession on it is told, in Danish labels,
+    to go on a course for its own profession."""
+
+    SOSU = tuple(
+        pro(f"sosu-{i}", code, SSA_N.unit)
+        for i, code in enumerate(["sosu_helper"] * 4 + ["sosu_assistant"] * 4)
+    )
+
+    def test_a_joint_sosu_course_passes(self) -> None:
+        course = with_attendees("mono_course", *(attend(p) for p in self.SOSU))
+        assert "LM102" not in lm.validate(course).codes
+
+    def test_a_nurse_on_it_is_sent_to_her_own(self) -> None:
+        course = with_attendees(
+            "mono_course", *(attend(p) for p in self.SOSU), attend(NURSE_2)
+        )
+        (found,) = TOO_MANY_PROFESSIONS.check(course, lm.RuleContext())
+        assert "tilmeld de øvrige (sygeplejerske) på et kursus for deres egen " in (
+            found.message.da
+        )
+        assert "enrol the others (nurse) on a course" in found.message.en
+        assert "sosu" not in found.message.da
+
+    def test_a_limit_of_professions_still_counts_professions(self) -> None:
+        fmt = VALID["mono_course"].format
+        strict = attrs.evolve(
+            fmt,
+            requirements=attrs.evolve(fmt.requirements, max_professions=1),
+        )
+        course = attrs.evolve(
+            with_attendees("mono_course", *(attend(p) for p in self.SOSU)),
+            format=strict,
+        )
+        (found,) = TOO_MANY_PROFESSIONS.check(course, lm.RuleContext())
+        # Helpers and assistants are as many: the first code stays.
+        assert "(social- og sundhedshjælper)" in found.message.da
+
+    @given(lst.meetings(format="mono_course"))
+    def test_a_drawn_course_of_one_group_passes(self, course: lm.Meeting) -> None:
+        groups = {
+            p.profession.group_code
+            for p in course.professionals_taking_part
+            if p.profession is not None
+        }
+        assert len(groups) <= 1
+        assert list(TOO_MANY_PROFESSIONS.check(course, lm.RuleContext())) == []
+
+
+class TestWording:
+    """Danish a care worker would write (LANGUAGE.md)."""
+
+    def test_cross_sectoral_agrees_with_its_noun(self) -> None:
+        fmt = VALID["learning_meeting"].format
+        meeting = attrs.evolve(
+            VALID["learning_meeting"],
+            format=attrs.evolve(
+                fmt, requirements=attrs.evolve(fmt.requirements, min_sectors=5)
+            ),
+        )
+        (found,) = TOO_FEW_SECTORS.check(meeting, lm.RuleContext())
+        assert "er tværsektoriel og kræver" in found.message.da

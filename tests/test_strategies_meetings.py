@@ -42,11 +42,16 @@ class TestValidMeetings:
             assert meeting.attendee(meeting.case.citizen.key) is not None
         if req.at_citizen_home:
             assert meeting.location.kind is lm.LocationKind.CITIZEN_HOME
-        if req.prerequisite_course:
-            assert all(
-                req.prerequisite_course in p.completed_courses
+        if req.max_profession_groups is not None:
+            groups = {
+                p.profession.group_code
                 for p in meeting.professionals
-            )
+                if p.profession is not None
+            }
+            assert len(groups) <= req.max_profession_groups
+        for p in meeting.professionals:
+            own = req.prerequisite_for(p.profession)
+            assert own is None or own in p.completed_courses
         facilitating = lm.AttendeeRole.FACILITATOR
         for a in meeting.attendees:
             person = a.person

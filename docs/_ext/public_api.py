@@ -49,15 +49,16 @@ DESCRIPTIONS: dict[str, str] = {
     "LANGUAGES": 'The languages learnmeet speaks: ``("da", "en")``.',
     "Lang": 'The type of a language argument: ``Literal["da", "en"]``.',
     "Person": "Anyone who can attend a meeting: ``Professional | Citizen | Relative``.",
-    "PROFESSIONS": "The 16 built-in professions.",
+    "PROFESSIONS": "The 14 built-in professions.",
     "SECTORS": "The 5 built-in sectors.",
     "FORMATS": "The 11 built-in meeting formats: the 8 of the source documents, "
     "then the key-person network, the facilitator training and the leaders' "
     "network.",
     "DEFAULT_CATALOG": "A :class:`~learnmeet.Catalog` of the built-in "
     "professions, sectors and formats.",
-    "MONOPROFESSIONAL_COURSE": "The course code the interdisciplinary course "
-    'day requires (``"palliation_mono"``).',
+    "MONOPROFESSIONAL_COURSE": "The course code of the general monoprofessional "
+    'course (``"palliation_mono"``): the course day asks it of a profession '
+    "without a course of its own, and it stands for anyone's own course.",
     "FACILITATOR_COURSE": "The course code of the facilitator training, which "
     'whoever facilitates should have completed (``"facilitator_training"``).',
     "SCHEMA_VERSION": "The JSON schema version this release writes and reads.",

@@ -45,6 +45,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Citizen",
         "Discipline",
         "Organisation",
+        "ParticipantType",
         "Person",
         "Profession",
         "Professional",
@@ -147,6 +148,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "MONOPROFESSIONAL_COURSE",
         "PROFESSIONS",
         "SECTORS",
+        "COURSE_LABELS",
+        "PALLIATION_COURSES",
     ),
     "learnmeet.catalog._reflection": ("QUESTION_BANK", "REFLECTION_MODELS"),
     "learnmeet.catalog._surveys": ("FOLLOW_UP_SURVEY", "YIELD_SURVEY"),
@@ -259,10 +262,12 @@ __all__ = sorted(["__version__", *(name for row in _PUBLIC.values() for name in 
 
 if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     from learnmeet.catalog._builtin import (
+        COURSE_LABELS as COURSE_LABELS,
         DEFAULT_CATALOG as DEFAULT_CATALOG,
         FACILITATOR_COURSE as FACILITATOR_COURSE,
         FORMATS as FORMATS,
         MONOPROFESSIONAL_COURSE as MONOPROFESSIONAL_COURSE,
+        PALLIATION_COURSES as PALLIATION_COURSES,
         PROFESSIONS as PROFESSIONS,
         SECTORS as SECTORS,
     )
@@ -418,6 +423,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Citizen as Citizen,
         Discipline as Discipline,
         Organisation as Organisation,
+        ParticipantType as ParticipantType,
         Person as Person,
         Profession as Profession,
         Professional as Professional,

@@ -7,7 +7,9 @@ them with :func:`attrs.evolve` and a catalogue of its own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
+from types import MappingProxyType
 
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
@@ -15,17 +17,21 @@ from learnmeet.model._labels import Label
 from learnmeet.model._people import Discipline, Profession, Sector, StaffRole
 
 __all__ = [
+    "COURSE_LABELS",
     "DEFAULT_CATALOG",
     "FACILITATOR_COURSE",
     "FORMATS",
     "MONOPROFESSIONAL_COURSE",
+    "PALLIATION_COURSES",
     "PROFESSIONS",
     "SECTORS",
 ]
 
 
-def _profession(code: str, *, da: str, en: str, discipline: Discipline) -> Profession:
-    return Profession(code, Label(da=da, en=en), discipline)
+def _profession(
+    code: str, *, da: str, en: str, discipline: Discipline, group: str | None = None
+) -> Profession:
+    return Profession(code, Label(da=da, en=en), discipline, group=group)
 
 
 PROFESSIONS: tuple[Profession, ...] = (
@@ -35,24 +41,28 @@ PROFESSIONS: tuple[Profession, ...] = (
         da="social- og sundhedsassistent",
         en="social and health care assistant",
         discipline=Discipline.CARE,
+        group="sosu",
     ),
     _profession(
         "sosu_helper",
         da="social- og sundhedshjælper",
         en="social and health care helper",
         discipline=Discipline.CARE,
+        group="sosu",
     ),
     _profession(
         "physiotherapist",
         da="fysioterapeut",
         en="physiotherapist",
         discipline=Discipline.THERAPY,
+        group="therapist",
     ),
     _profession(
         "occupational_therapist",
         da="ergoterapeut",
         en="occupational therapist",
         discipline=Discipline.THERAPY,
+        group="therapist",
     ),
     _profession(
         "gp",
@@ -100,17 +110,19 @@ PROFESSIONS: tuple[Profession, ...] = (
         en="social educator",
         discipline=Discipline.PEDAGOGY,
     ),
-    _profession(
-        "needs_assessor",
-        da="visitator",
-        en="needs assessor",
-        discipline=Discipline.ADMINISTRATION,
-    ),
-    _profession(
-        "volunteer", da="frivillig", en="volunteer", discipline=Discipline.VOLUNTARY
-    ),
 )
-"""The built-in professions (faggrupper)."""
+"""The built-in professions (faggrupper).
+
+The SOSU helpers and assistants are of the group ``"sosu"`` and the physio-
+and occupational therapists of the group ``"therapist"``: each group may
+share a monoprofessional course. A visitator (needs assessor) or a
+coordinator is a function, :class:`~learnmeet.StaffRole`; a volunteer is a
+participant type, :class:`~learnmeet.ParticipantType`; neither is a
+profession.
+
+.. versionchanged:: 0.3.0 ``needs_assessor`` and ``volunteer`` are no
+   longer professions; the groups ``"sosu"`` and ``"therapist"``.
+"""
 
 
 SECTORS: tuple[Sector, ...] = (
@@ -129,9 +141,58 @@ SECTORS: tuple[Sector, ...] = (
 """The built-in sectors (sektorer)."""
 
 MONOPROFESSIONAL_COURSE = "palliation_mono"
-"""The course code of the monoprofessional palliation course.
+"""The course code of the general monoprofessional palliation course.
 
-The interdisciplinary course day requires its attendees to have completed it.
+The interdisciplinary course day requires it of a profession that has no
+palliation course of its own in :data:`PALLIATION_COURSES`.
+
+.. versionchanged:: 0.3.0 The course day asks each profession group for its
+   own course first; this one is the fallback for the others.
+"""
+
+PALLIATION_COURSES: Mapping[str, str] = MappingProxyType(
+    {
+        "nurse": "palliation_nurse",
+        "sosu": "palliation_sosu",
+        "therapist": "palliation_therapist",
+    }
+)
+"""The monoprofessional palliation course of each profession group, by group.
+
+Esbjerg ran one course per profession before the joint course days; the
+built-in course day asks each attendee for their group's course (the key is
+a profession's :attr:`~learnmeet.Profession.group_code`).
+
+.. versionadded:: 0.3.0
+"""
+
+COURSE_LABELS: Mapping[str, Label] = MappingProxyType(
+    {
+        MONOPROFESSIONAL_COURSE: Label(
+            da="monofagligt kursus i palliation",
+            en="monoprofessional course in palliative care",
+        ),
+        "palliation_nurse": Label(
+            da="palliationskursus for sygeplejersker",
+            en="palliative care course for nurses",
+        ),
+        "palliation_sosu": Label(
+            da="palliationskursus for social- og sundhedshjælpere og -assistenter",
+            en="palliative care course for social and health care helpers and "
+            "assistants",
+        ),
+        "palliation_therapist": Label(
+            da="palliationskursus for fysio- og ergoterapeuter",
+            en="palliative care course for physio- and occupational therapists",
+        ),
+    }
+)
+"""The names of the built-in courses, in Danish and English, by course code.
+
+Messages name a course by its name here; a course code of your own is named
+as a code.
+
+.. versionadded:: 0.3.0
 """
 
 FACILITATOR_COURSE = "facilitator_training"
@@ -194,12 +255,16 @@ FORMATS: tuple[MeetingFormat, ...] = (
         code="mono_course",
         label=Label(da="monofagligt kursus", en="monoprofessional course"),
         description=Label(
-            da="Et kursus for én faggruppe, fx i palliation.",
-            en="A course for one profession, e.g. in palliative care.",
+            da="Et kursus for én faggruppe eller en gruppe af beslægtede "
+            "faggrupper (fx social- og sundhedshjælpere og -assistenter), fx i "
+            "palliation.",
+            en="A course for one profession or a group of related professions "
+            "(e.g. social and health care helpers and assistants), e.g. in "
+            "palliative care.",
         ),
         default_duration=timedelta(hours=6),
         requirements=FormatRequirements(
-            min_professions=1, max_professions=1, max_attendees=20, min_fill=8
+            min_professions=1, max_profession_groups=1, max_attendees=20, min_fill=8
         ),
     ),
     MeetingFormat(
@@ -219,6 +284,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
             fictional_case=FictionalCase.FLAGGED,
             facilitator_required=True,
             prerequisite_course=MONOPROFESSIONAL_COURSE,
+            prerequisite_courses=PALLIATION_COURSES,
             cohort_by_area=True,
             own_citizen=True,
             on_site=True,

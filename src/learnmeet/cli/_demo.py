@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from learnmeet.catalog._builtin import DEFAULT_CATALOG, MONOPROFESSIONAL_COURSE
+from learnmeet.catalog._builtin import COURSE_LABELS, DEFAULT_CATALOG
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
@@ -29,6 +29,7 @@ from learnmeet.evaluation._evaluate import evaluate
 from learnmeet.exceptions import LearnmeetError
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
+from learnmeet.io._envelope import SCHEMA_VERSION
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_json
 from learnmeet.io._schema import json_schema
@@ -92,6 +93,7 @@ from learnmeet.planning._slots import (
     busy_from_meetings,
     find_slots,
 )
+from learnmeet.rules._composition import TOO_MANY_PROFESSIONS
 from learnmeet.rules._esbjerg import NOT_OWN_CITIZEN, ONLINE_NOT_THERE
 from learnmeet.rules._validate import validate
 
@@ -167,15 +169,16 @@ def _overview(run: DemoRun) -> str:
             )
     lines.append("")
     counts = Counter(
-        (p.profession.label.get(lang), p.sector.label.get(lang))
-        for p in s.professionals
+        (p.title.get(lang), p.sector.label.get(lang)) for p in s.professionals
     )
-    people = len(s.professionals)
-    kinds = len({p.profession.code for p in s.professionals})
+    volunteers = sum(p.is_volunteer for p in s.professionals)
+    people = len(s.professionals) - volunteers
+    kinds = len({p.profession.code for p in s.professionals if p.profession})
     lines.append(
         run.t(
-            da=f"{people} fagpersoner i {kinds} faggrupper:",
-            en=f"{people} professionals in {kinds} professions:",
+            da=f"{people} fagpersoner i {kinds} faggrupper og {volunteers} frivillige:",
+            en=f"{people} professionals in {kinds} professions and {volunteers} "
+            "volunteers:",
         )
     )
     for (profession, where), n in sorted(counts.items()):
@@ -183,7 +186,7 @@ def _overview(run: DemoRun) -> str:
     lines.append("")
     lines.append(run.t(da="Borgerforløb:", en="Citizen cases:"))
     for case in s.cases:
-        team = ", ".join(sorted({p.profession.label.get(lang) for p in case.care_team}))
+        team = ", ".join(sorted({p.title.get(lang) for p in case.care_team}))
         lines.append(
             f"  {case.citizen.pseudonym}: {case.origin.label.get(lang)}, "
             f"{case.palliative_level.label.get(lang)}; "
@@ -218,9 +221,11 @@ def _overview(run: DemoRun) -> str:
     lines += [
         "",
         run.t(
-            da=f"Som JSON (skemaversion 2, hvor alt står én gang og henvises til "
-            f"med id): {da[0]} bytes; version 1 kopierede det: {da[1]} bytes.",
-            en=f"As JSON (schema version 2, each entity once, referred to by id): "
+            da=f"Som JSON (skemaversion {SCHEMA_VERSION}, hvor alt står én gang og "
+            f"henvises til med id): {da[0]} bytes; version 1 kopierede det: "
+            f"{da[1]} bytes.",
+            en=f"As JSON (schema version {SCHEMA_VERSION}, each entity once, "
+            "referred to by id): "
             f"{en[0]} bytes; version 1 copied them: {en[1]} bytes.",
         ),
         _schema_line(run),
@@ -318,6 +323,7 @@ def _proposals(run: DemoRun) -> str:
         )
     )
     lines.append(validate(_bad_course_day(s), lang=lang).render(lang))
+    lines += ["", *_courses_per_profession(run)]
     return "\n".join(lines)
 
 
@@ -398,6 +404,52 @@ def _audit_form(run: DemoRun, meeting: Meeting) -> list[str]:
             + run.t(da="senest", en="by")
             + f" {action.due.isoformat()})"
         )
+    return lines
+
+
+def _courses_per_profession(run: DemoRun) -> list[str]:
+    """A joint SOSU course, and the course day's course for each profession."""
+    s, lang = run.scenario, run.lang
+    sosu = [
+        p
+        for p in s.professionals
+        if p.profession is not None and p.profession.group_code == "sosu"
+    ]
+    course_format = DEFAULT_CATALOG.format("mono_course")
+    course = Meeting(
+        id="sosu-palliation",
+        format=course_format,
+        start=datetime(2027, 2, 23, 9, tzinfo=COPENHAGEN),
+        duration=course_format.default_duration,
+        attendees=[Attendee(person=p, role=AttendeeRole.PARTICIPANT) for p in sosu],
+    )
+    kinds = sorted({p.title.get(lang) for p in sosu})
+    joint = TOO_MANY_PROFESSIONS.code not in validate(course, lang=lang).codes
+    lines = [
+        run.t(
+            da=f"Et fælles SOSU-kursus i palliation for {len(sosu)} "
+            f"({' og '.join(kinds)}): "
+            + ("monofagligt, godkendt" if joint else "afvist"),
+            en=f"A joint SOSU course in palliative care for {len(sosu)} "
+            f"({' and '.join(kinds)}): "
+            + ("monoprofessional, accepted" if joint else "refused"),
+        ),
+        run.t(
+            da="Den tværfaglige kursusdag kræver hver faggruppes eget kursus:",
+            en="The interdisciplinary course day asks each profession for its "
+            "own course:",
+        ),
+    ]
+    day = DEFAULT_CATALOG.format("course_day").requirements
+    shown: dict[str, list[str]] = {}
+    for profession in DEFAULT_CATALOG.professions:
+        need = day.prerequisite_for(profession)
+        if need is not None:
+            shown.setdefault(need, []).append(profession.label.get(lang))
+    for need, names in shown.items():
+        label = COURSE_LABELS.get(need)
+        name = label.get(lang) if label is not None else need
+        lines.append(f"  {name}: {', '.join(names)}")
     return lines
 
 
@@ -1173,7 +1225,7 @@ def _held_course_days(s: Scenario, series: CourseSeries) -> list[Meeting]:
         p
         for p in s.professionals
         if p.unit.area == series.cohorts[0].area
-        and MONOPROFESSIONAL_COURSE in p.completed_courses
+        and day.requirements.missing_prerequisite(p) is None
     ]
     return [
         Meeting(

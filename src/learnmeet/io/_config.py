@@ -561,6 +561,10 @@ def _requirements(
     found = reader.table(value, path, tuple(fields))
     given: dict[str, Any] = {}
     for key, item in found.items():
+        if key == "prerequisite_courses":
+            # A table of each profession's (or group's) course, by its code.
+            given[key] = reader.typed(item, (*path, key), dict)
+            continue
         kind = _kind(fields[key].type)
         if issubclass(kind, LabelledEnum):
             given[key] = reader.code(item, (*path, key), kind)

@@ -297,12 +297,17 @@ class DocumentConverter(MemoConverter):
 
 
 # Fields added after version 2 was published, written only when set, so a
-# document without them is what the version always was.
+# document without them is what the version always was (version 3's too; a
+# volunteer's profession is written as null, in its place).
 # By the class's full name: the planners' results are named, not imported, so
 # reading a document loads no planning code.
 _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
-    "learnmeet.model._people.Professional": ("email",),
+    "learnmeet.model._people.Professional": ("email", "participant_type"),
+    "learnmeet.model._people.Area": ("organisation",),
+    "learnmeet.model._people.Profession": ("group",),
     "learnmeet.model._formats.FormatRequirements": (
+        "max_profession_groups",
+        "prerequisite_courses",
         "own_citizen",
         "on_site",
         "required_role",

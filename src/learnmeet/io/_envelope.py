@@ -45,18 +45,21 @@ __all__ = [
 _Path = tuple[PathKey, ...]
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the JSON format this release writes.
 
-It reads this version and every older one (version 1, upgraded as plain
-JSON before it is read).
+It reads this version and every older one (versions 1 and 2, upgraded as
+plain JSON before they are read).
 
 .. versionadded:: 0.1.0
 .. versionchanged:: 0.2.0 Version 2: each entity once, referred to by id.
+.. versionchanged:: 0.3.0 Version 3: professions apart from functions and
+   volunteers, areas of an organisation, and the optional fields of
+   issue 17 (see docs/json.md).
 """
 
 
-READS = (1, SCHEMA_VERSION)
+READS = (1, 2, SCHEMA_VERSION)
 
 
 MAX_DEPTH = 48

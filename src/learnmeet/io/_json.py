@@ -2,7 +2,7 @@
 
 Every document has the same envelope::
 
-    {"learnmeet": 2, "type": "Meeting", "data": {...}, "included": {...}}
+    {"learnmeet": 3, "type": "Meeting", "data": {...}, "included": {...}}
 
 ``learnmeet`` is the schema version, ``type`` the name of the value's class,
 ``data`` the value. Each entity (organisation, area, unit, professional,
@@ -31,7 +31,7 @@ import contextlib
 import importlib
 import json
 import pkgutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -87,7 +87,7 @@ from learnmeet.io._references import (
     run_reading,
     run_writing,
 )
-from learnmeet.io._upgrade import Upgrade, listed_fields
+from learnmeet.io._upgrade import Upgrade, listed_fields, to_version_3
 from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._labels import Label
 from learnmeet.model._lookup import closest, code_order
@@ -241,7 +241,7 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
 
     >>> import learnmeet
     >>> learnmeet.to_dict(learnmeet.Citizen("B-017"))
-    {'learnmeet': 2, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
+    {'learnmeet': 3, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
 
     Each entity in the value is written once and referred to by its id; the
     entities the data refers to but does not hold are in ``included``.
@@ -303,7 +303,7 @@ def _write(conv: DocumentConverter, writer: Writing, value: Any, cls: type[Any])
 def _version_1(value: Any, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]:
     """*value* as a version-1 document, every entity copied where it occurs.
 
-    This release writes version 2 only; the tests, the fuzzer and the docs
+    This release writes version 3 only; the tests, the fuzzer and the docs
     use this to make the version-1 documents older releases wrote.
     """
     cls = _writable(value, "_version_1")
@@ -375,8 +375,9 @@ def from_dict(
 ) -> T:
     """Read a value of type *cls* from a dict made by :func:`to_dict`.
 
-    Version 2 is read as it is; version 1 is upgraded to version 2 as plain
-    JSON first, and its problems are reported at its own paths. Every
+    Version 3 is read as it is; version 1 is upgraded to version 2, and
+    version 2 to version 3, as plain JSON first, and their problems are
+    reported at their own paths. Every
     reference is checked: an unknown id, a reference to the wrong kind and
     an id given twice are each a problem at the path where they are written.
 
@@ -394,6 +395,7 @@ def from_dict(
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Any JSON value is read or refused as data;
        version 1 and 2 are read, and every reference is checked.
+    .. versionchanged:: 0.3.0 Version 3 is read, and version 2 upgraded to it.
     """
     _readable(cls, "from_dict")
     return _read(cls, document, catalog)
@@ -413,7 +415,9 @@ def _read(
         version, data, included = unwrap(cls, document, _TYPE_NAMES)
         conv = converter_for(catalog)
         if version == 1:
-            value: T = _read_upgraded(conv, cls, data)
+            value: T = _read_upgraded(conv, cls, data, catalog)
+        elif version == 2:
+            value = _read_version_2(conv, cls, data, included, catalog)
         else:
             value = _read_data(conv, cls, data, included)
     except InvalidDataError as error:
@@ -425,15 +429,68 @@ def _read(
     return value
 
 
-def _read_upgraded(conv: DocumentConverter, cls: type[T], data: object) -> T:
+def _knows(catalog: Catalog) -> Callable[[str], bool]:
+    """Whether *catalog* has a profession of a code."""
+    codes = {p.code for p in catalog.professions}
+    return codes.__contains__
+
+
+def _read_version_2(
+    conv: DocumentConverter,
+    cls: type[T],
+    data: object,
+    included: object,
+    catalog: Catalog,
+) -> T:
+    """Read version-2 *data*: upgrade it to version 3, read it, report it all.
+
+    What the upgrade refuses does not stop the rest being read; a problem
+    the reader finds inside what the upgrade refused is not said twice.
+    """
+    data, included, refused = to_version_3(
+        cls, data, included, container=cls in _CONTAINERS, known=_knows(catalog)
+    )
+    try:
+        value: T = _read_data(conv, cls, data, included)
+    except InvalidDataError as error:
+        if not refused:
+            raise
+        paths = [p.path for p in refused]
+        raise InvalidDataError(
+            _unique(
+                [
+                    *refused,
+                    *(
+                        p
+                        for p in error.problems
+                        if not any(p.path[: len(r)] == r for r in paths)
+                    ),
+                ]
+            )
+        ) from None
+    if refused:
+        raise InvalidDataError(refused)
+    return value
+
+
+def _read_upgraded(
+    conv: DocumentConverter, cls: type[T], data: object, catalog: Catalog
+) -> T:
     """Read version-1 *data*: upgrade it, read it, report at version-1 paths.
 
     The upgrade keeps the first copy of each entity, so what it refuses (a
     contradicting copy) does not stop the rest being read: every problem is
-    reported at once, except those inside a copy already refused.
+    reported at once, except those inside a copy already refused. Version 2
+    is then upgraded to version 3 as :func:`_read_version_2` does.
     """
     upgrade = Upgrade(conv.entities.defaults)
-    data, included = upgrade.document(cls, data, container=cls in _CONTAINERS)
+    version_2, included_2 = upgrade.document(cls, data, container=cls in _CONTAINERS)
+    data, included, to_3 = to_version_3(
+        cls, version_2, included_2, container=cls in _CONTAINERS, known=_knows(catalog)
+    )
+    upgrade.problems.extend(
+        attrs.evolve(p, path=upgrade.translate(p.path)) for p in to_3
+    )
     try:
         value: T = _read_data(conv, cls, data, included, trim=False)
     except InvalidDataError as error:

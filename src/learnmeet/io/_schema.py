@@ -23,7 +23,7 @@ cannot fall behind the model:
   its id, in a scenario's ``data`` or in the envelope's ``included``;
 * **unknown fields** are refused (``additionalProperties: false``), as the
   reader refuses them;
-* **the envelope** has ``"learnmeet": 2`` (``const``) and the class's name as
+* **the envelope** has ``"learnmeet": 3`` (``const``) and the class's name as
   ``type``.
 
 Each field has a ``description`` in English, from the ``Attributes:`` section
@@ -123,7 +123,7 @@ def json_schema(
     >>> import learnmeet
     >>> schema = learnmeet.json_schema(learnmeet.Citizen)
     >>> schema["properties"]["learnmeet"], schema["required"]
-    ({'const': 2, 'description': 'The schema version of the document.'}, ['learnmeet', 'type', 'data'])
+    ({'const': 3, 'description': 'The schema version of the document.'}, ['learnmeet', 'type', 'data'])
 
     The schema is made from the model at run time (see
     :mod:`learnmeet.io._schema`), so a class added to the model has one

@@ -1,4 +1,10 @@
-"""Version 1 to version 2, as plain JSON, before anything is built.
+"""Version 1 to version 2, and version 2 to 3, as plain JSON, before anything is built.
+
+Version 2 to 3 (:func:`to_version_3`) is small: a professional whose
+profession was ``"volunteer"`` becomes a volunteer without a profession, one
+whose profession was ``"needs_assessor"`` is refused (the visitator's own
+profession is not in the document; the problem says what to write), and an
+area gets the organisation of the units in it when they all say the same.
 
 A version-1 document copies every entity in full wherever it is referred to.
 The upgrade walks the document guided by the model's field types, keeps the
@@ -33,9 +39,9 @@ from learnmeet.io._references import (
     Entity,
     json_type,
 )
-from learnmeet.model._people import Person
+from learnmeet.model._people import Area, Person, Professional, Unit
 
-__all__ = ["MISSING", "Upgrade", "listed_fields"]
+__all__ = ["MISSING", "Upgrade", "listed_fields", "to_version_3"]
 
 _Path = tuple[PathKey, ...]
 
@@ -395,3 +401,148 @@ def _no_kind(value: object, path: _Path) -> DataProblem:
             da=f"sæt 'kind' til en af: {kinds}", en=f"set 'kind' to one of: {kinds}"
         ),
     )
+
+
+# -- version 2 to version 3 --------------------------------------------------------
+
+_VOLUNTEER = "volunteer"
+_NEEDS_ASSESSOR = "needs_assessor"
+_COLLECTIONS = ("professionals", "units", "areas")
+_SINGLE: dict[type[Any], str] = {
+    Professional: "professionals",
+    Unit: "units",
+    Area: "areas",
+}
+
+
+def to_version_3(
+    cls: type[Any],
+    data: object,
+    included: object,
+    *,
+    container: bool,
+    known: Callable[[str], bool],
+) -> tuple[object, object, list[DataProblem]]:
+    """The version-3 *data* and *included* of a version-2 document, and problems.
+
+    Nothing given is changed: what changes is copied. *known* tells whether
+    the catalogue read with has a profession code: a catalogue that still
+    has ``"volunteer"`` or ``"needs_assessor"`` keeps them as they were. A
+    problem's path is where the version-2 document has it (inside the data,
+    from the data, as every other problem's).
+    """
+    problems: list[DataProblem] = []
+    places: list[tuple[dict[str, Any], _Path]] = []
+    new_data: object = data
+    new_included: object = included
+    if container and isinstance(data, dict):
+        new_data = dict(data)
+        places.append((new_data, ()))
+    if isinstance(included, dict):
+        new_included = dict(included)
+        places.append((new_included, ("included",)))
+    collections: dict[str, list[tuple[dict[str, Any], str, _Path]]] = {
+        name: [] for name in _COLLECTIONS
+    }
+    for root, path in places:
+        for name in _COLLECTIONS:
+            held = root.get(name)
+            if isinstance(held, dict):
+                root[name] = held = dict(held)
+                collections[name].extend(
+                    (held, key, (*path, name, key)) for key in held
+                )
+    single = _SINGLE.get(cls)
+    solo: dict[str, Any] = {}
+    if single is not None and isinstance(data, dict):
+        # A document of one professional, unit or area: the data is its body,
+        # its id (or code) in it.
+        solo[""] = data
+        collections[single].append((solo, "", ()))
+    for held, key, path in collections["professionals"]:
+        body = held[key]
+        if isinstance(body, dict):
+            held[key] = _professional_3(body, path, known, problems)
+    owners = _owners(collections["units"], places)
+    for held, key, _ in collections["areas"]:
+        body = held[key]
+        code = body.get("code") if key == "" and isinstance(body, dict) else key
+        owner = owners.get(code) if isinstance(code, str) else None
+        if isinstance(body, dict) and "organisation" not in body and owner:
+            held[key] = {**body, "organisation": owner}
+    if solo:
+        new_data = solo[""]
+    return new_data, new_included, problems
+
+
+def _owners(
+    units: list[tuple[dict[str, Any], str, _Path]],
+    places: list[tuple[dict[str, Any], _Path]],
+) -> dict[str, str]:
+    """The organisation each area belongs to, by code, where the units tell.
+
+    An area is a municipality's district, which a general practice's unit
+    may serve too: the owner is the one municipality among the organisations
+    of the units in the area, or else the one organisation they all are of.
+    An area whose units leave it open gets none.
+    """
+    sectors: dict[str, object] = {}
+    for root, _ in places:
+        held = root.get("organisations")
+        if isinstance(held, dict):
+            for key, body in held.items():
+                if isinstance(body, dict):
+                    sectors[key] = body.get("sector")
+    found: dict[str, set[str]] = {}
+    for held, key, _ in units:
+        body = held[key]
+        area, organisation = (
+            (body.get("area"), body.get("organisation"))
+            if isinstance(body, dict)
+            else (None, None)
+        )
+        if isinstance(area, str) and isinstance(organisation, str):
+            found.setdefault(area, set()).add(organisation)
+    out: dict[str, str] = {}
+    for area, organisations in found.items():
+        municipal = {o for o in organisations if sectors.get(o) == "municipality"}
+        for candidates in (municipal, organisations):
+            if len(candidates) == 1:
+                out[area] = next(iter(candidates))
+                break
+            if candidates:
+                break
+    return out
+
+
+def _professional_3(
+    body: dict[str, Any],
+    path: _Path,
+    known: Callable[[str], bool],
+    problems: list[DataProblem],
+) -> dict[str, Any]:
+    """A version-2 professional's body as version 3 has it."""
+    code = body.get("profession")
+    if code == _VOLUNTEER and not known(code):
+        out = {k: v for k, v in body.items() if k != "profession"}
+        out["participant_type"] = _VOLUNTEER
+        return out
+    if code == _NEEDS_ASSESSOR and not known(code):
+        problems.append(
+            DataProblem(
+                path=(*path, "profession"),
+                reason=Label(
+                    da="visitator er ikke længere en faggruppe, men en funktion, "
+                    "og version 2 siger ikke, hvilken faggruppe visitatoren har",
+                    en="needs assessor is no longer a profession but a function, "
+                    "and version 2 does not say the needs assessor's profession",
+                ),
+                fix=Label(
+                    da='skriv visitatorens egen faggruppe, fx "nurse", og tilføj '
+                    '"needs_assessor" til "roles"',
+                    en='write the needs assessor\'s own profession, e.g. "nurse", '
+                    'and add "needs_assessor" to "roles"',
+                ),
+            )
+        )
+    return body

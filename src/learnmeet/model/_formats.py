@@ -8,22 +8,28 @@ with :func:`attrs.evolve`, without touching the library.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
 import attrs
 
 from learnmeet.exceptions import InvalidValueError, shown
+from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
+    each,
     identifier,
     instance_of,
     non_negative_int,
     optional,
     optional_identifier,
+    pair,
     refuse,
+    to_tuple,
+    unique,
 )
 from learnmeet.model._labels import Label, LabelledEnum
-from learnmeet.model._people import StaffRole
+from learnmeet.model._people import Profession, Professional, StaffRole
 from learnmeet.model._time import positive_duration
 
 __all__ = ["FictionalCase", "FormatRequirements", "MeetingFormat"]
@@ -74,6 +80,22 @@ def _share(instance: object, attribute: attrs.Attribute[Any], value: Any) -> Non
 _BOOL = instance_of(bool)
 
 
+def _courses(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    """The courses by profession as pairs in order of the key, from a mapping too."""
+    given: object = value
+    if isinstance(given, Mapping):
+        return tuple(sorted(given.items()))
+    converted: Any = to_tuple(value)
+    if isinstance(converted, tuple):
+        try:
+            return tuple(sorted(converted))
+        except TypeError:  # items of mixed kinds: each() names the odd one
+            return converted
+    return converted  # type: ignore[no-any-return]
+
+
 @attrs.frozen(kw_only=True)
 class FormatRequirements:
     """What a meeting of a format needs, as data.
@@ -101,7 +123,10 @@ class FormatRequirements:
         max_outside_care_team_share: Largest share of professionals from outside
             the citizen's care team.
         prerequisite_course: A course code every professional must have
-            completed.
+            completed — the one for a profession that has none of its own in
+            *prerequisite_courses*, and one that stands for anyone's own
+            course (what data recorded before there was a course per
+            profession).
         cohort_by_area: Whether attendees go on the cohort of their own area.
         own_citizen: Whether a concrete case must be the participants' own
             citizen: someone taking part is in its care team and, for a
@@ -116,9 +141,20 @@ class FormatRequirements:
             completed, e.g. :data:`~learnmeet.FACILITATOR_COURSE`; ``None``:
             not checked.
 
+        max_profession_groups: Most distinct profession groups
+            (:attr:`Profession.group_code <learnmeet.Profession.group_code>`):
+            1 for a monoprofessional course, which a group of related
+            professions (SOSU helpers and assistants) may share.
+        prerequisite_courses: The course each profession must have completed,
+            as pairs of a profession's code or group code and a course code;
+            a mapping is taken too. A profession's own code comes before its
+            group's; one in neither needs *prerequisite_course*. Another
+            profession's course does not stand for one's own.
+
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 *own_citizen*, *on_site*, *required_role* and
-       *facilitator_course* (document version 3).
+    .. versionchanged:: 0.3.0 *own_citizen*, *on_site*, *required_role*,
+       *facilitator_course*, *max_profession_groups* and *prerequisite_courses*
+       (document version 3).
     """
 
     min_professions: int = attrs.field(default=0, validator=non_negative_int)
@@ -154,6 +190,52 @@ class FormatRequirements:
     facilitator_course: str | None = attrs.field(
         default=None, validator=optional_identifier
     )
+    max_profession_groups: int | None = attrs.field(
+        default=None, validator=_optional_count
+    )
+    prerequisite_courses: tuple[tuple[str, str], ...] = attrs.field(
+        default=(),
+        converter=_courses,
+        validator=[
+            each(pair(identifier, identifier)),
+            unique(lambda p: p[0], what=Label(da="faggruppen", en="the profession")),
+        ],
+    )
+
+    @checked
+    def prerequisite_for(self, profession: Profession | None) -> str | None:
+        """The course someone of *profession* must have completed, if any.
+
+        The course of the profession's code in *prerequisite_courses*, else
+        of its group, else *prerequisite_course*. A volunteer (no profession)
+        needs *prerequisite_course* too.
+        """
+        if profession is not None and self.prerequisite_courses:
+            courses = dict(self.prerequisite_courses)
+            found = courses.get(profession.code) or courses.get(profession.group_code)
+            if found is not None:
+                return found
+        return self.prerequisite_course
+
+    @checked
+    def missing_prerequisite(self, professional: Professional) -> str | None:
+        """The course *professional* must still complete, or ``None``.
+
+        Their own course (:meth:`prerequisite_for`) is asked for; the
+        general *prerequisite_course* stands for it, as a record made
+        before each profession had its own course says "completed their
+        monoprofessional course".
+        """
+        need = self.prerequisite_for(professional.profession)
+        done = professional.completed_courses
+        if need is None or need in done or self.prerequisite_course in done:
+            return None
+        return need
+
+    @property
+    def has_prerequisite(self) -> bool:
+        """Whether anyone must have completed a course to take part."""
+        return self.prerequisite_course is not None or bool(self.prerequisite_courses)
 
     def __attrs_post_init__(self) -> None:
         for low, high in (

@@ -705,8 +705,13 @@ class Meeting:
 
         .. versionchanged:: 0.2.0 Counted over those who take part: someone
            who declined or is information-only brings no profession.
+        .. versionchanged:: 0.3.0 A volunteer brings no profession.
         """
-        return frozenset(p.profession.code for p in self.professionals_taking_part)
+        return frozenset(
+            p.profession.code
+            for p in self.professionals_taking_part
+            if p.profession is not None
+        )
 
     @property
     def sectors(self) -> frozenset[str]:
@@ -717,14 +722,47 @@ class Meeting:
         return frozenset(p.sector.code for p in self.professionals_taking_part)
 
     @property
+    def organisations(self) -> frozenset[str]:
+        """Ids of the distinct organisations of the professionals taking part.
+
+        .. versionadded:: 0.3.0
+        """
+        return frozenset(p.unit.organisation.id for p in self.professionals_taking_part)
+
+    @property
     def is_interdisciplinary(self) -> bool:
-        """More than one profession takes part (tværfaglig)."""
+        """More than one profession takes part (tværfaglig).
+
+        Professions only: a volunteer, or a function such as visitator held
+        by someone of a profession already present, adds none.
+        """
         return len(self.professions) > 1
 
     @property
     def is_cross_sectoral(self) -> bool:
         """More than one sector takes part (tværsektoriel)."""
         return len(self.sectors) > 1
+
+    @property
+    def is_cross_municipal(self) -> bool:
+        """More than one municipality takes part (tværkommunal).
+
+        Organisations of the sector ``"municipality"``: several
+        municipalities meeting is not cross-sectoral by itself; with the
+        region's hospital present it is both.
+
+        .. versionadded:: 0.3.0
+        """
+        return (
+            len(
+                {
+                    p.unit.organisation.id
+                    for p in self.professionals_taking_part
+                    if p.sector.code == "municipality"
+                }
+            )
+            > 1
+        )
 
     @checked
     def attendee(self, key: str) -> Attendee | None:

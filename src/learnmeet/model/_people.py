@@ -5,6 +5,14 @@ the part of the health and care system their organisation belongs to. The two ar
 kept apart on purpose: a meeting is *interdisciplinary* when more than one
 profession takes part and *cross-sectoral* when more than one sector does.
 
+A profession is neither a *function* nor a *participant type*. A function
+(visitator, coordinator, key person) is held by someone of a profession — a
+visitator who is a nurse has the profession nurse and the staff role
+:attr:`StaffRole.NEEDS_ASSESSOR`. A volunteer (frivillig) is a participant type,
+not a profession: a :class:`Professional` with
+``participant_type=ParticipantType.VOLUNTEER`` and no profession. Only
+professions count towards *interdisciplinary*.
+
 A citizen (borger) is known only by a pseudonym; nothing here holds a name or a
 CPR number of a citizen or a relative.
 """
@@ -25,6 +33,7 @@ from learnmeet.model._checks import (
     identifier,
     instance_of,
     optional,
+    optional_identifier,
     refuse,
     safe_text,
     to_frozenset,
@@ -36,6 +45,7 @@ __all__ = [
     "Citizen",
     "Discipline",
     "Organisation",
+    "ParticipantType",
     "Person",
     "Profession",
     "Professional",
@@ -51,6 +61,10 @@ class Discipline(LabelledEnum):
     """The field a profession belongs to (fagområde).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 ``VOLUNTARY`` and ``ADMINISTRATION`` are gone:
+       they held only the volunteer and the needs assessor, which are no
+       professions (see :class:`ParticipantType` and :class:`StaffRole`).
+       ``MEDICINE`` is *lægefagligt område* in Danish ("medicin" means drugs).
     """
 
     NURSING = "nursing", Label(da="sygepleje", en="nursing")
@@ -62,18 +76,13 @@ class Discipline(LabelledEnum):
         "therapy",
         Label(da="terapi og genoptræning", en="therapy and rehabilitation"),
     )
-    MEDICINE = "medicine", Label(da="medicin", en="medicine")
+    MEDICINE = "medicine", Label(da="lægefagligt område", en="medicine")
     SOCIAL = "social", Label(da="socialt arbejde", en="social work")
     PSYCHOLOGY = "psychology", Label(da="psykologi", en="psychology")
     NUTRITION = "nutrition", Label(da="ernæring", en="nutrition")
     PHARMACY = "pharmacy", Label(da="farmaci", en="pharmacy")
     PEDAGOGY = "pedagogy", Label(da="pædagogik", en="pedagogy")
     SPIRITUAL = "spiritual", Label(da="sjælesorg", en="spiritual care")
-    VOLUNTARY = "voluntary", Label(da="frivilligt arbejde", en="voluntary work")
-    ADMINISTRATION = (
-        "administration",
-        Label(da="administration og visitation", en="administration"),
-    )
     OTHER = "other", Label(da="andet", en="other")
 
 
@@ -84,17 +93,41 @@ class Profession:
     Built-in professions live in :mod:`learnmeet.catalog`; make your own with this
     class and add them to a :class:`~learnmeet.Catalog`.
 
+    A profession may belong to a *group* of related professions that share a
+    monoprofessional course: the social and health care helpers and assistants
+    are both of the group ``"sosu"``, so one SOSU course is still
+    monoprofessional (:attr:`FormatRequirements.max_profession_groups
+    <learnmeet.FormatRequirements.max_profession_groups>`). A profession
+    without a group is a group of its own.
+
+    >>> from learnmeet import DEFAULT_CATALOG
+    >>> DEFAULT_CATALOG.profession("sosu_helper").group_code
+    'sosu'
+    >>> DEFAULT_CATALOG.profession("nurse").group_code
+    'nurse'
+
     Attributes:
         code: A stable code, e.g. ``"nurse"``.
         label: The name in Danish and English.
         discipline: The field the profession belongs to.
+        group: The code of the group of related professions it shares a
+            monoprofessional course with, or ``None`` for a group of its own.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *group*.
     """
 
     code: str = attrs.field(validator=identifier)
     label: Label = attrs.field(validator=instance_of(Label))
     discipline: Discipline = attrs.field(validator=instance_of(Discipline))
+    group: str | None = attrs.field(
+        default=None, kw_only=True, validator=optional_identifier
+    )
+
+    @property
+    def group_code(self) -> str:
+        """The code of the profession's group: its *group*, else its own code."""
+        return self.code if self.group is None else self.group
 
 
 @attrs.frozen
@@ -116,15 +149,33 @@ class Sector:
 class Area:
     """A district (område) of a municipality; course-day cohorts are run per area.
 
+    An area belongs to an organisation: two municipalities may each have an
+    area ``"nord"``, and they are two areas.
+
+    >>> from learnmeet import Label
+    >>> nord = Label(da="Nord", en="North")
+    >>> Area("nord", nord, organisation="kommune-a") == Area(
+    ...     "nord", nord, organisation="kommune-b"
+    ... )
+    False
+
     Attributes:
         code: A stable code, e.g. ``"nord"``.
         label: The name in Danish and English.
+        organisation: The id of the organisation the area belongs to (the
+            municipality whose district it is), if said. A unit of another
+            organisation, such as a general practice, may still serve the
+            area.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *organisation*.
     """
 
     code: str = attrs.field(validator=identifier)
     label: Label = attrs.field(validator=instance_of(Label))
+    organisation: str | None = attrs.field(
+        default=None, kw_only=True, validator=optional_identifier
+    )
 
 
 @attrs.frozen
@@ -170,14 +221,41 @@ class Unit:
 
 
 class StaffRole(LabelledEnum):
-    """A role a professional holds besides their profession.
+    """A role or function (funktion) a professional holds besides their profession.
+
+    One home for what someone *does* on top of what they are trained as: a
+    visitator (needs assessor) or a coordinator is a nurse, a therapist or a
+    SOSU assistant with that function, so the function is a staff role here,
+    beside leader, key person and facilitator — never a profession. A
+    meeting's interdisciplinarity counts professions only, so a nurse who is
+    a visitator adds no profession to a meeting of nurses.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 ``NEEDS_ASSESSOR`` and ``COORDINATOR``, the
+       functions that were wrongly a profession or missing.
     """
 
     LEADER = "leader", Label(da="leder", en="leader")
     KEY_PERSON = "key_person", Label(da="nøgleperson", en="key person")
     FACILITATOR = "facilitator", Label(da="facilitator", en="facilitator")
+    NEEDS_ASSESSOR = "needs_assessor", Label(da="visitator", en="needs assessor")
+    COORDINATOR = "coordinator", Label(da="koordinator", en="coordinator")
+
+
+class ParticipantType(LabelledEnum):
+    """Whether a :class:`Professional` takes part as staff or as a volunteer.
+
+    A volunteer (frivillig, e.g. of a night-watch service) works in a unit —
+    a civil-society organisation's, say — but has no profession in the
+    meeting: in FHIR terms a Practitioner without a qualification. The
+    citizen and relatives are the other participant types; they are
+    :class:`Citizen` and :class:`Relative`.
+
+    .. versionadded:: 0.3.0
+    """
+
+    STAFF = "staff", Label(da="medarbejder", en="staff member")
+    VOLUNTEER = "volunteer", Label(da="frivillig", en="volunteer")
 
 
 _FACILITATING = frozenset({StaffRole.FACILITATOR, StaffRole.KEY_PERSON})
@@ -269,11 +347,25 @@ DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 class Professional:
     """A staff member (medarbejder, fagperson): one profession, one unit.
 
+    Or a volunteer (frivillig): ``participant_type=ParticipantType.VOLUNTEER``
+    and no profession. A staff member must have a profession; a volunteer
+    must have none, so a volunteer never makes a meeting interdisciplinary.
+
+    >>> from learnmeet import DEFAULT_CATALOG, Organisation, Unit
+    >>> civil = DEFAULT_CATALOG.sector("civil_society")
+    >>> org = Organisation("f", "Frivilligcenter", civil)
+    >>> watch = Unit(id="vaage", name="Vågetjeneste", organisation=org)
+    >>> volunteer = ParticipantType.VOLUNTEER
+    >>> v = Professional(id="v-1", unit=watch, participant_type=volunteer)
+    >>> v.profession is None, v.is_volunteer
+    (True, True)
+
     Attributes:
         id: A stable identifier, e.g. an employee number (never a CPR number).
-        profession: What the person is trained as.
+        profession: What the person is trained as; ``None`` for a volunteer.
         unit: Where the person works; the unit gives the sector and the area.
-        roles: Staff roles such as leader, key person or facilitator.
+        roles: Staff roles and functions such as leader, key person,
+            facilitator, visitator (needs assessor) or coordinator.
         completed_courses: Codes of the courses the person has completed, e.g.
             the monoprofessional palliation course that an interdisciplinary
             course day requires.
@@ -282,13 +374,18 @@ class Professional:
             ``nurse@kommune.dk`` (the domain kept in lower case); none if
             unknown. Calendar invitations (``to_ical(method="request")``)
             are sent to it.
+        participant_type: Staff (the default) or volunteer.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 *email*.
+    .. versionchanged:: 0.3.0 *participant_type*; *profession* is ``None``
+       for a volunteer (and required for staff).
     """
 
     id: str = attrs.field(validator=identifier)
-    profession: Profession = attrs.field(validator=instance_of(Profession))
+    profession: Profession | None = attrs.field(
+        default=None, validator=optional(instance_of(Profession))
+    )
     unit: Unit = attrs.field(validator=instance_of(Unit))
     roles: frozenset[StaffRole] = attrs.field(
         default=frozenset(),
@@ -302,6 +399,42 @@ class Professional:
     email: str | None = attrs.field(
         default=None, converter=_lower_domain, validator=email_address
     )
+    participant_type: ParticipantType = attrs.field(
+        default=ParticipantType.STAFF, validator=instance_of(ParticipantType)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        volunteer = self.participant_type is ParticipantType.VOLUNTEER
+        if self.profession is None and not volunteer:
+            raise InvalidValueError(
+                reason=Label(
+                    da="en medarbejder skal have en faggruppe",
+                    en="a staff member needs a profession",
+                ),
+                fix=Label(
+                    da="giv profession=, fx DEFAULT_CATALOG.profession('nurse'); "
+                    "en frivillig gives participant_type=ParticipantType.VOLUNTEER",
+                    en="give profession=, e.g. DEFAULT_CATALOG.profession('nurse'); "
+                    "give a volunteer participant_type=ParticipantType.VOLUNTEER",
+                ),
+                where="Professional",
+                path=("profession",),
+            )
+        if self.profession is not None and volunteer:
+            raise InvalidValueError(
+                reason=Label(
+                    da="en frivillig deltager ikke som faggruppe",
+                    en="a volunteer takes part without a profession",
+                ),
+                fix=Label(
+                    da="udelad profession for en frivillig, eller gør personen "
+                    "til medarbejder (participant_type=ParticipantType.STAFF)",
+                    en="leave profession out for a volunteer, or make the person "
+                    "staff (participant_type=ParticipantType.STAFF)",
+                ),
+                where="Professional",
+                path=("profession",),
+            )
 
     @cached_property
     def key(self) -> str:
@@ -311,6 +444,21 @@ class Professional:
         check that nobody is listed twice read it.
         """
         return f"professional:{self.id}"
+
+    @property
+    def is_volunteer(self) -> bool:
+        """Whether the person takes part as a volunteer, without a profession."""
+        return self.participant_type is ParticipantType.VOLUNTEER
+
+    @property
+    def title(self) -> Label:
+        """What the person takes part as: their profession, or volunteer.
+
+        .. versionadded:: 0.3.0
+        """
+        if self.profession is None:
+            return self.participant_type.label
+        return self.profession.label
 
     @property
     def sector(self) -> Sector:

@@ -65,6 +65,7 @@ from learnmeet.model._time import (
 )
 from learnmeet.planning._settings import PlanningSettings, Room, at_work
 from learnmeet.planning._slots import Availability, BusyIndex
+from learnmeet.rules._courses import missing_course
 
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol", "plan_course_days"]
 
@@ -268,17 +269,6 @@ class Enrolment:
 _FULL = Label(da="alle hold i området er fulde", en="every session of the area is full")
 
 
-def _missing_course(person: Professional, format: MeetingFormat) -> Label | None:
-    """Why *person* may not take part in *format*, if they have not done its course."""
-    course = format.requirements.prerequisite_course
-    if course is not None and course not in person.completed_courses:
-        return Label(
-            da=f"har ikke gennemført kurset {course!r}",
-            en=f"has not completed the course {course!r}",
-        )
-    return None
-
-
 @checked
 def enrol(
     people: Iterable[Professional],
@@ -337,7 +327,7 @@ def enrol(
                 )
             )
             continue
-        missing = _missing_course(person, options[0].format)
+        missing = missing_course(person, options[0].format)
         if missing is not None:
             ineligible.append((person, missing))
             continue
@@ -647,7 +637,7 @@ def plan_course_days(
     by_area: dict[Area, list[Professional]] = defaultdict(list)
     for person in people:
         area = person.unit.area
-        why = _NO_AREA if area is None else _missing_course(person, format)
+        why = _NO_AREA if area is None else missing_course(person, format)
         if why is not None:
             ineligible.append((person, why))
         elif area is not None:

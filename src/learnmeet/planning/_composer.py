@@ -12,7 +12,7 @@ listed as violations, and a proposal that says it is complete validates clean.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 
 import attrs
@@ -158,11 +158,26 @@ class _Draft:
 
     @property
     def professions(self) -> set[str]:
-        return {p.profession.code for p in self.people.values()}
+        return {
+            p.profession.code for p in self.people.values() if p.profession is not None
+        }
 
     @property
     def sectors(self) -> set[str]:
         return {p.sector.code for p in self.people.values()}
+
+
+def _one_kind(format: MeetingFormat) -> Callable[[Professional], str] | None:
+    """What a course for one profession (or one group of them) keeps alike.
+
+    A volunteer is of no profession: a kind of their own, never a course's.
+    """
+    req = format.requirements
+    if req.max_professions == 1:
+        return lambda p: "" if p.profession is None else p.profession.code
+    if req.max_profession_groups == 1:
+        return lambda p: "" if p.profession is None else p.profession.group_code
+    return None
 
 
 @checked
@@ -281,26 +296,20 @@ def compose_from(
     # A course narrows the pool (those who took the prerequisite, the
     # cohort's area, one profession) to a list; other formats keep it whole.
     narrowed: list[Professional] | None = None
-    if req.prerequisite_course is not None:
-        narrowed = [
-            p for p in staff.ordered if req.prerequisite_course in p.completed_courses
-        ]
+    if req.has_prerequisite:
+        narrowed = [p for p in staff.ordered if req.missing_prerequisite(p) is None]
     if req.cohort_by_area and cohort is not None:
         narrowed = [
             p
             for p in (staff.ordered if narrowed is None else narrowed)
             if p.unit.area == cohort.area
         ]
-    if req.max_professions == 1 and (staff.ordered if narrowed is None else narrowed):
-        common = Counter(
-            p.profession.code for p in (staff.ordered if narrowed is None else narrowed)
-        )
+    pool = staff.ordered if narrowed is None else narrowed
+    one_kind = _one_kind(format)
+    if one_kind is not None and pool:
+        common = Counter(one_kind(p) for p in pool)
         top = min(common, key=lambda code: (-common[code], code))
-        narrowed = [
-            p
-            for p in (staff.ordered if narrowed is None else narrowed)
-            if p.profession.code == top
-        ]
+        narrowed = [p for p in pool if one_kind(p) == top]
 
     team = {p.id for p in case.care_team} if case is not None else set()
     draft = _Draft()
@@ -412,9 +421,15 @@ def compose_from(
     # Missing professions.
     while len(draft.professions) < req.min_professions and room():
         pick = next(
-            (p for p in ranked() if p.profession.code not in draft.professions), None
+            (
+                p
+                for p in ranked()
+                if p.profession is not None
+                and p.profession.code not in draft.professions
+            ),
+            None,
         )
-        if pick is None:
+        if pick is None or pick.profession is None:
             break
         draft.add(
             pick,

@@ -2,7 +2,10 @@
 
 Interdisciplinary (*tværfaglig*) means more than one profession, cross-sectoral
 (*tværsektoriel*) more than one sector; the format says how many of each it
-needs. Counted over the professionals taking part.
+needs. Counted over the professionals taking part; a volunteer brings no
+profession, and a function such as visitator is no profession either. A
+monoprofessional course may be shared by a group of related professions
+(:attr:`Profession.group_code <learnmeet.Profession.group_code>`).
 """
 
 # ruff: noqa: N802 -- each rule is a check declared with @rule, named as the
@@ -10,13 +13,16 @@ needs. Counted over the professionals taking part.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 
+from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
+from learnmeet.model._people import Profession
 from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity
-from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
+from learnmeet.rules._rule import Finding, RuleContext, needs, rule
 
 __all__ = ["TOO_FEW_PROFESSIONS", "TOO_FEW_SECTORS", "TOO_MANY_PROFESSIONS"]
 
@@ -44,7 +50,11 @@ __all__ = ["TOO_FEW_PROFESSIONS", "TOO_FEW_SECTORS", "TOO_MANY_PROFESSIONS"]
 def TOO_FEW_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     """Count the distinct professions of the professionals taking part."""
     need = meeting.format.requirements.min_professions
-    have = {p.profession.code for p in part(meeting).professionals}
+    have = {
+        p.profession.code
+        for p in part(meeting).professionals
+        if p.profession is not None
+    }
     if len(have) < need:
         return on(
             meeting,
@@ -57,40 +67,94 @@ def TOO_FEW_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     return ()
 
 
+def _limits_professions(fmt: MeetingFormat) -> bool:
+    req = fmt.requirements
+    return req.max_professions is not None or req.max_profession_groups is not None
+
+
+def _too_many(
+    professions: list[Profession], most: int, key: Callable[[Profession], str]
+) -> tuple[list[str], list[Profession]] | None:
+    """The kinds over *most* by *key*, and the professions of the kinds beyond.
+
+    The kinds most attendees are of stay (ties by code); the others are
+    named, by their Danish and English labels, as those to enrol elsewhere.
+    """
+    counts = Counter(key(p) for p in professions)
+    if len(counts) <= most:
+        return None
+    kept = sorted(counts, key=lambda k: (-counts[k], k))[:most]
+    others = {p.code: p for p in professions if key(p) not in kept}
+    return kept, [others[c] for c in sorted(others)]
+
+
 @rule(
     code="LM102",
     severity=Severity.ERROR,
     title=Label(da="For mange faggrupper", en="Too many professions"),
     meaning=Label(
-        da="Et monofagligt kursus er for én faggruppe ad gangen. Esbjergs "
-        "palliationsprojekt gav først hver faggruppe sit eget kursus og samlede "
-        "faggrupperne bagefter, på de tværfaglige kursusdage.",
-        en="A monoprofessional course is for one profession at a time. Esbjerg's "
-        "palliative care project gave each profession its own course first and "
-        "brought the professions together afterwards, on the interdisciplinary "
-        "course days.",
+        da="Et monofagligt kursus er for én faggruppe ad gangen, eller for en "
+        "gruppe af beslægtede faggrupper som social- og sundhedshjælpere og "
+        "-assistenter. Esbjergs palliationsprojekt gav først hver faggruppe sit "
+        "eget kursus og samlede faggrupperne bagefter, på de tværfaglige "
+        "kursusdage.",
+        en="A monoprofessional course is for one profession at a time, or for a "
+        "group of related professions such as social and health care helpers and "
+        "assistants. Esbjerg's palliative care project gave each profession its "
+        "own course first and brought the professions together afterwards, on "
+        "the interdisciplinary course days.",
     ),
     fix=Label(
-        da="Tilmeld hver faggruppe sit eget hold",
-        en="Enrol each profession on its own course",
+        da="Tilmeld de øvrige på et kursus for deres egen faggruppe",
+        en="Enrol the others on a course for their own profession",
     ),
-    applies=limits("max_professions"),
+    applies=_limits_professions,
 )
 def TOO_MANY_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
-    """Count them too, and name them when there are too many."""
-    most = meeting.format.requirements.max_professions
-    have = sorted({p.profession.code for p in part(meeting).professionals})
-    if most is not None and len(have) > most:
-        return on(
-            meeting,
-            da=f"{len(have)} faggrupper deltager ({', '.join(have)}), men "
-            f"{format_da(meeting)} er for højst {most}; tilmeld de andre deres eget "
-            "faggruppes hold",
-            en=f"{len(have)} professions take part ({', '.join(have)}), but "
-            f"{format_en(meeting)} is for at most {most}; enrol the others on their "
-            "own profession's course",
-        )
+    """Count the professions and their groups, and name those beyond the limit."""
+    req = meeting.format.requirements
+    professions = [
+        p.profession for p in part(meeting).professionals if p.profession is not None
+    ]
+    if req.max_professions is not None:
+        over = _too_many(professions, req.max_professions, lambda p: p.code)
+        if over is not None:
+            n = len(over[0]) + len({p.code for p in over[1]})
+            return _enrol_elsewhere(
+                meeting,
+                over[1],
+                da=f"{n} faggrupper deltager, men {format_da(meeting)} er for "
+                f"højst {req.max_professions}",
+                en=f"{n} professions take part, but {format_en(meeting)} is for "
+                f"at most {req.max_professions}",
+            )
+    if req.max_profession_groups is not None:
+        most = req.max_profession_groups
+        over = _too_many(professions, most, lambda p: p.group_code)
+        if over is not None:
+            n = len(over[0]) + len({p.group_code for p in over[1]})
+            return _enrol_elsewhere(
+                meeting,
+                over[1],
+                da=f"{format_da(meeting)} er for højst {most} faggruppe eller "
+                f"gruppe af beslægtede faggrupper, men der deltager {n}",
+                en=f"{format_en(meeting)} is for at most {most} profession or "
+                f"group of related professions, but {n} take part",
+            )
     return ()
+
+
+def _enrol_elsewhere(
+    meeting: Meeting, others: list[Profession], *, da: str, en: str
+) -> Sequence[Finding]:
+    names_da = ", ".join(p.label.da for p in others)
+    names_en = ", ".join(p.label.en for p in others)
+    return on(
+        meeting,
+        da=f"{da}; tilmeld de øvrige ({names_da}) på et kursus for deres egen "
+        "faggruppe",
+        en=f"{en}; enrol the others ({names_en}) on a course for their own profession",
+    )
 
 
 @rule(
@@ -124,7 +188,7 @@ def TOO_FEW_SECTORS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         return on(
             meeting,
             da=f"{len(have)} sektor(er) deltager, men {format_da(meeting)} er "
-            f"tværsektorielt og kræver mindst {req.min_sectors}; invitér en direkte "
+            f"tværsektoriel og kræver mindst {req.min_sectors}; invitér en direkte "
             "samarbejdspartner fra en anden sektor",
             en=f"{len(have)} sector(s) take part, but {format_en(meeting)} is "
             f"cross-sectoral and needs at least {req.min_sectors}; invite a direct "

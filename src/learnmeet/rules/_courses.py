@@ -2,7 +2,10 @@
 
 Esbjerg's palliative care project planned each profession's own course first,
 ending in joint interdisciplinary course days, with staff enrolled on the
-cohort (*hold*) of their own area (*område*).
+cohort (*hold*) of their own area (*område*). Each profession's course is
+:meth:`FormatRequirements.prerequisite_for
+<learnmeet.FormatRequirements.prerequisite_for>`; an area belongs to an
+organisation, so another municipality's "Nord" is another area.
 """
 
 # ruff: noqa: N802 -- each rule is a check declared with @rule, named as the
@@ -12,13 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from learnmeet.catalog._builtin import COURSE_LABELS
+from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import format_da, format_en, on, part
+from learnmeet.model._people import Area, Professional
+from learnmeet.rules._facts import format_da, format_en, on, one, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
-from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
+from learnmeet.rules._rule import Finding, RuleContext, meeting_subject, needs, rule
 
-__all__ = ["MISSING_COURSE", "WRONG_COHORT"]
+__all__ = ["MISSING_COURSE", "WRONG_COHORT", "course_name", "missing_course"]
 
 
 @rule(
@@ -26,35 +32,36 @@ __all__ = ["MISSING_COURSE", "WRONG_COHORT"]
     severity=Severity.ERROR,
     title=Label(da="Monofagligt kursus mangler", en="Monoprofessional course missing"),
     meaning=Label(
-        da="Alle på en tværfaglig kursusdag har gennemført det monofaglige kursus, "
-        "dagen bygger på. Esbjergs kursusforløb var først hver faggruppes eget "
-        "kursus, så de fælles dage.",
+        da="Alle på en tværfaglig kursusdag har gennemført det monofaglige kursus "
+        "for deres egen faggruppe, som dagen bygger på. Esbjergs kursusforløb var "
+        "først hver faggruppes eget kursus, så de fælles dage.",
         en="Everyone at an interdisciplinary course day has completed the "
-        "monoprofessional course it builds on. Esbjerg's course sequence was each "
-        "profession's own course first, then the joint days.",
+        "monoprofessional course of their own profession that the day builds "
+        "on. Esbjerg's course sequence was each profession's own course first, "
+        "then the joint days.",
     ),
     fix=Label(
         da="Tilmeld først det monofaglige kursus",
         en="Enrol on the monoprofessional course first",
     ),
-    applies=limits("prerequisite_course"),
+    applies=lambda fmt: fmt.requirements.has_prerequisite,
 )
 def MISSING_COURSE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
-    """Every professional taking part has completed the prerequisite course."""
-    course = meeting.format.requirements.prerequisite_course
-    if course is None:
-        return ()
+    """Every professional taking part has completed their profession's course."""
+    req = meeting.format.requirements
     found = []
     for p in part(meeting).professionals:
-        if course not in p.completed_courses:
+        course = req.missing_prerequisite(p)
+        if course is not None:
+            name = course_name(course)
             found.append(
                 Finding(
                     Subject(SubjectKind.ATTENDEE, p.key),
                     Label(
-                        da=f"{p.id!r} har ikke gennemført kurset {course!r}, som "
+                        da=f"{p.id!r} har ikke gennemført {name.da}, som "
                         f"{format_da(meeting)} bygger på; tilmeld først det "
                         "monofaglige kursus",
-                        en=f"{p.id!r} has not completed the course {course!r} that "
+                        en=f"{p.id!r} has not completed {name.en} that "
                         f"{format_en(meeting)} builds on; enrol them on the "
                         "monoprofessional course first",
                     ),
@@ -63,16 +70,78 @@ def MISSING_COURSE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     return found
 
 
+def _shared_area(meeting: Meeting, area: Area) -> Sequence[Finding]:
+    """An area of no organisation that several municipalities' units are in.
+
+    Two municipalities' "Nord" are two areas once each says whose it is;
+    until then the staff of both pass as the same area's, so it is said — as
+    a warning: the data cannot tell whose area it is, only that it is not
+    said.
+    """
+    if area.organisation is not None:
+        return ()
+    municipalities = sorted(
+        {
+            p.unit.organisation.name
+            for p in part(meeting).professionals
+            if p.unit.area == area and p.sector.code == "municipality"
+        }
+    )
+    if len(municipalities) < 2:
+        return ()
+    names = " og ".join(municipalities), " and ".join(municipalities)
+    return one(
+        meeting_subject(meeting),
+        severity=Severity.WARNING,
+        da=f"holdet for {area.label.da} har medarbejdere fra {names[0]}, men "
+        "området siger ikke, hvilken kommune det hører til; giv hver kommune "
+        "sit eget område og tilmeld på eget områdes hold",
+        en=f"the cohort of {area.label.en} has staff of {names[1]}, but the area "
+        "does not say which municipality it belongs to; give each municipality "
+        "an area of its own and enrol staff on their own area's cohort",
+    )
+
+
+def _where(person: Professional, area: Area) -> tuple[str, str]:
+    """Where *person* works, with their organisation when it is not the area's."""
+    own = person.unit.area
+    da = own.label.da if own is not None else "intet område"
+    en = own.label.en if own is not None else "no area"
+    organisation = person.unit.organisation
+    if area.organisation is not None and organisation.id != area.organisation:
+        return f"{da} ({organisation.name})", f"{en} ({organisation.name})"
+    return da, en
+
+
+def course_name(course: str) -> Label:
+    """A course as a message names it: its name, or its code said to be one."""
+    label = COURSE_LABELS.get(course)
+    if label is not None:
+        return Label(da=f"«{label.da}»", en=f"“{label.en}”")
+    return Label(da=f"kurset med koden {course!r}", en=f"the course coded {course!r}")
+
+
+def missing_course(person: Professional, format: MeetingFormat) -> Label | None:
+    """Why *person* may not take part in *format*: the course they have not done."""
+    course = format.requirements.missing_prerequisite(person)
+    if course is None:
+        return None
+    name = course_name(course)
+    return Label(da=f"har ikke gennemført {name.da}", en=f"has not completed {name.en}")
+
+
 @rule(
     code="LM120",
     severity=Severity.ERROR,
     title=Label(da="Forkert områdehold", en="Wrong area cohort"),
     meaning=Label(
         da="En kursusdag holdes for et områdes hold, og alle på holdet arbejder i "
-        "det område. Esbjerg tilmeldte medarbejderne holdet i deres eget område, "
+        "det område, i den kommune, området hører til. "
+        "Esbjerg tilmeldte medarbejderne holdet i deres eget område, "
         "så kolleger, der arbejder sammen, lærer sammen.",
         en="A course day is run for one area's cohort, and everyone on it works in "
-        "that area. Esbjerg enrolled staff on the cohort of their own area, so "
+        "that area, of the municipality it belongs to. "
+        "Esbjerg enrolled staff on the cohort of their own area, so "
         "that colleagues who work together learn together.",
     ),
     fix=Label(da="Tilmeld på eget områdes hold", en="Enrol on the own area's cohort"),
@@ -92,8 +161,7 @@ def WRONG_COHORT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     found = []
     for p in part(meeting).professionals:
         if p.unit.area != cohort.area:
-            where_da = p.unit.area.label.da if p.unit.area else "intet område"
-            where_en = p.unit.area.label.en if p.unit.area else "no area"
+            where_da, where_en = _where(p, cohort.area)
             found.append(
                 Finding(
                     Subject(SubjectKind.ATTENDEE, p.key),
@@ -106,4 +174,4 @@ def WRONG_COHORT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
                     ),
                 )
             )
-    return found
+    return [*found, *_shared_area(meeting, cohort.area)]

@@ -67,6 +67,7 @@ from learnmeet.strategies._people import (
     relatives,
     sectors,
     units,
+    volunteers,
 )
 from learnmeet.strategies._planning import (
     busy_indexes,
@@ -196,6 +197,7 @@ __all__ = [
     "units",
     "unplaced_requests",
     "violations",
+    "volunteers",
     "working_hours",
     "working_patterns",
 ]

@@ -186,14 +186,20 @@ def _elsewhere(unit: Unit, suffix: str) -> Unit:
 
 @breaks(TOO_FEW_PROFESSIONS, start_from="learning_meeting")
 def _one_profession(meeting: Meeting) -> Meeting:
-    profession = _first_professional(meeting).profession
-    return _on_professionals(meeting, lambda p: attrs.evolve(p, profession=profession))
+    first = next(p for p in meeting.professionals if p.profession is not None)
+    return _on_professionals(
+        meeting, lambda p: attrs.evolve(p, profession=first.profession)
+    )
 
 
 @breaks(TOO_MANY_PROFESSIONS, start_from="mono_course")
 def _second_profession(meeting: Meeting) -> Meeting:
-    first = _first_professional(meeting)
-    other = attrs.evolve(first.profession, code=f"{first.profession.code}-other")
+    first = next(p for p in meeting.professionals if p.profession is not None)
+    assert first.profession is not None
+    # Of a group of its own too, so a course for one group has two.
+    other = attrs.evolve(
+        first.profession, code=f"{first.profession.code}-other", group=None
+    )
     return _on_professionals(
         meeting, lambda p: attrs.evolve(p, profession=other) if p == first else p
     )
@@ -429,9 +435,10 @@ def _operations_unreflected(meeting: Meeting) -> Meeting:
 @breaks(MISSING_COURSE, start_from="course_day")
 def _course_missing(meeting: Meeting) -> Meeting:
     first = _first_professional(meeting)
-    # Only the prerequisite: the first is the facilitator, whose facilitator
-    # training another rule reads.
-    course = {meeting.format.requirements.prerequisite_course}
+    # Only the prerequisites (the person's own and the general one): the first
+    # is the facilitator, whose facilitator training another rule reads.
+    req = meeting.format.requirements
+    course = {req.prerequisite_for(first.profession), req.prerequisite_course}
     return _on_professionals(
         meeting,
         lambda p: (

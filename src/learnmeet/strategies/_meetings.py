@@ -87,6 +87,12 @@ def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
         on_site=draw(st.booleans()),
         required_role=draw(st.none() | st.sampled_from(StaffRole)),
         facilitator_course=draw(st.none() | st.just("facilitator_training")),
+        max_profession_groups=draw(st.none() | st.integers(max(min_prof, 1), 6)),
+        prerequisite_courses=draw(
+            st.sampled_from(
+                [{}, {"nurse": "palliation_nurse", "sosu": "palliation_sosu"}]
+            )
+        ),
     )
 
 
@@ -274,7 +280,15 @@ def _valid_meeting(
     )
     count = draw(_between(need, max(need, min(most, need + 6))))
 
-    chosen_professions = _distinct(draw, catalog.professions, n_prof)
+    pool = list(catalog.professions)
+    if req.max_profession_groups is not None:
+        # Professions of as many groups as a course for related professions
+        # takes (at least min_professions groups, so enough professions).
+        groups = sorted({p.group_code for p in pool})
+        kept = _distinct(draw, groups, min(req.max_profession_groups, len(groups)))
+        pool = [p for p in pool if p.group_code in kept]
+        n_prof = min(n_prof, len(pool))
+    chosen_professions = _distinct(draw, pool, n_prof)
     chosen_sectors = _distinct(draw, catalog.sectors, n_sect)
     area = draw(_AREAS)
     cohort = Cohort(f"hold-{area.code}", area) if req.cohort_by_area else None
@@ -298,10 +312,11 @@ def _valid_meeting(
     profession_plan += [
         _pick(draw, chosen_professions) for _ in range(count - len(profession_plan))
     ]
-    courses = {req.prerequisite_course} if req.prerequisite_course else set()
     trained = {req.facilitator_course} if req.facilitator_course else set()
     people = []
     for i in range(count):
+        course = req.prerequisite_for(profession_plan[i])
+        courses = {course} if course else set()
         roles = set(draw(_STAFF_ROLES))
         taken = courses | draw(_COURSES)
         if i == 0 and req.facilitator_required:

@@ -13,6 +13,7 @@ from learnmeet.model._people import (
     Area,
     Citizen,
     Organisation,
+    ParticipantType,
     Profession,
     Professional,
     Relation,
@@ -58,12 +59,21 @@ def meeting_formats(
     return st.sampled_from(catalog.formats)
 
 
-def areas() -> SearchStrategy[Area]:
+def areas(*, organisation: str | None = None) -> SearchStrategy[Area]:
     """Municipal areas with a short code and a bilingual name.
 
+    Of the organisation with the id *organisation* if given, else of none
+    said (one code is one area, as a document that refers to areas by code
+    needs).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *organisation*.
     """
-    return _WORDS.map(lambda w: Area(w, Label(da=f"Område {w}", en=f"Area {w}")))
+    return _WORDS.map(
+        lambda w: Area(
+            w, Label(da=f"Område {w}", en=f"Area {w}"), organisation=organisation
+        )
+    )
 
 
 def organisations(
@@ -133,6 +143,34 @@ def professionals(
         st.frozensets(st.sampled_from(["palliation_mono", "demens", "lindring"])),
         st.just("") | _TEXT,
         st.booleans(),
+    )
+
+
+def volunteers(
+    *,
+    sector: Sector | None = None,
+    area: Area | None = None,
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> SearchStrategy[Professional]:
+    """Volunteers (frivillige): of no profession, in a unit of *sector*.
+
+    Civil society by default, where a volunteer centre's night watch is.
+
+    .. versionadded:: 0.3.0
+    """
+    home = sector or next(
+        (s for s in catalog.sectors if s.code == "civil_society"), None
+    )
+    return st.builds(
+        lambda id, unit, name: Professional(
+            id=id,
+            unit=unit,
+            display_name=name,
+            participant_type=ParticipantType.VOLUNTEER,
+        ),
+        _code("v"),
+        units(sector=home, area=area, catalog=catalog),
+        st.just("") | _TEXT,
     )
 
 
