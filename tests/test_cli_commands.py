@@ -425,7 +425,7 @@ class TestPlan:
         )
         assert code == 0
         assert "Tværfaglige kursusdage pr. område:" in out
-        assert "Skrevet" not in out
+        assert "Gemt" not in out
         assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune.json"]
 
     def test_a_file_with_problems_plans_and_writes_nothing(
@@ -623,7 +623,7 @@ class TestOut:
             "scenario.json",
             "yield.svg",
         ]
-        assert f"Skrevet: {tmp_path / 'yield.svg'}" in out
+        assert f"Gemt: {tmp_path / 'yield.svg'}" in out
 
 
 class TestUsageErrors:

@@ -30,7 +30,7 @@ class TestDemo:
         assert code == 0
         assert "1. The sample municipality" in out
         assert "nurse" in out
-        assert "turn operations into development" in out
+        assert "make everyday work a place for development" in out
         assert "2 municipalities, 22 + " in out
         assert "the first is the plan above." in out
 
@@ -127,7 +127,7 @@ class TestDemo:
             "What works well, and what is hard?" in section
         )
         assert "Meeting 2 starts with what was still open" in section
-        assert "Action a-2 (2027-02-02, done)" in section
+        assert "Agreed action a-2 (2027-02-02, done)" in section
         assert "Yield – format" in section
         rows = list(
             csv.DictReader(io.StringIO((tmp_path / "evaluation.csv").read_text()))

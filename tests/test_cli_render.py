@@ -25,7 +25,7 @@ HEADINGS = {
         "Validering af planen:",
     ],
     "en": [
-        "Learning in existing forums (turn operations into development):",
+        "Learning in existing forums (make everyday work a place for development):",
         "Home meetings and audit:",
         "Course days by area:",
         "Validation of the plan:",

@@ -270,7 +270,7 @@ class TestPlanCourseDays:
         assert meeting.status is lm.MeetingStatus.TENTATIVE
         line = result.report("en").splitlines()[0]
         assert "tentative: only 10 enrolled, at least 12" in line
-        assert "foreløbig: kun 10 tilmeldt, mindst 12" in result.report("da")
+        assert "foreløbig: kun 10 tilmeldte, mindst 12" in result.report("da")
 
     def test_full_sessions_are_planned(self) -> None:
         result = _plan(_staff("n", HOME_CARE_N, 30))

@@ -188,7 +188,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 def _written(paths: Sequence[Path]) -> Label:
     names = ", ".join(visible(path) for path in paths)
-    return Label(da=f"Skrevet: {names}", en=f"Written: {names}")
+    return Label(da=f"Gemt: {names}", en=f"Written: {names}")
 
 
 # -- demo ----------------------------------------------------------------------

@@ -115,7 +115,7 @@ class DemoRun:
             return ""
         self.files[name] = text
         path = visible(self.out / name)
-        return self.t(da=f"Skrevet: {path}", en=f"Written: {path}")
+        return self.t(da=f"Gemt: {path}", en=f"Written: {path}")
 
 
 @attrs.frozen
@@ -245,11 +245,7 @@ def _meeting_lines(run: DemoRun, meeting: Meeting) -> list[str]:
         if meeting.is_cross_sectoral
         else run.t(da="én sektor", en="one sector")
     )
-    lines = [
-        f"  {when(meeting.start)} {meeting.format.label.get(lang)}"
-        + (f" – {meeting.title}" if meeting.title else "")
-        + f" ({', '.join(kinds)})"
-    ]
+    lines = [f"  {when(meeting.start)} {meeting.heading(lang)} ({', '.join(kinds)})"]
     by_role: dict[AttendeeRole, list[str]] = {}
     for a in meeting.attendees:
         name = getattr(a.person, "display_name", "") or a.person.key.split(":", 1)[1]
@@ -494,11 +490,11 @@ def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
     lines = [
         run.t(
             da=f"Fælles ledig tid for {case.citizen.pseudonym}s team "
-            f"({len(case.care_team)} personer, 90 minutter), fundet i et "
-            f"BusyIndex over {len(busy.people)} kalendere:",
+            f"({len(case.care_team)} personer, 90 minutter), fundet i "
+            f"{len(busy.people)} kalendere:",
             en=f"Common free time for {case.citizen.pseudonym}'s care team "
-            f"({len(case.care_team)} people, 90 minutes), found in a BusyIndex "
-            f"of {len(busy.people)} calendars:",
+            f"({len(case.care_team)} people, 90 minutes), found in "
+            f"{len(busy.people)} calendars:",
         )
     ]
     lines += [f"  {when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
@@ -694,7 +690,7 @@ def _cycle_lines(run: DemoRun, cycle: ReflectionCycle) -> list[str]:
                 lines.append(f"      * {point.text} [{tags}]")
     for action in cycle.actions:
         lines.append(
-            f"    {run.t(da='Handling', en='Action')} {action.id} ({action.due}, "
+            f"    {run.t(da='Aftale', en='Agreed action')} {action.id} ({action.due}, "
             f"{action.status.label.get(run.lang)}): {action.text}"
         )
     return lines

@@ -122,7 +122,7 @@ class Scenario:
         converter=_cases,
         validator=[
             each(instance_of(CitizenCase)),
-            unique(lambda c: c.id, what=Label(da="sagen", en="the case")),
+            unique(lambda c: c.id, what=Label(da="borgerforløbet", en="the case")),
         ],
     )
     forums: tuple[Forum, ...] = attrs.field(

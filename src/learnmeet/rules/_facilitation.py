@@ -2,8 +2,8 @@
 
 A meeting is not learning until it is reflected on. Esbjerg let reflection
 questions carry its learning meetings, built the competences of leaders and
-key persons to lead them, and turned operations into development ("gør drift
-til udvikling") by attaching reflection to the meetings staff already hold.
+key persons to lead them, and made everyday work a place for development
+("gør drift til udvikling") by attaching reflection to the meetings staff already hold.
 """
 
 # ruff: noqa: N802 -- each rule is a check declared with @rule, named as the
@@ -104,8 +104,9 @@ def _not_learning(fmt: MeetingFormat) -> bool:
         "som en fejl. Esbjergs erfaring var at gøre drift til udvikling: koble "
         "refleksion på de møder, medarbejderne allerede holder.",
         en="An operational meeting without reflection is noted as a chance for "
-        "learning, not as a fault. Esbjerg's lesson was to turn operations into "
-        "development: attach reflection to the meetings staff already hold.",
+        "learning, not as a fault. Esbjerg's lesson was to make everyday work a "
+        "place for development: attach reflection to the meetings staff already "
+        "hold.",
     ),
     fix=Label(da="Kobl refleksion på mødet", en="Attach reflection to the meeting"),
     applies=_not_learning,
@@ -117,9 +118,9 @@ def OPERATIONS_WITHOUT_LEARNING(meeting: Meeting, _: RuleContext) -> Sequence[Fi
             meeting,
             da="mødet giver ikke læring, før der kobles refleksion på; gør drift til "
             "udvikling med et par refleksionsspørgsmål om en konkret borger",
-            en="the meeting yields no learning until reflection is attached; turn "
-            "operations into development with a few reflection questions about a "
-            "concrete citizen",
+            en="the meeting brings no learning until reflection is attached; make "
+            "everyday work a place for development with a few reflection questions "
+            "about a concrete citizen",
         )
     return ()
 

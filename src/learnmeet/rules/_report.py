@@ -41,7 +41,7 @@ class SubjectKind(LabelledEnum):
 
     MEETING = "meeting", Label(da="mødet", en="the meeting")
     ATTENDEE = "attendee", Label(da="deltager", en="attendee")
-    CASE = "case", Label(da="sagen", en="the case")
+    CASE = "case", Label(da="borgerforløbet", en="the case")
 
 
 @attrs.frozen
