@@ -189,7 +189,7 @@ class TestOptimising:
         pytest.importorskip("ortools")
         code, out, _ = run_cli(capsys, "demo", "--lang", "en")
         assert code == 0
-        assert "one at a time (greedy) places 2; optimised (cpsat) 3." in out
+        assert "one at a time places 2; optimised (CP-SAT) 3." in out
 
     def test_without_the_extra_it_says_so(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

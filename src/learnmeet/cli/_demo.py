@@ -410,11 +410,11 @@ def _many(run: DemoRun, plan: PeriodPlan) -> str:
     counts = " + ".join(str(len(p.meetings)) for p in plans)
     same = plans[0] == plan
     return run.t(
-        da=f"Flere kommuner i ét kald (plan_many, også i en procespulje eller på "
-        f"en Dask-klynge): {len(plans)} kommuner, {counts} møder; "
+        da=f"Flere kommuner i ét kald (også i en procespulje eller på en "
+        f"Dask-klynge): {len(plans)} kommuner, {counts} møder; "
         + ("den første er planen ovenfor." if same else "den første er en anden!"),
-        en=f"Many municipalities in one call (plan_many, also on a process pool "
-        f"or a Dask cluster): {len(plans)} municipalities, {counts} meetings; "
+        en=f"Many municipalities in one call (also on a process pool or a "
+        f"Dask cluster): {len(plans)} municipalities, {counts} meetings; "
         + ("the first is the plan above." if same else "the first differs!"),
     )
 
@@ -572,13 +572,15 @@ def _more_placed(run: DemoRun) -> list[str]:
     else:
         optimised = attrs.evolve(morning, backend=Backend.CPSAT)
         placed = len(schedule(requests, settings=optimised).meetings)
-        best = run.t(da=f"optimeret (cpsat) {placed}", en=f"optimised (cpsat) {placed}")
+        best = run.t(
+            da=f"optimeret (CP-SAT) {placed}", en=f"optimised (CP-SAT) {placed}"
+        )
     return [
         run.t(
             da="Fire møder à 90 minutter mandag formiddag (08–11), "
-            f"{a.id} i tre af dem: ét ad gangen (greedy) placeres {greedy}; {best}.",
+            f"{a.id} i tre af dem: ét ad gangen placeres {greedy}; {best}.",
             en="Four 90-minute meetings on a Monday morning (08–11), "
-            f"{a.id} in three of them: one at a time (greedy) places {greedy}; "
+            f"{a.id} in three of them: one at a time places {greedy}; "
             f"{best}.",
         )
     ]
@@ -910,10 +912,10 @@ def _edges(run: DemoRun) -> str:
     )
     lines = [
         run.t(
-            da="Hvert forsøg afvises med en LearnmeetError, der siger hvor, hvad "
-            "og hvordan det rettes - aldrig med den afviste værdi:",
-            en="Each attempt is refused with a LearnmeetError that says where, "
-            "what and how to fix it - never with the value refused:",
+            da="Hvert forsøg afvises med en fejl, der siger hvor, hvad og hvordan "
+            "det rettes - aldrig med den afviste værdi:",
+            en="Each attempt is refused with an error that says where, what and "
+            "how to fix it - never with the value refused:",
         )
     ]
     for title, attempt in attempts:
