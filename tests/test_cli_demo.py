@@ -71,6 +71,42 @@ class TestDemo:
         assert "i morgen" not in edges
         assert "Traceback" not in edges
 
+    def test_danish_a_care_worker_writes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """LANGUAGE.md's rows for the demo: no class names, no calques, people
+        by their ids, the format named once, agreed actions as "Aftale"."""
+        code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
+        assert code == 0
+        assert "90 minutter), fundet i 42 kalendere:" in out
+        assert f"Gemt: {tmp_path / 'plan.ics'}" in out.splitlines()
+        assert "Aftale a-1 (2027-01-19, udført)" in out
+        assert "  p-001 — facilitator: nøgleperson, der faciliterer" in out
+        assert "casefremlægger: SPL Nord 2 (eksempel)" in out
+        assert "tværsektoriel audit: B-102 [moedelokale-1]" in out
+        for refused in (
+            "BusyIndex",
+            "Skrevet",
+            "Handling a-",
+            "professional:p-001 —",
+            "case-fremlægger",
+            "tværsektoriel audit: tværsektoriel audit",
+            "LearnmeetError",
+            "plan_many",
+            "(greedy)",
+        ):
+            assert refused not in out, refused
+
+    def test_english_titles_in_english(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert code == 0
+        assert "cross-sectoral audit: B-102 [moedelokale-1]" in out
+        assert "meeting in the citizen's home: B-105" in out
+        assert "møde hos borgeren" not in out
+        assert "tværsektoriel audit" not in out
+
     def test_same_output_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert run_cli(capsys, "demo") == run_cli(capsys, "demo")
 

@@ -76,6 +76,26 @@ class TestEnrolment:
         assert "has not completed" in reasons["x-00"]
         assert "no cohort" in reasons["w-1"]
 
+    def test_the_missing_course_is_named_by_the_format_not_a_code(self) -> None:
+        """A care worker reads which course day the course is for, never the
+        course's code ('palliation_mono')."""
+        result = lm.enrol(_staff("x", HOME_CARE_N, 1, course=False), [NORTH_1])
+        ((_, why),) = result.ineligible
+        label = NORTH_1.format.label
+        assert (
+            why.da
+            == f"har ikke gennemført det kursus, som mødeformen «{label.da}» bygger på"
+        )
+        assert (
+            why.en
+            == f"has not completed the course that the format “{label.en}” builds on"
+        )
+        assert "palliation_mono" not in why.da + why.en
+
+    def test_one_enrolled_is_singular(self) -> None:
+        result = lm.enrol(_staff("n", HOME_CARE_N, 1), [NORTH_1])
+        assert "kun 1 tilmeldt, mindst" in result.report("da")
+
     def test_cancellations_move_the_waiting_list(self) -> None:
         north = _staff("n", HOME_CARE_N, 26)
         result = lm.enrol(

@@ -478,6 +478,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             meeting.attendee,
             {"key": meeting.attendees[0].person.key},
         ),
+        "Meeting.heading": (meeting.heading, {"lang": "en"}),
         "MeetingRequest.from_meeting": (
             lm.MeetingRequest.from_meeting,
             {

@@ -21,6 +21,10 @@ NO_FACILITATOR = with_attendees(
 class TestText:
     """A report says how many of each severity, then one line per violation."""
 
+    def test_a_case_is_a_course_of_care_not_a_sag(self) -> None:
+        """In municipal care a "sag" is an administrative case (LANGUAGE.md)."""
+        assert lm.SubjectKind.CASE.label.da == "borgerforløbet"
+
     def test_report_text(self) -> None:
         report = lm.validate(NO_CASE, lang="en")
         assert str(report).startswith("1 error, 0 warnings, 0 notes")
