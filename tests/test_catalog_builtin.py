@@ -29,7 +29,7 @@ class TestBuiltIn:
     """At least 14 professions, the 5 sectors and the 8 formats of the design."""
 
     def test_the_home_meeting_in_plain_english(self) -> None:
-        """LANGUAGE.md: "meeting in the citizen's home", not "home meeting"."""
+        """Issue 17: "meeting in the citizen's home", not "home meeting"."""
         label = lm.DEFAULT_CATALOG.format("home_meeting").label
         assert label == lm.Label(
             da="møde hos borgeren", en="meeting in the citizen's home"

@@ -74,7 +74,7 @@ class TestDemo:
     def test_danish_a_care_worker_writes(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        """LANGUAGE.md's rows for the demo: no class names, no calques, people
+        """Issue 17's rows for the demo: no class names, no calques, people
         by their ids, the format named once, agreed actions as "Aftale"."""
         code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
         assert code == 0

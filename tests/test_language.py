@@ -76,7 +76,7 @@ REFUSED: Mapping[str, tuple[tuple[str, str], ...]] = {
         ),
     ),
 }
-"""Per language, a pattern the review refused and why (LANGUAGE.md)."""
+"""Per language, a pattern the review refused and why (issue 17)."""
 
 SNAKE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])")
 """A snake_case code: ``sosu_assistant``, ``course_day``, ``palliation_mono``."""

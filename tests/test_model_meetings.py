@@ -198,7 +198,7 @@ class TestHeading:
 
 
 class TestRoleLabels:
-    """Attendee roles read as Danish staff write them (LANGUAGE.md)."""
+    """Attendee roles read as Danish staff write them (issue 17)."""
 
     def test_the_case_presenter_is_one_word(self) -> None:
         assert lm.AttendeeRole.CASE_PRESENTER.label.da == "casefremlægger"

@@ -84,7 +84,7 @@ class TestWording:
         assert format_en(meeting) == f"the format “{meeting.format.label.en}”"
 
     def test_enrolled_agrees_with_the_number(self) -> None:
-        """ "kun 7 tilmeldte", "1 tilmeldt" (LANGUAGE.md)."""
+        """Issue 17: "kun 7 tilmeldte", "1 tilmeldt"."""
         assert [_facts.enrolled_da(n) for n in (0, 1, 2, 7, 11, 21)] == [
             "0 tilmeldte",
             "1 tilmeldt",

@@ -22,7 +22,7 @@ class TestText:
     """A report says how many of each severity, then one line per violation."""
 
     def test_a_case_is_a_course_of_care_not_a_sag(self) -> None:
-        """In municipal care a "sag" is an administrative case (LANGUAGE.md)."""
+        """In municipal care a "sag" is an administrative case (issue 17)."""
         assert lm.SubjectKind.CASE.label.da == "borgerforløbet"
 
     def test_report_text(self) -> None:

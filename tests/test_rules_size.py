@@ -49,7 +49,7 @@ class TestFill:
         assert lm.validate(BREACHES["LM123"][0]()).ok
 
     def test_worded_as_a_care_worker_writes(self) -> None:
-        """LANGUAGE.md: "For få tilmeldte", and the participle agrees with the
+        """Issue 17: "For få tilmeldte", and the participle agrees with the
         number ("kun 11 tilmeldte", "kun 1 tilmeldt")."""
         assert BELOW_FILL.title.da == "For få tilmeldte"
         (v,) = lm.validate(BREACHES["LM123"][0]()).violations

@@ -47,7 +47,7 @@ class TestTheHost:
 
 
 class TestWording:
-    """A roadshow brings people of the host organisation together (LANGUAGE.md:
+    """A roadshow brings people of the host organisation together (issue 17:
     "skal samle mindst 3 fra værtsorganisationen", not a calque of "reach")."""
 
     def test_too_few_from_the_host_organisation(self) -> None:
