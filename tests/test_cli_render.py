@@ -26,7 +26,7 @@ HEADINGS = {
     ],
     "en": [
         "Learning in existing forums (make everyday work a place for development):",
-        "Home meetings and audit:",
+        "Meetings in the citizen's home and audit:",
         "Course days by area:",
         "Validation of the plan:",
     ],

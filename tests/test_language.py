@@ -30,7 +30,9 @@ import inspect
 import io
 import re
 from collections.abc import Iterator, Mapping
+from datetime import date
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -40,7 +42,7 @@ from hypothesis import HealthCheck, given, settings
 import learnmeet as lm
 from learnmeet import strategies as lst
 from learnmeet.cli import main
-from learnmeet.data import load_sample
+from learnmeet.data import load_sample, sample_text
 from support import run_cli
 
 Text = tuple[str, str, str]
@@ -68,9 +70,12 @@ REFUSED: Mapping[str, tuple[tuple[str, str], ...]] = {
     ),
     "en": (
         (r"\byield\b", "'yield': say 'benefit'"),
-        (r"\bhome meetings?\b", "'home meeting': say 'meeting in the citizen's home'"),
         (
-            r"\bturn(?:ed|s)? operations into development\b",
+            r"(?i)\bhome meetings?\b",
+            "'home meeting': say 'meeting in the citizen's home'",
+        ),
+        (
+            r"(?i)\bturn(?:ed|s)? operations into development\b",
             "'turn operations into development': say 'make everyday work a "
             "place for development'",
         ),
@@ -226,6 +231,21 @@ WORDS = {lang: _words(label.get(lang) for label in NAMES) for lang in ("da", "en
 (``facilitator``, ``roadshow``, ``audit``) may appear in that language."""
 
 
+DANISH_NAMES = re.compile(
+    "|".join(
+        rf"(?<!\w){re.escape(entry.label.da)}(?!\w)"
+        for entry in (
+            *lm.DEFAULT_CATALOG.professions,
+            *lm.DEFAULT_CATALOG.sectors,
+            *lm.DEFAULT_CATALOG.formats,
+        )
+        if entry.label.da.lower() != entry.label.en.lower()
+    )
+)
+"""The catalogue's Danish names, which English text never shows (case
+english_plan_has_danish_titles: "cross-sectoral audit: tværsektoriel audit")."""
+
+
 def problems(
     text: str,
     lang: str,
@@ -244,6 +264,8 @@ def problems(
     found += [f"attendee key {m!r}" for m in KEY.findall(text)]
     found += [f"class name {m!r}" for m in CLASS.findall(text)]
     found += [f"repr {m!r}" for m in REPR.findall(text)]
+    if lang == "en":
+        found += [f"Danish name {m!r}" for m in DANISH_NAMES.findall(text)]
     for token in set(re.findall(r"(?<![\w-])[a-z][\w-]*(?![\w-])", text)):
         # Codes are English words: in English text only a compound code
         # ("nurse-other") stands out; in Danish text every code does.
@@ -257,6 +279,7 @@ def problems(
 
 MACHINE: Mapping[str, str] = {
     r"(?<![\w-])[\w-]+\.(?:ics|json|csv|svg)\b": "a file's name, as it is on disk",
+    r"(?<![\w.-])(?:[\w-]+\.)+(?:dk|org)\b": "a domain name (kommune.dk)",
     r"\$[^\s:]*": "a JSON path ($.cases[0].care_team[0]): where in the file",
     r"(?m)^\s*[A-Za-z_]\w*(?:\.\w+|\[\d+\])+:": "where an argument or a field "
     "was refused (find_slots.window[1]:), for the programmer who passed it",
@@ -443,6 +466,55 @@ def test_the_command_line_reads_as_a_care_worker_writes(
         for what in checked_problems(line, lang)
     ]
     assert not found, report(found)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize(
+    "argv",
+    [["check"], ["plan", "--from", "2027-01-01", "--to", "2027-03-31"]],
+    ids=lambda argv: argv[0],
+)
+def test_check_and_plan_read_as_a_care_worker_writes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], lang: str
+) -> None:
+    """What ``learnmeet check`` and ``learnmeet plan`` print for the sample."""
+    sample = tmp_path / "kommune.json"
+    sample.write_text(sample_text(), encoding="utf-8")
+    command, *rest = argv
+    _, out, err = run_cli(capsys, "--lang", lang, command, str(sample), *rest)
+    assert out
+    # The file's path is the user's (here pytest's, named after the test).
+    out, err = out.replace(str(sample), sample.name), err.replace(str(sample), "")
+    found = [
+        (f"line {number}", lang, what)
+        for number, line in enumerate((out + err).splitlines(), 1)
+        if not _pending_rule_line(line)
+        for what in checked_problems(line, lang)
+    ]
+    assert not found, report(found)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_calendar_reads_as_a_care_worker_writes(lang: lm.Lang) -> None:
+    """What a calendar shows of a planned quarter: SUMMARY, DESCRIPTION and
+    LOCATION (the X-LEARNMEET- parameters and CATEGORIES are for programs)."""
+    plan = lm.plan_period(load_sample(), start=QUARTER[0], end=QUARTER[1])
+    text = lm.to_ical(plan.meetings, lang=lang).replace("\r\n ", "")
+    shown = [
+        line.partition(":")[2].replace("\\n", "\n").replace("\\", "")
+        for line in text.splitlines()
+        if line.startswith(("SUMMARY:", "DESCRIPTION:", "LOCATION:"))
+    ]
+    assert len(shown) == 3 * len(plan.meetings)
+    found = [
+        (f"event {number // 3}", lang, what)
+        for number, value in enumerate(shown)
+        for what in checked_problems(value, lang)
+    ]
+    assert not found, report(found)
+
+
+QUARTER = (date(2027, 1, 1), date(2027, 3, 31))
 
 
 def _pending_rule_line(line: str) -> bool:

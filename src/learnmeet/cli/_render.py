@@ -25,7 +25,8 @@ _HEADINGS = {
         en="Learning in existing forums (make everyday work a place for development):",
     ),
     "scheduled": Label(
-        da="Møder hos borgeren og audit:", en="Home meetings and audit:"
+        da="Møder hos borgeren og audit:",
+        en="Meetings in the citizen's home and audit:",
     ),
     "courses": Label(
         da="Tværfaglige kursusdage pr. område:", en="Course days by area:"
