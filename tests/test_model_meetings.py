@@ -23,6 +23,7 @@ from examples import (
     attend,
     valid_meetings,
 )
+from learnmeet import strategies as lst
 
 VALID = valid_meetings()
 MEETING = VALID["learning_meeting"]
@@ -191,6 +192,16 @@ class TestHeading:
         label = meeting.format.label.get(lang)
         assert meeting.heading(lang).count(label) == 1
         assert meeting.heading(lang).startswith(label)
+
+    @given(lst.meetings(), st.sampled_from(["da", "en"]))
+    def test_any_meeting_format_area_then_title(
+        self, meeting: lm.Meeting, lang: lm.Lang
+    ) -> None:
+        heading = meeting.heading(lang)
+        assert heading.startswith(meeting.format.label.get(lang))
+        if meeting.cohort is not None:
+            assert f", {meeting.cohort.area.label.get(lang)}" in heading
+        assert heading.endswith(f": {meeting.title}" if meeting.title else "")
 
     def test_an_unknown_language_is_refused(self) -> None:
         with pytest.raises(lm.InvalidValueError):

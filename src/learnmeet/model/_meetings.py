@@ -457,7 +457,9 @@ class Meeting:
             required there.
         forum: The identifier of the existing forum it belongs to, if any.
         cohort: The cohort a course session is run for, if any.
-        title: A short title; never a citizen's name.
+        title: A short title, shown after the format's label (see
+            :meth:`heading`), so it need not name the format; never a
+            citizen's name.
 
     .. versionadded:: 0.1.0
     """
