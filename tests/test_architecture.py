@@ -204,8 +204,11 @@ def test_importing_learnmeet_does_not_import_hypothesis() -> None:
 
 TESTS = Path(__file__).resolve().parent
 
-CROSS_CUTTING = frozenset({"test_architecture.py", "test_docs.py", "test_doctests.py"})
-"""Test modules about the whole package or its docs rather than one module."""
+CROSS_CUTTING = frozenset(
+    {"test_architecture.py", "test_docs.py", "test_doctests.py", "test_language.py"}
+)
+"""Test modules about the whole package or its docs rather than one module
+(``test_language.py`` walks the text of every layer, as a person reads it)."""
 
 _FORWARDS = "only forwards the root's names of its layer (learnmeet._lazy.forward)"
 

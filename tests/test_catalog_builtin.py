@@ -27,6 +27,13 @@ DANISH = [
 class TestBuiltIn:
     """At least 14 professions, the 5 sectors and the 11 formats of the design."""
 
+    def test_the_home_meeting_in_plain_english(self) -> None:
+        """Issue 17: "meeting in the citizen's home", not "home meeting"."""
+        label = lm.DEFAULT_CATALOG.format("home_meeting").label
+        assert label == lm.Label(
+            da="møde hos borgeren", en="meeting in the citizen's home"
+        )
+
     def test_professions(self) -> None:
         names = {p.label.da for p in lm.PROFESSIONS}
         assert len(lm.PROFESSIONS) >= 14

@@ -101,7 +101,9 @@ class TestCheck:
         )
         # The audit's lesson: B-106 went home without its genoptræningsplan.
         assert counts == f"{sample}: 0 fejl, 1 advarsel, 0 bemærkninger"
-        assert warning.startswith("  $.meetings[2] LM135 advarsel [case:c-106]: ")
+        assert warning.startswith(
+            "  $.meetings[2] LM135 advarsel [borgerforløb c-106]: "
+        )
 
     def test_one_of_each_is_counted_in_the_singular(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -429,7 +431,7 @@ class TestPlan:
         )
         assert code == 0
         assert "Tværfaglige kursusdage pr. område:" in out
-        assert "Skrevet" not in out
+        assert "Gemt" not in out
         assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune.json"]
 
     def test_a_file_with_problems_plans_and_writes_nothing(
@@ -627,7 +629,7 @@ class TestOut:
             "scenario.json",
             "yield.svg",
         ]
-        assert f"Skrevet: {tmp_path / 'yield.svg'}" in out
+        assert f"Gemt: {tmp_path / 'yield.svg'}" in out
 
 
 class TestUsageErrors:

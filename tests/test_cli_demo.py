@@ -30,7 +30,7 @@ class TestDemo:
         assert code == 0
         assert "1. The sample municipality" in out
         assert "nurse" in out
-        assert "turn operations into development" in out
+        assert "make everyday work a place for development" in out
         assert "2 municipalities, 22 + " in out
         assert "the first is the plan above." in out
 
@@ -70,6 +70,42 @@ class TestDemo:
         assert "１２３４" not in edges
         assert "i morgen" not in edges
         assert "Traceback" not in edges
+
+    def test_danish_a_care_worker_writes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """Issue 17's rows for the demo: no class names, no calques, people
+        by their ids, the format named once, agreed actions as "Aftale"."""
+        code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
+        assert code == 0
+        assert "90 minutter), fundet i 42 kalendere:" in out
+        assert f"Gemt: {tmp_path / 'plan.ics'}" in out.splitlines()
+        assert "Aftale a-1 (2027-01-19, udført)" in out
+        assert "  p-001 — facilitator: nøgleperson, der faciliterer" in out
+        assert "casefremlægger: SPL Nord 2 (eksempel)" in out
+        assert "tværsektoriel audit: B-102 [moedelokale-1]" in out
+        for refused in (
+            "BusyIndex",
+            "Skrevet",
+            "Handling a-",
+            "professional:p-001 —",
+            "case-fremlægger",
+            "tværsektoriel audit: tværsektoriel audit",
+            "LearnmeetError",
+            "plan_many",
+            "(greedy)",
+        ):
+            assert refused not in out, refused
+
+    def test_english_titles_in_english(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert code == 0
+        assert "cross-sectoral audit: B-102 [moedelokale-1]" in out
+        assert "meeting in the citizen's home: B-105" in out
+        assert "møde hos borgeren" not in out
+        assert "tværsektoriel audit" not in out
 
     def test_same_output_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert run_cli(capsys, "demo") == run_cli(capsys, "demo")
@@ -147,7 +183,7 @@ class TestDemo:
         )
         assert sum(q.text.en in section for q in home) == 1
         assert "Meeting 2 starts with what was still open" in section
-        assert "Action a-2 (2027-02-02, done)" in section
+        assert "Agreed action a-2 (2027-02-02, done)" in section
         assert "Benefit – format" in section
         assert "Benefit – in person or online" in section
         # the levels say how they were measured; none asked too early is a number
@@ -241,7 +277,7 @@ class TestOptimising:
         pytest.importorskip("ortools")
         code, out, _ = run_cli(capsys, "demo", "--lang", "en")
         assert code == 0
-        assert "one at a time (greedy) places 2; optimised (cpsat) 3." in out
+        assert "one at a time places 2; optimised (CP-SAT) 3." in out
 
     def test_without_the_extra_it_says_so(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -301,8 +337,8 @@ class TestOwnCitizensSeriesAndProgrammes:
     def test_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = run_cli(capsys, "demo", "--lang", "en")
         section = out[out.index("Own citizens, course-day series and programmes") :]
-        assert "LM140 warning [case:" in section
-        assert "LM141 warning [meeting:study_visit-" in section
+        assert "LM140 warning [case " in section
+        assert "LM141 warning [meeting study_visit-" in section
         assert "The series kursusdage-2027 by the fill: adjust" in section
         assert "The series kursusdage-2027 by fill and benefit: stop" in section
         assert "stopped after the first couple of times" in section

@@ -25,8 +25,8 @@ HEADINGS = {
         "Validering af planen:",
     ],
     "en": [
-        "Learning in existing forums (turn operations into development):",
-        "Home meetings and audit:",
+        "Learning in existing forums (make everyday work a place for development):",
+        "Meetings in the citizen's home and audit:",
         "Course days by area:",
         "Validation of the plan:",
     ],
@@ -130,6 +130,21 @@ class TestRenderPlan:
                 f"{meeting.title}",
                 f"  ! {NOT_PLACED[lang]} {request.id}: {why.get(lang)}",
             ]
+
+    def test_english_names_each_format_once_in_english(
+        self, plan: lm.PeriodPlan
+    ) -> None:
+        """Case english_plan_has_danish_titles: "cross-sectoral audit: B-102",
+        not "cross-sectoral audit: tværsektoriel audit: B-102"."""
+        lines = render_plan(plan, "en")
+        for m in plan.scheduled.meetings:
+            line = next(x for x in lines if x.startswith(f"  {when(m.start)} "))
+            assert line.count(m.format.label.en) == 1
+            assert m.format.label.da not in line
+        audit = next(m for m in plan.scheduled.meetings if m.format.code == "audit")
+        assert audit.case is not None
+        pseudonym = audit.case.citizen.pseudonym
+        assert any(x.endswith(f"cross-sectoral audit: {pseudonym}") for x in lines)
 
     def test_a_meeting_without_a_case_shows_a_dash(self, plan: lm.PeriodPlan) -> None:
         first = plan.learning[0]

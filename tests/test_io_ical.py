@@ -76,7 +76,19 @@ class TestFormat:
     def test_escaping_survives(self) -> None:
         meeting = attrs.evolve(VALID["audit"], title="Audit; fase 1, del 2\\3")
         event = _events(lm.to_ical([meeting]))["m-audit@learnmeet"]
-        assert str(event["SUMMARY"]) == "Audit; fase 1, del 2\\3"
+        assert str(event["SUMMARY"]) == "tværsektoriel audit: Audit; fase 1, del 2\\3"
+
+    def test_the_summary_names_the_format_once_in_the_language(self) -> None:
+        """Case english_plan_has_danish_titles: a planned meeting's title holds
+        only what is not its format, so SUMMARY names the format once, in the
+        calendar's language."""
+        meeting = attrs.evolve(VALID["audit"], title="B-207")
+        for lang, summary in (
+            ("da", "tværsektoriel audit: B-207"),
+            ("en", "cross-sectoral audit: B-207"),
+        ):
+            event = _events(lm.to_ical([meeting], lang=lang))["m-audit@learnmeet"]
+            assert str(event["SUMMARY"]) == summary
 
 
 class TestRoundTrip:
@@ -695,7 +707,7 @@ class TestThreeReaders:
         for meeting in meetings:
             uid = f"{meeting.id}@learnmeet"
             summary, where, _ = reads[0][uid].texts
-            assert summary == _cn(meeting.title or meeting.format.label.da)
+            assert summary == _cn(meeting.heading("da"))
             assert where == _cn(
                 meeting.location.description or meeting.location.kind.label.da
             )

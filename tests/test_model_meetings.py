@@ -160,6 +160,62 @@ class TestKeepingThemApart:
         assert MEETING.attendee("professional:nobody") is None
 
 
+class TestHeading:
+    """A meeting's heading names its format once, in the output's language,
+    then the title as given (case english_plan_has_danish_titles)."""
+
+    def test_format_then_title(self) -> None:
+        meeting = attrs.evolve(VALID["audit"], title="B-314")
+        assert meeting.heading() == "tværsektoriel audit: B-314"
+        assert meeting.heading("en") == "cross-sectoral audit: B-314"
+
+    def test_without_a_title_the_format_alone(self) -> None:
+        meeting = attrs.evolve(VALID["home_meeting"], title="")
+        assert meeting.heading("da") == "møde hos borgeren"
+        assert meeting.heading("en") == "meeting in the citizen's home"
+
+    def test_a_course_session_names_its_area(self) -> None:
+        area = lm.Area("vest", lm.Label(da="Område Vest", en="West district"))
+        day = attrs.evolve(
+            VALID["course_day"], cohort=lm.Cohort("hold-vest", area), title=""
+        )
+        assert day.heading("da") == "tværfaglig kursusdag, Område Vest"
+        assert day.heading("en") == "interdisciplinary course day, West district"
+
+    def test_a_title_the_user_gave_is_kept(self) -> None:
+        meeting = attrs.evolve(MEETING, title="Fredagsrefleksion")
+        assert meeting.heading("en").endswith(": Fredagsrefleksion")
+
+    @given(st.sampled_from(sorted(VALID)), st.sampled_from(["da", "en"]))
+    def test_the_format_is_named_once(self, code: str, lang: lm.Lang) -> None:
+        meeting = attrs.evolve(VALID[code], title="B-1")
+        label = meeting.format.label.get(lang)
+        assert meeting.heading(lang).count(label) == 1
+        assert meeting.heading(lang).startswith(label)
+
+    @given(lst.meetings(), st.sampled_from(["da", "en"]))
+    def test_any_meeting_format_area_then_title(
+        self, meeting: lm.Meeting, lang: lm.Lang
+    ) -> None:
+        heading = meeting.heading(lang)
+        assert heading.startswith(meeting.format.label.get(lang))
+        if meeting.cohort is not None:
+            assert f", {meeting.cohort.area.label.get(lang)}" in heading
+        assert heading.endswith(f": {meeting.title}" if meeting.title else "")
+
+    def test_an_unknown_language_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError):
+            MEETING.heading("de")  # type: ignore[arg-type]
+
+
+class TestRoleLabels:
+    """Attendee roles read as Danish staff write them (issue 17)."""
+
+    def test_the_case_presenter_is_one_word(self) -> None:
+        assert lm.AttendeeRole.CASE_PRESENTER.label.da == "casefremlægger"
+        assert lm.AttendeeRole.CASE_PRESENTER.label.en == "case presenter"
+
+
 class TestImmutability:
     """Values never change; evolve makes a new, validated one."""
 

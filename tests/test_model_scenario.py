@@ -63,7 +63,7 @@ LISTS: dict[str, tuple[st.SearchStrategy[Any], Any, tuple[str, str]]] = {
         lambda p: p.id,
         ("fagpersonen", "the professional"),
     ),
-    "cases": (lst.citizen_cases(), lambda c: c.id, ("sagen", "the case")),
+    "cases": (lst.citizen_cases(), lambda c: c.id, ("borgerforløbet", "the case")),
     "forums": (lst.forums(), lambda f: f.id, ("mødeforummet", "the forum")),
     "meetings": (lst.meetings(), lambda m: m.id, ("mødet", "the meeting")),
 }
@@ -133,7 +133,7 @@ class TestEachIdentifierOnce:
         error = info.value
         assert (error.where, error.path) == ("Scenario", ("cases", 2))
         assert error.reason.en == "the case 'c-101' is listed twice"
-        assert error.reason.da == "sagen 'c-101' står der to gange"
+        assert error.reason.da == "borgerforløbet 'c-101' står der to gange"
         assert (error.fix.da, error.fix.en) == (
             "skriv hver kun én gang",
             "list each only once",

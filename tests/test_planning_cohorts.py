@@ -76,6 +76,22 @@ class TestEnrolment:
         assert "has not completed" in reasons["x-00"]
         assert "no cohort" in reasons["w-1"]
 
+    def test_the_missing_course_is_named_by_its_name_not_a_code(self) -> None:
+        """A care worker reads which course is missing by its name, never by
+        the course's code ('palliation_nurse')."""
+        result = lm.enrol(_staff("x", HOME_CARE_N, 1, course=False), [NORTH_1])
+        ((person, why),) = result.ineligible
+        course = NORTH_1.format.requirements.prerequisite_for(person.profession)
+        assert course is not None
+        name = lm.COURSE_LABELS[course]
+        assert why.da == f"har ikke gennemført «{name.da}»"
+        assert why.en == f"has not completed “{name.en}”"
+        assert course not in why.da + why.en
+
+    def test_one_enrolled_is_singular(self) -> None:
+        result = lm.enrol(_staff("n", HOME_CARE_N, 1), [NORTH_1])
+        assert "kun 1 tilmeldt, mindst" in result.report("da")
+
     def test_cancellations_move_the_waiting_list(self) -> None:
         north = _staff("n", HOME_CARE_N, 26)
         result = lm.enrol(
@@ -270,7 +286,7 @@ class TestPlanCourseDays:
         assert meeting.status is lm.MeetingStatus.TENTATIVE
         line = result.report("en").splitlines()[0]
         assert "tentative: only 10 enrolled, at least 12" in line
-        assert "foreløbig: kun 10 tilmeldt, mindst 12" in result.report("da")
+        assert "foreløbig: kun 10 tilmeldte, mindst 12" in result.report("da")
 
     def test_full_sessions_are_planned(self) -> None:
         result = _plan(_staff("n", HOME_CARE_N, 30))

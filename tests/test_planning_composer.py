@@ -82,6 +82,28 @@ class TestLearningMeeting:
         text = proposal.explain("da")
         assert "i borgerens team" in text
 
+    def test_the_explanation_names_people_by_their_ids(self) -> None:
+        """Each line starts with the id the user gave (a citizen's pseudonym),
+        never the attendee key ('professional:p-1') nor 'case-fremlægger'."""
+        proposal = _compose("home_meeting", case=CASE)
+        lines = proposal.explain("da").splitlines()
+        names = [
+            a.person.pseudonym if isinstance(a.person, lm.Citizen) else a.person.id
+            for a in proposal.meeting.attendees
+        ]
+        assert [line.split(" — ")[0] for line in lines[: len(names)]] == names
+        assert not any("professional:" in line for line in lines)
+        assert "casefremlægger" in proposal.explain("da")
+        assert "case-fremlægger" not in proposal.explain("da")
+
+    def test_a_choice_of_someone_not_attending_is_named_by_its_key(self) -> None:
+        proposal = _compose("learning_meeting", case=CASE)
+        stray = lm.Choice(
+            "professional:p-stray", lm.AttendeeRole.OBSERVER, lm.Label(da="x", en="x")
+        )
+        told = attrs.evolve(proposal, choices=[*proposal.choices, stray])
+        assert told.explain("en").splitlines()[-1] == "p-stray — observer: x"
+
     def test_missing_consent_is_listed_not_raised(self) -> None:
         proposal = _compose("learning_meeting", case=attrs.evolve(CASE, consent=None))
         assert not proposal.complete

@@ -56,6 +56,48 @@ class TestQuarter:
             lm.plan_period(SAMPLE, start=Q1[1], end=Q1[0])
 
 
+class TestTitlesInTheOutputsLanguage:
+    """Case english_plan_has_danish_titles: a planned meeting's title holds
+    only what is not its format (the citizen's pseudonym, the forum's name;
+    a course day none, its cohort's area is named from its label), so English
+    output and an English calendar name each format once, in English."""
+
+    DANISH = frozenset(
+        f.label.da for f in lm.DEFAULT_CATALOG.formats if f.label.da != f.label.en
+    )
+
+    def test_the_titles_hold_what_is_not_the_format(self) -> None:
+        forums = {f.id: f.name for f in SAMPLE.forums}
+        for m in PLAN.meetings:
+            if m.forum is not None:
+                assert m.title == forums[m.forum]
+            elif m.cohort is not None:
+                assert m.title == ""
+            else:
+                assert m.case is not None
+                assert m.title == m.case.citizen.pseudonym
+
+    @pytest.mark.parametrize("lang", ["da", "en"])
+    def test_every_heading_names_the_format_once(self, lang: lm.Lang) -> None:
+        for m in PLAN.meetings:
+            heading = m.heading(lang)
+            assert heading.startswith(m.format.label.get(lang))
+            assert heading.count(m.format.label.get(lang)) == 1
+            if lang == "en":
+                assert not any(da in heading for da in self.DANISH), heading
+
+    def test_an_english_calendar_has_english_summaries(self) -> None:
+        text = lm.to_ical(PLAN.meetings, lang="en", stamp=STAMP)
+        summaries = [
+            line
+            for line in text.replace("\r\n ", "").splitlines()
+            if line.startswith("SUMMARY:")
+        ]
+        assert len(summaries) == len(PLAN.meetings)
+        assert "SUMMARY:cross-sectoral audit: B-102" in summaries
+        assert not [s for s in summaries if any(da in s for da in self.DANISH)]
+
+
 class TestCasesNoForumCanTake:
     """A case no forum's member works with is listed once for the period,
     in the plan, not once in every forum's learning plan."""

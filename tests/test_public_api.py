@@ -518,6 +518,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             meeting.attendee,
             {"key": meeting.attendees[0].person.key},
         ),
+        "Meeting.heading": (meeting.heading, {"lang": "en"}),
         "MeetingRequest.from_meeting": (
             lm.MeetingRequest.from_meeting,
             {
@@ -680,6 +681,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             series.occurrences,
             {"after": window[0], "before": window[1]},
         ),
+        "Subject.shown": (lm.Subject(lm.SubjectKind.CASE, "c-1").shown, {"lang": "en"}),
         "Survey.item": (SURVEY.item, {"id": "y1"}),
         "Survey.send_at": (SURVEY.send_at, {"meeting": MEETINGS[0]}),
         "Violation.render": (

@@ -25,10 +25,19 @@ SHAPES = [VALID["learning_meeting"], VALID["audit"], VALID["home_meeting"]]
 
 
 def reference(meeting: lm.Meeting, context: lm.RuleContext) -> Iterator[lm.Finding]:
-    """The old scan, word for word: every other meeting, every attendee."""
+    """The old scan, in today's words: every other meeting, every attendee.
+
+    A person is named by the id the user gave (a citizen by the pseudonym).
+    """
     if meeting.status is lm.MeetingStatus.CANCELLED:
         return
     mine = {a.person.key for a in meeting.taking_part}
+    names = {
+        a.person.key: a.person.pseudonym
+        if isinstance(a.person, lm.Citizen)
+        else a.person.id
+        for a in meeting.taking_part
+    }
     clashes: dict[str, list[str]] = {}
     start = meeting.start.astimezone(timezone.utc)
     end = meeting.end.astimezone(timezone.utc)
@@ -49,10 +58,10 @@ def reference(meeting: lm.Meeting, context: lm.RuleContext) -> Iterator[lm.Findi
         yield lm.Finding(
             lm.Subject(lm.SubjectKind.ATTENDEE, key),
             lm.Label(
-                da=f"{key} er dobbeltbooket: mødet overlapper {others}{more_da}; flyt "
-                "et af møderne eller find en stedfortræder",
-                en=f"{key} is double-booked: the meeting overlaps {others}{more_en}; "
-                "move one of the meetings or find a stand-in",
+                da=f"{names[key]!r} er dobbeltbooket: mødet overlapper "
+                f"{others}{more_da}; flyt et af møderne eller find en stedfortræder",
+                en=f"{names[key]!r} is double-booked: the meeting overlaps "
+                f"{others}{more_en}; move one of the meetings or find a stand-in",
             ),
         )
 

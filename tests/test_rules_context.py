@@ -46,6 +46,22 @@ class TestDoubleBooking:
         }
         assert subjects == shared
 
+    def test_a_person_is_named_by_the_id_the_user_gave(self) -> None:
+        """The message names the professional 'p-1', never the attendee key
+        'professional:p-1' (the subject carries the key)."""
+        other = attrs.evolve(
+            VALID["audit"], start=MEETING.start + timedelta(minutes=30)
+        )
+        report = lm.validate(MEETING, context=_context(meetings=[other]))
+        for v in report.violations:
+            person = MEETING.attendee(v.subject.id)
+            assert person is not None
+            assert isinstance(person.person, lm.Professional)
+            for lang in lm.LANGUAGES:
+                text = v.message.get(lang)
+                assert text.startswith(f"{person.person.id!r} ")
+                assert "professional:" not in text
+
     def test_many_overlaps_are_named_a_few_at_a_time(self) -> None:
         """A label holds at most 10,000 characters: a person booked into a
         hundred meetings at once is told of the first ten and how many more."""

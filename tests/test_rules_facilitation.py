@@ -75,6 +75,13 @@ class TestSeverity:
         assert report.ok
         assert len(report.infos) == 1
 
+    def test_everyday_work_a_place_for_development(self) -> None:
+        """Esbjerg's "gør drift til udvikling" in English a reader would use."""
+        (note,) = lm.validate(BREACHES["LM122"][0]()).infos
+        assert "make everyday work a place for development" in note.message.en
+        assert "gør drift til udvikling" in note.message.da
+        assert "operations into development" not in note.message.en
+
     def test_an_unqualified_facilitator_is_a_warning(self) -> None:
         report = lm.validate(BREACHES["LM124"][0]())
         assert report.ok

@@ -82,3 +82,22 @@ class TestWording:
         meeting = attrs.evolve(VALID["audit"])
         assert format_da(meeting) == f"mødeformen «{meeting.format.label.da}»"
         assert format_en(meeting) == f"the format “{meeting.format.label.en}”"
+
+    def test_enrolled_agrees_with_the_number(self) -> None:
+        """Issue 17: "kun 7 tilmeldte", "1 tilmeldt"."""
+        assert [_facts.enrolled_da(n) for n in (0, 1, 2, 7, 11, 21)] == [
+            "0 tilmeldte",
+            "1 tilmeldt",
+            "2 tilmeldte",
+            "7 tilmeldte",
+            "11 tilmeldte",
+            "21 tilmeldte",
+        ]
+
+    @given(lst.professionals(), lst.citizens(), lst.relatives())
+    def test_a_person_is_named_by_the_id_the_user_gave(
+        self, pro: lm.Professional, citizen: lm.Citizen, relative: lm.Relative
+    ) -> None:
+        assert _facts.named(pro) == pro.id
+        assert _facts.named(citizen) == citizen.pseudonym
+        assert _facts.named(relative) == relative.id

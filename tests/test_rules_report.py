@@ -21,10 +21,14 @@ NO_FACILITATOR = with_attendees(
 class TestText:
     """A report says how many of each severity, then one line per violation."""
 
+    def test_a_case_is_a_course_of_care_not_a_sag(self) -> None:
+        """In municipal care a "sag" is an administrative case (issue 17)."""
+        assert lm.SubjectKind.CASE.label.da == "borgerforløbet"
+
     def test_report_text(self) -> None:
         report = lm.validate(NO_CASE, lang="en")
         assert str(report).startswith("1 error, 0 warnings, 0 notes")
-        assert "LM104 error [meeting:m-learning_meeting]" in str(report)
+        assert "LM104 error [meeting m-learning_meeting]" in str(report)
         assert report.render("da").startswith("1 fejl")
         assert lm.validate(VALID["audit"]).render("en") == "No problems found."
 
@@ -52,6 +56,49 @@ class TestText:
         report = lm.Report(found)
         assert report.render("en").split("\n")[0] == en
         assert report.render("da").split("\n")[0] == da
+
+
+class TestTheSubjectAsAPersonReadsIt:
+    """A report line names its subject by what it is and the user's id, never
+    by the library's key (issue 17: no internal codes or keys in user text)."""
+
+    @pytest.mark.parametrize(
+        ("subject", "da", "en"),
+        [
+            (lm.Subject(lm.SubjectKind.MEETING, "m-7"), "møde m-7", "meeting m-7"),
+            (lm.Subject(lm.SubjectKind.CASE, "c-7"), "borgerforløb c-7", "case c-7"),
+            (
+                lm.Subject(lm.SubjectKind.ATTENDEE, "professional:p-7"),
+                "medarbejder p-7",
+                "professional p-7",
+            ),
+            (
+                lm.Subject(lm.SubjectKind.ATTENDEE, "citizen:B-7"),
+                "borger B-7",
+                "citizen B-7",
+            ),
+            (
+                lm.Subject(lm.SubjectKind.ATTENDEE, "relative:B-7-R1"),
+                "pårørende B-7-R1",
+                "relative B-7-R1",
+            ),
+            (lm.Subject(lm.SubjectKind.ATTENDEE, "p-7"), "p-7", "p-7"),
+        ],
+    )
+    def test_shown(self, subject: lm.Subject, da: str, en: str) -> None:
+        assert (subject.shown("da"), subject.shown("en")) == (da, en)
+
+    def test_a_report_line_shows_it(self) -> None:
+        violation = lm.Violation(
+            code="LM999",
+            severity=lm.Severity.WARNING,
+            subject=lm.Subject(lm.SubjectKind.ATTENDEE, "professional:p-7"),
+            message=lm.Label(da="noget", en="something"),
+            meeting="m-7",
+        )
+        assert violation.render("da") == "LM999 advarsel [medarbejder p-7]: noget"
+        assert violation.render("en") == "LM999 warning [professional p-7]: something"
+        assert "professional:" not in violation.render("en")
 
 
 class TestRaising:

@@ -48,6 +48,18 @@ class TestFill:
     def test_below_fill_is_a_warning(self) -> None:
         assert lm.validate(BREACHES["LM123"][0]()).ok
 
+    def test_worded_as_a_care_worker_writes(self) -> None:
+        """Issue 17: "For få tilmeldte", and the participle agrees with the
+        number ("kun 11 tilmeldte", "kun 1 tilmeldt")."""
+        assert BELOW_FILL.title.da == "For få tilmeldte"
+        (v,) = lm.validate(BREACHES["LM123"][0]()).violations
+        assert v.message.da.startswith("kun 11 tilmeldte, men holdet skal have ")
+        assert v.message.en.startswith("only 11 enrolled, but the session needs ")
+        one = with_attendees("course_day", *VALID["course_day"].attendees[:1])
+        texts = [v.message.da for v in lm.validate(one).violations]
+        assert any(t.startswith("kun 1 tilmeldt, men ") for t in texts), texts
+        assert "minimumsfyldning" not in BELOW_FILL.meaning.da
+
 
 class TestCountedOverThoseTakingPart:
     """Sizes count Meeting.taking_part, the model's one definition."""

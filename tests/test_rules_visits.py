@@ -44,3 +44,15 @@ class TestTheHost:
             attend(SSA_N),
         )
         assert "LM112" in lm.validate(meeting).codes
+
+
+class TestWording:
+    """A roadshow brings people of the host organisation together (issue 17:
+    "skal samle mindst 3 fra værtsorganisationen", not a calque of "reach")."""
+
+    def test_too_few_from_the_host_organisation(self) -> None:
+        (v,) = lm.validate(BREACHES["LM114"][0]()).violations
+        assert v.code == "LM114"
+        assert "skal samle mindst 3 fra værtsorganisationen" in v.message.da
+        assert "nå mindst" not in v.message.da
+        assert "bring together at least 3 from the host organisation" in v.message.en

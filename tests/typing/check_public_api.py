@@ -34,6 +34,7 @@ meeting = sample.meetings[0]
 assert_type(lm.validate(meeting), lm.Report)
 assert_type(lm.validate(meeting).errors, tuple[lm.Violation, ...])
 assert_type(lm.validate(meeting).render("da"), str)
+assert_type(meeting.heading("en"), str)
 assert_type(
     lm.compose(cat.format("home_meeting"), pool=[], start=meeting.start), lm.Proposal
 )

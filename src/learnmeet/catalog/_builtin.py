@@ -231,7 +231,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
     ),
     MeetingFormat(
         code="home_meeting",
-        label=Label(da="møde hos borgeren", en="home meeting"),
+        label=Label(da="møde hos borgeren", en="meeting in the citizen's home"),
         description=Label(
             da="Borgeren, eventuelt pårørende og de relevante fagpersoner mødes i "
             "borgerens hjem og reflekterer sammen.",

@@ -188,7 +188,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 def _written(paths: Sequence[Path]) -> Label:
     names = ", ".join(visible(path) for path in paths)
-    return Label(da=f"Skrevet: {names}", en=f"Written: {names}")
+    return Label(da=f"Gemt: {names}", en=f"Written: {names}")
 
 
 # -- demo ----------------------------------------------------------------------
@@ -594,8 +594,8 @@ def _plan_arguments(parser: Parser) -> None:
         type=Path,
         metavar=parser.text(da="MAPPE", en="DIR"),
         help=parser.text(
-            da="skriv plan.json (hele planen, som PeriodPlan) og plan.ics her",
-            en="write plan.json (the whole plan, as a PeriodPlan) and plan.ics here",
+            da="skriv plan.json (hele planen, til at læse igen) og plan.ics her",
+            en="write plan.json (the whole plan, to read back) and plan.ics here",
         ),
     )
     parser.add_argument(

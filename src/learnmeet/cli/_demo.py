@@ -135,7 +135,7 @@ class DemoRun:
             return ""
         self.files[name] = text
         path = visible(self.out / name)
-        return self.t(da=f"Skrevet: {path}", en=f"Written: {path}")
+        return self.t(da=f"Gemt: {path}", en=f"Written: {path}")
 
 
 @attrs.frozen
@@ -268,11 +268,7 @@ def _meeting_lines(run: DemoRun, meeting: Meeting) -> list[str]:
         if meeting.is_cross_sectoral
         else run.t(da="én sektor", en="one sector")
     )
-    lines = [
-        f"  {when(meeting.start)} {meeting.format.label.get(lang)}"
-        + (f" – {meeting.title}" if meeting.title else "")
-        + f" ({', '.join(kinds)})"
-    ]
+    lines = [f"  {when(meeting.start)} {meeting.heading(lang)} ({', '.join(kinds)})"]
     by_role: dict[AttendeeRole, list[str]] = {}
     for a in meeting.attendees:
         name = getattr(a.person, "display_name", "") or a.person.key.split(":", 1)[1]
@@ -566,11 +562,11 @@ def _many(run: DemoRun, plan: PeriodPlan) -> str:
     counts = " + ".join(str(len(p.meetings)) for p in plans)
     same = plans[0] == plan
     return run.t(
-        da=f"Flere kommuner i ét kald (plan_many, også i en procespulje eller på "
-        f"en Dask-klynge): {len(plans)} kommuner, {counts} møder; "
+        da=f"Flere kommuner i ét kald (også i en procespulje eller på en "
+        f"Dask-klynge): {len(plans)} kommuner, {counts} møder; "
         + ("den første er planen ovenfor." if same else "den første er en anden!"),
-        en=f"Many municipalities in one call (plan_many, also on a process pool "
-        f"or a Dask cluster): {len(plans)} municipalities, {counts} meetings; "
+        en=f"Many municipalities in one call (also on a process pool or a "
+        f"Dask cluster): {len(plans)} municipalities, {counts} meetings; "
         + ("the first is the plan above." if same else "the first differs!"),
     )
 
@@ -646,11 +642,11 @@ def _free_time(run: DemoRun, plan: PeriodPlan) -> list[str]:
     lines = [
         run.t(
             da=f"Fælles ledig tid for {case.citizen.pseudonym}s team "
-            f"({len(case.care_team)} personer, 90 minutter), fundet i et "
-            f"BusyIndex over {len(busy.people)} kalendere:",
+            f"({len(case.care_team)} personer, 90 minutter), fundet i "
+            f"{len(busy.people)} kalendere:",
             en=f"Common free time for {case.citizen.pseudonym}'s care team "
-            f"({len(case.care_team)} people, 90 minutes), found in a BusyIndex "
-            f"of {len(busy.people)} calendars:",
+            f"({len(case.care_team)} people, 90 minutes), found in "
+            f"{len(busy.people)} calendars:",
         )
     ]
     lines += [f"  {when(slot.start)}–{slot.end:%H:%M}" for slot in slots]
@@ -728,13 +724,15 @@ def _more_placed(run: DemoRun) -> list[str]:
     else:
         optimised = attrs.evolve(morning, backend=Backend.CPSAT)
         placed = len(schedule(requests, settings=optimised).meetings)
-        best = run.t(da=f"optimeret (cpsat) {placed}", en=f"optimised (cpsat) {placed}")
+        best = run.t(
+            da=f"optimeret (CP-SAT) {placed}", en=f"optimised (CP-SAT) {placed}"
+        )
     return [
         run.t(
             da="Fire møder à 90 minutter mandag formiddag (08–11), "
-            f"{a.id} i tre af dem: ét ad gangen (greedy) placeres {greedy}; {best}.",
+            f"{a.id} i tre af dem: ét ad gangen placeres {greedy}; {best}.",
             en="Four 90-minute meetings on a Monday morning (08–11), "
-            f"{a.id} in three of them: one at a time (greedy) places {greedy}; "
+            f"{a.id} in three of them: one at a time places {greedy}; "
             f"{best}.",
         )
     ]
@@ -846,7 +844,7 @@ def _cycle_lines(run: DemoRun, cycle: ReflectionCycle) -> list[str]:
                 lines.append(f"      * {point.text} [{tags}]")
     for action in cycle.actions:
         lines.append(
-            f"    {run.t(da='Aftale', en='Action')} {action.id} ({action.due}, "
+            f"    {run.t(da='Aftale', en='Agreed action')} {action.id} ({action.due}, "
             f"{action.status.label.get(run.lang)}): {action.text}"
         )
     return lines
@@ -1153,10 +1151,10 @@ def _edges(run: DemoRun) -> str:
     )
     lines = [
         run.t(
-            da="Hvert forsøg afvises med en LearnmeetError, der siger hvor, hvad "
-            "og hvordan det rettes - aldrig med den afviste værdi:",
-            en="Each attempt is refused with a LearnmeetError that says where, "
-            "what and how to fix it - never with the value refused:",
+            da="Hvert forsøg afvises med en fejl, der siger hvor, hvad og hvordan "
+            "det rettes - aldrig med den afviste værdi:",
+            en="Each attempt is refused with an error that says where, what and "
+            "how to fix it - never with the value refused:",
         )
     ]
     for title, attempt in attempts:

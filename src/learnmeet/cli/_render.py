@@ -22,10 +22,11 @@ def when(moment: datetime) -> str:
 _HEADINGS = {
     "learning": Label(
         da="Læring i eksisterende mødefora (gør drift til udvikling):",
-        en="Learning in existing forums (turn operations into development):",
+        en="Learning in existing forums (make everyday work a place for development):",
     ),
     "scheduled": Label(
-        da="Møder hos borgeren og audit:", en="Home meetings and audit:"
+        da="Møder hos borgeren og audit:",
+        en="Meetings in the citizen's home and audit:",
     ),
     "courses": Label(
         da="Tværfaglige kursusdage pr. område:", en="Course days by area:"
@@ -116,7 +117,7 @@ def render_plan(plan: PeriodPlan, lang: Lang) -> list[str]:
     lines.append(_HEADINGS["scheduled"].get(lang))
     for m in plan.scheduled.meetings:
         room = f" [{m.location.room}]" if m.location.room else ""
-        lines.append(f"  {when(m.start)} {m.format.label.get(lang)}: {m.title}{room}")
+        lines.append(f"  {when(m.start)} {m.heading(lang)}{room}")
     for u in plan.scheduled.unplaced:
         not_placed = _LISTS["unplaced"].get(lang)
         lines.append(f"  ! {not_placed} {u.request.id}: {u.reason.get(lang)}")

@@ -374,7 +374,7 @@ def _event(
     method: Method,
     organizer: str | None,
 ) -> list[str]:
-    summary = meeting.title or meeting.format.label.get(lang)
+    summary = meeting.heading(lang)
     where = ", ".join(
         part
         for part in (

@@ -54,7 +54,7 @@ class ConsentGrantor(LabelledEnum):
     health matters. FHIR R5: ``Consent.grantor`` (a Patient or a
     RelatedPerson).
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     CITIZEN = "citizen", Label(da="borgeren selv", en="the citizen")
@@ -82,7 +82,7 @@ class ProxyReason(LabelledEnum):
     capacity to give informed consent; a guardian acts under a guardianship
     (*værgemål*) that covers personal matters.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     LACKS_CAPACITY = (
@@ -106,7 +106,7 @@ class ConsentPurpose(LabelledEnum):
 
     FHIR R5: ``Consent.provision.purpose``.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     LEARNING = (
@@ -135,7 +135,7 @@ class ConsentForm(LabelledEnum):
     Both are lawful in Denmark; an oral consent is noted in the record.
     FHIR R5: ``Consent.sourceAttachment`` holds a written form.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     WRITTEN = "written", Label(da="skriftligt", en="written")
@@ -150,7 +150,7 @@ class LegalBasis(LabelledEnum):
 
     FHIR R5: ``Consent.regulatoryBasis``.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     CONSENT = (
@@ -199,7 +199,7 @@ class Permission:
         InvalidValueError: *expires_on* is before *permitted_on*, or *basis*
             is consent.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     permitted_by: str = attrs.field(validator=identifier)

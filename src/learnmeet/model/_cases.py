@@ -405,7 +405,7 @@ class Consent:
             disclosure purpose not together.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.4.0 *grantor*, *proxy_reason*, *purposes*,
+    .. versionchanged:: 0.3.0 *grantor*, *proxy_reason*, *purposes*,
        *recipients*, *form* and *recorded_by* (JSON version 3; all optional).
     """
 
@@ -457,7 +457,7 @@ class Consent:
     def is_valid_on(self, day: date, purpose: ConsentPurpose | None = None) -> bool:
         """Tell whether the consent covers *day* (and *purpose*, if given).
 
-        .. versionchanged:: 0.4.0 *purpose*.
+        .. versionchanged:: 0.3.0 *purpose*.
         """
         return consent_covers(self, day, purpose)
 
@@ -629,7 +629,7 @@ class CitizenCase:
         summary: A short, pseudonymised description of the course.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.4.0 *permissions* and *died_on* (JSON version 3;
+    .. versionchanged:: 0.3.0 *permissions* and *died_on* (JSON version 3;
        both optional).
     """
 
@@ -772,7 +772,7 @@ class CitizenCase:
     def has_consent_on(self, day: date) -> bool:
         """Tell whether the citizen's consent covers *day*.
 
-        .. versionchanged:: 0.4.0 Not after the citizen's death.
+        .. versionchanged:: 0.3.0 Not after the citizen's death.
         """
         return consent_covers(self.consent, day, died_on=self.died_on)
 
@@ -801,7 +801,7 @@ class CitizenCase:
         >>> case.basis_on(date(2027, 3, 4), lm.ConsentPurpose.HOME_MEETING) is None
         True
 
-        .. versionadded:: 0.4.0
+        .. versionadded:: 0.3.0
         """
         return basis_for(self, day, purpose)
 

@@ -1,9 +1,9 @@
 """Existing forums (eksisterende mødefora): the recurring meetings staff already hold.
 
-The Esbjerg project's lesson — *Gør drift til udvikling*, turn operations into
-development — is to put learning into these meetings instead of separate course
-days that cannot be filled. A :class:`Forum` records such a meeting: who meets,
-where, and how often (an RFC 5545 recurrence rule).
+The Esbjerg project's lesson — *Gør drift til udvikling*, make everyday work a
+place for development — is to put learning into these meetings instead of
+separate course days that cannot be filled. A :class:`Forum` records such a
+meeting: who meets, where, and how often (an RFC 5545 recurrence rule).
 """
 
 from __future__ import annotations

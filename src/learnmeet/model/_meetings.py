@@ -36,7 +36,7 @@ from learnmeet.model._checks import (
     usual_text,
 )
 from learnmeet.model._formats import MeetingFormat
-from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._labels import Label, LabelledEnum, Lang, check_lang
 from learnmeet.model._people import (
     Area,
     Citizen,
@@ -80,7 +80,7 @@ class AttendeeRole(LabelledEnum):
     """
 
     FACILITATOR = "facilitator", Label(da="facilitator", en="facilitator")
-    CASE_PRESENTER = "case_presenter", Label(da="case-fremlægger", en="case presenter")
+    CASE_PRESENTER = "case_presenter", Label(da="casefremlægger", en="case presenter")
     PARTICIPANT = "participant", Label(da="deltager", en="participant")
     CITIZEN = "citizen", Label(da="borger", en="citizen")
     RELATIVE = "relative", Label(da="pårørende", en="relative")
@@ -457,7 +457,9 @@ class Meeting:
             required there.
         forum: The identifier of the existing forum it belongs to, if any.
         cohort: The cohort a course session is run for, if any.
-        title: A short title; never a citizen's name.
+        title: A short title, shown after the format's label (see
+            :meth:`heading`), so it need not name the format; never a
+            citizen's name.
 
     .. versionadded:: 0.1.0
     """
@@ -768,6 +770,37 @@ class Meeting:
     def attendee(self, key: str) -> Attendee | None:
         """Return the attendee whose person has *key*, if any."""
         return next((a for a in self.attendees if a.person.key == key), None)
+
+    @checked
+    def heading(self, lang: Lang = "da") -> str:
+        """Return the meeting's heading in *lang*, naming its format once.
+
+        The format's label in *lang*, the area of a course session's cohort
+        (in *lang*), then the title as it was given:
+
+        >>> from learnmeet import DEFAULT_CATALOG
+        >>> audit = DEFAULT_CATALOG.format("audit")
+        >>> start = datetime(2027, 1, 12, 9, 30, tzinfo=timezone.utc)
+        >>> m = Meeting(id="m", format=audit, start=start,
+        ...             duration=timedelta(hours=1), title="B-102")
+        >>> m.heading("da"), m.heading("en")
+        ('tværsektoriel audit: B-102', 'cross-sectoral audit: B-102')
+
+        The planners give a meeting a title only for what is not its format
+        (the citizen's pseudonym, the forum's name), so calendars, the
+        command line and the demo, which all show this heading, name the
+        format once and in the output's language.
+
+        Raises:
+            InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
+
+        .. versionadded:: 0.3.0
+        """
+        lang = check_lang(lang)
+        heading = self.format.label.get(lang)
+        if self.cohort is not None:
+            heading += f", {self.cohort.area.label.get(lang)}"
+        return f"{heading}: {self.title}" if self.title else heading
 
 
 def _usual_attendees(attendees: tuple[Attendee, ...]) -> bool:

@@ -96,7 +96,7 @@ class Programme:
     ...           start=date(2027, 1, 1), end=date(2028, 12, 31)).end.year
     2028
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     id: str = attrs.field(validator=identifier)

@@ -87,7 +87,7 @@ class Scenario:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``working_patterns`` and ``absences``.
-    .. versionchanged:: 0.4.0 ``programmes``.
+    .. versionchanged:: 0.3.0 ``programmes``.
     """
 
     name: str = attrs.field(validator=safe_text)
@@ -130,7 +130,7 @@ class Scenario:
         converter=_cases,
         validator=[
             each(instance_of(CitizenCase)),
-            unique(lambda c: c.id, what=Label(da="sagen", en="the case")),
+            unique(lambda c: c.id, what=Label(da="borgerforløbet", en="the case")),
         ],
     )
     forums: tuple[Forum, ...] = attrs.field(

@@ -50,8 +50,8 @@ VOCABULARY: dict[str, Label] = {
     ),
     "MeetingFormat": Label(
         da="mødeform",
-        en="learning meeting, home meeting, course, course day, study visit, "
-        "audit, roadshow, operational meeting",
+        en="learning meeting, meeting in the citizen's home, course, course day, "
+        "study visit, audit, roadshow, operational meeting",
     ),
     "Meeting": Label(da="møde", en="a meeting of one format, with its attendees"),
     "Forum": Label(

@@ -66,6 +66,7 @@ from learnmeet.model._time import (
 from learnmeet.planning._settings import PlanningSettings, Room, at_work
 from learnmeet.planning._slots import Availability, BusyIndex
 from learnmeet.rules._courses import missing_course
+from learnmeet.rules._facts import enrolled_da
 
 __all__ = ["CourseSession", "Enrolment", "SessionFill", "enrol", "plan_course_days"]
 
@@ -151,14 +152,14 @@ class SessionFill:
         """How full the session is, in *lang*; a tentative one says so."""
         if self.below_minimum:
             fill = Label(
-                da=f"foreløbig: kun {self.enrolled} tilmeldt, mindst {self.minimum}"
+                da=f"foreløbig: kun {enrolled_da(self.enrolled)}, mindst {self.minimum}"
                 f", plads til {self.capacity}",
                 en=f"tentative: only {self.enrolled} enrolled, at least "
                 f"{self.minimum}, capacity {self.capacity}",
             )
         else:
             fill = Label(
-                da=f"{self.enrolled} tilmeldt, minimum {self.minimum}, plads til "
+                da=f"{enrolled_da(self.enrolled)}, minimum {self.minimum}, plads til "
                 f"{self.capacity}",
                 en=f"{self.enrolled} enrolled, minimum {self.minimum}, "
                 f"capacity {self.capacity}",
@@ -389,7 +390,7 @@ def _fills(
                     da=f"for få til en kursusdag; flyt læringen ind i {where_da} "
                     "(gør drift til udvikling)",
                     en=f"too few for a course day; move the learning into {where_en} "
-                    "(turn operations into development)",
+                    "(make everyday work a place for development)",
                 )
         out.append(
             SessionFill(session, enrolled, minimum, session.capacity, suggestion)
@@ -421,7 +422,6 @@ def _meeting(
         reflection=reflection,
         location=session.location,
         status=MeetingStatus.TENTATIVE if fill.below_minimum else MeetingStatus.PLANNED,
-        title=f"{session.format.label.da}, {session.cohort.area.label.da}",
     )
 
 

@@ -38,6 +38,7 @@ from learnmeet.model._meetings import (
 from learnmeet.model._people import Professional, StaffRole
 from learnmeet.model._reflection import Audience
 from learnmeet.model._time import end_refusal
+from learnmeet.rules._facts import named
 from learnmeet.rules._report import Report, Violation
 from learnmeet.rules._rule import RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES, validate
@@ -132,8 +133,11 @@ class Proposal:
             InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
         """
         lang = check_lang(lang)
+        # A person by the id the user gave, not by the attendee key.
+        names = {a.person.key: named(a.person) for a in self.meeting.attendees}
         lines = [
-            f"{c.key} — {c.role.label.get(lang)}: {c.reason.get(lang)}"
+            f"{names.get(c.key) or c.key.partition(':')[2] or c.key} — "
+            f"{c.role.label.get(lang)}: {c.reason.get(lang)}"
             for c in self.choices
         ]
         for v in (*self.missing, *self.awaiting):

@@ -1,4 +1,4 @@
-"""Turn operations into development: attach learning to the forums staff already hold.
+"""Make everyday work a place for development: learning in the forums staff hold.
 
 The Esbjerg project's interdisciplinary course days could not be filled and
 gave little with fictional cases; what worked was to use the *existing*
@@ -412,5 +412,5 @@ def _meeting(
         case=case,
         reflection=reflection or DEFAULT_REFLECTION,
         forum=forum.id,
-        title=f"{fmt.label.da}: {forum.name}",
+        title=forum.name,
     )

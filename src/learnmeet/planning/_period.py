@@ -214,7 +214,7 @@ def _request(
         case=case,
         reflection=meeting.reflection,
         location=meeting.location,
-        title=f"{meeting.format.label.da}: {case.citizen.pseudonym}",
+        title=case.citizen.pseudonym,
     )
     if proposal.complete:
         return request

@@ -53,7 +53,7 @@ __all__ = [
 class SeriesSignal(LabelledEnum):
     """What to do with a series of course days, from the days held so far.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     CONTINUE = "continue", Label(da="fortsæt", en="continue")
@@ -122,7 +122,7 @@ class SeriesThresholds:
             the days gave too little. Default 50: the middle of the scale,
             "neither agree nor disagree".
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     judge_after: int = attrs.field(default=2, validator=_positive)
@@ -162,7 +162,7 @@ class CourseSeries:
         end: The last day of the period (included), on or after *start*.
         planned_days: How many days are planned in the period (Esbjerg: six).
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     id: str = attrs.field(validator=identifier)
@@ -202,7 +202,7 @@ class SeriesVerdict:
             series' format, or ``None`` when none was given or it reports
             none.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     series: str = attrs.field(validator=identifier)
@@ -312,7 +312,7 @@ def series_signal(
         InvalidValueError: A day is not of the series (its format, cohort or
             period), at the path ``held[i]``.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     days = tuple(held)
     _check_held(series, days)

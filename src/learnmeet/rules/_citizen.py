@@ -78,8 +78,8 @@ def CITIZEN_ABSENT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         "møderne hos borgeren i Esbjerg blev holdt med borgeren, ikke om borgeren.",
         en="A meeting in the citizen's home is held only once the citizen has said "
         "yes, and only the citizen's answer can settle that. It is the citizen's "
-        "home and own course of care: Esbjerg's home meetings were held with the "
-        "citizen, not about them.",
+        "home and own course of care: Esbjerg's meetings in the citizen's home were "
+        "held with the citizen, not about them.",
     ),
     fix=Label(
         da="Hold mødet, når borgeren har sagt ja", en="Hold it once the citizen accepts"
@@ -114,7 +114,7 @@ def CITIZEN_NOT_ACCEPTED(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         da="Et møde hos borgeren holdes hjemme hos borgeren. Esbjerg fandt, at "
         "møder hjemme hos borgeren, med borgeren og de relevante fagpersoner, "
         "virkede, hvor kursusdagene ikke gjorde.",
-        en="A home meeting is held in the citizen's home. Esbjerg found that "
+        en="A meeting in the citizen's home is held there. Esbjerg found that "
         "meetings in the citizen's home, with the citizen and the relevant "
         "professionals, worked where the course days did not.",
     ),

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting, MeetingStatus
 from learnmeet.model._people import Professional
-from learnmeet.rules._facts import part
+from learnmeet.rules._facts import named, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, RuleContext, meeting_subject, rule
 
@@ -57,7 +57,10 @@ def DOUBLE_BOOKING(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
     # Instants in UTC: same-zone comparisons ignore fold (the repeated hour).
     start, end = _utc(meeting.start), _utc(meeting.end)
     booked = context._booked()
-    for key in {a.person.key for a in part(meeting).attendees}:
+    # The message names a person by the id the user gave (a citizen by the
+    # pseudonym), never by the attendee key the subject carries.
+    names = {a.person.key: named(a.person) for a in part(meeting).attendees}
+    for key in names:
         ids = [i for i in booked.overlapping(key, start, end) if i != meeting.id]
         if ids:
             clashes[key] = ids
@@ -73,10 +76,10 @@ def DOUBLE_BOOKING(meeting: Meeting, context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             Subject(SubjectKind.ATTENDEE, key),
             Label(
-                da=f"{key} er dobbeltbooket: mødet overlapper {others}{more_da}; flyt "
-                "et af møderne eller find en stedfortræder",
-                en=f"{key} is double-booked: the meeting overlaps {others}{more_en}; "
-                "move one of the meetings or find a stand-in",
+                da=f"{names[key]!r} er dobbeltbooket: mødet overlapper "
+                f"{others}{more_da}; flyt et af møderne eller find en stedfortræder",
+                en=f"{names[key]!r} is double-booked: the meeting overlaps "
+                f"{others}{more_en}; move one of the meetings or find a stand-in",
             ),
         )
 

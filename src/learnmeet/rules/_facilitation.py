@@ -1,10 +1,10 @@
 """Rules that make a meeting learning: a trained facilitator and reflection.
 
 A meeting is not learning until it is reflected on. Esbjerg let reflection
-questions carry its learning meetings, turned operations into development
-("gør drift til udvikling") by attaching reflection to the meetings staff
-already hold, and carries the model forward into the competence development
-of leaders and key persons, who lead the reflection.
+questions carry its learning meetings, made everyday work a place for
+development ("gør drift til udvikling") by attaching reflection to the meetings
+staff already hold, and carries the model forward into the competence
+development of leaders and key persons, who lead the reflection.
 The formats that develop leaders and key persons (a key-person network, a
 leaders' network, the facilitator training) are for those who hold the role,
 and whoever facilitates has been trained to.
@@ -110,8 +110,9 @@ def _not_learning(fmt: MeetingFormat) -> bool:
         "som en fejl. Esbjergs erfaring var at gøre drift til udvikling: koble "
         "refleksion på de møder, medarbejderne allerede holder.",
         en="An operational meeting without reflection is noted as a chance for "
-        "learning, not as a fault. Esbjerg's lesson was to turn operations into "
-        "development: attach reflection to the meetings staff already hold.",
+        "learning, not as a fault. Esbjerg's lesson was to make everyday work a "
+        "place for development: attach reflection to the meetings staff already "
+        "hold.",
     ),
     fix=Label(da="Kobl refleksion på mødet", en="Attach reflection to the meeting"),
     applies=_not_learning,
@@ -123,9 +124,9 @@ def OPERATIONS_WITHOUT_LEARNING(meeting: Meeting, _: RuleContext) -> Sequence[Fi
             meeting,
             da="mødet giver ikke læring, før der kobles refleksion på; gør drift til "
             "udvikling med et par refleksionsspørgsmål om en konkret borger",
-            en="the meeting yields no learning until reflection is attached; turn "
-            "operations into development with a few reflection questions about a "
-            "concrete citizen",
+            en="the meeting brings no learning until reflection is attached; make "
+            "everyday work a place for development with a few reflection questions "
+            "about a concrete citizen",
         )
     return ()
 

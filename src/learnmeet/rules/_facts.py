@@ -13,14 +13,17 @@ from contextvars import ContextVar, Token
 
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting, TakingPart, who_takes_part
+from learnmeet.model._people import Citizen, Person
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, meeting_subject
 
 __all__ = [
     "case_subject",
+    "enrolled_da",
     "format_da",
     "format_en",
     "hold",
+    "named",
     "on",
     "one",
     "part",
@@ -84,3 +87,21 @@ def format_da(meeting: Meeting) -> str:
 def format_en(meeting: Meeting) -> str:
     """The meeting's format as an English message names it."""
     return f"the format “{meeting.format.label.en}”"
+
+
+def enrolled_da(count: int) -> str:
+    """*count* enrolled people in Danish: "1 tilmeldt", "7 tilmeldte".
+
+    The participle agrees with the number (a care worker writes "kun 7
+    tilmeldte"); the fill rule and the planners' fill report both say it so.
+    """
+    return f"{count} tilmeldt" if count == 1 else f"{count} tilmeldte"
+
+
+def named(person: Person) -> str:
+    """The id a person is known by in user text: a citizen's pseudonym, else the id.
+
+    Never the attendee key (``professional:p-1``): that is the library's
+    key, not a name a user gave.
+    """
+    return person.pseudonym if isinstance(person, Citizen) else person.id

@@ -41,7 +41,7 @@ class SubjectKind(LabelledEnum):
 
     MEETING = "meeting", Label(da="mødet", en="the meeting")
     ATTENDEE = "attendee", Label(da="deltager", en="attendee")
-    CASE = "case", Label(da="sagen", en="the case")
+    CASE = "case", Label(da="borgerforløbet", en="the case")
 
 
 @attrs.frozen
@@ -65,6 +65,39 @@ class Subject:
             if self.kind is not SubjectKind.ATTENDEE
             else self.id
         )
+
+    @checked
+    def shown(self, lang: Lang = "da") -> str:
+        """The subject as a person reads it: what it is, then its id.
+
+        ``"møde m-1"`` / ``"meeting m-1"``, ``"borgerforløb c-1"`` /
+        ``"case c-1"``, and an attendee by the id the user gave, with what
+        kind of person it is (``"medarbejder p-1"`` / ``"professional p-1"``),
+        never by the library's key (``professional:p-1``).
+
+        .. versionadded:: 0.3.0
+        """
+        if self.kind is SubjectKind.ATTENDEE:
+            prefix, _, rest = self.id.partition(":")
+            what = _PERSON_SHOWN.get(prefix) if rest else None
+            if what is None:
+                return self.id
+            return f"{what.get(lang)} {rest}"
+        return f"{_KIND_SHOWN[self.kind].get(lang)} {self.id}"
+
+
+# What a report line calls its subject (the kind's label is the definite form,
+# for sentences: "mødet", "borgerforløbet").
+_KIND_SHOWN = {
+    SubjectKind.MEETING: Label(da="møde", en="meeting"),
+    SubjectKind.CASE: Label(da="borgerforløb", en="case"),
+}
+# An attendee's key begins with what kind of person it is (Person.key).
+_PERSON_SHOWN = {
+    "professional": Label(da="medarbejder", en="professional"),
+    "citizen": Label(da="borger", en="citizen"),
+    "relative": Label(da="pårørende", en="relative"),
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -91,7 +124,8 @@ class Violation:
     def render(self, lang: Lang = "da") -> str:
         """Return one line: code, severity, subject and message."""
         return (
-            f"{self.code} {self.severity.label.get(lang)} [{self.subject}]: "
+            f"{self.code} {self.severity.label.get(lang)} "
+            f"[{self.subject.shown(lang)}]: "
             f"{self.message.get(lang)}"
         )
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
-from learnmeet.rules._facts import format_da, format_en, on, part
+from learnmeet.rules._facts import enrolled_da, format_da, format_en, on, part
 from learnmeet.rules._report import Severity
 from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
 
@@ -81,13 +81,14 @@ def TOO_MANY_ATTENDEES(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
 @rule(
     code="LM123",
     severity=Severity.WARNING,
-    title=Label(da="Under minimumsfyldning", en="Below minimum fill"),
+    title=Label(da="For få tilmeldte", en="Too few enrolled"),
     meaning=Label(
-        da="Et kursushold har mindst sin minimumsfyldning tilmeldt. Esbjergs kurser "
+        da="Et kursushold har mindst det mindste antal tilmeldte, det er sat til. "
+        "Esbjergs kurser "
         "blev for tyndt besat på grund af covid-19, sygdom og rekruttering; et "
         "hold, der ikke fyldes, bør i god tid slås sammen med et andet eller "
         "flyttes ind i eksisterende møder.",
-        en="A course session has at least its minimum fill enrolled. Esbjerg's "
+        en="A course session has at least its minimum number enrolled. Esbjerg's "
         "courses were left under-filled by Covid-19, sickness and recruitment "
         "problems; a session that will not fill is best merged or moved into "
         "existing meetings early.",
@@ -105,9 +106,9 @@ def BELOW_FILL(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if fill is not None and have < fill:
         return on(
             meeting,
-            da=f"kun {have} tilmeldt, under minimum på {fill}; slå hold sammen eller "
-            "flyt læringen ind i områdets eksisterende møder",
-            en=f"only {have} enrolled, below the minimum fill of {fill}; merge "
+            da=f"kun {enrolled_da(have)}, men holdet skal have mindst {fill}; slå "
+            "hold sammen eller flyt læringen ind i områdets eksisterende møder",
+            en=f"only {have} enrolled, but the session needs at least {fill}; merge "
             "sessions or move the learning into the area's existing meetings",
         )
     return ()

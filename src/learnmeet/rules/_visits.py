@@ -125,8 +125,9 @@ def TOO_FEW_FROM_HOST(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         return on(
             meeting,
             da=f"kun {have} deltager(e) fra værtsorganisationen; "
-            f"{format_da(meeting)} skal nå mindst {need} fra samme organisation",
+            f"{format_da(meeting)} skal samle mindst {need} fra værtsorganisationen",
             en=f"only {have} attendee(s) from the host organisation; "
-            f"{format_en(meeting)} should reach at least {need} of one organisation",
+            f"{format_en(meeting)} should bring together at least {need} from the "
+            "host organisation",
         )
     return ()

@@ -169,7 +169,7 @@ def consents(
     covers disclosure names its recipients.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.4.0 *purposes*; grantors, purposes, recipients,
+    .. versionchanged:: 0.3.0 *purposes*; grantors, purposes, recipients,
        form and recorder.
     """
     return _consents(valid_on=valid_on, purposes=purposes)
@@ -194,7 +194,7 @@ def permissions(*, valid_on: date | None = None) -> SearchStrategy[Permission]:
     Args:
         valid_on: A day the permission must cover.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     return _permissions(valid_on=valid_on)
 
@@ -286,7 +286,7 @@ def citizen_cases(
     day of the citizen's death after their transitions and consent.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.4.0 Permissions and the day of death.
+    .. versionchanged:: 0.3.0 Permissions and the day of death.
     """
     return _citizen_cases(
         origin=origin,

@@ -544,6 +544,6 @@ def scenarios(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Scenario]
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Working patterns and absences.
-    .. versionchanged:: 0.4.0 Now and then a programme of its meetings.
+    .. versionchanged:: 0.3.0 Now and then a programme of its meetings.
     """
     return _scenarios(catalog=catalog)

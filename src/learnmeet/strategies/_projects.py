@@ -92,7 +92,7 @@ def programmes(
             partners of *catalog*'s sectors and any ids.
         catalog: Where the partners' sectors come from.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     return _programmes(meetings, catalog)
 
@@ -100,7 +100,7 @@ def programmes(
 def series_thresholds() -> SearchStrategy[SeriesThresholds]:
     """Thresholds of a series' signal, around the documented defaults.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     return st.builds(
         SeriesThresholds,
@@ -129,7 +129,7 @@ def course_series(
 ) -> SearchStrategy[CourseSeries]:
     """Series of *catalog*'s course days for one to three areas' cohorts.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     return _course_series(catalog)
 
@@ -150,6 +150,6 @@ def _series_verdicts(draw: st.DrawFn) -> SeriesVerdict:
 def series_verdicts() -> SearchStrategy[SeriesVerdict]:
     """Verdicts on a series: a signal, reasons and consistent figures.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     return _series_verdicts()
