@@ -148,7 +148,7 @@ class TestDemo:
         assert code == 0
         (line,) = [x for x in out.splitlines() if x.startswith("The course days:")]
         assert line == (
-            "The course days: 6 on 6 days spread over the quarter, at most 4 of "
+            "The course days: 6 on 6 days spread over the quarter, at most 3 of "
             "one unit at once (half stay on duty), 6 tentative, 0 waiting"
         )
         assert "tentative: only 3 enrolled, at least 12, capacity 24" in out

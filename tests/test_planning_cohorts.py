@@ -185,6 +185,26 @@ class TestPlanCourseDays:
         assert sorted(set(seated)) == sorted(p.id for p in people)
         assert all(len(m.attendees) <= 24 for m in result.meetings)
 
+    def test_a_cohort_of_one_profession_waits_for_another(self) -> None:
+        """Only the nurses of the south have done their course: no course day
+        of theirs could bring two professions together (LM101), so none is
+        planned; they wait, told why, and the north is planned as before."""
+        nurses = [
+            pro(f"s-{i}", "nurse", HOME_CARE_S, lm.StaffRole.KEY_PERSON)
+            for i in range(8)
+        ]
+        north = _staff("n", HOME_CARE_N, 12)
+        result = _plan([*nurses, *north])
+        assert {m.cohort.area for m in result.meetings if m.cohort} == {NORTH}
+        assert all(lm.validate(m).ok for m in result.meetings)
+        assert sorted(p.id for p in result.waiting["hold-" + SOUTH.code]) == sorted(
+            p.id for p in nurses
+        )
+        why = result.reasons[nurses[0].id]
+        assert "kun én faggruppe" in why.da
+        assert "only one profession" in why.en
+        assert "nurse" not in why.en.replace("sygeplejerske", "")
+
     def test_sessions_on_distinct_days_spread_over_the_period(self) -> None:
         result = _plan(_staff("n", HOME_CARE_N, 60))
         days = _days(result)
@@ -197,7 +217,10 @@ class TestPlanCourseDays:
         settings = lm.PlanningSettings(unit_min_on_duty={HOME_CARE_N.id: 0.7})
         result = _plan(people, settings=settings)
         assert all(len(m.attendees) <= 3 for m in result.meetings)
-        assert len(result.meetings) == 4
+        # One key person leads every session and takes one of its three
+        # seats: nine others, two a session, five sessions.
+        assert len(result.meetings) == 5
+        assert all(m.facilitators for m in result.meetings)
         assert not result.waiting
 
     def test_working_days_only_and_not_holidays(self) -> None:
@@ -289,8 +312,25 @@ class TestPlanCourseDays:
         assert "foreløbig: kun 10 tilmeldte, mindst 12" in result.report("da")
 
     def test_full_sessions_are_planned(self) -> None:
-        result = _plan(_staff("n", HOME_CARE_N, 30))
+        people = _staff("n", HOME_CARE_N, 30)
+        people[1] = pro(people[1].id, "nurse", HOME_CARE_N, lm.StaffRole.KEY_PERSON)
+        result = _plan(people)
         assert {m.status for m in result.meetings} == {lm.MeetingStatus.PLANNED}
+
+    def test_every_session_has_its_facilitator(self) -> None:
+        """One key person for a cohort that needs several sessions: they lead
+        each, in a seat of their unit's share, so no session goes without the
+        facilitator the format needs (LM117) — the check would not foresee it."""
+        people = _staff("n", HOME_CARE_N, 30)
+        result = _plan(people)
+        assert len(result.meetings) == 3
+        for meeting in result.meetings:
+            assert [a.person.key for a in meeting.facilitators] == [people[0].key]
+            assert len(meeting.attendees) <= 15  # half the unit on duty
+            assert "LM117" not in lm.validate(meeting).codes
+        seated = {p.id for m in result.meetings for p in m.professionals}
+        assert seated == {p.id for p in people}
+        assert not result.waiting
 
     def test_the_waiting_list_case(self) -> None:
         """One working day, 64 staff of one unit: 24 go, 40 wait with why."""

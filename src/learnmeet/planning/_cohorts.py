@@ -648,8 +648,17 @@ def plan_course_days(
     seats: dict[str, list[Professional]] = {}
     waiting: dict[str, tuple[Professional, ...]] = {}
     reasons: dict[str, Label] = {}
+    need = format.requirements.min_professions
     for number, area in enumerate(areas):
         cohort = Cohort(joined_id("hold", area.code), area)
+        kinds = {p.profession.code for p in by_area[area] if p.profession is not None}
+        if len(kinds) < need:
+            # No session of this cohort could be valid (LM101): they wait for
+            # another profession to complete its course, and are told so.
+            waiting[cohort.id] = tuple(by_area[area])
+            for person in by_area[area]:
+                reasons[person.id] = _too_few_professions(len(kinds), need)
+            continue
         shift = (number + 1) / (len(areas) + 1)
         made, remaining = _plan_area(
             roster, cohort, format, by_area[area], days, shift, zone
@@ -695,16 +704,11 @@ def _plan_area(
     left goes on further sessions, on the first days that can take them.
     """
     capacity = format.requirements.max_attendees
-    units = Counter(p.unit.id for p in members)
-    needed = max(
-        math.ceil(len(members) / capacity) if capacity else 1,
-        *(math.ceil(n / roster.away[u]) for u, n in units.items()),
-    )
-    needed = max(1, min(needed, len(days)))
+    facilitators = [p for p in members if p.can_facilitate]
+    needed = _sessions_needed(roster, members, facilitators, capacity, len(days))
     planned = _spread(days, needed, shift)
     index = {d: i for i, d in enumerate(days)}
     radius = min(10, len(days) // (2 * needed))
-    facilitators = [p for p in members if p.can_facilitate]
     made: list[tuple[CourseSession, list[Professional]]] = []
     used: set[date] = set()
     remaining = members
@@ -773,7 +777,13 @@ def _session(
     ordered = _interleaved(free)
     lead = next((p for p in ordered if p.can_facilitate), None)
     if lead is not None:
-        ordered = [lead, *(p for p in ordered if p is not lead)]
+        # The other key persons come last: each can lead a session of its own.
+        others = [p for p in ordered if p is not lead]
+        ordered = [
+            lead,
+            *(p for p in others if not p.can_facilitate),
+            *(p for p in others if p.can_facilitate),
+        ]
     chosen: list[Professional] = []
     away: Counter[str] = Counter()
     for person in ordered:
@@ -785,16 +795,12 @@ def _session(
     if not chosen:
         return None
     capacity = format.requirements.max_attendees
-    if lead is None and (capacity is None or len(chosen) < capacity):
-        waiting = {p.id for p in remaining}
-        borrowed = [
-            p
-            for p in facilitators
-            if p.id not in waiting
-            and away[p.unit.id] < roster.away[p.unit.id]
-            and roster.can_attend(p, begins)
-        ]
-        chosen = [*borrowed[:1], *chosen]
+    if lead is None:
+        chosen = _with_borrowed_lead(
+            roster, begins, chosen, away, facilitators, remaining, capacity
+        )
+        if not {p.id for p in chosen} & {p.id for p in remaining}:
+            return None
     location = Location(LocationKind.ON_SITE)
     if roster.rooms:
         room = roster.room(begins, len(chosen))
@@ -816,6 +822,87 @@ def _session(
         location=location,
     )
     return session, chosen
+
+
+def _sessions_needed(
+    roster: _Roster,
+    members: list[Professional],
+    facilitators: list[Professional],
+    capacity: int | None,
+    days: int,
+) -> int:
+    """The fewest sessions that seat *members*, each led by a key person.
+
+    A session beyond the number of the cohort's key persons is led by one
+    already on another session, who takes a seat of their unit's share and
+    of the capacity there: counted until the number holds (it only grows,
+    and at most to the number of *days*).
+    """
+    units = Counter(p.unit.id for p in members)
+    lead_unit = facilitators[0].unit.id if facilitators else None
+    needed = 1
+    while True:
+        extra = max(0, needed - len(facilitators)) if facilitators else 0
+        wanted = max(
+            math.ceil((len(members) + extra) / capacity) if capacity else 1,
+            *(
+                math.ceil((n + (extra if u == lead_unit else 0)) / roster.away[u])
+                for u, n in units.items()
+            ),
+        )
+        wanted = max(1, min(wanted, days))
+        if wanted <= needed:
+            return needed
+        needed = wanted
+
+
+def _with_borrowed_lead(
+    roster: _Roster,
+    begins: datetime,
+    chosen: list[Professional],
+    away: Counter[str],
+    facilitators: list[Professional],
+    remaining: list[Professional],
+    capacity: int | None,
+) -> list[Professional]:
+    """*chosen* led by a key person of the area already on another session.
+
+    The lead takes a seat: when the session is full, or the lead's unit has
+    no one more to spare, the last one chosen of the lead's unit (or the last
+    one at all, for a full session) waits for a later session instead, so a
+    session never goes without the facilitator the format needs (LM117).
+    Without a free key person *chosen* is kept as it is.
+    """
+    waiting = {p.id for p in remaining}
+    for lead in facilitators:
+        if lead.id in waiting or not roster.can_attend(lead, begins):
+            continue
+        seats = list(chosen)
+        unit = lead.unit.id
+        if roster.away[unit] < 1:
+            continue
+        if away[unit] >= roster.away[unit]:
+            same = [p for p in seats if p.unit.id == unit]
+            if not same:
+                continue
+            seats.remove(same[-1])
+        if capacity is not None and len(seats) >= capacity:
+            seats.pop()
+        return [lead, *seats]
+    return chosen
+
+
+def _too_few_professions(have: int, need: int) -> Label:
+    """Why an area's cohort waits: too few professions have done their course."""
+    return Label(
+        da=f"kun {'én faggruppe' if have == 1 else f'{have} faggrupper'} på "
+        f"områdets hold har gennemført deres kursus, og kursusdagen samler mindst "
+        f"{need}; holdet venter, til en anden faggruppe har gennemført sit",
+        en=f"only {'one profession' if have == 1 else f'{have} professions'} of "
+        f"the area's cohort {'has' if have == 1 else 'have'} completed their "
+        f"course, and the course day brings together at least {need}; the cohort "
+        "waits until another profession has completed its own",
+    )
 
 
 def _why_waiting(roster: _Roster, person: Professional, days: list[date]) -> Label:
