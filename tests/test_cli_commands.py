@@ -94,8 +94,11 @@ class TestCheck:
         code, out, err = run_cli(capsys, "check", str(sample))
         assert (code, err) == (0, "")
         ok, counts, warning = out.splitlines()
+        volunteers = sum(p.is_volunteer for p in scenario.professionals)
+        assert volunteers
         assert ok == (
-            f"{sample}: OK – {len(scenario.professionals)} fagpersoner, "
+            f"{sample}: OK – {len(scenario.professionals) - volunteers} fagpersoner, "
+            f"{volunteers} frivillige, "
             f"{len(scenario.cases)} borgerforløb, {len(scenario.forums)} mødefora, "
             f"{len(scenario.meetings)} møder"
         )
@@ -163,7 +166,8 @@ class TestCheck:
         code, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
         assert code == 0
         assert (
-            ": OK – 47 professionals, 11 citizen cases, 3 forums, 4 meetings\n" in out
+            ": OK – 45 professionals, 2 volunteers, 11 citizen cases, 3 forums, "
+            "4 meetings\n" in out
         )
         path.write_text(sample_text())
         assert run_cli(capsys, "check", str(path), "--lang", "en")[1] == out
@@ -237,7 +241,7 @@ class TestEncodings:
         path.write_bytes(mark + sample_text().encode(codec))
         code, out, err = run_cli(capsys, "check", str(path))
         assert (code, err) == (0, "")
-        assert "OK – 47 fagpersoner" in out
+        assert "OK – 45 fagpersoner, 2 frivillige" in out
 
     def _windows_file(self, tmp_path: Path) -> Path:
         """The sample as an older Windows program saves it."""
@@ -763,7 +767,7 @@ class TestUsageErrors:
     ) -> None:
         code, out, _ = run_cli(capsys, "--lang", "en", "check", str(sample))
         assert code == 0
-        assert "47 professionals" in out
+        assert "45 professionals, 2 volunteers" in out
         err = _usage_error(capsys, "--lang", "en", "plan", str(sample))
         assert err.endswith(
             "learnmeet plan: error: the following arguments are required: --from, "

@@ -243,6 +243,36 @@ class TestDisclosure:
         assert "§ 43" in violation.message.da
         assert violation.subject == lm.Subject(lm.SubjectKind.CASE, "c-101")
 
+    def test_a_volunteer_in_the_care_team_holds_no_record(self) -> None:
+        """A vågetjeneste's volunteer may be in the team around the citizen,
+        but the volunteer centre keeps no health record: a learning meeting
+        with the volunteer present needs consent to disclosure naming it."""
+        centre = lm.Organisation(
+            "vaagetjeneste", "Vågetjenesten", lm.DEFAULT_CATALOG.sector("civil_society")
+        )
+        volunteer = lm.Professional(
+            id="v-1",
+            profession=None,
+            participant_type=lm.ParticipantType.VOLUNTEER,
+            unit=lm.Unit(id="vt", name="Vågetjenesten", organisation=centre),
+        )
+        case = attrs.evolve(CASE, care_team=[*CASE.care_team, volunteer])
+        meeting = VALID["learning_meeting"]
+        with_volunteer = attrs.evolve(
+            meeting, case=case, attendees=[*meeting.attendees, attend(volunteer)]
+        )
+        (violation,) = [
+            v for v in lm.validate(with_volunteer).violations if v.code == "LM125"
+        ]
+        assert "Vågetjenesten" in violation.message.da
+        consent = lm.Consent(
+            given_on=date(2027, 1, 25),
+            purposes={lm.ConsentPurpose.LEARNING, lm.ConsentPurpose.DISCLOSURE},
+            recipients={"vaagetjeneste"},
+        )
+        told = attrs.evolve(with_volunteer, case=attrs.evolve(case, consent=consent))
+        assert "LM125" not in lm.validate(told).codes
+
     def test_the_sector_the_citizen_left_holds_its_part(self) -> None:
         # Nobody of the hospital is in the care team, but the citizen was
         # discharged from it: its doctor holds the discharge.

@@ -151,7 +151,19 @@ class TestAreasOfTwoMunicipalities:
         )
         report = lm.validate(day)
         assert report.codes == {"LM120"}
-        assert "Kommune B" in report.violations[0].message.da
+        message = report.violations[0].message
+        assert "Kommune B" in message.da
+        # The cohort's own municipality is named too: "Nord (Kommune B)" on
+        # the cohort of "Nord" would say nothing.
+        home = VALID["course_day"].professionals[0].unit.organisation.name
+        assert f"holdet for {NORTH.label.da} ({home})" in message.da
+        assert f"cohort of {NORTH.label.en} ({home})" in message.en
+
+    def test_an_organisation_is_taken_as_its_id(self) -> None:
+        b = lm.Organisation(
+            "kommune-b", "Kommune B", lm.DEFAULT_CATALOG.sector("municipality")
+        )
+        assert lm.Area("nord", NORTH.label, organisation=b).organisation == "kommune-b"
 
     def test_an_area_of_no_municipality_shared_by_two_is_a_warning(self) -> None:
         """Areas that do not say whose they are: the data cannot tell, so warn."""

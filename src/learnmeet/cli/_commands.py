@@ -552,8 +552,16 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scenario = checked.scenario
     assert scenario is not None  # ok: read
     assert checked.found is not None  # ok: checked
+    volunteers = sum(1 for p in scenario.professionals if p.is_volunteer)
     counted = (
-        (len(scenario.professionals), "fagperson", "fagpersoner", "professional"),
+        (
+            len(scenario.professionals) - volunteers,
+            "fagperson",
+            "fagpersoner",
+            "professional",
+        ),
+        # A volunteer is no professional (shown only when there are any).
+        *([(volunteers, "frivillig", "frivillige", "volunteer")] if volunteers else []),
         (len(scenario.cases), "borgerforløb", "borgerforløb", "citizen case"),
         (len(scenario.forums), "mødeforum", "mødefora", "forum"),
         (len(scenario.meetings), "møde", "møder", "meeting"),

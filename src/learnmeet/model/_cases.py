@@ -871,14 +871,16 @@ def not_covered(
 def holds_record(case: CitizenCase, organisation: Organisation) -> bool:
     """Tell whether *organisation* holds *case*'s course already.
 
-    The organisations of the care team do. So does an organisation of a
-    sector the citizen's transitions pass through that no organisation of the
-    care team is in: a transition records the sector, not the organisation
-    (the hospital that discharged the citizen holds the discharge, though
-    nobody from it is in the care team). Anyone else has the course disclosed
-    to it.
+    The organisations of the care team's staff do — not a volunteer's (a
+    vågetjeneste or a volunteer centre keeps no health record, so sharing
+    the course with it is disclosure). So does an organisation of a sector
+    the citizen's transitions pass through that no organisation of the care
+    team's staff is in: a transition records the sector, not the
+    organisation (the hospital that discharged the citizen holds the
+    discharge, though nobody from it is in the care team). Anyone else has
+    the course disclosed to it.
     """
-    team = case.care_team
+    team = [p for p in case.care_team if not p.is_volunteer]
     if any(p.unit.organisation.id == organisation.id for p in team):
         return True
     code = organisation.sector.code

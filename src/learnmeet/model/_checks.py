@@ -623,14 +623,16 @@ def non_negative_int(
 
 
 def unique(
-    key: Callable[[Any], Hashable], *, what: Label
+    key: Callable[[Any], Hashable], *, what: Label, fix: Label | None = None
 ) -> Callable[[object, attrs.Attribute[Any], Iterable[Any]], None]:
     """Make a validator that refuses a collection in which *key* repeats.
 
     Args:
         key: What must not repeat, read from each item.
         what: What the key is, e.g. ``Label(da="personen", en="the person")``.
+        fix: What to do about it, if more than listing each once.
     """
+    told = fix or Label(da="skriv hver kun én gang", en="list each only once")
 
     def validate(
         instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]
@@ -644,7 +646,7 @@ def unique(
                         da=f"{what.da} {shown(k).da} står der to gange",
                         en=f"{what.en} {shown(k).en} is listed twice",
                     ),
-                    fix=Label(da="skriv hver kun én gang", en="list each only once"),
+                    fix=told,
                     where=type(instance).__name__,
                     path=(attribute.name, index),
                 )

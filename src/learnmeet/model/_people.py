@@ -145,12 +145,20 @@ class Sector:
     label: Label = attrs.field(validator=instance_of(Label))
 
 
+def _organisation_id(value: object) -> object:
+    """An :class:`Organisation` as its id (the area names its owner by id)."""
+    return value.id if isinstance(value, Organisation) else value
+
+
 @attrs.frozen
 class Area:
     """A district (område) of a municipality; course-day cohorts are run per area.
 
     An area belongs to an organisation: two municipalities may each have an
-    area ``"nord"``, and they are two areas.
+    area ``"nord"``, and they are two areas. The owner is given by its id, or
+    as the :class:`Organisation` itself, which is taken as its id. (A
+    document names an area by its code, so two municipalities' areas in one
+    file need codes of their own, e.g. ``"a-nord"`` and ``"b-nord"``.)
 
     >>> from learnmeet import Label
     >>> nord = Label(da="Nord", en="North")
@@ -174,7 +182,10 @@ class Area:
     code: str = attrs.field(validator=identifier)
     label: Label = attrs.field(validator=instance_of(Label))
     organisation: str | None = attrs.field(
-        default=None, kw_only=True, validator=optional_identifier
+        default=None,
+        kw_only=True,
+        converter=_organisation_id,
+        validator=optional_identifier,
     )
 
 

@@ -96,7 +96,19 @@ class Scenario:
         converter=_areas,
         validator=[
             each(instance_of(Area)),
-            unique(lambda a: a.code, what=Label(da="området", en="the area")),
+            unique(
+                lambda a: a.code,
+                what=Label(da="området", en="the area"),
+                # A document names an area by its code (docs/json.md).
+                fix=Label(
+                    da="skriv hvert område kun én gang; har to kommuner et område "
+                    "med samme kode, så giv hver sin kode, f.eks. 'a-nord' og "
+                    "'b-nord'",
+                    en="list each area only once; when two municipalities have "
+                    "an area of the same code, give each its own code, e.g. "
+                    "'a-nord' and 'b-nord'",
+                ),
+            ),
         ],
     )
     organisations: tuple[Organisation, ...] = attrs.field(

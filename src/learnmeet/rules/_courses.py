@@ -95,10 +95,28 @@ def _shared_area(meeting: Meeting, area: Area) -> Sequence[Finding]:
         severity=Severity.WARNING,
         da=f"holdet for {area.label.da} har medarbejdere fra {names[0]}, men "
         "området siger ikke, hvilken kommune det hører til; giv hver kommune "
-        "sit eget område og tilmeld på eget områdes hold",
+        "sit eget område, og tilmeld medarbejderne på deres eget områdes hold",
         en=f"the cohort of {area.label.en} has staff of {names[1]}, but the area "
         "does not say which municipality it belongs to; give each municipality "
         "an area of its own and enrol staff on their own area's cohort",
+    )
+
+
+def _owner(meeting: Meeting, area: Area) -> str | None:
+    """The name of the organisation *area* belongs to, as the meeting knows it.
+
+    The area names its owner by id; the name is read from someone taking
+    part who works there, else the id is what there is to show.
+    """
+    if area.organisation is None:
+        return None
+    return next(
+        (
+            p.unit.organisation.name
+            for p in part(meeting).professionals
+            if p.unit.organisation.id == area.organisation
+        ),
+        area.organisation,
     )
 
 
@@ -144,7 +162,10 @@ def missing_course(person: Professional, format: MeetingFormat) -> Label | None:
         "Esbjerg enrolled staff on the cohort of their own area, so "
         "that colleagues who work together learn together.",
     ),
-    fix=Label(da="Tilmeld på eget områdes hold", en="Enrol on the own area's cohort"),
+    fix=Label(
+        da="Tilmeld medarbejderen på eget områdes hold",
+        en="Enrol staff on their own area's cohort",
+    ),
     applies=needs("cohort_by_area"),
 )
 def WRONG_COHORT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
@@ -159,18 +180,24 @@ def WRONG_COHORT(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
             en=f"{format_en(meeting)} is run for an area's cohort; set the cohort",
         )
     found = []
+    owner = _owner(meeting, cohort.area)
     for p in part(meeting).professionals:
         if p.unit.area != cohort.area:
             where_da, where_en = _where(p, cohort.area)
+            other = (
+                owner is not None and p.unit.organisation.id != cohort.area.organisation
+            )
+            there = f" ({owner})" if other else ""
             found.append(
                 Finding(
                     Subject(SubjectKind.ATTENDEE, p.key),
                     Label(
                         da=f"{p.id!r} arbejder i {where_da}, men er tilmeldt holdet "
-                        f"for {cohort.area.label.da}; tilmeld på eget områdes hold",
+                        f"for {cohort.area.label.da}{there}; tilmeld vedkommende på "
+                        "eget områdes hold",
                         en=f"{p.id!r} works in {where_en} but is enrolled on the "
-                        f"cohort of {cohort.area.label.en}; enrol them on their own "
-                        "area's cohort",
+                        f"cohort of {cohort.area.label.en}{there}; enrol them on "
+                        "their own area's cohort",
                     ),
                 )
             )
