@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import attrs
 import pytest
@@ -156,6 +156,24 @@ class TestInvite:
         assert held.end.hour == 10
         assert {i.send_at.hour for i in found if i.send_at} == {10}
         assert START.utcoffset() != (START + timedelta(weeks=8)).utcoffset()
+
+    def test_a_follow_up_on_the_night_the_clocks_skip(self) -> None:
+        """A meeting ending at 02:00 eight weeks before the spring-forward
+        night: 02:00 does not exist that night, so the invitation goes at
+        03:00 summer time (RFC 5545), never an error."""
+        night = lm.Meeting(
+            id="N",
+            format=CAT.format("operational_meeting"),
+            start=datetime(2028, 1, 30, 1, tzinfo=lm.COPENHAGEN),
+            duration=timedelta(hours=1),
+            attendees=[lm.Attendee(person=NURSE_N, role=lm.AttendeeRole.PARTICIPANT)],
+        )
+        later = attrs.evolve(SURVEY, follow_up_after=timedelta(weeks=8))
+        sent = later.send_at(night)
+        assert sent == datetime(2028, 3, 26, 3, tzinfo=lm.COPENHAGEN)
+        assert sent.utcoffset() == timedelta(hours=2)
+        (invitation,) = lm.invite(later, [night])
+        assert invitation.send_at == sent
 
 
 class TestRefusalsSayWhere:

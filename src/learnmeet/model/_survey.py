@@ -15,7 +15,7 @@ asks one attendee of one meeting, from a date derived from the meeting; a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import attrs
 
@@ -256,9 +256,18 @@ class Survey:
     def send_at(self, meeting: Meeting) -> datetime:
         """When to ask about *meeting*: at its end, or the follow-up's time later.
 
+        The follow-up is sent the interval's whole days later at the same
+        time of day, summer or winter time; a time the clocks skip that day
+        (02:30 on the spring-forward night) is read as RFC 5545 reads it,
+        with the offset before the change: an hour later on the clock.
+
         .. versionadded:: 0.3.0
         """
-        return meeting.end + (self.follow_up_after or timedelta())
+        end = meeting.end
+        if not self.follow_up_after:
+            return end
+        wall = end + self.follow_up_after  # the same time of day, days later
+        return wall.astimezone(timezone.utc).astimezone(end.tzinfo)
 
 
 class Eligibility(LabelledEnum):
