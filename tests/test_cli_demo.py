@@ -84,6 +84,9 @@ class TestDemo:
         assert "  p-001 — facilitator: nøgleperson, der faciliterer" in out
         assert "casefremlægger: SPL Nord 2 (eksempel)" in out
         assert "tværsektoriel audit: B-102 [moedelokale-1]" in out
+        assert "0 fejl, 1 advarsel, 0 problemer" in out
+        assert "Til et møde hjemme hos borgeren (med borgerens egne ord):" in out
+        assert "Et fælles SOSU-kursus i palliation for 20 medarbejdere (" in out
         for refused in (
             "BusyIndex",
             "Skrevet",
@@ -104,6 +107,7 @@ class TestDemo:
         assert code == 0
         assert "cross-sectoral audit: B-102 [moedelokale-1]" in out
         assert "meeting in the citizen's home: B-105" in out
+        assert "4 meetings checked, 0 errors, 1 warning, 0 problems" in out
         assert "møde hos borgeren" not in out
         assert "tværsektoriel audit" not in out
 
@@ -343,6 +347,8 @@ class TestOwnCitizensSeriesAndProgrammes:
         assert "The series kursusdage-2027 by fill and benefit: stop" in section
         assert "stopped after the first couple of times" in section
         assert "but is not a partner of the programme" in section
+        assert "\n  Lægehuset Nord (eksempel) takes part in the meeting" in section
+        assert "$.partners" not in section  # the programme is no document here
 
     def test_in_danish(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = run_cli(capsys, "demo")
@@ -350,3 +356,4 @@ class TestOwnCitizensSeriesAndProgrammes:
         assert "Forløbet kursusdage-2027 ud fra deltagerantallet: justér" in section
         assert "lagt ned efter de første par gange" in section
         assert "men er ikke partner i programmet" in section
+        assert "$.partners" not in section

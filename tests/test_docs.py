@@ -170,7 +170,7 @@ class TestRuleTable:
             "No host",
             "Ingen vært",
             rule.meaning.en if rule.meaning else None,
-            "Give one professional the role host",
+            "Give one professional the role of host",
         )
 
     def test_a_rule_without_a_meaning_is_shown_with_a_dash(self) -> None:

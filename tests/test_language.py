@@ -64,9 +64,11 @@ REFUSED: Mapping[str, tuple[tuple[str, str], ...]] = {
         (r"\beget faggruppes\b", "'deres eget faggruppes hold': grammar"),
         (r"\bsygeplejerapport\b", "'sygeplejerapport': use MedCom's names"),
         (r"\bSkrevet:", "'Skrevet:': say 'Gemt:'"),
+        (r"\w\((?:e|er|r|s)\)", "'deltager(e)': singular or plural by the number"),
     ),
     "en": (
-        (r"\byield\b", "'yield': say 'benefit'"),
+        (r"\byield(?:s|ed)?\b", "'yield': say 'benefit'"),
+        (r"\w\((?:e|er|r|s)\)", "'attendee(s)': singular or plural by the number"),
         (
             r"(?i)\bhome meetings?\b",
             "'home meeting': say 'meeting in the citizen's home'",
@@ -498,6 +500,11 @@ class TestTheChecker:
             ("da", "kun 7 tilmeldt", "refused 'kun 7 tilmeldt': plural"),
             ("da", "kun 12 tilmeldt", "refused 'kun 7 tilmeldt': plural"),
             ("en", "the mean yield", "refused 'yield': say 'benefit'"),
+            ("en", "it yields learning", "refused 'yield': say 'benefit'"),
+            ("da", "2 faggruppe(r) deltager", "refused 'deltager(e)': singular"),
+            ("da", "2 sektor(er) deltager", "refused 'deltager(e)': singular"),
+            ("da", "kun 1 deltager(e)", "refused 'deltager(e)': singular"),
+            ("en", "1 attendee(s)", "refused 'attendee(s)': singular"),
             ("en", "turn operations into development", "refused 'turn operations"),
         ],
     )
@@ -511,7 +518,7 @@ class TestTheChecker:
         [
             ("da", "kun 1 tilmeldt, men holdet skal have mindst 12"),
             ("da", "kun 11 tilmeldte"),
-            ("da", "giv en nøgleperson rollen facilitator"),
+            ("da", "giv en nøgleperson rollen som facilitator"),
             ("da", "mødeformen «roadshow» skal samle mindst 3"),
             ("en", "the sector hospital (region) is missing"),
             ("en", "a nurse and a social worker"),

@@ -180,6 +180,18 @@ class TestLegalBasis:
         assert "management permission" in violation.message.en
         assert "ask the citizen" not in violation.message.en
         assert "borgerforløbet 'c-101'" in violation.message.da
+        # DECEASED has no consent at all: the message says so, and does not
+        # speak of what a consent would cover.
+        assert "ikke registreret et samtykke" in violation.message.da
+        assert "no consent is recorded" in violation.message.en
+        assert "dækker ikke" not in violation.message.da
+
+    def test_after_death_with_a_consent_says_it_ends_at_the_death(self) -> None:
+        case = attrs.evolve(CASE, died_on=MEETING_DAY - timedelta(days=1))
+        (violation,) = lm.validate(with_changes("audit", case=case)).violations
+        assert violation.code == "LM108"
+        assert "samtykke dækker ikke brug efter dødsfaldet" in violation.message.da
+        assert "§ 42 d" in violation.message.da
 
     def test_consent_before_death_ends_at_death(self) -> None:
         case = attrs.evolve(CASE, died_on=date(2027, 2, 10))
@@ -289,7 +301,10 @@ class TestDisclosure:
                 attend(NEIGHBOUR_NURSE, lm.AttendeeRole.OBSERVER),
             ],
         )
-        assert lm.validate(watched).codes == {"LM125"}
+        (violation,) = lm.validate(watched).violations
+        assert violation.code == "LM125"
+        assert "de kender ikke forløbet i forvejen" in violation.message.da
+        assert "not part of the citizen's course of care" in violation.message.en
 
     def test_a_fictional_case_discloses_nothing(self) -> None:
         meeting = _learning_with_neighbour(

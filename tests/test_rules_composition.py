@@ -111,6 +111,10 @@ class TestCountedOverThoseTakingPart:
         ]
         report = lm.validate(attrs.evolve(meeting, attendees=declined))
         assert report.codes == {"LM101"}
+        # A known count is singular for one, never "faggruppe(r)".
+        (violation,) = report.violations
+        assert violation.message.da.startswith("1 faggruppe deltager,")
+        assert violation.message.en.startswith("1 profession takes part,")
 
 
 class TestSectorsWithAHost:
@@ -185,3 +189,8 @@ class TestWording:
         )
         (found,) = TOO_FEW_SECTORS.check(meeting, lm.RuleContext())
         assert "er tværsektoriel og kræver" in found.message.da
+
+    def test_a_count_of_one_sector_is_singular(self) -> None:
+        (found,) = TOO_FEW_SECTORS.check(BREACHES["LM103"][0](), lm.RuleContext())
+        assert found.message.da.startswith("1 sektor deltager,")
+        assert found.message.en.startswith("1 sector takes part,")

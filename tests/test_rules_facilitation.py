@@ -68,7 +68,7 @@ TestEachRule = each_rule_tests(BREACHES, _facilitation)
 
 
 class TestSeverity:
-    """Operations without learning is an opportunity, not a fault."""
+    """Everyday work without learning is an opportunity, not a fault."""
 
     def test_operations_without_learning_is_a_note(self) -> None:
         report = lm.validate(BREACHES["LM122"][0]())
@@ -148,6 +148,8 @@ class TestWhoMayAttend:
         message = report.violations[0].message
         assert "leder" in message.da
         assert "leader" in message.en
+        assert "har ikke rollen som " in message.da
+        assert "does not hold the role of " in message.en
         assert "key_person" not in message.da + message.en
 
 
@@ -160,6 +162,8 @@ class TestTrainedFacilitator:
         report = lm.validate(BREACHES["LM146"][0]())
         assert report.ok
         assert [str(v.subject) for v in report.warnings] == [UNTRAINED_KEY.key]
+        (warning,) = report.warnings
+        assert "tilmeld vedkommende facilitatoruddannelsen" in warning.message.da
 
     def test_only_facilitators_need_the_training(self) -> None:
         meeting = with_attendees(

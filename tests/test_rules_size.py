@@ -92,3 +92,6 @@ class TestCountedOverThoseTakingPart:
         ]
         report = lm.validate(attrs.evolve(meeting, attendees=informed))
         assert report.codes == {"LM115"}
+        (violation,) = report.violations
+        assert violation.message.da.startswith("2 deltagere, men")
+        assert violation.message.en.startswith("2 attendees, but")

@@ -56,3 +56,5 @@ class TestWording:
         assert "skal samle mindst 3 fra værtsorganisationen" in v.message.da
         assert "nå mindst" not in v.message.da
         assert "bring together at least 3 from the host organisation" in v.message.en
+        assert v.message.da.startswith("kun 2 deltagere fra værtsorganisationen")
+        assert v.message.en.startswith("only 2 attendees from the host organisation")

@@ -297,7 +297,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
         description=Label(
             da="Medarbejdere besøger en anden sektor og får indblik i dens tavse "
             "viden og tilbud.",
-            en="Staff visit another sector and see its tacit knowledge and offers.",
+            en="Staff visit another sector and see its tacit knowledge and services.",
         ),
         cross_sectoral=True,
         default_duration=timedelta(hours=3),
@@ -360,7 +360,7 @@ FORMATS: tuple[MeetingFormat, ...] = (
         description=Label(
             da="Et eksisterende møde i driften; det giver læring, når der kobles "
             "refleksion på.",
-            en="An existing operational meeting; it yields learning once reflection "
+            en="An existing operational meeting; it gives learning once reflection "
             "is attached.",
         ),
         is_learning=False,

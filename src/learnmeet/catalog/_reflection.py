@@ -547,7 +547,7 @@ AFTER_ACTION_REVIEW = ReflectionModel(
             "after_action_review",
             "why",
             _K.REFLECTION,
-            Label(da="Hvorfor forskellen", en="Why the difference"),
+            Label(da="Hvorfor det gik anderledes", en="Why the difference"),
             _q(
                 da="Hvorfor blev det anderledes end planlagt?",
                 en="Why was it different from the plan?",

@@ -26,7 +26,7 @@ from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
-from learnmeet.exceptions import LearnmeetError
+from learnmeet.exceptions import _FIX_WORD, LearnmeetError
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._envelope import SCHEMA_VERSION
@@ -423,10 +423,11 @@ def _courses_per_profession(run: DemoRun) -> list[str]:
     joint = TOO_MANY_PROFESSIONS.code not in validate(course, lang=lang).codes
     lines = [
         run.t(
-            da=f"Et fælles SOSU-kursus i palliation for {len(sosu)} "
+            da="Et fælles SOSU-kursus i palliation for "
+            f"{_counted(len(sosu), 'medarbejder', 'medarbejdere')} "
             f"({' og '.join(kinds)}): "
             + ("monofagligt, godkendt" if joint else "afvist"),
-            en=f"A joint SOSU course in palliative care for {len(sosu)} "
+            en=f"A joint SOSU course in palliative care for {len(sosu)} staff "
             f"({' and '.join(kinds)}): "
             + ("monoprofessional, accepted" if joint else "refused"),
         ),
@@ -514,14 +515,24 @@ def _preflight_line(run: DemoRun) -> str:
     found = preflight(run.scenario, start=QUARTER[0], end=QUARTER[1], settings=SETTINGS)
     report = found.report
     verdict = Label(da="klar", en="ready") if found.ok else Label(da="stop", en="stop")
+    meetings, errors = len(found.meetings), len(report.errors)
+    warnings, problems = len(report.warnings), len(found.problems)
     return run.t(
         da=f"Før planlægningen (learnmeet check): {verdict.da} – "
-        f"{len(found.meetings)} møder tjekket, {len(report.errors)} fejl, "
-        f"{len(report.warnings)} advarsler, {len(found.problems)} problemer",
+        f"{_counted(meetings, 'møde', 'møder')} tjekket, {errors} fejl, "
+        f"{_counted(warnings, 'advarsel', 'advarsler')}, "
+        f"{_counted(problems, 'problem', 'problemer')}",
         en=f"Pre-flight (learnmeet check): {verdict.en} – "
-        f"{len(found.meetings)} meetings checked, {len(report.errors)} errors, "
-        f"{len(report.warnings)} warnings, {len(found.problems)} problems",
+        f"{_counted(meetings, 'meeting', 'meetings')} checked, "
+        f"{_counted(errors, 'error', 'errors')}, "
+        f"{_counted(warnings, 'warning', 'warnings')}, "
+        f"{_counted(problems, 'problem', 'problems')}",
     )
+
+
+def _counted(number: int, one: str, many: str) -> str:
+    """*number* with its noun, in the singular for one: "1 advarsel"."""
+    return f"{number} {one if number == 1 else many}"
 
 
 def _course_days(run: DemoRun, plan: PeriodPlan) -> str:
@@ -996,7 +1007,7 @@ def _reflection(run: DemoRun) -> str:
     lines += _questions(
         run,
         run.t(
-            da="Til et møde hjemme hos borgeren (i et sprog, borgeren bruger):",
+            da="Til et møde hjemme hos borgeren (med borgerens egne ord):",
             en="For a meeting in the citizen's home (in the citizen's own words):",
         ),
         QUESTION_BANK.choose(
@@ -1337,7 +1348,11 @@ def _projects(run: DemoRun) -> str:
             en=f"The programme “{pool.name}” ({len(pool.meetings)} meetings, "
             f"partners: {', '.join(o.name for o in pool.partners)}):",
         ),
-        *(f"  {p.message(lang)}" for p in problems),
+        # The programme is no document here: its problems without a JSON path.
+        *(
+            f"  {p.reason.get(lang)} ({_FIX_WORD.get(lang)}: {p.fix.get(lang)})"
+            for p in problems
+        ),
     ]
     return "\n".join(lines)
 

@@ -46,7 +46,8 @@ __all__ = [
 
 LEARNING_TAGS: dict[str, Label] = {
     "knowing_offers": Label(
-        da="kendskab til andre sektorers tilbud", en="knowing other sectors' offers"
+        da="kendskab til andre sektorers tilbud",
+        en="knowing other sectors' services",
     ),
     "face_to_face": Label(da="ansigt på hinanden", en="putting a face to each other"),
     "handover": Label(da="information ved overgange", en="handover information"),

@@ -102,7 +102,7 @@ _LEARNING = ConsentPurpose.LEARNING
 
 _FICTIONAL = Label(
     da="fiktiv case; læring i driften tager udgangspunkt i konkrete borgere",
-    en="fictional case; learning in operations starts from concrete citizens",
+    en="fictional case; learning in everyday work starts from concrete citizens",
 )
 
 

@@ -369,11 +369,13 @@ def series_signal(
         signal = SeriesSignal.STOP
         reasons.append(
             Label(
-                da="svære at fylde og med begrænset udbytte, som Esbjergs kursusdage, "
-                "der blev lagt ned efter de første par gange; gør drift til "
-                "udvikling: flyt læringen ind i de eksisterende møder om borgerne",
-                en="hard to fill and of little benefit, as Esbjerg's course days, "
-                "stopped after the first couple of times; make everyday work a "
+                da="møderne er svære at fylde og giver begrænset udbytte, ligesom "
+                "Esbjergs kursusdage, der blev lagt ned efter de første par gange; "
+                "gør drift til udvikling: flyt læringen ind i de eksisterende møder "
+                "om borgerne",
+                en="the meetings are hard to fill and of little benefit, like "
+                "Esbjerg's course days, which were stopped after the first couple "
+                "of times; make everyday work a "
                 "place for development: move the learning into the existing "
                 "meetings about citizens",
             )

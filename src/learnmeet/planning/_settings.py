@@ -231,7 +231,10 @@ class Backend(LabelledEnum):
     .. versionadded:: 0.3.0
     """
 
-    GREEDY = "greedy", Label(da="grådig (én ad gangen)", en="greedy (one at a time)")
+    GREEDY = (
+        "greedy",
+        Label(da="hurtig (ét møde ad gangen)", en="quick (one meeting at a time)"),
+    )
     CPSAT = "cpsat", Label(da="optimering (CP-SAT)", en="optimisation (CP-SAT)")
 
 

@@ -198,6 +198,20 @@ def NO_CONSENT(meeting: Meeting, context: RuleContext) -> Sequence[Finding]:
         and _died_before(case, missing[-1])
     ):
         died = case.died_on.isoformat()
+        if case.consent is None:
+            return one(
+                case_subject(meeting),
+                da=f"borgeren i {what} døde {died}, og der er ikke registreret "
+                f"et samtykke ({shown_days}); brug af forløbet til "
+                "kvalitetsudvikling efter dødsfaldet kræver ledelsens tilladelse "
+                f"efter {_SECTION_42_D.da}; indhent tilladelsen og registrér den "
+                "på borgerforløbet",
+                en=f"the citizen of case {case.id!r} died on {died}, and no "
+                f"consent is recorded ({shown_days}); using the course for "
+                "quality development after the death needs management "
+                f"permission under {_SECTION_42_D.en}; get the permission and "
+                "record it on the case",
+            )
         return one(
             case_subject(meeting),
             da=f"borgeren i {what} døde {died}, og et samtykke dækker ikke brug "
@@ -288,14 +302,15 @@ def MANY_OUTSIDE_CARE_TEAM(meeting: Meeting, _: RuleContext) -> Sequence[Finding
     severity=Severity.ERROR,
     title=Label(da="Videregivelse uden samtykke", en="Disclosure without consent"),
     meaning=Label(
-        da="Borgerforløbet har de organisationer i forvejen, der har fagpersoner "
+        da="Borgerforløbet kender de organisationer i forvejen, der har fagpersoner "
         "i borgerens team, eller som er i en sektor, borgeren er flyttet fra "
         "eller til, uden at nogen i teamet er fra den sektor; enhver anden "
         "organisation, der deltager, får helbredsoplysninger videregivet, og "
         "det kræver borgerens samtykke til videregivelse med organisationen "
         "som modtager (sundhedslovens § 43). Et tværsektorielt møde skal derfor "
         "have et grundlag for hver organisation, der deltager.",
-        en="The organisations that hold the course already are those with "
+        en="The organisations already part of the citizen's course of care are "
+        "those with "
         "professionals in the citizen's care team, or of a sector the citizen "
         "moved from or to with nobody of that sector in the team; any other "
         "organisation taking part has health data disclosed to it, which needs "
@@ -333,11 +348,12 @@ def DISCLOSURE_WITHOUT_BASIS(
     return one(
         case_subject(meeting),
         da=f"borgerforløbet {case.id!r} videregives til {names} uden samtykke "
-        f"({shown_days}): de har ikke forløbet i forvejen, og intet samtykke "
+        f"({shown_days}): de kender ikke forløbet i forvejen, og intet samtykke "
         "nævner dem som modtagere; indhent borgerens samtykke til videregivelse "
         "(sundhedslovens § 43, stk. 1), eller hold mødet uden dem",
         en=f"case {case.id!r} is disclosed to {names} without consent "
-        f"({shown_days}): they do not hold the course already, and no consent "
+        f"({shown_days}): they are not part of the citizen's course of care "
+        "already, and no consent "
         "names them as recipients; get the citizen's consent to "
         "disclosure (Danish Health Act, section 43(1)), or hold the meeting "
         "without them",

@@ -56,11 +56,13 @@ def TOO_FEW_PROFESSIONS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         if p.profession is not None
     }
     if len(have) < need:
+        groups = "faggruppe" if len(have) == 1 else "faggrupper"
+        take = "profession takes" if len(have) == 1 else "professions take"
         return on(
             meeting,
-            da=f"{len(have)} faggruppe(r) deltager, men {format_da(meeting)} kræver "
+            da=f"{len(have)} {groups} deltager, men {format_da(meeting)} kræver "
             f"mindst {need}; invitér en fra en anden faggruppe i borgerens team",
-            en=f"{len(have)} profession(s) take part, but {format_en(meeting)} needs "
+            en=f"{len(have)} {take} part, but {format_en(meeting)} needs "
             f"at least {need}; invite someone of another profession from the "
             "citizen's care team",
         )
@@ -185,12 +187,14 @@ def TOO_FEW_SECTORS(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         return ()
     have = {p.sector.code for p in part(meeting).professionals}
     if len(have) < req.min_sectors:
+        sectors = "sektor" if len(have) == 1 else "sektorer"
+        take = "sector takes" if len(have) == 1 else "sectors take"
         return on(
             meeting,
-            da=f"{len(have)} sektor(er) deltager, men {format_da(meeting)} er "
+            da=f"{len(have)} {sectors} deltager, men {format_da(meeting)} er "
             f"tværsektoriel og kræver mindst {req.min_sectors}; invitér en direkte "
             "samarbejdspartner fra en anden sektor",
-            en=f"{len(have)} sector(s) take part, but {format_en(meeting)} is "
+            en=f"{len(have)} {take} part, but {format_en(meeting)} is "
             f"cross-sectoral and needs at least {req.min_sectors}; invite a direct "
             "collaboration partner from another sector",
         )

@@ -48,22 +48,22 @@ __all__ = [
         "leaders and key persons, who are to lead the reflection in the meetings.",
     ),
     fix=Label(
-        da="Giv en nøgleperson rollen facilitator",
-        en="Give a key person the role facilitator",
+        da="Giv en nøgleperson rollen som facilitator",
+        en="Give a key person the role of facilitator",
     ),
     applies=needs("facilitator_required"),
 )
 def NO_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
-    """Someone taking part has the role facilitator."""
+    """Someone taking part has the role of facilitator."""
     if not meeting.format.requirements.facilitator_required:
         return ()
     if not part(meeting).facilitators:
         return on(
             meeting,
             da=f"{format_da(meeting)} skal have en facilitator; giv en nøgleperson "
-            "rollen facilitator",
+            "rollen som facilitator",
             en=f"{format_en(meeting)} needs a facilitator; give a key person the role "
-            "facilitator",
+            "of facilitator",
         )
     return ()
 
@@ -104,7 +104,7 @@ def _not_learning(fmt: MeetingFormat) -> bool:
 @rule(
     code="LM122",
     severity=Severity.INFO,
-    title=Label(da="Drift uden læring", en="Operations without learning"),
+    title=Label(da="Drift uden læring", en="Everyday work without learning"),
     meaning=Label(
         da="Et driftsmøde uden refleksion noteres som en mulighed for læring, ikke "
         "som en fejl. Esbjergs erfaring var at gøre drift til udvikling: koble "
@@ -208,10 +208,10 @@ def WITHOUT_REQUIRED_ROLE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
                 Finding(
                     Subject(SubjectKind.ATTENDEE, person.key),
                     Label(
-                        da=f"{person.id!r} har ikke rollen {role.label.da}, som "
-                        f"{format_da(meeting)} kræver af deltagerne; registrér "
+                        da=f"{person.id!r} har ikke rollen som {role.label.da}, der "
+                        f"kræves af deltagerne i {format_da(meeting)}; registrér "
                         "rollen, eller invitér en, der har den",
-                        en=f"{person.id!r} does not hold the role {role.label.en} "
+                        en=f"{person.id!r} does not hold the role of {role.label.en} "
                         f"that {format_en(meeting)} asks of its attendees; record "
                         "the role, or invite someone who holds it",
                     ),
@@ -235,10 +235,10 @@ def WITHOUT_REQUIRED_ROLE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
         "competence development of leaders and key persons.",
     ),
     fix=Label(
-        da="Tilmeld facilitatoruddannelsen, eller lad en uddannet facilitator lede "
-        "mødet",
-        en="Enrol on the facilitator training, or let a trained facilitator lead "
-        "the meeting",
+        da="Tilmeld vedkommende facilitatoruddannelsen, eller lad en uddannet "
+        "facilitator lede mødet",
+        en="Enrol them on the facilitator training, or let a trained facilitator "
+        "lead the meeting",
     ),
     applies=limits("facilitator_course"),
 )
@@ -257,7 +257,8 @@ def UNTRAINED_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
                     Label(
                         da=f"{person.id!r} faciliterer, men har ikke gennemført den "
                         f"facilitatoruddannelse, {format_da(meeting)} kræver; "
-                        "tilmeld facilitatoruddannelsen, eller lad en uddannet "
+                        "tilmeld vedkommende facilitatoruddannelsen, eller lad "
+                        "en uddannet "
                         "facilitator lede mødet",
                         en=f"{person.id!r} facilitates but has not completed the "
                         f"facilitator training {format_en(meeting)} asks for; enrol "

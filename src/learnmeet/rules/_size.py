@@ -42,8 +42,10 @@ def TOO_FEW_ATTENDEES(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if have < need:
         return on(
             meeting,
-            da=f"{have} deltager(e), men {format_da(meeting)} kræver mindst {need}",
-            en=f"{have} attendee(s), but {format_en(meeting)} needs at least {need}",
+            da=f"{have} {'deltager' if have == 1 else 'deltagere'}, men "
+            f"{format_da(meeting)} kræver mindst {need}",
+            en=f"{have} {'attendee' if have == 1 else 'attendees'}, but "
+            f"{format_en(meeting)} needs at least {need}",
         )
     return ()
 

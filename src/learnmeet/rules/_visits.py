@@ -35,7 +35,8 @@ __all__ = ["NO_HOST", "TOO_FEW_FROM_HOST", "VISITORS_FROM_HOST_SECTOR"]
         "show tacit knowledge, which takes someone there to show it.",
     ),
     fix=Label(
-        da="Giv en fagperson rollen vært", en="Give one professional the role host"
+        da="Giv en fagperson rollen som vært",
+        en="Give one professional the role of host",
     ),
     applies=needs("host_required"),
 )
@@ -45,9 +46,9 @@ def NO_HOST(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
         return on(
             meeting,
             da=f"{format_da(meeting)} skal have en vært fra den organisation, der "
-            "besøges; giv en fagperson rollen vært",
+            "besøges; giv en fagperson rollen som vært",
             en=f"{format_en(meeting)} needs a host from the organisation visited; "
-            "give one professional the role host",
+            "give one professional the role of host",
         )
     return ()
 
@@ -124,9 +125,11 @@ def TOO_FEW_FROM_HOST(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
     if have < need:
         return on(
             meeting,
-            da=f"kun {have} deltager(e) fra værtsorganisationen; "
+            da=f"kun {have} {'deltager' if have == 1 else 'deltagere'} fra "
+            "værtsorganisationen; "
             f"{format_da(meeting)} skal samle mindst {need} fra værtsorganisationen",
-            en=f"only {have} attendee(s) from the host organisation; "
+            en=f"only {have} {'attendee' if have == 1 else 'attendees'} from the "
+            "host organisation; "
             f"{format_en(meeting)} should bring together at least {need} from the "
             "host organisation",
         )
