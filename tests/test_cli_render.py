@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import learnmeet as lm
-from learnmeet.cli._render import render_plan, when
+from learnmeet.cli._render import counted, render_plan, when
 from learnmeet.data import load_sample
 
 CPH = lm.COPENHAGEN
@@ -254,3 +254,14 @@ class TestTheEnrolment:
             f"    no cohort (1): {people[1].id}",
         ]
         assert lines[at + 3] == ""
+
+
+class TestCounted:
+    """A count names its noun in the singular for one, the plural else."""
+
+    @pytest.mark.parametrize(
+        ("number", "expected"),
+        [(0, "0 advarsler"), (1, "1 advarsel"), (2, "2 advarsler")],
+    )
+    def test_singular_for_one(self, number: int, expected: str) -> None:
+        assert counted(number, "advarsel", "advarsler") == expected

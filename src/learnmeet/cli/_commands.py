@@ -39,7 +39,7 @@ from learnmeet.cli._documents import (
 )
 from learnmeet.cli._files import prepare_folder, read_text, visible, write_files
 from learnmeet.cli._parser import Parser, add_lang, day, language, whole_number
-from learnmeet.cli._render import render_plan
+from learnmeet.cli._render import counted, render_plan
 from learnmeet.cli._streams import Progress, quiet_broken_pipe, safe_streams
 from learnmeet.data import load_sample
 from learnmeet.exceptions import (
@@ -167,8 +167,8 @@ def _write_problems(
     """
     count = len(error.problems)
     head = Label(
-        da=f"{visible(source)}: {_count(count, 'problem', 'problemer')}:",
-        en=f"{visible(source)}: {_count(count, 'problem', 'problems')}:",
+        da=f"{visible(source)}: {counted(count, 'problem', 'problemer')}:",
+        en=f"{visible(source)}: {counted(count, 'problem', 'problems')}:",
     )
     err.write(head.get(lang) + "\n")
     for problem in error.problems:
@@ -179,11 +179,6 @@ def _write_problems(
                 render_path(problem.path, root) + message[len(problem.json_path) :]
             )
         err.write(f"  {message}\n")
-
-
-def _count(number: int, one: str, many: str) -> str:
-    """*number* with its noun, in the singular for one: "1 problem", "2 problems"."""
-    return f"{number} {one if number == 1 else many}"
 
 
 def _written(paths: Sequence[Path]) -> Label:
@@ -553,7 +548,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     assert scenario is not None  # ok: read
     assert checked.found is not None  # ok: checked
     volunteers = sum(1 for p in scenario.professionals if p.is_volunteer)
-    counted = (
+    counts = (
         (
             len(scenario.professionals) - volunteers,
             "fagperson",
@@ -569,9 +564,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = visible(args.file)
     summary = Label(
         da=f"{path}: OK – "
-        + ", ".join(_count(n, one, many) for n, one, many, _ in counted),
+        + ", ".join(counted(n, one, many) for n, one, many, _ in counts),
         en=f"{path}: OK – "
-        + ", ".join(_count(n, one, f"{one}s") for n, _, _, one in counted),
+        + ", ".join(counted(n, one, f"{one}s") for n, _, _, one in counts),
     )
     out.write(summary.get(args.lang) + "\n")
     if checked.found.report.violations:
@@ -582,10 +577,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         people = len(busy.people)
         calendars = Label(
             da=f"{visible(args.busy)}: OK – "
-            f"{_count(files, 'kalender', 'kalendere')}, "
-            f"{_count(people, 'fagperson', 'fagpersoner')} med optaget tid",
-            en=f"{visible(args.busy)}: OK – {_count(files, 'calendar', 'calendars')}, "
-            f"{_count(people, 'professional', 'professionals')} with busy time",
+            f"{counted(files, 'kalender', 'kalendere')}, "
+            f"{counted(people, 'fagperson', 'fagpersoner')} med optaget tid",
+            en=f"{visible(args.busy)}: OK – {counted(files, 'calendar', 'calendars')}, "
+            f"{counted(people, 'professional', 'professionals')} with busy time",
         )
         out.write(calendars.get(args.lang) + "\n")
     return 0
@@ -692,9 +687,9 @@ def _can_invite(meeting: Meeting) -> bool:
 
 def _uninvited(ids: list[str]) -> Label:
     return Label(
-        da=f"Ingen invitation til {_count(len(ids), 'møde', 'møder')} uden "
+        da=f"Ingen invitation til {counted(len(ids), 'møde', 'møder')} uden "
         f"deltagere med e-mailadresse: {shown_all(ids).da}",
-        en=f"No invitation for {_count(len(ids), 'meeting', 'meetings')} without "
+        en=f"No invitation for {counted(len(ids), 'meeting', 'meetings')} without "
         f"attendees with an e-mail address: {shown_all(ids).en}",
     )
 

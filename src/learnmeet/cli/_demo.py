@@ -24,7 +24,7 @@ from learnmeet.catalog._builtin import COURSE_LABELS, DEFAULT_CATALOG
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
-from learnmeet.cli._render import render_plan, when
+from learnmeet.cli._render import counted, render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
 from learnmeet.exceptions import _FIX_WORD, LearnmeetError
 from learnmeet.io._calendars import busy_from_ical
@@ -424,7 +424,7 @@ def _courses_per_profession(run: DemoRun) -> list[str]:
     lines = [
         run.t(
             da="Et fælles SOSU-kursus i palliation for "
-            f"{_counted(len(sosu), 'medarbejder', 'medarbejdere')} "
+            f"{counted(len(sosu), 'medarbejder', 'medarbejdere')} "
             f"({' og '.join(kinds)}): "
             + ("monofagligt, godkendt" if joint else "afvist"),
             en=f"A joint SOSU course in palliative care for {len(sosu)} staff "
@@ -519,20 +519,15 @@ def _preflight_line(run: DemoRun) -> str:
     warnings, problems = len(report.warnings), len(found.problems)
     return run.t(
         da=f"Før planlægningen (learnmeet check): {verdict.da} – "
-        f"{_counted(meetings, 'møde', 'møder')} tjekket, {errors} fejl, "
-        f"{_counted(warnings, 'advarsel', 'advarsler')}, "
-        f"{_counted(problems, 'problem', 'problemer')}",
+        f"{counted(meetings, 'møde', 'møder')} tjekket, {errors} fejl, "
+        f"{counted(warnings, 'advarsel', 'advarsler')}, "
+        f"{counted(problems, 'problem', 'problemer')}",
         en=f"Pre-flight (learnmeet check): {verdict.en} – "
-        f"{_counted(meetings, 'meeting', 'meetings')} checked, "
-        f"{_counted(errors, 'error', 'errors')}, "
-        f"{_counted(warnings, 'warning', 'warnings')}, "
-        f"{_counted(problems, 'problem', 'problems')}",
+        f"{counted(meetings, 'meeting', 'meetings')} checked, "
+        f"{counted(errors, 'error', 'errors')}, "
+        f"{counted(warnings, 'warning', 'warnings')}, "
+        f"{counted(problems, 'problem', 'problems')}",
     )
-
-
-def _counted(number: int, one: str, many: str) -> str:
-    """*number* with its noun, in the singular for one: "1 advarsel"."""
-    return f"{number} {one if number == 1 else many}"
 
 
 def _course_days(run: DemoRun, plan: PeriodPlan) -> str:

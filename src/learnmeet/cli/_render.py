@@ -11,7 +11,12 @@ from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._cohorts import Enrolment
 from learnmeet.planning._period import PeriodPlan
 
-__all__ = ["render_plan", "when"]
+__all__ = ["counted", "render_plan", "when"]
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """*number* with its noun, in the singular for one: "1 advarsel", "2 problems"."""
+    return f"{number} {one if number == 1 else many}"
 
 
 def when(moment: datetime) -> str:
