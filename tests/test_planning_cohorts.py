@@ -317,6 +317,33 @@ class TestPlanCourseDays:
         result = _plan(people)
         assert {m.status for m in result.meetings} == {lm.MeetingStatus.PLANNED}
 
+    def test_a_day_of_one_profession_is_not_planned(self) -> None:
+        """Both professions did their course, but on the period's one day the
+        physiotherapist is at another meeting: the day would hold a nurse
+        alone (LM101), so it is not planned, and both wait, told why."""
+        nurse = pro("a-1", "nurse", HOME_CARE_N, lm.StaffRole.KEY_PERSON)
+        physio = pro("a-2", "physiotherapist", HOME_CARE_N)
+        day = date(2027, 4, 13)
+        elsewhere = lm.Meeting(
+            id="m-elsewhere",
+            format=CAT.format("operational_meeting"),
+            start=datetime(day.year, day.month, day.day, 7, tzinfo=CPH),
+            duration=timedelta(hours=10),
+            attendees=[lm.Attendee(person=physio, role=lm.AttendeeRole.PARTICIPANT)],
+        )
+        result = _plan(
+            [nurse, physio],
+            start=day,
+            end=day,
+            meetings=[elsewhere],
+            settings=lm.PlanningSettings(min_on_duty=0),
+        )
+        assert not result.meetings
+        (waiting,) = result.waiting.values()
+        assert {p.id for p in waiting} == {"a-1", "a-2"}
+        assert "at least 2 professions" in result.reasons["a-1"].en
+        assert "mindst 2 faggrupper" in result.reasons["a-1"].da
+
     def test_every_session_has_its_facilitator(self) -> None:
         """One key person for a cohort that needs several sessions: they lead
         each, in a seat of their unit's share, so no session goes without the

@@ -503,6 +503,12 @@ class _Roster:
             ):
                 self.booked[meeting.location.room].append((meeting.start, meeting.end))
 
+    def release(self, session: CourseSession) -> None:
+        """Give back the room *session* took: it is not held after all."""
+        room = session.location.room
+        if room is not None:
+            self.booked[room].remove((session.start, session.start + self.length))
+
     def times(self, units: Iterable[str]) -> list[time]:
         """The start times to try: 09:00 first, then each unit's opening."""
         found = {h.start for u in units if (h := self.hours[u]) is not None}
@@ -663,14 +669,24 @@ def plan_course_days(
         made, remaining = _plan_area(
             roster, cohort, format, by_area[area], days, shift, zone
         )
+        held: list[CourseSession] = []
+        dropped: list[tuple[Professional, Label]] = []
         for session, chosen in made:
-            sessions.append(session)
-            seats[session.id] = chosen
-        if remaining:
-            key = made[-1][0].id if made else cohort.id
-            waiting[key] = tuple(remaining)
+            why = _cannot_hold(format, chosen)
+            if why is None:
+                held.append(session)
+                seats[session.id] = chosen
+            else:  # a day the rules would refuse is no day: they wait, told why
+                roster.release(session)
+                dropped += [(person, why) for person in chosen]
+        sessions += held
+        if remaining or dropped:
+            key = held[-1].id if held else cohort.id
+            waiting[key] = (*remaining, *(person for person, _ in dropped))
             for person in remaining:
                 reasons[person.id] = _why_waiting(roster, person, days)
+            for person, why in dropped:
+                reasons[person.id] = why
 
     sessions.sort(key=lambda s: (s.start, s.id))
     grouped: dict[Area, list[CourseSession]] = defaultdict(list)
@@ -890,6 +906,35 @@ def _with_borrowed_lead(
             seats.pop()
         return [lead, *seats]
     return chosen
+
+
+def _cannot_hold(format: MeetingFormat, chosen: list[Professional]) -> Label | None:
+    """Why a session of *chosen* could not be held as *format* asks, if so.
+
+    Whom the roster leaves for a day may be one profession only, or nobody
+    who can facilitate: the rules would refuse such a day (LM101, LM117), so
+    it is not planned and its people wait with this reason.
+    """
+    req = format.requirements
+    kinds = {p.profession.code for p in chosen if p.profession is not None}
+    if len(kinds) < req.min_professions:
+        return Label(
+            da="den eneste kursusdag, perioden kunne give dem, ville ikke samle "
+            f"mindst {req.min_professions} faggrupper; de venter på en dag, hvor "
+            "flere faggrupper kan komme",
+            en="the only course day the period could give them would not bring "
+            f"together at least {req.min_professions} professions; they wait for a "
+            "day more professions can come to",
+        )
+    if req.facilitator_required and not any(p.can_facilitate for p in chosen):
+        return Label(
+            da="den eneste kursusdag, perioden kunne give dem, ville ikke have en "
+            "nøgleperson eller facilitator til at lede den; de venter på en dag, "
+            "hvor en kan komme",
+            en="the only course day the period could give them would have no key "
+            "person or facilitator to lead it; they wait for a day one can come to",
+        )
+    return None
 
 
 def _too_few_professions(have: int, need: int) -> Label:
