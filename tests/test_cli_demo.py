@@ -86,7 +86,10 @@ class TestDemo:
         assert "tværsektoriel audit: B-102 [moedelokale-1]" in out
         assert "0 fejl, 1 advarsel, 0 problemer" in out
         assert "Til et møde hjemme hos borgeren (med borgerens egne ord):" in out
-        assert "Et fælles SOSU-kursus i palliation for 20 medarbejdere (" in out
+        assert (
+            "Et fælles SOSU-kursus i palliation for 20 medarbejdere af faggrupperne "
+            in out
+        )
         for refused in (
             "BusyIndex",
             "Skrevet",

@@ -425,10 +425,10 @@ def _courses_per_profession(run: DemoRun) -> list[str]:
         run.t(
             da="Et fælles SOSU-kursus i palliation for "
             f"{counted(len(sosu), 'medarbejder', 'medarbejdere')} "
-            f"({' og '.join(kinds)}): "
+            f"af faggrupperne {' og '.join(kinds)}: "
             + ("monofagligt, godkendt" if joint else "afvist"),
             en=f"A joint SOSU course in palliative care for {len(sosu)} staff "
-            f"({' and '.join(kinds)}): "
+            f"of the professions {' and '.join(kinds)}: "
             + ("monoprofessional, accepted" if joint else "refused"),
         ),
         run.t(
