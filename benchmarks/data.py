@@ -43,13 +43,15 @@ class Municipality:
     requests: list[lm.MeetingRequest]
 
 
+_KOMMUNE = lm.Organisation("k", "Syntetisk Kommune", CAT.sector("municipality"))
+_HOSPITAL = lm.Organisation("h", "Syntetisk Sygehus", CAT.sector("hospital"))
+_PRACTICE = lm.Organisation("lp", "Syntetisk Lægehus", CAT.sector("general_practice"))
+_ORGANISATIONS = tuple(o.id for o in (_KOMMUNE, _HOSPITAL, _PRACTICE))
+"""The ids of the organisations the synthetic staff work in."""
+
+
 def _units(rng: random.Random, n: int) -> list[lm.Unit]:
-    kommune = lm.Organisation("k", "Syntetisk Kommune", CAT.sector("municipality"))
-    hospital = lm.Organisation("h", "Syntetisk Sygehus", CAT.sector("hospital"))
-    practice = lm.Organisation(
-        "lp", "Syntetisk Lægehus", CAT.sector("general_practice")
-    )
-    orgs = [kommune, kommune, kommune, hospital, practice]
+    orgs = [_KOMMUNE, _KOMMUNE, _KOMMUNE, _HOSPITAL, _PRACTICE]
     return [
         lm.Unit(id=f"u-{i:04d}", name=f"Enhed {i}", organisation=orgs[i % len(orgs)])
         for i in range(n)
@@ -70,6 +72,8 @@ def staff(rng: random.Random, count: int) -> list[lm.Professional]:
             profession=CAT.profession(rng.choice(codes)),
             unit=units[i % len(units)],
             roles={lm.StaffRole.KEY_PERSON} if i % 10 == 0 else (),
+            # Key persons have done the facilitator training (LM146).
+            completed_courses={lm.FACILITATOR_COURSE} if i % 10 == 0 else (),
         )
         for i in range(count)
     ]
@@ -109,7 +113,16 @@ def municipality(
                 id=f"c-{i:05d}",
                 citizen=lm.Citizen(f"B-{i:05d}"),
                 care_team=team,
-                consent=lm.Consent(given_on=date(YEAR - 1, 12, 1)),
+                # The citizen consents to the course being shared with the
+                # other sectors' organisations whose staff join (LM125).
+                consent=lm.Consent(
+                    given_on=date(YEAR - 1, 12, 1),
+                    purposes={
+                        lm.ConsentPurpose.LEARNING,
+                        lm.ConsentPurpose.DISCLOSURE,
+                    },
+                    recipients=_ORGANISATIONS,
+                ),
             )
         )
     fmt = CAT.format("learning_meeting")

@@ -758,6 +758,19 @@ class CitizenCase:
         """
         return frozenset([p.id for p in self.care_team])
 
+    @functools.cached_property
+    def _record_holders(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The care team's staff's organisation ids and sector codes, once.
+
+        :func:`holds_record` asks them of every organisation at every
+        meeting about the case.
+        """
+        staff = [p for p in self.care_team if not p.is_volunteer]
+        return (
+            frozenset([p.unit.organisation.id for p in staff]),
+            frozenset([p.unit.organisation.sector.code for p in staff]),
+        )
+
     @property
     def is_concrete(self) -> bool:
         """Tell whether the case is a real course of care."""
@@ -868,6 +881,14 @@ def not_covered(
     return [o for o in outside if o.id not in told]
 
 
+def record_holder_ids(case: CitizenCase) -> frozenset[str]:
+    """The ids of the organisations whose staff in the care team hold *case*.
+
+    :func:`holds_record` may find more, by the transitions.
+    """
+    return case._record_holders[0]
+
+
 def holds_record(case: CitizenCase, organisation: Organisation) -> bool:
     """Tell whether *organisation* holds *case*'s course already.
 
@@ -880,10 +901,8 @@ def holds_record(case: CitizenCase, organisation: Organisation) -> bool:
     discharge, though nobody from it is in the care team). Anyone else has
     the course disclosed to it.
     """
-    team = [p for p in case.care_team if not p.is_volunteer]
-    if any(p.unit.organisation.id == organisation.id for p in team):
+    organisations, sectors = case._record_holders
+    if organisation.id in organisations:
         return True
     code = organisation.sector.code
-    return code in case.sectors and all(
-        p.unit.organisation.sector.code != code for p in team
-    )
+    return code in case.sectors and code not in sectors

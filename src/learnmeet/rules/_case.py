@@ -23,6 +23,7 @@ from learnmeet.model._cases import (
     basis_for,
     consent_covers,
     not_covered,
+    record_holder_ids,
 )
 from learnmeet.model._formats import FictionalCase, MeetingFormat
 from learnmeet.model._labels import Label
@@ -336,10 +337,15 @@ def DISCLOSURE_WITHOUT_BASIS(
     case = meeting.case
     if not meeting.format.requirements.consent_required or case is None:
         return ()
-    present = {p.unit.organisation for p in part(meeting).professionals}
+    # By id: an organisation's own hash reads its sector's and labels'.
+    present = {
+        p.unit.organisation.id: p.unit.organisation for p in part(meeting).professionals
+    }
+    if present.keys() <= record_holder_ids(case):
+        return ()  # the common case: only those who hold the course take part
     uncovered: dict[str, list[str]] = {}
     for day in _days(meeting, context.today):
-        for organisation in not_covered(case, present, day):
+        for organisation in not_covered(case, present.values(), day):
             uncovered.setdefault(organisation.name, []).append(day.isoformat())
     if not uncovered:
         return ()
