@@ -731,10 +731,10 @@ class CitizenCase:
         if self.consent is not None and self.consent.given_on > died:
             raise InvalidValueError(
                 reason=Label(
-                    da=f"samtykket er registreret {self.consent.given_on.isoformat()}"
+                    da=f"samtykket er givet {self.consent.given_on.isoformat()}"
                     f", efter borgerens død ({shown_died}); en afdød kan ikke "
                     "give samtykke",
-                    en=f"the consent was recorded on "
+                    en=f"the consent is given on "
                     f"{self.consent.given_on.isoformat()}, after the citizen's "
                     f"death ({shown_died}); a deceased citizen cannot consent",
                 ),
