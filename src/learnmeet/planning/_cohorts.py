@@ -680,6 +680,11 @@ def plan_course_days(
                 roster.release(session)
                 dropped += [(person, why) for person in chosen]
         sessions += held
+        # A key person borrowed to lead a dropped day keeps their own seat.
+        seated = {p.id for session in held for p in seats[session.id]}
+        dropped = list(
+            {p.id: (p, why) for p, why in dropped if p.id not in seated}.values()
+        )
         if remaining or dropped:
             key = held[-1].id if held else cohort.id
             waiting[key] = (*remaining, *(person for person, _ in dropped))
