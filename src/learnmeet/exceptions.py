@@ -488,6 +488,11 @@ def _cut_number(number: int) -> str:
 _FIX_WORD = Label(da="løsning", en="fix")
 
 
+def reason_and_fix(reason: Label, fix: Label, lang: Lang) -> str:
+    """``"<what is wrong> (fix: <fix>)"`` in *lang*: every message's body."""
+    return f"{reason.get(lang)} ({_FIX_WORD.get(lang)}: {fix.get(lang)})"
+
+
 class LearnmeetError(Exception):
     """The base of every error learnmeet raises.
 
@@ -544,10 +549,7 @@ class LearnmeetError(Exception):
         """
         lang = check_lang(lang)
         head = f"{self.location}: " if self.location else ""
-        return (
-            f"{head}{self.reason.get(lang)} "
-            f"({_FIX_WORD.get(lang)}: {self.fix.get(lang)})"
-        )
+        return head + reason_and_fix(self.reason, self.fix, lang)
 
     def __str__(self) -> str:
         return self.message("en")
@@ -723,10 +725,7 @@ class DataProblem:
     def message(self, lang: Lang = "en") -> str:
         """Return ``"<path>: <what is wrong> (fix: <fix>)"`` in *lang*."""
         lang = check_lang(lang, where="DataProblem.message")
-        return (
-            f"{self.json_path}: {self.reason.get(lang)} "
-            f"({_FIX_WORD.get(lang)}: {self.fix.get(lang)})"
-        )
+        return f"{self.json_path}: {reason_and_fix(self.reason, self.fix, lang)}"
 
 
 def _problems_head(count: int) -> Label:

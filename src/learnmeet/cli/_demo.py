@@ -26,7 +26,7 @@ from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import counted, render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
-from learnmeet.exceptions import _FIX_WORD, LearnmeetError
+from learnmeet.exceptions import LearnmeetError, reason_and_fix
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._envelope import SCHEMA_VERSION
@@ -1344,10 +1344,7 @@ def _projects(run: DemoRun) -> str:
             f"partners: {', '.join(o.name for o in pool.partners)}):",
         ),
         # The programme is no document here: its problems without a JSON path.
-        *(
-            f"  {p.reason.get(lang)} ({_FIX_WORD.get(lang)}: {p.fix.get(lang)})"
-            for p in problems
-        ),
+        *(f"  {reason_and_fix(p.reason, p.fix, lang)}" for p in problems),
     ]
     return "\n".join(lines)
 
