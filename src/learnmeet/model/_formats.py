@@ -8,6 +8,7 @@ with :func:`attrs.evolve`, without touching the library.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
@@ -210,8 +211,17 @@ class FormatRequirements:
         of its group, else *prerequisite_course*. A volunteer (no profession)
         needs *prerequisite_course* too.
         """
+        return self._course_for(profession)
+
+    @functools.cached_property
+    def _courses(self) -> dict[str, str]:
+        """*prerequisite_courses* as a lookup, made once per requirements."""
+        return dict(self.prerequisite_courses)
+
+    def _course_for(self, profession: Profession | None) -> str | None:
+        """:meth:`prerequisite_for`, for calls whose argument is known good."""
         if profession is not None and self.prerequisite_courses:
-            courses = dict(self.prerequisite_courses)
+            courses = self._courses
             found = courses.get(profession.code) or courses.get(profession.group_code)
             if found is not None:
                 return found
@@ -226,7 +236,7 @@ class FormatRequirements:
         before each profession had its own course says "completed their
         monoprofessional course".
         """
-        need = self.prerequisite_for(professional.profession)
+        need = self._course_for(professional.profession)
         done = professional.completed_courses
         if need is None or need in done or self.prerequisite_course in done:
             return None
