@@ -8,6 +8,7 @@ from hypothesis import given, strategies as st
 
 from learnmeet.io._fhir_ids import (
     DEFAULT_SYSTEM_BASE,
+    citizen_reference,
     identifier,
     identifier_system,
     reference,
@@ -58,3 +59,14 @@ class TestIdentifier:
             "reference": f"Practitioner/{resource_id('p_1')}"
         }
         assert reference("Location", "l-1", display="Sal A")["display"] == "Sal A"
+
+    def test_a_citizen_is_a_logical_reference_by_pseudonym(self) -> None:
+        ref = citizen_reference("c-9", "https://fhir.kommune.invalid")
+        assert ref == {
+            "type": "Patient",
+            "identifier": {
+                "system": "https://fhir.kommune.invalid/citizen",
+                "value": "c-9",
+            },
+        }
+        assert "reference" not in ref

@@ -25,6 +25,7 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_SYSTEM_BASE",
+    "citizen_reference",
     "identifier",
     "identifier_system",
     "reference",
@@ -89,3 +90,21 @@ def reference(resource_type: str, value: str, display: str = "") -> dict[str, An
     if display:
         out["display"] = display
     return out
+
+
+def citizen_reference(
+    pseudonym: str, base: str = DEFAULT_SYSTEM_BASE
+) -> dict[str, Any]:
+    """A logical FHIR ``Reference`` to the citizen by pseudonym, never a resource.
+
+    learnmeet knows a citizen only by pseudonym, so no ``Patient`` resource is
+    written: the reference carries the pseudonym as an identifier under the
+    ``citizen`` system (FHIR R5, references.html#logical), for the receiving
+    system to resolve with its own key, or not at all.
+
+    >>> citizen_reference("c-101")["identifier"]["value"]
+    'c-101'
+    >>> citizen_reference("c-101")["type"]
+    'Patient'
+    """
+    return {"type": "Patient", "identifier": identifier("citizen", pseudonym, base)}
