@@ -36,7 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -187,6 +187,19 @@ class _Writer:
         self.lang = lang
         self.base = base
         self.forums = {} if scenario is None else {f.id: f for f in scenario.forums}
+        self.written: set[object] = set()
+        self.series: dict[str, _Series] = {}
+
+    def first(self, value: object) -> bool:
+        """Whether *value*'s resources are asked for the first time.
+
+        What was written once is not made again: the bundle keeps each
+        resource once anyway, and a municipality's meetings share people.
+        """
+        if value in self.written:
+            return False
+        self.written.add(value)
+        return True
 
     def t(self, label: Label) -> str:
         return label.get(self.lang)
@@ -222,7 +235,7 @@ class _Writer:
             "type": [
                 {
                     "coding": [_coding(_ORGANIZATION_TYPE, "dept")],
-                    "text": self.t(Label(da="afdeling", en="department")),
+                    "text": self.t(_DEPARTMENT),
                 }
             ],
             "name": unit.name,
@@ -444,7 +457,10 @@ class _Writer:
                 "reference": f"Appointment/{_forum_id(forum.id)}"
             }
         }
-        number = _occurrence_number(forum, meeting.start)
+        series = self.series.get(forum.id)
+        if series is None:
+            series = self.series[forum.id] = _Series(forum)
+        number = series.number(meeting.start)
         if number is not None:
             out["recurrenceId"] = number
         out["occurrenceChanged"] = number is None
@@ -507,6 +523,7 @@ class _Writer:
         }
 
 
+_DEPARTMENT = Label(da="afdeling", en="department")
 _FORMS = {
     LocationKind.ON_SITE: ("si", Label(da="sted", en="site")),
     LocationKind.CITIZEN_HOME: ("ho", Label(da="bolig", en="house")),
@@ -570,18 +587,35 @@ def _absent_citizen(meeting: Meeting) -> Citizen | None:
     return None
 
 
-def _occurrence_number(forum: Forum, start: datetime) -> int | None:
-    """The number of *start* among the forum's occurrences (1 is the first)."""
-    rule = read_rule(forum.recurrence, where="Forum", path=("recurrence",))
-    zone = forum.first_start.tzinfo
-    assert isinstance(zone, ZoneInfo)
-    wall = start.astimezone(zone).replace(tzinfo=None)
-    if wall < forum.first_start.replace(tzinfo=None):
-        return None
-    for number, moment in enumerate(walk(rule, forum.first_start, wall), start=1):
-        if moment.replace(tzinfo=None) == wall:
-            return number
-    return None
+class _Series:
+    """A forum's occurrences by wall-clock time, numbered from 1, walked on demand.
+
+    Each export walks a forum's rule once, as far as its latest meeting, and
+    not once per meeting.
+    """
+
+    def __init__(self, forum: Forum) -> None:
+        self.rule = read_rule(forum.recurrence, where="Forum", path=("recurrence",))
+        self.first = forum.first_start
+        zone = forum.first_start.tzinfo
+        assert isinstance(zone, ZoneInfo)  # a forum's start is in an IANA zone
+        self.zone = zone
+        self.walked = forum.first_start.replace(tzinfo=None) - timedelta(days=1)
+        self.numbers: dict[datetime, int] = {}
+
+    def number(self, start: datetime) -> int | None:
+        """The number of *start* among the occurrences, or ``None``."""
+        wall = start.astimezone(self.zone).replace(tzinfo=None)
+        if wall > self.walked:
+            # a year further than asked, so the next meetings need no walk
+            self.walked = years_on(wall, 1)
+            self.numbers = {
+                moment.replace(tzinfo=None): n
+                for n, moment in enumerate(
+                    walk(self.rule, self.first, self.walked), start=1
+                )
+            }
+        return self.numbers.get(wall)
 
 
 def _recurrence_template(rule: Recurrence, first: datetime) -> dict[str, Any] | None:
@@ -702,9 +736,10 @@ def _meeting_resources(
     for meeting in meetings:
         for person in meeting.professionals:
             yield from _person_resources(writer, person)
-        yield writer.location(meeting.location)
-        if meeting.forum is not None and meeting.forum in writer.forums:
-            forum = writer.forums[meeting.forum]
+        if writer.first(meeting.location):
+            yield writer.location(meeting.location)
+        forum = writer.forums.get(meeting.forum or "")
+        if forum is not None and writer.first(("forum", forum.id)):
             for person in forum.members:
                 yield from _person_resources(writer, person)
             yield from _unit_resources(writer, forum.unit)
@@ -719,16 +754,19 @@ def _meeting_resources(
 
 
 def _unit_resources(writer: _Writer, unit: Unit) -> Iterator[dict[str, Any]]:
-    yield writer.organization(unit.organisation)
-    yield writer.unit(unit)
+    if writer.first(unit):
+        if writer.first(unit.organisation):
+            yield writer.organization(unit.organisation)
+        yield writer.unit(unit)
 
 
 def _person_resources(
     writer: _Writer, person: Professional
 ) -> Iterator[dict[str, Any]]:
-    yield from _unit_resources(writer, person.unit)
-    yield writer.practitioner(person)
-    yield writer.practitioner_role(person)
+    if writer.first(person):
+        yield from _unit_resources(writer, person.unit)
+        yield writer.practitioner(person)
+        yield writer.practitioner_role(person)
 
 
 @checked
@@ -795,16 +833,18 @@ def scenario_to_fhir(
 
     def resources() -> Iterator[dict[str, Any]]:
         for org in scenario.organisations:
-            yield writer.organization(org)
+            if writer.first(org):
+                yield writer.organization(org)
         for unit in scenario.units:
             yield from _unit_resources(writer, unit)
         for person in scenario.professionals:
             yield from _person_resources(writer, person)
         for forum in scenario.forums:
-            for person in forum.members:
-                yield from _person_resources(writer, person)
-            yield from _unit_resources(writer, forum.unit)
-            yield writer.forum(forum)
+            if writer.first(("forum", forum.id)):
+                for person in forum.members:
+                    yield from _person_resources(writer, person)
+                yield from _unit_resources(writer, forum.unit)
+                yield writer.forum(forum)
         yield from _meeting_resources(writer, scenario.meetings)
 
     return _bundle(resources())
