@@ -233,6 +233,16 @@ class TestBadInput:
                 lambda r: r.update(originatingAppointment={"reference": "x"}),
                 "originatingAppointment",
             ),
+            (lambda r: r.update(supportingInformation={}), "supportingInformation"),
+            (lambda r: r.update(extension="x"), "extension"),
+            (lambda r: r.update(description=["x"]), "description"),
+            (lambda r: r.update(note=["x"]), "note[0]"),
+            (lambda r: r.update(note=[{"text": 3}]), "note[0].text"),
+            (lambda r: r["participant"][0].update(type={}), "participant[0].type"),
+            (
+                lambda r: r["participant"][0].update(extension=3),
+                "participant[0].extension",
+            ),
         ],
     )
     def test_element_refused_at_its_path(self, change: Any, where: str) -> None:
@@ -240,6 +250,18 @@ class TestBadInput:
         change(bundle["entry"][n]["resource"])
         paths = refused(bundle, scenario)
         assert paths[0].startswith(f"$.entry[{n}].resource.{where}"), paths
+
+    def test_text_the_model_refuses(self) -> None:
+        bundle, scenario, n = self.bundle()
+        bundle["entry"][n]["resource"]["note"] = [{"text": "cpr 010203-1234"}]
+        assert refused(bundle, scenario) == [f"$.entry[{n}].resource"]
+
+    def test_location_description_not_text(self) -> None:
+        bundle, scenario, _ = self.bundle()
+        for entry in bundle["entry"]:
+            if entry["resource"]["resourceType"] == "Location":
+                entry["resource"]["description"] = 3
+        assert refused(bundle, scenario)[0].endswith("actor.description")
 
     def test_relative_without_case(self) -> None:
         bundle, scenario, n = self.bundle()

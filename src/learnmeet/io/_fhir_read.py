@@ -114,6 +114,22 @@ class _Reader:
             )
         return value
 
+    def items(
+        self, data: Mapping[str, Any], key: str, path: tuple[PathKey, ...]
+    ) -> list[Any]:
+        """The list at *key*, empty when the element is left out."""
+        if key not in data:
+            return []
+        found: list[Any] = self.get(data, key, path, list)
+        return found
+
+    def text(self, data: Mapping[str, Any], key: str, path: tuple[PathKey, ...]) -> str:
+        """The string at *key*, empty when the element is left out."""
+        if key not in data:
+            return ""
+        found: str = self.get(data, key, path, str)
+        return found
+
     def system_value(
         self, ids: object, kind: str, path: tuple[PathKey, ...]
     ) -> str | None:
@@ -347,7 +363,7 @@ def _meeting(
             ),
         ) from None
     case = None
-    for m, item in enumerate(data.get("supportingInformation", ())):
+    for m, item in enumerate(reader.items(data, "supportingInformation", path)):
         where = (*path, "supportingInformation", m)
         if isinstance(item, dict) and item.get("type") == "EpisodeOfCare":
             case_id = reader.referenced(item, "case", where)
@@ -393,9 +409,14 @@ def _meeting(
             CancellationReason, reason_code, (*path, "cancellationReason")
         )
         note = ""
-        notes = data.get("note")
-        if isinstance(notes, list) and notes and isinstance(notes[0], dict):
-            note = str(notes[0].get("text", ""))
+        for m, item in enumerate(reader.items(data, "note", path)[:1]):
+            if not isinstance(item, dict):
+                raise reader.problem(
+                    (*path, "note", m),
+                    Label(da="forventede et objekt", en="expected an object"),
+                    _NOT_READ,
+                )
+            note = reader.text(item, "text", (*path, "note", m))
         cancellation = Cancellation(reason, note)
     forum = None
     if "originatingAppointment" in data:
@@ -403,7 +424,7 @@ def _meeting(
             data["originatingAppointment"], "forum", (*path, "originatingAppointment")
         )
     cohort = _cohort(reader, data, path)
-    title = data.get("description", "")
+    title = reader.text(data, "description", path)
     try:
         return Meeting(
             id=meeting_id,
@@ -417,7 +438,7 @@ def _meeting(
             cancellation=cancellation,
             forum=forum,
             cohort=cohort,
-            title=title if isinstance(title, str) else "",
+            title=title,
         )
     except LearnmeetError as refused:
         raise reader.problem(path, refused.reason, refused.fix) from None
@@ -493,7 +514,7 @@ def _attendee(
 ) -> Attendee:
     role_code = relation_code = None
     information_only = False
-    for concept in item.get("type", ()):
+    for concept in reader.items(item, "type", where):
         role_code = role_code or reader.code(concept, "attendee-role", where)
         relation_code = relation_code or reader.code(concept, "relation", where)
         if reader.code(concept, "participation", where) == _INFORMATION_ONLY:
@@ -521,7 +542,7 @@ def _attendee(
         else Participation.OPTIONAL
     )
     attended = Attendance.UNKNOWN
-    for ext in item.get("extension", ()):
+    for ext in reader.items(item, "extension", where):
         if isinstance(ext, dict) and ext.get("url") == _ATTENDED:
             attended = reader.member(
                 Attendance, ext.get("valueCode"), (*where, "extension")
@@ -600,17 +621,17 @@ def _location(reader: _Reader, ref: str, path: tuple[PathKey, ...]) -> Location:
             ),
         )
     kind_code = None
-    for concept in data.get("type", ()):
+    for concept in reader.items(data, "type", path):
         kind_code = kind_code or reader.code(concept, "location-kind", path)
     kind = reader.member(LocationKind, kind_code, path)
     ids = data.get("identifier")
     place = reader.system_value(ids, "place", path)
     room = reader.system_value(ids, "room", path)
-    description = data.get("description", "")
+    description = reader.text(data, "description", path)
     try:
         return Location(
             kind,
-            description if isinstance(description, str) else "",
+            description,
             place=place,
             room=room,
         )
@@ -622,7 +643,7 @@ def _cohort(
     reader: _Reader, data: dict[str, Any], path: tuple[PathKey, ...]
 ) -> Cohort | None:
     cohort_id = area_code = None
-    for n, ext in enumerate(data.get("extension", ())):
+    for n, ext in enumerate(reader.items(data, "extension", path)):
         if not isinstance(ext, dict):
             continue
         where = (*path, "extension", n)
