@@ -628,6 +628,7 @@ class TestOut:
         assert code == 0
         assert sorted(p.name for p in tmp_path.iterdir()) == [
             "evaluation.csv",
+            "plan.fhir.json",
             "plan.ics",
             "plan.json",
             "scenario.json",

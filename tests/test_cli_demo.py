@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -360,3 +361,41 @@ class TestOwnCitizensSeriesAndProgrammes:
         assert "lagt ned efter de første par gange" in section
         assert "men er ikke partner i programmet" in section
         assert "$.partners" not in section
+
+
+class TestFhir:
+    """The demo writes the quarter as FHIR R5, validates it and reads it back."""
+
+    def test_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        assert code == 0
+        section = out.split("FHIR R5\n=======")[1]
+        assert "110 resources – 25 Appointment, 5 Location" in section
+        assert "110 of 110 resources valid" in section
+        assert "Read back: 22 meetings, 22 the same" in section
+        assert "Appointment.subject (R5)" in section
+
+    def test_the_bundle_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
+        assert code == 0
+        bundle = json.loads((tmp_path / "plan.fhir.json").read_text())
+        assert lm.validate_fhir(bundle)["Appointment"] == 25
+        assert "plan.fhir.json" in out
+
+    def test_without_the_extra_it_says_so(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import importlib.util
+
+        real = importlib.util.find_spec
+
+        def hidden(name: str, *args: object) -> object:
+            return None if name == "fhir.resources" else real(name)
+
+        monkeypatch.setattr(importlib.util, "find_spec", hidden)
+        code, out, _ = run_cli(capsys, "demo")
+        assert code == 0
+        assert "kræver learnmeet[fhir], som ikke er installeret her" in out
+        assert "Læst tilbage: 22 møder, 22 ens" in out

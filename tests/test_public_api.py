@@ -322,6 +322,44 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             lm.evaluation_text,
             {"evaluation": evaluation, "lang": "en"},
         ),
+        "fhir_files": (
+            lm.fhir_files,
+            {"scenario": sample, "lang": "en", "base": "https://kommune.example/id"},
+        ),
+        "meetings_to_fhir": (
+            lm.meetings_to_fhir,
+            {
+                "meetings": [meeting],
+                "scenario": sample,
+                "lang": "en",
+                "base": "https://kommune.example/id",
+            },
+        ),
+        "meetings_from_fhir": (
+            lm.meetings_from_fhir,
+            {
+                "bundle": lm.meetings_to_fhir([meeting]),
+                "scenario": sample,
+                "catalog": catalog,
+                "base": "https://learnmeet.invalid/fhir/id",
+                "zone": lm.COPENHAGEN,
+            },
+        ),
+        "plan_to_fhir": (
+            lm.plan_to_fhir,
+            {
+                "plan": lm.plan_period(
+                    sample, start=date(2027, 1, 1), end=date(2027, 1, 10)
+                ),
+                "lang": "en",
+                "base": "https://kommune.example/id",
+            },
+        ),
+        "scenario_to_fhir": (
+            lm.scenario_to_fhir,
+            {"scenario": sample, "lang": "en", "base": "https://kommune.example/id"},
+        ),
+        "validate_fhir": (lm.validate_fhir, {"bundle": lm.meetings_to_fhir([meeting])}),
         "find_slots": (
             lm.find_slots,
             {

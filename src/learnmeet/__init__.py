@@ -250,6 +250,14 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
+    "learnmeet.io._fhir": (
+        "FHIR_CODE_SYSTEM_BASE",
+        "fhir_files",
+        "meetings_to_fhir",
+        "plan_to_fhir",
+        "scenario_to_fhir",
+    ),
+    "learnmeet.io._fhir_read": ("meetings_from_fhir", "validate_fhir"),
 }
 """Every public name, by the private module that defines it: the one list.
 
@@ -326,6 +334,17 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         evaluation_csv as evaluation_csv,
     )
     from learnmeet.io._envelope import SCHEMA_VERSION as SCHEMA_VERSION
+    from learnmeet.io._fhir import (
+        FHIR_CODE_SYSTEM_BASE as FHIR_CODE_SYSTEM_BASE,
+        fhir_files as fhir_files,
+        meetings_to_fhir as meetings_to_fhir,
+        plan_to_fhir as plan_to_fhir,
+        scenario_to_fhir as scenario_to_fhir,
+    )
+    from learnmeet.io._fhir_read import (
+        meetings_from_fhir as meetings_from_fhir,
+        validate_fhir as validate_fhir,
+    )
     from learnmeet.io._ical import (
         Method as Method,
         to_ical as to_ical,

@@ -86,6 +86,13 @@ assert_type(
     lm.to_ical([meeting], method=method, uid_domain="kommune.dk", previous=[meeting]),
     str,
 )
+bundle = lm.meetings_to_fhir([meeting], sample, lang="en")
+assert_type(bundle, dict[str, Any])
+assert_type(lm.scenario_to_fhir(sample), dict[str, Any])
+assert_type(lm.fhir_files(sample), dict[str, str])
+assert_type(lm.meetings_from_fhir(bundle, sample), tuple[lm.Meeting, ...])
+assert_type(lm.validate_fhir(bundle), dict[str, int])
+assert_type(lm.FHIR_CODE_SYSTEM_BASE, str)
 assert_type(sample.professionals[0].email, str | None)
 try:
     lm.from_json(lm.Meeting, "{}")

@@ -30,6 +30,8 @@ from learnmeet.exceptions import LearnmeetError, reason_and_fix
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._envelope import SCHEMA_VERSION
+from learnmeet.io._fhir import plan_to_fhir
+from learnmeet.io._fhir_read import meetings_from_fhir, validate_fhir
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_json
 from learnmeet.io._schema import json_schema
@@ -1349,6 +1351,67 @@ def _projects(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+def _fhir(run: DemoRun) -> str:
+    """The quarter's plan as FHIR R5: what is written, validated, read back."""
+    s, lang = run.scenario, run.lang
+    plan = plan_period(s, start=QUARTER[0], end=QUARTER[1], settings=SETTINGS)
+    bundle = plan_to_fhir(plan, lang=lang)
+    kinds = Counter(e["resource"]["resourceType"] for e in bundle["entry"])
+    total = sum(kinds.values())
+    listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    if importlib.util.find_spec("fhir.resources") is None:
+        checked = run.t(
+            da="Validering med FHIR R5-modellerne kræver learnmeet[fhir], som "
+            "ikke er installeret her.",
+            en="Validating with the FHIR R5 models needs learnmeet[fhir], which "
+            "is not installed here.",
+        )
+    else:
+        valid = sum(validate_fhir(bundle).values())
+        checked = run.t(
+            da=f"Valideret med fhir.resources' R5-modeller: {valid} af {total} "
+            "ressourcer gyldige.",
+            en=f"Validated with fhir.resources' R5 models: {valid} of {total} "
+            "resources valid.",
+        )
+    back = meetings_from_fhir(bundle, s)
+    same = sum(
+        a == attrs.evolve(m, reflection=None)
+        for a, m in zip(back, plan.meetings, strict=True)
+    )
+    lines = [
+        run.t(
+            da=f"Kvartalsplanen som ét FHIR R5-bundt (Bundle): {total} ressourcer "
+            f"– {listed}.",
+            en=f"The quarter's plan as one FHIR R5 Bundle: {total} resources "
+            f"– {listed}.",
+        ),
+        run.t(
+            da=f"Mødeforaene er {len(s.forums)} serier med deres gentagelse som "
+            "recurrenceTemplate; borgeren er kun en henvisning ved pseudonym, "
+            "aldrig en ressource, og en borger, der drøftes uden at være til "
+            "stede, står som Appointment.subject (R5), ikke som deltager.",
+            en=f"The forums are {len(s.forums)} series with their recurrence "
+            "as recurrenceTemplate; the citizen is only a reference by "
+            "pseudonym, never a resource, and a citizen discussed but not "
+            "present is Appointment.subject (R5), not a participant.",
+        ),
+        checked,
+        run.t(
+            da=f"Læst tilbage: {len(back)} møder, {same} ens med planens i alt, "
+            "der kan overføres (refleksionen følger ikke med).",
+            en=f"Read back: {len(back)} meetings, {same} the same as the "
+            "plan's in everything that maps (the reflection does not travel).",
+        ),
+    ]
+    written = run.write(
+        "plan.fhir.json", json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
+    )
+    if written:
+        lines.append(written)
+    return "\n".join(lines)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
@@ -1371,6 +1434,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _projects,
     ),
+    Section(Label(da="FHIR R5", en="FHIR R5"), _fhir),
 )
 """The demo's sections, in the order they are shown."""
 
