@@ -250,6 +250,15 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
+    "learnmeet.io._fhir_care": (
+        "fhir_care_resources",
+        "fhir_care_team",
+        "fhir_consent",
+        "fhir_encounters",
+        "fhir_episode_of_care",
+        "fhir_questionnaire",
+        "fhir_questionnaire_responses",
+    ),
 }
 """Every public name, by the private module that defines it: the one list.
 
@@ -326,6 +335,15 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         evaluation_csv as evaluation_csv,
     )
     from learnmeet.io._envelope import SCHEMA_VERSION as SCHEMA_VERSION
+    from learnmeet.io._fhir_care import (
+        fhir_care_resources as fhir_care_resources,
+        fhir_care_team as fhir_care_team,
+        fhir_consent as fhir_consent,
+        fhir_encounters as fhir_encounters,
+        fhir_episode_of_care as fhir_episode_of_care,
+        fhir_questionnaire as fhir_questionnaire,
+        fhir_questionnaire_responses as fhir_questionnaire_responses,
+    )
     from learnmeet.io._ical import (
         Method as Method,
         to_ical as to_ical,
