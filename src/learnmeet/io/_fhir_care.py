@@ -560,8 +560,7 @@ def fhir_care_resources(
         :func:`fhir_episode_of_care`, :func:`fhir_encounters` and
         :func:`fhir_consent`; *today* is for the consent's status).
 
-        >>> import json
-    from collections import Counter
+        >>> from collections import Counter
         >>> import learnmeet as lm
         >>> from learnmeet.data import load_sample
         >>> found = lm.fhir_care_resources(load_sample(), lang="en")
@@ -709,7 +708,7 @@ def fhir_questionnaire_responses(
     ...     lm.YIELD_SURVEY, [invitation], [answer], [meeting], lang="en"
     ... )
     >>> found[0]["subject"], found[0]["item"][0]["answer"]
-    ({'reference': 'Appointment/m-001'}, [{'valueInteger': 4}])
+    ({'reference': 'Appointment/m-laering-101'}, [{'valueInteger': 4}])
     >>> "author" in found[0], "identifier" in found[0]
     (False, False)
 
