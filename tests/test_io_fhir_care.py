@@ -622,6 +622,10 @@ class TestQuestionnaire:
             "valueString": "What you got out of the meeting",
         }
         assert questionnaire["url"] == f"{identifier_system('questionnaire')}/yield"
+        follow_up = lm.fhir_questionnaire(lm.FOLLOW_UP_SURVEY)
+        assert follow_up["url"].endswith("/questionnaire/follow_up")
+        own = attrs.evolve(lm.YIELD_SURVEY, id="min survey/2027")
+        assert lm.fhir_questionnaire(own)["url"].endswith("/min%20survey%2F2027")
 
 
 class TestQuestionnaireResponse:

@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from learnmeet.io._fhir_ids import (
     DEFAULT_SYSTEM_BASE,
@@ -555,19 +556,19 @@ def fhir_care_resources(
 ) -> list[dict[str, Any]]:
     """Every case of *scenario* as FHIR R5 resources, case by case.
 
-        For each case: its ``CareTeam``, ``EpisodeOfCare``, an ``Encounter`` a
-        transition and its ``Consent`` (see :func:`fhir_care_team`,
-        :func:`fhir_episode_of_care`, :func:`fhir_encounters` and
-        :func:`fhir_consent`; *today* is for the consent's status).
+    For each case: its ``CareTeam``, ``EpisodeOfCare``, an ``Encounter`` a
+    transition and its ``Consent`` (see :func:`fhir_care_team`,
+    :func:`fhir_episode_of_care`, :func:`fhir_encounters` and
+    :func:`fhir_consent`; *today* is for the consent's status).
 
-        >>> from collections import Counter
-        >>> import learnmeet as lm
-        >>> from learnmeet.data import load_sample
-        >>> found = lm.fhir_care_resources(load_sample(), lang="en")
-        >>> sorted(Counter(r["resourceType"] for r in found).items())
-        [('CareTeam', 11), ('Consent', 8), ('Encounter', 19), ('EpisodeOfCare', 11)]
+    >>> from collections import Counter
+    >>> import learnmeet as lm
+    >>> from learnmeet.data import load_sample
+    >>> found = lm.fhir_care_resources(load_sample(), lang="en")
+    >>> sorted(Counter(r["resourceType"] for r in found).items())
+    [('CareTeam', 11), ('Consent', 8), ('Encounter', 19), ('EpisodeOfCare', 11)]
 
-        .. versionadded:: 0.4.0
+    .. versionadded:: 0.4.0
     """
     lang = check_lang(lang)
     out: list[dict[str, Any]] = []
@@ -580,7 +581,8 @@ def fhir_care_resources(
 
 
 def _canonical(survey: Survey, base: str) -> str:
-    return f"{identifier_system('questionnaire', base)}/{resource_id(survey.id)}"
+    """The questionnaire's canonical URL: the survey's id as one path segment."""
+    return f"{identifier_system('questionnaire', base)}/{quote(survey.id, safe='')}"
 
 
 def _question(item: SurveyItem, lang: Lang) -> dict[str, Any]:
