@@ -178,6 +178,23 @@ class TestSampleValidates:
     def test_the_same_input_gives_the_same_resources(self) -> None:
         assert json.dumps(_everything("en")) == json.dumps(_everything("en"))
 
+    def test_changing_a_result_changes_no_other(self) -> None:
+        """No part of a resource is shared with the module or another call."""
+        before = json.dumps(_everything())
+        changed = _everything()
+
+        def spoil(value: object) -> None:
+            if isinstance(value, dict):
+                for item in list(value.values()):
+                    spoil(item)
+                value["spoilt"] = True
+            elif isinstance(value, list):
+                for item in value:
+                    spoil(item)
+
+        spoil(changed)
+        assert json.dumps(_everything()) == before
+
 
 class TestPrivacy:
     """Only pseudonyms and ids: no CPR-like text, no citizen's free text, no

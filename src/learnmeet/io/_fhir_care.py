@@ -415,14 +415,24 @@ def fhir_encounters(
     ]
 
 
-_CONSENT_CATEGORY = {
-    "coding": [{"system": _LOINC, "code": "59284-0", "display": "Consent Document"}]
-}
-_RECIPIENT = {
-    "coding": [
-        {"system": _PARTICIPATION, "code": "IRCP", "display": "information recipient"}
-    ]
-}
+def _consent_category() -> dict[str, Any]:
+    """LOINC 59284-0, the category of a patient's consent document."""
+    return {
+        "coding": [{"system": _LOINC, "code": "59284-0", "display": "Consent Document"}]
+    }
+
+
+def _recipient() -> dict[str, Any]:
+    """The role of an organisation the course may be disclosed to (HL7 v3)."""
+    return {
+        "coding": [
+            {
+                "system": _PARTICIPATION,
+                "code": "IRCP",
+                "display": "information recipient",
+            }
+        ]
+    }
 
 
 def _consent_status(case: CitizenCase, today: date | None) -> str:
@@ -502,7 +512,7 @@ def fhir_consent(
     if extensions:
         out["extension"] = extensions
     out["status"] = _consent_status(case, today)
-    out["category"] = [_CONSENT_CATEGORY]
+    out["category"] = [_consent_category()]
     out["subject"] = citizen_reference(case.citizen.pseudonym, base)
     out["date"] = _day(consent.given_on)
     window = consent_window(consent, died_on=case.died_on)
@@ -539,7 +549,7 @@ def fhir_consent(
     }
     if consent.recipients:
         provision["actor"] = [
-            {"role": _RECIPIENT, "reference": reference("Organization", o)}
+            {"role": _recipient(), "reference": reference("Organization", o)}
             for o in sorted(consent.recipients)
         ]
     out["provision"] = [provision]
