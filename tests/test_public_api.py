@@ -360,6 +360,51 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"scenario": sample, "lang": "en", "base": "https://kommune.example/id"},
         ),
         "validate_fhir": (lm.validate_fhir, {"bundle": lm.meetings_to_fhir([meeting])}),
+        "fhir_care_resources": (
+            lm.fhir_care_resources,
+            {
+                "scenario": sample,
+                "today": date(2027, 1, 4),
+                "lang": "en",
+                "base": "https://fhir.kommune.invalid/lm",
+            },
+        ),
+        "fhir_care_team": (
+            lm.fhir_care_team,
+            {"case": case, "lang": "en", "base": "https://fhir.kommune.invalid/lm"},
+        ),
+        "fhir_consent": (
+            lm.fhir_consent,
+            {
+                "case": case,
+                "today": date(2027, 1, 4),
+                "lang": "en",
+                "base": "https://fhir.kommune.invalid/lm",
+            },
+        ),
+        "fhir_encounters": (
+            lm.fhir_encounters,
+            {"case": case, "lang": "en", "base": "https://fhir.kommune.invalid/lm"},
+        ),
+        "fhir_episode_of_care": (
+            lm.fhir_episode_of_care,
+            {"case": case, "lang": "en", "base": "https://fhir.kommune.invalid/lm"},
+        ),
+        "fhir_questionnaire": (
+            lm.fhir_questionnaire,
+            {"survey": SURVEY, "lang": "en", "base": "https://fhir.kommune.invalid/lm"},
+        ),
+        "fhir_questionnaire_responses": (
+            lm.fhir_questionnaire_responses,
+            {
+                "survey": SURVEY,
+                "invitations": INVITATIONS,
+                "responses": RESPONSES,
+                "meetings": MEETINGS,
+                "lang": "en",
+                "base": "https://fhir.kommune.invalid/lm",
+            },
+        ),
         "find_slots": (
             lm.find_slots,
             {

@@ -258,6 +258,15 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "scenario_to_fhir",
     ),
     "learnmeet.io._fhir_read": ("meetings_from_fhir", "validate_fhir"),
+    "learnmeet.io._fhir_care": (
+        "fhir_care_resources",
+        "fhir_care_team",
+        "fhir_consent",
+        "fhir_encounters",
+        "fhir_episode_of_care",
+        "fhir_questionnaire",
+        "fhir_questionnaire_responses",
+    ),
 }
 """Every public name, by the private module that defines it: the one list.
 
@@ -340,6 +349,15 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         meetings_to_fhir as meetings_to_fhir,
         plan_to_fhir as plan_to_fhir,
         scenario_to_fhir as scenario_to_fhir,
+    )
+    from learnmeet.io._fhir_care import (
+        fhir_care_resources as fhir_care_resources,
+        fhir_care_team as fhir_care_team,
+        fhir_consent as fhir_consent,
+        fhir_encounters as fhir_encounters,
+        fhir_episode_of_care as fhir_episode_of_care,
+        fhir_questionnaire as fhir_questionnaire,
+        fhir_questionnaire_responses as fhir_questionnaire_responses,
     )
     from learnmeet.io._fhir_read import (
         meetings_from_fhir as meetings_from_fhir,

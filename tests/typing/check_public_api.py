@@ -205,6 +205,13 @@ def check_an_evaluation(data: lst.SurveyData) -> None:
     assert_type(result.method, lm.Measurement)
     assert_type(result.levels[0].method, lm.Measurement)
     assert_type(result.levels[0].perceived, bool)
+    assert_type(lm.fhir_questionnaire(data.survey, lang="en"), dict[str, Any])
+    assert_type(
+        lm.fhir_questionnaire_responses(
+            data.survey, data.invitations, data.responses, data.meetings
+        ),
+        list[dict[str, Any]],
+    )
     assert_type(lm.FOLLOW_UP_SURVEY.follow_up_after, timedelta | None)
     assert_type(lm.FOLLOW_UP_SURVEY.send_at(data.meetings[0]), datetime)
     assert_type(data.invitations[0].send_at, datetime | None)
@@ -265,3 +272,14 @@ def check_leaders_and_sources() -> None:
     assert_type(req.facilitator_course, str | None)
     question = lm.QUESTION_BANK.questions(model="meeting_structure")[0]
     assert_type(question.source, lm.Label | None)
+
+
+def check_fhir_care() -> None:
+    case = load_sample().cases[0]
+    assert_type(lm.fhir_care_resources(load_sample()), list[dict[str, Any]])
+    assert_type(lm.fhir_care_team(case), list[dict[str, Any]])
+    assert_type(lm.fhir_episode_of_care(case, lang="en"), dict[str, Any])
+    assert_type(
+        lm.fhir_encounters(case, base="https://x.invalid"), list[dict[str, Any]]
+    )
+    assert_type(lm.fhir_consent(case, today=date(2027, 1, 4)), list[dict[str, Any]])
