@@ -37,7 +37,8 @@ from examples import (
 from learnmeet import strategies as lst
 from learnmeet.cli._demo import QUARTER, SETTINGS
 from learnmeet.data import load_sample
-from learnmeet.io._fhir import _bundle, _recurrence_template, code_system
+from learnmeet.io._fhir import _bundle, _recurrence_template
+from learnmeet.io._fhir_ids import code_system
 from learnmeet.model._rrule import read_rule
 
 DIGEST_ID = re.compile(r"(\w+/)?x-[0-9a-f]{40}")
@@ -184,13 +185,32 @@ class TestBundle:
         assert kinds["Organization"] == len(SAMPLE.organisations) + len(SAMPLE.units)
         assert kinds["Appointment"] == len(SAMPLE.meetings) + len(SAMPLE.forums)
 
-    def test_files_are_the_scenario_bundle_as_json(self) -> None:
+    def test_scenario_bundle_has_every_case(self) -> None:
+        bundle = lm.scenario_to_fhir(SAMPLE, lang="en")
+        kinds = Counter(e["resource"]["resourceType"] for e in bundle["entry"])
+        care = Counter(
+            r["resourceType"] for r in lm.fhir_care_resources(SAMPLE, lang="en")
+        )
+        assert kinds["EpisodeOfCare"] == len(SAMPLE.cases)
+        for kind, count in care.items():
+            assert kinds[kind] == count
+
+    def test_files_are_the_scenario_bundle_and_the_questionnaires(self) -> None:
         files = lm.fhir_files(SAMPLE, lang="en")
-        assert list(files) == ["bundle.json"]
-        assert files["bundle.json"].endswith("}\n")
+        assert list(files) == ["bundle.json", "questionnaires.json"]
+        assert all(text.endswith("}\n") for text in files.values())
         assert json.loads(files["bundle.json"]) == lm.scenario_to_fhir(
             SAMPLE, lang="en"
         )
+        questionnaires = json.loads(files["questionnaires.json"])["entry"]
+        assert [e["resource"]["resourceType"] for e in questionnaires] == [
+            "Questionnaire",
+            "Questionnaire",
+        ]
+        assert {e["resource"]["title"] for e in questionnaires} == {
+            lm.YIELD_SURVEY.title.en,
+            lm.FOLLOW_UP_SURVEY.title.en,
+        }
 
     def test_deterministic(self) -> None:
         assert lm.fhir_files(SAMPLE) == lm.fhir_files(SAMPLE)

@@ -250,8 +250,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
+    "learnmeet.io._fhir_ids": ("FHIR_CODE_SYSTEM_BASE",),
     "learnmeet.io._fhir": (
-        "FHIR_CODE_SYSTEM_BASE",
         "fhir_files",
         "meetings_to_fhir",
         "plan_to_fhir",
@@ -344,7 +344,6 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.io._envelope import SCHEMA_VERSION as SCHEMA_VERSION
     from learnmeet.io._fhir import (
-        FHIR_CODE_SYSTEM_BASE as FHIR_CODE_SYSTEM_BASE,
         fhir_files as fhir_files,
         meetings_to_fhir as meetings_to_fhir,
         plan_to_fhir as plan_to_fhir,
@@ -359,6 +358,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         fhir_questionnaire as fhir_questionnaire,
         fhir_questionnaire_responses as fhir_questionnaire_responses,
     )
+    from learnmeet.io._fhir_ids import FHIR_CODE_SYSTEM_BASE as FHIR_CODE_SYSTEM_BASE
     from learnmeet.io._fhir_read import (
         meetings_from_fhir as meetings_from_fhir,
         validate_fhir as validate_fhir,

@@ -31,6 +31,7 @@ from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
 from learnmeet.io._envelope import SCHEMA_VERSION
 from learnmeet.io._fhir import plan_to_fhir
+from learnmeet.io._fhir_care import fhir_care_resources
 from learnmeet.io._fhir_read import meetings_from_fhir, validate_fhir
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_json
@@ -1374,6 +1375,8 @@ def _fhir(run: DemoRun) -> str:
             en=f"Validated with fhir.resources' R5 models: {valid} of {total} "
             "resources valid.",
         )
+    care = Counter(r["resourceType"] for r in fhir_care_resources(s, lang=lang))
+    care_listed = ", ".join(f"{n} {kind}" for kind, n in sorted(care.items()))
     back = meetings_from_fhir(bundle, s)
     same = sum(
         a == attrs.evolve(m, reflection=None)
@@ -1397,6 +1400,12 @@ def _fhir(run: DemoRun) -> str:
             "present is Appointment.subject (R5), not a participant.",
         ),
         checked,
+        run.t(
+            da=f"Kommunens {len(s.cases)} borgerforløb som {care_listed} "
+            "(i scenariets bundt: learnmeet export --format fhir).",
+            en=f"The municipality's {len(s.cases)} cases as {care_listed} "
+            "(in the scenario's Bundle: learnmeet export --format fhir).",
+        ),
         run.t(
             da=f"Læst tilbage: {len(back)} møder, {same} ens med planens i alt, "
             "der kan overføres (refleksionen følger ikke med).",

@@ -28,7 +28,7 @@ https://hl7.org/fhir/R5/appointmentresponse.html,
 https://hl7.org/fhir/R5/bundle.html,
 https://hl7.org/fhir/R5/valueset-appointment-recurrrence-type.html.
 
-.. versionadded:: 0.3.0
+.. versionadded:: 0.4.0
 """
 
 from __future__ import annotations
@@ -42,14 +42,20 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY
 
+from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.exceptions import (
     Label,
     LearnmeetError,
     shown,
 )
+from learnmeet.io._fhir_care import fhir_care_resources, fhir_questionnaire
 from learnmeet.io._fhir_ids import (
     DEFAULT_SYSTEM_BASE,
+    UCUM,
+    V3_PARTICIPATION,
     citizen_reference,
+    code_system,
+    extension_url,
     identifier,
     reference,
     resource_id,
@@ -83,30 +89,19 @@ from learnmeet.model._scenario import Scenario
 from learnmeet.planning._period import PeriodPlan
 
 __all__ = [
-    "FHIR_CODE_SYSTEM_BASE",
     "fhir_files",
     "meetings_to_fhir",
     "plan_to_fhir",
     "scenario_to_fhir",
 ]
 
-FHIR_CODE_SYSTEM_BASE = "https://learnmeet.invalid/fhir/CodeSystem"
-"""The base of learnmeet's own FHIR code systems (formats, roles, professions …).
+ATTENDED_EXTENSION = extension_url("attended")
+COHORT_EXTENSION = extension_url("cohort")
+COHORT_AREA_EXTENSION = extension_url("cohort-area")
 
-A placeholder under ``.invalid`` (RFC 2606), as the identifier systems'
-default base is: learnmeet's vocabulary, with no HL7 code system for it.
-"""
-
-_EXTENSION_BASE = "https://learnmeet.invalid/fhir/StructureDefinition"
-ATTENDED_EXTENSION = f"{_EXTENSION_BASE}/attended"
-COHORT_EXTENSION = f"{_EXTENSION_BASE}/cohort"
-COHORT_AREA_EXTENSION = f"{_EXTENSION_BASE}/cohort-area"
-
-_V3_PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 _CANCELLATION = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason"
 _ORGANIZATION_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type"
 _PHYSICAL_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type"
-_UCUM = "http://unitsofmeasure.org"
 _DAYS_OF_WEEK = "http://hl7.org/fhir/days-of-week"
 _WEEK_OF_MONTH = "http://hl7.org/fhir/week-of-month"
 _IANA_ZONES = "https://www.iana.org/time-zones"
@@ -155,11 +150,6 @@ _WEEKDAY_NAMES = (
 _NTH_WEEK = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 _UCUM_FREQ = {DAILY: "d", WEEKLY: "wk", MONTHLY: "mo", YEARLY: "a"}
 INFORMATION_ONLY = "information-only"
-
-
-def code_system(name: str) -> str:
-    """The URI of learnmeet's code system *name*, e.g. ``"meeting-format"``."""
-    return f"{FHIR_CODE_SYSTEM_BASE}/{name}"
 
 
 def _coding(system: str, code: str, display: str = "") -> dict[str, Any]:
@@ -387,7 +377,7 @@ class _Writer:
         role = attendee.role
         codings = []
         if role in _V3_ROLE:
-            codings.append(_coding(_V3_PARTICIPATION, _V3_ROLE[role]))
+            codings.append(_coding(V3_PARTICIPATION, _V3_ROLE[role]))
         codings.append(_enum_coding("attendee-role", role, self.lang))
         types = [{"coding": codings, "text": self.t(role.label)}]
         if isinstance(person, Relative):
@@ -638,7 +628,7 @@ def _recurrence_template(rule: Recurrence, first: datetime) -> dict[str, Any] | 
     freq = rule.freq
     if freq == DAILY and days and rule.interval == 1 and not monthdays:
         freq = WEEKLY  # every day of some weekdays is a week's template
-    template["recurrenceType"] = {"coding": [_coding(_UCUM, _UCUM_FREQ[freq])]}
+    template["recurrenceType"] = {"coding": [_coding(UCUM, _UCUM_FREQ[freq])]}
     if freq == DAILY:
         if rule.interval != 1 or monthdays:
             return None
@@ -800,7 +790,7 @@ def meetings_to_fhir(
     Raises:
         InvalidValueError: *lang* is neither ``"da"`` nor ``"en"``.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.4.0
     """
     writer = _Writer(check_lang(lang), base, scenario)
     return _bundle(_meeting_resources(writer, meetings))
@@ -812,22 +802,28 @@ def plan_to_fhir(
 ) -> dict[str, Any]:
     """A FHIR R5 Bundle of a period plan's meetings (:func:`meetings_to_fhir`).
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.4.0
     """
     return meetings_to_fhir(plan.meetings, plan.scenario, lang=lang, base=base)
 
 
 @checked
 def scenario_to_fhir(
-    scenario: Scenario, *, lang: Lang = "da", base: str = DEFAULT_SYSTEM_BASE
+    scenario: Scenario,
+    *,
+    today: date | None = None,
+    lang: Lang = "da",
+    base: str = DEFAULT_SYSTEM_BASE,
 ) -> dict[str, Any]:
     """A FHIR R5 Bundle of a whole scenario.
 
     Every organisation, unit and professional (Organization, Practitioner,
     PractitionerRole), every forum's series, then every meeting as
-    :func:`meetings_to_fhir` writes it.
+    :func:`meetings_to_fhir` writes it, then every case as
+    :func:`fhir_care_resources` writes it (CareTeam, EpisodeOfCare,
+    Encounter, Consent; *today* is for the consents' status).
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.4.0
     """
     writer = _Writer(check_lang(lang), base, scenario)
 
@@ -846,20 +842,38 @@ def scenario_to_fhir(
                 yield from _unit_resources(writer, forum.unit)
                 yield writer.forum(forum)
         yield from _meeting_resources(writer, scenario.meetings)
+        yield from fhir_care_resources(scenario, today=today, lang=lang, base=base)
 
     return _bundle(resources())
 
 
 @checked
 def fhir_files(
-    scenario: Scenario, *, lang: Lang = "da", base: str = DEFAULT_SYSTEM_BASE
+    scenario: Scenario,
+    *,
+    today: date | None = None,
+    lang: Lang = "da",
+    base: str = DEFAULT_SYSTEM_BASE,
 ) -> dict[str, str]:
-    """The files of a FHIR export of *scenario*: ``{"bundle.json": text}``.
+    """The files of a FHIR export of *scenario*, by file name.
 
-    The Bundle of :func:`scenario_to_fhir` as JSON (UTF-8 text, two-space
-    indent, a final newline), for ``learnmeet export --format fhir``.
+    ``bundle.json``: the Bundle of :func:`scenario_to_fhir`;
+    ``questionnaires.json``: a Bundle of the built-in surveys' Questionnaires
+    (:data:`~learnmeet.YIELD_SURVEY`, :data:`~learnmeet.FOLLOW_UP_SURVEY`,
+    see :func:`fhir_questionnaire`), which the responses of an evaluation
+    refer to. JSON as UTF-8 text, two-space indent, a final newline, for
+    ``learnmeet export --format fhir``.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.4.0
     """
-    bundle = scenario_to_fhir(scenario, lang=lang, base=base)
-    return {"bundle.json": json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"}
+    bundles = {
+        "bundle.json": scenario_to_fhir(scenario, today=today, lang=lang, base=base),
+        "questionnaires.json": _bundle(
+            fhir_questionnaire(survey, lang=lang, base=base)
+            for survey in (YIELD_SURVEY, FOLLOW_UP_SURVEY)
+        ),
+    }
+    return {
+        name: json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+        for name, bundle in bundles.items()
+    }

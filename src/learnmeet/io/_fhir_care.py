@@ -38,7 +38,11 @@ from urllib.parse import quote
 
 from learnmeet.io._fhir_ids import (
     DEFAULT_SYSTEM_BASE,
+    UCUM,
+    V3_PARTICIPATION,
     citizen_reference,
+    code_system,
+    extension_url,
     identifier,
     identifier_system,
     reference,
@@ -77,19 +81,10 @@ __all__ = [
     "fhir_questionnaire_responses",
 ]
 
-_LEARNMEET = "https://learnmeet.invalid/fhir"
-"""Where learnmeet's own code systems and extensions are named.
-
-Under ``.invalid`` (RFC 2606) as the identifier systems are: learnmeet has no
-published canonical home yet, and a placeholder must never pass for one.
-"""
-
 _TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 _ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 _ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
-_PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 _LOINC = "http://loinc.org"
-_UCUM = "http://unitsofmeasure.org"
 
 _TEST_DATA = {"system": _ACT_REASON, "code": "HTEST", "display": "test health data"}
 """The security tag of a fictional case's resources (HL7 v3 ActReason)."""
@@ -105,14 +100,6 @@ in a bed, so specialised palliation, civil society and a sector of the
 user's own have no class."""
 
 
-def _code_system(name: str) -> str:
-    return f"{_LEARNMEET}/CodeSystem/{name}"
-
-
-def _extension_url(name: str) -> str:
-    return f"{_LEARNMEET}/StructureDefinition/{name}"
-
-
 class _Coded(Protocol):
     """A value with a code and a label: an enumeration member, a sector."""
 
@@ -125,7 +112,7 @@ class _Coded(Protocol):
 
 def _coding(system: str, member: _Coded, lang: Lang) -> dict[str, Any]:
     return {
-        "system": _code_system(system),
+        "system": code_system(system),
         "code": member.code,
         "display": member.label.get(lang),
     }
@@ -136,7 +123,7 @@ def _concept(system: str, member: _Coded, lang: Lang) -> dict[str, Any]:
 
 
 def _extension(name: str, key: str, value: object) -> dict[str, Any]:
-    return {"url": _extension_url(name), key: value}
+    return {"url": extension_url(name), key: value}
 
 
 def _translated(label: Label, lang: Lang) -> dict[str, Any]:
@@ -427,7 +414,7 @@ def _recipient() -> dict[str, Any]:
     return {
         "coding": [
             {
-                "system": _PARTICIPATION,
+                "system": V3_PARTICIPATION,
                 "code": "IRCP",
                 "display": "information recipient",
             }
@@ -652,7 +639,7 @@ def fhir_questionnaire(
                 {
                     "value": survey.follow_up_after.days,
                     "unit": "d",
-                    "system": _UCUM,
+                    "system": UCUM,
                     "code": "d",
                 },
             )

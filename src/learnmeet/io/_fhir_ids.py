@@ -25,7 +25,12 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_SYSTEM_BASE",
+    "FHIR_CODE_SYSTEM_BASE",
+    "UCUM",
+    "V3_PARTICIPATION",
     "citizen_reference",
+    "code_system",
+    "extension_url",
     "identifier",
     "identifier_system",
     "reference",
@@ -34,6 +39,22 @@ __all__ = [
 
 DEFAULT_SYSTEM_BASE = "https://learnmeet.invalid/fhir/id"
 """The base of learnmeet's identifier systems when the caller gives none."""
+
+FHIR_CODE_SYSTEM_BASE = "https://learnmeet.invalid/fhir/CodeSystem"
+"""The base of learnmeet's own FHIR code systems (formats, roles, professions …).
+
+A placeholder under ``.invalid`` (RFC 2606), as the identifier systems' default
+base is: learnmeet's vocabulary has no HL7 code system and no published
+canonical home yet, and a placeholder must never pass for one.
+"""
+
+_EXTENSION_BASE = "https://learnmeet.invalid/fhir/StructureDefinition"
+
+V3_PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+"""HL7 v3 ParticipationType: the roles people play (PPRF, SPRF, PART, IRCP …)."""
+
+UCUM = "http://unitsofmeasure.org"
+"""UCUM, the units of durations and recurrence frequencies."""
 
 _FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 
@@ -108,3 +129,21 @@ def citizen_reference(
     'Patient'
     """
     return {"type": "Patient", "identifier": identifier("citizen", pseudonym, base)}
+
+
+def code_system(name: str) -> str:
+    """The URI of learnmeet's own code system *name*, e.g. ``"meeting-format"``.
+
+    >>> code_system("sector")
+    'https://learnmeet.invalid/fhir/CodeSystem/sector'
+    """
+    return f"{FHIR_CODE_SYSTEM_BASE}/{name}"
+
+
+def extension_url(name: str) -> str:
+    """The URL of learnmeet's own extension *name*, e.g. ``"attended"``.
+
+    >>> extension_url("attended")
+    'https://learnmeet.invalid/fhir/StructureDefinition/attended'
+    """
+    return f"{_EXTENSION_BASE}/{name}"

@@ -11,7 +11,7 @@ reason and a fix in Danish and English; no refused value is repeated in full
 and no third-party message is shown. The mapping, and what it loses, is
 docs/reference/fhir.md.
 
-.. versionadded:: 0.3.0
+.. versionadded:: 0.4.0
 """
 
 from __future__ import annotations
@@ -39,9 +39,12 @@ from learnmeet.io._fhir import (
     INFORMATION_ONLY as _INFORMATION_ONLY,
     RSVP_CODES as _RSVP,
     STATUS_CODES as _STATUS,
-    code_system as _system,
 )
-from learnmeet.io._fhir_ids import DEFAULT_SYSTEM_BASE, identifier_system
+from learnmeet.io._fhir_ids import (
+    DEFAULT_SYSTEM_BASE,
+    code_system as _system,
+    identifier_system,
+)
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import LabelledEnum
 from learnmeet.model._meetings import (
@@ -251,7 +254,7 @@ def meetings_from_fhir(
             (``$.entry[3].resource.participant[1].actor``); no meeting is
             returned when there is one.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.4.0
     """
     reader = _Reader(scenario, catalog, base, zone)
     if bundle.get("resourceType") != "Bundle":
@@ -687,7 +690,7 @@ def validate_fhir(bundle: Mapping[str, Any]) -> dict[str, int]:
         InvalidDataError: Every element the R5 models refuse, with its path
             (``$.entry[3].resource.participant[0].required``).
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.4.0
     """
     try:
         resources = importlib.import_module("fhir.resources")
