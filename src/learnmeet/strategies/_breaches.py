@@ -248,10 +248,12 @@ def _participants(meeting: Meeting) -> list[Attendee]:
 
 
 def _elsewhere(unit: Unit, suffix: str) -> Unit:
-    """A unit of another organisation in the same sector, with no area."""
+    """A unit of another organisation in the same sector and area."""
     org = unit.organisation
     other = Organisation(f"{org.id}-{suffix}", f"{org.name} ({suffix})", org.sector)
-    return Unit(id=f"{unit.id}-{suffix}", name=unit.name, organisation=other)
+    return Unit(
+        id=f"{unit.id}-{suffix}", name=unit.name, organisation=other, area=unit.area
+    )
 
 
 def _exact(breach: Breach) -> bool:
@@ -395,14 +397,25 @@ def _fictional(meeting: Meeting) -> Meeting:
 
 @breaks(CITIZEN_ABSENT, start_from="home_meeting")
 def _citizen_absent(meeting: Meeting) -> Meeting:
-    stand_in = attrs.evolve(_first_professional(meeting), id="breach-stand-in")
+    """A colleague of the first professional, in the care team, takes the seat."""
+    first = _first_professional(meeting)
+    role = meeting.format.requirements.required_role
+    stand_in = attrs.evolve(
+        first,
+        id="breach-stand-in",
+        roles=first.roles | ({role} if role is not None else set()),
+    )
 
     def swap(a: Attendee) -> Attendee:
         if a.role is AttendeeRole.CITIZEN:
             return Attendee(person=stand_in, role=AttendeeRole.PARTICIPANT)
         return a
 
-    return _replace(meeting, swap)
+    swapped = _replace(meeting, swap)
+    case = swapped.case
+    assert case is not None
+    team = [*case.care_team, stand_in]
+    return attrs.evolve(swapped, case=attrs.evolve(case, care_team=team))
 
 
 @breaks(CITIZEN_NOT_ACCEPTED, start_from="home_meeting")
@@ -536,7 +549,16 @@ def _host_of(meeting: Meeting) -> Professional:
     )
 
 
-@breaks(VISITORS_FROM_HOST_SECTOR, start_from="study_visit")
+@breaks(
+    VISITORS_FROM_HOST_SECTOR,
+    start_from="study_visit",
+    # One sector present covers no transition: the panel rule (LM111) too.
+    on=lambda fmt: (
+        VISITORS_FROM_HOST_SECTOR.applies is not None
+        and VISITORS_FROM_HOST_SECTOR.applies(fmt)
+        and not fmt.requirements.transition_required
+    ),
+)
 def _visitors_at_home(meeting: Meeting) -> Meeting:
     unit = _host_of(meeting).unit
     return _on_professionals(meeting, lambda p: attrs.evolve(p, unit=unit))
@@ -681,10 +703,14 @@ def _operations_unreflected(meeting: Meeting) -> Meeting:
 
 @breaks(MISSING_COURSE, start_from="course_day")
 def _course_missing(meeting: Meeting) -> Meeting:
-    first = _first_professional(meeting)
-    # Only the prerequisites (the person's own and the general one): the first
-    # is the facilitator, whose facilitator training another rule reads.
     req = meeting.format.requirements
+    # The first whose profession asks for a course (where courses are asked
+    # of some professions only); only the prerequisites: the first may be
+    # the facilitator, whose facilitator training another rule reads.
+    first = next(
+        (p for p in meeting.professionals if req.prerequisite_for(p.profession)),
+        _first_professional(meeting),
+    )
     course = {req.prerequisite_for(first.profession), req.prerequisite_course}
     return _on_professionals(
         meeting,
@@ -781,20 +807,23 @@ def _unqualified_facilitator(meeting: Meeting) -> Meeting:
 
 @breaks(DISCLOSURE_WITHOUT_BASIS, start_from="audit", needs_case=True)
 def _outside_organisation(meeting: Meeting) -> Meeting:
-    """One panel member, made someone of another organisation of their sector."""
-    last = [
-        a
-        for a in meeting.attendees
-        if isinstance(a.person, Professional) and a.role is not AttendeeRole.FACILITATOR
-    ][-1]
+    """One participant, made someone of another organisation of their sector.
+
+    Where the format limits the share from outside the care team, the
+    stranger listens in as an observer, who does not count towards it.
+    """
+    taking = [a for a in meeting.taking_part if isinstance(a.person, Professional)]
+    last = ([a for a in taking if a.role is AttendeeRole.PARTICIPANT] or taking)[-1]
     person = last.person
     assert isinstance(person, Professional)
     stranger = attrs.evolve(
         person, id=f"{person.id}-elsewhere", unit=_elsewhere(person.unit, "elsewhere")
     )
+    limited = meeting.format.requirements.max_outside_care_team_share is not None
+    role = AttendeeRole.OBSERVER if limited else last.role
     return _replace(
         meeting,
-        lambda a: attrs.evolve(a, person=stranger) if a is last else a,
+        lambda a: attrs.evolve(a, person=stranger, role=role) if a is last else a,
     )
 
 
@@ -836,7 +865,18 @@ def _after_death(meeting: Meeting) -> Meeting:
     )
 
 
-@breaks(NOT_OWN_CITIZEN, start_from="audit", needs_case=True)
+def _own_citizen_alone(req: FormatRequirements) -> bool:
+    # Nobody present in the team is a share of 1 from outside it (LM109).
+    most = req.max_outside_care_team_share
+    return req.own_citizen and (most is None or most >= 1)
+
+
+@breaks(
+    NOT_OWN_CITIZEN,
+    start_from="audit",
+    on=_req(_own_citizen_alone),
+    needs_case=True,
+)
 def _not_own_citizen(meeting: Meeting) -> Meeting:
     assert meeting.case is not None
     # A stranger in each unit taking part: the same organisations hold the
