@@ -994,38 +994,66 @@ def breach_formats(
     return tuple(f for f in catalog.formats if breaker.on(f))
 
 
-def _refused(breaker: Breaker, fmt: MeetingFormat, catalog: Catalog) -> None:
+def _refused(breaker: Breaker, fmt: MeetingFormat | None, catalog: Catalog) -> None:
+    """Refuse *fmt* (or, ``None``, every format of *catalog*) for the breach."""
     code = breaker.rule.code
     where = [f.code for f in catalog.formats if breaker.on(f)]
     them = ", ".join(where)
-    fix = (
-        Label(
+    if not where and fmt is not None and _widened(breaker, catalog) is not None:
+        fix = Label(
+            da="udelad format: så brydes reglen i en mødeform med det krav sat, "
+            "der lader den gælde",
+            en="leave out format: the rule is then broken in a format with the "
+            "requirement set that makes it apply",
+        )
+    elif not where:
+        fix = Label(
+            da="giv kataloget en mødeform, hvor reglen gælder, og hvor ingen "
+            "anden regel siger det samme",
+            en="give the catalogue a format the rule applies to, where no other "
+            "rule says the same",
+        )
+    elif len(where) == 1:
+        fix = Label(
             da=f"vælg mødeformen {them}, eller udelad format",
             en=f"pick the format {them}, or leave out format",
         )
-        if len(where) == 1
-        else Label(
+    else:
+        fix = Label(
             da=f"vælg en af mødeformerne {them}, eller udelad format",
             en=f"pick one of the formats {them}, or leave out format",
         )
-        if where
-        else Label(
-            da="udelad format: så brydes reglen i sin egen mødeform",
-            en="leave out format: the rule is then broken in a format of its own",
+    if fmt is None:
+        reason = Label(
+            da=f"reglen {code} kan ikke brydes alene i nogen af katalogets "
+            "mødeformer: den gælder ikke der, eller en anden regel ville også "
+            "blive brudt",
+            en=f"rule {code} cannot be broken alone in any format of the "
+            "catalogue: it does not apply there, or another rule would be broken "
+            "too",
         )
-    )
-    name = shown(fmt.code)
-    raise InvalidValueError(
-        reason=Label(
+    else:
+        name = shown(fmt.code)
+        reason = Label(
             da=f"reglen {code} kan ikke brydes alene i mødeformen {name.da}: den "
             "gælder ikke der, eller en anden regel ville også blive brudt",
             en=f"rule {code} cannot be broken alone in the format {name.en}: it "
             "does not apply there, or another rule would be broken too",
-        ),
+        )
+    raise InvalidValueError(
+        reason=reason,
         fix=fix,
         where="breaches",
-        path=("format",),
+        path=("format",) if fmt is not None else ("catalog",),
     )
+
+
+def _widened(breaker: Breaker, catalog: Catalog) -> MeetingFormat | None:
+    """The catalogue's format of the breaker's start, widened, if both exist."""
+    start = next((f for f in catalog.formats if f.code == breaker.start_from), None)
+    if breaker.widen is None or start is None:
+        return None
+    return breaker.widen(start)
 
 
 def _drawn(
@@ -1078,19 +1106,20 @@ def breaches(
         code: The code of a built-in rule, e.g. ``"LM106"``.
         format: A format, or its code in *catalog*, that the rule can be
             broken alone in (:func:`breach_formats` lists them). ``None``:
-            any of them. A rule no format of *catalog* can carry alone
-            (``LM103`` in the built-in catalogue: its cross-sectoral formats
-            have a host or an audited transition, whose rules say it first)
-            is broken in a built-in format with the one requirement that
-            lets it fire set.
+            any of them. ``LM103`` can be broken alone in no built-in format
+            (the cross-sectoral ones have a host or an audited transition,
+            whose rules say it first); where no format of *catalog* carries
+            it, it is broken in the catalogue's learning meeting with two
+            sectors required.
         catalog: Where formats, professions and sectors come from: your own
             catalogue draws your own formats.
 
     Raises:
         UnknownCodeError: No built-in rule has *code*, or *catalog* no format
             of that code.
-        InvalidValueError: The rule cannot be broken alone in *format*; the
-            message names the formats of *catalog* where it can.
+        InvalidValueError: The rule cannot be broken alone in *format*, or
+            in any format of *catalog*; the message names the formats of
+            *catalog* where it can.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.4.0 *format* and *catalog*: any format the rule
@@ -1106,10 +1135,11 @@ def breaches(
         return _drawn(breaker, fmt, catalog)
     formats = [f for f in catalog.formats if breaker.on(f)]
     if not formats:
-        start = DEFAULT_CATALOG.format(breaker.start_from)
-        if breaker.widen is None:
-            _refused(breaker, start, catalog)
-        formats = [breaker.widen(start) if breaker.widen else start]
+        widened = _widened(breaker, catalog)
+        if widened is None:
+            _refused(breaker, None, catalog)
+        assert widened is not None
+        formats = [widened]
     return st.sampled_from(formats).flatmap(lambda f: _drawn(breaker, f, catalog))
 
 
