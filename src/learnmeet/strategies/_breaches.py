@@ -985,6 +985,15 @@ def breach_formats(
 ) -> tuple[MeetingFormat, ...]:
     """The formats of *catalog* on which the rule *code* can be broken alone.
 
+    Those :func:`breaches` draws on, in the catalogue's order; empty where no
+    format of *catalog* can carry the breach alone (another rule would say
+    it too, or the rule does not apply).
+
+    >>> [f.code for f in breach_formats("LM106")]
+    ['home_meeting']
+    >>> len(breach_formats("LM201"))  # a context rule: every built-in format
+    11
+
     Raises:
         UnknownCodeError: No built-in rule has *code*.
 
