@@ -165,3 +165,24 @@ class TestParts:
         assert (info.value.where, info.value.path) == ("meetings", ("case_origin",))
         assert "LM" in info.value.fix.en
         assert "fiktiv" in info.value.reason.da
+
+
+class TestValidWithAWarning:
+    """A state that is valid but flagged can be generated: a fictional course day."""
+
+    @given(lst.meetings(format="course_day", case_origin=lm.CaseOrigin.FICTIONAL))
+    def test_a_fictional_course_day_is_valid_with_its_warning(
+        self, meeting: lm.Meeting
+    ) -> None:
+        assert meeting.case is not None
+        assert not meeting.case.is_concrete
+        report = lm.validate(meeting)
+        assert report.ok
+        assert report.codes == {"LM105"}
+        assert [v.severity for v in report.violations] == [lm.Severity.WARNING]
+
+    @given(lst.meetings(format="mono_course", case_origin=lm.CaseOrigin.CONCRETE))
+    def test_an_origin_asked_for_gives_a_case(self, meeting: lm.Meeting) -> None:
+        assert meeting.case is not None
+        assert meeting.case.is_concrete
+        assert lm.validate(meeting).ok

@@ -104,6 +104,11 @@ except lm.InvalidDataError as error:
 assert_type(lst.areas(), SearchStrategy[lm.Area])
 assert_type(lst.attendees(), SearchStrategy[lm.Attendee])
 assert_type(lst.breaches("LM101"), SearchStrategy[lst.Breach])
+assert_type(
+    lst.breaches("LM105", format="course_day", catalog=lm.DEFAULT_CATALOG),
+    SearchStrategy[lst.Breach],
+)
+assert_type(lst.breach_formats("LM101"), tuple[lm.MeetingFormat, ...])
 assert_type(lst.cancellations(), SearchStrategy[lm.Cancellation])
 assert_type(lst.citizen_cases(), SearchStrategy[lm.CitizenCase])
 assert_type(lst.citizens(), SearchStrategy[lm.Citizen])

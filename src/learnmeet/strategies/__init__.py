@@ -37,7 +37,12 @@ from learnmeet.strategies._availability import (
     working_hours,
     working_patterns,
 )
-from learnmeet.strategies._breaches import Breach, breaches, meetings_breaking
+from learnmeet.strategies._breaches import (
+    Breach,
+    breach_formats,
+    breaches,
+    meetings_breaking,
+)
 from learnmeet.strategies._cases import (
     citizen_cases,
     consents,
@@ -133,6 +138,7 @@ __all__ = [
     "audit_checks",
     "audit_findings",
     "availabilities",
+    "breach_formats",
     "breaches",
     "busy_indexes",
     "cancellations",

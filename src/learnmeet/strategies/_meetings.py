@@ -248,7 +248,7 @@ def _valid_meeting(
 ) -> Meeting:
     req = fmt.requirements
     if (
-        req.fictional_case is not FictionalCase.ALLOWED
+        req.fictional_case is FictionalCase.REFUSED
         and case_origin is CaseOrigin.FICTIONAL
     ):
         _refuse_fictional(fmt)
@@ -339,7 +339,12 @@ def _valid_meeting(
     if req.host_required:
         role_of[people[host_index].id] = AttendeeRole.HOST
     # The case.
-    wants_case = req.case_required or req.citizen_present or draw(st.booleans())
+    wants_case = (
+        req.case_required
+        or req.citizen_present
+        or case_origin is not None
+        or draw(st.booleans())
+    )
     case = None
     if wants_case:
         origin = case_origin or (
@@ -421,7 +426,9 @@ def meetings(
 
     Args:
         format: A format or its code; any format of *catalog* by default.
-        case_origin: The origin of the case, where the format allows it.
+        case_origin: The origin of the case, where the format allows it; given,
+            every meeting has a case. A fictional case where the format flags
+            it (the course day) makes a meeting valid with a warning (LM105).
         catalog: Where formats, professions and sectors come from.
         min_attendees: Generate at least this many professional attendees.
         max_attendees: And at most this many (formats' own limits still hold).
@@ -432,12 +439,14 @@ def meetings(
             refuses fictional cases.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.4.0 A fictional case where the format flags it
+       (valid with a warning); a given *case_origin* always gives a case.
     """
     fixed = catalog.format(format) if isinstance(format, str) else format
     if (
         fixed is not None
         and case_origin is CaseOrigin.FICTIONAL
-        and fixed.requirements.fictional_case is not FictionalCase.ALLOWED
+        and fixed.requirements.fictional_case is FictionalCase.REFUSED
     ):
         _refuse_fictional(fixed)
     return _format(format, catalog).flatmap(
