@@ -236,7 +236,7 @@ class TestPrivacy:
         case = attrs.evolve(case, summary="Borger med smerter om natten")
         text = json.dumps(
             lm.fhir_care_resources(
-                attrs.evolve(SAMPLE, cases=[case], meetings=[], forums=[])
+                attrs.evolve(SAMPLE, cases=[case], meetings=[], forums=[], cycles=[])
             ),
             ensure_ascii=False,
         )

@@ -32,6 +32,7 @@ _STRATEGIES: dict[str, str] = {
     "Cohort": "cohorts",
     "Consent": "consents",
     "Contribution": "contributions",
+    "CourseCompletion": "course_completions",
     "CourseSeries": "course_series",
     "CourseSession": "course_sessions",
     "Enrolment": "enrolments",

@@ -11,6 +11,7 @@ from learnmeet.model._arguments import checked
 from learnmeet.model._availability import Absence, WorkingPattern
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import each, instance_of, safe_text, to_tuple, unique
+from learnmeet.model._cycle import ReflectionCycle
 from learnmeet.model._forums import Forum
 from learnmeet.model._lookup import find
 from learnmeet.model._meetings import Meeting
@@ -60,6 +61,10 @@ def _programmes(items: Iterable[Programme]) -> tuple[Programme, ...]:
     return to_tuple(items)
 
 
+def _cycles(items: Iterable[ReflectionCycle]) -> tuple[ReflectionCycle, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Scenario:
     """The people, places, cases, forums and meetings of one municipality's plan.
@@ -84,10 +89,25 @@ class Scenario:
             list.
         programmes: The funded programmes (puljer) the plan belongs to,
             written only when there is one (version 3).
+        cycles: The reflection cycles of the scenario's meetings: what was
+            said, learned and agreed, with the actions' owners — written
+            only when there is one (version 4). A contribution's person and
+            an action's owner are people the scenario knows:
+            ``professional:<id>`` of the staff list, or ``citizen:<pseudonym>``
+            / ``relative:<id>`` of one of its cases; anyone else is refused
+            at its path. A cycle's *meeting* is its id as the cycle was
+            held, normally one of *meetings* or a forum's occurrence
+            ``"<forum id>-<n>"`` (as ``learnmeet demo`` names them), and is
+            not looked up: the learning outlives the meeting in a file that
+            keeps only this year's meetings, or in a plan's scenario
+            (:meth:`PeriodPlan.as_scenario
+            <learnmeet.PeriodPlan.as_scenario>`), which has its planned
+            meetings in place of the held ones.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``working_patterns`` and ``absences``.
     .. versionchanged:: 0.3.0 ``programmes``.
+    .. versionchanged:: 0.3.0 ``cycles``.
     """
 
     name: str = attrs.field(validator=safe_text)
@@ -188,6 +208,11 @@ class Scenario:
             unique(lambda p: p.id, what=Label(da="programmet", en="the programme")),
         ],
     )
+    cycles: tuple[ReflectionCycle, ...] = attrs.field(
+        default=(),
+        converter=_cycles,
+        validator=each(instance_of(ReflectionCycle)),
+    )
 
     def __attrs_post_init__(self) -> None:
         staff = {p.id for p in self.professionals}
@@ -207,6 +232,46 @@ class Scenario:
                         ),
                         where="Scenario",
                         path=(name, n, "professional"),
+                    )
+        if self.cycles:
+            self._check_cycles(staff)
+
+    def _check_cycles(self, staff: set[str]) -> None:
+        """Each cycle names people the scenario knows."""
+        people = {f"professional:{p}" for p in staff}
+        for case in self.cases:
+            people.add(case.citizen.key)
+            people.update(r.key for r in case.relatives)
+        for n, cycle in enumerate(self.cycles):
+            named = [
+                *(
+                    (("contributions", i, "person"), c.person)
+                    for i, c in enumerate(cycle.contributions)
+                ),
+                *(
+                    (("actions", i, "owner"), a.owner)
+                    for i, a in enumerate(cycle.actions)
+                ),
+            ]
+            for path, key in named:
+                if key not in people:
+                    got = shown(key)
+                    raise InvalidValueError(
+                        reason=Label(
+                            da=f"personen {got.da} er hverken på personalelisten "
+                            "eller borger eller pårørende i et af scenariets forløb",
+                            en=f"the person {got.en} is neither on the staff list "
+                            "nor the citizen or a relative of one of the "
+                            "scenario's cases",
+                        ),
+                        fix=Label(
+                            da="skriv personens nøgle, f.eks. 'professional:p-001' "
+                            "for en fagperson på personalelisten",
+                            en="write the person's key, e.g. 'professional:p-001' "
+                            "for a professional of the staff list",
+                        ),
+                        where="Scenario",
+                        path=("cycles", n, *path),
                     )
 
     @checked

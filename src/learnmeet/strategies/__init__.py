@@ -63,6 +63,7 @@ from learnmeet.strategies._meetings import (
 from learnmeet.strategies._people import (
     areas,
     citizens,
+    course_completions,
     cpr_numbers,
     labels,
     meeting_formats,
@@ -148,6 +149,7 @@ __all__ = [
     "cohorts",
     "consents",
     "contributions",
+    "course_completions",
     "course_series",
     "course_sessions",
     "cpr_numbers",
