@@ -360,3 +360,31 @@ class TestOwnCitizensSeriesAndProgrammes:
         assert "lagt ned efter de første par gange" in section
         assert "men er ikke partner i programmet" in section
         assert "$.partners" not in section
+
+
+class TestTheLearningRecord:
+    """The last section: the learning record answers the leader's questions."""
+
+    def test_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        section = out[out.index("The learning record\n") :]
+        assert "Learning record as of 2026-12-01: 47 people" in section
+        for question in (
+            "Who completed what, when:",
+            "Who facilitated:",
+            "Who has met whom across sectors (units):",
+            "Gaps per unit:",
+        ):
+            assert question in section
+
+    def test_in_danish_without_a_citizen(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from learnmeet.data import load_sample
+
+        _, out, _ = run_cli(capsys, "demo")
+        section = out[out.index("Læringsprofilen\n") :]
+        assert "Hvem har gennemført hvad, og hvornår:" in section
+        assert "Huller pr. enhed:" in section
+        for case in load_sample().cases:
+            assert case.citizen.pseudonym not in section
