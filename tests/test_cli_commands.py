@@ -733,10 +733,10 @@ class TestUsageErrors:
     @pytest.mark.parametrize(
         ("argv", "danish"),
         [
-            ([], "learnmeet: fejl: disse skal angives: {demo,check,plan,schema}\n"),
+            ([], "learnmeet: fejl: disse skal angives: {demo,check,plan,record,export,schema}\n"),
             (
                 ["tjek", "a.json"],
-                "learnmeet: fejl: {demo,check,plan,schema}: ugyldigt valg 'tjek' "
+                "learnmeet: fejl: {demo,check,plan,record,export,schema}: ugyldigt valg 'tjek' "
                 "(vælg mellem ",
             ),
             (
@@ -1020,6 +1020,8 @@ COMMANDS = [
     "learnmeet demo",
     "learnmeet check",
     "learnmeet plan",
+    "learnmeet record",
+    "learnmeet export",
     "learnmeet schema",
 ]
 

@@ -54,7 +54,7 @@ from learnmeet.model._cycle import Action, LearningPoint, ReflectionCycle
 from learnmeet.model._formats import FormatRequirements
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._meetings import Attendance, AttendeeRole, Meeting, MeetingStatus
-from learnmeet.model._people import Professional, Unit
+from learnmeet.model._people import Area, Professional, Unit
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN, a_date, aware_datetime
 
@@ -270,9 +270,11 @@ class LearningRecord:
         """Who lacks their course on the day of a course day (or a cohort's).
 
         The professionals taking part in *meeting* — with *area*, also
-        every staff member in the record (not volunteers) whose unit serves
-        the area of the meeting's cohort — who have not completed the course
-        the meeting's format asks of their profession
+        the area's own staff of the meeting's cohort: every staff member in
+        the record (not volunteers) whose unit serves the area and belongs
+        to the organisation the area belongs to (when it says; a general
+        practice serving the area is not the municipality's) — who have not
+        completed the course the meeting's format asks of their profession
         (:meth:`FormatRequirements.missing_prerequisite
         <learnmeet.FormatRequirements.missing_prerequisite>`) on the
         meeting's day: never, or expired. Nothing for a format that asks
@@ -282,13 +284,10 @@ class LearningRecord:
         day = meeting.start.date()
         people = list(meeting.professionals_taking_part)
         if area and meeting.cohort is not None:
-            code = meeting.cohort.area.code
             people += [
                 p.professional
                 for p in self.people
-                if not p.professional.is_volunteer
-                and p.professional.unit.area is not None
-                and p.professional.unit.area.code == code
+                if _of_area(p.professional, meeting.cohort.area)
             ]
         found: list[MissingCourse] = []
         seen: set[str] = set()
@@ -554,6 +553,17 @@ def _lacks(
     if course is None:
         return None
     return MissingCourse(professional=person.id, course=course, on=day)
+
+
+def _of_area(person: Professional, area: Area) -> bool:
+    """Whether *person* is staff of *area*'s own (see lacking_prerequisite)."""
+    unit = person.unit
+    return (
+        not person.is_volunteer
+        and unit.area is not None
+        and unit.area.code == area.code
+        and (area.organisation is None or unit.organisation.id == area.organisation)
+    )
 
 
 def _area_code(unit: Unit) -> str | None:
