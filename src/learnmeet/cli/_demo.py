@@ -1230,7 +1230,7 @@ def _held_course_days(s: Scenario, series: CourseSeries) -> list[Meeting]:
         p
         for p in s.professionals
         if p.unit.area == series.cohorts[0].area
-        and day.requirements.missing_prerequisite(p) is None
+        and day.requirements.missing_prerequisite(p, date(2027, 2, 2)) is None
     ]
     return [
         Meeting(

@@ -171,6 +171,9 @@ def _person_records(draw: st.DrawFn) -> PersonRecord:
     return PersonRecord(
         professional=person,
         activities=sorted(found, key=lambda a: (a.start, a.meeting)),
+        completions=sorted(
+            person.completions, key=lambda c: (c.completed_on, c.course)
+        ),
         undated_courses=person.completed_courses,
         reflections=sorted(
             draw(st.lists(reflection_entries(professional=person.id), max_size=2)),
