@@ -184,6 +184,30 @@ class TestProperties:
                 assert person.professional.sector.code in activity.sectors
 
     @settings(max_examples=40)
+    @given(lst.history_scenarios())
+    def test_a_reflection_is_contributed_or_attended(self, s: lm.Scenario) -> None:
+        record = lm.learning_record(s, on=date(2031, 1, 1))
+        cycles = {c.meeting: c for c in s.cycles}
+        for person in record.people:
+            met = {a.meeting for a in person.activities}
+            for entry in person.reflections:
+                said = {c.person for c in cycles[entry.meeting].contributions}
+                assert entry.contributed == (person.professional.key in said)
+                assert (
+                    entry.contributed
+                    or entry.meeting in met
+                    or any(
+                        a.person.key == person.professional.key
+                        and a.attended is lm.Attendance.YES
+                        for m in s.meetings
+                        if m.id == entry.meeting
+                        for a in m.attendees
+                    )
+                )
+            for action in person.actions:
+                assert action.owner == person.professional.key
+
+    @settings(max_examples=40)
     @given(lst.history_scenarios(), lst.history_scenarios())
     def test_adding_meetings_never_removes_an_activity(
         self, s: lm.Scenario, other: lm.Scenario
