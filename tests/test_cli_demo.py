@@ -84,7 +84,7 @@ class TestDemo:
         assert "  p-001 — facilitator: nøgleperson, der faciliterer" in out
         assert "casefremlægger: SPL Nord 2 (eksempel)" in out
         assert "tværsektoriel audit: B-102 [moedelokale-1]" in out
-        assert "0 fejl, 1 advarsel, 0 problemer" in out
+        assert "0 fejl, 2 advarsler, 0 problemer" in out
         assert "Til et møde hjemme hos borgeren (med borgerens egne ord):" in out
         assert (
             "Et fælles SOSU-kursus i palliation for 20 medarbejdere af faggrupperne "
