@@ -399,3 +399,37 @@ class TestFhir:
         assert code == 0
         assert "kræver learnmeet[fhir], som ikke er installeret her" in out
         assert "Læst tilbage: 22 møder, 22 ens" in out
+
+
+class TestTheLearningRecord:
+    """The last section: the learning record answers the leader's questions."""
+
+    def test_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        section = out[out.index("The learning record\n") :]
+        assert "Learning record as of 2026-12-01: 47 people" in section
+        for question in (
+            "Who completed what, when:",
+            "Who facilitated:",
+            "Who has met whom across sectors (units):",
+            "Gaps per unit:",
+        ):
+            assert question in section
+        assert (
+            "Lacking a prerequisite before the interdisciplinary course day, "
+            "North 2027-04-13:\n  p-005: palliative care course for social and "
+            "health care helpers and assistants (never completed)"
+        ) in section
+        assert "  p-003: facilitator training, 2023-10-30 (expired)" in section
+
+    def test_in_danish_without_a_citizen(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from learnmeet.data import load_sample
+
+        _, out, _ = run_cli(capsys, "demo")
+        section = out[out.index("Læringsprofilen\n") :]
+        assert "Hvem har gennemført hvad, og hvornår:" in section
+        assert "Huller pr. enhed:" in section
+        for case in load_sample().cases:
+            assert case.citizen.pseudonym not in section

@@ -200,6 +200,16 @@ def check_in_a_users_test(meeting: lm.Meeting, citizen: lm.Citizen) -> None:
     assert_type(citizen.pseudonym, str)
 
 
+@given(lst.history_scenarios())
+def check_a_learning_record(scenario: lm.Scenario) -> None:
+    record = lm.learning_record(scenario, on=date(2027, 1, 1))
+    assert_type(record.people[0].activities[0].role, lm.AttendeeRole)
+    assert_type(record.person("p-1"), lm.PersonRecord | None)
+    assert_type(
+        record.people[0].reflections[0].learning_points, tuple[lm.LearningPoint, ...]
+    )
+
+
 @given(lst.survey_data())
 def check_an_evaluation(data: lst.SurveyData) -> None:
     result = lm.evaluate(data.survey, data.invitations, data.responses, data.meetings)
@@ -306,3 +316,14 @@ def check_dated_completions(person: lm.Professional, scenario: lm.Scenario) -> N
     assert_type(req.missing_prerequisite(person, date(2027, 2, 2)), str | None)
     assert_type(scenario.cycles, tuple[lm.ReflectionCycle, ...])
     assert_type(lst.course_completions(), SearchStrategy[lm.CourseCompletion])
+    assert_type(lst.history_scenarios(), SearchStrategy[lm.Scenario])
+    assert_type(lst.learning_records(), SearchStrategy[lm.LearningRecord])
+    assert_type(lst.person_records(), SearchStrategy[lm.PersonRecord])
+    assert_type(lst.learning_activities(), SearchStrategy[lm.LearningActivity])
+    assert_type(lst.reflection_entries(), SearchStrategy[lm.ReflectionEntry])
+    assert_type(lst.relation_maps(), SearchStrategy[lm.RelationMap])
+    assert_type(lst.encounters(), SearchStrategy[lm.Encounter])
+    assert_type(lst.facilitations(), SearchStrategy[lm.Facilitation])
+    assert_type(lst.gaps(), SearchStrategy[lm.Gaps])
+    assert_type(lst.missing_courses(), SearchStrategy[lm.MissingCourse])
+    assert_type(lst.completed_courses(), SearchStrategy[lm.CompletedCourse])

@@ -26,6 +26,7 @@ from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import counted, render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
+from learnmeet.evaluation._record import learning_record
 from learnmeet.exceptions import LearnmeetError, reason_and_fix
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
@@ -1471,6 +1472,125 @@ def _fhir(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+RECORD_DAY = date(2026, 12, 1)
+"""The day the demo's learning record is as of: after the sample's autumn."""
+
+
+def _course(code: str, lang: Lang) -> str:
+    """A course's name in *lang* (its code for a course the catalogue lacks)."""
+    label = COURSE_LABELS.get(code)
+    return code if label is None else label.get(lang)
+
+
+def _format_name(code: str, lang: Lang) -> str:
+    """A format's name in *lang* (its code for a format the catalogue lacks)."""
+    found = {f.code: f for f in DEFAULT_CATALOG.formats}.get(code)
+    return code if found is None else found.label.get(lang)
+
+
+def _learning_record(run: DemoRun) -> str:
+    """The leader's questions, answered by the learning record of the sample."""
+    lang = run.lang
+    record = learning_record(run.scenario, on=RECORD_DAY)
+    people = record.people
+    units = {p.professional.unit.id: p.professional.unit for p in people}
+    activities = sum(len(p.activities) for p in people)
+    overdue = sum(
+        1 for p in people for a in p.actions if a.is_open and a.due < RECORD_DAY
+    )
+    lines = [
+        run.t(
+            da=f"Læringsprofil pr. {RECORD_DAY.isoformat()}: {len(people)} personer, "
+            f"{activities} deltagelser i afholdte møder, "
+            f"{sum(len(p.reflections) for p in people)} refleksioner, "
+            f"{overdue} forfaldne handlinger.",
+            en=f"Learning record as of {RECORD_DAY.isoformat()}: {len(people)} people, "
+            f"{activities} attendances at held meetings, "
+            f"{sum(len(p.reflections) for p in people)} reflections, "
+            f"{overdue} overdue actions.",
+        ),
+        "",
+        run.t(
+            da="Hvem har gennemført hvad, og hvornår:", en="Who completed what, when:"
+        ),
+    ]
+    for done in record.completed()[:8]:
+        day = "–" if done.completed_on is None else done.completed_on.isoformat()
+        state = done.state.label.get(lang)
+        lines.append(
+            f"  {done.professional}: {_course(done.course, lang)}, {day} ({state})"
+        )
+    course_day = DEFAULT_CATALOG.format("course_day")
+    for n, area in enumerate(run.scenario.areas):
+        planned = Meeting(
+            id=f"kursusdag-{area.code}-2027",
+            format=course_day,
+            start=datetime(2027, 4, 13 + n, 9, tzinfo=COPENHAGEN),
+            duration=course_day.default_duration,
+            cohort=Cohort(f"hold-{area.code}", area),
+        )
+        lines += [
+            "",
+            run.t(
+                da=f"Mangler forudsætning før {planned.heading(lang)} "
+                f"{planned.start.date().isoformat()}:",
+                en=f"Lacking a prerequisite before the {planned.heading(lang)} "
+                f"{planned.start.date().isoformat()}:",
+            ),
+        ]
+        for missing in record.lacking_prerequisite(planned, area=True):
+            why = (
+                run.t(da="aldrig gennemført", en="never completed")
+                if missing.expired_on is None
+                else run.t(
+                    da=f"udløbet {missing.expired_on.isoformat()}",
+                    en=f"expired on {missing.expired_on.isoformat()}",
+                )
+            )
+            lines.append(
+                f"  {missing.professional}: {_course(missing.course, lang)} ({why})"
+            )
+    lines += ["", run.t(da="Hvem har faciliteret:", en="Who facilitated:")]
+    for led in record.facilitators():
+        formats = ", ".join(
+            f"{_format_name(code, lang)} ×{n}" for code, n in led.formats
+        )
+        lines.append(f"  {led.professional}: {led.count} ({formats})")
+    lines += [
+        "",
+        run.t(
+            da="Hvem har mødt hvem på tværs af sektorer (enheder):",
+            en="Who has met whom across sectors (units):",
+        ),
+    ]
+    for pair in record.relation_map().units:
+        lines.append(
+            f"  {units[pair.first].name} – {units[pair.second].name}: "
+            + run.t(
+                da=f"møder: {len(pair.meetings)}", en=f"meetings: {len(pair.meetings)}"
+            )
+        )
+    lines += ["", run.t(da="Huller pr. enhed:", en="Gaps per unit:")]
+    needs = DEFAULT_CATALOG.format("course_day").requirements
+    for gap in record.gaps(needs, start=date(2026, 8, 1), end=RECORD_DAY):
+        if gap.unit is None or not (gap.lacking or gap.inactive or gap.open_actions):
+            continue
+        name = units[gap.unit].name
+        lines.append(
+            run.t(
+                da=f"  {name}: {len(gap.lacking)} mangler kursus, "
+                f"{len(gap.inactive)} uden læringsaktivitet, "
+                f"{len(gap.open_actions)} åbne handlinger "
+                f"({len(gap.overdue_actions)} forfaldne)",
+                en=f"  {name}: {len(gap.lacking)} lacking their course, "
+                f"{len(gap.inactive)} without a learning activity, "
+                f"{len(gap.open_actions)} open actions "
+                f"({len(gap.overdue_actions)} overdue)",
+            )
+        )
+    return "\n".join(lines)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
@@ -1493,6 +1613,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _projects,
     ),
+    Section(Label(da="Læringsprofilen", en="The learning record"), _learning_record),
     Section(Label(da="FHIR R5", en="FHIR R5"), _fhir),
 )
 """The demo's sections, in the order they are shown."""
