@@ -250,6 +250,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
+    "learnmeet.io._xapi": ("XAPI_VERBS", "XAPI_VOCABULARY", "validate_xapi"),
 }
 """Every public name, by the private module that defines it: the one list.
 
@@ -344,6 +345,11 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.io._text import (
         evaluation_text as evaluation_text,
+    )
+    from learnmeet.io._xapi import (
+        XAPI_VERBS as XAPI_VERBS,
+        XAPI_VOCABULARY as XAPI_VOCABULARY,
+        validate_xapi as validate_xapi,
     )
     from learnmeet.model._audit import (
         AuditAssessment as AuditAssessment,
