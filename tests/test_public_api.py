@@ -211,6 +211,7 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
     start = meeting.start
     window = (start, start + timedelta(days=7))
     evaluation = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS)
+    record = lm.learning_record(sample, on=date(2027, 1, 1))
     report = lm.validate(meeting)
     kolb = lm.QUESTION_BANK.model("kolb")
     cycle = lm.ReflectionCycle.start(kolb, subject=case.id, meeting=meeting.id)
@@ -329,6 +330,11 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             },
         ),
         "evaluation_csv": (lm.evaluation_csv, {"evaluation": evaluation, "lang": "en"}),
+        "learning_record": (
+            lm.learning_record,
+            {"scenario": sample, "on": date(2027, 1, 1)},
+        ),
+        "LearningRecord.person": (record.person, {"id": person.id}),
         "evaluation_text": (
             lm.evaluation_text,
             {"evaluation": evaluation, "lang": "en"},
@@ -1062,7 +1068,11 @@ def _values() -> dict[str, Any]:
                 )
             ),
             "Interval": lst.intervals(),
+            "LearningActivity": lst.learning_activities(),
             "LearningPlan": st.just(learning),
+            "LearningRecord": lst.learning_records(),
+            "PersonRecord": lst.person_records(),
+            "ReflectionEntry": lst.reflection_entries(),
             "LevelSummary": evaluations.filter(lambda e: e.levels).flatmap(
                 lambda e: st.sampled_from(e.levels)
             ),

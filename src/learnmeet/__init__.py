@@ -183,6 +183,13 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "YieldGroup",
     ),
     "learnmeet.evaluation._evaluate": ("evaluate",),
+    "learnmeet.evaluation._record": (
+        "LearningActivity",
+        "LearningRecord",
+        "PersonRecord",
+        "ReflectionEntry",
+        "learning_record",
+    ),
     "learnmeet.planning._recurrence": ("Series",),
     "learnmeet.planning._slots": (
         "MAX_SLOTS",
@@ -284,6 +291,13 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         YIELD_SURVEY as YIELD_SURVEY,
     )
     from learnmeet.evaluation._evaluate import evaluate as evaluate
+    from learnmeet.evaluation._record import (
+        LearningActivity as LearningActivity,
+        LearningRecord as LearningRecord,
+        PersonRecord as PersonRecord,
+        ReflectionEntry as ReflectionEntry,
+        learning_record as learning_record,
+    )
     from learnmeet.evaluation._results import (
         HIGH_YIELD as HIGH_YIELD,
         Dimension as Dimension,

@@ -188,6 +188,16 @@ def check_in_a_users_test(meeting: lm.Meeting, citizen: lm.Citizen) -> None:
     assert_type(citizen.pseudonym, str)
 
 
+@given(lst.history_scenarios())
+def check_a_learning_record(scenario: lm.Scenario) -> None:
+    record = lm.learning_record(scenario, on=date(2027, 1, 1))
+    assert_type(record.people[0].activities[0].role, lm.AttendeeRole)
+    assert_type(record.person("p-1"), lm.PersonRecord | None)
+    assert_type(
+        record.people[0].reflections[0].learning_points, tuple[lm.LearningPoint, ...]
+    )
+
+
 @given(lst.survey_data())
 def check_an_evaluation(data: lst.SurveyData) -> None:
     result = lm.evaluate(data.survey, data.invitations, data.responses, data.meetings)

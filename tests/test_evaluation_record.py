@@ -1,0 +1,206 @@
+"""The learning record: what counts as an activity, a reflection, an action.
+
+Held meetings with ``attended=YES`` only; volunteers have a record, citizens
+and relatives never; a record is as of a day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+import learnmeet as lm
+from learnmeet import strategies as lst
+from record_data import (
+    CASE,
+    COURSE_DAY,
+    DOCTOR,
+    LEARNING,
+    MEETINGS,
+    NURSE,
+    ON,
+    SOSU,
+    VOLUNTEER,
+    WARD_NURSE,
+    scenario,
+)
+
+
+def _record(**changes: object) -> lm.LearningRecord:
+    return lm.learning_record(scenario(**changes), on=ON)
+
+
+def _meetings(record: lm.LearningRecord, person: str) -> list[str]:
+    found = record.person(person)
+    assert found is not None
+    return [a.meeting for a in found.activities]
+
+
+class TestActivities:
+    """An activity is a held meeting the professional attended (YES)."""
+
+    def test_held_and_attended(self) -> None:
+        record = _record()
+        assert _meetings(record, "p-nurse") == ["m-learn", "m-reflected"]
+        assert _meetings(record, "p-doctor") == ["m-learn"]
+
+    def test_did_not_attend_is_no_activity(self) -> None:
+        assert _meetings(_record(), "p-wardnurse") == []
+
+    def test_unknown_attendance_is_not_counted(self) -> None:
+        # The volunteer's attendance at the operational meeting is unknown.
+        assert "m-operational" not in _meetings(_record(), "p-volunteer")
+
+    def test_planned_and_cancelled_meetings_are_not_activities(self) -> None:
+        record = _record()
+        every = {a.meeting for p in record.people for a in p.activities}
+        assert not every & {"m-cancelled", "m-courseday"}
+
+    def test_an_operational_meeting_counts_only_with_reflection(self) -> None:
+        record = _record()
+        every = {a.meeting for p in record.people for a in p.activities}
+        assert "m-operational" not in every
+        assert "m-reflected" in every
+
+    def test_the_activity_carries_role_format_case_and_sectors(self) -> None:
+        person = _record().person("p-sosu")
+        assert person is not None
+        (activity,) = person.activities
+        assert activity == lm.LearningActivity(
+            professional="p-sosu",
+            meeting="m-learn",
+            format="learning_meeting",
+            start=LEARNING.start,
+            end=LEARNING.end,
+            role=lm.AttendeeRole.CASE_PRESENTER,
+            case_origin=lm.CaseOrigin.CONCRETE,
+            sectors={"municipality", "hospital"},
+            forum=None,
+            cohort=None,
+        )
+        assert activity.day == date(2026, 9, 8)
+
+    def test_sectors_are_of_those_who_attended(self) -> None:
+        # The ward nurse did not come; the doctor (hospital) did.
+        alone = attrs.evolve(
+            LEARNING,
+            attendees=[
+                a
+                if a.person is not DOCTOR
+                else attrs.evolve(a, attended=lm.Attendance.NO)
+                for a in LEARNING.attendees
+            ],
+        )
+        record = _record(meetings=[alone])
+        nurse = record.person("p-nurse")
+        assert nurse is not None
+        assert nurse.activities[0].sectors == {"municipality"}
+
+    def test_a_meeting_after_the_day_is_left_out(self) -> None:
+        assert "m-later" not in _meetings(_record(), "p-nurse")
+        later = lm.learning_record(scenario(), on=date(2026, 12, 15))
+        assert "m-later" in _meetings(later, "p-nurse")
+
+    def test_by_start(self) -> None:
+        person = lm.learning_record(scenario(), on=date(2027, 1, 1)).person("p-nurse")
+        assert person is not None
+        starts = [a.start for a in person.activities]
+        assert starts == sorted(starts)
+
+
+class TestPeople:
+    """Who has a record: staff and volunteers; never a citizen or relative."""
+
+    def test_every_staff_member_in_the_staff_lists_order(self) -> None:
+        record = _record()
+        assert [p.id for p in record.people] == [
+            "p-nurse",
+            "p-sosu",
+            "p-doctor",
+            "p-wardnurse",
+            "p-volunteer",
+        ]
+
+    def test_a_volunteer_has_a_record(self) -> None:
+        assert _meetings(_record(), "p-volunteer") == ["m-reflected"]
+
+    def test_an_attendee_off_the_staff_list_comes_after(self) -> None:
+        record = _record(professionals=[NURSE, SOSU])
+        assert [p.id for p in record.people] == [
+            "p-nurse",
+            "p-sosu",
+            "p-doctor",
+            "p-volunteer",
+        ]
+
+    def test_no_citizen(self) -> None:
+        record = _record()
+        assert record.person(CASE.citizen.pseudonym) is None
+        assert all(isinstance(p.professional, lm.Professional) for p in record.people)
+
+    def test_undated_courses_are_the_professionals(self) -> None:
+        person = _record().person("p-sosu")
+        assert person is not None
+        assert person.undated_courses == SOSU.completed_courses
+
+    def test_unknown_person(self) -> None:
+        assert _record().person("p-nobody") is None
+
+
+class TestDay:
+    """The record is as of a day; today in Copenhagen by default."""
+
+    def test_on_is_kept(self) -> None:
+        assert _record().on == ON
+
+    def test_today_by_default(self) -> None:
+        record = lm.learning_record(scenario())
+        assert isinstance(record.on, date)
+
+    def test_a_wrong_day_is_refused(self) -> None:
+        with pytest.raises(lm.WrongTypeError):
+            lm.learning_record(scenario(), on="2026-12-01")  # type: ignore[arg-type]
+
+
+class TestProperties:
+    """Whatever the scenario, the record keeps to its definitions."""
+
+    @settings(max_examples=40)
+    @given(lst.history_scenarios())
+    def test_every_activity_is_a_held_meeting_attended(self, s: lm.Scenario) -> None:
+        record = lm.learning_record(s, on=date(2031, 1, 1))
+        meetings = {m.id: m for m in s.meetings}
+        for person in record.people:
+            for activity in person.activities:
+                meeting = meetings[activity.meeting]
+                assert meeting.status is lm.MeetingStatus.HELD
+                found = meeting.attendee(person.professional.key)
+                assert found is not None
+                assert found.attended is lm.Attendance.YES
+                assert found.role is activity.role
+                assert person.professional.sector.code in activity.sectors
+
+    @settings(max_examples=40)
+    @given(lst.history_scenarios(), lst.history_scenarios())
+    def test_adding_meetings_never_removes_an_activity(
+        self, s: lm.Scenario, other: lm.Scenario
+    ) -> None:
+        ids = {m.id for m in s.meetings}
+        extra = [attrs.evolve(m, id=f"x{m.id}") for m in other.meetings]
+        more = attrs.evolve(s, meetings=[*s.meetings, *extra])
+        assert ids.isdisjoint(m.id for m in extra)
+        before = lm.learning_record(s, on=date(2031, 1, 1))
+        after = lm.learning_record(more, on=date(2031, 1, 1))
+        had = {(a.professional, a.meeting) for p in before.people for a in p.activities}
+        has = {(a.professional, a.meeting) for p in after.people for a in p.activities}
+        assert had <= has
+
+
+def test_the_data_is_what_the_tests_say() -> None:
+    assert len(MEETINGS) == 6
+    assert COURSE_DAY.status is lm.MeetingStatus.PLANNED
+    assert VOLUNTEER.is_volunteer
+    assert WARD_NURSE.unit.sector.code == "hospital"
