@@ -13,11 +13,18 @@ from __future__ import annotations
 import copy
 import importlib
 import json
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
 
 import learnmeet as lm
+import learnmeet.strategies as lst
+import record_data as rd
+from learnmeet.data import load_sample
 from learnmeet.io import _xapi
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -232,3 +239,347 @@ class TestValidation:
             lm.validate_xapi([a_statement()])
         assert "learnmeet[xapi]" in caught.value.fix.en
         assert "learnmeet[xapi]" in caught.value.fix.da
+
+
+# -- the learning record as statements ---------------------------------------------
+
+EXT = lm.XAPI_VOCABULARY
+VERB = lm.XAPI_VERBS
+
+
+def record() -> lm.LearningRecord:
+    return lm.learning_record(rd.scenario(), on=rd.ON)
+
+
+def statements(of: lm.LearningRecord | None = None) -> tuple[dict[str, Any], ...]:
+    return lm.xapi_statements(of or record(), home_page=HOME + "/")
+
+
+def leaves(value: Any) -> Iterator[str]:
+    """Every text in a statement: its keys and its string values."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield key
+            yield from leaves(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from leaves(inner)
+    elif isinstance(value, str):
+        yield value
+
+
+def about(
+    found: tuple[dict[str, Any], ...], person: str, meeting: str
+) -> list[dict[str, Any]]:
+    meeting_id = f"{HOME}/learnmeet/meeting/{quote(meeting, safe='')}"
+    return [
+        s
+        for s in found
+        if s["actor"]["account"]["name"] == person and s["object"]["id"] == meeting_id
+    ]
+
+
+class TestTookPart:
+    """Each learning activity of the record is one statement whose verb is the
+    person's role: facilitated, presented, or attended."""
+
+    def test_one_statement_per_activity_with_the_roles_verb(self) -> None:
+        found = statements()
+        verbs = {
+            (s["actor"]["account"]["name"], s["object"]["id"].rsplit("/", 1)[1]): s[
+                "verb"
+            ]["id"]
+            for s in found
+        }
+        assert verbs == {
+            ("p-nurse", "m-learn"): VERB["facilitated"],
+            ("p-sosu", "m-learn"): VERB["presented"],
+            ("p-doctor", "m-learn"): VERB["attended"],
+            ("p-nurse", "m-reflected"): VERB["facilitated"],
+            ("p-volunteer", "m-reflected"): VERB["attended"],
+        }
+        assert len(found) == len(verbs)
+
+    def test_the_actor_is_a_pseudonymous_account_only(self) -> None:
+        (item,) = about(statements(), "p-nurse", "m-learn")
+        assert item["actor"] == {
+            "objectType": "Agent",
+            "account": {"homePage": HOME, "name": "p-nurse"},
+        }
+
+    def test_the_object_is_the_meeting_named_by_format_and_day(self) -> None:
+        (item,) = about(statements(), "p-doctor", "m-learn")
+        assert item["object"] == {
+            "objectType": "Activity",
+            "id": HOME + "/learnmeet/meeting/m-learn",
+            "definition": {
+                "type": "http://adlnet.gov/expapi/activities/meeting",
+                "name": {
+                    "da": "Tværfagligt læringsmøde 2026-09-08",
+                    "en": "Interdisciplinary learning meeting 2026-09-08",
+                },
+            },
+        }
+
+    def test_the_context_carries_format_case_origin_sectors_and_role(self) -> None:
+        (item,) = about(statements(), "p-sosu", "m-learn")
+        label = rd.CAT.format("learning_meeting").label
+        assert item["context"] == {
+            "language": "da",
+            "extensions": {
+                EXT + "format": {
+                    "code": "learning_meeting",
+                    "name": {"da": label.da, "en": label.en},
+                },
+                EXT + "case-origin": "concrete",
+                EXT + "sectors": ["hospital", "municipality"],
+                EXT + "role": "case_presenter",
+            },
+        }
+
+    def test_without_a_case_there_is_no_case_origin(self) -> None:
+        (item,) = about(statements(), "p-volunteer", "m-reflected")
+        assert EXT + "case-origin" not in item["context"]["extensions"]
+        assert item["context"]["extensions"][EXT + "role"] == "participant"
+
+    def test_the_timestamp_is_the_meetings_end_with_its_offset(self) -> None:
+        (item,) = about(statements(), "p-doctor", "m-learn")
+        assert item["timestamp"] == "2026-09-08T11:00:00+02:00"
+        end = rd.LEARNING.start + rd.LEARNING.duration
+        assert datetime.fromisoformat(item["timestamp"]) == end
+
+    def test_the_language_is_that_of_the_meetings(self) -> None:
+        found = lm.xapi_statements(record(), home_page=HOME, lang="en")
+        assert {s["context"]["language"] for s in found} == {"en"}
+
+
+def activity(**changes: Any) -> lm.LearningActivity:
+    start = datetime(2026, 3, 4, 9, tzinfo=lm.COPENHAGEN)
+    fields: dict[str, Any] = {
+        "professional": "p-1",
+        "meeting": "m-1",
+        "format": "study_visit",
+        "start": start,
+        "end": start + timedelta(hours=2),
+        "role": lm.AttendeeRole.HOST,
+        "case_origin": None,
+        "sectors": {"hospital", "municipality"},
+    }
+    fields.update(changes)
+    return lm.LearningActivity(**fields)
+
+
+def person(*activities: lm.LearningActivity, **changes: Any) -> lm.PersonRecord:
+    return lm.PersonRecord(professional=rd.NURSE, activities=activities, **changes)
+
+
+def one_record(*people: lm.PersonRecord) -> lm.LearningRecord:
+    return lm.LearningRecord(people=people, on=date(2026, 12, 1))
+
+
+class TestRolesAndParents:
+    """A host and an observer attended; a forum or a cohort is the parent."""
+
+    @pytest.mark.parametrize("role", [lm.AttendeeRole.HOST, lm.AttendeeRole.OBSERVER])
+    def test_a_host_and_an_observer_attended(self, role: lm.AttendeeRole) -> None:
+        (item,) = statements(one_record(person(activity(role=role))))
+        assert item["verb"]["id"] == VERB["attended"]
+        assert item["context"]["extensions"][EXT + "role"] == role.code
+
+    def test_a_forum_and_a_cohort_are_parents(self) -> None:
+        found = statements(
+            one_record(person(activity(forum="forum 1", cohort="hold-nord")))
+        )
+        assert found[0]["context"]["contextActivities"] == {
+            "parent": [
+                {
+                    "objectType": "Activity",
+                    "id": HOME + "/learnmeet/forum/forum%201",
+                    "definition": {"type": _xapi.MEETING_TYPE},
+                },
+                {
+                    "objectType": "Activity",
+                    "id": HOME + "/learnmeet/cohort/hold-nord",
+                    "definition": {"type": EXT + "cohort"},
+                },
+            ]
+        }
+        assert_valid_xapi(found)
+
+    def test_a_format_the_catalogue_lacks_is_named_by_its_code(self) -> None:
+        (item,) = statements(one_record(person(activity(format="own_format"))))
+        assert item["object"]["definition"]["name"] == {
+            "da": "Own_format 2026-03-04",
+            "en": "Own_format 2026-03-04",
+        }
+        assert item["context"]["extensions"][EXT + "format"] == {"code": "own_format"}
+        assert_valid_xapi([item])
+
+    def test_a_fictional_case_is_said(self) -> None:
+        (item,) = statements(
+            one_record(person(activity(case_origin=lm.CaseOrigin.FICTIONAL)))
+        )
+        assert item["context"]["extensions"][EXT + "case-origin"] == "fictional"
+
+
+def reflection(**changes: Any) -> lm.ReflectionEntry:
+    fields: dict[str, Any] = {
+        "professional": "p-1",
+        "meeting": "m-1",
+        "model": "kolb",
+        "learning_points": [
+            lm.LearningPoint(
+                phase="conclude", text="Ring til egen læge før", tags={"b"}
+            ),
+            lm.LearningPoint(phase="conclude", text="Aftal én kontakt", tags=set()),
+        ],
+        "on": date(2026, 3, 5),
+    }
+    fields.update(changes)
+    return lm.ReflectionEntry(**fields)
+
+
+class TestReflected:
+    """A reflection is 'reflected' on the meeting, its learning points the result."""
+
+    def test_the_learning_points_are_the_result(self) -> None:
+        found = statements(one_record(person(activity(), reflections=[reflection()])))
+        item = found[1]
+        assert item["verb"]["id"] == VERB["reflected"]
+        assert item["object"] == found[0]["object"]
+        assert item["result"] == {
+            "response": "Ring til egen læge før\nAftal én kontakt",
+            "extensions": {
+                EXT + "learning-points": [
+                    {
+                        "phase": "conclude",
+                        "text": "Ring til egen læge før",
+                        "tags": ["b"],
+                    },
+                    {"phase": "conclude", "text": "Aftal én kontakt", "tags": []},
+                ]
+            },
+        }
+        assert item["timestamp"] == "2026-03-05T00:00:00+01:00"
+        model = item["context"]["extensions"][EXT + "reflection-model"]
+        assert model["code"] == "kolb"
+        assert set(model["name"]) == {"da", "en"}
+        assert item["context"]["extensions"][EXT + "format"]["code"] == "study_visit"
+        assert_valid_xapi(found)
+
+    def test_without_learning_points_there_is_no_response(self) -> None:
+        (item,) = statements(
+            one_record(person(reflections=[reflection(learning_points=[])]))
+        )
+        assert item["result"] == {"extensions": {EXT + "learning-points": []}}
+        assert_valid_xapi([item])
+
+    def test_a_meeting_not_attended_has_no_name_and_no_format(self) -> None:
+        (item,) = statements(
+            one_record(person(reflections=[reflection(model="own_model")]))
+        )
+        assert "name" not in item["object"]["definition"]
+        assert item["context"]["extensions"] == {
+            EXT + "reflection-model": {"code": "own_model"}
+        }
+        assert_valid_xapi([item])
+
+
+class TestIds:
+    """A statement's id is derived from what it says, so exporting twice gives
+    the same ids, and two facts never share one."""
+
+    def test_the_same_record_gives_the_same_statements(self) -> None:
+        assert statements() == statements()
+
+    def test_ids_are_unique(self) -> None:
+        ids = [s["id"] for s in statements()]
+        assert len(set(ids)) == len(ids)
+
+    def test_another_home_page_gives_other_ids(self) -> None:
+        other = lm.xapi_statements(record(), home_page="https://andet.example")
+        assert not {s["id"] for s in other} & {s["id"] for s in statements()}
+
+
+class TestPrivacy:
+    """A statement is about the professional: no CPR-like text, no display name,
+    no e-mail address, no citizen's pseudonym anywhere in it; of the case only
+    its origin."""
+
+    @pytest.mark.parametrize(
+        "scenario", [rd.scenario(), load_sample()], ids=["record_data", "sample"]
+    )
+    def test_no_personal_data(self, scenario: lm.Scenario) -> None:
+        text = lm.xapi_files(scenario, on=rd.ON)["statements.json"]
+        found = json.loads(text)
+        texts = [t for s in found for t in leaves(s)]
+        assert not any(lm.looks_like_cpr(t) for t in texts)
+        assert "@" not in text
+        assert "mbox" not in text
+        for professional in scenario.professionals:
+            if professional.display_name:
+                assert professional.display_name not in text
+        for case in scenario.cases:
+            assert case.citizen.pseudonym not in text
+        for item in found:
+            assert set(item["actor"]) == {"objectType", "account"}
+
+    def test_the_meeting_title_naming_the_citizen_is_not_written(self) -> None:
+        assert rd.LEARNING.title == "B-901"
+        assert "B-901" not in json.dumps(statements())
+
+
+class TestFiles:
+    """xapi_files gives the statements as one JSON array an LRS takes."""
+
+    def test_statements_json_is_the_statements(self) -> None:
+        files = lm.xapi_files(rd.scenario(), home_page=HOME, on=rd.ON)
+        assert list(files) == ["statements.json"]
+        assert json.loads(files["statements.json"]) == list(
+            lm.xapi_statements(record(), home_page=HOME)
+        )
+        assert files["statements.json"].endswith("]\n")
+
+    def test_the_same_scenario_gives_the_same_bytes(self) -> None:
+        first = lm.xapi_files(rd.scenario(), on=rd.ON)
+        assert first == lm.xapi_files(rd.scenario(), on=rd.ON)
+        assert lm.XAPI_HOME_PAGE in first["statements.json"]
+
+    def test_every_statement_of_the_sample_is_valid(self) -> None:
+        sample = load_sample()
+        found = json.loads(lm.xapi_files(sample)["statements.json"])
+        assert_valid_xapi(found)
+
+    def test_every_statement_of_the_small_municipality_is_valid(self) -> None:
+        found = json.loads(lm.xapi_files(rd.scenario(), on=rd.ON)["statements.json"])
+        assert found
+        assert_valid_xapi(found)
+
+    def test_a_bad_home_page_is_refused_naming_the_function(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.xapi_statements(record(), home_page="kommune.example")
+        assert caught.value.location == "xapi_statements.home_page"
+
+
+class TestProperties:
+    """On any learning record: every statement is valid xAPI 1.0.3, ids are
+    unique, the same record gives the same statements, and there is one
+    statement per person, activity and verb."""
+
+    @settings(max_examples=30, deadline=None)
+    @given(lst.learning_records())
+    def test_every_statement_is_valid_and_one_per_fact(
+        self, learning: lm.LearningRecord
+    ) -> None:
+        found = statements(learning)
+        assert found == statements(learning)
+        ids = [s["id"] for s in found]
+        assert len(set(ids)) == len(ids)
+        facts = {
+            (s["actor"]["account"]["name"], s["object"]["id"], s["verb"]["id"])
+            for s in found
+        }
+        assert len(facts) == len(found)
+        expected = sum(len(p.activities) + len(p.reflections) for p in learning.people)
+        assert len(found) == expected
+        assert_valid_xapi(json.loads(json.dumps(found)))

@@ -750,6 +750,24 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"person": person.key, "start": start, "end": start + timedelta(hours=1)},
         ),
         "validate_xapi": (lm.validate_xapi, {"statements": [XAPI_STATEMENT]}),
+        "xapi_statements": (
+            lm.xapi_statements,
+            {
+                "record": record,
+                "home_page": "https://kommune.example",
+                "lang": "en",
+                "catalog": lm.DEFAULT_CATALOG,
+            },
+        ),
+        "xapi_files": (
+            lm.xapi_files,
+            {
+                "scenario": sample,
+                "home_page": "https://kommune.example",
+                "on": date(2027, 1, 1),
+                "lang": "da",
+            },
+        ),
     }
 
 

@@ -39,6 +39,7 @@ and against the JSON Schema that model publishes; install
 from __future__ import annotations
 
 import importlib
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
@@ -46,6 +47,16 @@ from types import MappingProxyType, ModuleType
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._catalog import Catalog
+from learnmeet.catalog._reflection import REFLECTION_MODELS
+from learnmeet.evaluation._record import (
+    LearningActivity,
+    LearningRecord,
+    PersonRecord,
+    ReflectionEntry,
+    learning_record,
+)
 from learnmeet.exceptions import (
     DataProblem,
     InvalidDataError,
@@ -57,18 +68,28 @@ from learnmeet.exceptions import (
     shown_all,
 )
 from learnmeet.model._arguments import checked
-from learnmeet.model._labels import Lang
+from learnmeet.model._labels import Lang, check_lang
+from learnmeet.model._meetings import AttendeeRole
+from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN
 
 __all__ = [
+    "XAPI_HOME_PAGE",
     "XAPI_VERBS",
     "XAPI_VOCABULARY",
     "validate_xapi",
+    "xapi_files",
+    "xapi_statements",
 ]
 
 XAPI_VOCABULARY = "https://learnmeet.readthedocs.io/en/stable/reference/xapi.html#"
 """The base of learnmeet's own xAPI IRIs: a verb no registry has and the
 extensions, each an anchor of the page that defines it."""
+
+XAPI_HOME_PAGE = "https://kommune.invalid"
+"""The home page :func:`xapi_files` writes when given none: under
+``.invalid`` (RFC 2606), which says plainly that it is a placeholder for the
+municipality's own."""
 
 _EXTRA = "xapi"
 
@@ -217,6 +238,225 @@ def statement(
     out["context"] = context
     out["timestamp"] = when
     return out
+
+
+# -- the learning record as statements --------------------------------------------
+
+#: The verb of each role at a meeting; any other role (host, observer,
+#: participant) attended it.
+_ROLE_VERBS: Mapping[AttendeeRole, str] = MappingProxyType(
+    {
+        AttendeeRole.FACILITATOR: "facilitated",
+        AttendeeRole.CASE_PRESENTER: "presented",
+    }
+)
+
+
+def _named(code: str, label: Label | None) -> dict[str, Any]:
+    """A code with its name in both languages, where the catalogue has one."""
+    out: dict[str, Any] = {"code": code}
+    if label is not None:
+        out["name"] = language_map(label)
+    return out
+
+
+class _Writer:
+    """One export: the home page, the language and the catalogue's labels."""
+
+    def __init__(self, home_page: str, lang: Lang, catalog: Catalog) -> None:
+        self.home_page = home_page
+        self.language = _TAGS[lang]
+        self.formats = {f.code: f.label for f in catalog.formats}
+        self.models = {m.code: m.label for m in REFLECTION_MODELS}
+
+    def meeting(
+        self, meeting: str, activity: LearningActivity | None
+    ) -> dict[str, Any]:
+        """The meeting as an xAPI activity, named by its format and day."""
+        definition: dict[str, Any] = {"type": MEETING_TYPE}
+        if activity is not None:
+            day = activity.start.date().isoformat()
+            label = self.formats.get(activity.format)
+            names = (
+                language_map(label)
+                if label is not None
+                else dict.fromkeys(_TAGS.values(), activity.format)
+            )
+            definition["name"] = {
+                tag: f"{text[:1].upper()}{text[1:]} {day}"
+                for tag, text in names.items()
+            }
+        return {
+            "objectType": "Activity",
+            "id": activity_id(self.home_page, "meeting", meeting),
+            "definition": definition,
+        }
+
+    def context(
+        self, activity: LearningActivity | None, **extra: Any
+    ) -> dict[str, Any]:
+        """The context of a statement about a meeting: format, case, sectors."""
+        extensions: dict[str, Any] = {}
+        parents: list[dict[str, Any]] = []
+        if activity is not None:
+            extensions[extension("format")] = _named(
+                activity.format, self.formats.get(activity.format)
+            )
+            if activity.case_origin is not None:
+                extensions[extension("case-origin")] = activity.case_origin.code
+            extensions[extension("sectors")] = sorted(activity.sectors)
+            extensions[extension("role")] = activity.role.code
+            if activity.forum is not None:
+                parents.append(self.parent("forum", activity.forum))
+            if activity.cohort is not None:
+                parents.append(self.parent("cohort", activity.cohort))
+        extensions.update({extension(key): value for key, value in extra.items()})
+        out: dict[str, Any] = {"language": self.language}
+        if parents:
+            out["contextActivities"] = {"parent": parents}
+        if extensions:
+            out["extensions"] = extensions
+        return out
+
+    def parent(self, kind: str, value: str) -> dict[str, Any]:
+        """A forum or cohort, the parent activity of its meetings."""
+        return {
+            "objectType": "Activity",
+            "id": activity_id(self.home_page, kind, value),
+            "definition": {"type": _PARENT_TYPES[kind]},
+        }
+
+    def took_part(self, activity: LearningActivity) -> dict[str, Any]:
+        """Attended, facilitated or presented, by the person's role."""
+        return statement(
+            home_page=self.home_page,
+            professional=activity.professional,
+            verb_name=_ROLE_VERBS.get(activity.role, "attended"),
+            activity=self.meeting(activity.meeting, activity),
+            timestamp=activity.end,
+            context=self.context(activity),
+        )
+
+    def reflected(
+        self, entry: ReflectionEntry, activity: LearningActivity | None
+    ) -> dict[str, Any]:
+        """Reflected, with the learning points as the result."""
+        points = [
+            {"phase": p.phase, "text": p.text, "tags": sorted(p.tags)}
+            for p in entry.learning_points
+        ]
+        result: dict[str, Any] = {}
+        if points:
+            result["response"] = "\n".join(p.text for p in entry.learning_points)
+        result["extensions"] = {extension("learning-points"): points}
+        model = _named(entry.model, self.models.get(entry.model))
+        return statement(
+            home_page=self.home_page,
+            professional=entry.professional,
+            verb_name="reflected",
+            activity=self.meeting(entry.meeting, activity),
+            timestamp=day_timestamp(entry.on),
+            context=self.context(activity, **{"reflection-model": model}),
+            result=result,
+        )
+
+    def person(self, person: PersonRecord) -> list[dict[str, Any]]:
+        """Every statement about one professional."""
+        by_meeting = {a.meeting: a for a in person.activities}
+        out = [self.took_part(activity) for activity in person.activities]
+        out.extend(
+            self.reflected(entry, by_meeting.get(entry.meeting))
+            for entry in person.reflections
+        )
+        return out
+
+
+_PARENT_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        # a forum is a recurring meeting; a cohort the group a course day is for
+        "forum": MEETING_TYPE,
+        "cohort": XAPI_VOCABULARY + "cohort",
+    }
+)
+
+
+@checked
+def xapi_statements(
+    record: LearningRecord,
+    *,
+    home_page: str,
+    lang: Lang = "da",
+    catalog: Catalog = DEFAULT_CATALOG,
+) -> tuple[dict[str, Any], ...]:
+    """The learning record as xAPI 1.0.3 statements for a Learning Record Store.
+
+    One statement per professional, activity and verb, as plain dicts ready
+    for ``json.dumps`` (a list of them is the body of ``POST /statements``):
+
+    * a meeting they took part in: ``attended``, ``facilitated`` (the
+      facilitator) or ``presented`` (the case presenter), at the meeting's
+      end;
+    * a reflection they took part in: ``reflected``, with the learning points
+      as ``result.response`` (one a line) and, with their phase and tags, in
+      the ``learning-points`` extension, on the day of the reflection;
+
+    The actor is the account ``{"homePage": home_page, "name": <the
+    professional's id>}``: never a name, an e-mail or a display name. The
+    object is the meeting, ``<home_page>/learnmeet/meeting/<id>``
+    (percent-encoded), named by its format and day in Danish and English.
+    The context carries the format (code and name), the case's origin
+    (``concrete`` or ``fictional``, never which citizen), the sectors (codes)
+    and the person's role as extensions under :data:`XAPI_VOCABULARY`, and
+    the forum or cohort as ``contextActivities.parent``. Each id is a UUID
+    derived from what the statement says, so exporting twice gives the same
+    ids and a Learning Record Store refuses the second copy.
+
+    Args:
+        record: The learning record (:func:`learning_record`).
+        home_page: The municipality's home page, an http(s) address: the
+            home of the accounts and of the activities' ids.
+        lang: The language the meetings were held in: ``context.language``.
+        catalog: Where the names of the formats are looked up.
+
+    Raises:
+        InvalidValueError: *home_page* is no http(s) address, or *lang* is
+            neither ``"da"`` nor ``"en"``.
+
+    .. versionadded:: 0.4.0
+    """
+    home = check_home_page(home_page, where="xapi_statements")
+    writer = _Writer(home, check_lang(lang, where="xapi_statements"), catalog)
+    return tuple(item for person in record.people for item in writer.person(person))
+
+
+@checked
+def xapi_files(
+    scenario: Scenario,
+    *,
+    home_page: str = XAPI_HOME_PAGE,
+    on: date | None = None,
+    lang: Lang = "da",
+) -> dict[str, str]:
+    """The xAPI statements of *scenario*'s learning record, as files by name.
+
+    One file, ``statements.json``: a JSON array of the statements of
+    :func:`xapi_statements` for :func:`learning_record` (*scenario*, on=*on*),
+    the body a Learning Record Store's ``POST /statements`` takes. The same
+    scenario gives the same bytes.
+
+    Args:
+        scenario: The scenario whose learning record is written.
+        home_page: The municipality's home page (see :func:`xapi_statements`);
+            :data:`XAPI_HOME_PAGE` is a placeholder.
+        on: The day the record is as of; today when ``None``.
+        lang: The language the meetings were held in.
+
+    .. versionadded:: 0.4.0
+    """
+    record = learning_record(scenario, on=on)
+    statements = xapi_statements(record, home_page=home_page, lang=lang)
+    text = json.dumps(list(statements), ensure_ascii=False, indent=2) + "\n"
+    return {"statements.json": text}
 
 
 # -- validation -------------------------------------------------------------------
