@@ -26,17 +26,21 @@ import learnmeet.strategies as lst
 import record_data as rd
 from learnmeet.data import load_sample
 from learnmeet.io import _xapi
-
-jsonschema = pytest.importorskip("jsonschema")
-statements_module = pytest.importorskip("ralph.models.xapi.base.statements")
-Statement = statements_module.BaseXapiStatement
+from support import ROOT, source_checkout
 
 HOME = "https://kommune.example"
 
 
+def ralph_model() -> Any:
+    """Ralph's statement model; the test is skipped without the xapi extra."""
+    module = pytest.importorskip("ralph.models.xapi.base.statements")
+    return module.BaseXapiStatement
+
+
 def schema_validator() -> Any:
     """Ralph's JSON Schema, as learnmeet repairs it, in jsonschema's validator."""
-    schema = _xapi.statement_schema(Statement)
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = _xapi.statement_schema(ralph_model())
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -46,10 +50,11 @@ def schema_validator() -> Any:
 def assert_valid_xapi(statements: Any) -> None:
     """Every statement passes the JSON Schema and the pydantic model."""
     validator = schema_validator()
+    model = ralph_model()
     for item in statements:
         errors = [e.message for e in validator.iter_errors(item)]
         assert errors == [], errors
-        Statement.model_validate(item)
+        model.model_validate(item)
     lm.validate_xapi(statements)
 
 
@@ -140,14 +145,19 @@ class TestValidation:
     """validate_xapi names every problem by its path, in Danish and English,
     and never repeats a refused value."""
 
+    @pytest.fixture(autouse=True)
+    def _extra(self) -> None:
+        ralph_model()
+
     def test_the_repaired_schema_is_a_valid_draft_2020_12_schema(self) -> None:
         schema_validator()
 
     def test_ralphs_schema_refers_to_itself_and_the_repair_removes_only_that(
         self,
     ) -> None:
-        raw = Statement.model_json_schema()
-        repaired = _xapi.statement_schema(Statement)
+        model = ralph_model()
+        raw = model.model_json_schema()
+        repaired = _xapi.statement_schema(model)
         for name in ("IRI", "LanguageTag"):
             refs = [o.get("$ref") for o in raw["$defs"][name]["anyOf"]]
             assert f"#/$defs/{name}" in refs
@@ -583,3 +593,39 @@ class TestProperties:
         expected = sum(len(p.activities) + len(p.reflections) for p in learning.people)
         assert len(found) == expected
         assert_valid_xapi(json.loads(json.dumps(found)))
+
+
+@source_checkout
+class TestVocabulary:
+    """Every IRI learnmeet coins is an anchor of the docs page that defines it,
+    so each resolves to its meaning."""
+
+    def test_every_learnmeet_iri_is_defined_on_the_docs_page(self) -> None:
+        page = (ROOT / "docs" / "reference" / "xapi.md").read_text(encoding="utf-8")
+        found = statements(
+            one_record(
+                person(
+                    activity(forum="f", cohort="c", case_origin=lm.CaseOrigin.CONCRETE),
+                    activity(meeting="m-2", role=lm.AttendeeRole.FACILITATOR),
+                    reflections=[reflection()],
+                )
+            )
+        )
+        coined = {
+            text.removeprefix(EXT)
+            for item in found
+            for text in leaves(item)
+            if text.startswith(EXT)
+        }
+        assert coined == {
+            "facilitated",
+            "cohort",
+            "format",
+            "case-origin",
+            "sectors",
+            "role",
+            "reflection-model",
+            "learning-points",
+        }
+        for anchor in coined:
+            assert f'<span id="{anchor}"></span>' in page, anchor

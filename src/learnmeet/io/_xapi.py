@@ -216,8 +216,9 @@ def statement(
 ) -> dict[str, Any]:
     """One statement, its id derived from what it says (actor, verb, object, time).
 
-    The same fact gives the same id in every export, so a Learning Record
-    Store refuses a second copy instead of storing it twice.
+    The same fact gives the same id in every export, and a Learning Record
+    Store that holds a statement with that id changes nothing (xAPI 1.0.3,
+    xAPI-Communication.md, 2.1.1), so a second export stores no second copy.
     """
     when = timestamp if isinstance(timestamp, str) else timestamp.isoformat()
     actor = {
@@ -409,7 +410,7 @@ def xapi_statements(
     and the person's role as extensions under :data:`XAPI_VOCABULARY`, and
     the forum or cohort as ``contextActivities.parent``. Each id is a UUID
     derived from what the statement says, so exporting twice gives the same
-    ids and a Learning Record Store refuses the second copy.
+    ids and a Learning Record Store that has them stores no second copy.
 
     Args:
         record: The learning record (:func:`learning_record`).
