@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import icalendar
 import pytest
 
 import learnmeet as lm
+from learnmeet.cli._demo import DemoRun, _xapi
+from learnmeet.data import load_sample
 from support import run_cli
 
 
@@ -360,3 +363,36 @@ class TestOwnCitizensSeriesAndProgrammes:
         assert "lagt ned efter de første par gange" in section
         assert "men er ikke partner i programmet" in section
         assert "$.partners" not in section
+
+
+class TestXapiStatements:
+    """The demo's last section: the sample's meetings, as if held, as xAPI
+    statements, counted per verb and checked where the extra is installed."""
+
+    def test_statements_per_verb(self) -> None:
+        text = _xapi(DemoRun(load_sample(), "en"))
+        assert "give 17 xAPI statements" in text
+        assert "  attended: 10\n  facilitated: 3\n  presented: 4" in text
+        assert "an account, p-001 at https://learnmeet.invalid" in text
+
+    def test_checked_and_written(self, tmp_path: Path) -> None:
+        pytest.importorskip("ralph")
+        run = DemoRun(load_sample(), "da", tmp_path)
+        text = _xapi(run)
+        assert "Alle er gyldige xAPI 1.0.3" in text
+        assert "xapi-statements.json" in text
+        lm.validate_xapi(json.loads(run.files["xapi-statements.json"]))
+
+    def test_without_the_extra_it_says_so(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import importlib.util
+
+        real = importlib.util.find_spec
+
+        def hidden(name: str, *args: object) -> object:
+            return None if name == "ralph" else real(name)
+
+        monkeypatch.setattr(importlib.util, "find_spec", hidden)
+        text = _xapi(DemoRun(load_sample(), "da"))
+        assert "Installér learnmeet[xapi] for at kontrollere dem." in text

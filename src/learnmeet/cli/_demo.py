@@ -26,6 +26,7 @@ from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import counted, render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
+from learnmeet.evaluation._record import learning_record
 from learnmeet.exceptions import LearnmeetError, reason_and_fix
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
@@ -35,6 +36,7 @@ from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_jso
 from learnmeet.io._schema import json_schema
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
+from learnmeet.io._xapi import XAPI_HOME_PAGE, validate_xapi, xapi_statements
 from learnmeet.model._audit import (
     AuditAssessment,
     AuditCriterion,
@@ -1349,6 +1351,70 @@ def _projects(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+_XAPI_DAY = date(2027, 6, 30)
+"""The day the demo's learning record is as of: after the sample's meetings."""
+
+
+def _as_held(meeting: Meeting) -> Meeting:
+    """*meeting* as if held, every professional in it present."""
+    attendees = [
+        attrs.evolve(a, attended=Attendance.YES)
+        if isinstance(a.person, Professional)
+        else a
+        for a in meeting.attendees
+    ]
+    return attrs.evolve(meeting, status=MeetingStatus.HELD, attendees=attendees)
+
+
+def _xapi(run: DemoRun) -> str:
+    """The sample's meetings, as if held, as xAPI statements for an LRS."""
+    s = run.scenario
+    held = attrs.evolve(s, meetings=[_as_held(m) for m in s.meetings])
+    statements = xapi_statements(
+        learning_record(held, on=_XAPI_DAY), home_page=XAPI_HOME_PAGE
+    )
+    verbs = Counter(item["verb"]["display"][run.lang] for item in statements)
+    first = statements[0]["actor"]["account"] if statements else None
+    lines = [
+        run.t(
+            da=f"Eksempelkommunens {len(s.meetings)} møder, som om de var holdt "
+            f"med alle til stede, giver {len(statements)} xAPI-udsagn til et "
+            "Learning Record Store:",
+            en=f"The sample's {len(s.meetings)} meetings, as if held with "
+            f"everyone present, give {len(statements)} xAPI statements for a "
+            "Learning Record Store:",
+        ),
+        *(f"  {verb}: {count}" for verb, count in sorted(verbs.items())),
+    ]
+    if first is not None:
+        lines.append(
+            run.t(
+                da=f"Aktøren er en konto, {first['name']} hos {first['homePage']}: "
+                "intet navn, ingen e-mail.",
+                en=f"The actor is an account, {first['name']} at "
+                f"{first['homePage']}: no name, no e-mail.",
+            )
+        )
+    if importlib.util.find_spec("ralph") and importlib.util.find_spec("jsonschema"):
+        validate_xapi(statements)
+        lines.append(
+            run.t(
+                da="Alle er gyldige xAPI 1.0.3 (Ralphs model og JSON Schema).",
+                en="All are valid xAPI 1.0.3 (Ralph's model and JSON Schema).",
+            )
+        )
+    else:
+        lines.append(
+            run.t(
+                da="Installér learnmeet[xapi] for at kontrollere dem.",
+                en="Install learnmeet[xapi] to check them.",
+            )
+        )
+    text = json.dumps(list(statements), ensure_ascii=False, indent=2) + "\n"
+    written = run.write("xapi-statements.json", text)
+    return "\n".join([*lines, *([written] if written else [])])
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
@@ -1371,6 +1437,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _projects,
     ),
+    Section(Label(da="xAPI-udsagn", en="xAPI statements"), _xapi),
 )
 """The demo's sections, in the order they are shown."""
 

@@ -86,7 +86,7 @@ XAPI_VOCABULARY = "https://learnmeet.readthedocs.io/en/stable/reference/xapi.htm
 """The base of learnmeet's own xAPI IRIs: a verb no registry has and the
 extensions, each an anchor of the page that defines it."""
 
-XAPI_HOME_PAGE = "https://kommune.invalid"
+XAPI_HOME_PAGE = "https://learnmeet.invalid"
 """The home page :func:`xapi_files` writes when given none: under
 ``.invalid`` (RFC 2606), which says plainly that it is a placeholder for the
 municipality's own."""
