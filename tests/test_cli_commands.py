@@ -1834,3 +1834,118 @@ class TestPreflightProblems:
                 f"{sample}: 1 problem:\n  $.forums[0].recurrence: cannot be "
                 "expanded (fix: write another rule)\n"
             )
+
+
+class TestRecord:
+    """``learnmeet record FILE [--unit U] [--on DATE]`` prints the record."""
+
+    @pytest.fixture
+    def small(self, tmp_path: Path) -> Path:
+        from record_data import scenario
+
+        path = tmp_path / "scenario.json"
+        path.write_text(lm.to_json(scenario()), encoding="utf-8")
+        return path
+
+    def test_every_unit_in_english(
+        self, capsys: pytest.CaptureFixture[str], small: Path
+    ) -> None:
+        code, out, _ = run_cli(
+            capsys, "record", str(small), "--on", "2026-12-01", "--lang", "en"
+        )
+        assert code == 0
+        assert out.startswith("Learning record as of 2026-12-01\n")
+        assert "Hjemmepleje Nord" in out
+        assert "Medicinsk afsnit" in out
+        assert "p-wardnurse: palliation_nurse (never completed)" in out
+
+    def test_one_unit_in_danish(
+        self, capsys: pytest.CaptureFixture[str], small: Path
+    ) -> None:
+        code, out, _ = run_cli(
+            capsys, "record", str(small), "--unit", "u-ward", "--on", "2026-12-01"
+        )
+        assert code == 0
+        assert "Læringsprofil pr. 2026-12-01" in out
+        assert "Hjemmepleje Nord" in out  # met across sectors
+        assert "p-nurse" not in out
+
+    def test_an_unknown_unit(
+        self, capsys: pytest.CaptureFixture[str], small: Path
+    ) -> None:
+        code, out, err = run_cli(
+            capsys, "record", str(small), "--unit", "u-wrd", "--lang", "en"
+        )
+        assert code == 1
+        assert out == ""
+        assert "u-ward" in err
+
+    def test_a_bad_day_is_a_usage_error(
+        self, capsys: pytest.CaptureFixture[str], small: Path
+    ) -> None:
+        with pytest.raises(SystemExit) as stopped:
+            main(["record", str(small), "--on", "2026-13-01", "--lang", "en"])
+        assert stopped.value.code == 2
+        assert "is not a day of the calendar" in capsys.readouterr().err
+
+    def test_a_file_with_problems(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "bad.json"
+        path.write_text("{}", encoding="utf-8")
+        code, _, err = run_cli(capsys, "record", str(path), "--lang", "en")
+        assert code == 1
+        assert err
+
+
+class TestExport:
+    """``learnmeet export --format csv FILE --out DIR`` writes the tables."""
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        from record_data import scenario
+
+        path = tmp_path / "scenario.json"
+        path.write_text(lm.to_json(scenario()), encoding="utf-8")
+        out_dir = tmp_path / "new" / "out"
+        code, out, _ = run_cli(
+            capsys,
+            "export",
+            "--format",
+            "csv",
+            str(path),
+            "--out",
+            str(out_dir),
+            "--on",
+            "2026-12-01",
+            "--lang",
+            "en",
+        )
+        assert code == 0
+        assert out.startswith("Written: ")
+        names = sorted(p.name for p in out_dir.iterdir())
+        assert names == sorted(f"{t}.csv" for t in lm.RECORD_TABLES)
+        activities = (out_dir / "activities.csv").read_text(encoding="utf-8")
+        assert activities.startswith("professional,unit,sector,meeting,")
+
+    def test_the_formats_are_a_table(self) -> None:
+        assert set(_commands.EXPORTS) >= {"csv"}
+
+    def test_an_unknown_format(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        with pytest.raises(SystemExit) as stopped:
+            main(["export", "--format", "pdf", "x.json", "--out", str(tmp_path)])
+        assert stopped.value.code == 2
+
+    def test_a_file_where_the_folder_should_be(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        from record_data import scenario
+
+        path = tmp_path / "scenario.json"
+        path.write_text(lm.to_json(scenario()), encoding="utf-8")
+        code, _, err = run_cli(
+            capsys, "export", "--format", "csv", str(path), "--out", str(path)
+        )
+        assert code == 1
+        assert "fil" in err

@@ -204,3 +204,137 @@ def test_the_data_is_what_the_tests_say() -> None:
     assert COURSE_DAY.status is lm.MeetingStatus.PLANNED
     assert VOLUNTEER.is_volunteer
     assert WARD_NURSE.unit.sector.code == "hospital"
+
+
+COURSE_DAY_NEEDS = lm.DEFAULT_CATALOG.format("course_day").requirements
+
+
+class TestCompleted:
+    """Who has completed what and when."""
+
+    def test_undated_courses_are_undated(self) -> None:
+        (done,) = _record().completed()
+        assert done == lm.CompletedCourse(
+            professional="p-sosu",
+            course="palliation_sosu",
+            state=lm.CourseState.UNDATED,
+        )
+
+    def test_one_course(self) -> None:
+        assert _record().completed("palliation_nurse") == ()
+        assert len(_record().completed("palliation_sosu")) == 1
+
+
+class TestLackingPrerequisite:
+    """Who lacks their profession's course on the course day."""
+
+    def test_those_taking_part(self) -> None:
+        lacking = _record().lacking_prerequisite(COURSE_DAY)
+        assert lacking == (
+            lm.MissingCourse(
+                professional="p-nurse", course="palliation_nurse", on=date(2027, 2, 2)
+            ),
+        )
+
+    def test_the_area_adds_its_staff_but_no_volunteer(self) -> None:
+        alone = attrs.evolve(COURSE_DAY, attendees=COURSE_DAY.attendees[1:])
+        assert _record().lacking_prerequisite(alone) == ()
+        lacking = _record().lacking_prerequisite(alone, area=True)
+        assert [m.professional for m in lacking] == ["p-nurse"]
+
+    def test_a_format_without_a_course(self) -> None:
+        assert _record().lacking_prerequisite(LEARNING) == ()
+
+
+class TestFacilitators:
+    """Who facilitated, how many times, which formats, in a period."""
+
+    def test_the_facilitator_and_formats(self) -> None:
+        (led,) = _record().facilitators()
+        assert led.professional == "p-nurse"
+        assert led.count == 2
+        assert led.formats == (("learning_meeting", 1), ("operational_meeting", 1))
+
+    def test_in_a_period(self) -> None:
+        (led,) = _record().facilitators(start=date(2026, 10, 1))
+        assert [a.meeting for a in led.activities] == ["m-reflected"]
+        assert _record().facilitators(end=date(2026, 9, 1)) == ()
+
+
+class TestRelationMap:
+    """Who has met whom across sectors, as data."""
+
+    def test_home_care_has_met_the_ward(self) -> None:
+        relations = _record().relation_map()
+        met = relations.between("u-home", "u-ward")
+        assert {(e.first, e.second) for e in met} == {
+            ("p-doctor", "p-nurse"),
+            ("p-doctor", "p-sosu"),
+        }
+        assert all(e.meetings == ("m-learn",) for e in met)
+        assert relations.between("u-ward", "u-home") == met
+
+    def test_units(self) -> None:
+        units = _record().relation_map().units
+        assert [(e.first, e.second, e.meetings) for e in units] == [
+            ("u-home", "u-ward", ("m-learn",)),
+            ("u-home", "u-watch", ("m-reflected",)),
+        ]
+
+    def test_who_met_whom(self) -> None:
+        relations = _record().relation_map()
+        assert relations.met("p-nurse") == ("p-doctor", "p-volunteer")
+        assert relations.met("p-wardnurse") == ()
+
+    def test_in_a_period(self) -> None:
+        assert _record().relation_map(start=date(2026, 11, 1)).people == ()
+
+    @settings(max_examples=40)
+    @given(lst.learning_records())
+    def test_only_across_sectors_once_a_pair(self, record: lm.LearningRecord) -> None:
+        relations = record.relation_map()
+        for kind in (relations.people, relations.units):
+            pairs = [(e.first, e.second) for e in kind]
+            assert len(pairs) == len(set(pairs))
+            for e in kind:
+                assert e.first < e.second
+                assert e.first_sector != e.second_sector
+                assert e.meetings
+        for e in relations.people:
+            assert e.second in relations.met(e.first)
+            assert e.first in relations.met(e.second)
+
+    @settings(max_examples=40)
+    @given(lst.learning_records())
+    def test_facilitators_attended(self, record: lm.LearningRecord) -> None:
+        for led in record.facilitators():
+            person = record.person(led.professional)
+            assert person is not None
+            assert set(led.activities) <= set(person.activities)
+
+
+class TestGaps:
+    """Per unit and per area: lacking courses, inactivity, actions."""
+
+    def test_per_unit(self) -> None:
+        home, ward, watch = _record().gaps(COURSE_DAY_NEEDS)
+        assert (home.unit, home.area, home.staff) == (
+            "u-home",
+            "nord",
+            ("p-nurse", "p-sosu"),
+        )
+        assert [m.professional for m in home.lacking] == ["p-nurse"]
+        assert ward.inactive == ("p-wardnurse",)
+        assert [m.professional for m in ward.lacking] == ["p-wardnurse"]
+        # the doctor's profession has no course of its own; the volunteer none
+        assert watch.lacking == ()
+
+    def test_per_area(self) -> None:
+        (nord,) = _record().gaps(COURSE_DAY_NEEDS, by="area")
+        assert nord.unit is None
+        assert nord.area == "nord"
+        assert nord.staff == ("p-nurse", "p-sosu", "p-volunteer")
+
+    def test_inactive_in_a_period(self) -> None:
+        (home, _, _) = _record().gaps(COURSE_DAY_NEEDS, start=date(2026, 10, 1))
+        assert home.inactive == ("p-sosu",)

@@ -212,6 +212,16 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
     window = (start, start + timedelta(days=7))
     evaluation = lm.evaluate(SURVEY, INVITATIONS, RESPONSES, MEETINGS)
     record = lm.learning_record(sample, on=date(2027, 1, 1))
+    relations = record.relation_map()
+    encounter = lm.Encounter(
+        first="p-1",
+        second="p-2",
+        first_unit="u-1",
+        second_unit="u-2",
+        first_sector="municipality",
+        second_sector="hospital",
+        meetings=["m-1"],
+    )
     report = lm.validate(meeting)
     kolb = lm.QUESTION_BANK.model("kolb")
     cycle = lm.ReflectionCycle.start(kolb, subject=case.id, meeting=meeting.id)
@@ -335,6 +345,48 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             {"scenario": sample, "on": date(2027, 1, 1)},
         ),
         "LearningRecord.person": (record.person, {"id": person.id}),
+        "LearningRecord.completed": (record.completed, {"course": "palliation_mono"}),
+        "LearningRecord.lacking_prerequisite": (
+            record.lacking_prerequisite,
+            {"meeting": meeting, "area": True},
+        ),
+        "LearningRecord.gaps": (
+            record.gaps,
+            {
+                "requirements": lm.DEFAULT_CATALOG.format("course_day").requirements,
+                "start": date(2026, 1, 1),
+                "end": date(2026, 12, 31),
+                "by": "area",
+            },
+        ),
+        "LearningRecord.facilitators": (
+            record.facilitators,
+            {"start": date(2026, 1, 1), "end": date(2026, 12, 31)},
+        ),
+        "LearningRecord.relation_map": (
+            record.relation_map,
+            {"start": date(2026, 1, 1), "end": date(2026, 12, 31)},
+        ),
+        "RelationMap.met": (relations.met, {"professional": person.id}),
+        "RelationMap.between": (relations.between, {"unit": "u-1", "other": "u-2"}),
+        "Encounter.involves": (encounter.involves, {"id": "p-1"}),
+        "Encounter.other": (encounter.other, {"id": "p-1"}),
+        "record_csv": (lm.record_csv, {"record": record, "lang": "en"}),
+        "record_text": (
+            lm.record_text,
+            {
+                "record": record,
+                "lang": "en",
+                "unit": person.unit.id,
+                "requirements": lm.DEFAULT_CATALOG.format("course_day").requirements,
+                "start": date(2026, 1, 1),
+                "end": date(2026, 12, 31),
+            },
+        ),
+        "record_svg": (
+            lm.record_svg,
+            {"record": record, "unit": person.unit.id, "lang": "en"},
+        ),
         "evaluation_text": (
             lm.evaluation_text,
             {"evaluation": evaluation, "lang": "en"},
@@ -1086,7 +1138,13 @@ def _values() -> dict[str, Any]:
                 )
             ),
             "Interval": lst.intervals(),
+            "CompletedCourse": lst.completed_courses(),
+            "Encounter": lst.encounters(),
+            "Facilitation": lst.facilitations(),
+            "Gaps": lst.gaps(),
             "LearningActivity": lst.learning_activities(),
+            "MissingCourse": lst.missing_courses(),
+            "RelationMap": lst.relation_maps(),
             "LearningPlan": st.just(learning),
             "LearningRecord": lst.learning_records(),
             "PersonRecord": lst.person_records(),

@@ -184,10 +184,17 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "learnmeet.evaluation._evaluate": ("evaluate",),
     "learnmeet.evaluation._record": (
+        "CompletedCourse",
+        "CourseState",
+        "Encounter",
+        "Facilitation",
+        "Gaps",
         "LearningActivity",
         "LearningRecord",
+        "MissingCourse",
         "PersonRecord",
         "ReflectionEntry",
+        "RelationMap",
         "learning_record",
     ),
     "learnmeet.planning._recurrence": ("Series",),
@@ -255,6 +262,12 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.io._calendars": ("BUSY_TYPES", "busy_from_ical", "busy_index_from_ical"),
     "learnmeet.io._config": ("PlanningConfig", "read_config"),
     "learnmeet.io._csv": ("CSV_COLUMNS", "evaluation_csv"),
+    "learnmeet.io._record": (
+        "RECORD_TABLES",
+        "record_csv",
+        "record_svg",
+        "record_text",
+    ),
     "learnmeet.io._svg": ("yield_chart_svg",),
     "learnmeet.io._text": ("evaluation_text",),
     "learnmeet.io._xapi": (
@@ -299,10 +312,17 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.evaluation._evaluate import evaluate as evaluate
     from learnmeet.evaluation._record import (
+        CompletedCourse as CompletedCourse,
+        CourseState as CourseState,
+        Encounter as Encounter,
+        Facilitation as Facilitation,
+        Gaps as Gaps,
         LearningActivity as LearningActivity,
         LearningRecord as LearningRecord,
+        MissingCourse as MissingCourse,
         PersonRecord as PersonRecord,
         ReflectionEntry as ReflectionEntry,
+        RelationMap as RelationMap,
         learning_record as learning_record,
     )
     from learnmeet.evaluation._results import (
@@ -357,6 +377,12 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         from_json as from_json,
         to_dict as to_dict,
         to_json as to_json,
+    )
+    from learnmeet.io._record import (
+        RECORD_TABLES as RECORD_TABLES,
+        record_csv as record_csv,
+        record_svg as record_svg,
+        record_text as record_text,
     )
     from learnmeet.io._schema import (
         json_schema as json_schema,

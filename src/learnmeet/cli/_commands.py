@@ -42,6 +42,7 @@ from learnmeet.cli._parser import Parser, add_lang, day, language, whole_number
 from learnmeet.cli._render import counted, render_plan
 from learnmeet.cli._streams import Progress, quiet_broken_pipe, safe_streams
 from learnmeet.data import load_sample
+from learnmeet.evaluation._record import learning_record
 from learnmeet.exceptions import (
     InvalidDataError,
     InvalidValueError,
@@ -54,7 +55,9 @@ from learnmeet.io._calendars import busy_index_from_ical
 from learnmeet.io._config import PlanningConfig, read_config
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_dict, to_json
+from learnmeet.io._record import record_csv, record_text
 from learnmeet.io._schema import document_types, json_schema
+from learnmeet.model._formats import FormatRequirements
 from learnmeet.model._labels import Lang
 from learnmeet.model._lookup import closest
 from learnmeet.model._meetings import Meeting, MeetingStatus
@@ -788,6 +791,97 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0 if plan.report.ok else 1
 
 
+# -- record and export -----------------------------------------------------------
+
+
+def _on_option(parser: Parser) -> None:
+    parser.add_argument(
+        "--on",
+        type=day("--on", parser.lang),
+        metavar=parser.text(da="DATO", en="DATE"),
+        help=parser.text(
+            da="læringsprofilen pr. denne dag, ÅÅÅÅ-MM-DD (standard: i dag)",
+            en="the learning record as of this day, YYYY-MM-DD (default: today)",
+        ),
+    )
+
+
+def _record_arguments(parser: Parser) -> None:
+    _scenario_file(parser)
+    parser.add_argument(
+        "--unit",
+        metavar=parser.text(da="ENHED", en="UNIT"),
+        help=parser.text(
+            da="kun denne enheds medarbejdere (enhedens id)",
+            en="only this unit's staff (the unit's id)",
+        ),
+    )
+    _on_option(parser)
+
+
+def _course_requirements() -> FormatRequirements:
+    """Whose course is asked for in the record's gaps: the course day's."""
+    return DEFAULT_CATALOG.format("course_day").requirements
+
+
+def _record(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    scenario = _read(args.file, args.lang, err, Scenario)
+    if scenario is None:
+        return 1
+    record = learning_record(scenario, on=args.on)
+    out.write(
+        record_text(
+            record, args.lang, unit=args.unit, requirements=_course_requirements()
+        )
+    )
+    return 0
+
+
+def _csv_files(scenario: Scenario, lang: Lang, on: date | None) -> dict[str, str]:
+    """The learning record's CSV tables, one file a table."""
+    tables = record_csv(learning_record(scenario, on=on), lang)
+    return {f"{name}.csv": text for name, text in tables.items()}
+
+
+EXPORTS: dict[str, Callable[[Scenario, Lang, date | None], dict[str, str]]] = {
+    "csv": _csv_files,
+}
+"""The formats of ``learnmeet export``: a name, and the files of a scenario in it
+(``(scenario, lang, on) -> {file name: text}``)."""
+
+
+def _export_arguments(parser: Parser) -> None:
+    parser.add_argument(
+        "--format",
+        required=True,
+        choices=sorted(EXPORTS),
+        help=parser.text(da="formatet", en="the format"),
+    )
+    _scenario_file(parser)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar=parser.text(da="MAPPE", en="DIR"),
+        help=parser.text(
+            da="skriv filerne her (mappen laves om nødvendigt)",
+            en="write the files here (the folder is made if need be)",
+        ),
+    )
+    _on_option(parser)
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    scenario = _read(args.file, args.lang, err, Scenario)
+    if scenario is None:
+        return 1
+    files = EXPORTS[args.format](scenario, args.lang, args.on)
+    prepare_folder(args.out)
+    paths = write_files(args.out, files)
+    out.write(_written(paths).get(args.lang) + "\n")
+    return 0
+
+
 # -- schema ----------------------------------------------------------------------
 
 
@@ -914,6 +1008,24 @@ COMMANDS: tuple[Command, ...] = (
         arguments=_plan_arguments,
         run=_plan,
         check=_plan_check,
+    ),
+    Command(
+        name="record",
+        help=Label(
+            da="vis læringsprofilen (hvem har lært hvad) for en scenariefil",
+            en="print the learning record (who has learned what) of a scenario file",
+        ),
+        arguments=_record_arguments,
+        run=_record,
+    ),
+    Command(
+        name="export",
+        help=Label(
+            da="eksportér en scenariefils læringsprofil til filer",
+            en="export a scenario file's learning record to files",
+        ),
+        arguments=_export_arguments,
+        run=_export,
     ),
     Command(
         name="schema",

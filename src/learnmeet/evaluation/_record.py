@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Literal
 
 import attrs
 
@@ -50,20 +51,30 @@ from learnmeet.model._checks import (
     to_tuple,
 )
 from learnmeet.model._cycle import Action, LearningPoint, ReflectionCycle
+from learnmeet.model._formats import FormatRequirements
+from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._meetings import Attendance, AttendeeRole, Meeting, MeetingStatus
-from learnmeet.model._people import Professional
+from learnmeet.model._people import Professional, Unit
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN, a_date, aware_datetime
 
 __all__ = [
+    "CompletedCourse",
+    "CourseState",
+    "Encounter",
+    "Facilitation",
+    "Gaps",
     "LearningActivity",
     "LearningRecord",
+    "MissingCourse",
     "PersonRecord",
     "ReflectionEntry",
+    "RelationMap",
     "learning_record",
 ]
 
 _HELD = MeetingStatus.HELD
+_FACILITATOR = AttendeeRole.FACILITATOR
 _YES = Attendance.YES
 
 
@@ -232,6 +243,203 @@ class LearningRecord:
         """The record of the professional *id*, or ``None`` if they have none."""
         return next((p for p in self.people if p.professional.id == id), None)
 
+    @checked
+    def completed(self, course: str | None = None) -> tuple[CompletedCourse, ...]:
+        """Who has completed what and when: every completion, or of *course*.
+
+        In the record's order of people, then by course and day. A dated
+        completion is valid or expired on the record's day; a course
+        recorded without a date is undated and counts as completed.
+        """
+        found = []
+        for person in self.people:
+            rows = [
+                CompletedCourse(
+                    professional=person.id, course=code, state=CourseState.UNDATED
+                )
+                for code in person.undated_courses
+            ]
+            rows.sort(key=lambda c: (c.course, c.completed_on or date.min))
+            found += [c for c in rows if course is None or c.course == course]
+        return tuple(found)
+
+    @checked
+    def lacking_prerequisite(
+        self, meeting: Meeting, *, area: bool = False
+    ) -> tuple[MissingCourse, ...]:
+        """Who lacks their course on the day of a course day (or a cohort's).
+
+        The professionals taking part in *meeting* — with *area*, also
+        every staff member in the record (not volunteers) whose unit serves
+        the area of the meeting's cohort — who have not completed the course
+        the meeting's format asks of their profession
+        (:meth:`FormatRequirements.missing_prerequisite
+        <learnmeet.FormatRequirements.missing_prerequisite>`) on the
+        meeting's day: never, or expired. Nothing for a format that asks
+        no course.
+        """
+        requirements = meeting.format.requirements
+        day = meeting.start.date()
+        people = list(meeting.professionals_taking_part)
+        if area and meeting.cohort is not None:
+            code = meeting.cohort.area.code
+            people += [
+                p.professional
+                for p in self.people
+                if not p.professional.is_volunteer
+                and p.professional.unit.area is not None
+                and p.professional.unit.area.code == code
+            ]
+        found: list[MissingCourse] = []
+        seen: set[str] = set()
+        for person in people:
+            if person.id in seen:
+                continue
+            seen.add(person.id)
+            missing = _lacks(requirements, person, day)
+            if missing is not None:
+                found.append(missing)
+        return tuple(found)
+
+    @checked
+    def gaps(
+        self,
+        requirements: FormatRequirements,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        by: Literal["unit", "area"] = "unit",
+    ) -> tuple[Gaps, ...]:
+        """What is missing per unit (or per area), as of the record's day.
+
+        *requirements* say which course each profession needs (those of the
+        interdisciplinary course day, say): a staff member whose profession
+        has a course of its own there and who lacks it on the record's day
+        is *lacking*; volunteers and professions without a course of their
+        own are not asked. *inactive* are those with no learning activity
+        from *start* to *end* (days, inclusive; open where not given).
+        Units (or areas) in the order their first person comes in the
+        record; people without an area are in no area's gaps.
+        """
+        groups: dict[str, list[PersonRecord]] = {}
+        for person in self.people:
+            unit = person.professional.unit
+            if by == "unit":
+                groups.setdefault(unit.id, []).append(person)
+            elif unit.area is not None:
+                groups.setdefault(unit.area.code, []).append(person)
+        found = []
+        for key, people in groups.items():
+            unit = people[0].professional.unit
+            own = [
+                m
+                for p in people
+                if _own_course(requirements, p.professional)
+                and (m := _lacks(requirements, p.professional, self.on)) is not None
+            ]
+            actions = sorted(
+                (a for p in people for a in p.actions if a.is_open),
+                key=lambda a: (a.due, a.id),
+            )
+            found.append(
+                Gaps(
+                    unit=key if by == "unit" else None,
+                    area=key if by == "area" else _area_code(unit),
+                    staff=[p.id for p in people],
+                    lacking=own,
+                    inactive=[
+                        p.id
+                        for p in people
+                        if not any(_within(a.day, start, end) for a in p.activities)
+                    ],
+                    open_actions=actions,
+                    overdue_actions=[a for a in actions if a.due < self.on],
+                )
+            )
+        return tuple(found)
+
+    @checked
+    def facilitators(
+        self, *, start: date | None = None, end: date | None = None
+    ) -> tuple[Facilitation, ...]:
+        """Who facilitated meetings from *start* to *end* (days, inclusive).
+
+        Everyone with at least one activity in the role of facilitator in
+        the period, in the record's order; the period is open where not
+        given.
+        """
+        found = []
+        for person in self.people:
+            led = [
+                a
+                for a in person.activities
+                if a.role is _FACILITATOR and _within(a.day, start, end)
+            ]
+            if led:
+                found.append(Facilitation(professional=person.id, activities=led))
+        return tuple(found)
+
+    @checked
+    def relation_map(
+        self, *, start: date | None = None, end: date | None = None
+    ) -> RelationMap:
+        """Who has met whom across sectors, at meetings from *start* to *end*.
+
+        Two professionals met when both attended the same meeting (both
+        have it as an activity); they are in the map when their sectors
+        differ. Two units met when staff of theirs did.
+        """
+        present: dict[str, list[tuple[str, PersonRecord]]] = {}
+        starts: dict[str, datetime] = {}
+        for person in self.people:
+            for a in person.activities:
+                if _within(a.day, start, end):
+                    present.setdefault(a.meeting, []).append((person.id, person))
+                    starts[a.meeting] = a.start
+        pairs: dict[tuple[str, str], list[str]] = {}
+        units: dict[tuple[str, str], list[str]] = {}
+        who: dict[str, Professional] = {}
+        for meeting in sorted(present, key=lambda m: (starts[m], m)):
+            here = sorted(present[meeting], key=lambda p: p[0])
+            for i, (one, first) in enumerate(here):
+                for two, second in here[i + 1 :]:
+                    pa, pb = first.professional, second.professional
+                    if pa.sector.code == pb.sector.code:
+                        continue
+                    who[one], who[two] = pa, pb
+                    pairs.setdefault((one, two), []).append(meeting)
+                    ua, ub = sorted((pa.unit.id, pb.unit.id))
+                    shared = units.setdefault((ua, ub), [])
+                    if not shared or shared[-1] != meeting:
+                        shared.append(meeting)
+        unit_of = {p.unit.id: p.unit for p in who.values()}
+        return RelationMap(
+            people=[
+                Encounter(
+                    first=one,
+                    second=two,
+                    first_unit=who[one].unit.id,
+                    second_unit=who[two].unit.id,
+                    first_sector=who[one].sector.code,
+                    second_sector=who[two].sector.code,
+                    meetings=met,
+                )
+                for (one, two), met in sorted(pairs.items())
+            ],
+            units=[
+                Encounter(
+                    first=one,
+                    second=two,
+                    first_unit=one,
+                    second_unit=two,
+                    first_sector=unit_of[one].sector.code,
+                    second_sector=unit_of[two].sector.code,
+                    meetings=met,
+                )
+                for (one, two), met in sorted(units.items())
+            ],
+        )
+
 
 def _counts(meeting: Meeting) -> bool:
     """Whether a held meeting is a learning activity (see the module's text)."""
@@ -329,6 +537,29 @@ def _actions_of(
     return found
 
 
+def _own_course(requirements: FormatRequirements, person: Professional) -> bool:
+    """Whether *person*'s profession has a course of its own in *requirements*."""
+    profession = person.profession
+    if profession is None:
+        return False
+    own = dict(requirements.prerequisite_courses)
+    return profession.code in own or profession.group_code in own
+
+
+def _lacks(
+    requirements: FormatRequirements, person: Professional, day: date
+) -> MissingCourse | None:
+    """The course *person* lacks on *day* by *requirements*, if any."""
+    course = requirements.missing_prerequisite(person)
+    if course is None:
+        return None
+    return MissingCourse(professional=person.id, course=course, on=day)
+
+
+def _area_code(unit: Unit) -> str | None:
+    return None if unit.area is None else unit.area.code
+
+
 def _today() -> date:
     return datetime.now(COPENHAGEN).date()
 
@@ -391,3 +622,227 @@ def learning_record(scenario: Scenario, *, on: date | None = None) -> LearningRe
             )
         )
     return LearningRecord(people=people, on=day)
+
+
+# -- the leader's questions ------------------------------------------------------
+
+
+def _within(day: date, start: date | None, end: date | None) -> bool:
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def _facilitated(items: Iterable[LearningActivity]) -> tuple[LearningActivity, ...]:
+    return to_tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Facilitation:
+    """Who facilitated, how many times, and at meetings of which formats.
+
+    Attributes:
+        professional: The facilitator's id.
+        activities: The activities in which they were facilitator, by start.
+
+    .. versionadded:: 0.4.0
+    """
+
+    professional: str = attrs.field(validator=identifier)
+    activities: tuple[LearningActivity, ...] = attrs.field(
+        converter=_facilitated, validator=each(instance_of(LearningActivity))
+    )
+
+    @property
+    def count(self) -> int:
+        """How many meetings they facilitated."""
+        return len(self.activities)
+
+    @property
+    def formats(self) -> tuple[tuple[str, int], ...]:
+        """Each format code they facilitated, with how many times, by code."""
+        counts: dict[str, int] = {}
+        for activity in self.activities:
+            counts[activity.format] = counts.get(activity.format, 0) + 1
+        return tuple(sorted(counts.items()))
+
+
+def _ids(items: Iterable[str]) -> tuple[str, ...]:
+    return to_tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Encounter:
+    """Two professionals, or two units, of different sectors who met.
+
+    The KOPA lesson of *putting a face to each other*: the pair is in the
+    order of their ids, with the meetings both attended.
+
+    Attributes:
+        first: The first professional's (or unit's) id, the smaller.
+        second: The second professional's (or unit's) id.
+        first_unit: The first's unit id (the unit itself for a pair of units).
+        second_unit: The second's unit id.
+        first_sector: The first's sector code.
+        second_sector: The second's sector code, never the first's.
+        meetings: The ids of the meetings both attended, by start.
+
+    .. versionadded:: 0.4.0
+    """
+
+    first: str = attrs.field(validator=identifier)
+    second: str = attrs.field(validator=identifier)
+    first_unit: str = attrs.field(validator=identifier)
+    second_unit: str = attrs.field(validator=identifier)
+    first_sector: str = attrs.field(validator=identifier)
+    second_sector: str = attrs.field(validator=identifier)
+    meetings: tuple[str, ...] = attrs.field(converter=_ids, validator=each(identifier))
+
+    @checked
+    def involves(self, id: str) -> bool:
+        """Whether *id* is one of the pair."""
+        return id in (self.first, self.second)
+
+    @checked
+    def other(self, id: str) -> str:
+        """The other one of the pair than *id* (the second if *id* is neither)."""
+        return self.second if id == self.first else self.first
+
+
+def _encounters(items: Iterable[Encounter]) -> tuple[Encounter, ...]:
+    return to_tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class RelationMap:
+    """Who has met whom across sectors: pairs of professionals and of units.
+
+    Only pairs of different sectors are in the map, each once, by ids.
+
+    Attributes:
+        people: Pairs of professionals of different sectors who attended the
+            same meetings.
+        units: Pairs of units of different sectors whose staff met, with
+            every meeting at which they did.
+
+    .. versionadded:: 0.4.0
+    """
+
+    people: tuple[Encounter, ...] = attrs.field(
+        converter=_encounters, validator=each(instance_of(Encounter))
+    )
+    units: tuple[Encounter, ...] = attrs.field(
+        converter=_encounters, validator=each(instance_of(Encounter))
+    )
+
+    @checked
+    def met(self, professional: str) -> tuple[str, ...]:
+        """The ids of those *professional* has met across sectors, by id."""
+        return tuple(
+            sorted(
+                e.other(professional) for e in self.people if e.involves(professional)
+            )
+        )
+
+    @checked
+    def between(self, unit: str, other: str) -> tuple[Encounter, ...]:
+        """The pairs of professionals of which one works in *unit*, one in *other*.
+
+        E.g. the home care group's staff who have met the hospital ward's.
+        """
+        pair = {unit, other}
+        return tuple(e for e in self.people if {e.first_unit, e.second_unit} == pair)
+
+
+@attrs.frozen(kw_only=True)
+class MissingCourse:
+    """A professional who lacks a course on a day: never completed, or expired.
+
+    Attributes:
+        professional: The professional's id.
+        course: The code of the course they lack.
+        on: The day it is judged on (a course day's, or the record's).
+        expired_on: The last day an earlier completion of the course counted,
+            when it has expired; ``None`` when they never completed it.
+
+    .. versionadded:: 0.4.0
+    """
+
+    professional: str = attrs.field(validator=identifier)
+    course: str = attrs.field(validator=identifier)
+    on: date = attrs.field(validator=a_date)
+    expired_on: date | None = attrs.field(default=None, validator=optional(a_date))
+
+
+def _missing(items: Iterable[MissingCourse]) -> tuple[MissingCourse, ...]:
+    return to_tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Gaps:
+    """What is missing in one unit, or in one area: the leader's gaps.
+
+    Attributes:
+        unit: The unit's id; ``None`` for an area's gaps.
+        area: The area's code: the unit's area, if it has one.
+        staff: The ids of the professionals counted (volunteers included),
+            in the record's order.
+        lacking: Staff lacking their profession's course on the record's
+            day, never completed or expired.
+        inactive: Those of *staff* with no learning activity in the period.
+        open_actions: Actions owned by *staff* still open, by due date.
+        overdue_actions: Those of *open_actions* due before the record's day.
+
+    .. versionadded:: 0.4.0
+    """
+
+    unit: str | None = attrs.field(validator=optional_identifier)
+    area: str | None = attrs.field(validator=optional_identifier)
+    staff: tuple[str, ...] = attrs.field(converter=_ids, validator=each(identifier))
+    lacking: tuple[MissingCourse, ...] = attrs.field(
+        default=(), converter=_missing, validator=each(instance_of(MissingCourse))
+    )
+    inactive: tuple[str, ...] = attrs.field(
+        default=(), converter=_ids, validator=each(identifier)
+    )
+    open_actions: tuple[Action, ...] = attrs.field(
+        default=(), converter=_actions, validator=each(instance_of(Action))
+    )
+    overdue_actions: tuple[Action, ...] = attrs.field(
+        default=(), converter=_actions, validator=each(instance_of(Action))
+    )
+
+
+class CourseState(LabelledEnum):
+    """Where a professional's completion of a course stands on the record's day.
+
+    .. versionadded:: 0.4.0
+    """
+
+    VALID = "valid", Label(da="gyldig", en="valid")
+    EXPIRED = "expired", Label(da="udløbet", en="expired")
+    UNDATED = (
+        "undated",
+        Label(
+            da="gennemført, dato ikke registreret", en="completed, date not recorded"
+        ),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CompletedCourse:
+    """One course a professional has completed, and whether it still counts.
+
+    Attributes:
+        professional: The professional's id.
+        course: The course code.
+        completed_on: The day it was completed; ``None`` when not recorded.
+        expires_on: The last day it counts, if it expires.
+        state: Valid, expired or undated, on the record's day.
+
+    .. versionadded:: 0.4.0
+    """
+
+    professional: str = attrs.field(validator=identifier)
+    course: str = attrs.field(validator=identifier)
+    completed_on: date | None = attrs.field(default=None, validator=optional(a_date))
+    expires_on: date | None = attrs.field(default=None, validator=optional(a_date))
+    state: CourseState = attrs.field(validator=instance_of(CourseState))

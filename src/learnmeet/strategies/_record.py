@@ -11,10 +11,17 @@ from hypothesis.strategies import SearchStrategy
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.evaluation._record import (
+    CompletedCourse,
+    CourseState,
+    Encounter,
+    Facilitation,
+    Gaps,
     LearningActivity,
     LearningRecord,
+    MissingCourse,
     PersonRecord,
     ReflectionEntry,
+    RelationMap,
     learning_record,
 )
 from learnmeet.model._cases import CaseOrigin
@@ -179,3 +186,114 @@ def person_records() -> SearchStrategy[PersonRecord]:
     .. versionadded:: 0.4.0
     """
     return _person_records()
+
+
+def relation_maps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[RelationMap]:
+    """Relation maps of :func:`learning_records` (often empty).
+
+    .. versionadded:: 0.4.0
+    """
+    return learning_records(catalog=catalog).map(lambda r: r.relation_map())
+
+
+@st.composite
+def _encounters(draw: st.DrawFn) -> Encounter:
+    first, second = sorted(
+        draw(st.lists(_code("p"), min_size=2, max_size=2, unique=True))
+    )
+    sectors = draw(st.lists(_SECTOR_CODES, min_size=2, max_size=2, unique=True))
+    return Encounter(
+        first=first,
+        second=second,
+        first_unit=draw(_code("u")),
+        second_unit=draw(_code("u")),
+        first_sector=sectors[0],
+        second_sector=sectors[1],
+        meetings=draw(st.lists(_code("m"), min_size=1, max_size=3, unique=True)),
+    )
+
+
+def encounters() -> SearchStrategy[Encounter]:
+    """Pairs of professionals of two different sectors who met.
+
+    .. versionadded:: 0.4.0
+    """
+    return _encounters()
+
+
+@st.composite
+def _facilitations(draw: st.DrawFn) -> Facilitation:
+    person = draw(_code("p"))
+    led = draw(
+        st.lists(learning_activities(professional=person), min_size=1, max_size=3)
+    )
+    return Facilitation(
+        professional=person,
+        activities=sorted(
+            (attrs.evolve(a, role=AttendeeRole.FACILITATOR) for a in led),
+            key=lambda a: (a.start, a.meeting),
+        ),
+    )
+
+
+def facilitations() -> SearchStrategy[Facilitation]:
+    """A professional's facilitated activities, at least one.
+
+    .. versionadded:: 0.4.0
+    """
+    return _facilitations()
+
+
+def missing_courses() -> SearchStrategy[MissingCourse]:
+    """Courses lacking on a day: never completed, or expired before it.
+
+    .. versionadded:: 0.4.0
+    """
+    return st.builds(
+        lambda p, course, on, back: MissingCourse(
+            professional=p,
+            course=course,
+            on=on,
+            expired_on=None if back is None else on - timedelta(days=back),
+        ),
+        _code("p"),
+        st.sampled_from(["palliation_nurse", "palliation_sosu", "palliation_mono"]),
+        _days(),
+        st.none() | st.integers(1, 900),
+    )
+
+
+def completed_courses() -> SearchStrategy[CompletedCourse]:
+    """Completed courses, valid, expired or undated.
+
+    .. versionadded:: 0.4.0
+    """
+    return st.builds(
+        lambda p, course, state, on: CompletedCourse(
+            professional=p,
+            course=course,
+            completed_on=None if state is CourseState.UNDATED else on,
+            expires_on=on + timedelta(days=1095)
+            if state is not CourseState.UNDATED
+            else None,
+            state=state,
+        ),
+        _code("p"),
+        st.sampled_from(["palliation_nurse", "facilitator_training"]),
+        st.sampled_from(CourseState),
+        _days(),
+    )
+
+
+def gaps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Gaps]:
+    """The gaps per unit of :func:`learning_records` that have people.
+
+    .. versionadded:: 0.4.0
+    """
+    requirements = catalog.format("course_day").requirements
+    return learning_records(catalog=catalog).flatmap(
+        lambda r: st.sampled_from(r.gaps(requirements) or (_EMPTY_GAPS,))
+    )
+
+
+_EMPTY_GAPS = Gaps(unit="u-1", area=None, staff=())
