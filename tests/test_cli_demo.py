@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -375,13 +374,10 @@ class TestXapiStatements:
         assert "  attended: 10\n  facilitated: 3\n  presented: 4" in text
         assert "an account, p-001 at https://learnmeet.invalid" in text
 
-    def test_checked_and_written(self, tmp_path: Path) -> None:
+    def test_checked_where_the_extra_is(self) -> None:
         pytest.importorskip("ralph")
-        run = DemoRun(load_sample(), "da", tmp_path)
-        text = _xapi(run)
+        text = _xapi(DemoRun(load_sample(), "da"))
         assert "Alle er gyldige xAPI 1.0.3" in text
-        assert "xapi-statements.json" in text
-        lm.validate_xapi(json.loads(run.files["xapi-statements.json"]))
 
     def test_without_the_extra_it_says_so(
         self, monkeypatch: pytest.MonkeyPatch

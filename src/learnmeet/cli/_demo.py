@@ -1410,9 +1410,7 @@ def _xapi(run: DemoRun) -> str:
                 en="Install learnmeet[xapi] to check them.",
             )
         )
-    text = json.dumps(list(statements), ensure_ascii=False, indent=2) + "\n"
-    written = run.write("xapi-statements.json", text)
-    return "\n".join([*lines, *([written] if written else [])])
+    return "\n".join(lines)
 
 
 SECTIONS: tuple[Section, ...] = (
