@@ -46,6 +46,7 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.CitizenCase, lst.citizen_cases()),
     (lm.Cohort, lst.cohorts()),
     (lm.Consent, lst.consents()),
+    (lm.CourseCompletion, lst.course_completions()),
     (lm.FormatRequirements, lst.format_requirements()),
     (lm.Forum, lst.forums()),
     (lm.Label, lst.labels()),

@@ -304,10 +304,10 @@ class TestEnvelope:
     ) -> None:
         assert self._check(capsys, tmp_path, "[]", "en") == (
             "  $: expected a learnmeet document, got an array (fix: write a "
-            'learnmeet document: {"learnmeet": 3, "type": "Scenario", "data": '
+            'learnmeet document: {"learnmeet": 4, "type": "Scenario", "data": '
             "{...}})\n"
         )
-        assert 'skriv et learnmeet-dokument: {"learnmeet": 3, "type": "Scenario"' in (
+        assert 'skriv et learnmeet-dokument: {"learnmeet": 4, "type": "Scenario"' in (
             self._check(capsys, tmp_path, "[]", "da")
         )
 
@@ -330,10 +330,10 @@ class TestEnvelope:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         document = json.loads(sample_text())
-        document["learnmeet"] = "4"
+        document["learnmeet"] = "5"
         assert self._check(capsys, tmp_path, json.dumps(document), "en") == (
-            "  $.learnmeet: unsupported schema version '4' (fix: this release "
-            "reads versions 1, 2 and 3 and writes version 3)\n"
+            "  $.learnmeet: unsupported schema version '5' (fix: this release "
+            "reads versions 1, 2, 3 and 4 and writes version 4)\n"
         )
 
     def test_a_missing_data_names_the_class(
@@ -442,7 +442,7 @@ class TestPlan:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         path = tmp_path / "kommune.json"
-        path.write_text(sample_text().replace('"learnmeet": 3', '"learnmeet": 4'))
+        path.write_text(sample_text().replace('"learnmeet": 4', '"learnmeet": 5'))
         folder = tmp_path / "plan"
         code, out, err = run_cli(
             capsys, "plan", str(path), *PERIOD, "--out", str(folder)
@@ -733,10 +733,15 @@ class TestUsageErrors:
     @pytest.mark.parametrize(
         ("argv", "danish"),
         [
-            ([], "learnmeet: fejl: disse skal angives: {demo,check,plan,schema}\n"),
+            (
+                [],
+                "learnmeet: fejl: disse skal angives: "
+                "{demo,check,plan,record,export,schema}\n",
+            ),
             (
                 ["tjek", "a.json"],
-                "learnmeet: fejl: {demo,check,plan,schema}: ugyldigt valg 'tjek' "
+                "learnmeet: fejl: {demo,check,plan,record,export,schema}: "
+                "ugyldigt valg 'tjek' "
                 "(vælg mellem ",
             ),
             (
@@ -1020,6 +1025,8 @@ COMMANDS = [
     "learnmeet demo",
     "learnmeet check",
     "learnmeet plan",
+    "learnmeet record",
+    "learnmeet export",
     "learnmeet schema",
 ]
 

@@ -364,6 +364,34 @@ class TestOwnCitizensSeriesAndProgrammes:
         assert "$.partners" not in section
 
 
+class TestTheLearningRecord:
+    """The last section: the learning record answers the leader's questions."""
+
+    def test_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run_cli(capsys, "demo", "--lang", "en")
+        section = out[out.index("The learning record\n") :]
+        assert "Learning record as of 2026-12-01: 47 people" in section
+        for question in (
+            "Who completed what, when:",
+            "Who facilitated:",
+            "Who has met whom across sectors (units):",
+            "Gaps per unit:",
+        ):
+            assert question in section
+
+    def test_in_danish_without_a_citizen(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from learnmeet.data import load_sample
+
+        _, out, _ = run_cli(capsys, "demo")
+        section = out[out.index("Læringsprofilen\n") :]
+        assert "Hvem har gennemført hvad, og hvornår:" in section
+        assert "Huller pr. enhed:" in section
+        for case in load_sample().cases:
+            assert case.citizen.pseudonym not in section
+
+
 class TestXapiStatements:
     """The demo's last section: the sample's meetings, as if held, as xAPI
     statements, counted per verb and checked where the extra is installed."""

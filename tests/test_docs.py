@@ -260,6 +260,7 @@ class TestDocumentFields:
             ("display_name", "string", "no"),
             ("email", "string or null", "no"),
             ("participant_type", "ParticipantType code", "no"),
+            ("completions", "array of object (CourseCompletion)", "no"),
         ]
         assert rows[1][4] == "faggruppe"
         assert rows[0][4] == "—"

@@ -184,6 +184,30 @@ class TestProperties:
                 assert person.professional.sector.code in activity.sectors
 
     @settings(max_examples=40)
+    @given(lst.history_scenarios())
+    def test_a_reflection_is_contributed_or_attended(self, s: lm.Scenario) -> None:
+        record = lm.learning_record(s, on=date(2031, 1, 1))
+        cycles = {c.meeting: c for c in s.cycles}
+        for person in record.people:
+            met = {a.meeting for a in person.activities}
+            for entry in person.reflections:
+                said = {c.person for c in cycles[entry.meeting].contributions}
+                assert entry.contributed == (person.professional.key in said)
+                assert (
+                    entry.contributed
+                    or entry.meeting in met
+                    or any(
+                        a.person.key == person.professional.key
+                        and a.attended is lm.Attendance.YES
+                        for m in s.meetings
+                        if m.id == entry.meeting
+                        for a in m.attendees
+                    )
+                )
+            for action in person.actions:
+                assert action.owner == person.professional.key
+
+    @settings(max_examples=40)
     @given(lst.history_scenarios(), lst.history_scenarios())
     def test_adding_meetings_never_removes_an_activity(
         self, s: lm.Scenario, other: lm.Scenario
@@ -338,3 +362,123 @@ class TestGaps:
     def test_inactive_in_a_period(self) -> None:
         (home, _, _) = _record().gaps(COURSE_DAY_NEEDS, start=date(2026, 10, 1))
         assert home.inactive == ("p-sosu",)
+
+
+def _cycle(
+    meeting: str, *, who: str, actions: tuple[lm.Action, ...] = ()
+) -> lm.ReflectionCycle:
+    kolb = lm.QUESTION_BANK.model("kolb")
+    cycle = lm.ReflectionCycle.start(kolb, subject="case-1", meeting=meeting)
+    cycle = cycle.contribute(f"professional:{who}", "Vi så et fald").advance()
+    cycle = cycle.contribute(f"professional:{who}", "Vi vidste det ikke").advance()
+    cycle = cycle.learn("Faldrisiko ses først af hjemmeplejen", tags={"handover"})
+    cycle = cycle.contribute(f"professional:{who}", "Et fælles sprog").advance()
+    for action in actions:
+        cycle = cycle.act(action.id, action.text, owner=action.owner, due=action.due)
+    return attrs.evolve(cycle, actions=actions) if actions else cycle
+
+
+class TestReflections:
+    """A reflection: contributed to the cycle, or attended its held meeting."""
+
+    def test_contributors_and_attendees(self) -> None:
+        record = _record(cycles=[_cycle("m-learn", who="p-wardnurse")])
+        entries = {
+            p.id: [(r.meeting, r.contributed) for r in p.reflections]
+            for p in record.people
+        }
+        # the ward nurse did not attend but contributed; the others attended
+        assert entries["p-wardnurse"] == [("m-learn", True)]
+        assert entries["p-nurse"] == [("m-learn", False)]
+        assert entries["p-volunteer"] == []
+        person = record.person("p-doctor")
+        assert person is not None
+        (entry,) = person.reflections
+        assert entry.model == "kolb"
+        assert entry.on == date(2026, 9, 8)
+        assert [p.text for p in entry.learning_points] == [
+            "Faldrisiko ses først af hjemmeplejen"
+        ]
+
+    def test_a_cycle_of_a_meeting_not_held_is_no_reflection(self) -> None:
+        record = _record(cycles=[_cycle("m-courseday", who="p-nurse")])
+        assert all(not p.reflections for p in record.people)
+
+
+class TestActions:
+    """Actions by owner, once each, as the last cycle has them; overdue."""
+
+    def test_the_last_cycle_wins(self) -> None:
+        due = date(2026, 11, 1)
+        first = lm.Action(
+            id="a-1",
+            text="Ring ved fald",
+            owner="professional:p-sosu",
+            due=due,
+            raised_at="m-learn",
+        )
+        done = attrs.evolve(first, status=lm.ActionStatus.DONE)
+        early = _cycle("m-learn", who="p-sosu", actions=(first,))
+        late = _cycle("m-reflected", who="p-nurse", actions=(done,))
+        record = _record(cycles=[late, early])
+        person = record.person("p-sosu")
+        assert person is not None
+        assert person.actions == (done,)
+        (home, _, _) = record.gaps(COURSE_DAY_NEEDS)
+        assert home.open_actions == ()
+
+    def test_open_and_overdue(self) -> None:
+        action = lm.Action(
+            id="a-2",
+            text="Aftal fast opkald",
+            owner="professional:p-nurse",
+            due=date(2026, 11, 15),
+            raised_at="m-learn",
+        )
+        record = _record(cycles=[_cycle("m-learn", who="p-nurse", actions=(action,))])
+        (home, _, _) = record.gaps(COURSE_DAY_NEEDS)
+        assert home.open_actions == (action,)
+        assert home.overdue_actions == (action,)
+
+
+class TestDatedCompletions:
+    """Dated completions: valid or expired on the day; missing says when."""
+
+    def _nurse(self, **done: object) -> lm.Professional:
+        return attrs.evolve(
+            NURSE, completions=[lm.CourseCompletion(course="palliation_nurse", **done)]
+        )
+
+    def test_valid_and_expired(self) -> None:
+        valid = self._nurse(completed_on=date(2025, 3, 1))
+        expired = self._nurse(
+            completed_on=date(2022, 3, 1), expires_on=date(2026, 3, 1)
+        )
+        for person, state in (
+            (valid, lm.CourseState.VALID),
+            (expired, lm.CourseState.EXPIRED),
+        ):
+            record = _record(
+                professionals=[person, SOSU, DOCTOR, WARD_NURSE, VOLUNTEER]
+            )
+            (done,) = record.completed("palliation_nurse")
+            assert done.state is state
+
+    def test_lacking_because_expired(self) -> None:
+        expired = self._nurse(
+            completed_on=date(2022, 3, 1), expires_on=date(2027, 1, 31)
+        )
+        record = _record(professionals=[expired, SOSU, DOCTOR, WARD_NURSE, VOLUNTEER])
+        alone = attrs.evolve(COURSE_DAY, attendees=[COURSE_DAY.attendees[0]])
+        (missing,) = record.lacking_prerequisite(alone)
+        assert missing.expired_on == date(2027, 1, 31)
+        # on the record's day it still counts
+        (home, _, _) = record.gaps(COURSE_DAY_NEEDS)
+        assert home.lacking == ()
+
+    def test_a_completion_after_the_day_is_not_yet_in_the_record(self) -> None:
+        later = self._nurse(completed_on=date(2027, 1, 10))
+        record = _record(professionals=[later, SOSU, DOCTOR, WARD_NURSE, VOLUNTEER])
+        person = record.person("p-nurse")
+        assert person is not None
+        assert person.completions == ()

@@ -90,22 +90,22 @@ class TestEnvelope:
             lm.from_dict(lm.Citizen, {"learnmeet": 1, "type": "Citizen", "x": 1})
         assert [p.message("da") for p in caught.value.problems] == [
             "$.data: 'data' mangler (løsning: skriv et learnmeet-dokument: "
-            '{"learnmeet": 3, "type": "Citizen", "data": {...}})',
+            '{"learnmeet": 4, "type": "Citizen", "data": {...}})',
             "$.x: ukendt felt i konvolutten (løsning: fjern det)",
         ]
 
 
 class TestSchemaVersions:
-    """This release writes version 3 and reads 1, 2 and 3; a reader refuses any
+    """This release writes version 4 and reads 1 to 4; a reader refuses any
     other, saying which versions it reads (docs/json.md, "Versions")."""
 
     @pytest.mark.parametrize(
         ("version", "shown"),
         [
-            (4, "4"),
+            (5, "5"),
             (99, "99"),
             (0, "0"),
-            ("4", "'4'"),
+            ("5", "'5'"),
             (None, "null"),
             (1.5, "1.5"),
             (True, "true"),  # equal to 1 in Python, not the version
@@ -120,11 +120,11 @@ class TestSchemaVersions:
         assert problem.json_path == "$.learnmeet"
         assert problem.message("en") == (
             f"$.learnmeet: unsupported schema version {shown} "
-            "(fix: this release reads versions 1, 2 and 3 and writes version 3)"
+            "(fix: this release reads versions 1, 2, 3 and 4 and writes version 4)"
         )
         assert problem.message("da") == (
             f"$.learnmeet: skemaversion {shown} understøttes ikke "
-            "(løsning: denne udgave læser version 1, 2 og 3 og skriver version 3)"
+            "(løsning: denne udgave læser version 1, 2, 3 og 4 og skriver version 4)"
         )
 
     @pytest.mark.parametrize("version", ["1", " 2 "])
@@ -141,11 +141,18 @@ class TestSchemaVersions:
         with pytest.raises(lm.InvalidDataError, match=r"\$\.learnmeet: the schema"):
             lm.from_dict(lm.Citizen, {"type": "Citizen", "data": {"pseudonym": "B-1"}})
 
-    def test_this_release_writes_version_three(self) -> None:
-        assert lm.SCHEMA_VERSION == 3
+    def test_this_release_writes_version_four(self) -> None:
+        assert lm.SCHEMA_VERSION == 4
         text = lm.to_json(lm.Citizen("B-1"))
-        assert json.loads(text)["learnmeet"] == 3
+        assert json.loads(text)["learnmeet"] == 4
         assert lm.from_json(lm.Citizen, text) == lm.Citizen("B-1")
+
+    def test_version_three_reads_as_version_four(self) -> None:
+        """Version 4 only adds optional fields: a version-3 document is read
+        unchanged (to_version_4 is the identity on its data)."""
+        document = lm.to_dict(lm.Citizen("B-1"))
+        document["learnmeet"] = 3
+        assert lm.from_dict(lm.Citizen, document) == lm.Citizen("B-1")
 
     def test_version_one_is_still_read(self) -> None:
         text = (

@@ -365,7 +365,7 @@ class TestRefusedByBoth:
     def test_the_envelope(self) -> None:
         document = lm.to_dict(lm.Citizen("B-017"))
         for broken in (
-            {**document, "learnmeet": 4},
+            {**document, "learnmeet": 5},
             {**document, "type": "Meeting"},
             {**document, "extra": 1},
             {k: v for k, v in document.items() if k != "data"},

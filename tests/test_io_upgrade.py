@@ -141,7 +141,7 @@ class TestRefused:
             "$.areas: expected an array, got a string (fix: write an array here)",
             "$.colour: unknown field for Scenario (fix: remove it; the fields are "
             "name, areas, organisations, units, professionals, cases, forums, "
-            "meetings, working_patterns, absences, programmes)",
+            "meetings, working_patterns, absences, programmes, cycles)",
         ]
 
     @pytest.mark.parametrize(

@@ -198,3 +198,96 @@ class TestWhoIsAtWork:
             attrs.evolve(SCENARIO, working_patterns=[pattern, pattern])
         assert info.value.path == ("working_patterns", 1)
         assert "is listed twice" in info.value.reason.en
+
+
+def _closed_cycle(meeting: str, owner: str = NURSE_N.key) -> lm.ReflectionCycle:
+    """A closed Kolb cycle of *meeting*: a contribution per phase, a learning
+    point, and an action owned by *owner*."""
+    cycle = lm.ReflectionCycle.start(
+        lm.QUESTION_BANK.model("kolb"), subject=CASE.id, meeting=meeting
+    )
+    while cycle.phase.kind is not lm.PhaseKind.ACTION:
+        if cycle.phase.kind is lm.PhaseKind.CONCLUSION:
+            cycle = cycle.contribute(SSA_N, "Et fælles sprog").learn(
+                "Ring ved fald", tags={"handover"}
+            )
+        cycle = cycle.contribute(NURSE_N, "Vi så et fald").advance()
+    cycle = cycle.contribute(SSA_N, "Vi ringer").act(
+        "a-1", "Aftal fast opkald", owner=owner, due=date(2027, 3, 1)
+    )
+    while not cycle.is_last_phase:
+        cycle = cycle.contribute(NURSE_N, "Godt").advance()
+    return cycle.contribute(NURSE_N, "Slut").close(carry=True)
+
+
+class TestCycles:
+    """A scenario holds the reflection cycles of its meetings (version 4): each
+    names one of its meetings, or a forum's occurrence "<forum id>-<n>", and
+    people it knows — staff by ``professional:<id>``, a case's citizen and
+    relatives by their keys. Anything else is refused at its path."""
+
+    def test_a_cycle_of_a_meeting_is_kept(self) -> None:
+        cycle = _closed_cycle(MEETINGS[0].id)
+        scenario = attrs.evolve(SCENARIO, cycles=[cycle])
+        assert scenario.cycles == (cycle,)
+        assert scenario.cycles[0].learning_points
+
+    def test_a_forums_occurrence_is_a_meeting(self) -> None:
+        cycle = _closed_cycle(f"{FORUM.id}-3")
+        assert attrs.evolve(SCENARIO, cycles=[cycle]).cycles == (cycle,)
+
+    @pytest.mark.parametrize(
+        "meeting", ["m-unknown", f"{FORUM.id}-0", f"{FORUM.id}-x", "andet-forum-1"]
+    )
+    def test_an_unknown_meeting_is_refused(self, meeting: str) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(
+                SCENARIO, cycles=[_closed_cycle(MEETINGS[0].id), _closed_cycle(meeting)]
+            )
+        error = info.value
+        assert (error.where, error.path) == ("Scenario", ("cycles", 1, "meeting"))
+        assert "is neither one of the scenario's meetings" in error.reason.en
+        assert "hverken et af scenariets møder" in error.reason.da
+
+    def test_an_owner_off_the_staff_list_is_refused(self) -> None:
+        cycle = _closed_cycle(MEETINGS[0].id, owner="professional:p-9999")
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(SCENARIO, cycles=[cycle])
+        error = info.value
+        assert error.path == ("cycles", 0, "actions", 0, "owner")
+        assert "'professional:p-9999' is neither on the staff list" in error.reason.en
+
+    def test_a_contributor_off_the_staff_list_is_refused(self) -> None:
+        cycle = _closed_cycle(MEETINGS[0].id)
+        staff = attrs.evolve(SCENARIO, professionals=[NURSE_N])
+        with pytest.raises(lm.InvalidValueError) as info:
+            attrs.evolve(staff, cycles=[cycle])
+        path = info.value.path
+        assert path[:3] == ("cycles", 0, "contributions")
+        index = path[3]
+        assert isinstance(index, int)
+        assert cycle.contributions[index].person == SSA_N.key
+
+    def test_the_citizen_and_a_relative_of_a_case_may_own_an_action(self) -> None:
+        for who in [CASE.citizen.key, *(r.key for r in CASE.relatives)]:
+            cycle = _closed_cycle(MEETINGS[0].id, owner=who)
+            assert attrs.evolve(SCENARIO, cycles=[cycle]).cycles == (cycle,)
+
+    def test_no_cycles_are_written_when_there_are_none(self) -> None:
+        assert "cycles" not in lm.to_dict(SCENARIO)["data"]
+
+    def test_cycles_round_trip(self) -> None:
+        scenario = attrs.evolve(SCENARIO, cycles=[_closed_cycle(MEETINGS[0].id)])
+        text = lm.to_json(scenario)
+        assert '"cycles"' in text
+        assert lm.from_json(lm.Scenario, text) == scenario
+
+    def test_a_cycle_in_a_file_is_refused_at_its_path(self) -> None:
+        scenario = attrs.evolve(SCENARIO, cycles=[_closed_cycle(MEETINGS[0].id)])
+        document = lm.to_dict(scenario)
+        document["data"]["cycles"][0]["actions"][0]["owner"] = "professional:p-9999"
+        with pytest.raises(lm.InvalidDataError) as info:
+            lm.from_dict(lm.Scenario, document)
+        assert [p.json_path for p in info.value.problems] == [
+            "$.cycles[0].actions[0].owner"
+        ]

@@ -239,6 +239,11 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
         ending = ending.contribute(person, "noget").advance()
     closed = ending.contribute(person, "slut").close(carry=True)
     series = lm.forum_series(forum)
+    completion = lm.CourseCompletion(
+        course="facilitator_training",
+        completed_on=date(2026, 9, 3),
+        expires_on=date(2029, 9, 2),
+    )
     busy = {"professional:p-001": [(start, start + timedelta(hours=1))]}
     hours = lm.WorkingHours()
     pattern = lm.WorkingPattern(
@@ -597,13 +602,22 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             },
         ),
         "Professional.has_role": (person.has_role, {"role": lm.StaffRole.LEADER}),
+        "Professional.has_completed": (
+            person.has_completed,
+            {"course": "facilitator_training", "on": date(2027, 2, 2)},
+        ),
+        "CourseCompletion.valid_on": (completion.valid_on, {"day": date(2027, 2, 2)}),
+        "CourseCompletion.expired_on": (
+            completion.expired_on,
+            {"day": date(2027, 2, 2)},
+        ),
         "FormatRequirements.prerequisite_for": (
             lm.DEFAULT_CATALOG.format("course_day").requirements.prerequisite_for,
             {"profession": lm.DEFAULT_CATALOG.profession("nurse")},
         ),
         "FormatRequirements.missing_prerequisite": (
             lm.DEFAULT_CATALOG.format("course_day").requirements.missing_prerequisite,
-            {"professional": person},
+            {"professional": person, "on": date(2027, 2, 2)},
         ),
         "Proposal.explain": (proposal.explain, {"lang": "en"}),
         "Question.suits": (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import attrs
 from hypothesis import given, strategies as st
 
@@ -209,3 +211,50 @@ class TestAreasOfTwoMunicipalities:
             )
             if f.severity is lm.Severity.WARNING
         ]
+
+
+class TestAnExpiredCourse:
+    """A prerequisite that expired before the course day does not count on it:
+    the leader's question "who lacks a prerequisite before the course day" has
+    the answer, and the message says when it expired."""
+
+    def _nurse(self, expires: date) -> lm.Professional:
+        done = lm.CourseCompletion(
+            course="palliation_nurse",
+            completed_on=expires - timedelta(days=2 * 365),
+            expires_on=expires,
+        )
+        return attrs.evolve(
+            pro("lapsed", "nurse", NURSE_N.unit, course=False), completions=[done]
+        )
+
+    def test_valid_on_the_day_lets_in(self) -> None:
+        day = VALID["course_day"].start.date()
+        meeting = with_attendees(
+            "course_day", *VALID["course_day"].attendees, attend(self._nurse(day))
+        )
+        assert "LM119" not in lm.validate(meeting).codes
+
+    def test_expired_before_the_day_is_reported(self) -> None:
+        last = VALID["course_day"].start.date() - timedelta(days=1)
+        nurse = self._nurse(last)
+        meeting = with_attendees(
+            "course_day", *VALID["course_day"].attendees, attend(nurse)
+        )
+        (found,) = _courses.MISSING_COURSE.check(meeting, lm.RuleContext())
+        assert f"valid until {last.isoformat()} inclusive" in found.message.en
+        assert f"gyldigt til og med {last.isoformat()}" in found.message.da
+        day = VALID["course_day"].start.date()
+        assert nurse.has_completed("palliation_nurse")
+        assert not nurse.has_completed("palliation_nurse", day)
+        why = _courses.missing_course(nurse, meeting.format, day)
+        assert why is not None
+        assert "(expired: completed" in why.en
+        assert _courses.missing_course(nurse, meeting.format) is None
+
+    def test_never_completed_says_no_expiry(self) -> None:
+        day = VALID["course_day"].start.date()
+        nurse = pro("new", "nurse", NURSE_N.unit, course=False)
+        why = _courses.missing_course(nurse, VALID["course_day"].format, day)
+        assert why is not None
+        assert "expired" not in why.en

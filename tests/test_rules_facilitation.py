@@ -3,6 +3,8 @@ and the formats for leaders and key persons are for those who hold the role."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -236,7 +238,9 @@ class TestProperties:
         person = lead.person
         assert isinstance(person, lm.Professional)
         untrained = attrs.evolve(
-            person, completed_courses=person.completed_courses - TRAINING
+            person,
+            completed_courses=person.completed_courses - TRAINING,
+            completions=[c for c in person.completions if c.course not in TRAINING],
         )
         changed = attrs.evolve(
             meeting,
@@ -247,3 +251,39 @@ class TestProperties:
         )
         found = [v for v in lm.validate(changed).violations if v.code == "LM146"]
         assert [str(v.subject) for v in found] == [person.key]
+
+
+class TestAnExpiredTraining:
+    """A facilitator training that expired before the meeting's day is no
+    training on that day, and the warning says when it expired (the expiry
+    date is the last day it counts)."""
+
+    def _trained(self, expires: date) -> lm.Professional:
+        done = lm.CourseCompletion(
+            course=lm.FACILITATOR_COURSE,
+            completed_on=expires - timedelta(days=3 * 365),
+            expires_on=expires,
+        )
+        return attrs.evolve(UNTRAINED_KEY, completions=[done])
+
+    def test_valid_on_the_day_is_trained(self) -> None:
+        meeting = BREACHES["LM146"][0]()
+        day = meeting.start.date()
+        person = self._trained(day)  # the last day it counts
+        fixed = with_attendees(
+            "learning_meeting", attend(person, F), attend(SSA_N), attend(PT_N)
+        )
+        assert lm.validate(fixed).codes == frozenset()
+
+    def test_expired_the_day_before_is_untrained(self) -> None:
+        meeting = BREACHES["LM146"][0]()
+        last = meeting.start.date() - timedelta(days=1)
+        person = self._trained(last)
+        lapsed = with_attendees(
+            "learning_meeting", attend(person, F), attend(SSA_N), attend(PT_N)
+        )
+        (warning,) = lm.validate(lapsed).warnings
+        assert warning.code == "LM146"
+        assert f"valid until {last.isoformat()} inclusive" in warning.message.en
+        assert f"gyldigt til og med {last.isoformat()}" in warning.message.da
+        assert "(expired: completed" in warning.message.en

@@ -49,9 +49,10 @@ class TestValidMeetings:
                 if p.profession is not None
             }
             assert len(groups) <= req.max_profession_groups
+        day = meeting.start.date()
         for p in meeting.professionals:
             own = req.prerequisite_for(p.profession)
-            assert own is None or own in p.completed_courses
+            assert own is None or p.has_completed(own, day)
         facilitating = lm.AttendeeRole.FACILITATOR
         for a in meeting.attendees:
             person = a.person
@@ -60,7 +61,7 @@ class TestValidMeetings:
             if req.required_role is not None and a.role is not facilitating:
                 assert req.required_role in person.roles
             if req.facilitator_course is not None and a.role is facilitating:
-                assert req.facilitator_course in person.completed_courses
+                assert person.has_completed(req.facilitator_course, day)
 
     @given(lst.meetings(format="course_day", case_origin=lm.CaseOrigin.CONCRETE))
     def test_case_origin(self, meeting: lm.Meeting) -> None:

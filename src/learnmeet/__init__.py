@@ -40,6 +40,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "learnmeet.model._labels": ("LabelledEnum",),
     "learnmeet.model._time": ("COPENHAGEN", "FIRST_YEAR", "LAST_YEAR"),
     "learnmeet.model._rrule": ("MAX_OCCURRENCES", "MAX_WINDOW"),
+    "learnmeet.model._completions": ("CourseCompletion",),
     "learnmeet.model._people": (
         "Area",
         "Citizen",
@@ -439,6 +440,7 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
         Transition as Transition,
         TransitionKind as TransitionKind,
     )
+    from learnmeet.model._completions import CourseCompletion as CourseCompletion
     from learnmeet.model._cycle import (
         LEARNING_TAGS as LEARNING_TAGS,
         Action as Action,

@@ -33,6 +33,7 @@ _STRATEGIES: dict[str, str] = {
     "CompletedCourse": "completed_courses",
     "Consent": "consents",
     "Contribution": "contributions",
+    "CourseCompletion": "course_completions",
     "CourseSeries": "course_series",
     "CourseSession": "course_sessions",
     "Encounter": "encounters",

@@ -276,3 +276,21 @@ def check_leaders_and_sources() -> None:
     assert_type(req.facilitator_course, str | None)
     question = lm.QUESTION_BANK.questions(model="meeting_structure")[0]
     assert_type(question.source, lm.Label | None)
+
+
+def check_dated_completions(person: lm.Professional, scenario: lm.Scenario) -> None:
+    done = lm.CourseCompletion(
+        course=lm.FACILITATOR_COURSE,
+        completed_on=date(2026, 9, 3),
+        expires_on=date(2029, 9, 2),
+    )
+    assert_type(done.expires_on, date | None)
+    assert_type(done.valid_on(date(2027, 2, 2)), bool)
+    assert_type(done.expired_on(date(2030, 1, 1)), bool)
+    assert_type(person.completions, tuple[lm.CourseCompletion, ...])
+    assert_type(person.has_completed(lm.FACILITATOR_COURSE), bool)
+    assert_type(person.has_completed("palliation_nurse", date(2027, 2, 2)), bool)
+    req = cat.format("course_day").requirements
+    assert_type(req.missing_prerequisite(person, date(2027, 2, 2)), str | None)
+    assert_type(scenario.cycles, tuple[lm.ReflectionCycle, ...])
+    assert_type(lst.course_completions(), SearchStrategy[lm.CourseCompletion])

@@ -1231,7 +1231,7 @@ def _held_course_days(s: Scenario, series: CourseSeries) -> list[Meeting]:
         p
         for p in s.professionals
         if p.unit.area == series.cohorts[0].area
-        and day.requirements.missing_prerequisite(p) is None
+        and day.requirements.missing_prerequisite(p, date(2027, 2, 2)) is None
     ]
     return [
         Meeting(
@@ -1351,6 +1351,108 @@ def _projects(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+RECORD_DAY = date(2026, 12, 1)
+"""The day the demo's learning record is as of: after the sample's autumn."""
+
+
+def _learning_record(run: DemoRun) -> str:
+    """The leader's questions, answered by the learning record of the sample."""
+    lang = run.lang
+    record = learning_record(run.scenario, on=RECORD_DAY)
+    people = record.people
+    units = {p.professional.unit.id: p.professional.unit for p in people}
+    activities = sum(len(p.activities) for p in people)
+    overdue = sum(
+        1 for p in people for a in p.actions if a.is_open and a.due < RECORD_DAY
+    )
+    lines = [
+        run.t(
+            da=f"Læringsprofil pr. {RECORD_DAY.isoformat()}: {len(people)} personer, "
+            f"{activities} deltagelser i afholdte møder, "
+            f"{sum(len(p.reflections) for p in people)} refleksioner, "
+            f"{overdue} forfaldne handlinger.",
+            en=f"Learning record as of {RECORD_DAY.isoformat()}: {len(people)} people, "
+            f"{activities} attendances at held meetings, "
+            f"{sum(len(p.reflections) for p in people)} reflections, "
+            f"{overdue} overdue actions.",
+        ),
+        "",
+        run.t(
+            da="Hvem har gennemført hvad, og hvornår:", en="Who completed what, when:"
+        ),
+    ]
+    for done in record.completed()[:8]:
+        day = "–" if done.completed_on is None else done.completed_on.isoformat()
+        state = done.state.label.get(lang)
+        lines.append(f"  {done.professional}: {done.course}, {day} ({state})")
+    course_day = next(
+        (
+            m
+            for m in run.scenario.meetings
+            if m.format.requirements.has_prerequisite
+            and m.status is not MeetingStatus.HELD
+        ),
+        None,
+    )
+    if course_day is not None:
+        lines += [
+            "",
+            run.t(
+                da=f"Mangler forudsætning før {course_day.heading(lang)} "
+                f"{course_day.start.date().isoformat()}:",
+                en=f"Lacking a prerequisite before {course_day.heading(lang)} "
+                f"{course_day.start.date().isoformat()}:",
+            ),
+        ]
+        for missing in record.lacking_prerequisite(course_day, area=True):
+            why = (
+                run.t(da="aldrig gennemført", en="never completed")
+                if missing.expired_on is None
+                else run.t(
+                    da=f"udløbet {missing.expired_on.isoformat()}",
+                    en=f"expired on {missing.expired_on.isoformat()}",
+                )
+            )
+            lines.append(f"  {missing.professional}: {missing.course} ({why})")
+    lines += ["", run.t(da="Hvem har faciliteret:", en="Who facilitated:")]
+    for led in record.facilitators():
+        formats = ", ".join(f"{code} ×{n}" for code, n in led.formats)
+        lines.append(f"  {led.professional}: {led.count} ({formats})")
+    lines += [
+        "",
+        run.t(
+            da="Hvem har mødt hvem på tværs af sektorer (enheder):",
+            en="Who has met whom across sectors (units):",
+        ),
+    ]
+    for pair in record.relation_map().units:
+        lines.append(
+            f"  {units[pair.first].name} – {units[pair.second].name}: "
+            + run.t(
+                da=f"{len(pair.meetings)} møder", en=f"{len(pair.meetings)} meetings"
+            )
+        )
+    lines += ["", run.t(da="Huller pr. enhed:", en="Gaps per unit:")]
+    needs = DEFAULT_CATALOG.format("course_day").requirements
+    for gap in record.gaps(needs, start=date(2026, 8, 1), end=RECORD_DAY):
+        if gap.unit is None or not (gap.lacking or gap.inactive or gap.open_actions):
+            continue
+        name = units[gap.unit].name
+        lines.append(
+            run.t(
+                da=f"  {name}: {len(gap.lacking)} mangler kursus, "
+                f"{len(gap.inactive)} uden læringsaktivitet, "
+                f"{len(gap.open_actions)} åbne handlinger "
+                f"({len(gap.overdue_actions)} forfaldne)",
+                en=f"  {name}: {len(gap.lacking)} lacking their course, "
+                f"{len(gap.inactive)} without a learning activity, "
+                f"{len(gap.open_actions)} open actions "
+                f"({len(gap.overdue_actions)} overdue)",
+            )
+        )
+    return "\n".join(lines)
+
+
 _XAPI_DAY = date(2027, 6, 30)
 """The day the demo's learning record is as of: after the sample's meetings."""
 
@@ -1435,6 +1537,7 @@ SECTIONS: tuple[Section, ...] = (
         ),
         _projects,
     ),
+    Section(Label(da="Læringsprofilen", en="The learning record"), _learning_record),
     Section(Label(da="xAPI-udsagn", en="xAPI statements"), _xapi),
 )
 """The demo's sections, in the order they are shown."""

@@ -50,11 +50,12 @@ from learnmeet.model._checks import (
     to_frozenset,
     to_tuple,
 )
+from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._cycle import Action, LearningPoint, ReflectionCycle
 from learnmeet.model._formats import FormatRequirements
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._meetings import Attendance, AttendeeRole, Meeting, MeetingStatus
-from learnmeet.model._people import Professional, Unit
+from learnmeet.model._people import Area, Professional, Unit
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN, a_date, aware_datetime
 
@@ -169,6 +170,10 @@ def _actions(items: Iterable[Action]) -> tuple[Action, ...]:
     return to_tuple(items)
 
 
+def _completions(items: Iterable[CourseCompletion]) -> tuple[CourseCompletion, ...]:
+    return to_tuple(items)
+
+
 def _courses(items: Iterable[str]) -> frozenset[str]:
     return to_frozenset(items)
 
@@ -180,6 +185,11 @@ class PersonRecord:
     Attributes:
         professional: The professional (staff member or volunteer).
         activities: Their learning activities, by start (then meeting id).
+        completions: Their dated course completions
+            (:attr:`Professional.completions
+            <learnmeet.Professional.completions>`) completed on or before
+            the record's day, by day then course: a renewal is a completion
+            of its own, and an expired one stays (as history).
         undated_courses: Codes of courses completed at some time, the date
             not recorded (:attr:`Professional.completed_courses
             <learnmeet.Professional.completed_courses>`): always counted as
@@ -195,6 +205,11 @@ class PersonRecord:
         default=(),
         converter=_activities,
         validator=each(instance_of(LearningActivity)),
+    )
+    completions: tuple[CourseCompletion, ...] = attrs.field(
+        default=(),
+        converter=_completions,
+        validator=each(instance_of(CourseCompletion)),
     )
     undated_courses: frozenset[str] = attrs.field(
         default=frozenset(), converter=_courses, validator=each(identifier)
@@ -259,6 +274,18 @@ class LearningRecord:
                 )
                 for code in person.undated_courses
             ]
+            rows += [
+                CompletedCourse(
+                    professional=person.id,
+                    course=c.course,
+                    completed_on=c.completed_on,
+                    expires_on=c.expires_on,
+                    state=CourseState.VALID
+                    if c.valid_on(self.on)
+                    else CourseState.EXPIRED,
+                )
+                for c in person.completions
+            ]
             rows.sort(key=lambda c: (c.course, c.completed_on or date.min))
             found += [c for c in rows if course is None or c.course == course]
         return tuple(found)
@@ -270,25 +297,27 @@ class LearningRecord:
         """Who lacks their course on the day of a course day (or a cohort's).
 
         The professionals taking part in *meeting* — with *area*, also
-        every staff member in the record (not volunteers) whose unit serves
-        the area of the meeting's cohort — who have not completed the course
-        the meeting's format asks of their profession
+        the area's own staff of the meeting's cohort: every staff member in
+        the record (not volunteers) whose unit serves the area and belongs
+        to the organisation the area belongs to (when it says; a general
+        practice serving the area is not the municipality's) — who have not
+        completed the course the meeting's format asks of their profession
         (:meth:`FormatRequirements.missing_prerequisite
         <learnmeet.FormatRequirements.missing_prerequisite>`) on the
-        meeting's day: never, or expired. Nothing for a format that asks
-        no course.
+        meeting's day: never, or expired (:attr:`MissingCourse.expired_on`).
+        Nothing for a format that asks no course. Each person is asked as
+        the record (the staff list) has them, with their completions.
         """
         requirements = meeting.format.requirements
         day = meeting.start.date()
-        people = list(meeting.professionals_taking_part)
+        known = {p.id: p.professional for p in self.people}
+        # The staff list's person, with their completions, where it has them.
+        people = [known.get(p.id, p) for p in meeting.professionals_taking_part]
         if area and meeting.cohort is not None:
-            code = meeting.cohort.area.code
             people += [
                 p.professional
                 for p in self.people
-                if not p.professional.is_volunteer
-                and p.professional.unit.area is not None
-                and p.professional.unit.area.code == code
+                if _of_area(p.professional, meeting.cohort.area)
             ]
         found: list[MissingCourse] = []
         seen: set[str] = set()
@@ -550,10 +579,31 @@ def _lacks(
     requirements: FormatRequirements, person: Professional, day: date
 ) -> MissingCourse | None:
     """The course *person* lacks on *day* by *requirements*, if any."""
-    course = requirements.missing_prerequisite(person)
+    course = requirements.missing_prerequisite(person, day)
     if course is None:
         return None
-    return MissingCourse(professional=person.id, course=course, on=day)
+    ended = [
+        c.expires_on
+        for c in person.completions
+        if c.course == course and c.expires_on is not None and c.expired_on(day)
+    ]
+    return MissingCourse(
+        professional=person.id,
+        course=course,
+        on=day,
+        expired_on=max(ended) if ended else None,
+    )
+
+
+def _of_area(person: Professional, area: Area) -> bool:
+    """Whether *person* is staff of *area*'s own (see lacking_prerequisite)."""
+    unit = person.unit
+    return (
+        not person.is_volunteer
+        and unit.area is not None
+        and unit.area.code == area.code
+        and (area.organisation is None or unit.organisation.id == area.organisation)
+    )
 
 
 def _area_code(unit: Unit) -> str | None:
@@ -596,8 +646,7 @@ def learning_record(scenario: Scenario, *, on: date | None = None) -> LearningRe
         )
         for m in held.values()
     }
-    # Scenario.cycles comes with the dated completions (branch i18-model).
-    cycles: tuple[ReflectionCycle, ...] = getattr(scenario, "cycles", ())
+    cycles = scenario.cycles
     reflections = _reflections_of(cycles, held, attended)
     starts = {m.id: m.start for m in scenario.meetings}
     actions = _actions_of(cycles, starts)
@@ -613,6 +662,10 @@ def learning_record(scenario: Scenario, *, on: date | None = None) -> LearningRe
                 professional=professional,
                 activities=sorted(
                     activities.get(pid, ()), key=lambda a: (a.start, a.meeting)
+                ),
+                completions=sorted(
+                    (c for c in professional.completions if c.completed_on <= day),
+                    key=lambda c: (c.completed_on, c.course),
                 ),
                 undated_courses=professional.completed_courses,
                 reflections=sorted(

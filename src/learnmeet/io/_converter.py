@@ -302,7 +302,12 @@ class DocumentConverter(MemoConverter):
 # By the class's full name: the planners' results are named, not imported, so
 # reading a document loads no planning code.
 _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
-    "learnmeet.model._people.Professional": ("email", "participant_type"),
+    "learnmeet.model._people.Professional": (
+        "email",
+        "participant_type",
+        "completions",
+    ),
+    "learnmeet.model._completions.CourseCompletion": ("expires_on", "meeting"),
     "learnmeet.model._people.Area": ("organisation",),
     "learnmeet.model._people.Profession": ("group",),
     "learnmeet.model._formats.FormatRequirements": (
@@ -320,6 +325,7 @@ _OMITTED_WHEN_DEFAULT: dict[str, tuple[str, ...]] = {
         "working_patterns",
         "absences",
         "programmes",
+        "cycles",
     ),
     "learnmeet.model._audit.AuditCheck": ("document", "note"),
     "learnmeet.model._audit.AuditFinding": ("criterion",),

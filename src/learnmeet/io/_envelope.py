@@ -45,21 +45,24 @@ __all__ = [
 _Path = tuple[PathKey, ...]
 
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version of the JSON format this release writes.
 
-It reads this version and every older one (versions 1 and 2, upgraded as
-plain JSON before they are read).
+It reads this version and every older one (versions 1, 2 and 3, upgraded as
+plain JSON before they are read; version 3 reads unchanged).
 
 .. versionadded:: 0.1.0
 .. versionchanged:: 0.2.0 Version 2: each entity once, referred to by id.
 .. versionchanged:: 0.3.0 Version 3: professions apart from functions and
    volunteers, areas of an organisation, and the optional fields of
    issue 17 (see docs/json.md).
+.. versionchanged:: 0.3.0 Version 4: the optional fields of issue 18
+   (dated course completions, a scenario's reflection cycles; see
+   docs/json.md). A version-3 document is a version-4 document.
 """
 
 
-READS = (1, 2, SCHEMA_VERSION)
+READS = (1, 2, 3, SCHEMA_VERSION)
 
 
 MAX_DEPTH = 48

@@ -2,7 +2,7 @@
 
 Every document has the same envelope::
 
-    {"learnmeet": 3, "type": "Meeting", "data": {...}, "included": {...}}
+    {"learnmeet": 4, "type": "Meeting", "data": {...}, "included": {...}}
 
 ``learnmeet`` is the schema version, ``type`` the name of the value's class,
 ``data`` the value. Each entity (organisation, area, unit, professional,
@@ -87,7 +87,7 @@ from learnmeet.io._references import (
     run_reading,
     run_writing,
 )
-from learnmeet.io._upgrade import Upgrade, listed_fields, to_version_3
+from learnmeet.io._upgrade import Upgrade, listed_fields, to_version_3, to_version_4
 from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._labels import Label
 from learnmeet.model._lookup import closest, code_order
@@ -241,7 +241,7 @@ def to_dict(value: Any, *, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]
 
     >>> import learnmeet
     >>> learnmeet.to_dict(learnmeet.Citizen("B-017"))
-    {'learnmeet': 3, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
+    {'learnmeet': 4, 'type': 'Citizen', 'data': {'pseudonym': 'B-017'}}
 
     Each entity in the value is written once and referred to by its id; the
     entities the data refers to but does not hold are in ``included``.
@@ -303,7 +303,7 @@ def _write(conv: DocumentConverter, writer: Writing, value: Any, cls: type[Any])
 def _version_1(value: Any, catalog: Catalog = DEFAULT_CATALOG) -> dict[str, Any]:
     """*value* as a version-1 document, every entity copied where it occurs.
 
-    This release writes version 3 only; the tests, the fuzzer and the docs
+    This release writes version 4 only; the tests, the fuzzer and the docs
     use this to make the version-1 documents older releases wrote.
     """
     cls = _writable(value, "_version_1")
@@ -375,7 +375,8 @@ def from_dict(
 ) -> T:
     """Read a value of type *cls* from a dict made by :func:`to_dict`.
 
-    Version 3 is read as it is; version 1 is upgraded to version 2, and
+    Version 4 is read as it is, and version 3 as version 4 (it only lacks
+    version 4's optional fields); version 1 is upgraded to version 2, and
     version 2 to version 3, as plain JSON first, and their problems are
     reported at their own paths. Every
     reference is checked: an unknown id, a reference to the wrong kind and
@@ -396,6 +397,7 @@ def from_dict(
     .. versionchanged:: 0.2.0 Any JSON value is read or refused as data;
        version 1 and 2 are read, and every reference is checked.
     .. versionchanged:: 0.3.0 Version 3 is read, and version 2 upgraded to it.
+    .. versionchanged:: 0.3.0 Version 4 is read, and version 3 as it.
     """
     _readable(cls, "from_dict")
     return _read(cls, document, catalog)
@@ -418,6 +420,8 @@ def _read(
             value: T = _read_upgraded(conv, cls, data, catalog)
         elif version == 2:
             value = _read_version_2(conv, cls, data, included, catalog)
+        elif version == 3:
+            value = _read_data(conv, cls, *to_version_4(data, included))
         else:
             value = _read_data(conv, cls, data, included)
     except InvalidDataError as error:

@@ -23,7 +23,7 @@ cannot fall behind the model:
   its id, in a scenario's ``data`` or in the envelope's ``included``;
 * **unknown fields** are refused (``additionalProperties: false``), as the
   reader refuses them;
-* **the envelope** has ``"learnmeet": 3`` (``const``) and the class's name as
+* **the envelope** has ``"learnmeet": 4`` (``const``) and the class's name as
   ``type``.
 
 Each field has a ``description`` in English, from the ``Attributes:`` section
@@ -34,7 +34,8 @@ documentation's field tables are made from the same schema. (Python run with
 ``-OO`` drops docstrings, and with them the descriptions; the rest of the
 schema is the same.)
 
-The schema describes what this release **writes**: version 2. The reader
+The schema describes what this release **writes**: the version
+:data:`~learnmeet.SCHEMA_VERSION` says. The reader
 also reads version 1, which it upgrades first; a version-1 document does not
 validate against these schemas. What a value checks beyond the shape of its
 document (a CPR number in a text, a meeting's duration, an id nothing has)
@@ -112,8 +113,8 @@ def json_schema(
     """Return the JSON Schema (draft 2020-12) of a document of *cls*.
 
     The schema of the documents :func:`~learnmeet.to_dict` and
-    :func:`~learnmeet.to_json` write of a *cls* (schema version 2): the
-    envelope, the ``data`` with every field of *cls*, and the ``included``
+    :func:`~learnmeet.to_json` write of a *cls* (the version
+    :data:`~learnmeet.SCHEMA_VERSION` says): the envelope, the ``data`` with every field of *cls*, and the ``included``
     entities the data refers to, each kind a collection keyed by id. Every
     class written in full has a definition under ``$defs``, by its name
     (an entity's is its entry in a collection, without its id); a field has
@@ -123,7 +124,7 @@ def json_schema(
     >>> import learnmeet
     >>> schema = learnmeet.json_schema(learnmeet.Citizen)
     >>> schema["properties"]["learnmeet"], schema["required"]
-    ({'const': 3, 'description': 'The schema version of the document.'}, ['learnmeet', 'type', 'data'])
+    ({'const': 4, 'description': 'The schema version of the document.'}, ['learnmeet', 'type', 'data'])
 
     The schema is made from the model at run time (see
     :mod:`learnmeet.io._schema`), so a class added to the model has one

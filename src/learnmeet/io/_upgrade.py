@@ -1,4 +1,8 @@
-"""Version 1 to version 2, and version 2 to 3, as plain JSON, before anything is built.
+"""Version 1 to 2, 2 to 3 and 3 to 4, as plain JSON, before anything is built.
+
+Version 3 to 4 (:func:`to_version_4`) is the identity: version 4 only adds
+optional fields (dated course completions, a scenario's reflection cycles),
+so a version-3 document says the same as version 4.
 
 Version 2 to 3 (:func:`to_version_3`) is small: a professional whose
 profession was ``"volunteer"`` becomes a volunteer without a profession, one
@@ -41,7 +45,7 @@ from learnmeet.io._references import (
 )
 from learnmeet.model._people import Area, Person, Professional, Unit
 
-__all__ = ["MISSING", "Upgrade", "listed_fields", "to_version_3"]
+__all__ = ["MISSING", "Upgrade", "listed_fields", "to_version_3", "to_version_4"]
 
 _Path = tuple[PathKey, ...]
 
@@ -473,6 +477,16 @@ def to_version_3(
     if solo:
         new_data = solo[""]
     return new_data, new_included, problems
+
+
+def to_version_4(data: object, included: object) -> tuple[object, object]:
+    """The version-4 *data* and *included* of a version-3 document: the same.
+
+    Version 4 adds fields that are optional and written only when set
+    (``Professional.completions``, ``Scenario.cycles``); a document without
+    them is what it was.
+    """
+    return data, included
 
 
 def _owners(

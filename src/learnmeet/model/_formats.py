@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -30,7 +30,7 @@ from learnmeet.model._checks import (
     unique,
 )
 from learnmeet.model._labels import Label, LabelledEnum
-from learnmeet.model._people import Profession, Professional, StaffRole
+from learnmeet.model._people import Profession, Professional, StaffRole, completed
 from learnmeet.model._time import positive_duration
 
 __all__ = ["FictionalCase", "FormatRequirements", "MeetingFormat"]
@@ -228,17 +228,29 @@ class FormatRequirements:
         return self.prerequisite_course
 
     @checked
-    def missing_prerequisite(self, professional: Professional) -> str | None:
+    def missing_prerequisite(
+        self, professional: Professional, on: date | None = None
+    ) -> str | None:
         """The course *professional* must still complete, or ``None``.
 
         Their own course (:meth:`prerequisite_for`) is asked for; the
         general *prerequisite_course* stands for it, as a record made
         before each profession had its own course says "completed their
-        monoprofessional course".
+        monoprofessional course". Each is asked of
+        :meth:`Professional.has_completed
+        <learnmeet.Professional.has_completed>` on the day *on* (the course
+        day's date): a completion that has expired by then does not count.
+
+        .. versionchanged:: 0.3.0 *on*.
         """
+        return self._missing_on(professional, on)
+
+    def _missing_on(self, professional: Professional, on: date | None) -> str | None:
         need = self._course_for(professional.profession)
-        done = professional.completed_courses
-        if need is None or need in done or self.prerequisite_course in done:
+        if need is None or completed(professional, need, on):
+            return None
+        general = self.prerequisite_course
+        if general is not None and completed(professional, general, on):
             return None
         return need
 
@@ -303,3 +315,13 @@ class MeetingFormat:
     requirements: FormatRequirements = attrs.field(
         factory=FormatRequirements, validator=instance_of(FormatRequirements)
     )
+
+
+def missing_on(
+    requirements: FormatRequirements, professional: Professional, on: date | None
+) -> str | None:
+    """:meth:`FormatRequirements.missing_prerequisite`, arguments known good.
+
+    For the rules and planners that ask it of every person of a pool.
+    """
+    return requirements._missing_on(professional, on)

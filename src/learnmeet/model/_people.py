@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cached_property
 from typing import Any, TypeAlias, Union
 
 import attrs
 
-from learnmeet.exceptions import InvalidValueError, WrongTypeError, type_shown
+from learnmeet.exceptions import InvalidValueError, WrongTypeError, shown, type_shown
 from learnmeet.model._arguments import checked
 from learnmeet.model._checks import (
     each,
@@ -37,7 +38,10 @@ from learnmeet.model._checks import (
     refuse,
     safe_text,
     to_frozenset,
+    to_tuple,
+    unique,
 )
+from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._labels import Label, LabelledEnum
 
 __all__ = [
@@ -280,6 +284,10 @@ def _courses(courses: Iterable[str]) -> frozenset[str]:
     return to_frozenset(courses)
 
 
+def _completions(items: Iterable[CourseCompletion]) -> tuple[CourseCompletion, ...]:
+    return to_tuple(items)
+
+
 # An addr-spec (RFC 5322, 3.4.1) as calendar programs and mail servers take
 # it: a dot-atom local part and a domain of at least two labels (letters,
 # digits, hyphens; no quoted local parts, no address literals).
@@ -377,20 +385,30 @@ class Professional:
         unit: Where the person works; the unit gives the sector and the area.
         roles: Staff roles and functions such as leader, key person,
             facilitator, visitator (needs assessor) or coordinator.
-        completed_courses: Codes of the courses the person has completed, e.g.
-            the monoprofessional palliation course that an interdisciplinary
-            course day requires.
+        completed_courses: Codes of the courses the person has completed at
+            some time, the date not recorded (older data), e.g. the
+            monoprofessional palliation course that an interdisciplinary
+            course day requires. They count on every day.
         display_name: A name to show, e.g. initials; may be empty.
         email: The person's e-mail address, an addr-spec such as
             ``nurse@kommune.dk`` (the domain kept in lower case); none if
             unknown. Calendar invitations (``to_ical(method="request")``)
             are sent to it.
         participant_type: Staff (the default) or volunteer.
+        completions: Dated completions of courses (:class:`CourseCompletion`),
+            some with an expiry. A course is either here or in
+            *completed_courses*, never in both; it is here twice only as a
+            renewal, completed on another day. Written to JSON only when
+            there is one (version 4).
+
+    Ask :meth:`has_completed` whether someone has completed a course: it
+    reads both.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 *email*.
     .. versionchanged:: 0.3.0 *participant_type*; *profession* is ``None``
        for a volunteer (and required for staff).
+    .. versionchanged:: 0.3.0 *completions*.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -413,8 +431,46 @@ class Professional:
     participant_type: ParticipantType = attrs.field(
         default=ParticipantType.STAFF, validator=instance_of(ParticipantType)
     )
+    completions: tuple[CourseCompletion, ...] = attrs.field(
+        default=(),
+        converter=_completions,
+        validator=[
+            each(instance_of(CourseCompletion)),
+            unique(
+                lambda c: (c.course, c.completed_on),
+                what=Label(
+                    da="gennemførelsen (kursus og dato)",
+                    en="the completion (course and date)",
+                ),
+                fix=Label(
+                    da="skriv hver gennemførelse én gang; en fornyelse har sin "
+                    "egen dato",
+                    en="list each completion once; a renewal has a date of its own",
+                ),
+            ),
+        ],
+    )
 
     def __attrs_post_init__(self) -> None:
+        for n, done in enumerate(self.completions):
+            if done.course in self.completed_courses:
+                got = shown(done.course)
+                raise InvalidValueError(
+                    reason=Label(
+                        da=f"kurset {got.da} står både udateret i completed_courses "
+                        "og dateret i completions",
+                        en=f"the course {got.en} is both undated in "
+                        "completed_courses and dated in completions",
+                    ),
+                    fix=Label(
+                        da="skriv kurset ét sted: fjern det fra completed_courses, "
+                        "når datoen kendes",
+                        en="record the course in one place: take it out of "
+                        "completed_courses when its date is known",
+                    ),
+                    where="Professional",
+                    path=("completions", n, "course"),
+                )
         volunteer = self.participant_type is ParticipantType.VOLUNTEER
         if self.profession is None and not volunteer:
             raise InvalidValueError(
@@ -481,10 +537,38 @@ class Professional:
         """Tell whether the professional holds *role*."""
         return role in self.roles
 
+    @checked
+    def has_completed(self, course: str, on: date | None = None) -> bool:
+        """Whether the person has completed *course*, on the day *on*.
+
+        A course in *completed_courses* (undated) counts on every day. A
+        dated completion counts on *on* when it was completed on or before
+        it and has not expired (:meth:`CourseCompletion.valid_on`: the
+        expiry date is the last day it counts). Without *on*, any
+        completion counts, expired or not: the question is then "has the
+        person ever completed it", answered without a clock.
+
+        .. versionadded:: 0.3.0
+        """
+        return completed(self, course, on)
+
     @property
     def can_facilitate(self) -> bool:
         """A facilitator or key person: who may facilitate a learning meeting."""
         return not self.roles.isdisjoint(_FACILITATING)
+
+
+def completed(person: Professional, course: str, on: date | None) -> bool:
+    """:meth:`Professional.has_completed`, for callers whose arguments are good.
+
+    The rules and planners ask it of every person of a pool.
+    """
+    if course in person.completed_courses:
+        return True
+    return any(
+        c.course == course and (on is None or c._counts_on(on))
+        for c in person.completions
+    )
 
 
 @attrs.frozen

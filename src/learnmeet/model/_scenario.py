@@ -11,6 +11,7 @@ from learnmeet.model._arguments import checked
 from learnmeet.model._availability import Absence, WorkingPattern
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import each, instance_of, safe_text, to_tuple, unique
+from learnmeet.model._cycle import ReflectionCycle
 from learnmeet.model._forums import Forum
 from learnmeet.model._lookup import find
 from learnmeet.model._meetings import Meeting
@@ -60,6 +61,20 @@ def _programmes(items: Iterable[Programme]) -> tuple[Programme, ...]:
     return to_tuple(items)
 
 
+def _cycles(items: Iterable[ReflectionCycle]) -> tuple[ReflectionCycle, ...]:
+    return to_tuple(items)
+
+
+def _known_meeting(meeting: str, meetings: set[str], forums: set[str]) -> bool:
+    """Whether *meeting* is one of *meetings* or ``"<forum>-<n>"`` of *forums*."""
+    if meeting in meetings:
+        return True
+    forum, _, number = meeting.rpartition("-")
+    return (
+        forum in forums and number.isascii() and number.isdigit() and int(number) >= 1
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Scenario:
     """The people, places, cases, forums and meetings of one municipality's plan.
@@ -84,10 +99,22 @@ class Scenario:
             list.
         programmes: The funded programmes (puljer) the plan belongs to,
             written only when there is one (version 3).
+        cycles: The reflection cycles of the scenario's meetings: what was
+            said, learned and agreed, with the actions' owners — written
+            only when there is one (version 4). Each cycle's *meeting* names
+            one of *meetings*, or an occurrence of one of *forums* as
+            ``"<forum id>-<n>"`` (n from 1, as :meth:`ReflectionCycle.next`
+            and ``learnmeet demo`` name a forum's meetings); a
+            contribution's person and an action's owner are people the
+            scenario knows: ``professional:<id>`` of the staff list, or
+            ``citizen:<pseudonym>`` / ``relative:<id>`` of one of its cases.
+            Anything else is refused at its path. A meeting may have
+            several cycles (one per reflection model, or a series).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``working_patterns`` and ``absences``.
     .. versionchanged:: 0.3.0 ``programmes``.
+    .. versionchanged:: 0.3.0 ``cycles``.
     """
 
     name: str = attrs.field(validator=safe_text)
@@ -188,6 +215,11 @@ class Scenario:
             unique(lambda p: p.id, what=Label(da="programmet", en="the programme")),
         ],
     )
+    cycles: tuple[ReflectionCycle, ...] = attrs.field(
+        default=(),
+        converter=_cycles,
+        validator=each(instance_of(ReflectionCycle)),
+    )
 
     def __attrs_post_init__(self) -> None:
         staff = {p.id for p in self.professionals}
@@ -207,6 +239,66 @@ class Scenario:
                         ),
                         where="Scenario",
                         path=(name, n, "professional"),
+                    )
+        if self.cycles:
+            self._check_cycles(staff)
+
+    def _check_cycles(self, staff: set[str]) -> None:
+        """Each cycle names a meeting and people the scenario knows."""
+        meetings = {m.id for m in self.meetings}
+        forums = {f.id for f in self.forums}
+        people = {f"professional:{p}" for p in staff}
+        for case in self.cases:
+            people.add(case.citizen.key)
+            people.update(r.key for r in case.relatives)
+        for n, cycle in enumerate(self.cycles):
+            if not _known_meeting(cycle.meeting, meetings, forums):
+                got = shown(cycle.meeting)
+                raise InvalidValueError(
+                    reason=Label(
+                        da=f"mødet {got.da} er hverken et af scenariets møder "
+                        "eller en forekomst af et af dets mødefora",
+                        en=f"the meeting {got.en} is neither one of the scenario's "
+                        "meetings nor an occurrence of one of its forums",
+                    ),
+                    fix=Label(
+                        da="brug id'et på et af scenariets møder, eller "
+                        "'<forum-id>-<nr>' for et mødeforums møde",
+                        en="use the id of one of the scenario's meetings, or "
+                        "'<forum id>-<number>' for a forum's meeting",
+                    ),
+                    where="Scenario",
+                    path=("cycles", n, "meeting"),
+                )
+            named = [
+                *(
+                    (("contributions", i, "person"), c.person)
+                    for i, c in enumerate(cycle.contributions)
+                ),
+                *(
+                    (("actions", i, "owner"), a.owner)
+                    for i, a in enumerate(cycle.actions)
+                ),
+            ]
+            for path, key in named:
+                if key not in people:
+                    got = shown(key)
+                    raise InvalidValueError(
+                        reason=Label(
+                            da=f"personen {got.da} er hverken på personalelisten "
+                            "eller borger eller pårørende i et af scenariets forløb",
+                            en=f"the person {got.en} is neither on the staff list "
+                            "nor the citizen or a relative of one of the "
+                            "scenario's cases",
+                        ),
+                        fix=Label(
+                            da="skriv personens nøgle, f.eks. 'professional:p-001' "
+                            "for en fagperson på personalelisten",
+                            en="write the person's key, e.g. 'professional:p-001' "
+                            "for a professional of the staff list",
+                        ),
+                        where="Scenario",
+                        path=("cycles", n, *path),
                     )
 
     @checked

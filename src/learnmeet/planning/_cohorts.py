@@ -285,8 +285,13 @@ def enrol(
     cohort that has room; when all are full they go on that session's waiting
     list. People who have not completed the format's prerequisite course, or
     whose unit has no area with a session, are listed as ineligible with the
-    reason. People in *cancellations* (by professional id) drop out with their
-    reason, and the waiting list moves up.
+    reason. The course is asked of each session on its own day
+    (:meth:`Professional.has_completed
+    <learnmeet.Professional.has_completed>`): someone whose completion expires
+    before a session is not seated on it, and one valid on no session is
+    ineligible, the reason saying when it expired. People in *cancellations*
+    (by professional id) drop out with their reason, and the waiting list
+    moves up.
 
     Args:
         people: Who wants to (or should) take part.
@@ -328,16 +333,23 @@ def enrol(
                 )
             )
             continue
-        missing = missing_course(person, options[0].format)
-        if missing is not None:
-            ineligible.append((person, missing))
+        # Each session asks on its own day: a completion that expires
+        # between two sessions counts for the first only.
+        open_to = [
+            s for s in options if missing_course(person, s.format, _day(s)) is None
+        ]
+        if not open_to:
+            first = options[0]
+            missing = missing_course(person, first.format, _day(first))
+            if missing is not None:
+                ineligible.append((person, missing))
             continue
-        for session in options:
+        for session in open_to:
             if session.capacity is None or len(seats[session.id]) < session.capacity:
                 seats[session.id].append(person)
                 break
         else:
-            waiting[options[-1].id].append(person)
+            waiting[open_to[-1].id].append(person)
             reasons[person.id] = _FULL
 
     fills = _fills(ordered, seats, by_area, list(forums))
@@ -350,6 +362,11 @@ def enrol(
         fill=fills,
         reasons=reasons,
     )
+
+
+def _day(session: CourseSession) -> date:
+    """The day of *session*, as its start says it."""
+    return session.start.date()
 
 
 def _fills(
@@ -573,11 +590,12 @@ def plan_course_days(
     """Plan as many course days per area as it takes, as a roster accepts them.
 
     Every eligible person (their unit has an area; they have done the format's
-    prerequisite course) is put on a session of their own area's cohort. Each
-    area gets the fewest sessions that can take everyone — by the format's
-    capacity and by how many of each unit may be away at once
-    (:meth:`PlanningSettings.away_at_most`) — spread evenly over the working
-    days of the period, areas on different days where the period allows.
+    prerequisite course, and it has not expired by *start*) is put on a
+    session of their own area's cohort. Each area gets the fewest sessions
+    that can take everyone — by the format's capacity and by how many of
+    each unit may be away at once (:meth:`PlanningSettings.away_at_most`) —
+    spread evenly over the working days of the period, areas on different
+    days where the period allows.
     Each session
 
     * takes at most the format's capacity, and at most
@@ -643,7 +661,7 @@ def plan_course_days(
     by_area: dict[Area, list[Professional]] = defaultdict(list)
     for person in people:
         area = person.unit.area
-        why = _NO_AREA if area is None else missing_course(person, format)
+        why = _NO_AREA if area is None else missing_course(person, format, start)
         if why is not None:
             ineligible.append((person, why))
         elif area is not None:

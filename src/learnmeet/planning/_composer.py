@@ -22,7 +22,7 @@ from learnmeet.exceptions import InvalidValueError
 from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CitizenCase
 from learnmeet.model._checks import each, identifier, instance_of, joined_id, to_tuple
-from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._formats import MeetingFormat, missing_on
 from learnmeet.model._labels import Label, Lang, check_lang
 from learnmeet.model._meetings import (
     Attendee,
@@ -297,11 +297,13 @@ def compose_from(
             reason=reason, fix=fix, where="compose", path=("start",)
         )
     req = format.requirements
-    # A course narrows the pool (those who took the prerequisite, the
+    # A course narrows the pool (those who took the prerequisite, valid on
+    # the meeting's day; the
     # cohort's area, one profession) to a list; other formats keep it whole.
     narrowed: list[Professional] | None = None
     if req.has_prerequisite:
-        narrowed = [p for p in staff.ordered if req.missing_prerequisite(p) is None]
+        day = start.date()
+        narrowed = [p for p in staff.ordered if missing_on(req, p, day) is None]
     if req.cohort_by_area and cohort is not None:
         narrowed = [
             p

@@ -14,9 +14,11 @@ organisation, so another municipality's "Nord" is another area.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from learnmeet.catalog._builtin import COURSE_LABELS
-from learnmeet.model._formats import MeetingFormat
+from learnmeet.model._completions import CourseCompletion
+from learnmeet.model._formats import MeetingFormat, missing_on
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._people import Area, Professional
@@ -24,7 +26,14 @@ from learnmeet.rules._facts import format_da, format_en, on, one, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, RuleContext, meeting_subject, needs, rule
 
-__all__ = ["MISSING_COURSE", "WRONG_COHORT", "course_name", "missing_course"]
+__all__ = [
+    "MISSING_COURSE",
+    "WRONG_COHORT",
+    "course_name",
+    "expired_completion",
+    "lapsed",
+    "missing_course",
+]
 
 
 @rule(
@@ -47,27 +56,61 @@ __all__ = ["MISSING_COURSE", "WRONG_COHORT", "course_name", "missing_course"]
     applies=lambda fmt: fmt.requirements.has_prerequisite,
 )
 def MISSING_COURSE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
-    """Every professional taking part has completed their profession's course."""
+    """Every professional taking part has completed their profession's course.
+
+    Asked on the meeting's day: a completion that expired before it does not
+    count, and the message says when it expired.
+    """
     req = meeting.format.requirements
+    day = meeting.start.date()
     found = []
     for p in part(meeting).professionals:
-        course = req.missing_prerequisite(p)
+        course = missing_on(req, p, day)
         if course is not None:
             name = course_name(course)
+            why_da, why_en = lapsed(p, course, day)
             found.append(
                 Finding(
                     Subject(SubjectKind.ATTENDEE, p.key),
                     Label(
-                        da=f"{p.id!r} har ikke gennemført {name.da}, som "
+                        da=f"{p.id!r} har ikke gennemført {name.da}{why_da}, som "
                         f"{format_da(meeting)} bygger på; tilmeld først det "
                         "monofaglige kursus",
-                        en=f"{p.id!r} has not completed {name.en} that "
+                        en=f"{p.id!r} has not completed {name.en}{why_en} that "
                         f"{format_en(meeting)} builds on; enrol them on the "
                         "monoprofessional course first",
                     ),
                 )
             )
     return found
+
+
+def expired_completion(
+    person: Professional, course: str, day: date
+) -> CourseCompletion | None:
+    """The latest completion of *course* by *person* that expired before *day*.
+
+    ``None`` when there is none (never completed, or not yet expired).
+    """
+    gone = [c for c in person.completions if c.course == course and c.expired_on(day)]
+    return max(gone, key=lambda c: c.completed_on, default=None)
+
+
+def lapsed(person: Professional, course: str, day: date) -> tuple[str, str]:
+    """Words for a message, Danish and English: " (expired: …)" when that is why.
+
+    Empty when the course did not expire (never completed, say). The expiry
+    date is the last day a completion counts
+    (:class:`~learnmeet.CourseCompletion`).
+    """
+    gone = expired_completion(person, course, day)
+    if gone is None or gone.expires_on is None:
+        return "", ""
+    done, last = gone.completed_on.isoformat(), gone.expires_on.isoformat()
+    return (
+        f" (udløbet: gennemført {done}, gyldigt til og med {last})",
+        f" (expired: completed {done}, valid until {last} inclusive)",
+    )
 
 
 def _shared_area(meeting: Meeting, area: Area) -> Sequence[Finding]:
@@ -139,13 +182,19 @@ def course_name(course: str) -> Label:
     return Label(da=f"kurset med koden {course!r}", en=f"the course coded {course!r}")
 
 
-def missing_course(person: Professional, format: MeetingFormat) -> Label | None:
-    """Why *person* may not take part in *format*: the course they have not done."""
-    course = format.requirements.missing_prerequisite(person)
+def missing_course(
+    person: Professional, format: MeetingFormat, day: date | None = None
+) -> Label | None:
+    """Why *person* may not take part in *format* on *day*: the course not done."""
+    course = missing_on(format.requirements, person, day)
     if course is None:
         return None
     name = course_name(course)
-    return Label(da=f"har ikke gennemført {name.da}", en=f"has not completed {name.en}")
+    why_da, why_en = lapsed(person, course, day) if day is not None else ("", "")
+    return Label(
+        da=f"har ikke gennemført {name.da}{why_da}",
+        en=f"has not completed {name.en}{why_en}",
+    )
 
 
 @rule(

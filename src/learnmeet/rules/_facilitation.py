@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import AttendeeRole, Meeting
-from learnmeet.model._people import Professional
+from learnmeet.model._people import Professional, completed
+from learnmeet.rules._courses import lapsed
 from learnmeet.rules._facts import format_da, format_en, on, part
 from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import Finding, RuleContext, limits, needs, rule
@@ -243,27 +244,32 @@ def WITHOUT_REQUIRED_ROLE(meeting: Meeting, _: RuleContext) -> Sequence[Finding]
     applies=limits("facilitator_course"),
 )
 def UNTRAINED_FACILITATOR(meeting: Meeting, _: RuleContext) -> Sequence[Finding]:
-    """Every professional facilitating has completed the facilitator course."""
+    """Every professional facilitating has completed the facilitator course.
+
+    Asked on the meeting's day: a training that expired before it is no
+    training, and the message says when it expired.
+    """
     course = meeting.format.requirements.facilitator_course
     if course is None:
         return ()
+    day = meeting.start.date()
     found = []
     for a in part(meeting).facilitators:
         person = a.person
-        if isinstance(person, Professional) and course not in person.completed_courses:
+        if isinstance(person, Professional) and not completed(person, course, day):
+            why_da, why_en = lapsed(person, course, day)
             found.append(
                 Finding(
                     Subject(SubjectKind.ATTENDEE, person.key),
                     Label(
                         da=f"{person.id!r} faciliterer, men har ikke gennemført den "
-                        f"facilitatoruddannelse, {format_da(meeting)} kræver; "
-                        "tilmeld vedkommende facilitatoruddannelsen, eller lad "
-                        "en uddannet "
-                        "facilitator lede mødet",
+                        f"facilitatoruddannelse, {format_da(meeting)} kræver"
+                        f"{why_da}; tilmeld vedkommende facilitatoruddannelsen, "
+                        "eller lad en uddannet facilitator lede mødet",
                         en=f"{person.id!r} facilitates but has not completed the "
-                        f"facilitator training {format_en(meeting)} asks for; enrol "
-                        "them on the facilitator training, or let a trained "
-                        "facilitator lead the meeting",
+                        f"facilitator training {format_en(meeting)} asks for"
+                        f"{why_en}; enrol them on the facilitator training, or let "
+                        "a trained facilitator lead the meeting",
                     ),
                 )
             )

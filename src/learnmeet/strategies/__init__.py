@@ -58,6 +58,7 @@ from learnmeet.strategies._meetings import (
 from learnmeet.strategies._people import (
     areas,
     citizens,
+    course_completions,
     cpr_numbers,
     labels,
     meeting_formats,
@@ -156,6 +157,7 @@ __all__ = [
     "completed_courses",
     "consents",
     "contributions",
+    "course_completions",
     "course_series",
     "course_sessions",
     "cpr_numbers",

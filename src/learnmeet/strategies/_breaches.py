@@ -10,7 +10,7 @@ and :func:`breaches` draws valid meetings and breaks them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from types import MappingProxyType
 from typing import Any, TypeAlias
 
@@ -25,6 +25,7 @@ from learnmeet.model._cases import (
     Transition,
     TransitionKind,
 )
+from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._labels import Label
 from learnmeet.model._meetings import (
     Attendee,
@@ -438,15 +439,39 @@ def _course_missing(meeting: Meeting) -> Meeting:
     # Only the prerequisites (the person's own and the general one): the first
     # is the facilitator, whose facilitator training another rule reads.
     req = meeting.format.requirements
-    course = {req.prerequisite_for(first.profession), req.prerequisite_course}
-    return _on_professionals(
-        meeting,
-        lambda p: (
-            attrs.evolve(p, completed_courses=p.completed_courses - course)
-            if p == first
-            else p
-        ),
+    own = req.prerequisite_for(first.profession)
+    course = {own, req.prerequisite_course}
+    day = meeting.start.date()
+
+    def untrain(p: Professional) -> Professional:
+        # Never completed, or completed once and expired before the day (by
+        # the day's parity, so both are drawn).
+        if p != first:
+            return p
+        if own is not None and day.toordinal() % 2:
+            return _expired(_without(p, course), own, day)
+        return _without(p, course)
+
+    return _on_professionals(meeting, untrain)
+
+
+def _without(person: Professional, courses: set[str | None]) -> Professional:
+    """*person* with no completion of *courses*, dated or not."""
+    return attrs.evolve(
+        person,
+        completed_courses=person.completed_courses - courses,
+        completions=[c for c in person.completions if c.course not in courses],
     )
+
+
+def _expired(person: Professional, course: str, day: date) -> Professional:
+    """*person* whose completion of *course* expired the day before *day*."""
+    last = day - timedelta(days=1)
+    gone = CourseCompletion(
+        course=course, completed_on=last - timedelta(days=3 * 365), expires_on=last
+    )
+    kept = _without(person, {course})
+    return attrs.evolve(kept, completions=[*kept.completions, gone])
 
 
 _OTHER_AREA = Area("breach-area", Label(da="et andet område", en="another area"))
@@ -562,13 +587,18 @@ def _without_role(meeting: Meeting) -> Meeting:
 
 @breaks(UNTRAINED_FACILITATOR, start_from="learning_meeting")
 def _untrained_facilitator(meeting: Meeting) -> Meeting:
-    course = {meeting.format.requirements.facilitator_course}
+    course = meeting.format.requirements.facilitator_course
+    day = meeting.start.date()
 
     def untrain(a: Attendee) -> Attendee:
+        # Never trained, or trained once and expired before the meeting:
+        # a training that lapsed is no training (by the meeting's day parity,
+        # so both are drawn).
         person = a.person
         if a.role is AttendeeRole.FACILITATOR and isinstance(person, Professional):
-            taken = person.completed_courses - course
-            return attrs.evolve(a, person=attrs.evolve(person, completed_courses=taken))
+            if course is not None and day.toordinal() % 2:
+                return attrs.evolve(a, person=_expired(person, course, day))
+            return attrs.evolve(a, person=_without(person, {course}))
         return a
 
     return _replace(meeting, untrain)

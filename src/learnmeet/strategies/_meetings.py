@@ -12,6 +12,8 @@ from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._cases import CaseOrigin, CitizenCase, PalliativeLevel, Transition
+from learnmeet.model._completions import CourseCompletion
+from learnmeet.model._cycle import ReflectionCycle
 from learnmeet.model._formats import FictionalCase, FormatRequirements, MeetingFormat
 from learnmeet.model._forums import Forum
 from learnmeet.model._meetings import (
@@ -30,12 +32,14 @@ from learnmeet.model._meetings import (
     Rsvp,
 )
 from learnmeet.model._people import Area, Organisation, Professional, StaffRole, Unit
+from learnmeet.model._reflection import PhaseKind
 from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.rules._case import FICTIONAL_CASE
 from learnmeet.strategies._availability import absences, working_patterns
 from learnmeet.strategies._cases import consents, transitions
 from learnmeet.strategies._common import (
+    _REAL_SAYINGS,
     _RULES,
     _TEXT,
     _between,
@@ -236,6 +240,17 @@ def _refuse_fictional(fmt: MeetingFormat) -> None:
     )
 
 
+def _valid_completion(draw: st.DrawFn, course: str, day: date) -> CourseCompletion:
+    """A completion of *course* that counts on *day*: done before, not expired."""
+    done = day - timedelta(days=draw(st.integers(1, 900)))
+    expires = draw(st.none() | st.integers(0, 900))
+    return CourseCompletion(
+        course=course,
+        completed_on=done,
+        expires_on=None if expires is None else day + timedelta(days=expires),
+    )
+
+
 @st.composite
 def _valid_meeting(
     draw: st.DrawFn,
@@ -318,19 +333,28 @@ def _valid_meeting(
         course = req.prerequisite_for(profession_plan[i])
         courses = {course} if course else set()
         roles = set(draw(_STAFF_ROLES))
-        taken = courses | draw(_COURSES)
+        needed = set(courses)
         if i == 0 and req.facilitator_required:
             roles.add(draw(_FACILITATING))
-            taken |= trained
+            needed |= trained
         elif req.required_role is not None:
             roles.add(req.required_role)
+        # Each course the meeting needs is undated, or dated and valid on
+        # the meeting's day.
+        dated = [
+            _valid_completion(draw, code, start.date())
+            for code in sorted(needed)
+            if draw(st.booleans())
+        ]
+        undated = needed - {c.course for c in dated}
         people.append(
             Professional(
                 id=f"{prefix}p-{i:03d}",
                 profession=profession_plan[i],
                 unit=units_by_sector[sector_plan[i].code],
                 roles=roles,
-                completed_courses=taken,
+                completed_courses=undated | draw(_COURSES),
+                completions=dated,
             )
         )
     role_of = {p.id: AttendeeRole.PARTICIPANT for p in people}
@@ -531,7 +555,39 @@ def _scenarios(draw: st.DrawFn, *, catalog: Catalog = DEFAULT_CATALOG) -> Scenar
             if draw(_SOMETIMES)
         ],
         programmes=[draw(programmes(meetings=found))] if draw(_SOMETIMES) else [],
+        cycles=[
+            _cycle_of(draw, m) for m in found if draw(_SOMETIMES) and m.professionals
+        ],
     )
+
+
+_CYCLE_MODELS = st.sampled_from(["kolb", "after_action_review", "gibbs"])
+
+
+def _cycle_of(draw: st.DrawFn, meeting: Meeting) -> ReflectionCycle:
+    """A closed cycle of *meeting*, in valid steps, said by its professionals.
+
+    Each phase has a contribution; the conclusion sometimes a learning
+    point, the action phase sometimes an action owned by whoever spoke.
+    """
+    people = list(meeting.professionals)
+    cycle = ReflectionCycle.start(
+        QUESTION_BANK.model(draw(_CYCLE_MODELS)),
+        subject=meeting.case.id if meeting.case is not None else meeting.id,
+        meeting=meeting.id,
+    )
+    for n in range(len(cycle.model.phases)):
+        who = people[n % len(people)]
+        cycle = cycle.contribute(who, draw(_REAL_SAYINGS))
+        kind = cycle.phase.kind
+        if kind is PhaseKind.CONCLUSION and draw(st.booleans()):
+            cycle = cycle.learn(draw(_REAL_SAYINGS), tags={"face_to_face"})
+        if kind is PhaseKind.ACTION and draw(st.booleans()):
+            due = meeting.start.date() + timedelta(days=14)
+            cycle = cycle.act(f"a-{n}", draw(_REAL_SAYINGS), owner=who, due=due)
+        if not cycle.is_last_phase:
+            cycle = cycle.advance()
+    return cycle.close(carry=True)
 
 
 _SOMETIMES = st.integers(0, 3).map(lambda n: n == 0)
@@ -540,10 +596,13 @@ _SOMETIMES = st.integers(0, 3).map(lambda n: n == 0)
 def scenarios(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Scenario]:
     """Scenarios whose meetings, people and places are consistent.
 
-    Now and then a professional has a working pattern or an absence.
+    Now and then a professional has a working pattern or an absence, and a
+    meeting a closed reflection cycle (:attr:`Scenario.cycles
+    <learnmeet.Scenario.cycles>`) said by its professionals.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Working patterns and absences.
-    .. versionchanged:: 0.3.0 Now and then a programme of its meetings.
+    .. versionchanged:: 0.3.0 Now and then a programme of its meetings, and
+       reflection cycles of its meetings.
     """
     return _scenarios(catalog=catalog)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._people import (
@@ -22,7 +25,39 @@ from learnmeet.model._people import (
     StaffRole,
     Unit,
 )
-from learnmeet.strategies._common import _TEXT, _WORDS, _code
+from learnmeet.strategies._common import _TEXT, _WORDS, _code, _days
+
+_DATED_COURSES = ("facilitator_training", "palliation_nurse", "palliation_sosu")
+"""The courses professionals() dates; its undated ones are others, so a
+course is never both."""
+
+
+def course_completions(
+    *,
+    course: str | None = None,
+    low: date = date(2020, 1, 1),
+    high: date = date(2030, 12, 31),
+) -> SearchStrategy[CourseCompletion]:
+    """Dated completions of *course* (a few course codes by default).
+
+    Completed between *low* and *high*; now and then expiring one to five
+    years later (the expiry date is the last day it counts), now and then
+    at a named course-day meeting.
+
+    .. versionadded:: 0.3.0
+    """
+    return st.builds(
+        lambda code, done, years, meeting: CourseCompletion(
+            course=code,
+            completed_on=done,
+            expires_on=None if years is None else done + timedelta(days=365 * years),
+            meeting=meeting,
+        ),
+        st.just(course) if course is not None else st.sampled_from(_DATED_COURSES),
+        _days(low, high),
+        st.none() | st.integers(1, 5),
+        st.none() | _code("kursusdag"),
+    )
 
 
 def labels() -> SearchStrategy[Label]:
@@ -123,10 +158,15 @@ def professionals(
 ) -> SearchStrategy[Professional]:
     """Professionals, optionally of one profession, sector or area.
 
+    Some have dated course completions (:func:`course_completions`, at most
+    one a course a day; renewals on other days), of other courses than
+    their undated ones.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 Dated completions.
     """
     return st.builds(
-        lambda id, prof, unit, roles, courses, name, mail: Professional(
+        lambda id, prof, unit, roles, courses, name, mail, dated: Professional(
             id=id,
             profession=prof,
             unit=unit,
@@ -135,6 +175,7 @@ def professionals(
             display_name=name,
             # Made from the id, so a person drawn twice is one person.
             email=f"{id}@kommune.example" if mail else None,
+            completions=dated,
         ),
         _code("p"),
         st.just(profession) if profession is not None else professions(catalog),
@@ -143,6 +184,11 @@ def professionals(
         st.frozensets(st.sampled_from(["palliation_mono", "demens", "lindring"])),
         st.just("") | _TEXT,
         st.booleans(),
+        st.lists(
+            course_completions(),
+            max_size=3,
+            unique_by=lambda c: (c.course, c.completed_on),
+        ),
     )
 
 

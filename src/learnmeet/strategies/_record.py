@@ -10,6 +10,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.evaluation._record import (
     CompletedCourse,
     CourseState,
@@ -25,6 +26,7 @@ from learnmeet.evaluation._record import (
     learning_record,
 )
 from learnmeet.model._cases import CaseOrigin
+from learnmeet.model._cycle import ActionStatus, ReflectionCycle
 from learnmeet.model._meetings import (
     Attendance,
     AttendeeRole,
@@ -68,11 +70,45 @@ def _history(draw: st.DrawFn, meeting: Meeting) -> Meeting:
 
 
 @st.composite
+def _cycle_of(draw: st.DrawFn, meeting: Meeting) -> ReflectionCycle:
+    """A closed Kolb cycle of *meeting*: a contribution, a point, maybe an action."""
+    people = meeting.professionals
+    who = draw(st.sampled_from(people))
+    cycle = ReflectionCycle.start(_KOLB, subject="forloeb", meeting=meeting.id)
+    cycle = cycle.contribute(who.key, "Vi så et fald").advance()
+    cycle = cycle.contribute(who.key, "Vi vidste det ikke").advance()
+    cycle = cycle.learn("Faldrisiko ses først af hjemmeplejen", tags={"handover"})
+    cycle = cycle.contribute(who.key, "Et fælles sprog").advance()
+    while not cycle.is_last_phase:
+        cycle = cycle.contribute(who.key, "Vi prøver det").advance()
+    cycle = cycle.contribute(who.key, "Vi aftaler en ting")
+    if draw(st.booleans()):
+        owner = draw(st.sampled_from(people))
+        cycle = cycle.act(
+            f"a-{meeting.id}", "Ring ved fald", owner=owner.key, due=draw(_days())
+        )
+        if draw(st.booleans()):
+            cycle = cycle.settle(f"a-{meeting.id}", ActionStatus.DONE)
+    return cycle.close(carry=True)
+
+
+_KOLB = QUESTION_BANK.model("kolb")
+
+
+@st.composite
 def _history_scenarios(draw: st.DrawFn, *, catalog: Catalog) -> Scenario:
     scenario = draw(scenarios(catalog=catalog))
-    return attrs.evolve(
-        scenario, meetings=[draw(_history(m)) for m in scenario.meetings]
-    )
+    meetings = [draw(_history(m)) for m in scenario.meetings]
+    staff = {p.id for p in scenario.professionals}
+    cycles = [
+        draw(_cycle_of(m))
+        for m in meetings
+        if m.status is MeetingStatus.HELD
+        and m.professionals
+        and all(p.id in staff for p in m.professionals)
+        and draw(st.booleans())
+    ]
+    return attrs.evolve(scenario, meetings=meetings, cycles=cycles)
 
 
 def history_scenarios(
@@ -81,7 +117,10 @@ def history_scenarios(
     """Scenarios (as :func:`scenarios`) some of whose meetings were held.
 
     A held meeting records for each professional whether they attended
-    (yes, no or unknown), so a learning record of it has something in it.
+    (yes, no or unknown), so a learning record of it has something in it;
+    some held meetings have a closed reflection cycle
+    (:attr:`Scenario.cycles <learnmeet.Scenario.cycles>`) with a
+    contribution, a learning point and at times an action.
 
     .. versionadded:: 0.4.0
     """
@@ -171,6 +210,9 @@ def _person_records(draw: st.DrawFn) -> PersonRecord:
     return PersonRecord(
         professional=person,
         activities=sorted(found, key=lambda a: (a.start, a.meeting)),
+        completions=sorted(
+            person.completions, key=lambda c: (c.completed_on, c.course)
+        ),
         undated_courses=person.completed_courses,
         reflections=sorted(
             draw(st.lists(reflection_entries(professional=person.id), max_size=2)),
