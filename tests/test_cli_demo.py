@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
+from collections import Counter
+from datetime import date
 from pathlib import Path
 
+import attrs
 import icalendar
 import pytest
 
 import learnmeet as lm
-from learnmeet.cli._demo import DemoRun, _xapi
+from learnmeet.cli._demo import DemoRun, _as_held, _xapi
 from learnmeet.data import load_sample
 from support import run_cli
 
@@ -397,10 +400,29 @@ class TestXapiStatements:
     statements, counted per verb and checked where the extra is installed."""
 
     def test_statements_per_verb(self) -> None:
-        text = _xapi(DemoRun(load_sample(), "en"))
-        assert "give 17 xAPI statements" in text
-        assert "  attended: 10\n  facilitated: 3\n  presented: 4" in text
+        sample = load_sample()
+        text = _xapi(DemoRun(sample, "en"))
+        held = attrs.evolve(sample, meetings=[_as_held(m) for m in sample.meetings])
+        record = lm.learning_record(held, on=date(2027, 6, 30))
+        statements = lm.xapi_statements(record, home_page=lm.XAPI_HOME_PAGE)
+        verbs = Counter(s["verb"]["display"]["en"] for s in statements)
+        assert {"attended", "facilitated", "presented"} <= set(verbs)
+        assert f"give {len(statements)} xAPI statements" in text
+        lines = "".join(f"  {verb}: {n}\n" for verb, n in sorted(verbs.items()))
+        assert lines in text
         assert "an account, p-001 at https://learnmeet.invalid" in text
+
+    def test_a_meeting_with_a_history_keeps_it(self) -> None:
+        planned = load_sample().meetings[0]
+        held = _as_held(planned)
+        assert held.status is lm.MeetingStatus.HELD
+        assert _as_held(held) is held
+        cancelled = attrs.evolve(
+            planned,
+            status=lm.MeetingStatus.CANCELLED,
+            cancellation=lm.Cancellation(lm.CancellationReason.ILLNESS),
+        )
+        assert _as_held(cancelled) is cancelled
 
     def test_checked_where_the_extra_is(self) -> None:
         pytest.importorskip("ralph")

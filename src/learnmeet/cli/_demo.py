@@ -1458,7 +1458,13 @@ _XAPI_DAY = date(2027, 6, 30)
 
 
 def _as_held(meeting: Meeting) -> Meeting:
-    """*meeting* as if held, every professional in it present."""
+    """A planned *meeting* as if held, every professional in it present.
+
+    The sample's meetings are planned ones; a meeting that has a history
+    (held, cancelled) keeps it.
+    """
+    if meeting.status is not MeetingStatus.PLANNED:
+        return meeting
     attendees = [
         attrs.evolve(a, attended=Attendance.YES)
         if isinstance(a.person, Professional)
@@ -1479,12 +1485,12 @@ def _xapi(run: DemoRun) -> str:
     first = statements[0]["actor"]["account"] if statements else None
     lines = [
         run.t(
-            da=f"Eksempelkommunens {len(s.meetings)} møder, som om de var holdt "
-            f"med alle til stede, giver {len(statements)} xAPI-udsagn til et "
-            "Learning Record Store:",
-            en=f"The sample's {len(s.meetings)} meetings, as if held with "
-            f"everyone present, give {len(statements)} xAPI statements for a "
-            "Learning Record Store:",
+            da=f"Eksempelkommunens {len(s.meetings)} møder, de planlagte som om "
+            f"de var holdt med alle til stede, giver {len(statements)} "
+            "xAPI-udsagn til et Learning Record Store:",
+            en=f"The sample's {len(s.meetings)} meetings, the planned ones as if "
+            f"held with everyone present, give {len(statements)} xAPI "
+            "statements for a Learning Record Store:",
         ),
         *(f"  {verb}: {count}" for verb, count in sorted(verbs.items())),
     ]

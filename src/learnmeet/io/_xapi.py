@@ -47,7 +47,7 @@ from types import MappingProxyType, ModuleType
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from learnmeet.catalog._builtin import DEFAULT_CATALOG
+from learnmeet.catalog._builtin import COURSE_LABELS, DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import REFLECTION_MODELS
 from learnmeet.evaluation._record import (
@@ -68,6 +68,7 @@ from learnmeet.exceptions import (
     shown_all,
 )
 from learnmeet.model._arguments import checked
+from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._labels import Lang, check_lang
 from learnmeet.model._meetings import AttendeeRole
 from learnmeet.model._scenario import Scenario
@@ -361,6 +362,37 @@ class _Writer:
             result=result,
         )
 
+    def completed(self, professional: str, done: CourseCompletion) -> dict[str, Any]:
+        """Completed a course, on the day it was completed."""
+        label = COURSE_LABELS.get(done.course)
+        course = {
+            "objectType": "Activity",
+            "id": activity_id(self.home_page, "course", done.course),
+            "definition": {
+                "type": COURSE_TYPE,
+                "name": language_map(label)
+                if label is not None
+                else dict.fromkeys(_TAGS.values(), done.course),
+            },
+        }
+        result: dict[str, Any] = {"completion": True}
+        if done.expires_on is not None:
+            result["extensions"] = {extension("expires"): done.expires_on.isoformat()}
+        context: dict[str, Any] = {"language": self.language}
+        if done.meeting is not None:
+            context["contextActivities"] = {
+                "parent": [self.meeting(done.meeting, None)]
+            }
+        return statement(
+            home_page=self.home_page,
+            professional=professional,
+            verb_name="completed",
+            activity=course,
+            timestamp=day_timestamp(done.completed_on),
+            context=context,
+            result=result,
+        )
+
     def person(self, person: PersonRecord) -> list[dict[str, Any]]:
         """Every statement about one professional."""
         by_meeting = {a.meeting: a for a in person.activities}
@@ -369,6 +401,7 @@ class _Writer:
             self.reflected(entry, by_meeting.get(entry.meeting))
             for entry in person.reflections
         )
+        out.extend(self.completed(person.id, done) for done in person.completions)
         return out
 
 
@@ -400,6 +433,12 @@ def xapi_statements(
     * a reflection they took part in: ``reflected``, with the learning points
       as ``result.response`` (one a line) and, with their phase and tags, in
       the ``learning-points`` extension, on the day of the reflection;
+    * a dated course completion: ``completed``, the course as the object
+      (``<home_page>/learnmeet/course/<code>``), ``result.completion`` true
+      and the last day it counts in the ``expires`` extension, on the day it
+      was completed; a renewal is a statement of its own. A course known only
+      by code (:attr:`PersonRecord.undated_courses`) has no day, so no
+      statement: xAPI needs a time.
 
     The actor is the account ``{"homePage": home_page, "name": <the
     professional's id>}``: never a name, an e-mail or a display name. The
