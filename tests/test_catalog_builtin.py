@@ -160,7 +160,11 @@ class TestProfessionsAndTheirCourses:
         assert set(lm.PALLIATION_COURSES) <= groups
         day = CAT.format("course_day").requirements
         assert dict(day.prerequisite_courses) == dict(lm.PALLIATION_COURSES)
-        named = {*lm.PALLIATION_COURSES.values(), lm.MONOPROFESSIONAL_COURSE}
+        named = {
+            *lm.PALLIATION_COURSES.values(),
+            lm.MONOPROFESSIONAL_COURSE,
+            lm.FACILITATOR_COURSE,
+        }
         assert named == set(lm.COURSE_LABELS)
         for label in lm.COURSE_LABELS.values():
             assert "_" not in label.da

@@ -83,7 +83,7 @@ class TestDemo:
         by their ids, the format named once, agreed actions as "Aftale"."""
         code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
         assert code == 0
-        assert "90 minutter), fundet i 42 kalendere:" in out
+        assert "90 minutter), fundet i 46 kalendere:" in out
         assert f"Gemt: {tmp_path / 'plan.ics'}" in out.splitlines()
         assert "Aftale a-1 (2027-01-19, udført)" in out
         assert "  p-001 — facilitator: nøgleperson, der faciliterer" in out
@@ -115,7 +115,7 @@ class TestDemo:
         assert code == 0
         assert "cross-sectoral audit: B-102 [moedelokale-1]" in out
         assert "meeting in the citizen's home: B-105" in out
-        assert "4 meetings checked, 0 errors, 1 warning, 0 problems" in out
+        assert "13 meetings checked, 0 errors, 2 warnings, 0 problems" in out
         assert "møde hos borgeren" not in out
         assert "tværsektoriel audit" not in out
 

@@ -185,6 +185,9 @@ COURSE_LABELS: Mapping[str, Label] = MappingProxyType(
             da="palliationskursus for fysio- og ergoterapeuter",
             en="palliative care course for physio- and occupational therapists",
         ),
+        "facilitator_training": Label(  # FACILITATOR_COURSE, below
+            da="facilitatoruddannelsen", en="facilitator training"
+        ),
     }
 )
 """The names of the built-in courses, in Danish and English, by course code.

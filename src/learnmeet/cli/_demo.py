@@ -96,6 +96,7 @@ from learnmeet.planning._slots import (
     find_slots,
 )
 from learnmeet.rules._composition import TOO_MANY_PROFESSIONS
+from learnmeet.rules._courses import course_name
 from learnmeet.rules._esbjerg import NOT_OWN_CITIZEN, ONLINE_NOT_THERE
 from learnmeet.rules._validate import validate
 
@@ -213,8 +214,9 @@ def _overview(run: DemoRun) -> str:
         )
     lines.append("")
     lines.append(run.t(da="Møder:", en="Meetings:"))
-    for meeting in s.meetings:
+    for meeting in sorted(s.meetings, key=lambda m: (m.start, m.id)):
         lines += _meeting_lines(run, meeting)
+    lines += _history(run)
     text = to_json(s, indent=1) + "\n"
     old = json.dumps(_version_1(s), ensure_ascii=False, indent=1) + "\n"
     sizes = (len(text.encode()), len(old.encode()))
@@ -236,6 +238,52 @@ def _overview(run: DemoRun) -> str:
     if written:
         lines += ["", written]
     return "\n".join(lines)
+
+
+_HISTORY_DAY = date(2026, 12, 1)
+"""The day the sample's history is told as of (before its 2027 plan)."""
+
+
+def _history(run: DemoRun) -> list[str]:
+    """What the sample's autumn 2026 left: cycles, actions, dated courses."""
+    s, day = run.scenario, _HISTORY_DAY
+    past = [m for m in s.meetings if m.start.date() < day]
+    held = sum(m.status is MeetingStatus.HELD for m in past)
+    cancelled = sum(m.status is MeetingStatus.CANCELLED for m in past)
+    points = sum(len(c.learning_points) for c in s.cycles)
+    actions = [a for c in s.cycles for a in c.actions]
+    done = sum(a.status is ActionStatus.DONE for a in actions)
+    late = sorted(a.id for a in actions if a.is_open and a.due < day)
+    dated = [(p, c) for p in s.professionals for c in p.completions]
+    lapsed = sorted((p.id, c) for p, c in dated if c.expired_on(date(2027, 1, 1)))
+    gone = (
+        ", ".join(
+            f"{pid} ({course_name(c.course).get(run.lang)}, {c.expires_on})"
+            for pid, c in lapsed
+        )
+        or "–"
+    )
+    on = day.isoformat()
+    return [
+        "",
+        run.t(
+            da=f"Efteråret 2026 (før planen): {held} holdte og {cancelled} aflyste "
+            f"møder; {len(s.cycles)} refleksionscykler med {points} læringspunkter "
+            f"og {len(actions)} handlinger ({done} udført, "
+            f"{len(actions) - done} åbne, forfaldne {on}: "
+            f"{', '.join(late) or '–'}).",
+            en=f"Autumn 2026 (before the plan): {held} held and {cancelled} "
+            f"cancelled meetings; {len(s.cycles)} reflection cycles with {points} "
+            f"learning points and {len(actions)} actions ({done} done, "
+            f"{len(actions) - done} open, overdue on {on}: "
+            f"{', '.join(late) or '–'}).",
+        ),
+        run.t(
+            da=f"Daterede kursusgennemførelser: {len(dated)}; udløbet før "
+            f"2027: {gone}.",
+            en=f"Dated course completions: {len(dated)}; expired before 2027: {gone}.",
+        ),
+    ]
 
 
 def _schema_line(run: DemoRun) -> str:
@@ -1326,6 +1374,8 @@ def _projects(run: DemoRun) -> str:
             *(f"  {reason.get(lang)}" for reason in verdict.reasons),
         ]
     municipal = [o for o in s.organisations if o.sector.code == "municipality"]
+    # The sample's history (autumn 2026) came before the programme.
+    ours = [m for m in (*s.meetings, *held) if m.start.year == 2027]
     pool = Programme(
         id="en-vaerdig-doed",
         name="En værdig død",
@@ -1333,10 +1383,10 @@ def _projects(run: DemoRun) -> str:
         partners=municipal,
         start=date(2027, 1, 1),
         end=date(2027, 12, 31),
-        meetings=[m.id for m in (*s.meetings, *held)],
+        meetings=[m.id for m in ours],
         series=[series.id],
     )
-    problems = pool.problems([*s.meetings, *held])
+    problems = pool.problems(ours)
     lines += [
         "",
         run.t(

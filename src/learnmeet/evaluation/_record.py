@@ -475,6 +475,26 @@ def _counts(meeting: Meeting) -> bool:
     return meeting.format.is_learning or meeting.reflection is not None
 
 
+_ACTIVITY_SLOTS = tuple(
+    LearningActivity.__dict__[f.name].__set__ for f in attrs.fields(LearningActivity)
+)
+
+
+def _activity(values: tuple[object, ...]) -> LearningActivity:
+    """A :class:`LearningActivity` of values already checked, in field order.
+
+    Every value comes from a meeting, its attendee and its format, which
+    were validated when they were made (an id, an aware start, the end
+    worked out from it), so checking them again for each of hundreds of
+    thousands of activities would cost most of the record's time. The
+    slots are set as attrs' own ``__init__`` sets them.
+    """
+    activity = object.__new__(LearningActivity)
+    for setter, value in zip(_ACTIVITY_SLOTS, values, strict=True):
+        setter(activity, value)
+    return activity
+
+
 def _activities_of(
     meetings: Iterable[Meeting], on: date
 ) -> tuple[dict[str, list[LearningActivity]], dict[str, Professional]]:
@@ -500,17 +520,19 @@ def _activities_of(
         for attendee, person in present:
             people.setdefault(person.id, person)
             found.setdefault(person.id, []).append(
-                LearningActivity(
-                    professional=person.id,
-                    meeting=meeting.id,
-                    format=meeting.format.code,
-                    start=meeting.start,
-                    end=end,
-                    role=attendee.role,
-                    case_origin=origin,
-                    sectors=sectors,
-                    forum=meeting.forum,
-                    cohort=cohort,
+                _activity(
+                    (
+                        person.id,
+                        meeting.id,
+                        meeting.format.code,
+                        meeting.start,
+                        end,
+                        attendee.role,
+                        origin,
+                        sectors,
+                        meeting.forum,
+                        cohort,
+                    )
                 )
             )
     return found, people

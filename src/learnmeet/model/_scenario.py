@@ -65,16 +65,6 @@ def _cycles(items: Iterable[ReflectionCycle]) -> tuple[ReflectionCycle, ...]:
     return to_tuple(items)
 
 
-def _known_meeting(meeting: str, meetings: set[str], forums: set[str]) -> bool:
-    """Whether *meeting* is one of *meetings* or ``"<forum>-<n>"`` of *forums*."""
-    if meeting in meetings:
-        return True
-    forum, _, number = meeting.rpartition("-")
-    return (
-        forum in forums and number.isascii() and number.isdigit() and int(number) >= 1
-    )
-
-
 @attrs.frozen(kw_only=True)
 class Scenario:
     """The people, places, cases, forums and meetings of one municipality's plan.
@@ -101,15 +91,18 @@ class Scenario:
             written only when there is one (version 3).
         cycles: The reflection cycles of the scenario's meetings: what was
             said, learned and agreed, with the actions' owners — written
-            only when there is one (version 4). Each cycle's *meeting* names
-            one of *meetings*, or an occurrence of one of *forums* as
-            ``"<forum id>-<n>"`` (n from 1, as :meth:`ReflectionCycle.next`
-            and ``learnmeet demo`` name a forum's meetings); a
-            contribution's person and an action's owner are people the
-            scenario knows: ``professional:<id>`` of the staff list, or
-            ``citizen:<pseudonym>`` / ``relative:<id>`` of one of its cases.
-            Anything else is refused at its path. A meeting may have
-            several cycles (one per reflection model, or a series).
+            only when there is one (version 4). A contribution's person and
+            an action's owner are people the scenario knows:
+            ``professional:<id>`` of the staff list, or ``citizen:<pseudonym>``
+            / ``relative:<id>`` of one of its cases; anyone else is refused
+            at its path. A cycle's *meeting* is its id as the cycle was
+            held, normally one of *meetings* or a forum's occurrence
+            ``"<forum id>-<n>"`` (as ``learnmeet demo`` names them), and is
+            not looked up: the learning outlives the meeting in a file that
+            keeps only this year's meetings, or in a plan's scenario
+            (:meth:`PeriodPlan.as_scenario
+            <learnmeet.PeriodPlan.as_scenario>`), which has its planned
+            meetings in place of the held ones.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``working_patterns`` and ``absences``.
@@ -244,32 +237,12 @@ class Scenario:
             self._check_cycles(staff)
 
     def _check_cycles(self, staff: set[str]) -> None:
-        """Each cycle names a meeting and people the scenario knows."""
-        meetings = {m.id for m in self.meetings}
-        forums = {f.id for f in self.forums}
+        """Each cycle names people the scenario knows."""
         people = {f"professional:{p}" for p in staff}
         for case in self.cases:
             people.add(case.citizen.key)
             people.update(r.key for r in case.relatives)
         for n, cycle in enumerate(self.cycles):
-            if not _known_meeting(cycle.meeting, meetings, forums):
-                got = shown(cycle.meeting)
-                raise InvalidValueError(
-                    reason=Label(
-                        da=f"mødet {got.da} er hverken et af scenariets møder "
-                        "eller en forekomst af et af dets mødefora",
-                        en=f"the meeting {got.en} is neither one of the scenario's "
-                        "meetings nor an occurrence of one of its forums",
-                    ),
-                    fix=Label(
-                        da="brug id'et på et af scenariets møder, eller "
-                        "'<forum-id>-<nr>' for et mødeforums møde",
-                        en="use the id of one of the scenario's meetings, or "
-                        "'<forum id>-<number>' for a forum's meeting",
-                    ),
-                    where="Scenario",
-                    path=("cycles", n, "meeting"),
-                )
             named = [
                 *(
                     (("contributions", i, "person"), c.person)
