@@ -6,15 +6,13 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
-import attrs
 import icalendar
 import pytest
 
 import learnmeet as lm
-from learnmeet.cli._demo import DemoRun, _as_held, _xapi
+from learnmeet.cli._demo import RECORD_DAY, DemoRun, _xapi
 from learnmeet.data import load_sample
 from support import run_cli
 
@@ -396,33 +394,29 @@ class TestTheLearningRecord:
 
 
 class TestXapiStatements:
-    """The demo's last section: the sample's meetings, as if held, as xAPI
-    statements, counted per verb and checked where the extra is installed."""
+    """The demo's last section: the sample's learning record as xAPI statements,
+    counted per verb, undated courses left out, checked where the extra is."""
 
     def test_statements_per_verb(self) -> None:
         sample = load_sample()
         text = _xapi(DemoRun(sample, "en"))
-        held = attrs.evolve(sample, meetings=[_as_held(m) for m in sample.meetings])
-        record = lm.learning_record(held, on=date(2027, 6, 30))
+        record = lm.learning_record(sample, on=RECORD_DAY)
         statements = lm.xapi_statements(record, home_page=lm.XAPI_HOME_PAGE)
         verbs = Counter(s["verb"]["display"]["en"] for s in statements)
-        assert {"attended", "facilitated", "presented"} <= set(verbs)
-        assert f"give {len(statements)} xAPI statements" in text
+        assert set(verbs) == {
+            "attended",
+            "completed",
+            "facilitated",
+            "presented",
+            "reflected on",
+        }
+        assert f"as {len(statements)} xAPI statements" in text
         lines = "".join(f"  {verb}: {n}\n" for verb, n in sorted(verbs.items()))
         assert lines in text
-        assert "an account, p-001 at https://learnmeet.invalid" in text
-
-    def test_a_meeting_with_a_history_keeps_it(self) -> None:
-        planned = load_sample().meetings[0]
-        held = _as_held(planned)
-        assert held.status is lm.MeetingStatus.HELD
-        assert _as_held(held) is held
-        cancelled = attrs.evolve(
-            planned,
-            status=lm.MeetingStatus.CANCELLED,
-            cancellation=lm.Cancellation(lm.CancellationReason.ILLNESS),
-        )
-        assert _as_held(cancelled) is cancelled
+        assert " at https://learnmeet.invalid: no name, no e-mail." in text
+        undated = sum(len(p.undated_courses) for p in record.people)
+        assert undated > 0
+        assert f"{undated} courses without a date give no statement" in text
 
     def test_checked_where_the_extra_is(self) -> None:
         pytest.importorskip("ralph")

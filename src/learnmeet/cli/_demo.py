@@ -1503,44 +1503,19 @@ def _learning_record(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
-_XAPI_DAY = date(2027, 6, 30)
-"""The day the demo's learning record is as of: after the sample's meetings."""
-
-
-def _as_held(meeting: Meeting) -> Meeting:
-    """A planned *meeting* as if held, every professional in it present.
-
-    The sample's meetings are planned ones; a meeting that has a history
-    (held, cancelled) keeps it.
-    """
-    if meeting.status is not MeetingStatus.PLANNED:
-        return meeting
-    attendees = [
-        attrs.evolve(a, attended=Attendance.YES)
-        if isinstance(a.person, Professional)
-        else a
-        for a in meeting.attendees
-    ]
-    return attrs.evolve(meeting, status=MeetingStatus.HELD, attendees=attendees)
-
-
 def _xapi(run: DemoRun) -> str:
-    """The sample's meetings, as if held, as xAPI statements for an LRS."""
-    s = run.scenario
-    held = attrs.evolve(s, meetings=[_as_held(m) for m in s.meetings])
-    statements = xapi_statements(
-        learning_record(held, on=_XAPI_DAY), home_page=XAPI_HOME_PAGE
-    )
+    """The sample's learning record as xAPI statements for an LRS."""
+    record = learning_record(run.scenario, on=RECORD_DAY)
+    statements = xapi_statements(record, home_page=XAPI_HOME_PAGE)
     verbs = Counter(item["verb"]["display"][run.lang] for item in statements)
+    undated = sum(len(person.undated_courses) for person in record.people)
     first = statements[0]["actor"]["account"] if statements else None
     lines = [
         run.t(
-            da=f"Eksempelkommunens {len(s.meetings)} møder, de planlagte som om "
-            f"de var holdt med alle til stede, giver {len(statements)} "
-            "xAPI-udsagn til et Learning Record Store:",
-            en=f"The sample's {len(s.meetings)} meetings, the planned ones as if "
-            f"held with everyone present, give {len(statements)} xAPI "
-            "statements for a Learning Record Store:",
+            da=f"Læringsprofilen pr. {RECORD_DAY.isoformat()} som "
+            f"{len(statements)} xAPI-udsagn til et Learning Record Store:",
+            en=f"The learning record as of {RECORD_DAY.isoformat()} as "
+            f"{len(statements)} xAPI statements for a Learning Record Store:",
         ),
         *(f"  {verb}: {count}" for verb, count in sorted(verbs.items())),
     ]
@@ -1553,6 +1528,14 @@ def _xapi(run: DemoRun) -> str:
                 f"{first['homePage']}: no name, no e-mail.",
             )
         )
+    lines.append(
+        run.t(
+            da=f"{undated} kurser uden dato giver intet udsagn: xAPI kræver et "
+            "tidspunkt.",
+            en=f"{undated} courses without a date give no statement: xAPI needs "
+            "a time.",
+        )
+    )
     if importlib.util.find_spec("ralph") and importlib.util.find_spec("jsonschema"):
         validate_xapi(statements)
         lines.append(
