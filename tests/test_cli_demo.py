@@ -87,7 +87,7 @@ class TestDemo:
         assert "  p-001 — facilitator: nøgleperson, der faciliterer" in out
         assert "casefremlægger: SPL Nord 2 (eksempel)" in out
         assert "tværsektoriel audit: B-102 [moedelokale-1]" in out
-        assert "0 fejl, 1 advarsel, 0 problemer" in out
+        assert "0 fejl, 2 advarsler, 0 problemer" in out
         assert "Til et møde hjemme hos borgeren (med borgerens egne ord):" in out
         assert (
             "Et fælles SOSU-kursus i palliation for 20 medarbejdere af faggrupperne "
@@ -379,6 +379,11 @@ class TestTheLearningRecord:
             "Gaps per unit:",
         ):
             assert question in section
+        assert (
+            "Lacking a prerequisite before the interdisciplinary course day, "
+            "North 2027-04-13:\n  p-005: palliation_sosu (never completed)"
+        ) in section
+        assert "  p-003: facilitator_training, 2023-10-30 (expired)" in section
 
     def test_in_danish_without_a_citizen(
         self, capsys: pytest.CaptureFixture[str]

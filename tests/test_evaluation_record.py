@@ -6,7 +6,7 @@ and relatives never; a record is as of a day.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
@@ -482,3 +482,106 @@ class TestDatedCompletions:
         person = record.person("p-nurse")
         assert person is not None
         assert person.completions == ()
+
+
+class TestOnTheSample:
+    """Each of the leader's questions, answered on the sample municipality,
+    with what a person reads of the answer in Danish and English."""
+
+    @pytest.fixture
+    def record(self) -> lm.LearningRecord:
+        from learnmeet.data import load_sample
+
+        return lm.learning_record(load_sample(), on=date(2026, 12, 1))
+
+    @pytest.mark.parametrize(
+        ("lang", "expired"), [("da", "udløbet"), ("en", "expired")]
+    )
+    def test_who_completed_what_and_when(
+        self, record: lm.LearningRecord, lang: lm.Lang, expired: str
+    ) -> None:
+        found = {
+            (c.professional, c.completed_on, c.state)
+            for c in record.completed("facilitator_training")
+        }
+        assert ("p-001", date(2026, 9, 3), lm.CourseState.VALID) in found
+        assert ("p-003", date(2023, 10, 30), lm.CourseState.EXPIRED) in found
+        assert ("p-004", None, lm.CourseState.UNDATED) in found
+        assert lm.CourseState.EXPIRED.label.get(lang) == expired
+        table = lm.record_csv(record, lang)["completions"]
+        assert (
+            f"p-003,hj-nord,facilitator_training,2023-10-30,2026-10-29,expired,{expired}"
+            in table
+        )
+
+    @pytest.mark.parametrize(
+        ("lang", "never"), [("da", "aldrig gennemført"), ("en", "never completed")]
+    )
+    def test_who_lacks_a_prerequisite_before_a_course_day(
+        self, record: lm.LearningRecord, lang: lm.Lang, never: str
+    ) -> None:
+        from learnmeet.data import load_sample
+
+        north = load_sample().areas[0]
+        day = lm.Meeting(
+            id="kursusdag-nord",
+            format=lm.DEFAULT_CATALOG.format("course_day"),
+            start=datetime(2027, 4, 13, 9, tzinfo=lm.COPENHAGEN),
+            duration=timedelta(hours=6),
+            cohort=lm.Cohort("hold-nord", north),
+        )
+        lacking = record.lacking_prerequisite(day, area=True)
+        assert [(m.professional, m.course) for m in lacking] == [
+            ("p-005", "palliation_sosu"),
+            ("p-007", "palliation_sosu"),
+        ]
+        text = lm.record_text(
+            record, lang, unit="hj-nord", requirements=COURSE_DAY_NEEDS
+        )
+        assert f"p-005: palliation_sosu ({never})" in text
+
+    @pytest.mark.parametrize(
+        ("lang", "word"), [("da", "faciliteret"), ("en", "facilitated")]
+    )
+    def test_who_facilitated(
+        self, record: lm.LearningRecord, lang: lm.Lang, word: str
+    ) -> None:
+        led = {
+            f.professional: f.count
+            for f in record.facilitators(start=date(2026, 8, 1), end=date(2026, 11, 30))
+        }
+        assert led == {"p-001": 1, "p-012": 2, "p-025": 1, "p-040": 1}
+        assert word in lm.record_svg(record, "pc-syd", lang)
+
+    @pytest.mark.parametrize(
+        ("lang", "heading"),
+        [("da", "Mødt på tværs af sektorer"), ("en", "Met across sectors")],
+    )
+    def test_home_care_has_met_the_hospital(
+        self, record: lm.LearningRecord, lang: lm.Lang, heading: str
+    ) -> None:
+        relations = record.relation_map()
+        met = relations.between("hj-nord", "med-m1")
+        assert [(e.first, e.second) for e in met] == [("p-001", "p-034")]
+        text = lm.record_text(record, lang, unit="hj-nord")
+        assert heading in text
+        assert "Medicinsk afdeling M1" in text
+
+    @pytest.mark.parametrize(
+        ("lang", "overdue"),
+        [("da", "Forfaldne handlinger"), ("en", "Overdue actions")],
+    )
+    def test_gaps_per_unit_and_area(
+        self, record: lm.LearningRecord, lang: lm.Lang, overdue: str
+    ) -> None:
+        by_unit = {g.unit: g for g in record.gaps(COURSE_DAY_NEEDS)}
+        assert [m.professional for m in by_unit["hj-nord"].lacking] == [
+            "p-005",
+            "p-007",
+        ]
+        by_area = {g.area: g for g in record.gaps(COURSE_DAY_NEEDS, by="area")}
+        assert [a.id for a in by_area["syd"].overdue_actions] == ["a-103-2"]
+        text = lm.record_text(
+            record, lang, unit="pc-syd", requirements=COURSE_DAY_NEEDS
+        )
+        assert f"{overdue}:\n  a-103-2 (p-025)" in text

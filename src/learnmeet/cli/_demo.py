@@ -1435,26 +1435,25 @@ def _learning_record(run: DemoRun) -> str:
         day = "–" if done.completed_on is None else done.completed_on.isoformat()
         state = done.state.label.get(lang)
         lines.append(f"  {done.professional}: {done.course}, {day} ({state})")
-    course_day = next(
-        (
-            m
-            for m in run.scenario.meetings
-            if m.format.requirements.has_prerequisite
-            and m.status is not MeetingStatus.HELD
-        ),
-        None,
-    )
-    if course_day is not None:
+    course_day = DEFAULT_CATALOG.format("course_day")
+    for n, area in enumerate(run.scenario.areas):
+        planned = Meeting(
+            id=f"kursusdag-{area.code}-2027",
+            format=course_day,
+            start=datetime(2027, 4, 13 + n, 9, tzinfo=COPENHAGEN),
+            duration=course_day.default_duration,
+            cohort=Cohort(f"hold-{area.code}", area),
+        )
         lines += [
             "",
             run.t(
-                da=f"Mangler forudsætning før {course_day.heading(lang)} "
-                f"{course_day.start.date().isoformat()}:",
-                en=f"Lacking a prerequisite before {course_day.heading(lang)} "
-                f"{course_day.start.date().isoformat()}:",
+                da=f"Mangler forudsætning før {planned.heading(lang)} "
+                f"{planned.start.date().isoformat()}:",
+                en=f"Lacking a prerequisite before the {planned.heading(lang)} "
+                f"{planned.start.date().isoformat()}:",
             ),
         ]
-        for missing in record.lacking_prerequisite(course_day, area=True):
+        for missing in record.lacking_prerequisite(planned, area=True):
             why = (
                 run.t(da="aldrig gennemført", en="never completed")
                 if missing.expired_on is None
@@ -1479,7 +1478,7 @@ def _learning_record(run: DemoRun) -> str:
         lines.append(
             f"  {units[pair.first].name} – {units[pair.second].name}: "
             + run.t(
-                da=f"{len(pair.meetings)} møder", en=f"{len(pair.meetings)} meetings"
+                da=f"møder: {len(pair.meetings)}", en=f"meetings: {len(pair.meetings)}"
             )
         )
     lines += ["", run.t(da="Huller pr. enhed:", en="Gaps per unit:")]

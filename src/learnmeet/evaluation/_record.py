@@ -444,26 +444,30 @@ class LearningRecord:
         unit_of = {p.unit.id: p.unit for p in who.values()}
         return RelationMap(
             people=[
-                Encounter(
-                    first=one,
-                    second=two,
-                    first_unit=who[one].unit.id,
-                    second_unit=who[two].unit.id,
-                    first_sector=who[one].sector.code,
-                    second_sector=who[two].sector.code,
-                    meetings=met,
+                _encounter(
+                    (
+                        one,
+                        two,
+                        who[one].unit.id,
+                        who[two].unit.id,
+                        who[one].sector.code,
+                        who[two].sector.code,
+                        tuple(met),
+                    )
                 )
                 for (one, two), met in sorted(pairs.items())
             ],
             units=[
-                Encounter(
-                    first=one,
-                    second=two,
-                    first_unit=one,
-                    second_unit=two,
-                    first_sector=unit_of[one].sector.code,
-                    second_sector=unit_of[two].sector.code,
-                    meetings=met,
+                _encounter(
+                    (
+                        one,
+                        two,
+                        one,
+                        two,
+                        unit_of[one].sector.code,
+                        unit_of[two].sector.code,
+                        tuple(met),
+                    )
                 )
                 for (one, two), met in sorted(units.items())
             ],
@@ -630,6 +634,14 @@ def _of_area(person: Professional, area: Area) -> bool:
 
 def _area_code(unit: Unit) -> str | None:
     return None if unit.area is None else unit.area.code
+
+
+def _encounter(values: tuple[object, ...]) -> Encounter:
+    """An :class:`Encounter` of checked values in field order (see _activity)."""
+    encounter = object.__new__(Encounter)
+    for setter, value in zip(_ENCOUNTER_SLOTS, values, strict=True):
+        setter(encounter, value)
+    return encounter
 
 
 def _today() -> date:
@@ -921,3 +933,8 @@ class CompletedCourse:
     completed_on: date | None = attrs.field(default=None, validator=optional(a_date))
     expires_on: date | None = attrs.field(default=None, validator=optional(a_date))
     state: CourseState = attrs.field(validator=instance_of(CourseState))
+
+
+_ENCOUNTER_SLOTS = tuple(
+    Encounter.__dict__[f.name].__set__ for f in attrs.fields(Encounter)
+)
