@@ -381,9 +381,10 @@ class TestTheLearningRecord:
             assert question in section
         assert (
             "Lacking a prerequisite before the interdisciplinary course day, "
-            "North 2027-04-13:\n  p-005: palliation_sosu (never completed)"
+            "North 2027-04-13:\n  p-005: palliative care course for social and "
+            "health care helpers and assistants (never completed)"
         ) in section
-        assert "  p-003: facilitator_training, 2023-10-30 (expired)" in section
+        assert "  p-003: facilitator training, 2023-10-30 (expired)" in section
 
     def test_in_danish_without_a_citizen(
         self, capsys: pytest.CaptureFixture[str]

@@ -1405,6 +1405,18 @@ RECORD_DAY = date(2026, 12, 1)
 """The day the demo's learning record is as of: after the sample's autumn."""
 
 
+def _course(code: str, lang: Lang) -> str:
+    """A course's name in *lang* (its code for a course the catalogue lacks)."""
+    label = COURSE_LABELS.get(code)
+    return code if label is None else label.get(lang)
+
+
+def _format_name(code: str, lang: Lang) -> str:
+    """A format's name in *lang* (its code for a format the catalogue lacks)."""
+    found = {f.code: f for f in DEFAULT_CATALOG.formats}.get(code)
+    return code if found is None else found.label.get(lang)
+
+
 def _learning_record(run: DemoRun) -> str:
     """The leader's questions, answered by the learning record of the sample."""
     lang = run.lang
@@ -1434,7 +1446,9 @@ def _learning_record(run: DemoRun) -> str:
     for done in record.completed()[:8]:
         day = "–" if done.completed_on is None else done.completed_on.isoformat()
         state = done.state.label.get(lang)
-        lines.append(f"  {done.professional}: {done.course}, {day} ({state})")
+        lines.append(
+            f"  {done.professional}: {_course(done.course, lang)}, {day} ({state})"
+        )
     course_day = DEFAULT_CATALOG.format("course_day")
     for n, area in enumerate(run.scenario.areas):
         planned = Meeting(
@@ -1462,10 +1476,14 @@ def _learning_record(run: DemoRun) -> str:
                     en=f"expired on {missing.expired_on.isoformat()}",
                 )
             )
-            lines.append(f"  {missing.professional}: {missing.course} ({why})")
+            lines.append(
+                f"  {missing.professional}: {_course(missing.course, lang)} ({why})"
+            )
     lines += ["", run.t(da="Hvem har faciliteret:", en="Who facilitated:")]
     for led in record.facilitators():
-        formats = ", ".join(f"{code} ×{n}" for code, n in led.formats)
+        formats = ", ".join(
+            f"{_format_name(code, lang)} ×{n}" for code, n in led.formats
+        )
         lines.append(f"  {led.professional}: {led.count} ({formats})")
     lines += [
         "",
