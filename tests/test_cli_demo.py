@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import icalendar
 import pytest
 
 import learnmeet as lm
+from learnmeet.cli._demo import RECORD_DAY, DemoRun, _xapi
+from learnmeet.data import load_sample
 from support import run_cli
 
 
@@ -433,3 +436,48 @@ class TestTheLearningRecord:
         assert "Huller pr. enhed:" in section
         for case in load_sample().cases:
             assert case.citizen.pseudonym not in section
+
+
+class TestXapiStatements:
+    """The demo's last section: the sample's learning record as xAPI statements,
+    counted per verb, undated courses left out, checked where the extra is."""
+
+    def test_statements_per_verb(self) -> None:
+        sample = load_sample()
+        text = _xapi(DemoRun(sample, "en"))
+        record = lm.learning_record(sample, on=RECORD_DAY)
+        statements = lm.xapi_statements(record, home_page=lm.XAPI_HOME_PAGE)
+        verbs = Counter(s["verb"]["display"]["en"] for s in statements)
+        assert set(verbs) == {
+            "attended",
+            "completed",
+            "facilitated",
+            "presented",
+            "reflected on",
+        }
+        assert f"as {len(statements)} xAPI statements" in text
+        lines = "".join(f"  {verb}: {n}\n" for verb, n in sorted(verbs.items()))
+        assert lines in text
+        assert " at https://learnmeet.invalid: no name, no e-mail." in text
+        undated = sum(len(p.undated_courses) for p in record.people)
+        assert undated > 0
+        assert f"{undated} courses without a date give no statement" in text
+
+    def test_checked_where_the_extra_is(self) -> None:
+        pytest.importorskip("ralph")
+        text = _xapi(DemoRun(load_sample(), "da"))
+        assert "Alle er gyldige xAPI 1.0.3" in text
+
+    def test_without_the_extra_it_says_so(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import importlib.util
+
+        real = importlib.util.find_spec
+
+        def hidden(name: str, *args: object) -> object:
+            return None if name == "ralph" else real(name)
+
+        monkeypatch.setattr(importlib.util, "find_spec", hidden)
+        text = _xapi(DemoRun(load_sample(), "da"))
+        assert "Installér learnmeet[xapi] for at kontrollere dem." in text

@@ -183,6 +183,17 @@ def _a_violation() -> lm.Violation:
     )
 
 
+XAPI_STATEMENT = {
+    "actor": {"account": {"homePage": "https://kommune.example", "name": "p-1"}},
+    "verb": {"id": "http://adlnet.gov/expapi/verbs/attended"},
+    "object": {"id": "https://kommune.example/learnmeet/meeting/m-1"},
+}
+
+#: The valid call of a callable that needs an optional extra: the module it
+#: imports, so the call is skipped where the extra is not installed.
+NEEDS_EXTRA = {"validate_xapi": "ralph"}
+
+
 def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
     """A valid call of every public function and method: the callable, its kwargs.
 
@@ -887,6 +898,25 @@ def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:
             availability.is_at_work,
             {"person": person.key, "start": start, "end": start + timedelta(hours=1)},
         ),
+        "validate_xapi": (lm.validate_xapi, {"statements": [XAPI_STATEMENT]}),
+        "xapi_statements": (
+            lm.xapi_statements,
+            {
+                "record": record,
+                "home_page": "https://kommune.example",
+                "lang": "en",
+                "catalog": lm.DEFAULT_CATALOG,
+            },
+        ),
+        "xapi_files": (
+            lm.xapi_files,
+            {
+                "scenario": sample,
+                "home_page": "https://kommune.example",
+                "on": date(2027, 1, 1),
+                "lang": "da",
+            },
+        ),
     }
 
 
@@ -988,6 +1018,8 @@ class TestArguments:
 
     @pytest.mark.parametrize("name", sorted(CALLS))
     def test_the_valid_call_passes(self, name: str) -> None:
+        if name in NEEDS_EXTRA:
+            pytest.importorskip(NEEDS_EXTRA[name])
         function, kwargs = CALLS[name]
         _invoke(function, kwargs)
 

@@ -288,6 +288,14 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "fhir_questionnaire",
         "fhir_questionnaire_responses",
     ),
+    "learnmeet.io._xapi": (
+        "XAPI_HOME_PAGE",
+        "XAPI_VERBS",
+        "XAPI_VOCABULARY",
+        "validate_xapi",
+        "xapi_files",
+        "xapi_statements",
+    ),
 }
 """Every public name, by the private module that defines it: the one list.
 
@@ -422,6 +430,14 @@ if TYPE_CHECKING:  # what mypy and IDEs see; at run time names load on first use
     )
     from learnmeet.io._text import (
         evaluation_text as evaluation_text,
+    )
+    from learnmeet.io._xapi import (
+        XAPI_HOME_PAGE as XAPI_HOME_PAGE,
+        XAPI_VERBS as XAPI_VERBS,
+        XAPI_VOCABULARY as XAPI_VOCABULARY,
+        validate_xapi as validate_xapi,
+        xapi_files as xapi_files,
+        xapi_statements as xapi_statements,
     )
     from learnmeet.model._audit import (
         AuditAssessment as AuditAssessment,

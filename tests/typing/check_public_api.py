@@ -210,6 +210,14 @@ def check_a_learning_record(scenario: lm.Scenario) -> None:
     )
 
 
+def check_xapi(record: lm.LearningRecord) -> None:
+    statements = lm.xapi_statements(record, home_page="https://kommune.example")
+    assert_type(statements, tuple[dict[str, Any], ...])
+    lm.validate_xapi(statements)
+    assert_type(lm.xapi_files(load_sample()), dict[str, str])
+    assert_type(lm.XAPI_VERBS["attended"], str)
+
+
 @given(lst.survey_data())
 def check_an_evaluation(data: lst.SurveyData) -> None:
     result = lm.evaluate(data.survey, data.invitations, data.responses, data.meetings)

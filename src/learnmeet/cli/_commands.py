@@ -54,10 +54,12 @@ from learnmeet.exceptions import (
 from learnmeet.io._calendars import busy_index_from_ical
 from learnmeet.io._config import PlanningConfig, read_config
 from learnmeet.io._fhir import fhir_files
+from learnmeet.io._fhir_ids import DEFAULT_SYSTEM_BASE
 from learnmeet.io._ical import to_ical
 from learnmeet.io._json import from_json, to_dict, to_json
 from learnmeet.io._record import record_csv, record_text
 from learnmeet.io._schema import document_types, json_schema
+from learnmeet.io._xapi import XAPI_HOME_PAGE, xapi_files
 from learnmeet.model._formats import FormatRequirements
 from learnmeet.model._labels import Lang
 from learnmeet.model._lookup import closest
@@ -838,23 +840,38 @@ def _record(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _csv_files(scenario: Scenario, lang: Lang, on: date | None) -> dict[str, str]:
+def _csv_files(
+    scenario: Scenario, lang: Lang, on: date | None, _: str | None
+) -> dict[str, str]:
     """The learning record's CSV tables, one file a table."""
     tables = record_csv(learning_record(scenario, on=on), lang)
     return {f"{name}.csv": text for name, text in tables.items()}
 
 
-def _fhir_files(scenario: Scenario, lang: Lang, on: date | None) -> dict[str, str]:
+def _fhir_files(
+    scenario: Scenario, lang: Lang, on: date | None, base: str | None
+) -> dict[str, str]:
     """The scenario's FHIR R5 Bundle and the surveys' Questionnaires."""
-    return fhir_files(scenario, today=on, lang=lang)
+    systems = f"{base.rstrip('/')}/fhir/id" if base else DEFAULT_SYSTEM_BASE
+    return fhir_files(scenario, today=on, lang=lang, base=systems)
 
 
-EXPORTS: dict[str, Callable[[Scenario, Lang, date | None], dict[str, str]]] = {
+def _xapi_files(
+    scenario: Scenario, lang: Lang, on: date | None, base: str | None
+) -> dict[str, str]:
+    """The learning record's xAPI statements."""
+    return xapi_files(scenario, home_page=base or XAPI_HOME_PAGE, on=on, lang=lang)
+
+
+EXPORTS: dict[
+    str, Callable[[Scenario, Lang, date | None, str | None], dict[str, str]]
+] = {
     "csv": _csv_files,
     "fhir": _fhir_files,
+    "xapi": _xapi_files,
 }
 """The formats of ``learnmeet export``: a name, and the files of a scenario in it
-(``(scenario, lang, on) -> {file name: text}``)."""
+(``(scenario, lang, on, base) -> {file name: text}``)."""
 
 
 def _export_arguments(parser: Parser) -> None:
@@ -876,13 +893,25 @@ def _export_arguments(parser: Parser) -> None:
         ),
     )
     _on_option(parser)
+    parser.add_argument(
+        "--base",
+        metavar="URL",
+        help=parser.text(
+            da="organisationens egen adresse, f.eks. https://kommune.dk: FHIR's "
+            "identifikatorsystemer ligger under URL/fhir/id, xAPI's konti under "
+            "URL (standard: en pladsholder under .invalid)",
+            en="the organisation's own address, e.g. https://kommune.dk: FHIR's "
+            "identifier systems are under URL/fhir/id, xAPI's accounts under URL "
+            "(default: a placeholder under .invalid)",
+        ),
+    )
 
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scenario = _read(args.file, args.lang, err, Scenario)
     if scenario is None:
         return 1
-    files = EXPORTS[args.format](scenario, args.lang, args.on)
+    files = EXPORTS[args.format](scenario, args.lang, args.on, args.base)
     prepare_folder(args.out)
     paths = write_files(args.out, files)
     out.write(_written(paths).get(args.lang) + "\n")

@@ -39,6 +39,7 @@ from learnmeet.io._json import _version_1, from_dict, from_json, to_dict, to_jso
 from learnmeet.io._schema import json_schema
 from learnmeet.io._svg import yield_chart_svg
 from learnmeet.io._text import evaluation_text
+from learnmeet.io._xapi import XAPI_HOME_PAGE, validate_xapi, xapi_statements
 from learnmeet.model._audit import (
     AuditAssessment,
     AuditCriterion,
@@ -1591,6 +1592,57 @@ def _learning_record(run: DemoRun) -> str:
     return "\n".join(lines)
 
 
+def _xapi(run: DemoRun) -> str:
+    """The sample's learning record as xAPI statements for an LRS."""
+    record = learning_record(run.scenario, on=RECORD_DAY)
+    statements = xapi_statements(record, home_page=XAPI_HOME_PAGE)
+    verbs = Counter(item["verb"]["display"][run.lang] for item in statements)
+    undated = sum(len(person.undated_courses) for person in record.people)
+    first = statements[0]["actor"]["account"] if statements else None
+    lines = [
+        run.t(
+            da=f"Læringsprofilen pr. {RECORD_DAY.isoformat()} som "
+            f"{len(statements)} xAPI-udsagn til et Learning Record Store:",
+            en=f"The learning record as of {RECORD_DAY.isoformat()} as "
+            f"{len(statements)} xAPI statements for a Learning Record Store:",
+        ),
+        *(f"  {verb}: {count}" for verb, count in sorted(verbs.items())),
+    ]
+    if first is not None:
+        lines.append(
+            run.t(
+                da=f"Aktøren er en konto, {first['name']} hos {first['homePage']}: "
+                "intet navn, ingen e-mail.",
+                en=f"The actor is an account, {first['name']} at "
+                f"{first['homePage']}: no name, no e-mail.",
+            )
+        )
+    lines.append(
+        run.t(
+            da=f"{undated} kurser uden dato giver intet udsagn: xAPI kræver et "
+            "tidspunkt.",
+            en=f"{undated} courses without a date give no statement: xAPI needs "
+            "a time.",
+        )
+    )
+    if importlib.util.find_spec("ralph") and importlib.util.find_spec("jsonschema"):
+        validate_xapi(statements)
+        lines.append(
+            run.t(
+                da="Alle er gyldige xAPI 1.0.3 (Ralphs model og JSON Schema).",
+                en="All are valid xAPI 1.0.3 (Ralph's model and JSON Schema).",
+            )
+        )
+    else:
+        lines.append(
+            run.t(
+                da="Installér learnmeet[xapi] for at kontrollere dem.",
+                en="Install learnmeet[xapi] to check them.",
+            )
+        )
+    return "\n".join(lines)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(Label(da="Eksempelkommunen", en="The sample municipality"), _overview),
     Section(
@@ -1614,6 +1666,7 @@ SECTIONS: tuple[Section, ...] = (
         _projects,
     ),
     Section(Label(da="Læringsprofilen", en="The learning record"), _learning_record),
+    Section(Label(da="xAPI-udsagn", en="xAPI statements"), _xapi),
     Section(Label(da="FHIR R5", en="FHIR R5"), _fhir),
 )
 """The demo's sections, in the order they are shown."""
