@@ -22,7 +22,7 @@ from learnmeet.model._people import (
     StaffRole,
     Unit,
 )
-from learnmeet.strategies._common import _TEXT, _WORDS, _code
+from learnmeet.strategies._common import _TEXT, _WORDS, _code, _fresh_ids
 
 
 def labels() -> SearchStrategy[Label]:
@@ -33,29 +33,32 @@ def labels() -> SearchStrategy[Label]:
     return st.builds(Label, da=_TEXT, en=_TEXT)
 
 
-def professions(catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Profession]:
+def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
     """Professions from *catalog* (the built-in ones by default).
 
     .. versionadded:: 0.1.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.professions)
 
 
-def sectors(catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Sector]:
+def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
     """Sectors from *catalog*.
 
     .. versionadded:: 0.1.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.sectors)
 
 
 def meeting_formats(
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[MeetingFormat]:
     """Meeting formats from *catalog*.
 
     .. versionadded:: 0.1.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.formats)
 
 
@@ -77,12 +80,13 @@ def areas(*, organisation: str | None = None) -> SearchStrategy[Area]:
 
 
 def organisations(
-    *, sector: Sector | None = None, catalog: Catalog = DEFAULT_CATALOG
+    *, sector: Sector | None = None, catalog: Catalog | None = None
 ) -> SearchStrategy[Organisation]:
     """Organisations in *sector* (any sector of *catalog* by default).
 
     .. versionadded:: 0.1.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
         lambda s, n: Organisation(f"org-{s.code}-{n}", f"Eksempel {s.label.da} {n}", s),
         st.just(sector) if sector is not None else sectors(catalog),
@@ -94,12 +98,13 @@ def units(
     *,
     sector: Sector | None = None,
     area: Area | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[Unit]:
     """Units of an organisation, in *area* if given (else any area or none).
 
     .. versionadded:: 0.1.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
         # The id names the area too: one id is one unit everywhere it occurs,
         # as a document that refers to units by id needs.
@@ -119,12 +124,13 @@ def professionals(
     profession: Profession | None = None,
     sector: Sector | None = None,
     area: Area | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[Professional]:
     """Professionals, optionally of one profession, sector or area.
 
     .. versionadded:: 0.1.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
         lambda id, prof, unit, roles, courses, name, mail: Professional(
             id=id,
@@ -136,7 +142,7 @@ def professionals(
             # Made from the id, so a person drawn twice is one person.
             email=f"{id}@kommune.example" if mail else None,
         ),
-        _code("p"),
+        _fresh_ids("p"),
         st.just(profession) if profession is not None else professions(catalog),
         units(sector=sector, area=area, catalog=catalog),
         st.frozensets(st.sampled_from(StaffRole)),
@@ -150,7 +156,7 @@ def volunteers(
     *,
     sector: Sector | None = None,
     area: Area | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[Professional]:
     """Volunteers (frivillige): of no profession, in a unit of *sector*.
 
@@ -158,6 +164,7 @@ def volunteers(
 
     .. versionadded:: 0.3.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     home = sector or next(
         (s for s in catalog.sectors if s.code == "civil_society"), None
     )
@@ -168,7 +175,7 @@ def volunteers(
             display_name=name,
             participant_type=ParticipantType.VOLUNTEER,
         ),
-        _code("v"),
+        _fresh_ids("v"),
         units(sector=home, area=area, catalog=catalog),
         st.just("") | _TEXT,
     )
