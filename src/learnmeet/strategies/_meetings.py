@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 
+import attrs
 from hypothesis import assume, reject, strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -173,16 +174,24 @@ def cancellations() -> SearchStrategy[Cancellation]:
     )
 
 
-def attendees() -> SearchStrategy[Attendee]:
+def attendees(*, pool: Scenario | None = None) -> SearchStrategy[Attendee]:
     """Professional attendees in any professional role and answer.
 
+    Args:
+        pool: A scenario of your own: every attendee is one of its
+            professionals, as listed. A generated professional by default.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *pool*.
     """
+    people: SearchStrategy[Professional] = (
+        professionals() if pool is None else _listed(pool)
+    )
     return st.builds(
         lambda p, role, part, rsvp, came: Attendee(
             person=p, role=role, participation=part, rsvp=rsvp, attended=came
         ),
-        professionals(),
+        people,
         st.sampled_from(
             [
                 AttendeeRole.FACILITATOR,
@@ -196,6 +205,23 @@ def attendees() -> SearchStrategy[Attendee]:
         st.sampled_from(Rsvp),
         st.sampled_from(Attendance),
     )
+
+
+def _listed(pool: Scenario) -> SearchStrategy[Professional]:
+    """The professionals on *pool*'s staff list, or a clear error if none."""
+    if not pool.professionals:
+        raise InvalidValueError(
+            reason=Label(
+                da="puljen har ingen fagpersoner", en="the pool has no professionals"
+            ),
+            fix=Label(
+                da="giv et scenarie med en personaleliste",
+                en="give a scenario with a staff list",
+            ),
+            where="attendees",
+            path=("pool",),
+        )
+    return st.sampled_from(pool.professionals)
 
 
 def _format(
@@ -250,6 +276,15 @@ class _Ask(NamedTuple):
     area: Area | None
     status: MeetingStatus | None
     pool: Scenario | None
+
+    def __repr__(self) -> str:
+        # Hypothesis shows the arguments of a strategy in its repr: a whole
+        # catalogue or scenario would make it hundreds of kilobytes.
+        pool = "" if self.pool is None else f", pool={self.pool.name!r}"
+        return (
+            f"_Ask(least={self.least}, most={self.most}, "
+            f"days={self.days[0]}..{self.days[-1]}{pool})"
+        )
 
 
 def _refuse_fictional(fmt: MeetingFormat) -> None:
@@ -336,6 +371,10 @@ def _misfit(fmt: MeetingFormat, ask: _Ask) -> Label | None:
             da=f"{sectors} sektorer, kataloget har færre",
             en=f"{sectors} sectors, the catalogue has fewer",
         )
+    if ask.pool is not None:
+        why = _pool_misfit(req, ask.pool, ask.area)
+        if why is not None:
+            return why
     seats = _seats(req)
     if ask.least is not None and seats is not None and ask.least > seats:
         return Label(
@@ -345,6 +384,30 @@ def _misfit(fmt: MeetingFormat, ask: _Ask) -> Label | None:
     if ask.most is not None and need > ask.most:
         return Label(
             da=f"mindst {need} fagpersoner", en=f"at least {need} professionals"
+        )
+    return None
+
+
+def _pool_misfit(
+    req: FormatRequirements, pool: Scenario, area: Area | None
+) -> Label | None:
+    """Why *pool* can never make a meeting of the format, or ``None``."""
+    staff = _staff(pool, area)
+    if (req.case_required or req.citizen_present) and not pool.cases:
+        return Label(
+            da="en borgers forløb, puljen har ingen", en="a case, the pool has none"
+        )
+    if req.facilitator_required and not any(
+        _qualified(req, p) and _facilitates(req, p) for p in staff
+    ):
+        return Label(
+            da="en uddannet facilitator, puljen har ingen",
+            en="a trained facilitator, the pool has none",
+        )
+    if not any(_qualified(req, p) for p in staff):
+        return Label(
+            da="fagpersoner med formens kursus, puljen har ingen",
+            en="professionals with the format's course, the pool has none",
         )
     return None
 
@@ -662,6 +725,13 @@ def _pool_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
         if _qualified(req, p)
         and (req.required_role is None or req.required_role in p.roles)
     ]
+    if req.max_profession_groups is not None:
+        # A course for related professions: people of so many groups only.
+        groups = sorted({p.profession.group_code for p in eligible if p.profession})
+        kept = _distinct(draw, groups, min(req.max_profession_groups, len(groups)))
+        eligible = [
+            p for p in eligible if p.profession and p.profession.group_code in kept
+        ]
     days = ask.days
     case = None
     if req.case_required or req.citizen_present or draw(st.booleans()):
@@ -715,6 +785,9 @@ def _pool_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
         else None
     )
     meeting = _assemble(draw, fmt, ask, start, duration, chosen, role_of, case, cohort)
+    held = {m.id for m in ask.pool.meetings}
+    while meeting.id in held:  # the pool's own meetings keep their ids
+        meeting = attrs.evolve(meeting, id=_fresh(draw, "m"))
     assume(validate(meeting).ok)
     return meeting
 
@@ -992,6 +1065,7 @@ def scenarios(
     catalog: Catalog | None = None,
     min_meetings: int = 0,
     max_meetings: int = 6,
+    pool: Scenario | None = None,
 ) -> SearchStrategy[Scenario]:
     """Scenarios whose meetings, people and places are consistent.
 
@@ -1008,6 +1082,9 @@ def scenarios(
         min_meetings: The fewest meetings.
         max_meetings: The most meetings; each holds up to 25 people, so a
             large number makes every example slow.
+        pool: A scenario of your own: the scenario drawn is it, with
+            *min_meetings* to *max_meetings* meetings more, each drawn by
+            ``meetings(pool=pool)`` — your people, cases and areas.
 
     >>> from hypothesis import given, settings
     >>> from learnmeet import strategies as lst
@@ -1020,7 +1097,7 @@ def scenarios(
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Working patterns and absences.
     .. versionchanged:: 0.3.0 Now and then a programme of its meetings; up to
-       six meetings, *min_meetings* and *max_meetings*.
+       six meetings, *min_meetings*, *max_meetings* and *pool*.
     """
     if not 0 <= min_meetings <= max_meetings:
         raise InvalidValueError(
@@ -1037,8 +1114,12 @@ def scenarios(
             where="scenarios",
             path=("min_meetings",),
         )
-    return _scenarios(
-        catalog=DEFAULT_CATALOG if catalog is None else catalog,
-        least=min_meetings,
-        most=max_meetings,
-    )
+    chosen = DEFAULT_CATALOG if catalog is None else catalog
+    if pool is not None:
+        # Not a composite: hypothesis would show the whole pool in its repr.
+        return st.lists(
+            meetings(catalog=chosen, pool=pool),
+            min_size=min_meetings,
+            max_size=max_meetings,
+        ).map(lambda found: attrs.evolve(pool, meetings=[*pool.meetings, *found]))
+    return _scenarios(catalog=chosen, least=min_meetings, most=max_meetings)

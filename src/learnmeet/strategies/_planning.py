@@ -31,6 +31,7 @@ from learnmeet.model._meetings import (
     MeetingStatus,
 )
 from learnmeet.model._people import Area, Professional, Unit
+from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
 from learnmeet.planning._composer import Choice, Proposal
@@ -279,10 +280,10 @@ def _course_sessions(
     draw: st.DrawFn,
     *,
     formats: tuple[MeetingFormat, ...],
-    area: Area | None,
+    places: tuple[Area, ...],
     days: tuple[date, ...],
 ) -> CourseSession:
-    place = area if area is not None else draw(areas())
+    place = _pick(draw, places) if places else draw(areas())
     return CourseSession(
         id=_fresh(draw, f"kursusdag-{place.code}"),
         format=_pick(draw, formats),
@@ -297,6 +298,7 @@ def course_sessions(
     area: Area | None = None,
     start: date | None = None,
     end: date | None = None,
+    pool: Scenario | None = None,
 ) -> SearchStrategy[CourseSession]:
     """Course-day sessions for one area's cohort, at 09:00 on a working day.
 
@@ -311,6 +313,7 @@ def course_sessions(
         area: The area of every session's cohort; any by default.
         start: The first day a session may be on (2025-01-01 by default).
         end: The last day (2027-12-31, or a year after *start*, by default).
+        pool: A scenario of your own: cohorts of its areas.
 
     Raises:
         InvalidValueError: The window holds no working day.
@@ -326,12 +329,13 @@ def course_sessions(
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 On working days of 2025-2027, ids of their
-       own; the formats of your own catalogue; *area*, *start* and *end*.
+       own; the formats of your own catalogue; *area*, *start*, *end* and
+       *pool*.
     """
     chosen = DEFAULT_CATALOG if catalog is None else catalog
     return _course_sessions(
         formats=_course_formats(chosen),
-        area=area,
+        places=(area,) if area else () if pool is None else pool.areas,
         days=_window(start, end, where="course_sessions"),
     )
 
