@@ -517,6 +517,7 @@ def _enrolments(draw: st.DrawFn, *, catalog: Catalog) -> Enrolment:
         requirements=attrs.evolve(
             day.requirements,
             max_attendees=seats,
+            min_attendees=min(day.requirements.min_attendees, seats),
             min_fill=draw(st.integers(0, seats)),
         ),
     )
