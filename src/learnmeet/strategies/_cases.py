@@ -314,14 +314,32 @@ def citizen_cases(
         with_transition: Require (``True``) or forbid (``False``) transitions.
         care_team: The care team; a generated one by default.
         consent_on: A day the case's consent must cover (for learning and
-            meetings in the home; the citizen, if dead, died on it or later).
-        catalog: Where professions and sectors come from.
+            meetings in the home; the citizen, if dead, died on it or
+            later); any day from 1900 on, the transitions within the two
+            years before it.
+        catalog: Where professions and sectors come from; the built-in
+            catalogue by default.
 
-    Cases may have management permissions for quality development, and a
-    day of the citizen's death after their transitions and consent.
+    A case has an id of its own in a test case (``c-0003``), a citizen
+    known by a pseudonym, up to five people in the care team, up to two
+    relatives, one to three transitions in date order when it has any, and
+    may have management permissions for quality development, and a day of
+    the citizen's death after their transitions and consent.
+
+    >>> from datetime import date
+    >>> from hypothesis import given, settings
+    >>> from learnmeet import strategies as lst
+    >>> @settings(max_examples=10, database=None)
+    ... @given(lst.citizen_cases(with_transition=True, consent_on=date(2023, 5, 2)))
+    ... def test_historic_cases(case):
+    ...     assert case.consent.is_valid_on(date(2023, 5, 2))
+    ...     assert case.transitions
+    >>> test_historic_cases()
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 Permissions and the day of death.
+    .. versionchanged:: 0.3.0 Permissions and the day of death; ids of their
+       own in a test case; *consent_on* any day; *catalog* defaults to
+       ``None``.
     """
     return _citizen_cases(
         origin=origin,

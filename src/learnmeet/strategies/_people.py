@@ -36,16 +36,22 @@ def labels() -> SearchStrategy[Label]:
 def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
     """Professions from *catalog* (the built-in ones by default).
 
+    Args:
+        catalog: A catalogue; ``None``, the default, is the built-in
+            :data:`~learnmeet.DEFAULT_CATALOG`.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
     catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.professions)
 
 
 def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
-    """Sectors from *catalog*.
+    """Sectors from *catalog* (the built-in five by default).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
     catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.sectors)
@@ -54,9 +60,10 @@ def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
 def meeting_formats(
     catalog: Catalog | None = None,
 ) -> SearchStrategy[MeetingFormat]:
-    """Meeting formats from *catalog*.
+    """Meeting formats from *catalog* (the built-in eleven by default).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
     catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.formats)
@@ -102,7 +109,18 @@ def units(
 ) -> SearchStrategy[Unit]:
     """Units of an organisation, in *area* if given (else any area or none).
 
+    A unit ``unit-org-<sector>-<n>[-<area>]`` named after its organisation
+    (one of nine per sector); one id is always one unit, so units drawn
+    apart can meet in one document.
+
+    Args:
+        sector: The sector of the unit's organisation; any of *catalog*'s.
+        area: The unit's area; any area or none by default.
+        catalog: Where the sectors come from; the built-in catalogue by
+            default.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
     catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
@@ -128,7 +146,28 @@ def professionals(
 ) -> SearchStrategy[Professional]:
     """Professionals, optionally of one profession, sector or area.
 
+    Each has an id no other drawn in the same test case has (``p-0012``), a
+    unit (see :func:`units`), any staff roles, some of three courses, at
+    times a display name and an e-mail made from the id.
+
+    Args:
+        profession: The profession of everyone drawn; any of *catalog*'s.
+        sector: The sector of their unit's organisation.
+        area: The area of their unit.
+        catalog: Where professions and sectors come from; the built-in
+            catalogue by default.
+
+    >>> from hypothesis import given, settings, strategies as st
+    >>> from learnmeet import strategies as lst
+    >>> @settings(max_examples=10, database=None)
+    ... @given(st.lists(lst.professionals(), min_size=3, max_size=3))
+    ... def test_each_their_own(staff):
+    ...     assert len({p.id for p in staff}) == 3
+    >>> test_each_their_own()
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 Ids of their own in a test case; *catalog*
+       defaults to ``None``.
     """
     catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
@@ -160,7 +199,8 @@ def volunteers(
 ) -> SearchStrategy[Professional]:
     """Volunteers (frivillige): of no profession, in a unit of *sector*.
 
-    Civil society by default, where a volunteer centre's night watch is.
+    Civil society by default, where a volunteer centre's night watch is. Each
+    has an id of their own in a test case (``v-0004``).
 
     .. versionadded:: 0.3.0
     """
