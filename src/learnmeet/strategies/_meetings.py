@@ -905,10 +905,14 @@ def meetings(
         max_attendees: And at most this many. The format's own limits still
             hold: only formats that can hold the range are chosen.
         start: The first day a meeting may be on (2025-01-01 by default).
-        end: The last day (2027-12-31, or a year after *start*, by default).
+        end: The last day: 2027-12-31 or a year after *start*, whichever
+            is later, by default.
         zone: The zone of the start (Europe/Copenhagen by default); the hours
             are 08:00-16:00 on the wall clock of that zone.
-        area: The area of the municipal units, and of a course day's cohort.
+        area: The area of every unit of the meeting and of a course day's
+            cohort (by default municipal units and cohorts have an area
+            drawn, other units none); with *pool*, attendees of units in
+            that area or of none.
         status: The status every meeting has (any by default).
         pool: A scenario of your own — your municipality: every attendee is
             one of its professionals, exactly as listed, and the case one of

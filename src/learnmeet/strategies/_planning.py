@@ -312,7 +312,8 @@ def course_sessions(
             catalogue by default.
         area: The area of every session's cohort; any by default.
         start: The first day a session may be on (2025-01-01 by default).
-        end: The last day (2027-12-31, or a year after *start*, by default).
+        end: The last day: 2027-12-31 or a year after *start*, whichever
+            is later, by default.
         pool: A scenario of your own: cohorts of its areas.
 
     Raises:
