@@ -392,3 +392,51 @@ class TestPool:
         assert "pool" in info.value.reason.en
         with pytest.raises(lm.InvalidValueError, match="no professionals"):
             lst.attendees(pool=nobody)
+
+
+class TestRefusals:
+    """What no meeting can be is refused up front, saying why."""
+
+    @settings(max_examples=10)
+    @given(lst.meetings(case_origin=lm.CaseOrigin.FICTIONAL))
+    def test_fictional_draws_only_formats_that_allow_it(
+        self, meeting: lm.Meeting
+    ) -> None:
+        assert meeting.case is None or not meeting.case.is_concrete
+        assert lm.validate(meeting).ok
+
+    def test_more_sectors_than_the_catalogue_has(self) -> None:
+        one = lm.Catalog(
+            professions=lm.DEFAULT_CATALOG.professions,
+            sectors=[lm.DEFAULT_CATALOG.sector("hospital")],
+            formats=[lm.DEFAULT_CATALOG.format("audit")],
+        )
+        with pytest.raises(lm.InvalidValueError) as info:
+            lst.meetings(catalog=one)
+        assert "sectors" in info.value.reason.en
+
+    def test_an_end_alone_gives_a_year_before_it(self) -> None:
+        @settings(max_examples=5)
+        @given(lst.meetings(end=date(2024, 6, 30)))
+        def check(meeting: lm.Meeting) -> None:
+            assert date(2023, 7, 1) <= meeting.start.date() <= date(2024, 6, 30)
+
+        check()
+
+    def test_a_pool_without_a_trained_facilitator(self) -> None:
+        sample = load_sample()
+        untrained = attrs.evolve(
+            sample,
+            professionals=[
+                attrs.evolve(p, completed_courses=frozenset())
+                for p in sample.professionals
+            ],
+            cases=[],
+            forums=[],
+            meetings=[],
+            working_patterns=[],
+            absences=[],
+            programmes=[],
+        )
+        with pytest.raises(lm.InvalidValueError, match="facilitator"):
+            lst.meetings(pool=untrained, format="key_person_network")

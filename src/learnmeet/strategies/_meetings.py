@@ -64,7 +64,6 @@ from learnmeet.strategies._common import (
 from learnmeet.strategies._people import (
     areas,
     labels,
-    meeting_formats,
     professionals,
     relatives,
     units,
@@ -222,16 +221,6 @@ def _listed(pool: Scenario) -> SearchStrategy[Professional]:
             path=("pool",),
         )
     return st.sampled_from(pool.professionals)
-
-
-def _format(
-    value: MeetingFormat | str | None, catalog: Catalog
-) -> SearchStrategy[MeetingFormat]:
-    if value is None:
-        return meeting_formats(catalog)
-    if isinstance(value, str):
-        return st.just(catalog.format(value))
-    return st.just(value)
 
 
 _PRO_ANSWERS = st.sampled_from([Rsvp.ACCEPTED, Rsvp.TENTATIVE, Rsvp.NEEDS_ACTION])
