@@ -87,3 +87,22 @@ class TestTransitionsBreakNoRule:
     def test_the_plan_goes_where_needed(self, move: lm.Transition) -> None:
         assert not move.lacks_rehabilitation_plan
         assert lm.HandoverDocument.NURSING_REPORT not in move.documents
+
+
+class TestAnyDay:
+    """A day before the strategies' default years is honoured too: a user's
+    historic cases of 2019 are generated, not refused."""
+
+    @given(lst.transitions(before=date(2019, 6, 1)))
+    def test_transitions_before_an_old_day(self, move: lm.Transition) -> None:
+        assert date(2017, 6, 1) <= move.on <= date(2019, 6, 1)
+
+    @given(lst.citizen_cases(with_transition=True, consent_on=date(2019, 6, 1)))
+    def test_cases_whose_consent_covers_an_old_day(self, case: lm.CitizenCase) -> None:
+        assert case.consent is not None
+        assert case.consent.is_valid_on(date(2019, 6, 1))
+        assert all(t.on <= date(2019, 6, 1) for t in case.transitions)
+
+    @given(lst.transitions(before=date(1900, 3, 1)))
+    def test_the_first_years(self, move: lm.Transition) -> None:
+        assert date(1900, 1, 1) <= move.on <= date(1900, 3, 1)

@@ -25,8 +25,10 @@ from learnmeet.strategies._common import (
     _code,
     _days,
     _distinct,
+    _fresh_ids,
     _later,
     _pick,
+    _working_days,
 )
 
 CPH = lm.COPENHAGEN
@@ -148,3 +150,46 @@ class TestLater:
         start = datetime(2027, 3, 28, 1, 30, tzinfo=CPH)
         end = _later(start, 60)
         assert (end.hour, end.minute) == (3, 30)
+
+
+class TestWorkingDays:
+    """The days a generated meeting is held on: Monday to Friday, no Danish
+    public holiday nor customary day off."""
+
+    def test_a_christmas_week(self) -> None:
+        days = _working_days(date(2026, 12, 21), date(2026, 12, 31))
+        assert days == (
+            date(2026, 12, 21),
+            date(2026, 12, 22),
+            date(2026, 12, 23),
+            date(2026, 12, 28),
+            date(2026, 12, 29),
+            date(2026, 12, 30),
+        )
+
+    def test_a_recent_window_has_only_working_days(self) -> None:
+        off = {h.day for y in (2025, 2026, 2027) for h in lm.danish_holidays(y)}
+        days = _working_days(date(2025, 1, 1), date(2027, 12, 31))
+        assert all(d.weekday() < 5 and d not in off for d in days)
+        assert 740 <= len(days) <= 760
+
+
+class TestFreshIds:
+    """Ids drawn in one test case are all different, and the same choices
+    give the same ids (so a failure replays)."""
+
+    @given(st.data())
+    def test_distinct_within_a_test_case(self, data: st.DataObject) -> None:
+        ids = [
+            data.draw(st.builds(lambda: None).flatmap(lambda _: _fresh_ids("p")))
+            for _ in range(5)
+        ]
+        ids += data.draw(st.lists(_fresh_ids("m"), max_size=5))
+        numbers = [i.split("-")[1] for i in ids]
+        assert len(set(numbers)) == len(numbers)
+        assert all(re.fullmatch(r"[pm]-[0-9]{4,5}", i) for i in ids)
+
+    def test_the_same_choices_give_the_same_ids(self) -> None:
+        first = find(st.lists(_fresh_ids("c"), min_size=3), lambda ids: True)
+        again = find(st.lists(_fresh_ids("c"), min_size=3), lambda ids: True)
+        assert first == again == ["c-0001", "c-0002", "c-0003"]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst
+from learnmeet.data import load_sample
+
+WEST = lm.Area("vest", lm.Label(da="Område vest", en="Area west"))
 
 MODEL_CODES = {m.code for m in lm.QUESTION_BANK.models}
 
@@ -187,3 +192,274 @@ class TestValidWithAWarning:
         assert meeting.case is not None
         assert meeting.case.is_concrete
         assert lm.validate(meeting).ok
+
+
+def _small_catalog() -> lm.Catalog:
+    """A municipality's own catalogue: three professions, two sectors and one
+    format of its own that no built-in code names."""
+    cat = lm.DEFAULT_CATALOG
+    round_ = lm.MeetingFormat(
+        code="case_round",
+        label=lm.Label(da="Casegennemgang", en="Case round"),
+        description=lm.Label(da="En runde om en borger", en="A round on a citizen"),
+        default_duration=timedelta(minutes=75),
+        requirements=lm.FormatRequirements(
+            min_professions=3,
+            min_attendees=6,
+            facilitator_required=True,
+            reflection_required=True,
+        ),
+    )
+    return lm.Catalog(
+        professions=[cat.profession(c) for c in ("nurse", "physiotherapist", "gp")],
+        sectors=[cat.sector("municipality"), cat.sector("general_practice")],
+        formats=[round_],
+    )
+
+
+CONTEXT = lm.RuleContext(
+    default_hours=lm.WorkingHours(),
+    holidays=[h.day for y in range(2025, 2028) for h in lm.danish_holidays(y)],
+)
+
+
+class TestSizes:
+    """The attendees asked for are honoured together with the format's own
+    limits: only formats that can hold them are drawn, and asking for what no
+    format can hold is refused up front, naming the formats."""
+
+    @settings(max_examples=25)
+    @given(lst.meetings(min_attendees=15))
+    def test_a_large_meeting_is_of_a_format_that_holds_it(
+        self, meeting: lm.Meeting
+    ) -> None:
+        assert len(meeting.professionals) >= 15
+        assert lm.validate(meeting).ok
+
+    @settings(max_examples=25)
+    @given(lst.meetings(max_attendees=4))
+    def test_a_small_meeting_has_no_more_than_asked(self, meeting: lm.Meeting) -> None:
+        assert 1 <= len(meeting.professionals) <= 4
+        assert meeting.format.code not in {"course_day", "mono_course"}
+        assert lm.validate(meeting).ok
+
+    def test_a_format_too_small_is_named(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as info:
+            lst.meetings(format="home_meeting", min_attendees=8)
+        assert info.value.path == ("format",)
+        assert "home_meeting" in info.value.reason.en
+
+    def test_more_than_any_format_holds_names_the_formats(self) -> None:
+        bounded = [f for f in lm.FORMATS if f.requirements.max_attendees]
+        with pytest.raises(lm.InvalidValueError) as info:
+            lst.meetings(
+                min_attendees=40,
+                catalog=lm.Catalog(
+                    professions=lm.DEFAULT_CATALOG.professions,
+                    sectors=lm.DEFAULT_CATALOG.sectors,
+                    formats=bounded,
+                ),
+            )
+        assert "learning_meeting" in info.value.reason.en
+        assert "fagpersoner" in info.value.reason.da
+
+    def test_a_least_above_the_most_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="min_attendees"):
+            lst.meetings(min_attendees=9, max_attendees=8)
+
+    @settings(max_examples=25)
+    @given(lst.meetings(format="learning_meeting"))
+    def test_six_to_ten_by_default(self, meeting: lm.Meeting) -> None:
+        assert 6 <= len(meeting.professionals) <= 10
+
+    @settings(max_examples=25)
+    @given(lst.meetings(format="home_meeting"))
+    def test_as_many_as_the_format_allows(self, meeting: lm.Meeting) -> None:
+        assert len(meeting.professionals) == 5
+
+
+class TestOwnCatalogue:
+    """A small catalogue of one's own works wherever a catalogue is taken."""
+
+    @settings(max_examples=20)
+    @given(lst.meetings(catalog=_small_catalog()))
+    def test_meetings(self, meeting: lm.Meeting) -> None:
+        assert meeting.format.code == "case_round"
+        assert len(meeting.professions) == 3
+        assert lm.validate(meeting).ok
+
+    @settings(max_examples=10)
+    @given(lst.scenarios(catalog=_small_catalog(), min_meetings=2, max_meetings=3))
+    def test_scenarios(self, scenario: lm.Scenario) -> None:
+        assert {m.format.code for m in scenario.meetings} == {"case_round"}
+
+    def test_more_professions_than_the_catalogue_has_is_refused(self) -> None:
+        mine = _small_catalog()
+        wide = attrs.evolve(
+            mine.formats[0],
+            requirements=attrs.evolve(mine.formats[0].requirements, min_professions=4),
+        )
+        with pytest.raises(lm.InvalidValueError) as info:
+            lst.meetings(catalog=lm.Catalog(mine.professions, mine.sectors, [wide]))
+        assert "4 professions" in info.value.reason.en
+
+
+class TestRealistic:
+    """By default a meeting is held on a working day in working hours of
+    recent years, and every id drawn in one test case is its own."""
+
+    @given(lst.meetings())
+    def test_working_day_and_hours(self, meeting: lm.Meeting) -> None:
+        assert meeting.start.tzinfo is lm.COPENHAGEN
+        assert meeting.start.weekday() < 5
+        assert 2025 <= meeting.start.year <= 2027
+        assert lm.validate(meeting, context=CONTEXT).violations == ()
+
+    @settings(max_examples=15)
+    @given(st.lists(lst.meetings(), min_size=2, max_size=3))
+    def test_meetings_drawn_together_go_into_one_scenario(
+        self, found: list[lm.Meeting]
+    ) -> None:
+        assert len({m.id for m in found}) == len(found)
+        people = [p.id for m in found for p in m.professionals]
+        assert len(set(people)) == len(people)
+        lm.Scenario(name="Kommune", meetings=found)
+
+    @settings(max_examples=5)
+    @given(st.lists(lst.meetings(), min_size=3, unique_by=lambda m: m.id))
+    def test_unique_by_id(self, found: list[lm.Meeting]) -> None:
+        assert len(found) >= 3
+
+    @settings(max_examples=5)
+    @given(lst.scenarios(min_meetings=5))
+    def test_scenarios_hold_many_meetings(self, scenario: lm.Scenario) -> None:
+        assert len(scenario.meetings) >= 5
+
+    def test_scenarios_refuse_a_range_upside_down(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="min_meetings"):
+            lst.scenarios(min_meetings=3, max_meetings=2)
+
+
+class TestKnobs:
+    """A window, a zone, an area and a status are honoured."""
+
+    @settings(max_examples=20)
+    @given(
+        lst.meetings(
+            start=date(2026, 3, 1),
+            end=date(2026, 3, 31),
+            zone=ZoneInfo("Europe/Berlin"),
+            area=WEST,
+            status=lm.MeetingStatus.PLANNED,
+        )
+    )
+    def test_window_zone_area_status(self, meeting: lm.Meeting) -> None:
+        assert date(2026, 3, 1) <= meeting.start.date() <= date(2026, 3, 31)
+        assert meeting.start.tzinfo == ZoneInfo("Europe/Berlin")
+        assert meeting.status is lm.MeetingStatus.PLANNED
+        assert all(p.unit.area == WEST for p in meeting.professionals)
+        assert lm.validate(meeting).ok
+
+    def test_a_window_without_a_working_day_is_refused(self) -> None:
+        with pytest.raises(lm.InvalidValueError, match="working day"):
+            lst.meetings(start=date(2026, 12, 25), end=date(2026, 12, 27))
+
+    @settings(max_examples=10)
+    @given(lst.meetings(start=date(2019, 5, 1), end=date(2019, 5, 31)))
+    def test_a_window_in_the_past(self, meeting: lm.Meeting) -> None:
+        assert meeting.start.year == 2019
+        assert lm.validate(meeting).ok
+
+
+class TestPool:
+    """A pool of one's own — the sample municipality here — supplies the
+    people, cases and areas, exactly as listed."""
+
+    SAMPLE = load_sample()
+
+    @settings(max_examples=30, suppress_health_check=[HealthCheck.filter_too_much])
+    @given(lst.meetings(pool=SAMPLE))
+    def test_meetings_of_my_people(self, meeting: lm.Meeting) -> None:
+        staff = set(self.SAMPLE.professionals)
+        assert all(p in staff for p in meeting.professionals)
+        assert meeting.case is None or meeting.case in self.SAMPLE.cases
+        assert meeting.id not in {m.id for m in self.SAMPLE.meetings}
+        assert lm.validate(meeting).ok
+
+    @pytest.mark.parametrize("code", ["learning_meeting", "course_day", "audit"])
+    def test_each_format_it_can_hold(self, code: str) -> None:
+        @settings(max_examples=5)
+        @given(lst.meetings(pool=self.SAMPLE, format=code))
+        def check(meeting: lm.Meeting) -> None:
+            assert lm.validate(meeting).ok
+
+        check()
+
+    @settings(max_examples=5)
+    @given(lst.scenarios(pool=SAMPLE, min_meetings=1, max_meetings=3))
+    def test_my_municipality_with_more_meetings(self, scenario: lm.Scenario) -> None:
+        assert scenario.professionals == self.SAMPLE.professionals
+        assert len(scenario.meetings) > len(self.SAMPLE.meetings)
+        assert lm.from_json(lm.Scenario, lm.to_json(scenario)) == scenario
+
+    @settings(max_examples=10)
+    @given(lst.attendees(pool=SAMPLE))
+    def test_attendees(self, attendee: lm.Attendee) -> None:
+        assert attendee.person in self.SAMPLE.professionals
+
+    def test_a_format_the_pool_cannot_hold_is_refused(self) -> None:
+        nobody = lm.Scenario(name="Tom", areas=self.SAMPLE.areas)
+        with pytest.raises(lm.InvalidValueError) as info:
+            lst.meetings(pool=nobody, format="learning_meeting")
+        assert "pool" in info.value.reason.en
+        with pytest.raises(lm.InvalidValueError, match="no professionals"):
+            lst.attendees(pool=nobody)
+
+
+class TestRefusals:
+    """What no meeting can be is refused up front, saying why."""
+
+    @settings(max_examples=10)
+    @given(lst.meetings(case_origin=lm.CaseOrigin.FICTIONAL))
+    def test_fictional_draws_only_formats_that_allow_it(
+        self, meeting: lm.Meeting
+    ) -> None:
+        assert meeting.case is None or not meeting.case.is_concrete
+        assert lm.validate(meeting).ok
+
+    def test_more_sectors_than_the_catalogue_has(self) -> None:
+        one = lm.Catalog(
+            professions=lm.DEFAULT_CATALOG.professions,
+            sectors=[lm.DEFAULT_CATALOG.sector("hospital")],
+            formats=[lm.DEFAULT_CATALOG.format("audit")],
+        )
+        with pytest.raises(lm.InvalidValueError) as info:
+            lst.meetings(catalog=one)
+        assert "sectors" in info.value.reason.en
+
+    def test_an_end_alone_gives_a_year_before_it(self) -> None:
+        @settings(max_examples=5)
+        @given(lst.meetings(end=date(2024, 6, 30)))
+        def check(meeting: lm.Meeting) -> None:
+            assert date(2023, 7, 1) <= meeting.start.date() <= date(2024, 6, 30)
+
+        check()
+
+    def test_a_pool_without_a_trained_facilitator(self) -> None:
+        sample = load_sample()
+        untrained = attrs.evolve(
+            sample,
+            professionals=[
+                attrs.evolve(p, completed_courses=frozenset(), completions=())
+                for p in sample.professionals
+            ],
+            cases=[],
+            forums=[],
+            meetings=[],
+            working_patterns=[],
+            absences=[],
+            programmes=[],
+            cycles=[],
+        )
+        with pytest.raises(lm.InvalidValueError, match="facilitator"):
+            lst.meetings(pool=untrained, format="key_person_network")

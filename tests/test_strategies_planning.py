@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst
@@ -44,7 +44,8 @@ class TestShapes:
         assert session.format.code == "course_day"
         assert session.start.time() == time(9)
         assert session.start.tzinfo is lm.COPENHAGEN
-        assert session.id == f"kursusdag-{session.cohort.area.code}"
+        assert session.id.startswith(f"kursusdag-{session.cohort.area.code}-")
+        assert session.start.weekday() < 5
 
     @given(lst.busy_indexes(people=PEOPLE, max_intervals=3))
     def test_busy_indexes_of_the_people_given(self, index: lm.BusyIndex) -> None:
@@ -118,3 +119,43 @@ class TestResults:
             assert subject.id.startswith("professional:")
         else:
             assert str(subject) == f"{subject.kind.code}:{subject.id}"
+
+
+class TestOwnCatalogue:
+    """Course sessions and enrolments draw from the catalogue's own formats:
+    a catalogue without the built-in course day works."""
+
+    MINE = lm.Catalog(
+        professions=[lm.DEFAULT_CATALOG.profession("nurse")],
+        sectors=[lm.DEFAULT_CATALOG.sector("hospital")],
+        formats=[lm.DEFAULT_CATALOG.format("learning_meeting")],
+    )
+
+    @settings(max_examples=10)
+    @given(
+        lst.course_sessions(
+            catalog=MINE, area=lm.Area("vest", lm.Label(da="Vest", en="West"))
+        )
+    )
+    def test_course_sessions(self, session: lm.CourseSession) -> None:
+        assert session.format.code == "learning_meeting"
+        assert session.cohort.area.code == "vest"
+
+    @settings(max_examples=10)
+    @given(lst.enrolments(catalog=MINE))
+    def test_enrolments(self, enrolment: lm.Enrolment) -> None:
+        assert isinstance(enrolment, lm.Enrolment)
+
+    @settings(max_examples=10)
+    @given(
+        st.lists(
+            lst.course_sessions(start=date(2026, 5, 1), end=date(2026, 5, 31)),
+            min_size=2,
+            max_size=3,
+        )
+    )
+    def test_sessions_in_a_window_have_ids_of_their_own(
+        self, sessions: list[lm.CourseSession]
+    ) -> None:
+        assert len({s.id for s in sessions}) == len(sessions)
+        assert all(s.start.month == 5 and s.start.weekday() < 5 for s in sessions)

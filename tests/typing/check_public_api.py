@@ -130,6 +130,29 @@ assert_type(lst.meeting_formats(), SearchStrategy[lm.MeetingFormat])
 assert_type(lst.meeting_requests(), SearchStrategy[lm.MeetingRequest])
 assert_type(lst.meetings(), SearchStrategy[lm.Meeting])
 assert_type(lst.meetings_breaking("LM101"), SearchStrategy[lm.Meeting])
+assert_type(
+    lst.meetings(
+        min_attendees=6,
+        max_attendees=None,
+        start=date(2026, 1, 5),
+        end=None,
+        zone=lm.COPENHAGEN,
+        area=None,
+        status=lm.MeetingStatus.PLANNED,
+        pool=load_sample(),
+        catalog=None,
+    ),
+    SearchStrategy[lm.Meeting],
+)
+assert_type(lst.attendees(pool=load_sample()), SearchStrategy[lm.Attendee])
+assert_type(
+    lst.scenarios(min_meetings=1, max_meetings=3, pool=None),
+    SearchStrategy[lm.Scenario],
+)
+assert_type(
+    lst.course_sessions(area=None, start=date(2026, 1, 5), pool=load_sample()),
+    SearchStrategy[lm.CourseSession],
+)
 assert_type(lst.organisations(), SearchStrategy[lm.Organisation])
 assert_type(lst.professionals(), SearchStrategy[lm.Professional])
 assert_type(lst.professions(), SearchStrategy[lm.Profession])

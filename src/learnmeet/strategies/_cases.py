@@ -28,13 +28,23 @@ from learnmeet.model._cases import (
 )
 from learnmeet.model._people import Professional, Sector
 from learnmeet.model._time import FIRST_YEAR, LAST_YEAR
-from learnmeet.strategies._common import _FIRST_DAY, _LAST_DAY, _code, _days
+from learnmeet.strategies._common import _FIRST_DAY, _LAST_DAY, _code, _days, _fresh
 from learnmeet.strategies._people import citizens, professionals, relatives, sectors
 
 _MEDCOM_DOCUMENTS = [
     d for d in HandoverDocument if d is not HandoverDocument.NURSING_REPORT
 ]
 """The documents a transition holds: the old code of version 2 is only read."""
+
+
+def _days_before(day: date | None) -> SearchStrategy[date]:
+    """Days up to *day*: within two years before it (any day by default)."""
+    if day is None:
+        return _days()
+    return _days(low=max(date(FIRST_YEAR, 1, 1), day - _TWO_YEARS), high=day)
+
+
+_TWO_YEARS = timedelta(days=730)
 
 
 @st.composite
@@ -61,7 +71,7 @@ def _transitions(
         # a valid case breaks no rule; meetings_breaking("LM135") takes it away.
         documents |= {HandoverDocument.REHABILITATION_PLAN}
     return Transition(
-        on=draw(_days(high=(before or _LAST_DAY))),
+        on=draw(_days_before(before)),
         from_sector=first,
         to_sector=second,
         kind=kind,
@@ -74,16 +84,41 @@ def transitions(
     *,
     between: tuple[Sector, Sector] | None = None,
     before: date | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[Transition]:
     """Transitions between two different sectors, optionally before a day.
 
     A discharge of a citizen who needs rehabilitation carries the
     rehabilitation plan, so the transitions break no rule.
 
+    Args:
+        between: The sectors the citizen moves from and to; two different
+            sectors of *catalog* by default.
+        before: The last day a transition may be on: it is within the two
+            years up to it (any year from 1900 on). By default a day of
+            2024-2030.
+        catalog: Where the sectors come from; the built-in catalogue by
+            default.
+
+    >>> from datetime import date
+    >>> from hypothesis import given, settings
+    >>> from learnmeet import strategies as lst
+    >>> @settings(max_examples=10, database=None)
+    ... @given(lst.transitions(before=date(2019, 6, 1)))
+    ... def test_historic(move):
+    ...     assert move.on <= date(2019, 6, 1)
+    ...     assert move.from_sector != move.to_sector
+    >>> test_historic()
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *before* may be any day; *catalog* defaults
+       to ``None``, the built-in catalogue.
     """
-    return _transitions(between=between, before=before, catalog=catalog)
+    return _transitions(
+        between=between,
+        before=before,
+        catalog=DEFAULT_CATALOG if catalog is None else catalog,
+    )
 
 
 _RECIPIENTS = st.frozensets(_code("org"), min_size=1, max_size=3)
@@ -249,7 +284,7 @@ def _citizen_cases(
     earliest = max(after, default=date(FIRST_YEAR, 1, 1))
     died = draw(st.none() | _days(low=earliest, high=max(earliest, _LAST_DAY)))
     return CitizenCase(
-        id=draw(_code("c")),
+        id=_fresh(draw, "c"),
         citizen=citizen,
         origin=origin or draw(st.sampled_from(CaseOrigin)),
         palliative_level=draw(st.sampled_from(PalliativeLevel)),
@@ -270,7 +305,7 @@ def citizen_cases(
     with_transition: bool | None = None,
     care_team: tuple[Professional, ...] | None = None,
     consent_on: date | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[CitizenCase]:
     """Citizen cases, concrete or fictional, with or without transitions.
 
@@ -279,19 +314,37 @@ def citizen_cases(
         with_transition: Require (``True``) or forbid (``False``) transitions.
         care_team: The care team; a generated one by default.
         consent_on: A day the case's consent must cover (for learning and
-            meetings in the home; the citizen, if dead, died on it or later).
-        catalog: Where professions and sectors come from.
+            meetings in the home; the citizen, if dead, died on it or
+            later); any day from 1900 on, the transitions within the two
+            years before it.
+        catalog: Where professions and sectors come from; the built-in
+            catalogue by default.
 
-    Cases may have management permissions for quality development, and a
-    day of the citizen's death after their transitions and consent.
+    A case has an id of its own in a test case (``c-0003``), a citizen
+    known by a pseudonym, up to five people in the care team, up to two
+    relatives, one to three transitions in date order when it has any, and
+    may have management permissions for quality development, and a day of
+    the citizen's death after their transitions and consent.
+
+    >>> from datetime import date
+    >>> from hypothesis import given, settings
+    >>> from learnmeet import strategies as lst
+    >>> @settings(max_examples=10, database=None)
+    ... @given(lst.citizen_cases(with_transition=True, consent_on=date(2023, 5, 2)))
+    ... def test_historic_cases(case):
+    ...     assert case.consent.is_valid_on(date(2023, 5, 2))
+    ...     assert case.transitions
+    >>> test_historic_cases()
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 Permissions and the day of death.
+    .. versionchanged:: 0.3.0 Permissions and the day of death; ids of their
+       own in a test case; *consent_on* any day; *catalog* defaults to
+       ``None``.
     """
     return _citizen_cases(
         origin=origin,
         with_transition=with_transition,
         care_team=care_team,
         consent_on=consent_on,
-        catalog=catalog,
+        catalog=DEFAULT_CATALOG if catalog is None else catalog,
     )

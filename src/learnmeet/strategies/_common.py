@@ -11,16 +11,27 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from learnmeet.exceptions import text_refusal
+from learnmeet.model._calendar import danish_holidays
 
 _FIRST_DAY = date(2024, 1, 1)
 _LAST_DAY = date(2030, 12, 31)
 _WORDS = st.sampled_from(
     ["nord", "syd", "øst", "vest", "midt", "by", "land", "kyst", "skov", "å"]
 )
-_PLAIN_TEXT = st.text(
-    st.characters(codec="utf-8", categories=["L", "Zs"], exclude_characters="\x85"),
-    min_size=1,
-    max_size=20,
+#: What Danish care staff write: Danish letters, digits and punctuation.
+_DANISH = (
+    "abcdefghijklmnopqrstuvwxyzæøå"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
+    "0123456789"
+    "      .,-:;!?()/'\"§%+"
+)
+_PLAIN_TEXT = st.one_of(
+    st.text(_DANISH, min_size=1, max_size=30),
+    st.text(
+        st.characters(codec="utf-8", categories=["L", "Zs"], exclude_characters="\x85"),
+        min_size=1,
+        max_size=20,
+    ),
 )
 #: Text a value may hold that has broken exports and readers elsewhere:
 #: right-to-left and bidirectional controls, combining marks, characters
@@ -106,6 +117,59 @@ _SAYINGS = _REAL_SAYINGS | _TEXT
 _PEOPLE = [f"professional:p-{n:04d}" for n in range(1, 7)]
 
 T = TypeVar("T")
+
+#: The default window of generated meetings: recent years.
+_RECENT_FIRST = date(2025, 1, 1)
+_RECENT_LAST = date(2027, 12, 31)
+
+
+@functools.lru_cache(maxsize=64)
+def _working_days(first: date, last: date) -> tuple[date, ...]:
+    """The days a meeting is realistically held on, from *first* to *last*.
+
+    Monday to Friday, neither a Danish public holiday nor a customary day off
+    (Christmas Eve, New Year's Eve, Constitution Day).
+    """
+    off = {
+        h.day
+        for year in range(first.year, last.year + 1)
+        for h in danish_holidays(year, customary=True)
+    }
+    days = []
+    day = first
+    while day <= last:
+        if day.weekday() < 5 and day not in off:
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(days)
+
+
+class _Counter:
+    """Numbers after *last*, one by one, drawn in one test case (see :data:`_IDS`)."""
+
+    def __init__(self, last: int) -> None:
+        self._last = last
+
+    def take(self) -> int:
+        self._last += 1
+        return self._last
+
+
+#: One counter per test case, shared by every strategy that makes an id: two
+#: meetings, cases or people drawn in one test case never share an id, and
+#: the same choices give the same ids again, so shrinking and replay work.
+#: It starts at a number drawn (shrinking to 1), so test cases differ.
+_IDS = st.shared(st.integers(0, 8999).map(_Counter), key="learnmeet.strategies.ids")
+
+
+def _fresh(draw: st.DrawFn, prefix: str) -> str:
+    """An id of *prefix* no other id drawn in this test case has."""
+    return f"{prefix}-{draw(_IDS).take():04d}"
+
+
+def _fresh_ids(prefix: str) -> SearchStrategy[str]:
+    """Ids of *prefix*, each one no other id drawn in this test case has."""
+    return _IDS.map(lambda ids: f"{prefix}-{ids.take():04d}")
 
 
 @functools.lru_cache(maxsize=512)

@@ -25,7 +25,7 @@ from learnmeet.model._people import (
     StaffRole,
     Unit,
 )
-from learnmeet.strategies._common import _TEXT, _WORDS, _code, _days
+from learnmeet.strategies._common import _TEXT, _WORDS, _code, _days, _fresh_ids
 
 _DATED_COURSES = ("facilitator_training", "palliation_nurse", "palliation_sosu")
 """The courses professionals() dates; its undated ones are others, so a
@@ -68,29 +68,39 @@ def labels() -> SearchStrategy[Label]:
     return st.builds(Label, da=_TEXT, en=_TEXT)
 
 
-def professions(catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Profession]:
+def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
     """Professions from *catalog* (the built-in ones by default).
 
+    Args:
+        catalog: A catalogue; ``None``, the default, is the built-in
+            :data:`~learnmeet.DEFAULT_CATALOG`.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.professions)
 
 
-def sectors(catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Sector]:
-    """Sectors from *catalog*.
+def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
+    """Sectors from *catalog* (the built-in five by default).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.sectors)
 
 
 def meeting_formats(
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[MeetingFormat]:
-    """Meeting formats from *catalog*.
+    """Meeting formats from *catalog* (the built-in eleven by default).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.sampled_from(catalog.formats)
 
 
@@ -112,12 +122,13 @@ def areas(*, organisation: str | None = None) -> SearchStrategy[Area]:
 
 
 def organisations(
-    *, sector: Sector | None = None, catalog: Catalog = DEFAULT_CATALOG
+    *, sector: Sector | None = None, catalog: Catalog | None = None
 ) -> SearchStrategy[Organisation]:
     """Organisations in *sector* (any sector of *catalog* by default).
 
     .. versionadded:: 0.1.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
         lambda s, n: Organisation(f"org-{s.code}-{n}", f"Eksempel {s.label.da} {n}", s),
         st.just(sector) if sector is not None else sectors(catalog),
@@ -129,12 +140,24 @@ def units(
     *,
     sector: Sector | None = None,
     area: Area | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[Unit]:
     """Units of an organisation, in *area* if given (else any area or none).
 
+    A unit ``unit-org-<sector>-<n>[-<area>]`` named after its organisation
+    (one of nine per sector); one id is always one unit, so units drawn
+    apart can meet in one document.
+
+    Args:
+        sector: The sector of the unit's organisation; any of *catalog*'s.
+        area: The unit's area; any area or none by default.
+        catalog: Where the sectors come from; the built-in catalogue by
+            default.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
         # The id names the area too: one id is one unit everywhere it occurs,
         # as a document that refers to units by id needs.
@@ -154,17 +177,36 @@ def professionals(
     profession: Profession | None = None,
     sector: Sector | None = None,
     area: Area | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[Professional]:
     """Professionals, optionally of one profession, sector or area.
 
-    Some have dated course completions (:func:`course_completions`, at most
-    one a course a day; renewals on other days), of other courses than
-    their undated ones.
+    Each has an id no other drawn in the same test case has (``p-0012``), a
+    unit (see :func:`units`), any staff roles, some of three courses, at
+    times a display name and an e-mail made from the id, and some dated
+    course completions (:func:`course_completions`, at most one a course a
+    day; renewals on other days), of other courses than their undated ones.
+
+    Args:
+        profession: The profession of everyone drawn; any of *catalog*'s.
+        sector: The sector of their unit's organisation.
+        area: The area of their unit.
+        catalog: Where professions and sectors come from; the built-in
+            catalogue by default.
+
+    >>> from hypothesis import given, settings, strategies as st
+    >>> from learnmeet import strategies as lst
+    >>> @settings(max_examples=10, database=None)
+    ... @given(st.lists(lst.professionals(), min_size=3, max_size=3))
+    ... def test_each_their_own(staff):
+    ...     assert len({p.id for p in staff}) == 3
+    >>> test_each_their_own()
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0 Dated completions.
+    .. versionchanged:: 0.4.0 Dated completions; ids of their own in a test
+       case; *catalog* defaults to ``None``.
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
         lambda id, prof, unit, roles, courses, name, mail, dated: Professional(
             id=id,
@@ -177,7 +219,7 @@ def professionals(
             email=f"{id}@kommune.example" if mail else None,
             completions=dated,
         ),
-        _code("p"),
+        _fresh_ids("p"),
         st.just(profession) if profession is not None else professions(catalog),
         units(sector=sector, area=area, catalog=catalog),
         st.frozensets(st.sampled_from(StaffRole)),
@@ -196,14 +238,16 @@ def volunteers(
     *,
     sector: Sector | None = None,
     area: Area | None = None,
-    catalog: Catalog = DEFAULT_CATALOG,
+    catalog: Catalog | None = None,
 ) -> SearchStrategy[Professional]:
     """Volunteers (frivillige): of no profession, in a unit of *sector*.
 
-    Civil society by default, where a volunteer centre's night watch is.
+    Civil society by default, where a volunteer centre's night watch is. Each
+    has an id of their own in a test case (``v-0004``).
 
     .. versionadded:: 0.3.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     home = sector or next(
         (s for s in catalog.sectors if s.code == "civil_society"), None
     )
@@ -214,7 +258,7 @@ def volunteers(
             display_name=name,
             participant_type=ParticipantType.VOLUNTEER,
         ),
-        _code("v"),
+        _fresh_ids("v"),
         units(sector=home, area=area, catalog=catalog),
         st.just("") | _TEXT,
     )

@@ -22,6 +22,7 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.io._config import PlanningConfig
 from learnmeet.model._cases import CaseOrigin
+from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import LANGUAGES
 from learnmeet.model._meetings import (
     AttendeeRole,
@@ -29,7 +30,8 @@ from learnmeet.model._meetings import (
     Cohort,
     MeetingStatus,
 )
-from learnmeet.model._people import Professional, Unit
+from learnmeet.model._people import Area, Professional, Unit
+from learnmeet.model._scenario import Scenario
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._cohorts import CourseSession, Enrolment, SessionFill, enrol
 from learnmeet.planning._composer import Choice, Proposal
@@ -56,8 +58,13 @@ from learnmeet.rules._rule import RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES
 from learnmeet.strategies._availability import working_hours
 from learnmeet.strategies._cases import citizen_cases
-from learnmeet.strategies._common import _RULES, _code, _days, _later
-from learnmeet.strategies._meetings import cohorts, forums, meetings, scenarios
+from learnmeet.strategies._common import _RULES, _code, _days, _fresh, _later, _pick
+from learnmeet.strategies._meetings import (
+    _window,
+    forums,
+    meetings,
+    scenarios,
+)
 from learnmeet.strategies._people import areas, labels, organisations, professions
 
 T = TypeVar("T")
@@ -253,31 +260,84 @@ def _meeting_requests(draw: st.DrawFn, *, catalog: Catalog) -> MeetingRequest:
 
 
 def meeting_requests(
-    *, catalog: Catalog = DEFAULT_CATALOG
+    *, catalog: Catalog | None = None
 ) -> SearchStrategy[MeetingRequest]:
     """Requests for meetings that fit their format, with a window of days.
 
     .. versionadded:: 0.1.0
     """
-    return _meeting_requests(catalog=catalog)
+    return _meeting_requests(catalog=DEFAULT_CATALOG if catalog is None else catalog)
+
+
+def _course_formats(catalog: Catalog) -> tuple[MeetingFormat, ...]:
+    """The catalogue's formats run for one area's cohort, else all of them."""
+    by_area = tuple(f for f in catalog.formats if f.requirements.cohort_by_area)
+    return by_area or catalog.formats
+
+
+@st.composite
+def _course_sessions(
+    draw: st.DrawFn,
+    *,
+    formats: tuple[MeetingFormat, ...],
+    places: tuple[Area, ...],
+    days: tuple[date, ...],
+) -> CourseSession:
+    place = _pick(draw, places) if places else draw(areas())
+    return CourseSession(
+        id=_fresh(draw, f"kursusdag-{place.code}"),
+        format=_pick(draw, formats),
+        cohort=Cohort(f"hold-{place.code}", place),
+        start=datetime.combine(_pick(draw, days), time(9), tzinfo=COPENHAGEN),
+    )
 
 
 def course_sessions(
-    *, catalog: Catalog = DEFAULT_CATALOG
+    *,
+    catalog: Catalog | None = None,
+    area: Area | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    pool: Scenario | None = None,
 ) -> SearchStrategy[CourseSession]:
-    """Course-day sessions for one area's cohort.
+    """Course-day sessions for one area's cohort, at 09:00 on a working day.
+
+    Each session has an id of its own (``kursusdag-vest-0042``), the cohort
+    ``hold-<area>`` of its area, and a format of *catalog* run for one area's
+    cohort (the built-in course day), or any of its formats if it has none
+    such.
+
+    Args:
+        catalog: Where the course formats come from; the built-in
+            catalogue by default.
+        area: The area of every session's cohort; any by default.
+        start: The first day a session may be on (2025-01-01 by default).
+        end: The last day: 2027-12-31 or a year after *start*, whichever
+            is later, by default.
+        pool: A scenario of your own: cohorts of its areas.
+
+    Raises:
+        InvalidValueError: The window holds no working day.
+
+    >>> from hypothesis import given, settings
+    >>> from learnmeet import strategies as lst
+    >>> @settings(max_examples=10, database=None)
+    ... @given(lst.course_sessions())
+    ... def test_sessions(session):
+    ...     assert session.start.weekday() < 5 and session.start.hour == 9
+    ...     assert session.cohort.area.code in session.id
+    >>> test_sessions()
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0 On working days of 2025-2027, ids of their
+       own; the formats of your own catalogue; *area*, *start*, *end* and
+       *pool*.
     """
-    return st.builds(
-        lambda cohort, day: CourseSession(
-            id=f"kursusdag-{cohort.area.code}",
-            format=catalog.format("course_day"),
-            cohort=cohort,
-            start=datetime.combine(day, time(9), tzinfo=COPENHAGEN),
-        ),
-        cohorts(),
-        _days(low=date(2025, 1, 1)),
+    chosen = DEFAULT_CATALOG if catalog is None else catalog
+    return _course_sessions(
+        formats=_course_formats(chosen),
+        places=(area,) if area else () if pool is None else pool.areas,
+        days=_window(start, end, where="course_sessions"),
     )
 
 
@@ -371,9 +431,7 @@ def _learning_plans(draw: st.DrawFn, *, catalog: Catalog) -> LearningPlan:
     )
 
 
-def learning_plans(
-    *, catalog: Catalog = DEFAULT_CATALOG
-) -> SearchStrategy[LearningPlan]:
+def learning_plans(*, catalog: Catalog | None = None) -> SearchStrategy[LearningPlan]:
     """Learning attached to a forum for up to six weeks, as the planner makes it.
 
     The cases are of the forum's members (some of them fictional), so some
@@ -381,16 +439,15 @@ def learning_plans(
 
     .. versionadded:: 0.2.0
     """
-    return _learning_plans(catalog=catalog)
+    return _learning_plans(catalog=DEFAULT_CATALOG if catalog is None else catalog)
 
 
-def unplaced_requests(
-    *, catalog: Catalog = DEFAULT_CATALOG
-) -> SearchStrategy[Unplaced]:
+def unplaced_requests(*, catalog: Catalog | None = None) -> SearchStrategy[Unplaced]:
     """Requests that could not be placed, why, and the keys of who blocks them.
 
     .. versionadded:: 0.2.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return st.builds(
         Unplaced,
         meeting_requests(catalog=catalog),
@@ -418,13 +475,13 @@ def _schedule_results(draw: st.DrawFn, *, catalog: Catalog) -> ScheduleResult:
 
 
 def schedule_results(
-    *, catalog: Catalog = DEFAULT_CATALOG
+    *, catalog: Catalog | None = None
 ) -> SearchStrategy[ScheduleResult]:
     """What the scheduler placed and could not place of a scenario's meetings.
 
     .. versionadded:: 0.2.0
     """
-    return _schedule_results(catalog=catalog)
+    return _schedule_results(catalog=DEFAULT_CATALOG if catalog is None else catalog)
 
 
 @st.composite
@@ -442,30 +499,37 @@ def _session_fills(draw: st.DrawFn, *, catalog: Catalog) -> SessionFill:
     )
 
 
-def session_fills(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[SessionFill]:
+def session_fills(*, catalog: Catalog | None = None) -> SearchStrategy[SessionFill]:
     """The fill of a course-day session, with a suggestion when below minimum.
 
     .. versionadded:: 0.2.0
     """
-    return _session_fills(catalog=catalog)
+    return _session_fills(catalog=DEFAULT_CATALOG if catalog is None else catalog)
 
 
 @st.composite
 def _enrolments(draw: st.DrawFn, *, catalog: Catalog) -> Enrolment:
     # A course day of few seats, so that waiting lists come up; one unit per
     # area, so one id is one person, one unit, one organisation throughout.
-    day = catalog.format("course_day")
+    day = _course_formats(catalog)[0]
     seats = draw(st.integers(1, 4))
     small = attrs.evolve(
         day,
         requirements=attrs.evolve(
             day.requirements,
             max_attendees=seats,
+            min_attendees=min(day.requirements.min_attendees, seats),
             min_fill=draw(st.integers(0, seats)),
         ),
     )
     organisation = draw(
-        organisations(sector=catalog.sector("municipality"), catalog=catalog)
+        organisations(
+            sector=next(
+                (s for s in catalog.sectors if s.code == "municipality"),
+                catalog.sectors[0],
+            ),
+            catalog=catalog,
+        )
     )
     places = draw(st.lists(areas(), min_size=1, max_size=2, unique_by=lambda a: a.code))
     teams = [
@@ -505,7 +569,7 @@ def _enrolments(draw: st.DrawFn, *, catalog: Catalog) -> Enrolment:
     return enrol(people, sessions, cancellations=cancelled)
 
 
-def enrolments(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Enrolment]:
+def enrolments(*, catalog: Catalog | None = None) -> SearchStrategy[Enrolment]:
     """Enrolments on course days of one to four seats, as :func:`enrol` makes them.
 
     Up to twelve people of one or two areas: some wait, some may not enrol (no
@@ -513,7 +577,7 @@ def enrolments(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Enrolmen
 
     .. versionadded:: 0.2.0
     """
-    return _enrolments(catalog=catalog)
+    return _enrolments(catalog=DEFAULT_CATALOG if catalog is None else catalog)
 
 
 @st.composite
@@ -528,12 +592,12 @@ def _period_plans(draw: st.DrawFn, *, catalog: Catalog) -> PeriodPlan:
     )
 
 
-def period_plans(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[PeriodPlan]:
+def period_plans(*, catalog: Catalog | None = None) -> SearchStrategy[PeriodPlan]:
     """Plans of up to a month for a generated scenario, made by plan_period.
 
     .. versionadded:: 0.2.0
     """
-    return _period_plans(catalog=catalog)
+    return _period_plans(catalog=DEFAULT_CATALOG if catalog is None else catalog)
 
 
 @st.composite
@@ -557,9 +621,10 @@ def choices() -> SearchStrategy[Choice]:
     return st.builds(Choice, _KEYS, st.sampled_from(AttendeeRole), labels())
 
 
-def proposals(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Proposal]:
+def proposals(*, catalog: Catalog | None = None) -> SearchStrategy[Proposal]:
     """Proposed meetings: a choice per attendee, what is missing and awaited.
 
     .. versionadded:: 0.2.0
     """
+    catalog = DEFAULT_CATALOG if catalog is None else catalog
     return _proposals(catalog=catalog)
