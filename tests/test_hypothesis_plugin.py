@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import inspect
 import subprocess
 import sys
@@ -58,41 +59,57 @@ class TestRegistration:
 
 WITHOUT_STRATEGY = frozenset(
     {
-        "Catalog",
         "DataProblem",
-        "Evaluation",
-        "Finding",
-        "Holiday",
-        "LevelSummary",
-        "ResponseRates",
-        "Rule",
-        "RuleContext",
-        "RuleSet",
-        "YieldGroup",
+        "LabelledEnum",
+        *(
+            name
+            for name in lm.__all__
+            if inspect.isclass(obj := getattr(lm, name))
+            and issubclass(obj, BaseException)
+        ),
     }
 )
-"""Public value types with no strategy yet: this set may only shrink."""
+"""Public classes with no registered strategy: this set may only shrink.
+
+The errors and the data problems they hold are made by failing calls, not
+drawn; :class:`~learnmeet.LabelledEnum` is the base of the enumerations, each
+of which hypothesis draws from by itself.
+"""
+
+
+def _public_classes() -> set[str]:
+    return {name for name in lm.__all__ if inspect.isclass(getattr(lm, name))}
 
 
 def _public_value_types() -> set[str]:
     return {
         name
-        for name in lm.__all__
-        if inspect.isclass(obj := getattr(lm, name))
-        and attrs.has(obj)
-        and not issubclass(obj, BaseException)
+        for name in _public_classes()
+        if attrs.has(obj := getattr(lm, name)) and not issubclass(obj, BaseException)
     }
 
 
 class TestTheRegistry:
     """A new public value type cannot be left without a strategy unnoticed."""
 
-    def test_every_public_value_type_is_registered_or_known_to_lack_one(
-        self,
-    ) -> None:
+    def test_every_public_value_type_is_registered(self) -> None:
         public = _public_value_types()
         assert set(_STRATEGIES) <= public
-        assert public - set(_STRATEGIES) == WITHOUT_STRATEGY
+        assert public - set(_STRATEGIES) <= WITHOUT_STRATEGY
+
+    def test_every_public_class_resolves_or_is_known_to_lack_a_strategy(
+        self,
+    ) -> None:
+        """Enumerations resolve by hypothesis itself; everything else by us."""
+        register()
+        unresolved = set()
+        for name in _public_classes() - set(_STRATEGIES):
+            cls = getattr(lm, name)
+            if issubclass(cls, enum.Enum) and len(cls):  # type: ignore[arg-type]
+                assert repr(st.from_type(cls)) == repr(st.sampled_from(cls))
+            else:
+                unresolved.add(name)
+        assert unresolved == WITHOUT_STRATEGY
 
     def test_every_registered_strategy_is_public(self) -> None:
         from learnmeet import strategies as lst

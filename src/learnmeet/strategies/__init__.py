@@ -34,6 +34,7 @@ from learnmeet.strategies._audit import (
 from learnmeet.strategies._availability import (
     absences,
     availabilities,
+    holidays,
     working_hours,
     working_patterns,
 )
@@ -43,6 +44,13 @@ from learnmeet.strategies._cases import (
     consents,
     permissions,
     transitions,
+)
+from learnmeet.strategies._catalog import catalogs
+from learnmeet.strategies._evaluation import (
+    evaluations,
+    level_summaries,
+    response_rates,
+    yield_groups,
 )
 from learnmeet.strategies._meetings import (
     attendees,
@@ -82,7 +90,6 @@ from learnmeet.strategies._planning import (
     planning_settings,
     preflights,
     proposals,
-    reports,
     rooms,
     schedule_results,
     series,
@@ -91,7 +98,6 @@ from learnmeet.strategies._planning import (
     travel_times,
     unattached_cases,
     unplaced_requests,
-    violations,
 )
 from learnmeet.strategies._projects import (
     course_series,
@@ -108,6 +114,14 @@ from learnmeet.strategies._reflection import (
     reflection_cycles,
     reflection_models,
     reflection_phases,
+)
+from learnmeet.strategies._rules import (
+    findings,
+    reports,
+    rule_contexts,
+    rule_sets,
+    rules,
+    violations,
 )
 from learnmeet.strategies._survey import (
     SurveyData,
@@ -136,6 +150,7 @@ __all__ = [
     "breaches",
     "busy_indexes",
     "cancellations",
+    "catalogs",
     "choices",
     "citizen_cases",
     "citizens",
@@ -146,13 +161,17 @@ __all__ = [
     "course_sessions",
     "cpr_numbers",
     "enrolments",
+    "evaluations",
+    "findings",
     "format_requirements",
     "forums",
+    "holidays",
     "intervals",
     "invitations",
     "labels",
     "learning_plans",
     "learning_points",
+    "level_summaries",
     "locations",
     "meeting_formats",
     "meeting_requests",
@@ -177,8 +196,12 @@ __all__ = [
     "reflections",
     "relatives",
     "reports",
+    "response_rates",
     "responses",
     "rooms",
+    "rule_contexts",
+    "rule_sets",
+    "rules",
     "scenarios",
     "schedule_results",
     "sectors",
@@ -200,4 +223,5 @@ __all__ = [
     "volunteers",
     "working_hours",
     "working_patterns",
+    "yield_groups",
 ]
