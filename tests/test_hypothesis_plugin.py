@@ -29,7 +29,11 @@ class TestRegistration:
 
     def test_the_hook_never_raises(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A broken install must not break the user's hypothesis."""
-        monkeypatch.setattr(plugin, "_STRATEGIES", {"NoSuchType": "no_such_strategy"})
+
+        def broken() -> None:
+            raise ImportError("a broken install")
+
+        monkeypatch.setattr(plugin, "register_loaded", broken)
         _hypothesis_setup_hook()
 
     @pytest.mark.parametrize(
@@ -117,8 +121,58 @@ class TestTheRegistry:
         assert set(_STRATEGIES.values()) <= set(lst.__all__)
 
 
+_FRESH = """
+import sys
+import hypothesis
+from hypothesis import strategies as st
+loaded = sorted(m for m in sys.modules if m.startswith("learnmeet"))
+print(" ".join(loaded))
+import learnmeet as lm
+from learnmeet import strategies as lst
+print(repr(st.from_type(lm.Meeting)) == repr(lst.meetings()))
+print(repr(st.from_type(lm.Catalog)) == repr(lst.catalogs()))
+"""
+
+
 class TestImportCost:
-    """Importing learnmeet never imports hypothesis."""
+    """Importing learnmeet never imports hypothesis, and importing hypothesis
+    loads no layer of learnmeet: only the table of public names and the plugin.
+    """
+
+    def test_import_hypothesis_loads_only_the_table_and_the_plugin(self) -> None:
+        out = subprocess.run(
+            [sys.executable, "-c", _FRESH], capture_output=True, text=True, check=True
+        )
+        loaded, meeting, catalog = out.stdout.split("\n")[:3]
+        assert loaded.split() == [
+            "learnmeet",
+            "learnmeet._hypothesis_plugin",
+            "learnmeet._lazy",
+            "learnmeet._version",
+        ]
+        # and from_type resolves through the registry once a type is read
+        assert (meeting, catalog) == ("True", "True")
+
+    def test_register_loaded_imports_nothing(self) -> None:
+        code = (
+            "import sys, learnmeet\n"
+            "from learnmeet._hypothesis_plugin import register_loaded\n"
+            "before = set(sys.modules)\n"
+            "register_loaded()\n"
+            "print(sorted(m for m in set(sys.modules) - before "
+            "if m.startswith('learnmeet')))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "[]"
+
+    def test_a_type_read_after_hypothesis_registers_itself(self) -> None:
+        """The lazy table tells the plugin; from_type then uses our strategy."""
+        from learnmeet import strategies as lst
+
+        plugin.register_loaded()
+        assert repr(st.from_type(lm.Holiday)) == repr(lst.holidays())
 
     def test_no_hypothesis_on_import(self) -> None:
         code = "import sys, learnmeet; print('hypothesis' in sys.modules)"
