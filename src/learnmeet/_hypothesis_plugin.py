@@ -40,6 +40,8 @@ _STRATEGIES: dict[str, str] = {
     "Consent": "consents",
     "Contribution": "contributions",
     "CourseSeries": "course_series",
+    "CycleOrderError": "errors",
+    "DataProblem": "data_problems",
     "CourseSession": "course_sessions",
     "Enrolment": "enrolments",
     "Evaluation": "evaluations",
@@ -48,18 +50,24 @@ _STRATEGIES: dict[str, str] = {
     "Forum": "forums",
     "Holiday": "holidays",
     "Interval": "intervals",
+    "InvalidDataError": "errors",
+    "InvalidValueError": "errors",
     "Invitation": "invitations",
     "Label": "labels",
     "LearningPlan": "learning_plans",
     "LearningPoint": "learning_points",
+    "LearnmeetError": "errors",
     "LevelSummary": "level_summaries",
     "Location": "locations",
     "Meeting": "meetings",
     "MeetingFormat": "meeting_formats",
     "MeetingRequest": "meeting_requests",
+    "MeetingRulesError": "errors",
+    "NaiveDatetimeError": "errors",
     "Organisation": "organisations",
     "Permission": "permissions",
     "PeriodPlan": "period_plans",
+    "PersonalDataError": "errors",
     "PlanningConfig": "planning_configs",
     "PlanningSettings": "planning_settings",
     "Preflight": "preflights",
@@ -89,6 +97,7 @@ _STRATEGIES: dict[str, str] = {
     "SeriesThresholds": "series_thresholds",
     "SeriesVerdict": "series_verdicts",
     "SessionFill": "session_fills",
+    "SkippedTimeError": "errors",
     "Subject": "subjects",
     "Survey": "surveys",
     "SurveyItem": "survey_items",
@@ -97,25 +106,29 @@ _STRATEGIES: dict[str, str] = {
     "TravelTimes": "travel_times",
     "Unattached": "unattached_cases",
     "Unit": "units",
+    "UnknownCodeError": "errors",
     "Unplaced": "unplaced_requests",
     "Violation": "violations",
     "WorkingHours": "working_hours",
     "WorkingPattern": "working_patterns",
+    "WrongTypeError": "errors",
     "YieldGroup": "yield_groups",
 }
 """The registry: each public type with a strategy, and its function's name.
 
 Each name is a public function of :mod:`learnmeet.strategies` that takes no
-required argument; the test suite holds the registry to the public names, so a
-new public value type cannot be left without a strategy unnoticed.
+required argument (``errors`` is given the error class asked for); the test
+suite holds the registry to the public names, so a new public value type
+cannot be left without a strategy unnoticed.
 """
 
 
 def _lazy(name: str) -> Callable[[type[Any]], Any]:
-    def resolve(_: type[Any]) -> Any:
+    def resolve(cls: type[Any]) -> Any:
         from learnmeet import strategies
 
-        return getattr(strategies, name)()
+        strategy = getattr(strategies, name)
+        return strategy(cls) if name == "errors" else strategy()
 
     return resolve
 

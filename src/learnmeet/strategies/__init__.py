@@ -46,6 +46,7 @@ from learnmeet.strategies._cases import (
     transitions,
 )
 from learnmeet.strategies._catalog import catalogs
+from learnmeet.strategies._errors import data_problems, errors
 from learnmeet.strategies._evaluation import (
     evaluations,
     level_summaries,
@@ -160,7 +161,9 @@ __all__ = [
     "course_series",
     "course_sessions",
     "cpr_numbers",
+    "data_problems",
     "enrolments",
+    "errors",
     "evaluations",
     "findings",
     "format_requirements",
