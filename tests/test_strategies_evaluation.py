@@ -16,7 +16,8 @@ class TestEvaluations:
     @given(lst.evaluations())
     def test_rates_and_groups(self, evaluation: lm.Evaluation) -> None:
         assert 1 <= evaluation.threshold <= 5
-        assert evaluation.group(lm.Dimension.OVERALL, "all") is not None
+        if evaluation.groups:  # no group when nobody answered about benefit
+            assert evaluation.group(lm.Dimension.OVERALL, "all") is not None
         for group in evaluation.groups:
             if group.suppressed:
                 assert group.mean is None

@@ -92,7 +92,12 @@ def yield_groups(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[YieldG
 
     .. versionadded:: 0.4.0
     """
-    return evaluations(catalog=catalog).flatmap(lambda e: st.sampled_from(e.groups))
+    # An evaluation in which nobody answered about benefit has no group.
+    return (
+        evaluations(catalog=catalog)
+        .filter(lambda e: bool(e.groups))
+        .flatmap(lambda e: st.sampled_from(e.groups))
+    )
 
 
 def level_summaries(
