@@ -99,12 +99,7 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.Unattached, lst.unattached_cases()),
     (lm.Unplaced, lst.unplaced_requests()),
     (lm.Violation, lst.violations()),
-    (
-        lm.Holiday,
-        st.integers(1900, 2100).flatmap(
-            lambda year: st.sampled_from(lm.danish_holidays(year, customary=True))
-        ),
-    ),
+    (lm.Holiday, lst.holidays(years=range(1900, 2101))),
 )
 """Every JSON type (model values and planning results) with its public strategy."""
 

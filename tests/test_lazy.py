@@ -35,6 +35,27 @@ class TestLazyNames:
         assert package.__dict__["dumps"] is json.dumps  # the next read is plain
         assert {"dumps", "loads"} <= set(names())
 
+    def test_a_loaded_plugin_hears_of_each_name_read(
+        self, package: types.ModuleType, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """While the hypothesis plugin is loaded, it is told of every load."""
+        heard: list[str] = []
+        plugin = types.ModuleType("learnmeet._hypothesis_plugin")
+        plugin._on_load = lambda: heard.append("loaded")  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, plugin.__name__, plugin)
+        get, _ = lazy_names(package.__name__, {"json": ("dumps", "loads")})
+        get("dumps")
+        assert heard == ["loaded"]
+
+    def test_without_the_plugin_nothing_is_told(
+        self, package: types.ModuleType, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.delitem(sys.modules, "learnmeet._hypothesis_plugin", raising=False)
+        get, _ = lazy_names(package.__name__, {"json": ("dumps",)})
+        import json
+
+        assert get("dumps") is json.dumps
+
     def test_an_unknown_name_is_an_attribute_error(
         self, package: types.ModuleType
     ) -> None:

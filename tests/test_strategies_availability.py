@@ -71,3 +71,16 @@ class TestScenarios:
         staff = {p.id for p in scenario.professionals}
         assert {w.professional for w in scenario.working_patterns} <= staff
         assert {a.professional for a in scenario.absences} <= staff
+
+
+class TestHolidays:
+    """Holidays are Denmark's own, of the years asked for (2025-2030 by default)."""
+
+    @given(lst.holidays())
+    def test_a_holiday_of_a_recent_year(self, holiday: lm.Holiday) -> None:
+        assert 2025 <= holiday.day.year <= 2030
+        assert holiday in lm.danish_holidays(holiday.day.year, customary=True)
+
+    @given(lst.holidays(years=[1999]))
+    def test_of_the_years_given(self, holiday: lm.Holiday) -> None:
+        assert holiday.day.year == 1999

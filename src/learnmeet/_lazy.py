@@ -5,6 +5,12 @@ it; :func:`lazy_names` makes the root's ``__getattr__`` and ``__dir__`` from
 that table, and :func:`forward` lets a layer's package (``learnmeet.planning``)
 hand out the names of its own modules from the same table, so no second list
 exists anywhere.
+
+While the hypothesis plugin is loaded (hypothesis imported it through its
+entry point), each name read tells it that modules may have been loaded, so the
+types they define get their strategies without the plugin importing any of
+them itself. This module looks the plugin up in :data:`sys.modules`; it never
+imports it.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from importlib import import_module
 from typing import Any
 
 _Hooks = tuple[Callable[[str], Any], Callable[[], list[str]]]
+_PLUGIN = "learnmeet._hypothesis_plugin"
 
 
 def lazy_names(package: str, table: Mapping[str, tuple[str, ...]]) -> _Hooks:
@@ -33,6 +40,9 @@ def lazy_names(package: str, table: Mapping[str, tuple[str, ...]]) -> _Hooks:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         value = getattr(import_module(module), name)
         namespace[name] = value  # the next read is an ordinary one
+        plugin = sys.modules.get(_PLUGIN)
+        if plugin is not None:
+            plugin._on_load()
         return value
 
     def names() -> list[str]:

@@ -13,6 +13,7 @@ from learnmeet.model._checks import each, instance_of, to_tuple
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._lookup import find
 from learnmeet.model._people import Profession, Sector
+from learnmeet.model._reprs import known_as
 
 __all__ = ["Catalog"]
 
@@ -51,6 +52,23 @@ def _formats(items: Iterable[MeetingFormat]) -> tuple[MeetingFormat, ...]:
     return to_tuple(items)
 
 
+def _codes_shown(kind: str, items: tuple[Any, ...]) -> str:
+    codes = [item.code for item in items[:3]]
+    more = ", …" if len(items) > 3 else ""
+    return f"{len(items)} {kind} ({', '.join(codes)}{more})"
+
+
+def _catalog_shown(catalog: Catalog) -> str:
+    return ", ".join(
+        [
+            _codes_shown("professions", catalog.professions),
+            _codes_shown("sectors", catalog.sectors),
+            _codes_shown("formats", catalog.formats),
+        ]
+    )
+
+
+@known_as(_catalog_shown)
 @attrs.frozen
 class Catalog:
     """An immutable set of professions, sectors and meeting formats, by code.

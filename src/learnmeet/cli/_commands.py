@@ -859,8 +859,13 @@ def _fhir_files(
 def _xapi_files(
     scenario: Scenario, lang: Lang, on: date | None, base: str | None
 ) -> dict[str, str]:
-    """The learning record's xAPI statements."""
-    return xapi_files(scenario, home_page=base or XAPI_HOME_PAGE, on=on, lang=lang)
+    """The learning record's xAPI statements.
+
+    *lang* is the command's own language; the statements' ``context.language``
+    is the meetings' (Danish), so it is not passed on.
+    """
+    del lang
+    return xapi_files(scenario, home_page=base or XAPI_HOME_PAGE, on=on)
 
 
 EXPORTS: dict[

@@ -48,6 +48,7 @@ from learnmeet.model._people import (
     Relative,
     Sector,
 )
+from learnmeet.model._reprs import fields_shown
 from learnmeet.model._time import a_date
 
 __all__ = [
@@ -235,6 +236,7 @@ def _documents(documents: Iterable[HandoverDocument]) -> frozenset[HandoverDocum
     return to_frozenset(documents)
 
 
+@fields_shown
 @attrs.frozen(kw_only=True)
 class Transition:
     """A move of the citizen from one sector to another (overgang).
@@ -365,6 +367,7 @@ def _recipients(items: Iterable[str]) -> frozenset[str]:
     return to_frozenset(items)
 
 
+@fields_shown
 @attrs.frozen(kw_only=True)
 class Consent:
     """The citizen's recorded consent to use their course of care.
@@ -605,6 +608,7 @@ def _permissions(items: Iterable[Permission]) -> tuple[Permission, ...]:
     return to_tuple(items)
 
 
+@fields_shown
 @attrs.frozen(kw_only=True)
 class CitizenCase:
     """A citizen's course of care across sectors (borgerforløb).

@@ -31,6 +31,7 @@ from learnmeet.model._checks import (
 )
 from learnmeet.model._labels import Label, LabelledEnum
 from learnmeet.model._people import Profession, Professional, StaffRole, completed
+from learnmeet.model._reprs import fields_shown, known_as
 from learnmeet.model._time import positive_duration
 
 __all__ = ["FictionalCase", "FormatRequirements", "MeetingFormat"]
@@ -97,6 +98,7 @@ def _courses(
     return converted  # type: ignore[no-any-return]
 
 
+@fields_shown
 @attrs.frozen(kw_only=True)
 class FormatRequirements:
     """What a meeting of a format needs, as data.
@@ -284,6 +286,7 @@ class FormatRequirements:
                 )
 
 
+@known_as(lambda f: f.code)
 @attrs.frozen(kw_only=True)
 class MeetingFormat:
     """A meeting format (mødeform) such as a learning meeting or an audit.

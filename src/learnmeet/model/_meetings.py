@@ -44,6 +44,7 @@ from learnmeet.model._people import (
     Professional,
     Relative,
 )
+from learnmeet.model._reprs import fields_shown
 from learnmeet.model._time import (
     LAST_YEAR,
     aware_datetime,
@@ -192,6 +193,7 @@ class LocationKind(LabelledEnum):
     ONLINE = "online", Label(da="online", en="online")
 
 
+@fields_shown
 @attrs.frozen
 class Location:
     """Where a meeting is held. The citizen's home is never written as an address.
@@ -307,6 +309,7 @@ _HOST_ROLE = AttendeeRole.HOST
 _OBSERVER_ROLE = AttendeeRole.OBSERVER
 
 
+@fields_shown
 @attrs.frozen(kw_only=True, init=False)
 class Attendee:
     """A person invited to a meeting, with their role and answer.
@@ -437,6 +440,7 @@ def _attendees(items: Iterable[Attendee]) -> tuple[Attendee, ...]:
     return to_tuple(items)
 
 
+@fields_shown
 @attrs.frozen(kw_only=True, init=False)
 class Meeting:
     """A meeting of one format, at one time, with its attendees.

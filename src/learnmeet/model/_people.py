@@ -43,6 +43,7 @@ from learnmeet.model._checks import (
 )
 from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._labels import Label, LabelledEnum
+from learnmeet.model._reprs import known_as
 
 __all__ = [
     "Area",
@@ -90,6 +91,7 @@ class Discipline(LabelledEnum):
     OTHER = "other", Label(da="andet", en="other")
 
 
+@known_as(lambda p: p.code)
 @attrs.frozen
 class Profession:
     """A profession (faggruppe), e.g. nurse or physiotherapist.
@@ -134,6 +136,7 @@ class Profession:
         return self.code if self.group is None else self.group
 
 
+@known_as(lambda s: s.code)
 @attrs.frozen
 class Sector:
     """A sector (sektor): hospital, municipality, general practice and so on.
@@ -193,6 +196,7 @@ class Area:
     )
 
 
+@known_as(lambda o: f"{o.id} ({o.sector.code})")
 @attrs.frozen
 class Organisation:
     """An organisation in one sector: a municipality, a hospital, a practice.
@@ -210,6 +214,12 @@ class Organisation:
     sector: Sector = attrs.field(validator=instance_of(Sector))
 
 
+def _unit_shown(unit: Unit) -> str:
+    area = f", area {unit.area.code}" if unit.area is not None else ""
+    return f"{unit.id} of {unit.organisation.id}{area}"
+
+
+@known_as(_unit_shown)
 @attrs.frozen(kw_only=True)
 class Unit:
     """A unit of an organisation, e.g. a home-care group or a hospital ward.
@@ -362,6 +372,22 @@ def email_problem(address: str) -> tuple[Label, Label] | None:
 DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 
 
+def _professional_shown(person: Professional) -> str:
+    """Id, profession, unit; then roles, courses and a volunteer, when there are."""
+    parts = [
+        person.profession.code if person.profession is not None else "no profession",
+        person.unit.id,
+    ]
+    if person.participant_type is not ParticipantType.STAFF:
+        parts.append(person.participant_type.code)
+    if person.roles:
+        parts.append("roles " + " ".join(sorted(r.code for r in person.roles)))
+    if person.completed_courses:
+        parts.append("courses " + " ".join(sorted(person.completed_courses)))
+    return f"{person.id} ({', '.join(parts)})"
+
+
+@known_as(_professional_shown)
 @attrs.frozen(kw_only=True)
 class Professional:
     """A staff member (medarbejder, fagperson): one profession, one unit.

@@ -34,6 +34,7 @@ from learnmeet.strategies._audit import (
 from learnmeet.strategies._availability import (
     absences,
     availabilities,
+    holidays,
     working_hours,
     working_patterns,
 )
@@ -48,6 +49,14 @@ from learnmeet.strategies._cases import (
     consents,
     permissions,
     transitions,
+)
+from learnmeet.strategies._catalog import catalogs
+from learnmeet.strategies._errors import data_problems, errors
+from learnmeet.strategies._evaluation import (
+    evaluations,
+    level_summaries,
+    response_rates,
+    yield_groups,
 )
 from learnmeet.strategies._meetings import (
     attendees,
@@ -88,7 +97,6 @@ from learnmeet.strategies._planning import (
     planning_settings,
     preflights,
     proposals,
-    reports,
     rooms,
     schedule_results,
     series,
@@ -97,7 +105,6 @@ from learnmeet.strategies._planning import (
     travel_times,
     unattached_cases,
     unplaced_requests,
-    violations,
 )
 from learnmeet.strategies._projects import (
     course_series,
@@ -128,6 +135,14 @@ from learnmeet.strategies._reflection import (
     reflection_models,
     reflection_phases,
 )
+from learnmeet.strategies._rules import (
+    findings,
+    reports,
+    rule_contexts,
+    rule_sets,
+    rules,
+    violations,
+)
 from learnmeet.strategies._survey import (
     SurveyData,
     answers,
@@ -156,6 +171,7 @@ __all__ = [
     "breaches",
     "busy_indexes",
     "cancellations",
+    "catalogs",
     "choices",
     "citizen_cases",
     "citizens",
@@ -167,13 +183,18 @@ __all__ = [
     "course_series",
     "course_sessions",
     "cpr_numbers",
+    "data_problems",
     "encounters",
     "enrolments",
+    "errors",
+    "evaluations",
     "facilitations",
+    "findings",
     "format_requirements",
     "forums",
     "gaps",
     "history_scenarios",
+    "holidays",
     "intervals",
     "invitations",
     "labels",
@@ -181,6 +202,7 @@ __all__ = [
     "learning_plans",
     "learning_points",
     "learning_records",
+    "level_summaries",
     "locations",
     "meeting_formats",
     "meeting_requests",
@@ -209,8 +231,12 @@ __all__ = [
     "relation_maps",
     "relatives",
     "reports",
+    "response_rates",
     "responses",
     "rooms",
+    "rule_contexts",
+    "rule_sets",
+    "rules",
     "scenarios",
     "schedule_results",
     "sectors",
@@ -232,4 +258,5 @@ __all__ = [
     "volunteers",
     "working_hours",
     "working_patterns",
+    "yield_groups",
 ]

@@ -18,12 +18,23 @@ from learnmeet.model._availability import (
     WorkingPattern,
     intersect,
 )
-from learnmeet.model._calendar import WorkingHours, week_spans
+from learnmeet.model._calendar import (
+    Holiday,
+    WorkingHours,
+    danish_holidays,
+    week_spans,
+)
 from learnmeet.model._time import COPENHAGEN
 from learnmeet.planning._slots import Availability
 from learnmeet.strategies._common import _code, _days, _later
 
-__all__ = ["absences", "availabilities", "working_hours", "working_patterns"]
+__all__ = [
+    "absences",
+    "availabilities",
+    "holidays",
+    "working_hours",
+    "working_patterns",
+]
 
 
 def working_hours(*, overnight: bool | None = None) -> SearchStrategy[WorkingHours]:
@@ -151,3 +162,26 @@ def availabilities() -> SearchStrategy[Availability]:
     .. versionadded:: 0.2.0
     """
     return _availabilities()
+
+
+def holidays(*, years: Sequence[int] = range(2025, 2031)) -> SearchStrategy[Holiday]:
+    """Danish public holidays and customary days off of one of *years*.
+
+    What :func:`learnmeet.danish_holidays` returns (with ``customary=True``):
+    the official holidays (Easter, Whitsun, Christmas …) and the customary
+    days off (Constitution Day, Christmas Eve, New Year's Eve).
+
+    >>> from hypothesis import find
+    >>> from learnmeet import strategies as lst
+    >>> find(lst.holidays(years=[2026]), lambda h: not h.official).label.en
+    'Constitution Day'
+
+    Args:
+        years: The years to draw from (by default 2025 to 2030), each one
+            :func:`~learnmeet.danish_holidays` takes.
+
+    .. versionadded:: 0.4.0
+    """
+    return st.sampled_from(list(years)).flatmap(
+        lambda year: st.sampled_from(danish_holidays(year, customary=True))
+    )

@@ -23,7 +23,6 @@ from learnmeet.catalog._catalog import Catalog
 from learnmeet.io._config import PlanningConfig
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._formats import MeetingFormat
-from learnmeet.model._labels import LANGUAGES
 from learnmeet.model._meetings import (
     AttendeeRole,
     CancellationReason,
@@ -53,7 +52,7 @@ from learnmeet.planning._settings import (
     TravelTimes,
 )
 from learnmeet.planning._slots import BusyIndex, Interval, busy_from_meetings
-from learnmeet.rules._report import Report, Severity, Subject, SubjectKind, Violation
+from learnmeet.rules._report import Severity, Subject, SubjectKind
 from learnmeet.rules._rule import RuleSet
 from learnmeet.rules._validate import DEFAULT_RULES
 from learnmeet.strategies._availability import working_hours
@@ -66,6 +65,7 @@ from learnmeet.strategies._meetings import (
     scenarios,
 )
 from learnmeet.strategies._people import areas, labels, organisations, professions
+from learnmeet.strategies._rules import violations
 
 T = TypeVar("T")
 
@@ -366,29 +366,6 @@ def subjects() -> SearchStrategy[Subject]:
     .. versionadded:: 0.2.0
     """
     return _subjects()
-
-
-def violations() -> SearchStrategy[Violation]:
-    """Violations of a rule code, with a message in Danish and English.
-
-    .. versionadded:: 0.2.0
-    """
-    return st.builds(
-        Violation,
-        code=st.integers(100, 199).map(lambda n: f"LM{n}"),
-        severity=st.sampled_from(Severity),
-        subject=subjects(),
-        message=labels(),
-        meeting=_code("m"),
-    )
-
-
-def reports() -> SearchStrategy[Report]:
-    """Reports of up to four violations, in Danish or English.
-
-    .. versionadded:: 0.2.0
-    """
-    return st.builds(Report, _few(violations(), 4), lang=st.sampled_from(LANGUAGES))
 
 
 def unattached_cases() -> SearchStrategy[Unattached]:
