@@ -330,6 +330,52 @@ class TestAppointment:
         actors = [p["actor"] for p in found["participant"]]
         assert all(a.get("type") != "Patient" for a in actors)
 
+    def test_a_case_discussed_without_its_citizen_has_the_citizen_as_subject(
+        self,
+    ) -> None:
+        """R5: the citizen discussed but absent is the subject, listed or not."""
+        listed = full_meeting()
+        unlisted = attrs.evolve(
+            listed,
+            id="m-unlisted",
+            attendees=[
+                a for a in listed.attendees if not isinstance(a.person, lm.Citizen)
+            ],
+        )
+        bundle = lm.meetings_to_fhir([listed, unlisted])
+        for meeting in (listed, unlisted):
+            found = appointment(bundle, meeting.id)
+            assert found["subject"] == lm_citizen("B-101")
+        marks = [
+            e["url"] for e in appointment(bundle, "m-unlisted").get("extension", [])
+        ]
+        assert not [m for m in marks if m.endswith("information-only")]
+        scenario = lm.Scenario(
+            name="t",
+            professionals=list(listed.professionals),
+            cases=[CASE],
+            areas=[NORTH_COHORT.area],
+        )
+        back = lm.meetings_from_fhir(bundle, scenario)
+        citizens = [
+            [a for a in m.attendees if isinstance(a.person, lm.Citizen)] for m in back
+        ]
+        assert [len(c) for c in citizens] == [1, 0]
+        assert citizens[0][0].participation is lm.Participation.INFORMATION_ONLY
+
+    def test_the_sample_s_meetings_about_a_case_name_the_citizen(self) -> None:
+        bundle = lm.scenario_to_fhir(SAMPLE)
+        for meeting in SAMPLE.meetings:
+            found = appointment(bundle, meeting.id)
+            present = any(
+                isinstance(a.person, lm.Citizen) and a.takes_part
+                for a in meeting.attendees
+            )
+            if meeting.case is None or present:
+                assert "subject" not in found
+            else:
+                assert found["subject"] == lm_citizen(meeting.case.citizen.pseudonym)
+
     def test_present_citizen_is_a_participant_and_no_subject(self) -> None:
         meeting = valid_meetings()["home_meeting"]
         found = appointment(lm.meetings_to_fhir([meeting]), meeting.id)
@@ -344,7 +390,11 @@ class TestAppointment:
         assert found["supportingInformation"][0]["type"] == "EpisodeOfCare"
         assert found["supportingInformation"][0]["identifier"]["value"] == CASE.id
         urls = [e["url"].rsplit("/", 1)[1] for e in found["extension"]]
-        assert urls == ["cohort", "cohort-area"]
+        assert urls == [
+            "citizen-listed-information-only",
+            "cohort",
+            "cohort-area",
+        ]
 
     def test_location_participant_and_resource(self) -> None:
         bundle = lm.meetings_to_fhir([full_meeting()], lang="en")

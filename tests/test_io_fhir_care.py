@@ -25,7 +25,7 @@ from hypothesis import given, strategies as st
 import learnmeet as lm
 import learnmeet.strategies as lms
 from learnmeet.data import load_sample
-from learnmeet.io._fhir_ids import identifier_system, reference
+from learnmeet.io._fhir_ids import identifier, identifier_system, reference
 
 Resource = dict[str, Any]
 
@@ -507,12 +507,16 @@ class TestConsent:
                         }
                     ]
                 },
-                "reference": reference("Organization", "frivilligcenter"),
+                "reference": {
+                    "type": "Organization",
+                    "identifier": identifier("organisation", "frivilligcenter"),
+                },
             }
         ]
-        assert consent["verification"][0]["verifiedBy"] == reference(
-            "PractitionerRole", "p-001"
-        )
+        assert consent["verification"][0]["verifiedBy"] == {
+            "type": "PractitionerRole",
+            "identifier": identifier("professional", "p-001"),
+        }
         assert lm.fhir_consent(case, today=date(2027, 2, 28))[0]["status"] == "active"
 
     def test_withdrawn_on_the_day_given_has_no_period(self) -> None:

@@ -218,7 +218,7 @@ class TestBadInput:
                 "supportingInformation[0]",
             ),
             (
-                lambda r: r["extension"][1]["valueCoding"].update(code="x"),
+                lambda r: r["extension"][2]["valueCoding"].update(code="x"),
                 "extension",
             ),
             (
@@ -369,6 +369,29 @@ class TestValidate:
         )
         assert f"$.entry[{len(bundle['entry']) - 1}].resource.resourceType" in paths
         assert "information-only" not in caught.value.message("en")
+
+    def test_a_reference_to_a_resource_the_bundle_lacks(self) -> None:
+        bundle = lm.meetings_to_fhir([full_meeting()])
+        kept = [
+            e for e in bundle["entry"] if e["resource"]["resourceType"] != "Location"
+        ]
+        bundle["entry"] = kept
+        n = next(
+            n
+            for n, e in enumerate(kept)
+            if e["resource"]["resourceType"] == "Appointment"
+        )
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.validate_fhir(bundle)
+        (problem,) = caught.value.problems
+        assert problem.json_path.startswith(f"$.entry[{n}].resource.participant[")
+        assert problem.json_path.endswith(".actor.reference")
+        assert "does not hold" in problem.reason.en
+        assert "bundtet ikke har" in problem.reason.da
+
+    def test_logical_references_need_no_resource(self) -> None:
+        bundle = lm.scenario_to_fhir(SAMPLE)
+        assert lm.validate_fhir(bundle)["EpisodeOfCare"] == len(SAMPLE.cases)
 
     def test_bad_bundle(self) -> None:
         with pytest.raises(lm.InvalidDataError) as caught:

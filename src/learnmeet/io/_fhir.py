@@ -97,6 +97,9 @@ __all__ = [
 
 ATTENDED_EXTENSION = extension_url("attended")
 COHORT_EXTENSION = extension_url("cohort")
+LISTED_ABSENT_EXTENSION = extension_url("citizen-listed-information-only")
+"""On an Appointment whose ``subject`` is also an information-only attendee of
+the meeting (R5 has no participant form for it), so reading back lists them."""
 COHORT_AREA_EXTENSION = extension_url("cohort-area")
 
 _CANCELLATION = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason"
@@ -331,16 +334,23 @@ class _Writer:
                     "identifier": identifier("case", meeting.case.id, self.base),
                 }
             ]
+        extensions: list[dict[str, Any]] = []
         subject = _absent_citizen(meeting)
         if subject is not None:
             out["subject"] = citizen_reference(subject.pseudonym, self.base)
+            if _listed_absent(meeting):
+                extensions.append(
+                    {"url": LISTED_ABSENT_EXTENSION, "valueBoolean": True}
+                )
         participants = [self._participant(a) for a in meeting.attendees]
         out["participant"] = [p for p in participants if p is not None]
         out["participant"].append(self._place(meeting.location))
         if meeting.forum is not None:
             out.update(self._occurrence(meeting, meeting.forum))
         if meeting.cohort is not None:
-            out["extension"] = self._cohort(meeting.cohort)
+            extensions += self._cohort(meeting.cohort)
+        if extensions:
+            out["extension"] = extensions
         return out
 
     def _format(self, meeting: Meeting) -> dict[str, Any]:
@@ -567,14 +577,32 @@ _LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
 def _absent_citizen(meeting: Meeting) -> Citizen | None:
-    """The citizen discussed but not present: an information-only attendee."""
+    """The citizen discussed but not present: ``Appointment.subject`` (R5).
+
+    The citizen of the meeting's case when they do not take part (not an
+    attendee, or one who is information-only or has declined), or a citizen
+    listed as information-only.
+    """
     for attendee in meeting.attendees:
-        if (
-            isinstance(attendee.person, Citizen)
-            and attendee.participation is Participation.INFORMATION_ONLY
-        ):
-            return attendee.person
-    return None
+        if isinstance(attendee.person, Citizen) and attendee.takes_part:
+            return None
+    if _listed_absent(meeting):
+        for attendee in meeting.attendees:
+            if (
+                isinstance(attendee.person, Citizen)
+                and attendee.participation is Participation.INFORMATION_ONLY
+            ):
+                return attendee.person
+    return meeting.case.citizen if meeting.case is not None else None
+
+
+def _listed_absent(meeting: Meeting) -> bool:
+    """Whether a citizen is listed among the attendees as information-only."""
+    return any(
+        isinstance(a.person, Citizen)
+        and a.participation is Participation.INFORMATION_ONLY
+        for a in meeting.attendees
+    )
 
 
 class _Series:

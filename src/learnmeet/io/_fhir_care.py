@@ -521,7 +521,11 @@ def fhir_consent(
         out["verification"] = [
             {
                 "verified": True,
-                "verifiedBy": reference("PractitionerRole", consent.recorded_by),
+                # By identifier: who recorded it need not be on the staff list.
+                "verifiedBy": {
+                    "type": "PractitionerRole",
+                    "identifier": identifier("professional", consent.recorded_by, base),
+                },
                 "verificationDate": [_day(consent.given_on)],
             }
         ]
@@ -536,7 +540,14 @@ def fhir_consent(
     }
     if consent.recipients:
         provision["actor"] = [
-            {"role": _recipient(), "reference": reference("Organization", o)}
+            {
+                "role": _recipient(),
+                # By identifier: a recipient need not be in the scenario.
+                "reference": {
+                    "type": "Organization",
+                    "identifier": identifier("organisation", o, base),
+                },
+            }
             for o in sorted(consent.recipients)
         ]
     out["provision"] = [provision]

@@ -37,6 +37,7 @@ from learnmeet.io._fhir import (
     COHORT_AREA_EXTENSION as _COHORT_AREA,
     COHORT_EXTENSION as _COHORT,
     INFORMATION_ONLY as _INFORMATION_ONLY,
+    LISTED_ABSENT_EXTENSION as _LISTED_ABSENT,
     RSVP_CODES as _RSVP,
     STATUS_CODES as _STATUS,
 )
@@ -395,6 +396,8 @@ def _meeting(
                 ),
                 _NOT_READ,
             )
+    if "subject" in data and _listed_absent(reader, data, path):
+        assert case is not None  # the subject is the case's citizen, above
         attendees.append(
             Attendee(
                 person=case.citizen,
@@ -642,6 +645,18 @@ def _location(reader: _Reader, ref: str, path: tuple[PathKey, ...]) -> Location:
         raise reader.problem(path, refused.reason, refused.fix) from None
 
 
+def _listed_absent(
+    reader: _Reader, data: dict[str, Any], path: tuple[PathKey, ...]
+) -> bool:
+    """Whether the subject was an information-only attendee as well."""
+    return any(
+        isinstance(ext, dict)
+        and ext.get("url") == _LISTED_ABSENT
+        and ext.get("valueBoolean") is True
+        for ext in reader.items(data, "extension", path)
+    )
+
+
 def _cohort(
     reader: _Reader, data: dict[str, Any], path: tuple[PathKey, ...]
 ) -> Cohort | None:
@@ -687,7 +702,8 @@ def validate_fhir(bundle: Mapping[str, Any]) -> dict[str, int]:
 
     Raises:
         LearnmeetError: ``fhir.resources`` is not installed.
-        InvalidDataError: Every element the R5 models refuse, with its path
+        InvalidDataError: Every element the R5 models refuse, and every
+            reference to a resource the Bundle does not hold, with its path
             (``$.entry[3].resource.participant[0].required``).
 
     .. versionadded:: 0.4.0
@@ -747,9 +763,66 @@ def validate_fhir(bundle: Mapping[str, Any]) -> dict[str, int]:
     for n, entry in enumerate(entries):
         resource = entry.get("resource") if isinstance(entry, dict) else None
         check(resource, ("entry", n, "resource"))
+    if not problems:  # references between resources the models accept
+        problems += _dangling(entries)
     if problems:
         raise InvalidDataError(problems)
     return dict(sorted(counts.items()))
+
+
+def _dangling(entries: list[Any]) -> list[DataProblem]:
+    """Every literal reference (``Type/id``) that no entry of the Bundle holds.
+
+    A Bundle of type ``collection`` resolves its relative references inside
+    itself (FHIR R5, bundle.html#references); logical references (by
+    ``identifier`` alone) are the receiver's to resolve and are not asked.
+    """
+    held = set()
+    for entry in entries:
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if isinstance(resource, dict):
+            held.add(f"{resource.get('resourceType')}/{resource.get('id')}")
+    found: list[DataProblem] = []
+
+    def walk(value: Any, path: tuple[PathKey, ...]) -> None:
+        if isinstance(value, dict):
+            target = value.get("reference")
+            if (
+                isinstance(target, str)
+                and "/" in target
+                and "://" not in target
+                and not target.startswith(("#", "urn:"))
+                and target not in held
+            ):
+                found.append(
+                    DataProblem(
+                        path=(*path, "reference"),
+                        reason=Label(
+                            da=f"henvisningen {shown(target).da} peger på en "
+                            "ressource, som bundtet ikke har",
+                            en=f"the reference {shown(target).en} points to a "
+                            "resource the bundle does not hold",
+                        ),
+                        fix=Label(
+                            da="tag den henviste ressource med i bundtet, eller "
+                            "henvis ved identifikator",
+                            en="include the resource referred to in the bundle, "
+                            "or refer by identifier",
+                        ),
+                    )
+                )
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for n, item in enumerate(value):
+                walk(item, (*path, n))
+
+    for n, entry in enumerate(entries):
+        walk(
+            entry.get("resource") if isinstance(entry, dict) else None,
+            ("entry", n, "resource"),
+        )
+    return found
 
 
 _PYDANTIC = {
