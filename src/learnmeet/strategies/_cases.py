@@ -47,6 +47,35 @@ def _days_before(day: date | None) -> SearchStrategy[date]:
 _TWO_YEARS = timedelta(days=730)
 
 
+_KINDS = st.sampled_from(TransitionKind)
+_DOCUMENTS = st.frozensets(st.sampled_from(_MEDCOM_DOCUMENTS))
+
+
+def _transition(
+    draw: st.DrawFn, first: Sector, second: Sector, before: date | None
+) -> Transition:
+    """A transition from *first* to *second*, drawn by a caller's *draw*.
+
+    Plain, not a strategy: a meeting draws one per case, and a strategy built
+    per draw is checked by hypothesis before its first draw.
+    """
+    kind = draw(_KINDS)
+    needed = draw(st.booleans())
+    documents = draw(_DOCUMENTS)
+    if needed and kind is TransitionKind.DISCHARGE:
+        # The plan goes with a discharge that needs it (Sundhedsloven § 84):
+        # a valid case breaks no rule; meetings_breaking("LM135") takes it away.
+        documents |= {HandoverDocument.REHABILITATION_PLAN}
+    return Transition(
+        on=draw(_days_before(before)),
+        from_sector=first,
+        to_sector=second,
+        kind=kind,
+        documents=documents,
+        rehabilitation_needed=needed,
+    )
+
+
 @st.composite
 def _transitions(
     draw: st.DrawFn,
@@ -63,21 +92,7 @@ def _transitions(
         )
     else:
         first, second = between
-    kind = draw(st.sampled_from(TransitionKind))
-    needed = draw(st.booleans())
-    documents = draw(st.frozensets(st.sampled_from(_MEDCOM_DOCUMENTS)))
-    if needed and kind is TransitionKind.DISCHARGE:
-        # The plan goes with a discharge that needs it (Sundhedsloven § 84):
-        # a valid case breaks no rule; meetings_breaking("LM135") takes it away.
-        documents |= {HandoverDocument.REHABILITATION_PLAN}
-    return Transition(
-        on=draw(_days_before(before)),
-        from_sector=first,
-        to_sector=second,
-        kind=kind,
-        documents=documents,
-        rehabilitation_needed=needed,
-    )
+    return _transition(draw, first, second, before)
 
 
 def transitions(
@@ -122,10 +137,16 @@ def transitions(
 
 
 _RECIPIENTS = st.frozensets(_code("org"), min_size=1, max_size=3)
-_PROXIES = [g for g in ConsentGrantor if g.is_proxy]
+_PROXY_GRANTORS = st.sampled_from([g for g in ConsentGrantor if g.is_proxy])
+_PROXY_REASONS = st.sampled_from(ProxyReason)
+_ANY_PURPOSES = st.just(DEFAULT_PURPOSES) | st.frozensets(
+    st.sampled_from(ConsentPurpose), min_size=1
+)
+_MORE_PURPOSES = st.frozensets(st.sampled_from(ConsentPurpose))
+_FORMS = st.none() | st.sampled_from(ConsentForm)
+_RECORDERS = st.none() | _code("p")
 
 
-@st.composite
 def _consent_details(
     draw: st.DrawFn, purposes: frozenset[ConsentPurpose] | None
 ) -> dict[str, object]:
@@ -133,15 +154,12 @@ def _consent_details(
     if draw(st.booleans()):
         grantor, reason = ConsentGrantor.CITIZEN, None
     else:
-        grantor = draw(st.sampled_from(_PROXIES))
-        reason = draw(st.sampled_from(ProxyReason))
+        grantor = draw(_PROXY_GRANTORS)
+        reason = draw(_PROXY_REASONS)
     if purposes is None:
-        wanted = draw(
-            st.just(DEFAULT_PURPOSES)
-            | st.frozensets(st.sampled_from(ConsentPurpose), min_size=1)
-        )
+        wanted = draw(_ANY_PURPOSES)
     else:
-        wanted = purposes | draw(st.frozensets(st.sampled_from(ConsentPurpose)))
+        wanted = purposes | draw(_MORE_PURPOSES)
     return {
         "grantor": grantor,
         "proxy_reason": reason,
@@ -149,9 +167,28 @@ def _consent_details(
         "recipients": (
             draw(_RECIPIENTS) if ConsentPurpose.DISCLOSURE in wanted else frozenset()
         ),
-        "form": draw(st.none() | st.sampled_from(ConsentForm)),
-        "recorded_by": draw(st.none() | _code("p")),
+        "form": draw(_FORMS),
+        "recorded_by": draw(_RECORDERS),
     }
+
+
+def _consent_on(
+    draw: st.DrawFn, valid_on: date, purposes: frozenset[ConsentPurpose] | None
+) -> Consent:
+    """A consent that covers *valid_on*, drawn by a caller's *draw*.
+
+    With no purposes asked for, the purposes an old consent has: what every
+    format that needs consent reads. Plain, not a strategy, for the reason
+    :func:`_transition` gives.
+    """
+    details = _consent_details(draw, DEFAULT_PURPOSES if purposes is None else purposes)
+    # Two years either side, within the years a date may be in.
+    two_years = timedelta(days=730)
+    earliest = valid_on - min(two_years, valid_on - date(FIRST_YEAR, 1, 1))
+    latest = valid_on + min(two_years, date(LAST_YEAR, 12, 31) - valid_on)
+    given = draw(_days(low=earliest, high=valid_on))
+    expires = draw(st.none() | _days(low=valid_on, high=latest))
+    return Consent(given_on=given, expires_on=expires, **details)  # type: ignore[arg-type]
 
 
 @st.composite
@@ -161,30 +198,18 @@ def _consents(
     valid_on: date | None = None,
     purposes: frozenset[ConsentPurpose] | None = None,
 ) -> Consent:
-    # With a day to cover and no purposes asked for, the purposes an old
-    # consent has: what every format that needs consent reads.
-    details = draw(
-        _consent_details(
-            DEFAULT_PURPOSES if valid_on is not None and purposes is None else purposes
-        )
+    if valid_on is not None:
+        return _consent_on(draw, valid_on, purposes)
+    details = _consent_details(draw, purposes)
+    given = draw(_days())
+    expires = draw(st.none() | _days(low=given))
+    withdrawn = draw(st.none() | _days(low=given))
+    return Consent(
+        given_on=given,
+        expires_on=expires,
+        withdrawn_on=withdrawn,
+        **details,  # type: ignore[arg-type]
     )
-    if valid_on is None:
-        given = draw(_days())
-        expires = draw(st.none() | _days(low=given))
-        withdrawn = draw(st.none() | _days(low=given))
-        return Consent(
-            given_on=given,
-            expires_on=expires,
-            withdrawn_on=withdrawn,
-            **details,  # type: ignore[arg-type]
-        )
-    # Two years either side, within the years a date may be in.
-    two_years = timedelta(days=730)
-    earliest = valid_on - min(two_years, valid_on - date(FIRST_YEAR, 1, 1))
-    latest = valid_on + min(two_years, date(LAST_YEAR, 12, 31) - valid_on)
-    given = draw(_days(low=earliest, high=valid_on))
-    expires = draw(st.none() | _days(low=valid_on, high=latest))
-    return Consent(given_on=given, expires_on=expires, **details)  # type: ignore[arg-type]
 
 
 def consents(

@@ -49,7 +49,7 @@ from learnmeet.model._time import COPENHAGEN
 from learnmeet.rules._case import FICTIONAL_CASE
 from learnmeet.rules._validate import validate
 from learnmeet.strategies._availability import absences, working_patterns
-from learnmeet.strategies._cases import consents, transitions
+from learnmeet.strategies._cases import _consent_on, _transition
 from learnmeet.strategies._common import (
     _IDS,
     _REAL_SAYINGS,
@@ -66,10 +66,11 @@ from learnmeet.strategies._common import (
     _working_days,
 )
 from learnmeet.strategies._people import (
+    _RELATIVE_PARTS,
+    _relative,
     areas,
     labels,
     professionals,
-    relatives,
     units,
 )
 from learnmeet.strategies._projects import programmes
@@ -246,6 +247,7 @@ _AREAS = areas()
 _REFLECTIONS = reflections()
 _CANCELLATIONS = cancellations()
 _SOMETIMES = st.integers(0, 3).map(lambda n: n == 0)
+_RELATIVE_PARTS_LIST = st.lists(_RELATIVE_PARTS, max_size=1)
 
 #: The working day every generated meeting lies within, in minutes after
 #: midnight: the default :class:`~learnmeet.WorkingHours`, 08:00 to 16:00, so
@@ -497,10 +499,14 @@ def _limit(req: FormatRequirements, ask: _Ask) -> int | None:
     return min(limits) if limits else None
 
 
+_DONE_DAYS_BEFORE = st.integers(1, 900)
+_EXPIRES_DAYS_AFTER = st.none() | st.integers(0, 900)
+
+
 def _valid_completion(draw: st.DrawFn, course: str, day: date) -> CourseCompletion:
     """A completion of *course* that counts on *day*: done before, not expired."""
-    done = day - timedelta(days=draw(st.integers(1, 900)))
-    expires = draw(st.none() | st.integers(0, 900))
+    done = day - timedelta(days=draw(_DONE_DAYS_BEFORE))
+    expires = draw(_EXPIRES_DAYS_AFTER)
     return CourseCompletion(
         course=course,
         completed_on=done,
@@ -622,9 +628,8 @@ def _valid_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
         )
         moves: list[Transition] = []
         if req.transition_required:
-            pair = (chosen_sectors[0], chosen_sectors[1])
             moves = [
-                draw(transitions(between=pair, before=start.date(), catalog=catalog))
+                _transition(draw, chosen_sectors[0], chosen_sectors[1], start.date())
             ]
         citizen = Citizen(_fresh(draw, "B"))
         case = CitizenCase(
@@ -633,9 +638,11 @@ def _valid_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
             origin=origin,
             palliative_level=draw(_LEVELS),
             care_team=people,
-            relatives=draw(st.lists(relatives(citizen), max_size=1)),
+            relatives=[
+                _relative(citizen, *parts) for parts in draw(_RELATIVE_PARTS_LIST)
+            ],
             transitions=moves,
-            consent=draw(consents(valid_on=start.date())),
+            consent=_consent_on(draw, start.date(), None),
         )
     return _assemble(draw, fmt, ask, start, duration, people, role_of, case, cohort)
 

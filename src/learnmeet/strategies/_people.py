@@ -278,12 +278,25 @@ def relatives(citizen: Citizen | None = None) -> SearchStrategy[Relative]:
     .. versionadded:: 0.1.0
     """
     return st.builds(
-        lambda c, n, rel: Relative(
-            id=f"{c.pseudonym}-R{n}", citizen=c.pseudonym, relation=rel
-        ),
+        _relative,
         st.just(citizen) if citizen is not None else citizens(),
-        st.integers(min_value=1, max_value=9),
-        st.sampled_from(Relation),
+        _RELATIVE_NUMBERS,
+        _RELATIONS,
+    )
+
+
+_RELATIVE_NUMBERS = st.integers(min_value=1, max_value=9)
+_RELATIONS = st.sampled_from(Relation)
+#: What :func:`relatives` draws besides the citizen, for a caller that has the
+#: citizen already and draws a relative with :func:`_relative`.
+_RELATIVE_PARTS = st.tuples(_RELATIVE_NUMBERS, _RELATIONS)
+
+
+def _relative(citizen: Citizen, number: int, relation: Relation) -> Relative:
+    return Relative(
+        id=f"{citizen.pseudonym}-R{number}",
+        citizen=citizen.pseudonym,
+        relation=relation,
     )
 
 
