@@ -1879,7 +1879,7 @@ class TestRecord:
         assert out.startswith("Learning record as of 2026-12-01\n")
         assert "Hjemmepleje Nord" in out
         assert "Medicinsk afsnit" in out
-        assert "p-wardnurse: palliation_nurse (never completed)" in out
+        assert "p-wardnurse: palliative care course for nurses (never completed)" in out
 
     def test_one_unit_in_danish(
         self, capsys: pytest.CaptureFixture[str], small: Path

@@ -72,6 +72,7 @@ class TestCsv:
             "palliation_sosu",
             "undated",
         )
+        assert done["course_label"] == lm.COURSE_LABELS["palliation_sosu"].en
         pairs = _table(tables["encounters"])
         assert {(p["kind"], p["first"], p["second"]) for p in pairs} >= {
             ("people", "p-doctor", "p-nurse"),
@@ -105,6 +106,9 @@ class TestText:
         [
             ("da", ["Læringsprofil pr. 2026-12-01", "Mangler kursus", "aldrig"]),
             ("en", ["Learning record as of 2026-12-01", "Lacking their course"]),
+            # a course by its name, never its code
+            ("da", ["palliationskursus for social- og sundhedshjælpere"]),
+            ("en", ["palliative care course for social and health care helpers"]),
         ],
     )
     def test_in_the_language(self, lang: lm.Lang, words: list[str]) -> None:
