@@ -100,7 +100,8 @@ class TestCheck:
             f"{sample}: OK – {len(scenario.professionals) - volunteers} fagpersoner, "
             f"{volunteers} frivillige, "
             f"{len(scenario.cases)} borgerforløb, {len(scenario.forums)} mødefora, "
-            f"{len(scenario.meetings)} møder"
+            f"{len(scenario.meetings)} møder, "
+            f"{len(scenario.cycles)} refleksionscykler"
         )
         # The autumn 2026 course day in Syd was under-filled, as Esbjerg's
         # were; the audit's lesson: B-106 went home without its
@@ -120,12 +121,13 @@ class TestCheck:
         data = document["data"]
         for name in ("forums", "meetings"):  # collections keyed by id
             data[name] = dict(list(data[name].items())[:1])
+        data["cycles"] = data["cycles"][:1]
         path = tmp_path / "lille.json"
         path.write_text(json.dumps(document))
         _, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
-        assert "1 forum, 1 meeting\n" in out
+        assert "1 forum, 1 meeting, 1 reflection cycle\n" in out
         _, out, _ = run_cli(capsys, "check", str(path))
-        assert "1 mødeforum, 1 møde\n" in out
+        assert "1 mødeforum, 1 møde, 1 refleksionscyklus\n" in out
 
     def test_broken_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -173,10 +175,34 @@ class TestCheck:
         assert code == 0
         assert (
             ": OK – 45 professionals, 2 volunteers, 11 citizen cases, 3 forums, "
-            "13 meetings\n" in out
+            "13 meetings, 4 reflection cycles\n" in out
         )
         path.write_text(sample_text())
         assert run_cli(capsys, "check", str(path), "--lang", "en")[1] == out
+
+    @pytest.mark.parametrize(
+        ("lang", "one", "many"),
+        [
+            ("da", "1 refleksionscyklus", "2 refleksionscykler"),
+            ("en", "1 reflection cycle", "2 reflection cycles"),
+        ],
+    )
+    def test_the_summary_counts_the_reflection_cycles(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        lang: str,
+        one: str,
+        many: str,
+    ) -> None:
+        scenario = load_sample()
+        path = tmp_path / "kommune.json"
+        for cycles, shown in ((scenario.cycles[:1], one), (scenario.cycles[:2], many)):
+            changed = attrs.evolve(scenario, cycles=cycles)
+            path.write_text(lm.to_json(changed), encoding="utf-8")
+            code, out, _ = run_cli(capsys, "check", str(path), "--lang", lang)
+            assert code == 0
+            assert out.splitlines()[0].endswith(f", {shown}")
 
     def test_not_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "x.json"
