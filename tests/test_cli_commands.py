@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import io
 import json
 import os
@@ -1997,3 +1998,94 @@ class TestExport:
         )
         assert code == 1
         assert "fil" in err
+
+
+DIGEST_ID = re.compile(r"(?:\w+/)?x-[0-9a-f]{40}")
+"""A FHIR id learnmeet makes from a digest (io/_fhir_ids.py): 40 hex digits,
+which may hold ten decimal digits in a row; not data about a person."""
+
+
+def _strings(path: Path) -> Iterator[str]:
+    """Every text a written file holds: a CSV cell, a JSON string."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        yield from (cell for row in csv.reader(io.StringIO(text)) for cell in row)
+        return
+
+    def leaves(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield key
+                yield from leaves(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from leaves(item)
+
+    yield from leaves(json.loads(text))
+
+
+class TestNoPersonalDataInAnyExport:
+    """What ``learnmeet export`` (CSV, FHIR, xAPI) and ``learnmeet record``
+    write holds no CPR-like value; the record's CSV and text and the xAPI
+    statements hold no citizen's pseudonym and no relative's id either (a
+    relative has no name in the model; FHIR refers to both by pseudonym, as
+    logical references, by design)."""
+
+    def _check(self, scenario: lm.Scenario, on: str) -> dict[str, list[str]]:
+        citizens = {c.citizen.pseudonym for c in scenario.cases}
+        relatives = {r.id for c in scenario.cases for r in c.relatives}
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder, "kommune.json")
+            source.write_text(lm.to_json(scenario), encoding="utf-8")
+            shown: dict[str, list[str]] = {}
+            for lang in ("da", "en"):
+                for kind in ("csv", "fhir", "xapi"):
+                    out = Path(folder, f"{kind}-{lang}")
+                    argv = ["export", "--format", kind, str(source), "--out"]
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        code = main([*argv, str(out), "--on", on, "--lang", lang])
+                    assert code == 0
+                    written = sorted(out.iterdir())
+                    shown.setdefault(kind, [])
+                    for path in written:
+                        shown[kind] += list(_strings(path))
+                printed = io.StringIO()
+                with contextlib.redirect_stdout(printed):
+                    code = main(["record", str(source), "--on", on, "--lang", lang])
+                assert code == 0
+                shown.setdefault("record", []).append(printed.getvalue())
+        for kind, texts in shown.items():
+            cpr = [t for t in texts if lm.looks_like_cpr(t)]
+            assert [t for t in cpr if not DIGEST_ID.fullmatch(t)] == [], kind
+            # FHIR refers to the citizen and relatives by their pseudonymous
+            # ids, as logical references; every other export leaves them out.
+            hidden = set() if kind == "fhir" else relatives | citizens
+            whole = "\n".join(texts)
+            found = [
+                key
+                for key in hidden
+                if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", whole)
+            ]
+            assert found == [], kind
+        return shown
+
+    def test_the_sample_municipality(self) -> None:
+        sample = load_sample()
+        assert sample.cycles
+        assert any(c.relatives for c in sample.cases)
+        shown = self._check(sample, "2026-12-01")
+        assert sorted(shown) == ["csv", "fhir", "record", "xapi"]
+        assert all(len(texts) > 1 for texts in shown.values())
+        # What the test looks for is in the file it reads.
+        assert any(c.citizen.pseudonym in sample_text() for c in sample.cases)
+
+    @settings(
+        max_examples=15,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(lst.history_scenarios())
+    def test_generated_scenarios_with_cycles(self, scenario: lm.Scenario) -> None:
+        self._check(scenario, "2031-01-01")
