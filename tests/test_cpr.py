@@ -196,6 +196,7 @@ class TestDetector:
 
     @given(_STAMPS)
     @example("2025-01-08T03:01:00+01:00")
+    @example("1911-01-01T01:01-00:16:08")  # timespec="minutes", a mean time
     def test_every_isoformat_of_an_aware_time_is_no_cpr_number(
         self, stamp: str
     ) -> None:

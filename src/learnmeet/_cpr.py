@@ -40,7 +40,8 @@ _SPLIT_SERIAL = rf"[0-9]{{2}}{_NOT_ALNUM}{{1,3}}[0-9]{{2}}(?!{_SEP}[0-9])"
 _NOT_A_TIME = r"(?!(?<=[0-9]:)[0-9]{2}:[0-9]{2}[.,][0-9]{6}(?![0-9]))"
 # The time of an ISO 8601 / RFC 3339 date-time with its offset, as
 # isoformat() writes it ("2025-01-08T03:01:00+01:00", RFC 9557 may add
-# "[Europe/Copenhagen]"): hour, minute and second, a fraction, and the offset
+# "[Europe/Copenhagen]"): hour, minute, second and a fraction (the last two
+# may be left out, timespec="minutes"), and the offset
 # (Z, or hours and minutes, a zone's local mean time with seconds too). Its
 # "03:01:00+01:00" has a CPR number's shape; it is a time only right after a
 # date with a four-digit year and "T" or a space, with every part in range
@@ -49,7 +50,7 @@ _NOT_A_TIME = r"(?!(?<=[0-9]:)[0-9]{2}:[0-9]{2}[.,][0-9]{6}(?![0-9]))"
 _SIXTY = "[0-5][0-9]"
 _FRACTION = "(?:[.,][0-9]{1,9})?"
 _OFFSET = rf"(?:[Zz]|[\x2b-](?:[01][0-9]|2[0-3]):{_SIXTY}(?::{_SIXTY}{_FRACTION})?)"
-_ISO_TIME = rf"(?:[01][0-9]|2[0-3]):{_SIXTY}:(?:{_SIXTY}|60){_FRACTION}{_OFFSET}"
+_ISO_TIME = rf"(?:[01][0-9]|2[0-3]):{_SIXTY}(?::(?:{_SIXTY}|60){_FRACTION})?{_OFFSET}"
 _NOT_AN_ISO_TIME = (
     rf"(?!(?<=[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}[Tt ]){_ISO_TIME}(?!{_SEP}[0-9]))"
 )
