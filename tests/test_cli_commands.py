@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import io
 import json
 import os
@@ -100,7 +101,8 @@ class TestCheck:
             f"{sample}: OK – {len(scenario.professionals) - volunteers} fagpersoner, "
             f"{volunteers} frivillige, "
             f"{len(scenario.cases)} borgerforløb, {len(scenario.forums)} mødefora, "
-            f"{len(scenario.meetings)} møder"
+            f"{len(scenario.meetings)} møder, "
+            f"{len(scenario.cycles)} refleksionscykler"
         )
         # The autumn 2026 course day in Syd was under-filled, as Esbjerg's
         # were; the audit's lesson: B-106 went home without its
@@ -120,12 +122,13 @@ class TestCheck:
         data = document["data"]
         for name in ("forums", "meetings"):  # collections keyed by id
             data[name] = dict(list(data[name].items())[:1])
+        data["cycles"] = data["cycles"][:1]
         path = tmp_path / "lille.json"
         path.write_text(json.dumps(document))
         _, out, _ = run_cli(capsys, "check", str(path), "--lang", "en")
-        assert "1 forum, 1 meeting\n" in out
+        assert "1 forum, 1 meeting, 1 reflection cycle\n" in out
         _, out, _ = run_cli(capsys, "check", str(path))
-        assert "1 mødeforum, 1 møde\n" in out
+        assert "1 mødeforum, 1 møde, 1 refleksionscyklus\n" in out
 
     def test_broken_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -173,10 +176,34 @@ class TestCheck:
         assert code == 0
         assert (
             ": OK – 45 professionals, 2 volunteers, 11 citizen cases, 3 forums, "
-            "13 meetings\n" in out
+            "13 meetings, 4 reflection cycles\n" in out
         )
         path.write_text(sample_text())
         assert run_cli(capsys, "check", str(path), "--lang", "en")[1] == out
+
+    @pytest.mark.parametrize(
+        ("lang", "one", "many"),
+        [
+            ("da", "1 refleksionscyklus", "2 refleksionscykler"),
+            ("en", "1 reflection cycle", "2 reflection cycles"),
+        ],
+    )
+    def test_the_summary_counts_the_reflection_cycles(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        lang: str,
+        one: str,
+        many: str,
+    ) -> None:
+        scenario = load_sample()
+        path = tmp_path / "kommune.json"
+        for cycles, shown in ((scenario.cycles[:1], one), (scenario.cycles[:2], many)):
+            changed = attrs.evolve(scenario, cycles=cycles)
+            path.write_text(lm.to_json(changed), encoding="utf-8")
+            code, out, _ = run_cli(capsys, "check", str(path), "--lang", lang)
+            assert code == 0
+            assert out.splitlines()[0].endswith(f", {shown}")
 
     def test_not_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "x.json"
@@ -1879,7 +1906,7 @@ class TestRecord:
         assert out.startswith("Learning record as of 2026-12-01\n")
         assert "Hjemmepleje Nord" in out
         assert "Medicinsk afsnit" in out
-        assert "p-wardnurse: palliation_nurse (never completed)" in out
+        assert "p-wardnurse: palliative care course for nurses (never completed)" in out
 
     def test_one_unit_in_danish(
         self, capsys: pytest.CaptureFixture[str], small: Path
@@ -1971,3 +1998,94 @@ class TestExport:
         )
         assert code == 1
         assert "fil" in err
+
+
+DIGEST_ID = re.compile(r"(?:\w+/)?x-[0-9a-f]{40}")
+"""A FHIR id learnmeet makes from a digest (io/_fhir_ids.py): 40 hex digits,
+which may hold ten decimal digits in a row; not data about a person."""
+
+
+def _strings(path: Path) -> Iterator[str]:
+    """Every text a written file holds: a CSV cell, a JSON string."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        yield from (cell for row in csv.reader(io.StringIO(text)) for cell in row)
+        return
+
+    def leaves(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield key
+                yield from leaves(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from leaves(item)
+
+    yield from leaves(json.loads(text))
+
+
+class TestNoPersonalDataInAnyExport:
+    """What ``learnmeet export`` (CSV, FHIR, xAPI) and ``learnmeet record``
+    write holds no CPR-like value; the record's CSV and text and the xAPI
+    statements hold no citizen's pseudonym and no relative's id either (a
+    relative has no name in the model; FHIR refers to both by pseudonym, as
+    logical references, by design)."""
+
+    def _check(self, scenario: lm.Scenario, on: str) -> dict[str, list[str]]:
+        citizens = {c.citizen.pseudonym for c in scenario.cases}
+        relatives = {r.id for c in scenario.cases for r in c.relatives}
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder, "kommune.json")
+            source.write_text(lm.to_json(scenario), encoding="utf-8")
+            shown: dict[str, list[str]] = {}
+            for lang in ("da", "en"):
+                for kind in ("csv", "fhir", "xapi"):
+                    out = Path(folder, f"{kind}-{lang}")
+                    argv = ["export", "--format", kind, str(source), "--out"]
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        code = main([*argv, str(out), "--on", on, "--lang", lang])
+                    assert code == 0
+                    written = sorted(out.iterdir())
+                    shown.setdefault(kind, [])
+                    for path in written:
+                        shown[kind] += list(_strings(path))
+                printed = io.StringIO()
+                with contextlib.redirect_stdout(printed):
+                    code = main(["record", str(source), "--on", on, "--lang", lang])
+                assert code == 0
+                shown.setdefault("record", []).append(printed.getvalue())
+        for kind, texts in shown.items():
+            cpr = [t for t in texts if lm.looks_like_cpr(t)]
+            assert [t for t in cpr if not DIGEST_ID.fullmatch(t)] == [], kind
+            # FHIR refers to the citizen and relatives by their pseudonymous
+            # ids, as logical references; every other export leaves them out.
+            hidden = set() if kind == "fhir" else relatives | citizens
+            whole = "\n".join(texts)
+            found = [
+                key
+                for key in hidden
+                if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", whole)
+            ]
+            assert found == [], kind
+        return shown
+
+    def test_the_sample_municipality(self) -> None:
+        sample = load_sample()
+        assert sample.cycles
+        assert any(c.relatives for c in sample.cases)
+        shown = self._check(sample, "2026-12-01")
+        assert sorted(shown) == ["csv", "fhir", "record", "xapi"]
+        assert all(len(texts) > 1 for texts in shown.values())
+        # What the test looks for is in the file it reads.
+        assert any(c.citizen.pseudonym in sample_text() for c in sample.cases)
+
+    @settings(
+        max_examples=15,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(lst.history_scenarios())
+    def test_generated_scenarios_with_cycles(self, scenario: lm.Scenario) -> None:
+        self._check(scenario, "2031-01-01")

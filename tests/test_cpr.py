@@ -8,16 +8,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta, timezone
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 import learnmeet as lm
 from learnmeet import _cpr
 from learnmeet.strategies import cpr_numbers
 
 _AROUND = st.sampled_from(["", "Borger ", "sag: ", "CPR "])
+
+_OFFSETS = st.timedeltas(
+    min_value=timedelta(hours=-23, minutes=-59, seconds=-59),
+    max_value=timedelta(hours=23, minutes=59, seconds=59),
+).map(timezone)
+"""A fixed offset of any size Python accepts, seconds and microseconds too."""
+
+_AWARE = st.datetimes(timezones=st.one_of(st.timezones(), _OFFSETS))
+"""Aware date-times in any zone: ``isoformat()`` writes their offset."""
+
+_STAMPS = st.builds(
+    lambda moment, spec, sep, suffix: moment.isoformat(sep, spec) + suffix,
+    _AWARE,
+    st.sampled_from(["auto", "hours", "minutes", "seconds", "milliseconds"]),
+    st.sampled_from(["T", " "]),
+    st.sampled_from(["", "[Europe/Copenhagen]", "[!u-ca=iso8601]"]),
+)
+"""ISO 8601 / RFC 3339 time stamps, with RFC 9557's suffix at times."""
 
 
 class TestDetector:
@@ -160,6 +178,51 @@ class TestDetector:
         self, day: date, time: object, shape: str
     ) -> None:
         assert not lm.looks_like_cpr(shape.format(d=day, t=time))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2025-01-08T03:01:00+01:00",
+            "2025-01-08T03:01:00+01:00[Europe/Copenhagen]",
+            "2025-01-08 10:11:12-05:30",
+            "2025-01-08T10:11:12.1234+01:00",  # RFC 3339: any fraction
+            "1900-01-01T00:01:11+00:50:20",  # a zone's local mean time
+            "start 2025-01-08T03:01:00+01:00, slut 2025-01-08T04:01:00+01:00",
+        ],
+    )
+    def test_an_iso_time_stamp_is_no_cpr_number(self, text: str) -> None:
+        assert not lm.looks_like_cpr(text)
+        assert _cpr.redact(text) == text
+
+    @given(_STAMPS)
+    @example("2025-01-08T03:01:00+01:00")
+    @example("1911-01-01T01:01-00:16:08")  # timespec="minutes", a mean time
+    def test_every_isoformat_of_an_aware_time_is_no_cpr_number(
+        self, stamp: str
+    ) -> None:
+        assert not lm.looks_like_cpr(stamp)
+        assert not lm.looks_like_cpr(f"mødet {stamp}, slut {stamp}")
+
+    @given(_STAMPS, cpr_numbers(), _AROUND)
+    def test_a_cpr_number_beside_a_time_stamp_is_seen(
+        self, stamp: str, cpr: str, before: str
+    ) -> None:
+        text = f"{stamp} hos {before}{cpr} har smerter {stamp}"
+        assert lm.looks_like_cpr(text)
+        assert "[CPR]" in _cpr.redact(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026-03-01T120304-5678",  # no colons: no time
+            "2026-03-01 12:03:04-5678",  # no offset: four digits
+            "2026-03-01 12:03:04 5678",
+            "2026-03-01T12:03:04+56:78",  # no offset has 56 hours
+            "2026-03-01T12:03:04.5678",  # a fraction of four is a serial
+        ],
+    )
+    def test_a_cpr_number_after_a_date_is_seen(self, text: str) -> None:
+        assert lm.looks_like_cpr(text)
 
     def test_a_number_beside_another_is_redacted_too(self) -> None:
         """A number in pairs is seen once its neighbour is gone, so redacting

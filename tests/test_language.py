@@ -461,6 +461,33 @@ def test_check_and_plan_read_as_a_care_worker_writes(
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_learning_record_reads_as_a_care_worker_writes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: lm.Lang
+) -> None:
+    """What ``learnmeet record`` prints for the sample, and ``record_text``
+    with the gaps a course day's requirements show: courses by their names."""
+    sample = tmp_path / "kommune.json"
+    sample.write_text(sample_text(), encoding="utf-8")
+    _, out, err = run_cli(
+        capsys, "--lang", lang, "record", str(sample), "--on", "2026-12-01"
+    )
+    record = lm.learning_record(load_sample(), on=date(2026, 12, 1))
+    needs = lm.DEFAULT_CATALOG.format("course_day").requirements
+    text = lm.record_text(record, lang, requirements=needs)
+    assert out
+    assert "p-001" in text
+    # The professionals' ids are the user's.
+    ids = frozenset(p.id for p in record.people)
+    found = [
+        (f"{where} line {number}", lang, what)
+        for where, shown in (("record", out + err), ("record_text", text))
+        for number, line in enumerate(shown.splitlines(), 1)
+        for what in checked_problems(line, lang, data=ids)
+    ]
+    assert not found, report(found)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
 def test_a_calendar_reads_as_a_care_worker_writes(lang: lm.Lang) -> None:
     """What a calendar shows of a planned quarter: SUMMARY, DESCRIPTION and
     LOCATION (the X-LEARNMEET- parameters and CATEGORIES are for programs)."""

@@ -38,8 +38,24 @@ _SPLIT_SERIAL = rf"[0-9]{{2}}{_NOT_ALNUM}{{1,3}}[0-9]{{2}}(?!{_SEP}[0-9])"
 # Minutes, seconds and microseconds after an hour ("09:15:07.123456", as
 # isoformat() writes a time) have the shape too: they are a time.
 _NOT_A_TIME = r"(?!(?<=[0-9]:)[0-9]{2}:[0-9]{2}[.,][0-9]{6}(?![0-9]))"
+# The time of an ISO 8601 / RFC 3339 date-time with its offset, as
+# isoformat() writes it ("2025-01-08T03:01:00+01:00", RFC 9557 may add
+# "[Europe/Copenhagen]"): hour, minute, second and a fraction (the last two
+# may be left out, timespec="minutes"), and the offset
+# (Z, or hours and minutes, a zone's local mean time with seconds too). Its
+# "03:01:00+01:00" has a CPR number's shape; it is a time only right after a
+# date with a four-digit year and "T" or a space, with every part in range
+# and an offset, and where no digit follows within a separator's reach (so
+# "2026-03-01 12:03:04-5678" is still read as a CPR number). "\x2b" is "+".
+_SIXTY = "[0-5][0-9]"
+_FRACTION = "(?:[.,][0-9]{1,9})?"
+_OFFSET = rf"(?:[Zz]|[\x2b-](?:[01][0-9]|2[0-3]):{_SIXTY}(?::{_SIXTY}{_FRACTION})?)"
+_ISO_TIME = rf"(?:[01][0-9]|2[0-3]):{_SIXTY}(?::(?:{_SIXTY}|60){_FRACTION})?{_OFFSET}"
+_NOT_AN_ISO_TIME = (
+    rf"(?!(?<=[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}[Tt ]){_ISO_TIME}(?!{_SEP}[0-9]))"
+)
 _CPR = re.compile(
-    rf"{_NOT_A_TIME}(?:(?<![0-9]){_DATE}[0-9]{{4}}(?![0-9])"
+    rf"{_NOT_A_TIME}{_NOT_AN_ISO_TIME}(?:(?<![0-9]){_DATE}[0-9]{{4}}(?![0-9])"
     rf"|{_NO_DIGIT_BEFORE}{_DATE}{_SPLIT_SERIAL})"
 )
 # Unicode's Default_Ignorable_Code_Point, as DerivedCoreProperties.txt of

@@ -141,13 +141,17 @@ def looks_like_cpr(text: str) -> bool:
     or a time (``01.02.26 0930``, ``01.02.26 09:30``). A phone number never
     starts with a valid day and month in the first two pairs, and neither an
     ISO date (``2026-03-01``), a date with a four-digit year and a time
-    (``01.02.2026 09:30``, ``2026-03-01 09:00:00``) nor a time with
-    microseconds (``09:15:07.123456``) matches.
+    (``01.02.2026 09:30``, ``2026-03-01 09:00:00``), a time with
+    microseconds (``09:15:07.123456``) nor an ISO 8601 date-time with its
+    offset as ``isoformat()`` writes it (``2025-01-08T03:01:00+01:00``, also
+    with RFC 9557's ``[Europe/Copenhagen]``) matches.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 Any run of up to three separators, the last
        four in two pairs, other scripts' digits, and every character that
        draws nothing.
+    .. versionchanged:: 0.4.0 An ISO 8601 date-time with its offset is no
+       longer taken for one.
     """
     if not isinstance(text, str):
         raise WrongTypeError(

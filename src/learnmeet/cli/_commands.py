@@ -566,6 +566,19 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         (len(scenario.cases), "borgerforløb", "borgerforløb", "citizen case"),
         (len(scenario.forums), "mødeforum", "mødefora", "forum"),
         (len(scenario.meetings), "møde", "møder", "meeting"),
+        # Reflection cycles came with version 4 (shown only when there are any).
+        *(
+            [
+                (
+                    len(scenario.cycles),
+                    "refleksionscyklus",
+                    "refleksionscykler",
+                    "reflection cycle",
+                )
+            ]
+            if scenario.cycles
+            else []
+        ),
     )
     path = visible(args.file)
     summary = Label(

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
+from learnmeet.catalog._builtin import COURSE_LABELS
 from learnmeet.evaluation._record import (
     Gaps,
     LearningRecord,
@@ -52,6 +53,7 @@ RECORD_TABLES: dict[str, tuple[str, ...]] = {
         "professional",
         "unit",
         "course",
+        "course_label",
         "completed_on",
         "expires_on",
         "state",
@@ -144,6 +146,15 @@ def _day(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
+def _course(code: str, lang: Lang) -> str:
+    """A course's name in *lang*, or its code for a course of your own.
+
+    The names are :data:`~learnmeet.COURSE_LABELS`.
+    """
+    label = COURSE_LABELS.get(code)
+    return code if label is None else label.get(lang)
+
+
 @checked
 def record_csv(record: LearningRecord, lang: Lang = "da") -> dict[str, str]:
     """The learning record as CSV tables, one row a fact: ``{name: text}``.
@@ -153,7 +164,9 @@ def record_csv(record: LearningRecord, lang: Lang = "da") -> dict[str, str]:
     has a row with the point left blank), an action, and a pair of the
     relation map (``kind`` ``people`` or ``units``) per row. Times are ISO
     8601 with their offset; ``sectors`` and ``tags`` are codes joined by a
-    space, ``meeting_ids`` too. The ``*_label`` columns are in *lang*.
+    space, ``meeting_ids`` too. The ``*_label`` columns are in *lang*: a
+    course's ``course_label`` is its name in :data:`~learnmeet.COURSE_LABELS`
+    (its code for a course of your own).
 
     .. versionadded:: 0.4.0
     """
@@ -184,6 +197,7 @@ def record_csv(record: LearningRecord, lang: Lang = "da") -> dict[str, str]:
             c.professional,
             unit[c.professional],
             c.course,
+            _course(c.course, lang),
             _day(c.completed_on),
             _day(c.expires_on),
             c.state.code,
@@ -266,7 +280,7 @@ def _missing_text(m: MissingCourse, lang: Lang) -> str:
         if m.expired_on is None
         else _TERMS["expired"].get(lang).format(day=m.expired_on.isoformat())
     )
-    return f"{m.professional}: {m.course} ({why})"
+    return f"{m.professional}: {_course(m.course, lang)} ({why})"
 
 
 def _who(p: PersonRecord) -> str:
@@ -287,8 +301,9 @@ def _unit_text(
     ]
     completed: dict[str, list[str]] = {}
     for c in record.completed():
+        name = _course(c.course, lang)
         completed.setdefault(c.professional, []).append(
-            c.course if c.state.code != "expired" else f"{c.course} (×)"
+            name if c.state.code != "expired" else f"{name} (×)"
         )
     rows = [
         [
@@ -363,9 +378,10 @@ def record_text(
 
     For each unit (or the one *unit* names): its staff with their
     activities, facilitations, reflections, open actions and completed
-    courses (an expired one marked ``(×)``); who lacks their profession's
-    course by *requirements* and who had no learning activity from *start*
-    to *end*, when *requirements* are given; the overdue actions; and the
+    courses by their names in *lang* (an expired one marked ``(×)``); who
+    lacks their profession's course by *requirements* and who had no
+    learning activity from *start* to *end*, when *requirements* are given;
+    the overdue actions; and the
     units of other sectors its staff have met, with how many meetings.
 
     Raises:
