@@ -25,6 +25,7 @@ __all__ = [
     "PALLIATION_COURSES",
     "PROFESSIONS",
     "SECTORS",
+    "course_label",
 ]
 
 
@@ -197,6 +198,17 @@ as a code.
 
 .. versionadded:: 0.3.0
 """
+
+
+def course_label(code: str) -> Label:
+    """The name of the course *code*, in Danish and English.
+
+    From :data:`COURSE_LABELS`; for a course of the user's own, the code
+    itself in both languages.
+    """
+    label = COURSE_LABELS.get(code)
+    return Label(da=code, en=code) if label is None else label
+
 
 FACILITATOR_COURSE = "facilitator_training"
 """The course code of the facilitator training (facilitatoruddannelse).

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from learnmeet.catalog._builtin import COURSE_LABELS, DEFAULT_CATALOG
+from learnmeet.catalog._builtin import DEFAULT_CATALOG, course_label
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
@@ -497,9 +497,7 @@ def _courses_per_profession(run: DemoRun) -> list[str]:
         if need is not None:
             shown.setdefault(need, []).append(profession.label.get(lang))
     for need, names in shown.items():
-        label = COURSE_LABELS.get(need)
-        name = label.get(lang) if label is not None else need
-        lines.append(f"  {name}: {', '.join(names)}")
+        lines.append(f"  {course_label(need).get(lang)}: {', '.join(names)}")
     return lines
 
 
@@ -1477,12 +1475,6 @@ RECORD_DAY = date(2026, 12, 1)
 """The day the demo's learning record is as of: after the sample's autumn."""
 
 
-def _course(code: str, lang: Lang) -> str:
-    """A course's name in *lang* (its code for a course the catalogue lacks)."""
-    label = COURSE_LABELS.get(code)
-    return code if label is None else label.get(lang)
-
-
 def _format_name(code: str, lang: Lang) -> str:
     """A format's name in *lang* (its code for a format the catalogue lacks)."""
     found = {f.code: f for f in DEFAULT_CATALOG.formats}.get(code)
@@ -1519,7 +1511,8 @@ def _learning_record(run: DemoRun) -> str:
         day = "–" if done.completed_on is None else done.completed_on.isoformat()
         state = done.state.label.get(lang)
         lines.append(
-            f"  {done.professional}: {_course(done.course, lang)}, {day} ({state})"
+            f"  {done.professional}: {course_label(done.course).get(lang)}, {day} "
+            f"({state})"
         )
     course_day = DEFAULT_CATALOG.format("course_day")
     for n, area in enumerate(run.scenario.areas):
@@ -1549,7 +1542,8 @@ def _learning_record(run: DemoRun) -> str:
                 )
             )
             lines.append(
-                f"  {missing.professional}: {_course(missing.course, lang)} ({why})"
+                f"  {missing.professional}: "
+                f"{course_label(missing.course).get(lang)} ({why})"
             )
     lines += ["", run.t(da="Hvem har faciliteret:", en="Who facilitated:")]
     for led in record.facilitators():

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from learnmeet.catalog._builtin import COURSE_LABELS
+from learnmeet.catalog._builtin import course_label
 from learnmeet.evaluation._record import (
     Gaps,
     LearningRecord,
@@ -146,15 +146,6 @@ def _day(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-def _course(code: str, lang: Lang) -> str:
-    """A course's name in *lang*, or its code for a course of your own.
-
-    The names are :data:`~learnmeet.COURSE_LABELS`.
-    """
-    label = COURSE_LABELS.get(code)
-    return code if label is None else label.get(lang)
-
-
 @checked
 def record_csv(record: LearningRecord, lang: Lang = "da") -> dict[str, str]:
     """The learning record as CSV tables, one row a fact: ``{name: text}``.
@@ -197,7 +188,7 @@ def record_csv(record: LearningRecord, lang: Lang = "da") -> dict[str, str]:
             c.professional,
             unit[c.professional],
             c.course,
-            _course(c.course, lang),
+            course_label(c.course).get(lang),
             _day(c.completed_on),
             _day(c.expires_on),
             c.state.code,
@@ -280,7 +271,7 @@ def _missing_text(m: MissingCourse, lang: Lang) -> str:
         if m.expired_on is None
         else _TERMS["expired"].get(lang).format(day=m.expired_on.isoformat())
     )
-    return f"{m.professional}: {_course(m.course, lang)} ({why})"
+    return f"{m.professional}: {course_label(m.course).get(lang)} ({why})"
 
 
 def _who(p: PersonRecord) -> str:
@@ -301,7 +292,7 @@ def _unit_text(
     ]
     completed: dict[str, list[str]] = {}
     for c in record.completed():
-        name = _course(c.course, lang)
+        name = course_label(c.course).get(lang)
         completed.setdefault(c.professional, []).append(
             name if c.state.code != "expired" else f"{name} (×)"
         )

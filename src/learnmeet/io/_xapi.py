@@ -47,7 +47,7 @@ from types import MappingProxyType, ModuleType
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from learnmeet.catalog._builtin import COURSE_LABELS, DEFAULT_CATALOG
+from learnmeet.catalog._builtin import DEFAULT_CATALOG, course_label
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import REFLECTION_MODELS
 from learnmeet.evaluation._record import (
@@ -364,15 +364,12 @@ class _Writer:
 
     def completed(self, professional: str, done: CourseCompletion) -> dict[str, Any]:
         """Completed a course, on the day it was completed."""
-        label = COURSE_LABELS.get(done.course)
         course = {
             "objectType": "Activity",
             "id": activity_id(self.home_page, "course", done.course),
             "definition": {
                 "type": COURSE_TYPE,
-                "name": language_map(label)
-                if label is not None
-                else dict.fromkeys(_TAGS.values(), done.course),
+                "name": language_map(course_label(done.course)),
             },
         }
         result: dict[str, Any] = {"completion": True}
