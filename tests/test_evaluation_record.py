@@ -571,7 +571,7 @@ class TestOnTheSample:
 
     @pytest.mark.parametrize(
         ("lang", "overdue"),
-        [("da", "Forfaldne handlinger"), ("en", "Overdue actions")],
+        [("da", "Handlinger over frist"), ("en", "Actions past their due date")],
     )
     def test_gaps_per_unit_and_area(
         self, record: lm.LearningRecord, lang: lm.Lang, overdue: str

@@ -104,8 +104,11 @@ class TestText:
     @pytest.mark.parametrize(
         ("lang", "words"),
         [
-            ("da", ["Læringsprofil pr. 2026-12-01", "Mangler kursus", "aldrig"]),
-            ("en", ["Learning record as of 2026-12-01", "Lacking their course"]),
+            (
+                "da",
+                ["Læringsprofil pr. 2026-12-01", "Mangler deres faggruppes", "aldrig"],
+            ),
+            ("en", ["Learning record as of 2026-12-01", "Without their profession's"]),
             # a course by its name, never its code
             ("da", ["palliationskursus for social- og sundhedshjælpere"]),
             ("en", ["palliative care course for social and health care helpers"]),
@@ -119,8 +122,8 @@ class TestText:
     def test_one_unit(self) -> None:
         text = lm.record_text(_record(), "en", unit="u-ward", requirements=COURSE_DAY)
         assert "Medicinsk afsnit" in text
-        assert "Hjemmepleje Nord (municipality): meetings: 1" in text
-        assert "No learning activity in the period: p-wardnurse" in text
+        assert "Hjemmepleje Nord – municipality: 1 meeting" in text
+        assert "No learning activity up to 2026-12-01: p-wardnurse" in text
         assert "p-nurse " not in text
 
     def test_without_requirements_no_gaps(self) -> None:

@@ -110,16 +110,22 @@ _TERMS = {
     "courses": Label(da="kurser", en="courses"),
     "reflections": Label(da="refleksioner", en="reflections"),
     "open": Label(da="åbne handlinger", en="open actions"),
-    "lacking": Label(da="Mangler kursus", en="Lacking their course"),
+    "lacking": Label(
+        da="Mangler deres faggruppes kursus", en="Without their profession's course"
+    ),
     "never": Label(da="aldrig gennemført", en="never completed"),
     "expired": Label(da="udløbet {day}", en="expired on {day}"),
     "met": Label(da="Mødt på tværs af sektorer", en="Met across sectors"),
-    "meetings": Label(da="møder: {n}", en="meetings: {n}"),
-    "overdue": Label(da="Forfaldne handlinger", en="Overdue actions"),
+    "meeting": Label(da="1 møde", en="1 meeting"),
+    "meetings": Label(da="{n} møder", en="{n} meetings"),
+    "overdue": Label(da="Handlinger over frist", en="Actions past their due date"),
+    "expired_mark": Label(da="udløbet", en="expired"),
     "due": Label(da="frist {day}", en="due {day}"),
     "inactive": Label(
-        da="Ingen læringsaktivitet i perioden", en="No learning activity in the period"
+        da="Ingen læringsaktivitet {period}", en="No learning activity {period}"
     ),
+    "between": Label(da="fra {start} til {end}", en="from {start} to {end}"),
+    "until": Label(da="til og med {end}", en="up to {end}"),
     "none": Label(da="ingen", en="none"),
     "chart": Label(
         da="Læringsaktiviteter pr. medarbejder", en="Learning activities per person"
@@ -280,7 +286,7 @@ def _who(p: PersonRecord) -> str:
 
 
 def _unit_text(
-    record: LearningRecord, unit: Unit, gaps: Gaps | None, lang: Lang
+    record: LearningRecord, unit: Unit, gaps: Gaps | None, period: str, lang: Lang
 ) -> list[str]:
     people = [p for p in record.people if p.professional.unit.id == unit.id]
     active = sum(1 for p in people if p.activities)
@@ -294,7 +300,9 @@ def _unit_text(
     for c in record.completed():
         name = course_label(c.course).get(lang)
         completed.setdefault(c.professional, []).append(
-            name if c.state.code != "expired" else f"{name} (×)"
+            name
+            if c.state.code != "expired"
+            else f"{name} ({_TERMS['expired_mark'].get(lang)})"
         )
     rows = [
         [
@@ -326,7 +334,7 @@ def _unit_text(
             f"  {_TERMS['none'].get(lang)}"
         ]
         lines += [
-            f"{_TERMS['inactive'].get(lang)}: "
+            f"{_TERMS['inactive'].get(lang).format(period=period)}: "
             f"{', '.join(gaps.inactive) or _TERMS['none'].get(lang)}"
         ]
     overdue = sorted(
@@ -346,10 +354,11 @@ def _unit_text(
     lines += [f"{_TERMS['met'].get(lang)}:"]
     for e in met:
         other = names[e.other(unit.id)]
-        lines.append(
-            f"  {other.name} ({other.sector.label.get(lang)}): "
-            f"{_TERMS['meetings'].get(lang).format(n=len(e.meetings))}"
+        n = len(e.meetings)
+        count = (
+            (_TERMS["meeting"] if n == 1 else _TERMS["meetings"]).get(lang).format(n=n)
         )
+        lines.append(f"  {other.name} – {other.sector.label.get(lang)}: {count}")
     if not met:
         lines.append(f"  {_TERMS['none'].get(lang)}")
     return lines
@@ -391,8 +400,14 @@ def record_text(
         f"{_TERMS['title'].get(lang)} "
         f"{_TERMS['as_of'].get(lang).format(day=record.on.isoformat())}"
     ]
+    last = (end if end is not None else record.on).isoformat()
+    period = (
+        _TERMS["until"].get(lang).format(end=last)
+        if start is None
+        else _TERMS["between"].get(lang).format(start=start.isoformat(), end=last)
+    )
     for u in units:
-        lines += ["", *_unit_text(record, u, gaps.get(u.id), lang)]
+        lines += ["", *_unit_text(record, u, gaps.get(u.id), period, lang)]
     return "\n".join(lines) + "\n"
 
 
