@@ -14,7 +14,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from learnmeet.catalog._builtin import course_label
 from learnmeet.evaluation._record import (
@@ -24,6 +24,7 @@ from learnmeet.evaluation._record import (
     PersonRecord,
 )
 from learnmeet.io._csv import _text_cell
+from learnmeet.io._svg import svg_open
 from learnmeet.io._text import _table
 from learnmeet.model._arguments import checked
 from learnmeet.model._formats import FormatRequirements
@@ -444,15 +445,7 @@ def record_svg(record: LearningRecord, unit: str, lang: Lang = "da") -> str:
         f"{_TERMS['as_of'].get(lang).format(day=record.on.isoformat())}; "
         f"{_TERMS['legend'].get(lang)}"
     )
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
-        f'viewBox="0 0 {_WIDTH} {height}" role="img" aria-label={quoteattr(title)} '
-        'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="13">',
-        f"<title>{escape(title)}</title>",
-        f'<rect x="0" y="0" width="{_WIDTH}" height="{height}" fill="#ffffff"/>',
-        f'<text x="16" y="26" font-size="16" font-weight="bold">{escape(title)}</text>',
-        f'<text x="16" y="44" font-size="12" fill="{_MUTED}">{escape(sub)}</text>',
-    ]
+    parts = svg_open(title, sub, height)
     for row, p in enumerate(people):
         top = _TOP + row * _ROW
         middle = top + _ROW / 2

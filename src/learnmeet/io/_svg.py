@@ -13,7 +13,7 @@ from learnmeet.io._figures import TERMS, method_text, percent
 from learnmeet.model._arguments import checked
 from learnmeet.model._labels import Lang, check_lang
 
-__all__ = ["yield_chart_svg"]
+__all__ = ["svg_open", "yield_chart_svg"]
 
 _BAR = "#2b6c8f"
 _WHISKER = "#1a1a1a"
@@ -24,6 +24,24 @@ _LEFT = 250
 _PLOT = 340
 _ROW = 34
 _TOP = 56
+
+
+def svg_open(title: str, subtitle: str, height: int) -> list[str]:
+    """The opening of every learnmeet chart, as lines of SVG.
+
+    The ``svg`` root with an accessible title, a white page, and the title and
+    subtitle lines (escaped here). *height* is in pixels; the width is the
+    charts' own (720 px).
+    """
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
+        f'viewBox="0 0 {_WIDTH} {height}" role="img" aria-label={quoteattr(title)} '
+        'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="13">',
+        f"<title>{escape(title)}</title>",
+        f'<rect x="0" y="0" width="{_WIDTH}" height="{height}" fill="#ffffff"/>',
+        f'<text x="16" y="26" font-size="16" font-weight="bold">{escape(title)}</text>',
+        f'<text x="16" y="44" font-size="12" fill="{_MUTED}">{escape(subtitle)}</text>',
+    ]
 
 
 def _x(share: float) -> float:
@@ -56,16 +74,8 @@ def yield_chart_svg(
         if dimension is Dimension.FORMAT
         else f"{TERMS['share'].get(lang)} – {dimension.label.get(lang)}"
     )
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
-        f'viewBox="0 0 {_WIDTH} {height}" role="img" aria-label={quoteattr(title)} '
-        'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="13">',
-        f"<title>{escape(title)}</title>",
-        f'<rect x="0" y="0" width="{_WIDTH}" height="{height}" fill="#ffffff"/>',
-        f'<text x="16" y="26" font-size="16" font-weight="bold">{escape(title)}</text>',
-        f'<text x="16" y="44" font-size="12" fill="{_MUTED}">'
-        f"{escape(method_text(evaluation.method, evaluation.survey, lang))}</text>",
-    ]
+    method = method_text(evaluation.method, evaluation.survey, lang)
+    parts = svg_open(title, method, height)
     bottom = _TOP + _ROW * max(len(groups), 1)
     for tick in (0, 25, 50, 75, 100):
         x = _x(tick / 100)
