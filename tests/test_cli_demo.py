@@ -370,6 +370,7 @@ class TestFhir:
     """The demo writes the quarter as FHIR R5, validates it and reads it back."""
 
     def test_in_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        pytest.importorskip("fhir.resources", reason="learnmeet[fhir]")
         code, out, _ = run_cli(capsys, "demo", "--lang", "en")
         assert code == 0
         section = out.split("FHIR R5\n=======")[1]
@@ -381,6 +382,7 @@ class TestFhir:
     def test_the_bundle_file(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
+        pytest.importorskip("fhir.resources", reason="learnmeet[fhir]")
         code, out, _ = run_cli(capsys, "demo", "--out", str(tmp_path))
         assert code == 0
         bundle = json.loads((tmp_path / "plan.fhir.json").read_text())

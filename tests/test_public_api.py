@@ -191,7 +191,7 @@ XAPI_STATEMENT = {
 
 #: The valid call of a callable that needs an optional extra: the module it
 #: imports, so the call is skipped where the extra is not installed.
-NEEDS_EXTRA = {"validate_xapi": "ralph"}
+NEEDS_EXTRA = {"validate_fhir": "fhir.resources", "validate_xapi": "ralph"}
 
 
 def _calls() -> dict[str, tuple[Any, dict[str, Any]]]:

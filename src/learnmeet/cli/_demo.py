@@ -1410,7 +1410,11 @@ def _fhir(run: DemoRun) -> str:
     kinds = Counter(e["resource"]["resourceType"] for e in bundle["entry"])
     total = sum(kinds.values())
     listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    if importlib.util.find_spec("fhir.resources") is None:
+    # "fhir" first: find_spec of a dotted name imports its parent, and raises
+    # when the parent package is not installed.
+    if importlib.util.find_spec("fhir") is None or (
+        importlib.util.find_spec("fhir.resources") is None
+    ):
         checked = run.t(
             da="Validering med FHIR R5-modellerne kræver learnmeet[fhir], som "
             "ikke er installeret her.",
