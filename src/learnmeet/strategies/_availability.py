@@ -173,8 +173,9 @@ def holidays(*, years: Sequence[int] = range(2025, 2031)) -> SearchStrategy[Holi
 
     >>> from hypothesis import find
     >>> from learnmeet import strategies as lst
-    >>> find(lst.holidays(years=[2026]), lambda h: not h.official).label.en
-    'Constitution Day'
+    >>> day_off = find(lst.holidays(years=[2026]), lambda h: not h.official)
+    >>> day_off.label.en in {"Constitution Day", "Christmas Eve", "New Year's Eve"}
+    True
 
     Args:
         years: The years to draw from (by default 2025 to 2030), each one
