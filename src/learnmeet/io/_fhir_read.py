@@ -69,6 +69,11 @@ __all__ = ["meetings_from_fhir", "validate_fhir"]
 _EXTRA = "fhir"
 
 
+_SAME_SCENARIO = Label(
+    da="læs bundtet med det scenarie, det blev skrevet fra",
+    en="read the bundle with the scenario it was written from",
+)
+
 _NOT_READ = Label(
     da="ret elementet, eller eksportér mødet igen med learnmeet",
     en="correct the element, or export the meeting again with learnmeet",
@@ -379,10 +384,7 @@ def _meeting(
                         da=f"sagen {shown(case_id).da} er ikke i scenariet",
                         en=f"the case {shown(case_id).en} is not in the scenario",
                     ),
-                    Label(
-                        da="læs bundtet med det scenarie, det blev skrevet fra",
-                        en="read the bundle with the scenario it was written from",
-                    ),
+                    _SAME_SCENARIO,
                 )
     attendees, location = _participants(reader, data, path, case)
     if "subject" in data:
@@ -681,10 +683,7 @@ def _cohort(
                 da=f"holdets område {shown(area_code).da} er ikke i scenariet",
                 en=f"the cohort's area {shown(area_code).en} is not in the scenario",
             ),
-            Label(
-                da="læs bundtet med det scenarie, det blev skrevet fra",
-                en="read the bundle with the scenario it was written from",
-            ),
+            _SAME_SCENARIO,
         )
     return Cohort(cohort_id, area)
 
