@@ -597,10 +597,7 @@ def _attendee(
                     da=f"fagpersonen {shown(person_id).da} er ikke i scenariet",
                     en=f"the professional {shown(person_id).en} is not in the scenario",
                 ),
-                Label(
-                    da="læs bundtet med det scenarie, det blev skrevet fra",
-                    en="read the bundle with the scenario it was written from",
-                ),
+                _SAME_SCENARIO,
             )
     try:
         return Attendee(
