@@ -299,7 +299,7 @@ class TestEveryModelType:
         }
         assert public | {lm.Label} == set(MODEL_TYPES)
 
-    def test_the_result_types_are_the_public_results(self) -> None:
+    def test_every_public_value_has_a_document(self) -> None:
         import inspect
 
         from learnmeet.io._results import result_types
@@ -307,30 +307,30 @@ class TestEveryModelType:
         public = {
             obj
             for name in lm.__all__
-            if inspect.isclass(obj := getattr(lm, name))
-            and attrs.has(obj)
-            and obj.__module__.startswith(("learnmeet.planning", "learnmeet.rules"))
+            if inspect.isclass(obj := getattr(lm, name)) and attrs.has(obj)
         }
-        # Not documents: the planners' inputs and machinery (busy time, who
-        # is at work, and their intervals, a series with its parsed rule,
-        # rules with their checks and what a check finds, the settings plans
-        # are placed by, which a configuration file gives).
-        kept_out = {
-            lm.Availability,
-            lm.BusyIndex,
-            lm.Finding,
-            lm.Interval,
-            lm.PlanningSettings,
-            lm.Preflight,
-            lm.Room,
-            lm.TravelTimes,
-            lm.Rule,
-            lm.RuleContext,
-            lm.RuleSet,
-            lm.Series,
-            lm.TravelTimes,
-        }
-        assert public - kept_out == set(result_types())
+        # Not values but indexes, equal only to themselves: they are built
+        # from documents (a scenario's patterns and absences, busy intervals).
+        indexes = {lm.Availability, lm.BusyIndex}
+        assert public - indexes == set(MODEL_TYPES) | set(result_types())
+        for index in indexes:
+            assert index.__eq__ is object.__eq__
+
+    @pytest.mark.parametrize(
+        ("index", "instead"),
+        [
+            (lm.Availability(), "working patterns"),
+            (lm.BusyIndex({}), "busy intervals"),
+        ],
+    )
+    def test_an_index_is_refused_with_what_to_write_instead(
+        self, index: object, instead: str
+    ) -> None:
+        with pytest.raises(lm.WrongTypeError) as caught:
+            lm.to_json(index)
+        assert "an index" in caught.value.message("en")
+        assert "et indeks" in caught.value.message("da")
+        assert instead in caught.value.message("en")
 
     def test_a_catalogue_entry_in_a_fresh_process(self) -> None:
         code = (

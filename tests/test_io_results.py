@@ -12,14 +12,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import learnmeet as lm
+import learnmeet.strategies as lst
 from examples import crowded_area
 from learnmeet.data import load_sample
 from learnmeet.io._results import RESULT_NAMES, is_result_type, result_types
@@ -180,6 +182,148 @@ class TestShapes:
         assert lm.from_dict(lm.Report, lm.to_dict(report)).lang == "en"
 
 
+def _settings(**data: object) -> dict[str, object]:
+    return {
+        "learnmeet": lm.SCHEMA_VERSION,
+        "type": "PlanningSettings",
+        "data": data,
+    }
+
+
+class TestTravelTimesByPairOfPlaces:
+    """A mapping whose keys are not texts is an array of [key, value] pairs."""
+
+    def test_every_leg_is_written_and_read_back(self) -> None:
+        legs = {
+            ("sundhedshuset", "plejehjemmet-æblegården"): timedelta(minutes=12),
+            ("plejehjemmet-æblegården", "sundhedshuset"): timedelta(minutes=15),
+            ("home:TB-04", ""): timedelta(hours=1),
+        }
+        travel = lm.TravelTimes(default=timedelta(minutes=25), matrix=legs)
+        data = lm.to_dict(travel)["data"]
+        assert data["matrix"] == [
+            [["sundhedshuset", "plejehjemmet-æblegården"], "PT12M"],
+            [["plejehjemmet-æblegården", "sundhedshuset"], "PT15M"],
+            [["home:TB-04", ""], "PT1H"],
+        ]
+        back = lm.from_json(lm.TravelTimes, lm.to_json(travel))
+        # TravelTimes compares its default only; the legs are compared here.
+        assert dict(back.matrix) == legs
+        assert back.between("home:TB-04", "") == timedelta(hours=1)
+
+    @settings(max_examples=40)
+    @given(lst.travel_times())
+    def test_generated_legs_survive(self, travel: lm.TravelTimes) -> None:
+        back = lm.from_json(lm.TravelTimes, lm.to_json(travel))
+        assert dict(back.matrix) == dict(travel.matrix)
+        assert back.default == travel.default
+
+    @pytest.mark.parametrize(
+        ("matrix", "path", "says"),
+        [
+            ({"a": "PT5M"}, "$.travel.matrix", "an array of [key, value]"),
+            ([["a", "b", "PT5M"]], "$.travel.matrix[0]", "an array of 2 items"),
+            ([[["a"], "PT5M"]], "$.travel.matrix[0][0]", "an array of 2 items"),
+            ([[["a", "b"], 5]], "$.travel.matrix[0][1]", "duration"),
+            (
+                [[["a", "b"], "PT5M"], [["a", "b"], "PT9M"]],
+                "$.travel.matrix[1]",
+                "the key is here already",
+            ),
+        ],
+    )
+    def test_a_broken_leg_is_refused_at_its_path(
+        self, matrix: object, path: str, says: str
+    ) -> None:
+        document = _settings(travel={"matrix": matrix})
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.PlanningSettings, document)
+        (problem,) = caught.value.problems
+        assert problem.json_path == path
+        assert says in problem.message("en")
+        assert problem.message("da") != problem.message("en")
+
+
+class TestZones:
+    """A setting's zone is its IANA name, read as every zone in input is."""
+
+    @pytest.mark.parametrize(
+        "key", ["Europe/Copenhagen", "UTC", "America/St_Johns", "Atlantic/Faroe"]
+    )
+    def test_a_zone_is_its_name(self, key: str) -> None:
+        settings = lm.PlanningSettings(zone=ZoneInfo(key))
+        assert lm.to_dict(settings)["data"]["zone"] == key
+        assert lm.from_json(lm.PlanningSettings, lm.to_json(settings)) == settings
+
+    @pytest.mark.parametrize(
+        ("zone", "says"),
+        [
+            ("CET", "abbreviation or a legacy name"),
+            ("Europe", "unknown time zone 'Europe'"),
+            ("[Europe/Copenhagen]", "expected the name of a time zone"),
+            ("../../etc/passwd", "unknown time zone"),
+            (1, "expected the name of a time zone"),
+        ],
+    )
+    def test_anything_else_is_refused(self, zone: object, says: str) -> None:
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.PlanningSettings, _settings(zone=zone))
+        (problem,) = caught.value.problems
+        assert problem.json_path == "$.zone"
+        assert says in problem.message("en")
+        assert "Europe/Copenhagen" in problem.fix.en
+        assert "tidszone" in problem.message("da") or "IANA" in problem.fix.da
+
+
+class TestRulesByCode:
+    """A rule is its code; only the built-in rules can be read back."""
+
+    @pytest.mark.parametrize("code", lm.DEFAULT_RULES.codes)
+    def test_a_built_in_rule_is_read_back_as_itself(self, code: str) -> None:
+        rule = lm.DEFAULT_RULES.rule(code)
+        assert lm.to_dict(rule)["data"] == code
+        assert lm.from_json(lm.Rule, lm.to_json(rule)) is rule
+
+    def test_a_rule_set_is_its_codes_and_choices(self) -> None:
+        rules = lm.DEFAULT_RULES.without("LM202", "LM203").with_severity(
+            "LM105", lm.Severity.ERROR
+        )
+        data = lm.to_dict(rules)["data"]
+        assert data["rules"] == list(lm.DEFAULT_RULES.codes)
+        assert data["disabled"] == ["LM202", "LM203"]
+        assert data["severities"] == [["LM105", "error"]]
+        back = lm.from_json(lm.RuleSet, lm.to_json(rules))
+        assert back == rules
+        assert back.severity_of("LM105") is lm.Severity.ERROR
+
+    def test_an_unknown_code_is_refused_with_the_nearest(self) -> None:
+        document = lm.to_dict(lm.DEFAULT_RULES)
+        document["data"]["rules"][3] = "LM1044"
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.RuleSet, document)
+        (problem,) = caught.value.problems
+        assert problem.json_path == "$.rules[3]"
+        assert "not the code of a built-in rule" in problem.message("en")
+        assert "LM104" in problem.fix.en
+        assert "indbyggede" in problem.message("da")
+
+    @settings(max_examples=25)
+    @given(lst.rule_sets())
+    def test_a_rule_of_ones_own_is_refused_when_written(
+        self, rules: lm.RuleSet
+    ) -> None:
+        own = [r for r in rules.rules if r.code not in lm.DEFAULT_RULES.codes]
+        for value in (rules, lm.PlanningConfig(rules=rules)):
+            if not own:
+                assert lm.from_json(type(value), lm.to_json(value)) == value
+                continue
+            with pytest.raises(lm.InvalidValueError) as caught:
+                lm.to_json(value)
+            assert own[0].code in caught.value.message("en")
+            assert "RuleSet.with_rules" in caught.value.fix.en
+            assert "Python-kode" in caught.value.message("da")
+
+
 def _enrolment(**data: object) -> dict[str, object]:
     base: dict[str, object] = {
         "meetings": [],
@@ -330,6 +474,6 @@ class TestIsResultType:
         with pytest.raises(lm.WrongTypeError):
             lm.from_json(lookalike, "{}")
 
-    @pytest.mark.parametrize("value", [None, 1, "Report", lm.RuleSet])
+    @pytest.mark.parametrize("value", [None, 1, "Report", lm.BusyIndex])
     def test_anything_else_is_not(self, value: object) -> None:
         assert not is_result_type(value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 from hypothesis import assume, given, strategies as st
@@ -11,13 +11,16 @@ from hypothesis import assume, given, strategies as st
 import learnmeet as lm
 from examples import valid_meetings
 from learnmeet.io._wire import (
+    WIRE_PATTERNS,
     WireError,
     format_date,
     format_datetime,
     format_duration,
+    format_zone,
     parse_date,
     parse_datetime,
     parse_duration,
+    parse_zone,
 )
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -376,6 +379,39 @@ class TestZoneNames:
         (problem,) = info.value.problems
         assert problem.json_path == "$.start"
         assert problem.reason.en == "unknown time zone 'Europe'"
+
+
+class TestZoneByName:
+    """A zone written alone (a setting's zone) is its IANA name: every zone a
+    datetime may carry is taken, every other refused, as a zone."""
+
+    @given(st.sampled_from(sorted(available_timezones())))
+    def test_a_zone_is_kept_exactly_when_a_datetime_may_carry_it(
+        self, key: str
+    ) -> None:
+        moment = f"2026-03-01T09:00:00Z[{key}]"
+        carried: object = None
+        try:
+            carried = parse_datetime(moment).tzinfo
+        except WireError as refused:
+            carried = refused.reason
+        if isinstance(carried, lm.Label):
+            with pytest.raises(WireError) as caught:
+                parse_zone(key)
+            assert caught.value.reason == carried
+        else:
+            zone = parse_zone(key)
+            assert zone == carried
+            assert format_zone(zone) == key
+            assert WIRE_PATTERNS[ZoneInfo].fullmatch(key)
+
+    @pytest.mark.parametrize("text", ["", "Europe/", "[UTC]", "Europe Copenhagen", 3])
+    def test_what_is_no_name_is_refused_as_such(self, text: object) -> None:
+        with pytest.raises(WireError) as caught:
+            parse_zone(text)
+        assert caught.value.reason.en == "expected the name of a time zone"
+        assert caught.value.reason.da == "forventede navnet på en tidszone"
+        assert "'Europe/Copenhagen'" in caught.value.fix.en
 
 
 class TestDate:

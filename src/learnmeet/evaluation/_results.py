@@ -189,6 +189,23 @@ class ResponseRates:
     those of unknown eligibility only in the estimated proportion
     :attr:`eligibility_rate` that would have been eligible.
 
+    Attributes:
+        complete: Invitations answered in full (AAPOR's I), a count.
+        partial: Invitations answered in part (P), a count.
+        refusal: Invitations refused or broken off (R), a count.
+        non_contact: Invitees never reached (NC), a count.
+        other: Eligible invitees who did not answer for another reason (O),
+            a count.
+        unknown_eligibility: Invitees of unknown eligibility (U), a count.
+        not_eligible: Invitees who were not eligible, a count; no rate
+            counts them.
+        eligibility_rate: The proportion *e*, 0 to 1, of invitees of unknown
+            eligibility taken as eligible; ``None`` when nobody is counted.
+        rr1: Response rate 1, ``I / (I + P + R + NC + O + U)``, 0 to 1;
+            ``None`` when nobody is counted.
+        rr3: Response rate 3, ``I / (I + P + R + NC + O + e·U)``, 0 to 1;
+            ``None`` when nobody is counted.
+
     .. versionadded:: 0.1.0
     """
 
@@ -200,11 +217,8 @@ class ResponseRates:
     unknown_eligibility: int = attrs.field(validator=non_negative_int)
     not_eligible: int = attrs.field(validator=non_negative_int)
     eligibility_rate: float | None = attrs.field(validator=optional(a_number))
-    """The proportion *e* of invitees of unknown eligibility taken as eligible."""
     rr1: float | None = attrs.field(validator=optional(a_number))
-    """``I / (I + P + R + NC + O + U)``; ``None`` when nobody is counted."""
     rr3: float | None = attrs.field(validator=optional(a_number))
-    """``I / (I + P + R + NC + O + e·U)``; ``None`` when nobody is counted."""
 
     @property
     def invitations(self) -> int:
@@ -353,6 +367,21 @@ class LevelSummary:
 @attrs.frozen(kw_only=True)
 class Evaluation:
     """The summary of a survey: response rates, benefit by group, levels, themes.
+
+    What :func:`~learnmeet.evaluate` returns.
+
+    Attributes:
+        survey: The survey summarised: its meeting, items and invitations.
+        rates: How many invitations ended how, and the response rates.
+        groups: Benefit by profession, sector and format, each group's
+            figures hidden when too few answered.
+        levels: One summary per Kirkpatrick level the survey measures.
+        themes: The themes of the free-text answers.
+        free_text_answers: How many free-text answers there were, a count.
+        threshold: The fewest distinct respondents a figure is shown for
+            (5 unless given); smaller groups are suppressed.
+        confidence: The confidence level of the intervals, between 0 and 1
+            (0.95 unless given).
 
     .. versionadded:: 0.1.0
     """

@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar, get_args, get_origin
+from zoneinfo import ZoneInfo
 
 import attrs
 from cattrs import Converter
@@ -48,10 +49,12 @@ from learnmeet.io._wire import (
     format_datetime,
     format_duration,
     format_time,
+    format_zone,
     parse_date,
     parse_datetime,
     parse_duration,
     parse_time,
+    parse_zone,
 )
 from learnmeet.model._arguments import checked
 from learnmeet.model._formats import MeetingFormat
@@ -222,6 +225,7 @@ def converter_for(catalog: Catalog) -> DocumentConverter:
         (date, parse_date, format_date),
         (timedelta, parse_duration, format_duration),
         (time, parse_time, format_time),
+        (ZoneInfo, parse_zone, format_zone),
     ):
         conv.register_structure_hook(cls, _wire(parse))
         conv.register_unstructure_hook(cls, fmt)

@@ -1,24 +1,41 @@
-"""The planning results as JSON: the plan, the schedule, the enrolment, the report.
+"""Every public value outside the model layer as JSON: plans, settings, records.
 
 :func:`~learnmeet.plan_period` and the planners it calls return values of the
 planning and rules layers — :class:`~learnmeet.PeriodPlan`,
 :class:`~learnmeet.ScheduleResult`, :class:`~learnmeet.Enrolment`,
 :class:`~learnmeet.Report`, the composer's :class:`~learnmeet.Proposal` —
-and the values they hold. Every one of them is a
-value, nothing else: no callable, no cache, no half-computed index. So a
-document holds the whole of it, and reading it gives back an equal value,
-with every refusal and its path as for any model value.
+and the values they hold. The planning settings and configuration, the
+catalogue, the rules, an :class:`~learnmeet.Evaluation` and a
+:class:`~learnmeet.LearningRecord` are values too. None of them holds a
+callable, a cache or a half-computed index that a document would have to
+hold (what a class computes from its fields is not written). So a document
+holds the whole of it, and reading it gives back an equal value, with every
+refusal and its path as for any model value. Two exceptions, each said where
+it is refused:
 
-Three shapes appear here that the model's own values do not use; they are
+* a :class:`~learnmeet.Rule` holds its check, Python code: a rule is written
+  as its code, and only the built-in rules are read back (a rule of one's own
+  is refused when written, with the fix);
+* :class:`~learnmeet.Availability` and :class:`~learnmeet.BusyIndex` are
+  indexes, not values (:data:`INDEXES`): they have no document; what they are
+  built from has.
+
+Four shapes appear here that the model's own values do not use; they are
 registered on the one converter by :func:`register_results`:
 
 * a pair, such as an enrolment's ineligible person with the reason
   (``tuple[Professional, Label]``), is a JSON array of its two parts;
 * a mapping, such as an enrolment's waiting lists by session id
   (``Mapping[str, tuple[Professional, ...]]``), is a JSON object, its keys in
-  the value's own order;
+  the value's own order; a mapping whose keys are not texts, such as the
+  travel times by pair of places (``Mapping[tuple[str, str], timedelta]``),
+  is a JSON array of ``[key, value]`` pairs, in the value's own order;
 * a choice of fixed texts, such as a report's language (``"da"`` or
-  ``"en"``), is one of those texts.
+  ``"en"``), is one of those texts;
+* a rule is its code, ``"LM101"``.
+
+A time zone (a setting's ``zone``) is its IANA name, ``"Europe/Copenhagen"``,
+as :mod:`learnmeet.io._wire` reads and writes it.
 
 What is derived is not written: a plan's meetings (:attr:`PeriodPlan.meetings`)
 and a report's errors, warnings and codes are read from the fields, so a
@@ -38,22 +55,79 @@ from cattrs import Converter
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
 from learnmeet.exceptions import InvalidValueError, Label
+from learnmeet.model._lookup import closest
 
-__all__ = ["RESULT_NAMES", "is_result_type", "register_results", "result_types"]
+__all__ = [
+    "INDEXES",
+    "RESULT_NAMES",
+    "is_result_type",
+    "is_rule",
+    "register_results",
+    "result_types",
+]
 
 _RESULTS: dict[str, tuple[str, ...]] = {
+    "learnmeet.catalog._catalog": ("Catalog",),
+    "learnmeet.evaluation._record": (
+        "CompletedCourse",
+        "Encounter",
+        "Facilitation",
+        "Gaps",
+        "LearningActivity",
+        "LearningRecord",
+        "MissingCourse",
+        "PersonRecord",
+        "ReflectionEntry",
+        "RelationMap",
+    ),
+    "learnmeet.evaluation._results": (
+        "Evaluation",
+        "LevelSummary",
+        "ResponseRates",
+        "YieldGroup",
+    ),
+    "learnmeet.exceptions": ("DataProblem",),
+    "learnmeet.io._config": ("PlanningConfig",),
     "learnmeet.planning._cohorts": ("CourseSession", "Enrolment", "SessionFill"),
     "learnmeet.planning._composer": ("Choice", "Proposal"),
     "learnmeet.planning._forums": ("LearningPlan", "Unattached"),
     "learnmeet.planning._period": ("PeriodPlan",),
+    "learnmeet.planning._preflight": ("Preflight",),
+    "learnmeet.planning._recurrence": ("Series",),
     "learnmeet.planning._schedule": ("MeetingRequest", "ScheduleResult", "Unplaced"),
     "learnmeet.planning._series": ("CourseSeries", "SeriesThresholds", "SeriesVerdict"),
+    "learnmeet.planning._settings": ("PlanningSettings", "Room", "TravelTimes"),
+    "learnmeet.planning._slots": ("Interval",),
     "learnmeet.rules._report": ("Report", "Subject", "Violation"),
+    "learnmeet.rules._rule": ("Finding", "Rule", "RuleContext", "RuleSet"),
 }
-"""The result classes of planning and validation, and every class they hold
-that the model does not define already, by the module that defines them.
+"""Every public value class outside the model layer, by the module that defines it.
 
-Named, not imported: writing a model value never loads the planning layer.
+The results of planning and validation and every class they hold that the
+model does not define already; the settings and the configuration plans are
+placed by; the catalogue; the rules (a rule by its code); an evaluation and a
+learning record with their parts; a data problem. Named, not imported:
+writing a model value never loads the planning, rules or evaluation layers.
+"""
+
+INDEXES: dict[str, Label] = {
+    "learnmeet.planning._slots.Availability": Label(
+        da="skriv scenariet (dets arbejdsmønstre og fravær) og byg "
+        "Availability.from_scenario efter læsningen",
+        en="write the scenario (its working patterns and absences) and build "
+        "Availability.from_scenario after reading",
+    ),
+    "learnmeet.planning._slots.BusyIndex": Label(
+        da="skriv de optagede intervaller (fx som Interval efter person) og byg "
+        "BusyIndex af dem efter læsningen",
+        en="write the busy intervals (e.g. as Intervals by person) and build "
+        "the BusyIndex from them after reading",
+    ),
+}
+"""The public classes that are indexes, not values, and what to write instead.
+
+An index is built once from values for many queries and is equal only to
+itself; its document is that of the values it is built from.
 """
 
 RESULT_NAMES = frozenset(name for names in _RESULTS.values() for name in names)
@@ -166,6 +240,8 @@ def register_results(conv: Converter, expected: Expected) -> None:
 
     def structure_mapping(t: Any) -> Callable[[object, object], Any]:
         key_type, value_type = get_args(t)
+        if key_type is not str:
+            return structure_entries(t)
         keys = conv.get_structure_hook(key_type)
         values = conv.get_structure_hook(value_type)
         what = Label(da="et objekt", en="an object")
@@ -185,12 +261,55 @@ def register_results(conv: Converter, expected: Expected) -> None:
 
         return structure
 
-    def unstructure_mapping(t: Any) -> Callable[[Any], dict[str, Any]]:
-        _, value_type = get_args(t)
+    def unstructure_mapping(t: Any) -> Callable[[Any], Any]:
+        key_type, value_type = get_args(t)
+        if key_type is not str:
+            return unstructure_entries(t)
         values = conv.get_unstructure_hook(value_type)
 
         def unstructure(value: Any) -> dict[str, Any]:
             return {key: values(item) for key, item in value.items()}
+
+        return unstructure
+
+    def structure_entries(t: Any) -> Callable[[object, object], Any]:
+        key_type, value_type = get_args(t)
+        entry = structure_pair(tuple[key_type, value_type])  # type: ignore[valid-type]
+        what = Label(da="en liste af [nøgle, værdi]", en="an array of [key, value]")
+
+        def structure(value: object, _: object) -> Any:
+            if not isinstance(value, list):
+                raise expected(what, value)
+            out, errors = {}, []
+            for index, item in enumerate(value):
+                try:
+                    key, held = entry(item, t)
+                    if key in out:
+                        raise InvalidValueError(
+                            reason=Label(
+                                da="nøglen står her allerede",
+                                en="the key is here already",
+                            ),
+                            fix=Label(
+                                da="skriv hver nøgle én gang",
+                                en="write each key once",
+                            ),
+                        )
+                    out[key] = held
+                except Exception as exc:  # collected with its index
+                    errors.append(_noted(exc, index, value_type))
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return out
+
+        return structure
+
+    def unstructure_entries(t: Any) -> Callable[[Any], list[Any]]:
+        key_type, value_type = get_args(t)
+        entry = unstructure_pair(tuple[key_type, value_type])  # type: ignore[valid-type]
+
+        def unstructure(value: Any) -> list[Any]:
+            return [entry(item) for item in value.items()]
 
         return unstructure
 
@@ -215,3 +334,64 @@ def register_results(conv: Converter, expected: Expected) -> None:
     conv.register_structure_hook_factory(_is_mapping, structure_mapping)
     conv.register_unstructure_hook_factory(_is_mapping, unstructure_mapping)
     conv.register_structure_hook_factory(_is_choice, structure_choice)
+    conv.register_structure_hook_func(is_rule, _structure_rule)
+    conv.register_unstructure_hook_func(is_rule, _unstructure_rule)
+
+
+def is_rule(t: Any) -> bool:
+    """Whether *t* is :class:`~learnmeet.Rule` (without importing the rules)."""
+    return (
+        isinstance(t, type)
+        and t.__name__ == "Rule"
+        and t.__module__ == "learnmeet.rules._rule"
+    )
+
+
+def _built_in_rules() -> Mapping[str, Any]:
+    """The built-in rules by code (this imports the rules layer)."""
+    validate = importlib.import_module("learnmeet.rules._validate")
+    return {rule.code: rule for rule in validate.DEFAULT_RULES.rules}
+
+
+_OWN_RULE_FIX = Label(
+    da="skriv kun de indbyggede regler (DEFAULT_RULES); tilføj dine egne i koden "
+    "efter læsningen, med RuleSet.with_rules",
+    en="write only the built-in rules (DEFAULT_RULES); add your own in code "
+    "after reading, with RuleSet.with_rules",
+)
+
+
+def _unstructure_rule(rule: Any) -> str:
+    """A rule is its code: its check is code, which a document cannot hold."""
+    if _built_in_rules().get(rule.code) != rule:
+        raise InvalidValueError(
+            reason=Label(
+                da=f"regel {rule.code} er ikke en af de indbyggede: dens kontrol er "
+                "Python-kode, som et dokument ikke kan rumme",
+                en=f"rule {rule.code} is not one of the built-in rules: its check "
+                "is Python code, which a document cannot hold",
+            ),
+            fix=_OWN_RULE_FIX,
+            where="to_dict",
+        )
+    return str(rule.code)
+
+
+def _structure_rule(value: object, _: object) -> Any:
+    rules = _built_in_rules()
+    found = rules.get(value) if isinstance(value, str) else None
+    if found is not None:
+        return found
+    near = closest(value, list(rules)) if isinstance(value, str) else []
+    raise InvalidValueError(
+        reason=Label(
+            da="ikke koden på en af de indbyggede regler",
+            en="not the code of a built-in rule",
+        ),
+        fix=Label(
+            da=f"mente du {near[0]!r}? {_OWN_RULE_FIX.da}",
+            en=f"did you mean {near[0]!r}? {_OWN_RULE_FIX.en}",
+        )
+        if near
+        else _OWN_RULE_FIX,
+    )

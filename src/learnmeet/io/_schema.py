@@ -47,11 +47,13 @@ from __future__ import annotations
 import copy
 import enum
 import functools
+import importlib
 import re
 import types
 from collections.abc import Hashable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal, Union, cast, get_args, get_origin
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -67,6 +69,7 @@ from learnmeet.io._json import (
     _readable,
 )
 from learnmeet.io._references import BY_CLASS, ENTITIES, PERSON_PREFIXES, Entity
+from learnmeet.io._results import is_rule
 from learnmeet.io._upgrade import MISSING, listed_fields
 from learnmeet.io._wire import WIRE_PATTERNS
 from learnmeet.model._arguments import checked
@@ -100,6 +103,11 @@ _WIRE = {
         "duration",
     ),
     time: ("time", "A time of day, HH:MM or HH:MM:SS.", None),
+    ZoneInfo: (
+        "zone",
+        "An IANA time zone by its name, e.g. 'Europe/Copenhagen', or 'UTC'.",
+        None,
+    ),
 }
 """Each wire type: its definition's name, its description, its ``format``."""
 
@@ -224,6 +232,8 @@ class _Builder:
         entity = BY_CLASS.get(cls)
         if entity is not None:
             return self.fields(cls)  # in full: its id too
+        if is_rule(cls):
+            return self.rule()
         return self.ref(cls)
 
     def entry(self, entity: Entity) -> dict[str, Any]:
@@ -299,7 +309,7 @@ class _Builder:
         origin, args = get_origin(t), get_args(t)
         if origin in (Union, types.UnionType):
             rest = [a for a in args if a is not type(None)]
-            inner = self.of(rest[0]) if len(rest) == 1 else self.of(Union[tuple(rest)])  # noqa: UP007
+            inner = self.of(rest[0]) if len(rest) == 1 else self.one_of(rest)
             if len(rest) == len(args):
                 return inner
             if set(inner) == {"type"}:
@@ -317,10 +327,15 @@ class _Builder:
                 "maxItems": len(args),
                 "items": False,
             }
+        if origin in (Mapping, dict) and args[0] is not str:
+            # keys that are not texts: an array of [key, value] pairs
+            return {"type": "array", "items": self.of(tuple[args[0], args[1]])}  # type: ignore[valid-type]
         if origin in (Mapping, dict):
             return {"type": "object", "additionalProperties": self.of(args[1])}
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return self.enumeration(t)
+        if is_rule(t):
+            return self.rule()
         if isinstance(t, type) and attrs.has(t):
             entity = BY_CLASS.get(t)
             if entity is not None:
@@ -329,6 +344,25 @@ class _Builder:
                 return {"anyOf": [self.codes(t), self.ref(t)]}
             return self.ref(t)
         raise TypeError(f"no JSON Schema for {t!r}")  # a test holds every type here
+
+    def one_of(self, kinds: list[Any]) -> dict[str, Any]:
+        """A value of any of *kinds* (a path's step: a name or an index)."""
+        found = [self.of(kind) for kind in kinds]
+        if all(set(f) == {"type"} and isinstance(f["type"], str) for f in found):
+            return {"type": [f["type"] for f in found]}
+        return {"anyOf": found}
+
+    def rule(self) -> dict[str, Any]:
+        """A rule by its code: a built-in rule's check is not data."""
+        if "RuleCode" not in self.defs:
+            validate = importlib.import_module("learnmeet.rules._validate")
+            self.defs["RuleCode"] = {
+                "type": "string",
+                "description": "The code of a built-in rule; a rule of your own "
+                "holds Python code, which a document cannot hold.",
+                "enum": list(validate.DEFAULT_RULES.codes),
+            }
+        return {"$ref": "#/$defs/RuleCode"}
 
     def wire(self, t: type[Any]) -> dict[str, Any]:
         name, description, form = _WIRE[t]

@@ -32,10 +32,12 @@ __all__ = [
     "format_datetime",
     "format_duration",
     "format_time",
+    "format_zone",
     "parse_date",
     "parse_datetime",
     "parse_duration",
     "parse_time",
+    "parse_zone",
 ]
 
 
@@ -83,6 +85,8 @@ _ANNOTATION = re.compile(
     r")",
     re.ASCII,
 )
+_ZONE_NAME = re.compile(rf"{_ZONE_PART}(?:/{_ZONE_PART})*", re.ASCII)
+"""An IANA zone's name as RFC 9557 spells it (section 4.1, time-zone-name)."""
 _ISO_CALENDARS = frozenset({"iso8601", "gregory"})
 """The ``u-ca`` values whose dates are the ISO 8601 dates written."""
 
@@ -412,6 +416,37 @@ def _zone(key: str) -> ZoneInfo:
     return load_zone(key, fix=_WRITE_A_ZONE, error=WireError)
 
 
+def parse_zone(text: object) -> ZoneInfo:
+    """Read a time zone written as its IANA name, e.g. ``Europe/Copenhagen``.
+
+    A planning setting's zone (the zone its hours are read in) is written as
+    the name alone; a datetime carries its zone in brackets instead. The
+    zones a datetime may have are the zones taken here: a region's IANA zone
+    or ``UTC``, never an abbreviation (``CET``).
+
+    Raises:
+        WireError: The text is not the name of a zone learnmeet keeps.
+    """
+    write = Label(
+        da="skriv regionens IANA-zone, fx 'Europe/Copenhagen', eller 'UTC'",
+        en="write the region's IANA zone, e.g. 'Europe/Copenhagen', or 'UTC'",
+    )
+    if not isinstance(text, str) or _ZONE_NAME.fullmatch(text) is None:
+        raise _refuse(
+            reason=Label(
+                da="forventede navnet på en tidszone",
+                en="expected the name of a time zone",
+            ),
+            fix=write,
+        )
+    return load_zone(text, fix=write, error=WireError)
+
+
+def format_zone(zone: ZoneInfo) -> str:
+    """A zone as its IANA name, which :func:`parse_zone` reads."""
+    return zone.key
+
+
 def format_date(value: date) -> str:
     """Write a date as ``YYYY-MM-DD``."""
     return value.isoformat()
@@ -552,6 +587,7 @@ WIRE_PATTERNS: dict[type, re.Pattern[str]] = {
     date: _DATE,
     timedelta: _DURATION,
     time: _TIME,
+    ZoneInfo: _ZONE_NAME,
 }
 """The grammar each wire form is read by, which the JSON Schema's patterns copy.
 

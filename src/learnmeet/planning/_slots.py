@@ -72,6 +72,11 @@ MAX_SLOTS = 1_000
 class Interval:
     """A half-open stretch of time ``[start, end)`` between two aware instants.
 
+    Attributes:
+        start: The first instant, timezone-aware.
+        end: The instant just after the last, timezone-aware; after
+            *start*.
+
     .. versionadded:: 0.1.0
     """
 

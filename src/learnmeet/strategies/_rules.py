@@ -157,20 +157,31 @@ def _own_rules() -> SearchStrategy[Rule]:
     return st.sampled_from([30, 60, 90, 120, 180]).map(_longer_than)
 
 
-def rules() -> SearchStrategy[Rule]:
+def rules(*, own: bool = True) -> SearchStrategy[Rule]:
     """A built-in rule, or a rule of one's own that flags long meetings.
 
     A rule of one's own has a code of its own prefix (``EGEN060``), is a
     warning, and its check finds a meeting longer than its limit: what a
     municipality adds with :meth:`~learnmeet.RuleSet.with_rules`.
 
+    >>> from hypothesis import find
+    >>> find(rules(own=False), lambda rule: rule.code == "LM116").severity
+    <Severity.ERROR: 'error'>
+
+    Args:
+        own: Whether rules of one's own are drawn too. A JSON document holds
+            a rule by its code, so only the built-in rules (``own=False``)
+            are written and read back; a rule of one's own is refused by
+            :func:`~learnmeet.to_json`.
+
     .. versionadded:: 0.4.0
     """
-    return st.sampled_from(DEFAULT_RULES.rules) | _own_rules()
+    built_in = st.sampled_from(DEFAULT_RULES.rules)
+    return built_in | _own_rules() if own else built_in
 
 
 @st.composite
-def _rule_sets(draw: st.DrawFn) -> RuleSet:
+def _rule_sets(draw: st.DrawFn, *, own: bool) -> RuleSet:
     found = DEFAULT_RULES
     codes = found.codes
     off = draw(st.lists(st.sampled_from(codes), max_size=3, unique=True))
@@ -178,19 +189,29 @@ def _rule_sets(draw: st.DrawFn) -> RuleSet:
         found = found.without(*off)
     for code in draw(st.lists(st.sampled_from(codes), max_size=2, unique=True)):
         found = found.with_severity(code, draw(st.sampled_from(Severity)))
-    own = draw(st.lists(_own_rules(), max_size=2, unique_by=lambda r: r.code))
-    return found.with_rules(*own) if own else found
+    if not own:
+        return found
+    added = draw(st.lists(_own_rules(), max_size=2, unique_by=lambda r: r.code))
+    return found.with_rules(*added) if added else found
 
 
-def rule_sets() -> SearchStrategy[RuleSet]:
+def rule_sets(*, own: bool = True) -> SearchStrategy[RuleSet]:
     """The built-in rules, configured as a municipality configures them.
 
     Up to three rules switched off, up to two with another severity, and up
     to two rules of one's own (see :func:`rules`) added.
 
+    >>> from hypothesis import find
+    >>> len(find(rule_sets(own=False), lambda rules: rules.disabled).disabled)
+    1
+
+    Args:
+        own: Whether rules of one's own may be added. ``own=False`` draws the
+            rule sets a JSON document can hold (see :func:`rules`).
+
     .. versionadded:: 0.4.0
     """
-    return _rule_sets()
+    return _rule_sets(own=own)
 
 
 @st.composite
