@@ -664,6 +664,7 @@ class TestOut:
             "plan.fhir.json",
             "plan.ics",
             "plan.json",
+            "record.json",
             "scenario.json",
             "yield.svg",
         ]

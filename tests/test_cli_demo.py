@@ -439,6 +439,21 @@ class TestTheLearningRecord:
         for case in load_sample().cases:
             assert case.citizen.pseudonym not in section
 
+    def test_the_record_as_a_document(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        from learnmeet.data import load_sample
+
+        code, out, _ = run_cli(capsys, "demo", "--lang", "en", "--out", str(tmp_path))
+        assert code == 0
+        section = out[out.index("The learning record\n") :]
+        written = (tmp_path / "record.json").read_text()
+        size = f"{len(written.encode()):,} bytes, read back unchanged."
+        assert f"The record as a JSON document: {size}" in section
+        record = lm.from_json(lm.LearningRecord, written)
+        on = record.on
+        assert record == lm.learning_record(load_sample(), on=on)
+
 
 class TestXapiStatements:
     """The demo's last section: the sample's learning record as xAPI statements,

@@ -201,10 +201,10 @@ def _demo_arguments(parser: Parser) -> None:
         type=Path,
         metavar=parser.text(da="MAPPE", en="DIR"),
         help=parser.text(
-            da="skriv også scenario.json, plan.json, plan.ics, evaluation.csv og "
-            "yield.svg her",
-            en="also write scenario.json, plan.json, plan.ics, evaluation.csv and "
-            "yield.svg here",
+            da="skriv også scenario.json, plan.json, plan.ics, evaluation.csv, "
+            "yield.svg, record.json og (med learnmeet[fhir]) plan.fhir.json her",
+            en="also write scenario.json, plan.json, plan.ics, evaluation.csv, "
+            "yield.svg, record.json and (with learnmeet[fhir]) plan.fhir.json here",
         ),
     )
 

@@ -26,7 +26,7 @@ from learnmeet.catalog._surveys import FOLLOW_UP_SURVEY, YIELD_SURVEY
 from learnmeet.cli._files import prepare_folder, visible, write_files
 from learnmeet.cli._render import counted, render_plan, when
 from learnmeet.evaluation._evaluate import evaluate
-from learnmeet.evaluation._record import learning_record
+from learnmeet.evaluation._record import LearningRecord, learning_record
 from learnmeet.exceptions import LearnmeetError, reason_and_fix
 from learnmeet.io._calendars import busy_from_ical
 from learnmeet.io._csv import evaluation_csv
@@ -1587,6 +1587,21 @@ def _learning_record(run: DemoRun) -> str:
                 f"({len(gap.overdue_actions)} overdue)",
             )
         )
+    text = to_json(record, indent=1) + "\n"
+    same = from_json(LearningRecord, text) == record
+    size = len(text.encode())
+    lines += [
+        "",
+        run.t(
+            da=f"Profilen som JSON-dokument: {size:_} bytes".replace("_", ".")
+            + (", læst tilbage uændret." if same else ", læst tilbage ÆNDRET."),
+            en=f"The record as a JSON document: {size:,} bytes"
+            + (", read back unchanged." if same else ", read back CHANGED."),
+        ),
+    ]
+    written = run.write("record.json", text)
+    if written:
+        lines.append(written)
     return "\n".join(lines)
 
 
