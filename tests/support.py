@@ -100,6 +100,8 @@ MODEL_STRATEGIES: tuple[tuple[type[Any], st.SearchStrategy[Any]], ...] = (
     (lm.Unplaced, lst.unplaced_requests()),
     (lm.Violation, lst.violations()),
     (lm.Holiday, lst.holidays(years=range(1900, 2101))),
+    (lm.Availability, lst.availabilities()),
+    (lm.BusyIndex, lst.busy_indexes()),
     (lm.Catalog, lst.catalogs()),
     (lm.CompletedCourse, lst.completed_courses()),
     (lm.DataProblem, lst.data_problems()),

@@ -309,28 +309,7 @@ class TestEveryModelType:
             for name in lm.__all__
             if inspect.isclass(obj := getattr(lm, name)) and attrs.has(obj)
         }
-        # Not values but indexes, equal only to themselves: they are built
-        # from documents (a scenario's patterns and absences, busy intervals).
-        indexes = {lm.Availability, lm.BusyIndex}
-        assert public - indexes == set(MODEL_TYPES) | set(result_types())
-        for index in indexes:
-            assert index.__eq__ is object.__eq__
-
-    @pytest.mark.parametrize(
-        ("index", "instead"),
-        [
-            (lm.Availability(), "working patterns"),
-            (lm.BusyIndex({}), "busy intervals"),
-        ],
-    )
-    def test_an_index_is_refused_with_what_to_write_instead(
-        self, index: object, instead: str
-    ) -> None:
-        with pytest.raises(lm.WrongTypeError) as caught:
-            lm.to_json(index)
-        assert "an index" in caught.value.message("en")
-        assert "et indeks" in caught.value.message("da")
-        assert instead in caught.value.message("en")
+        assert public == set(MODEL_TYPES) | set(result_types())
 
     def test_a_catalogue_entry_in_a_fresh_process(self) -> None:
         code = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -275,6 +275,125 @@ class TestZones:
         assert "tidszone" in problem.message("da") or "IANA" in problem.fix.da
 
 
+def _at(day: int, hour: int) -> datetime:
+    return datetime(2026, 3, day, hour, tzinfo=lm.COPENHAGEN)
+
+
+class TestIndexes:
+    """An index's document holds what it was given, merged; read back, it is
+    equal and answers every query as before."""
+
+    def test_busy_time_is_written_merged(self) -> None:
+        given = [
+            (_at(2, 8), _at(2, 10)),
+            (_at(2, 9), _at(2, 11)),
+            (_at(3, 13), _at(3, 14)),
+        ]
+        index = lm.BusyIndex({"professional:p-7": given, "citizen:TB-04": []})
+        data = lm.to_dict(index)["data"]
+        assert data == {
+            "busy": {
+                "citizen:TB-04": [],
+                "professional:p-7": [
+                    {
+                        "start": "2026-03-02T08:00:00+01:00[Europe/Copenhagen]",
+                        "end": "2026-03-02T11:00:00+01:00[Europe/Copenhagen]",
+                    },
+                    {
+                        "start": "2026-03-03T13:00:00+01:00[Europe/Copenhagen]",
+                        "end": "2026-03-03T14:00:00+01:00[Europe/Copenhagen]",
+                    },
+                ],
+            }
+        }
+        back = lm.from_json(lm.BusyIndex, lm.to_json(index))
+        assert back == index
+        assert back.people == index.people
+
+    def test_equal_by_the_busy_time_it_holds(self) -> None:
+        one = lm.BusyIndex({"professional:p-7": [(_at(2, 8), _at(2, 11))]})
+        same = lm.BusyIndex(
+            {"professional:p-7": [(_at(2, 9), _at(2, 11)), (_at(2, 8), _at(2, 9))]}
+        )
+        other = lm.BusyIndex({"professional:p-7": [(_at(2, 8), _at(2, 12))]})
+        assert one == same
+        assert hash(one) == hash(same)
+        assert one != other
+        assert one != {"professional:p-7": [(_at(2, 8), _at(2, 11))]}
+
+    @settings(max_examples=40)
+    @given(lst.busy_indexes())
+    def test_generated_busy_time_reads_back_with_the_same_free_slots(
+        self, index: lm.BusyIndex
+    ) -> None:
+        back = lm.from_json(lm.BusyIndex, lm.to_json(index))
+        assert back == index
+        for key in index.people:
+            assert back.intervals(key) == index.intervals(key)
+
+    def test_the_sample_availability_answers_as_before(self) -> None:
+        at_work = lm.Availability.from_scenario(load_sample())
+        text = lm.to_json(at_work)
+        back = lm.from_json(lm.Availability, text)
+        assert back == at_work
+        assert lm.to_json(back) == text
+        week = (
+            datetime(2027, 1, 4, tzinfo=lm.COPENHAGEN),
+            datetime(2027, 1, 11, tzinfo=lm.COPENHAGEN),
+        )
+        for who in ("professional:p-001", "professional:p-006", "professional:p-021"):
+            assert list(back.working_time(who, week)) == list(
+                at_work.working_time(who, week)
+            )
+
+    def test_equal_by_what_it_holds(self) -> None:
+        night = lm.WorkingHours(start=time(23), end=time(7), weekdays=range(7))
+        pattern = lm.WorkingPattern(professional="p-9", shifts=[night])
+        away = lm.Absence(professional="p-9", start=_at(2, 8), end=_at(2, 16))
+        later = lm.Absence(professional="p-9", start=_at(2, 12), end=_at(3, 9))
+        one = lm.Availability(patterns=[pattern], absences=[away, later])
+        same = lm.Availability(
+            patterns=[pattern],
+            absences=[lm.Absence(professional="p-9", start=_at(2, 8), end=_at(3, 9))],
+        )
+        assert one == same
+        assert hash(one) == hash(same)
+        assert one != lm.Availability(patterns=[pattern])
+        assert one != lm.Availability(
+            patterns=[pattern], absences=[away, later], hours=None
+        )
+
+    @settings(max_examples=30)
+    @given(lst.availabilities())
+    def test_generated_availabilities_read_back_equal(
+        self, at_work: lm.Availability
+    ) -> None:
+        text = lm.to_json(at_work)
+        back = lm.from_json(lm.Availability, text)
+        assert back == at_work
+        assert lm.to_json(back) == text
+
+    def test_a_broken_document_is_refused_at_every_path(self) -> None:
+        document = lm.to_dict(lm.Availability.from_scenario(load_sample()))
+        data = document["data"]
+        data["patterns"].append(data["patterns"][0])
+        data["absences"]["p-001"][0]["end"] = (
+            "2027-01-04T00:00:00+01:00[Europe/Copenhagen]"
+        )
+        data["zone"] = "CET"
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Availability, document)
+        paths = sorted(p.json_path for p in caught.value.problems)
+        assert paths == ["$.absences['p-001'][0].end", "$.zone"]
+        data["absences"] = {}
+        data["zone"] = "Europe/Copenhagen"
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.Availability, document)
+        (problem,) = caught.value.problems
+        assert problem.json_path == f"$.patterns[{len(data['patterns']) - 1}]"
+        assert "allerede et arbejdsmønster" in problem.message("da")
+
+
 class TestRulesByCode:
     """A rule is its code; only the built-in rules can be read back."""
 
@@ -474,6 +593,6 @@ class TestIsResultType:
         with pytest.raises(lm.WrongTypeError):
             lm.from_json(lookalike, "{}")
 
-    @pytest.mark.parametrize("value", [None, 1, "Report", lm.BusyIndex])
+    @pytest.mark.parametrize("value", [None, 1, "Report", lm.Meeting])
     def test_anything_else_is_not(self, value: object) -> None:
         assert not is_result_type(value)

@@ -331,7 +331,6 @@ def _writable(value: object, where: str) -> type[Any]:
         and not _results.is_result_type(cls)
     ):
         name = type_shown(value)
-        _refuse_index(cls, where, ("value",))
         raise WrongTypeError(
             reason=Label(
                 da=f"kan ikke skrive {name} som learnmeet-JSON",
@@ -347,28 +346,6 @@ def _writable(value: object, where: str) -> type[Any]:
     return cls
 
 
-def _refuse_index(cls: object, where: str, path: _Path) -> None:
-    """Refuse an index (:data:`~learnmeet.io._results.INDEXES`) with why.
-
-    Raises:
-        WrongTypeError: *cls* is an index, which has no document.
-    """
-    name = getattr(cls, "__qualname__", "")
-    instead = _results.INDEXES.get(f"{getattr(cls, '__module__', '')}.{name}")
-    if instead is not None:
-        raise WrongTypeError(
-            reason=Label(
-                da=f"{name} er et indeks bygget af værdier, ikke en værdi, og "
-                "har intet dokument",
-                en=f"a {name} is an index built from values, not a value, and "
-                "has no document",
-            ),
-            fix=instead,
-            where=where,
-            path=path,
-        )
-
-
 def _readable(cls: type[Any], where: str) -> None:
     """Refuse a class :func:`from_dict` cannot read.
 
@@ -377,7 +354,6 @@ def _readable(cls: type[Any], where: str) -> None:
     """
     known = _BY_NAME.get(getattr(cls, "__name__", "")) is cls
     if not known and not _results.is_result_type(cls):
-        _refuse_index(cls, where, ("cls",))
         name = name_shown(cls.__name__)
         raise WrongTypeError(
             reason=Label(

@@ -7,18 +7,19 @@ planning and rules layers — :class:`~learnmeet.PeriodPlan`,
 and the values they hold. The planning settings and configuration, the
 catalogue, the rules, an :class:`~learnmeet.Evaluation` and a
 :class:`~learnmeet.LearningRecord` are values too. None of them holds a
-callable, a cache or a half-computed index that a document would have to
-hold (what a class computes from its fields is not written). So a document
-holds the whole of it, and reading it gives back an equal value, with every
-refusal and its path as for any model value. Two exceptions, each said where
-it is refused:
+callable or a cache that a document would have to hold (what a class
+computes from its fields is not written). So a document holds the whole of
+it, and reading it gives back an equal value, with every
+refusal and its path as for any model value. Two kinds are written in a
+form of their own:
 
 * a :class:`~learnmeet.Rule` holds its check, Python code: a rule is written
   as its code, and only the built-in rules are read back (a rule of one's own
   is refused when written, with the fix);
 * :class:`~learnmeet.Availability` and :class:`~learnmeet.BusyIndex` are
-  indexes, not values (:data:`INDEXES`): they have no document; what they are
-  built from has.
+  indexes: what they hold is kept in the form their queries need, so a
+  document holds what they were given, merged (see
+  :func:`document_form_of`).
 
 Four shapes appear here that the model's own values do not use; they are
 registered on the one converter by :func:`register_results`:
@@ -58,8 +59,8 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._lookup import closest
 
 __all__ = [
-    "INDEXES",
     "RESULT_NAMES",
+    "document_form_of",
     "is_result_type",
     "is_rule",
     "register_results",
@@ -97,7 +98,7 @@ _RESULTS: dict[str, tuple[str, ...]] = {
     "learnmeet.planning._schedule": ("MeetingRequest", "ScheduleResult", "Unplaced"),
     "learnmeet.planning._series": ("CourseSeries", "SeriesThresholds", "SeriesVerdict"),
     "learnmeet.planning._settings": ("PlanningSettings", "Room", "TravelTimes"),
-    "learnmeet.planning._slots": ("Interval",),
+    "learnmeet.planning._slots": ("Availability", "BusyIndex", "Interval"),
     "learnmeet.rules._report": ("Report", "Subject", "Violation"),
     "learnmeet.rules._rule": ("Finding", "Rule", "RuleContext", "RuleSet"),
 }
@@ -108,26 +109,6 @@ model does not define already; the settings and the configuration plans are
 placed by; the catalogue; the rules (a rule by its code); an evaluation and a
 learning record with their parts; a data problem. Named, not imported:
 writing a model value never loads the planning, rules or evaluation layers.
-"""
-
-INDEXES: dict[str, Label] = {
-    "learnmeet.planning._slots.Availability": Label(
-        da="skriv scenariet (dets arbejdsmønstre og fravær) og byg "
-        "Availability.from_scenario efter læsningen",
-        en="write the scenario (its working patterns and absences) and build "
-        "Availability.from_scenario after reading",
-    ),
-    "learnmeet.planning._slots.BusyIndex": Label(
-        da="skriv de optagede intervaller (fx som Interval efter person) og byg "
-        "BusyIndex af dem efter læsningen",
-        en="write the busy intervals (e.g. as Intervals by person) and build "
-        "the BusyIndex from them after reading",
-    ),
-}
-"""The public classes that are indexes, not values, and what to write instead.
-
-An index is built once from values for many queries and is equal only to
-itself; its document is that of the values it is built from.
 """
 
 RESULT_NAMES = frozenset(name for names in _RESULTS.values() for name in names)
@@ -336,6 +317,31 @@ def register_results(conv: Converter, expected: Expected) -> None:
     conv.register_structure_hook_factory(_is_choice, structure_choice)
     conv.register_structure_hook_func(is_rule, _structure_rule)
     conv.register_unstructure_hook_func(is_rule, _unstructure_rule)
+
+    def structure_by_form(value: object, t: Any) -> Any:
+        return t._from_document(conv.structure(value, t._document_form))
+
+    def unstructure_by_form(value: Any) -> Any:
+        return conv.unstructure(value._to_document(), type(value)._document_form)
+
+    conv.register_structure_hook_func(_has_a_form, structure_by_form)
+    conv.register_unstructure_hook_func(_has_a_form, unstructure_by_form)
+
+
+def _has_a_form(t: Any) -> bool:
+    return document_form_of(t) is not None
+
+
+def document_form_of(t: Any) -> type[Any] | None:
+    """The class whose fields *t*'s document holds, if not *t*'s own.
+
+    An index (:class:`~learnmeet.BusyIndex`, :class:`~learnmeet.Availability`)
+    keeps what it is given in the form its queries need; its document holds
+    what it was given, in the form of its ``_document_form``, and it is made
+    again from that by its ``_from_document``.
+    """
+    form = t.__dict__.get("_document_form") if isinstance(t, type) else None
+    return form if isinstance(form, type) else None
 
 
 def is_rule(t: Any) -> bool:

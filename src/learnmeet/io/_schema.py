@@ -69,7 +69,7 @@ from learnmeet.io._json import (
     _readable,
 )
 from learnmeet.io._references import BY_CLASS, ENTITIES, PERSON_PREFIXES, Entity
-from learnmeet.io._results import is_rule
+from learnmeet.io._results import document_form_of, is_rule
 from learnmeet.io._upgrade import MISSING, listed_fields
 from learnmeet.io._wire import WIRE_PATTERNS
 from learnmeet.model._arguments import checked
@@ -247,7 +247,14 @@ class _Builder:
             self.defs[name] = {}  # a class that holds itself refers to this
             entity = BY_CLASS.get(cls)
             omit = entity.key if entity is not None else None
-            self.defs[name] = self.fields(cls, omit=omit)
+            form = document_form_of(cls)
+            if form is None:
+                self.defs[name] = self.fields(cls, omit=omit)
+            else:  # an index: what it was given, in its document's form
+                self.defs[name] = {
+                    **self.fields(form),
+                    "description": _summary(cls),
+                }
         return {"$ref": f"#/$defs/{name}"}
 
     def fields(

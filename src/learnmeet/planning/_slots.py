@@ -177,6 +177,13 @@ class _Spans:
         i = bisect_right(self.ends, start)
         return i == len(self.starts) or self.starts[i] >= end
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Spans):
+            return NotImplemented
+        return self.starts == other.starts and self.ends == other.ends
+
+    __hash__ = None  # type: ignore[assignment]  # changes as it is added to
+
 
 def _pair(key: str, n: int, interval: object) -> tuple[datetime, datetime]:
     """The start and end of the *n*-th busy interval of *key*, or a refusal."""
@@ -251,7 +258,20 @@ def _read_spans(key: str, intervals: Iterable[object]) -> _Spans:
     return _Spans(pairs)
 
 
-@attrs.frozen(init=False, repr=False, eq=False)
+@attrs.frozen(kw_only=True)
+class _BusyIndexDocument:
+    """A :class:`BusyIndex` as its document holds it.
+
+    Attributes:
+        busy: Each person's busy time by their key (``"professional:p-1"``),
+            overlapping and touching intervals merged, in order, in
+            Europe/Copenhagen time.
+    """
+
+    busy: Mapping[str, tuple[Interval, ...]]
+
+
+@attrs.frozen(init=False, repr=False, eq=True, hash=False)
 class BusyIndex:
     """Everyone's busy time, read and indexed once, for many slot queries.
 
@@ -271,6 +291,11 @@ class BusyIndex:
     >>> [(i.start.hour, i.end.hour) for i in index.intervals("professional:a")]
     [(8, 11)]
 
+    Two indexes are equal when they hold the same busy time for the same
+    people, however it was given. Its JSON document holds each person's busy
+    time merged (:func:`~learnmeet.to_json`); reading it back gives an equal
+    index.
+
     Args:
         busy: Busy intervals by person key.
 
@@ -279,9 +304,25 @@ class BusyIndex:
             the message names it as ``busy['<key>'][<n>]``.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.4.0 Equal by the busy time it holds (it was equal
+       only to itself), and written and read as JSON.
     """
 
     _people: dict[str, _Spans]
+
+    _document_form = _BusyIndexDocument
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._people))
+
+    def _to_document(self) -> _BusyIndexDocument:
+        return _BusyIndexDocument(
+            busy={key: self.intervals(key) for key in sorted(self._people)}
+        )
+
+    @classmethod
+    def _from_document(cls, document: _BusyIndexDocument) -> BusyIndex:
+        return cls(document.busy)
 
     @checked
     def __init__(self, busy: Busy) -> None:
@@ -445,7 +486,62 @@ def _common_open(
 _PROFESSIONAL = "professional:"
 
 
-@attrs.frozen(init=False, repr=False, eq=False)
+@attrs.frozen(kw_only=True)
+class _AvailabilityDocument:
+    """An :class:`Availability` as its document holds it.
+
+    Attributes:
+        patterns: The working patterns, one per professional, by professional.
+        absences: Each absent professional's time away by their id,
+            overlapping absences merged, in order, in *zone*.
+        hours: The hours of everyone without a pattern or unit hours; ``null``
+            for any time of day.
+        unit_hours: Working hours of particular units, by unit id.
+        units: Each professional's unit id, by professional id.
+        holidays: The days on which no shift starts; ``null`` for the Danish
+            public holidays of the years asked about.
+        zone: The zone shifts and hours are read in.
+    """
+
+    patterns: tuple[WorkingPattern, ...]
+    absences: Mapping[str, tuple[Interval, ...]]
+    hours: WorkingHours | None
+    unit_hours: Mapping[str, WorkingHours]
+    units: Mapping[str, str]
+    holidays: frozenset[date] | None
+    zone: ZoneInfo
+
+
+def _by_professional(patterns: Iterable[WorkingPattern]) -> dict[str, WorkingPattern]:
+    """The working patterns by professional id; two of one are refused.
+
+    Raises:
+        InvalidValueError: Two patterns are of the same professional.
+    """
+    by_person: dict[str, WorkingPattern] = {}
+    for n, pattern in enumerate(patterns):
+        if pattern.professional in by_person:
+            raise InvalidValueError(
+                reason=Label(
+                    da="fagpersonen har allerede et arbejdsmønster",
+                    en="the professional already has a working pattern",
+                ),
+                fix=Label(
+                    da="giv hver fagperson ét mønster med alle vagterne",
+                    en="give each professional one pattern with all the shifts",
+                ),
+                where="Availability",
+                path=("patterns", n),
+            )
+        by_person[pattern.professional] = pattern
+    return by_person
+
+
+def _merged(spans: _Spans) -> tuple[list[int], list[int]]:
+    return (spans.starts, spans.ends)
+
+
+@attrs.frozen(init=False, repr=False, eq=True, hash=False)
 class Availability:
     """Who is at work when: each professional's hours, minus their absences.
 
@@ -484,10 +580,17 @@ class Availability:
             (``"professional:p-1"``) has their unit's hours.
         zone: The zone shifts and hours are read in.
 
+    Two availabilities are equal when they give everyone the same working
+    time: the same patterns, absences (merged), hours, units, holidays and
+    zone. Its JSON document holds those (:func:`~learnmeet.to_json`); reading
+    it back gives an equal availability.
+
     Raises:
         InvalidValueError: Two patterns are of the same professional.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.4.0 Equal by what it holds (it was equal only to
+       itself), and written and read as JSON.
     """
 
     _patterns: dict[str, WorkingPattern]
@@ -510,34 +613,14 @@ class Availability:
         professionals: Iterable[Professional] = (),
         zone: ZoneInfo = COPENHAGEN,
     ) -> None:
-        by_person: dict[str, WorkingPattern] = {}
-        for n, pattern in enumerate(patterns):
-            if pattern.professional in by_person:
-                raise InvalidValueError(
-                    reason=Label(
-                        da="fagpersonen har allerede et arbejdsmønster",
-                        en="the professional already has a working pattern",
-                    ),
-                    fix=Label(
-                        da="giv hver fagperson ét mønster med alle vagterne",
-                        en="give each professional one pattern with all the shifts",
-                    ),
-                    where="Availability",
-                    path=("patterns", n),
-                )
-            by_person[pattern.professional] = pattern
         away: dict[str, list[tuple[int, int]]] = {}
         for absence in absences:
             away.setdefault(absence.professional, []).append(
                 (_micros(absence.start), _micros(absence.end))
             )
-        merged = {}
-        for person, pairs in away.items():
-            spans = _Spans(pairs)
-            merged[person] = (spans.starts, spans.ends)
         self.__attrs_init__(
-            by_person,
-            merged,
+            _by_professional(patterns),
+            {person: _merged(_Spans(pairs)) for person, pairs in away.items()},
             hours,
             dict(unit_hours or {}),
             {p.id: p.unit.id for p in professionals},
@@ -569,6 +652,48 @@ class Availability:
             professionals=scenario.professionals,
             zone=zone,
         )
+
+    _document_form = _AvailabilityDocument
+
+    def __hash__(self) -> int:
+        return hash((frozenset(self._patterns), frozenset(self._absences)))
+
+    def _to_document(self) -> _AvailabilityDocument:
+        zone = self._zone
+        return _AvailabilityDocument(
+            patterns=tuple(self._patterns[pid] for pid in sorted(self._patterns)),
+            absences={
+                pid: tuple(
+                    Interval(_moment(s, zone), _moment(e, zone))
+                    for s, e in zip(*self._absences[pid], strict=True)
+                )
+                for pid in sorted(self._absences)
+            },
+            hours=self._hours,
+            unit_hours=dict(sorted(self._unit_hours.items())),
+            units=dict(sorted(self._units.items())),
+            holidays=self._holidays,
+            zone=zone,
+        )
+
+    @classmethod
+    def _from_document(cls, document: _AvailabilityDocument) -> Availability:
+        made = cls.__new__(cls)
+        made.__attrs_init__(
+            _by_professional(document.patterns),
+            {
+                pid: _merged(
+                    _Spans((_micros(i.start), _micros(i.end)) for i in intervals)
+                )
+                for pid, intervals in document.absences.items()
+            },
+            document.hours,
+            dict(document.unit_hours),
+            dict(document.units),
+            document.holidays,
+            document.zone,
+        )
+        return made
 
     def _closed(self, low: int, high: int) -> frozenset[date]:
         if self._holidays is not None:
