@@ -283,6 +283,24 @@ class TestIndexes:
     """An index's document holds what it was given, merged; read back, it is
     equal and answers every query as before."""
 
+    @pytest.mark.parametrize("name", ["Availability", "BusyIndex"])
+    def test_the_schema_in_a_fresh_process(self, name: str) -> None:
+        """The form's annotations are read before anything is converted."""
+        code = (
+            "import learnmeet as lm\n"
+            f"schema = lm.json_schema(lm.{name})\n"
+            f"print(sorted(schema['$defs']['{name}']['properties']))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        fields = {
+            "Availability": "['absences', 'holidays', 'hours', 'patterns', "
+            "'unit_hours', 'units', 'zone']",
+            "BusyIndex": "['busy']",
+        }
+        assert out.stdout.strip() == fields[name]
+
     def test_busy_time_is_written_merged(self) -> None:
         given = [
             (_at(2, 8), _at(2, 10)),

@@ -341,7 +341,10 @@ def document_form_of(t: Any) -> type[Any] | None:
     again from that by its ``_from_document``.
     """
     form = t.__dict__.get("_document_form") if isinstance(t, type) else None
-    return form if isinstance(form, type) else None
+    if not isinstance(form, type):
+        return None
+    attrs.resolve_types(form)  # string annotations, read once
+    return form
 
 
 def is_rule(t: Any) -> bool:

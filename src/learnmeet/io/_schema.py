@@ -265,6 +265,7 @@ class _Builder:
         listed: Mapping[str, Entity] | None = None,
     ) -> dict[str, Any]:
         """An object with each field of *cls*: its type, meaning and default."""
+        attrs.resolve_types(cls)  # string annotations, read once
         described = _attributes(cls)
         defaults = self.defaults(cls)
         properties: dict[str, Any] = {}
