@@ -1058,7 +1058,11 @@ def meetings(
     meeting holds 5 besides the citizen; a course day needs 12). Every
     meeting, case, citizen, professional, unit and organisation drawn in one
     test case has an id of its own (``m-0007``, ``c-0003``, ``p-0012`` …), so
-    meetings drawn together go into one :class:`~learnmeet.Scenario`.
+    meetings drawn together go into one :class:`~learnmeet.Scenario`. Most
+    professionals have no staff role; the reflection asks one to three
+    realistic questions, some with quotes, markup, line breaks, right-to-left
+    text or an emoji (see :func:`reflections`; its ``free_text=True`` gives
+    any text).
 
     Args:
         format: A format or its code; any format of *catalog* that can be
