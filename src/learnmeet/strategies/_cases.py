@@ -158,7 +158,9 @@ def _consent_details(
     draw: st.DrawFn, purposes: frozenset[ConsentPurpose] | None
 ) -> dict[str, object]:
     """Grantor, purposes, recipients, form and recorder that hold together."""
-    if draw(st.booleans()):
+    # The citizen is the plainest grantor, and needs no more choices: the
+    # first choice (False) is theirs, so shrinking ends there.
+    if not draw(st.booleans()):
         grantor, reason = ConsentGrantor.CITIZEN, None
     else:
         grantor = draw(_PROXY_GRANTORS)

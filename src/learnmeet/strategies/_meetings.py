@@ -341,14 +341,20 @@ class _Part(NamedTuple):
     courses: frozenset[str]
     participation: Participation
     rsvp: Rsvp
+    #: Whether the course the profession needs for the format (if any) is a
+    #: dated completion, not an undated one.
+    dated: bool
 
 
-#: Every professional's roles, courses and answer in one draw: one choice
-#: where four strategies took several, and the plainest first.
+#: Every professional's roles, courses, answer and how a needed course is
+#: held in one draw: one choice where five strategies took several, and the
+#: plainest first.
 _PARTS = st.sampled_from(
     tuple(
         _Part(*chosen)
-        for chosen in itertools.product(_ROLE_SETS, _EXTRA_COURSES, _COUNTS, _ANSWERS)
+        for chosen in itertools.product(
+            _ROLE_SETS, _EXTRA_COURSES, _COUNTS, _ANSWERS, (False, True)
+        )
     )
 )
 _ORIGINS = st.sampled_from(CaseOrigin)
@@ -701,11 +707,14 @@ def _valid_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
         elif req.required_role is not None:
             roles.add(req.required_role)
         # Each course the meeting needs is undated, or dated and valid on
-        # the meeting's day.
+        # the meeting's day. Whether the profession's own course is dated is
+        # drawn with the rest of the person, needed or not: a profession that
+        # needs no course then takes no fewer choices, so the plainest
+        # meeting is also the one of fewest choices, the one shrinking ends at.
         dated = [
             _valid_completion(draw, code, start.date())
             for code in sorted(needed)
-            if draw(st.booleans())
+            if (part.dated if code == course else draw(st.booleans()))
         ]
         undated = needed - {c.course for c in dated}
         people.append(
