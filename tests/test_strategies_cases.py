@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from hypothesis import given, strategies as st
+from hypothesis import find, given, strategies as st
 
 import learnmeet as lm
 from examples import NURSE_N, PT_N
@@ -57,6 +57,15 @@ class TestConsentsAndPermissions:
     def test_purposes_asked_for(self, consent: lm.Consent) -> None:
         assert lm.ConsentPurpose.DISCLOSURE in consent.purposes
         assert consent.recipients
+
+    def test_the_plainest_consent_is_the_citizens_own_of_that_day(self) -> None:
+        """Shrinking ends at the citizen's own consent, given on the day, with
+        no end: the plainest, and also the one of fewest choices."""
+        day = date(2026, 3, 2)
+        plainest = find(lst.consents(valid_on=day), lambda _: True)
+        assert plainest.grantor is lm.ConsentGrantor.CITIZEN
+        assert plainest.proxy_reason is None
+        assert (plainest.given_on, plainest.expires_on) == (day, None)
 
     @given(lst.permissions(valid_on=date(2027, 3, 1)))
     def test_permission_covers_the_day(self, permission: lm.Permission) -> None:

@@ -122,6 +122,10 @@ class TestPicks:
         assert len(found) == len(set(found)) == count
         assert set(found) <= set(ITEMS)
 
+    def test_distinct_shrinks_to_the_first_ones(self) -> None:
+        picks = st.composite(lambda draw: _distinct(draw, ITEMS, 3))()
+        assert find(picks, lambda _: True) == list(ITEMS[:3])
+
     def test_between_is_cached(self) -> None:
         assert _between(1, 4) is _between(1, 4)
         assert _between(1, 4) is not _between(1, 5)

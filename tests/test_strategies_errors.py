@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 
 import learnmeet as lm
 from learnmeet import strategies as lst
-from learnmeet.strategies._errors import _SOURCES
+from learnmeet.strategies._errors import _SOURCES, _an_error
 
 
 class TestErrors:
@@ -48,6 +48,17 @@ class TestErrors:
         self, error: lm.MeetingRulesError
     ) -> None:
         assert not error.report.ok
+
+    def test_a_rule_that_is_a_warning_on_the_format_drawn_gives_no_error(
+        self,
+    ) -> None:
+        """A fictional case is an error on most formats but a warning on the
+        course day: such a breach raises nothing and is not drawn."""
+        warned = find(lst.breaches("LM105", format="course_day"), lambda _: True)
+        assert lm.validate(warned.meeting).ok
+        assert not _an_error(warned)
+        refused = find(lst.breaches("LM105", format="audit"), lambda _: True)
+        assert _an_error(refused)
 
     @settings(max_examples=10)
     @given(lst.data_problems())

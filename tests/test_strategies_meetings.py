@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, find, given, settings, strategies as st
 
 import learnmeet as lm
 from learnmeet import strategies as lst
@@ -140,7 +141,64 @@ class TestParts:
     @given(lst.reflections())
     def test_reflections_name_a_built_in_model(self, found: lm.Reflection) -> None:
         assert found.model in MODEL_CODES
+        assert 1 <= len(found.questions) <= 3
+
+    @given(lst.reflections(free_text=True))
+    def test_free_text_reflections_hold_up_to_five_questions(
+        self, found: lm.Reflection
+    ) -> None:
+        assert found.model in MODEL_CODES
         assert 1 <= len(found.questions) <= 5
+
+    def test_free_text_reaches_long_questions(self) -> None:
+        wide = settings(database=None, max_examples=2_000)
+        long_ = find(
+            lst.reflections(free_text=True),
+            lambda r: any(len(q.da) >= 200 for q in r.questions),
+            settings=wide,
+        )
+        assert max(len(q.da) for q in long_.questions) >= 200
+
+    @pytest.mark.parametrize(
+        "kind",
+        [
+            "Danish letters",
+            "quote",
+            "markup",
+            "ampersand",
+            "line break",
+            "tab",
+            "right-to-left",
+            "emoji",
+        ],
+    )
+    def test_a_meetings_questions_reach_what_breaks_renderers(self, kind: str) -> None:
+        """A renderer tested with generated meetings sees each of these in a
+        reflection's questions, in both languages."""
+        holds = {
+            "Danish letters": lambda t: any(c in t for c in "æøåÆØÅ"),
+            "quote": lambda t: '"' in t,
+            "markup": lambda t: "<" in t and ">" in t,
+            "ampersand": lambda t: "&" in t,
+            "line break": lambda t: "\n" in t,
+            "tab": lambda t: "\t" in t,
+            "right-to-left": lambda t: any(
+                unicodedata.bidirectional(c) in ("R", "AL") for c in t
+            ),
+            "emoji": lambda t: any(ord(c) > 0xFFFF for c in t),
+        }[kind]
+        languages = ("da",) if kind == "Danish letters" else ("da", "en")
+
+        def shows(meeting: lm.Meeting) -> bool:
+            return any(
+                all(holds(q.get(language)) for language in languages)
+                for q in meeting.reflection.questions
+            )
+
+        found = find(
+            lst.meetings(), shows, settings=settings(database=None, max_examples=500)
+        )
+        assert shows(found)
 
     def test_a_cohort_of_a_given_area(self) -> None:
         north = lm.Area("nord", lm.Label(da="Nord", en="North"))

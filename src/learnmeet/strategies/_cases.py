@@ -28,7 +28,14 @@ from learnmeet.model._cases import (
 )
 from learnmeet.model._people import Professional, Sector
 from learnmeet.model._time import FIRST_YEAR, LAST_YEAR
-from learnmeet.strategies._common import _FIRST_DAY, _LAST_DAY, _code, _days, _fresh
+from learnmeet.strategies._common import (
+    _FIRST_DAY,
+    _LAST_DAY,
+    _between,
+    _code,
+    _days,
+    _fresh,
+)
 from learnmeet.strategies._people import citizens, professionals, relatives, sectors
 
 _MEDCOM_DOCUMENTS = [
@@ -151,7 +158,9 @@ def _consent_details(
     draw: st.DrawFn, purposes: frozenset[ConsentPurpose] | None
 ) -> dict[str, object]:
     """Grantor, purposes, recipients, form and recorder that hold together."""
-    if draw(st.booleans()):
+    # The citizen is the plainest grantor, and needs no more choices: the
+    # first choice (False) is theirs, so shrinking ends there.
+    if not draw(st.booleans()):
         grantor, reason = ConsentGrantor.CITIZEN, None
     else:
         grantor = draw(_PROXY_GRANTORS)
@@ -182,12 +191,17 @@ def _consent_on(
     :func:`_transition` gives.
     """
     details = _consent_details(draw, DEFAULT_PURPOSES if purposes is None else purposes)
-    # Two years either side, within the years a date may be in.
-    two_years = timedelta(days=730)
-    earliest = valid_on - min(two_years, valid_on - date(FIRST_YEAR, 1, 1))
-    latest = valid_on + min(two_years, date(LAST_YEAR, 12, 31) - valid_on)
-    given = draw(_days(low=earliest, high=valid_on))
-    expires = draw(st.none() | _days(low=valid_on, high=latest))
+    # Two years either side, within the years a date may be in: a number of
+    # days back and forth, one choice each from strategies built once
+    # (st.dates built per draw was checked anew and took three choices).
+    back = min(_TWO_YEARS, valid_on - date(FIRST_YEAR, 1, 1)).days
+    forth = min(_TWO_YEARS, date(LAST_YEAR, 12, 31) - valid_on).days
+    given = valid_on - timedelta(days=draw(_between(0, back)))
+    expires = (
+        valid_on + timedelta(days=draw(_between(0, forth)))
+        if draw(st.booleans())
+        else None
+    )
     return Consent(given_on=given, expires_on=expires, **details)  # type: ignore[arg-type]
 
 

@@ -182,14 +182,14 @@ def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
     return items[draw(_between(0, len(items) - 1))]
 
 
-@functools.lru_cache(maxsize=512)
-def _distinct_indices(size: int, count: int) -> SearchStrategy[list[int]]:
-    return st.lists(_between(0, size - 1), min_size=count, max_size=count, unique=True)
-
-
 def _distinct(draw: st.DrawFn, items: Sequence[T], count: int) -> list[T]:
-    """*count* different entries of *items*, shrinking towards the first ones."""
-    return [items[i] for i in draw(_distinct_indices(len(items), count))]
+    """*count* different entries of *items*, shrinking towards the first ones.
+
+    One choice an entry, each among those not yet taken: no duplicate is
+    drawn and thrown away, as a list of unique indices would.
+    """
+    left = list(items)
+    return [left.pop(draw(_between(0, len(left) - 1))) for _ in range(count)]
 
 
 def _later(start: datetime, minutes: int) -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -39,7 +40,9 @@ from learnmeet.model._people import (
     Area,
     Citizen,
     Organisation,
+    Profession,
     Professional,
+    Sector,
     StaffRole,
     Unit,
 )
@@ -146,16 +149,96 @@ def locations() -> SearchStrategy[Location]:
     return elsewhere | on_site
 
 
-def reflections() -> SearchStrategy[Reflection]:
-    """Reflections with one to five bilingual questions.
+#: What a meeting's reflection asks, in both languages: questions Danish care
+#: staff ask, the plainest first (shrinking goes there). Some hold what has
+#: broken renderers and exports: quotes, markup and an ampersand, a line
+#: break, a tab, right-to-left and bidirectional text, an emoji beyond the
+#: Basic Multilingual Plane, a combining accent, a formula's equals sign.
+_QUESTIONS = (
+    Label(da="Hvad skete der?", en="What happened?"),
+    Label(
+        da="Hvad gik godt, da borgeren kom hjem fra sygehuset?",
+        en="What went well when the citizen came home from hospital?",
+    ),
+    Label(
+        da="Hvordan oplevede borgeren og de pårørende forløbet?",
+        en="How did the citizen and the relatives experience the course?",
+    ),
+    Label(
+        da="Hvad lærte vi af faldet i går?",
+        en="What did we learn from yesterday's fall?",
+    ),
+    Label(
+        da="Hvem gør hvad før næste møde?",
+        en="Who does what before the next meeting?",
+    ),
+    Label(
+        da="Hvad ville vi gøre anderledes næste gang?",
+        en="What would we do differently next time?",
+    ),
+    Label(
+        da="Hvilken viden manglede vi om smertebehandlingen?",
+        en="What did we not know about the pain relief?",
+    ),
+    Label(
+        da='Hvad betød "tryghed" for borgeren – og for os?',
+        en='What did "feeling safe" mean to the citizen – and to us?',
+    ),
+    Label(
+        da="Stod der noget i <epikrisen> & plejeplanen?",
+        en="Did the <discharge letter> & the care plan say anything?",
+    ),
+    Label(
+        da="Hvad sagde sygeplejersken?\nHvad sagde lægen?",
+        en="What did the nurse say?\nWhat did the doctor say?",
+    ),
+    Label(
+        da="Hvordan talte vi med familien på arabisk (مرحبا) og hebraisk (שלום)?",
+        en="How did we talk with the family in Arabic (مرحبا) and Hebrew (שלום)?",
+    ),
+    Label(
+        da="Hvad gav borgeren mest ro? 🙂 👩🏽\u200d⚕️",
+        en="What calmed the citizen most? 🙂 👩🏽\u200d⚕️",
+    ),
+    Label(
+        da="Læste vi notatet \u202eB-017\u202c\tog Ærø\u0301-aftalen?",
+        en="Did we read the note \u202eB-017\u202c\tand the Ærø\u0301 agreement?",
+    ),
+    Label(da="=SUM(A1) – hvad tæller vi?", en="=SUM(A1) – what do we count?"),
+)
+_MODEL_CODES = st.sampled_from(tuple(m.code for m in QUESTION_BANK.models))
+_ASKED = st.lists(st.sampled_from(_QUESTIONS), min_size=1, max_size=3)
+_ASKED_FREELY = st.lists(labels(), min_size=1, max_size=5)
+
+
+def reflections(*, free_text: bool = False) -> SearchStrategy[Reflection]:
+    """Reflections of a built-in model with one to three bilingual questions.
+
+    The questions are ones Danish care staff ask, in Danish and English;
+    some hold what breaks renderers and exports: quotes, ``<`` and ``&``, a
+    line break and a tab, right-to-left text, an emoji, a combining accent.
+    They are drawn from a fixed list, which is fast.
+
+    Args:
+        free_text: ``True`` for one to five questions of any text
+            :func:`labels` draws — long text (up to 600 characters), control
+            and invisible characters, any script — for a renderer that must
+            take whatever text a user types; slower to draw.
+
+    >>> from hypothesis import given, settings
+    >>> from learnmeet import strategies as lst
+    >>> @settings(max_examples=10, database=None)
+    ... @given(lst.reflections())
+    ... def test_questions_in_both_languages(reflection):
+    ...     assert 1 <= len(reflection.questions) <= 3
+    ...     assert all(q.da and q.en for q in reflection.questions)
+    >>> test_questions_in_both_languages()
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.4.0 One to three questions from a list of
+       realistic ones by default (was one to five of any text); *free_text*.
     """
-    return st.builds(
-        Reflection,
-        st.sampled_from([m.code for m in QUESTION_BANK.models]),
-        st.lists(labels(), min_size=1, max_size=5),
-    )
+    return st.builds(Reflection, _MODEL_CODES, _ASKED_FREELY if free_text else _ASKED)
 
 
 def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
@@ -228,17 +311,52 @@ def _listed(pool: Scenario) -> SearchStrategy[Professional]:
     return st.sampled_from(pool.professionals)
 
 
-_PRO_ANSWERS = st.sampled_from([Rsvp.ACCEPTED, Rsvp.TENTATIVE, Rsvp.NEEDS_ACTION])
-_COUNTED = st.sampled_from([Participation.REQUIRED, Participation.OPTIONAL])
+_ANSWERS = (Rsvp.ACCEPTED, Rsvp.TENTATIVE, Rsvp.NEEDS_ACTION)
+_COUNTS = (Participation.REQUIRED, Participation.OPTIONAL)
+_PRO_ANSWERS = st.sampled_from(_ANSWERS)
+_COUNTED = st.sampled_from(_COUNTS)
 
 
 # Strategies _valid_meeting draws from, built once: a strategy made inside a
 # composite is new at every draw, and hypothesis checks every new strategy
 # before its first draw — that checking cost more than the drawing.
 _MINUTES = st.integers(15, 240)
-_STAFF_ROLES = st.frozensets(st.sampled_from(StaffRole), max_size=2)
 _FACILITATING = st.sampled_from([StaffRole.KEY_PERSON, StaffRole.FACILITATOR])
-_COURSES = st.frozensets(st.just("demens"))
+#: The staff roles of a generated meeting's professional: most have none, some
+#: one, a few two that go together.
+_ROLE_SETS: tuple[frozenset[StaffRole], ...] = (
+    *[frozenset()] * 8,
+    *(frozenset({role}) for role in StaffRole),
+    frozenset({StaffRole.KEY_PERSON, StaffRole.FACILITATOR}),
+    frozenset({StaffRole.LEADER, StaffRole.COORDINATOR}),
+)
+#: The courses a professional has beyond what the format needs: mostly none.
+_EXTRA_COURSES: tuple[frozenset[str], ...] = (*[frozenset()] * 3, frozenset({"demens"}))
+
+
+class _Part(NamedTuple):
+    """What one professional of a generated meeting is besides their place."""
+
+    roles: frozenset[StaffRole]
+    courses: frozenset[str]
+    participation: Participation
+    rsvp: Rsvp
+    #: Whether the course the profession needs for the format (if any) is a
+    #: dated completion, not an undated one.
+    dated: bool
+
+
+#: Every professional's roles, courses, answer and how a needed course is
+#: held in one draw: one choice where five strategies took several, and the
+#: plainest first.
+_PARTS = st.sampled_from(
+    tuple(
+        _Part(*chosen)
+        for chosen in itertools.product(
+            _ROLE_SETS, _EXTRA_COURSES, _COUNTS, _ANSWERS, (False, True)
+        )
+    )
+)
 _ORIGINS = st.sampled_from(CaseOrigin)
 _LEVELS = st.sampled_from(PalliativeLevel)
 _STATUSES = st.sampled_from(MeetingStatus)
@@ -554,9 +672,10 @@ def _valid_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
     chosen_sectors = _distinct(draw, catalog.sectors, n_sect)
     area = ask.area if ask.area is not None else draw(_AREAS)
     cohort = Cohort(f"hold-{area.code}", area) if req.cohort_by_area else None
+    ids = draw(_IDS)
     units_by_sector = {}
     for sector in chosen_sectors:
-        number = draw(_IDS).take()
+        number = ids.take()
         org = Organisation(
             f"org-{sector.code}-{number:04d}", f"Eksempel {sector.label.da}", sector
         )
@@ -570,19 +689,17 @@ def _valid_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
         )
     sector_plan = [chosen_sectors[0]] * host_group
     sector_plan += chosen_sectors[1:] if host_group else chosen_sectors
-    sector_plan += [
-        _pick(draw, chosen_sectors) for _ in range(count - len(sector_plan))
-    ]
-    profession_plan = list(chosen_professions)
-    profession_plan += [
-        _pick(draw, chosen_professions) for _ in range(count - len(profession_plan))
-    ]
+    sector_plan, profession_plan = _plans(
+        draw, sector_plan, chosen_sectors, chosen_professions, count
+    )
     trained = {req.facilitator_course} if req.facilitator_course else set()
     people = []
+    answers = []
     for i in range(count):
         course = req.prerequisite_for(profession_plan[i])
         courses = {course} if course else set()
-        roles = set(draw(_STAFF_ROLES))
+        part = draw(_PARTS)
+        roles = set(part.roles)
         needed = set(courses)
         if i == 0 and req.facilitator_required:
             roles.add(draw(_FACILITATING))
@@ -590,23 +707,27 @@ def _valid_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
         elif req.required_role is not None:
             roles.add(req.required_role)
         # Each course the meeting needs is undated, or dated and valid on
-        # the meeting's day.
+        # the meeting's day. Whether the profession's own course is dated is
+        # drawn with the rest of the person, needed or not: a profession that
+        # needs no course then takes no fewer choices, so the plainest
+        # meeting is also the one of fewest choices, the one shrinking ends at.
         dated = [
             _valid_completion(draw, code, start.date())
             for code in sorted(needed)
-            if draw(st.booleans())
+            if (part.dated if code == course else draw(st.booleans()))
         ]
         undated = needed - {c.course for c in dated}
         people.append(
             Professional(
-                id=_fresh(draw, "p"),
+                id=f"p-{ids.take():04d}",
                 profession=profession_plan[i],
                 unit=units_by_sector[sector_plan[i].code],
                 roles=roles,
-                completed_courses=undated | draw(_COURSES),
+                completed_courses=undated | part.courses,
                 completions=dated,
             )
         )
+        answers.append((part.participation, part.rsvp))
     role_of = {p.id: AttendeeRole.PARTICIPANT for p in people}
     if req.facilitator_required:
         role_of[people[0].id] = AttendeeRole.FACILITATOR
@@ -644,7 +765,36 @@ def _valid_meeting(draw: st.DrawFn, fmt: MeetingFormat, ask: _Ask) -> Meeting:
             transitions=moves,
             consent=_consent_on(draw, start.date(), None),
         )
-    return _assemble(draw, fmt, ask, start, duration, people, role_of, case, cohort)
+    return _assemble(
+        draw, fmt, ask, start, duration, people, role_of, case, cohort, answers
+    )
+
+
+def _plans(
+    draw: st.DrawFn,
+    sector_plan: list[Sector],
+    sectors: Sequence[Sector],
+    professions: Sequence[Profession],
+    count: int,
+) -> tuple[list[Sector], list[Profession]]:
+    """The sector and the profession of each of *count* professionals.
+
+    *sector_plan* and the professions, each once, come first; the rest are
+    drawn, a sector and a profession together in one choice.
+    """
+    sector_plan = list(sector_plan)
+    profession_plan = list(professions)
+    both = _between(0, len(sectors) * len(professions) - 1)
+    for i in range(count):
+        if i >= len(sector_plan) and i >= len(profession_plan):
+            sector, profession = divmod(draw(both), len(professions))
+            sector_plan.append(sectors[sector])
+            profession_plan.append(professions[profession])
+        elif i >= len(sector_plan):
+            sector_plan.append(_pick(draw, sectors))
+        elif i >= len(profession_plan):
+            profession_plan.append(_pick(draw, professions))
+    return sector_plan, profession_plan
 
 
 def _assemble(
@@ -657,17 +807,19 @@ def _assemble(
     role_of: dict[str, AttendeeRole],
     case: CitizenCase | None,
     cohort: Cohort | None,
+    answers: Sequence[tuple[Participation, Rsvp]] = (),
 ) -> Meeting:
-    """The meeting of *people* in their roles, with its case and place."""
+    """The meeting of *people* in their roles, with its case and place.
+
+    *answers* are the people's participation and answer, in order; drawn
+    here if not given.
+    """
     req = fmt.requirements
+    if not answers:
+        answers = [(draw(_COUNTED), draw(_PRO_ANSWERS)) for _ in people]
     attending = [
-        Attendee(
-            person=p,
-            role=role_of[p.id],
-            participation=draw(_COUNTED),
-            rsvp=draw(_PRO_ANSWERS),
-        )
-        for p in people
+        Attendee(person=p, role=role_of[p.id], participation=part, rsvp=rsvp)
+        for p, (part, rsvp) in zip(people, answers, strict=True)
     ]
     if case is not None and req.citizen_present:
         attending.append(
@@ -915,7 +1067,11 @@ def meetings(
     meeting holds 5 besides the citizen; a course day needs 12). Every
     meeting, case, citizen, professional, unit and organisation drawn in one
     test case has an id of its own (``m-0007``, ``c-0003``, ``p-0012`` …), so
-    meetings drawn together go into one :class:`~learnmeet.Scenario`.
+    meetings drawn together go into one :class:`~learnmeet.Scenario`. Most
+    professionals have no staff role; the reflection asks one to three
+    realistic questions, some with quotes, markup, line breaks, right-to-left
+    text or an emoji (see :func:`reflections`; its ``free_text=True`` gives
+    any text).
 
     Args:
         format: A format or its code; any format of *catalog* that can be
