@@ -37,10 +37,17 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import msgspec
-import orjson
-import pydantic
 from dateutil.rrule import rrulestr
+
+try:  # the peers: learnmeet[bench]
+    import msgspec
+    import orjson
+    import pydantic
+except ImportError as missing:  # pragma: no cover - said, not raised
+    sys.exit(
+        f"benchmarks/run.py compares learnmeet with {missing.name}, which is not "
+        "installed here: pip install -e '.[bench]'"
+    )
 
 sys.path.insert(0, str(Path(__file__).parent))
 
