@@ -24,7 +24,7 @@ import learnmeet as lm
 import learnmeet.strategies as lst
 from examples import crowded_area
 from learnmeet.data import load_sample
-from learnmeet.io._results import RESULT_NAMES, is_result_type, result_types
+from learnmeet.io._results import is_result_type, result_names, result_types
 from support import MODEL_STRATEGIES
 
 # One working day: one course day for 24 of the 64, the other 40 wait.
@@ -51,7 +51,33 @@ class TestEveryResultType:
 
     def test_the_strategies_cover_every_result_type(self) -> None:
         assert {cls for cls, _ in RESULT_STRATEGIES} == set(result_types())
-        assert {cls.__name__ for cls in result_types()} == RESULT_NAMES
+
+    def test_a_model_document_loads_no_other_layer(self) -> None:
+        """The result types are known by the table of public names, not by
+        importing them: a model value is written and read on its own."""
+        code = (
+            "import sys, learnmeet as lm\n"
+            "text = lm.to_json(lm.Citizen('B-017'))\n"
+            "lm.from_json(lm.Citizen, text)\n"
+            "layers = ('learnmeet.planning', 'learnmeet.rules', "
+            "'learnmeet.evaluation')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(layers)))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "[]"
+
+    def test_a_document_of_another_type_is_named(self) -> None:
+        room = lm.to_json(lm.Room(id="mødelokale-2", capacity=12))
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_json(lm.Citizen, room)
+        (problem,) = caught.value.problems
+        assert problem.message("en") == (
+            "$.type: the document holds 'Room', but 'Citizen' was asked for "
+            "(fix: read it as the class it holds, or give a Citizen document)"
+        )
+        assert "Room" in result_names()
 
     @pytest.mark.parametrize(
         ("cls", "strategy"),

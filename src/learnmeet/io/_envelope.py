@@ -12,7 +12,7 @@ with its path, in Danish and English.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, cast
 
 import attrs
@@ -143,12 +143,12 @@ def from_data(problem: DataProblem, document: object) -> DataProblem:
 
 
 def unwrap(
-    cls: type[Any], document: object, names: Collection[str]
+    cls: type[Any], document: object, names: Callable[[], Collection[str]]
 ) -> tuple[int, object, object]:
     """The version, the data and the included entities of *document*.
 
-    *names* are the type names a document may hold, for the message when
-    its ``type`` is another one.
+    *names* gives the type names a document may hold, for the message when
+    its ``type`` is another one (only then: it may import every layer).
     """
     if not isinstance(document, Mapping):
         got = json_type(document)
@@ -228,7 +228,7 @@ def unwrap(
         )
     kind = document.get("type")
     if kind != cls.__name__:
-        problems.append(_wrong_type(cls, document, names))
+        problems.append(_wrong_type(cls, document, names()))
     if "data" not in document:
         problems.append(
             DataProblem(

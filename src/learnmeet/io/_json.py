@@ -135,7 +135,11 @@ the planning results too (see :mod:`learnmeet.io._results`)."""
 
 T = TypeVar("T")
 _BY_NAME = {cls.__name__: cls for cls in MODEL_TYPES}
-_TYPE_NAMES = frozenset({*_BY_NAME, *_results.RESULT_NAMES})
+
+
+def _type_names() -> frozenset[str]:
+    """Every type name a document may hold (this imports every layer)."""
+    return frozenset({*_BY_NAME, *_results.result_names()})
 
 
 # -- primitives: strict, no silent str(5) or int("5") -------------------------
@@ -414,7 +418,7 @@ def _read(
     if problem is not None:
         raise InvalidDataError([*found, from_data(problem, document)])
     try:
-        version, data, included = unwrap(cls, document, _TYPE_NAMES)
+        version, data, included = unwrap(cls, document, _type_names)
         conv = converter_for(catalog)
         if version == 1:
             value: T = _read_upgraded(conv, cls, data, catalog)

@@ -59,71 +59,45 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._lookup import closest
 
 __all__ = [
-    "RESULT_NAMES",
     "document_form_of",
     "is_result_type",
     "is_rule",
     "register_results",
+    "result_names",
     "result_types",
 ]
 
-_RESULTS: dict[str, tuple[str, ...]] = {
-    "learnmeet.catalog._catalog": ("Catalog",),
-    "learnmeet.evaluation._record": (
-        "CompletedCourse",
-        "Encounter",
-        "Facilitation",
-        "Gaps",
-        "LearningActivity",
-        "LearningRecord",
-        "MissingCourse",
-        "PersonRecord",
-        "ReflectionEntry",
-        "RelationMap",
-    ),
-    "learnmeet.evaluation._results": (
-        "Evaluation",
-        "LevelSummary",
-        "ResponseRates",
-        "YieldGroup",
-    ),
-    "learnmeet.exceptions": ("DataProblem",),
-    "learnmeet.io._config": ("PlanningConfig",),
-    "learnmeet.planning._cohorts": ("CourseSession", "Enrolment", "SessionFill"),
-    "learnmeet.planning._composer": ("Choice", "Proposal"),
-    "learnmeet.planning._forums": ("LearningPlan", "Unattached"),
-    "learnmeet.planning._period": ("PeriodPlan",),
-    "learnmeet.planning._preflight": ("Preflight",),
-    "learnmeet.planning._recurrence": ("Series",),
-    "learnmeet.planning._schedule": ("MeetingRequest", "ScheduleResult", "Unplaced"),
-    "learnmeet.planning._series": ("CourseSeries", "SeriesThresholds", "SeriesVerdict"),
-    "learnmeet.planning._settings": ("PlanningSettings", "Room", "TravelTimes"),
-    "learnmeet.planning._slots": ("Availability", "BusyIndex", "Interval"),
-    "learnmeet.rules._report": ("Report", "Subject", "Violation"),
-    "learnmeet.rules._rule": ("Finding", "Rule", "RuleContext", "RuleSet"),
-}
-"""Every public value class outside the model layer, by the module that defines it.
 
-The results of planning and validation and every class they hold that the
-model does not define already; the settings and the configuration plans are
-placed by; the catalogue; the rules (a rule by its code); an evaluation and a
-learning record with their parts; a data problem. Named, not imported:
-writing a model value never loads the planning, rules or evaluation layers.
-"""
+def _outside_the_model() -> dict[str, tuple[str, ...]]:
+    """The public names of every module outside the model layer, by module.
 
-RESULT_NAMES = frozenset(name for names in _RESULTS.values() for name in names)
-"""The names of the result classes, as a document's ``type`` gives them."""
+    Read from the package's one table of public names (never imported here):
+    a public class of another layer is a document type when it is an attrs
+    class defined in the module the table names, so a value class made
+    public later has a document without being listed again.
+    """
+    import learnmeet  # the package is loaded before any of its modules
+
+    return {
+        module: names
+        for module, names in learnmeet._PUBLIC.items()
+        if not module.startswith("learnmeet.model")
+    }
 
 
 def is_result_type(cls: object) -> bool:
-    """Whether *cls* is one of the result classes (whose module is loaded).
+    """Whether *cls* is a public value class outside the model layer.
 
-    A caller holding a result class has loaded its module already, so this
-    never imports anything.
+    The results of planning and validation and the classes they hold, the
+    planning settings and configuration, the catalogue, the rules, an
+    evaluation and a learning record with their parts, a data problem. A
+    caller holding such a class has loaded its module already, so this never
+    imports anything. :class:`~learnmeet.Label`, the model's text, is the
+    model's.
     """
-    if not isinstance(cls, type) or cls.__name__ not in _RESULTS.get(
-        cls.__module__, ()
-    ):
+    if not isinstance(cls, type) or cls is Label or not attrs.has(cls):
+        return False
+    if cls.__name__ not in _outside_the_model().get(cls.__module__, ()):
         return False
     defined = getattr(sys.modules.get(cls.__module__), cls.__name__, None)
     if defined is not cls:
@@ -134,13 +108,23 @@ def is_result_type(cls: object) -> bool:
 
 @functools.cache
 def result_types() -> tuple[type[Any], ...]:
-    """Every result class, by name (this imports the planning layer)."""
+    """Every result class, by name (this imports every layer's public module)."""
     found = [
-        getattr(importlib.import_module(module), name)
-        for module, names in _RESULTS.items()
+        value
+        for module, names in _outside_the_model().items()
         for name in names
+        if is_result_type(value := getattr(importlib.import_module(module), name))
     ]
     return tuple(sorted(found, key=lambda cls: cls.__name__))
+
+
+def result_names() -> frozenset[str]:
+    """The names of the result classes, as a document's ``type`` gives them.
+
+    Only the message for a document of another type needs them, so they are
+    read (and the layers imported) only then.
+    """
+    return frozenset(cls.__name__ for cls in result_types())
 
 
 Expected = Callable[[Label, object], InvalidValueError]
