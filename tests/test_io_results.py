@@ -470,6 +470,26 @@ class TestRulesByCode:
         assert "LM104" in problem.fix.en
         assert "indbyggede" in problem.message("da")
 
+    @pytest.mark.parametrize("part", ["check", "applies"])
+    def test_a_built_in_code_with_a_check_of_ones_own_is_refused(
+        self, part: str
+    ) -> None:
+        """Equality leaves the check out; writing must not: the code alone
+        would read back the built-in check."""
+        built_in = lm.DEFAULT_RULES.rule("LM101")
+
+        def never(*_: object) -> Any:
+            return () if part == "check" else False
+
+        own = attrs.evolve(built_in, **{part: never})
+        assert own == built_in  # the check is not compared
+        for value in (own, lm.DEFAULT_RULES.with_rules(own)):
+            with pytest.raises(lm.InvalidValueError) as caught:
+                lm.to_json(value)
+            assert caught.value.message("en").startswith(
+                "rule LM101 is not one of the built-in rules"
+            )
+
     @settings(max_examples=25)
     @given(lst.rule_sets())
     def test_a_rule_of_ones_own_is_refused_when_written(

@@ -74,9 +74,17 @@ class TestDatetime:
             parse_datetime(text)
         assert info.value.message("da") != info.value.message("en")
 
-    def test_non_strings_are_refused(self) -> None:
-        with pytest.raises(WireError, match="got int"):
-            parse_datetime(20260301)
+    @pytest.mark.parametrize(
+        ("value", "got"),
+        [(20260301, "a number"), (True, "a boolean"), (None, "null"), ([], "an array")],
+    )
+    def test_non_strings_are_refused_by_their_json_type(
+        self, value: object, got: str
+    ) -> None:
+        with pytest.raises(WireError) as caught:
+            parse_datetime(value)
+        assert caught.value.reason.en == f"expected a datetime string, got {got}"
+        assert "fik " in caught.value.reason.da
 
     @given(
         st.datetimes(

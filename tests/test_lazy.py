@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 import learnmeet as lm
-from learnmeet._lazy import forward, lazy_names
+from learnmeet._lazy import forward, lazy_names, public_table
 
 
 @pytest.fixture
@@ -62,6 +62,14 @@ class TestLazyNames:
         get, _ = lazy_names(package.__name__, {"json": ("dumps",)})
         with pytest.raises(AttributeError, match="'lazy_probe' has no attribute 'x'"):
             get("x")
+
+
+class TestPublicTable:
+    def test_it_is_the_roots_table_of_every_public_name(self) -> None:
+        table = public_table()
+        names = {name for listed in table.values() for name in listed}
+        assert names | {"__version__"} == set(lm.__all__)
+        assert table["learnmeet.planning._slots"][:2] == ("MAX_SLOTS", "Availability")
 
 
 class TestForward:

@@ -51,16 +51,25 @@ def lazy_names(package: str, table: Mapping[str, tuple[str, ...]]) -> _Hooks:
     return get, names
 
 
+def public_table() -> Mapping[str, tuple[str, ...]]:
+    """The root's one table of public names: each defining module, its names.
+
+    The package is loaded before any of its modules, so any module may read
+    it without importing the layer above.
+    """
+    table: Mapping[str, tuple[str, ...]] = sys.modules["learnmeet"]._PUBLIC
+    return table
+
+
 def forward(package: str) -> _Hooks:
     """Hooks for a layer's package: the root's names whose module is inside it.
 
     ``from learnmeet.planning import enrol`` keeps working, read from the
     root's table; the public place to import from is :mod:`learnmeet`.
     """
-    root = sys.modules["learnmeet"]
     table: dict[str, tuple[str, ...]] = {
         module: names
-        for module, names in root._PUBLIC.items()
+        for module, names in public_table().items()
         if module.startswith(f"{package}.")
     }
     return lazy_names(package, table)

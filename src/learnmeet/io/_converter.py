@@ -421,7 +421,7 @@ class _Entities:
 def _register_classes(conv: DocumentConverter, catalog: Catalog) -> None:
     def full_structure(cls: type[Any]) -> Callable[[object, object], Any]:
         generated = make_dict_structure_fn(cls, conv)
-        name = cls.__name__
+        name = _results.shown_name(cls)
 
         def structure(value: object, _: object) -> Any:
             if not isinstance(value, dict):

@@ -179,8 +179,8 @@ def _problems(exc: BaseException, path: _Path) -> list[DataProblem]:
                 DataProblem(
                     path=(*path, step),
                     reason=Label(
-                        da=f"ukendt felt i {exc.cl.__name__}",
-                        en=f"unknown field for {exc.cl.__name__}",
+                        da=f"ukendt felt i {_results.shown_name(exc.cl)}",
+                        en=f"unknown field for {_results.shown_name(exc.cl)}",
                     ),
                     fix=Label(
                         da=f"mente du {near[0]!r}?", en=f"did you mean {near[0]!r}?"

@@ -55,6 +55,7 @@ import attrs
 from cattrs import Converter
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
+from learnmeet._lazy import public_table
 from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._lookup import closest
 
@@ -65,6 +66,7 @@ __all__ = [
     "register_results",
     "result_names",
     "result_types",
+    "shown_name",
 ]
 
 
@@ -76,11 +78,9 @@ def _outside_the_model() -> dict[str, tuple[str, ...]]:
     class defined in the module the table names, so a value class made
     public later has a document without being listed again.
     """
-    import learnmeet  # the package is loaded before any of its modules
-
     return {
         module: names
-        for module, names in learnmeet._PUBLIC.items()
+        for module, names in public_table().items()
         if not module.startswith("learnmeet.model")
     }
 
@@ -312,6 +312,11 @@ def register_results(conv: Converter, expected: Expected) -> None:
     conv.register_unstructure_hook_func(_has_a_form, unstructure_by_form)
 
 
+def shown_name(cls: type[Any]) -> str:
+    """The name a problem gives *cls*: an index's form by the index's name."""
+    return str(cls.__dict__.get("_document_of", cls.__name__))
+
+
 def _has_a_form(t: Any) -> bool:
     return document_form_of(t) is not None
 
@@ -355,8 +360,20 @@ _OWN_RULE_FIX = Label(
 
 
 def _unstructure_rule(rule: Any) -> str:
-    """A rule is its code: its check is code, which a document cannot hold."""
-    if _built_in_rules().get(rule.code) != rule:
+    """A rule is its code: its check is code, which a document cannot hold.
+
+    Only a built-in rule is written: equal to the built-in rule of its code,
+    with the same check and the same ``applies`` (which equality leaves out).
+    """
+    built_in = _built_in_rules().get(rule.code)
+    if not (
+        built_in is rule
+        or (
+            built_in == rule
+            and built_in.check is rule.check
+            and built_in.applies is rule.applies
+        )
+    ):
         raise InvalidValueError(
             reason=Label(
                 da=f"regel {rule.code} er ikke en af de indbyggede: dens kontrol er "
@@ -365,7 +382,6 @@ def _unstructure_rule(rule: Any) -> str:
                 "is Python code, which a document cannot hold",
             ),
             fix=_OWN_RULE_FIX,
-            where="to_dict",
         )
     return str(rule.code)
 

@@ -22,7 +22,8 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from learnmeet.exceptions import InvalidValueError, Label, shown, type_shown
+from learnmeet.exceptions import InvalidValueError, Label, shown
+from learnmeet.io._references import json_type
 from learnmeet.model._time import load_zone, time_refusal, year_problem
 
 __all__ = [
@@ -277,10 +278,11 @@ def parse_datetime(text: object) -> datetime:
             model accepts.
     """
     if not isinstance(text, str):
+        got = json_type(text)
         raise _refuse(
             reason=Label(
-                da=f"forventede et tidspunkt som tekst, fik {type_shown(text)}",
-                en=f"expected a datetime string, got {type_shown(text)}",
+                da=f"forventede et tidspunkt som tekst, fik {got.da}",
+                en=f"expected a datetime string, got {got.en}",
             ),
             fix=_WRITE_DATETIME,
         )

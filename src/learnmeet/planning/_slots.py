@@ -270,6 +270,8 @@ class _BusyIndexDocument:
 
     busy: Mapping[str, tuple[Interval, ...]]
 
+    _document_of = "BusyIndex"  # the name its problems give
+
 
 @attrs.frozen(init=False, repr=False, eq=True, hash=False)
 class BusyIndex:
@@ -510,6 +512,8 @@ class _AvailabilityDocument:
     units: Mapping[str, str]
     holidays: frozenset[date] | None
     zone: ZoneInfo
+
+    _document_of = "Availability"  # the name its problems give
 
 
 def _by_professional(patterns: Iterable[WorkingPattern]) -> dict[str, WorkingPattern]:
