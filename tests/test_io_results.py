@@ -459,6 +459,15 @@ class TestRulesByCode:
         assert back == rules
         assert back.severity_of("LM105") is lm.Severity.ERROR
 
+    def test_a_rule_graded_twice_is_refused_at_its_path(self) -> None:
+        document = lm.to_dict(lm.DEFAULT_RULES)
+        document["data"]["severities"] = [["LM101", "info"], ["LM101", "warning"]]
+        with pytest.raises(lm.InvalidDataError) as caught:
+            lm.from_dict(lm.RuleSet, document)
+        (problem,) = caught.value.problems
+        assert problem.json_path == "$.severities[1]"
+        assert "alvorlighed" in problem.message("da")
+
     def test_an_unknown_code_is_refused_with_the_nearest(self) -> None:
         document = lm.to_dict(lm.DEFAULT_RULES)
         document["data"]["rules"][3] = "LM1044"

@@ -528,3 +528,48 @@ class TestRuleSetIsChecked:
         with pytest.raises(lm.WrongTypeError) as info:
             attrs.evolve(MONDAYS, **{field: value})
         assert info.value.location == f"Rule.{field}"
+
+
+class TestShortReprs:
+    """A rule set prints as its size and its choices, never 34 rules in full
+    (``help(PlanningConfig)`` printed 63 kB through its default)."""
+
+    def test_a_configured_rule_set(self) -> None:
+        rules = lm.DEFAULT_RULES.without("LM203", "LM202").with_severity(
+            "LM105", lm.Severity.ERROR
+        )
+        assert repr(rules) == (
+            f"<RuleSet: {len(lm.DEFAULT_RULES.rules)} rules (LM101, LM102, LM103, …); "
+            "off: LM202, LM203; re-graded: LM105 error>"
+        )
+        assert repr(lm.RuleSet()) == "<RuleSet: no rules>"
+
+    def test_a_rule(self) -> None:
+        rule = lm.DEFAULT_RULES.rule("LM101")
+        assert repr(rule) == f"<Rule: LM101 (error) {rule.title.en}>"
+
+    @settings(max_examples=30)
+    @given(lst.rule_sets())
+    def test_every_drawn_rule_set_prints_on_one_short_line(
+        self, rules: lm.RuleSet
+    ) -> None:
+        shown = repr(rules)
+        assert "\n" not in shown
+        assert len(shown) < 200
+
+
+class TestOneSeverityPerRule:
+    def test_a_code_given_two_severities_is_refused(self) -> None:
+        twice = (("LM101", lm.Severity.INFO), ("LM101", lm.Severity.WARNING))
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lm.RuleSet(lm.DEFAULT_RULES.rules, severities=twice)
+        assert caught.value.path == ("severities", 1)
+        assert caught.value.message("en").endswith(
+            "the rule has been given a severity already "
+            "(fix: give each rule one severity)"
+        )
+
+    def test_re_grading_replaces_the_severity(self) -> None:
+        rules = lm.DEFAULT_RULES.with_severity("LM101", lm.Severity.INFO)
+        again = rules.with_severity("LM101", lm.Severity.WARNING)
+        assert again.severities == (("LM101", lm.Severity.WARNING),)

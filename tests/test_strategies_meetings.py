@@ -142,6 +142,7 @@ class TestParts:
     def test_reflections_name_a_built_in_model(self, found: lm.Reflection) -> None:
         assert found.model in MODEL_CODES
         assert 1 <= len(found.questions) <= 3
+        assert len(set(found.questions)) == len(found.questions)  # none twice
 
     @given(lst.reflections(free_text=True))
     def test_free_text_reflections_hold_up_to_five_questions(

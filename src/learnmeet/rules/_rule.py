@@ -40,6 +40,7 @@ from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._lookup import code_order, find
 from learnmeet.model._meetings import Meeting
+from learnmeet.model._reprs import known_as
 from learnmeet.model._time import a_date
 from learnmeet.rules._bookings import Bookings
 from learnmeet.rules._report import Severity, Subject, SubjectKind
@@ -158,6 +159,25 @@ Applies = Callable[[MeetingFormat], bool]
 """The type of a rule's ``applies``: ``format -> whether its check can find any``."""
 
 
+def _rule_shown(rule: Rule) -> str:
+    return f"{rule.code} ({rule.severity.value}) {rule.title.en}"
+
+
+def _rule_set_shown(rules: RuleSet) -> str:
+    codes = [r.code for r in rules.rules]
+    listed = ", ".join(codes[:3]) + (", …" if len(codes) > 3 else "")
+    parts = [f"{len(codes)} rules ({listed})" if codes else "no rules"]
+    if rules.disabled:
+        parts.append("off: " + ", ".join(sorted(rules.disabled, key=code_order)))
+    if rules.severities:
+        parts.append(
+            "re-graded: "
+            + ", ".join(f"{code} {level.value}" for code, level in rules.severities)
+        )
+    return "; ".join(parts)
+
+
+@known_as(_rule_shown)
 @attrs.frozen(kw_only=True)
 class Rule:
     """One rule: what it checks, what it means, how serious a breach is, the fix.
@@ -292,6 +312,8 @@ def _severities(items: Mapping[str, Severity]) -> tuple[tuple[str, Severity], ..
         isinstance(p, tuple) and len(p) == 2 for p in given
     ):
         with contextlib.suppress(TypeError):  # a code that cannot be a key
+            if len({code for code, _ in given}) < len(given):
+                return given  # a code twice: refused below
             given = dict(given)  # the pairs kept, as attrs.evolve hands them on
     found = to_dict(given)
     if found.__class__ is not dict:
@@ -302,6 +324,7 @@ def _severities(items: Mapping[str, Severity]) -> tuple[tuple[str, Severity], ..
         return tuple(found.items())
 
 
+@known_as(_rule_set_shown)
 @attrs.frozen
 class RuleSet:
     """An ordered set of rules with their configuration.
@@ -355,6 +378,21 @@ class RuleSet:
                 ),
                 where="RuleSet",
                 path=("rules",),
+            )
+        graded = [code for code, _ in self.severities]
+        again = [n for n, code in enumerate(graded) if code in graded[:n]]
+        if again:
+            raise InvalidValueError(
+                reason=Label(
+                    da="reglen har allerede fået en alvorlighed",
+                    en="the rule has been given a severity already",
+                ),
+                fix=Label(
+                    da="giv hver regel én alvorlighed",
+                    en="give each rule one severity",
+                ),
+                where="RuleSet",
+                path=("severities", again[0]),
             )
         unknown = sorted(
             (self.disabled | dict(self.severities).keys()) - set(codes), key=code_order

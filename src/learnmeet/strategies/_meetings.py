@@ -207,7 +207,7 @@ _QUESTIONS = (
     Label(da="=SUM(A1) – hvad tæller vi?", en="=SUM(A1) – what do we count?"),
 )
 _MODEL_CODES = st.sampled_from(tuple(m.code for m in QUESTION_BANK.models))
-_ASKED = st.lists(st.sampled_from(_QUESTIONS), min_size=1, max_size=3)
+_ASKED = st.lists(st.sampled_from(_QUESTIONS), min_size=1, max_size=3, unique=True)
 _ASKED_FREELY = st.lists(labels(), min_size=1, max_size=5)
 
 
