@@ -364,6 +364,9 @@ class TestIndexes:
         assert hash(one) == hash(same)
         assert one != other
         assert one != {"professional:p-7": [(_at(2, 8), _at(2, 11))]}
+        nobody = lm.BusyIndex({"professional:p-8": []})
+        assert nobody == lm.BusyIndex({})
+        assert hash(nobody) == hash(lm.BusyIndex({}))
 
     @settings(max_examples=40)
     @given(lst.busy_indexes())

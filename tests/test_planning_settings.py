@@ -49,6 +49,21 @@ class TestTravelTimes:
         assert travel.between(place, "home:TB-01") >= timedelta(0)
 
 
+class TestPlaces:
+    """A place in the travel times is text a document and a calendar hold:
+    checked as a room's place is."""
+
+    @pytest.mark.parametrize(
+        ("place", "says"),
+        [("\ud800", "lone surrogate"), ("rådhus\x00", "control character")],
+    )
+    def test_text_no_file_can_hold_is_refused(self, place: str, says: str) -> None:
+        with pytest.raises(lm.InvalidValueError, match=says):
+            lm.TravelTimes(matrix={(place, "sundhedshuset"): timedelta(minutes=5)})
+        with pytest.raises(lm.InvalidValueError, match=says):
+            lm.Room(id="r-1", capacity=4, place=place)
+
+
 class TestRoom:
     @pytest.mark.parametrize("capacity", [0, -3])
     def test_a_room_seats_someone(self, capacity: int) -> None:

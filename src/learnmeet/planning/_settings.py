@@ -189,7 +189,7 @@ class TravelTimes:
     matrix: Mapping[tuple[str, str], timedelta] = attrs.field(
         factory=dict,
         converter=_legs,
-        validator=entries(pair(instance_of(str), instance_of(str)), _gap),
+        validator=entries(pair(safe_text, safe_text), _gap),
         eq=False,
         hash=False,
     )

@@ -273,7 +273,7 @@ class _BusyIndexDocument:
     _document_of = "BusyIndex"  # the name its problems give
 
 
-@attrs.frozen(init=False, repr=False, eq=True, hash=False)
+@attrs.frozen(init=False, repr=False, eq=False)
 class BusyIndex:
     """Everyone's busy time, read and indexed once, for many slot queries.
 
@@ -294,9 +294,9 @@ class BusyIndex:
     [(8, 11)]
 
     Two indexes are equal when they hold the same busy time for the same
-    people, however it was given. Its JSON document holds each person's busy
-    time merged (:func:`~learnmeet.to_json`); reading it back gives an equal
-    index.
+    people, however it was given (a person given no busy time holds none).
+    Its JSON document holds each person's busy time merged
+    (:func:`~learnmeet.to_json`); reading it back gives an equal index.
 
     Args:
         busy: Busy intervals by person key.
@@ -314,8 +314,17 @@ class BusyIndex:
 
     _document_form = _BusyIndexDocument
 
+    def _busy(self) -> dict[str, _Spans]:
+        """Everyone with busy time: a person given none holds nothing."""
+        return {key: spans for key, spans in self._people.items() if spans.starts}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BusyIndex):
+            return NotImplemented
+        return self._busy() == other._busy()
+
     def __hash__(self) -> int:
-        return hash(frozenset(self._people))
+        return hash(frozenset(self._busy()))
 
     def _to_document(self) -> _BusyIndexDocument:
         return _BusyIndexDocument(
