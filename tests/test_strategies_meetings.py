@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -522,3 +522,74 @@ class TestRefusals:
         )
         with pytest.raises(lm.InvalidValueError, match="facilitator"):
             lst.meetings(pool=untrained, format="key_person_network")
+
+
+class TestArgumentsAreChecked:
+    """What a newcomer writes wrong is refused when the strategy is made,
+    naming the argument, in Danish and English — never a Python error at
+    draw time, never a model field the caller did not give."""
+
+    @pytest.mark.parametrize(
+        ("argument", "value"),
+        [
+            ("start", "2026-03-01"),
+            ("start", datetime(2026, 3, 2, 9, tzinfo=lm.COPENHAGEN)),
+            ("end", 2026),
+            ("zone", "Europe/Copenhagen"),
+            ("pool", []),
+            ("min_attendees", True),
+            ("max_attendees", 2.5),
+            ("status", "planned"),
+            ("area", "vest"),
+            ("case_origin", "fictional"),
+            ("catalog", "default"),
+        ],
+    )
+    def test_a_value_of_another_type(self, argument: str, value: object) -> None:
+        with pytest.raises(lm.WrongTypeError) as caught:
+            lst.meetings(**{argument: value})  # type: ignore[arg-type]
+        assert caught.value.path == (argument,)
+        assert caught.value.message("da") != caught.value.message("en")
+
+    @pytest.mark.parametrize("argument", ["min_attendees", "max_attendees"])
+    def test_a_negative_size(self, argument: str) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lst.meetings(**{argument: -1})  # type: ignore[arg-type]
+        assert caught.value.path == (argument,)
+        assert "0 or more" in caught.value.message("en")
+
+    def test_a_zone_that_is_no_regions(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lst.meetings(zone=ZoneInfo("CET"))
+        assert caught.value.path == ("zone",)
+
+    def test_an_empty_pool_is_named_as_the_pool(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lst.meetings(pool=lm.Scenario(name="tom"))
+        assert caught.value.path == ("pool",)
+        assert "give a pool with the professionals and cases" in caught.value.fix.en
+        assert "number" not in caught.value.fix.en
+
+    def test_a_size_no_format_holds_is_named_as_the_size(self) -> None:
+        with pytest.raises(lm.InvalidValueError) as caught:
+            lst.meetings(max_attendees=0)
+        assert caught.value.path == ("max_attendees",)
+        assert caught.value.fix.en.startswith("pick a format that holds that many")
+
+
+def test_every_public_strategy_is_made_with_its_defaults() -> None:
+    """@checked reads every strategy's annotations at its first call."""
+    import inspect
+
+    for name in lst.__all__:
+        made = getattr(lst, name)
+        if not inspect.isfunction(made):
+            continue
+        needed = [
+            p
+            for p in inspect.signature(made).parameters.values()
+            if p.default is inspect.Parameter.empty
+            and p.kind is not inspect.Parameter.VAR_POSITIONAL
+        ]
+        if not needed:
+            assert isinstance(made(), st.SearchStrategy), name

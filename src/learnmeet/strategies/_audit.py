@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from learnmeet.model._arguments import checked
 from learnmeet.model._audit import (
     AuditAssessment,
     AuditCheck,
@@ -23,6 +24,7 @@ _DOCUMENTS = [d for d in HandoverDocument if d is not HandoverDocument.NURSING_R
 _FOUND = _SAYINGS.filter(str.strip)
 
 
+@checked
 def audit_checks() -> SearchStrategy[AuditCheck]:
     """Lines of an audit's assessment form: any criterion, verdict and document.
 
@@ -37,6 +39,7 @@ def audit_checks() -> SearchStrategy[AuditCheck]:
     )
 
 
+@checked
 def audit_findings() -> SearchStrategy[AuditFinding]:
     """What an audit panel found, each with one of the five causes.
 
@@ -79,6 +82,7 @@ def _assessments(draw: st.DrawFn) -> AuditAssessment:
     )
 
 
+@checked
 def audit_assessments() -> SearchStrategy[AuditAssessment]:
     """Assessment forms of audits, with checks, findings and agreed actions.
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from learnmeet.model._arguments import checked
 from learnmeet.model._availability import (
     Absence,
     AbsenceKind,
@@ -37,6 +38,7 @@ __all__ = [
 ]
 
 
+@checked
 def working_hours(*, overnight: bool | None = None) -> SearchStrategy[WorkingHours]:
     """Working hours or shifts of one to twelve whole hours, on some weekdays.
 
@@ -89,6 +91,7 @@ def _patterns(draw: st.DrawFn, professional: str | None) -> WorkingPattern:
     )
 
 
+@checked
 def working_patterns(
     *, professional: str | None = None
 ) -> SearchStrategy[WorkingPattern]:
@@ -127,6 +130,7 @@ def _absences(draw: st.DrawFn, professional: str | None) -> Absence:
     )
 
 
+@checked
 def absences(*, professional: str | None = None) -> SearchStrategy[Absence]:
     """Absences of an hour to three weeks, of any kind, in Copenhagen time.
 
@@ -156,6 +160,7 @@ def _availabilities(draw: st.DrawFn) -> Availability:
     )
 
 
+@checked
 def availabilities() -> SearchStrategy[Availability]:
     """Availabilities of up to four professionals: some patterns, some absences.
 
@@ -164,6 +169,7 @@ def availabilities() -> SearchStrategy[Availability]:
     return _availabilities()
 
 
+@checked
 def holidays(*, years: Sequence[int] = range(2025, 2031)) -> SearchStrategy[Holiday]:
     """Danish public holidays and customary days off of one of *years*.
 

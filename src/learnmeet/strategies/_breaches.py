@@ -23,6 +23,7 @@ from hypothesis.strategies import SearchStrategy
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.exceptions import InvalidValueError, shown
+from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import WorkingHours
 from learnmeet.model._cases import (
     CaseOrigin,
@@ -1018,6 +1019,7 @@ def breaker_format(code: str) -> str:
     return BREAKERS[code].start_from
 
 
+@checked
 def breach_formats(
     code: str, *, catalog: Catalog = DEFAULT_CATALOG
 ) -> tuple[MeetingFormat, ...]:
@@ -1118,6 +1120,7 @@ def _drawn(
     return valid.map(breaker).filter(_exact)
 
 
+@checked
 def breaches(
     code: str,
     *,
@@ -1190,6 +1193,7 @@ def breaches(
     return st.sampled_from(formats).flatmap(lambda f: _drawn(breaker, f, catalog))
 
 
+@checked
 def meetings_breaking(
     code: str,
     *,

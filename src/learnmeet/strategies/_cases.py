@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from hypothesis import strategies as st
@@ -9,6 +10,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._arguments import checked
 from learnmeet.model._bases import (
     ConsentForm,
     ConsentGrantor,
@@ -102,6 +104,7 @@ def _transitions(
     return _transition(draw, first, second, before)
 
 
+@checked
 def transitions(
     *,
     between: tuple[Sector, Sector] | None = None,
@@ -226,10 +229,11 @@ def _consents(
     )
 
 
+@checked
 def consents(
     *,
     valid_on: date | None = None,
-    purposes: frozenset[ConsentPurpose] | None = None,
+    purposes: Collection[ConsentPurpose] | None = None,
 ) -> SearchStrategy[Consent]:
     """Consents; with *valid_on*, ones that cover that day.
 
@@ -246,7 +250,9 @@ def consents(
     .. versionchanged:: 0.3.0 *purposes*; grantors, purposes, recipients,
        form and recorder.
     """
-    return _consents(valid_on=valid_on, purposes=purposes)
+    return _consents(
+        valid_on=valid_on, purposes=None if purposes is None else frozenset(purposes)
+    )
 
 
 @st.composite
@@ -262,6 +268,7 @@ def _permissions(draw: st.DrawFn, *, valid_on: date | None = None) -> Permission
     )
 
 
+@checked
 def permissions(*, valid_on: date | None = None) -> SearchStrategy[Permission]:
     """Management permissions for quality development (§ 42 d, stk. 2, nr. 2).
 
@@ -338,6 +345,7 @@ def _citizen_cases(
     )
 
 
+@checked
 def citizen_cases(
     *,
     origin: CaseOrigin | None = None,

@@ -15,6 +15,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._arguments import checked
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
 from learnmeet.model._people import Discipline, Profession, Sector
@@ -90,6 +91,7 @@ def _small(draw: st.DrawFn) -> Catalog:
     return Catalog(professions=professions, sectors=sectors, formats=formats)
 
 
+@checked
 def catalogs() -> SearchStrategy[Catalog]:
     """Catalogues: the built-in one, extended, or a small one of one's own.
 

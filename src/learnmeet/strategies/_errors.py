@@ -34,6 +34,7 @@ from learnmeet.exceptions import (
     WrongTypeError,
 )
 from learnmeet.io._json import from_dict
+from learnmeet.model._arguments import checked
 from learnmeet.model._availability import Absence
 from learnmeet.model._calendar import danish_holidays
 from learnmeet.model._people import Citizen
@@ -130,6 +131,7 @@ def errors() -> SearchStrategy[LearnmeetError]: ...
 def errors(kind: type[E]) -> SearchStrategy[E]: ...
 
 
+@checked
 def errors(
     kind: type[LearnmeetError] = LearnmeetError,
 ) -> SearchStrategy[LearnmeetError]:
@@ -166,6 +168,7 @@ def errors(
     return st.one_of(sources).map(_raised)
 
 
+@checked
 def data_problems() -> SearchStrategy[DataProblem]:
     """The problems of an :class:`~learnmeet.InvalidDataError` (:func:`errors`).
 

@@ -21,6 +21,7 @@ from learnmeet.evaluation._results import (
     ResponseRates,
     YieldGroup,
 )
+from learnmeet.model._arguments import checked
 from learnmeet.strategies._survey import survey_data, themes
 
 __all__ = ["evaluations", "level_summaries", "response_rates", "yield_groups"]
@@ -44,6 +45,7 @@ def _evaluations(draw: st.DrawFn, *, catalog: Catalog, max_meetings: int) -> Eva
     )
 
 
+@checked
 def evaluations(
     *, catalog: Catalog = DEFAULT_CATALOG, max_meetings: int = 2
 ) -> SearchStrategy[Evaluation]:
@@ -70,6 +72,7 @@ def evaluations(
     return _evaluations(catalog=catalog, max_meetings=max_meetings)
 
 
+@checked
 def response_rates(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[ResponseRates]:
@@ -84,6 +87,7 @@ def response_rates(
     return evaluations(catalog=catalog).map(lambda e: e.rates)
 
 
+@checked
 def yield_groups(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[YieldGroup]:
     """One group of an evaluation's benefit comparison (:func:`evaluations`).
 
@@ -100,6 +104,7 @@ def yield_groups(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[YieldG
     )
 
 
+@checked
 def level_summaries(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[LevelSummary]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 import attrs
 from hypothesis import assume, reject, strategies as st
@@ -16,6 +17,7 @@ from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import QUESTION_BANK
 from learnmeet.exceptions import InvalidValueError, Label, shown
+from learnmeet.model._arguments import checked, expect_count
 from learnmeet.model._cases import CaseOrigin, CitizenCase, PalliativeLevel, Transition
 from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._cycle import ReflectionCycle
@@ -119,6 +121,7 @@ def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
     )
 
 
+@checked
 def format_requirements() -> SearchStrategy[FormatRequirements]:
     """Consistent format requirements (every minimum at most its maximum).
 
@@ -128,6 +131,7 @@ def format_requirements() -> SearchStrategy[FormatRequirements]:
     return _format_requirements()
 
 
+@checked
 def locations() -> SearchStrategy[Location]:
     """Locations of any kind; on site, sometimes with a place key and a room.
 
@@ -211,6 +215,7 @@ _ASKED = st.lists(st.sampled_from(_QUESTIONS), min_size=1, max_size=3, unique=Tr
 _ASKED_FREELY = st.lists(labels(), min_size=1, max_size=5)
 
 
+@checked
 def reflections(*, free_text: bool = False) -> SearchStrategy[Reflection]:
     """Reflections of a built-in model with one to three bilingual questions.
 
@@ -241,6 +246,7 @@ def reflections(*, free_text: bool = False) -> SearchStrategy[Reflection]:
     return st.builds(Reflection, _MODEL_CODES, _ASKED_FREELY if free_text else _ASKED)
 
 
+@checked
 def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
     """Cohorts of one area.
 
@@ -251,6 +257,7 @@ def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
     )
 
 
+@checked
 def cancellations() -> SearchStrategy[Cancellation]:
     """Cancellations with a reason.
 
@@ -261,6 +268,7 @@ def cancellations() -> SearchStrategy[Cancellation]:
     )
 
 
+@checked
 def attendees(*, pool: Scenario | None = None) -> SearchStrategy[Attendee]:
     """Professional attendees in any professional role and answer.
 
@@ -385,7 +393,7 @@ class _Ask(NamedTuple):
     least: int | None
     most: int | None
     days: tuple[date, ...]
-    zone: tzinfo
+    zone: ZoneInfo
     area: Area | None
     status: MeetingStatus | None
     pool: Scenario | None
@@ -464,41 +472,70 @@ def _professions_at_most(req: FormatRequirements, catalog: Catalog) -> int:
     return sum(sorted(sizes.values(), reverse=True)[: req.max_profession_groups])
 
 
-def _misfit(fmt: MeetingFormat, ask: _Ask) -> Label | None:
-    """Why no meeting of *fmt* can be what *ask* asks for, or ``None``."""
+def _misfit(fmt: MeetingFormat, ask: _Ask) -> tuple[str, Label] | None:
+    """Why no meeting of *fmt* can be what *ask* asks, and which argument.
+
+    ``None`` if one can.
+    """
     req = fmt.requirements
     if (
         ask.case_origin is CaseOrigin.FICTIONAL
         and req.fictional_case is FictionalCase.REFUSED
     ):
-        return Label(da="ingen fiktiv case", en="no fictional case")
+        return "case_origin", Label(da="ingen fiktiv case", en="no fictional case")
     professions = _least_professions(req)
     if professions > _professions_at_most(req, ask.catalog):
-        return Label(
+        return "catalog", Label(
             da=f"{professions} faggrupper, kataloget har færre",
             en=f"{professions} professions, the catalogue has fewer",
         )
     sectors = _least_sectors(req)
     if sectors > len(ask.catalog.sectors):
-        return Label(
+        return "catalog", Label(
             da=f"{sectors} sektorer, kataloget har færre",
             en=f"{sectors} sectors, the catalogue has fewer",
         )
     if ask.pool is not None:
         why = _pool_misfit(req, ask.pool, ask.area)
         if why is not None:
-            return why
+            return "pool", why
     seats = _seats(req)
     if ask.least is not None and seats is not None and ask.least > seats:
-        return Label(
+        return "min_attendees", Label(
             da=f"højst {seats} fagpersoner", en=f"at most {seats} professionals"
         )
     need = _need(req, professions, sectors)
     if ask.most is not None and need > ask.most:
-        return Label(
+        return "max_attendees", Label(
             da=f"mindst {need} fagpersoner", en=f"at least {need} professionals"
         )
     return None
+
+
+_SIZES_FIX = Label(
+    da="vælg en mødeform, der kan rumme antallet, eller et andet antal",
+    en="pick a format that holds that many, or another number",
+)
+_MISFIT_FIXES = {
+    "case_origin": Label(
+        da="vælg en mødeform, der tager imod en fiktiv case, eller en anden oprindelse",
+        en="pick a format that takes a fictional case, or another origin",
+    ),
+    "catalog": Label(
+        da="giv et katalog med flere faggrupper og sektorer, eller vælg en anden "
+        "mødeform",
+        en="give a catalogue with more professions and sectors, or pick another format",
+    ),
+    "pool": Label(
+        da="giv en pulje med de fagpersoner og forløb, mødeformen kræver, eller "
+        "vælg en mødeform, puljen kan rumme",
+        en="give a pool with the professionals and cases the format needs, or "
+        "pick a format the pool can hold",
+    ),
+    "min_attendees": _SIZES_FIX,
+    "max_attendees": _SIZES_FIX,
+}
+"""How to mend each argument that asks for what no format can be."""
 
 
 def _pool_misfit(
@@ -525,15 +562,24 @@ def _pool_misfit(
     return None
 
 
-def _refuse_sizes(misfits: dict[str, Label], *, fixed: bool) -> InvalidValueError:
-    said = [f"{code} ({why.en})" for code, why in misfits.items()]
-    said_da = [f"{code} ({why.da})" for code, why in misfits.items()]
+def _refuse_sizes(
+    misfits: dict[str, tuple[str, Label]], *, fixed: bool
+) -> InvalidValueError:
+    """The refusal of arguments no format (or not the one asked for) can meet.
+
+    The path is the format asked for, else the argument most formats fail
+    on; the fix mends every argument that is named.
+    """
+    said = [f"{code} ({why.en})" for code, (_, why) in misfits.items()]
+    said_da = [f"{code} ({why.da})" for code, (_, why) in misfits.items()]
     listed_en = "; ".join(said[:4]) + (
         f" and {len(said) - 4} more" if len(said) > 4 else ""
     )
     listed_da = "; ".join(said_da[:4]) + (
         f" og {len(said) - 4} mere" if len(said) > 4 else ""
     )
+    causes = Counter(argument for argument, _ in misfits.values())
+    fixes = list(dict.fromkeys(_MISFIT_FIXES[a] for a, _ in causes.most_common()))
     return InvalidValueError(
         reason=Label(
             da=f"mødeformen kan ikke blive sådan et møde: {listed_da}"
@@ -543,14 +589,9 @@ def _refuse_sizes(misfits: dict[str, Label], *, fixed: bool) -> InvalidValueErro
             if fixed
             else f"no format of the catalogue can make such a meeting: {listed_en}",
         ),
-        fix=Label(
-            da="vælg en mødeform, der kan rumme antallet, eller et andet antal, "
-            "eller et katalog med flere faggrupper og sektorer",
-            en="pick a format that holds that many, or another number, or a "
-            "catalogue with more professions and sectors",
-        ),
+        fix=Label(da="; ".join(f.da for f in fixes), en="; ".join(f.en for f in fixes)),
         where="meetings",
-        path=("format",) if fixed else ("min_attendees",),
+        path=("format",) if fixed else (causes.most_common(1)[0][0],),
     )
 
 
@@ -975,12 +1016,22 @@ def _ask(
     max_attendees: int | None = None,
     start: date | None = None,
     end: date | None = None,
-    zone: tzinfo | None = None,
+    zone: ZoneInfo | None = None,
     area: Area | None = None,
     status: MeetingStatus | None = None,
     pool: Scenario | None = None,
 ) -> _Ask:
-    """The arguments of a meetings-like strategy, checked once."""
+    """The arguments of a meetings-like strategy, checked once.
+
+    Their types are checked by :func:`~learnmeet.model._arguments.checked` on
+    the public strategy; this checks what the annotations cannot say.
+    """
+    for name, given in (
+        ("min_attendees", min_attendees),
+        ("max_attendees", max_attendees),
+    ):
+        if given is not None:
+            expect_count(given, where=where, name=name)
     if (
         min_attendees is not None
         and max_attendees is not None
@@ -1029,7 +1080,7 @@ def _meetings_of(
         if why is not None:
             raise _refuse_sizes({fixed.code: why}, fixed=True)
         return _valid_meeting(fixed, ask)
-    misfits: dict[str, Label] = {}
+    misfits: dict[str, tuple[str, Label]] = {}
     fitting = []
     for fmt in catalog.formats:
         why = _misfit(fmt, ask)
@@ -1042,6 +1093,7 @@ def _meetings_of(
     return st.one_of([_valid_meeting(fmt, ask) for fmt in fitting])
 
 
+@checked
 def meetings(
     *,
     format: MeetingFormat | str | None = None,
@@ -1051,7 +1103,7 @@ def meetings(
     max_attendees: int | None = None,
     start: date | None = None,
     end: date | None = None,
-    zone: tzinfo | None = None,
+    zone: ZoneInfo | None = None,
     area: Area | None = None,
     status: MeetingStatus | None = None,
     pool: Scenario | None = None,
@@ -1174,6 +1226,7 @@ def _forums(draw: st.DrawFn, *, catalog: Catalog) -> Forum:
     )
 
 
+@checked
 def forums(*, catalog: Catalog | None = None) -> SearchStrategy[Forum]:
     """Forums: a unit's recurring meeting with its members and a weekly-ish rule.
 
@@ -1275,6 +1328,7 @@ def _cycle_of(draw: st.DrawFn, meeting: Meeting) -> ReflectionCycle:
     return cycle.close(carry=True)
 
 
+@checked
 def scenarios(
     *,
     catalog: Catalog | None = None,

@@ -9,6 +9,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._arguments import checked
 from learnmeet.model._completions import CourseCompletion
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._labels import Label
@@ -32,6 +33,7 @@ _DATED_COURSES = ("facilitator_training", "palliation_nurse", "palliation_sosu")
 course is never both."""
 
 
+@checked
 def course_completions(
     *,
     course: str | None = None,
@@ -60,6 +62,7 @@ def course_completions(
     )
 
 
+@checked
 def labels() -> SearchStrategy[Label]:
     """Labels with non-blank Danish and English texts.
 
@@ -68,6 +71,7 @@ def labels() -> SearchStrategy[Label]:
     return st.builds(Label, da=_TEXT, en=_TEXT)
 
 
+@checked
 def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
     """Professions from *catalog* (the built-in ones by default).
 
@@ -82,6 +86,7 @@ def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
     return st.sampled_from(catalog.professions)
 
 
+@checked
 def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
     """Sectors from *catalog* (the built-in five by default).
 
@@ -92,6 +97,7 @@ def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
     return st.sampled_from(catalog.sectors)
 
 
+@checked
 def meeting_formats(
     catalog: Catalog | None = None,
 ) -> SearchStrategy[MeetingFormat]:
@@ -104,6 +110,7 @@ def meeting_formats(
     return st.sampled_from(catalog.formats)
 
 
+@checked
 def areas(*, organisation: str | None = None) -> SearchStrategy[Area]:
     """Municipal areas with a short code and a bilingual name.
 
@@ -121,6 +128,7 @@ def areas(*, organisation: str | None = None) -> SearchStrategy[Area]:
     )
 
 
+@checked
 def organisations(
     *, sector: Sector | None = None, catalog: Catalog | None = None
 ) -> SearchStrategy[Organisation]:
@@ -136,6 +144,7 @@ def organisations(
     )
 
 
+@checked
 def units(
     *,
     sector: Sector | None = None,
@@ -172,6 +181,7 @@ def units(
     )
 
 
+@checked
 def professionals(
     *,
     profession: Profession | None = None,
@@ -234,6 +244,7 @@ def professionals(
     )
 
 
+@checked
 def volunteers(
     *,
     sector: Sector | None = None,
@@ -264,6 +275,7 @@ def volunteers(
     )
 
 
+@checked
 def citizens() -> SearchStrategy[Citizen]:
     """Citizens known by a pseudonym such as ``B-0017``.
 
@@ -272,6 +284,7 @@ def citizens() -> SearchStrategy[Citizen]:
     return _code("B").map(Citizen)
 
 
+@checked
 def relatives(citizen: Citizen | None = None) -> SearchStrategy[Relative]:
     """Relatives of *citizen* (of a generated citizen by default).
 
@@ -353,6 +366,7 @@ def _cpr_numbers(draw: st.DrawFn) -> str:
     return written
 
 
+@checked
 def cpr_numbers() -> SearchStrategy[str]:
     """Danish CPR numbers written in the many ways people and programs do.
 

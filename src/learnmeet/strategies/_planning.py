@@ -21,6 +21,7 @@ from hypothesis.strategies import SearchStrategy
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.io._config import PlanningConfig
+from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._formats import MeetingFormat
 from learnmeet.model._meetings import (
@@ -74,6 +75,7 @@ def _minutes(low: int, high: int) -> SearchStrategy[timedelta]:
     return st.integers(low, high).map(lambda n: timedelta(minutes=n))
 
 
+@checked
 def rooms() -> SearchStrategy[Room]:
     """Rooms seating 2 to 40, sometimes at a place of their own.
 
@@ -88,6 +90,7 @@ def rooms() -> SearchStrategy[Room]:
     )
 
 
+@checked
 def travel_times() -> SearchStrategy[TravelTimes]:
     """Travel times: a default of 0-60 minutes and up to three legs of 5-90.
 
@@ -101,6 +104,7 @@ def travel_times() -> SearchStrategy[TravelTimes]:
     )
 
 
+@checked
 def planning_settings() -> SearchStrategy[PlanningSettings]:
     """Planning settings as a municipality sets them.
 
@@ -156,6 +160,7 @@ def _course_sizes(sizes: tuple[int, int] | None) -> Catalog:
     )
 
 
+@checked
 def planning_configs() -> SearchStrategy[PlanningConfig]:
     """Planning configurations as a TOML file gives them.
 
@@ -175,6 +180,7 @@ def planning_configs() -> SearchStrategy[PlanningConfig]:
     )
 
 
+@checked
 def preflights() -> SearchStrategy[Preflight]:
     """What :func:`~learnmeet.preflight` finds in generated scenarios.
 
@@ -183,6 +189,7 @@ def preflights() -> SearchStrategy[Preflight]:
     return st.builds(preflight, scenarios())
 
 
+@checked
 def series() -> SearchStrategy[Series]:
     """Recurring series in Copenhagen time, weekly-ish, ending after a count.
 
@@ -201,6 +208,7 @@ def series() -> SearchStrategy[Series]:
     )
 
 
+@checked
 def intervals() -> SearchStrategy[Interval]:
     """Intervals of 15 minutes to a day, in Copenhagen time.
 
@@ -218,6 +226,7 @@ def intervals() -> SearchStrategy[Interval]:
     )
 
 
+@checked
 def busy_indexes(
     *, people: Sequence[str] | None = None, max_intervals: int = 12
 ) -> SearchStrategy[BusyIndex]:
@@ -259,6 +268,7 @@ def _meeting_requests(draw: st.DrawFn, *, catalog: Catalog) -> MeetingRequest:
     )
 
 
+@checked
 def meeting_requests(
     *, catalog: Catalog | None = None
 ) -> SearchStrategy[MeetingRequest]:
@@ -292,6 +302,7 @@ def _course_sessions(
     )
 
 
+@checked
 def course_sessions(
     *,
     catalog: Catalog | None = None,
@@ -360,6 +371,7 @@ def _subjects(draw: st.DrawFn) -> Subject:
     return Subject(kind, draw(_code("case" if kind is SubjectKind.CASE else "m")))
 
 
+@checked
 def subjects() -> SearchStrategy[Subject]:
     """What a violation concerns: a meeting, an attendee (by key) or a case.
 
@@ -368,6 +380,7 @@ def subjects() -> SearchStrategy[Subject]:
     return _subjects()
 
 
+@checked
 def unattached_cases() -> SearchStrategy[Unattached]:
     """Cases that got no learning meeting, with the reason.
 
@@ -408,6 +421,7 @@ def _learning_plans(draw: st.DrawFn, *, catalog: Catalog) -> LearningPlan:
     )
 
 
+@checked
 def learning_plans(*, catalog: Catalog | None = None) -> SearchStrategy[LearningPlan]:
     """Learning attached to a forum for up to six weeks, as the planner makes it.
 
@@ -419,6 +433,7 @@ def learning_plans(*, catalog: Catalog | None = None) -> SearchStrategy[Learning
     return _learning_plans(catalog=DEFAULT_CATALOG if catalog is None else catalog)
 
 
+@checked
 def unplaced_requests(*, catalog: Catalog | None = None) -> SearchStrategy[Unplaced]:
     """Requests that could not be placed, why, and the keys of who blocks them.
 
@@ -451,6 +466,7 @@ def _schedule_results(draw: st.DrawFn, *, catalog: Catalog) -> ScheduleResult:
     return schedule(requests, busy=busy_from_meetings(scenario.meetings))
 
 
+@checked
 def schedule_results(
     *, catalog: Catalog | None = None
 ) -> SearchStrategy[ScheduleResult]:
@@ -476,6 +492,7 @@ def _session_fills(draw: st.DrawFn, *, catalog: Catalog) -> SessionFill:
     )
 
 
+@checked
 def session_fills(*, catalog: Catalog | None = None) -> SearchStrategy[SessionFill]:
     """The fill of a course-day session, with a suggestion when below minimum.
 
@@ -546,6 +563,7 @@ def _enrolments(draw: st.DrawFn, *, catalog: Catalog) -> Enrolment:
     return enrol(people, sessions, cancellations=cancelled)
 
 
+@checked
 def enrolments(*, catalog: Catalog | None = None) -> SearchStrategy[Enrolment]:
     """Enrolments on course days of one to four seats, as :func:`enrol` makes them.
 
@@ -569,6 +587,7 @@ def _period_plans(draw: st.DrawFn, *, catalog: Catalog) -> PeriodPlan:
     )
 
 
+@checked
 def period_plans(*, catalog: Catalog | None = None) -> SearchStrategy[PeriodPlan]:
     """Plans of up to a month for a generated scenario, made by plan_period.
 
@@ -590,6 +609,7 @@ def _proposals(draw: st.DrawFn, *, catalog: Catalog) -> Proposal:
     )
 
 
+@checked
 def choices() -> SearchStrategy[Choice]:
     """Why the composer chose someone (by person key), and for which role.
 
@@ -598,6 +618,7 @@ def choices() -> SearchStrategy[Choice]:
     return st.builds(Choice, _KEYS, st.sampled_from(AttendeeRole), labels())
 
 
+@checked
 def proposals(*, catalog: Catalog | None = None) -> SearchStrategy[Proposal]:
     """Proposed meetings: a choice per attendee, what is missing and awaited.
 

@@ -15,6 +15,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._arguments import checked
 from learnmeet.model._meetings import Cohort, Meeting
 from learnmeet.model._people import Organisation
 from learnmeet.model._programme import Programme
@@ -80,6 +81,7 @@ def _programmes(
     )
 
 
+@checked
 def programmes(
     *, meetings: Sequence[Meeting] | None = None, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[Programme]:
@@ -97,6 +99,7 @@ def programmes(
     return _programmes(meetings, catalog)
 
 
+@checked
 def series_thresholds() -> SearchStrategy[SeriesThresholds]:
     """Thresholds of a series' signal, around the documented defaults.
 
@@ -124,6 +127,7 @@ def _course_series(draw: st.DrawFn, catalog: Catalog) -> CourseSeries:
     )
 
 
+@checked
 def course_series(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[CourseSeries]:
@@ -147,6 +151,7 @@ def _series_verdicts(draw: st.DrawFn) -> SeriesVerdict:
     )
 
 
+@checked
 def series_verdicts() -> SearchStrategy[SeriesVerdict]:
     """Verdicts on a series: a signal, reasons and consistent figures.
 

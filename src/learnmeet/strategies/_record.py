@@ -25,6 +25,7 @@ from learnmeet.evaluation._record import (
     RelationMap,
     learning_record,
 )
+from learnmeet.model._arguments import checked
 from learnmeet.model._cases import CaseOrigin
 from learnmeet.model._cycle import ActionStatus, ReflectionCycle
 from learnmeet.model._meetings import (
@@ -111,6 +112,7 @@ def _history_scenarios(draw: st.DrawFn, *, catalog: Catalog) -> Scenario:
     return attrs.evolve(scenario, meetings=meetings, cycles=cycles)
 
 
+@checked
 def history_scenarios(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[Scenario]:
@@ -133,6 +135,7 @@ def _learning_records(draw: st.DrawFn, *, catalog: Catalog) -> LearningRecord:
     return learning_record(scenario, on=draw(_days()))
 
 
+@checked
 def learning_records(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[LearningRecord]:
@@ -165,6 +168,7 @@ def _learning_activities(draw: st.DrawFn, *, professional: str) -> LearningActiv
     )
 
 
+@checked
 def learning_activities(
     *, professional: str | None = None
 ) -> SearchStrategy[LearningActivity]:
@@ -188,6 +192,7 @@ def _reflection_entries(draw: st.DrawFn, *, professional: str) -> ReflectionEntr
     )
 
 
+@checked
 def reflection_entries(
     *, professional: str | None = None
 ) -> SearchStrategy[ReflectionEntry]:
@@ -222,6 +227,7 @@ def _person_records(draw: st.DrawFn) -> PersonRecord:
     )
 
 
+@checked
 def person_records() -> SearchStrategy[PersonRecord]:
     """One professional's record: activities, reflections and actions of theirs.
 
@@ -230,6 +236,7 @@ def person_records() -> SearchStrategy[PersonRecord]:
     return _person_records()
 
 
+@checked
 def relation_maps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[RelationMap]:
     """Relation maps of :func:`learning_records` (often empty).
 
@@ -255,6 +262,7 @@ def _encounters(draw: st.DrawFn) -> Encounter:
     )
 
 
+@checked
 def encounters() -> SearchStrategy[Encounter]:
     """Pairs of professionals of two different sectors who met.
 
@@ -278,6 +286,7 @@ def _facilitations(draw: st.DrawFn) -> Facilitation:
     )
 
 
+@checked
 def facilitations() -> SearchStrategy[Facilitation]:
     """A professional's facilitated activities, at least one.
 
@@ -286,6 +295,7 @@ def facilitations() -> SearchStrategy[Facilitation]:
     return _facilitations()
 
 
+@checked
 def missing_courses() -> SearchStrategy[MissingCourse]:
     """Courses lacking on a day: never completed, or expired before it.
 
@@ -305,6 +315,7 @@ def missing_courses() -> SearchStrategy[MissingCourse]:
     )
 
 
+@checked
 def completed_courses() -> SearchStrategy[CompletedCourse]:
     """Completed courses, valid, expired or undated.
 
@@ -327,6 +338,7 @@ def completed_courses() -> SearchStrategy[CompletedCourse]:
     )
 
 
+@checked
 def gaps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Gaps]:
     """The gaps per unit of :func:`learning_records` that have people.
 

@@ -8,6 +8,7 @@ from hypothesis.strategies import SearchStrategy
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
 from learnmeet.catalog._reflection import QUESTION_BANK
+from learnmeet.model._arguments import checked
 from learnmeet.model._cycle import (
     LEARNING_TAGS,
     Action,
@@ -43,6 +44,7 @@ def _questions(draw: st.DrawFn, *, id: str, catalog: Catalog) -> Question:
     )
 
 
+@checked
 def questions(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Question]:
     """Reflection questions for some audiences and, at times, some formats.
 
@@ -79,6 +81,7 @@ def _reflection_models(draw: st.DrawFn, *, catalog: Catalog) -> ReflectionModel:
     return ReflectionModel(code=code, label=draw(labels()), phases=phases)
 
 
+@checked
 def reflection_models(
     *, catalog: Catalog = DEFAULT_CATALOG, builtin: bool | None = None
 ) -> SearchStrategy[ReflectionModel]:
@@ -101,6 +104,7 @@ def reflection_models(
     return known if builtin else made
 
 
+@checked
 def question_banks(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[QuestionBank]:
@@ -169,6 +173,7 @@ def _reflection_cycles(
     return cycle.close(carry=True) if closing else cycle
 
 
+@checked
 def reflection_cycles(
     *,
     model: ReflectionModel | None = None,
@@ -194,6 +199,7 @@ def reflection_cycles(
 # -- the parts of cycles and surveys, one by one --------------------------------
 
 
+@checked
 def reflection_phases(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[ReflectionPhase]:
@@ -206,6 +212,7 @@ def reflection_phases(
     )
 
 
+@checked
 def contributions(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[Contribution]:
@@ -231,6 +238,7 @@ def contributions(
     return by_professional | by_citizen
 
 
+@checked
 def learning_points() -> SearchStrategy[LearningPoint]:
     """Learning points tagged with the built-in tags.
 
@@ -244,6 +252,7 @@ def learning_points() -> SearchStrategy[LearningPoint]:
     )
 
 
+@checked
 def actions() -> SearchStrategy[Action]:
     """Actions, open, done or dropped.
 

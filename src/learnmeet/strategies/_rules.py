@@ -19,6 +19,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._arguments import checked
 from learnmeet.model._calendar import danish_holidays
 from learnmeet.model._labels import LANGUAGES, Label
 from learnmeet.model._meetings import Meeting
@@ -52,6 +53,7 @@ def _reports(draw: st.DrawFn, *, catalog: Catalog) -> Report:
     return validate(draw(meetings(catalog=catalog)), lang=lang)
 
 
+@checked
 def reports(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Report]:
     """Reports as :func:`learnmeet.validate` makes them, in Danish or English.
 
@@ -80,6 +82,7 @@ def reports(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Report]:
     return _reports(catalog=catalog)
 
 
+@checked
 def violations() -> SearchStrategy[Violation]:
     """One violation of a built-in rule, as :func:`learnmeet.validate` reports it.
 
@@ -101,6 +104,7 @@ def _found(rule: Rule, meeting: Meeting, context: RuleContext | None) -> list[Fi
     return list(rule.check(meeting, context or RuleContext()))
 
 
+@checked
 def findings() -> SearchStrategy[Finding]:
     """What a built-in rule's check finds in a meeting breaking that rule.
 
@@ -157,6 +161,7 @@ def _own_rules() -> SearchStrategy[Rule]:
     return st.sampled_from([30, 60, 90, 120, 180]).map(_longer_than)
 
 
+@checked
 def rules(*, own: bool = True) -> SearchStrategy[Rule]:
     """A built-in rule, or a rule of one's own that flags long meetings.
 
@@ -195,6 +200,7 @@ def _rule_sets(draw: st.DrawFn, *, own: bool) -> RuleSet:
     return found.with_rules(*added) if added else found
 
 
+@checked
 def rule_sets(*, own: bool = True) -> SearchStrategy[RuleSet]:
     """The built-in rules, configured as a municipality configures them.
 
@@ -237,6 +243,7 @@ def _rule_contexts(draw: st.DrawFn, *, catalog: Catalog) -> RuleContext:
     )
 
 
+@checked
 def rule_contexts(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[RuleContext]:
     """Contexts for the context rules, made of generated meetings.
 

@@ -11,6 +11,7 @@ from hypothesis.strategies import SearchStrategy
 
 from learnmeet.catalog._builtin import DEFAULT_CATALOG
 from learnmeet.catalog._catalog import Catalog
+from learnmeet.model._arguments import checked
 from learnmeet.model._cycle import LEARNING_TAGS
 from learnmeet.model._meetings import Meeting
 from learnmeet.model._survey import (
@@ -49,6 +50,7 @@ def _survey_items(draw: st.DrawFn, *, id: str, yield_item: bool) -> SurveyItem:
     )
 
 
+@checked
 def survey_items() -> SearchStrategy[SurveyItem]:
     """Survey items: Likert (4, 5 or 7 points) and free text, at every level.
 
@@ -79,6 +81,7 @@ _FOLLOW_UP = st.none() | st.builds(
 """Right after the meeting, or a follow-up from a day to a year later."""
 
 
+@checked
 def surveys() -> SearchStrategy[Survey]:
     """Surveys of one to six items, at least one of them measuring benefit.
 
@@ -91,6 +94,7 @@ def surveys() -> SearchStrategy[Survey]:
     return _surveys()
 
 
+@checked
 def quotes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Quote]:
     """Pseudonymised quotes from focus groups, interviews and free text.
 
@@ -107,6 +111,7 @@ def quotes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Quote]:
     )
 
 
+@checked
 def themes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Theme]:
     """Themes with zero to three quotes.
 
@@ -175,6 +180,7 @@ def _survey_data(draw: st.DrawFn, *, catalog: Catalog, max_meetings: int) -> Sur
     return SurveyData(survey, tuple(found), tuple(invitations), tuple(responses))
 
 
+@checked
 def survey_data(
     *, catalog: Catalog = DEFAULT_CATALOG, max_meetings: int = 4
 ) -> SearchStrategy[SurveyData]:
@@ -189,6 +195,7 @@ def survey_data(
     return _survey_data(catalog=catalog, max_meetings=max_meetings)
 
 
+@checked
 def invitations() -> SearchStrategy[Invitation]:
     """Invitations of every eligibility and outcome, sent at a time or not.
 
@@ -226,6 +233,7 @@ _SENT = st.builds(
 """Times an invitation is sent, in 2027 and 2028, local time of day."""
 
 
+@checked
 def answers() -> SearchStrategy[Answer]:
     """Answers: a score from 1 to 7, or a text.
 
@@ -242,6 +250,7 @@ def answers() -> SearchStrategy[Answer]:
     return scored | written
 
 
+@checked
 def responses() -> SearchStrategy[Response]:
     """Responses of one to five answers, each item once.
 
