@@ -56,9 +56,10 @@ def evaluations(
     answering; up to two themes; a privacy threshold from 1 to 5 (so groups
     are shown as well as suppressed) and a confidence of 90, 95 or 99 %.
 
-    >>> from hypothesis import given
+    >>> from hypothesis import given, settings
     >>> from learnmeet import strategies as lst
-    >>> @given(lst.evaluations())
+    >>> @settings(max_examples=10, database=None)
+    ... @given(lst.evaluations())
     ... def test_rates_are_shares(evaluation):
     ...     assert evaluation.rates.rr1 is None or 0 <= evaluation.rates.rr1 <= 1
     >>> test_rates_are_shares()

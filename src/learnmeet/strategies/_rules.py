@@ -118,9 +118,10 @@ def _found(rule: Rule, meeting: Meeting, context: RuleContext | None) -> list[Fi
 def findings() -> SearchStrategy[Finding]:
     """What a built-in rule's check finds in a meeting breaking that rule.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
-    >>> found = find(lst.findings(), lambda f: f.severity is None)
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> found = find(lst.findings(), lambda f: f.severity is None, settings=quick)
     >>> type(found).__name__, found.severity
     ('Finding', None)
 
