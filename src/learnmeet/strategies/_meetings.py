@@ -265,6 +265,9 @@ def reflections(*, free_text: bool = False) -> SearchStrategy[Reflection]:
 def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
     """Cohorts of one area.
 
+    Of *area* if given, else of a generated one; the id is ``hold-`` and the
+    area's code, so one area is one cohort.
+
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
     >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
@@ -283,6 +286,8 @@ def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
 @checked
 def cancellations() -> SearchStrategy[Cancellation]:
     """Cancellations with a reason.
+
+    Any :class:`~learnmeet.CancellationReason`, with or without a note.
 
     >>> from hypothesis import Phase, find, settings
     >>> import learnmeet as lm

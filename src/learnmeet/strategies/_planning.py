@@ -236,6 +236,9 @@ def preflights() -> SearchStrategy[Preflight]:
 def series() -> SearchStrategy[Series]:
     """Recurring series in Copenhagen time, weekly-ish, ending after a count.
 
+    A start in 2024-2030 on a whole minute; weekly, fortnightly, twice a
+    week, monthly or every working day; one to sixty occurrences.
+
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
     >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
@@ -344,13 +347,18 @@ def meeting_requests(
 ) -> SearchStrategy[MeetingRequest]:
     """Requests for meetings that fit their format, with a window of days.
 
+    Made from a generated meeting (never a cancelled one); the window opens
+    on a day in 2025-2030 and closes the same day or up to 60 days later.
+
     >>> from hypothesis import Phase, find, settings
     >>> import learnmeet as lm
     >>> from learnmeet import strategies as lst
     >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> request = find(lst.meeting_requests(), lambda _: True, settings=quick)
-    >>> request.earliest <= request.latest, isinstance(request.format, lm.MeetingFormat)
-    (True, True)
+    >>> 0 <= (request.latest - request.earliest).days <= 60
+    True
+    >>> isinstance(request.format, lm.MeetingFormat)
+    True
 
     .. versionadded:: 0.1.0
     """

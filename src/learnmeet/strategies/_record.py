@@ -190,6 +190,9 @@ def learning_activities(
 ) -> SearchStrategy[LearningActivity]:
     """Learning activities of one professional (any id unless given).
 
+    Each lasts 15 minutes to eight hours from a start in 2024-2030 (UTC), in
+    a built-in format and one of five roles, with one to three sectors.
+
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
     >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
@@ -224,6 +227,9 @@ def reflection_entries(
     *, professional: str | None = None
 ) -> SearchStrategy[ReflectionEntry]:
     """Reflection entries of one professional (any id unless given).
+
+    Each of a meeting on a day in 2024-2030, after the Kolb, Gibbs or
+    after-action-review model, with up to three learning points.
 
     >>> from hypothesis import Phase, find, settings
     >>> import learnmeet as lm
@@ -269,6 +275,9 @@ def _person_records(draw: st.DrawFn) -> PersonRecord:
 @checked
 def person_records() -> SearchStrategy[PersonRecord]:
     """One professional's record: activities, reflections and actions of theirs.
+
+    Up to three activities, two reflection entries and two actions, each
+    list in date order.
 
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
@@ -321,6 +330,8 @@ def _encounters(draw: st.DrawFn) -> Encounter:
 def encounters() -> SearchStrategy[Encounter]:
     """Pairs of professionals of two different sectors who met.
 
+    At one to three meetings; the two ids in order, each with a unit.
+
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
     >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
@@ -352,11 +363,14 @@ def _facilitations(draw: st.DrawFn) -> Facilitation:
 def facilitations() -> SearchStrategy[Facilitation]:
     """A professional's facilitated activities, at least one.
 
+    One to three activities in date order, the professional facilitator of
+    each.
+
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
     >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> led = find(lst.facilitations(), lambda _: True, settings=quick)
-    >>> len(led.activities) >= 1
+    >>> 1 <= len(led.activities) <= 3
     True
     >>> all(activity.professional == led.professional for activity in led.activities)
     True
@@ -369,6 +383,9 @@ def facilitations() -> SearchStrategy[Facilitation]:
 @checked
 def missing_courses() -> SearchStrategy[MissingCourse]:
     """Courses lacking on a day: never completed, or expired before it.
+
+    One of the three palliation courses, on a day in 2024-2030; an expired
+    one expired a day to about two and a half years before.
 
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst

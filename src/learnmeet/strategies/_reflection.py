@@ -263,6 +263,10 @@ def contributions(
 ) -> SearchStrategy[Contribution]:
     """Contributions by professionals (with their profession) and by citizens.
 
+    In a phase of any kind; a professional is one of six
+    (``professional:p-0001`` to ``-0006``), a citizen ``citizen:B-`` and a
+    four-digit number.
+
     >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
     >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
@@ -294,6 +298,9 @@ def contributions(
 def learning_points() -> SearchStrategy[LearningPoint]:
     """Learning points tagged with the built-in tags.
 
+    In the reflection, conclusion or action phase, with any number of the
+    tags of ``learnmeet.LEARNING_TAGS`` (none included).
+
     >>> from hypothesis import Phase, find, settings
     >>> import learnmeet as lm
     >>> from learnmeet import strategies as lst
@@ -315,6 +322,9 @@ def learning_points() -> SearchStrategy[LearningPoint]:
 @checked
 def actions() -> SearchStrategy[Action]:
     """Actions, open, done or dropped.
+
+    Each with an id such as ``a-0042``, owned by one of six professionals,
+    due on a day in 2024-2030 and raised at a meeting.
 
     >>> from hypothesis import Phase, find, settings
     >>> import learnmeet as lm
