@@ -42,6 +42,13 @@ __all__ = [
 def working_hours(*, overnight: bool | None = None) -> SearchStrategy[WorkingHours]:
     """Working hours or shifts of one to twelve whole hours, on some weekdays.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> shift = find(lst.working_hours(overnight=True), lambda _: True, settings=quick)
+    >>> shift.overnight, shift.end < shift.start, 1 <= len(shift.weekdays) <= 7
+    (True, True, True)
+
     Args:
         overnight: ``True`` for shifts across midnight only, ``False`` for
             hours that end the day they start, ``None`` for either.
@@ -97,6 +104,15 @@ def working_patterns(
 ) -> SearchStrategy[WorkingPattern]:
     """Working patterns of one to three shifts that never overlap, a few days off.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> pattern = find(
+    ...     lst.working_patterns(professional="p-0003"), lambda _: True, settings=quick
+    ... )
+    >>> pattern.professional, 1 <= len(pattern.shifts) <= 3, len(pattern.days_off) <= 3
+    ('p-0003', True, True)
+
     Args:
         professional: The professional's id; by default a synthetic one.
 
@@ -134,6 +150,17 @@ def _absences(draw: st.DrawFn, professional: str | None) -> Absence:
 def absences(*, professional: str | None = None) -> SearchStrategy[Absence]:
     """Absences of an hour to three weeks, of any kind, in Copenhagen time.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> absence = find(
+    ...     lst.absences(professional="p-0007"), lambda _: True, settings=quick
+    ... )
+    >>> absence.professional, absence.start < absence.end
+    ('p-0007', True)
+    >>> absence.start.tzinfo.key, absence.end.tzinfo.key
+    ('Europe/Copenhagen', 'Europe/Copenhagen')
+
     Args:
         professional: The professional's id; by default a synthetic one.
 
@@ -163,6 +190,14 @@ def _availabilities(draw: st.DrawFn) -> Availability:
 @checked
 def availabilities() -> SearchStrategy[Availability]:
     """Availabilities of up to four professionals: some patterns, some absences.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> free = find(lst.availabilities(), lambda _: True, settings=quick)
+    >>> isinstance(free, lm.Availability)
+    True
 
     .. versionadded:: 0.2.0
     """

@@ -97,6 +97,18 @@ from learnmeet.strategies._meetings import meetings
 class Breach:
     """A meeting that breaks one rule, and the context the rule needs (if any).
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> breach = find(lst.breaches("LM106"), lambda _: True, settings=quick)
+    >>> breach.code, breach.context
+    ('LM106', None)
+    >>> lm.validate(breach.meeting, context=breach.context).codes == {"LM106"}
+    True
+    >>> lst.Breach(code="LM106", meeting=breach.meeting) == breach
+    True
+
     Attributes:
         code: The code of the rule broken, e.g. ``"LM106"``.
         meeting: The meeting; its format is one the rule can fire on, and
@@ -1204,6 +1216,14 @@ def meetings_breaking(
 
     The meetings of :func:`breaches`, for the rules that need no context;
     *format* and *catalog* as there.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> meeting = find(lst.meetings_breaking("LM106"), lambda _: True, settings=quick)
+    >>> lm.validate(meeting).codes == {"LM106"}
+    True
 
     Raises:
         InvalidValueError: *code* is a context rule (``LM2xx``): use

@@ -237,6 +237,15 @@ def consents(
 ) -> SearchStrategy[Consent]:
     """Consents; with *valid_on*, ones that cover that day.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> from datetime import date
+    >>> day = date(2026, 3, 2)
+    >>> consent = find(lst.consents(valid_on=day), lambda _: True, settings=quick)
+    >>> consent.is_valid_on(day), len(consent.purposes) >= 1
+    (True, True)
+
     Args:
         valid_on: A day the consent must cover.
         purposes: Purposes the consent must cover (among others); with
@@ -271,6 +280,17 @@ def _permissions(draw: st.DrawFn, *, valid_on: date | None = None) -> Permission
 @checked
 def permissions(*, valid_on: date | None = None) -> SearchStrategy[Permission]:
     """Management permissions for quality development (§ 42 d, stk. 2, nr. 2).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> from datetime import date
+    >>> day = date(2026, 3, 2)
+    >>> permission = find(lst.permissions(valid_on=day), lambda _: True, settings=quick)
+    >>> permission.permitted_on <= day
+    True
+    >>> permission.expires_on is None or day <= permission.expires_on
+    True
 
     Args:
         valid_on: A day the permission must cover.

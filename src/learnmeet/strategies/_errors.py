@@ -172,6 +172,13 @@ def errors(
 def data_problems() -> SearchStrategy[DataProblem]:
     """The problems of an :class:`~learnmeet.InvalidDataError` (:func:`errors`).
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> problem = find(lst.data_problems(), lambda _: True, settings=quick)
+    >>> isinstance(problem.path, tuple), bool(problem.reason.en and problem.fix.en)
+    (True, True)
+
     .. versionadded:: 0.4.0
     """
     return errors(InvalidDataError).flatmap(lambda e: st.sampled_from(e.problems))

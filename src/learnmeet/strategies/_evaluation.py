@@ -56,9 +56,10 @@ def evaluations(
     answering; up to two themes; a privacy threshold from 1 to 5 (so groups
     are shown as well as suppressed) and a confidence of 90, 95 or 99 %.
 
-    >>> from hypothesis import given
+    >>> from hypothesis import given, settings
     >>> from learnmeet import strategies as lst
-    >>> @given(lst.evaluations())
+    >>> @settings(max_examples=10, database=None)
+    ... @given(lst.evaluations())
     ... def test_rates_are_shares(evaluation):
     ...     assert evaluation.rates.rr1 is None or 0 <= evaluation.rates.rr1 <= 1
     >>> test_rates_are_shares()
@@ -82,6 +83,15 @@ def response_rates(
     none is negative and RR1 and RR3 lie between 0 and 1 (or are ``None``
     when nobody is counted).
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> rates = find(lst.response_rates(), lambda _: True, settings=quick)
+    >>> all(0 <= rate <= 1 for rate in (rates.rr1, rates.rr3) if rate is not None)
+    True
+    >>> min(rates.complete, rates.partial, rates.refusal, rates.non_contact) >= 0
+    True
+
     .. versionadded:: 0.4.0
     """
     return evaluations(catalog=catalog).map(lambda e: e.rates)
@@ -93,6 +103,15 @@ def yield_groups(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[YieldG
 
     Shown groups have their figures (a mean from 0 to 100, a share with its
     interval); suppressed ones have none, with the reason.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> group = find(lst.yield_groups(), lambda _: True, settings=quick)
+    >>> (group.suppression is None) == (group.mean is not None)
+    True
+    >>> group.mean is None or 0 <= group.mean <= 100
+    True
 
     .. versionadded:: 0.4.0
     """
@@ -112,6 +131,16 @@ def level_summaries(
 
     Measured right after the meeting, at a follow-up, or not measured (then
     without a number).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> level = find(lst.level_summaries(), lambda _: True, settings=quick)
+    >>> level.level in set(lm.KirkpatrickLevel)
+    True
+    >>> (level.method is lm.Measurement.NOT_MEASURED) == (level.mean is None)
+    True
 
     .. versionadded:: 0.4.0
     """

@@ -125,6 +125,13 @@ def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
 def format_requirements() -> SearchStrategy[FormatRequirements]:
     """Consistent format requirements (every minimum at most its maximum).
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> needs = find(lst.format_requirements(), lambda _: True, settings=quick)
+    >>> needs.max_attendees is None or needs.min_attendees <= needs.max_attendees
+    True
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 A required staff role and a facilitator course.
     """
@@ -134,6 +141,14 @@ def format_requirements() -> SearchStrategy[FormatRequirements]:
 @checked
 def locations() -> SearchStrategy[Location]:
     """Locations of any kind; on site, sometimes with a place key and a room.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> location = find(lst.locations(), lambda _: True, settings=quick)
+    >>> location.kind in set(lm.LocationKind)
+    True
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 A place and a room on site.
@@ -250,6 +265,17 @@ def reflections(*, free_text: bool = False) -> SearchStrategy[Reflection]:
 def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
     """Cohorts of one area.
 
+    Of *area* if given, else of a generated one; the id is ``hold-`` and the
+    area's code, so one area is one cohort.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> area = find(lst.areas(), lambda _: True, settings=quick)
+    >>> cohort = find(lst.cohorts(area), lambda _: True, settings=quick)
+    >>> cohort.area == area, area.code in cohort.id
+    (True, True)
+
     .. versionadded:: 0.1.0
     """
     return st.builds(
@@ -261,6 +287,16 @@ def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
 def cancellations() -> SearchStrategy[Cancellation]:
     """Cancellations with a reason.
 
+    Any :class:`~learnmeet.CancellationReason`, with or without a note.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> cancellation = find(lst.cancellations(), lambda _: True, settings=quick)
+    >>> cancellation.reason in set(lm.CancellationReason)
+    True
+
     .. versionadded:: 0.1.0
     """
     return st.builds(
@@ -271,6 +307,16 @@ def cancellations() -> SearchStrategy[Cancellation]:
 @checked
 def attendees(*, pool: Scenario | None = None) -> SearchStrategy[Attendee]:
     """Professional attendees in any professional role and answer.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> attendee = find(lst.attendees(), lambda _: True, settings=quick)
+    >>> isinstance(attendee.person, lm.Professional)
+    True
+    >>> attendee.role in set(lm.AttendeeRole), attendee.rsvp in set(lm.Rsvp)
+    (True, True)
 
     Args:
         pool: A scenario of your own: every attendee is one of its
@@ -1233,6 +1279,17 @@ def forums(*, catalog: Catalog | None = None) -> SearchStrategy[Forum]:
     One unit of one area, one to eight members of it, a first start on a
     quarter hour from 08:00 to 14:45 in Europe/Copenhagen, 30-90 minutes, and
     a weekly or monthly rule (e.g. ``FREQ=WEEKLY;BYDAY=TU``).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> forum = find(lst.forums(), lambda _: True, settings=quick)
+    >>> 1 <= len(forum.members) <= 8, forum.first_start.minute % 15 == 0
+    (True, True)
+    >>> 8 <= forum.first_start.hour <= 14, forum.first_start.tzinfo.key
+    (True, 'Europe/Copenhagen')
+    >>> forum.recurrence.startswith("FREQ=")
+    True
 
     Args:
         catalog: Where professions and sectors come from; the built-in

@@ -46,6 +46,20 @@ def course_completions(
     years later (the expiry date is the last day it counts), now and then
     at a named course-day meeting.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> from datetime import date
+    >>> done = find(
+    ...     lst.course_completions(course="palliation", low=date(2025, 1, 1)),
+    ...     lambda _: True,
+    ...     settings=quick,
+    ... )
+    >>> done.course, date(2025, 1, 1) <= done.completed_on <= date(2030, 12, 31)
+    ('palliation', True)
+    >>> done.expires_on is None or done.completed_on < done.expires_on
+    True
+
     .. versionadded:: 0.3.0
     """
     return st.builds(
@@ -66,6 +80,13 @@ def course_completions(
 def labels() -> SearchStrategy[Label]:
     """Labels with non-blank Danish and English texts.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> label = find(lst.labels(), lambda _: True, settings=quick)
+    >>> bool(label.da.strip() and label.en.strip())
+    True
+
     .. versionadded:: 0.1.0
     """
     return st.builds(Label, da=_TEXT, en=_TEXT)
@@ -74,6 +95,14 @@ def labels() -> SearchStrategy[Label]:
 @checked
 def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
     """Professions from *catalog* (the built-in ones by default).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> profession = find(lst.professions(), lambda _: True, settings=quick)
+    >>> profession in lm.DEFAULT_CATALOG.professions
+    True
 
     Args:
         catalog: A catalogue; ``None``, the default, is the built-in
@@ -90,6 +119,14 @@ def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
 def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
     """Sectors from *catalog* (the built-in five by default).
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> sector = find(lst.sectors(), lambda _: True, settings=quick)
+    >>> sector in lm.DEFAULT_CATALOG.sectors, len(lm.DEFAULT_CATALOG.sectors)
+    (True, 5)
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
     """
@@ -102,6 +139,14 @@ def meeting_formats(
     catalog: Catalog | None = None,
 ) -> SearchStrategy[MeetingFormat]:
     """Meeting formats from *catalog* (the built-in eleven by default).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> meeting_format = find(lst.meeting_formats(), lambda _: True, settings=quick)
+    >>> meeting_format in lm.DEFAULT_CATALOG.formats
+    True
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 *catalog* defaults to ``None``.
@@ -118,6 +163,13 @@ def areas(*, organisation: str | None = None) -> SearchStrategy[Area]:
     said (one code is one area, as a document that refers to areas by code
     needs).
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> area = find(lst.areas(organisation="org-1"), lambda _: True, settings=quick)
+    >>> area.organisation, bool(area.code and area.label.da and area.label.en)
+    ('org-1', True)
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 *organisation*.
     """
@@ -133,6 +185,15 @@ def organisations(
     *, sector: Sector | None = None, catalog: Catalog | None = None
 ) -> SearchStrategy[Organisation]:
     """Organisations in *sector* (any sector of *catalog* by default).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> hospital = lm.DEFAULT_CATALOG.sector("hospital")
+    >>> org = find(lst.organisations(sector=hospital), lambda _: True, settings=quick)
+    >>> org.sector == hospital, bool(org.id and org.name)
+    (True, True)
 
     .. versionadded:: 0.1.0
     """
@@ -156,6 +217,14 @@ def units(
     A unit ``unit-org-<sector>-<n>[-<area>]`` named after its organisation
     (one of nine per sector); one id is always one unit, so units drawn
     apart can meet in one document.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> area = find(lst.areas(), lambda _: True, settings=quick)
+    >>> unit = find(lst.units(area=area), lambda _: True, settings=quick)
+    >>> unit.id.startswith("unit-org-"), unit.area == area
+    (True, True)
 
     Args:
         sector: The sector of the unit's organisation; any of *catalog*'s.
@@ -256,6 +325,13 @@ def volunteers(
     Civil society by default, where a volunteer centre's night watch is. Each
     has an id of their own in a test case (``v-0004``).
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> volunteer = find(lst.volunteers(), lambda _: True, settings=quick)
+    >>> volunteer.profession is None, volunteer.id.startswith("v-")
+    (True, True)
+
     .. versionadded:: 0.3.0
     """
     catalog = DEFAULT_CATALOG if catalog is None else catalog
@@ -279,6 +355,14 @@ def volunteers(
 def citizens() -> SearchStrategy[Citizen]:
     """Citizens known by a pseudonym such as ``B-0017``.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> citizen = find(lst.citizens(), lambda _: True, settings=quick)
+    >>> citizen.pseudonym.startswith("B-"), lm.looks_like_cpr(citizen.pseudonym)
+    (True, False)
+
     .. versionadded:: 0.1.0
     """
     return _code("B").map(Citizen)
@@ -287,6 +371,15 @@ def citizens() -> SearchStrategy[Citizen]:
 @checked
 def relatives(citizen: Citizen | None = None) -> SearchStrategy[Relative]:
     """Relatives of *citizen* (of a generated citizen by default).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> citizen = lm.Citizen(pseudonym="B-0042")
+    >>> relative = find(lst.relatives(citizen), lambda _: True, settings=quick)
+    >>> relative.citizen, relative.relation in set(lm.Relation)
+    ('B-0042', True)
 
     .. versionadded:: 0.1.0
     """

@@ -79,6 +79,13 @@ def _minutes(low: int, high: int) -> SearchStrategy[timedelta]:
 def rooms() -> SearchStrategy[Room]:
     """Rooms seating 2 to 40, sometimes at a place of their own.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> room = find(lst.rooms(), lambda _: True, settings=quick)
+    >>> 2 <= room.capacity <= 40, bool(room.id)
+    (True, True)
+
     .. versionadded:: 0.3.0
     """
     return st.builds(
@@ -93,6 +100,14 @@ def rooms() -> SearchStrategy[Room]:
 @checked
 def travel_times() -> SearchStrategy[TravelTimes]:
     """Travel times: a default of 0-60 minutes and up to three legs of 5-90.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> from datetime import timedelta
+    >>> travel = find(lst.travel_times(), lambda _: True, settings=quick)
+    >>> timedelta(0) <= travel.default <= timedelta(minutes=60)
+    True
 
     .. versionadded:: 0.3.0
     """
@@ -112,6 +127,16 @@ def planning_settings() -> SearchStrategy[PlanningSettings]:
     morning peak to avoid, half or more of each unit on duty, either
     objective; always the greedy backend (the ``cpsat`` one needs the
     ``optimise`` extra).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> from datetime import timedelta
+    >>> chosen = find(lst.planning_settings(), lambda _: True, settings=quick)
+    >>> chosen.backend, chosen.travel.default <= timedelta(minutes=60)
+    (<Backend.GREEDY: 'greedy'>, True)
+    >>> chosen.break_between <= timedelta(minutes=15)
+    True
 
     .. versionadded:: 0.3.0
     """
@@ -168,6 +193,16 @@ def planning_configs() -> SearchStrategy[PlanningConfig]:
     off or one re-graded; the built-in catalogue, or one whose course days
     have other sizes.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> config = find(lst.planning_configs(), lambda _: True, settings=quick)
+    >>> isinstance(config.settings, lm.PlanningSettings)
+    True
+    >>> isinstance(config.catalog, lm.Catalog)
+    True
+
     .. versionadded:: 0.3.0
     """
     return st.builds(
@@ -184,6 +219,14 @@ def planning_configs() -> SearchStrategy[PlanningConfig]:
 def preflights() -> SearchStrategy[Preflight]:
     """What :func:`~learnmeet.preflight` finds in generated scenarios.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> found = find(lst.preflights(), lambda _: True, settings=quick)
+    >>> isinstance(found, lm.Preflight), isinstance(found.report, lm.Report)
+    (True, True)
+
     .. versionadded:: 0.3.0
     """
     return st.builds(preflight, scenarios())
@@ -192,6 +235,16 @@ def preflights() -> SearchStrategy[Preflight]:
 @checked
 def series() -> SearchStrategy[Series]:
     """Recurring series in Copenhagen time, weekly-ish, ending after a count.
+
+    A start in 2024-2030 on a whole minute; weekly, fortnightly, twice a
+    week, monthly or every working day; one to sixty occurrences.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> recurring = find(lst.series(), lambda _: True, settings=quick)
+    >>> "COUNT=" in recurring.rule, recurring.start.tzinfo.key
+    (True, 'Europe/Copenhagen')
 
     .. versionadded:: 0.1.0
     """
@@ -212,6 +265,16 @@ def series() -> SearchStrategy[Series]:
 def intervals() -> SearchStrategy[Interval]:
     """Intervals of 15 minutes to a day, in Copenhagen time.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> from datetime import timedelta
+    >>> span = find(lst.intervals(), lambda _: True, settings=quick)
+    >>> timedelta(minutes=15) <= span.end - span.start <= timedelta(days=1)
+    True
+    >>> span.start.tzinfo.key
+    'Europe/Copenhagen'
+
     .. versionadded:: 0.1.0
     """
     return st.builds(
@@ -231,6 +294,16 @@ def busy_indexes(
     *, people: Sequence[str] | None = None, max_intervals: int = 12
 ) -> SearchStrategy[BusyIndex]:
     """Indexes of busy time: up to *max_intervals* intervals per person.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> busy = find(
+    ...     lst.busy_indexes(people=["p-1", "p-2"]), lambda _: True, settings=quick
+    ... )
+    >>> isinstance(busy, lm.BusyIndex), set(busy.people) <= {"p-1", "p-2"}
+    (True, True)
 
     Args:
         people: The person keys; by default one to four synthetic ones.
@@ -273,6 +346,19 @@ def meeting_requests(
     *, catalog: Catalog | None = None
 ) -> SearchStrategy[MeetingRequest]:
     """Requests for meetings that fit their format, with a window of days.
+
+    Made from a generated meeting (never a cancelled one); the window opens
+    on a day in 2025-2030 and closes the same day or up to 60 days later.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> request = find(lst.meeting_requests(), lambda _: True, settings=quick)
+    >>> 0 <= (request.latest - request.earliest).days <= 60
+    True
+    >>> isinstance(request.format, lm.MeetingFormat)
+    True
 
     .. versionadded:: 0.1.0
     """
@@ -375,6 +461,14 @@ def _subjects(draw: st.DrawFn) -> Subject:
 def subjects() -> SearchStrategy[Subject]:
     """What a violation concerns: a meeting, an attendee (by key) or a case.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> subject = find(lst.subjects(), lambda _: True, settings=quick)
+    >>> subject.kind in set(lm.SubjectKind), bool(subject.id)
+    (True, True)
+
     .. versionadded:: 0.2.0
     """
     return _subjects()
@@ -383,6 +477,14 @@ def subjects() -> SearchStrategy[Subject]:
 @checked
 def unattached_cases() -> SearchStrategy[Unattached]:
     """Cases that got no learning meeting, with the reason.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> left = find(lst.unattached_cases(), lambda _: True, settings=quick)
+    >>> isinstance(left.case, lm.CitizenCase), bool(left.reason.da and left.reason.en)
+    (True, True)
 
     .. versionadded:: 0.2.0
     """
@@ -428,6 +530,14 @@ def learning_plans(*, catalog: Catalog | None = None) -> SearchStrategy[Learning
     The cases are of the forum's members (some of them fictional), so some
     are left out, with why.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> plan = find(lst.learning_plans(), lambda _: True, settings=quick)
+    >>> isinstance(plan.forum, lm.Forum), isinstance(plan.report, lm.Report)
+    (True, True)
+
     .. versionadded:: 0.2.0
     """
     return _learning_plans(catalog=DEFAULT_CATALOG if catalog is None else catalog)
@@ -436,6 +546,16 @@ def learning_plans(*, catalog: Catalog | None = None) -> SearchStrategy[Learning
 @checked
 def unplaced_requests(*, catalog: Catalog | None = None) -> SearchStrategy[Unplaced]:
     """Requests that could not be placed, why, and the keys of who blocks them.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> unplaced = find(lst.unplaced_requests(), lambda _: True, settings=quick)
+    >>> isinstance(unplaced.request, lm.MeetingRequest)
+    True
+    >>> isinstance(unplaced.reason, lm.Label)
+    True
 
     .. versionadded:: 0.2.0
     """
@@ -472,6 +592,16 @@ def schedule_results(
 ) -> SearchStrategy[ScheduleResult]:
     """What the scheduler placed and could not place of a scenario's meetings.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> result = find(lst.schedule_results(), lambda _: True, settings=quick)
+    >>> all(isinstance(meeting, lm.Meeting) for meeting in result.meetings)
+    True
+    >>> isinstance(result.report, lm.Report)
+    True
+
     .. versionadded:: 0.2.0
     """
     return _schedule_results(catalog=DEFAULT_CATALOG if catalog is None else catalog)
@@ -495,6 +625,13 @@ def _session_fills(draw: st.DrawFn, *, catalog: Catalog) -> SessionFill:
 @checked
 def session_fills(*, catalog: Catalog | None = None) -> SearchStrategy[SessionFill]:
     """The fill of a course-day session, with a suggestion when below minimum.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> fill = find(lst.session_fills(), lambda _: True, settings=quick)
+    >>> fill.enrolled >= 0, (fill.suggestion is not None) == fill.below_minimum
+    (True, True)
 
     .. versionadded:: 0.2.0
     """
@@ -570,6 +707,16 @@ def enrolments(*, catalog: Catalog | None = None) -> SearchStrategy[Enrolment]:
     Up to twelve people of one or two areas: some wait, some may not enrol (no
     course, or no session for their area) and some drop out.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> enrolment = find(lst.enrolments(), lambda _: True, settings=quick)
+    >>> isinstance(enrolment, lm.Enrolment)
+    True
+    >>> all(len(meeting.attendees) <= 4 for meeting in enrolment.meetings)
+    True
+
     .. versionadded:: 0.2.0
     """
     return _enrolments(catalog=DEFAULT_CATALOG if catalog is None else catalog)
@@ -590,6 +737,14 @@ def _period_plans(draw: st.DrawFn, *, catalog: Catalog) -> PeriodPlan:
 @checked
 def period_plans(*, catalog: Catalog | None = None) -> SearchStrategy[PeriodPlan]:
     """Plans of up to a month for a generated scenario, made by plan_period.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> plan = find(lst.period_plans(), lambda _: True, settings=quick)
+    >>> isinstance(plan.scenario, lm.Scenario), plan.start <= plan.end
+    (True, True)
 
     .. versionadded:: 0.2.0
     """
@@ -613,6 +768,14 @@ def _proposals(draw: st.DrawFn, *, catalog: Catalog) -> Proposal:
 def choices() -> SearchStrategy[Choice]:
     """Why the composer chose someone (by person key), and for which role.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> choice = find(lst.choices(), lambda _: True, settings=quick)
+    >>> choice.role in set(lm.AttendeeRole), isinstance(choice.reason, lm.Label)
+    (True, True)
+
     .. versionadded:: 0.2.0
     """
     return st.builds(Choice, _KEYS, st.sampled_from(AttendeeRole), labels())
@@ -621,6 +784,16 @@ def choices() -> SearchStrategy[Choice]:
 @checked
 def proposals(*, catalog: Catalog | None = None) -> SearchStrategy[Proposal]:
     """Proposed meetings: a choice per attendee, what is missing and awaited.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> proposal = find(lst.proposals(), lambda _: True, settings=quick)
+    >>> isinstance(proposal.meeting, lm.Meeting)
+    True
+    >>> all(choice.role in set(lm.AttendeeRole) for choice in proposal.choices)
+    True
 
     .. versionadded:: 0.2.0
     """

@@ -124,6 +124,14 @@ def history_scenarios(
     (:attr:`Scenario.cycles <learnmeet.Scenario.cycles>`) with a
     contribution, a learning point and at times an action.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> scenario = find(lst.history_scenarios(), lambda _: True, settings=quick)
+    >>> isinstance(scenario, lm.Scenario), all(c.closed for c in scenario.cycles)
+    (True, True)
+
     .. versionadded:: 0.4.0
     """
     return _history_scenarios(catalog=catalog)
@@ -140,6 +148,14 @@ def learning_records(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[LearningRecord]:
     """Learning records of :func:`history_scenarios`, as of a day in 2024-2030.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> record = find(lst.learning_records(), lambda _: True, settings=quick)
+    >>> isinstance(record, lm.LearningRecord), 2024 <= record.on.year <= 2030
+    (True, True)
 
     .. versionadded:: 0.4.0
     """
@@ -174,6 +190,20 @@ def learning_activities(
 ) -> SearchStrategy[LearningActivity]:
     """Learning activities of one professional (any id unless given).
 
+    Each lasts 15 minutes to eight hours from a start in 2024-2030 (UTC), in
+    a built-in format and one of five roles, with one to three sectors.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> activity = find(
+    ...     lst.learning_activities(professional="p-0005"),
+    ...     lambda _: True,
+    ...     settings=quick,
+    ... )
+    >>> activity.professional, activity.start < activity.end
+    ('p-0005', True)
+
     .. versionadded:: 0.4.0
     """
     ids = st.just(professional) if professional is not None else _code("p")
@@ -197,6 +227,21 @@ def reflection_entries(
     *, professional: str | None = None
 ) -> SearchStrategy[ReflectionEntry]:
     """Reflection entries of one professional (any id unless given).
+
+    Each of a meeting on a day in 2024-2030, after the Kolb, Gibbs or
+    after-action-review model, with up to three learning points.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> entry = find(
+    ...     lst.reflection_entries(professional="p-0002"),
+    ...     lambda _: True,
+    ...     settings=quick,
+    ... )
+    >>> entry.professional, isinstance(entry, lm.ReflectionEntry)
+    ('p-0002', True)
 
     .. versionadded:: 0.4.0
     """
@@ -231,6 +276,17 @@ def _person_records(draw: st.DrawFn) -> PersonRecord:
 def person_records() -> SearchStrategy[PersonRecord]:
     """One professional's record: activities, reflections and actions of theirs.
 
+    Up to three activities, two reflection entries and two actions, each
+    list in date order.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> record = find(lst.person_records(), lambda _: True, settings=quick)
+    >>> who = record.professional.id
+    >>> all(activity.professional == who for activity in record.activities)
+    True
+
     .. versionadded:: 0.4.0
     """
     return _person_records()
@@ -239,6 +295,14 @@ def person_records() -> SearchStrategy[PersonRecord]:
 @checked
 def relation_maps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[RelationMap]:
     """Relation maps of :func:`learning_records` (often empty).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> relations = find(lst.relation_maps(), lambda _: True, settings=quick)
+    >>> isinstance(relations, lm.RelationMap)
+    True
 
     .. versionadded:: 0.4.0
     """
@@ -266,6 +330,15 @@ def _encounters(draw: st.DrawFn) -> Encounter:
 def encounters() -> SearchStrategy[Encounter]:
     """Pairs of professionals of two different sectors who met.
 
+    At one to three meetings; the two ids in order, each with a unit.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> met = find(lst.encounters(), lambda _: True, settings=quick)
+    >>> met.first != met.second, met.first_sector != met.second_sector
+    (True, True)
+
     .. versionadded:: 0.4.0
     """
     return _encounters()
@@ -290,6 +363,18 @@ def _facilitations(draw: st.DrawFn) -> Facilitation:
 def facilitations() -> SearchStrategy[Facilitation]:
     """A professional's facilitated activities, at least one.
 
+    One to three activities in date order, the professional facilitator of
+    each.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> led = find(lst.facilitations(), lambda _: True, settings=quick)
+    >>> 1 <= len(led.activities) <= 3
+    True
+    >>> all(activity.professional == led.professional for activity in led.activities)
+    True
+
     .. versionadded:: 0.4.0
     """
     return _facilitations()
@@ -298,6 +383,16 @@ def facilitations() -> SearchStrategy[Facilitation]:
 @checked
 def missing_courses() -> SearchStrategy[MissingCourse]:
     """Courses lacking on a day: never completed, or expired before it.
+
+    One of the three palliation courses, on a day in 2024-2030; an expired
+    one expired a day to about two and a half years before.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> missing = find(lst.missing_courses(), lambda _: True, settings=quick)
+    >>> missing.expired_on is None or missing.expired_on < missing.on
+    True
 
     .. versionadded:: 0.4.0
     """
@@ -318,6 +413,14 @@ def missing_courses() -> SearchStrategy[MissingCourse]:
 @checked
 def completed_courses() -> SearchStrategy[CompletedCourse]:
     """Completed courses, valid, expired or undated.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> course = find(lst.completed_courses(), lambda _: True, settings=quick)
+    >>> course.state in set(lm.CourseState), bool(course.course)
+    (True, True)
 
     .. versionadded:: 0.4.0
     """
@@ -341,6 +444,14 @@ def completed_courses() -> SearchStrategy[CompletedCourse]:
 @checked
 def gaps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Gaps]:
     """The gaps per unit of :func:`learning_records` that have people.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> gaps = find(lst.gaps(), lambda _: True, settings=quick)
+    >>> isinstance(gaps, lm.Gaps), bool(gaps.unit)
+    (True, True)
 
     .. versionadded:: 0.4.0
     """

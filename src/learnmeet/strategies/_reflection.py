@@ -50,6 +50,13 @@ def questions(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Question]
 
     Now and then a question says its source.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> question = find(lst.questions(), lambda _: True, settings=quick)
+    >>> len(question.audiences) >= 1, bool(question.text.da and question.text.en)
+    (True, True)
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 A source, at times.
     """
@@ -90,6 +97,17 @@ def reflection_models(
     Generated models have phases in a valid order, with at least one
     description and one action phase.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> model = find(
+    ...     lst.reflection_models(builtin=False), lambda _: True, settings=quick
+    ... )
+    >>> kinds = {phase.kind for phase in model.phases}
+    >>> {lm.PhaseKind.DESCRIPTION, lm.PhaseKind.ACTION} <= kinds
+    True
+
     Args:
         catalog: Where the format codes of questions come from.
         builtin: ``True`` for built-in models only, ``False`` for generated
@@ -109,6 +127,17 @@ def question_banks(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[QuestionBank]:
     """Question banks: the built-in bank extended with zero to two models.
+
+    >>> from hypothesis import given, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> builtin = {model.code for model in lm.QUESTION_BANK.models}
+    >>> @settings(max_examples=5, database=None)
+    ... @given(lst.question_banks())
+    ... def test_extends_the_builtin_bank(bank):
+    ...     codes = {model.code for model in bank.models}
+    ...     assert builtin <= codes and len(codes - builtin) <= 2
+    >>> test_extends_the_builtin_bank()
 
     .. versionadded:: 0.1.0
     """
@@ -186,6 +215,14 @@ def reflection_cycles(
     actions; some have contributions, learning points and actions, some
     actions settled.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> cycle = find(lst.reflection_cycles(closed=True), lambda _: True, settings=quick)
+    >>> isinstance(cycle, lm.ReflectionCycle), cycle.closed
+    (True, True)
+
     Args:
         model: Follow this model; any model by default.
         closed: ``True`` for closed cycles only, ``False`` for open ones only.
@@ -205,6 +242,14 @@ def reflection_phases(
 ) -> SearchStrategy[ReflectionPhase]:
     """Phases of built-in and generated reflection models.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> phase = find(lst.reflection_phases(), lambda _: True, settings=quick)
+    >>> phase.kind in set(lm.PhaseKind), bool(phase.label.da and phase.label.en)
+    (True, True)
+
     .. versionadded:: 0.1.0
     """
     return reflection_models(catalog=catalog).flatmap(
@@ -217,6 +262,17 @@ def contributions(
     *, catalog: Catalog = DEFAULT_CATALOG
 ) -> SearchStrategy[Contribution]:
     """Contributions by professionals (with their profession) and by citizens.
+
+    In a phase of any kind; a professional is one of six
+    (``professional:p-0001`` to ``-0006``), a citizen ``citizen:B-`` and a
+    four-digit number.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> said = find(lst.contributions(), lambda _: True, settings=quick)
+    >>> said.person.startswith("citizen:") == (said.profession is None)
+    True
 
     .. versionadded:: 0.1.0
     """
@@ -242,6 +298,17 @@ def contributions(
 def learning_points() -> SearchStrategy[LearningPoint]:
     """Learning points tagged with the built-in tags.
 
+    In the reflection, conclusion or action phase, with any number of the
+    tags of ``learnmeet.LEARNING_TAGS`` (none included).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> point = find(lst.learning_points(), lambda _: True, settings=quick)
+    >>> point.tags <= set(lm.LEARNING_TAGS), bool(point.text)
+    (True, True)
+
     .. versionadded:: 0.1.0
     """
     return st.builds(
@@ -255,6 +322,17 @@ def learning_points() -> SearchStrategy[LearningPoint]:
 @checked
 def actions() -> SearchStrategy[Action]:
     """Actions, open, done or dropped.
+
+    Each with an id such as ``a-0042``, owned by one of six professionals,
+    due on a day in 2024-2030 and raised at a meeting.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> action = find(lst.actions(), lambda _: True, settings=quick)
+    >>> isinstance(action, lm.Action), action.status in set(lm.ActionStatus)
+    (True, True)
 
     .. versionadded:: 0.1.0
     """

@@ -90,6 +90,16 @@ def violations() -> SearchStrategy[Violation]:
     (:func:`breaches`): its code is a rule's code, its severity the rule's
     (or the format's), its subject the meeting, an attendee or the case.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> violation = find(lst.violations(), lambda _: True, settings=quick)
+    >>> violation.code in lm.DEFAULT_RULES.codes
+    True
+    >>> violation.severity in set(lm.Severity)
+    True
+
     .. versionadded:: 0.2.0
     .. versionchanged:: 0.4.0 Of a built-in rule, from a real report.
     """
@@ -108,9 +118,10 @@ def _found(rule: Rule, meeting: Meeting, context: RuleContext | None) -> list[Fi
 def findings() -> SearchStrategy[Finding]:
     """What a built-in rule's check finds in a meeting breaking that rule.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
     >>> from learnmeet import strategies as lst
-    >>> found = find(lst.findings(), lambda f: f.severity is None)
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> found = find(lst.findings(), lambda f: f.severity is None, settings=quick)
     >>> type(found).__name__, found.severity
     ('Finding', None)
 
@@ -251,6 +262,14 @@ def rule_contexts(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[RuleC
     years half the time, working hours for up to two of their units and a
     default for the rest now and then, and sometimes the day consent must
     still be valid on.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> context = find(lst.rule_contexts(), lambda _: True, settings=quick)
+    >>> isinstance(context, lm.RuleContext), len(context.meetings) <= 2
+    (True, True)
 
     .. versionadded:: 0.4.0
     """

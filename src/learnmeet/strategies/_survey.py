@@ -54,6 +54,14 @@ def _survey_items(draw: st.DrawFn, *, id: str, yield_item: bool) -> SurveyItem:
 def survey_items() -> SearchStrategy[SurveyItem]:
     """Survey items: Likert (4, 5 or 7 points) and free text, at every level.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> item = find(lst.survey_items(), lambda _: True, settings=quick)
+    >>> item.scale in {4, 5, 7}, item.level in set(lm.KirkpatrickLevel)
+    (True, True)
+
     .. versionadded:: 0.1.0
     """
     return _code("item").flatmap(lambda id: _survey_items(id=id, yield_item=False))
@@ -88,6 +96,13 @@ def surveys() -> SearchStrategy[Survey]:
     About half are sent right after the meeting, the others are follow-ups
     from a day to a year later.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> survey = find(lst.surveys(), lambda _: True, settings=quick)
+    >>> 1 <= len(survey.items) <= 6, any(i.measures_yield for i in survey.items)
+    (True, True)
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 Follow-up surveys.
     """
@@ -97,6 +112,14 @@ def surveys() -> SearchStrategy[Survey]:
 @checked
 def quotes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Quote]:
     """Pseudonymised quotes from focus groups, interviews and free text.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> quote = find(lst.quotes(), lambda _: True, settings=quick)
+    >>> quote.source in set(lm.QuoteSource), lm.looks_like_cpr(quote.text)
+    (True, False)
 
     .. versionadded:: 0.1.0
     """
@@ -115,6 +138,13 @@ def quotes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Quote]:
 def themes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Theme]:
     """Themes with zero to three quotes.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> theme = find(lst.themes(), lambda _: True, settings=quick)
+    >>> len(theme.quotes) <= 3, bool(theme.label.da and theme.label.en)
+    (True, True)
+
     .. versionadded:: 0.1.0
     """
     return st.builds(
@@ -127,6 +157,17 @@ def themes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Theme]:
 
 class SurveyData(NamedTuple):
     """A survey with meetings, invitations and responses that fit together.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> data = find(lst.survey_data(), lambda _: True, settings=quick)
+    >>> survey, meetings, invitations, responses = data
+    >>> isinstance(data, lst.SurveyData), survey is data.survey
+    (True, True)
+    >>> answered = {response.invitation for response in responses}
+    >>> answered <= {invitation.id for invitation in invitations}
+    True
 
     .. versionadded:: 0.1.0
     """
@@ -190,6 +231,21 @@ def survey_data(
     response answers one invitation with scores on the items' scales, so
     :func:`learnmeet.evaluate` accepts the data.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> data = find(lst.survey_data(max_meetings=2), lambda _: True, settings=quick)
+    >>> 1 <= len(data.meetings) <= 2
+    True
+    >>> all(i.survey == data.survey.id for i in data.invitations)
+    True
+    >>> evaluation = lm.evaluate(
+    ...     data.survey, data.invitations, data.responses, data.meetings
+    ... )
+    >>> isinstance(evaluation, lm.Evaluation)
+    True
+
     .. versionadded:: 0.1.0
     """
     return _survey_data(catalog=catalog, max_meetings=max_meetings)
@@ -200,6 +256,14 @@ def invitations() -> SearchStrategy[Invitation]:
     """Invitations of every eligibility and outcome, sent at a time or not.
 
     Use :func:`survey_data` for invitations that fit a survey and its meetings.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> import learnmeet as lm
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> invitation = find(lst.invitations(), lambda _: True, settings=quick)
+    >>> isinstance(invitation, lm.Invitation), bool(invitation.survey)
+    (True, True)
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.3.0 With or without the time they are sent.
@@ -237,6 +301,15 @@ _SENT = st.builds(
 def answers() -> SearchStrategy[Answer]:
     """Answers: a score from 1 to 7, or a text.
 
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> answer = find(lst.answers(), lambda _: True, settings=quick)
+    >>> (answer.score is None) != (answer.text is None)
+    True
+    >>> answer.score is None or 1 <= answer.score <= 7
+    True
+
     .. versionadded:: 0.1.0
     """
     scored = st.builds(
@@ -255,6 +328,14 @@ def responses() -> SearchStrategy[Response]:
     """Responses of one to five answers, each item once.
 
     Use :func:`survey_data` for responses that fit a survey.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> from learnmeet import strategies as lst
+    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> response = find(lst.responses(), lambda _: True, settings=quick)
+    >>> items = [answer.item for answer in response.answers]
+    >>> 1 <= len(items) <= 5, len(set(items)) == len(items)
+    (True, True)
 
     .. versionadded:: 0.1.0
     """
