@@ -17,8 +17,32 @@ MODULES = sorted(
 )
 
 
+def _assumed(name: str) -> dict[str, object]:
+    """The names the strategies' examples assume (see learnmeet.strategies)."""
+    if not name.startswith("learnmeet.strategies."):
+        return {}
+    from hypothesis import Phase, find, given, settings
+
+    from learnmeet import strategies
+
+    return {
+        "lm": learnmeet,
+        "lst": strategies,
+        "Phase": Phase,
+        "find": find,
+        "given": given,
+        "settings": settings,
+        "quick": settings(phases=[Phase.generate], database=None),
+    }
+
+
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
+    result = doctest.testmod(
+        module,
+        extraglobs=_assumed(name),
+        optionflags=doctest.ELLIPSIS,
+        verbose=False,
+    )
     assert result.failed == 0

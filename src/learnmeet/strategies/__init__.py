@@ -23,6 +23,15 @@ The package registers these strategies with hypothesis through its entry
 point, so ``st.from_type(learnmeet.Meeting)`` works without importing this
 module.
 
+The example in each strategy's docstring assumes these names, and draws one
+value without shrinking::
+
+    import learnmeet as lm
+    from hypothesis import Phase, find, given, settings
+    from learnmeet import strategies as lst
+
+    quick = settings(phases=[Phase.generate], database=None)
+
 .. versionadded:: 0.1.0
 """
 

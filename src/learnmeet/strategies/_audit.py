@@ -28,10 +28,6 @@ _FOUND = _SAYINGS.filter(str.strip)
 def audit_checks() -> SearchStrategy[AuditCheck]:
     """Lines of an audit's assessment form: any criterion, verdict and document.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> check = find(lst.audit_checks(), lambda _: True, settings=quick)
     >>> check.criterion in set(lm.AuditCriterion), check.verdict in set(lm.AuditVerdict)
     (True, True)
@@ -51,10 +47,6 @@ def audit_checks() -> SearchStrategy[AuditCheck]:
 def audit_findings() -> SearchStrategy[AuditFinding]:
     """What an audit panel found, each with one of the five causes.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> finding = find(lst.audit_findings(), lambda _: True, settings=quick)
     >>> finding.cause in set(lm.FailureCause), len(lm.FailureCause)
     (True, 5)
@@ -104,9 +96,6 @@ def audit_assessments() -> SearchStrategy[AuditAssessment]:
 
     Every action was raised at the assessed audit, as the form requires.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> form = find(lst.audit_assessments(), lambda _: True, settings=quick)
     >>> all(action.raised_at == form.meeting for action in form.actions)
     True

@@ -42,9 +42,6 @@ __all__ = [
 def working_hours(*, overnight: bool | None = None) -> SearchStrategy[WorkingHours]:
     """Working hours or shifts of one to twelve whole hours, on some weekdays.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> shift = find(lst.working_hours(overnight=True), lambda _: True, settings=quick)
     >>> shift.overnight, shift.end < shift.start, 1 <= len(shift.weekdays) <= 7
     (True, True, True)
@@ -104,9 +101,6 @@ def working_patterns(
 ) -> SearchStrategy[WorkingPattern]:
     """Working patterns of one to three shifts that never overlap, a few days off.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> pattern = find(
     ...     lst.working_patterns(professional="p-0003"), lambda _: True, settings=quick
     ... )
@@ -150,9 +144,6 @@ def _absences(draw: st.DrawFn, professional: str | None) -> Absence:
 def absences(*, professional: str | None = None) -> SearchStrategy[Absence]:
     """Absences of an hour to three weeks, of any kind, in Copenhagen time.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> absence = find(
     ...     lst.absences(professional="p-0007"), lambda _: True, settings=quick
     ... )
@@ -191,10 +182,6 @@ def _availabilities(draw: st.DrawFn) -> Availability:
 def availabilities() -> SearchStrategy[Availability]:
     """Availabilities of up to four professionals: some patterns, some absences.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> free = find(lst.availabilities(), lambda _: True, settings=quick)
     >>> isinstance(free, lm.Availability)
     True
@@ -212,8 +199,6 @@ def holidays(*, years: Sequence[int] = range(2025, 2031)) -> SearchStrategy[Holi
     the official holidays (Easter, Whitsun, Christmas …) and the customary
     days off (Constitution Day, Christmas Eve, New Year's Eve).
 
-    >>> from hypothesis import find
-    >>> from learnmeet import strategies as lst
     >>> day_off = find(lst.holidays(years=[2026]), lambda h: not h.official)
     >>> day_off.label.en in {"Constitution Day", "Christmas Eve", "New Year's Eve"}
     True

@@ -97,10 +97,6 @@ from learnmeet.strategies._meetings import meetings
 class Breach:
     """A meeting that breaks one rule, and the context the rule needs (if any).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> breach = find(lst.breaches("LM106"), lambda _: True, settings=quick)
     >>> breach.code, breach.context
     ('LM106', None)
@@ -1155,7 +1151,6 @@ def breaches(
     taken away or added, a role, a unit, the case, the location — and keeps
     its format unchanged.
 
-    >>> from hypothesis import given, settings
     >>> import learnmeet
     >>> @settings(max_examples=5)
     ... @given(breaches("LM105", format="course_day"))
@@ -1217,10 +1212,6 @@ def meetings_breaking(
     The meetings of :func:`breaches`, for the rules that need no context;
     *format* and *catalog* as there.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> meeting = find(lst.meetings_breaking("LM106"), lambda _: True, settings=quick)
     >>> lm.validate(meeting).codes == {"LM106"}
     True

@@ -126,8 +126,6 @@ def transitions(
             default.
 
     >>> from datetime import date
-    >>> from hypothesis import given, settings
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=10, database=None)
     ... @given(lst.transitions(before=date(2019, 6, 1)))
     ... def test_historic(move):
@@ -237,9 +235,6 @@ def consents(
 ) -> SearchStrategy[Consent]:
     """Consents; with *valid_on*, ones that cover that day.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> from datetime import date
     >>> day = date(2026, 3, 2)
     >>> consent = find(lst.consents(valid_on=day), lambda _: True, settings=quick)
@@ -281,9 +276,6 @@ def _permissions(draw: st.DrawFn, *, valid_on: date | None = None) -> Permission
 def permissions(*, valid_on: date | None = None) -> SearchStrategy[Permission]:
     """Management permissions for quality development (§ 42 d, stk. 2, nr. 2).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> from datetime import date
     >>> day = date(2026, 3, 2)
     >>> permission = find(lst.permissions(valid_on=day), lambda _: True, settings=quick)
@@ -394,8 +386,6 @@ def citizen_cases(
     the citizen's death after their transitions and consent.
 
     >>> from datetime import date
-    >>> from hypothesis import given, settings
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=10, database=None)
     ... @given(lst.citizen_cases(with_transition=True, consent_on=date(2023, 5, 2)))
     ... def test_historic_cases(case):

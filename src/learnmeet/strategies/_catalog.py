@@ -102,8 +102,6 @@ def catalogs() -> SearchStrategy[Catalog]:
     professions, one or two sectors and one or two formats, built-in or
     renamed:
 
-    >>> from hypothesis import find
-    >>> from learnmeet import strategies as lst
     >>> small = find(lst.catalogs(), lambda c: len(c.formats) < 3)
     >>> [f.code for f in small.formats]
     ['learning_meeting']

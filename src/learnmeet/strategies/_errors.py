@@ -148,9 +148,7 @@ def errors(
     severity error (:class:`~learnmeet.MeetingRulesError`), a step out of
     order in a reflection cycle (:class:`~learnmeet.CycleOrderError`).
 
-    >>> from hypothesis import given, settings
     >>> import learnmeet
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=20, database=None)
     ... @given(lst.errors())
     ... def test_every_error_says_how_to_fix_it(error):
@@ -172,9 +170,6 @@ def errors(
 def data_problems() -> SearchStrategy[DataProblem]:
     """The problems of an :class:`~learnmeet.InvalidDataError` (:func:`errors`).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> problem = find(lst.data_problems(), lambda _: True, settings=quick)
     >>> isinstance(problem.path, tuple), bool(problem.reason.en and problem.fix.en)
     (True, True)

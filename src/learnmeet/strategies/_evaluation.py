@@ -56,8 +56,6 @@ def evaluations(
     answering; up to two themes; a privacy threshold from 1 to 5 (so groups
     are shown as well as suppressed) and a confidence of 90, 95 or 99 %.
 
-    >>> from hypothesis import given, settings
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=10, database=None)
     ... @given(lst.evaluations())
     ... def test_rates_are_shares(evaluation):
@@ -83,9 +81,6 @@ def response_rates(
     none is negative and RR1 and RR3 lie between 0 and 1 (or are ``None``
     when nobody is counted).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> rates = find(lst.response_rates(), lambda _: True, settings=quick)
     >>> all(0 <= rate <= 1 for rate in (rates.rr1, rates.rr3) if rate is not None)
     True
@@ -104,9 +99,6 @@ def yield_groups(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[YieldG
     Shown groups have their figures (a mean from 0 to 100, a share with its
     interval); suppressed ones have none, with the reason.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> group = find(lst.yield_groups(), lambda _: True, settings=quick)
     >>> (group.suppression is None) == (group.mean is not None)
     True
@@ -132,10 +124,6 @@ def level_summaries(
     Measured right after the meeting, at a follow-up, or not measured (then
     without a number).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> level = find(lst.level_summaries(), lambda _: True, settings=quick)
     >>> level.level in set(lm.KirkpatrickLevel)
     True

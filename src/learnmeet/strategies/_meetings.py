@@ -125,9 +125,6 @@ def _format_requirements(draw: st.DrawFn) -> FormatRequirements:
 def format_requirements() -> SearchStrategy[FormatRequirements]:
     """Consistent format requirements (every minimum at most its maximum).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> needs = find(lst.format_requirements(), lambda _: True, settings=quick)
     >>> needs.max_attendees is None or needs.min_attendees <= needs.max_attendees
     True
@@ -142,10 +139,6 @@ def format_requirements() -> SearchStrategy[FormatRequirements]:
 def locations() -> SearchStrategy[Location]:
     """Locations of any kind; on site, sometimes with a place key and a room.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> location = find(lst.locations(), lambda _: True, settings=quick)
     >>> location.kind in set(lm.LocationKind)
     True
@@ -245,8 +238,6 @@ def reflections(*, free_text: bool = False) -> SearchStrategy[Reflection]:
             and invisible characters, any script — for a renderer that must
             take whatever text a user types; slower to draw.
 
-    >>> from hypothesis import given, settings
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=10, database=None)
     ... @given(lst.reflections())
     ... def test_questions_in_both_languages(reflection):
@@ -268,9 +259,6 @@ def cohorts(area: Area | None = None) -> SearchStrategy[Cohort]:
     Of *area* if given, else of a generated one; the id is ``hold-`` and the
     area's code, so one area is one cohort.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> area = find(lst.areas(), lambda _: True, settings=quick)
     >>> cohort = find(lst.cohorts(area), lambda _: True, settings=quick)
     >>> cohort.area == area, area.code in cohort.id
@@ -289,10 +277,6 @@ def cancellations() -> SearchStrategy[Cancellation]:
 
     Any :class:`~learnmeet.CancellationReason`, with or without a note.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> cancellation = find(lst.cancellations(), lambda _: True, settings=quick)
     >>> cancellation.reason in set(lm.CancellationReason)
     True
@@ -308,10 +292,6 @@ def cancellations() -> SearchStrategy[Cancellation]:
 def attendees(*, pool: Scenario | None = None) -> SearchStrategy[Attendee]:
     """Professional attendees in any professional role and answer.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> attendee = find(lst.attendees(), lambda _: True, settings=quick)
     >>> isinstance(attendee.person, lm.Professional)
     True
@@ -1206,9 +1186,6 @@ def meetings(
             many, or have so many professions and sectors as the catalogue
             has; the window holds no working day.
 
-    >>> from hypothesis import given, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
     >>> sized = lst.meetings(format="audit", min_attendees=8, max_attendees=9)
     >>> @settings(max_examples=5, database=None)
     ... @given(sized)
@@ -1280,9 +1257,6 @@ def forums(*, catalog: Catalog | None = None) -> SearchStrategy[Forum]:
     quarter hour from 08:00 to 14:45 in Europe/Copenhagen, 30-90 minutes, and
     a weekly or monthly rule (e.g. ``FREQ=WEEKLY;BYDAY=TU``).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> forum = find(lst.forums(), lambda _: True, settings=quick)
     >>> 1 <= len(forum.members) <= 8, forum.first_start.minute % 15 == 0
     (True, True)
@@ -1414,8 +1388,6 @@ def scenarios(
             *min_meetings* to *max_meetings* meetings more, each drawn by
             ``meetings(pool=pool)`` — your people, cases and areas.
 
-    >>> from hypothesis import given, settings
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=3, database=None)
     ... @given(lst.scenarios(min_meetings=2, max_meetings=3))
     ... def test_many(scenario):

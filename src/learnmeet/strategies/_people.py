@@ -46,9 +46,6 @@ def course_completions(
     years later (the expiry date is the last day it counts), now and then
     at a named course-day meeting.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> from datetime import date
     >>> done = find(
     ...     lst.course_completions(course="palliation", low=date(2025, 1, 1)),
@@ -80,9 +77,6 @@ def course_completions(
 def labels() -> SearchStrategy[Label]:
     """Labels with non-blank Danish and English texts.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> label = find(lst.labels(), lambda _: True, settings=quick)
     >>> bool(label.da.strip() and label.en.strip())
     True
@@ -96,10 +90,6 @@ def labels() -> SearchStrategy[Label]:
 def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
     """Professions from *catalog* (the built-in ones by default).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> profession = find(lst.professions(), lambda _: True, settings=quick)
     >>> profession in lm.DEFAULT_CATALOG.professions
     True
@@ -119,10 +109,6 @@ def professions(catalog: Catalog | None = None) -> SearchStrategy[Profession]:
 def sectors(catalog: Catalog | None = None) -> SearchStrategy[Sector]:
     """Sectors from *catalog* (the built-in five by default).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> sector = find(lst.sectors(), lambda _: True, settings=quick)
     >>> sector in lm.DEFAULT_CATALOG.sectors, len(lm.DEFAULT_CATALOG.sectors)
     (True, 5)
@@ -140,10 +126,6 @@ def meeting_formats(
 ) -> SearchStrategy[MeetingFormat]:
     """Meeting formats from *catalog* (the built-in eleven by default).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> meeting_format = find(lst.meeting_formats(), lambda _: True, settings=quick)
     >>> meeting_format in lm.DEFAULT_CATALOG.formats
     True
@@ -163,9 +145,6 @@ def areas(*, organisation: str | None = None) -> SearchStrategy[Area]:
     said (one code is one area, as a document that refers to areas by code
     needs).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> area = find(lst.areas(organisation="org-1"), lambda _: True, settings=quick)
     >>> area.organisation, bool(area.code and area.label.da and area.label.en)
     ('org-1', True)
@@ -186,10 +165,6 @@ def organisations(
 ) -> SearchStrategy[Organisation]:
     """Organisations in *sector* (any sector of *catalog* by default).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> hospital = lm.DEFAULT_CATALOG.sector("hospital")
     >>> org = find(lst.organisations(sector=hospital), lambda _: True, settings=quick)
     >>> org.sector == hospital, bool(org.id and org.name)
@@ -218,9 +193,6 @@ def units(
     (one of nine per sector); one id is always one unit, so units drawn
     apart can meet in one document.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> area = find(lst.areas(), lambda _: True, settings=quick)
     >>> unit = find(lst.units(area=area), lambda _: True, settings=quick)
     >>> unit.id.startswith("unit-org-"), unit.area == area
@@ -274,7 +246,6 @@ def professionals(
             catalogue by default.
 
     >>> from hypothesis import given, settings, strategies as st
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=10, database=None)
     ... @given(st.lists(lst.professionals(), min_size=3, max_size=3))
     ... def test_each_their_own(staff):
@@ -325,9 +296,6 @@ def volunteers(
     Civil society by default, where a volunteer centre's night watch is. Each
     has an id of their own in a test case (``v-0004``).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> volunteer = find(lst.volunteers(), lambda _: True, settings=quick)
     >>> volunteer.profession is None, volunteer.id.startswith("v-")
     (True, True)
@@ -355,10 +323,6 @@ def volunteers(
 def citizens() -> SearchStrategy[Citizen]:
     """Citizens known by a pseudonym such as ``B-0017``.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> citizen = find(lst.citizens(), lambda _: True, settings=quick)
     >>> citizen.pseudonym.startswith("B-"), lm.looks_like_cpr(citizen.pseudonym)
     (True, False)
@@ -372,10 +336,6 @@ def citizens() -> SearchStrategy[Citizen]:
 def relatives(citizen: Citizen | None = None) -> SearchStrategy[Relative]:
     """Relatives of *citizen* (of a generated citizen by default).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> citizen = lm.Citizen(pseudonym="B-0042")
     >>> relative = find(lst.relatives(citizen), lambda _: True, settings=quick)
     >>> relative.citizen, relative.relation in set(lm.Relation)
@@ -476,9 +436,7 @@ def cpr_numbers() -> SearchStrategy[str]:
     each wherever it holds text; use them to test that your own application
     does not let one through, and that no message of yours repeats it:
 
-    >>> from hypothesis import given
     >>> import learnmeet
-    >>> from learnmeet import strategies as lst
     >>> @given(lst.cpr_numbers())
     ... def test_every_writing_is_seen(cpr):
     ...     assert learnmeet.looks_like_cpr(f"Borger {cpr} har smerter")

@@ -79,9 +79,6 @@ def _minutes(low: int, high: int) -> SearchStrategy[timedelta]:
 def rooms() -> SearchStrategy[Room]:
     """Rooms seating 2 to 40, sometimes at a place of their own.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> room = find(lst.rooms(), lambda _: True, settings=quick)
     >>> 2 <= room.capacity <= 40, bool(room.id)
     (True, True)
@@ -101,9 +98,6 @@ def rooms() -> SearchStrategy[Room]:
 def travel_times() -> SearchStrategy[TravelTimes]:
     """Travel times: a default of 0-60 minutes and up to three legs of 5-90.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> from datetime import timedelta
     >>> travel = find(lst.travel_times(), lambda _: True, settings=quick)
     >>> timedelta(0) <= travel.default <= timedelta(minutes=60)
@@ -128,9 +122,6 @@ def planning_settings() -> SearchStrategy[PlanningSettings]:
     objective; always the greedy backend (the ``cpsat`` one needs the
     ``optimise`` extra).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> from datetime import timedelta
     >>> chosen = find(lst.planning_settings(), lambda _: True, settings=quick)
     >>> chosen.backend, chosen.travel.default <= timedelta(minutes=60)
@@ -193,10 +184,6 @@ def planning_configs() -> SearchStrategy[PlanningConfig]:
     off or one re-graded; the built-in catalogue, or one whose course days
     have other sizes.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> config = find(lst.planning_configs(), lambda _: True, settings=quick)
     >>> isinstance(config.settings, lm.PlanningSettings)
     True
@@ -219,10 +206,6 @@ def planning_configs() -> SearchStrategy[PlanningConfig]:
 def preflights() -> SearchStrategy[Preflight]:
     """What :func:`~learnmeet.preflight` finds in generated scenarios.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> found = find(lst.preflights(), lambda _: True, settings=quick)
     >>> isinstance(found, lm.Preflight), isinstance(found.report, lm.Report)
     (True, True)
@@ -239,9 +222,6 @@ def series() -> SearchStrategy[Series]:
     A start in 2024-2030 on a whole minute; weekly, fortnightly, twice a
     week, monthly or every working day; one to sixty occurrences.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> recurring = find(lst.series(), lambda _: True, settings=quick)
     >>> "COUNT=" in recurring.rule, recurring.start.tzinfo.key
     (True, 'Europe/Copenhagen')
@@ -265,9 +245,6 @@ def series() -> SearchStrategy[Series]:
 def intervals() -> SearchStrategy[Interval]:
     """Intervals of 15 minutes to a day, in Copenhagen time.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> from datetime import timedelta
     >>> span = find(lst.intervals(), lambda _: True, settings=quick)
     >>> timedelta(minutes=15) <= span.end - span.start <= timedelta(days=1)
@@ -295,10 +272,6 @@ def busy_indexes(
 ) -> SearchStrategy[BusyIndex]:
     """Indexes of busy time: up to *max_intervals* intervals per person.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> busy = find(
     ...     lst.busy_indexes(people=["p-1", "p-2"]), lambda _: True, settings=quick
     ... )
@@ -350,10 +323,6 @@ def meeting_requests(
     Made from a generated meeting (never a cancelled one); the window opens
     on a day in 2025-2030 and closes the same day or up to 60 days later.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> request = find(lst.meeting_requests(), lambda _: True, settings=quick)
     >>> 0 <= (request.latest - request.earliest).days <= 60
     True
@@ -416,8 +385,6 @@ def course_sessions(
     Raises:
         InvalidValueError: The window holds no working day.
 
-    >>> from hypothesis import given, settings
-    >>> from learnmeet import strategies as lst
     >>> @settings(max_examples=10, database=None)
     ... @given(lst.course_sessions())
     ... def test_sessions(session):
@@ -461,10 +428,6 @@ def _subjects(draw: st.DrawFn) -> Subject:
 def subjects() -> SearchStrategy[Subject]:
     """What a violation concerns: a meeting, an attendee (by key) or a case.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> subject = find(lst.subjects(), lambda _: True, settings=quick)
     >>> subject.kind in set(lm.SubjectKind), bool(subject.id)
     (True, True)
@@ -478,10 +441,6 @@ def subjects() -> SearchStrategy[Subject]:
 def unattached_cases() -> SearchStrategy[Unattached]:
     """Cases that got no learning meeting, with the reason.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> left = find(lst.unattached_cases(), lambda _: True, settings=quick)
     >>> isinstance(left.case, lm.CitizenCase), bool(left.reason.da and left.reason.en)
     (True, True)
@@ -530,10 +489,6 @@ def learning_plans(*, catalog: Catalog | None = None) -> SearchStrategy[Learning
     The cases are of the forum's members (some of them fictional), so some
     are left out, with why.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> plan = find(lst.learning_plans(), lambda _: True, settings=quick)
     >>> isinstance(plan.forum, lm.Forum), isinstance(plan.report, lm.Report)
     (True, True)
@@ -547,10 +502,6 @@ def learning_plans(*, catalog: Catalog | None = None) -> SearchStrategy[Learning
 def unplaced_requests(*, catalog: Catalog | None = None) -> SearchStrategy[Unplaced]:
     """Requests that could not be placed, why, and the keys of who blocks them.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> unplaced = find(lst.unplaced_requests(), lambda _: True, settings=quick)
     >>> isinstance(unplaced.request, lm.MeetingRequest)
     True
@@ -592,10 +543,6 @@ def schedule_results(
 ) -> SearchStrategy[ScheduleResult]:
     """What the scheduler placed and could not place of a scenario's meetings.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> result = find(lst.schedule_results(), lambda _: True, settings=quick)
     >>> all(isinstance(meeting, lm.Meeting) for meeting in result.meetings)
     True
@@ -626,9 +573,6 @@ def _session_fills(draw: st.DrawFn, *, catalog: Catalog) -> SessionFill:
 def session_fills(*, catalog: Catalog | None = None) -> SearchStrategy[SessionFill]:
     """The fill of a course-day session, with a suggestion when below minimum.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> fill = find(lst.session_fills(), lambda _: True, settings=quick)
     >>> fill.enrolled >= 0, (fill.suggestion is not None) == fill.below_minimum
     (True, True)
@@ -707,10 +651,6 @@ def enrolments(*, catalog: Catalog | None = None) -> SearchStrategy[Enrolment]:
     Up to twelve people of one or two areas: some wait, some may not enrol (no
     course, or no session for their area) and some drop out.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> enrolment = find(lst.enrolments(), lambda _: True, settings=quick)
     >>> isinstance(enrolment, lm.Enrolment)
     True
@@ -738,10 +678,6 @@ def _period_plans(draw: st.DrawFn, *, catalog: Catalog) -> PeriodPlan:
 def period_plans(*, catalog: Catalog | None = None) -> SearchStrategy[PeriodPlan]:
     """Plans of up to a month for a generated scenario, made by plan_period.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> plan = find(lst.period_plans(), lambda _: True, settings=quick)
     >>> isinstance(plan.scenario, lm.Scenario), plan.start <= plan.end
     (True, True)
@@ -768,10 +704,6 @@ def _proposals(draw: st.DrawFn, *, catalog: Catalog) -> Proposal:
 def choices() -> SearchStrategy[Choice]:
     """Why the composer chose someone (by person key), and for which role.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> choice = find(lst.choices(), lambda _: True, settings=quick)
     >>> choice.role in set(lm.AttendeeRole), isinstance(choice.reason, lm.Label)
     (True, True)
@@ -785,10 +717,6 @@ def choices() -> SearchStrategy[Choice]:
 def proposals(*, catalog: Catalog | None = None) -> SearchStrategy[Proposal]:
     """Proposed meetings: a choice per attendee, what is missing and awaited.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> proposal = find(lst.proposals(), lambda _: True, settings=quick)
     >>> isinstance(proposal.meeting, lm.Meeting)
     True

@@ -87,9 +87,6 @@ def programmes(
 ) -> SearchStrategy[Programme]:
     """Programmes (puljer); given *meetings*, ones that group them without problems.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> meeting = find(lst.meetings(), lambda _: True, settings=quick)
     >>> pool = find(lst.programmes(meetings=[meeting]), lambda _: True, settings=quick)
     >>> list(pool.problems([meeting]))
@@ -111,9 +108,6 @@ def programmes(
 def series_thresholds() -> SearchStrategy[SeriesThresholds]:
     """Thresholds of a series' signal, around the documented defaults.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> limits = find(lst.series_thresholds(), lambda _: True, settings=quick)
     >>> limits.judge_after >= 1, 0 <= limits.low_fill_share <= 1
     (True, True)
@@ -148,9 +142,6 @@ def course_series(
 ) -> SearchStrategy[CourseSeries]:
     """Series of *catalog*'s course days for one to three areas' cohorts.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> planned = find(lst.course_series(), lambda _: True, settings=quick)
     >>> 1 <= len(planned.cohorts) <= 3, planned.start <= planned.end
     (True, True)
@@ -177,10 +168,6 @@ def _series_verdicts(draw: st.DrawFn) -> SeriesVerdict:
 def series_verdicts() -> SearchStrategy[SeriesVerdict]:
     """Verdicts on a series: a signal, reasons and consistent figures.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> verdict = find(lst.series_verdicts(), lambda _: True, settings=quick)
     >>> verdict.signal in set(lm.SeriesSignal), verdict.below_minimum <= verdict.held
     (True, True)

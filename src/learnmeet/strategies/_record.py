@@ -124,10 +124,6 @@ def history_scenarios(
     (:attr:`Scenario.cycles <learnmeet.Scenario.cycles>`) with a
     contribution, a learning point and at times an action.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> scenario = find(lst.history_scenarios(), lambda _: True, settings=quick)
     >>> isinstance(scenario, lm.Scenario), all(c.closed for c in scenario.cycles)
     (True, True)
@@ -149,10 +145,6 @@ def learning_records(
 ) -> SearchStrategy[LearningRecord]:
     """Learning records of :func:`history_scenarios`, as of a day in 2024-2030.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> record = find(lst.learning_records(), lambda _: True, settings=quick)
     >>> isinstance(record, lm.LearningRecord), 2024 <= record.on.year <= 2030
     (True, True)
@@ -193,9 +185,6 @@ def learning_activities(
     Each lasts 15 minutes to eight hours from a start in 2024-2030 (UTC), in
     a built-in format and one of five roles, with one to three sectors.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> activity = find(
     ...     lst.learning_activities(professional="p-0005"),
     ...     lambda _: True,
@@ -231,10 +220,6 @@ def reflection_entries(
     Each of a meeting on a day in 2024-2030, after the Kolb, Gibbs or
     after-action-review model, with up to three learning points.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> entry = find(
     ...     lst.reflection_entries(professional="p-0002"),
     ...     lambda _: True,
@@ -279,9 +264,6 @@ def person_records() -> SearchStrategy[PersonRecord]:
     Up to three activities, two reflection entries and two actions, each
     list in date order.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> record = find(lst.person_records(), lambda _: True, settings=quick)
     >>> who = record.professional.id
     >>> all(activity.professional == who for activity in record.activities)
@@ -296,10 +278,6 @@ def person_records() -> SearchStrategy[PersonRecord]:
 def relation_maps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[RelationMap]:
     """Relation maps of :func:`learning_records` (often empty).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> relations = find(lst.relation_maps(), lambda _: True, settings=quick)
     >>> isinstance(relations, lm.RelationMap)
     True
@@ -332,9 +310,6 @@ def encounters() -> SearchStrategy[Encounter]:
 
     At one to three meetings; the two ids in order, each with a unit.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> met = find(lst.encounters(), lambda _: True, settings=quick)
     >>> met.first != met.second, met.first_sector != met.second_sector
     (True, True)
@@ -366,9 +341,6 @@ def facilitations() -> SearchStrategy[Facilitation]:
     One to three activities in date order, the professional facilitator of
     each.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> led = find(lst.facilitations(), lambda _: True, settings=quick)
     >>> 1 <= len(led.activities) <= 3
     True
@@ -387,9 +359,6 @@ def missing_courses() -> SearchStrategy[MissingCourse]:
     One of the three palliation courses, on a day in 2024-2030; an expired
     one expired a day to about two and a half years before.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> missing = find(lst.missing_courses(), lambda _: True, settings=quick)
     >>> missing.expired_on is None or missing.expired_on < missing.on
     True
@@ -414,10 +383,6 @@ def missing_courses() -> SearchStrategy[MissingCourse]:
 def completed_courses() -> SearchStrategy[CompletedCourse]:
     """Completed courses, valid, expired or undated.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> course = find(lst.completed_courses(), lambda _: True, settings=quick)
     >>> course.state in set(lm.CourseState), bool(course.course)
     (True, True)
@@ -445,10 +410,6 @@ def completed_courses() -> SearchStrategy[CompletedCourse]:
 def gaps(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Gaps]:
     """The gaps per unit of :func:`learning_records` that have people.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> gaps = find(lst.gaps(), lambda _: True, settings=quick)
     >>> isinstance(gaps, lm.Gaps), bool(gaps.unit)
     (True, True)

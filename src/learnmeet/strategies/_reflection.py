@@ -50,9 +50,6 @@ def questions(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Question]
 
     Now and then a question says its source.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> question = find(lst.questions(), lambda _: True, settings=quick)
     >>> len(question.audiences) >= 1, bool(question.text.da and question.text.en)
     (True, True)
@@ -97,10 +94,6 @@ def reflection_models(
     Generated models have phases in a valid order, with at least one
     description and one action phase.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> model = find(
     ...     lst.reflection_models(builtin=False), lambda _: True, settings=quick
     ... )
@@ -128,9 +121,6 @@ def question_banks(
 ) -> SearchStrategy[QuestionBank]:
     """Question banks: the built-in bank extended with zero to two models.
 
-    >>> from hypothesis import given, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
     >>> builtin = {model.code for model in lm.QUESTION_BANK.models}
     >>> @settings(max_examples=5, database=None)
     ... @given(lst.question_banks())
@@ -215,10 +205,6 @@ def reflection_cycles(
     actions; some have contributions, learning points and actions, some
     actions settled.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> cycle = find(lst.reflection_cycles(closed=True), lambda _: True, settings=quick)
     >>> isinstance(cycle, lm.ReflectionCycle), cycle.closed
     (True, True)
@@ -242,10 +228,6 @@ def reflection_phases(
 ) -> SearchStrategy[ReflectionPhase]:
     """Phases of built-in and generated reflection models.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> phase = find(lst.reflection_phases(), lambda _: True, settings=quick)
     >>> phase.kind in set(lm.PhaseKind), bool(phase.label.da and phase.label.en)
     (True, True)
@@ -267,9 +249,6 @@ def contributions(
     (``professional:p-0001`` to ``-0006``), a citizen ``citizen:B-`` and a
     four-digit number.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> said = find(lst.contributions(), lambda _: True, settings=quick)
     >>> said.person.startswith("citizen:") == (said.profession is None)
     True
@@ -301,10 +280,6 @@ def learning_points() -> SearchStrategy[LearningPoint]:
     In the reflection, conclusion or action phase, with any number of the
     tags of ``learnmeet.LEARNING_TAGS`` (none included).
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> point = find(lst.learning_points(), lambda _: True, settings=quick)
     >>> point.tags <= set(lm.LEARNING_TAGS), bool(point.text)
     (True, True)
@@ -326,10 +301,6 @@ def actions() -> SearchStrategy[Action]:
     Each with an id such as ``a-0042``, owned by one of six professionals,
     due on a day in 2024-2030 and raised at a meeting.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> action = find(lst.actions(), lambda _: True, settings=quick)
     >>> isinstance(action, lm.Action), action.status in set(lm.ActionStatus)
     (True, True)

@@ -62,8 +62,6 @@ def reports(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Report]:
     built-in rule (:func:`breaches`), with that rule's code, severity, subject
     and message. Test a renderer or a store with them:
 
-    >>> from hypothesis import given
-    >>> from learnmeet import strategies as lst
     >>> @given(lst.reports())
     ... def test_every_line_names_its_code(report):
     ...     text = report.render()
@@ -90,10 +88,6 @@ def violations() -> SearchStrategy[Violation]:
     (:func:`breaches`): its code is a rule's code, its severity the rule's
     (or the format's), its subject the meeting, an attendee or the case.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> violation = find(lst.violations(), lambda _: True, settings=quick)
     >>> violation.code in lm.DEFAULT_RULES.codes
     True
@@ -118,9 +112,6 @@ def _found(rule: Rule, meeting: Meeting, context: RuleContext | None) -> list[Fi
 def findings() -> SearchStrategy[Finding]:
     """What a built-in rule's check finds in a meeting breaking that rule.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> found = find(lst.findings(), lambda f: f.severity is None, settings=quick)
     >>> type(found).__name__, found.severity
     ('Finding', None)
@@ -180,7 +171,6 @@ def rules(*, own: bool = True) -> SearchStrategy[Rule]:
     warning, and its check finds a meeting longer than its limit: what a
     municipality adds with :meth:`~learnmeet.RuleSet.with_rules`.
 
-    >>> from hypothesis import find
     >>> find(rules(own=False), lambda rule: rule.code == "LM116").severity
     <Severity.ERROR: 'error'>
 
@@ -218,7 +208,6 @@ def rule_sets(*, own: bool = True) -> SearchStrategy[RuleSet]:
     Up to three rules switched off, up to two with another severity, and up
     to two rules of one's own (see :func:`rules`) added.
 
-    >>> from hypothesis import find
     >>> len(find(rule_sets(own=False), lambda rules: rules.disabled).disabled)
     1
 
@@ -263,10 +252,6 @@ def rule_contexts(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[RuleC
     default for the rest now and then, and sometimes the day consent must
     still be valid on.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> context = find(lst.rule_contexts(), lambda _: True, settings=quick)
     >>> isinstance(context, lm.RuleContext), len(context.meetings) <= 2
     (True, True)

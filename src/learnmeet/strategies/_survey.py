@@ -54,10 +54,6 @@ def _survey_items(draw: st.DrawFn, *, id: str, yield_item: bool) -> SurveyItem:
 def survey_items() -> SearchStrategy[SurveyItem]:
     """Survey items: Likert (4, 5 or 7 points) and free text, at every level.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> item = find(lst.survey_items(), lambda _: True, settings=quick)
     >>> item.scale in {4, 5, 7}, item.level in set(lm.KirkpatrickLevel)
     (True, True)
@@ -96,9 +92,6 @@ def surveys() -> SearchStrategy[Survey]:
     About half are sent right after the meeting, the others are follow-ups
     from a day to a year later.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> survey = find(lst.surveys(), lambda _: True, settings=quick)
     >>> 1 <= len(survey.items) <= 6, any(i.measures_yield for i in survey.items)
     (True, True)
@@ -113,10 +106,6 @@ def surveys() -> SearchStrategy[Survey]:
 def quotes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Quote]:
     """Pseudonymised quotes from focus groups, interviews and free text.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> quote = find(lst.quotes(), lambda _: True, settings=quick)
     >>> quote.source in set(lm.QuoteSource), lm.looks_like_cpr(quote.text)
     (True, False)
@@ -138,9 +127,6 @@ def quotes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Quote]:
 def themes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Theme]:
     """Themes with zero to three quotes.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> theme = find(lst.themes(), lambda _: True, settings=quick)
     >>> len(theme.quotes) <= 3, bool(theme.label.da and theme.label.en)
     (True, True)
@@ -158,9 +144,6 @@ def themes(*, catalog: Catalog = DEFAULT_CATALOG) -> SearchStrategy[Theme]:
 class SurveyData(NamedTuple):
     """A survey with meetings, invitations and responses that fit together.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> data = find(lst.survey_data(), lambda _: True, settings=quick)
     >>> survey, meetings, invitations, responses = data
     >>> isinstance(data, lst.SurveyData), survey is data.survey
@@ -231,10 +214,6 @@ def survey_data(
     response answers one invitation with scores on the items' scales, so
     :func:`learnmeet.evaluate` accepts the data.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> data = find(lst.survey_data(max_meetings=2), lambda _: True, settings=quick)
     >>> 1 <= len(data.meetings) <= 2
     True
@@ -257,10 +236,6 @@ def invitations() -> SearchStrategy[Invitation]:
 
     Use :func:`survey_data` for invitations that fit a survey and its meetings.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> import learnmeet as lm
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> invitation = find(lst.invitations(), lambda _: True, settings=quick)
     >>> isinstance(invitation, lm.Invitation), bool(invitation.survey)
     (True, True)
@@ -301,9 +276,6 @@ _SENT = st.builds(
 def answers() -> SearchStrategy[Answer]:
     """Answers: a score from 1 to 7, or a text.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> answer = find(lst.answers(), lambda _: True, settings=quick)
     >>> (answer.score is None) != (answer.text is None)
     True
@@ -329,9 +301,6 @@ def responses() -> SearchStrategy[Response]:
 
     Use :func:`survey_data` for responses that fit a survey.
 
-    >>> from hypothesis import Phase, find, settings
-    >>> from learnmeet import strategies as lst
-    >>> quick = settings(phases=[Phase.generate], database=None)  # no shrinking
     >>> response = find(lst.responses(), lambda _: True, settings=quick)
     >>> items = [answer.item for answer in response.answers]
     >>> 1 <= len(items) <= 5, len(set(items)) == len(items)
