@@ -60,6 +60,7 @@ from learnmeet.exceptions import InvalidValueError, Label
 from learnmeet.model._lookup import closest
 
 __all__ = [
+    "built_in_rules",
     "document_form_of",
     "is_result_type",
     "is_rule",
@@ -70,6 +71,7 @@ __all__ = [
 ]
 
 
+@functools.cache
 def _outside_the_model() -> dict[str, tuple[str, ...]]:
     """The public names of every module outside the model layer, by module.
 
@@ -345,7 +347,8 @@ def is_rule(t: Any) -> bool:
     )
 
 
-def _built_in_rules() -> Mapping[str, Any]:
+@functools.cache
+def built_in_rules() -> Mapping[str, Any]:
     """The built-in rules by code (this imports the rules layer)."""
     validate = importlib.import_module("learnmeet.rules._validate")
     return {rule.code: rule for rule in validate.DEFAULT_RULES.rules}
@@ -365,7 +368,7 @@ def _unstructure_rule(rule: Any) -> str:
     Only a built-in rule is written: equal to the built-in rule of its code,
     with the same check and the same ``applies`` (which equality leaves out).
     """
-    built_in = _built_in_rules().get(rule.code)
+    built_in = built_in_rules().get(rule.code)
     if not (
         built_in is rule
         or (
@@ -387,7 +390,7 @@ def _unstructure_rule(rule: Any) -> str:
 
 
 def _structure_rule(value: object, _: object) -> Any:
-    rules = _built_in_rules()
+    rules = built_in_rules()
     found = rules.get(value) if isinstance(value, str) else None
     if found is not None:
         return found

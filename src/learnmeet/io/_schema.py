@@ -47,7 +47,6 @@ from __future__ import annotations
 import copy
 import enum
 import functools
-import importlib
 import re
 import types
 from collections.abc import Hashable, Mapping
@@ -69,7 +68,7 @@ from learnmeet.io._json import (
     _readable,
 )
 from learnmeet.io._references import BY_CLASS, ENTITIES, PERSON_PREFIXES, Entity
-from learnmeet.io._results import document_form_of, is_rule
+from learnmeet.io._results import built_in_rules, document_form_of, is_rule
 from learnmeet.io._upgrade import MISSING, listed_fields
 from learnmeet.io._wire import WIRE_PATTERNS
 from learnmeet.model._arguments import checked
@@ -363,12 +362,11 @@ class _Builder:
     def rule(self) -> dict[str, Any]:
         """A rule by its code: a built-in rule's check is not data."""
         if "RuleCode" not in self.defs:
-            validate = importlib.import_module("learnmeet.rules._validate")
             self.defs["RuleCode"] = {
                 "type": "string",
                 "description": "The code of a built-in rule; a rule of your own "
                 "holds Python code, which a document cannot hold.",
-                "enum": list(validate.DEFAULT_RULES.codes),
+                "enum": list(built_in_rules()),
             }
         return {"$ref": "#/$defs/RuleCode"}
 
